@@ -1,0 +1,48 @@
+# Assistant d'orientation — two commands do everything on a fresh machine:
+#   make run    install, train if data changed, start the action server and Rasa (Ctrl-C stops both)
+#   make test   install, train if data changed, run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+RASA    := $(VENV)/bin/rasa
+MODEL   := models/assistant.tar.gz
+# Python 3.10 is required by Rasa 3.6: pyenv's 3.10.13 first, then any python3.10 on the PATH.
+PYTHON310 ?= $(shell PYENV_VERSION=3.10.13 pyenv which python3.10 2>/dev/null || command -v python3.10 2>/dev/null)
+TRAIN_INPUTS := config.yml domain.yml $(shell find data nlu_components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null | grep -v __pycache__) actions/textnorm.py
+
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help install train run test check-python
+help:
+	@echo "make run   - installe, entraîne si besoin, démarre l'assistant (http://localhost:5005)"
+	@echo "make test  - installe, entraîne si besoin, lance tous les tests"
+
+check-python:
+	@if [ -z "$(PYTHON310)" ] || ! "$(PYTHON310)" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
+	  echo "Python 3.10 est introuvable (Rasa 3.6 ne fonctionne pas avec 3.11)."; \
+	  echo "Installez-le, par exemple : pyenv install 3.10.13, ou apt-get install python3.10 python3.10-venv,"; \
+	  echo "ou indiquez son chemin : make PYTHON310=/chemin/vers/python3.10 ..."; \
+	  exit 1; fi
+
+install: $(VENV)/.installed
+$(VENV)/.installed: requirements.lock | check-python
+	test -x $(PY) || "$(PYTHON310)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --no-deps -r requirements.lock
+	$(PY) -m pip check
+	touch $@
+
+train: $(MODEL)
+$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
+	$(RASA) train --fixed-model-name assistant --out models --num-threads 2
+	touch $@
+
+run: install train
+	./scripts/run.sh
+
+test: install train
+	$(PY) -m pytest -p no:cacheprovider tests

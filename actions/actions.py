@@ -1,0 +1,176 @@
+"""Rasa custom actions: thin glue between the tracker and the reply builder.
+
+Knowledge, templates, topics and contact are loaded once, when the action server starts: an
+invalid file stops it with a message naming the file and the field (see actions/knowledge.py).
+"""
+import logging
+import sys
+from typing import Any, Dict, List, Optional, Sequence, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge import (KnowledgeError, Profession, load_contact, load_professions, load_templates,
+                               load_topics)
+from actions.replies import FORMATIONS, Question, Replier, Reply
+from actions.textnorm import fold, years_in
+
+logger = logging.getLogger(__name__)
+
+try:
+    PROFESSIONS: Dict[str, Profession] = load_professions()
+    REPLIER = Replier(load_templates(), load_topics(), load_contact())
+except KnowledgeError as error:
+    # Stop the action server at start, with the trainer-readable message and no traceback.
+    print(f"Erreur dans les fichiers de connaissances :\n{error}", file=sys.stderr)
+    raise SystemExit(1) from None
+FACT_TOPICS = [t for t in REPLIER.topics.sujets if t != "conseiller"]
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
+    dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
+
+
+def entity(tracker: Tracker, name: str) -> Optional[str]:
+    """First value of an entity in the latest message (DIET and the lookup tables may both find it)."""
+    for ent in tracker.latest_message.get("entities") or []:
+        if ent.get("entity") == name and isinstance(ent.get("value"), str):
+            return ent["value"]
+    return None
+
+
+def _related_jobs(p: Profession) -> str:
+    return fold(" ".join(p.evolutions.postes + [p.evolutions.ensuite or ""] + [e.poste for e in p.experiences]))
+
+
+def profession_named(name: str, professions: Dict[str, Profession]) -> Optional[Profession]:
+    folded = fold(name).strip()
+    for p in professions.values():
+        if any(alias in folded or folded in alias for alias in map(fold, p.alias + [p.intitule])):
+            return p
+    return None
+
+
+def current_profession(tracker: Tracker) -> Profession:
+    chosen = tracker.get_slot("metier_id")
+    return PROFESSIONS.get(chosen) or next(iter(PROFESSIONS.values()))
+
+
+def is_other_profession(name: str, profession: Profession) -> bool:
+    """A profession the student named that no knowledge file covers (nor a job the fiche cites)."""
+    folded = fold(name).strip()
+    if not folded or profession_named(folded, PROFESSIONS):
+        return False
+    return not any(word in _related_jobs(profession) for word in folded.split() if len(word) > 3)
+
+
+class ActionRepondre(Action):
+    """Answers every factual topic, and follow-ups ("et pour un confirmé ?") from the context."""
+
+    def name(self) -> Text:
+        return "action_repondre"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = tracker.latest_message.get("text") or ""
+        metier = entity(tracker, "metier")
+        events: List[Dict[Text, Any]] = []
+
+        profession = current_profession(tracker)
+        if metier:
+            named = profession_named(metier, PROFESSIONS)
+            if named:
+                profession = named
+                events.append(SlotSet("metier_id", named.id))
+            elif is_other_profession(metier, profession):
+                send(dispatcher, REPLIER.other_profession(list(PROFESSIONS.values()), metier))
+                return events
+
+        question = Question(topic=intent, text=text, experience=entity(tracker, "experience"),
+                            diplome=entity(tracker, "diplome"), competence=entity(tracker, "competence"),
+                            years=years_in(text))
+        previous = tracker.get_slot("sujet")
+        if intent == "relance" or intent not in FACT_TOPICS:
+            question.topic = follow_up_topic(question, previous)
+            if question.topic is None:
+                if previous in FACT_TOPICS:
+                    send(dispatcher, REPLIER.not_specified(profession, previous))
+                    return events
+                send(dispatcher, REPLIER.clarify([], 0))
+                return events
+        if question.topic == "diplome" and question.diplome in ("bts", "bachelor"):
+            question.topic = question.diplome
+
+        send(dispatcher, REPLIER.answer(profession, question))
+        return events + [SlotSet("sujet", question.topic), SlotSet("incompris", 0.0)]
+
+
+def follow_up_topic(q: Question, previous: Optional[str]) -> Optional[str]:
+    """The topic a follow-up fragment is about: its own qualifier first, else the previous topic."""
+    if q.experience or q.years is not None:
+        return "salaire"
+    if q.diplome in FORMATIONS:
+        return q.diplome
+    if q.competence:
+        return "hard_skills"
+    return None
+
+
+class MenuReply:
+    """Greeting, help and out-of-scope: a short text and the topic menu (a mixin, not an action)."""
+    action_name = ""
+    builder = ""
+
+    def name(self) -> Text:
+        return self.action_name
+
+    def run(self, dispatcher, tracker, domain):
+        send(dispatcher, getattr(REPLIER, self.builder)(list(PROFESSIONS.values())))
+        return []
+
+
+class ActionAccueil(MenuReply, Action):
+    action_name, builder = "action_accueil", "welcome"
+
+
+class ActionAide(MenuReply, Action):
+    action_name, builder = "action_aide", "help"
+
+
+class ActionHorsSujet(MenuReply, Action):
+    action_name, builder = "action_hors_sujet", "out_of_scope"
+
+
+class ActionConseiller(Action):
+    def name(self) -> Text:
+        return "action_conseiller"
+
+    def run(self, dispatcher, tracker, domain):
+        send(dispatcher, REPLIER.contact_reply())
+        return [SlotSet("incompris", 0.0)]
+
+
+def likely_topics(tracker: Tracker) -> Sequence[str]:
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    return [r["name"] for r in ranking if r.get("name") in FACT_TOPICS]
+
+
+class ActionClarifier(Action):
+    """Low confidence: offer the likeliest topics instead of guessing; a human after two misses."""
+
+    def name(self) -> Text:
+        return "action_clarifier"
+
+    def run(self, dispatcher, tracker, domain):
+        misses = int(tracker.get_slot("incompris") or 0) + 1
+        send(dispatcher, REPLIER.clarify(likely_topics(tracker), misses))
+        return [SlotSet("incompris", float(misses))]
+
+
+class ActionDefaultFallback(ActionClarifier):
+    """Rasa's core fallback (no rule applies): same reply as the NLU fallback, never silence."""
+
+    def name(self) -> Text:
+        return "action_default_fallback"

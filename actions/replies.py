@@ -1,0 +1,300 @@
+"""Turn a question (topic + qualifiers) into the French reply a student reads.
+
+Pure functions: facts come from a Profession (knowledge file), wording from the templates
+(knowledge/reponses.yml), button texts from the topics (knowledge/sujets.yml). No Rasa here.
+"""
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+from actions.knowledge import Contact, Profession, Topics
+from actions.textnorm import fold, words
+
+FORMATIONS = ("bts", "bachelor", "mastere")
+_BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
+_SUFFICIENCY = re.compile(r"suffi|assez|\bok\b|permet|possible|peut[- ]on|je peux|ca passe|valable")
+# Words too general to tell one mission, quality or tool from another.
+_GENERIC = {"metie", "poste", "trava", "charg", "relat", "inter", "missi", "quell", "faut",
+            "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
+            "est-c", "sais", "savoi", "gere", "fait", "doit", "vraim", "beauc", "aussi", "quoi",
+            "comme", "dans", "pour", "avec", "cette", "celle", "leurs", "votre", "notre"}
+# Three-letter words kept out of matching; other short words ("crm") can name an item.
+_SHORT_WORDS = {"les", "des", "une", "est", "pas", "que", "qui", "son", "ses", "aux", "par", "sur",
+                "ces", "mon", "ton", "tes", "mes", "nos", "vos", "bon", "peu", "tre", "ont", "fin",
+                "moi", "toi", "lui", "eux", "oui", "non", "ans", "bac", "job", "and", "the"}
+
+
+@dataclass
+class Question:
+    """What the student asked, once the NLU and the conversation context are resolved."""
+    topic: str
+    text: str = ""
+    experience: Optional[str] = None
+    diplome: Optional[str] = None
+    competence: Optional[str] = None
+    years: Optional[int] = None
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: List[Dict[str, str]] = field(default_factory=list)
+
+
+class Replier:
+    """Builds replies for one school: templates, topics and contact loaded once."""
+
+    def __init__(self, templates: Dict[str, str], topics: Topics, contact: Contact):
+        self.t = templates
+        self.topics = topics
+        self.contact = contact
+
+    # -- helpers -------------------------------------------------------------------------------
+    def fill(self, name: str, **values) -> str:
+        text = self.t[name].format(**values)
+        return re.sub(r"[ \t]+\n", "\n", re.sub(r" {2,}", " ", text)).strip()
+
+    def bullets(self, items: Sequence[str]) -> str:
+        return "\n".join(self.fill("commun.puce", texte=i) for i in items)
+
+    def topic_button(self, topic: str, payload: Optional[str] = None) -> Dict[str, str]:
+        return {"title": self.topics.sujets[topic].question, "payload": payload or f"/{topic}"}
+
+    def menu_buttons(self) -> List[Dict[str, str]]:
+        return [{"title": self.topics.sujets[s].libelle, "payload": f"/{s}"} for s in self.topics.menu]
+
+    def suggestions(self, topic: str) -> List[Dict[str, str]]:
+        return [self.topic_button(s) for s in self.topics.sujets[topic].suggestions]
+
+    def source(self, profession: Profession, topic: str) -> str:
+        return self.fill("commun.source", intitule=profession.intitule,
+                         rubrique=self.topics.sujets[topic].rubrique)
+
+    @staticmethod
+    def names(professions: Sequence[Profession]) -> str:
+        titles = [p.intitule for p in professions]
+        return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " et " + titles[-1]
+
+    # -- factual answers -----------------------------------------------------------------------
+    def answer(self, profession: Profession, question: Question) -> Reply:
+        topic = question.topic
+        builder = getattr(self, f"_{topic}")
+        body = builder(profession, question)
+        if topic in FORMATIONS:
+            shown = topic
+        elif topic == "diplome" and question.diplome in FORMATIONS:
+            shown = question.diplome
+        else:
+            shown = topic
+        text = f"{body}\n{self.source(profession, shown)}"
+        return Reply(text, self.suggestions(shown))
+
+    def _definition(self, p: Profession, q: Question) -> str:
+        return self.fill("definition", intitule=p.intitule, resume=p.definition.resume,
+                         missions=self.bullets([m.intitule for m in p.missions[:4]]),
+                         precision=p.definition.precision or "")
+
+    def _missions(self, p: Profession, q: Question) -> str:
+        hit = best_match(q.text, [f"{m.intitule} {m.detail}" for m in p.missions])
+        if hit is None:
+            return self.fill("missions.liste", intitule=p.intitule,
+                             missions=self.bullets([m.intitule for m in p.missions]),
+                             precision=p.definition.precision or "")
+        mission = p.missions[hit]
+        others = [m.intitule for i, m in enumerate(p.missions) if i != hit][:4]
+        return self.fill("missions.ciblee", mission=mission.intitule, detail=mission.detail,
+                         missions=self.bullets(others))
+
+    def _levels(self, p: Profession) -> str:
+        return self.bullets([
+            self.fill("diplome.niveau", nom=f.nom, niveau=f.niveau, en_bref=f.en_bref)
+            for f in (p.formations.bts, p.formations.bachelor, p.formations.mastere)])
+
+    def _diplome(self, p: Profession, q: Question) -> str:
+        if q.diplome in ("bts", "bachelor"):
+            return self._formation(p, q, q.diplome)
+        d = p.diplome
+        asks_bac5 = q.diplome == "mastere" or bool(_BAC5.search(fold(q.text)))
+        if asks_bac5:
+            name = "diplome.bac5" if d.bac5_necessaire else "diplome.pas_bac5"
+            return self.fill(name, voie=d.voie, reponse=d.reponse, niveaux=self._levels(p))
+        reference = getattr(p.formations, d.niveau_reference)
+        return self.fill("diplome.general", voie=d.voie, reponse=d.reponse,
+                         reference=f"{reference.nom} ({reference.niveau})", niveaux=self._levels(p))
+
+    def _formation(self, p: Profession, q: Question, which: str) -> str:
+        f = getattr(p.formations, which)
+        if _SUFFICIENCY.search(fold(q.text)):
+            name = "formation.suffisant" if f.suffisant else "formation.insuffisant"
+        else:
+            name = "formation.presentation"
+        return self.fill(name, nom=f.nom, niveau=f.niveau, en_bref=f.en_bref,
+                         pour_ce_metier=f.pour_ce_metier, general=f.general)
+
+    def _bts(self, p: Profession, q: Question) -> str:
+        return self._formation(p, q, "bts")
+
+    def _bachelor(self, p: Profession, q: Question) -> str:
+        return self._formation(p, q, "bachelor")
+
+    def _mastere(self, p: Profession, q: Question) -> str:
+        return self._formation(p, q, "mastere")
+
+    def _alternance(self, p: Profession, q: Question) -> str:
+        return self.fill("alternance", alternance=p.alternance)
+
+    def _rncp(self, p: Profession, q: Question) -> str:
+        return self.fill("rncp", rncp=p.rncp)
+
+    def _formation_continue(self, p: Profession, q: Question) -> str:
+        return self.fill("formation_continue", formation_continue=p.formation_continue)
+
+    def _experiences(self, p: Profession, q: Question) -> str:
+        items = [self.fill("experience_item", poste=e.poste, apport=e.apport) for e in p.experiences]
+        return self.fill("experiences", intitule=p.intitule, experiences=self.bullets(items))
+
+    def _salary_level(self, p: Profession, level: str, template: str = "salaire.niveau_item") -> str:
+        s = p.salaire
+        lvl = getattr(s.niveaux, level)
+        return self.fill(template, intitule=p.intitule, libelle=lvl.libelle, experience=lvl.experience,
+                         min=euros(lvl.min), max=euros(lvl.max), unite=s.unite, facteurs=s.facteurs)
+
+    def _salaire(self, p: Profession, q: Question) -> str:
+        s = p.salaire
+        level = salary_level(p, q)
+        if level in ("debutant", "confirme"):
+            return self._salary_level(p, level, "salaire.niveau")
+        both = self.bullets([self._salary_level(p, "debutant"), self._salary_level(p, "confirme")])
+        if level == "entre_deux":
+            return self.fill("salaire.entre_deux", annees=q.years, niveaux=both, facteurs=s.facteurs)
+        return self.fill("salaire.general", intitule=p.intitule, niveaux=both, facteurs=s.facteurs,
+                         precision=s.precision or "")
+
+    def _soft_skills(self, p: Profession, q: Question) -> str:
+        qualities = p.soft_skills.qualites
+        hit = best_match(q.text, [f"{x.nom} {x.detail}" for x in qualities])
+        if hit is None:
+            items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
+            return self.fill("soft_skills.liste", qualites=self.bullets(items),
+                             precision=p.soft_skills.precision or "")
+        chosen = qualities[hit]
+        others = ", ".join(x.nom for i, x in enumerate(qualities) if i != hit)
+        return self.fill("soft_skills.ciblee", qualite=chosen.nom, detail=chosen.detail,
+                         autres=others)
+
+    def _hard_skills(self, p: Profession, q: Question) -> str:
+        skills = p.hard_skills.competences
+        index = next((i for i, s in enumerate(skills) if s.id == q.competence), None)
+        if index is None:
+            index = best_match(q.text, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills])
+        if index is None:
+            items = [self.fill("hard_skills.item", nom=s.nom, score=s.score,
+                               mots_cles=", ".join(s.mots_cles)) for s in skills]
+            return self.fill("hard_skills.liste", competences=self.bullets(items),
+                             precision=p.hard_skills.precision or "")
+        s = skills[index]
+        others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)
+        return self.fill("hard_skills.ciblee", nom=s.nom, score=s.score,
+                         mots_cles=", ".join(k.lower() for k in s.mots_cles),
+                         detail_majuscule=s.detail[:1].upper() + s.detail[1:],
+                         non_precise=s.non_precise or "", autres=others)
+
+    def _outils(self, p: Profession, q: Question) -> str:
+        cats = p.outils.categories
+        hit = best_match(q.text, [c.nom for c in cats])
+        if hit is None:
+            items = [self.fill("outils.item", nom=c.nom, detail=c.detail) for c in cats]
+            return self.fill("outils.liste", categories=self.bullets(items), precision=p.outils.precision or "")
+        chosen = cats[hit]
+        others = ", ".join(c.nom.lower() for i, c in enumerate(cats) if i != hit)
+        return self.fill("outils.ciblee", categorie=chosen.nom.lower(), detail=chosen.detail,
+                         autres=others, precision=p.outils.precision or "")
+
+    def _contraintes(self, p: Profession, q: Question) -> str:
+        c = p.contraintes
+        return self.fill("contraintes", contraintes=self.bullets(c.liste), exigences=c.exigences or "",
+                         precision=c.precision or "")
+
+    def _evolutions(self, p: Profession, q: Question) -> str:
+        e = p.evolutions
+        return self.fill("evolutions", postes=self.bullets(e.postes), ensuite=e.ensuite or "",
+                         conditions=e.conditions or "")
+
+    # -- conversation replies ------------------------------------------------------------------
+    def not_specified(self, profession: Profession, topic: str) -> Reply:
+        """A follow-up the fiche cannot answer: say so, repeat what it does say, offer a human."""
+        intro = self.fill("non_precise", libelle=self.topics.sujets[topic].libelle)
+        answer = self.answer(profession, Question(topic=topic))
+        return Reply(f"{intro}\n{answer.text}", answer.buttons + [self.topic_button("conseiller", "/conseiller")])
+
+    def other_profession(self, professions: Sequence[Profession], metier: str) -> Reply:
+        text = self.fill("autre_metier", metiers=self.names(professions), metier=metier.strip())
+        return Reply(text, [self.topic_button("conseiller", "/conseiller")] + self.menu_buttons()[:3])
+
+    def contact_reply(self) -> Reply:
+        c = self.contact
+        text = self.fill("conseiller", nom=c.nom, service=c.service, email=c.email,
+                         telephone=c.telephone, horaires=c.horaires, page=c.page)
+        return Reply(text, [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+
+    def welcome(self, professions: Sequence[Profession]) -> Reply:
+        return Reply(self.fill("accueil", metiers=self.names(professions)), self.menu_buttons())
+
+    def help(self, professions: Sequence[Profession]) -> Reply:
+        return Reply(self.fill("aide", metiers=self.names(professions)), self.menu_buttons())
+
+    def out_of_scope(self, professions: Sequence[Profession]) -> Reply:
+        return Reply(self.fill("hors_sujet", metiers=self.names(professions)), self.menu_buttons())
+
+    def clarify(self, candidate_topics: Sequence[str], misunderstandings: int) -> Reply:
+        """Two-stage fallback: likeliest topics as readable buttons, and a way out."""
+        buttons = [{"title": self.topics.sujets[t].libelle, "payload": f"/{t}"}
+                   for t in candidate_topics if t in self.topics.sujets and t != "conseiller"][:3]
+        buttons.append({"title": self.t["boutons.autre_question"], "payload": "/aide"})
+        buttons.append({"title": self.t["boutons.conseiller"], "payload": "/conseiller"})
+        name = "clarifier_conseiller" if misunderstandings >= 2 else "clarifier"
+        text = self.fill(name)
+        if misunderstandings >= 2:
+            text = f"{text}\n{self.contact_reply().text}"
+        return Reply(text, buttons)
+
+
+def euros(amount: int) -> str:
+    """30000 -> "30 000" with a non-breaking space, as French writes amounts."""
+    return f"{amount:,}".replace(",", "\u00a0")
+
+
+def salary_level(p: Profession, q: Question) -> Optional[str]:
+    """debutant, confirme, entre_deux (years the fiche does not cover) or None (general)."""
+    if q.years is not None:
+        levels = p.salaire.niveaux
+        if levels.debutant.annees_max is not None and q.years < levels.debutant.annees_max:
+            return "debutant"
+        if levels.confirme.annees_min is not None and q.years >= levels.confirme.annees_min:
+            return "confirme"
+        return "entre_deux"
+    return q.experience if q.experience in ("debutant", "confirme") else None
+
+
+def _stems(text: str) -> set:
+    return {w[:5] for w in words(text) if len(w) >= 3 and w not in _SHORT_WORDS} - _GENERIC
+
+
+def best_match(text: str, items: Sequence[str]) -> Optional[int]:
+    """Index of the one item the question is specifically about, if any.
+
+    Compares word stems; stems shared by several items say nothing about which one is meant.
+    """
+    if not text:
+        return None
+    item_stems = [_stems(i) for i in items]
+    counts: Dict[str, int] = {}
+    for stems in item_stems:
+        for s in stems:
+            counts[s] = counts.get(s, 0) + 1
+    asked = _stems(text)
+    scores = [len({s for s in stems & asked if counts[s] == 1}) for stems in item_stems]
+    best = max(scores, default=0)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return scores.index(best)

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Start the action server and Rasa together; Ctrl-C stops both.
+# Settings come from the environment (see .env.example); defaults suit one machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f .env ] && set -a && . ./.env && set +a
+
+source scripts/defaults.sh
+
+mkdir -p var
+echo "Serveur d'actions sur http://${SANIC_HOST}:${ACTION_PORT} ..."
+.venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &
+ACTIONS_PID=$!
+stop() {
+  echo "Arrêt de l'assistant..."
+  kill "$ACTIONS_PID" "${RASA_PID:-}" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+.venv/bin/rasa run --model models/assistant.tar.gz --endpoints endpoints.yml \
+  --credentials credentials.yml --interface "$RASA_INTERFACE" --port "$RASA_PORT" \
+  --cors $RASA_CORS_ORIGINS --quiet &
+RASA_PID=$!
+echo "Assistant : http://localhost:${RASA_PORT}/webhooks/rest/webhook (prêt dans environ une minute)"
+wait "$RASA_PID"
