@@ -4,6 +4,7 @@ Knowledge, templates, topics and contact are loaded once, when the action server
 invalid file stops it with a message naming the file and the field (see actions/knowledge.py).
 """
 import logging
+import re
 import sys
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -100,11 +101,27 @@ class ActionRepondre(Action):
                     return events
                 send(dispatcher, REPLIER.clarify([], 0))
                 return events
-        if question.topic == "diplome" and question.diplome in ("bts", "bachelor"):
-            question.topic = question.diplome
+        question.topic = diploma_topic(question)
 
         send(dispatcher, REPLIER.answer(profession, question))
         return events + [SlotSet("sujet", question.topic), SlotSet("incompris", 0.0)]
+
+
+DIPLOMA_TOPICS = ("diplome",) + FORMATIONS
+_NECESSITY = re.compile(r"faut|necessaire|obligatoire|indispensable|besoin|exige|requis|oblige|imperatif|forcement")
+
+
+def diploma_topic(q: Question) -> str:
+    """Within the diploma topics, the diploma the student names wins over a confused intent.
+
+    "Un bac+5 est-il indispensable ?" is about the level required (diplome), whatever intent the
+    model preferred among bts/bachelor/mastere; "et un BTS ?" is about the BTS.
+    """
+    if q.topic not in DIPLOMA_TOPICS or q.diplome not in FORMATIONS:
+        return q.topic
+    if q.diplome == "mastere" and _NECESSITY.search(fold(q.text)):
+        return "diplome"
+    return q.diplome
 
 
 def follow_up_topic(q: Question, previous: Optional[str]) -> Optional[str]:

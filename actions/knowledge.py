@@ -3,6 +3,7 @@
 Every fact the assistant states comes from these files. A file that does not follow the schema
 stops the action server at start with a French message naming the file, the field and the fix.
 """
+import os
 from pathlib import Path
 from typing import Dict, List, Optional, Union
 
@@ -10,7 +11,8 @@ import yaml
 from pydantic import BaseModel, Extra, ValidationError, conint, constr, root_validator
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE_DIR = ROOT / "knowledge"
+# ASSISTANT_KNOWLEDGE_DIR lets a school keep its knowledge files elsewhere (and tests use copies).
+KNOWLEDGE_DIR = Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or ROOT / "knowledge")
 PROFESSIONS_DIR = KNOWLEDGE_DIR / "metiers"
 
 Text = constr(strip_whitespace=True, min_length=1)

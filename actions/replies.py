@@ -80,14 +80,7 @@ class Replier:
         topic = question.topic
         builder = getattr(self, f"_{topic}")
         body = builder(profession, question)
-        if topic in FORMATIONS:
-            shown = topic
-        elif topic == "diplome" and question.diplome in FORMATIONS:
-            shown = question.diplome
-        else:
-            shown = topic
-        text = f"{body}\n{self.source(profession, shown)}"
-        return Reply(text, self.suggestions(shown))
+        return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
 
     def _definition(self, p: Profession, q: Question) -> str:
         return self.fill("definition", intitule=p.intitule, resume=p.definition.resume,
@@ -111,8 +104,6 @@ class Replier:
             for f in (p.formations.bts, p.formations.bachelor, p.formations.mastere)])
 
     def _diplome(self, p: Profession, q: Question) -> str:
-        if q.diplome in ("bts", "bachelor"):
-            return self._formation(p, q, q.diplome)
         d = p.diplome
         asks_bac5 = q.diplome == "mastere" or bool(_BAC5.search(fold(q.text)))
         if asks_bac5:
