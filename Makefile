@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install train run test check-python
+.PHONY: help install train run test check-python system-deps
 help:
 	@echo "make run   - installe, entraîne si besoin, démarre l'assistant (http://localhost:5005)"
 	@echo "make test  - installe, entraîne si besoin, lance tous les tests"
@@ -44,5 +44,11 @@ $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
 run: install train
 	./scripts/run.sh
 
-test: install train
-	$(PY) -m pytest -p no:cacheprovider tests
+system-deps:
+	./scripts/system_deps.sh
+
+test: install system-deps train
+	$(PY) -m pytest tests
+
+# Extra targets of each part of the project (widget, checks, benchmark...).
+-include mk/*.mk

@@ -4,6 +4,7 @@ Knowledge, templates, topics and contact are loaded once, when the action server
 invalid file stops it with a message naming the file and the field (see actions/knowledge.py).
 """
 import logging
+from abc import ABCMeta, abstractmethod
 import re
 import sys
 from typing import Any, Dict, List, Optional, Sequence, Text
@@ -66,14 +67,32 @@ def is_other_profession(name: str, profession: Profession) -> bool:
     return not any(word in _related_jobs(profession) for word in folded.split() if len(word) > 3)
 
 
-class ActionRepondre(Action):
+class GuardedAction(Action, metaclass=ABCMeta):
+    """Base of every action: a failure is logged with the conversation id, and the student gets
+    an apology and the school's contact instead of silence."""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        try:
+            return self.respond(dispatcher, tracker)
+        except Exception:
+            logger.exception("L'action %s a échoué pour la conversation %r", self.name(), tracker.sender_id)
+            dispatcher.messages.clear()
+            send(dispatcher, REPLIER.apology())
+            return []
+
+    @abstractmethod
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        """Send the reply; return the events."""
+
+
+class ActionRepondre(GuardedAction):
     """Answers every factual topic, and follow-ups ("et pour un confirmé ?") from the context."""
 
     def name(self) -> Text:
         return "action_repondre"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
         metier = entity(tracker, "metier")
@@ -143,28 +162,28 @@ class MenuReply:
     def name(self) -> Text:
         return self.action_name
 
-    def run(self, dispatcher, tracker, domain):
+    def respond(self, dispatcher, tracker):
         send(dispatcher, getattr(REPLIER, self.builder)(list(PROFESSIONS.values())))
         return []
 
 
-class ActionAccueil(MenuReply, Action):
+class ActionAccueil(MenuReply, GuardedAction):
     action_name, builder = "action_accueil", "welcome"
 
 
-class ActionAide(MenuReply, Action):
+class ActionAide(MenuReply, GuardedAction):
     action_name, builder = "action_aide", "help"
 
 
-class ActionHorsSujet(MenuReply, Action):
+class ActionHorsSujet(MenuReply, GuardedAction):
     action_name, builder = "action_hors_sujet", "out_of_scope"
 
 
-class ActionConseiller(Action):
+class ActionConseiller(GuardedAction):
     def name(self) -> Text:
         return "action_conseiller"
 
-    def run(self, dispatcher, tracker, domain):
+    def respond(self, dispatcher, tracker):
         send(dispatcher, REPLIER.contact_reply())
         return [SlotSet("incompris", 0.0)]
 
@@ -174,13 +193,13 @@ def likely_topics(tracker: Tracker) -> Sequence[str]:
     return [r["name"] for r in ranking if r.get("name") in FACT_TOPICS]
 
 
-class ActionClarifier(Action):
+class ActionClarifier(GuardedAction):
     """Low confidence: offer the likeliest topics instead of guessing; a human after two misses."""
 
     def name(self) -> Text:
         return "action_clarifier"
 
-    def run(self, dispatcher, tracker, domain):
+    def respond(self, dispatcher, tracker):
         misses = int(tracker.get_slot("incompris") or 0) + 1
         send(dispatcher, REPLIER.clarify(likely_topics(tracker), misses))
         return [SlotSet("incompris", float(misses))]

@@ -228,6 +228,11 @@ class Replier:
                          telephone=c.telephone, horaires=c.horaires, page=c.page)
         return Reply(text, [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
 
+    def apology(self) -> Reply:
+        """Something failed on our side: say so, and give the human contact."""
+        return Reply(f"{self.fill('indisponible')}\n{self.contact_reply().text}",
+                     [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+
     def welcome(self, professions: Sequence[Profession]) -> Reply:
         return Reply(self.fill("accueil", metiers=self.names(professions)), self.menu_buttons())
 

@@ -1,4 +1,4 @@
-"""Fixtures: the trained model, and the real stack (action server + Rasa + SQLite) on loopback."""
+"""Fixtures: the trained model, and the real stack (action server + Rasa + SQL tracker store) on loopback."""
 import json
 import socket
 import subprocess
@@ -21,7 +21,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 180) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 240) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:
         if process.poll() is not None:
@@ -30,7 +30,7 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
             urllib.request.urlopen(url, timeout=2)
             return
         except (urllib.error.URLError, ConnectionError, OSError):
-            time.sleep(1)
+            time.sleep(0.5)
     raise RuntimeError(f"{url} n'a pas répondu en {timeout} s :\n{log.read_text()[-3000:]}")
 
 
@@ -42,21 +42,82 @@ def model_path() -> Path:
 
 
 class Stack:
-    """The running assistant, as a student's browser reaches it (REST channel)."""
+    """The running assistant, as a student's browser reaches it (REST channel).
 
-    def __init__(self, rasa_url: str, action_url: str, db_path: Path, processes, logs):
-        self.rasa_url = rasa_url
-        self.action_url = action_url
-        self.db_path = db_path
-        self.processes = processes
-        self.logs = logs
+    Rasa and the action server are separate processes that a test may stop and start again,
+    as a deployment or a crash would.
+    """
+
+    def __init__(self, tmp: Path, model: Path, tracker_url: str = None):
+        self.tmp = tmp
+        self.model = model
+        self.rasa_port, self.action_port = free_port(), free_port()
+        self.page_port = free_port()  # a page served from http://127.0.0.1:<page_port> may call Rasa (CORS)
+        self.db_path = tmp / "conversations.db"
+        self.env = project_env(
+            SANIC_HOST="127.0.0.1",
+            ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
+            TRACKER_STORE_URL=tracker_url or f"sqlite:///{self.db_path}",
+        )
+        self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
+        self.action_url = f"http://127.0.0.1:{self.action_port}"
+        self.actions = self.rasa = None
+        self.starts = 0
+
+    def _log(self, name: str) -> Path:
+        self.starts += 1
+        return self.tmp / f"{name}-{self.starts}.log"
+
+    def start_actions(self) -> None:
+        log = self._log("actions")
+        self.actions = subprocess.Popen(
+            [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            cwd=ROOT, env=self.env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        self.actions_log = log
+        wait_until_up(f"{self.action_url}/health", self.actions, log)
+
+    def start_rasa(self) -> None:
+        log = self._log("rasa")
+        self.rasa = subprocess.Popen(
+            [str(BIN / "rasa"), "run", "--model", str(self.model), "--endpoints", "endpoints.yml",
+             "--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(self.rasa_port),
+             "--cors", f"http://127.0.0.1:{self.page_port}"],
+            cwd=ROOT, env=self.env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        self.rasa_log = log
+        wait_until_up(f"{self.rasa_url}/", self.rasa, log)
+
+    def start(self) -> "Stack":
+        self.start_actions()
+        self.start_rasa()
+        return self
+
+    @staticmethod
+    def _stop(process) -> None:
+        if process and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+    def stop_actions(self) -> None:
+        self._stop(self.actions)
+
+    def stop_rasa(self) -> None:
+        self._stop(self.rasa)
+
+    def stop(self) -> None:
+        self.stop_rasa()
+        self.stop_actions()
 
     @property
     def webhook(self) -> str:
         return f"{self.rasa_url}/webhooks/rest/webhook"
 
-    def post(self, body: bytes, content_type: str = "application/json"):
-        request = urllib.request.Request(self.webhook, data=body, headers={"Content-Type": content_type})
+    def post(self, body: bytes, content_type: str = "application/json", headers=None):
+        request = urllib.request.Request(self.webhook, data=body,
+                                         headers={"Content-Type": content_type, **(headers or {})})
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return response.status, response.read()
@@ -73,40 +134,8 @@ class Stack:
         return "test-" + uuid.uuid4().hex
 
 
-def start_stack(tmp: Path, model: Path, tracker_url: str = None) -> Stack:
-    rasa_port, action_port = free_port(), free_port()
-    db_path = tmp / "conversations.db"
-    env = project_env(
-        SANIC_HOST="127.0.0.1",
-        ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
-        TRACKER_STORE_URL=tracker_url or f"sqlite:///{db_path}",
-    )
-    logs = {name: tmp / f"{name}.log" for name in ("actions", "rasa")}
-    actions = subprocess.Popen(
-        [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
-        cwd=ROOT, env=env, stdout=logs["actions"].open("w"), stderr=subprocess.STDOUT)
-    wait_until_up(f"http://127.0.0.1:{action_port}/health", actions, logs["actions"])
-    rasa = subprocess.Popen(
-        [str(BIN / "rasa"), "run", "--model", str(model), "--endpoints", "endpoints.yml",
-         "--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(rasa_port)],
-        cwd=ROOT, env=env, stdout=logs["rasa"].open("w"), stderr=subprocess.STDOUT)
-    wait_until_up(f"http://127.0.0.1:{rasa_port}/", rasa, logs["rasa"])
-    return Stack(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", db_path,
-                 [rasa, actions], logs)
-
-
-def stop_stack(stack: Stack) -> None:
-    for process in stack.processes:
-        process.terminate()
-    for process in stack.processes:
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory, model_path):
-    running = start_stack(tmp_path_factory.mktemp("stack"), model_path)
+    running = Stack(tmp_path_factory.mktemp("stack"), model_path).start()
     yield running
-    stop_stack(running)
+    running.stop()

@@ -132,3 +132,17 @@ def test_clarification_offers_likely_topics_then_a_human():
                                                            ranking=ranking))
     assert "orientation@ecole.example" in text
     assert SlotSet("incompris", 2.0) in events
+
+
+def test_a_failing_action_apologises_and_logs_the_conversation(monkeypatch, caplog):
+    import actions.actions as module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("panne simulée")
+    monkeypatch.setattr(module.REPLIER, "answer", broken)
+    with caplog.at_level("ERROR"):
+        text, buttons, events = run(ActionRepondre(), tracker("salaire", "salaire ?"))
+    assert "desole" in text and "orientation@ecole.example" in text
+    assert "traceback" not in text and "panne" not in text
+    assert events == []
+    assert "eleve-1" in caplog.text and "action_repondre" in caplog.text

@@ -1,0 +1,45 @@
+"""Delete stored conversations from the tracker store (the student's right to erasure).
+
+    python scripts/forget.py --sender ID          delete one conversation
+    python scripts/forget.py --older-than DAYS    delete conversations inactive for DAYS days
+
+The database is the one Rasa uses: TRACKER_STORE_URL (default: sqlite:///var/conversations.db).
+The conversation id is passed as a bound parameter, never pasted into SQL.
+"""
+import argparse
+import os
+import sys
+import time
+
+import sqlalchemy as sa
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Supprime des conversations enregistrées.")
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--sender", help="identifiant de la conversation à supprimer")
+    group.add_argument("--older-than", type=float, metavar="JOURS",
+                       help="supprime les conversations sans message depuis JOURS jours")
+    args = parser.parse_args(argv)
+    url = os.environ.get("TRACKER_STORE_URL", "sqlite:///var/conversations.db")
+    engine = sa.create_engine(url)
+    if not sa.inspect(engine).has_table("events"):
+        print("Aucune conversation enregistrée (la table « events » n'existe pas encore).")
+        return 0
+    with engine.begin() as db:
+        if args.sender is not None:
+            deleted = db.execute(sa.text("DELETE FROM events WHERE sender_id = :sender"),
+                                 {"sender": args.sender}).rowcount
+            print(f"Conversation « {args.sender} » : {deleted} événement(s) supprimé(s).")
+        else:
+            limit = time.time() - args.older_than * 86400
+            stale = sa.text("SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :limit")
+            senders = [row[0] for row in db.execute(stale, {"limit": limit})]
+            for sender in senders:
+                db.execute(sa.text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender})
+            print(f"{len(senders)} conversation(s) inactive(s) depuis plus de {args.older_than:g} jours supprimée(s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
