@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.knowledge import (KnowledgeError, Profession, load_contact, load_professions, load_templates,
                                load_topics)
 from actions.replies import FORMATIONS, Question, Replier, Reply
-from actions.textnorm import fold, years_in
+from actions.textnorm import fold, words, years_in
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +54,22 @@ def profession_named(name: str, professions: Dict[str, Profession]) -> Optional[
     return None
 
 
+def profession_named_in(text: str, professions: Dict[str, Profession]) -> Optional[Profession]:
+    """The profession whose name (an alias of its knowledge file) the message contains, if any.
+
+    A new profession file is understood at once, without retraining: its aliases are enough.
+    """
+    folded = f" {' '.join(words(text))} "
+    best, best_len = None, 0
+    for p in professions.values():
+        for alias in (" ".join(words(a)) for a in p.alias + [p.intitule]):
+            if alias and f" {alias} " in folded and len(alias) > best_len:
+                best, best_len = p, len(alias)
+    return best
+
+
 def current_profession(tracker: Tracker) -> Profession:
-    chosen = tracker.get_slot("metier_id")
+    chosen = tracker.get_slot("metier_id") or REPLIER.topics.metier_par_defaut
     return PROFESSIONS.get(chosen) or next(iter(PROFESSIONS.values()))
 
 
@@ -99,7 +113,11 @@ class ActionRepondre(GuardedAction):
         events: List[Dict[Text, Any]] = []
 
         profession = current_profession(tracker)
-        if metier:
+        mentioned = profession_named_in(text, PROFESSIONS)
+        if mentioned and mentioned.id != profession.id:
+            profession = mentioned
+            events.append(SlotSet("metier_id", mentioned.id))
+        elif metier:
             named = profession_named(metier, PROFESSIONS)
             if named:
                 profession = named

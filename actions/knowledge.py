@@ -11,9 +11,11 @@ import yaml
 from pydantic import BaseModel, Extra, ValidationError, conint, constr, root_validator
 
 ROOT = Path(__file__).resolve().parent.parent
-# ASSISTANT_KNOWLEDGE_DIR lets a school keep its knowledge files elsewhere (and tests use copies).
-KNOWLEDGE_DIR = Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or ROOT / "knowledge")
-PROFESSIONS_DIR = KNOWLEDGE_DIR / "metiers"
+
+
+def knowledge_dir() -> Path:
+    """ASSISTANT_KNOWLEDGE_DIR lets a school keep its knowledge files elsewhere (tests use copies)."""
+    return Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or ROOT / "knowledge")
 
 Text = constr(strip_whitespace=True, min_length=1)
 
@@ -157,6 +159,8 @@ class Profession(Strict):
     salaire: Salary
     evolutions: Evolutions
     formation_continue: Text
+    # Sujets ajoutés par les formateurs (docs/guide-formateurs.md, section 3) : nom du sujet -> texte.
+    autres_sujets: Dict[constr(regex=r"^[a-z0-9_]+$"), Text] = {}
     avertissement: Optional[Text]
 
     @root_validator(skip_on_failure=True)
@@ -188,6 +192,8 @@ class Topic(Strict):
 class Topics(Strict):
     sujets: Dict[str, Topic]
     menu: List[Text]
+    # Profession answered about until the student names another one (file name without .yml).
+    metier_par_defaut: Optional[Text]
 
     @root_validator(skip_on_failure=True)
     def _known_references(cls, values):
@@ -270,26 +276,26 @@ def load_profession(path: Union[str, Path]) -> Profession:
     return profession
 
 
-def load_professions(folder: Union[str, Path] = PROFESSIONS_DIR) -> Dict[str, Profession]:
+def load_professions(folder: Union[str, Path, None] = None) -> Dict[str, Profession]:
     """Every profession file of the folder, by id (the file name without .yml)."""
-    folder = Path(folder)
+    folder = Path(folder) if folder else knowledge_dir() / "metiers"
     files = sorted(folder.glob("*.yml"))
     if not files:
         raise KnowledgeError(f"{_relative(folder)} : aucun fichier métier (.yml). Ajoutez-en au moins un.")
     return {p.id: p for p in (load_profession(f) for f in files)}
 
 
-def load_contact(path: Union[str, Path] = KNOWLEDGE_DIR / "contact.yml") -> Contact:
-    return _validated(Contact, Path(path))
+def load_contact(path: Union[str, Path, None] = None) -> Contact:
+    return _validated(Contact, Path(path or knowledge_dir() / "contact.yml"))
 
 
-def load_topics(path: Union[str, Path] = KNOWLEDGE_DIR / "sujets.yml") -> Topics:
-    return _validated(Topics, Path(path))
+def load_topics(path: Union[str, Path, None] = None) -> Topics:
+    return _validated(Topics, Path(path or knowledge_dir() / "sujets.yml"))
 
 
-def load_templates(path: Union[str, Path] = KNOWLEDGE_DIR / "reponses.yml") -> Dict[str, str]:
+def load_templates(path: Union[str, Path, None] = None) -> Dict[str, str]:
     """French reply templates, by name (flattened: "salaire.niveau")."""
-    path = Path(path)
+    path = Path(path or knowledge_dir() / "reponses.yml")
     data = _read_yaml(path)
     flat: Dict[str, str] = {}
 

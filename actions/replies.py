@@ -78,9 +78,13 @@ class Replier:
     # -- factual answers -----------------------------------------------------------------------
     def answer(self, profession: Profession, question: Question) -> Reply:
         topic = question.topic
-        builder = getattr(self, f"_{topic}")
+        builder = getattr(self, f"_{topic}", self._autre_sujet)
         body = builder(profession, question)
         return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
+
+    def _autre_sujet(self, p: Profession, q: Question) -> str:
+        """A topic added by trainers: its text in the profession file, its wording in reponses.yml."""
+        return self.fill(q.topic, intitule=p.intitule, texte=p.autres_sujets[q.topic])
 
     def _definition(self, p: Profession, q: Question) -> str:
         return self.fill("definition", intitule=p.intitule, resume=p.definition.resume,

@@ -5,9 +5,10 @@ export ACTION_PORT="${ACTION_PORT:-5055}"
 # rasa_sdk reads SANIC_HOST: the action server listens on loopback only.
 export SANIC_HOST="${SANIC_HOST:-127.0.0.1}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}"
-# SQLite file by default; a postgresql://user:password@host:5432/db URL switches to PostgreSQL.
+# SQLite file by default; a postgresql://assistant:CHANGE_ME@host:5432/assistant URL switches to PostgreSQL.
 export TRACKER_STORE_URL="${TRACKER_STORE_URL:-sqlite:///var/conversations.db}"
 export RASA_CORS_ORIGINS="${RASA_CORS_ORIGINS:-http://localhost:8080 http://127.0.0.1:8080}"
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 export RASA_TELEMETRY_ENABLED="${RASA_TELEMETRY_ENABLED:-false}"
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
+export WIDGET_PORT="${WIDGET_PORT:-8080}"

@@ -11,9 +11,11 @@ mkdir -p var
 echo "Serveur d'actions sur http://${SANIC_HOST}:${ACTION_PORT} ..."
 .venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &
 ACTIONS_PID=$!
+.venv/bin/python scripts/serve_widget.py "$WIDGET_PORT" &
+WIDGET_PID=$!
 stop() {
   echo "Arrêt de l'assistant..."
-  kill "$ACTIONS_PID" "${RASA_PID:-}" 2>/dev/null || true
+  kill "$ACTIONS_PID" "${RASA_PID:-}" "$WIDGET_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap stop INT TERM EXIT
@@ -23,4 +25,5 @@ trap stop INT TERM EXIT
   --cors $RASA_CORS_ORIGINS --quiet &
 RASA_PID=$!
 echo "Assistant : http://localhost:${RASA_PORT}/webhooks/rest/webhook (prêt dans environ une minute)"
+echo "Page de démonstration avec le widget : http://localhost:${WIDGET_PORT}/"
 wait "$RASA_PID"

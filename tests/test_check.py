@@ -1,0 +1,291 @@
+"""`make check` (scripts/check.py): the project passes, and each broken copy gets a French message that
+names the file, the line when there is one, and what to do."""
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers import PYTHON, ROOT, project_env
+
+CHECK = ROOT / "scripts" / "check.py"
+FICHE = "knowledge/metiers/charge_mission_relations_internationales.yml"
+# What a trainer edits, and what rasa data validate reads.
+COPIED = ["data", "knowledge", "domain.yml", "config.yml", "tests/test_stories.yml", "tests/nlu"]
+
+
+def copie_du_projet(tmp_path: Path) -> Path:
+    """A copy of the project's data and knowledge files, to break or to extend."""
+    projet = tmp_path / "projet"
+    for name in COPIED:
+        source, target = ROOT / name, projet / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy(source, target)
+    return projet
+
+
+def verifier(projet: Path = ROOT, rasa: bool = False) -> subprocess.CompletedProcess:
+    args = [PYTHON, str(CHECK), "--projet", str(projet)] + ([] if rasa else ["--sans-rasa"])
+    return subprocess.run(args, cwd=ROOT, env=project_env(), capture_output=True, text=True, timeout=300)
+
+
+def probleme(projet: Path) -> str:
+    """The output of a check that must fail."""
+    result = verifier(projet)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "problème(s) à corriger" in result.stdout
+    return result.stdout
+
+
+def editer(projet: Path, name: str, old: str, new: str, count: int = 1) -> None:
+    path = projet / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} absent de {name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def ligne(projet: Path, name: str, text: str, exact: bool = False) -> int:
+    """1-based number of the first line of a file that contains text (or is text, stripped)."""
+    lines = (projet / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, l in enumerate(lines, 1) if (l.strip() == text if exact else text in l))
+
+
+@pytest.fixture
+def projet(tmp_path):
+    return copie_du_projet(tmp_path)
+
+
+# -- the project as it is ------------------------------------------------------------------------
+def test_the_project_passes_the_quick_checks():
+    result = verifier()
+    assert result.returncode == 0, result.stdout + result.stderr
+    intents = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
+    assert re.search(rf"^Tout est correct : {len(intents)} intentions, \d+ exemples", result.stdout, re.M)
+
+
+def test_the_project_passes_with_rasa_data_validate():
+    result = verifier(rasa=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Tout est correct" in result.stdout and "rasa data validate compris" in result.stdout
+
+
+def test_a_copy_passes_too(projet):
+    assert verifier(projet).returncode == 0
+
+
+# -- YAML syntax ---------------------------------------------------------------------------------
+def test_bad_indentation_in_an_nlu_file(projet):
+    editer(projet, "data/nlu/salaire.yml", "    - salaire ?\n    - c koi", "    - salaire ?\n   - c koi")
+    out = probleme(projet)
+    line = ligne(projet, "data/nlu/salaire.yml", "   - c koi")
+    assert f"data/nlu/salaire.yml ligne {line}, colonne 4 : YAML invalide" in out
+    assert "indentation" in out and "espaces" in out
+    # An unreadable file is reported alone: no "salaire has no examples" as a consequence.
+    assert "aucun exemple" not in out and "quand le YAML sera corrigé" in out
+
+
+def test_a_tab_in_a_knowledge_file(projet):
+    editer(projet, FICHE, "  unite: € brut par an", "\tunite: € brut par an")
+    out = probleme(projet)
+    assert f"{FICHE} ligne {ligne(projet, FICHE, 'unite: €')}" in out and "tabulation" in out
+
+
+def test_a_key_written_twice(projet):
+    editer(projet, "knowledge/sujets.yml", "  rncp:\n", "  rncp:\n    libelle: Les titres\n")
+    out = probleme(projet)
+    assert "knowledge/sujets.yml ligne" in out and "la clé « libelle » est écrite deux fois" in out
+
+
+# -- knowledge files -----------------------------------------------------------------------------
+def test_a_knowledge_file_with_a_missing_field(projet):
+    editer(projet, FICHE, "  unite: € brut par an\n", "")
+    out = probleme(projet)
+    assert f"✗ {FICHE} : fichier invalide." in out
+    salaire = ligne(projet, FICHE, "salaire:")
+    assert f"champ « salaire.unite » (à écrire sous la ligne {salaire}) : champ obligatoire absent : ajoutez-le" in out
+
+
+def test_an_amount_written_with_a_currency(projet):
+    editer(projet, FICHE, "      min: 40000", "      min: 40 000 €")
+    out = probleme(projet)
+    line = ligne(projet, FICHE, "min: 40 000 €")
+    assert f"champ « salaire.niveaux.confirme.min » (ligne {line}) : un nombre entier est attendu" in out
+
+
+def test_a_profession_file_named_differently_from_its_id(projet):
+    (projet / FICHE).rename(projet / "knowledge/metiers/charge_ri.yml")
+    out = probleme(projet)
+    assert "knowledge/metiers/charge_ri.yml" in out
+    assert "Donnez au fichier le nom charge_mission_relations_internationales.yml" in out
+
+
+def test_a_suggestion_citing_an_unknown_topic(projet):
+    editer(projet, "knowledge/sujets.yml", "suggestions: [evolutions, rncp, salaire]",
+           "suggestions: [evolutions, rncpp, salaire]")
+    out = probleme(projet)
+    line = ligne(projet, "knowledge/sujets.yml", "rncpp")
+    assert f"sujets.mastere.suggestions cite « rncpp », qui n'est pas un sujet défini (ligne {line} ; corrigez" in out
+
+
+# -- examples ------------------------------------------------------------------------------------
+def test_an_intent_with_three_examples(projet):
+    path = projet / "data/nlu/rncp.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, l in enumerate(lines) if l.strip() == "examples: |") + 1
+    path.write_text("\n".join(lines[:start + 3]) + "\n", encoding="utf-8")
+    out = probleme(projet)
+    line = ligne(projet, "data/nlu/rncp.yml", "- intent: rncp")
+    assert (f"data/nlu/rncp.yml ligne {line} : l'intention « rncp » n'a que 3 exemple(s) ; il en faut au "
+            "moins 25. Ajoutez-en 22 ou plus") in out
+
+
+def test_an_example_under_two_intents(projet):
+    # The same question as in salaire.yml, with other capitals, accents and final punctuation.
+    original = "combien on gagne dans ce métier ?"
+    assert original in (projet / "data/nlu/salaire.yml").read_text(encoding="utf-8")
+    with (projet / "data/nlu/bts.yml").open("a", encoding="utf-8") as f:
+        f.write("    - Combien on gagne dans ce metier\n")
+    out = probleme(projet)
+    salaire, bts = ligne(projet, "data/nlu/salaire.yml", original), ligne(projet, "data/nlu/bts.yml", "- Combien on gagne dans ce metier")
+    assert f"data/nlu/salaire.yml ligne {salaire} (intention « salaire »)" in out
+    assert f"data/nlu/bts.yml ligne {bts} (intention « bts »)" in out
+    assert "est dans deux intentions" in out and "Gardez-le dans le seul fichier du bon sujet" in out
+
+
+def test_an_example_written_twice_in_one_intent(projet):
+    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+        f.write("    - Salaire ?\n")
+    out = probleme(projet)
+    line = ligne(projet, "data/nlu/salaire.yml", "- Salaire ?")
+    first = ligne(projet, "data/nlu/salaire.yml", "- salaire ?")
+    assert f"data/nlu/salaire.yml ligne {line} : l'exemple « Salaire ? » est déjà écrit plus haut (ligne {first})" in out
+
+
+def test_an_example_line_without_a_dash(projet):
+    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+        f.write("    combien pour un junior\n")
+    out = probleme(projet)
+    line = ligne(projet, "data/nlu/salaire.yml", "combien pour un junior")
+    assert f"data/nlu/salaire.yml ligne {line} : « combien pour un junior » ne commence pas par « - »" in out
+
+
+# -- domain, rules and stories -------------------------------------------------------------------
+def test_an_intent_of_the_domain_without_a_rule(projet):
+    editer(projet, "data/rules/conversation.yml",
+           "- rule: dire que c'est un assistant virtuel\n  steps:\n  - intent: question_bot\n"
+           "  - action: utter_question_bot\n", "")
+    out = probleme(projet)
+    line = ligne(projet, "domain.yml", "- question_bot")
+    assert (f"domain.yml ligne {line} : l'intention « question_bot » n'est utilisée par aucune règle ni "
+            "histoire") in out
+    assert "Ajoutez une règle dans data/rules/" in out
+
+
+def test_a_knowledge_topic_without_its_rule(projet):
+    editer(projet, "data/rules/sujets.yml",
+           "- rule: répondre sur « rncp »\n  steps:\n  - intent: rncp\n  - action: action_repondre\n", "")
+    out = probleme(projet)
+    line = ligne(projet, "knowledge/sujets.yml", "  rncp:")
+    assert (f"knowledge/sujets.yml ligne {line} : le sujet « rncp » n'a pas de règle vers action_repondre. "
+            "Ajoutez dans data/rules/sujets.yml, à la fin :\n- rule: répondre sur « rncp »\n  steps:\n"
+            "  - intent: rncp\n  - action: action_repondre") in out
+
+
+def test_an_intent_of_the_data_missing_from_the_domain(projet):
+    editer(projet, "domain.yml", "  - rncp\n", "")
+    out = probleme(projet)
+    assert (f"data/nlu/rncp.yml ligne {ligne(projet, 'data/nlu/rncp.yml', '- intent: rncp')} : l'intention "
+            "« rncp » n'est pas déclarée dans domain.yml. Ajoutez la ligne « - rncp » sous « intents: »") in out
+    assert f"data/rules/sujets.yml ligne {ligne(projet, 'data/rules/sujets.yml', 'intent: rncp')}" in out
+
+
+def test_a_misspelt_action_in_a_story(projet):
+    editer(projet, "data/stories/relances.yml", "  - action: action_conseiller", "  - action: action_conseiler")
+    out = probleme(projet)
+    line = ligne(projet, "data/stories/relances.yml", "action_conseiler")
+    assert (f"data/stories/relances.yml ligne {line} : l'action « action_conseiler » n'existe pas dans "
+            "domain.yml. Vérifiez l'orthographe") in out
+
+
+def test_a_misspelt_intent_in_a_test_story(projet):
+    with (projet / "tests/test_stories.yml").open("a", encoding="utf-8") as f:
+        f.write("\n- story: faute\n  steps:\n  - intent: salair\n  - action: action_repondre\n")
+    out = probleme(projet)
+    line = ligne(projet, "tests/test_stories.yml", "- intent: salair", exact=True)
+    assert f"tests/test_stories.yml ligne {line} : l'intention « salair » n'existe pas dans domain.yml" in out
+
+
+# -- topics, buttons, templates ------------------------------------------------------------------
+def test_a_topic_without_an_intent(projet):
+    editer(projet, "knowledge/sujets.yml", "  conseiller:\n",
+           "  teletravail:\n    libelle: Le télétravail\n    question: Peut-on télétravailler ?\n"
+           "    rubrique: Contraintes\n    suggestions: [salaire]\n  conseiller:\n")
+    out = probleme(projet)
+    line = ligne(projet, "knowledge/sujets.yml", "  teletravail:")
+    assert (f"knowledge/sujets.yml ligne {line} : le sujet « teletravail » n'est pas une intention de domain.yml "
+            ": aucune question d'élève ne peut y mener. Pour un nouveau sujet, ajoutez « - teletravail » sous "
+            "« intents: » dans domain.yml, le fichier data/nlu/teletravail.yml et une règle") in out
+
+
+def test_a_rule_to_action_repondre_for_an_intent_that_is_not_a_topic(projet):
+    editer(projet, "data/rules/conversation.yml", "  - intent: question_bot\n  - action: utter_question_bot",
+           "  - intent: question_bot\n  - action: action_repondre")
+    out = probleme(projet)
+    line = ligne(projet, "data/rules/conversation.yml", "intent: question_bot")
+    assert (f"data/rules/conversation.yml ligne {line} : « question_bot » va à action_repondre, mais n'est pas "
+            "un sujet de knowledge/sujets.yml") in out
+
+
+def test_a_button_to_an_unknown_intent(projet):
+    editer(projet, "domain.yml", "  utter_au_revoir:\n    - text: \"Au revoir, et bonne continuation",
+           "  utter_au_revoir:\n    - buttons:\n        - title: Le salaire\n          payload: /salair\n"
+           "      text: \"Au revoir, et bonne continuation")
+    out = probleme(projet)
+    line = ligne(projet, "domain.yml", "payload: /salair")
+    assert (f"domain.yml ligne {line} : le bouton « Le salaire » de utter_au_revoir mène à « /salair », mais "
+            "« salair » n'est pas une intention de domain.yml. Corrigez le nom après « / »") in out
+
+
+def test_an_intent_the_assistant_buttons_need(projet):
+    # « Autre question » sends /aide (actions/replies.py): removing the intent breaks that button.
+    editer(projet, "domain.yml", "  - aide\n", "")
+    for name in ("data/nlu/aide.yml",):
+        (projet / name).unlink()
+    editer(projet, "data/rules/conversation.yml",
+           "- rule: présenter ce que sait faire l'assistant\n  steps:\n  - intent: aide\n  - action: action_aide\n", "")
+    out = probleme(projet)
+    assert "domain.yml : l'intention « aide » manque ; les boutons de l'assistant (actions/replies.py) y mènent" in out
+
+
+def test_a_template_with_a_lone_brace(projet):
+    editer(projet, "knowledge/reponses.yml", 'rncp: "Non, un titre RNCP', 'rncp: "Non, {un titre RNCP')
+    out = probleme(projet)
+    line = ligne(projet, "knowledge/reponses.yml", 'rncp: "Non, {un')
+    assert (f"knowledge/reponses.yml ligne {line} : le modèle « rncp » a une accolade {{ ou }} seule. Écrivez "
+            "les champs ainsi : {nom_du_champ}") in out
+
+
+# -- rasa data validate, last ---------------------------------------------------------------------
+def test_rasa_is_not_run_while_the_own_checks_fail(projet):
+    editer(projet, "domain.yml", "  - rncp\n", "")
+    result = verifier(projet, rasa=True)
+    assert result.returncode == 1
+    assert "rasa data validate n'a pas été lancé" in result.stdout
+
+
+def test_rasa_data_validate_problems_are_reported(projet):
+    # A story that contradicts a rule: only Rasa sees it.
+    with (projet / "data/stories/relances.yml").open("a", encoding="utf-8") as f:
+        f.write("\n- story: conflit\n  steps:\n  - intent: salaire\n  - action: utter_au_revoir\n")
+    assert verifier(projet).returncode == 0
+    result = verifier(projet, rasa=True)
+    assert result.returncode == 1
+    assert "rasa data validate a trouvé des problèmes" in result.stdout
+    assert "Story structure conflict after intent 'salaire'" in result.stdout
+    assert "Conflit : deux règles ou histoires prévoient une suite différente" in result.stdout
+    assert "DeprecationWarning" not in result.stdout
