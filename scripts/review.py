@@ -1,0 +1,658 @@
+#!/usr/bin/env python3
+"""La file de relecture : ce que les élèves ont demandé et que l'assistant a mal compris.
+
+`make review` (sous-commande `export`) lit la base des conversations (TRACKER_STORE_URL) et écrit
+`reports/a_relire.yml` : les messages d'élèves partis à la clarification (intention nlu_fallback) ou
+compris avec une confiance sous le seuil (0,7 par défaut), regroupés quand ils se ressemblent, avec
+l'intention devinée, la confiance et le contexte (message précédent de l'élève, réponse précédente de
+l'assistant). Le formateur écrit l'intention de chaque message, ou `hors_sujet`, ou laisse vide.
+
+`make review-import` (sous-commande `import`) ajoute chaque message annoté au bon fichier
+`data/nlu/<intention>.yml`, à la fin de ses exemples, sans jamais écrire de doublon (majuscules,
+accents et ponctuation ignorés, dans tous les fichiers de data/nlu/). Rien n'est écrit si une
+annotation est refusée (intention inconnue, exemple déjà présent sous une autre intention) : on
+corrige, on relance. Le Makefile lance ensuite `make check`.
+
+    python scripts/review.py export [--seuil 0.7] [--base URL] [--depuis JOURS] [--sortie FICHIER]
+    python scripts/review.py import [--fichier reports/a_relire.yml]
+    --projet DOSSIER  (avant ou après la sous-commande) : une copie du projet, pour les tests
+
+Codes de sortie : 0 si tout va bien, 1 sinon (message en français).
+"""
+import argparse
+import datetime
+import difflib
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, List, Optional, Set, Tuple
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FALLBACK = "nlu_fallback"
+HORS_SUJET = "hors_sujet"
+SEUIL = 0.7
+SIMILARITE = 0.35  # Jaccard des trigrammes de caractères au-dessus duquel deux messages vont ensemble
+DEFAULT_BASE = "sqlite:///var/conversations.db"
+_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+# -- texte --------------------------------------------------------------------------------------
+def normaliser(texte: str) -> str:
+    """Clé de comparaison : sans annotation d'entité, minuscules, sans accents ni ponctuation."""
+    texte = _ANNOTATION.sub(r"\1", texte)
+    texte = unicodedata.normalize("NFKD", texte.lower())
+    texte = "".join(c for c in texte if not unicodedata.combining(c))
+    texte = "".join(c if c.isalnum() else " " for c in texte)
+    return " ".join(texte.split())
+
+
+def _imprimable(c: str) -> bool:
+    """Caractère permis dans un fichier YAML (hors retours à la ligne, déjà retirés)."""
+    o = ord(c)
+    return (0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or o >= 0x10000) and o != 0xFEFF
+
+
+def une_ligne(texte: str) -> str:
+    """Le message sur une seule ligne, sans caractère de contrôle (il devient une ligne de YAML)."""
+    return "".join(c for c in " ".join(str(texte).split()) if _imprimable(c))
+
+
+def trigrammes(cle: str) -> Set[str]:
+    s = f" {cle} "
+    return {s[i:i + 3] for i in range(max(1, len(s) - 2))}
+
+
+def jaccard(a: Set[str], b: Set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def court(texte: str, n: int = 220) -> str:
+    texte = une_ligne(texte)
+    return texte if len(texte) <= n else texte[: n - 1].rstrip() + "…"
+
+
+# -- projet -------------------------------------------------------------------------------------
+def intentions_du_domaine(projet: Path) -> List[str]:
+    data = yaml.safe_load((projet / "domain.yml").read_text(encoding="utf-8")) or {}
+    return [next(iter(e)) if isinstance(e, dict) else str(e) for e in data.get("intents") or []]
+
+
+def fichiers_nlu(projet: Path) -> List[Path]:
+    dossier = projet / "data" / "nlu"
+    return sorted(p for p in dossier.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def lignes_exemples(bloc: str) -> List[str]:
+    return [ligne.strip()[1:].strip() for ligne in (bloc or "").splitlines() if ligne.strip().startswith("-")]
+
+
+def exemples_existants(projet: Path) -> Dict[str, List[Tuple[str, Path]]]:
+    """clé normalisée -> [(intention, fichier)] pour tous les exemples de data/nlu/."""
+    existants: Dict[str, List[Tuple[str, Path]]] = defaultdict(list)
+    for path in fichiers_nlu(projet):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise Erreur(f"{rel(path, projet)} n'est pas un YAML valide ({exc}). Corrigez-le (make check "
+                         "indique la ligne), puis relancez.") from exc
+        for item in data.get("nlu") or [] if isinstance(data, dict) else []:
+            if isinstance(item, dict) and "intent" in item and isinstance(item.get("examples"), str):
+                for texte in lignes_exemples(item["examples"]):
+                    existants[normaliser(texte)].append((str(item["intent"]), path))
+    return existants
+
+
+def rel(path: Path, projet: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(projet.resolve()))
+    except ValueError:
+        return str(path)
+
+
+class Erreur(Exception):
+    """Un problème à expliquer au formateur (message en français), sans trace Python."""
+
+
+# -- export : lecture de la base ----------------------------------------------------------------
+def moteur(url: str, projet: Path):
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.drivername.startswith("sqlite"):
+        if not parsed.database or parsed.database == ":memory:":
+            raise Erreur(f"TRACKER_STORE_URL={url} ne désigne pas un fichier SQLite.")
+        path = Path(parsed.database)
+        if not path.is_absolute():
+            path = projet / path  # comme Rasa, lancé depuis le dossier du projet
+        if not path.exists():
+            raise Erreur(f"La base des conversations {path} n'existe pas : l'assistant n'a encore reçu aucun "
+                         "message (make run), ou TRACKER_STORE_URL désigne une autre base.")
+        # Lecture seule : la relecture ne modifie jamais les conversations.
+        return create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    return create_engine(url)
+
+
+def lire_evenements(url: str, projet: Path, depuis: Optional[float]) -> List[tuple]:
+    from sqlalchemy import text
+    engine = moteur(url, projet)
+    requete = ("SELECT sender_id, type_name, timestamp, data FROM events "
+               "WHERE type_name IN ('user', 'bot', 'session_started')")
+    if depuis is not None:
+        requete += " AND timestamp >= :depuis"
+    requete += " ORDER BY sender_id, id"
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(text(requete), {"depuis": depuis} if depuis is not None else {}))
+    except Exception as exc:  # noqa: BLE001 - base absente, table absente, accès refusé…
+        raise Erreur(f"Impossible de lire les conversations dans {url} : {exc.__class__.__name__}: "
+                     f"{str(exc).splitlines()[0]}") from exc
+    finally:
+        engine.dispose()
+
+
+def _bouton(payload: str, derniers_bots: List[dict]) -> str:
+    for bot in reversed(derniers_bots):
+        for bouton in ((bot.get("data") or {}).get("buttons") or []):
+            if bouton.get("payload") == payload:
+                return f"(bouton « {bouton.get('title', payload)} »)"
+    return f"(bouton {payload})"
+
+
+def _texte_bot(bots: List[dict]) -> str:
+    parties = []
+    for bot in bots:
+        texte = une_ligne(bot.get("text") or "")
+        titres = [str(b.get("title", "")) for b in ((bot.get("data") or {}).get("buttons") or [])]
+        if titres:
+            texte += f" [boutons : {' · '.join(titres)}]"
+        if texte.strip():
+            parties.append(texte.strip())
+    return court(" / ".join(parties), 300)
+
+
+def candidats(evenements: List[tuple], seuil: float) -> List[dict]:
+    """Les messages d'élèves sous le seuil, avec leur contexte, dans l'ordre des conversations."""
+    trouves = []
+    par_conversation: Dict[str, List[tuple]] = defaultdict(list)
+    for sender, kind, timestamp, data in evenements:
+        par_conversation[sender].append((kind, timestamp, data))
+    for sender, events in par_conversation.items():
+        eleve_avant, bots_avant, bots_courants, en_attente = "", [], [], None
+        for kind, timestamp, data in events:
+            try:
+                data = json.loads(data) if isinstance(data, str) else (data or {})
+            except ValueError:
+                continue
+            if kind == "session_started":
+                eleve_avant, bots_avant, bots_courants = "", [], []
+                continue
+            if kind == "bot":
+                bots_courants.append(data)
+                if en_attente is not None:
+                    en_attente["reponse"] = _texte_bot(bots_courants)
+                continue
+            # message de l'élève
+            texte = une_ligne(data.get("text") or "")
+            if bots_courants:
+                bots_avant = bots_courants
+            bots_courants, en_attente = [], None
+            if texte and not texte.startswith("/"):
+                parse = data.get("parse_data") or {}
+                intent = parse.get("intent") or {}
+                nom = intent.get("name")
+                classement = [r for r in parse.get("intent_ranking") or [] if r.get("name") != FALLBACK]
+                if nom == FALLBACK or not nom:
+                    propose = classement[0] if classement else {"name": None, "confidence": 0.0}
+                else:
+                    propose = {"name": nom, "confidence": intent.get("confidence") or 0.0}
+                confiance = float(propose.get("confidence") or 0.0)
+                if nom == FALLBACK or not nom or confiance < seuil:
+                    en_attente = {
+                        "texte": texte, "cle": normaliser(texte), "proposee": propose.get("name"),
+                        "confiance": confiance, "repli": nom == FALLBACK or not nom,
+                        "conversation": sender, "date": timestamp,
+                        "avant_eleve": eleve_avant, "avant_assistant": _texte_bot(bots_avant),
+                        "reponse": "",
+                    }
+                    trouves.append(en_attente)
+            if texte.startswith("/"):
+                eleve_avant = _bouton(texte, bots_avant)
+            else:
+                eleve_avant = texte
+    return trouves
+
+
+def regrouper(messages: List[dict], seuil: float = SIMILARITE) -> List[List[dict]]:
+    """Regroupe les messages proches (Jaccard des trigrammes de caractères du texte normalisé).
+
+    Déterministe : les messages les plus fréquents d'abord, puis par ordre alphabétique ; chacun rejoint
+    le groupe qui contient le message le plus proche (au-dessus du seuil), sinon en ouvre un nouveau.
+    """
+    ordre = sorted(messages, key=lambda m: (-m.get("nombre", 1), m["cle"], m["texte"]))
+    groupes: List[List[dict]] = []
+    signatures: List[List[Set[str]]] = []
+    for message in ordre:
+        tri = trigrammes(message["cle"])
+        meilleur, score = None, seuil
+        for i, membres in enumerate(signatures):
+            proche = max(jaccard(tri, autre) for autre in membres)
+            if proche >= score:
+                meilleur, score = i, proche
+        if meilleur is None:
+            groupes.append([message])
+            signatures.append([tri])
+        else:
+            groupes[meilleur].append(message)
+            signatures[meilleur].append(tri)
+    rang = {id(m): i for i, m in enumerate(ordre)}
+    return sorted(groupes, key=lambda g: (-sum(m.get("nombre", 1) for m in g), rang[id(g[0])]))
+
+
+# -- export : écriture du fichier à annoter -----------------------------------------------------
+def q(texte) -> str:
+    """Une chaîne YAML entre guillemets (la syntaxe JSON en est un cas particulier)."""
+    return json.dumps("" if texte is None else str(texte), ensure_ascii=False)
+
+
+def en_tete(intentions: List[str], exemples: Dict[str, str], seuil: float, base: str, nb: int,
+            deja: int) -> List[str]:
+    maintenant = datetime.datetime.now().strftime("%d/%m/%Y à %H:%M")
+    seuil_txt = f"{seuil:g}".replace(".", ",")
+    lignes = [
+        "# MESSAGES D'ÉLÈVES À RELIRE",
+        f"# Créé le {maintenant} par « make review » à partir de {masquer(base)}.",
+        f"# {nb} message(s) : ceux que l'assistant n'a pas compris (il a proposé des choix au lieu de",
+        f"# répondre : « repli: oui ») ou compris avec une confiance sous {seuil_txt}."
+        + (f" {deja} message(s) déjà présents dans les exemples ne sont pas repris." if deja else ""),
+        "#",
+        "# CE QU'IL FAUT FAIRE",
+        "#  1. Pour chaque message, écrivez après « intention: » le sujet dont parle l'élève,",
+        "#     choisi dans la liste ci-dessous. Exemple :   intention: salaire",
+        "#  2. Un message qui ne parle pas du métier (météo, sport, blague…) :   intention: hors_sujet",
+        "#  3. Un message incompréhensible, ou qui ne doit pas servir d'exemple : laissez « intention: »",
+        "#     vide, il sera ignoré.",
+        "#  4. Ne corrigez pas les fautes : l'assistant doit comprendre les élèves tels qu'ils écrivent.",
+        "#     Vous pouvez modifier « texte » pour retirer un nom ou une information personnelle.",
+        "#  5. Enregistrez, puis lancez « make review-import » : chaque message annoté est ajouté dans",
+        "#     data/nlu/<intention>.yml (jamais en double), puis « make check » vérifie le projet.",
+        "#     Lancez ensuite « make train » (ou « make run ») pour que l'assistant l'apprenne.",
+        "#",
+        "# Les messages qui se ressemblent sont dans le même groupe : ils ont souvent la même intention.",
+        "# Les autres champs aident à décider, ne les modifiez pas : « proposee » est l'intention devinée",
+        "# par l'assistant, « confiance » sa certitude (0 à 1), « avant » le message précédent de l'élève",
+        "# et la réponse précédente de l'assistant, « reponse » ce que l'assistant a répondu.",
+        "#",
+        "# INTENTIONS POSSIBLES (un exemple de chacune) :",
+    ]
+    largeur = max((len(i) for i in intentions), default=10)
+    for intention in intentions:
+        exemple = exemples.get(intention)
+        lignes.append(f"#   {intention.ljust(largeur)}" + (f"   ex. « {court(exemple, 70)} »" if exemple else ""))
+    return lignes
+
+
+def masquer(url: str) -> str:
+    """L'adresse de la base sans son mot de passe."""
+    return re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", url)
+
+
+def ecrire_fichier(groupes: List[List[dict]], entete: List[str]) -> str:
+    lignes = entete + ["", "groupes:"]
+    numero = 0
+    for g, groupe in enumerate(groupes, 1):
+        lignes += [f"- groupe: {g}", "  messages:"]
+        for m in groupe:
+            numero += 1
+            lignes += [
+                f"  - numero: {numero}",
+                f"    texte: {q(m['texte'])}",
+                "    intention: ",
+                f"    proposee: {q(m['proposee'] or '')}",
+                f"    confiance: {m['confiance']:.2f}",
+                f"    repli: {'oui' if m['repli'] else 'non'}",
+            ]
+            if m.get("nombre", 1) > 1:
+                lignes.append(f"    nombre: {m['nombre']}  # fois où ce message a été envoyé")
+            lignes += [
+                "    avant:",
+                f"      eleve: {q(m['avant_eleve'])}",
+                f"      assistant: {q(m['avant_assistant'])}",
+                f"    reponse: {q(m['reponse'])}",
+                f"    date: {q(datetime.datetime.fromtimestamp(m['date']).strftime('%d/%m/%Y %H:%M') if m['date'] else '')}",
+                f"    conversation: {q(m['conversation'])}",
+            ]
+    if not groupes:
+        lignes[-1] = "groupes: []  # rien à relire"
+    return "\n".join(lignes) + "\n"
+
+
+def annotations(data) -> List[dict]:
+    """Les messages du fichier annoté, chacun avec son numéro (dans l'ordre du fichier)."""
+    if not isinstance(data, dict) or not isinstance(data.get("groupes"), list):
+        raise Erreur("le fichier n'a pas la forme attendue (une liste « groupes: » de messages). Recréez-le "
+                     "avec make review.")
+    messages = []
+    for groupe in data["groupes"]:
+        for m in (groupe or {}).get("messages") or [] if isinstance(groupe, dict) else []:
+            if isinstance(m, dict):
+                messages.append(m)
+    return messages
+
+
+def annotations_en_attente(fichier: Path, projet: Path) -> int:
+    """Nombre de messages annotés dans un ancien fichier qui ne sont pas encore dans data/nlu/."""
+    try:
+        messages = annotations(yaml.safe_load(fichier.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, Erreur, OSError):
+        return 0
+    existants = exemples_existants(projet)
+    attente = 0
+    for m in messages:
+        intention = intention_annotee(m.get("intention"))
+        lieux = existants.get(normaliser(une_ligne(m.get("texte") or "")), [])
+        if intention and intention not in {i for i, _ in lieux}:
+            attente += 1
+    return attente
+
+
+def exporter(args) -> int:
+    projet = args.projet.resolve()
+    sortie = args.sortie or projet / "reports" / "a_relire.yml"
+    if sortie.exists() and not args.ecraser:
+        attente = annotations_en_attente(sortie, projet)
+        if attente:
+            raise Erreur(f"{rel(sortie, projet)} contient {attente} annotation(s) pas encore importée(s). Lancez "
+                         "d'abord « make review-import », ou « make review ECRASER=1 » pour les abandonner.")
+    depuis = None
+    if args.depuis is not None:
+        depuis = (datetime.datetime.now() - datetime.timedelta(days=args.depuis)).timestamp()
+    trouves = candidats(lire_evenements(args.base, projet, depuis), args.seuil)
+    trouves.sort(key=lambda m: (m["date"] or 0))  # un message envoyé plusieurs fois : le plus ancien
+
+    existants = exemples_existants(projet)
+    uniques: Dict[str, dict] = {}
+    deja = 0
+    for m in trouves:
+        if not m["cle"]:
+            continue
+        if m["cle"] in existants:
+            deja += 1
+            continue
+        if m["cle"] in uniques:
+            uniques[m["cle"]]["nombre"] = uniques[m["cle"]].get("nombre", 1) + 1
+        else:
+            uniques[m["cle"]] = m
+    groupes = regrouper(list(uniques.values()))
+
+    intentions = intentions_du_domaine(projet)
+    exemples = premier_exemple_par_intention(projet)
+    texte = ecrire_fichier(groupes, en_tete(intentions, exemples, args.seuil, args.base, len(uniques), deja))
+    yaml.safe_load(texte)  # le fichier produit doit toujours se relire
+    sortie.parent.mkdir(parents=True, exist_ok=True)
+    sortie.write_text(texte, encoding="utf-8")
+    print(f"{len(uniques)} message(s) à relire, en {len(groupes)} groupe(s) : {rel(sortie, projet)}"
+          + (f" ({deja} déjà présent(s) dans les exemples, non repris)" if deja else "") + ".")
+    if uniques:
+        print("Ouvrez ce fichier, écrivez l'intention de chaque message (les explications sont en haut du "
+              "fichier), puis lancez « make review-import ».")
+    return 0
+
+
+def premier_exemple_par_intention(projet: Path) -> Dict[str, str]:
+    exemples = {}
+    for path in fichiers_nlu(projet):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            continue
+        for item in data.get("nlu") or [] if isinstance(data, dict) else []:
+            if isinstance(item, dict) and "intent" in item and isinstance(item.get("examples"), str):
+                lignes = lignes_exemples(item["examples"])
+                if lignes:
+                    exemples.setdefault(str(item["intent"]), _ANNOTATION.sub(r"\1", lignes[0]))
+    return exemples
+
+
+# -- import -------------------------------------------------------------------------------------
+def intention_annotee(valeur) -> Optional[str]:
+    """« Salaire », « hors sujet », « hors-sujet » -> salaire, hors_sujet ; vide -> None."""
+    if valeur is None:
+        return None
+    texte = str(valeur).strip().strip("«»\"'").strip()
+    if not texte:
+        return None
+    return re.sub(r"[\s\-]+", "_", texte.lower())
+
+
+def trouver_bloc(lignes: List[str], intention: str) -> Optional[Tuple[int, str]]:
+    """(indice de la ligne après laquelle insérer, indentation des exemples) pour cette intention."""
+    debut = re.compile(r"^(\s*)-\s+intent:\s*([\"']?)" + re.escape(intention) + r"\2\s*(#.*)?$")
+    for i, ligne in enumerate(lignes):
+        m = debut.match(ligne.rstrip("\r\n"))
+        if not m:
+            continue
+        retrait_item = len(m.group(1))
+        j = i + 1
+        while j < len(lignes):
+            courant = lignes[j].rstrip("\r\n")
+            retrait = len(courant) - len(courant.lstrip(" "))
+            if courant.strip() and not courant.lstrip().startswith("#") and retrait <= retrait_item:
+                return None  # fin de l'élément sans « examples: | »
+            cle = re.match(r"^(\s*)examples:\s*\|[-+]?\s*(#.*)?$", courant)
+            if cle:
+                retrait_cle = len(cle.group(1))
+                dernier, retrait_ex = j, None
+                k = j + 1
+                while k < len(lignes):
+                    contenu = lignes[k].rstrip("\r\n")
+                    if contenu.strip():
+                        r = len(contenu) - len(contenu.lstrip(" "))
+                        if r <= retrait_cle:
+                            break
+                        dernier = k
+                        if retrait_ex is None:
+                            retrait_ex = r
+                    k += 1
+                return dernier, " " * (retrait_ex if retrait_ex is not None else retrait_cle + 2)
+            j += 1
+        return None
+    return None
+
+
+def ajouter_au_fichier(texte: str, intention: str, nouveaux: List[str]) -> Optional[str]:
+    """Le fichier avec les nouveaux exemples à la fin du bloc de l'intention, ou None si introuvable."""
+    lignes = texte.splitlines(keepends=True)
+    trouve = trouver_bloc(lignes, intention)
+    if trouve is None:
+        return None
+    apres, retrait = trouve
+    fin = "\r\n" if lignes[apres].endswith("\r\n") else "\n"
+    if not lignes[apres].endswith(("\n", "\r")):
+        lignes[apres] += fin
+    ajout = [f"{retrait}- {exemple}{fin}" for exemple in nouveaux]
+    return "".join(lignes[: apres + 1] + ajout + lignes[apres + 1:])
+
+
+def exemples_de(texte: str, intention: str) -> Optional[List[str]]:
+    data = yaml.safe_load(texte) or {}
+    for item in data.get("nlu") or []:
+        if isinstance(item, dict) and str(item.get("intent")) == intention:
+            return lignes_exemples(item.get("examples"))
+    return None
+
+
+def importer(args) -> int:
+    projet = args.projet.resolve()
+    fichier = args.fichier or projet / "reports" / "a_relire.yml"
+    if not fichier.exists():
+        raise Erreur(f"{rel(fichier, projet)} n'existe pas : lancez d'abord « make review », annotez le fichier, "
+                     "puis « make review-import ».")
+    try:
+        data = yaml.safe_load(fichier.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        ou = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
+        raise Erreur(f"{rel(fichier, projet)} n'est plus un YAML valide{ou} : {getattr(exc, 'problem', exc)}. "
+                     "Vérifiez l'alignement et les guillemets autour de cette ligne (seul le texte après "
+                     "« intention: » doit être modifié).") from exc
+    try:
+        messages = annotations(data)
+    except Erreur as exc:
+        raise Erreur(f"{rel(fichier, projet)} : {exc}") from exc
+
+    valides = intentions_du_domaine(projet)
+    existants = exemples_existants(projet)
+    refus, a_ajouter = [], defaultdict(list)  # intention -> [texte]
+    nouvelles: Dict[str, Tuple[str, str]] = {}  # clé -> (intention, nom de l'élément) dans ce fichier
+    ajoutes = presents = ignores = 0
+    for rang, m in enumerate(messages, 1):
+        numero = m.get("numero", rang)
+        texte = une_ligne(m.get("texte") or "")
+        nom = f"message n° {numero} (« {court(texte, 80)} »)"
+        intention = intention_annotee(m.get("intention"))
+        if intention is None:
+            ignores += 1
+            continue
+        if intention not in valides:
+            proches = difflib.get_close_matches(intention, valides, n=1)
+            refus.append(f"{nom} : l'intention « {m.get('intention')} » n'existe pas."
+                         + (f" Vouliez-vous dire « {proches[0]} » ?" if proches else "")
+                         + " Choisissez un nom de la liste en haut du fichier, ou hors_sujet, ou laissez vide.")
+            continue
+        cle = normaliser(texte)
+        if not cle:
+            refus.append(f"{nom} : le texte est vide. Remettez le message de l'élève ou laissez « intention: » vide.")
+            continue
+        ailleurs = [(i, p) for i, p in existants.get(cle, []) if i != intention]
+        if ailleurs:
+            autre, path = ailleurs[0]
+            refus.append(f"{nom} : cet exemple est déjà dans {rel(path, projet)}, sous l'intention « {autre} ». "
+                         "Un exemple ne peut être que dans une seule intention (sinon l'assistant ne peut pas "
+                         f"choisir) : annotez « {autre} », ou laissez « intention: » vide.")
+            continue
+        if cle in existants:
+            presents += 1
+            continue
+        if cle in nouvelles:
+            autre, autre_nom = nouvelles[cle]
+            if autre != intention:
+                refus.append(f"{nom} : le même texte est annoté « {autre} » au {autre_nom}. Choisissez une "
+                             "seule intention pour les deux.")
+            else:
+                presents += 1
+            continue
+        nouvelles[cle] = (intention, f"message n° {numero}")
+        a_ajouter[intention].append(texte)
+
+    if refus:
+        print(f"{len(refus)} annotation(s) refusée(s) dans {rel(fichier, projet)} :\n")
+        for r in refus:
+            print(f"✗ {r}\n")
+        print("Rien n'a été ajouté. Corrigez ces annotations, puis relancez « make review-import ».")
+        return 1
+
+    # Tout est préparé en mémoire et vérifié avant d'écrire le moindre fichier.
+    ecritures: List[Tuple[Path, str]] = []
+    for intention, nouveaux in sorted(a_ajouter.items()):
+        path = fichier_de(projet, intention)
+        if path.exists():
+            ancien = path.read_text(encoding="utf-8")
+            nouveau = ajouter_au_fichier(ancien, intention, nouveaux)
+            if nouveau is None:
+                raise Erreur(f"{rel(path, projet)} : bloc « - intent: {intention} » suivi de « examples: | » "
+                             "introuvable. Ajoutez ces exemples à la main :\n"
+                             + "\n".join(f"    - {n}" for n in nouveaux))
+        else:
+            ancien = None
+            nouveau = 'version: "3.1"\nnlu:\n' + f"- intent: {intention}\n  examples: |\n" + "".join(
+                f"    - {n}\n" for n in nouveaux)
+        try:
+            apres = exemples_de(nouveau, intention)
+            avant = exemples_de(ancien, intention) if ancien is not None else []
+        except yaml.YAMLError as exc:
+            raise Erreur(f"{rel(path, projet)} : l'ajout rendrait le fichier invalide ({exc}). Rien n'a été "
+                         "écrit.") from exc
+        if apres != (avant or []) + nouveaux:
+            raise Erreur(f"{rel(path, projet)} : la mise en forme du fichier n'est pas celle attendue, rien n'a "
+                         "été écrit. Ajoutez ces exemples à la main :\n" + "\n".join(f"    - {n}" for n in nouveaux))
+        ecritures.append((path, nouveau))
+
+    for path, nouveau in ecritures:
+        temporaire = path.with_name(path.name + ".tmp")
+        temporaire.write_text(nouveau, encoding="utf-8")
+        os.replace(temporaire, path)
+    for intention, nouveaux in sorted(a_ajouter.items()):
+        ajoutes += len(nouveaux)
+        print(f"{rel(fichier_de(projet, intention), projet)} :")
+        for n in nouveaux:
+            print(f"  + {n}")
+    print(f"\nImport terminé : {ajoutes} ajouté(s), {presents} déjà présent(s), {ignores} ignoré(s) "
+          "(intention laissée vide).")
+    if ajoutes:
+        print("Lancez « make train » (ou « make run », qui entraîne si besoin) pour que l'assistant apprenne "
+              "ces exemples.")
+    return 0
+
+
+def fichier_de(projet: Path, intention: str) -> Path:
+    """data/nlu/<intention>.yml, ou le fichier de data/nlu/ qui déclare déjà cette intention."""
+    attendu = projet / "data" / "nlu" / f"{intention}.yml"
+    if attendu.exists():
+        return attendu
+    for path in fichiers_nlu(projet):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            continue
+        for item in data.get("nlu") or [] if isinstance(data, dict) else []:
+            if isinstance(item, dict) and str(item.get("intent")) == intention:
+                return path
+    return attendu
+
+
+# -- ligne de commande ---------------------------------------------------------------------------
+def main(argv=None) -> int:
+    commun = argparse.ArgumentParser(add_help=False)
+    commun.add_argument("--projet", type=Path, default=argparse.SUPPRESS,
+                        help="dossier du projet (une copie, pour les tests)")
+    parser = argparse.ArgumentParser(description="File de relecture des messages d'élèves.", parents=[commun])
+    sous = parser.add_subparsers(dest="commande", required=True)
+
+    exp = sous.add_parser("export", parents=[commun], help="écrit reports/a_relire.yml")
+    exp.add_argument("--seuil", type=float, default=SEUIL,
+                     help=f"confiance sous laquelle un message est à relire (défaut {SEUIL})")
+    exp.add_argument("--base", default=os.environ.get("TRACKER_STORE_URL") or DEFAULT_BASE,
+                     help="adresse de la base des conversations (défaut : TRACKER_STORE_URL)")
+    exp.add_argument("--depuis", type=float, default=None, help="seulement les N derniers jours")
+    exp.add_argument("--sortie", type=Path, default=None, help="fichier à écrire (défaut reports/a_relire.yml)")
+    exp.add_argument("--ecraser", action="store_true", help="remplace un fichier aux annotations non importées")
+
+    imp = sous.add_parser("import", parents=[commun], help="ajoute les messages annotés à data/nlu/")
+    imp.add_argument("--fichier", type=Path, default=None, help="fichier annoté (défaut reports/a_relire.yml)")
+
+    args = parser.parse_args(argv)
+    if not hasattr(args, "projet"):
+        args.projet = ROOT
+    if not (args.projet / "domain.yml").exists():
+        print(f"{args.projet} n'est pas le dossier du projet (domain.yml introuvable).")
+        return 1
+    try:
+        if args.commande == "export":
+            if not 0 < args.seuil <= 1:
+                raise Erreur("le seuil est une confiance entre 0 et 1, par exemple 0.7.")
+            return exporter(args)
+        return importer(args)
+    except Erreur as exc:
+        print(f"✗ {exc}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
