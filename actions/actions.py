@@ -107,7 +107,9 @@ class ActionRepondre(GuardedAction):
         return "action_repondre"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return self.reply(dispatcher, tracker, (tracker.latest_message.get("intent") or {}).get("name"))
+
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
         metier = entity(tracker, "metier")
         events: List[Dict[Text, Any]] = []
@@ -126,9 +128,7 @@ class ActionRepondre(GuardedAction):
                 send(dispatcher, REPLIER.other_profession(list(PROFESSIONS.values()), metier))
                 return events
 
-        question = Question(topic=intent, text=text, experience=entity(tracker, "experience"),
-                            diplome=entity(tracker, "diplome"), competence=entity(tracker, "competence"),
-                            years=years_in(text))
+        question = question_of(tracker, intent)
         previous = tracker.get_slot("sujet")
         if intent == "relance" or intent not in FACT_TOPICS:
             question.topic = follow_up_topic(question, previous)
@@ -142,6 +142,21 @@ class ActionRepondre(GuardedAction):
 
         send(dispatcher, REPLIER.answer(profession, question))
         return events + [SlotSet("sujet", question.topic), SlotSet("incompris", 0.0)]
+
+
+def question_of(tracker: Tracker, intent: str) -> Question:
+    text = tracker.latest_message.get("text") or ""
+    return Question(topic=intent, text=text, experience=entity(tracker, "experience"),
+                    diplome=entity(tracker, "diplome"), competence=entity(tracker, "competence"),
+                    years=years_in(text))
+
+
+def resolved_topic(tracker: Tracker, intent: str) -> Optional[str]:
+    """The topic action_repondre would answer for this intent and the message's entities."""
+    question = question_of(tracker, intent)
+    if intent == "relance":
+        return follow_up_topic(question, None)
+    return diploma_topic(question) if intent in FACT_TOPICS else None
 
 
 DIPLOMA_TOPICS = ("diplome",) + FORMATIONS
@@ -211,6 +226,21 @@ def likely_topics(tracker: Tracker) -> Sequence[str]:
     return [r["name"] for r in ranking if r.get("name") in FACT_TOPICS]
 
 
+AGREEMENT_CONFIDENCE = 0.5
+
+
+def agreed_intent(tracker: Tracker) -> Optional[str]:
+    """When the model hesitates only between intents that lead to the same answer (bachelor or
+    diplome for "un bac+5 est-il indispensable ?", whose entity settles it), there is nothing to
+    ask: the first of them is answered. Otherwise None."""
+    ranking = [r for r in tracker.latest_message.get("intent_ranking") or []
+               if r.get("name") in FACT_TOPICS or r.get("name") == "relance"][:2]
+    if len(ranking) < 2 or sum(r.get("confidence", 0) for r in ranking) < AGREEMENT_CONFIDENCE:
+        return None
+    topics = {resolved_topic(tracker, r["name"]) for r in ranking}
+    return ranking[0]["name"] if len(topics) == 1 and None not in topics else None
+
+
 class ActionClarifier(GuardedAction):
     """Low confidence: offer the likeliest topics instead of guessing; a human after two misses."""
 
@@ -218,6 +248,9 @@ class ActionClarifier(GuardedAction):
         return "action_clarifier"
 
     def respond(self, dispatcher, tracker):
+        agreed = agreed_intent(tracker)
+        if agreed:
+            return ActionRepondre().reply(dispatcher, tracker, agreed)
         misses = int(tracker.get_slot("incompris") or 0) + 1
         send(dispatcher, REPLIER.clarify(likely_topics(tracker), misses))
         return [SlotSet("incompris", float(misses))]

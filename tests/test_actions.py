@@ -146,3 +146,20 @@ def test_a_failing_action_apologises_and_logs_the_conversation(monkeypatch, capl
     assert "traceback" not in text and "panne" not in text
     assert events == []
     assert "eleve-1" in caplog.text and "action_repondre" in caplog.text
+
+
+def test_hesitation_between_intents_with_the_same_answer_is_answered():
+    # The model hesitates between bachelor and diplome; the entity (bac+5) makes both the same answer.
+    ranking = [{"name": "bachelor", "confidence": 0.35}, {"name": "diplome", "confidence": 0.3},
+               {"name": "mastere", "confidence": 0.2}]
+    text, _, events = run(ActionClarifier(), tracker("nlu_fallback", "un bac+5 c'est indispensable ?",
+                                                     [("diplome", "mastere")], ranking=ranking))
+    assert text.startswith("non, un bac+5 n'est pas necessaire")
+    assert SlotSet("sujet", "diplome") in events
+
+
+def test_hesitation_between_different_answers_still_asks():
+    ranking = [{"name": "salaire", "confidence": 0.4}, {"name": "evolutions", "confidence": 0.35}]
+    text, buttons, _ = run(ActionClarifier(), tracker("nlu_fallback", "et ensuite ca donne quoi", ranking=ranking))
+    assert "pas sur d'avoir compris" in text
+    assert [b["title"] for b in buttons][:2] == ["Le salaire", "Les évolutions"]
