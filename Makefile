@@ -32,6 +32,8 @@ check-python:
 install: $(VENV)/.installed
 $(VENV)/.installed: requirements.lock | check-python
 	test -x $(PY) || "$(PYTHON310)" -m venv $(VENV)
+	# Build tools first (some pinned packages build from source), then every pinned package.
+	$(PY) -m pip install --quiet $$(grep -E '^(setuptools|wheel)==' requirements.lock)
 	$(PY) -m pip install --quiet --no-deps -r requirements.lock
 	$(PY) -m pip check
 	touch $@
