@@ -37,7 +37,7 @@ def clean_text(text: str) -> str:
     """Printable, NFC-normalised text: control characters, NUL bytes and lone surrogates removed."""
     text = _SURROGATE.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub(" ", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = _CONTROL.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
