@@ -2,7 +2,7 @@
 # Debian packages the tests need (browser for the widget tests, servers for the deployment tests).
 # Installs only what is missing; needs root (CI runs as root) or prints what to install.
 set -euo pipefail
-PACKAGES=(chromium postgresql)
+PACKAGES=(chromium postgresql redis-server nginx)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
