@@ -131,7 +131,7 @@ class ActionRepondre(GuardedAction):
         question = question_of(tracker, intent)
         previous = tracker.get_slot("sujet")
         if intent == "relance" or intent not in FACT_TOPICS:
-            question.topic = follow_up_topic(question, previous)
+            question.topic = follow_up_topic(question)
             if question.topic is None:
                 if previous in FACT_TOPICS:
                     send(dispatcher, REPLIER.not_specified(profession, previous))
@@ -155,7 +155,7 @@ def resolved_topic(tracker: Tracker, intent: str) -> Optional[str]:
     """The topic action_repondre would answer for this intent and the message's entities."""
     question = question_of(tracker, intent)
     if intent == "relance":
-        return follow_up_topic(question, None)
+        return follow_up_topic(question)
     return diploma_topic(question) if intent in FACT_TOPICS else None
 
 
@@ -176,8 +176,9 @@ def diploma_topic(q: Question) -> str:
     return q.diplome
 
 
-def follow_up_topic(q: Question, previous: Optional[str]) -> Optional[str]:
-    """The topic a follow-up fragment is about: its own qualifier first, else the previous topic."""
+def follow_up_topic(q: Question) -> Optional[str]:
+    """The topic a follow-up fragment's own qualifier points to ("et après 5 ans ?" -> salaire), or
+    None when it has none: the caller then says the fiche is silent on the previous topic."""
     if q.experience or q.years is not None:
         return "salaire"
     if q.diplome in FORMATIONS:
