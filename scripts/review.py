@@ -92,19 +92,30 @@ def lignes_exemples(bloc: str) -> List[str]:
     return [ligne.strip()[1:].strip() for ligne in (bloc or "").splitlines() if ligne.strip().startswith("-")]
 
 
-def exemples_existants(projet: Path) -> Dict[str, List[Tuple[str, Path]]]:
-    """clé normalisée -> [(intention, fichier)] pour tous les exemples de data/nlu/."""
-    existants: Dict[str, List[Tuple[str, Path]]] = defaultdict(list)
+def blocs_intentions(projet: Path, strict: bool = False):
+    """(fichier, intention, bloc d'exemples ou None) pour chaque intention de data/nlu/.
+
+    Un fichier YAML invalide est une Erreur si strict, sinon il est passé."""
     for path in fichiers_nlu(projet):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
-            raise Erreur(f"{rel(path, projet)} n'est pas un YAML valide ({exc}). Corrigez-le (make check "
-                         "indique la ligne), puis relancez.") from exc
+            if strict:
+                raise Erreur(f"{rel(path, projet)} n'est pas un YAML valide ({exc}). Corrigez-le (make check "
+                             "indique la ligne), puis relancez.") from exc
+            continue
         for item in data.get("nlu") or [] if isinstance(data, dict) else []:
-            if isinstance(item, dict) and "intent" in item and isinstance(item.get("examples"), str):
-                for texte in lignes_exemples(item["examples"]):
-                    existants[normaliser(texte)].append((str(item["intent"]), path))
+            if isinstance(item, dict) and "intent" in item:
+                bloc = item.get("examples")
+                yield path, str(item["intent"]), bloc if isinstance(bloc, str) else None
+
+
+def exemples_existants(projet: Path) -> Dict[str, List[Tuple[str, Path]]]:
+    """clé normalisée -> [(intention, fichier)] pour tous les exemples de data/nlu/."""
+    existants: Dict[str, List[Tuple[str, Path]]] = defaultdict(list)
+    for path, intention, bloc in blocs_intentions(projet, strict=True):
+        for texte in lignes_exemples(bloc):
+            existants[normaliser(texte)].append((intention, path))
     return existants
 
 
@@ -407,16 +418,10 @@ def exporter(args) -> int:
 
 def premier_exemple_par_intention(projet: Path) -> Dict[str, str]:
     exemples = {}
-    for path in fichiers_nlu(projet):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError:
-            continue
-        for item in data.get("nlu") or [] if isinstance(data, dict) else []:
-            if isinstance(item, dict) and "intent" in item and isinstance(item.get("examples"), str):
-                lignes = lignes_exemples(item["examples"])
-                if lignes:
-                    exemples.setdefault(str(item["intent"]), _ANNOTATION.sub(r"\1", lignes[0]))
+    for _, intention, bloc in blocs_intentions(projet):
+        lignes = lignes_exemples(bloc)
+        if lignes:
+            exemples.setdefault(intention, _ANNOTATION.sub(r"\1", lignes[0]))
     return exemples
 
 
@@ -606,14 +611,9 @@ def fichier_de(projet: Path, intention: str) -> Path:
     attendu = projet / "data" / "nlu" / f"{intention}.yml"
     if attendu.exists():
         return attendu
-    for path in fichiers_nlu(projet):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError:
-            continue
-        for item in data.get("nlu") or [] if isinstance(data, dict) else []:
-            if isinstance(item, dict) and str(item.get("intent")) == intention:
-                return path
+    for path, declaree, _ in blocs_intentions(projet):
+        if declaree == intention:
+            return path
     return attendu
 
 
