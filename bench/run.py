@@ -59,22 +59,17 @@ SCRIPT = [
     ("merci beaucoup", [], []),
 ]
 
-# name: (model, endpoints file, extra environment, needs Redis)
+# name: (model, endpoints file, credentials file, extra environment, needs Redis)
+# The reference is stock Rasa throughout: `rasa init`'s pipeline and policies and Rasa's own REST
+# channel (bench/reference_credentials.yml), so none of our fixes (channels/) applies to it.
 VARIANTS = {
-    "ours": ("ours", "endpoints.yml", {}, False),
-    "reference": ("reference", "endpoints.yml", {}, False),
-    # The fix proposed after profiling (bench/patches/sitecustomize.py), measured in the same run.
-    "ours_schema_once": ("ours", "endpoints.yml", {"PYTHONPATH": f"{ROOT / 'bench' / 'patches'}:{ROOT}"}, False),
-    "ours_2workers": ("ours", "deploy/endpoints.yml", {"SANIC_WORKERS": "2"}, True),
-    # Not in the default run (4 GB more): --variants ours,ours_schema_once,ours_schema_once_2workers
-    "ours_schema_once_2workers": ("ours", "deploy/endpoints.yml", {
-        "PYTHONPATH": f"{ROOT / 'bench' / 'patches'}:{ROOT}", "SANIC_WORKERS": "2"}, True),
+    "ours": ("ours", "endpoints.yml", "credentials.yml", {}, False),
+    "reference": ("reference", "endpoints.yml", "bench/reference_credentials.yml", {}, False),
+    "ours_2workers": ("ours", "deploy/endpoints.yml", "credentials.yml", {"SANIC_WORKERS": "2"}, True),
 }
-DEFAULT_VARIANTS = ["ours", "reference", "ours_schema_once", "ours_2workers"]
+DEFAULT_VARIANTS = ["ours", "reference", "ours_2workers"]
 LABELS = {"ours": "notre pipeline", "reference": "référence (rasa init)",
-          "ours_schema_once": "notre pipeline + schéma validé une fois",
-          "ours_2workers": "notre pipeline, 2 workers Sanic + Redis",
-          "ours_schema_once_2workers": "schéma validé une fois + 2 workers Sanic + Redis"}
+          "ours_2workers": "notre pipeline, 2 workers Sanic + Redis"}
 
 
 def scenarios(quick: bool):
@@ -204,12 +199,12 @@ class RedisServer:
 class Stack:
     """Action server + Rasa on free loopback ports, SQLite tracker store in a temporary dir."""
 
-    def __init__(self, tmp: Path, model: Path, endpoints: str, extra_env: dict):
+    def __init__(self, tmp: Path, model: Path, endpoints: str, credentials: str, extra_env: dict):
         self.tmp = tmp
         self.rasa_port, self.action_port = free_port(), free_port()
         self.env = env(ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
                        TRACKER_STORE_URL=f"sqlite:///{tmp / 'conversations.db'}", **extra_env)
-        self.model, self.endpoints = model, endpoints
+        self.model, self.endpoints, self.credentials = model, endpoints, credentials
         self.actions = self.rasa = None
 
     def start(self) -> dict:
@@ -225,7 +220,7 @@ class Stack:
         t0 = time.perf_counter()
         self.rasa = subprocess.Popen(
             [RASA, "run", "--model", str(self.model), "--endpoints", self.endpoints, "--credentials",
-             "credentials.yml", "--interface", "127.0.0.1", "--port", str(self.rasa_port)],
+             self.credentials, "--interface", "127.0.0.1", "--port", str(self.rasa_port)],
             cwd=ROOT, env=self.env, stdout=rlog.open("w"), stderr=subprocess.STDOUT)
         wait_http(f"http://127.0.0.1:{self.rasa_port}/", self.rasa, rlog, 600)
         times["rasa_pret_s"] = time.perf_counter() - t0
@@ -472,7 +467,7 @@ def markdown(result: dict, plot_name: str) -> str:
         a = [o["scenarios"][s]["reponses_exactes_pct"] for s in scenario_names]
         b = [r["scenarios"][s]["reponses_exactes_pct"] for s in scenario_names]
         lines.append(f"| réponses exactes (%) | {fmt(min(a))}–{fmt(max(a))} | {fmt(min(b))}–{fmt(max(b))} | |")
-    for n in ("ours_schema_once", "ours_2workers", "ours_schema_once_2workers"):
+    for n in ("ours_2workers",):
         if "ours" not in variants or n not in variants:
             continue
         o, w = variants["ours"], variants[n]
@@ -489,17 +484,9 @@ def markdown(result: dict, plot_name: str) -> str:
         a, b = o["demarrage"]["premiere_reponse_s"], w["demarrage"]["premiere_reponse_s"]
         lines.append(f"| démarrage jusqu'à la 1re réponse (s) | {fmt(a)} | {fmt(b)} | {fmt(ratio(b, a))} |")
     rows = targets(result, "ours")
-    fixed = targets(result, "ours_schema_once") if "ours_schema_once" in variants else []
     if rows:
-        lines += ["", "## Objectifs (issue 7)", ""]
-        if fixed:
-            lines += [f"| Objectif | {LABELS['ours']} | atteint | {LABELS['ours_schema_once']} | atteint |",
-                      "|---|---:|:---:|---:|:---:|"]
-            lines += [f"| {label} | {value} | {'oui' if ok else '**non**'} | {v2} | {'oui' if ok2 else '**non**'} |"
-                      for (label, value, ok), (_, v2, ok2) in zip(rows, fixed)]
-        else:
-            lines += ["| Objectif | mesuré | atteint |", "|---|---:|:---:|"]
-            lines += [f"| {label} | {value} | {'oui' if ok else '**non**'} |" for label, value, ok in rows]
+        lines += ["", "## Objectifs (issue 7)", "", "| Objectif | mesuré | atteint |", "|---|---:|:---:|"]
+        lines += [f"| {label} | {value} | {'oui' if ok else '**non**'} |" for label, value, ok in rows]
     lines += ["", f"![Latence selon le nombre de conversations]({plot_name})", "",
               f"Données complètes (toutes les latences) : `{result['fichier_json']}`. "
               "Relancer : `make bench` (complet : environ 1 h sur 2 cœurs partagés, dont 50 min "
@@ -583,7 +570,7 @@ def main() -> int:
         # of a shared machine falls on all of them alike.
         stacks = {}
         for name in variants:
-            model_name, endpoints, extra, needs_redis = VARIANTS[name]
+            model_name, endpoints, credentials, extra, needs_redis = VARIANTS[name]
             model = models / f"{model_name}.tar.gz"
             if args.no_train and model_name == "ours" and not model.exists():
                 model = ROOT / "models" / "assistant.tar.gz"  # the model `make train` built
@@ -598,7 +585,7 @@ def main() -> int:
                 extra = {**extra, **redis.env()}
             tmp = work / name
             tmp.mkdir()
-            stacks[name] = stack = Stack(tmp, model, endpoints, extra)
+            stacks[name] = stack = Stack(tmp, model, endpoints, credentials, extra)
             log(f"{LABELS[name]} : démarrage…")
             startup = stack.start()  # started one at a time: the start time is measured alone
             log(f"  {startup}")
@@ -647,7 +634,7 @@ def write_report(result: dict, png: Path) -> int:
     report = markdown(result, "latest.png")
     (RESULTS / "latest.md").write_text(report)
     print("\n" + report)
-    log(f"Rapport : bench/results/latest.md, graphique : {png.relative_to(ROOT)} et bench/results/latest.png")
+    log(f"Rapport : bench/results/latest.md, graphique : {png} et bench/results/latest.png")
     return 0
 
 

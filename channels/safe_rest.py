@@ -19,6 +19,7 @@ from sanic.response import HTTPResponse
 
 from actions.knowledge import load_contact, load_templates, load_topics
 from actions.replies import Replier
+from channels import action_validation
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,8 @@ MAX_BODY_BYTES = 64 * 1024
 ACTION_TIMEOUT_SECONDS = 5
 # Rasa waits 5 minutes for the action server by default; a student must not wait that long.
 rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS
+# The action server's responses are validated against a schema checked once (profiling, bench/).
+action_validation.install()
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
