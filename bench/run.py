@@ -60,11 +60,11 @@ SCRIPT = [
 ]
 
 # name: (model, endpoints file, credentials file, extra environment, needs Redis)
-# The reference is stock Rasa throughout: `rasa init`'s pipeline and policies and Rasa's own REST
-# channel (bench/reference_credentials.yml), so none of our fixes (channels/) applies to it.
+# The reference is stock Rasa throughout: `rasa init`'s pipeline and policies, Rasa's own REST
+# channel and SQL tracker store (bench/reference_*.yml), so none of our fixes applies to it.
 VARIANTS = {
     "ours": ("ours", "endpoints.yml", "credentials.yml", {}, False),
-    "reference": ("reference", "endpoints.yml", "bench/reference_credentials.yml", {}, False),
+    "reference": ("reference", "bench/reference_endpoints.yml", "bench/reference_credentials.yml", {}, False),
     "ours_2workers": ("ours", "deploy/endpoints.yml", "credentials.yml", {"SANIC_WORKERS": "2"}, True),
 }
 DEFAULT_VARIANTS = ["ours", "reference", "ours_2workers"]

@@ -45,3 +45,28 @@ def test_conversations_survive_restarts_on_postgresql(postgres, model_path, tmp_
             assert types.count("user") == 2 and types.count("bot") == 2
     finally:
         stack.stop()
+
+
+def test_the_default_sqlite_store_keeps_conversations_across_restarts(model_path, tmp_path):
+    """The embedded default of `make run`: a SQLite file, in write-ahead-logging mode."""
+    import sqlite3
+
+    stack = Stack(tmp_path, model_path).start()
+    try:
+        sender = stack.new_sender()
+        assert "30000" in norm(seen(stack.say(sender, "combien gagne un débutant ?")))
+        with sqlite3.connect(stack.db_path) as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            types = [t for (t,) in db.execute("SELECT type_name FROM events WHERE sender_id = ?", (sender,))]
+        assert types.count("user") == 1 and types.count("bot") == 1
+
+        stack.stop()
+        stack.start()
+
+        follow_up = norm(seen(stack.say(sender, "et pour un senior ?")))
+        assert "40000" in follow_up and "60000" in follow_up
+        with sqlite3.connect(stack.db_path) as db:
+            types = [t for (t,) in db.execute("SELECT type_name FROM events WHERE sender_id = ?", (sender,))]
+        assert types.count("user") == 2 and types.count("bot") == 2
+    finally:
+        stack.stop()
