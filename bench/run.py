@@ -9,7 +9,7 @@ concurrent conversations, throughput, peak memory of each process. It also train
 (cold cache) and measures training time and memory. Results: bench/results/<timestamp>.json,
 bench/results/latest.md (table, ratios, machine) and a PNG of latency against concurrency.
 
-    .venv/bin/python bench/run.py                   # the full run (about 1 h on 2 shared cores)
+    .venv/bin/python bench/run.py                   # the full run (about 40 min on 2 shared cores)
     .venv/bin/python bench/run.py --quick           # fewer messages, to try it
     .venv/bin/python bench/run.py --quick --no-train DIR   # reuse DIR/ours.tar.gz, DIR/reference.tar.gz
 """
@@ -489,7 +489,7 @@ def markdown(result: dict, plot_name: str) -> str:
         lines += [f"| {label} | {value} | {'oui' if ok else '**non**'} |" for label, value, ok in rows]
     lines += ["", f"![Latence selon le nombre de conversations]({plot_name})", "",
               f"Données complètes (toutes les latences) : `{result['fichier_json']}`. "
-              "Relancer : `make bench` (complet : environ 1 h sur 2 cœurs partagés, dont 50 min "
+              "Relancer : `make bench` (complet : environ 40 min sur 2 cœurs partagés, dont 30 min "
               "d'entraînement) ou `make bench BENCH_ARGS=--quick`.", ""]
     return "\n".join(lines)
 

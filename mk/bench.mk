@@ -1,5 +1,5 @@
 # Mesures et déploiement à plusieurs instances (bench/README.md, deploy/README.md).
-#   make bench                          mesure complète (~1 h, 2 cœurs) : entraîne notre pipeline et
+#   make bench                          mesure complète (~40 min, 2 cœurs) : entraîne notre pipeline et
 #                                       la référence (rasa init), démarre tout, écrit bench/results/
 #   make bench BENCH_ARGS=--quick       moins de messages, pour essayer
 #   make test-deploy                    le test à plusieurs instances seul (Redis, PostgreSQL, nginx,
