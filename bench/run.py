@@ -406,6 +406,22 @@ def targets(result: dict, name: str) -> list:
     return rows
 
 
+def comparison_rows(left: dict, right: dict, scenario_names, ratio_of) -> list:
+    """Table rows comparing two variants of one run: latencies, throughput, start, memory."""
+    rows = []
+    for sc in scenario_names:
+        for q in ("p50_ms", "p95_ms"):
+            a, b = left["scenarios"][sc][q], right["scenarios"][sc][q]
+            rows.append(f"| {q[:3]} {sc} (ms) | {fmt(a)} | {fmt(b)} | {fmt(ratio_of(a, b))} |")
+    measures = [("débit à saturation (msg/s)", throughput),
+                ("démarrage jusqu'à la 1re réponse (s)", lambda v: v["demarrage"]["premiere_reponse_s"]),
+                ("mémoire max Rasa (Mo)", lambda v: v["memoire_max_mb"]["rasa"]["total"])]
+    for label, value in measures:
+        a, b = value(left), value(right)
+        rows.append(f"| {label} | {fmt(a)} | {fmt(b)} | {fmt(ratio_of(a, b))} |")
+    return rows
+
+
 def markdown(result: dict, plot_name: str) -> str:
     m, variants = result["machine"], result["variantes"]
     names = list(variants)
@@ -450,16 +466,7 @@ def markdown(result: dict, plot_name: str) -> str:
         lines += ["", "## Rapports notre pipeline / référence (mesurés dans cette exécution)", "",
                   "Latence, démarrage, mémoire, entraînement : < 1 = nous sommes meilleurs. Débit : > 1 = meilleurs.", "",
                   "| Mesure | notre pipeline | référence | rapport |", "|---|---:|---:|---:|"]
-        for s in scenario_names:
-            for q in ("p50_ms", "p95_ms"):
-                a, b = o["scenarios"][s][q], r["scenarios"][s][q]
-                lines.append(f"| {q[:3]} {s} (ms) | {fmt(a)} | {fmt(b)} | {fmt(ratio(a, b))} |")
-        a, b = throughput(o), throughput(r)
-        lines.append(f"| débit à saturation (msg/s) | {fmt(a)} | {fmt(b)} | {fmt(ratio(a, b))} |")
-        a, b = o["demarrage"]["premiere_reponse_s"], r["demarrage"]["premiere_reponse_s"]
-        lines.append(f"| démarrage jusqu'à la 1re réponse (s) | {fmt(a)} | {fmt(b)} | {fmt(ratio(a, b))} |")
-        a, b = o["memoire_max_mb"]["rasa"]["total"], r["memoire_max_mb"]["rasa"]["total"]
-        lines.append(f"| mémoire max Rasa (Mo) | {fmt(a)} | {fmt(b)} | {fmt(ratio(a, b))} |")
+        lines += comparison_rows(o, r, scenario_names, ratio)
         to, tr = result["entrainement"].get("ours"), result["entrainement"].get("reference")
         if to and tr:
             lines.append(f"| entraînement (s) | {fmt(to['duree_s'])} | {fmt(tr['duree_s'])} | "
@@ -467,22 +474,11 @@ def markdown(result: dict, plot_name: str) -> str:
         a = [o["scenarios"][s]["reponses_exactes_pct"] for s in scenario_names]
         b = [r["scenarios"][s]["reponses_exactes_pct"] for s in scenario_names]
         lines.append(f"| réponses exactes (%) | {fmt(min(a))}–{fmt(max(a))} | {fmt(min(b))}–{fmt(max(b))} | |")
-    for n in ("ours_2workers",):
-        if "ours" not in variants or n not in variants:
-            continue
-        o, w = variants["ours"], variants[n]
-        lines += ["", f"## {LABELS[n]} / {LABELS['ours']} (même modèle, même exécution)", "",
+    if "ours" in variants and "ours_2workers" in variants:
+        lines += ["", f"## {LABELS['ours_2workers']} / {LABELS['ours']} (même modèle, même exécution)", "",
                   "| Mesure | notre pipeline | variante | rapport |", "|---|---:|---:|---:|"]
-        for sc in scenario_names:
-            for q in ("p50_ms", "p95_ms"):
-                a, b = o["scenarios"][sc][q], w["scenarios"][sc][q]
-                lines.append(f"| {q[:3]} {sc} (ms) | {fmt(a)} | {fmt(b)} | {fmt(ratio(b, a))} |")
-        a, b = throughput(o), throughput(w)
-        lines.append(f"| débit à saturation (msg/s) | {fmt(a)} | {fmt(b)} | {fmt(ratio(b, a))} |")
-        a, b = o["memoire_max_mb"]["rasa"]["total"], w["memoire_max_mb"]["rasa"]["total"]
-        lines.append(f"| mémoire max Rasa (Mo) | {fmt(a)} | {fmt(b)} | {fmt(ratio(b, a))} |")
-        a, b = o["demarrage"]["premiere_reponse_s"], w["demarrage"]["premiere_reponse_s"]
-        lines.append(f"| démarrage jusqu'à la 1re réponse (s) | {fmt(a)} | {fmt(b)} | {fmt(ratio(b, a))} |")
+        lines += comparison_rows(variants["ours"], variants["ours_2workers"], scenario_names,
+                                 lambda a, b: ratio(b, a))
     rows = targets(result, "ours")
     if rows:
         lines += ["", "## Objectifs (issue 7)", "", "| Objectif | mesuré | atteint |", "|---|---:|:---:|"]
