@@ -278,6 +278,14 @@ def expected_events(exchanges):
     return events
 
 
+def record_reply(exchanges, problems, message, replies, must, must_not):
+    """Keep the exchange; note a problem when the reply lacks a fact or shows a forbidden one."""
+    exchanges.append((message, replies))
+    wrong = wrong_content(norm(seen(replies)), must, must_not)
+    if wrong:
+        problems.append((message, wrong, norm(seen(replies))[:200]))
+
+
 def test_alternating_instances_keep_context_and_store_every_event_once(cluster):
     a, b = cluster["a"], cluster["b"]
     routes = {f"alterne-{i}-{secrets.token_hex(6)}": [a.webhook, b.webhook] if i % 2 else [b.webhook, a.webhook]
@@ -292,10 +300,7 @@ def test_alternating_instances_keep_context_and_store_every_event_once(cluster):
             if status != 200:
                 problems.append((message, f"HTTP {status} de {url}"))
                 break
-            exchanges.append((message, replies))
-            wrong = wrong_content(norm(seen(replies)), must, must_not)
-            if wrong:
-                problems.append((message, wrong, norm(seen(replies))[:200]))
+            record_reply(exchanges, problems, message, replies, must, must_not)
         return sender, exchanges, problems
 
     with ThreadPoolExecutor(max_workers=len(routes)) as pool:
@@ -342,10 +347,7 @@ def test_killing_one_instance_loses_no_conversation(cluster):
                 problems.append((message, f"HTTP {statuses + [status]}"))
                 break
             answered.release()
-            exchanges.append((message, replies))
-            wrong = wrong_content(norm(seen(replies)), must, must_not)
-            if wrong:
-                problems.append((message, wrong, norm(seen(replies))[:200]))
+            record_reply(exchanges, problems, message, replies, must, must_not)
         return sender, exchanges, problems
 
     with ThreadPoolExecutor(max_workers=len(senders)) as pool:
