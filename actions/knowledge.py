@@ -310,3 +310,27 @@ def load_templates(path: Union[str, Path, None] = None) -> Dict[str, str]:
 
     walk("", data)
     return flat
+
+
+class AbsentDetailEntry(Strict):
+    libelle: Text
+    proche: Optional[Text]
+    remarque: Optional[Text]
+    expressions: List[Text]
+
+
+class AbsentDetails(Strict):
+    """knowledge/hors_fiche.yml: the details fiches do not give, and how students ask for them."""
+    precisions: Dict[str, AbsentDetailEntry]
+
+
+def load_absent_details(path: Union[str, Path, None] = None, topics: Optional[Topics] = None) -> AbsentDetails:
+    path = Path(path or knowledge_dir() / "hors_fiche.yml")
+    details = _validated(AbsentDetails, path)
+    if topics is not None:
+        for name, entry in details.precisions.items():
+            if entry.proche and entry.proche != "question" and entry.proche not in topics.sujets:
+                raise KnowledgeError(
+                    f"{_relative(path)} : champ « precisions.{name}.proche » vaut « {entry.proche} », qui n'est pas "
+                    f"un sujet de sujets.yml. Écrivez un sujet ({', '.join(topics.sujets)}), « question » ou rien.")
+    return details
