@@ -38,7 +38,10 @@ def probleme(projet: Path) -> str:
     """The output of a check that must fail."""
     result = verifier(projet)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "problème(s) à corriger" in result.stdout
+    count = re.match(r"(\d+) problèmes? à corriger", result.stdout)
+    assert count, result.stdout
+    assert ("problèmes" in count.group(0)) == (int(count.group(1)) > 1), "singulier pour un seul problème"
+    assert "make: ***" not in result.stdout + result.stderr
     return result.stdout
 
 
