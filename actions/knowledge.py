@@ -326,6 +326,67 @@ def _describe(error: dict) -> str:
     return f"champ « {field} » : {hint}" if field else hint
 
 
+# PyYAML's messages (in English), said for a trainer: what is wrong and what to do.
+_YAML_PROBLEMS = [
+    ("mapping values are not allowed", "un « : » inattendu : la ligne est mal indentée, ou un texte contenant "
+                                       "« : » doit être mis entre guillemets"),
+    ("could not find expected ':'", "il manque « : » après un nom de rubrique, ou un guillemet n'est pas fermé"),
+    ("expected <block end>", "l'indentation ne correspond pas aux lignes voisines"),
+    ("did not find expected key", "l'indentation ne correspond pas aux lignes voisines"),
+    ("did not find expected '-' indicator", "un élément de liste doit commencer par « - » aligné sur les autres"),
+    ("found character '\\t'", "une tabulation : utilisez des espaces"),
+    ("tab character", "une tabulation : utilisez des espaces"),
+    ("found character '`'", "un « ` » en début de texte : mettez le texte entre guillemets"),
+    ("found character", "ce caractère ne peut pas commencer un texte (« @ », « ` », « % »…) : mettez le texte "
+                        "entre guillemets"),
+    ("found unexpected end of stream", "un guillemet n'est pas fermé"),
+    ("found unexpected ':'", "un « : » inattendu : mettez le texte entre guillemets"),
+    ("found undefined alias", "un « * » en début de texte : mettez le texte entre guillemets"),
+    ("expected alphabetic or numeric character", "un « & » ou « * » en début de texte : mettez le texte entre "
+                                                 "guillemets"),
+    ("found unknown escape character", "une barre « \\ » dans un texte entre guillemets doubles : écrivez-la "
+                                       "deux fois, ou mettez le texte entre guillemets simples"),
+    ("expected escape sequence", "une barre « \\ » dans un texte entre guillemets doubles : écrivez-la deux "
+                                 "fois, ou mettez le texte entre guillemets simples"),
+    ("expected ',' or ']'", "une liste entre crochets [ ] n'est pas fermée, ou il manque une virgule : vérifiez les "
+                            "crochets, ou mettez le texte entre guillemets"),
+    ("expected ',' or '}'", "un texte qui commence par « { » doit être mis entre guillemets"),
+    ("expected a single document", "une ligne « --- » coupe le fichier en deux : supprimez-la"),
+    ("found another document", "une ligne « --- » coupe le fichier en deux : supprimez-la"),
+    ("expected '<document start>'", "une ligne inattendue : vérifiez l'indentation, ou supprimez une ligne « --- » "
+                                    "ou « ... »"),
+    ("expected a comment or a line break", "du texte après un guillemet fermant : mettez tout le texte entre les "
+                                           "guillemets"),
+    ("expected chomping or indentation indicators", "après « | » ou « > », rien d'autre sur la ligne"),
+    ("expected indentation indicator", "après « | » ou « > », rien d'autre sur la ligne"),
+    ("could not determine a constructor", "un « ! » en début de texte : mettez le texte entre guillemets"),
+    ("found unhashable key", "un nom de rubrique ne peut pas commencer par « [ » ou « { » : mettez-le entre "
+                             "guillemets"),
+    ("unacceptable character", "un caractère invisible interdit (souvent venu d'un copier-coller) : retapez la "
+                               "ligne"),
+    ("special characters are not allowed", "un caractère invisible interdit (souvent venu d'un copier-coller) : "
+                                           "retapez la ligne"),
+]
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str = "") -> str:
+    """The French explanation of a YAML error; text (the file) lets it recognise a line pasted from the guide."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None and text:
+        lines = text.splitlines()
+        pasted = lines[mark.line].strip() if mark.line < len(lines) else ""
+        if pasted.startswith("```"):
+            return ("la ligne « ``` » vient du guide (elle encadre les extraits) : supprimez-la, elle ne fait pas "
+                    "partie du fichier")
+    problem = str(getattr(exc, "problem", None) or exc)
+    for english, french in _YAML_PROBLEMS:
+        if english in problem:
+            return french
+    if " " not in problem.strip() or not problem.isascii():
+        return problem  # our own French messages (a key written twice)
+    return "la syntaxe YAML n'est pas respectée à cet endroit"
+
+
 class _Decimal(float):
     """A YAML number with a decimal point, keeping how it was written: 32.000 is 32.0 for YAML, but a
     trainer meant 32000 (French thousands separator) and the message must say so."""
@@ -356,7 +417,7 @@ def _read_yaml(path: Path) -> dict:
         mark = getattr(exc, "problem_mark", None)
         where = f" ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else ""
         raise KnowledgeError(
-            f"{rel}{where} : YAML invalide ({getattr(exc, 'problem', exc)}). "
+            f"{rel}{where} : YAML invalide ({yaml_problem(exc, path.read_text(encoding='utf-8'))}). "
             "Vérifiez l'indentation (espaces, pas de tabulations) et les deux-points."
         ) from exc
     if not isinstance(data, dict):

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple
 
@@ -765,28 +765,29 @@ def group_root_causes(project: Project, problems: List[Problem]) -> List[Problem
     places = project.intent_places()
     unknown = [name for name in places if name not in project.intents and name not in RASA_INTENTS]
     orphans = [name for name in project.intents if name not in places]   # written in domain.yml only
-    roots = []
+    roots, grouped = [], set()
     for name in unknown:
         orphan = close_name(name, orphans)
         guess = orphan or close_name(name, project.intents)
         caused = [p for p in problems if p.about in {name, guess} and not p.warning]
+        where = ", ".join(project.at(*place) for place in places[name][:4])
         if orphan:
             # « interet » everywhere, « interrt » in domain.yml only: domain.yml has the typo.
-            where = ", ".join(project.at(*place) for place in places[name][:4])
             line = project.intents[orphan]
             message = (f"{project.rel(project.domain_path)} ligne {line} : l'intention « {orphan} » n'est écrite "
                        f"nulle part ailleurs, et « {name} » est utilisée sans être déclarée ({where}) : vouliez-vous "
                        f"dire « {name} » ? Corrigez la ligne {line} de domain.yml : « - {name} ».")
-        else:
-            if not guess or len(caused) < 2:
-                continue   # a single problem already says « vouliez-vous dire »
-            where = ", ".join(project.at(*place) for place in places[name][:4])
+            # Under this root, « vouliez-vous dire « interrt » ? » would point the wrong way.
+            caused = [replace(p, message=p.message.replace(f" Vouliez-vous dire « {orphan} » ?", ""))
+                      for p in caused]
+        elif guess and len(caused) >= 2:
             message = (f"« {name} » n'est pas une intention de domain.yml ({where}) : vouliez-vous dire « {guess} » ? "
                        "Corrigez le nom à ces lignes.")
-        if len(caused) >= 2 or orphan:
-            roots.append(Problem(message, name, consequences=caused))
-    grouped = {id(p) for root in roots for p in root.consequences}
-    return roots + [p for p in problems if id(p) not in grouped]
+        else:
+            continue   # a single problem already says « vouliez-vous dire »
+        roots.append(Problem(message, name, consequences=caused))
+        grouped |= {name, guess}
+    return roots + [p for p in problems if p.warning or p.about not in grouped]
 
 
 def run_checks(project: Project) -> Tuple[List[Problem], bool]:
