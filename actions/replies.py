@@ -25,6 +25,61 @@ _SHORT_WORDS = {"les", "des", "une", "est", "pas", "que", "qui", "son", "ses", "
                 "moi", "toi", "lui", "eux", "oui", "non", "ans", "bac", "job", "and", "the"}
 
 
+_SALARY = frozenset({"intitule", "libelle", "experience", "min", "max", "unite", "facteurs"})
+_TRAINING = frozenset({"nom", "niveau", "en_bref", "pour_ce_metier", "general"})
+# The fields the code gives each template of knowledge/reponses.yml (fill asserts it; make check
+# refuses a {champ} outside this list). Button titles are read as they are: no field.
+TEMPLATE_FIELDS = {
+    "commun.puce": frozenset({"texte"}),
+    "commun.source": frozenset({"intitule", "rubrique"}),
+    "definition": frozenset({"intitule", "resume", "missions", "precision"}),
+    "missions.liste": frozenset({"intitule", "missions", "precision"}),
+    "missions.ciblee": frozenset({"mission", "detail", "missions"}),
+    "diplome.pas_bac5": frozenset({"voie", "reponse", "niveaux"}),
+    "diplome.bac5": frozenset({"voie", "reponse", "niveaux"}),
+    "diplome.general": frozenset({"voie", "reponse", "reference", "niveaux"}),
+    "diplome.niveau": frozenset({"nom", "niveau", "en_bref"}),
+    "formation.suffisant": _TRAINING,
+    "formation.insuffisant": _TRAINING,
+    "formation.presentation": _TRAINING,
+    "alternance": frozenset({"alternance"}),
+    "rncp": frozenset({"rncp"}),
+    "formation_continue": frozenset({"formation_continue"}),
+    "experiences": frozenset({"intitule", "experiences"}),
+    "experience_item": frozenset({"poste", "apport"}),
+    "salaire.general": frozenset({"intitule", "niveaux", "facteurs", "precision"}),
+    "salaire.niveau_item": _SALARY,
+    "salaire.niveau": _SALARY,
+    "salaire.entre_deux": frozenset({"annees", "niveaux", "facteurs"}),
+    "soft_skills.liste": frozenset({"qualites", "precision"}),
+    "soft_skills.ciblee": frozenset({"qualite", "detail", "autres"}),
+    "soft_skills.item": frozenset({"nom", "detail"}),
+    "hard_skills.liste": frozenset({"competences", "precision"}),
+    "hard_skills.ciblee": frozenset({"nom", "score", "mots_cles", "detail_majuscule", "non_precise", "autres"}),
+    "hard_skills.item": frozenset({"nom", "score", "mots_cles"}),
+    "outils.liste": frozenset({"categories", "precision"}),
+    "outils.ciblee": frozenset({"categorie", "detail", "autres", "precision"}),
+    "outils.item": frozenset({"nom", "detail"}),
+    "contraintes": frozenset({"contraintes", "exigences", "precision"}),
+    "evolutions": frozenset({"postes", "ensuite", "conditions"}),
+    "autre_metier": frozenset({"metiers", "metier"}),
+    "non_precise": frozenset({"libelle"}),
+    "conseiller": frozenset({"nom", "service", "email", "telephone", "horaires", "page"}),
+    "accueil": frozenset({"metiers"}),
+    "aide": frozenset({"metiers"}),
+    "hors_sujet": frozenset({"metiers"}),
+    "clarifier": frozenset(),
+    "clarifier_conseiller": frozenset(),
+    "boutons.autre_question": frozenset(),
+    "boutons.conseiller": frozenset(),
+    "message_vide": frozenset(),
+    "message_trop_long": frozenset({"longueur", "maximum"}),
+    "indisponible": frozenset(),
+}
+# A topic added by trainers (Replier._autre_sujet): its template is named after the topic.
+TOPIC_TEMPLATE_FIELDS = frozenset({"intitule", "texte"})
+
+
 @dataclass
 class Question:
     """What the student asked, once the NLU and the conversation context are resolved."""
@@ -54,6 +109,8 @@ class Replier:
 
     # -- helpers -------------------------------------------------------------------------------
     def fill(self, name: str, **values) -> str:
+        assert set(values) == TEMPLATE_FIELDS.get(name, TOPIC_TEMPLATE_FIELDS), \
+            f"{name}: fields {sorted(values)} differ from TEMPLATE_FIELDS"
         text = self.t[name].format(**values)
         return re.sub(r"[ \t]+\n", "\n", re.sub(r" {2,}", " ", text)).strip()
 
