@@ -4,8 +4,11 @@ import pytest
 
 from actions.knowledge import load_contact, load_professions, load_templates, load_topics
 from actions.replies import TEMPLATE_FIELDS, Question, Replier
+from actions.understanding import AbsentDetail, DiplomaSituation
 
-TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?"]
+TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
+         "celle qui compte le moins ?"]
+SITUATIONS = [DiplomaSituation(kind, diploma) for kind in ("sans", "seulement") for diploma in ("bts", "bachelor", "mastere")]
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +36,15 @@ def filled():
                     replier.answer(profession, Question(topic=topic, text=text, experience=experience, years=years))
             replier.answer(profession, Question(topic="hard_skills", competence=profession.hard_skills.competences[0].id))
             replier.not_specified(profession, topic)
+            for situation in SITUATIONS:
+                replier.answer(profession, Question(topic=topic, text="", situation=situation))
+        detail = AbsentDetail("conges", "les congés", None, "Remarque.")
+        replier.absent(profession, detail, None)
+        replier.absent(profession, detail, Question(topic="salaire"))
+        replier.answer_many(profession, [Question(topic="salaire"), Question(topic="missions")])
         bac5 = profession.copy(update={"diplome": profession.diplome.copy(update={"bac5_necessaire": True})})
         replier.answer(bac5, Question(topic="diplome", text="faut-il un bac+5 ?"))
+        replier.answer(bac5, Question(topic="diplome", situation=DiplomaSituation("sans", "mastere")))
     replier.other_profession(professions, "boulanger")
     replier.welcome(professions), replier.help(professions), replier.out_of_scope(professions)
     replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology()
