@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 source scripts/defaults.sh
 
+# Only the model that `make train` built from the current files (SECURITY.md): a model file can run code.
+.venv/bin/python scripts/model_build.py verify
+
 mkdir -p var
 echo "Serveur d'actions sur http://${SANIC_HOST}:${ACTION_PORT} ..."
 .venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &
