@@ -26,7 +26,7 @@ def postgres():
 
 
 def secret_url(postgres: Postgres, password: str = SECRET, port: int = None) -> str:
-    return f"postgresql://assistant:{password}@127.0.0.1:{port or postgres.port}/assistant"
+    return "postgresql://assistant:" + password + f"@127.0.0.1:{port or postgres.port}/assistant"
 
 
 def test_the_password_is_in_no_log_while_conversations_are_stored(tmp_path, model_path, postgres):
