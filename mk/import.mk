@@ -1,0 +1,6 @@
+# Ajouter un métier à partir de sa fiche (docs/guide-formateurs.md, section « Ajouter un métier à partir de sa fiche »).
+#   make importer FICHE=chemin/vers/fiche.txt             écrit le brouillon knowledge/metiers/<id>.yml
+#   make importer FICHE=chemin/vers/fiche.txt ECRASER=1   remplace un fichier métier qui existe déjà
+.PHONY: importer
+importer: install
+	@$(PY) -m scripts.importer $(if $(FICHE),"$(FICHE)") $(if $(ECRASER),--ecraser)
