@@ -15,7 +15,7 @@ from scripts.importer.text import (content_words, gender_forms, identifier, lowe
 # Section of a paragraph, from its folded text. The first rule that matches wins.
 SECTIONS: List[Tuple[str, str]] = [
     ("score", r"^\d{0,3} ?\|"),
-    ("salaire_niveau", r"^[a-z]+ ?\( ?(-|\+|moins|plus) ?(de )?\d+ ?ans?\)"),
+    ("salaire_niveau", r"^[a-z]+ ?\( ?(-|\+|moins|plus) ?(de )?\d+ ?ans? ?\)"),
     ("salaire_montant", r"^de \d[\d .]* ?(€|euros?) "),
     ("diplome_reponse", r"^il (n'est pas|est|n'est) .*(mastere|master|bac ?\+ ?5)"),
     ("diplome_voie", r"^des diplomes de niveau"),
@@ -455,7 +455,8 @@ def tools(fiche: Fiche, name: Optional[str]):
             rest = rest[fold(rest).index(fold(name)) + len(name):]
         rest = re.sub(r"^\s*(?:au/à la|au/a la|au|à la|a la|aux)?\s*", "", rest)
         rest = re.sub(r"^(?:de |d')", "", rest.strip())
-        categories.append({"nom": Fact(label, first), "detail": Fact(without_final_period(rest), first)})
+        detail = " ".join([without_final_period(rest) + "."] + sentences(paragraph)[1:])
+        categories.append({"nom": Fact(label, first), "detail": Fact(without_final_period(detail), paragraph)})
     intro = fiche.first("outils_intro")
     listed = _tool_items(intro) if intro else []
     named = " ".join(fold(c["nom"].value) for c in categories)
@@ -468,7 +469,7 @@ def tools(fiche: Fiche, name: Optional[str]):
             label, sentence = candidates[0]
             categories.append({"nom": Fact(label, sentence, FORM,
                                            f"nom pris dans l'introduction des outils (« {sentence} ») : vérifiez"),
-                               "detail": Fact(without_final_period(first), paragraph)})
+                               "detail": Fact(without_final_period(paragraph), paragraph)})
         else:
             categories.append({"nom": Missing(f"le nom des outils dont parle : « {first[:90]}… »"),
                                "detail": Fact(without_final_period(first), paragraph)})
@@ -518,7 +519,7 @@ def salary(fiche: Fiche):
         fiche.used.add(index)
         line = lines[index]
         folded = fold(line)
-        match = re.match(r"^([a-z]+) ?\( ?(-|\+|moins|plus) ?(?:de )?(\d+) ?ans?\)", folded)
+        match = re.match(r"^([a-z]+) ?\( ?(-|\+|moins|plus) ?(?:de )?(\d+) ?ans? ?\)", folded)
         word, sign, years = match.group(1), match.group(2), int(match.group(3))
         key = _LEVEL_WORDS.get(word) or ("debutant" if sign in ("-", "moins") else "confirme")
         label = lower_first(line[: match.end(1)].lower())

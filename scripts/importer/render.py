@@ -4,7 +4,7 @@ from typing import List, Tuple
 
 import yaml
 
-from scripts.importer.facts import Fact, Missing, plain
+from scripts.importer.facts import Fact, Missing, missing, plain
 
 WIDTH = 100
 # A comment above each rubrique, for the trainer who completes the draft.
@@ -32,9 +32,9 @@ SECTION_NOTES = {
 }
 
 
-def _scalar(value, indent: int) -> List[str]:
+def _scalar(value, indent: int, one_line: bool = False) -> List[str]:
     """The YAML of a value after « key: », as lines (the first one goes on the key's line)."""
-    if isinstance(value, str) and len(value) + indent > WIDTH and not isinstance(value, bool):
+    if isinstance(value, str) and len(value) + indent > WIDTH and not one_line:
         body = textwrap.wrap(value, WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False)
         return [">-"] + [" " * (indent + 2) + line for line in body]
     dumped = yaml.safe_dump(value, allow_unicode=True, width=10 ** 6, default_flow_style=True)
@@ -62,9 +62,12 @@ class Writer:
         elif isinstance(value, list):
             self.lines.append(" " * indent + prefix)
             for item in value:
-                self.lines.append(" " * (indent + 2) + "- " + _scalar(item, indent + 4)[0])
+                first, *rest = _scalar(item, indent + 4)
+                self.lines.append(" " * (indent + 2) + "- " + first)
+                self.lines.extend(rest)
         else:
-            first, *rest = _scalar(value, indent)
+            # a marker stays on its line, so that `make check` points at it
+            first, *rest = _scalar(value, indent, one_line=isinstance(leaf, Missing))
             self.lines.append(" " * indent + prefix + " " + first)
             self.lines.extend(rest)
 
@@ -100,8 +103,9 @@ def render(draft, source_name: str) -> Tuple[str, List[Tuple[int, str, str]]]:
                  "Chaque fait est recopié de la fiche de l'école : chiffres et noms à l'identique, textes "
                  "longs tels quels. Relisez-les et raccourcissez-les si besoin : ils sont lus dans les "
                  "phrases de knowledge/reponses.yml.",
-                 "Un champ « À COMPLÉTER » n'a pas été trouvé dans la fiche : écrivez-le d'après la fiche de "
-                 "l'école (jamais un fait inventé). `make check` les refuse tant qu'il en reste.",
+                 *(["Un champ « À COMPLÉTER » n'a pas été trouvé dans la fiche : écrivez-le d'après la fiche de "
+                    "l'école (jamais un fait inventé). `make check` les refuse tant qu'il en reste."]
+                   if missing(draft) else []),
                  "Après une modification : `make check`, puis redémarrer l'assistant (pas besoin de "
                  "ré-entraîner)."]:
         writer.comment(line, 0)
