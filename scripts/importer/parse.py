@@ -279,7 +279,7 @@ def hard_skills(fiche: Fiche):
                  "score": Fact(int(score), line, NUMBER) if score else Missing(
                      f"la note sur 100 de la compétence « {name} », en chiffres"),
                  "mots_cles": Missing(f"les mots-clés de « {name or line} », entre crochets : [Un, Deux]"),
-                 "detail": Missing(f"une phrase sur « {name or line} » (ce qu'elle permet)")}
+                 "detail": Missing(f"la phrase de la fiche sur « {name or line} », après « Les hard skills… »")}
         keywords = [k.strip() for k in re.sub(r"(\.\.\.|…)\s*$", "", keywords_line).split(",") if k.strip()]
         if keywords:
             skill["mots_cles"] = Fact(keywords, keywords_line, NAMES)
