@@ -4,7 +4,6 @@ Expected values are read from the hand-written knowledge file of the school's fi
 invented figures of the fictional fiches of tests/fixtures/fiches/ (see its README).
 """
 import re
-import shutil
 import subprocess
 from itertools import permutations
 from pathlib import Path
@@ -19,7 +18,7 @@ from scripts.importer.facts import COPIED, NUMBER, Fact
 from scripts.importer.parse import read_fiche
 from scripts.importer.text import content_words, normalise, sentences, squash
 from scripts.importer.verify import verify
-from tests.helpers import PYTHON, ROOT, project_env
+from tests.helpers import ROOT, project_env
 from tests.test_check import copie_du_projet, verifier
 
 FICHES = ROOT / "tests" / "fixtures" / "fiches"

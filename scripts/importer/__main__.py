@@ -9,13 +9,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from actions.knowledge import knowledge_dir  # noqa: E402
-from scripts.importer.facts import Fact, Missing, leaves, missing  # noqa: E402
+from scripts.importer.facts import Fact, Missing, leaves  # noqa: E402
 from scripts.importer.parse import read_fiche  # noqa: E402
 from scripts.importer.render import render  # noqa: E402
 from scripts.importer.verify import verify  # noqa: E402
 
 
-class ImportError_(Exception):
+class FicheError(Exception):
     """Bad input: the message tells the trainer what to do."""
 
 
@@ -39,7 +39,7 @@ def import_fiche(text: str, source_name: str):
 
 def _read(path: Path) -> str:
     if not path.is_file():
-        raise ImportError_(f"{path} : fichier introuvable. Indiquez le chemin de la fiche : "
+        raise FicheError(f"{path} : fichier introuvable. Indiquez le chemin de la fiche : "
                            "make importer FICHE=chemin/vers/fiche.txt")
     try:
         text = path.read_text(encoding="utf-8")
@@ -47,10 +47,10 @@ def _read(path: Path) -> str:
         try:
             text = path.read_text(encoding="cp1252")
         except UnicodeDecodeError:
-            raise ImportError_(f"{path} : le fichier n'est pas du texte. Copiez le texte de la page de la "
+            raise FicheError(f"{path} : le fichier n'est pas du texte. Copiez le texte de la page de la "
                                "fiche dans un fichier .txt (UTF-8).") from None
     if not text.strip():
-        raise ImportError_(f"{path} : le fichier est vide. Copiez-y le texte de la page de la fiche.")
+        raise FicheError(f"{path} : le fichier est vide. Copiez-y le texte de la page de la fiche.")
     return text
 
 
@@ -87,20 +87,20 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.fiche is None:
-            raise ImportError_("Indiquez la fiche : make importer FICHE=chemin/vers/fiche.txt")
+            raise FicheError("Indiquez la fiche : make importer FICHE=chemin/vers/fiche.txt")
         text = _read(args.fiche)
         draft, yaml_text, markers, unused, rejected = import_fiche(text, args.fiche.name)
         if isinstance(draft["id"], Missing):
-            raise ImportError_(f"{args.fiche} : le nom du métier est introuvable (la fiche doit contenir une "
+            raise FicheError(f"{args.fiche} : le nom du métier est introuvable (la fiche doit contenir une "
                                "phrase « Le métier de … repose sur … »). Est-ce bien une fiche métier ?")
         folder = args.dossier or knowledge_dir() / "metiers"
         target = folder / f"{draft['id'].value}.yml"
         if target.exists() and not args.ecraser:
-            raise ImportError_(f"{target} existe déjà : rien n'a été écrit. Pour le remplacer par le brouillon "
+            raise FicheError(f"{target} existe déjà : rien n'a été écrit. Pour le remplacer par le brouillon "
                                "importé (vos modifications seront perdues) : make importer FICHE=… ECRASER=1")
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(yaml_text, encoding="utf-8")
-    except ImportError_ as error:
+    except FicheError as error:
         print(f"✗ {error}", file=sys.stderr)
         return 1
     print(summary(draft, target, markers, unused, rejected))

@@ -5,6 +5,7 @@ classified by its first words (« Le BTS est… », « Les hard skills… », «
 Every value is sliced from the fiche's own text; what is not found becomes a Missing field.
 """
 import re
+from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from actions.textnorm import fold
@@ -63,7 +64,6 @@ _ARTICLES = {"la", "le", "les", "l", "un", "une", "de", "des", "du", "d", "sa", 
 _LEVELS = ["bts", "bachelor", "mastere"]
 _LEVEL_WORDS = {"debutant": "debutant", "junior": "debutant", "confirme": "confirme", "senior": "confirme",
                 "experimente": "confirme", "expert": "confirme"}
-_NLU_DIR = None  # set by tests; defaults to the project's data/nlu (see known_skill_ids)
 
 
 class Fiche:
@@ -238,8 +238,7 @@ def soft_skills(fiche: Fiche):
 # -- hard skills -----------------------------------------------------------------------------------
 def known_skill_ids() -> List[str]:
     """Skill ids the NLU already recognises (entity « competence » of data/nlu), to reuse them."""
-    from pathlib import Path
-    folder = Path(_NLU_DIR) if _NLU_DIR else Path(__file__).resolve().parents[2] / "data" / "nlu"
+    folder = Path(__file__).resolve().parents[2] / "data" / "nlu"
     ids = set()
     for path in folder.glob("*.yml"):
         ids.update(re.findall(r'"entity": ?"competence", ?"value": ?"(\w+)"', path.read_text(encoding="utf-8")))
