@@ -441,8 +441,33 @@ def _validated(model, path: Path):
         raise KnowledgeError(f"{_relative(path)} : fichier invalide.\n{problems}") from exc
 
 
+# Written by `make importer` (scripts/importer) for each field it did not find in the school's fiche.
+MARKER = "À COMPLÉTER"
+
+
+def _unfinished_fields(node, prefix: str = "") -> List[str]:
+    """Dotted names of the fields whose value still holds the importer's marker."""
+    if isinstance(node, dict):
+        items = node.items()
+    elif isinstance(node, list):
+        items = enumerate(node)
+    else:
+        return [prefix] if isinstance(node, str) and MARKER in node else []
+    return [f for key, value in items for f in _unfinished_fields(value, f"{prefix}.{key}" if prefix else str(key))]
+
+
+def _refuse_draft(path: Path) -> None:
+    """A draft imported from a fiche is not served until every « À COMPLÉTER » is replaced."""
+    fields = _unfinished_fields(_read_yaml(path))
+    if fields:
+        problems = "\n".join(f"  - champ « {f} » : encore « {MARKER} » : remplacez-le par le fait de la fiche "
+                             "de l'école (la ligne dit quoi écrire)" for f in fields)
+        raise KnowledgeError(f"{_relative(path)} : brouillon importé, {len(fields)} champ(s) à compléter.\n{problems}")
+
+
 def load_profession(path: Union[str, Path]) -> Profession:
     path = Path(path)
+    _refuse_draft(path)
     profession = _validated(Profession, path)
     if profession.id != path.stem:
         raise KnowledgeError(

@@ -5,6 +5,7 @@ The YAML the tests write comes from the guide itself: each fenced block that sta
 no longer matches the real knowledge file, these tests fail, so the guide cannot rot.
 """
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import yaml
 
 from actions.knowledge import load_contact, load_professions, load_templates, load_topics
 from actions.replies import Question, Replier, euros
-from tests.helpers import ROOT, norm
+from tests.helpers import ROOT, norm, project_env
 from tests.test_check import FICHE, copie_du_projet, verifier
 
 GUIDE = ROOT / "docs" / "guide-formateurs.md"
@@ -108,7 +109,8 @@ def projet(tmp_path):
 # -- every procedure of the guide is exercised ----------------------------------------------------
 UTILISES = {"ajouter-des-exemples", "nouveau-sujet-exemples", "nouveau-sujet-domaine", "nouveau-sujet-regle",
             "nouveau-sujet-fiche", "nouveau-sujet-modele", "nouveau-sujet-sujets", "nouveau-sujet-test",
-            "histoire", "fait-avant", "fait-apres", "nouveau-metier"}
+            "histoire", "fait-avant", "fait-apres", "nouveau-metier", "importer-salaire-avant",
+            "importer-salaire-apres", "importer-competence-avant", "importer-competence-apres"}
 
 
 def test_every_snippet_of_the_guide_is_followed_by_a_test():
@@ -425,6 +427,49 @@ def test_a_profession_with_a_missing_field_is_refused_as_the_guide_shows(projet)
     path.write_text(path.read_text(encoding="utf-8").replace("  unite: € brut par an\n", ""), encoding="utf-8")
     expected = message_du_guide("champ obligatoire absent")
     assert sans_numeros_de_ligne(expected) in sans_numeros_de_ligne(echec(projet))
+
+
+# -- 7. add a profession from its fiche ------------------------------------------------------------
+def importer_comme_le_guide(projet: Path) -> subprocess.CompletedProcess:
+    """The guide's `make importer` command, run as written, into the copy's knowledge folder."""
+    commandes = [l.strip() for b in _blocs("sh") for l in b.splitlines() if l.strip().startswith("make importer")]
+    assert len(commandes) == 1, "le guide doit donner une commande « make importer FICHE=… »"
+    return subprocess.run(shlex.split(commandes[0]) + ["--no-print-directory"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env=project_env(ASSISTANT_KNOWLEDGE_DIR=str(projet / "knowledge")))
+
+
+def remplacer(path: Path, avant: str, apres: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert extrait(avant) in text, f"l'extrait « {avant} » du guide ne correspond plus au fichier importé"
+    path.write_text(text.replace(extrait(avant), extrait(apres)), encoding="utf-8")
+
+
+def test_add_a_profession_from_its_fiche(projet):
+    before = set((projet / "knowledge/metiers").glob("*.yml"))
+    result = importer_comme_le_guide(projet)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [path] = set((projet / "knowledge/metiers").glob("*.yml")) - before
+    assert f"`knowledge/metiers/{path.name}`" in GUIDE.read_text(encoding="utf-8")
+    # The summary the guide quotes is what the trainer reads.
+    [resume] = [b for b in _blocs("") if b.startswith("À compléter")]
+    for line in resume.strip().splitlines():
+        assert line.strip() in result.stdout, line
+
+    # make check refuses the draft as the guide shows, naming the file, the line and the field.
+    expected = message_du_guide("brouillon importé")
+    assert expected in echec(projet)
+
+    remplacer(path, "importer-salaire-avant", "importer-salaire-apres")
+    remplacer(path, "importer-competence-avant", "importer-competence-apres")
+    assert "2 métier(s)" in ok(projet)
+
+    # The assistant answers from the completed file, without retraining.
+    profession = load_professions(projet / "knowledge/metiers")[path.stem]
+    salaire = yaml.safe_load(extrait("importer-salaire-apres"))
+    reply = replier(projet).answer(profession, Question(topic="salaire", experience="confirme"))
+    assert norm(euros(salaire["min"])) in norm(reply.text) and norm(euros(salaire["max"])) in norm(reply.text)
+    skill = yaml.safe_load(extrait("importer-competence-apres"))[0]
+    assert skill["nom"] in [s.nom for s in profession.hard_skills.competences]
 
 
 def test_a_copied_fiche_with_only_a_new_header_is_refused(projet):
