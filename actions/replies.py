@@ -5,7 +5,7 @@ Pure functions: facts come from a Profession (knowledge file), wording from the 
 """
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from actions.knowledge import Contact, Profession, Topics
 from actions.textnorm import fold, words
@@ -85,7 +85,7 @@ TEMPLATE_FIELDS = {
     "message_trop_long": frozenset({"longueur", "maximum"}),
     "indisponible": frozenset(),
 }
-# A topic added by trainers (Replier._autre_sujet): its template is named after the topic.
+# A topic added by trainers (not in Replier.builders): its template is named after the topic.
 TOPIC_TEMPLATE_FIELDS = frozenset({"intitule", "texte"})
 
 
@@ -145,10 +145,21 @@ class Replier:
         return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " et " + titles[-1]
 
     # -- factual answers -----------------------------------------------------------------------
+    def builders(self) -> Dict[str, Callable[[Profession, Question], str]]:
+        """Each topic the code answers, and its builder; any other topic of sujets.yml is a topic
+        added by trainers, answered from the profession file's « autres_sujets » section."""
+        return {
+            "definition": self._definition, "missions": self._missions, "diplome": self._diplome,
+            "bts": self._bts, "bachelor": self._bachelor, "mastere": self._mastere,
+            "alternance": self._alternance, "rncp": self._rncp, "formation_continue": self._formation_continue,
+            "experiences": self._experiences, "salaire": self._salaire, "soft_skills": self._soft_skills,
+            "hard_skills": self._hard_skills, "outils": self._outils, "contraintes": self._contraintes,
+            "evolutions": self._evolutions,
+        }
+
     def answer(self, profession: Profession, question: Question) -> Reply:
         topic = question.topic
-        builder = getattr(self, f"_{topic}", self._autre_sujet)
-        body = builder(profession, question)
+        body = self.builders().get(topic, self._autre_sujet)(profession, question)
         return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
 
     def answer_many(self, profession: Profession, questions: Sequence[Question]) -> Reply:

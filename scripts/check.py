@@ -38,6 +38,8 @@ from actions.replies import TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier  # n
 
 MIN_EXAMPLES = 25
 TOPIC_ACTION = "action_repondre"
+# Topics whose answer is built by the code (the explicit table of actions/replies.py).
+CODE_TOPICS = frozenset(Replier.builders(Replier.__new__(Replier)))
 # Topics of knowledge/sujets.yml that action_repondre does not answer.
 TOPICS_OUTSIDE_FICHE = {"conseiller"}
 # Follow-up intent (« et pour un confirmé ? »): action_repondre keeps the previous topic.
@@ -558,8 +560,8 @@ def check_topics(project: Project) -> List[Problem]:
 
 
 def _topic_answer(project: Project, topic: str, here: str) -> List[Problem]:
-    """A topic is answered by the code (Replier._<topic>) or by its « autres_sujets » section."""
-    if hasattr(Replier, f"_{topic}"):
+    """A topic is answered by the code (Replier.builders) or by its « autres_sujets » section."""
+    if topic in CODE_TOPICS:
         return []
     problems = []
     if topic not in project.templates and project.templates:
