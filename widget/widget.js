@@ -713,9 +713,16 @@
             "connu (" + Object.keys(metiers).join(", ") + ") : l'assistant répond pour le métier par défaut.");
         }
       }
+      // Update the welcome in place (the focus and the screen reader stay where they are).
+      Array.prototype.forEach.call(log.querySelectorAll(".aw-welcome .aw-bubble"), function (bubble) {
+        while (bubble.firstChild) {
+          bubble.removeChild(bubble.firstChild);
+        }
+        renderBotText(bubble, welcomeText());
+      });
       var lastItem = history[history.length - 1];
-      if (lastItem && lastItem.welcome) {
-        renderHistory();
+      if (lastItem && lastItem.welcome && starters.length && !log.querySelector(".aw-buttons")) {
+        log.appendChild(quickButtons(starters, TEXT.starters));
       }
     }).catch(function () {
       /* no starter topics: the student types the question */
@@ -812,6 +819,9 @@
     var row = el("div", "aw-msg aw-msg--" + message.from);
     if (message.id) {
       row.setAttribute("data-id", message.id);
+    }
+    if (message.welcome) {
+      row.classList.add("aw-welcome");
     }
     row.appendChild(el("span", "aw-sr-only", message.from === "user" ? TEXT.you : TEXT.bot));
     var bubble = el("div", "aw-bubble");
