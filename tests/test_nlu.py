@@ -62,21 +62,3 @@ def test_entities_of_held_out_sentences_are_found(agent):
     print(f"\nentity recall {recall:.3f} on {expected} entities; missed: {missed}")
     assert expected >= 20
     assert recall >= ENTITY_RECALL_FLOOR
-
-
-def test_fast_loading_predicts_exactly_like_stock_rasa_loading(agent, model_path, monkeypatch):
-    """nlu_components/fast_loading_diet.py builds DIET's variables eagerly: same model, same answers."""
-    from rasa.core.agent import Agent
-    from rasa.nlu.classifiers.diet_classifier import DIET
-
-    from nlu_components.fast_loading_diet import EagerlyBuiltDIET
-
-    examples = load_data(str(ROOT / "tests" / "nlu" / "test_robustesse.yml")).intent_examples
-    fast = predictions(agent, examples)
-    monkeypatch.setattr(EagerlyBuiltDIET, "load", classmethod(DIET.load.__func__))
-    stock = predictions(Agent.load(str(model_path)), examples)
-    for message, a, b in zip(examples, fast, stock):
-        assert a["intent"]["name"] == b["intent"]["name"], message.get("text")
-        assert a["intent"]["confidence"] == pytest.approx(b["intent"]["confidence"], abs=1e-5)
-        assert [(e["entity"], e["value"]) for e in a["entities"]] == \
-               [(e["entity"], e["value"]) for e in b["entities"]], message.get("text")

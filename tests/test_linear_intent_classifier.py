@@ -1,0 +1,81 @@
+"""The intent classifier component on its own: training, confidences, and the persist/load round trip."""
+import json
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from nlu_components.linear_intent_classifier import FEATURES_FILE, WEIGHTS_FILE, LinearIntentClassifier
+
+EXAMPLES = {
+    "salaire": ["combien on gagne", "quel salaire", "c'est bien payé ?", "la rémunération d'un débutant",
+                "salaire en fin de carrière", "ça paye combien", "combien je toucherai", "le salaire brut annuel"],
+    "diplome": ["quel diplôme faut-il", "quelles études faire", "faut-il un bac+5", "quelle formation suivre",
+                "quel niveau d'études", "il faut quel bac", "quel cursus choisir", "les diplômes demandés"],
+    "salutation": ["bonjour", "salut", "bonsoir", "coucou", "hello", "bonjour à vous", "salut le bot", "yo"],
+}
+QUESTIONS = ["combien gagne-t-on ?", "quel diplome faut il avoir", "bonjour !", "salair debutant", "xqzkw"]
+
+
+@pytest.fixture()
+def storage(tmp_path):
+    return LocalModelStorage(tmp_path)
+
+
+def context():
+    return ExecutionContext(graph_schema=None, node_name="intent_classifier")
+
+
+def trained(storage, resource):
+    component = LinearIntentClassifier.create({}, storage, resource, context())
+    data = TrainingData([Message(data={"text": t, "intent": i}) for i, texts in EXAMPLES.items() for t in texts])
+    component.train(data)
+    return component
+
+
+def parse(component, texts):
+    messages = [Message(data={"text": t}) for t in texts]
+    component.process(messages)
+    return [m.get("intent_ranking") for m in messages]
+
+
+def test_learns_the_topics_and_ranks_every_intent(storage):
+    component = trained(storage, Resource("intent_classifier"))
+    rankings = parse(component, QUESTIONS[:4])
+    assert [r[0]["name"] for r in rankings] == ["salaire", "diplome", "salutation", "salaire"]
+    for ranking in rankings:
+        confidences = [r["confidence"] for r in ranking]
+        assert sorted(r["name"] for r in ranking) == sorted(EXAMPLES)
+        assert confidences == sorted(confidences, reverse=True)
+        assert sum(confidences) == pytest.approx(1.0)
+
+
+def test_unrelated_text_gets_a_low_confidence(storage):
+    component = trained(storage, Resource("intent_classifier"))
+    known, gibberish = parse(component, ["combien on gagne", "xqzkw"])
+    assert gibberish[0]["confidence"] < known[0]["confidence"]
+    assert gibberish[0]["confidence"] < 0.6
+
+
+def test_persisted_model_loads_with_the_same_predictions_and_without_pickle(storage, tmp_path):
+    resource = Resource("intent_classifier")
+    component = trained(storage, resource)
+    with storage.read_from(resource) as directory:
+        assert json.loads((directory / FEATURES_FILE).read_text())["char"]["vocabulary"]
+        with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as arrays:  # plain arrays only
+            assert set(arrays.files) == {"classes", "coef", "intercept", "temperature"}
+    loaded = LinearIntentClassifier.load({}, storage, resource, context())
+    for before, after in zip(parse(component, QUESTIONS), parse(loaded, QUESTIONS)):
+        assert [r["name"] for r in before] == [r["name"] for r in after]
+        assert [r["confidence"] for r in before] == pytest.approx([r["confidence"] for r in after], abs=1e-6)
+
+
+def test_an_untrained_model_leaves_messages_unclassified(storage):
+    loaded = LinearIntentClassifier.load({}, storage, Resource("never_trained"), context())
+    message = Message(data={"text": "bonjour"})
+    loaded.process([message])
+    assert message.get("intent") is None
