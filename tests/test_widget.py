@@ -222,7 +222,7 @@ def test_keyboard_only_question_and_answer(page):
 
     # The suggestions are reachable with the keyboard (just above the text box), focus is visible.
     page.keyboard.press("Shift+Tab")
-    focused = page.locator(":focus")
+    focused = page.locator(".aw-root :focus")
     expect(focused).to_have_class(re.compile(r"\baw-quick\b"))
     outline = page.evaluate(f"getComputedStyle({SHADOW}.activeElement).outlineStyle")
     assert outline not in ("none", ""), "le focus doit être visible"
