@@ -33,9 +33,9 @@ def test_metadata_keeps_only_a_small_dict_of_short_strings(stack):
     status, replies = post(stack, {"sender": sender, "message": "bonjour", "metadata": metadata})
     assert status == 200 and replies
     stored = [data for kind, data in user_events(stack, sender) if kind == "user"][0]["metadata"]
-    stored.pop("assistant_id", None)  # added by Rasa itself
-    assert stored["metier"] == "testeur_jeux_societe"
-    assert not {"nested", "long", "Bad Key", "nombre"} & set(stored) and len(stored) == 8
+    ours = {k: v for k, v in stored.items() if k == "metier" or k[0] == "k" and k[1:].isdigit()}  # Rasa adds its own
+    assert ours["metier"] == "testeur_jeux_societe"
+    assert not {"nested", "long", "Bad Key", "nombre"} & set(stored) and len(ours) == 8
     status, _ = post(stack, {"sender": sender, "message": "bonjour", "metadata": ["pas", "un", "objet"]})
     assert status == 200
 
