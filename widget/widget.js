@@ -461,6 +461,8 @@
   var ICON_CLOSE = "M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7l-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z";
   var ICON_RESTART = "M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z";
   var ICON_DOWN = "M7.4 8.6 12 13.2l4.6-4.6L18 10l-6 6-6-6z";
+  var ICON_UP = "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z";
+  var ICON_DOWN_VOTE = "M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z";
   var ICON_SEND = "M3 20.5 21 12 3 3.5v6.6l12 1.9-12 1.9z";
 
   var host, shadow, root, launcher, panel, title, log, typing, errorBox, form, input, sendButton, voteStatus;
@@ -795,8 +797,13 @@
     group.setAttribute("data-for", question.id);
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", TEXT.voteGroup);
-    [["up", "👍", TEXT.voteUp], ["down", "👎", TEXT.voteDown]].forEach(function (v) {
-      var b = button("aw-vote aw-vote--" + v[0], v[1]);
+    // Drawn icons, not emoji: a computer without an emoji font would show empty boxes.
+    [["up", ICON_UP, TEXT.voteUp], ["down", ICON_DOWN_VOTE, TEXT.voteDown]].forEach(function (v) {
+      var b = button("aw-vote aw-vote--" + v[0]);
+      var drawn = icon(v[1]);
+      drawn.setAttribute("width", "18");
+      drawn.setAttribute("height", "18");
+      b.appendChild(drawn);
       b.setAttribute("aria-label", v[2]);
       b.title = v[2];
       b.setAttribute("aria-pressed", question.vote === v[0] ? "true" : "false");
