@@ -19,8 +19,18 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install train run test check-python system-deps
 help:
-	@echo "make run   - installe, entraîne si besoin, démarre l'assistant (http://localhost:5005)"
-	@echo "make test  - installe, entraîne si besoin, lance tous les tests"
+	@echo "Commandes (docs/guide-formateurs.md) :"
+	@echo "make run            - installe, entraîne si besoin, démarre l'assistant (http://localhost:5005)"
+	@echo "make check          - vérifie exemples, règles et fiches métier : fichier, ligne et quoi corriger"
+	@echo "make train          - entraîne l'assistant si les exemples, règles ou domain.yml ont changé"
+	@echo "make test           - installe, entraîne si besoin, lance tous les tests"
+	@echo "make report         - rapport de qualité de la compréhension dans reports/"
+	@echo "make review         - reports/a_relire.yml : les messages d'élèves mal compris, à annoter"
+	@echo "make review-import  - ajoute les messages annotés aux exemples, puis make check"
+	@echo "make forget SENDER=identifiant - efface une conversation (SECURITY.md)"
+	@echo "make purge          - efface les conversations de plus de 90 jours (DAYS=30 : 30 jours)"
+	@echo "make widget         - sert la fenêtre de discussion et la page de démonstration"
+	@echo "make install        - installe Python et les dépendances (fait par les autres commandes)"
 
 check-python:
 	@if [ -z "$(PYTHON310)" ] || ! "$(PYTHON310)" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \

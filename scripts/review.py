@@ -78,6 +78,29 @@ def court(texte: str, n: int = 220) -> str:
     return texte if len(texte) <= n else texte[: n - 1].rstrip() + "…"
 
 
+# -- messages de test ou d'attaque ----------------------------------------------------------------
+# L'assistant les traite correctement par construction (ils ne sont ni affichés tels quels, ni
+# exécutés, et il répond en français) : ils ne doivent pas devenir des exemples. Ils sont listés à
+# part, à la fin du fichier, sous un titre que le formateur peut sauter.
+_SONDES = [
+    (re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>"), "balise HTML ou script : jamais affichée telle quelle"),
+    (re.compile(r"(?i)\b(drop|delete|truncate)\s+table\b|\bunion\s+(all\s+)?select\b|\b(or|and)\s+\d+\s*=\s*\d+"
+                r"|'\s*(;|--|or\b)"), "injection SQL : les messages ne sont jamais exécutés"),
+    (re.compile(r"\{\{.*\}\}|\$\{.*\}|\bjndi:"), "injection de code : les messages ne sont jamais exécutés"),
+]
+
+
+def sonde(texte: str) -> Optional[str]:
+    """Pourquoi un message est un test ou une attaque que l'assistant a traité comme prévu, ou None."""
+    for motif, raison in _SONDES:
+        if motif.search(texte):
+            return raison
+    lettres = [c for c in texte if c.isalpha()]
+    if lettres and not any("LATIN" in unicodedata.name(c, "") for c in lettres):
+        return "autre écriture (arabe, chinois…) : l'assistant répond en français"
+    return None
+
+
 # -- projet -------------------------------------------------------------------------------------
 def intentions_du_domaine(projet: Path) -> List[str]:
     data = yaml.safe_load((projet / "domain.yml").read_text(encoding="utf-8")) or {}
@@ -345,7 +368,7 @@ def masquer(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", url)
 
 
-def ecrire_fichier(groupes: List[List[dict]], entete: List[str]) -> str:
+def ecrire_fichier(groupes: List[List[dict]], entete: List[str], sondes: Optional[List[dict]] = None) -> str:
     lignes = entete + ["", "groupes:"]
     numero = 0
     for g, groupe in enumerate(groupes, 1):
@@ -374,6 +397,18 @@ def ecrire_fichier(groupes: List[List[dict]], entete: List[str]) -> str:
             ]
     if not groupes:
         lignes[-1] = "groupes: []  # rien à relire"
+    if sondes:
+        lignes += [
+            "",
+            "# " + "=" * 94,
+            "# À IGNORER : messages de test ou d'attaque (balises HTML, injections, autres écritures).",
+            "# L'assistant y a répondu comme prévu ; ils ne servent pas d'exemples et l'import ne les lit pas.",
+            "# Vous pouvez sauter cette partie.",
+            "# " + "=" * 94,
+            "a_ignorer:",
+        ]
+        for m in sondes:
+            lignes += [f"- texte: {q(m['texte'])}", f"  raison: {q(sonde(m['texte']))}"]
     return "\n".join(lignes) + "\n"
 
 
@@ -434,17 +469,23 @@ def exporter(args) -> int:
             uniques[m["cle"]]["signalee"] = uniques[m["cle"]].get("signalee") or m.get("signalee")
         else:
             uniques[m["cle"]] = m
+    sondes = [m for m in uniques.values() if sonde(m["texte"])]
+    for m in sondes:
+        del uniques[m["cle"]]
     groupes = regrouper(list(uniques.values()))
 
     intentions = intentions_du_domaine(projet)
     exemples = premier_exemple_par_intention(projet)
-    texte = ecrire_fichier(groupes, en_tete(intentions, exemples, args.seuil, args.base, len(uniques), deja))
+    texte = ecrire_fichier(groupes, en_tete(intentions, exemples, args.seuil, args.base, len(uniques), deja),
+                           sondes)
     yaml.safe_load(texte)  # le fichier produit doit toujours se relire
     sortie.parent.mkdir(parents=True, exist_ok=True)
     sortie.write_text(texte, encoding="utf-8")
     signalees = sum(1 for m in uniques.values() if m.get("signalee"))
     print(f"{len(uniques)} message(s) à relire, en {len(groupes)} groupe(s) : {rel(sortie, projet)}"
-          + (f" ({deja} déjà présent(s) dans les exemples, non repris)" if deja else "") + ".")
+          + (f" ({deja} déjà présent(s) dans les exemples, non repris)" if deja else "") + "."
+          + (f" {len(sondes)} message(s) de test ou d'attaque (balises, injections, autres écritures) sont "
+             "listés à part, à la fin du fichier : inutile de les annoter." if sondes else ""))
     if signalees:
         print(f"Dont {signalees} réponse(s) jugée(s) fausse(s) par les élèves (👎, « signalee: oui ») :")
         for m in uniques.values():
