@@ -1,4 +1,4 @@
-"""Rasa custom actions: thin glue between the tracker and the assistant (actions/assistant.py).
+"""Rasa custom actions: thin glue between the tracker and the assistant (core/assistant.py).
 
 The action server builds one Assistant from the knowledge files when it registers these actions
 at start: an invalid file stops it with a message naming the file and the field. Tests pass their
@@ -15,11 +15,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.assistant import Assistant
-from actions.knowledge import KnowledgeError, Profession
-from actions.replies import FORMATIONS, Question, Reply
-from actions.textnorm import fold, years_in
-from actions.understanding import DiplomaSituation, diploma_situation, distinct_topics
+from core.assistant import Assistant
+from core.knowledge import KnowledgeError, Profession
+from core.replies import FORMATIONS, Question, Reply
+from core.textnorm import fold, years_in
+from core.understanding import DiplomaSituation, diploma_situation, distinct_topics
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ QUIET_FAIL = { kill -QUIT $$PPID; exit 0; }
 
 .PHONY: check check-deps
 check: install check-deps
-	@$(PY) scripts/check.py $(CHECK_ARGS) || $(QUIET_FAIL)
+	@$(PY) -m trainer.check $(CHECK_ARGS) || $(QUIET_FAIL)
 
 check-deps:
 	@"$(PYTHON310)" scripts/check_deps.py || $(QUIET_FAIL)

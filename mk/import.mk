@@ -4,4 +4,4 @@
 # Un échec (fiche introuvable, fichier existant) finit sans la ligne « make: *** … Error 1 » (QUIET_FAIL, mk/check.mk).
 .PHONY: importer
 importer: install
-	@$(PY) -m scripts.importer $(if $(FICHE),"$(FICHE)") $(if $(ECRASER),--ecraser) || $(QUIET_FAIL)
+	@$(PY) -m trainer.importer $(if $(FICHE),"$(FICHE)") $(if $(ECRASER),--ecraser) || $(QUIET_FAIL)

@@ -7,13 +7,13 @@
 #   make review-import             ajoute les messages annotés à data/nlu/ (sans doublon), puis make check
 .PHONY: report review review-import
 report: train
-	@PYTHONWARNINGS=ignore $(PY) scripts/report.py
+	@PYTHONWARNINGS=ignore $(PY) -m trainer.report
 
 review: install
-	@source scripts/defaults.sh && $(PY) scripts/review.py export $(if $(SEUIL),--seuil $(SEUIL)) \
+	@source scripts/defaults.sh && $(PY) -m trainer.review export $(if $(SEUIL),--seuil $(SEUIL)) \
 	  $(if $(DEPUIS),--depuis $(DEPUIS)) $(if $(ECRASER),--ecraser)
 
 review-import: install
-	@$(PY) scripts/review.py import
+	@$(PY) -m trainer.review import
 	@echo "Vérification du projet (make check)…"
 	@$(MAKE) --no-print-directory check || $(QUIET_FAIL)

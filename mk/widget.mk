@@ -6,4 +6,4 @@ WIDGET_PYTHON := $(if $(wildcard $(PY)),$(PY),python3)
 
 .PHONY: widget
 widget:
-	WIDGET_PORT=$(WIDGET_PORT) $(WIDGET_PYTHON) scripts/serve_widget.py
+	WIDGET_PORT=$(WIDGET_PORT) $(WIDGET_PYTHON) widget/serve.py

@@ -32,8 +32,8 @@ ESTIMATED_SECONDS = 90
 
 def training_inputs(root: Path) -> list:
     """Relative paths of every file `rasa train` reads, plus the project's NLU code."""
-    files = [root / "config.yml", root / "domain.yml", root / "actions" / "textnorm.py"]
-    for folder, suffixes in (("data", None), ("nlu_components", (".py", ".yml", ".yaml"))):
+    files = [root / "config.yml", root / "domain.yml", root / "core" / "textnorm.py"]
+    for folder, suffixes in (("data", None), ("rasa_ext/nlu", (".py", ".yml", ".yaml"))):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and (not suffixes or path.suffix in suffixes):
                 files.append(path)

@@ -15,7 +15,7 @@ mkdir -p var
 echo "Serveur d'actions sur http://${SANIC_HOST}:${ACTION_PORT} ..."
 .venv/bin/python scripts/serve.py actions --actions actions --port "$ACTION_PORT" --quiet &
 ACTIONS_PID=$!
-.venv/bin/python scripts/serve_widget.py "$WIDGET_PORT" &
+.venv/bin/python widget/serve.py "$WIDGET_PORT" &
 WIDGET_PID=$!
 stop() {
   echo "Arrêt de l'assistant..."

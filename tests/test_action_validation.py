@@ -4,7 +4,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from channels import action_validation
+from rasa_ext import action_validation
 
 ACTION = RemoteAction("action_repondre", None)
 
@@ -60,5 +60,5 @@ def test_the_schema_is_checked_once_for_many_responses(monkeypatch):
 
 
 def test_loading_the_channel_installs_it():
-    import channels.safe_rest  # noqa: F401 - imported for its effect, as credentials.yml does
+    import rasa_ext.rest_channel  # noqa: F401 - imported for its effect, as credentials.yml does
     assert RemoteAction._validate_action_result is action_validation.validate_action_result

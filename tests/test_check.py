@@ -1,4 +1,4 @@
-"""`make check` (scripts/check.py): the project passes, and each broken copy gets a French message that
+"""`make check` (trainer/check.py): the project passes, and each broken copy gets a French message that
 names the file, the line when there is one, and what to do."""
 import re
 import shutil
@@ -10,7 +10,7 @@ import yaml
 
 from tests.helpers import PYTHON, ROOT, project_env
 
-CHECK = ROOT / "scripts" / "check.py"
+CHECK = ROOT / "trainer" / "check.py"
 FICHE = "knowledge/metiers/charge_mission_relations_internationales.yml"
 # What a trainer edits, and what rasa data validate reads.
 COPIED = ["data", "knowledge", "domain.yml", "config.yml", "tests/test_stories.yml", "tests/nlu"]
@@ -312,14 +312,14 @@ def test_a_button_to_an_unknown_intent(projet):
 
 
 def test_an_intent_the_assistant_buttons_need(projet):
-    # « Autre question » sends /aide (actions/replies.py): removing the intent breaks that button.
+    # « Autre question » sends /aide (core/replies.py): removing the intent breaks that button.
     editer(projet, "domain.yml", "  - aide\n", "")
     for name in ("data/nlu/aide.yml",):
         (projet / name).unlink()
     editer(projet, "data/rules/conversation.yml",
            "- rule: présenter ce que sait faire l'assistant\n  steps:\n  - intent: aide\n  - action: action_aide\n", "")
     out = probleme(projet)
-    assert "domain.yml : l'intention « aide » manque ; les boutons de l'assistant (actions/replies.py) y mènent" in out
+    assert "domain.yml : l'intention « aide » manque ; les boutons de l'assistant (core/replies.py) y mènent" in out
 
 
 def test_a_template_with_a_lone_brace(projet):
@@ -362,7 +362,7 @@ def test_an_unknown_template_field_is_named_with_the_valid_ones(projet):
 
 
 def test_a_template_field_of_another_template(projet):
-    from actions.replies import TEMPLATE_FIELDS
+    from core.replies import TEMPLATE_FIELDS
     editer(projet, "knowledge/reponses.yml", "rncp: \"Non, un titre RNCP", "rncp: \"Non, {intitule}, un titre RNCP")
     out = probleme(projet)
     valid = ", ".join(f"{{{f}}}" for f in sorted(TEMPLATE_FIELDS["rncp"]))
@@ -384,7 +384,7 @@ def test_a_missing_template(projet):
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(l for l in lines if not l.startswith("rncp:")), encoding="utf-8")
     out = probleme(projet)
-    assert "knowledge/reponses.yml : le modèle « rncp » manque ; l'assistant s'en sert (actions/replies.py)" in out
+    assert "knowledge/reponses.yml : le modèle « rncp » manque ; l'assistant s'en sert (core/replies.py)" in out
 
 
 def nouveau_metier(projet: Path, entete: str) -> Path:
@@ -482,7 +482,7 @@ def test_a_markdown_fence_pasted_at_the_top_of_a_file(projet):
     ("a: *x\n", "un « * » en début de texte"),
 ])
 def test_every_yaml_parser_message_is_in_french(texte, attendu):
-    from actions.knowledge import yaml_problem
+    from core.knowledge import yaml_problem
     with pytest.raises(yaml.YAMLError) as caught:
         yaml.safe_load(texte)
     message = yaml_problem(caught.value, texte)

@@ -16,8 +16,8 @@ from typing import Dict
 import pytest
 import yaml
 
-from actions.knowledge import load_contact, load_professions, load_templates, load_topics
-from actions.replies import Question, Replier, euros
+from core.knowledge import load_contact, load_professions, load_templates, load_topics
+from core.replies import Question, Replier, euros
 from tests.helpers import ROOT, norm, project_env
 from tests.test_check import FICHE, copie_du_projet, verifier
 

@@ -1,4 +1,4 @@
-"""`make importer` (scripts/importer): a school's fiche métier becomes a draft knowledge file.
+"""`make importer` (trainer/importer): a school's fiche métier becomes a draft knowledge file.
 
 Expected values are read from the hand-written knowledge file of the school's fiche, or are the
 invented figures of the fictional fiches of tests/fixtures/fiches/ (see its README).
@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.knowledge import KnowledgeError, load_profession, load_professions
-from actions.textnorm import fold
-from scripts.importer.__main__ import import_fiche, main
-from scripts.importer.facts import COPIED, NUMBER, Fact
-from scripts.importer.parse import read_fiche
-from scripts.importer.text import content_words, normalise, sentences, squash
-from scripts.importer.verify import verify
+from core.knowledge import KnowledgeError, load_profession, load_professions
+from core.textnorm import fold
+from trainer.importer.__main__ import import_fiche, main
+from trainer.importer.facts import COPIED, NUMBER, Fact
+from trainer.importer.parse import read_fiche
+from trainer.importer.text import content_words, normalise, sentences, squash
+from trainer.importer.verify import verify
 from tests.helpers import ROOT, project_env
 from tests.test_check import copie_du_projet, verifier
 
@@ -265,7 +265,7 @@ def test_a_figure_or_a_name_not_in_the_fiche_is_caught():
 
 
 def test_a_fact_that_fails_verification_is_written_as_a_marker(monkeypatch):
-    import scripts.importer.__main__ as cli
+    import trainer.importer.__main__ as cli
     real = cli.read_fiche
 
     def tampered(text):

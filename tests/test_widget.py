@@ -1,5 +1,5 @@
 """The chat widget in a real headless Chromium (Debian's package, driven by Playwright), against the
-real stack (action server + Rasa), with the demo page served by scripts/serve_widget.py.
+real stack (action server + Rasa), with the demo page served by widget/serve.py.
 
 Screenshots are written to tests/artifacts/ (widget-phone.png, widget-desktop.png).
 """
@@ -39,9 +39,9 @@ expect.set_options(timeout=TIMEOUT_MS)
 
 @pytest.fixture(scope="session")
 def widget_site(stack, tmp_path_factory):
-    """scripts/serve_widget.py on the port Rasa allows (CORS); returns the demo page URL."""
+    """widget/serve.py on the port Rasa allows (CORS); returns the demo page URL."""
     log = tmp_path_factory.mktemp("widget") / "serve_widget.log"
-    process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "serve_widget.py"), str(stack.page_port),
+    process = subprocess.Popen([PYTHON, str(ROOT / "widget" / "serve.py"), str(stack.page_port),
                                 "--server", stack.rasa_url],
                                cwd=ROOT, env={**stack.env, "WIDGET_QUIET": "1"},
                                stdout=log.open("w"), stderr=subprocess.STDOUT)
@@ -574,7 +574,7 @@ def test_a_thumbs_down_reaches_make_review(page, stack, tmp_path):
     page.reload()
     expect(page.get_by_role("button", name="Réponse fausse ou inutile").first).to_have_attribute("aria-pressed", "true")
     out = tmp_path / "a_relire.yml"
-    result = subprocess.run([PYTHON, str(ROOT / "scripts" / "review.py"), "export", "--base",
+    result = subprocess.run([PYTHON, str(ROOT / "trainer" / "review.py"), "export", "--base",
                              f"sqlite:///{stack.db_path}", "--sortie", str(out), "--ecraser"],
                             cwd=ROOT, env=project_env(), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -596,7 +596,7 @@ def two_professions_site(tmp_path_factory, model_path):
     running.env["ASSISTANT_KNOWLEDGE_DIR"] = str(knowledge)
     running.start()
     log = tmp / "serve_widget.log"
-    process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "serve_widget.py"), str(running.page_port),
+    process = subprocess.Popen([PYTHON, str(ROOT / "widget" / "serve.py"), str(running.page_port),
                                 "--server", running.rasa_url], cwd=ROOT, env={**running.env, "WIDGET_QUIET": "1"},
                                stdout=log.open("w"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{running.page_port}"

@@ -86,10 +86,10 @@ def stub():
 
 @pytest.fixture(scope="module")
 def site(stub, tmp_path_factory):
-    """scripts/serve_widget.py, its /chat page talking to the stub; returns its base URL."""
+    """widget/serve.py, its /chat page talking to the stub; returns its base URL."""
     port = free_port()
     log = tmp_path_factory.mktemp("site") / "serve_widget.log"
-    process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "serve_widget.py"), str(port), "--server", stub.url],
+    process = subprocess.Popen([PYTHON, str(ROOT / "widget" / "serve.py"), str(port), "--server", stub.url],
                                cwd=ROOT, env=project_env(WIDGET_QUIET="1"), stdout=log.open("w"),
                                stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

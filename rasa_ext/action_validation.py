@@ -7,7 +7,7 @@ JSON-Schema meta-schema. The schema is a constant, so here it is checked once an
 reused; each response is still validated, and an invalid one raises the same ValidationError
 with the same message as stock Rasa.
 
-Installed by channels/safe_rest.py (loaded through credentials.yml), so it applies to every
+Installed by rasa_ext/rest_channel.py (loaded through credentials.yml), so it applies to every
 Rasa process that serves this assistant.
 """
 from functools import lru_cache

@@ -8,11 +8,11 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from actions.knowledge import knowledge_dir  # noqa: E402
-from scripts.importer.facts import Fact, Missing, leaves  # noqa: E402
-from scripts.importer.parse import read_fiche  # noqa: E402
-from scripts.importer.render import render  # noqa: E402
-from scripts.importer.verify import verify  # noqa: E402
+from core.knowledge import knowledge_dir  # noqa: E402
+from trainer.importer.facts import Fact, Missing, leaves  # noqa: E402
+from trainer.importer.parse import read_fiche  # noqa: E402
+from trainer.importer.render import render  # noqa: E402
+from trainer.importer.verify import verify  # noqa: E402
 
 
 class FicheError(Exception):

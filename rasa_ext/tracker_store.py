@@ -28,7 +28,7 @@ def tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 class TunedSQLTrackerStore(SQLTrackerStore):
-    """Used through endpoints.yml (`type: stores.sql_tracker_store.TunedSQLTrackerStore`)."""
+    """Used through endpoints.yml (`type: rasa_ext.tracker_store.TunedSQLTrackerStore`)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Registered before the parent opens its first connection; only SQLite connections change.

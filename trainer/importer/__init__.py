@@ -1,7 +1,7 @@
 """Import a school's fiche métier (plain text pasted from its web page) into a draft knowledge file.
 
     make importer FICHE=chemin/vers/fiche.txt [ECRASER=1]
-    python -m scripts.importer chemin/vers/fiche.txt [--ecraser] [--dossier knowledge/metiers]
+    python -m trainer.importer chemin/vers/fiche.txt [--ecraser] [--dossier knowledge/metiers]
 
 Modules, one job each:
     text    normalising pasted text (quotes, spaces, glued sentences), folding, gender forms, ids

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
-from actions.textnorm import fold
+from core.textnorm import fold
 
 DIPLOMAS = ("bts", "bachelor", "mastere")
 # Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds

@@ -4,7 +4,7 @@ from typing import List, Tuple
 
 import yaml
 
-from scripts.importer.facts import Fact, Missing, missing, plain
+from trainer.importer.facts import Fact, Missing, missing, plain
 
 WIDTH = 100
 # A comment above each rubrique, for the trainer who completes the draft.

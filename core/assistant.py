@@ -4,11 +4,11 @@ the details fiches do not give. No Rasa here: tests build one on fixture knowled
 from pathlib import Path
 from typing import Dict, List, Optional, Union
 
-from actions.knowledge import (Profession, knowledge_dir, load_absent_details, load_contact, load_professions,
+from core.knowledge import (Profession, knowledge_dir, load_absent_details, load_contact, load_professions,
                                load_templates, load_topics)
-from actions.replies import Replier
-from actions.textnorm import fold, words
-from actions.understanding import AbsentDetail, absent_detail
+from core.replies import Replier
+from core.textnorm import fold, words
+from core.understanding import AbsentDetail, absent_detail
 
 
 def profession_text(p: Profession) -> str:

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence
 
-from actions.knowledge import Contact, Profession, Topics
-from actions.textnorm import fold, words
-from actions.understanding import AbsentDetail, DiplomaSituation, superlative
+from core.knowledge import Contact, Profession, Topics
+from core.textnorm import fold, words
+from core.understanding import AbsentDetail, DiplomaSituation, superlative
 
 FORMATIONS = ("bts", "bachelor", "mastere")
 _BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")

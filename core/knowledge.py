@@ -196,7 +196,7 @@ class SalaryLevels(Strict):
     @root_validator(skip_on_failure=True)
     def _no_overlap(cls, values):
         # Below debutant.annees_max years the assistant gives the beginner's salary, from
-        # confirme.annees_min years the experienced one's (actions/replies.py, salary_level).
+        # confirme.annees_min years the experienced one's (core/replies.py, salary_level).
         end, start = values["debutant"].annees_max, values["confirme"].annees_min
         if end is not None and start is not None and end > start:
             raise ValueError(
@@ -441,7 +441,7 @@ def _validated(model, path: Path):
         raise KnowledgeError(f"{_relative(path)} : fichier invalide.\n{problems}") from exc
 
 
-# Written by `make importer` (scripts/importer) for each field it did not find in the school's fiche.
+# Written by `make importer` (trainer/importer) for each field it did not find in the school's fiche.
 MARKER = "À COMPLÉTER"
 
 

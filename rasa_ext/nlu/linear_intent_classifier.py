@@ -4,12 +4,12 @@ Chosen by measurement against Rasa's DIET on this project's data (README, « Pip
 in about a second instead of a quarter of an hour, and is at least as accurate on held-out sentences.
 
 - Features: tf-idf (sublinear) of character n-grams (2-5, inside word boundaries) and of words and
-  word pairs, computed on text without accents or capitals (actions.textnorm.fold). The character
+  word pairs, computed on text without accents or capitals (core.textnorm.fold). The character
   n-grams make typos and SMS spelling ("salair", "cmb") close to the right words.
 - Model: one-vs-rest linear SVM (scikit-learn's LinearSVC), classes weighted by their frequency.
 - Confidences: a softmax of the SVM scores, with one temperature fitted on cross-validated scores
   (5 folds) so that a confidence of 0.8 is right about 80 % of the time; FallbackClassifier's
-  threshold therefore means what it says (scripts/tune_fallback.py).
+  threshold therefore means what it says (trainer/tune_fallback.py).
 
 Compound messages ("quel diplôme faut-il et combien on gagne ?"): the message is also cut at
 question marks, semicolons, commas and conjunctions, each part is classified by the same model, and
@@ -41,7 +41,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.textnorm import fold
+from core.textnorm import fold
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Serve the chat widget and its demo school page (standard library only).
 
-    python scripts/serve_widget.py [PORT] [--host HOST] [--server URL]
+    python widget/serve.py [PORT] [--host HOST] [--server URL]
 
 PORT defaults to $WIDGET_PORT, then 8080; HOST to $WIDGET_HOST, then 127.0.0.1 (loopback only);
 URL (the Rasa server the full-page chat talks to) to $WIDGET_SERVER_URL, then http://localhost:5005.
@@ -82,7 +82,7 @@ def widget_config() -> bytes:
     """Starter topics and professions, from the knowledge folder (ASSISTANT_KNOWLEDGE_DIR or knowledge/)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from actions.knowledge import load_professions, load_topics  # needs the project's virtualenv
+    from core.knowledge import load_professions, load_topics  # needs the project's virtualenv
 
     topics = load_topics()
     professions = load_professions()

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from actions.textnorm import fold
-from scripts.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, Missing
-from scripts.importer.text import (content_words, gender_forms, identifier, lower_first, alias_of, paragraphs,
+from core.textnorm import fold
+from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, Missing
+from trainer.importer.text import (content_words, gender_forms, identifier, lower_first, alias_of, paragraphs,
                                    sentences, strip_article, upper_first, without_final_period)
 
 # Section of a paragraph, from its folded text. The first rule that matches wins.

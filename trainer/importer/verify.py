@@ -3,9 +3,9 @@ never rephrased. A fact that fails is a bug of the importer; the importer replac
 import re
 from typing import List, Tuple
 
-from actions.textnorm import fold
-from scripts.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, dotted, leaves
-from scripts.importer.text import sentences, squash
+from core.textnorm import fold
+from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, dotted, leaves
+from trainer.importer.text import sentences, squash
 
 
 def _number_in(value: int, passage: str) -> bool:

@@ -7,9 +7,9 @@ Chaque problème est écrit en français : le fichier, la ligne quand il y en a 
 Quand un nom mal écrit cause plusieurs problèmes, la cause vient d'abord (« vouliez-vous dire … ? »)
 et ses conséquences sont regroupées dessous.
 
-    python scripts/check.py                      # le projet
-    python scripts/check.py --projet /une/copie  # une copie du projet (les tests s'en servent)
-    python scripts/check.py --sans-rasa          # seulement les vérifications rapides
+    python trainer/check.py                      # le projet
+    python trainer/check.py --projet /une/copie  # une copie du projet (les tests s'en servent)
+    python trainer/check.py --sans-rasa          # seulement les vérifications rapides
 
 Code de sortie : 0 si tout est correct (des avertissements peuvent être affichés), 1 sinon.
 """
@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from actions.knowledge import (KnowledgeError, Profession, load_contact, load_profession,  # noqa: E402
+from core.knowledge import (KnowledgeError, Profession, load_contact, load_profession,  # noqa: E402
                                load_templates, load_topics, yaml_problem)
-from actions.replies import TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier  # noqa: E402
+from core.replies import TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier  # noqa: E402
 
 MIN_EXAMPLES = 25
 TOPIC_ACTION = "action_repondre"
-# Topics whose answer is built by the code (the explicit table of actions/replies.py).
+# Topics whose answer is built by the code (the explicit table of core/replies.py).
 CODE_TOPICS = frozenset(Replier.builders(Replier.__new__(Replier)))
 # Topics of knowledge/sujets.yml that action_repondre does not answer.
 TOPICS_OUTSIDE_FICHE = {"conseiller"}
@@ -617,7 +617,7 @@ def check_buttons(project: Project) -> List[Problem]:
     for intent in sorted(assistant_button_intents(project)):
         if intent not in project.intents:
             problems.append(Problem(
-                f"{domain} : l'intention « {intent} » manque ; les boutons de l'assistant (actions/replies.py) y "
+                f"{domain} : l'intention « {intent} » manque ; les boutons de l'assistant (core/replies.py) y "
                 f"mènent. Remettez « - {intent} » sous « intents: » dans {domain}, avec data/nlu/{intent}.yml et "
                 "sa règle.", intent))
     return problems
@@ -685,7 +685,7 @@ def check_templates(project: Project) -> List[Problem]:
                     f" Champs possibles pour ce modèle : {valid}."))
     for name in missing:
         problems.append(Problem(
-            f"{project.rel(path)} : le modèle « {name} » manque ; l'assistant s'en sert (actions/replies.py). "
+            f"{project.rel(path)} : le modèle « {name} » manque ; l'assistant s'en sert (core/replies.py). "
             "Remettez-le (voir la version d'origine du fichier), avec ses champs : "
             + (", ".join(f"{{{f}}}" for f in sorted(TEMPLATE_FIELDS[name])) or "aucun") + "."))
     return problems

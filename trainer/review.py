@@ -14,8 +14,8 @@ accents et ponctuation ignorés, dans tous les fichiers de data/nlu/). Rien n'es
 annotation est refusée (intention inconnue, exemple déjà présent sous une autre intention) : on
 corrige, on relance. Le Makefile lance ensuite `make check`.
 
-    python scripts/review.py export [--seuil 0.7] [--base URL] [--depuis JOURS] [--sortie FICHIER]
-    python scripts/review.py import [--fichier reports/a_relire.yml]
+    python trainer/review.py export [--seuil 0.7] [--base URL] [--depuis JOURS] [--sortie FICHIER]
+    python trainer/review.py import [--fichier reports/a_relire.yml]
     --projet DOSSIER  (avant ou après la sous-commande) : une copie du projet, pour les tests
 
 Codes de sortie : 0 si tout va bien, 1 sinon (message en français).

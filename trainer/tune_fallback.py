@@ -2,7 +2,7 @@
 the assistant answers (the others get "Vouliez-vous parler de… ?") and how often those answers
 are about the right topic.
 
-    .venv/bin/python scripts/tune_fallback.py [models/assistant.tar.gz]
+    .venv/bin/python trainer/tune_fallback.py [models/assistant.tar.gz]
 """
 import asyncio
 import os

@@ -1,13 +1,13 @@
 """Text helpers: normalise what a trainer pastes from the school's web page, and fold it for matching.
 
-`fold` keeps the length of the text (actions/textnorm.py), so a pattern found in the folded text
+`fold` keeps the length of the text (core/textnorm.py), so a pattern found in the folded text
 gives the same span in the original text: values are always sliced from the original, with its accents.
 """
 import re
 import unicodedata
 from typing import List
 
-from actions.textnorm import fold
+from core.textnorm import fold
 
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',

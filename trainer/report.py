@@ -14,8 +14,8 @@ Les CSV sont au format d'Excel en français : séparateur « ; », virgule déci
 Une phrase envoyée à la clarification (confiance sous le seuil, intention `nlu_fallback`) compte
 comme une erreur, comme dans tests/test_nlu.py.
 
-    python scripts/report.py                                  # modèle et dossier par défaut
-    python scripts/report.py --modele m.tar.gz --sortie /tmp/r
+    python trainer/report.py                                  # modèle et dossier par défaut
+    python trainer/report.py --modele m.tar.gz --sortie /tmp/r
 """
 import argparse
 import asyncio

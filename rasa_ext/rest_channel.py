@@ -29,9 +29,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.knowledge import load_contact, load_templates, load_topics
-from actions.replies import Replier
-from channels import action_validation
+from core.knowledge import load_contact, load_templates, load_topics
+from core.replies import Replier
+from rasa_ext import action_validation
 
 logger = logging.getLogger(__name__)
 

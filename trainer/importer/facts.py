@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Tuple, Union
 
-# The marker written for every field the importer could not find; actions/knowledge.py refuses it.
+# The marker written for every field the importer could not find; core/knowledge.py refuses it.
 MARKER = "À COMPLÉTER"
 
 # How a value was read from the fiche, which decides how verify.py checks it:
