@@ -10,8 +10,13 @@
 QUIET_FAIL = { kill -QUIT $$PPID; exit 0; }
 
 .PHONY: check check-deps
-check: install check-deps
+check: install check-deps lint
 	@$(PY) -m trainer.check $(CHECK_ARGS) || $(QUIET_FAIL)
 
 check-deps:
 	@"$(PYTHON310)" scripts/check_deps.py || $(QUIET_FAIL)
+
+# make lint : style du code Python (ruff, version figée dans requirements.lock, réglages dans ruff.toml).
+.PHONY: lint
+lint: install
+	@$(VENV)/bin/ruff check --quiet . || $(QUIET_FAIL)
