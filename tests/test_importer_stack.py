@@ -3,13 +3,16 @@
 The fictional fiche is imported with `make importer` into a copy of the knowledge folder
 (ASSISTANT_KNOWLEDGE_DIR); the expected figures are read from the file the import wrote.
 """
-import importlib
 import shutil
 import subprocess
 
 import pytest
 import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
+from actions.actions import ActionRepondre
+from core.assistant import Assistant
 from tests.conftest import Stack
 from tests.helpers import ROOT, norm, project_env, seen
 from tests.test_importer import DRAGONS
@@ -36,23 +39,23 @@ def figures(profession, level="debutant"):
     return str(values["min"]), str(values["max"])
 
 
-def test_imported_profession_is_answered_by_the_actions(tmp_path, monkeypatch):
+def ask(assistant, text, entities=()):
+    latest = {"intent": {"name": "salaire"}, "text": text, "intent_ranking": [],
+              "entities": [{"entity": e, "value": v} for e, v in entities]}
+    dispatcher = CollectingDispatcher()
+    events = ActionRepondre(assistant).run(dispatcher, Tracker("t", {}, latest, [], False, None, {}, ""), {})
+    return norm(dispatcher.messages[0]["text"]), events
+
+
+def test_imported_profession_is_answered_by_the_actions(tmp_path):
     imported = import_into(tmp_path / "knowledge")
-    monkeypatch.setenv("ASSISTANT_KNOWLEDGE_DIR", str(tmp_path / "knowledge"))
-    import actions.actions
-    module = importlib.reload(actions.actions)  # what the action server does at its start
-    try:
-        from tests.test_professions import ask
-        text, events = ask(module, "salaire", f"combien gagne un {imported['alias'][0]} débutant ?",
-                           [("experience", "debutant")])
-        low, high = figures(imported)
-        assert low in text and high in text
-        assert {"event": "slot", "timestamp": None, "name": "metier_id", "value": imported["id"]} in events
-        text, _ = ask(module, "salaire", "combien gagne un débutant ?", [("experience", "debutant")])
-        assert all(f in text for f in figures(default_profession())) and low not in text
-    finally:
-        monkeypatch.delenv("ASSISTANT_KNOWLEDGE_DIR")
-        importlib.reload(actions.actions)
+    assistant = Assistant.load(tmp_path / "knowledge")  # what the action server builds at its start
+    text, events = ask(assistant, f"combien gagne un {imported['alias'][0]} débutant ?", [("experience", "debutant")])
+    low, high = figures(imported)
+    assert low in text and high in text
+    assert {"event": "slot", "timestamp": None, "name": "metier_id", "value": imported["id"]} in events
+    text, _ = ask(assistant, "combien gagne un débutant ?", [("experience", "debutant")])
+    assert all(f in text for f in figures(default_profession())) and low not in text
 
 
 @pytest.fixture
