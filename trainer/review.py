@@ -10,7 +10,7 @@ l'assistant). Le formateur écrit l'intention de chaque message, ou `hors_sujet`
 
 `make review-import` (sous-commande `import`) ajoute chaque message annoté au bon fichier
 `data/nlu/<intention>.yml`, à la fin de ses exemples, sans jamais écrire de doublon (majuscules,
-accents et ponctuation ignorés, dans tous les fichiers de data/nlu/). Rien n'est écrit si une
+accents et ponctuation finale ignorés comme pour make check, dans tous les fichiers de data/nlu/). Rien n'est écrit si une
 annotation est refusée (intention inconnue, exemple déjà présent sous une autre intention) : on
 corrige, on relance. Le Makefile lance ensuite `make check`.
 
