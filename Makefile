@@ -27,6 +27,7 @@ help:
 	@echo "make train          - entraîne l'assistant si les exemples, règles ou domain.yml ont changé"
 	@echo "make test           - installe, entraîne si besoin, lance tous les tests"
 	@echo "make report         - rapport de qualité de la compréhension dans reports/"
+	@echo "make tune           - mesure le seuil de clarification (FallbackClassifier) sur tests/nlu/"
 	@echo "make importer FICHE=fiche.txt - crée knowledge/metiers/<id>.yml depuis le texte d'une fiche métier (ECRASER=1 : remplace)"
 	@echo "make review         - reports/a_relire.yml : les messages d'élèves mal compris, à annoter"
 	@echo "make review-import  - ajoute les messages annotés aux exemples, puis make check"

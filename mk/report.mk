@@ -5,9 +5,14 @@
 #   make review SEUIL=0.6          autre seuil de confiance (défaut 0.7) ; DEPUIS=30 : les 30 derniers jours
 #   make review ECRASER=1          remplace un fichier dont les annotations n'ont pas été importées
 #   make review-import             ajoute les messages annotés à data/nlu/ (sans doublon), puis make check
-.PHONY: report review review-import
+#   make tune                      entraîne si besoin, puis mesure le seuil de clarification (config.yml,
+#                                  FallbackClassifier) sur les phrases de tests/nlu/
+.PHONY: report review review-import tune
 report: train
 	@PYTHONWARNINGS=ignore $(PY) -m trainer.report
+
+tune: train
+	@PYTHONWARNINGS=ignore $(PY) -m trainer.tune_fallback
 
 review: install
 	@source scripts/defaults.sh && $(PY) -m trainer.review export $(if $(SEUIL),--seuil $(SEUIL)) \

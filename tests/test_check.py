@@ -1,4 +1,4 @@
-"""`make check` (trainer/check.py): the project passes, and each broken copy gets a French message that
+"""`make check` (python -m trainer.check): the project passes, and each broken copy gets a French message that
 names the file, the line when there is one, and what to do."""
 import re
 import shutil
@@ -10,7 +10,6 @@ import yaml
 
 from tests.helpers import PYTHON, ROOT, project_env
 
-CHECK = ROOT / "trainer" / "check.py"
 FICHE = "knowledge/metiers/charge_mission_relations_internationales.yml"
 # What a trainer edits, and what rasa data validate reads.
 COPIED = ["data", "knowledge", "domain.yml", "config.yml", "tests/test_stories.yml", "tests/nlu"]
@@ -30,7 +29,7 @@ def copie_du_projet(tmp_path: Path) -> Path:
 
 
 def verifier(projet: Path = ROOT, rasa: bool = False) -> subprocess.CompletedProcess:
-    args = [PYTHON, str(CHECK), "--projet", str(projet)] + ([] if rasa else ["--sans-rasa"])
+    args = [PYTHON, "-m", "trainer.check", "--projet", str(projet)] + ([] if rasa else ["--sans-rasa"])
     return subprocess.run(args, cwd=ROOT, env=project_env(), capture_output=True, text=True, timeout=300)
 
 

@@ -1,8 +1,5 @@
-"""`make report`: the quality report, written by trainer/report.py with the trained model.
-
-The numbers of the report are recomputed here from the held-out files (how many sentences each intent
-has) and from erreurs.csv (which sentences were misclassified, and as what).
-"""
+"""`make report` (python -m trainer.report): the metrics on a small case computed by hand, the files of
+the report agreeing with a known small input, and the real report on the trained model."""
 import csv
 import re
 import struct
@@ -10,21 +7,23 @@ import subprocess
 from collections import Counter
 
 import pytest
-import yaml
 
 from tests.helpers import PYTHON, ROOT, project_env
+from trainer import report
+from trainer.project import Project
 
-TESTS = [ROOT / "tests" / "nlu" / "test_nlu.yml", ROOT / "tests" / "nlu" / "test_robustesse.yml"]
-
-
-@pytest.fixture(scope="module")
-def report(model_path, tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports")
-    result = subprocess.run([PYTHON, str(ROOT / "trainer" / "report.py"), "--modele", str(model_path),
-                             "--sortie", str(out)], cwd=ROOT, env=project_env(PYTHONWARNINGS="ignore"),
-                            capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out, result.stdout
+# A tiny evaluation, worked out by hand:
+#   a: 2 sentences, 1 recognised, 1 taken for b           -> precision 1/1, recall 1/2, F1 2/3
+#   b: 2 sentences, 1 recognised, 1 sent to clarification -> precision 1/2 (a's sentence), recall 1/2, F1 1/2
+#   c: no test sentence, never predicted                  -> nothing defined
+ROWS = [
+    {"fichier": "test_nlu.yml", "phrase": "phrase a1", "attendue": "a", "reconnue": "a"},
+    {"fichier": "test_nlu.yml", "phrase": "phrase a2 | barre", "attendue": "a", "reconnue": "b"},
+    {"fichier": "test_nlu.yml", "phrase": "phrase b1", "attendue": "b", "reconnue": "b"},
+    {"fichier": "test_nlu.yml", "phrase": "phrase b2", "attendue": "b", "reconnue": "nlu_fallback"},
+]
+for row in ROWS:
+    row.update(confiance=0.9, plus_probable=row["attendue"], confiance_plus_probable=0.4)
 
 
 def read_csv(path):
@@ -32,119 +31,102 @@ def read_csv(path):
         return list(csv.DictReader(handle, delimiter=";"))
 
 
-def number(text):
-    return float(text.replace(",", ".")) if text.strip() not in ("", "—") else None
+def test_metrics_of_a_small_case_computed_by_hand():
+    table = report.metrics(ROWS, ["a", "b", "c"])
+    assert (table["a"]["precision"], table["a"]["rappel"]) == (1.0, 0.5)
+    assert table["a"]["f1"] == pytest.approx(2 / 3)
+    assert (table["b"]["precision"], table["b"]["rappel"], table["b"]["f1"]) == (0.5, 0.5, 0.5)
+    assert (table["b"]["bien_reconnues"], table["b"]["attribuees_a_tort"]) == (1, 1)
+    assert table["c"] == dict(support=0, bien_reconnues=0, attribuees_a_tort=0, precision=None, rappel=None,
+                              f1=None)
+    s = report.summary(ROWS, table)
+    assert (s["total"], s["correct"], s["accuracy"], s["fallback"]) == (4, 2, 0.5, 1)
+    assert s["weighted_f1"] == pytest.approx((2 / 3 * 2 + 0.5 * 2) / 4)
+    assert s["weakest"] == ["b", "a"]
 
 
-def domain_intents():
-    intents = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
-    return [next(iter(i)) if isinstance(i, dict) else i for i in intents]
+def test_an_intent_predicted_but_never_expected_has_precision_zero():
+    rows = [{"attendue": "a", "reconnue": "c"}]
+    table = report.metrics(rows, ["a", "c"])
+    assert (table["a"]["rappel"], table["a"]["f1"]) == (0.0, 0.0)
+    assert (table["c"]["precision"], table["c"]["rappel"]) == (0.0, None)
 
 
-def held_out_support():
-    support = Counter()
-    for path in TESTS:
-        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if "intent" in item:
-                support[item["intent"]] += sum(1 for line in item["examples"].splitlines()
-                                               if line.strip().startswith("-"))
-    return support
+@pytest.fixture
+def small_report(tmp_path):
+    project = tmp_path / "projet"
+    (project / "tests" / "nlu").mkdir(parents=True)
+    (project / "domain.yml").write_text('version: "3.1"\nintents:\n- a\n- b\n- c\n', encoding="utf-8")
+    (project / "tests" / "nlu" / "test_nlu.yml").write_text(
+        'version: "3.1"\nnlu:\n- intent: a\n  examples: |\n    - phrase a1\n    - phrase a2 | barre\n'
+        "- intent: b\n  examples: |\n    - phrase b1\n    - phrase b2\n", encoding="utf-8")
+    model = tmp_path / "modele.tar.gz"
+    model.write_bytes(b"")
+    out = tmp_path / "reports"
+    report.write_report(out, [dict(r) for r in ROWS], Project(project), model)
+    return out
 
 
-def recomputed(errors):
-    """intent -> (precision, recall, f1, support) from the held-out files and the list of errors."""
-    support = held_out_support()
-    missed = Counter(e["attendue"] for e in errors)
-    wrongly = Counter(e["reconnue"] for e in errors)
-    table = {}
-    for intent in domain_intents():
-        tp = support[intent] - missed[intent]
-        fp = wrongly[intent]
-        precision = tp / (tp + fp) if tp + fp else (0.0 if support[intent] else None)
-        recall = tp / support[intent] if support[intent] else None
-        f1 = None if precision is None or recall is None else (
-            2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-        table[intent] = (precision, recall, f1, support[intent])
-    return table
-
-
-def md_table(markdown):
-    section = markdown.split("## Intentions", 1)[1].split("\n## ", 1)[0]
-    rows = {}
-    for line in section.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 7 and cells[0] not in ("Intention", "**Total**") and not cells[0].startswith("---"):
-            rows[cells[0]] = cells
-    return rows
-
-
-def test_report_files_exist_and_the_picture_is_a_png(report):
-    out, _ = report
-    for name in ("rapport.md", "intentions.csv", "erreurs.csv", "confusion.png"):
-        assert (out / name).stat().st_size > 0, name
-    png = (out / "confusion.png").read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
-    width, height = struct.unpack(">II", png[16:24])
-    assert width >= 900 and height >= 900  # room for 25 readable labels
-
-
-def test_intent_table_matches_a_recomputation(report):
-    out, _ = report
+def test_report_files_agree_with_the_small_case(small_report):
+    out = small_report
+    rows = {r["intention"]: r for r in read_csv(out / "intentions.csv")}
+    assert list(rows) == ["a", "b", "c"]
+    assert [rows["a"][k] for k in ("precision", "rappel", "f1", "support")] == ["1,000", "0,500", "0,667", "2"]
+    assert [rows["b"][k] for k in ("precision", "rappel", "f1", "support")] == ["0,500", "0,500", "0,500", "2"]
+    assert [rows["c"][k] for k in ("precision", "rappel", "f1", "support")] == ["", "", "", "0"]
     errors = read_csv(out / "erreurs.csv")
-    assert errors and set(errors[0]) >= {"phrase", "attendue", "reconnue", "confiance"}
-    expected = recomputed(errors)
-    markdown = (out / "rapport.md").read_text(encoding="utf-8")
-    table = md_table(markdown)
-    assert list(table) == domain_intents()  # every intent of the domain, in its order
-    csv_rows = {r["intention"]: r for r in read_csv(out / "intentions.csv")}
-    assert list(csv_rows) == domain_intents()
-    for intent, (precision, recall, f1, support) in expected.items():
-        row = csv_rows[intent]
-        for name, value in (("precision", precision), ("rappel", recall), ("f1", f1)):
-            got = number(row[name])
-            assert (got is None) == (value is None) and (value is None or got == pytest.approx(value, abs=6e-4)), \
-                (intent, name, row[name], value)
-        assert int(row["support"]) == support
-        cells = table[intent]
-        for cell, value in zip(cells[1:4], (precision, recall, f1)):
-            got = number(cell)
-            assert (got is None) == (value is None) and (value is None or got == pytest.approx(value, abs=6e-3)), \
-                (intent, cells, value)
-        assert int(cells[4]) == support
+    assert [(e["phrase"], e["attendue"], e["reconnue"]) for e in errors] == [
+        ("phrase a2 | barre", "a", "b"), ("phrase b2", "b", "nlu_fallback")]
 
-
-def test_summary_states_accuracy_weakest_intents_and_clarifications(report):
-    out, stdout = report
-    errors = read_csv(out / "erreurs.csv")
-    total = sum(held_out_support().values())
-    accuracy = (total - len(errors)) / total
     markdown = (out / "rapport.md").read_text(encoding="utf-8")
     summary = markdown.split("## En bref", 1)[1].split("\n## ", 1)[0]
-    assert markdown.index("## En bref") < markdown.index("## Intentions") < markdown.index("## Phrases mal comprises")
-
-    assert f"**{total} phrases de test**" in summary
-    shown = f"{accuracy * 100:.1f}".replace(".", ",")
-    assert re.search(rf"Justesse : {shown}\s%", summary), summary
-    assert f"{total - len(errors)} phrases sur {total}" in summary
-
-    f1 = {i: v[2] for i, v in recomputed(errors).items() if v[3]}
-    weakest = sorted(f1, key=lambda i: (f1[i], -held_out_support()[i], i))[:3]
-    weak_line = next(line for line in summary.splitlines() if "plus faibles" in line)
-    assert [w for w in re.findall(r"\*\*(\w+)\*\* \(F1", weak_line)] == weakest
-
-    clarified = sum(1 for e in errors if e["reconnue"] == "nlu_fallback")
-    assert f"**Clarification** : {clarified} phrase(s) sur {total}" in summary
-    weighted = sum(v * held_out_support()[i] for i, v in f1.items()) / total
-    assert f"F1 pondéré : {weighted:.2f}".replace(".", ",") in summary
-    assert "justesse" in stdout
-
-
-def test_misclassified_sentences_are_listed(report):
-    out, _ = report
-    errors = read_csv(out / "erreurs.csv")
-    markdown = (out / "rapport.md").read_text(encoding="utf-8")
+    assert "**4 phrases de test**" in summary and "`tests/nlu/test_nlu.yml` : 4 phrases, 50,0\u00a0%" in summary
+    assert "**Justesse : 50,0\u00a0%** : 2 phrases sur 4" in summary
+    assert "**F1 pondéré : 0,58**" in summary
+    assert re.findall(r"\*\*(\w+)\*\* \(F1", summary) == ["b", "a"]
+    assert "**Clarification** : 1 phrase(s) sur 4" in summary
+    assert "| a | 1,00 | 0,50 | 0,67 | 2 | 1 | 0 |" in markdown
+    assert "Intentions sans phrase de test (à ajouter dans `tests/nlu/`) : c." in markdown
     listed = markdown.split("## Phrases mal comprises", 1)[1]
-    assert f"({len(errors)})" in listed.splitlines()[0]
-    for e in errors:
-        assert e["phrase"].replace("|", "\\|") in listed
-        assert e["attendue"] != e["reconnue"]
+    assert listed.startswith(" (2)")
+    assert "| phrase a2 \\| barre | a | b | 0,90 |" in listed          # a « | » cannot break the table
+    assert "| phrase b2 | b | clarification (b ?) | 0,40 |" in listed  # the topic it thought likely
+
+
+def png_size(path):
+    png = path.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
+    return struct.unpack(">II", png[16:24])
+
+
+def test_the_confusion_picture_is_a_png(small_report):
+    assert min(png_size(small_report / "confusion.png")) > 0
+
+
+# -- the real report, on the trained model ---------------------------------------------------------
+@pytest.fixture(scope="module")
+def real_report(model_path, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    result = subprocess.run([PYTHON, "-m", "trainer.report", "--modele", str(model_path), "--sortie", str(out)],
+                            cwd=ROOT, env=project_env(PYTHONWARNINGS="ignore"), capture_output=True, text=True,
+                            timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out, result.stdout
+
+
+def test_the_real_report_covers_every_intent_and_every_held_out_sentence(real_report):
+    out, stdout = real_report
+    project = Project(ROOT)
+    support = Counter(s.intent for s in project.held_out())
+    rows = read_csv(out / "intentions.csv")
+    assert [r["intention"] for r in rows] == list(project.intents)
+    assert {r["intention"]: int(r["support"]) for r in rows if int(r["support"])} == dict(support)
+    errors = read_csv(out / "erreurs.csv")
+    assert all(e["attendue"] != e["reconnue"] for e in errors)
+    total = sum(support.values())
+    markdown = (out / "rapport.md").read_text(encoding="utf-8")
+    assert f"{total - len(errors)} phrases sur {total}" in markdown
+    assert f"## Phrases mal comprises ({len(errors)})" in markdown
+    assert "justesse" in stdout
+    width, height = png_size(out / "confusion.png")
+    assert width >= 900 and height >= 900  # room for every intent's label, readable

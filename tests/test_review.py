@@ -7,7 +7,6 @@ confidences stored in the database, not guessed.
 """
 import difflib
 import hashlib
-import importlib.util
 import json
 import shutil
 import sqlite3
@@ -17,8 +16,9 @@ import pytest
 import yaml
 
 from tests.helpers import PYTHON, ROOT, project_env
+from trainer import review
+from trainer.project import Project, block_examples, normalise
 
-SCRIPT = ROOT / "trainer" / "review.py"
 THRESHOLD = 0.7
 
 # (clear question asked first, then an odd but plausible message) — one conversation each.
@@ -50,18 +50,8 @@ ANNOTATION = {
 PAYLOAD = "/nlu_fallback"  # a button payload with the fallback intent: must not be exported
 
 
-def load_review():
-    spec = importlib.util.spec_from_file_location("review", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-review = load_review()
-
-
 def run(*args, cwd=ROOT):
-    result = subprocess.run([PYTHON, str(SCRIPT), *map(str, args)], cwd=cwd, env=project_env(),
+    result = subprocess.run([PYTHON, "-m", "trainer.review", *map(str, args)], cwd=cwd, env=project_env(),
                             capture_output=True, text=True, timeout=120)
     return result.returncode, result.stdout + result.stderr
 
@@ -92,7 +82,7 @@ def digest(folder):
 
 
 def check_problems(project):
-    result = subprocess.run([PYTHON, str(ROOT / "trainer" / "check.py"), "--projet", str(project), "--sans-rasa"],
+    result = subprocess.run([PYTHON, "-m", "trainer.check", "--projet", str(project), "--sans-rasa"],
                             cwd=ROOT, env=project_env(), capture_output=True, text=True, timeout=120)
     return result.returncode, {line for line in result.stdout.splitlines() if line.startswith("✗")}
 
@@ -129,10 +119,10 @@ def expected_export(db_path, project):
 
     Button payloads are left out, and so are sentences that already are training examples.
     """
-    existing = review.exemples_existants(project)
+    existing = Project(project).example_index()
     expected = {}
     for _, data in stored_user_messages(db_path):
-        if data["text"].startswith("/") or review.normaliser(data["text"]) in existing:
+        if data["text"].startswith("/") or normalise(data["text"]) in existing:
             continue
         parse = data["parse_data"]
         name = parse["intent"]["name"]
@@ -166,8 +156,8 @@ def exported(conversations, project, tmp_path_factory):
 
 
 def test_odd_messages_are_not_training_examples(project):
-    existing = review.exemples_existants(project)
-    assert [odd for _, odd in CONVERSATIONS if review.normaliser(odd) in existing] == []
+    existing = Project(project).example_index()
+    assert [odd for _, odd in CONVERSATIONS if normalise(odd) in existing] == []
 
 
 def test_export_lists_exactly_the_low_confidence_messages(conversations, exported, project):
@@ -205,7 +195,7 @@ def test_export_header_explains_what_to_do(exported, project):
     header = text.split("groupes:")[0]
     assert all(line.startswith("#") or not line.strip() for line in header.splitlines())
     assert "make review-import" in header and "hors_sujet" in header and "intention:" in header
-    for intent in review.intentions_du_domaine(project):
+    for intent in Project(project).intents:
         assert f"#   {intent} " in header
 
 
@@ -231,11 +221,11 @@ def test_import_adds_each_example_once_then_nothing(conversations, exported, pro
         assert examples.count(text) == 1, (text, intent)
         everywhere = [(p.name, e) for p in (project / "data" / "nlu").glob("*.yml")
                       for item in (yaml.safe_load(p.read_text(encoding="utf-8"))["nlu"])
-                      if "intent" in item for e in review.lignes_exemples(item["examples"])
-                      if review.normaliser(e) == review.normaliser(text)]
+                      if "intent" in item for e in block_examples(item["examples"])
+                      if normalise(e) == normalise(text)]
         assert everywhere == [(target.name, text)]
-    assert not any(review.normaliser(skipped) == review.normaliser(e) for p in before_files
-                   for e in review.lignes_exemples(p.read_text(encoding="utf-8")))
+    assert not any(normalise(skipped) == normalise(e) for p in before_files
+                   for e in block_examples(p.read_text(encoding="utf-8")))
 
     # The files keep their formatting: only lines inserted, in the examples' indentation.
     for path, old in before_files.items():
@@ -314,23 +304,24 @@ def test_missing_database_is_explained(project, tmp_path):
 
 
 # -- pure functions ----------------------------------------------------------------------------
-def test_normalisation_ignores_case_accents_punctuation_and_entity_marks():
-    assert review.normaliser("Combien gagne un [Débutant](experience) ?!") == \
-        review.normaliser("combien, gagne un debutant")
-    assert review.normaliser("C'est quoi ?") == "c est quoi"
+def test_normalisation_ignores_case_accents_final_punctuation_and_entity_marks():
+    # The comparison make check uses too (trainer.project.normalise): one rule for every trainer tool.
+    assert normalise("Combien  gagne un [Débutant](experience) ?!") == normalise("combien gagne un debutant")
+    assert normalise("C’est quoi ?") == "c'est quoi"
+    assert normalise("c'est quoi") != normalise("c est quoi")  # inner punctuation: another spelling
 
 
 def test_similar_messages_are_grouped_deterministically():
     texts = ["c'est un métier d'avenir ?", "je veux travailler à l'ONU", "c un metier d'avenir",
              "Je veux travailler a l'onu !", "est-ce un métier d'avenir", "ma mère veut que je sois médecin"]
-    messages = [{"texte": t, "cle": review.normaliser(t)} for t in texts]
+    messages = [{"texte": t, "cle": normalise(t)} for t in texts]
     groups = [[m["texte"] for m in g] for g in review.regrouper(messages)]
     assert groups == [[m["texte"] for m in g] for g in review.regrouper(list(reversed(messages)))]
     assert sorted(map(sorted, groups)) == sorted(map(sorted, [
         ["c'est un métier d'avenir ?", "c un metier d'avenir", "est-ce un métier d'avenir"],
         ["je veux travailler à l'ONU", "Je veux travailler a l'onu !"],
         ["ma mère veut que je sois médecin"]]))
-    assert groups[0] == sorted(groups[0], key=review.normaliser)  # biggest group first, stable order
+    assert groups[0] == sorted(groups[0], key=normalise)  # biggest group first, stable order
 
 
 def test_examples_are_appended_at_the_end_of_the_intent_block():

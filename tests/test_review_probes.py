@@ -8,9 +8,8 @@ import pytest
 import yaml
 
 from tests.helpers import PYTHON, ROOT, project_env
-from tests.test_review import load_review
+from trainer import review
 
-review = load_review()
 
 # The probes of tests/test_hostile_input.py, as students' messages the assistant did not understand.
 PROBES = ["<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "'; DROP TABLE events; --",
@@ -42,7 +41,7 @@ def tracker_store(path, messages):
 def test_the_review_queue_lists_probes_apart(tmp_path):
     base, sortie = tmp_path / "conversations.db", tmp_path / "a_relire.yml"
     tracker_store(base, PROBES + REAL)
-    result = subprocess.run([PYTHON, str(ROOT / "trainer" / "review.py"), "export", "--base", f"sqlite:///{base}",
+    result = subprocess.run([PYTHON, "-m", "trainer.review", "export", "--base", f"sqlite:///{base}",
                              "--sortie", str(sortie)], cwd=ROOT, env=project_env(), capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr

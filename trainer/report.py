@@ -14,8 +14,8 @@ Les CSV sont au format d'Excel en français : séparateur « ; », virgule déci
 Une phrase envoyée à la clarification (confiance sous le seuil, intention `nlu_fallback`) compte
 comme une erreur, comme dans tests/test_nlu.py.
 
-    python trainer/report.py                                  # modèle et dossier par défaut
-    python trainer/report.py --modele m.tar.gz --sortie /tmp/r
+    python -m trainer.report                                  # modèle et dossier par défaut
+    python -m trainer.report --modele m.tar.gz --sortie /tmp/r
 """
 import argparse
 import asyncio
@@ -26,35 +26,18 @@ import os
 import sys
 import warnings
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from trainer.project import HELD_OUT_DIR, ROOT, Project
 
 FALLBACK = "nlu_fallback"
 CLARIFICATION = "clarification"  # nom lisible de nlu_fallback dans le rapport
-TESTS = [ROOT / "tests" / "nlu" / "test_nlu.yml", ROOT / "tests" / "nlu" / "test_robustesse.yml"]
 
 
 # -- lecture ------------------------------------------------------------------------------------
-def domain_intents(domain: Path) -> List[str]:
-    import yaml
-    data = yaml.safe_load(domain.read_text(encoding="utf-8")) or {}
-    intents = []
-    for entry in data.get("intents") or []:
-        intents.append(next(iter(entry)) if isinstance(entry, dict) else str(entry))
-    return intents
-
-
-def held_out(paths: Sequence[Path]) -> List[dict]:
-    """Les phrases de test : [{fichier, phrase, attendue}]."""
-    from rasa.shared.nlu.training_data.loading import load_data
-    rows = []
-    for path in paths:
-        for message in load_data(str(path)).intent_examples:
-            rows.append({"fichier": path.name, "phrase": message.get("text"), "attendue": message.get("intent")})
-    return rows
+def held_out(project: Project) -> List[dict]:
+    """Les phrases de test de tests/nlu/ : [{fichier, phrase, attendue}]."""
+    return [{"fichier": s.path.name, "phrase": s.text, "attendue": s.intent} for s in project.held_out()]
 
 
 def predict(model: Path, rows: List[dict]) -> None:
@@ -198,20 +181,15 @@ def plot_confusion(path: Path, rows: List[dict], labels: List[str]) -> None:
     plt.close(fig)
 
 
-def rapport_md(rows: List[dict], table: Dict[str, dict], s: dict, tests: Sequence[Path], model: Path) -> str:
-    def rel(path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(ROOT))
-        except ValueError:
-            return str(path)
-
+def rapport_md(rows: List[dict], table: Dict[str, dict], s: dict, project: Project, model: Path) -> str:
+    rel = project.rel
     trained = datetime.datetime.fromtimestamp(model.stat().st_mtime).strftime("%d/%m/%Y à %H:%M")
     now = datetime.datetime.now().strftime("%d/%m/%Y à %H:%M")
     out = ["# Rapport de qualité de l'assistant", "",
            f"_Rapport du {now}, modèle `{rel(model)}` entraîné le {trained}._", "",
            "## En bref", ""]
     per_file = []
-    for path in tests:
+    for path in project.held_out_files():
         mine = [r for r in rows if r["fichier"] == path.name]
         ok = sum(1 for r in mine if r["reconnue"] == r["attendue"])
         per_file.append(f"`{rel(path)}` : {len(mine)} phrases, {pct(ok / max(1, len(mine)))} de justesse")
@@ -270,6 +248,21 @@ def rapport_md(rows: List[dict], table: Dict[str, dict], s: dict, tests: Sequenc
     return "\n".join(out) + "\n"
 
 
+def write_report(out: Path, rows: List[dict], project: Project, model: Path) -> dict:
+    """Writes rapport.md, intentions.csv, erreurs.csv and confusion.png from the predicted rows; returns
+    the summary. Every intent of domain.yml is a row of the table, in its order."""
+    labels = list(project.intents)
+    labels += sorted({r["attendue"] for r in rows} - set(labels))
+    table = metrics(rows, labels)
+    s = summary(rows, table)
+    out.mkdir(parents=True, exist_ok=True)
+    write_intentions_csv(out / "intentions.csv", table)
+    write_errors_csv(out / "erreurs.csv", errors_of(rows))
+    plot_confusion(out / "confusion.png", rows, labels)
+    (out / "rapport.md").write_text(rapport_md(rows, table, s, project, model), encoding="utf-8")
+    return s
+
+
 def quiet_rasa() -> None:
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     # Les bibliothèques (pyparsing, TensorFlow…) annoncent leurs changements futurs, parfois en passant
@@ -291,34 +284,25 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Rapport de qualité de la compréhension (reports/).")
     parser.add_argument("--modele", type=Path, default=ROOT / "models" / "assistant.tar.gz")
     parser.add_argument("--sortie", type=Path, default=ROOT / "reports", help="dossier du rapport")
-    parser.add_argument("--domaine", type=Path, default=ROOT / "domain.yml")
-    parser.add_argument("--tests", type=Path, nargs="+", default=TESTS, help="fichiers de phrases de test")
+    parser.add_argument("--projet", type=Path, default=ROOT, help="dossier du projet (domain.yml, tests/nlu/)")
     args = parser.parse_args(argv)
 
     if not args.modele.exists():
         print(f"Aucun modèle : {args.modele} n'existe pas. Lancez `make train` (ou `make report`, qui entraîne "
               "d'abord).")
         return 1
-    for path in args.tests:
-        if not path.exists():
-            print(f"Fichier de phrases de test introuvable : {path}")
-            return 1
+    project = Project(args.projet)
+    rows = held_out(project)
+    if not rows:
+        print(f"Aucune phrase de test dans {project.rel(project.root / HELD_OUT_DIR)}/ : ajoutez-y des phrases "
+              "jamais vues à l'entraînement (voir docs/guide-formateurs.md).")
+        return 1
     quiet_rasa()
-    print(f"Évaluation de {args.modele} sur {', '.join(p.name for p in args.tests)} "
+    print(f"Évaluation de {args.modele} sur {', '.join(p.name for p in project.held_out_files())} "
           "(chargement du modèle : environ une minute)…", flush=True)
-    rows = held_out(args.tests)
     predict(args.modele, rows)
 
-    labels = domain_intents(args.domaine)
-    labels += sorted({r["attendue"] for r in rows} - set(labels))
-    table = metrics(rows, labels)
-    s = summary(rows, table)
-
-    args.sortie.mkdir(parents=True, exist_ok=True)
-    write_intentions_csv(args.sortie / "intentions.csv", table)
-    write_errors_csv(args.sortie / "erreurs.csv", errors_of(rows))
-    plot_confusion(args.sortie / "confusion.png", rows, labels)
-    (args.sortie / "rapport.md").write_text(rapport_md(rows, table, s, args.tests, args.modele), encoding="utf-8")
+    s = write_report(args.sortie, rows, project, args.modele)
 
     print(f"{s['total']} phrases, justesse {pct(s['accuracy'])}, F1 pondéré {dec(s['weighted_f1'])}, "
           f"{s['fallback']} vers la clarification ; plus faibles : {', '.join(s['weakest'])}.")

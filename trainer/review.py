@@ -10,12 +10,12 @@ l'assistant). Le formateur écrit l'intention de chaque message, ou `hors_sujet`
 
 `make review-import` (sous-commande `import`) ajoute chaque message annoté au bon fichier
 `data/nlu/<intention>.yml`, à la fin de ses exemples, sans jamais écrire de doublon (majuscules,
-accents et ponctuation ignorés, dans tous les fichiers de data/nlu/). Rien n'est écrit si une
+accents et ponctuation finale ignorés comme pour make check, dans tous les fichiers de data/nlu/). Rien n'est écrit si une
 annotation est refusée (intention inconnue, exemple déjà présent sous une autre intention) : on
 corrige, on relance. Le Makefile lance ensuite `make check`.
 
-    python trainer/review.py export [--seuil 0.7] [--base URL] [--depuis JOURS] [--sortie FICHIER]
-    python trainer/review.py import [--fichier reports/a_relire.yml]
+    python -m trainer.review export [--seuil 0.7] [--base URL] [--depuis JOURS] [--sortie FICHIER]
+    python -m trainer.review import [--fichier reports/a_relire.yml]
     --projet DOSSIER  (avant ou après la sous-commande) : une copie du projet, pour les tests
 
 Codes de sortie : 0 si tout va bien, 1 sinon (message en français).
@@ -34,25 +34,15 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from trainer.project import ROOT, Project, block_examples, normalise, plain
 FALLBACK = "nlu_fallback"
 HORS_SUJET = "hors_sujet"
 SEUIL = 0.7
 SIMILARITE = 0.35  # Jaccard des trigrammes de caractères au-dessus duquel deux messages vont ensemble
 DEFAULT_BASE = "sqlite:///var/conversations.db"
-_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
 
 
 # -- texte --------------------------------------------------------------------------------------
-def normaliser(texte: str) -> str:
-    """Clé de comparaison : sans annotation d'entité, minuscules, sans accents ni ponctuation."""
-    texte = _ANNOTATION.sub(r"\1", texte)
-    texte = unicodedata.normalize("NFKD", texte.lower())
-    texte = "".join(c for c in texte if not unicodedata.combining(c))
-    texte = "".join(c if c.isalnum() else " " for c in texte)
-    return " ".join(texte.split())
-
-
 def _imprimable(c: str) -> bool:
     """Caractère permis dans un fichier YAML (hors retours à la ligne, déjà retirés)."""
     o = ord(c)
@@ -101,57 +91,22 @@ def sonde(texte: str) -> Optional[str]:
     return None
 
 
-# -- projet -------------------------------------------------------------------------------------
-def intentions_du_domaine(projet: Path) -> List[str]:
-    data = yaml.safe_load((projet / "domain.yml").read_text(encoding="utf-8")) or {}
-    return [next(iter(e)) if isinstance(e, dict) else str(e) for e in data.get("intents") or []]
-
-
-def fichiers_nlu(projet: Path) -> List[Path]:
-    dossier = projet / "data" / "nlu"
-    return sorted(p for p in dossier.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
-
-
-def lignes_exemples(bloc: str) -> List[str]:
-    return [ligne.strip()[1:].strip() for ligne in (bloc or "").splitlines() if ligne.strip().startswith("-")]
-
-
-def blocs_intentions(projet: Path, strict: bool = False):
-    """(fichier, intention, bloc d'exemples ou None) pour chaque intention de data/nlu/.
-
-    Un fichier YAML invalide est une Erreur si strict, sinon il est passé."""
-    for path in fichiers_nlu(projet):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            if strict:
-                raise Erreur(f"{rel(path, projet)} n'est pas un YAML valide ({exc}). Corrigez-le (make check "
-                             "indique la ligne), puis relancez.") from exc
-            continue
-        for item in data.get("nlu") or [] if isinstance(data, dict) else []:
-            if isinstance(item, dict) and "intent" in item:
-                bloc = item.get("examples")
-                yield path, str(item["intent"]), bloc if isinstance(bloc, str) else None
-
-
-def exemples_existants(projet: Path) -> Dict[str, List[Tuple[str, Path]]]:
-    """clé normalisée -> [(intention, fichier)] pour tous les exemples de data/nlu/."""
-    existants: Dict[str, List[Tuple[str, Path]]] = defaultdict(list)
-    for path, intention, bloc in blocs_intentions(projet, strict=True):
-        for texte in lignes_exemples(bloc):
-            existants[normaliser(texte)].append((intention, path))
-    return existants
-
-
-def rel(path: Path, projet: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(projet.resolve()))
-    except ValueError:
-        return str(path)
-
-
 class Erreur(Exception):
     """Un problème à expliquer au formateur (message en français), sans trace Python."""
+
+
+def read_project(root: Path) -> Project:
+    """The project, read by the trainer tools' one reader; an unreadable file of data/ stops here."""
+    project = Project(root)
+    unreadable = project.unreadable_nlu()
+    if unreadable:
+        raise Erreur(f"{unreadable[0]}. Corrigez-le (make check l'explique), puis relancez.")
+    return project
+
+
+def first_examples(project: Project) -> Dict[str, str]:
+    """Intent -> its first example, as a student would write it (shown in the file's header)."""
+    return {intent: plain(examples[0].text) for intent, examples in project.examples.items() if examples}
 
 
 # -- export : lecture de la base ----------------------------------------------------------------
@@ -275,7 +230,7 @@ def candidats(evenements: List[tuple], seuil: float) -> List[dict]:
                     if texte.startswith("/"):  # un bouton : on relit le titre qui était affiché
                         texte = _bouton(texte, bots_avant)
                     en_attente = {
-                        "texte": texte, "cle": normaliser(texte), "proposee": propose.get("name"),
+                        "texte": texte, "cle": normalise(texte), "proposee": propose.get("name"),
                         "confiance": confiance, "repli": nom == FALLBACK or not nom, "signalee": signalee,
                         "conversation": sender, "date": timestamp,
                         "avant_eleve": eleve_avant, "avant_assistant": _texte_bot(bots_avant),
@@ -425,29 +380,30 @@ def annotations(data) -> List[dict]:
     return messages
 
 
-def annotations_en_attente(fichier: Path, projet: Path) -> int:
+def annotations_en_attente(fichier: Path, project: Project) -> int:
     """Nombre de messages annotés dans un ancien fichier qui ne sont pas encore dans data/nlu/."""
     try:
         messages = annotations(yaml.safe_load(fichier.read_text(encoding="utf-8")))
     except (yaml.YAMLError, Erreur, OSError):
         return 0
-    existants = exemples_existants(projet)
+    existants = project.example_index()
     attente = 0
     for m in messages:
         intention = intention_annotee(m.get("intention"))
-        lieux = existants.get(normaliser(une_ligne(m.get("texte") or "")), [])
+        lieux = existants.get(normalise(une_ligne(m.get("texte") or "")), [])
         if intention and intention not in {i for i, _ in lieux}:
             attente += 1
     return attente
 
 
 def exporter(args) -> int:
-    projet = args.projet.resolve()
+    project = read_project(args.projet)
+    projet = project.root
     sortie = args.sortie or projet / "reports" / "a_relire.yml"
     if sortie.exists() and not args.ecraser:
-        attente = annotations_en_attente(sortie, projet)
+        attente = annotations_en_attente(sortie, project)
         if attente:
-            raise Erreur(f"{rel(sortie, projet)} contient {attente} annotation(s) pas encore importée(s). Lancez "
+            raise Erreur(f"{project.rel(sortie)} contient {attente} annotation(s) pas encore importée(s). Lancez "
                          "d'abord « make review-import », ou « make review ECRASER=1 » pour les abandonner.")
     depuis = None
     if args.depuis is not None:
@@ -455,7 +411,7 @@ def exporter(args) -> int:
     trouves = candidats(lire_evenements(args.base, projet, depuis), args.seuil)
     trouves.sort(key=lambda m: (m["date"] or 0))  # un message envoyé plusieurs fois : le plus ancien
 
-    existants = exemples_existants(projet)
+    existants = project.example_index()
     uniques: Dict[str, dict] = {}
     deja = 0
     for m in trouves:
@@ -474,15 +430,15 @@ def exporter(args) -> int:
         del uniques[m["cle"]]
     groupes = regrouper(list(uniques.values()))
 
-    intentions = intentions_du_domaine(projet)
-    exemples = premier_exemple_par_intention(projet)
+    intentions = list(project.intents)
+    exemples = first_examples(project)
     texte = ecrire_fichier(groupes, en_tete(intentions, exemples, args.seuil, args.base, len(uniques), deja),
                            sondes)
     yaml.safe_load(texte)  # le fichier produit doit toujours se relire
     sortie.parent.mkdir(parents=True, exist_ok=True)
     sortie.write_text(texte, encoding="utf-8")
     signalees = sum(1 for m in uniques.values() if m.get("signalee"))
-    print(f"{len(uniques)} message(s) à relire, en {len(groupes)} groupe(s) : {rel(sortie, projet)}"
+    print(f"{len(uniques)} message(s) à relire, en {len(groupes)} groupe(s) : {project.rel(sortie)}"
           + (f" ({deja} déjà présent(s) dans les exemples, non repris)" if deja else "") + "."
           + (f" {len(sondes)} message(s) de test ou d'attaque (balises, injections, autres écritures) sont "
              "listés à part, à la fin du fichier : inutile de les annoter." if sondes else ""))
@@ -495,15 +451,6 @@ def exporter(args) -> int:
         print("Ouvrez ce fichier, écrivez l'intention de chaque message (les explications sont en haut du "
               "fichier), puis lancez « make review-import ».")
     return 0
-
-
-def premier_exemple_par_intention(projet: Path) -> Dict[str, str]:
-    exemples = {}
-    for _, intention, bloc in blocs_intentions(projet):
-        lignes = lignes_exemples(bloc)
-        if lignes:
-            exemples.setdefault(intention, _ANNOTATION.sub(r"\1", lignes[0]))
-    return exemples
 
 
 # -- import -------------------------------------------------------------------------------------
@@ -570,31 +517,30 @@ def exemples_de(texte: str, intention: str) -> Optional[List[str]]:
     data = yaml.safe_load(texte) or {}
     for item in data.get("nlu") or []:
         if isinstance(item, dict) and str(item.get("intent")) == intention:
-            return lignes_exemples(item.get("examples"))
+            return block_examples(item.get("examples"))
     return None
 
 
 def importer(args) -> int:
-    projet = args.projet.resolve()
+    project = read_project(args.projet)
+    projet = project.root
     fichier = args.fichier or projet / "reports" / "a_relire.yml"
     if not fichier.exists():
-        raise Erreur(f"{rel(fichier, projet)} n'existe pas : lancez d'abord « make review », annotez le fichier, "
+        raise Erreur(f"{project.rel(fichier)} n'existe pas : lancez d'abord « make review », annotez le fichier, "
                      "puis « make review-import ».")
+    texte_fichier = fichier.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(fichier.read_text(encoding="utf-8"))
+        data = yaml.safe_load(texte_fichier)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        ou = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
-        raise Erreur(f"{rel(fichier, projet)} n'est plus un YAML valide{ou} : {getattr(exc, 'problem', exc)}. "
-                     "Vérifiez l'alignement et les guillemets autour de cette ligne (seul le texte après "
+        raise Erreur(f"{project.yaml_message(fichier, exc, texte_fichier)}. Vérifiez l'alignement et les guillemets autour de cette ligne (seul le texte après "
                      "« intention: » doit être modifié).") from exc
     try:
         messages = annotations(data)
     except Erreur as exc:
-        raise Erreur(f"{rel(fichier, projet)} : {exc}") from exc
+        raise Erreur(f"{project.rel(fichier)} : {exc}") from exc
 
-    valides = intentions_du_domaine(projet)
-    existants = exemples_existants(projet)
+    valides = list(project.intents)
+    existants = project.example_index()
     refus, a_ajouter = [], defaultdict(list)  # intention -> [texte]
     nouvelles: Dict[str, Tuple[str, str]] = {}  # clé -> (intention, nom de l'élément) dans ce fichier
     ajoutes = presents = ignores = 0
@@ -612,14 +558,14 @@ def importer(args) -> int:
                          + (f" Vouliez-vous dire « {proches[0]} » ?" if proches else "")
                          + " Choisissez un nom de la liste en haut du fichier, ou hors_sujet, ou laissez vide.")
             continue
-        cle = normaliser(texte)
+        cle = normalise(texte)
         if not cle:
             refus.append(f"{nom} : le texte est vide. Remettez le message de l'élève ou laissez « intention: » vide.")
             continue
-        ailleurs = [(i, p) for i, p in existants.get(cle, []) if i != intention]
+        ailleurs = [(i, e) for i, e in existants.get(cle, []) if i != intention]
         if ailleurs:
-            autre, path = ailleurs[0]
-            refus.append(f"{nom} : cet exemple est déjà dans {rel(path, projet)}, sous l'intention « {autre} ». "
+            autre, example = ailleurs[0]
+            refus.append(f"{nom} : cet exemple est déjà dans {project.at(example.path, example.line)}, sous l'intention « {autre} ». "
                          "Un exemple ne peut être que dans une seule intention (sinon l'assistant ne peut pas "
                          f"choisir) : annotez « {autre} », ou laissez « intention: » vide.")
             continue
@@ -638,7 +584,7 @@ def importer(args) -> int:
         a_ajouter[intention].append(texte)
 
     if refus:
-        print(f"{len(refus)} annotation(s) refusée(s) dans {rel(fichier, projet)} :\n")
+        print(f"{len(refus)} annotation(s) refusée(s) dans {project.rel(fichier)} :\n")
         for r in refus:
             print(f"✗ {r}\n")
         print("Rien n'a été ajouté. Corrigez ces annotations, puis relancez « make review-import ».")
@@ -647,12 +593,12 @@ def importer(args) -> int:
     # Tout est préparé en mémoire et vérifié avant d'écrire le moindre fichier.
     ecritures: List[Tuple[Path, str]] = []
     for intention, nouveaux in sorted(a_ajouter.items()):
-        path = fichier_de(projet, intention)
+        path = project.intent_file(intention)
         if path.exists():
             ancien = path.read_text(encoding="utf-8")
             nouveau = ajouter_au_fichier(ancien, intention, nouveaux)
             if nouveau is None:
-                raise Erreur(f"{rel(path, projet)} : bloc « - intent: {intention} » suivi de « examples: | » "
+                raise Erreur(f"{project.rel(path)} : bloc « - intent: {intention} » suivi de « examples: | » "
                              "introuvable. Ajoutez ces exemples à la main :\n"
                              + "\n".join(f"    - {n}" for n in nouveaux))
         else:
@@ -663,10 +609,10 @@ def importer(args) -> int:
             apres = exemples_de(nouveau, intention)
             avant = exemples_de(ancien, intention) if ancien is not None else []
         except yaml.YAMLError as exc:
-            raise Erreur(f"{rel(path, projet)} : l'ajout rendrait le fichier invalide ({exc}). Rien n'a été "
+            raise Erreur(f"{project.rel(path)} : l'ajout rendrait le fichier invalide ({exc}). Rien n'a été "
                          "écrit.") from exc
         if apres != (avant or []) + nouveaux:
-            raise Erreur(f"{rel(path, projet)} : la mise en forme du fichier n'est pas celle attendue, rien n'a "
+            raise Erreur(f"{project.rel(path)} : la mise en forme du fichier n'est pas celle attendue, rien n'a "
                          "été écrit. Ajoutez ces exemples à la main :\n" + "\n".join(f"    - {n}" for n in nouveaux))
         ecritures.append((path, nouveau))
 
@@ -676,7 +622,7 @@ def importer(args) -> int:
         os.replace(temporaire, path)
     for intention, nouveaux in sorted(a_ajouter.items()):
         ajoutes += len(nouveaux)
-        print(f"{rel(fichier_de(projet, intention), projet)} :")
+        print(f"{project.rel(project.intent_file(intention))} :")
         for n in nouveaux:
             print(f"  + {n}")
     print(f"\nImport terminé : {ajoutes} ajouté(s), {presents} déjà présent(s), {ignores} ignoré(s) "
@@ -685,17 +631,6 @@ def importer(args) -> int:
         print("Lancez « make train » (ou « make run », qui entraîne si besoin) pour que l'assistant apprenne "
               "ces exemples.")
     return 0
-
-
-def fichier_de(projet: Path, intention: str) -> Path:
-    """data/nlu/<intention>.yml, ou le fichier de data/nlu/ qui déclare déjà cette intention."""
-    attendu = projet / "data" / "nlu" / f"{intention}.yml"
-    if attendu.exists():
-        return attendu
-    for path, declaree, _ in blocs_intentions(projet):
-        if declaree == intention:
-            return path
-    return attendu
 
 
 # -- ligne de commande ---------------------------------------------------------------------------
