@@ -449,7 +449,7 @@ def check_duplicate_examples(project: Project) -> List[Problem]:
 
 def check_held_out_sentences(project: Project) -> List[Problem]:
     """A sentence of tests/nlu/ in data/nlu/ makes the measure on « never seen » sentences a lie.
-    Same comparison as make test (tests/test_data.py): capitals and accents ignored."""
+    Same comparison as make test (tests/unit/test_data.py): capitals and accents ignored."""
     trained: Dict[str, Example] = {}
     for examples in project.examples.values():
         for example in examples:
