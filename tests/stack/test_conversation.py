@@ -5,6 +5,9 @@ Each test asserts what the student reads: the reply text and the buttons.
 import sqlite3
 
 from tests.support.helpers import norm, seen
+from tests.support.knowledge import all_amounts, amounts, contact
+
+BEGINNER, CONFIRMED = amounts("debutant"), amounts("confirme")  # read from the knowledge the stack uses
 
 
 def chat(stack, *messages):
@@ -30,9 +33,9 @@ def test_master_not_required(stack):
 def test_salary_follow_ups_keep_the_topic(stack):
     start, senior, two_years = chat(stack, "ça gagne combien quand on commence ?", "et pour un senior ?",
                                     "et au bout de 2 ans ?")
-    assert "30000" in start and "35000" in start and "60000" not in start
-    assert "40000" in senior and "60000" in senior and "30000" not in senior
-    assert "30000" in two_years and "60000" not in two_years
+    assert all(a in start for a in BEGINNER) and CONFIRMED[1] not in start
+    assert all(a in senior for a in CONFIRMED) and BEGINNER[0] not in senior
+    assert BEGINNER[0] in two_years and CONFIRMED[1] not in two_years
 
 
 def test_diploma_follow_up_switches_to_the_named_diploma(stack):
@@ -43,19 +46,19 @@ def test_diploma_follow_up_switches_to_the_named_diploma(stack):
 
 def test_out_of_scope_then_a_real_question_is_answered(stack):
     off, real = chat(stack, "tu connais une bonne recette de crêpes ?", "quelles qualités humaines faut-il avoir ?")
-    assert "uniquement" in off and "30000" not in off
+    assert "uniquement" in off and not any(a in off for a in all_amounts())
     assert "diplomatie" in real and "adaptabilite" in real
 
 
 def test_other_profession_gets_no_borrowed_figures(stack):
     (reply,) = chat(stack, "c'est combien le salaire d'un pompier ?")
     assert "pompier" in reply
-    assert "30000" not in reply and "40000" not in reply
+    assert not any(a in reply for a in all_amounts())
 
 
 def test_handoff_gives_the_school_contact(stack):
     (reply,) = chat(stack, "je voudrais parler à un conseiller d'orientation")
-    assert "orientation@ecole.example" in reply and "01 23 45 67 89" in reply
+    assert contact().email in reply and norm(contact().telephone) in reply
 
 
 def test_gibberish_gets_a_way_forward(stack):
@@ -71,8 +74,8 @@ def test_repeated_misunderstanding_offers_a_human(stack):
     first, second = chat(stack, "/nlu_fallback", "/nlu_fallback")
     for reply in (first, second):
         assert "autre question" in reply and "parler a un conseiller" in reply
-    assert "orientation@ecole.example" not in first
-    assert "orientation@ecole.example" in second
+    assert contact().email not in first
+    assert contact().email in second
 
 
 def test_small_talk(stack):

@@ -5,13 +5,15 @@ import json
 import pytest
 
 from tests.support.helpers import norm, seen
+from tests.support.knowledge import amounts
 
 REAL_QUESTION = "quel salaire pour un débutant ?"
+BEGINNER, CONFIRMED = amounts("debutant"), amounts("confirme")  # read from the knowledge the stack uses
 
 
 def assert_still_healthy(stack):
     replies = stack.say(stack.new_sender(), REAL_QUESTION)
-    assert "30000" in norm(seen(replies))
+    assert BEGINNER[0] in norm(seen(replies))
 
 
 @pytest.mark.parametrize("body, status, says", [
@@ -53,7 +55,7 @@ def test_control_characters_and_lone_surrogates_are_removed(stack, message):
     body = json.dumps({"sender": stack.new_sender(), "message": message}).encode()
     code, raw = stack.post(body)
     assert code == 200
-    assert "30000" in norm(seen(json.loads(raw)))
+    assert BEGINNER[0] in norm(seen(json.loads(raw)))
 
 
 @pytest.mark.parametrize("message", [
@@ -79,7 +81,7 @@ def test_conversation_ids_are_opaque_strings(stack):
     for sender in ("../../etc/passwd", "'; DROP TABLE events; --", "élève 😀 #1"):
         first = stack.say(sender, REAL_QUESTION)
         follow = stack.say(sender, "et pour un senior ?")
-        assert "30000" in norm(seen(first)) and "60000" in norm(seen(follow))
+        assert BEGINNER[0] in norm(seen(first)) and CONFIRMED[1] in norm(seen(follow))
         with sqlite3.connect(stack.db_path) as db:
             count = db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ? AND type_name = 'user'",
                                (sender,)).fetchone()[0]

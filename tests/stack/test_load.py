@@ -5,11 +5,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from tests.support.helpers import norm, seen
+from tests.support.knowledge import amounts
 
 CONVERSATIONS = 50
-SCRIPT = [  # (message, what the reply must contain)
-    ("quel salaire pour un débutant ?", "35000"),
-    ("et pour un senior ?", "60000"),
+SCRIPT = [  # (message, what the reply must contain), figures read from the knowledge the stack uses
+    ("quel salaire pour un débutant ?", amounts("debutant")[1]),
+    ("et pour un senior ?", amounts("confirme")[1]),
     ("quelles qualités faut-il ?", "diplomatie"),
 ]
 

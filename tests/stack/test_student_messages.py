@@ -5,15 +5,14 @@ updates its fiche keeps a green build.
 """
 import pytest
 
-from core.knowledge import load_professions, load_topics
 from core.replies import euros
 from tests.support.helpers import norm, seen
+from tests.support.knowledge import default_profession
 
 
 @pytest.fixture(scope="module")
-def fiche():
-    topics = load_topics()
-    return load_professions()[topics.metier_par_defaut]
+def fiche(stack):
+    return default_profession(stack.knowledge)
 
 
 def chat(stack, *messages):
