@@ -1,6 +1,6 @@
 # Assistant d'orientation — two commands do everything on a fresh machine:
 #   make run    install, train if data changed, start the action server and Rasa (Ctrl-C stops both)
-#   make test   install, train if data changed, run every test
+#   make test   install, train if data changed, run every test (tests/unit and tests/stack)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -19,13 +19,14 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install train run test check-python system-deps FORCE
+.PHONY: help install train run test test-unit check-python system-deps FORCE
 help:
 	@echo "Commandes (docs/guide-formateurs.md) :"
 	@echo "make run            - installe, entraîne si besoin, démarre l'assistant (http://localhost:5005)"
 	@echo "make check          - vérifie exemples, règles et fiches métier : fichier, ligne et quoi corriger"
 	@echo "make train          - entraîne l'assistant si les exemples, règles ou domain.yml ont changé"
 	@echo "make test           - installe, entraîne si besoin, lance tous les tests"
+	@echo "make test-unit      - les tests rapides seuls (tests/unit : ni modèle, ni serveur, moins d'une minute)"
 	@echo "make report         - rapport de qualité de la compréhension dans reports/"
 	@echo "make tune           - mesure le seuil de clarification (FallbackClassifier) sur tests/nlu/"
 	@echo "make importer FICHE=fiche.txt - crée knowledge/metiers/<id>.yml depuis le texte d'une fiche métier (ECRASER=1 : remplace)"
@@ -73,6 +74,10 @@ system-deps:
 
 test: install system-deps train
 	$(PY) -m pytest tests
+
+# tests/unit: no trained model, no server, no browser, no database (tests/stack has those).
+test-unit: install
+	$(PY) -m pytest tests/unit
 
 # Extra targets of each part of the project (widget, checks, benchmark...).
 -include mk/*.mk

@@ -21,17 +21,12 @@ import json
 import os
 import platform
 import random
-import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -39,7 +34,11 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.helpers import norm, seen  # noqa: E402  (what a student reads, normalised)
+# The tests' harness: the same start/stop of the servers, what a student reads, normalised.
+from tests.support.helpers import norm, project_env, seen  # noqa: E402
+from tests.support.knowledge import amounts, default_profession  # noqa: E402
+from tests.support.redis import Redis  # noqa: E402
+from tests.support.stack import Stack  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
@@ -48,14 +47,17 @@ THINK = (1.0, 3.0)  # seconds a student takes to read the reply and type the nex
 
 # One student's conversation: (message, the reply must contain, must not contain). It cycles, so
 # the follow-ups ("et pour un senior ?") always come after the question they follow up on.
+KNOWLEDGE = ROOT / "knowledge"  # the school's own files: the bench measures the assistant as deployed
+SCHOOL_FICHE = default_profession(KNOWLEDGE)
+BEGINNER, CONFIRMED = amounts("debutant", SCHOOL_FICHE), amounts("confirme", SCHOOL_FICHE)  # its figures
 SCRIPT = [
     ("bonjour", ["bonjour"], []),
-    ("combien gagne un débutant ?", ["30000", "35000"], ["60000"]),
-    ("et pour un senior ?", ["40000", "60000"], ["30000"]),
+    ("combien gagne un débutant ?", list(BEGINNER), [CONFIRMED[1]]),
+    ("et pour un senior ?", list(CONFIRMED), [BEGINNER[0]]),
     ("faut-il un bac+5 ?", ["bac+5"], []),
     ("et avec un bachelor ?", ["bachelor (bac+3)"], []),
     ("quelles qualités humaines faut-il avoir ?", ["diplomatie"], []),
-    ("c'est combien le salaire d'un pompier ?", ["pompier"], ["30000", "40000"]),
+    ("c'est combien le salaire d'un pompier ?", ["pompier"], [BEGINNER[0], CONFIRMED[0]]),
     ("merci beaucoup", [], []),
 ]
 
@@ -85,18 +87,8 @@ def log(message: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] {message}", flush=True)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def env(**extra) -> dict:
-    e = dict(os.environ)
-    e.update(PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false",
-             SQLALCHEMY_SILENCE_UBER_WARNING="1", SANIC_HOST="127.0.0.1")
-    e.update({k: str(v) for k, v in extra.items()})
-    return e
+    return project_env(SANIC_HOST="127.0.0.1", **extra)
 
 
 # --- memory ----------------------------------------------------------------------------------
@@ -143,100 +135,27 @@ def peak_rss_mb(pid: int) -> dict:
 
 # --- servers ---------------------------------------------------------------------------------
 
-def wait_http(url: str, process: subprocess.Popen, logfile: Path, timeout: float) -> float:
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} s'est arrêté :\n{logfile.read_text()[-3000:]}")
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return time.perf_counter() - start
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} n'a pas répondu en {timeout} s :\n{logfile.read_text()[-3000:]}")
-
-
-def stop(process) -> None:
-    if process and process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-class RedisServer:
-    def __init__(self, tmp: Path):
-        self.exe = shutil.which("redis-server") or "/usr/bin/redis-server"
-        self.port, self.password = free_port(), secrets.token_hex(16)
-        conf = tmp / "redis.conf"
-        conf.write_text((ROOT / "deploy" / "redis" / "assistant-verrous.conf").read_text()
-                        + f"\nport {self.port}\nrequirepass {self.password}\ndir {tmp}\n"
-                          f"logfile {tmp / 'redis.log'}\ndaemonize no\n")
-        self.process = subprocess.Popen([self.exe, str(conf)], stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.STDOUT)
-        import redis
-        client = redis.Redis(port=self.port, password=self.password, socket_timeout=2)
-        deadline = time.time() + 30
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.exceptions.RedisError:
-                if time.time() > deadline or self.process.poll() is not None:
-                    raise RuntimeError("Redis n'a pas démarré")
-                time.sleep(0.2)
-
-    def env(self) -> dict:
-        return {"REDIS_HOST": "127.0.0.1", "REDIS_PORT": self.port, "REDIS_PASSWORD": self.password,
-                "REDIS_DB": 1}
-
-    def stop(self) -> None:
-        stop(self.process)
-
-
-class Stack:
-    """Action server + Rasa on free loopback ports, SQLite tracker store in a temporary dir."""
+class BenchStack(Stack):
+    """The tests' Stack (tests/support/stack.py) on the school's knowledge, timed, with its memory."""
 
     def __init__(self, tmp: Path, model: Path, endpoints: str, credentials: str, extra_env: dict):
-        self.tmp = tmp
-        self.rasa_port, self.action_port = free_port(), free_port()
-        self.env = env(ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
-                       TRACKER_STORE_URL=f"sqlite:///{tmp / 'conversations.db'}", **extra_env)
-        self.model, self.endpoints, self.credentials = model, endpoints, credentials
-        self.actions = self.rasa = None
+        super().__init__(tmp, model, endpoints=endpoints, credentials=credentials, extra_env=extra_env,
+                         knowledge=KNOWLEDGE, cors=False, start_timeout=600)
 
     def start(self) -> dict:
-        times = {}
-        alog = self.tmp / "actions.log"
+        times = {"serveur_actions_s": self.start_actions()}
         t0 = time.perf_counter()
-        self.actions = subprocess.Popen(
-            [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
-            cwd=ROOT, env=self.env, stdout=alog.open("w"), stderr=subprocess.STDOUT)
-        times["serveur_actions_s"] = wait_http(f"http://127.0.0.1:{self.action_port}/health",
-                                               self.actions, alog, 300)
-        rlog = self.tmp / "rasa.log"
-        t0 = time.perf_counter()
-        self.rasa = subprocess.Popen(
-            [RASA, "run", "--model", str(self.model), "--endpoints", self.endpoints, "--credentials",
-             self.credentials, "--interface", "127.0.0.1", "--port", str(self.rasa_port)],
-            cwd=ROOT, env=self.env, stdout=rlog.open("w"), stderr=subprocess.STDOUT)
-        wait_http(f"http://127.0.0.1:{self.rasa_port}/", self.rasa, rlog, 600)
+        self.start_rasa()
         times["rasa_pret_s"] = time.perf_counter() - t0
         connection = http.client.HTTPConnection("127.0.0.1", self.rasa_port, timeout=120)
         status, _ = send(connection, "bench-demarrage", "bonjour")
         times["premiere_reponse_s"] = time.perf_counter() - t0
         if status != 200:
-            raise RuntimeError(f"premier message : HTTP {status}\n{rlog.read_text()[-3000:]}")
+            raise RuntimeError(f"premier message : HTTP {status}\n{self.rasa_log.read_text()[-3000:]}")
         return {k: round(v, 2) for k, v in times.items()}
 
     def memory(self) -> dict:
         return {"rasa": peak_rss_mb(self.rasa.pid), "serveur_actions": peak_rss_mb(self.actions.pid)}
-
-    def stop(self) -> None:
-        stop(self.rasa)
-        stop(self.actions)
 
 
 # --- load ------------------------------------------------------------------------------------
@@ -577,11 +496,11 @@ def main() -> int:
                 if not shutil.which("redis-server") and not os.path.exists("/usr/bin/redis-server"):
                     log(f"{name} : redis-server absent (scripts/system_deps.sh), variante sautée")
                     continue
-                redis = redis or RedisServer(work)
+                redis = redis or Redis(work).start()
                 extra = {**extra, **redis.env()}
             tmp = work / name
             tmp.mkdir()
-            stacks[name] = stack = Stack(tmp, model, endpoints, credentials, extra)
+            stacks[name] = stack = BenchStack(tmp, model, endpoints, credentials, extra)
             log(f"{LABELS[name]} : démarrage…")
             startup = stack.start()  # started one at a time: the start time is measured alone
             log(f"  {startup}")

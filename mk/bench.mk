@@ -9,4 +9,4 @@ bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 test-deploy: install system-deps train
-	$(PY) -m pytest tests/test_deploy.py
+	$(PY) -m pytest tests/stack/test_deploy.py

@@ -12,7 +12,7 @@ reçoit :
 
 Les CSV sont au format d'Excel en français : séparateur « ; », virgule décimale, UTF-8.
 Une phrase envoyée à la clarification (confiance sous le seuil, intention `nlu_fallback`) compte
-comme une erreur, comme dans tests/test_nlu.py.
+comme une erreur, comme dans tests/stack/test_nlu.py.
 
     python -m trainer.report                                  # modèle et dossier par défaut
     python -m trainer.report --modele m.tar.gz --sortie /tmp/r

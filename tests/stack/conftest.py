@@ -1,0 +1,60 @@
+"""Fixtures of the tests that need the trained model, the running servers, a browser or a database.
+
+The harness itself (starting and stopping the servers) is tests/support/stack.py.
+"""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support.stack import MODEL, Stack
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    if not MODEL.exists():
+        pytest.fail("Aucun modèle entraîné : lancez `make test` (il entraîne d'abord) ou `make train`.")
+    return MODEL
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory, model_path):
+    """The assistant on the behaviour knowledge folder (tests/support/knowledge.py), started once."""
+    running = Stack(tmp_path_factory.mktemp("stack"), model_path).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    executable = shutil.which("chromium")
+    assert executable, "Chromium est introuvable : lancez `make system-deps` (apt-get install chromium)."
+    with sync_playwright() as p:
+        launched = p.chromium.launch(
+            executable_path=executable, timeout=60_000,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Pages in fresh browser contexts (empty localStorage), closed after the test."""
+    from tests.support.widget import DESKTOP, TIMEOUT_MS
+    contexts = []
+
+    def make(viewport=None, **options):
+        context = browser.new_context(viewport=viewport or DESKTOP, locale="fr-FR", **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        page.dialogs = []  # any alert()/confirm() would be an injected script: record it
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        page.js_errors = []
+        page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

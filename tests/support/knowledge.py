@@ -1,0 +1,53 @@
+"""The knowledge folder the behaviour tests run on, and the figures they expect, read from it.
+
+Behaviour tests (actions in tests/unit, REST conversations in tests/stack) never freeze the school's
+figures: they run on tests/fixtures/knowledge/ (a copy of knowledge/ whose fiche has other figures,
+plus a fictional second profession), or on the folder ASSISTANT_KNOWLEDGE_DIR names, and read what
+they expect from it. The production fiche is checked by `make check` (schema), not by the tests.
+"""
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from core.assistant import Assistant
+from core.knowledge import Profession, load_contact
+from core.replies import euros
+from tests.support.helpers import ROOT, norm
+
+FIXTURE_KNOWLEDGE = ROOT / "tests" / "fixtures" / "knowledge"
+FIXTURE_PROFESSION = ROOT / "tests" / "fixtures" / "metiers" / "testeur_jeux_societe.yml"
+
+
+def behaviour_knowledge() -> Path:
+    """ASSISTANT_KNOWLEDGE_DIR when set (e.g. an edited copy), tests/fixtures/knowledge/ otherwise."""
+    return Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or FIXTURE_KNOWLEDGE).resolve()
+
+
+@lru_cache(maxsize=None)
+def assistant(folder: Path = None) -> Assistant:
+    """The Assistant built on the behaviour knowledge folder (loaded once per folder)."""
+    return Assistant.load(folder or behaviour_knowledge())
+
+
+def default_profession(folder: Path = None) -> Profession:
+    return assistant(folder).default
+
+
+def amounts(level: str, profession: Profession = None) -> tuple:
+    """("31500", "36500"): the min and max of a salary level, as norm() shows them in a reply."""
+    niveau = getattr((profession or default_profession()).salaire.niveaux, level)
+    return norm(euros(niveau.min)), norm(euros(niveau.max))
+
+
+def all_amounts(profession: Profession = None) -> tuple:
+    """Every salary figure of a profession (beginner then confirmed), as a reply shows them."""
+    return amounts("debutant", profession) + amounts("confirme", profession)
+
+
+def contact(folder: Path = None):
+    """The school's contact (contact.yml of the folder): e-mail, phone, opening hours..."""
+    return load_contact((folder or behaviour_knowledge()) / "contact.yml")
+
+
+def contact_email(folder: Path = None) -> str:
+    return contact(folder).email

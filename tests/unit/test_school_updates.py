@@ -1,0 +1,46 @@
+"""A school that updates a fact keeps a green build: the guide's « Mettre à jour un fait de la fiche
+métier » (docs/guide-formateurs.md, section 5: change a salary in knowledge/metiers/<métier>.yml),
+applied to a copy of the project's knowledge folder, then the behaviour tests run on that copy."""
+import re
+import shutil
+import subprocess
+
+import yaml
+
+from core.assistant import Assistant
+from tests.support.helpers import PYTHON, ROOT, project_env
+from tests.support.knowledge import FIXTURE_PROFESSION
+
+# The behaviour tests that take the knowledge folder from ASSISTANT_KNOWLEDGE_DIR.
+BEHAVIOUR_TESTS = ["tests/unit/test_actions.py", "tests/unit/test_professions.py",
+                   "tests/unit/test_knowledge.py::test_the_fiche_is_loaded_whole"]
+
+
+def update_beginner_minimum(knowledge) -> int:
+    """What the guide shows: in the default profession's file, change only the beginner's `min`."""
+    default = yaml.safe_load((knowledge / "sujets.yml").read_text(encoding="utf-8"))["metier_par_defaut"]
+    path = knowledge / "metiers" / f"{default}.yml"
+    text = path.read_text(encoding="utf-8")
+    level = yaml.safe_load(text)["salaire"]["niveaux"]["debutant"]
+    new = level["min"] + 1500 if level["min"] + 1500 <= level["max"] else level["min"] - 1500
+    start = text.index("\n    debutant:")
+    edited, count = re.subn(rf"(?m)^(\s+min:) {level['min']}$", rf"\g<1> {new}", text[start:], count=1)
+    assert count == 1, f"pas de « min: {level['min']} » sous debutant dans {path}"
+    path.write_text(text[:start] + edited, encoding="utf-8")
+    return new
+
+
+def test_the_behaviour_tests_pass_after_a_school_updates_a_salary(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    shutil.copy(FIXTURE_PROFESSION, knowledge / "metiers")  # a school with a second profession
+    new = update_beginner_minimum(knowledge)
+    assert Assistant.load(knowledge).default.salaire.niveaux.debutant.min == new  # the edit is what loads
+
+    result = subprocess.run([PYTHON, "-m", "pytest", "-p", "no:cacheprovider", *BEHAVIOUR_TESTS], cwd=ROOT,
+                            env=project_env(ASSISTANT_KNOWLEDGE_DIR=knowledge), capture_output=True, text=True,
+                            timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-4000:]
+    assert f"connaissances des tests de comportement : {knowledge}" in output  # they ran on the edited copy
+    assert re.search(r"\b\d+ passed\b", output) and " failed" not in output, output[-2000:]
