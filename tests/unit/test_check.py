@@ -9,29 +9,9 @@ import pytest
 import yaml
 
 from tests.support.helpers import PYTHON, ROOT, project_env
-
-FICHE = "knowledge/metiers/charge_mission_relations_internationales.yml"
-# What a trainer edits, and what rasa data validate reads.
-COPIED = ["data", "knowledge", "domain.yml", "config.yml", "tests/test_stories.yml", "tests/nlu"]
-
-
-def copie_du_projet(tmp_path: Path) -> Path:
-    """A copy of the project's data and knowledge files, to break or to extend."""
-    projet = tmp_path / "projet"
-    for name in COPIED:
-        source, target = ROOT / name, projet / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            shutil.copy(source, target)
-    return projet
-
-
-def verifier(projet: Path = ROOT, rasa: bool = False) -> subprocess.CompletedProcess:
-    args = [PYTHON, "-m", "trainer.check", "--projet", str(projet)] + ([] if rasa else ["--sans-rasa"])
-    return subprocess.run(args, cwd=ROOT, env=project_env(), capture_output=True, text=True, timeout=300)
-
+from tests.support.project import PROFESSION_FILE as FICHE
+from tests.support.project import project_copy as copie_du_projet
+from tests.support.project import run_check as verifier
 
 def probleme(projet: Path) -> str:
     """The output of a check that must fail."""

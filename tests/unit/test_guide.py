@@ -19,7 +19,9 @@ import yaml
 from core.knowledge import load_contact, load_professions, load_templates, load_topics
 from core.replies import Question, Replier, euros
 from tests.support.helpers import ROOT, norm, project_env
-from tests.unit.test_check import FICHE, copie_du_projet, verifier
+from tests.support.project import PROFESSION_FILE as FICHE
+from tests.support.project import project_copy as copie_du_projet
+from tests.support.project import run_check as verifier
 
 GUIDE = ROOT / "docs" / "guide-formateurs.md"
 

@@ -19,7 +19,8 @@ from trainer.importer.parse import read_fiche
 from trainer.importer.text import content_words, normalise, sentences, squash
 from trainer.importer.verify import verify
 from tests.support.helpers import ROOT, project_env
-from tests.unit.test_check import copie_du_projet, verifier
+from tests.support.project import project_copy as copie_du_projet
+from tests.support.project import run_check as verifier
 
 FICHES = ROOT / "tests" / "fixtures" / "fiches"
 SEED = FICHES / "ecole_charge_mission_relations_internationales.txt"

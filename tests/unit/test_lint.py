@@ -1,7 +1,7 @@
 """The code follows the project's lint rules (ruff.toml), as `make check` and CI require."""
 import subprocess
 
-from tests.helpers import BIN, ROOT
+from tests.support.helpers import BIN, ROOT
 
 
 def test_ruff_finds_nothing():

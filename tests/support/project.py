@@ -1,0 +1,42 @@
+"""Copies of the project for the trainer-tool tests, and `make check` run on them."""
+import contextlib
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+from tests.support.helpers import PYTHON, ROOT, project_env
+
+PROFESSION_FILE = "knowledge/metiers/charge_mission_relations_internationales.yml"
+# What a trainer edits, and what rasa data validate reads.
+COPIED = ["data", "knowledge", "domain.yml", "config.yml", "tests/test_stories.yml", "tests/nlu"]
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's data and knowledge files, to break or to extend."""
+    project = tmp_path / "projet"
+    for name in COPIED:
+        source, target = ROOT / name, project / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy(source, target)
+    return project
+
+
+def run_check(project: Path = ROOT, rasa: bool = False) -> subprocess.CompletedProcess:
+    """`python -m trainer.check` on a project: in this process for the quick checks (the same code
+    as the command, a second instead of a new Python each time), as a command with rasa data validate."""
+    args = ["--projet", str(project)] + ([] if rasa else ["--sans-rasa"])
+    if rasa:
+        return subprocess.run([PYTHON, "-m", "trainer.check", *args], cwd=ROOT, env=project_env(),
+                              capture_output=True, text=True, timeout=300)
+    from trainer import check
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = check.main(args)
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+    return subprocess.CompletedProcess(["trainer.check", *args], code, out.getvalue(), err.getvalue())
