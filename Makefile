@@ -10,17 +10,30 @@ RASA    := $(VENV)/bin/rasa
 MODEL   := models/assistant.tar.gz
 # Python 3.10 is required by Rasa 3.6: pyenv's 3.10.13 first, then any python3.10 on the PATH.
 PYTHON310 ?= $(shell PYENV_VERSION=3.10.13 pyenv which python3.10 2>/dev/null || command -v python3.10 2>/dev/null)
-TRAIN_INPUTS := config.yml domain.yml $(shell find data nlu_components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null | grep -v __pycache__) actions/textnorm.py
+# Fingerprint of the training inputs (scripts/model_build.py): rewritten only when a file's content
+# changed, so the model is retrained after an edit, not after a mere checkout or touch.
+INPUTS_STAMP := models/assistant.inputs.sha256
 
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install train run test check-python system-deps
+.PHONY: help install train run test check-python system-deps FORCE
 help:
-	@echo "make run   - installe, entraîne si besoin, démarre l'assistant (http://localhost:5005)"
-	@echo "make test  - installe, entraîne si besoin, lance tous les tests"
+	@echo "Commandes (docs/guide-formateurs.md) :"
+	@echo "make run            - installe, entraîne si besoin, démarre l'assistant (http://localhost:5005)"
+	@echo "make check          - vérifie exemples, règles et fiches métier : fichier, ligne et quoi corriger"
+	@echo "make train          - entraîne l'assistant si les exemples, règles ou domain.yml ont changé"
+	@echo "make test           - installe, entraîne si besoin, lance tous les tests"
+	@echo "make report         - rapport de qualité de la compréhension dans reports/"
+	@echo "make importer FICHE=fiche.txt - crée knowledge/metiers/<id>.yml depuis le texte d'une fiche métier (ECRASER=1 : remplace)"
+	@echo "make review         - reports/a_relire.yml : les messages d'élèves mal compris, à annoter"
+	@echo "make review-import  - ajoute les messages annotés aux exemples, puis make check"
+	@echo "make forget SENDER=identifiant - efface une conversation (SECURITY.md)"
+	@echo "make purge          - efface les conversations de plus de 90 jours (DAYS=30 : 30 jours)"
+	@echo "make widget         - sert la fenêtre de discussion et la page de démonstration"
+	@echo "make install        - installe Python et les dépendances (fait par les autres commandes)"
 
 check-python:
 	@if [ -z "$(PYTHON310)" ] || ! "$(PYTHON310)" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
@@ -32,6 +45,8 @@ check-python:
 install: $(VENV)/.installed
 $(VENV)/.installed: requirements.lock | check-python
 	test -x $(PY) || "$(PYTHON310)" -m venv $(VENV)
+	# The venv's own pip (23.0.1 with Python 3.10.13 has advisories, SECURITY.md), pinned in requirements.lock.
+	$(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^pip==' requirements.lock)
 	# Build tools first (some pinned packages build from source), then every pinned package.
 	$(PY) -m pip install --quiet $$(grep -E '^(setuptools|wheel)==' requirements.lock)
 	$(PY) -m pip install --quiet --no-deps -r requirements.lock
@@ -39,9 +54,15 @@ $(VENV)/.installed: requirements.lock | check-python
 	touch $@
 
 train: $(MODEL)
-$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
-	$(RASA) train --fixed-model-name assistant --out models --num-threads 2
-	touch $@
+$(INPUTS_STAMP): FORCE | check-python
+	@"$(PYTHON310)" scripts/model_build.py stamp
+
+# The model and its record (models/assistant.build.json): scripts/run.sh loads no other model.
+$(MODEL): $(VENV)/.installed $(INPUTS_STAMP)
+	@"$(PYTHON310)" scripts/model_build.py announce
+	@start=$$(date +%s); \
+	  $(RASA) train --fixed-model-name assistant --out models --num-threads 2 && touch $@ && \
+	  "$(PYTHON310)" scripts/model_build.py record $$(( $$(date +%s) - start ))
 
 run: install train
 	./scripts/run.sh

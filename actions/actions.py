@@ -1,89 +1,147 @@
-"""Rasa custom actions: thin glue between the tracker and the reply builder.
+"""Rasa custom actions: thin glue between the tracker and the assistant (actions/assistant.py).
 
-Knowledge, templates, topics and contact are loaded once, when the action server starts: an
-invalid file stops it with a message naming the file and the field (see actions/knowledge.py).
+The action server builds one Assistant from the knowledge files when it registers these actions
+at start: an invalid file stops it with a message naming the file and the field. Tests pass their
+own Assistant (built on fixture files) to the constructor.
 """
 import logging
-from abc import ABCMeta, abstractmethod
 import re
 import sys
+from abc import ABCMeta, abstractmethod
+from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge import (KnowledgeError, Profession, load_contact, load_professions, load_templates,
-                               load_topics)
-from actions.replies import FORMATIONS, Question, Replier, Reply
-from actions.textnorm import fold, words, years_in
+from actions.assistant import Assistant
+from actions.knowledge import KnowledgeError, Profession
+from actions.replies import FORMATIONS, Question, Reply
+from actions.textnorm import fold, years_in
+from actions.understanding import DiplomaSituation, diploma_situation, distinct_topics
 
 logger = logging.getLogger(__name__)
 
-try:
-    PROFESSIONS: Dict[str, Profession] = load_professions()
-    REPLIER = Replier(load_templates(), load_topics(), load_contact())
-except KnowledgeError as error:
-    # Stop the action server at start, with the trainer-readable message and no traceback.
-    print(f"Erreur dans les fichiers de connaissances :\n{error}", file=sys.stderr)
-    raise SystemExit(1) from None
-FACT_TOPICS = [t for t in REPLIER.topics.sujets if t != "conseiller"]
+_SHARED: Optional[Assistant] = None
+# A part of a compound message is answered only when the classifier is this sure of its topic.
+PART_CONFIDENCE = 0.5
+
+
+def shared_assistant() -> Assistant:
+    """The action server's Assistant, built once from the knowledge folder."""
+    global _SHARED
+    if _SHARED is None:
+        try:
+            _SHARED = Assistant.load()
+        except KnowledgeError as error:
+            # Stop the action server at start, with the trainer-readable message and no traceback.
+            print(f"Erreur dans les fichiers de connaissances :\n{error}", file=sys.stderr)
+            raise SystemExit(1) from None
+    return _SHARED
 
 
 def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
     dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
 
 
-def entity(tracker: Tracker, name: str) -> Optional[str]:
-    """First value of an entity in the latest message (DIET and the lookup tables may both find it)."""
+def entity_values(tracker: Tracker, name: str, span: Optional[tuple] = None) -> List[str]:
+    """Values of an entity in the latest message (optionally only inside a span of its text)."""
+    values = []
     for ent in tracker.latest_message.get("entities") or []:
-        if ent.get("entity") == name and isinstance(ent.get("value"), str):
-            return ent["value"]
+        if ent.get("entity") != name or not isinstance(ent.get("value"), str):
+            continue
+        if span and isinstance(ent.get("start"), int) and not span[0] <= ent["start"] < span[1]:
+            continue
+        if ent["value"] not in values:
+            values.append(ent["value"])
+    return values
+
+
+def entity(tracker: Tracker, name: str, span: Optional[tuple] = None) -> Optional[str]:
+    values = entity_values(tracker, name, span)
+    return values[0] if values else None
+
+
+def question_of(tracker: Tracker, topic: Optional[str], text: Optional[str] = None,
+                span: Optional[tuple] = None) -> Question:
+    text = tracker.latest_message.get("text") or "" if text is None else text
+    levels = entity_values(tracker, "experience", span)
+    return Question(topic=topic, text=text,
+                    # "débutant et confirmé" asks both levels: the general answer gives both.
+                    experience=levels[0] if len(levels) == 1 else None,
+                    diplome=entity(tracker, "diplome", span), competence=entity(tracker, "competence", span),
+                    years=years_in(text), situation=diploma_situation(text))
+
+
+DIPLOMA_TOPICS = ("diplome",) + FORMATIONS
+
+
+def diploma_topic(q: Question) -> str:
+    """Within the diploma topics, the student's situation and the diploma they name win over a
+    confused intent: "sans master, j'ai une chance ?" is about the level required (diplome),
+    "juste un BTS ?" about the BTS, "un bac+5 est-il indispensable ?" about the level required."""
+    if q.topic not in DIPLOMA_TOPICS and q.topic != "relance":
+        return q.topic
+    situation = q.situation
+    if situation:
+        if situation.kind == "seulement":
+            return situation.diploma
+        if situation.diploma == "bachelor":  # without a Bachelor, the student has at most a BTS
+            q.situation = DiplomaSituation("seulement", "bts")
+            return "bts"
+        return "diplome"
+    if q.topic == "relance" or q.diplome not in FORMATIONS:
+        return q.topic
+    if q.diplome == "mastere" and _asks_necessity(q.text):
+        return "diplome"
+    return q.diplome
+
+
+def is_fragment(text: str) -> bool:
+    """A follow-up that leans on the previous message: "et pour un senior ?", "ok, et pour le chargé de mission ?"."""
+    return bool(_FRAGMENT.match(fold(text)))
+
+
+_FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh)\W+)*(?:et|mais|sinon|pour|what about|and)\b")
+
+
+def _asks_necessity(text: str) -> bool:
+    return bool(re.search(r"faut|necessaire|obligatoire|indispensable|besoin|exige|requis|oblige|imperatif"
+                          r"|forcement", fold(text)))
+
+
+def follow_up_topic(q: Question) -> Optional[str]:
+    """The topic a follow-up fragment's own qualifier points to ("et après 5 ans ?" -> salaire), or
+    None when it has none: the caller then says the fiche is silent on the previous topic."""
+    if q.situation:
+        return diploma_topic(Question(topic="relance", text=q.text, situation=q.situation))
+    if q.experience or q.years is not None:
+        return "salaire"
+    if q.diplome in FORMATIONS:
+        return q.diplome
+    if q.competence:
+        return "hard_skills"
     return None
 
 
-def _related_jobs(p: Profession) -> str:
-    return fold(" ".join(p.evolutions.postes + [p.evolutions.ensuite or ""] + [e.poste for e in p.experiences]))
-
-
-def profession_named(name: str, professions: Dict[str, Profession]) -> Optional[Profession]:
-    folded = fold(name).strip()
-    for p in professions.values():
-        if any(alias in folded or folded in alias for alias in map(fold, p.alias + [p.intitule])):
-            return p
-    return None
-
-
-def profession_named_in(text: str, professions: Dict[str, Profession]) -> Optional[Profession]:
-    """The profession whose name (an alias of its knowledge file) the message contains, if any.
-
-    A new profession file is understood at once, without retraining: its aliases are enough.
-    """
-    folded = f" {' '.join(words(text))} "
-    best, best_len = None, 0
-    for p in professions.values():
-        for alias in (" ".join(words(a)) for a in p.alias + [p.intitule]):
-            if alias and f" {alias} " in folded and len(alias) > best_len:
-                best, best_len = p, len(alias)
-    return best
-
-
-def current_profession(tracker: Tracker) -> Profession:
-    chosen = tracker.get_slot("metier_id") or REPLIER.topics.metier_par_defaut
-    return PROFESSIONS.get(chosen) or next(iter(PROFESSIONS.values()))
-
-
-def is_other_profession(name: str, profession: Profession) -> bool:
-    """A profession the student named that no knowledge file covers (nor a job the fiche cites)."""
-    folded = fold(name).strip()
-    if not folded or profession_named(folded, PROFESSIONS):
-        return False
-    return not any(word in _related_jobs(profession) for word in folded.split() if len(word) > 3)
+@dataclass
+class Outcome:
+    """What an action sends and the conversation memory it updates."""
+    reply: Reply
+    events: List[Dict[Text, Any]] = field(default_factory=list)
 
 
 class GuardedAction(Action, metaclass=ABCMeta):
     """Base of every action: a failure is logged with the conversation id, and the student gets
     an apology and the school's contact instead of silence."""
+
+    def __init__(self, assistant: Optional[Assistant] = None):
+        self.assistant = assistant or shared_assistant()
+
+    @property
+    def replier(self):
+        return self.assistant.replier
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
@@ -92,100 +150,113 @@ class GuardedAction(Action, metaclass=ABCMeta):
         except Exception:
             logger.exception("L'action %s a échoué pour la conversation %r", self.name(), tracker.sender_id)
             dispatcher.messages.clear()
-            send(dispatcher, REPLIER.apology())
+            send(dispatcher, self.replier.apology())
             return []
 
     @abstractmethod
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         """Send the reply; return the events."""
 
+    # -- which profession ----------------------------------------------------------------------
+    def page_profession(self, tracker: Tracker) -> Optional[Profession]:
+        """The profession of the page the widget is on (REST metadata « metier »), if known."""
+        metadata = tracker.latest_message.get("metadata") or {}
+        return self.assistant.profession(metadata.get("metier")) if isinstance(metadata, dict) else None
+
+    def current_profession(self, tracker: Tracker) -> Profession:
+        """The one the student last named, else the page's, else the school's default."""
+        return (self.assistant.profession(tracker.get_slot("metier_id")) or self.page_profession(tracker)
+                or self.assistant.default)
+
 
 class ActionRepondre(GuardedAction):
-    """Answers every factual topic, and follow-ups ("et pour un confirmé ?") from the context."""
+    """Answers every factual topic, compound questions, follow-ups ("et pour un confirmé ?") from
+    the context, and details the fiche does not give."""
 
     def name(self) -> Text:
         return "action_repondre"
 
     def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
-        return self.reply(dispatcher, tracker, (tracker.latest_message.get("intent") or {}).get("name"))
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        outcome = self.plan(tracker, intent, fallback=False)
+        send(dispatcher, outcome.reply)
+        return outcome.events
 
-    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, intent: str) -> List[Dict[Text, Any]]:
+    def plan(self, tracker: Tracker, intent: Optional[str], fallback: bool) -> Optional[Outcome]:
+        """The reply to the latest message for this intent; with fallback=True (the NLU was unsure),
+        None when nothing in the message itself says what to answer."""
         text = tracker.latest_message.get("text") or ""
-        metier = entity(tracker, "metier")
+        facts = self.assistant.fact_topics
+        previous = tracker.get_slot("sujet")
         events: List[Dict[Text, Any]] = []
 
-        profession = current_profession(tracker)
-        mentioned = profession_named_in(text, PROFESSIONS)
-        if mentioned and mentioned.id != profession.id:
+        profession = self.current_profession(tracker)
+        mentioned = self.assistant.named_in(text)
+        metier = entity(tracker, "metier")
+        switched = False
+        if mentioned:
+            switched = mentioned.id != profession.id or bool(tracker.get_slot("autre_metier"))
             profession = mentioned
             events.append(SlotSet("metier_id", mentioned.id))
         elif metier:
-            named = profession_named(metier, PROFESSIONS)
+            named = self.assistant.named(metier)
             if named:
+                switched = named.id != profession.id or bool(tracker.get_slot("autre_metier"))
                 profession = named
                 events.append(SlotSet("metier_id", named.id))
-            elif is_other_profession(metier, profession):
-                send(dispatcher, REPLIER.other_profession(list(PROFESSIONS.values()), metier))
-                return events
+            elif self.assistant.is_other_profession(metier, profession):
+                reply = self.replier.other_profession(list(self.assistant.professions.values()), metier)
+                asked = intent if intent in facts else previous
+                return Outcome(reply, [SlotSet("autre_metier", metier.strip()), SlotSet("sujet", asked)])
+        if tracker.get_slot("autre_metier"):
+            events.append(SlotSet("autre_metier", None))
+
+        # Several topics in one message: each answered, in the order asked.
+        parts = tracker.latest_message.get("question_parts") or []
+        topics = distinct_topics(parts, facts, PART_CONFIDENCE)
+        if len(topics) >= 2:
+            questions = []
+            for topic in topics:
+                part = next(p for p in parts if p.get("intent") == topic)
+                span = (part.get("start", 0), part.get("end", len(text)))
+                q = question_of(tracker, topic, text=part.get("text") or text, span=span)
+                q.topic = diploma_topic(q)
+                if q.topic not in [x.topic for x in questions]:
+                    questions.append(q)
+            if len(questions) >= 2:
+                reply = self.replier.answer_many(profession, questions)
+                return Outcome(reply, events + [SlotSet("sujet", questions[-1].topic), SlotSet("incompris", 0.0)])
 
         question = question_of(tracker, intent)
-        previous = tracker.get_slot("sujet")
-        if intent == "relance" or intent not in FACT_TOPICS:
+        asked_topic = diploma_topic(question) if intent in facts else None
+
+        # A detail the fiche does not give: say so, never answer another topic in its place.
+        detail = self.assistant.absent_detail(text, profession)
+        if detail:
+            asked = asked_topic or (previous if previous in facts else None)
+            closest_topic = asked if detail.closest == "question" else detail.closest
+            closest = None
+            if closest_topic:
+                closest = question_of(tracker, closest_topic)
+                closest.topic = closest_topic
+            reply = self.replier.absent(profession, detail, closest)
+            return Outcome(reply, events + [SlotSet("sujet", closest_topic or previous), SlotSet("incompris", 0.0)])
+
+        if intent in facts and not (switched and previous in facts and is_fragment(text)):
+            question.topic = asked_topic
+        else:
             question.topic = follow_up_topic(question)
+            if question.topic is None and previous in facts and (switched or not fallback):
+                if not switched:
+                    # "et en Suisse ?": the fiche has nothing more on the previous topic.
+                    return Outcome(self.replier.not_specified(profession, previous), events)
+                question.topic = previous  # "et pour le chargé de mission ?" continues the topic
             if question.topic is None:
-                if previous in FACT_TOPICS:
-                    send(dispatcher, REPLIER.not_specified(profession, previous))
-                    return events
-                send(dispatcher, REPLIER.clarify([], 0))
-                return events
-        question.topic = diploma_topic(question)
-
-        send(dispatcher, REPLIER.answer(profession, question))
-        return events + [SlotSet("sujet", question.topic), SlotSet("incompris", 0.0)]
-
-
-def question_of(tracker: Tracker, intent: str) -> Question:
-    text = tracker.latest_message.get("text") or ""
-    return Question(topic=intent, text=text, experience=entity(tracker, "experience"),
-                    diplome=entity(tracker, "diplome"), competence=entity(tracker, "competence"),
-                    years=years_in(text))
-
-
-def resolved_topic(tracker: Tracker, intent: str) -> Optional[str]:
-    """The topic action_repondre would answer for this intent and the message's entities."""
-    question = question_of(tracker, intent)
-    if intent == "relance":
-        return follow_up_topic(question)
-    return diploma_topic(question) if intent in FACT_TOPICS else None
-
-
-DIPLOMA_TOPICS = ("diplome",) + FORMATIONS
-_NECESSITY = re.compile(r"faut|necessaire|obligatoire|indispensable|besoin|exige|requis|oblige|imperatif|forcement")
-
-
-def diploma_topic(q: Question) -> str:
-    """Within the diploma topics, the diploma the student names wins over a confused intent.
-
-    "Un bac+5 est-il indispensable ?" is about the level required (diplome), whatever intent the
-    model preferred among bts/bachelor/mastere; "et un BTS ?" is about the BTS.
-    """
-    if q.topic not in DIPLOMA_TOPICS or q.diplome not in FORMATIONS:
-        return q.topic
-    if q.diplome == "mastere" and _NECESSITY.search(fold(q.text)):
-        return "diplome"
-    return q.diplome
-
-
-def follow_up_topic(q: Question) -> Optional[str]:
-    """The topic a follow-up fragment's own qualifier points to ("et après 5 ans ?" -> salaire), or
-    None when it has none: the caller then says the fiche is silent on the previous topic."""
-    if q.experience or q.years is not None:
-        return "salaire"
-    if q.diplome in FORMATIONS:
-        return q.diplome
-    if q.competence:
-        return "hard_skills"
-    return None
+                if fallback:
+                    return None
+                return Outcome(self.replier.clarify([], 0), events)
+        reply = self.replier.answer(profession, question)
+        return Outcome(reply, events + [SlotSet("sujet", question.topic), SlotSet("incompris", 0.0)])
 
 
 class MenuReply:
@@ -196,8 +267,12 @@ class MenuReply:
     def name(self) -> Text:
         return self.action_name
 
+    def menu_professions(self, tracker: Tracker) -> List[Profession]:
+        page = self.page_profession(tracker)
+        return [page] if page else list(self.assistant.professions.values())
+
     def respond(self, dispatcher, tracker):
-        send(dispatcher, getattr(REPLIER, self.builder)(list(PROFESSIONS.values())))
+        send(dispatcher, getattr(self.replier, self.builder)(self.menu_professions(tracker)))
         return []
 
 
@@ -210,7 +285,17 @@ class ActionAide(MenuReply, GuardedAction):
 
 
 class ActionHorsSujet(MenuReply, GuardedAction):
+    """Out of scope, unless the message asks a detail the fiche does not give (then say so)."""
     action_name, builder = "action_hors_sujet", "out_of_scope"
+
+    def respond(self, dispatcher, tracker):
+        text = tracker.latest_message.get("text") or ""
+        if self.assistant.absent_detail(text, self.current_profession(tracker)):
+            outcome = ActionRepondre(self.assistant).plan(tracker, "hors_sujet", fallback=True)
+            if outcome:
+                send(dispatcher, outcome.reply)
+                return outcome.events
+        return super().respond(dispatcher, tracker)
 
 
 class ActionConseiller(GuardedAction):
@@ -218,42 +303,49 @@ class ActionConseiller(GuardedAction):
         return "action_conseiller"
 
     def respond(self, dispatcher, tracker):
-        send(dispatcher, REPLIER.contact_reply())
+        send(dispatcher, self.replier.contact_reply())
         return [SlotSet("incompris", 0.0)]
-
-
-def likely_topics(tracker: Tracker) -> Sequence[str]:
-    ranking = tracker.latest_message.get("intent_ranking") or []
-    return [r["name"] for r in ranking if r.get("name") in FACT_TOPICS]
 
 
 AGREEMENT_CONFIDENCE = 0.5
 
 
-def agreed_intent(tracker: Tracker) -> Optional[str]:
-    """When the model hesitates only between intents that lead to the same answer (bachelor or
-    diplome for "un bac+5 est-il indispensable ?", whose entity settles it), there is nothing to
-    ask: the first of them is answered. Otherwise None."""
-    ranking = [r for r in tracker.latest_message.get("intent_ranking") or []
-               if r.get("name") in FACT_TOPICS or r.get("name") == "relance"][:2]
-    if len(ranking) < 2 or sum(r.get("confidence", 0) for r in ranking) < AGREEMENT_CONFIDENCE:
-        return None
-    topics = {resolved_topic(tracker, r["name"]) for r in ranking}
-    return ranking[0]["name"] if len(topics) == 1 and None not in topics else None
-
-
 class ActionClarifier(GuardedAction):
-    """Low confidence: offer the likeliest topics instead of guessing; a human after two misses."""
+    """Low confidence: answer when the message itself settles it (a diploma situation, a detail the
+    fiche does not give, several clear topics, a switch back to a covered profession, intents that
+    lead to the same answer); otherwise offer the likeliest topics, and a human after two misses."""
 
     def name(self) -> Text:
         return "action_clarifier"
 
+    def likely_topics(self, tracker: Tracker) -> Sequence[str]:
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        return [r["name"] for r in ranking if r.get("name") in self.assistant.fact_topics]
+
+    def agreed_intent(self, tracker: Tracker) -> Optional[str]:
+        """When the model hesitates only between intents that lead to the same answer (bachelor or
+        diplome for "un bac+5 est-il indispensable ?", whose entity settles it), there is nothing to
+        ask: the first of them is answered. Otherwise None."""
+        facts = self.assistant.fact_topics
+        ranking = [r for r in tracker.latest_message.get("intent_ranking") or []
+                   if r.get("name") in facts or r.get("name") == "relance"][:2]
+        if len(ranking) < 2 or sum(r.get("confidence", 0) for r in ranking) < AGREEMENT_CONFIDENCE:
+            return None
+        topics = set()
+        for r in ranking:
+            q = question_of(tracker, r["name"])
+            topics.add(follow_up_topic(q) if r["name"] == "relance" else diploma_topic(q))
+        return ranking[0]["name"] if len(topics) == 1 and None not in topics else None
+
     def respond(self, dispatcher, tracker):
-        agreed = agreed_intent(tracker)
-        if agreed:
-            return ActionRepondre().reply(dispatcher, tracker, agreed)
+        answerer = ActionRepondre(self.assistant)
+        agreed = self.agreed_intent(tracker)
+        outcome = answerer.plan(tracker, agreed, fallback=agreed is None)
+        if outcome:
+            send(dispatcher, outcome.reply)
+            return outcome.events
         misses = int(tracker.get_slot("incompris") or 0) + 1
-        send(dispatcher, REPLIER.clarify(likely_topics(tracker), misses))
+        send(dispatcher, self.replier.clarify(self.likely_topics(tracker), misses))
         return [SlotSet("incompris", float(misses))]
 
 

@@ -4,11 +4,13 @@ Every fact the assistant states comes from these files. A file that does not fol
 stops the action server at start with a French message naming the file, the field and the fix.
 """
 import os
+import re
+import unicodedata
 from pathlib import Path
 from typing import Dict, List, Optional, Union
 
 import yaml
-from pydantic import BaseModel, Extra, ValidationError, conint, constr, root_validator
+from pydantic import BaseModel, Extra, ValidationError, conint, constr, root_validator, validator
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,6 +20,41 @@ def knowledge_dir() -> Path:
     return Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or ROOT / "knowledge")
 
 Text = constr(strip_whitespace=True, min_length=1)
+NAME_PATTERN = r"^[a-z0-9_]+$"
+# Plausible bounds of a salary, in euros gross per year: outside them, the figure is a typing mistake
+# (« 32 » for 32000, one zero too many), not a fact of the fiche.
+SALARY_RANGE = (10_000, 300_000)
+
+
+def whole_number_written(written: str) -> Optional[int]:
+    """The whole number a trainer meant by « 32.000 », « 32 000 € », « 32k », « 32,5 k »; None if unclear."""
+    text = re.sub(r"(€|euros?|eur)\s*$", "", written.strip().lower().replace("\u00a0", " ").replace("\u202f", " "))
+    text = text.strip()
+    thousands = re.fullmatch(r"(\d+)(?:[.,](\d{1,3}))?\s*k", text)
+    if thousands:
+        return int(thousands.group(1)) * 1000 + int((thousands.group(2) or "0").ljust(3, "0"))
+    if re.fullmatch(r"\d{1,3}(?:[ .,]\d{3})+|\d+", text):
+        return int(re.sub(r"\D", "", text))
+    return None
+
+
+def whole_number(value, example: str):
+    """A YAML value that must be a whole number: refuses 32.000 (read as 32.0), « 32 000 », « 32k »..."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    written = str(getattr(value, "written", value)).strip()
+    guess = whole_number_written(written)
+    if guess is not None:
+        raise ValueError(f"« {written} » : un nombre entier est attendu, en chiffres seulement (sans espace, "
+                         f"point, « k » ni « € ») : écrivez {guess}")
+    raise ValueError(f"« {written} » : un nombre entier est attendu, en chiffres seulement (sans espace, "
+                     f"point, « k » ni « € »), par exemple {example}")
+
+
+def ascii_name(value: str) -> str:
+    """« Testeur jeux société » -> testeur_jeux_societe: the name a trainer meant, in the expected format."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", str(value).lower()) if not unicodedata.combining(c))
+    return re.sub(r"_+", "_", re.sub(r"[^a-z0-9]+", "_", folded)).strip("_")
 
 
 class KnowledgeError(Exception):
@@ -57,6 +94,10 @@ class HardSkill(Strict):
     mots_cles: List[Text]
     detail: Text
     non_precise: Optional[Text]
+
+    @validator("score", pre=True)
+    def _whole_score(cls, value):
+        return whole_number(value, "70")
 
 
 class HardSkills(Strict):
@@ -113,19 +154,56 @@ class SalaryLevel(Strict):
     experience: Text
     annees_min: Optional[conint(ge=0)]
     annees_max: Optional[conint(ge=0)]
-    min: conint(gt=0)
-    max: conint(gt=0)
+    min: int
+    max: int
+
+    @validator("annees_min", "annees_max", pre=True)
+    def _whole_years(cls, value):
+        return None if value is None else whole_number(value, "3")
+
+    @validator("min", "max", pre=True)
+    def _whole_amount(cls, value):
+        return whole_number(value, "30000")
+
+    @validator("min", "max")
+    def _plausible(cls, value):
+        low, high = SALARY_RANGE
+        if value < low:
+            hint = f" (pour {value} 000 € : écrivez {value * 1000})" if 0 < value < 1000 else ""
+            raise ValueError(f"{value} n'est pas un salaire plausible : les montants sont en euros brut par an, "
+                             f"entre {low} et {high}. Écrivez le montant entier{hint}")
+        if value > high:
+            raise ValueError(f"{value} n'est pas un salaire plausible : les montants sont en euros brut par an, "
+                             f"entre {low} et {high}. Vérifiez le nombre de zéros")
+        return value
 
     @root_validator(skip_on_failure=True)
     def _ordered(cls, values):
         if values["min"] > values["max"]:
-            raise ValueError("« min » est plus grand que « max » : inversez les deux montants")
+            raise ValueError(f"« min » ({values['min']}) est plus grand que « max » ({values['max']}) : "
+                             "inversez les deux montants")
+        low, high = values.get("annees_min"), values.get("annees_max")
+        if low is not None and high is not None and low >= high:
+            raise ValueError(f"« annees_min » ({low}) doit être plus petit que « annees_max » ({high}) : "
+                             "corrigez l'un des deux")
         return values
 
 
 class SalaryLevels(Strict):
     debutant: SalaryLevel
     confirme: SalaryLevel
+
+    @root_validator(skip_on_failure=True)
+    def _no_overlap(cls, values):
+        # Below debutant.annees_max years the assistant gives the beginner's salary, from
+        # confirme.annees_min years the experienced one's (actions/replies.py, salary_level).
+        end, start = values["debutant"].annees_max, values["confirme"].annees_min
+        if end is not None and start is not None and end > start:
+            raise ValueError(
+                f"les niveaux se chevauchent : debutant.annees_max vaut {end} et confirme.annees_min vaut {start} ; "
+                f"entre {start} et {end} ans, l'assistant ne saurait pas quel salaire donner. Écrivez pour "
+                f"confirme.annees_min un nombre au moins égal à {end}, ou baissez debutant.annees_max")
+        return values
 
 
 class Salary(Strict):
@@ -142,7 +220,7 @@ class Evolutions(Strict):
 
 
 class Profession(Strict):
-    id: constr(regex=r"^[a-z0-9_]+$")
+    id: str
     intitule: Text
     alias: List[Text]
     definition: Definition
@@ -160,8 +238,17 @@ class Profession(Strict):
     evolutions: Evolutions
     formation_continue: Text
     # Sujets ajoutés par les formateurs (docs/guide-formateurs.md, section 3) : nom du sujet -> texte.
-    autres_sujets: Dict[constr(regex=r"^[a-z0-9_]+$"), Text] = {}
+    autres_sujets: Dict[constr(regex=NAME_PATTERN), Text] = {}
     avertissement: Optional[Text]
+
+    @validator("id", pre=True)
+    def _id_format(cls, value):
+        value = str(value).strip() if value is not None else value
+        if value is None or re.fullmatch(NAME_PATTERN, value):
+            return value
+        name = ascii_name(value)
+        raise ValueError(f"« {value} » : seulement des lettres minuscules sans accent (a à z), des chiffres et "
+                         f"« _ », sans espace ni tiret. Écrivez « {name} » (et nommez le fichier {name}.yml)")
 
     @root_validator(skip_on_failure=True)
     def _reference_level_exists(cls, values):
@@ -218,30 +305,119 @@ _ERROR_HINTS = {
     "type_error.list": "une liste est attendue (lignes commençant par « - »)",
     "type_error.dict": "une rubrique avec des sous-champs est attendue",
     "type_error.str": "un texte est attendu",
-    "value_error.str.regex": "format invalide",
+}
+# What each format (regex) of the schema expects, said for a trainer.
+_FORMAT_HINTS = {
+    NAME_PATTERN: "format invalide : seulement des lettres minuscules sans accent (a à z), des chiffres et « _ », "
+                  "sans espace ni tiret (par exemple interet_du_metier)",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "format invalide : une adresse e-mail est attendue, par exemple "
+                                    "orientation@ecole.fr",
+    r"^https?://\S+$": "format invalide : une adresse web commençant par https:// est attendue, sans espace",
 }
 
 
 def _describe(error: dict) -> str:
     field = ".".join(str(part) for part in error["loc"] if part != "__root__")
     hint = _ERROR_HINTS.get(error["type"], error["msg"])
+    if error["type"] == "value_error.str.regex":
+        hint = _FORMAT_HINTS.get(error.get("ctx", {}).get("pattern"), "format invalide")
     if error["type"].startswith("value_error.number") or error["type"] == "value_error":
         hint = error["msg"]
     return f"champ « {field} » : {hint}" if field else hint
+
+
+# PyYAML's messages (in English), said for a trainer: what is wrong and what to do.
+_YAML_PROBLEMS = [
+    ("mapping values are not allowed", "un « : » inattendu : la ligne est mal indentée, ou un texte contenant "
+                                       "« : » doit être mis entre guillemets"),
+    ("could not find expected ':'", "il manque « : » après un nom de rubrique, ou un guillemet n'est pas fermé"),
+    ("expected <block end>", "l'indentation ne correspond pas aux lignes voisines"),
+    ("did not find expected key", "l'indentation ne correspond pas aux lignes voisines"),
+    ("did not find expected '-' indicator", "un élément de liste doit commencer par « - » aligné sur les autres"),
+    ("found character '\\t'", "une tabulation : utilisez des espaces"),
+    ("tab character", "une tabulation : utilisez des espaces"),
+    ("found character '`'", "un « ` » en début de texte : mettez le texte entre guillemets"),
+    ("found character", "ce caractère ne peut pas commencer un texte (« @ », « ` », « % »…) : mettez le texte "
+                        "entre guillemets"),
+    ("found unexpected end of stream", "un guillemet n'est pas fermé"),
+    ("found unexpected ':'", "un « : » inattendu : mettez le texte entre guillemets"),
+    ("found undefined alias", "un « * » en début de texte : mettez le texte entre guillemets"),
+    ("expected alphabetic or numeric character", "un « & » ou « * » en début de texte : mettez le texte entre "
+                                                 "guillemets"),
+    ("found unknown escape character", "une barre « \\ » dans un texte entre guillemets doubles : écrivez-la "
+                                       "deux fois, ou mettez le texte entre guillemets simples"),
+    ("expected escape sequence", "une barre « \\ » dans un texte entre guillemets doubles : écrivez-la deux "
+                                 "fois, ou mettez le texte entre guillemets simples"),
+    ("expected ',' or ']'", "une liste entre crochets [ ] n'est pas fermée, ou il manque une virgule : vérifiez les "
+                            "crochets, ou mettez le texte entre guillemets"),
+    ("expected ',' or '}'", "un texte qui commence par « { » doit être mis entre guillemets"),
+    ("expected a single document", "une ligne « --- » coupe le fichier en deux : supprimez-la"),
+    ("found another document", "une ligne « --- » coupe le fichier en deux : supprimez-la"),
+    ("expected '<document start>'", "une ligne inattendue : vérifiez l'indentation, ou supprimez une ligne « --- » "
+                                    "ou « ... »"),
+    ("expected a comment or a line break", "du texte après un guillemet fermant : mettez tout le texte entre les "
+                                           "guillemets"),
+    ("expected chomping or indentation indicators", "après « | » ou « > », rien d'autre sur la ligne"),
+    ("expected indentation indicator", "après « | » ou « > », rien d'autre sur la ligne"),
+    ("could not determine a constructor", "un « ! » en début de texte : mettez le texte entre guillemets"),
+    ("found unhashable key", "un nom de rubrique ne peut pas commencer par « [ » ou « { » : mettez-le entre "
+                             "guillemets"),
+    ("unacceptable character", "un caractère invisible interdit (souvent venu d'un copier-coller) : retapez la "
+                               "ligne"),
+    ("special characters are not allowed", "un caractère invisible interdit (souvent venu d'un copier-coller) : "
+                                           "retapez la ligne"),
+]
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str = "") -> str:
+    """The French explanation of a YAML error; text (the file) lets it recognise a line pasted from the guide."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None and text:
+        lines = text.splitlines()
+        pasted = lines[mark.line].strip() if mark.line < len(lines) else ""
+        if pasted.startswith("```"):
+            return ("la ligne « ``` » vient du guide (elle encadre les extraits) : supprimez-la, elle ne fait pas "
+                    "partie du fichier")
+    problem = str(getattr(exc, "problem", None) or exc)
+    for english, french in _YAML_PROBLEMS:
+        if english in problem:
+            return french
+    if " " not in problem.strip() or not problem.isascii():
+        return problem  # our own French messages (a key written twice)
+    return "la syntaxe YAML n'est pas respectée à cet endroit"
+
+
+class _Decimal(float):
+    """A YAML number with a decimal point, keeping how it was written: 32.000 is 32.0 for YAML, but a
+    trainer meant 32000 (French thousands separator) and the message must say so."""
+    written = ""
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _decimal(loader, node):
+    value = _Decimal(loader.construct_yaml_float(node))
+    value.written = node.value
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
 def _read_yaml(path: Path) -> dict:
     rel = _relative(path)
     try:
         with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = yaml.load(handle, Loader=_Loader)
     except FileNotFoundError as exc:
         raise KnowledgeError(f"{rel} : fichier introuvable. Créez-le ou corrigez le chemin.") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else ""
         raise KnowledgeError(
-            f"{rel}{where} : YAML invalide ({getattr(exc, 'problem', exc)}). "
+            f"{rel}{where} : YAML invalide ({yaml_problem(exc, path.read_text(encoding='utf-8'))}). "
             "Vérifiez l'indentation (espaces, pas de tabulations) et les deux-points."
         ) from exc
     if not isinstance(data, dict):
@@ -265,8 +441,33 @@ def _validated(model, path: Path):
         raise KnowledgeError(f"{_relative(path)} : fichier invalide.\n{problems}") from exc
 
 
+# Written by `make importer` (scripts/importer) for each field it did not find in the school's fiche.
+MARKER = "À COMPLÉTER"
+
+
+def _unfinished_fields(node, prefix: str = "") -> List[str]:
+    """Dotted names of the fields whose value still holds the importer's marker."""
+    if isinstance(node, dict):
+        items = node.items()
+    elif isinstance(node, list):
+        items = enumerate(node)
+    else:
+        return [prefix] if isinstance(node, str) and MARKER in node else []
+    return [f for key, value in items for f in _unfinished_fields(value, f"{prefix}.{key}" if prefix else str(key))]
+
+
+def _refuse_draft(path: Path) -> None:
+    """A draft imported from a fiche is not served until every « À COMPLÉTER » is replaced."""
+    fields = _unfinished_fields(_read_yaml(path))
+    if fields:
+        problems = "\n".join(f"  - champ « {f} » : encore « {MARKER} » : remplacez-le par le fait de la fiche "
+                             "de l'école (la ligne dit quoi écrire)" for f in fields)
+        raise KnowledgeError(f"{_relative(path)} : brouillon importé, {len(fields)} champ(s) à compléter.\n{problems}")
+
+
 def load_profession(path: Union[str, Path]) -> Profession:
     path = Path(path)
+    _refuse_draft(path)
     profession = _validated(Profession, path)
     if profession.id != path.stem:
         raise KnowledgeError(
@@ -310,3 +511,27 @@ def load_templates(path: Union[str, Path, None] = None) -> Dict[str, str]:
 
     walk("", data)
     return flat
+
+
+class AbsentDetailEntry(Strict):
+    libelle: Text
+    proche: Optional[Text]
+    remarque: Optional[Text]
+    expressions: List[Text]
+
+
+class AbsentDetails(Strict):
+    """knowledge/hors_fiche.yml: the details fiches do not give, and how students ask for them."""
+    precisions: Dict[str, AbsentDetailEntry]
+
+
+def load_absent_details(path: Union[str, Path, None] = None, topics: Optional[Topics] = None) -> AbsentDetails:
+    path = Path(path or knowledge_dir() / "hors_fiche.yml")
+    details = _validated(AbsentDetails, path)
+    if topics is not None:
+        for name, entry in details.precisions.items():
+            if entry.proche and entry.proche != "question" and entry.proche not in topics.sujets:
+                raise KnowledgeError(
+                    f"{_relative(path)} : champ « precisions.{name}.proche » vaut « {entry.proche} », qui n'est pas "
+                    f"un sujet de sujets.yml. Écrivez un sujet ({', '.join(topics.sujets)}), « question » ou rien.")
+    return details

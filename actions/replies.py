@@ -5,10 +5,11 @@ Pure functions: facts come from a Profession (knowledge file), wording from the 
 """
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from actions.knowledge import Contact, Profession, Topics
 from actions.textnorm import fold, words
+from actions.understanding import AbsentDetail, DiplomaSituation, superlative
 
 FORMATIONS = ("bts", "bachelor", "mastere")
 _BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
@@ -24,6 +25,70 @@ _SHORT_WORDS = {"les", "des", "une", "est", "pas", "que", "qui", "son", "ses", "
                 "moi", "toi", "lui", "eux", "oui", "non", "ans", "bac", "job", "and", "the"}
 
 
+_SALARY = frozenset({"intitule", "libelle", "experience", "min", "max", "unite", "facteurs"})
+_TRAINING = frozenset({"nom", "niveau", "en_bref", "pour_ce_metier", "general"})
+# The fields the code gives each template of knowledge/reponses.yml (fill asserts it; make check
+# refuses a {champ} outside this list). Button titles are read as they are: no field.
+TEMPLATE_FIELDS = {
+    "commun.puce": frozenset({"texte"}),
+    "commun.source": frozenset({"intitule", "rubrique"}),
+    "definition": frozenset({"intitule", "resume", "missions", "precision"}),
+    "missions.liste": frozenset({"intitule", "missions", "precision"}),
+    "missions.ciblee": frozenset({"mission", "detail", "missions"}),
+    "diplome.pas_bac5": frozenset({"voie", "reponse", "reference", "niveaux"}),
+    "diplome.bac5": frozenset({"voie", "reponse", "reference", "niveaux"}),
+    "diplome.sans_bac5_necessaire": frozenset({"voie", "reponse", "reference", "niveaux"}),
+    "diplome.general": frozenset({"voie", "reponse", "reference", "niveaux"}),
+    "diplome.niveau": frozenset({"nom", "niveau", "en_bref"}),
+    "formation.suffisant": _TRAINING,
+    "formation.insuffisant": _TRAINING,
+    "formation.presentation": _TRAINING,
+    "formation.reference": frozenset({"reference"}),
+    "formation.mastere_pas_necessaire": frozenset({"reponse", "reference"}),
+    "alternance": frozenset({"alternance"}),
+    "rncp": frozenset({"rncp"}),
+    "formation_continue": frozenset({"formation_continue"}),
+    "experiences": frozenset({"intitule", "experiences"}),
+    "experience_item": frozenset({"poste", "apport"}),
+    "salaire.general": frozenset({"intitule", "niveaux", "facteurs", "precision"}),
+    "salaire.niveau_item": _SALARY,
+    "salaire.niveau": _SALARY,
+    "salaire.entre_deux": frozenset({"annees", "niveaux", "facteurs"}),
+    "soft_skills.liste": frozenset({"qualites", "precision"}),
+    "soft_skills.ciblee": frozenset({"qualite", "detail", "autres"}),
+    "soft_skills.item": frozenset({"nom", "detail"}),
+    "soft_skills.sans_classement": frozenset({"qualites"}),
+    "hard_skills.liste": frozenset({"competences", "precision"}),
+    "hard_skills.ciblee": frozenset({"nom", "score", "mots_cles", "detail_majuscule", "non_precise", "autres"}),
+    "hard_skills.item": frozenset({"nom", "score", "mots_cles"}),
+    "hard_skills.max": frozenset({"noms", "score", "detail_majuscule", "competences"}),
+    "hard_skills.min": frozenset({"noms", "score", "detail_majuscule", "competences"}),
+    "outils.liste": frozenset({"categories", "precision"}),
+    "outils.ciblee": frozenset({"categorie", "detail", "autres", "precision"}),
+    "outils.item": frozenset({"nom", "detail"}),
+    "contraintes": frozenset({"contraintes", "exigences", "precision"}),
+    "evolutions": frozenset({"postes", "ensuite", "conditions"}),
+    "autre_metier": frozenset({"metiers", "metier"}),
+    "non_precise": frozenset({"libelle"}),
+    "hors_fiche.intro": frozenset({"libelle", "remarque"}),
+    "hors_fiche.proche": frozenset(),
+    "hors_fiche.conseiller": frozenset(),
+    "conseiller": frozenset({"nom", "service", "email", "telephone", "horaires", "page"}),
+    "accueil": frozenset({"metiers"}),
+    "aide": frozenset({"metiers"}),
+    "hors_sujet": frozenset({"metiers"}),
+    "clarifier": frozenset(),
+    "clarifier_conseiller": frozenset(),
+    "boutons.autre_question": frozenset(),
+    "boutons.conseiller": frozenset(),
+    "message_vide": frozenset(),
+    "message_trop_long": frozenset({"longueur", "maximum"}),
+    "indisponible": frozenset(),
+}
+# A topic added by trainers (not in Replier.builders): its template is named after the topic.
+TOPIC_TEMPLATE_FIELDS = frozenset({"intitule", "texte"})
+
+
 @dataclass
 class Question:
     """What the student asked, once the NLU and the conversation context are resolved."""
@@ -33,6 +98,8 @@ class Question:
     diplome: Optional[str] = None
     competence: Optional[str] = None
     years: Optional[int] = None
+    # "sans master", "juste un BTS": the student's situation, which changes the diploma answer.
+    situation: Optional[DiplomaSituation] = None
 
 
 @dataclass
@@ -51,6 +118,8 @@ class Replier:
 
     # -- helpers -------------------------------------------------------------------------------
     def fill(self, name: str, **values) -> str:
+        assert set(values) == TEMPLATE_FIELDS.get(name, TOPIC_TEMPLATE_FIELDS), \
+            f"{name}: fields {sorted(values)} differ from TEMPLATE_FIELDS"
         text = self.t[name].format(**values)
         return re.sub(r"[ \t]+\n", "\n", re.sub(r" {2,}", " ", text)).strip()
 
@@ -76,11 +145,41 @@ class Replier:
         return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " et " + titles[-1]
 
     # -- factual answers -----------------------------------------------------------------------
+    def builders(self) -> Dict[str, Callable[[Profession, Question], str]]:
+        """Each topic the code answers, and its builder; any other topic of sujets.yml is a topic
+        added by trainers, answered from the profession file's « autres_sujets » section."""
+        return {
+            "definition": self._definition, "missions": self._missions, "diplome": self._diplome,
+            "bts": self._bts, "bachelor": self._bachelor, "mastere": self._mastere,
+            "alternance": self._alternance, "rncp": self._rncp, "formation_continue": self._formation_continue,
+            "experiences": self._experiences, "salaire": self._salaire, "soft_skills": self._soft_skills,
+            "hard_skills": self._hard_skills, "outils": self._outils, "contraintes": self._contraintes,
+            "evolutions": self._evolutions,
+        }
+
     def answer(self, profession: Profession, question: Question) -> Reply:
         topic = question.topic
-        builder = getattr(self, f"_{topic}", self._autre_sujet)
-        body = builder(profession, question)
+        body = self.builders().get(topic, self._autre_sujet)(profession, question)
         return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
+
+    def answer_many(self, profession: Profession, questions: Sequence[Question]) -> Reply:
+        """Several topics asked in one message: each answered in the order asked, with its source;
+        the next questions offered are those of the last topic that were not just answered."""
+        replies = [self.answer(profession, q) for q in questions]
+        asked = {f"/{q.topic}" for q in questions}
+        buttons = [b for b in replies[-1].buttons if b["payload"] not in asked]
+        return Reply("\n\n".join(r.text for r in replies), buttons)
+
+    def absent(self, profession: Profession, detail: AbsentDetail, closest: Optional[Question]) -> Reply:
+        """A detail the fiche does not give: say so, then what it says that is closest, and a human."""
+        intro = self.fill("hors_fiche.intro", libelle=detail.label, remarque=detail.note or "")
+        counsellor = self.topic_button("conseiller", "/conseiller")
+        if closest is None:
+            text = f"{intro}\n{self.fill('hors_fiche.conseiller')}"
+            return Reply(text, [counsellor] + self.menu_buttons()[:3])
+        answer = self.answer(profession, closest)
+        text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
+        return Reply(text, [counsellor] + answer.buttons[:2])
 
     def _autre_sujet(self, p: Profession, q: Question) -> str:
         """A topic added by trainers: its text in the profession file, its wording in reponses.yml."""
@@ -107,24 +206,40 @@ class Replier:
             self.fill("diplome.niveau", nom=f.nom, niveau=f.niveau, en_bref=f.en_bref)
             for f in (p.formations.bts, p.formations.bachelor, p.formations.mastere)])
 
+    def _reference(self, p: Profession) -> str:
+        reference = getattr(p.formations, p.diplome.niveau_reference)
+        return f"{reference.nom} ({reference.niveau})"
+
     def _diplome(self, p: Profession, q: Question) -> str:
         d = p.diplome
+        lacks_bac5 = q.situation is not None and q.situation.kind == "sans" and q.situation.diploma == "mastere"
+        if lacks_bac5:
+            name = "diplome.sans_bac5_necessaire" if d.bac5_necessaire else "diplome.pas_bac5"
+            return self.fill(name, voie=d.voie, reponse=d.reponse, reference=self._reference(p),
+                             niveaux=self._levels(p))
         asks_bac5 = q.diplome == "mastere" or bool(_BAC5.search(fold(q.text)))
         if asks_bac5:
             name = "diplome.bac5" if d.bac5_necessaire else "diplome.pas_bac5"
-            return self.fill(name, voie=d.voie, reponse=d.reponse, niveaux=self._levels(p))
-        reference = getattr(p.formations, d.niveau_reference)
-        return self.fill("diplome.general", voie=d.voie, reponse=d.reponse,
-                         reference=f"{reference.nom} ({reference.niveau})", niveaux=self._levels(p))
+            return self.fill(name, voie=d.voie, reponse=d.reponse, reference=self._reference(p),
+                             niveaux=self._levels(p))
+        return self.fill("diplome.general", voie=d.voie, reponse=d.reponse, reference=self._reference(p),
+                         niveaux=self._levels(p))
 
     def _formation(self, p: Profession, q: Question, which: str) -> str:
         f = getattr(p.formations, which)
-        if _SUFFICIENCY.search(fold(q.text)):
+        only_this = q.situation is not None and q.situation.kind == "seulement" and q.situation.diploma == which
+        if only_this or _SUFFICIENCY.search(fold(q.text)):
             name = "formation.suffisant" if f.suffisant else "formation.insuffisant"
         else:
             name = "formation.presentation"
-        return self.fill(name, nom=f.nom, niveau=f.niveau, en_bref=f.en_bref,
+        text = self.fill(name, nom=f.nom, niveau=f.niveau, en_bref=f.en_bref,
                          pour_ce_metier=f.pour_ce_metier, general=f.general)
+        if which == p.diplome.niveau_reference:
+            return text
+        if which == "mastere" and not p.diplome.bac5_necessaire:
+            # Never let a Mastère answer suggest it is required: say what the reference level is.
+            return f"{text}\n{self.fill('formation.mastere_pas_necessaire', reponse=p.diplome.reponse, reference=self._reference(p))}"
+        return f"{text}\n{self.fill('formation.reference', reference=self._reference(p))}"
 
     def _bts(self, p: Profession, q: Question) -> str:
         return self._formation(p, q, "bts")
@@ -168,6 +283,9 @@ class Replier:
     def _soft_skills(self, p: Profession, q: Question) -> str:
         qualities = p.soft_skills.qualites
         hit = best_match(q.text, [f"{x.nom} {x.detail}" for x in qualities])
+        if hit is None and superlative(q.text):
+            items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
+            return self.fill("soft_skills.sans_classement", qualites=self.bullets(items))
         if hit is None:
             items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
             return self.fill("soft_skills.liste", qualites=self.bullets(items),
@@ -177,15 +295,25 @@ class Replier:
         return self.fill("soft_skills.ciblee", qualite=chosen.nom, detail=chosen.detail,
                          autres=others)
 
+    def _skill_items(self, skills) -> str:
+        return self.bullets([self.fill("hard_skills.item", nom=s.nom, score=s.score,
+                                       mots_cles=", ".join(s.mots_cles)) for s in skills])
+
     def _hard_skills(self, p: Profession, q: Question) -> str:
         skills = p.hard_skills.competences
+        extreme = superlative(q.text) if q.competence is None else None
+        if extreme:
+            score = (min if extreme == "min" else max)(s.score for s in skills)
+            chosen = [s for s in skills if s.score == score]
+            ranked = sorted(skills, key=lambda s: -s.score)
+            return self.fill(f"hard_skills.{extreme}", noms=", ".join(s.nom for s in chosen), score=score,
+                             detail_majuscule=chosen[0].detail[:1].upper() + chosen[0].detail[1:],
+                             competences=self._skill_items(ranked))
         index = next((i for i, s in enumerate(skills) if s.id == q.competence), None)
         if index is None:
             index = best_match(q.text, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills])
         if index is None:
-            items = [self.fill("hard_skills.item", nom=s.nom, score=s.score,
-                               mots_cles=", ".join(s.mots_cles)) for s in skills]
-            return self.fill("hard_skills.liste", competences=self.bullets(items),
+            return self.fill("hard_skills.liste", competences=self._skill_items(skills),
                              precision=p.hard_skills.precision or "")
         s = skills[index]
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)

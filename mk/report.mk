@@ -16,4 +16,4 @@ review: install
 review-import: install
 	@$(PY) scripts/review.py import
 	@echo "Vérification du projet (make check)…"
-	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check || $(QUIET_FAIL)

@@ -11,11 +11,17 @@ in about a second instead of a quarter of an hour, and is at least as accurate o
   (5 folds) so that a confidence of 0.8 is right about 80 % of the time; FallbackClassifier's
   threshold therefore means what it says (scripts/tune_fallback.py).
 
+Compound messages ("quel diplôme faut-il et combien on gagne ?"): the message is also cut at
+question marks, semicolons, commas and conjunctions, each part is classified by the same model, and
+the parts are added to the parse result as `question_parts` (text, offsets, intent, confidence)
+for the actions to answer each topic. The message's own intent is unchanged.
+
 The trained model is written as plain arrays (JSON + NumPy's .npz without pickle): loading a model
 never executes code from the model file.
 """
 import json
 import logging
+import re
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
@@ -41,6 +47,8 @@ logger = logging.getLogger(__name__)
 
 FEATURES_FILE = "features.json"
 WEIGHTS_FILE = "weights.npz"
+# Where a message is cut into parts: question marks, semicolons, commas and conjunctions.
+PART_SEPARATOR = re.compile(r"\?+|;|,|\s(?:et|ainsi que|puis|and|&|sinon|aussi|ou bien)\s", re.IGNORECASE)
 # Words are any run of letters or digits, one letter included ("a", "y"): students' messages are short.
 WORD_PATTERN = r"(?u)\b\w+\b"
 
@@ -74,6 +82,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             "calibration_folds": 5,
             "random_seed": 42,
             "ranking_length": 10,
+            "question_parts": True,
         }
 
     @staticmethod
@@ -144,7 +153,29 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             ranking = [{"name": str(classes[i]), "confidence": float(probs[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set("intent_ranking", ranking, add_to_output=True)
+        if self.config["question_parts"]:
+            for message, text in zip(messages, texts):
+                parts = self.question_parts(text)
+                if parts:
+                    message.set("question_parts", parts, add_to_output=True)
         return messages
+
+    def question_parts(self, text: str) -> List[Dict[str, Any]]:
+        """The parts of a message with two or more parts of at least two words, each classified."""
+        parts, start = [], 0
+        for match in list(PART_SEPARATOR.finditer(text)) + [None]:
+            end = match.start() if match else len(text)
+            chunk = text[start:end]
+            if len(re.findall(r"\w+", chunk)) >= 2:
+                offset = len(chunk) - len(chunk.lstrip())
+                parts.append((start + offset, start + len(chunk.rstrip())))
+            start = match.end() if match else len(text)
+        if len(parts) < 2:
+            return []
+        classes = self.weights["classes"]
+        probabilities = self.probabilities([text[a:b] for a, b in parts])
+        return [{"text": text[a:b], "start": a, "end": b, "intent": str(classes[p.argmax()]),
+                 "confidence": float(p.max())} for (a, b), p in zip(parts, probabilities)]
 
     # -- persistence: plain arrays, no pickle --------------------------------------------------
     def persist(self) -> None:

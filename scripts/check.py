@@ -4,23 +4,27 @@
 Les vérifications du projet passent d'abord (une seconde, sans Rasa), puis
 `rasa data validate --fail-on-warnings` (environ 15 s ; `--sans-rasa` le saute).
 Chaque problème est écrit en français : le fichier, la ligne quand il y en a une, et quoi faire.
+Quand un nom mal écrit cause plusieurs problèmes, la cause vient d'abord (« vouliez-vous dire … ? »)
+et ses conséquences sont regroupées dessous.
 
     python scripts/check.py                      # le projet
     python scripts/check.py --projet /une/copie  # une copie du projet (les tests s'en servent)
     python scripts/check.py --sans-rasa          # seulement les vérifications rapides
 
-Code de sortie : 0 si tout est correct, 1 sinon.
+Code de sortie : 0 si tout est correct (des avertissements peuvent être affichés), 1 sinon.
 """
 import argparse
+import difflib
 import os
 import re
 import string
 import subprocess
 import sys
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 import yaml
 
@@ -29,53 +33,61 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from actions.knowledge import (KnowledgeError, Profession, load_contact, load_profession,  # noqa: E402
-                               load_templates, load_topics)
-from actions.replies import Replier  # noqa: E402
+                               load_templates, load_topics, yaml_problem)
+from actions.replies import TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier  # noqa: E402
 
-MIN_EXEMPLES = 25
-ACTION_SUJETS = "action_repondre"
-# Sujets de knowledge/sujets.yml qui ne sont pas répondus par action_repondre.
-SUJETS_HORS_FICHE = {"conseiller"}
-# Intention des relances (« et pour un confirmé ? ») : action_repondre garde le sujet précédent.
-SUJET_RELANCE = "relance"
-# Intentions et actions que Rasa fournit lui-même (rasa.shared.core.constants), sans les déclarer.
-INTENTIONS_RASA = {"restart", "back", "out_of_scope", "session_start", "nlu_fallback"}
-ACTIONS_RASA = {"action_listen", "action_restart", "action_session_start", "action_default_fallback",
+MIN_EXAMPLES = 25
+TOPIC_ACTION = "action_repondre"
+# Topics whose answer is built by the code (the explicit table of actions/replies.py).
+CODE_TOPICS = frozenset(Replier.builders(Replier.__new__(Replier)))
+# Topics of knowledge/sujets.yml that action_repondre does not answer.
+TOPICS_OUTSIDE_FICHE = {"conseiller"}
+# Follow-up intent (« et pour un confirmé ? »): action_repondre keeps the previous topic.
+FOLLOW_UP_INTENT = "relance"
+# Intents and actions Rasa provides itself (rasa.shared.core.constants), without declaring them.
+RASA_INTENTS = {"restart", "back", "out_of_scope", "session_start", "nlu_fallback"}
+RASA_ACTIONS = {"action_listen", "action_restart", "action_session_start", "action_default_fallback",
                 "action_deactivate_loop", "action_revert_fallback_events", "action_default_ask_affirmation",
                 "action_default_ask_rephrase", "action_two_stage_fallback", "action_unlikely_intent",
                 "action_back", "...", "action_extract_slots"}
+HELD_OUT_DIR = "tests/nlu"
+# A profession file is a copy of another when at least this share of its texts are the other's.
+COPIED_SHARE = 0.5
+# Fields of a profession file that name it rather than describe it.
+NAMING_FIELDS = {"id", "intitule", "alias", "avertissement"}
 _ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
 _PAYLOAD = re.compile(r"^/([A-Za-z0-9_]+)")
+_FIELD_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+_GUIDE_LINE = re.compile(r"^(#\s*exemple\s*:|```)")
 
 
-# -- YAML avec les numéros de ligne ------------------------------------------------------------
-class Rubriques(dict):
-    """Un dictionnaire YAML qui retient la ligne de chaque clé (numérotée à partir de 1)."""
-    line = 0
+# -- YAML with line numbers ----------------------------------------------------------------------
+class Mapping(dict):
+    """A YAML mapping that remembers the line of each key and of each value (1-based)."""
 
-    def __init__(self):
+    def __init__(self, line: int = 0):
         super().__init__()
+        self.line = line
         self.lines: Dict[object, int] = {}
         self.value_lines: Dict[object, int] = {}
 
 
-class Liste(list):
-    """Une liste YAML qui retient la ligne de chaque élément."""
-    line = 0
+class Sequence(list):
+    """A YAML list that remembers the line of each item."""
 
-    def __init__(self):
+    def __init__(self, line: int = 0):
         super().__init__()
+        self.line = line
         self.lines: List[int] = []
 
 
-class _Lecteur(yaml.SafeLoader):
-    """PyYAML qui garde les lignes et refuse une clé écrite deux fois (Rasa la refuse aussi)."""
+class _LineLoader(yaml.SafeLoader):
+    """PyYAML keeping the lines, and refusing a key written twice (Rasa refuses it too)."""
 
 
 def _mapping(loader, node):
     loader.flatten_mapping(node)
-    result = Rubriques()
-    result.line = node.start_mark.line + 1
+    result = Mapping(node.start_mark.line + 1)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
@@ -88,455 +100,62 @@ def _mapping(loader, node):
 
 
 def _sequence(loader, node):
-    result = Liste()
-    result.line = node.start_mark.line + 1
+    result = Sequence(node.start_mark.line + 1)
     for item in node.value:
         result.append(loader.construct_object(item, deep=True))
         result.lines.append(item.start_mark.line + 1)
     return result
 
 
-_Lecteur.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Lecteur.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-
-# Les messages de PyYAML les plus fréquents, dits pour un formateur.
-_YAML_PROBLEMES = [
-    ("mapping values are not allowed", "un « : » inattendu : la ligne est mal indentée, ou un texte "
-                                        "contenant « : » doit être mis entre guillemets"),
-    ("could not find expected ':'", "il manque « : » après un nom de rubrique, ou un guillemet n'est pas fermé"),
-    ("expected <block end>", "l'indentation ne correspond pas aux lignes voisines"),
-    ("did not find expected key", "l'indentation ne correspond pas aux lignes voisines"),
-    ("did not find expected '-' indicator", "un élément de liste doit commencer par « - » aligné sur les autres"),
-    ("found character '\\t'", "une tabulation : utilisez des espaces"),
-    ("found unexpected end of stream", "un guillemet n'est pas fermé"),
-    ("found unexpected ':'", "un « : » inattendu : mettez le texte entre guillemets"),
-    ("found undefined alias", "un « * » en début de texte : mettez le texte entre guillemets"),
-    ("expected alphabetic or numeric character", "un « & » ou « * » en début de texte : mettez le texte entre guillemets"),
-    ("found character '@'", "un « @ » ou « ` » en début de texte : mettez le texte entre guillemets"),
-]
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
-def _probleme_yaml(exc: yaml.YAMLError) -> str:
-    problem = str(getattr(exc, "problem", None) or exc)
-    for english, french in _YAML_PROBLEMES:
-        if english in problem:
-            return french
-    return problem
+# -- problems ------------------------------------------------------------------------------------
+@dataclass
+class Problem:
+    """One thing to fix, in French. `about` is the intent or topic name it concerns: problems about a
+    misspelt name are grouped under their cause. A warning does not make the check fail."""
+    message: str
+    about: Optional[str] = None
+    warning: bool = False
+    consequences: List["Problem"] = field(default_factory=list)
 
 
-# -- le contrôle ------------------------------------------------------------------------------
-class Controle:
-    def __init__(self, projet: Path):
-        self.projet = projet.resolve()
-        self.problemes: List[str] = []
-        self.yaml: Dict[Path, object] = {}
-        self.invalides: set = set()
-        self.stats = Counter()
-        self.reporte = False  # vrai si le YAML invalide a empêché les autres vérifications
-
-    # outils
-    def rel(self, path: Path) -> str:
-        try:
-            return str(Path(path).resolve().relative_to(self.projet))
-        except ValueError:
-            return str(path)
-
-    def ou(self, path: Path, line: Optional[int] = None) -> str:
-        return f"{self.rel(path)} ligne {line}" if line else self.rel(path)
-
-    def signaler(self, message: str) -> None:
-        self.problemes.append(message)
-
-    def lire(self, path: Path):
-        """Le contenu YAML d'un fichier (avec les lignes), None s'il est absent ou invalide."""
-        if path in self.yaml:
-            return self.yaml[path]
-        data = None
-        if path.exists():
-            try:
-                data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lecteur)
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f" ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else ""
-                self.signaler(
-                    f"{self.rel(path)}{where} : YAML invalide ({_probleme_yaml(exc)}). Vérifiez cette ligne "
-                    "et celle du dessus : indentation avec des espaces (jamais de tabulation), alignée sur "
-                    "les lignes voisines, et « : » après chaque nom de rubrique.")
-                self.invalides.add(path)
-            except UnicodeDecodeError:
-                self.signaler(f"{self.rel(path)} : le fichier n'est pas enregistré en UTF-8. "
-                              "Enregistrez-le en UTF-8 depuis votre éditeur.")
-                self.invalides.add(path)
-        self.yaml[path] = data
-        return data
-
-    def rubriques(self, path: Path) -> dict:
-        """Le contenu d'un fichier fait de rubriques, ou {} (fichier absent, invalide ou qui est une liste)."""
-        data = self.lire(path)
-        return data if isinstance(data, dict) else Rubriques()
-
-    def fichiers(self, dossier: str) -> List[Path]:
-        return sorted((self.projet / dossier).rglob("*.yml")) if (self.projet / dossier).is_dir() else []
-
-    # 1. syntaxe YAML de tous les fichiers qu'un formateur modifie
-    def syntaxe(self) -> None:
-        fichiers = [self.projet / "domain.yml", self.projet / "config.yml"]
-        fichiers += self.fichiers("data") + self.fichiers("knowledge")
-        fichiers += [self.projet / "tests" / "test_stories.yml"] + self.fichiers("tests/nlu")
-        for path in fichiers:
-            self.lire(path)
-        for nom in ("domain.yml", "config.yml"):
-            if not (self.projet / nom).exists():
-                self.signaler(f"{nom} : fichier introuvable. Remettez-le à la racine du projet.")
-
-    # 2. fichiers de connaissances (schéma de actions/knowledge.py)
-    def connaissances(self) -> None:
-        dossier = self.projet / "knowledge"
-        metiers = sorted((dossier / "metiers").glob("*.yml"))
-        if not metiers:
-            self.signaler(f"{self.rel(dossier / 'metiers')} : aucun fichier métier (.yml). "
-                          "Ajoutez-en au moins un (voir docs/guide-formateurs.md).")
-        self.professions: Dict[str, Profession] = {}
-        for path in metiers:
-            profession = self._valider(load_profession, path)
-            if profession is not None:
-                self.professions[profession.id] = profession
-        self.stats["metiers"] = len(self.professions)
-        self._valider(load_topics, dossier / "sujets.yml")
-        sujets = self.rubriques(dossier / "sujets.yml").get("sujets")
-        self.sujets_de_la_fiche = set(sujets) - SUJETS_HORS_FICHE if isinstance(sujets, dict) else set()
-        self.modeles = self._valider(load_templates, dossier / "reponses.yml") or {}
-        self._valider(load_contact, dossier / "contact.yml")
-
-    def _valider(self, loader, path: Path):
-        if path in self.invalides:
-            return None  # l'erreur de syntaxe est déjà signalée
-        try:
-            return loader(path)
-        except KnowledgeError as error:
-            message = str(error).replace(str(path.resolve()), self.rel(path)).replace(str(path), self.rel(path))
-            self.signaler(self._avec_lignes(message, path))
-            return None
-
-    def _avec_lignes(self, message: str, path: Path) -> str:
-        """Ajoute au message du chargeur la ligne de chaque champ ou sujet cité, quand le fichier la donne."""
-        data = self.lire(path)
-
-        def champ(match):
-            _, line, complet = _noeud(data, match.group(1))
-            if not line:
-                return match.group(0)
-            return f"{match.group(0)} (ligne {line})" if complet else f"{match.group(0)} (à écrire sous la ligne {line})"
-
-        def citation(match):
-            liste, _, _ = _noeud(data, match.group(1))
-            lines = [l for v, l in zip(liste or [], getattr(liste, "lines", [])) if v == match.group(2)]
-            where = f"ligne {lines[0]} ; " if lines else ""
-            return f"{match.group(0)} ({where}corrigez le nom, ou créez ce sujet sous « sujets: »)"
-
-        message = re.sub(r"champ « ([^»]+) »", champ, message)
-        return re.sub(r"([\w.]+) cite « ([^»]+) »(, qui n'est pas un sujet défini)?", citation, message)
-
-    # 3. exemples : nombre par intention et doublons
-    def exemples(self) -> None:
-        self.exemples_par_intention: Dict[str, List[Tuple[str, Path, int]]] = defaultdict(list)
-        self.intention_fichier: Dict[str, Tuple[Path, int]] = {}
-        for path in self.fichiers("data"):
-            nlu = self.rubriques(path).get("nlu")
-            for item in nlu if isinstance(nlu, list) else []:
-                if not isinstance(item, dict) or "intent" not in item:
-                    continue
-                intention = str(item["intent"])
-                self.intention_fichier.setdefault(intention, (path, item.lines.get("intent")))
-                for texte, line in self._lignes_exemples(path, item):
-                    self.exemples_par_intention[intention].append((texte, path, line))
-
-        # Dans une intention : la même phrase deux fois (« merci » et « merci ! » sont deux variantes
-        # permises). Entre deux intentions : la même phrase même à la ponctuation finale près, car
-        # l'assistant ne peut pas choisir entre les deux sujets.
-        dans_intention: Dict[Tuple[str, str], Tuple[Path, int]] = {}
-        entre_intentions: Dict[str, Tuple[str, Path, int]] = {}
-        for intention, exemples in self.exemples_par_intention.items():
-            for texte, path, line in exemples:
-                exact = normaliser(texte, ponctuation=False)
-                if (intention, exact) in dans_intention:
-                    autre_path, autre_ligne = dans_intention[intention, exact]
-                    self.signaler(
-                        f"{self.ou(path, line)} : l'exemple « {texte} » est déjà écrit "
-                        f"{'plus haut' if autre_path == path else 'dans ' + self.rel(autre_path)} "
-                        f"(ligne {autre_ligne}). Supprimez l'une des deux lignes.")
-                    continue
-                dans_intention[intention, exact] = (path, line)
-                cle = normaliser(texte) or exact
-                autre = entre_intentions.setdefault(cle, (intention, path, line))
-                if autre[0] != intention:
-                    autre_intention, autre_path, autre_ligne = autre
-                    self.signaler(
-                        f"{self.ou(path, line)} (intention « {intention} ») et {self.ou(autre_path, autre_ligne)} "
-                        f"(intention « {autre_intention} ») : le même exemple « {texte} » est dans deux "
-                        "intentions, l'assistant ne peut pas savoir laquelle choisir. Gardez-le dans le seul "
-                        "fichier du bon sujet et supprimez l'autre ligne.")
-        self.stats["exemples"] = sum(len(e) for e in self.exemples_par_intention.values())
-
-    def _lignes_exemples(self, path: Path, item) -> Iterator[Tuple[str, int]]:
-        examples = item.get("examples")
-        if not isinstance(examples, str):
-            self.signaler(f"{self.ou(path, item.lines.get('intent'))} : l'intention « {item['intent']} » n'a pas "
-                          "d'exemples. Écrivez « examples: | » puis un exemple par ligne, commençant par « - ».")
-            return
-        # Avec « examples: | », le texte commence à la ligne qui suit « | ».
-        premiere = item.value_lines["examples"] + 1
-        for offset, raw in enumerate(examples.splitlines()):
-            line = premiere + offset
-            if not raw.strip():
-                continue
-            if not raw.startswith("-"):
-                self.signaler(f"{self.ou(path, line)} : « {raw.strip()} » ne commence pas par « - » : Rasa "
-                              "ignorerait cet exemple. Ajoutez « - » au début, aligné sur les autres exemples.")
-                continue
-            texte = raw[1:].strip()
-            if not texte:
-                self.signaler(f"{self.ou(path, line)} : exemple vide. Écrivez une question après « - » "
-                              "ou supprimez la ligne.")
-                continue
-            yield texte, line
-
-    # 4. domaine, règles et histoires
-    def domaine(self) -> None:
-        self.domain_path = self.projet / "domain.yml"
-        domain = self.rubriques(self.domain_path)
-        self.intentions: Dict[str, int] = {}
-        intents = domain.get("intents") or Liste()
-        for value, line in zip(intents, getattr(intents, "lines", [])):
-            name = next(iter(value)) if isinstance(value, dict) else str(value)
-            self.intentions[name] = line
-        self.reponses = domain.get("responses") if isinstance(domain.get("responses"), dict) else Rubriques()
-        self.actions = {str(a) for a in (domain.get("actions") or [])} | set(self.reponses) | ACTIONS_RASA
-        self.stats["intentions"] = len(self.intentions)
-
-        # Étapes « intent » et « action » de chaque règle et histoire (et des histoires de test).
-        self.etapes: List[Tuple[str, list, Path]] = []   # (rules, stories ou tests ; étapes ; fichier)
-        tests = self.projet / "tests" / "test_stories.yml"
-        for path in self.fichiers("data") + [tests]:
-            data = self.rubriques(path)
-            for kind in ("rules", "stories"):
-                for block in data.get(kind) or []:
-                    if isinstance(block, dict) and isinstance(block.get("steps"), list):
-                        self.etapes.append((kind if path != tests else "tests", block["steps"], path))
-        self.stats["regles"] = sum(1 for kind, _, _ in self.etapes if kind == "rules")
-        self.stats["histoires"] = sum(1 for kind, _, _ in self.etapes if kind == "stories")
-
-    def _intents_des_etapes(self, steps) -> Iterator[Tuple[str, int, int]]:
-        """(intention, ligne, position de l'étape) ; les « or: » donnent chacune de leurs intentions."""
-        for position, step in enumerate(steps):
-            if not isinstance(step, dict):
-                continue
-            if "intent" in step:
-                yield str(step["intent"]), step.lines["intent"], position
-            for alternative in step.get("or") or []:
-                if isinstance(alternative, dict) and "intent" in alternative:
-                    yield str(alternative["intent"]), alternative.lines["intent"], position
-
-    def couverture(self) -> None:
-        domain = self.rel(self.domain_path)
-        # Chaque intention utilisée existe dans le domaine.
-        for intention, (path, line) in sorted(self.intention_fichier.items()):
-            if intention not in self.intentions:
-                self.signaler(f"{self.ou(path, line)} : l'intention « {intention} » n'est pas déclarée dans "
-                              f"{domain}. Ajoutez la ligne « - {intention} » sous « intents: » dans {domain}, "
-                              "ou corrigez le nom.")
-        utilisees = set()
-        for kind, steps, path in self.etapes:
-            for intention, line, _ in self._intents_des_etapes(steps):
-                if kind != "tests":
-                    utilisees.add(intention)
-                if intention not in self.intentions and intention not in INTENTIONS_RASA:
-                    self.signaler(f"{self.ou(path, line)} : l'intention « {intention} » n'existe pas dans {domain}. "
-                                  "Corrigez le nom (c'est le nom du fichier data/nlu/<intention>.yml) ou "
-                                  f"déclarez-la sous « intents: » dans {domain}.")
-            for step in steps:
-                if isinstance(step, dict) and "action" in step and str(step["action"]) not in self.actions:
-                    self.signaler(f"{self.ou(path, step.lines['action'])} : l'action « {step['action']} » n'existe "
-                                  f"pas dans {domain}. Vérifiez l'orthographe (les sujets de la fiche utilisent "
-                                  f"{ACTION_SUJETS}) ou déclarez-la sous « actions: » ou « responses: ».")
-        # Chaque intention du domaine a des exemples et une règle ou une histoire.
-        for intention, line in self.intentions.items():
-            exemples = self.exemples_par_intention.get(intention, [])
-            if not exemples:
-                self.signaler(f"{domain} ligne {line} : l'intention « {intention} » n'a aucun exemple. Créez "
-                              f"data/nlu/{intention}.yml avec au moins {MIN_EXEMPLES} exemples "
-                              "(voir docs/guide-formateurs.md).")
-            elif len(exemples) < MIN_EXEMPLES:
-                path, intent_line = self.intention_fichier[intention]
-                self.signaler(f"{self.ou(path, intent_line)} : l'intention « {intention} » n'a que {len(exemples)} "
-                              f"exemple(s) ; il en faut au moins {MIN_EXEMPLES}. Ajoutez-en "
-                              f"{MIN_EXEMPLES - len(exemples)} ou plus, variés (mots, longueur, fautes, "
-                              "style SMS), un par ligne commençant par « - ».")
-            # Un sujet de la fiche sans règle a son propre message (sujets_atteignables), plus précis.
-            if intention not in utilisees and intention not in self.sujets_de_la_fiche:
-                self.signaler(f"{domain} ligne {line} : l'intention « {intention} » n'est utilisée par aucune "
-                              "règle ni histoire : l'assistant ne saurait pas quoi répondre. Ajoutez une règle "
-                              f"dans data/rules/ (pour un sujet de la fiche : « - intent: {intention} » suivi de "
-                              f"« - action: {ACTION_SUJETS} » dans data/rules/sujets.yml).")
-
-    # 5. sujets : atteignables, boutons, réponses
-    def sujets_atteignables(self) -> None:
-        path = self.projet / "knowledge" / "sujets.yml"
-        data = self.lire(path)
-        if not isinstance(data, dict) or not isinstance(data.get("sujets"), dict):
-            return
-        sujets = data["sujets"]
-        self.stats["sujets"] = len(sujets)
-        regles, hors_sujets = set(), set()
-        for kind, steps, step_path in self.etapes:
-            for intention, step_line, position in self._intents_des_etapes(steps):
-                suivante = steps[position + 1] if position + 1 < len(steps) else None
-                if not (isinstance(suivante, dict) and suivante.get("action") == ACTION_SUJETS):
-                    continue
-                if kind == "rules":
-                    regles.add(intention)
-                # action_repondre ne répond qu'aux sujets de sujets.yml (et aux relances).
-                if (intention not in sujets and intention != SUJET_RELANCE and intention in self.intentions
-                        and intention not in hors_sujets):
-                    hors_sujets.add(intention)
-                    self.signaler(f"{self.ou(step_path, step_line)} : « {intention} » va à {ACTION_SUJETS}, mais "
-                                  f"n'est pas un sujet de {self.rel(path)} : l'assistant ne saurait pas quoi "
-                                  f"répondre. Ajoutez le sujet « {intention} » sous « sujets: » dans {self.rel(path)} "
-                                  "(libelle, question, rubrique, suggestions).")
-        for sujet, line in sujets.lines.items():
-            ici = self.ou(path, line)
-            if sujet not in self.intentions:
-                self.signaler(f"{ici} : le sujet « {sujet} » n'est pas une intention de {self.rel(self.domain_path)} : "
-                              "aucune question d'élève ne peut y mener. Pour un nouveau sujet, ajoutez "
-                              f"« - {sujet} » sous « intents: » dans domain.yml, le fichier data/nlu/{sujet}.yml "
-                              f"et une règle vers {ACTION_SUJETS} dans data/rules/sujets.yml ; sinon corrigez le nom.")
-            elif sujet not in SUJETS_HORS_FICHE and sujet not in regles:
-                self.signaler(f"{ici} : le sujet « {sujet} » n'a pas de règle vers {ACTION_SUJETS}. Ajoutez dans "
-                              f"data/rules/sujets.yml, à la fin :\n- rule: répondre sur « {sujet} »\n  steps:\n"
-                              f"  - intent: {sujet}\n  - action: {ACTION_SUJETS}")
-            if sujet not in SUJETS_HORS_FICHE:
-                self._reponse_du_sujet(sujet, ici)
-        self._rubriques_libres(set(sujets))
-
-    def _reponse_du_sujet(self, sujet: str, ici: str) -> None:
-        """Un sujet est répondu par le code (Replier._<sujet>) ou par sa rubrique « autres_sujets »."""
-        if hasattr(Replier, f"_{sujet}"):
-            return
-        if "autres_sujets" not in Profession.__fields__:
-            self.signaler(f"{ici} : aucune réponse n'est programmée pour le sujet « {sujet} » "
-                          "(actions/replies.py) : demandez à un développeur de l'ajouter.")
-            return
-        if sujet not in self.modeles:
-            self.signaler(f"{ici} : le sujet « {sujet} » n'a pas de modèle de réponse. Ajoutez dans "
-                          f"knowledge/reponses.yml une ligne « {sujet}: \"{{texte}}\" » (vous pouvez écrire une "
-                          "phrase autour de {texte}).")
-        for profession in self.professions.values():
-            if sujet not in (profession.autres_sujets or {}):
-                self.signaler(f"knowledge/metiers/{profession.id}.yml : la rubrique « autres_sujets.{sujet} » "
-                              f"manque, l'assistant n'aurait rien à répondre sur « {sujet} » pour ce métier. "
-                              "Ajoutez-la (le texte de la fiche métier sur ce sujet).")
-
-    def _rubriques_libres(self, sujets: set) -> None:
-        """Chaque rubrique « autres_sujets » est un sujet de knowledge/sujets.yml, sinon personne ne la lit."""
-        for profession in self.professions.values():
-            path = self.projet / "knowledge" / "metiers" / f"{profession.id}.yml"
-            rubriques = self.rubriques(path).get("autres_sujets") or {}
-            for rubrique, line in getattr(rubriques, "lines", {}).items():
-                if rubrique not in sujets:
-                    self.signaler(f"{self.ou(path, line)} : la rubrique « autres_sujets.{rubrique} » ne "
-                                  "correspond à aucun sujet de knowledge/sujets.yml : l'assistant ne la dira "
-                                  f"jamais. Ajoutez le sujet « {rubrique} » (voir docs/guide-formateurs.md) ou "
-                                  "corrigez le nom.")
-
-    def boutons(self) -> None:
-        domain = self.rel(self.domain_path)
-        for reponse, variants in self.reponses.items():
-            for variant in variants if isinstance(variants, list) else []:
-                for button in (variant.get("buttons") or []) if isinstance(variant, dict) else []:
-                    if not isinstance(button, dict):
-                        continue
-                    payload = str(button.get("payload") or "")
-                    line = button.lines.get("payload") or button.line
-                    match = _PAYLOAD.match(payload)
-                    if not match:
-                        self.signaler(f"{domain} ligne {line} : le bouton « {button.get('title', '')} » de "
-                                      f"{reponse} a pour payload « {payload} » : écrivez « /nom_de_l_intention ».")
-                    elif match.group(1) not in self.intentions:
-                        self.signaler(f"{domain} ligne {line} : le bouton « {button.get('title', '')} » de "
-                                      f"{reponse} mène à « {payload} », mais « {match.group(1)} » n'est pas une "
-                                      f"intention de {domain}. Corrigez le nom après « / » (intentions : "
-                                      f"{', '.join(sorted(self.intentions))}).")
-        # Les boutons que le code ajoute lui-même (« Autre question », « Parler à un conseiller »).
-        # Ceux des sujets (menu, suggestions) envoient « /<sujet> » : voir sujets_atteignables.
-        code = ROOT / "actions" / "replies.py"
-        for intention in sorted(set(re.findall(r'"payload": "/(\w+)"', code.read_text(encoding="utf-8")))):
-            if intention not in self.intentions:
-                self.signaler(f"{domain} : l'intention « {intention} » manque ; les boutons de l'assistant "
-                              f"(actions/replies.py) y mènent. Remettez « - {intention} » sous « intents: » "
-                              f"dans {domain}, avec data/nlu/{intention}.yml et sa règle.")
-
-    # 6. modèles de réponses : accolades bien formées
-    def modeles_de_reponse(self) -> None:
-        path = self.projet / "knowledge" / "reponses.yml"
-        data = self.lire(path)
-        if not isinstance(data, dict):
-            return
-
-        def walk(prefix: str, node, line: int) -> None:
-            if isinstance(node, dict):
-                for key, value in node.items():
-                    walk(f"{prefix}.{key}" if prefix else str(key), value, node.lines.get(key, line))
-                return
-            if not isinstance(node, str):
-                return
-            try:
-                champs = [f for _, f, _, _ in string.Formatter().parse(node) if f is not None]
-            except ValueError:
-                self.signaler(f"{self.ou(path, line)} : le modèle « {prefix} » a une accolade {{ ou }} seule. "
-                              "Écrivez les champs ainsi : {nom_du_champ}, et ne mettez pas d'autre accolade.")
-                return
-            for champ in champs:
-                if not re.fullmatch(r"[a-z_][a-z0-9_]*", champ):
-                    self.signaler(f"{self.ou(path, line)} : le modèle « {prefix} » contient « {{{champ}}} » : entre "
-                                  "accolades, seul un nom de champ en minuscules est permis (par exemple "
-                                  "{intitule}). Recopiez le nom du champ d'origine.")
-
-        walk("", data, 1)
-
-    # tout
-    def lancer(self) -> List[str]:
-        self.syntaxe()
-        if self.problemes:
-            # Un fichier illisible fausserait les autres vérifications (intention « sans exemple »…).
-            self.reporte = True
-            return self.problemes
-        self.connaissances()
-        self.exemples()
-        self.domaine()
-        self.couverture()
-        self.sujets_atteignables()
-        self.boutons()
-        self.modeles_de_reponse()
-        return self.problemes
-
-    def resume(self) -> str:
-        s = self.stats
-        return (f"{s['intentions']} intentions, {s['exemples']} exemples, {s['regles']} règles, "
-                f"{s['histoires']} histoires, {s['sujets']} sujets, {s['metiers']} métier(s)")
+class Example(NamedTuple):
+    text: str
+    path: Path
+    line: int
 
 
-def normaliser(texte: str, ponctuation: bool = True) -> str:
-    """Pour comparer deux exemples : sans annotation d'entité, majuscules, accents (ni ponctuation finale)."""
-    texte = _ANNOTATION.sub(r"\1", texte).replace("\u2019", "'").replace("\u00a0", " ")
-    texte = "".join(c for c in unicodedata.normalize("NFKD", texte.lower()) if not unicodedata.combining(c))
-    texte = " ".join(texte.split())
-    return texte.strip(" ?!.…,;:") if ponctuation else texte
+class Place(NamedTuple):
+    path: Path
+    line: Optional[int]
 
 
-def _noeud(data, chemin: str) -> Tuple[object, Optional[int], bool]:
-    """(nœud, ligne, trouvé) pour le champ « a.b.0.c » ; s'il manque, la ligne du parent le plus proche."""
+def normalise(text: str, punctuation: bool = True) -> str:
+    """To compare two examples: no entity annotation, case or accents (nor final punctuation)."""
+    text = _ANNOTATION.sub(r"\1", text).replace("\u2019", "'").replace("\u00a0", " ")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    text = " ".join(text.split())
+    return (text.strip(" ?!.…,;:") or text) if punctuation else text
+
+
+def close_name(name: str, names) -> Optional[str]:
+    """The one known name a misspelt one most likely means, if any."""
+    found = difflib.get_close_matches(str(name), sorted(set(map(str, names)) - {str(name)}), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def did_you_mean(name: str, names) -> str:
+    close = close_name(name, names)
+    return f" Vouliez-vous dire « {close} » ?" if close else ""
+
+
+def node_at(data, dotted: str) -> Tuple[object, Optional[int], bool]:
+    """(node, line, found) for the field « a.b.0.c »; when missing, the line of the closest parent."""
     line, node = None, data
-    for part in chemin.split("."):
+    for part in dotted.split("."):
         if isinstance(node, dict) and part in node:
             line, node = node.lines.get(part, line), node[part]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
@@ -546,8 +165,657 @@ def _noeud(data, chemin: str) -> Tuple[object, Optional[int], bool]:
     return node, line, True
 
 
-# Aide en français pour les messages de Rasa les plus fréquents que nos vérifications ne couvrent pas.
-_RASA_AIDES = [
+def leaves(node, prefix: str = "", line: int = 0) -> Iterator[Tuple[str, object, int]]:
+    """(dotted name, value, line) of every scalar of a YAML document read with lines."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from leaves(value, f"{prefix}.{key}" if prefix else str(key), node.lines.get(key, line))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from leaves(value, f"{prefix}.{index}", node.lines[index])
+    else:
+        yield prefix, node, line
+
+
+# -- the project, read once ------------------------------------------------------------------------
+class Project:
+    """Everything the checks read: YAML files with their lines, the validated knowledge files, the
+    examples, the domain and the steps of rules and stories. Reading never reports; the checks do."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.documents: Dict[Path, object] = {}
+        self.unreadable: Dict[Path, str] = {}   # file -> French message
+        for path in self._edited_files():
+            self.read(path)
+        knowledge = self.root / "knowledge"
+        self.knowledge_problems: List[str] = []
+        self.profession_files: Dict[str, Path] = {}
+        self.professions: Dict[str, Profession] = {}
+        for path in sorted((knowledge / "metiers").glob("*.yml")):
+            profession = self._validated(load_profession, path)
+            if profession is not None:
+                self.professions[profession.id] = profession
+                self.profession_files[profession.id] = path
+        self.topics_model = self._validated(load_topics, knowledge / "sujets.yml")
+        self.templates: Dict[str, str] = self._validated(load_templates, knowledge / "reponses.yml") or {}
+        self.contact = self._validated(load_contact, knowledge / "contact.yml")
+        topics = self.mapping(knowledge / "sujets.yml").get("sujets")
+        self.topics: Mapping = topics if isinstance(topics, dict) else Mapping()
+        default = self.mapping(knowledge / "sujets.yml").get("metier_par_defaut")
+        self.default_profession: Optional[str] = str(default) if default else None
+
+        self.example_lines: List[Tuple[str, Path, int, str]] = []   # (intent, file, line, raw line)
+        self.intent_headers: Dict[str, List[Place]] = defaultdict(list)
+        self.intents_without_examples: List[Tuple[str, Place]] = []
+        for path in self.files("data"):
+            for intent, header, lines in self.nlu_blocks(path):
+                self.intent_headers[intent].append(header)
+                if lines is None:
+                    self.intents_without_examples.append((intent, header))
+                self.example_lines += [(intent, path, line, raw) for line, raw in lines or []]
+        self.examples: Dict[str, List[Example]] = defaultdict(list)
+        for intent, path, line, raw in self.example_lines:
+            text = example_text(raw)
+            if text:
+                self.examples[intent].append(Example(text, path, line))
+
+        self.domain_path = self.root / "domain.yml"
+        domain = self.mapping(self.domain_path)
+        self.intents: Dict[str, int] = {}
+        intents = domain.get("intents") or Sequence()
+        for value, line in zip(intents, getattr(intents, "lines", [])):
+            self.intents[next(iter(value)) if isinstance(value, dict) else str(value)] = line
+        responses = domain.get("responses")
+        self.responses: Mapping = responses if isinstance(responses, dict) else Mapping()
+        self.actions = {str(a) for a in (domain.get("actions") or [])} | set(self.responses) | RASA_ACTIONS
+
+        # Steps of every rule and story (and of the test stories): (rules, stories or tests; steps; file).
+        self.steps: List[Tuple[str, list, Path]] = []
+        test_stories = self.root / "tests" / "test_stories.yml"
+        for path in self.files("data") + [test_stories]:
+            data = self.mapping(path)
+            for kind in ("rules", "stories"):
+                for block in data.get(kind) or []:
+                    if isinstance(block, dict) and isinstance(block.get("steps"), list):
+                        self.steps.append((kind if path != test_stories else "tests", block["steps"], path))
+
+    # reading
+    def _edited_files(self) -> List[Path]:
+        files = [self.root / "domain.yml", self.root / "config.yml"]
+        files += self.files("data") + self.files("knowledge")
+        return files + [self.root / "tests" / "test_stories.yml"] + self.files(HELD_OUT_DIR)
+
+    def read(self, path: Path):
+        if path in self.documents:
+            return self.documents[path]
+        data = None
+        if path.exists():
+            try:
+                text = path.read_text(encoding="utf-8")
+                data = yaml.load(text, Loader=_LineLoader)
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = f" ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else ""
+                self.unreadable[path] = (
+                    f"{self.rel(path)}{where} : YAML invalide ({yaml_problem(exc, text)}). Vérifiez cette ligne "
+                    "et celle du dessus : indentation avec des espaces (jamais de tabulation), alignée sur "
+                    "les lignes voisines, et « : » après chaque nom de rubrique.")
+            except UnicodeDecodeError:
+                self.unreadable[path] = (f"{self.rel(path)} : le fichier n'est pas enregistré en UTF-8. "
+                                         "Enregistrez-le en UTF-8 depuis votre éditeur.")
+        self.documents[path] = data
+        return data
+
+    def mapping(self, path: Path) -> Mapping:
+        """The content of a file made of sections, or an empty one (missing, invalid or a list)."""
+        data = self.read(path)
+        return data if isinstance(data, dict) else Mapping()
+
+    def files(self, folder: str) -> List[Path]:
+        return sorted((self.root / folder).rglob("*.yml")) if (self.root / folder).is_dir() else []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(Path(path).resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def at(self, path: Path, line: Optional[int] = None) -> str:
+        return f"{self.rel(path)} ligne {line}" if line else self.rel(path)
+
+    def nlu_blocks(self, path: Path):
+        """(intent, place of « - intent: », [(line, raw line)] or None) for each intent of an NLU file."""
+        nlu = self.mapping(path).get("nlu")
+        for item in nlu if isinstance(nlu, list) else []:
+            if not isinstance(item, dict) or "intent" not in item:
+                continue
+            header = Place(path, item.lines.get("intent"))
+            examples = item.get("examples")
+            if not isinstance(examples, str):
+                yield str(item["intent"]), header, None
+                continue
+            first = item.value_lines["examples"] + 1   # with « examples: | », the text starts below « | »
+            yield str(item["intent"]), header, [(first + offset, raw) for offset, raw
+                                                in enumerate(examples.splitlines()) if raw.strip()]
+
+    def _validated(self, loader, path: Path):
+        if path in self.unreadable:
+            return None   # its syntax error is reported
+        try:
+            return loader(path)
+        except KnowledgeError as error:
+            message = str(error).replace(str(path.resolve()), self.rel(path)).replace(str(path), self.rel(path))
+            self.knowledge_problems.append(self._with_lines(message, path))
+            return None
+
+    def _with_lines(self, message: str, path: Path) -> str:
+        """Adds to a loader's message the line of each field or topic it names, when the file gives it."""
+        data = self.read(path)
+
+        def named_field(match):
+            _, line, found = node_at(data, match.group(1))
+            if not line:
+                return match.group(0)
+            return f"{match.group(0)} (ligne {line})" if found else f"{match.group(0)} (à écrire sous la ligne {line})"
+
+        def citation(match):
+            cited, _, _ = node_at(data, match.group(1))
+            lines = [l for v, l in zip(cited or [], getattr(cited, "lines", [])) if v == match.group(2)]
+            where = f"ligne {lines[0]} ; " if lines else ""
+            topics = (data or {}).get("sujets") if isinstance(data, dict) else None
+            guess = close_name(match.group(2), topics or [])
+            fix = f"vouliez-vous dire « {guess} » ? " if guess else ""
+            return f"{match.group(0)} ({where}{fix}corrigez le nom, ou créez ce sujet sous « sujets: »)"
+
+        message = re.sub(r"champ « ([^»]+) »", named_field, message)
+        return re.sub(r"([\w.]+) cite « ([^»]+) »(, qui n'est pas un sujet défini)?", citation, message)
+
+    # derived facts
+    def intent_places(self) -> Dict[str, List[Place]]:
+        """Every place an intent name is written, outside domain.yml: NLU files, steps, topics."""
+        places: Dict[str, List[Place]] = defaultdict(list)
+        for intent, headers in self.intent_headers.items():
+            places[intent] += headers
+        for _, steps, path in self.steps:
+            for intent, line, _ in step_intents(steps):
+                places[intent].append(Place(path, line))
+        for topic, line in self.topics.lines.items():
+            places[str(topic)].append(Place(self.root / "knowledge" / "sujets.yml", line))
+        return places
+
+    def topic_rules(self) -> Tuple[set, List[Tuple[str, Path, int]]]:
+        """(intents with a rule to action_repondre, [(intent, file, line)] of every step to it)."""
+        with_rule, to_topic_action = set(), []
+        for kind, steps, path in self.steps:
+            for intent, line, position in step_intents(steps):
+                following = steps[position + 1] if position + 1 < len(steps) else None
+                if isinstance(following, dict) and following.get("action") == TOPIC_ACTION:
+                    to_topic_action.append((intent, path, line))
+                    if kind == "rules":
+                        with_rule.add(intent)
+        return with_rule, to_topic_action
+
+
+def example_text(raw: str) -> Optional[str]:
+    """The example of a line « - question », or None when the line is not one."""
+    if not raw.startswith("-"):
+        return None
+    return raw[1:].strip() or None
+
+
+def step_intents(steps) -> Iterator[Tuple[str, int, int]]:
+    """(intent, line, position of the step); an « or: » gives each of its intents."""
+    for position, step in enumerate(steps):
+        if not isinstance(step, dict):
+            continue
+        if "intent" in step:
+            yield str(step["intent"]), step.lines["intent"], position
+        for alternative in step.get("or") or []:
+            if isinstance(alternative, dict) and "intent" in alternative:
+                yield str(alternative["intent"]), alternative.lines["intent"], position
+
+
+# -- the checks: each returns the problems it finds ------------------------------------------------
+def check_required_files(project: Project) -> List[Problem]:
+    return [Problem(f"{name} : fichier introuvable. Remettez-le à la racine du projet.")
+            for name in ("domain.yml", "config.yml") if not (project.root / name).exists()]
+
+
+def check_syntax(project: Project) -> List[Problem]:
+    return [Problem(message) for message in project.unreadable.values()]
+
+
+def check_knowledge_files(project: Project) -> List[Problem]:
+    problems = [Problem(message) for message in project.knowledge_problems]
+    folder = project.root / "knowledge" / "metiers"
+    if not list(folder.glob("*.yml")):
+        problems.append(Problem(f"{project.rel(folder)} : aucun fichier métier (.yml). Ajoutez-en au moins un "
+                                "(voir docs/guide-formateurs.md)."))
+    return problems
+
+
+def check_example_lines(project: Project) -> List[Problem]:
+    problems = []
+    for intent, place in project.intents_without_examples:
+        problems.append(Problem(f"{project.at(*place)} : l'intention « {intent} » n'a pas d'exemples. Écrivez "
+                                "« examples: | » puis un exemple par ligne, commençant par « - ».", intent))
+    for intent, path, line, raw in project.example_lines:
+        here, text = project.at(path, line), raw.strip()
+        if _GUIDE_LINE.match(text):
+            problems.append(Problem(f"{here} : « {text} » est une ligne du guide, pas un exemple : supprimez "
+                                    "cette ligne (dans un bloc d'exemples, « # » n'est pas un commentaire)."))
+        elif text.startswith("#"):
+            problems.append(Problem(f"{here} : « {text} » : dans un bloc d'exemples, « # » n'est pas un "
+                                    "commentaire. Supprimez cette ligne, ou écrivez-la au-dessus de "
+                                    "« - intent: »."))
+        elif not raw.startswith("-"):
+            problems.append(Problem(f"{here} : « {text} » ne commence pas par « - » : Rasa ignorerait cet "
+                                    "exemple. Ajoutez « - » au début, aligné sur les autres exemples."))
+        elif example_text(raw) is None:
+            problems.append(Problem(f"{here} : exemple vide. Écrivez une question après « - » ou supprimez "
+                                    "la ligne."))
+    return problems
+
+
+def check_duplicate_examples(project: Project) -> List[Problem]:
+    """The same example twice, capitals, accents and final punctuation ignored: within one intent it
+    adds nothing (« merci » and « merci ! » are one example for the assistant); across two intents
+    the assistant cannot choose."""
+    problems = []
+    seen: Dict[str, Tuple[str, Example]] = {}
+    for intent, examples in project.examples.items():
+        for example in examples:
+            key = normalise(example.text)
+            if key not in seen:
+                seen[key] = (intent, example)
+                continue
+            other_intent, other = seen[key]
+            if other_intent == intent:
+                where = "plus haut" if other.path == example.path else "dans " + project.rel(other.path)
+                same = "" if other.text == example.text else f" (« {other.text} » : majuscules, accents et " \
+                                                              "ponctuation finale ne comptent pas)"
+                problems.append(Problem(
+                    f"{project.at(example.path, example.line)} : l'exemple « {example.text} » est déjà écrit "
+                    f"{where} (ligne {other.line}){same}. Supprimez l'une des deux lignes."))
+            else:
+                problems.append(Problem(
+                    f"{project.at(example.path, example.line)} (intention « {intent} ») et "
+                    f"{project.at(other.path, other.line)} (intention « {other_intent} ») : le même exemple "
+                    f"« {example.text} » est dans deux intentions, l'assistant ne peut pas savoir laquelle "
+                    "choisir. Gardez-le dans le seul fichier du bon sujet et supprimez l'autre ligne."))
+    return problems
+
+
+def check_held_out_sentences(project: Project) -> List[Problem]:
+    """A sentence of tests/nlu/ in data/nlu/ makes the measure on « never seen » sentences a lie.
+    Same comparison as make test (tests/test_data.py): capitals and accents ignored."""
+    trained: Dict[str, Example] = {}
+    for examples in project.examples.values():
+        for example in examples:
+            trained.setdefault(normalise(example.text, punctuation=False), example)
+    problems = []
+    for path in project.files(HELD_OUT_DIR):
+        for intent, _, lines in project.nlu_blocks(path):
+            for line, raw in lines or []:
+                text = example_text(raw)
+                copy = trained.get(normalise(text, punctuation=False)) if text else None
+                if copy:
+                    problems.append(Problem(
+                        f"{project.at(copy.path, copy.line)} : l'exemple « {copy.text} » est une phrase de test "
+                        f"({project.at(path, line)}). Les phrases de {HELD_OUT_DIR}/ mesurent l'assistant sur "
+                        f"des phrases qu'il n'a jamais vues : supprimez cette ligne de {project.rel(copy.path)} "
+                        "(ou écrivez une autre phrase)."))
+    return problems
+
+
+def check_declared_names(project: Project) -> List[Problem]:
+    """Every intent and action used in data/ and tests/test_stories.yml is declared in domain.yml."""
+    domain = project.rel(project.domain_path)
+    problems = []
+    for intent, headers in sorted(project.intent_headers.items()):
+        if intent not in project.intents:
+            problems.append(Problem(
+                f"{project.at(*headers[0])} : l'intention « {intent} » n'est pas déclarée dans {domain}. Ajoutez "
+                f"la ligne « - {intent} » sous « intents: » dans {domain}, ou corrigez le nom."
+                + did_you_mean(intent, project.intents), intent))
+    for _, steps, path in project.steps:
+        for intent, line, _ in step_intents(steps):
+            if intent not in project.intents and intent not in RASA_INTENTS:
+                problems.append(Problem(
+                    f"{project.at(path, line)} : l'intention « {intent} » n'existe pas dans {domain}. Corrigez le "
+                    "nom (c'est le nom du fichier data/nlu/<intention>.yml) ou déclarez-la sous « intents: » "
+                    f"dans {domain}." + did_you_mean(intent, project.intents), intent))
+        for step in steps:
+            if isinstance(step, dict) and "action" in step and str(step["action"]) not in project.actions:
+                action = str(step["action"])
+                problems.append(Problem(
+                    f"{project.at(path, step.lines['action'])} : l'action « {action} » n'existe pas dans "
+                    f"{domain}. Vérifiez l'orthographe (les sujets de la fiche utilisent {TOPIC_ACTION}) ou "
+                    "déclarez-la sous « actions: » ou « responses: »."
+                    + did_you_mean(action, project.actions - RASA_ACTIONS), action))
+    return problems
+
+
+def check_domain_intents(project: Project) -> List[Problem]:
+    """Each intent of domain.yml has enough examples, and a rule or a story."""
+    domain = project.rel(project.domain_path)
+    used = {intent for kind, steps, _ in project.steps if kind != "tests" for intent, _, _ in step_intents(steps)}
+    fiche_topics = set(map(str, project.topics)) - TOPICS_OUTSIDE_FICHE
+    problems = []
+    for intent, line in project.intents.items():
+        examples = project.examples.get(intent, [])
+        if not examples:
+            problems.append(Problem(
+                f"{domain} ligne {line} : l'intention « {intent} » n'a aucun exemple. Créez "
+                f"data/nlu/{intent}.yml avec au moins {MIN_EXAMPLES} exemples (voir docs/guide-formateurs.md).",
+                intent))
+        elif len(examples) < MIN_EXAMPLES:
+            header = project.intent_headers[intent][0]
+            problems.append(Problem(
+                f"{project.at(*header)} : l'intention « {intent} » n'a que {len(examples)} exemple(s) ; il en faut "
+                f"au moins {MIN_EXAMPLES}. Ajoutez-en {MIN_EXAMPLES - len(examples)} ou plus, variés (mots, "
+                "longueur, fautes, style SMS), un par ligne commençant par « - ».", intent))
+        # A topic of the fiche without a rule has its own, more precise message (check_topics).
+        if intent not in used and intent not in fiche_topics:
+            problems.append(Problem(
+                f"{domain} ligne {line} : l'intention « {intent} » n'est utilisée par aucune règle ni histoire : "
+                "l'assistant ne saurait pas quoi répondre. Ajoutez une règle dans data/rules/ (pour un sujet de "
+                f"la fiche : « - intent: {intent} » suivi de « - action: {TOPIC_ACTION} » dans "
+                "data/rules/sujets.yml).", intent))
+    return problems
+
+
+def check_topics(project: Project) -> List[Problem]:
+    """Each topic of knowledge/sujets.yml is an intent, has its rule to action_repondre and an answer."""
+    path = project.root / "knowledge" / "sujets.yml"
+    if not project.topics:
+        return []
+    with_rule, to_topic_action = project.topic_rules()
+    problems, reported = [], set()
+    for intent, step_path, line in to_topic_action:
+        if (intent not in project.topics and intent != FOLLOW_UP_INTENT and intent in project.intents
+                and intent not in reported):
+            reported.add(intent)
+            problems.append(Problem(
+                f"{project.at(step_path, line)} : « {intent} » va à {TOPIC_ACTION}, mais n'est pas un sujet de "
+                f"{project.rel(path)} : l'assistant ne saurait pas quoi répondre. Ajoutez le sujet « {intent} » "
+                f"sous « sujets: » dans {project.rel(path)} (libelle, question, rubrique, suggestions).", intent))
+    for topic, line in project.topics.lines.items():
+        topic, here = str(topic), project.at(path, line)
+        if topic not in project.intents:
+            problems.append(Problem(
+                f"{here} : le sujet « {topic} » n'est pas une intention de {project.rel(project.domain_path)} : "
+                f"aucune question d'élève ne peut y mener. Pour un nouveau sujet, ajoutez « - {topic} » sous "
+                f"« intents: » dans domain.yml, le fichier data/nlu/{topic}.yml et une règle vers {TOPIC_ACTION} "
+                "dans data/rules/sujets.yml ; sinon corrigez le nom." + did_you_mean(topic, project.intents), topic))
+        elif topic not in TOPICS_OUTSIDE_FICHE and topic not in with_rule:
+            problems.append(Problem(
+                f"{here} : le sujet « {topic} » n'a pas de règle vers {TOPIC_ACTION}. Ajoutez dans "
+                f"data/rules/sujets.yml, à la fin :\n- rule: répondre sur « {topic} »\n  steps:\n"
+                f"  - intent: {topic}\n  - action: {TOPIC_ACTION}", topic))
+        if topic not in TOPICS_OUTSIDE_FICHE:
+            problems += _topic_answer(project, topic, here)
+    return problems
+
+
+def _topic_answer(project: Project, topic: str, here: str) -> List[Problem]:
+    """A topic is answered by the code (Replier.builders) or by its « autres_sujets » section."""
+    if topic in CODE_TOPICS:
+        return []
+    problems = []
+    if topic not in project.templates and project.templates:
+        problems.append(Problem(
+            f"{here} : le sujet « {topic} » n'a pas de modèle de réponse. Ajoutez dans knowledge/reponses.yml "
+            f"une ligne « {topic}: \"{{texte}}\" » (vous pouvez écrire une phrase autour de {{texte}}).", topic))
+    for profession_id, profession in project.professions.items():
+        if topic not in profession.autres_sujets:
+            problems.append(Problem(
+                f"{project.rel(project.profession_files[profession_id])} : la rubrique « autres_sujets.{topic} » "
+                f"manque, l'assistant n'aurait rien à répondre sur « {topic} » pour ce métier. Ajoutez-la (le "
+                "texte de la fiche métier sur ce sujet).", topic))
+    return problems
+
+
+def check_free_sections(project: Project) -> List[Problem]:
+    """Each « autres_sujets » section is a topic of knowledge/sujets.yml, otherwise nobody reads it."""
+    problems = []
+    for profession_id, path in project.profession_files.items():
+        sections = project.mapping(path).get("autres_sujets") or {}
+        for section, line in getattr(sections, "lines", {}).items():
+            if section not in project.topics:
+                problems.append(Problem(
+                    f"{project.at(path, line)} : la rubrique « autres_sujets.{section} » ne correspond à aucun sujet "
+                    f"de knowledge/sujets.yml : l'assistant ne la dira jamais. Ajoutez le sujet « {section} » (voir "
+                    "docs/guide-formateurs.md) ou corrigez le nom." + did_you_mean(section, project.topics),
+                    str(section)))
+    return problems
+
+
+def check_buttons(project: Project) -> List[Problem]:
+    """Buttons of domain.yml, and those the assistant adds itself, lead to intents that exist."""
+    domain = project.rel(project.domain_path)
+    problems = []
+    for response, variants in project.responses.items():
+        for variant in variants if isinstance(variants, list) else []:
+            for button in (variant.get("buttons") or []) if isinstance(variant, dict) else []:
+                if not isinstance(button, dict):
+                    continue
+                payload = str(button.get("payload") or "")
+                line = button.lines.get("payload") or button.line
+                match = _PAYLOAD.match(payload)
+                if not match:
+                    problems.append(Problem(
+                        f"{domain} ligne {line} : le bouton « {button.get('title', '')} » de {response} a pour "
+                        f"payload « {payload} » : écrivez « /nom_de_l_intention »."))
+                elif match.group(1) not in project.intents:
+                    problems.append(Problem(
+                        f"{domain} ligne {line} : le bouton « {button.get('title', '')} » de {response} mène à "
+                        f"« {payload} », mais « {match.group(1)} » n'est pas une intention de {domain}. Corrigez "
+                        f"le nom après « / » (intentions : {', '.join(sorted(project.intents))})."
+                        + did_you_mean(match.group(1), project.intents), match.group(1)))
+    for intent in sorted(assistant_button_intents(project)):
+        if intent not in project.intents:
+            problems.append(Problem(
+                f"{domain} : l'intention « {intent} » manque ; les boutons de l'assistant (actions/replies.py) y "
+                f"mènent. Remettez « - {intent} » sous « intents: » dans {domain}, avec data/nlu/{intent}.yml et "
+                "sa règle.", intent))
+    return problems
+
+
+def assistant_button_intents(project: Project) -> set:
+    """The intents the assistant's own buttons send (« Autre question », « Parler à un conseiller »):
+    the replies that add them are built, as the action server builds them, and their payloads read.
+    The topic buttons (menu, suggestions) send « /<sujet> »: see check_topics."""
+    if not (project.templates and project.topics_model and project.contact):
+        return set()   # a knowledge file is invalid: reported by check_knowledge_files
+    replier = Replier(project.templates, project.topics_model, project.contact)
+    try:
+        replies = [replier.contact_reply(), replier.apology(), replier.clarify([], 2)]
+    except (KeyError, IndexError, ValueError, AssertionError):
+        return set()   # a template is broken: reported by check_templates
+    return {m.group(1) for reply in replies for button in reply.buttons
+            for m in [_PAYLOAD.match(button["payload"])] if m}
+
+
+def check_templates(project: Project) -> List[Problem]:
+    """Templates of knowledge/reponses.yml: well-formed braces, and only the fields the code gives them."""
+    path = project.root / "knowledge" / "reponses.yml"
+    data = project.read(path)
+    if not isinstance(data, dict):
+        return []
+    topics = set(map(str, project.topics))
+    known = set(TEMPLATE_FIELDS) | topics
+    written = {name for name, _, _ in leaves(data)}
+    problems = []
+    missing = [name for name in TEMPLATE_FIELDS if name not in written]
+    for name, value, line in leaves(data):
+        here = project.at(path, line)
+        if name not in known:
+            guess = close_name(name, missing) or close_name(name, known)
+            problems.append(Problem(
+                f"{here} : le modèle « {name} » n'est utilisé par aucune réponse de l'assistant."
+                + (f" Vouliez-vous dire « {guess} » ? Corrigez le nom." if guess else
+                   " Pour un nouveau sujet, ajoutez-le aussi dans knowledge/sujets.yml (voir "
+                   "docs/guide-formateurs.md, section 3) ; sinon supprimez ce modèle.")))
+            if guess in missing:
+                missing.remove(guess)   # the same mistake: one message
+            continue
+        if not isinstance(value, str):
+            continue
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+        except ValueError:
+            problems.append(Problem(
+                f"{here} : le modèle « {name} » a une accolade {{ ou }} seule. Écrivez les champs ainsi : "
+                "{nom_du_champ}, et ne mettez pas d'autre accolade."))
+            continue
+        allowed = TEMPLATE_FIELDS.get(name, TOPIC_TEMPLATE_FIELDS)
+        valid = ", ".join(f"{{{f}}}" for f in sorted(allowed)) or "aucun (ce texte s'affiche tel quel)"
+        for name_in_braces in fields:
+            if not _FIELD_NAME.fullmatch(name_in_braces):
+                problems.append(Problem(
+                    f"{here} : le modèle « {name} » contient « {{{name_in_braces}}} » : entre accolades, seul un "
+                    f"nom de champ en minuscules est permis. Champs possibles pour ce modèle : {valid}."))
+            elif name_in_braces not in allowed:
+                guess = close_name(name_in_braces, allowed)
+                problems.append(Problem(
+                    f"{here} : le modèle « {name} » contient {{{name_in_braces}}}, qui n'est pas un champ de ce "
+                    f"modèle : l'élève lirait « problème technique ».{' Vouliez-vous dire {' + guess + '} ?' if guess else ''}"
+                    f" Champs possibles pour ce modèle : {valid}."))
+    for name in missing:
+        problems.append(Problem(
+            f"{project.rel(path)} : le modèle « {name} » manque ; l'assistant s'en sert (actions/replies.py). "
+            "Remettez-le (voir la version d'origine du fichier), avec ses champs : "
+            + (", ".join(f"{{{f}}}" for f in sorted(TEMPLATE_FIELDS[name])) or "aucun") + "."))
+    return problems
+
+
+def check_copied_professions(project: Project) -> List[Problem]:
+    """A new profession file that still holds the texts of the one it was copied from."""
+    texts = {}
+    for profession_id, path in project.profession_files.items():
+        texts[profession_id] = [(name, " ".join(value.split()), line) for name, value, line
+                                in leaves(project.mapping(path))
+                                if isinstance(value, str) and name.split(".")[0] not in NAMING_FIELDS]
+    problems = []
+    ids = sorted(texts, key=lambda i: (i != project.default_profession, i))   # the original first
+    for position, copy in enumerate(ids):
+        for original in ids[:position]:
+            theirs = {text for _, text, _ in texts[original]}
+            same = [(name, line) for name, text, line in texts[copy] if text in theirs]
+            if texts[copy] and len(same) >= COPIED_SHARE * len(texts[copy]):
+                examples = ", ".join(f"« {name} » ligne {line}" for name, line in same[:3])
+                problems.append(Problem(
+                    f"{project.rel(project.profession_files[copy])} : ce fichier reprend encore les textes de "
+                    f"{project.rel(project.profession_files[original])} ({len(same)} textes sur "
+                    f"{len(texts[copy])} identiques, par exemple {examples}) : remplacez-les par les faits de la "
+                    f"fiche du métier « {project.professions[copy].intitule} » (docs/guide-formateurs.md, "
+                    "section 6)."))
+                break
+    return problems
+
+
+_FEMININE_ENDINGS = [  # (written in brackets, masculine ending, feminine ending)
+    ("se", "eur", "euse"), ("euse", "eur", "euse"), ("trice", "teur", "trice"), ("rice", "teur", "trice"),
+    ("ere", "er", "ere"), ("ve", "f", "ve"), ("e", "", "e"), ("ne", "", "ne"), ("le", "", "le"), ("te", "", "te"),
+]
+
+
+def feminine_words(title: str) -> List[str]:
+    """The feminine forms a title writes in brackets: « Testeur(se) » -> testeuse, « Chargé(e) » -> chargee."""
+    found = []
+    for word, written in re.findall(r"(\w+)\((\w+)\)", fold(title)):
+        for bracket, masculine, feminine in _FEMININE_ENDINGS:
+            if written == bracket and word.endswith(masculine):
+                found.append(word[:len(word) - len(masculine)] + feminine)
+                break
+    return found
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def check_feminine_aliases(project: Project) -> List[Problem]:
+    """A warning: a title written « Testeur(se) » whose aliases have no feminine form."""
+    problems = []
+    for profession_id, profession in project.professions.items():
+        alias_words = {w for alias in profession.alias for w in re.findall(r"\w+", fold(alias))}
+        feminine = feminine_words(profession.intitule)
+        if feminine and not alias_words & set(feminine):
+            path = project.profession_files[profession_id]
+            line = project.mapping(path).lines.get("alias")
+            problems.append(Problem(
+                f"{project.at(path, line)} : aucun alias au féminin (« {feminine[0]} … ») : une élève qui écrit "
+                f"« {feminine[0]} » ne serait pas reconnue. Ajoutez les formes au masculin, au féminin, courtes et "
+                "sans accents (docs/guide-formateurs.md, section 6).", warning=True))
+    return problems
+
+
+# The checks, in the order a trainer should fix what they find.
+CHECKS: List[Callable[[Project], List[Problem]]] = [
+    check_knowledge_files, check_example_lines, check_duplicate_examples, check_held_out_sentences,
+    check_declared_names, check_domain_intents, check_topics, check_free_sections, check_buttons,
+    check_templates, check_copied_professions, check_feminine_aliases,
+]
+
+
+def group_root_causes(project: Project, problems: List[Problem]) -> List[Problem]:
+    """A misspelt intent or topic name gives several problems: one root problem « vouliez-vous dire »
+    first, with the problems it causes under it."""
+    places = project.intent_places()
+    unknown = [name for name in places if name not in project.intents and name not in RASA_INTENTS]
+    orphans = [name for name in project.intents if name not in places]   # written in domain.yml only
+    roots, grouped = [], set()
+    for name in unknown:
+        orphan = close_name(name, orphans)
+        guess = orphan or close_name(name, project.intents)
+        caused = [p for p in problems if p.about in {name, guess} and not p.warning]
+        where = ", ".join(project.at(*place) for place in places[name][:4])
+        if orphan:
+            # « interet » everywhere, « interrt » in domain.yml only: domain.yml has the typo.
+            line = project.intents[orphan]
+            message = (f"{project.rel(project.domain_path)} ligne {line} : l'intention « {orphan} » n'est écrite "
+                       f"nulle part ailleurs, et « {name} » est utilisée sans être déclarée ({where}) : vouliez-vous "
+                       f"dire « {name} » ? Corrigez la ligne {line} de domain.yml : « - {name} ».")
+            # Under this root, « vouliez-vous dire « interrt » ? » would point the wrong way.
+            caused = [replace(p, message=p.message.replace(f" Vouliez-vous dire « {orphan} » ?", ""))
+                      for p in caused]
+        elif guess and len(caused) >= 2:
+            message = (f"« {name} » n'est pas une intention de domain.yml ({where}) : vouliez-vous dire « {guess} » ? "
+                       "Corrigez le nom à ces lignes.")
+        else:
+            continue   # a single problem already says « vouliez-vous dire »
+        roots.append(Problem(message, name, consequences=caused))
+        grouped |= {name, guess}
+    return roots + [p for p in problems if p.warning or p.about not in grouped]
+
+
+def run_checks(project: Project) -> Tuple[List[Problem], bool]:
+    """(problems, syntax_first): an unreadable file is reported alone, since it would distort the
+    other checks (an intent « without examples »…)."""
+    blocking = check_required_files(project) + check_syntax(project)
+    if blocking:
+        return blocking, True
+    problems = [problem for check in CHECKS for problem in check(project)]
+    return group_root_causes(project, problems), False
+
+
+def summary(project: Project) -> str:
+    rules = sum(1 for kind, _, _ in project.steps if kind == "rules")
+    stories = sum(1 for kind, _, _ in project.steps if kind == "stories")
+    examples = sum(len(e) for e in project.examples.values())
+    return (f"{len(project.intents)} intentions, {examples} exemples, {rules} règles, {stories} histoires, "
+            f"{len(project.topics)} sujets, {len(project.professions)} métier(s)")
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("s" if count > 1 else "")
+
+
+# Help in French for the most frequent Rasa messages our checks do not cover.
+_RASA_HELP = [
     ("Story structure conflict", "Conflit : deux règles ou histoires prévoient une suite différente après le "
                                  "même message. Gardez une seule suite (les sujets de la fiche vont à "
                                  "action_repondre) ou supprimez l'histoire en trop."),
@@ -556,36 +824,35 @@ _RASA_AIDES = [
     ("not in the domain", "Un nom utilisé dans data/ n'est pas déclaré dans domain.yml : corrigez "
                           "l'orthographe ou déclarez-le."),
 ]
-_HORODATAGE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ")
-_AVERTISSEMENT_PYTHON = re.compile(r"^\S+\.py:\d+: (\w+Warning)")
+_TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ")
+_PYTHON_WARNING = re.compile(r"^\S+\.py:\d+: (\w+Warning)")
 
 
-def rasa_validate(projet: Path) -> Tuple[bool, str]:
-    """Lance rasa data validate ; garde ses avertissements et erreurs, sans le bruit des bibliothèques."""
+def rasa_validate(root: Path) -> Tuple[bool, str]:
+    """Runs rasa data validate; keeps its warnings and errors, without the libraries' noise."""
     rasa = Path(sys.executable).parent / "rasa"
     env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false",
                SQLALCHEMY_SILENCE_UBER_WARNING="1")
     result = subprocess.run(
         [str(rasa), "data", "validate", "--fail-on-warnings", "--domain", "domain.yml", "--data", "data",
-         "--config", "config.yml"], cwd=projet, env=env, capture_output=True, text=True)
-    sortie = re.sub(r"\x1b\[[0-9;]*m", "", result.stderr + "\n" + result.stdout)
-    gardees, garder = [], False
-    for line in sortie.splitlines():
-        avertissement = _AVERTISSEMENT_PYTHON.match(line)
-        if _HORODATAGE.match(line):
-            garder = " WARNING " in line or " ERROR " in line
-        elif avertissement:
-            garder = avertissement.group(1) not in ("DeprecationWarning", "PendingDeprecationWarning",
-                                                    "FutureWarning")
+         "--config", "config.yml"], cwd=root, env=env, capture_output=True, text=True)
+    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stderr + "\n" + result.stdout)
+    kept, keep = [], False
+    for line in output.splitlines():
+        warning = _PYTHON_WARNING.match(line)
+        if _TIMESTAMP.match(line):
+            keep = " WARNING " in line or " ERROR " in line
+        elif warning:
+            keep = warning.group(1) not in ("DeprecationWarning", "PendingDeprecationWarning", "FutureWarning")
         elif "Processed " in line or not line.strip():
             continue
         elif "validation completed with errors" in line:
-            garder = True
-        if garder:
-            gardees.append(line)
-    aides = [aide for motif, aide in _RASA_AIDES if motif in sortie]
-    texte = "\n".join(gardees[-60:]) or sortie[-3000:]
-    return result.returncode == 0, texte + ("\n\n" + "\n".join(aides) if aides else "")
+            keep = True
+        if keep:
+            kept.append(line)
+    helps = [help_text for pattern, help_text in _RASA_HELP if pattern in output]
+    text = "\n".join(kept[-60:]) or output[-3000:]
+    return result.returncode == 0, text + ("\n\n" + "\n".join(helps) if helps else "")
 
 
 def main(argv=None) -> int:
@@ -594,31 +861,41 @@ def main(argv=None) -> int:
     parser.add_argument("--sans-rasa", action="store_true", help="ne lance pas rasa data validate (rapide)")
     args = parser.parse_args(argv)
 
-    controle = Controle(args.projet)
-    problemes = controle.lancer()
-    if problemes:
-        print(f"{len(problemes)} problème(s) à corriger :\n")
-        for probleme in problemes:
-            print(f"✗ {probleme}\n")
-        if controle.reporte:
+    project = Project(args.projet)
+    found, syntax_first = run_checks(project)
+    errors = [p for p in found if not p.warning]
+    warnings = [p for p in found if p.warning]
+    if errors:
+        caused = sum(len(p.consequences) for p in errors)
+        print(f"{plural(len(errors), 'problème')} à corriger"
+              + (f" (et {caused} message(s) qui en découlent, regroupés sous leur cause)" if caused else "")
+              + " :\n")
+        for problem in errors:
+            print(f"✗ {problem.message}\n")
+            for consequence in problem.consequences:
+                print(f"    ↳ conséquence : {consequence.message}\n")
+        for problem in warnings:
+            print(f"⚠ {problem.message}\n")
+        if syntax_first:
             print("Les autres vérifications seront faites quand le YAML sera corrigé.")
-        print("Corrigez-les, puis relancez `make check`."
+        print(("Corrigez-le" if len(errors) == 1 else "Corrigez-les dans l'ordre") + ", puis relancez `make check`."
               + ("" if args.sans_rasa else " (rasa data validate n'a pas été lancé : il le sera quand ces "
                                              "problèmes seront corrigés.)"))
         return 1
+    notes = "".join(f"\n⚠ {p.message}" for p in warnings)
     if args.sans_rasa:
-        print(f"Tout est correct : {controle.resume()} (rasa data validate non lancé : --sans-rasa).")
+        print(f"Tout est correct : {summary(project)} (rasa data validate non lancé : --sans-rasa).{notes}")
         return 0
-    print(f"Vérifications du projet : correct ({controle.resume()}).\n"
+    print(f"Vérifications du projet : correct ({summary(project)}).{notes}\n"
           "Vérification par Rasa (rasa data validate --fail-on-warnings, environ 15 secondes)…", flush=True)
-    ok, sortie = rasa_validate(controle.projet)
+    ok, output = rasa_validate(project.root)
     if not ok:
         print("\n✗ rasa data validate a trouvé des problèmes (messages de Rasa, en anglais) :\n")
-        print(sortie)
+        print(output)
         print("\nCorrigez (le nom de l'histoire, de la règle ou de l'intention en cause est dans ces messages), "
               "puis relancez `make check`.")
         return 1
-    print(f"Tout est correct : {controle.resume()}, rasa data validate compris.")
+    print(f"Tout est correct : {summary(project)}, rasa data validate compris.")
     return 0
 
 

@@ -2,8 +2,9 @@
 """La file de relecture : ce que les élèves ont demandé et que l'assistant a mal compris.
 
 `make review` (sous-commande `export`) lit la base des conversations (TRACKER_STORE_URL) et écrit
-`reports/a_relire.yml` : les messages d'élèves partis à la clarification (intention nlu_fallback) ou
-compris avec une confiance sous le seuil (0,7 par défaut), regroupés quand ils se ressemblent, avec
+`reports/a_relire.yml` : les messages d'élèves partis à la clarification (intention nlu_fallback),
+compris avec une confiance sous le seuil (0,7 par défaut), ou dont la réponse a reçu un 👎 dans le widget
+(« signalee: oui », quelle que soit la confiance), regroupés quand ils se ressemblent, avec
 l'intention devinée, la confiance et le contexte (message précédent de l'élève, réponse précédente de
 l'assistant). Le formateur écrit l'intention de chaque message, ou `hors_sujet`, ou laisse vide.
 
@@ -75,6 +76,29 @@ def jaccard(a: Set[str], b: Set[str]) -> float:
 def court(texte: str, n: int = 220) -> str:
     texte = une_ligne(texte)
     return texte if len(texte) <= n else texte[: n - 1].rstrip() + "…"
+
+
+# -- messages de test ou d'attaque ----------------------------------------------------------------
+# L'assistant les traite correctement par construction (ils ne sont ni affichés tels quels, ni
+# exécutés, et il répond en français) : ils ne doivent pas devenir des exemples. Ils sont listés à
+# part, à la fin du fichier, sous un titre que le formateur peut sauter.
+_SONDES = [
+    (re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>"), "balise HTML ou script : jamais affichée telle quelle"),
+    (re.compile(r"(?i)\b(drop|delete|truncate)\s+table\b|\bunion\s+(all\s+)?select\b|\b(or|and)\s+\d+\s*=\s*\d+"
+                r"|'\s*(;|--|or\b)"), "injection SQL : les messages ne sont jamais exécutés"),
+    (re.compile(r"\{\{.*\}\}|\$\{.*\}|\bjndi:"), "injection de code : les messages ne sont jamais exécutés"),
+]
+
+
+def sonde(texte: str) -> Optional[str]:
+    """Pourquoi un message est un test ou une attaque que l'assistant a traité comme prévu, ou None."""
+    for motif, raison in _SONDES:
+        if motif.search(texte):
+            return raison
+    lettres = [c for c in texte if c.isalpha()]
+    if lettres and not any("LATIN" in unicodedata.name(c, "") for c in lettres):
+        return "autre écriture (arabe, chinois…) : l'assistant répond en français"
+    return None
 
 
 # -- projet -------------------------------------------------------------------------------------
@@ -154,7 +178,7 @@ def lire_evenements(url: str, projet: Path, depuis: Optional[float]) -> List[tup
     from sqlalchemy import text
     engine = moteur(url, projet)
     requete = ("SELECT sender_id, type_name, timestamp, data FROM events "
-               "WHERE type_name IN ('user', 'bot', 'session_started')")
+               "WHERE type_name IN ('user', 'bot', 'session_started', 'agent')")
     if depuis is not None:
         requete += " AND timestamp >= :depuis"
     requete += " ORDER BY sender_id, id"
@@ -188,18 +212,40 @@ def _texte_bot(bots: List[dict]) -> str:
     return court(" / ".join(parties), 300)
 
 
+def _json(data) -> Optional[dict]:
+    try:
+        data = json.loads(data) if isinstance(data, str) else (data or {})
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def avis(events: List[tuple]) -> Dict[str, str]:
+    """message_id de la question -> dernier avis (« up » ou « down ») donné dans le widget sur sa réponse.
+
+    Le canal REST enregistre chaque 👍/👎 comme un événement « agent » (AgentUttered) de la conversation,
+    que les politiques de dialogue ne lisent pas."""
+    votes = {}
+    for kind, _, data in events:
+        data = _json(data) if kind == "agent" else None
+        retour = (data or {}).get("data") if data else None
+        if isinstance(retour, dict) and retour.get("feedback") in ("up", "down") and retour.get("message_id"):
+            votes[str(retour["message_id"])] = retour["feedback"]
+    return votes
+
+
 def candidats(evenements: List[tuple], seuil: float) -> List[dict]:
-    """Les messages d'élèves sous le seuil, avec leur contexte, dans l'ordre des conversations."""
+    """Les messages d'élèves sous le seuil ou signalés (👎), avec leur contexte, dans l'ordre des conversations."""
     trouves = []
     par_conversation: Dict[str, List[tuple]] = defaultdict(list)
     for sender, kind, timestamp, data in evenements:
         par_conversation[sender].append((kind, timestamp, data))
     for sender, events in par_conversation.items():
+        votes = avis(events)
         eleve_avant, bots_avant, bots_courants, en_attente = "", [], [], None
         for kind, timestamp, data in events:
-            try:
-                data = json.loads(data) if isinstance(data, str) else (data or {})
-            except ValueError:
+            data = _json(data)
+            if data is None or kind == "agent":
                 continue
             if kind == "session_started":
                 eleve_avant, bots_avant, bots_courants = "", [], []
@@ -214,7 +260,8 @@ def candidats(evenements: List[tuple], seuil: float) -> List[dict]:
             if bots_courants:
                 bots_avant = bots_courants
             bots_courants, en_attente = [], None
-            if texte and not texte.startswith("/"):
+            signalee = votes.get(str(data.get("message_id"))) == "down"
+            if texte and (signalee or not texte.startswith("/")):
                 parse = data.get("parse_data") or {}
                 intent = parse.get("intent") or {}
                 nom = intent.get("name")
@@ -224,15 +271,18 @@ def candidats(evenements: List[tuple], seuil: float) -> List[dict]:
                 else:
                     propose = {"name": nom, "confidence": intent.get("confidence") or 0.0}
                 confiance = float(propose.get("confidence") or 0.0)
-                if nom == FALLBACK or not nom or confiance < seuil:
+                if signalee or nom == FALLBACK or not nom or confiance < seuil:
+                    if texte.startswith("/"):  # un bouton : on relit le titre qui était affiché
+                        texte = _bouton(texte, bots_avant)
                     en_attente = {
                         "texte": texte, "cle": normaliser(texte), "proposee": propose.get("name"),
-                        "confiance": confiance, "repli": nom == FALLBACK or not nom,
+                        "confiance": confiance, "repli": nom == FALLBACK or not nom, "signalee": signalee,
                         "conversation": sender, "date": timestamp,
                         "avant_eleve": eleve_avant, "avant_assistant": _texte_bot(bots_avant),
                         "reponse": "",
                     }
                     trouves.append(en_attente)
+            texte = une_ligne(data.get("text") or "")
             if texte.startswith("/"):
                 eleve_avant = _bouton(texte, bots_avant)
             else:
@@ -282,6 +332,10 @@ def en_tete(intentions: List[str], exemples: Dict[str, str], seuil: float, base:
         f"# {nb} message(s) : ceux que l'assistant n'a pas compris (il a proposé des choix au lieu de",
         f"# répondre : « repli: oui ») ou compris avec une confiance sous {seuil_txt}."
         + (f" {deja} message(s) déjà présents dans les exemples ne sont pas repris." if deja else ""),
+        "# « signalee: oui » : l'élève a jugé la réponse fausse ou inutile (👎 dans le widget), même si",
+        "# l'assistant était sûr de lui. Lisez « reponse » : si le sujet est le bon mais le fait est faux,",
+        "# corrigez la fiche métier (knowledge/metiers/) et laissez « intention: » vide ; si l'assistant a",
+        "# répondu à côté, écrivez la bonne intention comme pour les autres messages.",
         "#",
         "# CE QU'IL FAUT FAIRE",
         "#  1. Pour chaque message, écrivez après « intention: » le sujet dont parle l'élève,",
@@ -314,7 +368,7 @@ def masquer(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", url)
 
 
-def ecrire_fichier(groupes: List[List[dict]], entete: List[str]) -> str:
+def ecrire_fichier(groupes: List[List[dict]], entete: List[str], sondes: Optional[List[dict]] = None) -> str:
     lignes = entete + ["", "groupes:"]
     numero = 0
     for g, groupe in enumerate(groupes, 1):
@@ -329,6 +383,8 @@ def ecrire_fichier(groupes: List[List[dict]], entete: List[str]) -> str:
                 f"    confiance: {m['confiance']:.2f}",
                 f"    repli: {'oui' if m['repli'] else 'non'}",
             ]
+            if m.get("signalee"):
+                lignes.append("    signalee: oui  # réponse jugée fausse par l'élève (👎)")
             if m.get("nombre", 1) > 1:
                 lignes.append(f"    nombre: {m['nombre']}  # fois où ce message a été envoyé")
             lignes += [
@@ -341,6 +397,18 @@ def ecrire_fichier(groupes: List[List[dict]], entete: List[str]) -> str:
             ]
     if not groupes:
         lignes[-1] = "groupes: []  # rien à relire"
+    if sondes:
+        lignes += [
+            "",
+            "# " + "=" * 94,
+            "# À IGNORER : messages de test ou d'attaque (balises HTML, injections, autres écritures).",
+            "# L'assistant y a répondu comme prévu ; ils ne servent pas d'exemples et l'import ne les lit pas.",
+            "# Vous pouvez sauter cette partie.",
+            "# " + "=" * 94,
+            "a_ignorer:",
+        ]
+        for m in sondes:
+            lignes += [f"- texte: {q(m['texte'])}", f"  raison: {q(sonde(m['texte']))}"]
     return "\n".join(lignes) + "\n"
 
 
@@ -393,23 +461,36 @@ def exporter(args) -> int:
     for m in trouves:
         if not m["cle"]:
             continue
-        if m["cle"] in existants:
+        if m["cle"] in existants and not m.get("signalee"):
             deja += 1
             continue
         if m["cle"] in uniques:
             uniques[m["cle"]]["nombre"] = uniques[m["cle"]].get("nombre", 1) + 1
+            uniques[m["cle"]]["signalee"] = uniques[m["cle"]].get("signalee") or m.get("signalee")
         else:
             uniques[m["cle"]] = m
+    sondes = [m for m in uniques.values() if sonde(m["texte"])]
+    for m in sondes:
+        del uniques[m["cle"]]
     groupes = regrouper(list(uniques.values()))
 
     intentions = intentions_du_domaine(projet)
     exemples = premier_exemple_par_intention(projet)
-    texte = ecrire_fichier(groupes, en_tete(intentions, exemples, args.seuil, args.base, len(uniques), deja))
+    texte = ecrire_fichier(groupes, en_tete(intentions, exemples, args.seuil, args.base, len(uniques), deja),
+                           sondes)
     yaml.safe_load(texte)  # le fichier produit doit toujours se relire
     sortie.parent.mkdir(parents=True, exist_ok=True)
     sortie.write_text(texte, encoding="utf-8")
+    signalees = sum(1 for m in uniques.values() if m.get("signalee"))
     print(f"{len(uniques)} message(s) à relire, en {len(groupes)} groupe(s) : {rel(sortie, projet)}"
-          + (f" ({deja} déjà présent(s) dans les exemples, non repris)" if deja else "") + ".")
+          + (f" ({deja} déjà présent(s) dans les exemples, non repris)" if deja else "") + "."
+          + (f" {len(sondes)} message(s) de test ou d'attaque (balises, injections, autres écritures) sont "
+             "listés à part, à la fin du fichier : inutile de les annoter." if sondes else ""))
+    if signalees:
+        print(f"Dont {signalees} réponse(s) jugée(s) fausse(s) par les élèves (👎, « signalee: oui ») :")
+        for m in uniques.values():
+            if m.get("signalee"):
+                print(f"  - « {court(m['texte'], 80)} » → {court(m['reponse'], 120)}")
     if uniques:
         print("Ouvrez ce fichier, écrivez l'intention de chaque message (les explications sont en haut du "
               "fichier), puis lancez « make review-import ».")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Start the action server and Rasa together; Ctrl-C stops both.
+# Both go through scripts/serve.py, which refuses a non-loopback address not set explicitly.
 # Settings come from the environment (see .env.example); defaults suit one machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,9 +8,12 @@ cd "$(dirname "$0")/.."
 
 source scripts/defaults.sh
 
+# Only the model that `make train` built from the current files (SECURITY.md): a model file can run code.
+.venv/bin/python scripts/model_build.py verify
+
 mkdir -p var
 echo "Serveur d'actions sur http://${SANIC_HOST}:${ACTION_PORT} ..."
-.venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" --quiet &
+.venv/bin/python scripts/serve.py actions --actions actions --port "$ACTION_PORT" --quiet &
 ACTIONS_PID=$!
 .venv/bin/python scripts/serve_widget.py "$WIDGET_PORT" &
 WIDGET_PID=$!
@@ -20,7 +24,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-.venv/bin/rasa run --model models/assistant.tar.gz --endpoints endpoints.yml \
+.venv/bin/python scripts/serve.py rasa run --model models/assistant.tar.gz --endpoints endpoints.yml \
   --credentials credentials.yml --interface "$RASA_INTERFACE" --port "$RASA_PORT" \
   --cors $RASA_CORS_ORIGINS --quiet &
 RASA_PID=$!

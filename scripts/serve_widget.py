@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
 """Serve the chat widget and its demo school page (standard library only).
 
-    python scripts/serve_widget.py [PORT] [--host HOST]
+    python scripts/serve_widget.py [PORT] [--host HOST] [--server URL]
 
-PORT defaults to $WIDGET_PORT, then 8080; HOST to $WIDGET_HOST, then 127.0.0.1 (loopback only).
+PORT defaults to $WIDGET_PORT, then 8080; HOST to $WIDGET_HOST, then 127.0.0.1 (loopback only);
+URL (the Rasa server the full-page chat talks to) to $WIDGET_SERVER_URL, then http://localhost:5005.
 
-    /                     -> widget/demo/index.html (the demo page)
+    /                       -> widget/demo/index.html (the demo page)
     /widget.js, /widget.css -> the widget itself (what a school embeds with one <script> tag)
-    /<file>               -> other files directly inside widget/demo/
+    /chat                   -> the full-page chat (a link or an <iframe> for a CMS that refuses
+                               <script>), ?metier=<id> for a profession; sent with a strict CSP
+    /widget-config.json     -> the starter topics (knowledge/sujets.yml menu) and the professions
+                               (knowledge/metiers/*.yml ids and titles), read at each request
+    /<file>                 -> other files directly inside widget/demo/
 
 Nothing else is served: no directory listing, no path outside those files.
 """
 import argparse
+import html
+import json
 import os
 import sys
 from http import HTTPStatus
@@ -19,9 +26,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-WIDGET_DIR = Path(__file__).resolve().parent.parent / "widget"
+ROOT = Path(__file__).resolve().parent.parent
+WIDGET_DIR = ROOT / "widget"
 DEMO_DIR = WIDGET_DIR / "demo"
 WIDGET_FILES = {"/widget.js": WIDGET_DIR / "widget.js", "/widget.css": WIDGET_DIR / "widget.css"}
+CHAT_PAGE = WIDGET_DIR / "chat.html"
+CONFIG_PATH = "/widget-config.json"
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
@@ -51,13 +61,69 @@ def resolve(url_path: str):
     return candidate
 
 
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def chat_csp(server: str) -> str:
+    """The strict policy of the full-page chat: the same one the README gives schools."""
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; "
+            f"connect-src 'self' {origin(server)}; img-src 'self'; base-uri 'none'; form-action 'none'; "
+            "frame-ancestors *")
+
+
+def chat_page(server: str) -> bytes:
+    return CHAT_PAGE.read_text(encoding="utf-8").replace(
+        "{{server}}", html.escape(server, quote=True)).encode("utf-8")
+
+
+def widget_config() -> bytes:
+    """Starter topics and professions, from the knowledge folder (ASSISTANT_KNOWLEDGE_DIR or knowledge/)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from actions.knowledge import load_professions, load_topics  # needs the project's virtualenv
+
+    topics = load_topics()
+    professions = load_professions()
+    default = topics.metier_par_defaut if topics.metier_par_defaut in professions else next(iter(professions))
+    return json.dumps({
+        "sujets": [{"title": topics.sujets[s].libelle, "payload": f"/{s}"} for s in topics.menu],
+        "metiers": [{"id": p.id, "titre": p.intitule} for p in professions.values()],
+        "metier_par_defaut": default,
+    }, ensure_ascii=False).encode("utf-8")
+
+
 class Handler(BaseHTTPRequestHandler):
     server_version = "WidgetDemo"
     sys_version = ""
+    rasa_server = "http://localhost:5005"
+
+    def _dynamic(self):
+        """(body, content type, extra headers) of /chat and /widget-config.json, or None."""
+        path = unquote(urlsplit(self.path).path)
+        if path in ("/chat", "/chat.html"):
+            return chat_page(self.rasa_server), CONTENT_TYPES[".html"], {
+                "Content-Security-Policy": chat_csp(self.rasa_server), "Referrer-Policy": "no-referrer"}
+        if path == CONFIG_PATH:
+            try:
+                body = widget_config()
+            except Exception as exc:  # noqa: BLE001 - the widget works without it (no starter topics)
+                self.log_error("widget-config.json indisponible : %s", exc)
+                return None
+            # The widget may be embedded on another site: anyone may read this public menu.
+            return body, "application/json; charset=utf-8", {"Access-Control-Allow-Origin": "*"}
+        return None
 
     def _send(self, head_only: bool) -> None:
-        target = resolve(self.path)
-        if target is None:
+        dynamic = self._dynamic()
+        target = resolve(self.path) if dynamic is None else None
+        extra = {}
+        if dynamic is not None:
+            body, kind, extra = dynamic
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", kind)
+        elif target is None:
             body = "Page introuvable.\n".encode()
             self.send_response(HTTPStatus.NOT_FOUND)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
@@ -65,6 +131,8 @@ class Handler(BaseHTTPRequestHandler):
             body = target.read_bytes()
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", CONTENT_TYPES[target.suffix])
+        for name, value in extra.items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
@@ -87,12 +155,18 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="Sert le widget et la page de démonstration.")
     parser.add_argument("port", nargs="?", type=int, default=int(os.environ.get("WIDGET_PORT", "8080")))
     parser.add_argument("--host", default=os.environ.get("WIDGET_HOST", "127.0.0.1"))
+    parser.add_argument("--server", default=os.environ.get("WIDGET_SERVER_URL", "http://localhost:5005"),
+                        help="adresse du serveur Rasa utilisée par la page /chat")
     args = parser.parse_args(argv)
+    if urlsplit(args.server).scheme not in ("http", "https") or not urlsplit(args.server).netloc:
+        parser.error(f"--server {args.server} : attendu une adresse http(s)://hôte:port du serveur Rasa.")
+    Handler.rasa_server = args.server.rstrip("/")
     server = ThreadingHTTPServer((args.host, args.port), Handler)
     server.daemon_threads = True
     shown = "localhost" if args.host in ("127.0.0.1", "0.0.0.0", "") else args.host
     print(f"Page de démonstration avec l'assistant : http://{shown}:{args.port}/", flush=True)
     print(f"Widget à intégrer : http://{shown}:{args.port}/widget.js", flush=True)
+    print(f"Conversation en pleine page (lien ou iframe) : http://{shown}:{args.port}/chat", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

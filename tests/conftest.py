@@ -48,9 +48,10 @@ class Stack:
     as a deployment or a crash would.
     """
 
-    def __init__(self, tmp: Path, model: Path, tracker_url: str = None):
+    def __init__(self, tmp: Path, model: Path, tracker_url: str = None, rasa_options=(), actions_options=()):
         self.tmp = tmp
         self.model = model
+        self.rasa_options, self.actions_options = list(rasa_options), list(actions_options)
         self.rasa_port, self.action_port = free_port(), free_port()
         self.page_port = free_port()  # a page served from http://127.0.0.1:<page_port> may call Rasa (CORS)
         self.db_path = tmp / "conversations.db"
@@ -71,7 +72,8 @@ class Stack:
     def start_actions(self) -> None:
         log = self._log("actions")
         self.actions = subprocess.Popen(
-            [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port),
+             *self.actions_options],
             cwd=ROOT, env=self.env, stdout=log.open("w"), stderr=subprocess.STDOUT)
         self.actions_log = log
         wait_until_up(f"{self.action_url}/health", self.actions, log)
@@ -81,7 +83,7 @@ class Stack:
         self.rasa = subprocess.Popen(
             [str(BIN / "rasa"), "run", "--model", str(self.model), "--endpoints", "endpoints.yml",
              "--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(self.rasa_port),
-             "--cors", f"http://127.0.0.1:{self.page_port}"],
+             "--cors", f"http://127.0.0.1:{self.page_port}", *self.rasa_options],
             cwd=ROOT, env=self.env, stdout=log.open("w"), stderr=subprocess.STDOUT)
         self.rasa_log = log
         wait_until_up(f"{self.rasa_url}/", self.rasa, log)

@@ -38,7 +38,10 @@ def probleme(projet: Path) -> str:
     """The output of a check that must fail."""
     result = verifier(projet)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "problème(s) à corriger" in result.stdout
+    count = re.match(r"(\d+) problèmes? à corriger", result.stdout)
+    assert count, result.stdout
+    assert ("problèmes" in count.group(0)) == (int(count.group(1)) > 1), "singulier pour un seul problème"
+    assert "make: ***" not in result.stdout + result.stderr
     return result.stdout
 
 
@@ -110,11 +113,66 @@ def test_a_knowledge_file_with_a_missing_field(projet):
     assert f"champ « salaire.unite » (à écrire sous la ligne {salaire}) : champ obligatoire absent : ajoutez-le" in out
 
 
-def test_an_amount_written_with_a_currency(projet):
-    editer(projet, FICHE, "      min: 40000", "      min: 40 000 €")
+def niveaux() -> dict:
+    return yaml.safe_load((ROOT / FICHE).read_text(encoding="utf-8"))["salaire"]["niveaux"]
+
+
+def changer_montant(projet: Path, level: str, key: str, written: str) -> int:
+    """Writes the amount of one salary level as a trainer would; returns its line."""
+    path = projet / FICHE
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"    {level}:")
+    old = f"      {key}: {niveaux()[level][key]}\n"
+    position = text.index(old, start)
+    path.write_text(text[:position] + f"      {key}: {written}\n" + text[position + len(old):], encoding="utf-8")
+    return text[:position].count("\n") + 1
+
+
+@pytest.mark.parametrize("form", ["point", "espace", "k", "euro"])
+def test_an_amount_written_as_french_text_says_the_number_to_write(projet, form):
+    amount = niveaux()["debutant"]["min"]
+    thousands, rest = divmod(amount, 1000)
+    written = {"point": f"{thousands}.{rest:03d}", "espace": f"{thousands} {rest:03d}",
+               "k": f"{thousands}k" if not rest else f"{thousands},{rest:03d}k".rstrip("0"),
+               "euro": f"{thousands} {rest:03d} €"}[form]
+    line = changer_montant(projet, "debutant", "min", written)
     out = probleme(projet)
-    line = ligne(projet, FICHE, "min: 40 000 €")
-    assert f"champ « salaire.niveaux.confirme.min » (ligne {line}) : un nombre entier est attendu" in out
+    assert (f"champ « salaire.niveaux.debutant.min » (ligne {line}) : « {written} » : un nombre entier est attendu, "
+            f"en chiffres seulement (sans espace, point, « k » ni « € ») : écrivez {amount}") in out
+
+
+def test_an_amount_in_thousands_is_implausible(projet):
+    amount = niveaux()["debutant"]["max"]
+    line = changer_montant(projet, "debutant", "max", str(amount // 1000))
+    out = probleme(projet)
+    assert (f"champ « salaire.niveaux.debutant.max » (ligne {line}) : {amount // 1000} n'est pas un salaire plausible : "
+            "les montants sont en euros brut par an, entre 10000 et 300000. Écrivez le montant entier "
+            f"(pour {amount // 1000} 000 € : écrivez {amount // 1000 * 1000})") in out
+
+
+def test_an_amount_with_two_zeros_too_many_is_implausible(projet):
+    amount = niveaux()["confirme"]["max"] * 100
+    line = changer_montant(projet, "confirme", "max", str(amount))
+    out = probleme(projet)
+    assert (f"champ « salaire.niveaux.confirme.max » (ligne {line}) : {amount} n'est pas un salaire plausible") in out
+    assert "Vérifiez le nombre de zéros" in out
+
+
+def test_a_minimum_above_the_maximum(projet):
+    levels = niveaux()["debutant"]
+    changer_montant(projet, "debutant", "min", str(levels["max"] + 1000))
+    out = probleme(projet)
+    assert (f"champ « salaire.niveaux.debutant » (ligne {ligne(projet, FICHE, 'debutant:')}) : « min » "
+            f"({levels['max'] + 1000}) est plus grand que « max » ({levels['max']}) : inversez les deux montants") in out
+
+
+def test_experience_bounds_that_overlap(projet):
+    end = niveaux()["debutant"]["annees_max"]
+    changer_montant(projet, "confirme", "annees_min", str(end - 1))
+    out = probleme(projet)
+    assert (f"champ « salaire.niveaux » (ligne {ligne(projet, FICHE, 'niveaux:')}) : les niveaux se chevauchent : "
+            f"debutant.annees_max vaut {end} et confirme.annees_min vaut {end - 1}") in out
+    assert f"Écrivez pour confirme.annees_min un nombre au moins égal à {end}" in out
 
 
 def test_a_profession_file_named_differently_from_its_id(projet):
@@ -129,7 +187,8 @@ def test_a_suggestion_citing_an_unknown_topic(projet):
            "suggestions: [evolutions, rncpp, salaire]")
     out = probleme(projet)
     line = ligne(projet, "knowledge/sujets.yml", "rncpp")
-    assert f"sujets.mastere.suggestions cite « rncpp », qui n'est pas un sujet défini (ligne {line} ; corrigez" in out
+    assert (f"sujets.mastere.suggestions cite « rncpp », qui n'est pas un sujet défini (ligne {line} ; "
+            "vouliez-vous dire « rncp » ? corrigez le nom") in out
 
 
 # -- examples ------------------------------------------------------------------------------------
@@ -210,6 +269,7 @@ def test_a_misspelt_action_in_a_story(projet):
     line = ligne(projet, "data/stories/relances.yml", "action_conseiler")
     assert (f"data/stories/relances.yml ligne {line} : l'action « action_conseiler » n'existe pas dans "
             "domain.yml. Vérifiez l'orthographe") in out
+    assert "Vouliez-vous dire « action_conseiller » ?" in out
 
 
 def test_a_misspelt_intent_in_a_test_story(projet):
@@ -289,3 +349,188 @@ def test_rasa_data_validate_problems_are_reported(projet):
     assert "Story structure conflict after intent 'salaire'" in result.stdout
     assert "Conflit : deux règles ou histoires prévoient une suite différente" in result.stdout
     assert "DeprecationWarning" not in result.stdout
+
+
+# -- what trainers really get wrong (issue 16) --------------------------------------------------------
+def test_an_unknown_template_field_is_named_with_the_valid_ones(projet):
+    editer(projet, "knowledge/reponses.yml", 'puce: "• {texte}"', 'puce: "• {text}"')
+    out = probleme(projet)
+    line = ligne(projet, "knowledge/reponses.yml", 'puce: "• {text}"')
+    assert (f"knowledge/reponses.yml ligne {line} : le modèle « commun.puce » contient {{text}}, qui n'est pas un "
+            "champ de ce modèle : l'élève lirait « problème technique ». Vouliez-vous dire {texte} ? Champs "
+            "possibles pour ce modèle : {texte}.") in out
+
+
+def test_a_template_field_of_another_template(projet):
+    from actions.replies import TEMPLATE_FIELDS
+    editer(projet, "knowledge/reponses.yml", "rncp: \"Non, un titre RNCP", "rncp: \"Non, {intitule}, un titre RNCP")
+    out = probleme(projet)
+    valid = ", ".join(f"{{{f}}}" for f in sorted(TEMPLATE_FIELDS["rncp"]))
+    assert f"le modèle « rncp » contient {{intitule}}, qui n'est pas un champ de ce modèle" in out
+    assert f"Champs possibles pour ce modèle : {valid}." in out
+
+
+def test_a_misspelt_template_name(projet):
+    editer(projet, "knowledge/reponses.yml", "\nrncp: ", "\nrncpp: ")
+    out = probleme(projet)
+    line = ligne(projet, "knowledge/reponses.yml", "rncpp:")
+    assert (f"knowledge/reponses.yml ligne {line} : le modèle « rncpp » n'est utilisé par aucune réponse de "
+            "l'assistant. Vouliez-vous dire « rncp » ? Corrigez le nom.") in out
+    assert "le modèle « rncp » manque" not in out   # the same mistake, said once
+
+
+def test_a_missing_template(projet):
+    path = projet / "knowledge/reponses.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(l for l in lines if not l.startswith("rncp:")), encoding="utf-8")
+    out = probleme(projet)
+    assert "knowledge/reponses.yml : le modèle « rncp » manque ; l'assistant s'en sert (actions/replies.py)" in out
+
+
+def nouveau_metier(projet: Path, entete: str) -> Path:
+    """The guide's « nouveau métier »: a copy of the fiche under a new name, with a new header."""
+    new_id = yaml.safe_load(entete)["id"]
+    path = projet / "knowledge/metiers" / f"{new_id}.yml"
+    original = (projet / FICHE).read_text(encoding="utf-8")
+    body = original[original.index("\ndefinition:"):]
+    path.write_text(entete + body, encoding="utf-8")
+    return path
+
+
+ENTETE = ("id: testeur_jeux_societe\nintitule: Testeur(se) de jeux de société\nalias:\n"
+          "  - testeur de jeux de societe\n  - testeuse de jeux de societe\n")
+
+
+def test_an_unchanged_copied_fiche_is_refused(projet):
+    path = nouveau_metier(projet, ENTETE)
+    out = probleme(projet)
+    assert (f"✗ {path.relative_to(projet)} : ce fichier reprend encore les textes de {FICHE} (") in out
+    assert "remplacez-les par les faits de la fiche du métier « Testeur(se) de jeux de société »" in out
+    first = ligne(projet, str(path.relative_to(projet)), "resume:")
+    assert f"« definition.resume » ligne {first}" in out
+
+
+def test_the_fixture_profession_has_its_short_feminine_alias():
+    fixture = yaml.safe_load((ROOT / "tests/fixtures/metiers/testeur_jeux_societe.yml").read_text(encoding="utf-8"))
+    assert {"testeur de jeux", "testeuse de jeux"} <= set(fixture["alias"])
+
+
+def test_a_profession_without_a_feminine_alias_gets_a_warning(projet):
+    nouveau_metier(projet, ENTETE.replace("  - testeuse de jeux de societe\n", ""))
+    result = verifier(projet)
+    assert ("⚠ knowledge/metiers/testeur_jeux_societe.yml ligne 3 : aucun alias au féminin (« testeuse … ») : "
+            "une élève qui écrit « testeuse » ne serait pas reconnue.") in result.stdout
+
+
+def test_a_profession_id_with_accents_says_the_id_to_write(projet):
+    path = nouveau_metier(projet, ENTETE.replace("id: testeur_jeux_societe", "id: testeur_jeux_société"))
+    out = probleme(projet)
+    assert (f"{path.relative_to(projet)} : fichier invalide.\n  - champ « id » (ligne 1) : « testeur_jeux_société » : "
+            "seulement des lettres minuscules sans accent (a à z), des chiffres et « _ », sans espace ni tiret. "
+            "Écrivez « testeur_jeux_societe » (et nommez le fichier testeur_jeux_societe.yml)") in out
+
+
+def test_a_misspelt_intent_in_the_domain_is_one_problem_saying_did_you_mean(projet):
+    editer(projet, "domain.yml", "  - rncp\n", "  - rnpc\n")
+    out = probleme(projet)
+    line = ligne(projet, "domain.yml", "- rnpc", exact=True)
+    first = out.split("✗ ", 1)[1]
+    assert first.startswith(f"domain.yml ligne {line} : l'intention « rnpc » n'est écrite nulle part ailleurs, et "
+                            "« rncp » est utilisée sans être déclarée")
+    assert f"vouliez-vous dire « rncp » ? Corrigez la ligne {line} de domain.yml : « - rncp »." in first
+    assert out.startswith("1 problème à corriger (et ")
+    assert out.count("✗") == 1 and out.count("↳ conséquence") >= 3
+
+
+def test_a_misspelt_intent_in_a_rule_gets_did_you_mean(projet):
+    editer(projet, "data/rules/sujets.yml", "  - intent: rncp\n", "  - intent: rnpc\n")
+    out = probleme(projet)
+    assert "l'intention « rnpc » n'existe pas dans domain.yml" in out and "Vouliez-vous dire « rncp » ?" in out
+
+
+def test_a_guide_comment_pasted_into_examples(projet):
+    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+        f.write("    # exemple: ajouter-des-exemples\n    - c'est payé combien au début\n")
+    out = probleme(projet)
+    line = ligne(projet, "data/nlu/salaire.yml", "# exemple:")
+    assert (f"data/nlu/salaire.yml ligne {line} : « # exemple: ajouter-des-exemples » est une ligne du guide, pas "
+            "un exemple : supprimez cette ligne") in out
+    assert "Ajoutez « - »" not in out
+
+
+def test_a_markdown_fence_pasted_at_the_top_of_a_file(projet):
+    path = projet / "data/nlu/salaire.yml"
+    path.write_text("```yaml\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    out = probleme(projet)
+    assert ("data/nlu/salaire.yml ligne 1, colonne 1 : YAML invalide (la ligne « ``` » vient du guide (elle encadre "
+            "les extraits) : supprimez-la") in out
+    assert "cannot start any token" not in out
+
+
+@pytest.mark.parametrize("texte, attendu", [
+    ("a: b: c\n", "un « : » inattendu"),
+    ("a:\n\tb: 1\n", "une tabulation : utilisez des espaces"),
+    ("a: \"x\n", "un guillemet n'est pas fermé"),
+    ("a: @x\n", "mettez le texte entre guillemets"),
+    ("a: \"x\\q\"\n", "une barre « \\ »"),
+    ("a: [x\n", "une liste entre crochets [ ] n'est pas fermée"),
+    ("a: 1\n---\nb: 2\n", "une ligne « --- » coupe le fichier en deux : supprimez-la"),
+    ("a: {x\n", "un texte qui commence par « { » doit être mis entre guillemets"),
+    ("a: !x y\n", "un « ! » en début de texte"),
+    ("a: \x07\n", "un caractère invisible interdit"),
+    ("a:\n  - x\n b: 1\n", "l'indentation ne correspond pas aux lignes voisines"),
+    ("a: *x\n", "un « * » en début de texte"),
+])
+def test_every_yaml_parser_message_is_in_french(texte, attendu):
+    from actions.knowledge import yaml_problem
+    with pytest.raises(yaml.YAMLError) as caught:
+        yaml.safe_load(texte)
+    message = yaml_problem(caught.value, texte)
+    assert attendu in message
+    assert not re.search(r"\b(found|expected|could not|while|allowed)\b", message)
+
+
+def test_a_held_out_sentence_copied_into_training(projet):
+    test_file = yaml.safe_load((ROOT / "tests/nlu/test_nlu.yml").read_text(encoding="utf-8"))["nlu"][0]
+    sentence = test_file["examples"].splitlines()[0][2:].strip()
+    intent = test_file["intent"]
+    with (projet / f"data/nlu/{intent}.yml").open("a", encoding="utf-8") as f:
+        f.write(f"    - {sentence}\n")
+    out = probleme(projet)
+    train_line = ligne(projet, f"data/nlu/{intent}.yml", f"- {sentence}")
+    test_line = ligne(projet, "tests/nlu/test_nlu.yml", f"- {sentence}")
+    assert (f"data/nlu/{intent}.yml ligne {train_line} : l'exemple « {sentence} » est une phrase de test "
+            f"(tests/nlu/test_nlu.yml ligne {test_line}). Les phrases de tests/nlu/ mesurent l'assistant sur des "
+            f"phrases qu'il n'a jamais vues : supprimez cette ligne de data/nlu/{intent}.yml") in out
+
+
+def test_an_example_differing_only_by_final_punctuation(projet):
+    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+        f.write("    - salaire !\n")
+    out = probleme(projet)
+    line = ligne(projet, "data/nlu/salaire.yml", "- salaire !")
+    first = ligne(projet, "data/nlu/salaire.yml", "- salaire ?")
+    assert (f"data/nlu/salaire.yml ligne {line} : l'exemple « salaire ! » est déjà écrit plus haut (ligne {first}) "
+            "(« salaire ? » : majuscules, accents et ponctuation finale ne comptent pas). Supprimez l'une des deux "
+            "lignes.") in out
+
+
+# -- make ------------------------------------------------------------------------------------------
+def make(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, env=project_env(),
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_make_alone_lists_every_target_a_trainer_uses():
+    result = make()
+    assert result.returncode == 0
+    for target in ("run", "test", "check", "train", "report", "review", "review-import", "forget", "purge"):
+        assert re.search(rf"^make {re.escape(target)}( [A-Z]+=\S+)?\s+- \S", result.stdout, re.M), target
+
+
+def test_a_failed_make_check_prints_no_make_error_line(projet):
+    editer(projet, "domain.yml", "  - rncp\n", "  - rnpc\n")
+    result = make("check", f"CHECK_ARGS=--sans-rasa --projet {projet}")
+    assert result.returncode != 0
+    assert "vouliez-vous dire « rncp »" in result.stdout
+    assert "make: ***" not in result.stdout + result.stderr and "Error 1" not in result.stderr

@@ -5,8 +5,10 @@ The YAML the tests write comes from the guide itself: each fenced block that sta
 no longer matches the real knowledge file, these tests fail, so the guide cannot rot.
 """
 import re
+import shlex
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import Dict
@@ -16,7 +18,7 @@ import yaml
 
 from actions.knowledge import load_contact, load_professions, load_templates, load_topics
 from actions.replies import Question, Replier, euros
-from tests.helpers import ROOT, norm
+from tests.helpers import ROOT, norm, project_env
 from tests.test_check import FICHE, copie_du_projet, verifier
 
 GUIDE = ROOT / "docs" / "guide-formateurs.md"
@@ -107,7 +109,8 @@ def projet(tmp_path):
 # -- every procedure of the guide is exercised ----------------------------------------------------
 UTILISES = {"ajouter-des-exemples", "nouveau-sujet-exemples", "nouveau-sujet-domaine", "nouveau-sujet-regle",
             "nouveau-sujet-fiche", "nouveau-sujet-modele", "nouveau-sujet-sujets", "nouveau-sujet-test",
-            "histoire", "fait-avant", "fait-apres", "nouveau-metier"}
+            "histoire", "fait-avant", "fait-apres", "nouveau-metier", "importer-salaire-avant",
+            "importer-salaire-apres", "importer-competence-avant", "importer-competence-apres"}
 
 
 def test_every_snippet_of_the_guide_is_followed_by_a_test():
@@ -256,10 +259,10 @@ def test_update_a_fact_without_retraining(projet):
 
 
 def test_the_knowledge_files_are_not_training_inputs():
-    """« Pas besoin de ré-entraîner » : make train does not depend on knowledge/."""
-    database = subprocess.run(["make", "-pq", "help"], cwd=ROOT, capture_output=True, text=True).stdout
-    inputs = next(l for l in database.splitlines() if l.startswith("TRAIN_INPUTS :="))
-    assert "data/nlu/salaire.yml" in inputs and "knowledge/" not in inputs
+    """« Pas besoin de ré-entraîner » : the fingerprint make train compares does not cover knowledge/."""
+    inputs = subprocess.run([sys.executable, "scripts/model_build.py", "list"], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout.splitlines()
+    assert "data/nlu/salaire.yml" in inputs and not any(i.startswith("knowledge/") for i in inputs)
 
 
 def test_an_amount_written_with_spaces_and_euro_is_refused(projet):
@@ -270,7 +273,31 @@ def test_an_amount_written_with_spaces_and_euro_is_refused(projet):
                     encoding="utf-8")
     out = echec(projet)
     assert "champ « salaire.niveaux.debutant.min » (ligne" in out
-    assert "un nombre entier est attendu (sans espace ni €), par exemple 30000" in out
+    assert f"« {euros(after)} € » : un nombre entier est attendu" in out and f"écrivez {after}" in out
+
+
+@pytest.mark.parametrize("ecrit", ["{mille}.{reste:03d}", "{mille} {reste:03d}", "{mille}k"])
+def test_the_amount_forms_the_guide_refuses_are_refused(projet, ecrit):
+    """« 32.000, 32 000, 32k ou 32 000 € sont refusés par make check, qui donne … le nombre à écrire »."""
+    modifier_un_fait(projet)
+    after = yaml.safe_load(extrait("fait-apres"))["debutant"]["min"]
+    mille, reste = divmod(after, 1000)
+    if ecrit.endswith("k") and reste:
+        pytest.skip("le montant du guide n'est pas un nombre rond de milliers")
+    path = projet / FICHE
+    path.write_text(path.read_text(encoding="utf-8").replace(f"min: {after}", "min: " + ecrit.format(
+        mille=mille, reste=reste)), encoding="utf-8")
+    assert f"écrivez {after}" in echec(projet)
+
+
+def test_overlapping_experience_levels_are_refused_as_the_guide_says(projet):
+    modifier_un_fait(projet)
+    debutant = yaml.safe_load(extrait("fait-apres"))["debutant"]
+    path = projet / FICHE
+    text = path.read_text(encoding="utf-8")
+    confirme = re.search(r"annees_min: (\d+)", text)
+    path.write_text(text.replace(confirme.group(0), f"annees_min: {debutant['annees_max'] - 1}"), encoding="utf-8")
+    assert "les niveaux se chevauchent" in echec(projet)
 
 
 # -- 6. add a second profession --------------------------------------------------------------------
@@ -400,6 +427,126 @@ def test_a_profession_with_a_missing_field_is_refused_as_the_guide_shows(projet)
     path.write_text(path.read_text(encoding="utf-8").replace("  unite: € brut par an\n", ""), encoding="utf-8")
     expected = message_du_guide("champ obligatoire absent")
     assert sans_numeros_de_ligne(expected) in sans_numeros_de_ligne(echec(projet))
+
+
+# -- 7. add a profession from its fiche ------------------------------------------------------------
+def importer_comme_le_guide(projet: Path) -> subprocess.CompletedProcess:
+    """The guide's `make importer` command, run as written, into the copy's knowledge folder."""
+    commandes = [l.strip() for b in _blocs("sh") for l in b.splitlines() if l.strip().startswith("make importer")]
+    assert len(commandes) == 1, "le guide doit donner une commande « make importer FICHE=… »"
+    return subprocess.run(shlex.split(commandes[0]) + ["--no-print-directory"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env=project_env(ASSISTANT_KNOWLEDGE_DIR=str(projet / "knowledge")))
+
+
+def remplacer(path: Path, avant: str, apres: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert extrait(avant) in text, f"l'extrait « {avant} » du guide ne correspond plus au fichier importé"
+    path.write_text(text.replace(extrait(avant), extrait(apres)), encoding="utf-8")
+
+
+def test_add_a_profession_from_its_fiche(projet):
+    before = set((projet / "knowledge/metiers").glob("*.yml"))
+    result = importer_comme_le_guide(projet)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [path] = set((projet / "knowledge/metiers").glob("*.yml")) - before
+    assert f"`knowledge/metiers/{path.name}`" in GUIDE.read_text(encoding="utf-8")
+    # The summary the guide quotes is what the trainer reads.
+    [resume] = [b for b in _blocs("") if b.startswith("À compléter")]
+    for line in resume.strip().splitlines():
+        assert line.strip() in result.stdout, line
+
+    # make check refuses the draft as the guide shows, naming the file, the line and the field.
+    expected = message_du_guide("brouillon importé")
+    assert expected in echec(projet)
+
+    remplacer(path, "importer-salaire-avant", "importer-salaire-apres")
+    remplacer(path, "importer-competence-avant", "importer-competence-apres")
+    assert "2 métier(s)" in ok(projet)
+
+    # The assistant answers from the completed file, without retraining.
+    profession = load_professions(projet / "knowledge/metiers")[path.stem]
+    salaire = yaml.safe_load(extrait("importer-salaire-apres"))
+    reply = replier(projet).answer(profession, Question(topic="salaire", experience="confirme"))
+    assert norm(euros(salaire["min"])) in norm(reply.text) and norm(euros(salaire["max"])) in norm(reply.text)
+    skill = yaml.safe_load(extrait("importer-competence-apres"))[0]
+    assert skill["nom"] in [s.nom for s in profession.hard_skills.competences]
+
+
+def test_a_copied_fiche_with_only_a_new_header_is_refused(projet):
+    """Steps 1 and 2 only: the copy keeps the old profession's texts; make check says to replace them."""
+    header = extrait("nouveau-metier")
+    new_id = yaml.safe_load(header)["id"]
+    original = (projet / FICHE).read_text(encoding="utf-8")
+    path = projet / "knowledge/metiers" / f"{new_id}.yml"
+    path.write_text(header + original[original.index("\ndefinition:"):], encoding="utf-8")
+    out = echec(projet)
+    assert f"knowledge/metiers/{new_id}.yml : ce fichier reprend encore les textes de {FICHE}" in out
+    assert "remplacez-les" in out
+
+
+def test_the_guide_lists_the_usual_alias_forms():
+    """Masculine, feminine, short (in both), without accents: the guide's header shows each."""
+    alias = yaml.safe_load(extrait("nouveau-metier"))["alias"]
+    masculine = [a for a in alias if a.startswith("testeur ")]
+    feminine = [a for a in alias if a.startswith("testeuse ")]
+    assert masculine and feminine and {a.replace("testeur", "testeuse", 1) for a in masculine} == set(feminine)
+    assert min(alias, key=len) in ("testeur de jeux", "testeuse de jeux") and "testeuse de jeux" in alias
+    assert all(a == a.lower() and a.isascii() for a in alias)
+
+
+def test_a_profession_without_a_feminine_alias_gets_the_warning_the_guide_announces(projet):
+    ajouter_un_metier(projet)
+    path = projet / "knowledge/metiers" / f"{yaml.safe_load(extrait('nouveau-metier'))['id']}.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(l for l in lines if "testeuse" not in l), encoding="utf-8")
+    out = ok(projet)
+    assert "⚠ knowledge/metiers/testeur_jeux_societe.yml ligne" in out and "aucun alias au féminin" in out
+
+
+# -- the guide's advice on mistakes ----------------------------------------------------------------
+def test_a_misspelt_intent_gives_the_root_cause_the_guide_quotes(projet):
+    ajouter_un_sujet(projet)
+    expected = message_du_guide("vouliez-vous dire")
+    faute = re.search(r"l'intention « (\w+) » n'est écrite nulle part ailleurs", expected).group(1)
+    domain = projet / "domain.yml"
+    assert f"  - {nouveau_sujet()}\n" in domain.read_text(encoding="utf-8")
+    domain.write_text(domain.read_text(encoding="utf-8").replace(f"  - {nouveau_sujet()}\n", f"  - {faute}\n", 1),
+                      encoding="utf-8")
+    out = sans_numeros_de_ligne(echec(projet))
+    # The root cause is the first problem, word for word as the guide quotes it; its consequences below.
+    assert out.split("\n\n")[1] == sans_numeros_de_ligne(expected)
+    assert out.startswith("1 problème à corriger") and "↳ conséquence" in out
+
+
+def test_the_guide_comment_line_pasted_by_mistake_is_refused(projet):
+    """« Si elle est recopiée par erreur, make check dit de supprimer cette ligne. »"""
+    ajouter_a_la_fin(projet / "data/nlu/salaire.yml", "    # exemple: ajouter-des-exemples\n"
+                     + extrait("ajouter-des-exemples"))
+    assert "est une ligne du guide, pas un exemple : supprimez cette ligne" in echec(projet)
+
+
+def test_a_held_out_sentence_added_as_an_example_is_refused(projet):
+    """« Ne copiez pas les phrases de tests/nlu/ … make check signale … les deux fichiers. »"""
+    item = yaml.safe_load((projet / "tests/nlu/test_nlu.yml").read_text(encoding="utf-8"))["nlu"][0]
+    sentence = item["examples"].splitlines()[0][2:]
+    ajouter_a_la_fin(projet / f"data/nlu/{item['intent']}.yml", f"    - {sentence}\n")
+    out = echec(projet)
+    assert f"data/nlu/{item['intent']}.yml ligne" in out and "est une phrase de test (tests/nlu/test_nlu.yml ligne" in out
+
+
+def test_an_example_differing_by_final_punctuation_is_a_duplicate_as_the_guide_says(projet):
+    ajouter_des_exemples(projet)
+    first = extrait("ajouter-des-exemples").splitlines()[0].strip()[2:].rstrip(" ?!.")
+    ajouter_a_la_fin(projet / "data/nlu/salaire.yml", f"    - {first} !\n")
+    assert "majuscules, accents et ponctuation finale ne comptent pas" in echec(projet)
+
+
+def test_make_alone_lists_the_commands_of_the_guide():
+    listed = subprocess.run(["make", "--no-print-directory"], cwd=ROOT, capture_output=True, text=True).stdout
+    commands = set(re.findall(r"`make ([a-z-]+)", GUIDE.read_text(encoding="utf-8")))
+    assert {"check", "train", "test", "report", "run", "review", "review-import"} <= commands
+    for command in commands:
+        assert re.search(rf"^make {command}\b.* - ", listed, re.M), f"make seul ne cite pas « make {command} »"
 
 
 # -- everything together, as Rasa sees it ----------------------------------------------------------

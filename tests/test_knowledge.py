@@ -108,8 +108,10 @@ def test_action_server_refuses_to_start_on_a_broken_file(tmp_path):
     target = knowledge / "metiers" / SOURCE.name
     target.write_text(target.read_text(encoding="utf-8").replace("min: 30000", "min: trente mille"),
                       encoding="utf-8")
-    result = subprocess.run([PYTHON, "-c", "import actions.actions"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120, env=project_env(ASSISTANT_KNOWLEDGE_DIR=knowledge))
+    # The real action server, as make run starts it: it builds the actions, hence the knowledge, at start.
+    result = subprocess.run([PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", "0"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120,
+                            env=project_env(ASSISTANT_KNOWLEDGE_DIR=knowledge, SANIC_HOST="127.0.0.1"))
     assert result.returncode == 1
     assert "salaire.niveaux.debutant.min" in result.stderr
     assert "Traceback" not in result.stderr

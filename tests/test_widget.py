@@ -6,6 +6,7 @@ Screenshots are written to tests/artifacts/ (widget-phone.png, widget-desktop.pn
 import json
 import re
 import shutil
+import sqlite3
 import subprocess
 import time
 import urllib.error
@@ -13,18 +14,24 @@ import urllib.request
 from urllib.parse import quote
 
 import pytest
+import yaml
 from playwright.sync_api import Page, expect, sync_playwright
 
-from tests.helpers import PYTHON, ROOT, project_env
+from tests.conftest import Stack, wait_until_up
+from tests.helpers import PYTHON, ROOT, norm, project_env
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 AXE_DIR = ROOT / "widget" / "tests"
 AXE_JS = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 WEBHOOK = "**/webhooks/rest/webhook"
+# The widget lives in a shadow root: Playwright's locators pierce it, page scripts go through this.
+SHADOW = "document.querySelector('assistant-widget').shadowRoot"
 ERROR_TEXT = "Le service est momentanément indisponible"
 TIMEOUT_MS = 20_000  # any single wait in a test (the bot answers in about a second)
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+PROFESSION_FIXTURE = ROOT / "tests" / "fixtures" / "metiers" / "testeur_jeux_societe.yml"
+DEFAULT_PROFESSION = "charge_mission_relations_internationales"
 expect.set_options(timeout=TIMEOUT_MS)
 
 
@@ -34,8 +41,9 @@ expect.set_options(timeout=TIMEOUT_MS)
 def widget_site(stack, tmp_path_factory):
     """scripts/serve_widget.py on the port Rasa allows (CORS); returns the demo page URL."""
     log = tmp_path_factory.mktemp("widget") / "serve_widget.log"
-    process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "serve_widget.py"), str(stack.page_port)],
-                               cwd=ROOT, env=project_env(WIDGET_QUIET="1"),
+    process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "serve_widget.py"), str(stack.page_port),
+                                "--server", stack.rasa_url],
+                               cwd=ROOT, env={**stack.env, "WIDGET_QUIET": "1"},
                                stdout=log.open("w"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{stack.page_port}"
     deadline = time.time() + 15
@@ -128,14 +136,17 @@ def user_messages(page):
 def open_chat(page):
     launcher(page).click()
     expect(panel(page)).to_be_visible()
-    expect(textbox(page)).to_be_focused()
+    if page.viewport_size["width"] > 600:
+        expect(textbox(page)).to_be_focused()
+    else:  # on a phone the keyboard stays closed: the focus is on the dialog's title
+        expect(page.get_by_role("heading", name="Assistant orientation")).to_be_focused()
 
 
 def wait_for_answer(page, bots_before: int):
     """Wait until a new bot message is shown and the typing indicator is gone."""
     page.wait_for_function(
-        "n => document.querySelectorAll('.aw-msg--bot').length > n"
-        " && document.querySelector('.aw-typing').hidden", arg=bots_before, timeout=TIMEOUT_MS)
+        f"n => {SHADOW}.querySelectorAll('.aw-msg--bot').length > n"
+        f" && {SHADOW}.querySelector('.aw-typing').hidden", arg=bots_before, timeout=TIMEOUT_MS)
     return bot_messages(page).last
 
 
@@ -183,7 +194,7 @@ def test_keyboard_only_question_and_answer(page):
     # Tab from the top of the page until the launcher has the focus, then Enter opens it.
     for _ in range(30):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('aw-launcher')"):
+        if page.evaluate(f"!!{SHADOW}.activeElement && {SHADOW}.activeElement.classList.contains('aw-launcher')"):
             break
     else:
         pytest.fail("La touche Tab n'atteint pas le bouton de l'assistant.")
@@ -211,9 +222,9 @@ def test_keyboard_only_question_and_answer(page):
 
     # The suggestions are reachable with the keyboard (just above the text box), focus is visible.
     page.keyboard.press("Shift+Tab")
-    focused = page.locator(":focus")
+    focused = page.locator(".aw-root :focus")
     expect(focused).to_have_class(re.compile(r"\baw-quick\b"))
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    outline = page.evaluate(f"getComputedStyle({SHADOW}.activeElement).outlineStyle")
     assert outline not in ("none", ""), "le focus doit être visible"
     title = focused.inner_text()
     before = bot_messages(page).count()
@@ -268,7 +279,7 @@ def test_reload_and_navigation_keep_the_conversation(page, new_page, widget_site
     expect(chat_log(page)).to_contain_text("Bachelor")
     assert chat_log(page).inner_text() == texts
     page.wait_for_function(  # scrolled to the last message
-        "() => { const log = document.querySelector('.aw-log');"
+        f"() => {{ const log = {SHADOW}.querySelector('.aw-log');"
         " return log.scrollHeight > log.clientHeight && log.scrollTop + log.clientHeight >= log.scrollHeight - 2; }")
     assert sender_id(page) == first_id
 
@@ -362,7 +373,10 @@ def test_malicious_bot_message_is_inert(page):
         expect(log).to_contain_text("<img src=x onerror=")  # shown as text...
         expect(log).to_contain_text("<script>window.__pwned=2")
         for tag in ("img", "script", "svg", "iframe", "object", "embed"):
-            assert log.locator(tag).count() == 0, f"élément <{tag}> créé dans la conversation"
+            # (the widget's own icons, e.g. the vote buttons, are not in the messages)
+            assert log.locator(f".aw-bubble {tag}, .aw-buttons {tag}").count() == 0, \
+                f"élément <{tag}> créé dans la conversation"
+        assert log.locator("img, script, iframe, object, embed").count() == 0
         hrefs = log.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
         assert all(re.match(r"^(https?:|mailto:)", h) for h in hrefs), hrefs
         assert "https://www.ecole.example/orientation" in hrefs
@@ -446,9 +460,9 @@ def test_one_tag_snippet_on_a_plain_page(new_page, widget_site, stack):
     expect(bot_messages(page).first).to_contain_text("Bonjour")
     expect(ask(page, "combien gagne un débutant ?")).to_contain_text("€")
     # A light colour gets dark text on it, and darker text on white.
-    colors = page.evaluate("""() => [
-        getComputedStyle(document.querySelector('.aw-launcher')).color,
-        getComputedStyle(document.querySelector('.aw-quick')).color]""")
+    colors = page.evaluate(f"""() => [
+        getComputedStyle({SHADOW}.querySelector('.aw-launcher')).color,
+        getComputedStyle({SHADOW}.querySelector('.aw-quick')).color]""")
     assert colors[0] == "rgb(31, 35, 40)", colors
     assert serious_violations(page) == []
     # Included twice by mistake: still one widget.
@@ -460,9 +474,9 @@ def test_reduced_motion_is_respected(new_page, widget_site):
     page = new_page(reduced_motion="reduce")
     page.goto(widget_site)
     open_chat(page)
-    names = page.evaluate("""() => [
-        getComputedStyle(document.querySelector('.aw-panel')).animationName,
-        getComputedStyle(document.querySelector('.aw-dots span')).animationName]""")
+    names = page.evaluate(f"""() => [
+        getComputedStyle({SHADOW}.querySelector('.aw-panel')).animationName,
+        getComputedStyle({SHADOW}.querySelector('.aw-dots span')).animationName]""")
     assert names == ["none", "none"], names
 
 
@@ -500,3 +514,116 @@ def test_accessibility_axe(new_page, widget_site, viewport):
     textbox(page).press("Enter")
     expect(page.get_by_role("alert")).to_be_visible()
     assert serious_violations(page) == []
+
+
+# ---------------------------------------------------------------- votes, retries, professions
+
+def tracker_events(stack, sender: str, kind: str) -> list:
+    """The events of one type ("user", "bot", "agent") stored for a conversation."""
+    with sqlite3.connect(f"file:{stack.db_path}?mode=ro", uri=True) as db:
+        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = ? ORDER BY id",
+                          (sender, kind)).fetchall()
+    return [json.loads(row[0]) for row in rows]
+
+
+def test_retry_after_a_timeout_stores_the_message_once(new_page, widget_site, stack):
+    page = new_page()
+    page.goto(widget_site + "&timeout=1500")
+    open_chat(page)
+    bodies = webhook_bodies(page)
+    held = []
+
+    def processed_but_lost(route):
+        route.fetch()        # Rasa receives and processes the message...
+        held.append(route)   # ...but its answer never reaches the page: the widget times out
+
+    page.route(WEBHOOK, processed_but_lost)
+    textbox(page).fill("faut-il un Bac+5 ?")
+    textbox(page).press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text(ERROR_TEXT, timeout=10_000)
+    assert held, "la requête n'a pas atteint le serveur"
+    page.unroute_all(behavior="ignoreErrors")
+    page.get_by_role("button", name="Réessayer").click()
+    expect(wait_for_answer(page, 1)).to_contain_text("Bachelor")
+    # The same message id was sent twice; the conversation holds the question once.
+    assert len(bodies) == 2 and bodies[0]["message_id"] == bodies[1]["message_id"]
+    stored = [e for e in tracker_events(stack, sender_id(page), "user") if e["text"] == "faut-il un Bac+5 ?"]
+    assert len(stored) == 1, stored
+    assert stored[0]["message_id"] == bodies[0]["message_id"]
+
+
+def test_a_thumbs_down_reaches_make_review(page, stack, tmp_path):
+    open_chat(page)
+    ask(page, "faut-il un Bac+5 ?")
+    votes = page.get_by_role("group", name="Cette réponse vous aide-t-elle ?")
+    expect(votes).to_have_count(1)
+    down = votes.get_by_role("button", name="Réponse fausse ou inutile")
+    down.click()
+    expect(down).to_have_attribute("aria-pressed", "true")
+    expect(votes.get_by_role("button", name="Réponse utile")).to_have_attribute("aria-pressed", "false")
+    expect(page.locator("[role=status]").filter(has_text="Merci, votre avis est enregistré.")).to_have_count(1)
+    # Stored in the tracker, naming the question whose answer it judges.
+    sender = sender_id(page)
+    question = [e for e in tracker_events(stack, sender, "user") if e["text"] == "faut-il un Bac+5 ?"][-1]
+    assert tracker_events(stack, sender, "agent")[-1]["data"] == {"feedback": "down",
+                                                                  "message_id": question["message_id"]}
+    # The dialogue is not disturbed: the next question gets its usual answer.
+    expect(ask(page, "combien gagne un débutant ?")).to_contain_text("€")
+    assert serious_violations(page) == []
+    # The vote survives a reload (pressed button) and make review lists the answer judged wrong.
+    page.reload()
+    expect(page.get_by_role("button", name="Réponse fausse ou inutile").first).to_have_attribute("aria-pressed", "true")
+    out = tmp_path / "a_relire.yml"
+    result = subprocess.run([PYTHON, str(ROOT / "scripts" / "review.py"), "export", "--base",
+                             f"sqlite:///{stack.db_path}", "--sortie", str(out), "--ecraser"],
+                            cwd=ROOT, env=project_env(), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "jugée(s) fausse(s)" in result.stdout and "faut-il un Bac+5 ?" in result.stdout
+    flagged = [m for g in yaml.safe_load(out.read_text(encoding="utf-8"))["groupes"] for m in g["messages"]
+               if m.get("signalee") == "oui"]
+    assert [m["texte"] for m in flagged] == ["faut-il un Bac+5 ?"], flagged
+    assert "Bachelor" in flagged[0]["reponse"]
+
+
+@pytest.fixture(scope="module")
+def two_professions_site(tmp_path_factory, model_path):
+    """The stack and the widget's server with knowledge/ plus the fixture profession."""
+    tmp = tmp_path_factory.mktemp("two_professions")
+    knowledge = tmp / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    shutil.copy(PROFESSION_FIXTURE, knowledge / "metiers")
+    running = Stack(tmp, model_path)
+    running.env["ASSISTANT_KNOWLEDGE_DIR"] = str(knowledge)
+    running.start()
+    log = tmp / "serve_widget.log"
+    process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "serve_widget.py"), str(running.page_port),
+                                "--server", running.rasa_url], cwd=ROOT, env={**running.env, "WIDGET_QUIET": "1"},
+                               stdout=log.open("w"), stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{running.page_port}"
+    wait_until_up(base + "/widget-config.json", process, log, timeout=30)
+    yield base, running, knowledge
+    process.terminate()
+    process.wait(timeout=10)
+    running.stop()
+
+
+def test_each_page_answers_for_its_own_profession(new_page, two_professions_site):
+    """Needs the actions to read tracker.latest_message["metadata"]["metier"] (issue 14)."""
+    base, running, knowledge = two_professions_site
+    figures = {}
+    for path in (knowledge / "metiers").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        level = data["salaire"]["niveaux"]["debutant"]
+        figures[data["id"]] = (str(level["min"]), str(level["max"]))
+    assert set(figures) == {DEFAULT_PROFESSION, "testeur_jeux_societe"}
+    assert figures[DEFAULT_PROFESSION] != figures["testeur_jeux_societe"]
+    for metier, (low, high) in figures.items():
+        page = new_page()
+        page.goto(f"{base}/?server={quote(running.rasa_url, safe='')}&metier={metier}")
+        open_chat(page)
+        bodies = webhook_bodies(page)
+        answer = norm(ask(page, "combien gagne un débutant ?").inner_text())
+        assert bodies[-1]["metadata"] == {"metier": metier}
+        assert low in answer and high in answer, (metier, answer)
+        other = [f for m, f in figures.items() if m != metier][0]
+        assert other[0] not in answer, (metier, answer)

@@ -6,18 +6,47 @@
  *           data-title="Assistant orientation" data-color="#1a4f8b"
  *           data-welcome="Bonjour ! ..." defer></script>
  *
- * Optional attributes: data-timeout (milliseconds before the error state, default 10000),
- * data-storage-key (prefix of the localStorage keys, default "assistant-widget").
+ * Optional attributes (README.md lists them all):
+ *   data-metier         profession id (knowledge/metiers/<id>.yml), sent with every message
+ *   data-storage        "local" (default: shared by the site's tabs) or "session" (one tab only)
+ *   data-idle-minutes   a new conversation starts after this much inactivity (default 30, 0 = never)
+ *   data-privacy-url    page « Vos données » linked in the panel
+ *   data-z-index        stacking order (default 10000: above themes, below consent banners)
+ *   data-timeout        milliseconds before the error state (default 10000)
+ *   data-storage-key    prefix of the storage keys (default "assistant-widget")
+ *   data-lang           language of the widget (default "fr")
+ *   data-config-url     JSON of starter topics and professions (default: widget-config.json next to
+ *                       widget.js; "none" to disable)
+ *   data-mode="page"    the full-page chat (widget/chat.html)
+ *   data-text-<name>    any interface string, e.g. data-text-launcher="Une question ?"
+ * The same settings may be given in JS before the tag: window.assistantWidgetOptions =
+ * { metier: "...", texts: { launcher: "..." } } (these win over the data- attributes).
  *
+ * Isolation: the widget lives in a shadow root (the site's CSS neither reaches it nor is reached).
+ * CSP: no inline script or style, no eval; see README.md for the policy a school needs.
  * Security: every bot or student string is inserted with textContent / createTextNode, never as
  * HTML. Only http:, https: and mailto: URLs become links.
  */
 (function () {
   "use strict";
 
-  if (window.__assistantWidget) {
+  /* ---------- public API: safe to call at any time, even before the widget is built ---------- */
+
+  var api = window.__assistantWidget;
+  if (api && api.loaded) {
     return; // the tag was included twice: keep a single widget
   }
+  var wanted = null; // "open" / "close" asked before the widget was built
+  api = {
+    loaded: true,
+    ready: false,
+    open: function () { wanted = "open"; },
+    close: function () { wanted = "close"; },
+    restart: function () {},
+    senderId: function () { return senderId(); },
+    config: null
+  };
+  window.__assistantWidget = api;
 
   var script = document.currentScript || (function () {
     var tags = document.querySelectorAll("script[src]");
@@ -29,21 +58,69 @@
     return null;
   })();
 
-  function attr(name, fallback) {
-    var value = script && script.getAttribute("data-" + name);
+  var options = window.assistantWidgetOptions;
+  options = options && typeof options === "object" ? options : {};
+
+  // A setting: the JS option, then the data- attribute, then the default.
+  function setting(option, name, fallback) {
+    var value = options[option];
+    if (typeof value === "number") {
+      value = String(value);
+    }
+    if (typeof value === "string" && value.trim()) {
+      return value.trim();
+    }
+    value = script && script.getAttribute("data-" + name);
     return value && value.trim() ? value.trim() : fallback;
   }
 
+  function number(value, fallback) {
+    var n = parseFloat(value);
+    return isFinite(n) && n >= 0 ? n : fallback;
+  }
+
+  var ID_PATTERN = /^[a-z0-9_]{1,64}$/;
+  var mode = setting("mode", "mode", "widget") === "page" ? "page" : "widget";
+
+  function metierSetting() {
+    var value = setting("metier", "metier", "");
+    if (!value && mode === "page") {
+      value = new URLSearchParams(window.location.search).get("metier") || "";
+    }
+    value = value.trim();
+    if (value && !ID_PATTERN.test(value)) {
+      console.warn("[assistant] data-metier=\"" + value + "\" n'est pas un identifiant de métier " +
+        "(lettres minuscules, chiffres, _) : il est ignoré.");
+      return "";
+    }
+    return value;
+  }
+
+  function defaultConfigUrl() {
+    try {
+      return new URL("widget-config.json", script && script.src ? script.src : window.location.href).href;
+    } catch (e) {
+      return "";
+    }
+  }
+
   var CONFIG = {
-    server: attr("server", "http://localhost:5005").replace(/\/+$/, ""),
-    title: attr("title", "Assistant orientation"),
-    color: attr("color", "#1a4f8b"),
-    welcome: attr("welcome",
-      "Bonjour ! Je réponds à vos questions sur le métier : diplômes, salaire, missions, " +
-      "évolutions… Posez votre question ci-dessous."),
-    timeout: parseInt(attr("timeout", "10000"), 10) || 10000,
-    storageKey: attr("storage-key", "assistant-widget")
+    server: setting("server", "server", "http://localhost:5005").replace(/\/+$/, ""),
+    title: setting("title", "title", "Assistant orientation"),
+    color: setting("color", "color", "#1a4f8b"),
+    welcome: setting("welcome", "welcome", ""),
+    timeout: parseInt(setting("timeout", "timeout", "10000"), 10) || 10000,
+    storageKey: setting("storageKey", "storage-key", "assistant-widget"),
+    storage: setting("storage", "storage", "local") === "session" ? "session" : "local",
+    idleMinutes: number(setting("idleMinutes", "idle-minutes", "30"), 30),
+    privacyUrl: setting("privacyUrl", "privacy-url", ""),
+    zIndex: parseInt(setting("zIndex", "z-index", "10000"), 10) || 10000,
+    lang: setting("lang", "lang", "fr"),
+    metier: metierSetting(),
+    configUrl: setting("configUrl", "config-url", defaultConfigUrl()),
+    mode: mode
   };
+  api.config = CONFIG;
 
   var TEXT = {
     launcher: "Une question sur le métier ?",
@@ -58,21 +135,48 @@
     send: "Envoyer",
     typing: "L'assistant écrit…",
     suggestions: "Questions suggérées",
+    starters: "Sujets pour commencer",
     error: "Le service est momentanément indisponible, réessayez dans quelques instants.",
+    failed: "Non envoyé.",
     retry: "Réessayer",
+    empty: "Je n'ai pas de réponse à ce message. Reformulez votre question ou choisissez un sujet.",
     newTab: " (nouvel onglet)",
-    note: "Réponses tirées de la fiche métier de l'école."
+    note: "Réponses tirées de la fiche métier de l'école. Ne donnez ni votre nom ni vos coordonnées.",
+    privacy: "Vos données",
+    unread: " (nouvelle réponse)",
+    voteGroup: "Cette réponse vous aide-t-elle ?",
+    voteUp: "Réponse utile",
+    voteDown: "Réponse fausse ou inutile",
+    voteThanks: "Merci, votre avis est enregistré.",
+    voteFailed: "Votre avis n'a pas pu être enregistré, réessayez plus tard.",
+    expired: "Nouvelle conversation : la précédente a été effacée après une longue inactivité.",
+    welcome: "Bonjour ! Je réponds à vos questions sur le métier : diplômes, salaire, missions, " +
+      "évolutions… Posez votre question ci-dessous ou choisissez un sujet.",
+    welcomeMetier: "Bonjour ! Je réponds à vos questions sur le métier de {metier} : diplômes, " +
+      "salaire, missions, évolutions… Posez votre question ci-dessous ou choisissez un sujet."
   };
+  // Every string may be replaced: data-text-launcher="…" or options.texts = { launcher: "…" }.
+  Object.keys(TEXT).forEach(function (key) {
+    var kebab = key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); });
+    var fromTag = script && script.getAttribute("data-text-" + kebab);
+    var fromJs = options.texts && typeof options.texts[key] === "string" ? options.texts[key] : "";
+    var value = fromJs.trim() || (fromTag && fromTag.trim());
+    if (value) {
+      TEXT[key] = value;
+    }
+  });
 
-  var MAX_HISTORY = 200;
+  var MAX_HISTORY_CHARS = 100000; // about 50 long answers; the oldest messages go first
   var KEY_SENDER = CONFIG.storageKey + ":sender";
   var KEY_HISTORY = CONFIG.storageKey + ":history";
+  var KEY_ACTIVE = CONFIG.storageKey + ":active";
+  var KEY_UNREAD = CONFIG.storageKey + ":unread";
   var KEY_OPEN = CONFIG.storageKey + ":open";
 
-  /* ---------- storage (localStorage may be unavailable: private mode, blocked cookies) ---------- */
+  /* ---------- storage (may be unavailable: private mode, blocked cookies) ---------- */
 
   var memory = {};
-  function store(kind) {
+  function storageArea(kind) {
     try {
       var s = window[kind];
       var probe = CONFIG.storageKey + ":probe";
@@ -87,28 +191,33 @@
       };
     }
   }
-  var local = store("localStorage");
-  var session = store("sessionStorage");
+  var session = storageArea("sessionStorage");
+  // The conversation: shared by the site's tabs (local), or one tab only (session, shared computers).
+  var store = CONFIG.storage === "session" ? session : storageArea("localStorage");
+  var storeArea = CONFIG.storage === "session" ? null : (function () {
+    try { return window.localStorage; } catch (e) { return null; }
+  })();
 
-  function newSenderId() {
+  function randomId() {
     if (window.crypto && typeof window.crypto.randomUUID === "function") {
-      return "web-" + window.crypto.randomUUID();
+      return window.crypto.randomUUID();
     }
-    return "web-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12) +
+      Math.random().toString(36).slice(2, 12);
   }
 
   function senderId() {
-    var id = local.getItem(KEY_SENDER);
+    var id = store.getItem(KEY_SENDER);
     if (!id) {
-      id = newSenderId();
-      local.setItem(KEY_SENDER, id);
+      id = "web-" + randomId();
+      store.setItem(KEY_SENDER, id);
     }
     return id;
   }
 
   function loadHistory() {
     try {
-      var items = JSON.parse(local.getItem(KEY_HISTORY) || "[]");
+      var items = JSON.parse(store.getItem(KEY_HISTORY) || "[]");
       if (!Array.isArray(items)) {
         return [];
       }
@@ -120,12 +229,54 @@
     }
   }
 
+  var warnedQuota = false;
+  // Keeps the newest messages that fit in MAX_HISTORY_CHARS; if the browser's quota is smaller,
+  // drops more of the oldest until it fits (the conversation on screen is never cut).
   function saveHistory() {
-    try {
-      local.setItem(KEY_HISTORY, JSON.stringify(history.slice(-MAX_HISTORY)));
-    } catch (e) {
-      /* quota exceeded: the conversation goes on, only the reload history is lost */
+    var kept = history.slice();
+    var json = JSON.stringify(kept);
+    while (json.length > MAX_HISTORY_CHARS && kept.length > 1) {
+      kept.shift();
+      json = JSON.stringify(kept);
     }
+    for (;;) {
+      try {
+        store.setItem(KEY_HISTORY, json);
+        history = kept;
+        return;
+      } catch (e) {
+        if (kept.length <= 1) {
+          if (!warnedQuota) {
+            warnedQuota = true;
+            console.warn("[assistant] stockage du navigateur plein : la conversation ne sera pas " +
+              "retrouvée au rechargement de la page.", e);
+          }
+          return;
+        }
+        kept = kept.slice(Math.ceil(kept.length / 2));
+        json = JSON.stringify(kept);
+      }
+    }
+  }
+
+  function touch() {
+    store.setItem(KEY_ACTIVE, String(Date.now()));
+  }
+
+  // True when the stored conversation has been idle longer than idleMinutes (shared computers).
+  function idleExpired() {
+    if (!CONFIG.idleMinutes) {
+      return false;
+    }
+    var last = parseInt(store.getItem(KEY_ACTIVE) || "0", 10);
+    return last > 0 && Date.now() - last > CONFIG.idleMinutes * 60000;
+  }
+
+  function forgetConversation() {
+    store.removeItem(KEY_SENDER);
+    store.removeItem(KEY_HISTORY);
+    store.removeItem(KEY_ACTIVE);
+    store.removeItem(KEY_UNREAD);
   }
 
   /* ---------- colours: keep WCAG AA contrast whatever data-color is ---------- */
@@ -285,6 +436,12 @@
     return node;
   }
 
+  function button(className, text) {
+    var b = el("button", className, text);
+    b.type = "button";
+    return b;
+  }
+
   function icon(path) {
     var ns = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(ns, "svg");
@@ -304,26 +461,50 @@
   var ICON_CLOSE = "M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7l-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z";
   var ICON_RESTART = "M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z";
   var ICON_DOWN = "M7.4 8.6 12 13.2l4.6-4.6L18 10l-6 6-6-6z";
+  var ICON_UP = "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z";
+  var ICON_DOWN_VOTE = "M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z";
   var ICON_SEND = "M3 20.5 21 12 3 3.5v6.6l12 1.9-12 1.9z";
 
-  var root, launcher, panel, log, typing, errorBox, form, input, sendButton;
-  var history = loadHistory();
+  var host, shadow, root, launcher, panel, title, log, typing, errorBox, form, input, sendButton, voteStatus;
+  var history = [];
   var busy = false;
-  var failed = null; // the message whose sending failed, resent by "Réessayer"
+  var starters = [];     // [{title, payload}] from widget-config.json
+  var metiers = null;    // {id: title} from widget-config.json, null when unknown
+  var inertNodes = [];   // page elements made inert by the phone modal, restored on close
+  var phone = window.matchMedia ? window.matchMedia("(max-width: 600px)") : { matches: false };
+
+  function isOpen() {
+    return !!panel && !panel.hidden;
+  }
+
+  function isModal() {
+    return mode === "widget" && isOpen() && phone.matches;
+  }
 
   function build() {
+    if (idleExpired()) {
+      forgetConversation();
+      session.removeItem(KEY_OPEN);
+    }
+    history = loadHistory();
     var colors = palette(CONFIG.color);
-    root = el("div", "aw-root");
-    root.id = "assistant-widget";
-    root.style.display = "none"; // shown once widget.css is loaded (no unstyled flash)
+
+    // A custom element no theme styles, holding a shadow root no theme reaches.
+    host = document.createElement("assistant-widget");
+    host.id = "assistant-widget";
+    shadow = host.attachShadow({ mode: "open" });
+
+    root = el("div", "aw-root" + (mode === "page" ? " aw-page" : ""));
+    root.setAttribute("lang", CONFIG.lang);
+    root.hidden = true; // shown once widget.css is loaded (no unstyled flash)
+    // CSSOM properties, not a style attribute: allowed by a strict CSP without 'unsafe-inline'.
     root.style.setProperty("--aw-color", colors.color);
     root.style.setProperty("--aw-on-color", colors.onColor);
     root.style.setProperty("--aw-accent", colors.accent);
+    root.style.zIndex = String(CONFIG.zIndex);
 
     launcher = el("button", "aw-launcher");
     launcher.type = "button";
-    // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
-    launcher.setAttribute("aria-label", TEXT.launcher + " " + TEXT.open);
     launcher.setAttribute("aria-expanded", "false");
     launcher.setAttribute("aria-controls", "aw-panel");
     // A disclosure button: aria-expanded tells whether the panel is open; a click toggles it.
@@ -334,38 +515,46 @@
     launcher.appendChild(chatIcon);
     launcher.appendChild(downIcon);
     launcher.appendChild(el("span", "aw-launcher-text", TEXT.launcher));
+    var badge = el("span", "aw-badge");
+    badge.setAttribute("aria-hidden", "true");
+    launcher.appendChild(badge);
     launcher.addEventListener("click", function () {
-      if (panel.hidden) {
-        openPanel(true);
+      if (isOpen()) {
+        closePanel(true);
       } else {
-        closePanel();
+        openPanel(true);
       }
     });
 
-    panel = el("div", "aw-panel");
+    panel = el(mode === "page" ? "main" : "div", "aw-panel");
     panel.id = "aw-panel";
-    panel.hidden = true;
-    panel.setAttribute("role", "dialog");
+    panel.hidden = mode !== "page";
+    if (mode === "widget") {
+      panel.setAttribute("role", "dialog");
+    }
     panel.setAttribute("aria-labelledby", "aw-title");
 
     var header = el("div", "aw-header");
-    var title = el("h2", "aw-title", CONFIG.title);
+    title = el(mode === "page" ? "h1" : "h2", "aw-title", CONFIG.title);
     title.id = "aw-title";
+    title.tabIndex = -1; // receives the focus on a phone (the keyboard stays closed)
     var restart = el("button", "aw-icon-button aw-restart");
     restart.type = "button";
     restart.setAttribute("aria-label", TEXT.restart);
     restart.title = TEXT.restart;
     restart.appendChild(icon(ICON_RESTART));
     restart.addEventListener("click", restartConversation);
-    var close = el("button", "aw-icon-button aw-close");
-    close.type = "button";
-    close.setAttribute("aria-label", TEXT.close);
-    close.title = TEXT.close;
-    close.appendChild(icon(ICON_CLOSE));
-    close.addEventListener("click", function () { closePanel(); });
     header.appendChild(title);
     header.appendChild(restart);
-    header.appendChild(close);
+    if (mode === "widget") {
+      var close = el("button", "aw-icon-button aw-close");
+      close.type = "button";
+      close.setAttribute("aria-label", TEXT.close);
+      close.title = TEXT.close;
+      close.appendChild(icon(ICON_CLOSE));
+      close.addEventListener("click", function () { closePanel(true); });
+      header.appendChild(close);
+    }
 
     log = el("div", "aw-log");
     log.setAttribute("role", "log");
@@ -388,12 +577,10 @@
     errorBox = el("div", "aw-error");
     errorBox.hidden = true;
     errorBox.setAttribute("role", "alert");
-    var errorText = el("p", "aw-error-text", TEXT.error);
-    var retry = el("button", "aw-retry", TEXT.retry);
-    retry.type = "button";
-    retry.addEventListener("click", retrySending);
-    errorBox.appendChild(errorText);
-    errorBox.appendChild(retry);
+    errorBox.appendChild(el("p", "aw-error-text", TEXT.error));
+
+    voteStatus = el("p", "aw-sr-only");
+    voteStatus.setAttribute("role", "status");
 
     form = el("form", "aw-form");
     form.setAttribute("novalidate", "");
@@ -425,41 +612,131 @@
     });
 
     var note = el("p", "aw-note", TEXT.note);
+    var privacy = safeHref(CONFIG.privacyUrl);
+    if (privacy) {
+      note.appendChild(document.createTextNode(" "));
+      note.appendChild(link(privacy, TEXT.privacy));
+    }
 
     panel.appendChild(header);
     panel.appendChild(log);
     panel.appendChild(typing);
     panel.appendChild(errorBox);
+    panel.appendChild(voteStatus);
     panel.appendChild(form);
     panel.appendChild(note);
-    root.addEventListener("keydown", function (event) {
-      if ((event.key === "Escape" || event.key === "Esc") && !panel.hidden) {
-        event.preventDefault();
-        closePanel();
-      }
-    });
+    root.addEventListener("keydown", onKeydown);
 
     root.appendChild(panel);
-    root.appendChild(launcher);
-    document.body.appendChild(root);
-
+    if (mode === "widget") {
+      root.appendChild(launcher);
+    }
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = script && script.src ? new URL("widget.css", script.src).href : "widget.css";
     var show = function () {
-      root.style.display = "";
-      if (!panel.hidden) {
+      root.hidden = false;
+      if (isOpen()) {
         scrollToEnd(); // the layout exists only now
       }
     };
     css.addEventListener("load", show);
     css.addEventListener("error", show);
-    document.head.appendChild(css);
+    shadow.appendChild(css);
+    shadow.appendChild(root);
+    var mount = mode === "page" && document.getElementById("assistant-chat");
+    (mount || document.body).appendChild(host);
 
-    renderHistory();
-    if (session.getItem(KEY_OPEN) === "1") {
-      openPanel(false); // the student had the chat open on the previous page
+    // The page behind a phone modal cannot get the focus (inert), and the focus cannot leave it.
+    document.addEventListener("focusin", function (event) {
+      if (isModal() && event.target !== host) {
+        title.focus({ preventScroll: true });
+      }
+    });
+    if (phone.addEventListener) {
+      phone.addEventListener("change", updateModal);
     }
+    // Tabs of the same site share the conversation: redraw when another tab changes it.
+    window.addEventListener("storage", function (event) {
+      if (!storeArea || event.storageArea !== storeArea) {
+        return;
+      }
+      if (event.key === KEY_HISTORY || event.key === KEY_SENDER || event.key === null) {
+        history = loadHistory();
+        renderHistory();
+      } else if (event.key === KEY_UNREAD) {
+        updateUnread();
+      }
+    });
+    // A shared computer left with the chat open: the conversation is forgotten after the idle time.
+    setInterval(checkIdle, 30000);
+    document.addEventListener("visibilitychange", checkIdle);
+    window.addEventListener("focus", checkIdle);
+
+    updateUnread();
+    renderHistory();
+    if (mode === "page") {
+      showWelcomeIfEmpty();
+      if (!phone.matches) {
+        input.focus({ preventScroll: true });
+      }
+    } else if (wanted === "open" || (wanted !== "close" && session.getItem(KEY_OPEN) === "1")) {
+      openPanel(wanted === "open"); // the student had the chat open on the previous page
+    }
+    api.open = function () { openPanel(true); };
+    api.close = function () { closePanel(false); };
+    api.restart = restartConversation;
+    api.ready = true;
+    loadSiteConfig();
+  }
+
+  /* ---------- starter topics and professions (widget-config.json) ---------- */
+
+  function loadSiteConfig() {
+    if (!CONFIG.configUrl || CONFIG.configUrl === "none" || typeof fetch !== "function") {
+      return;
+    }
+    fetch(CONFIG.configUrl, { credentials: "omit" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (data) {
+      if (!data || typeof data !== "object") {
+        return;
+      }
+      starters = cleanButtons(data.sujets);
+      if (Array.isArray(data.metiers)) {
+        metiers = {};
+        data.metiers.forEach(function (m) {
+          if (m && typeof m.id === "string" && typeof m.titre === "string") {
+            metiers[m.id] = m.titre;
+          }
+        });
+        if (CONFIG.metier && !Object.prototype.hasOwnProperty.call(metiers, CONFIG.metier)) {
+          console.warn("[assistant] data-metier=\"" + CONFIG.metier + "\" ne correspond à aucun métier " +
+            "connu (" + Object.keys(metiers).join(", ") + ") : l'assistant répond pour le métier par défaut.");
+        }
+      }
+      // Update the welcome in place (the focus and the screen reader stay where they are).
+      Array.prototype.forEach.call(log.querySelectorAll(".aw-welcome .aw-bubble"), function (bubble) {
+        while (bubble.firstChild) {
+          bubble.removeChild(bubble.firstChild);
+        }
+        renderBotText(bubble, welcomeText());
+      });
+      var lastItem = history[history.length - 1];
+      if (lastItem && lastItem.welcome && starters.length && !log.querySelector(".aw-buttons")) {
+        log.appendChild(quickButtons(starters, TEXT.starters));
+      }
+    }).catch(function () {
+      /* no starter topics: the student types the question */
+    });
+  }
+
+  function welcomeText() {
+    if (CONFIG.welcome) {
+      return CONFIG.welcome;
+    }
+    var name = CONFIG.metier && metiers && metiers[CONFIG.metier];
+    return name ? TEXT.welcomeMetier.replace("{metier}", name) : TEXT.welcome;
   }
 
   /* ---------- messages ---------- */
@@ -481,74 +758,187 @@
     log.scrollTop = Math.max(0, log.scrollTop + offset - 12);
   }
 
-  function removeSuggestions() {
-    var groups = log.querySelectorAll(".aw-buttons");
-    for (var i = 0; i < groups.length; i++) {
-      groups[i].parentNode.removeChild(groups[i]);
-    }
+  function quickButtons(buttons, label) {
+    var group = el("div", "aw-buttons");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", label);
+    buttons.forEach(function (b) {
+      var quick = button("aw-quick", b.title);
+      quick.addEventListener("click", function (event) {
+        if (busy) {
+          return;
+        }
+        // The clicked button disappears with the suggestions: keep the focus in the chat.
+        // Keyboard activation (detail 0) goes back to the text box; a tap does not open the
+        // phone's keyboard.
+        if (event.detail === 0) {
+          input.focus({ preventScroll: true });
+        } else {
+          log.focus({ preventScroll: true });
+        }
+        send(b.payload, b.title);
+      });
+      group.appendChild(quick);
+    });
+    return group;
   }
 
-  function renderMessage(message, withButtons) {
+  function findUser(id) {
+    for (var i = history.length - 1; i >= 0; i--) {
+      if (history[i].from === "user" && history[i].id === id) {
+        return history[i];
+      }
+    }
+    return null;
+  }
+
+  function voteButtons(question) {
+    var group = el("div", "aw-votes");
+    group.setAttribute("data-for", question.id);
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", TEXT.voteGroup);
+    // Drawn icons, not emoji: a computer without an emoji font would show empty boxes.
+    [["up", ICON_UP, TEXT.voteUp], ["down", ICON_DOWN_VOTE, TEXT.voteDown]].forEach(function (v) {
+      var b = button("aw-vote aw-vote--" + v[0]);
+      var drawn = icon(v[1]);
+      drawn.setAttribute("width", "18");
+      drawn.setAttribute("height", "18");
+      b.appendChild(drawn);
+      b.setAttribute("aria-label", v[2]);
+      b.title = v[2];
+      b.setAttribute("aria-pressed", question.vote === v[0] ? "true" : "false");
+      b.addEventListener("click", function () { vote(question.id, v[0]); });
+      group.appendChild(b);
+    });
+    return group;
+  }
+
+  function failedMark(message) {
+    var mark = el("div", "aw-failed");
+    mark.appendChild(el("span", "aw-failed-text", TEXT.failed));
+    var retry = button("aw-retry", TEXT.retry);
+    retry.addEventListener("click", function () { retrySending(message.id); });
+    mark.appendChild(retry);
+    return mark;
+  }
+
+  function renderMessage(message, index) {
     var row = el("div", "aw-msg aw-msg--" + message.from);
+    if (message.id) {
+      row.setAttribute("data-id", message.id);
+    }
+    if (message.welcome) {
+      row.classList.add("aw-welcome");
+    }
     row.appendChild(el("span", "aw-sr-only", message.from === "user" ? TEXT.you : TEXT.bot));
     var bubble = el("div", "aw-bubble");
     if (message.from === "user") {
       bubble.textContent = message.text;
     } else {
-      renderBotText(bubble, message.text);
+      renderBotText(bubble, message.welcome ? welcomeText() : message.text);
     }
     row.appendChild(bubble);
     log.appendChild(row);
 
-    var buttons = Array.isArray(message.buttons) ? message.buttons : [];
-    if (withButtons && buttons.length) {
-      var group = el("div", "aw-buttons");
-      group.setAttribute("role", "group");
-      group.setAttribute("aria-label", TEXT.suggestions);
-      buttons.forEach(function (b) {
-        var button = el("button", "aw-quick", b.title);
-        button.type = "button";
-        button.addEventListener("click", function (event) {
-          if (busy) {
-            return;
-          }
-          // The clicked button disappears with the suggestions: keep the focus in the chat.
-          // Keyboard activation (detail 0) goes back to the text box; a tap does not open the
-          // phone's keyboard.
-          if (event.detail === 0) {
-            input.focus({ preventScroll: true });
-          } else {
-            log.focus({ preventScroll: true });
-          }
-          send(b.payload, b.title);
-        });
-        group.appendChild(button);
-      });
-      log.appendChild(group);
+    if (message.from === "user" && message.failed) {
+      row.classList.add("aw-msg--failed");
+      log.appendChild(failedMark(message));
+    }
+
+    var next = history[index + 1];
+    var last = !history.slice(index + 1).some(function (m) { return m.from === "user"; });
+    // Votes under the last bubble of each answer from the server.
+    if (message.from === "bot" && message.replyTo && !(next && next.replyTo === message.replyTo)) {
+      var question = findUser(message.replyTo);
+      if (question) {
+        log.appendChild(voteButtons(question));
+      }
+    }
+    // Suggestions stay clickable only after the last bot turn; starters under the welcome.
+    if (last) {
+      var buttons = message.welcome ? starters : (Array.isArray(message.buttons) ? message.buttons : []);
+      if (message.from === "bot" && buttons.length) {
+        log.appendChild(quickButtons(buttons, message.welcome ? TEXT.starters : TEXT.suggestions));
+      }
     }
   }
 
+  // Draws the whole conversation (first display, another tab's change, new conversation).
   function renderHistory() {
+    if (!log) {
+      return;
+    }
     while (log.firstChild) {
       log.removeChild(log.firstChild);
     }
-    history.forEach(function (message, i) {
-      // Suggestions stay clickable only after the last bot turn.
-      var laterUser = history.slice(i + 1).some(function (m) { return m.from === "user"; });
-      renderMessage(message, !laterUser);
-    });
+    history.forEach(renderMessage);
+    if (!history.some(function (m) { return m.failed; })) {
+      showError(false);
+    }
     scrollToEnd();
   }
 
-  function addMessage(message) {
-    if (message.from === "user") {
-      removeSuggestions();
-    }
-    history.push(message);
+  // Read-modify-write on the stored history: another tab may have added messages meanwhile.
+  // New messages are appended to the log (a screen reader announces only them); if another tab
+  // changed the conversation, the whole log is drawn again.
+  function changeHistory(change) {
+    var stored = loadHistory();
+    var inSync = stored.length === history.length;
+    history = stored;
+    var from = history.length;
+    change(history);
     saveHistory();
-    renderMessage(message, true);
-    if (message.from === "user") {
-      scrollToEnd();
+    if (!inSync) {
+      renderHistory();
+      return;
+    }
+    from = Math.min(from, history.length);
+    if (history[from] && history[from].from === "user") {
+      // Older suggestions go: only those of the last answer can be clicked.
+      Array.prototype.forEach.call(log.querySelectorAll(".aw-buttons"), function (group) {
+        group.parentNode.removeChild(group);
+      });
+    }
+    for (var i = from; i < history.length; i++) {
+      renderMessage(history[i], i);
+    }
+  }
+
+  function addMessage(message) {
+    changeHistory(function (items) { items.push(message); });
+  }
+
+  // Marks (or unmarks) a student's message that could not be sent, with its own retry button.
+  function setFailed(id, failed) {
+    changeHistory(function (items) {
+      items.forEach(function (m) {
+        if (m.from === "user" && m.id === id) {
+          if (failed) {
+            m.failed = true;
+          } else {
+            delete m.failed;
+          }
+        }
+      });
+    });
+    var row = log.querySelector(".aw-msg[data-id=\"" + id + "\"]");
+    if (!row) {
+      return;
+    }
+    var mark = row.nextSibling && row.nextSibling.classList &&
+      row.nextSibling.classList.contains("aw-failed") ? row.nextSibling : null;
+    row.classList.toggle("aw-msg--failed", failed);
+    if (failed && !mark) {
+      row.parentNode.insertBefore(failedMark(findUser(id) || { id: id }), row.nextSibling);
+    } else if (!failed && mark) {
+      mark.parentNode.removeChild(mark);
+    }
+  }
+
+  function showWelcomeIfEmpty() {
+    if (!history.length) {
+      // First visit: nothing is sent to the server, the welcome text is shown locally.
+      addMessage({ from: "bot", text: "", welcome: true });
     }
   }
 
@@ -576,14 +966,10 @@
 
   function showError(show) {
     errorBox.hidden = !show;
-    if (show) {
-      panel.classList.add("aw-has-error");
-    } else {
-      panel.classList.remove("aw-has-error");
-    }
+    panel.classList.toggle("aw-has-error", !!show);
   }
 
-  function post(payload) {
+  function post(body) {
     var controller = typeof AbortController === "function" ? new AbortController() : null;
     var timer = setTimeout(function () {
       if (controller) {
@@ -593,7 +979,7 @@
     var request = fetch(CONFIG.server + "/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId(), message: payload }),
+      body: JSON.stringify(body),
       signal: controller ? controller.signal : undefined,
       credentials: "omit"
     }).then(function (response) {
@@ -601,11 +987,6 @@
         throw new Error("HTTP " + response.status);
       }
       return response.json();
-    }).then(function (data) {
-      if (!Array.isArray(data)) {
-        throw new Error("unexpected reply");
-      }
-      return data;
     });
     // Without AbortController, a slow server still ends in the error state after the timeout.
     var deadline = new Promise(function (resolve, reject) {
@@ -620,12 +1001,30 @@
     });
   }
 
-  function deliver(payload) {
+  function metadata() {
+    return CONFIG.metier ? { metier: CONFIG.metier } : {};
+  }
+
+  // Sends the stored user message `id`. The same id on a retry: the server processes it once.
+  function deliver(id) {
+    var message = findUser(id);
+    if (!message) {
+      return Promise.resolve();
+    }
     setBusy(true);
     showError(false);
-    failed = null;
-    return post(payload).then(function (replies) {
+    touch();
+    var sender = senderId();
+    return post({ sender: sender, message: message.payload || message.text, message_id: id,
+                  metadata: metadata() }).then(function (replies) {
+      if (!Array.isArray(replies)) {
+        throw new Error("unexpected reply");
+      }
       setBusy(false);
+      if (store.getItem(KEY_SENDER) !== sender) {
+        return; // the conversation was restarted meanwhile: this answer belongs to the old one
+      }
+      var answers = [];
       replies.forEach(function (reply) {
         if (!reply || typeof reply !== "object") {
           return;
@@ -637,80 +1036,224 @@
         }
         var buttons = cleanButtons(reply.buttons || reply.quick_replies);
         if (text || buttons.length) {
-          addMessage({ from: "bot", text: text, buttons: buttons });
+          answers.push({ from: "bot", text: text, buttons: buttons, replyTo: id });
         }
       });
+      if (!answers.length) {
+        // An empty reply is not silence: a short note, and the topics to start again.
+        answers.push({ from: "bot", text: TEXT.empty, buttons: starters });
+      }
+      setFailed(id, false);
+      changeHistory(function (items) { Array.prototype.push.apply(items, answers); });
+      touch();
+      if (!isOpen()) {
+        setUnread(true); // the answer arrived while the panel was closed
+      }
       scrollToQuestion();
-    }, function () {
+    }).catch(function () {
       setBusy(false);
-      failed = payload;
+      setFailed(id, true);
       showError(true);
       scrollToEnd();
     });
   }
 
   function send(payload, shownText) {
-    addMessage({ from: "user", text: shownText });
-    return deliver(payload);
+    if (idleExpired()) {
+      expireConversation();
+    }
+    var id = randomId().replace(/[^A-Za-z0-9_-]/g, "");
+    var message = { from: "user", text: shownText, id: id };
+    if (payload !== shownText) {
+      message.payload = payload;
+    }
+    addMessage(message);
+    scrollToEnd();
+    return deliver(id);
   }
 
-  function retrySending() {
-    if (failed !== null && !busy) {
-      var payload = failed;
-      deliver(payload).then(function () {
-        if (errorBox.hidden) {
-          input.focus();
-        }
-      });
+  function retrySending(id) {
+    if (busy) {
+      return;
     }
+    deliver(id).then(function () {
+      var message = findUser(id);
+      if (message && !message.failed) {
+        input.focus({ preventScroll: true }); // the retry button is gone
+      } else {
+        var again = log.querySelector(".aw-retry");
+        if (again) {
+          again.focus({ preventScroll: true });
+        }
+      }
+    });
+  }
+
+  function vote(id, value) {
+    var question = findUser(id);
+    if (!question) {
+      return;
+    }
+    post({ sender: senderId(), message: "", metadata: { feedback: value, message_id: id } }).then(function () {
+      changeHistory(function (items) {
+        items.forEach(function (m) {
+          if (m.from === "user" && m.id === id) {
+            m.vote = value;
+          }
+        });
+      });
+      var group = log.querySelector(".aw-votes[data-for=\"" + id + "\"]");
+      if (group) {
+        Array.prototype.forEach.call(group.querySelectorAll(".aw-vote"), function (b) {
+          b.setAttribute("aria-pressed", b.classList.contains("aw-vote--" + value) ? "true" : "false");
+        });
+      }
+      voteStatus.textContent = TEXT.voteThanks;
+    }, function () {
+      voteStatus.textContent = TEXT.voteFailed;
+    });
+  }
+
+  /* ---------- conversation lifecycle ---------- */
+
+  function startFresh(note) {
+    forgetConversation();
+    history = [];
+    renderHistory();
+    showError(false);
+    addMessage({ from: "bot", text: "", welcome: true });
+    if (note) {
+      voteStatus.textContent = note;
+    }
+    touch();
   }
 
   function restartConversation() {
     if (busy) {
       return;
     }
-    local.removeItem(KEY_SENDER);
-    history = [];
-    saveHistory();
-    failed = null;
-    showError(false);
-    renderHistory();
-    addMessage({ from: "bot", text: CONFIG.welcome, buttons: [] });
+    startFresh("");
     scrollToEnd();
-    input.focus();
-  }
-
-  /* ---------- open / close ---------- */
-
-  function openPanel(focus) {
-    panel.hidden = false;
-    root.classList.add("aw-open");
-    launcher.setAttribute("aria-expanded", "true");
-    session.setItem(KEY_OPEN, "1");
-    if (!history.length) {
-      // First visit: nothing is sent to the server, the welcome text is shown locally.
-      addMessage({ from: "bot", text: CONFIG.welcome, buttons: [] });
-    }
-    scrollToEnd();
-    if (focus) {
+    if (phone.matches) {
+      title.focus({ preventScroll: true });
+    } else {
       input.focus();
     }
   }
 
-  function closePanel() {
+  function expireConversation() {
+    startFresh(TEXT.expired);
+  }
+
+  function checkIdle() {
+    if (!busy && idleExpired()) {
+      expireConversation();
+    }
+  }
+
+  function setUnread(value) {
+    if (value) {
+      store.setItem(KEY_UNREAD, "1");
+    } else {
+      store.removeItem(KEY_UNREAD);
+    }
+    updateUnread();
+  }
+
+  function updateUnread() {
+    var unread = store.getItem(KEY_UNREAD) === "1" && !isOpen();
+    launcher.classList.toggle("aw-unread", unread);
+    // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+    launcher.setAttribute("aria-label", TEXT.launcher + " " + TEXT.open + (unread ? TEXT.unread : ""));
+  }
+
+  /* ---------- open / close, the phone modal ---------- */
+
+  function onKeydown(event) {
+    if ((event.key === "Escape" || event.key === "Esc") && isOpen() && mode === "widget") {
+      event.preventDefault();
+      closePanel(true);
+      return;
+    }
+    if (event.key === "Tab" && isModal()) {
+      // Keep the focus inside the full-screen dialog.
+      var items = Array.prototype.filter.call(
+        panel.querySelectorAll("button, input, a[href], [tabindex=\"0\"]"),
+        function (node) { return !node.disabled && node.getClientRects().length > 0; });
+      if (!items.length) {
+        return;
+      }
+      var active = shadow.activeElement;
+      var first = items[0], lastItem = items[items.length - 1];
+      if (event.shiftKey && (active === first || active === title || items.indexOf(active) < 0)) {
+        event.preventDefault();
+        lastItem.focus();
+      } else if (!event.shiftKey && (active === lastItem || items.indexOf(active) < 0 && active !== title)) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  // On a phone the open panel covers the screen: a modal dialog, the page behind inert.
+  function updateModal() {
+    var modal = isModal();
+    if (modal) {
+      panel.setAttribute("aria-modal", "true");
+      if (!inertNodes.length) {
+        Array.prototype.forEach.call(document.body.children, function (node) {
+          if (node !== host && !node.contains(host) && !node.inert && node.tagName !== "SCRIPT") {
+            node.inert = true;
+            inertNodes.push(node);
+          }
+        });
+      }
+    } else {
+      panel.removeAttribute("aria-modal");
+      inertNodes.forEach(function (node) { node.inert = false; });
+      inertNodes = [];
+    }
+  }
+
+  function openPanel(focus) {
+    if (idleExpired()) {
+      expireConversation();
+    }
+    panel.hidden = false;
+    root.classList.add("aw-open");
+    launcher.setAttribute("aria-expanded", "true");
+    session.setItem(KEY_OPEN, "1");
+    setUnread(false);
+    showWelcomeIfEmpty();
+    updateModal();
+    scrollToEnd();
+    if (focus) {
+      // On a phone the keyboard would cover the welcome: the focus goes to the dialog's title.
+      if (phone.matches) {
+        title.focus({ preventScroll: true });
+      } else {
+        input.focus();
+      }
+    }
+  }
+
+  // restoreFocus: the student closed it (button, Escape); the JS API only moves the focus when
+  // it was inside the widget.
+  function closePanel(restoreFocus) {
+    if (!isOpen() || mode === "page") {
+      return;
+    }
+    var focusInside = !!shadow.activeElement;
     panel.hidden = true;
     root.classList.remove("aw-open");
     launcher.setAttribute("aria-expanded", "false");
     session.setItem(KEY_OPEN, "0");
-    launcher.focus();
+    updateModal();
+    updateUnread();
+    if (restoreFocus || focusInside) {
+      launcher.focus();
+    }
   }
-
-  window.__assistantWidget = {
-    open: function () { openPanel(true); },
-    close: closePanel,
-    senderId: senderId,
-    config: CONFIG
-  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", build);

@@ -1,0 +1,115 @@
+"""What a student's message says beyond its topic: negations about diplomas, superlatives, details
+the fiche does not give, and which parts of a compound message ask which topic.
+
+Pure functions on text (no Rasa, no facts): the reply builder turns their results into answers.
+"""
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence
+
+from actions.textnorm import fold
+
+DIPLOMAS = ("bts", "bachelor", "mastere")
+# Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
+# "5 ans d'études" or "études longues", which no entity covers).
+_DIPLOMA_WORDS = {
+    "bts": r"bts|bac ?\+? ?2\b|deux ans d'etudes",
+    "bachelor": r"bachelors?|bachlor|bac ?\+? ?3\b|licence|trois ans d'etudes|3 ans d'etudes",
+    "mastere": r"masteres?|masters?|mastaire|bac ?\+? ?5\b|mba|cinq ans d'etudes|5 ans d'etudes|etudes longues"
+               r"|faire 5 ans|faire cinq ans",
+}
+# "sans master", "je n'ai pas de bac+5", "je ne veux pas faire 5 ans d'études", "aucun diplôme".
+_LACK = re.compile(r"\bsans\b|\bpas (?:de |d'|d |un |une |le |la |fait |faire |eu |obtenu |avoir |envie )?"
+                   r"|\baucun|\bni\b|\bjamais\b")
+# "juste un BTS", "seulement un bachelor", "je n'ai qu'un bac+3", "uniquement".
+_ONLY = re.compile(r"\bjuste\b|\bseulement\b|\buniquement\b|\b(?:ai|as|a|aurai|avoir) qu'?une?\b"
+                   r"|\bn'?(?:ai|as|a|aurai) que\b|\bsimple\b|\bsans plus\b")
+
+
+@dataclass(frozen=True)
+class DiplomaSituation:
+    """The student's situation: which diploma they lack ("sans"), or the only one they have ("juste")."""
+    kind: str  # "sans" or "seulement"
+    diploma: str
+
+
+def diplomas_named(text: str) -> List[str]:
+    folded = fold(text)
+    found = [(m.start(), name) for name, pattern in _DIPLOMA_WORDS.items()
+             for m in re.finditer(rf"\b(?:{pattern})", folded)]
+    return [name for _, name in sorted(found)]
+
+
+def diploma_situation(text: str) -> Optional[DiplomaSituation]:
+    """The negation or restriction a message puts on a diploma, if any.
+
+    "sans master, j'ai une chance ?" -> sans/mastere; "juste un BTS ça suffit ?" -> seulement/bts.
+    The negation must come before the diploma it applies to, within a few words.
+    """
+    folded = fold(text)
+    for name, pattern in _DIPLOMA_WORDS.items():
+        for match in re.finditer(rf"\b(?:{pattern})", folded):
+            before = folded[max(0, match.start() - 40):match.start()]
+            window = " ".join(before.split()[-6:]) + " "
+            if _ONLY.search(window):
+                return DiplomaSituation("seulement", name)
+            if _LACK.search(window):
+                return DiplomaSituation("sans", name)
+    return None
+
+
+# -- superlatives (the fiche scores its hard skills) -----------------------------------------
+_LEAST = re.compile(r"\bmoins\b|plus faible|plus bas|dernier|derniere|least")
+_MOST = re.compile(r"\bplus (?:importante?|utile|demandee?|essentielle?|forte?|haut|compte)|\ble plus\b|\bla plus\b"
+                   r"|meilleur|prioritaire|\bprincipale?\b|numero (?:un|1)|\btop\b|\bmost\b|compte le plus")
+
+
+def superlative(text: str) -> Optional[str]:
+    """"min" for "la compétence qui compte le moins", "max" for "la plus importante", else None."""
+    folded = fold(text)
+    if _LEAST.search(folded):
+        return "min"
+    if _MOST.search(folded):
+        return "max"
+    return None
+
+
+# -- details the fiche does not give ----------------------------------------------------------
+@dataclass(frozen=True)
+class AbsentDetail:
+    id: str
+    label: str
+    closest: Optional[str]  # a topic, "question" (the topic asked), or None
+    note: Optional[str]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])"
+
+
+def absent_detail(text: str, details: Sequence[AbsentDetail], phrases: Dict[str, Sequence[str]],
+                  covered_text: str) -> Optional[AbsentDetail]:
+    """The first detail category the message asks about that the profession's fiche does not mention.
+
+    A phrase that appears in the fiche itself (covered_text) is covered, not absent: a fiche that
+    mentions remote work is answered normally.
+    """
+    folded = fold(text)
+    covered = fold(covered_text)
+    for detail in details:
+        for phrase in phrases.get(detail.id, ()):
+            pattern = _phrase_pattern(phrase)
+            if re.search(pattern, folded) and not re.search(pattern, covered):
+                return detail
+    return None
+
+
+# -- compound messages ------------------------------------------------------------------------
+def distinct_topics(parts: Iterable[dict], fact_topics: Sequence[str], min_confidence: float) -> List[str]:
+    """Topics asked by the parts of a message, in order, each once (parts come from the NLU)."""
+    topics: List[str] = []
+    for part in parts:
+        name, confidence = part.get("intent"), part.get("confidence", 0.0)
+        if name in fact_topics and confidence >= min_confidence and name not in topics:
+            topics.append(name)
+    return topics

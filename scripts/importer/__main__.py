@@ -1,0 +1,111 @@
+"""`make importer FICHE=… [ECRASER=1]` : read a fiche métier, write its draft knowledge file, say what is left."""
+import argparse
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from actions.knowledge import knowledge_dir  # noqa: E402
+from scripts.importer.facts import Fact, Missing, leaves  # noqa: E402
+from scripts.importer.parse import read_fiche  # noqa: E402
+from scripts.importer.render import render  # noqa: E402
+from scripts.importer.verify import verify  # noqa: E402
+
+
+class FicheError(Exception):
+    """Bad input: the message tells the trainer what to do."""
+
+
+def _replace(draft, field: str, replacement) -> None:
+    *parents, last = [int(p) if p.isdigit() else p for p in field.split(".")]
+    node = draft
+    for part in parents:
+        node = node[part]
+    node[last] = replacement
+
+
+def import_fiche(text: str, source_name: str):
+    """(draft, yaml text, markers, unused passages, facts that failed the verification) — no file written."""
+    draft, unused = read_fiche(text)
+    rejected = verify(draft, text)
+    for field, problem in rejected:  # never write a fact the fiche does not support
+        _replace(draft, field, Missing(f"l'importeur n'a pas pu vérifier ce fait dans la fiche ({problem})"))
+    yaml_text, markers = render(draft, source_name)
+    return draft, yaml_text, markers, unused, rejected
+
+
+def _read(path: Path) -> str:
+    if not path.is_file():
+        raise FicheError(f"{path} : fichier introuvable. Indiquez le chemin de la fiche : "
+                           "make importer FICHE=chemin/vers/fiche.txt")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = path.read_text(encoding="cp1252")
+        except UnicodeDecodeError:
+            raise FicheError(f"{path} : le fichier n'est pas du texte. Copiez le texte de la page de la "
+                               "fiche dans un fichier .txt (UTF-8).") from None
+    if not text.strip():
+        raise FicheError(f"{path} : le fichier est vide. Copiez-y le texte de la page de la fiche.")
+    return text
+
+
+def summary(draft, target: Path, markers, unused: List[str], rejected) -> str:
+    found = [(".".join(map(str, p))) for p, leaf in leaves(draft) if isinstance(leaf, Fact)]
+    sections = {}
+    for field in found:
+        sections.setdefault(field.split(".")[0], 0)
+        sections[field.split(".")[0]] += 1
+    lines = [f"Fiche importée dans {target}.", "",
+             f"Trouvé dans la fiche ({len(found)} champs) : " + ", ".join(
+                 f"{name} ({count})" if count > 1 else name for name, count in sections.items()) + "."]
+    if markers:
+        lines += ["", f"À compléter ({len(markers)}) : cherchez « À COMPLÉTER » dans le fichier."]
+        lines += [f"  - ligne {line}, champ « {field} » : {hint}" for line, field, hint in markers]
+    else:
+        lines += ["", "Rien à compléter : relisez quand même les textes longs (ils sont recopiés tels quels)."]
+    if rejected:
+        lines += ["", "Faits écartés car introuvables tels quels dans la fiche (remplacés par « À COMPLÉTER ») :"]
+        lines += [f"  - {field} : {problem}" for field, problem in rejected]
+    if unused:
+        lines += ["", "Passages de la fiche repris nulle part (vérifiez qu'il n'y manque rien) :"]
+        lines += [f"  - « {p[:100]}{'…' if len(p) > 100 else ''} »" for p in unused]
+    lines += ["", "Ensuite : complétez et relisez le fichier, `make check`, puis redémarrez l'assistant "
+                  "(Ctrl-C puis `make run`) ; pas besoin de ré-entraîner."]
+    return "\n".join(lines)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description="Crée le brouillon de fiche métier (YAML) d'une fiche texte.")
+    parser.add_argument("fiche", nargs="?", type=Path, help="le texte de la fiche (copié de la page de l'école)")
+    parser.add_argument("--ecraser", action="store_true", help="remplace un fichier métier existant")
+    parser.add_argument("--dossier", type=Path, help="dossier des fiches métier (défaut : knowledge/metiers)")
+    args = parser.parse_args(argv)
+    try:
+        if args.fiche is None:
+            raise FicheError("Indiquez la fiche : make importer FICHE=chemin/vers/fiche.txt")
+        text = _read(args.fiche)
+        draft, yaml_text, markers, unused, rejected = import_fiche(text, args.fiche.name)
+        if isinstance(draft["id"], Missing):
+            raise FicheError(f"{args.fiche} : le nom du métier est introuvable (la fiche doit contenir une "
+                               "phrase « Le métier de … repose sur … »). Est-ce bien une fiche métier ?")
+        folder = args.dossier or knowledge_dir() / "metiers"
+        target = folder / f"{draft['id'].value}.yml"
+        if target.exists() and not args.ecraser:
+            raise FicheError(f"{target} existe déjà : rien n'a été écrit. Pour le remplacer par le brouillon "
+                               "importé (vos modifications seront perdues) : make importer FICHE=… ECRASER=1")
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_text(yaml_text, encoding="utf-8")
+    except FicheError as error:
+        print(f"✗ {error}", file=sys.stderr)
+        return 1
+    print(summary(draft, target, markers, unused, rejected))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,618 @@
+"""Read a fiche métier (plain text) into a draft knowledge file: pure functions, no file access.
+
+The fiche's sections are recognised by their content, not by their order: each paragraph is
+classified by its first words (« Le BTS est… », « Les hard skills… », « DÉBUTANT (- de 3ans) »…).
+Every value is sliced from the fiche's own text; what is not found becomes a Missing field.
+"""
+import re
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from actions.textnorm import fold
+from scripts.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, Missing
+from scripts.importer.text import (content_words, gender_forms, identifier, lower_first, alias_of, paragraphs,
+                                   sentences, strip_article, upper_first, without_final_period)
+
+# Section of a paragraph, from its folded text. The first rule that matches wins.
+SECTIONS: List[Tuple[str, str]] = [
+    ("score", r"^\d{0,3} ?\|"),
+    ("salaire_niveau", r"^[a-z]+ ?\( ?(-|\+|moins|plus) ?(de )?\d+ ?ans? ?\)"),
+    ("salaire_montant", r"^de \d[\d .]* ?(€|euros?) "),
+    ("diplome_reponse", r"^il (n'est pas|est|n'est) .*(mastere|master|bac ?\+ ?5)"),
+    ("diplome_voie", r"^des diplomes de niveau"),
+    ("missions_precision", r"^ces missions "),
+    ("soft_precision", r"^notez que les soft skills"),
+    ("soft", r"^le metier de .*soft skills"),
+    ("hard_precision", r"^la valeur de chaque hard skill"),
+    ("hard", r"^les hard skills"),
+    ("formations_intro", r"^(il existe une variete de formations|les formations mentionnees|la formation requise)"),
+    ("bts_general", r"^le bts est"),
+    ("bts_metier", r"^le niveau bts"),
+    ("bachelor_general", r"^le bachelor est"),
+    ("bachelor_metier", r"^le niveau bachelor"),
+    ("mastere_general", r"^le mastere est"),
+    ("mastere_metier", r"^le niveau mastere"),
+    ("rncp", r"\brncp\b"),
+    ("contraintes_precision", r"^les contraintes "),
+    ("contraintes", r"^le metier de .*contraintes"),
+    ("missions", r"^le metier de .*missions"),
+    ("outils_intro", r"^la maitrise des outils"),
+    ("outils_precision", r"^il convient de souligner que les outils"),
+    ("salaire_contexte", r"^dans le monde de l'entreprise"),
+    ("salaire_facteurs", r"^la remuneration varie"),
+    ("citation", r"^[«\"]"),
+    ("evolutions", r"peut evoluer vers"),
+    ("evolutions_ensuite", r"^ensuite"),
+    ("evolutions_conditions", r"^ces evolutions"),
+    ("formation_continue", r"^pour evoluer"),
+    ("faq", r"\bfaq\b|questions ?/ ?reponses"),
+    ("experience", r"\bfutur(\(e\)|e)?\b"),
+    ("outils_categorie", r"^(les|ces) (outils|solutions|logiciels)"),
+]
+# Verbs that end the subject of a sentence (« La coordination des projets internationaux | permet… »).
+VERBS = set("""permet permettent garantit garantissent soutient soutiennent facilite facilitent assure assurent
+contribue contribuent accompagne accompagnent favorise favorisent aide aident apporte apportent consiste
+consistent vise visent sert servent offre offrent renforce renforcent structure structurent est sont exige
+exigent necessite necessitent repose reposent couvre couvrent regroupe regroupent comprend comprennent
+consolide consolident optimise optimisent oriente orientent valorise valorisent developpe developpent
+ameliore ameliorent securise securisent anticipe anticipent coordonne coordonnent organise organisent
+prepare preparent alimente alimentent veille veillent participe participent eclaire eclairent nourrit
+nourrissent maintient maintiennent fluidifie fluidifient rend rendent donne donnent expose exposent
+familiarise familiarisent apprend apprennent mobilise mobilisent encadre encadrent simplifie simplifient
+accelere accelerent limite limitent evite evitent""".split())
+_ARTICLES = {"la", "le", "les", "l", "un", "une", "de", "des", "du", "d", "sa", "son", "ses"}
+_LEVELS = ["bts", "bachelor", "mastere"]
+_LEVEL_WORDS = {"debutant": "debutant", "junior": "debutant", "confirme": "confirme", "senior": "confirme",
+                "experimente": "confirme", "expert": "confirme"}
+
+
+class Fiche:
+    """The fiche's paragraphs, each with its section."""
+
+    def __init__(self, text: str):
+        self.paragraphs = paragraphs(text)
+        self.text = "\n".join(self.paragraphs)
+        self.sections = [classify(p) for p in self.paragraphs]
+        self.used = set()
+
+    def first(self, section: str) -> Optional[str]:
+        for index, (p, s) in enumerate(zip(self.paragraphs, self.sections)):
+            if s == section:
+                self.used.add(index)
+                return p
+        return None
+
+    def all(self, section: str) -> List[str]:
+        found = []
+        for index, (p, s) in enumerate(zip(self.paragraphs, self.sections)):
+            if s == section:
+                self.used.add(index)
+                found.append(p)
+        return found
+
+    def unused(self) -> List[str]:
+        seen = {p for i, p in enumerate(self.paragraphs) if i in self.used}
+        return [p for i, p in enumerate(self.paragraphs) if i not in self.used and p not in seen
+                and self.sections[i] not in ("citation", "salaire_contexte")]
+
+
+def classify(paragraph: str) -> Optional[str]:
+    folded = fold(paragraph)
+    for section, pattern in SECTIONS:
+        if re.search(pattern, folded):
+            return section
+    return None
+
+
+def copied(text: Optional[str], evidence: Optional[str] = None, note: str = "") -> Optional[Fact]:
+    return Fact(text, evidence or text, COPIED, note) if text else None
+
+
+def or_missing(fact, hint: str):
+    return fact if fact is not None and fact.value not in (None, "", []) else Missing(hint)
+
+
+def split_at_verb(sentence: str) -> Optional[Tuple[str, str, str]]:
+    """(subject, verb, rest) of « La coordination des projets permet d'assurer… »."""
+    tokens = list(re.finditer(r"[\w()'-]+", sentence))
+    for position, token in enumerate(tokens):
+        word = fold(token.group(0)).split("'")[-1]
+        if position == 0 or word not in VERBS:
+            continue
+        previous = fold(tokens[position - 1].group(0)).rstrip("'")
+        if previous in _ARTICLES or previous.endswith("'"):
+            continue  # « la veille sur… » : a noun, not a verb
+        subject = sentence[: token.start()].strip().rstrip(",").strip()
+        if re.search(r"\bse$|\bs'$", fold(subject)):
+            subject = re.sub(r"\s*\b[sS]e$|\s*\b[sS]'$", "", subject).strip()
+        return subject, token.group(0), sentence[token.end():].strip()
+    return None
+
+
+def predicate(verb: str, rest: str) -> str:
+    """What the subject does: « permet d'assurer X » -> « assurer X » ; « garantit X » -> « garantit X »."""
+    rest = without_final_period(rest)
+    match = re.match(r"^(?:de |d'|à |a )(.+)$", rest)
+    if fold(verb) in ("permet", "permettent", "aide", "aident", "vise", "visent", "sert", "servent") and match:
+        return match.group(1)
+    return f"{verb} {rest}"
+
+
+def without_enfin(sentence: str) -> str:
+    return re.sub(r"^(?:enfin|ensuite|aussi|de plus),\s*", "", sentence, flags=re.I)
+
+
+# -- the profession's name -----------------------------------------------------------------------
+def title(fiche: Fiche) -> Optional[Fact]:
+    """« Le métier de X repose / mobilise / comporte… » : the most frequent X."""
+    counts: Dict[str, Tuple[int, str]] = {}
+    for paragraph in fiche.paragraphs:
+        folded = fold(paragraph)
+        for match in re.finditer(r"le metier de (.+?) (?=" + "|".join(sorted(VERBS)) + r")\b", folded):
+            name = paragraph[match.start(1): match.end(1)].strip()
+            if len(name.split()) <= 8:
+                count, _ = counts.get(name, (0, paragraph))
+                counts[name] = (count + 1, paragraph)
+    if not counts:
+        return None
+    name, (_, evidence) = max(counts.items(), key=lambda item: item[1][0])
+    return Fact(name, evidence, COPIED)
+
+
+def aliases(fiche: Fiche, name: str) -> Fact:
+    """Masculine and feminine forms of the title, and the short forms of it the fiche itself uses."""
+    forms = [alias_of(f) for f in gender_forms(name)]
+    words = name.split()
+    folded_text = fold(fiche.text)
+    for size in range(len(words) - 1, 1, -1):
+        short = " ".join(words[:size])
+        # « le/la Chargé(e) de mission joue un rôle » : the short name followed by another word.
+        pattern = re.escape(fold(short)) + r"(?! " + re.escape(fold(words[size])) + r")\b"
+        if re.search(pattern, folded_text):
+            forms += [alias_of(f) for f in gender_forms(short)]
+            break
+    unique = list(dict.fromkeys(f for f in forms if f))
+    return Fact(unique, name + "\n" + fiche.text, FORM,
+                "formes masculine et féminine du titre, et la forme courte que la fiche emploie : ajoutez "
+                "les autres noms que les élèves utilisent")
+
+
+# -- definition, missions ------------------------------------------------------------------------
+def missions(fiche: Fiche):
+    paragraph = fiche.first("missions")
+    precision = fiche.first("missions_precision")
+    definition = {"resume": Missing("une phrase qui résume le métier (« Le métier de … repose sur … »)")}
+    items = [{"intitule": Missing("une mission, par exemple « Coordination des projets »"),
+              "detail": Missing("ce que la mission permet de faire")}]
+    if paragraph:
+        parts = sentences(paragraph)
+        definition["resume"] = copied(parts[0], paragraph)
+        found = []
+        for sentence in parts[1:]:
+            split = split_at_verb(without_enfin(sentence))
+            if not split:
+                continue
+            subject, verb, rest = split
+            found.append({"intitule": Fact(upper_first(strip_article(subject)), sentence, COPIED),
+                          "detail": Fact(predicate(verb, rest), sentence, COPIED)})
+        items = found or items
+    if precision:
+        definition["precision"] = copied(precision)
+    return definition, items
+
+
+# -- soft skills -----------------------------------------------------------------------------------
+_WITH_PURPOSE = re.compile(r"(?:^|,? et )((?:la |le |les |l')?[^,]+?), (?:pour|afin de|afin d') ?([^,]+)")
+
+
+def soft_skills(fiche: Fiche):
+    paragraph = fiche.first("soft")
+    qualities = []
+    for sentence in sentences(paragraph)[1:] if paragraph else []:
+        sentence = without_enfin(sentence)
+        folded = fold(sentence)
+        matches = list(_WITH_PURPOSE.finditer(folded))
+        if matches:  # « Adaptabilité, pour ajuster…, et Communication, pour transmettre…, sont centrales »
+            for match in matches:
+                name = strip_article(sentence[match.start(1): match.end(1)])
+                detail = without_final_period(sentence[match.start(2): match.end(2)])
+                qualities.append({"nom": Fact(upper_first(name), sentence), "detail": Fact(detail, sentence)})
+            continue
+        split = split_at_verb(sentence)
+        if not split:
+            continue
+        subject, verb, rest = split
+        for name in re.split(r",\s+|\s+et\s+(?=(?:la |le |les |l')?\S)", subject):
+            name = strip_article(name)
+            if name:
+                qualities.append({"nom": Fact(upper_first(name), sentence),
+                                  "detail": Fact(predicate(verb, rest), sentence)})
+    section = {"qualites": qualities or [{"nom": Missing("une qualité (soft skill)"),
+                                          "detail": Missing("à quoi elle sert dans le métier")}]}
+    precision = fiche.first("soft_precision")
+    if precision:
+        section["precision"] = copied(precision)
+    return section
+
+
+# -- hard skills -----------------------------------------------------------------------------------
+def known_skill_ids() -> List[str]:
+    """Skill ids the NLU already recognises (entity « competence » of data/nlu), to reuse them."""
+    folder = Path(__file__).resolve().parents[2] / "data" / "nlu"
+    ids = set()
+    for path in folder.glob("*.yml"):
+        ids.update(re.findall(r'"entity": ?"competence", ?"value": ?"(\w+)"', path.read_text(encoding="utf-8")))
+    return sorted(ids, key=len, reverse=True)
+
+
+def skill_id(name: str, known: List[str]) -> str:
+    own = identifier(name)
+    for other in known:
+        if set(other.split("_")) <= set(own.split("_")):
+            return other
+    return own
+
+
+def hard_skills(fiche: Fiche):
+    scores = []
+    lines = fiche.paragraphs
+    for index, section in enumerate(fiche.sections):
+        if section != "score":
+            continue
+        fiche.used.add(index)
+        line = lines[index]
+        match = re.match(r"^(\d{0,3})\s*\|\s*(.*)$", line)
+        keywords_line = lines[index + 1] if index + 1 < len(lines) and fiche.sections[index + 1] is None else ""
+        if keywords_line:
+            fiche.used.add(index + 1)
+        scores.append((match.group(1), match.group(2).strip(), line, keywords_line))
+
+    paragraph = fiche.first("hard")
+    details = [without_enfin(s) for s in sentences(paragraph)[1:]] if paragraph else []
+    known = known_skill_ids()
+    skills, unmatched = [], []
+    for score, name, line, keywords_line in scores:
+        skill = {"id": Fact(skill_id(name, known), name, FORM) if name else Missing(
+                     "un identifiant en minuscules, sans accent ni espace (par exemple redaction)"),
+                 "nom": Fact(name, line) if name else Missing(f"le nom de la compétence notée « {line} »"),
+                 "score": Fact(int(score), line, NUMBER) if score else Missing(
+                     f"la note sur 100 de la compétence « {name} », en chiffres"),
+                 "mots_cles": Missing(f"les mots-clés de « {name or line} », entre crochets : [Un, Deux]"),
+                 "detail": Missing(f"la phrase de la fiche sur « {name or line} », après « Les hard skills… »")}
+        keywords = [k.strip() for k in re.sub(r"(\.\.\.|…)\s*$", "", keywords_line).split(",") if k.strip()]
+        if keywords:
+            skill["mots_cles"] = Fact(keywords, keywords_line, NAMES)
+        wanted = set(content_words(name))
+        for sentence in details:
+            if name and wanted and wanted <= set(content_words(sentence)):
+                skill["detail"] = Fact(lower_first(without_final_period(sentence)), sentence)
+                details.remove(sentence)
+                break
+        else:
+            unmatched.append(skill)
+        skills.append(skill)
+    # One skill and one sentence left: they go together (the sentence may name it differently).
+    if len(unmatched) == 1 and len(details) == 1 and not isinstance(unmatched[0]["nom"], Missing):
+        sentence = details[0]
+        unmatched[0]["detail"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
+                                      "seule phrase restante de la fiche, rattachée à cette compétence : vérifiez")
+    section = {"competences": skills or [{
+        "id": Missing("identifiant de la compétence"), "nom": Missing("nom de la compétence"),
+        "score": Missing("note sur 100"), "mots_cles": Missing("mots-clés entre crochets : [Un, Deux]"),
+        "detail": Missing("ce que la compétence permet")}]}
+    precision = fiche.first("hard_precision")
+    if precision:
+        section["precision"] = copied(precision)
+    return section
+
+
+# -- diploma and trainings -------------------------------------------------------------------------
+def training_level(general: str) -> Optional[Fact]:
+    match = re.search(r"bac ?\+ ?(\d)", fold(general))
+    return Fact(f"Bac+{match.group(1)}", general, FORM) if match else None
+
+
+def title_sentence(paragraph: str, name: Optional[str]) -> Optional[str]:
+    """The sentence of « Le niveau BTS… » that speaks of the profession itself."""
+    for sentence in sentences(paragraph):
+        folded = fold(sentence)
+        if (name and fold(name) in folded) or re.search(r"\b(ce|le) metier\b", folded):
+            return sentence
+    return None
+
+
+def diploma_and_trainings(fiche: Fiche, name: Optional[str]):
+    answer = fiche.first("diplome_reponse")
+    route = fiche.first("diplome_voie")
+    fiche.all("diplome_reponse"), fiche.all("diplome_voie")  # the fiche repeats them
+    diploma = {"bac5_necessaire": Missing("true ou false : faut-il un Bac+5 ?"),
+               "reponse": Missing("la réponse de la fiche à « faut-il un Bac+5 ? »"),
+               "voie": Missing("les diplômes qui suffisent selon la fiche"),
+               "niveau_reference": Missing("bts, bachelor ou mastere : le niveau de référence du métier")}
+    if answer:
+        diploma["reponse"] = copied(answer)
+        folded = fold(answer)
+        if re.search(r"n'est pas (necessaire|obligatoire|indispensable)|pas necessaire", folded):
+            diploma["bac5_necessaire"] = Fact(False, answer, DEDUCED, "la fiche : « " + answer + " »")
+        elif re.search(r"est (necessaire|obligatoire|indispensable)", folded):
+            diploma["bac5_necessaire"] = Fact(True, answer, DEDUCED, "la fiche : « " + answer + " »")
+    if route:
+        diploma["voie"] = copied(route)
+
+    trainings, reference = {}, None
+    for level in _LEVELS:
+        general, metier = fiche.first(f"{level}_general"), fiche.first(f"{level}_metier")
+        label = {"bts": "BTS", "bachelor": "Bachelor", "mastere": "Mastère"}[level]
+        entry = {"nom": Missing(f"le nom du diplôme ({label})"),
+                 "niveau": Missing("Bac+2, Bac+3 ou Bac+5"),
+                 "suffisant": Missing(f"true ou false : le {label} suffit-il pour exercer le métier ?"),
+                 "en_bref": Missing(f"en une ligne, ce que la fiche dit du {label} pour ce métier"),
+                 "general": Missing(f"le paragraphe général de la fiche sur le {label}"),
+                 "pour_ce_metier": Missing(f"le paragraphe de la fiche sur le {label} pour ce métier")}
+        if general:
+            match = re.match(r"^le (\w+)", fold(general))
+            entry["nom"] = Fact(general[match.start(1): match.end(1)], general)
+            entry["niveau"] = training_level(general) or entry["niveau"]
+            entry["general"] = copied(general)
+        if metier:
+            entry["pour_ce_metier"] = copied(metier)
+            sentence = title_sentence(metier, name)
+            if sentence:
+                entry["en_bref"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
+                                        "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
+            for s in sentences(metier):
+                if "niveau de reference" in fold(s):
+                    reference = Fact(level, s, DEDUCED, "la fiche : « " + s + " »")
+        trainings[level] = entry
+    if reference:
+        diploma["niveau_reference"] = reference
+        rank = _LEVELS.index(reference.value)
+        for level, entry in trainings.items():
+            entry["suffisant"] = Fact(_LEVELS.index(level) >= rank, reference.evidence, DEDUCED,
+                                      f"déduit du niveau de référence ({reference.value})")
+    intro = fiche.all("formations_intro")
+    if intro:
+        diploma["precision"] = Fact(" ".join(intro), "\n".join(intro), COPIED)
+    return diploma, trainings
+
+
+def alternance(fiche: Fiche) -> Optional[Fact]:
+    found = [s for p in fiche.paragraphs for s in sentences(p) if "alternance" in fold(s)]
+    found = list(dict.fromkeys(found))
+    return Fact(" ".join(found), "\n".join(found), COPIED) if found else None
+
+
+# -- stepping stones, tools, constraints ------------------------------------------------------------
+_GENDERED = re.compile(r"\b(\w+\((?:e|se|trice|ere|ère|ne|le|ve|rice)\))", re.I)
+_NOT_A_JOB = {"un(e)", "futur(e)", "candidat(e)", "le/la", "il/elle", "interesse(e)", "specialise(e)"}
+
+
+def stepping_stone(paragraph: str, name: Optional[str], jobs_in_fiche: Iterable[str]):
+    first = sentences(paragraph)[0]
+    title_folded = fold(name or "\0")
+    for match in _GENDERED.finditer(first):
+        word = fold(match.group(1))
+        if word in _NOT_A_JOB or title_folded.startswith(word):
+            continue
+        rest = first[match.start():]
+        split = split_at_verb(rest)
+        poste = (split[0] if split else rest.split(",")[0]).strip()
+        return Fact(poste, first, COPIED)
+    # « En assistant dans la gestion de projets…, le/la candidat(e) apprend » : the job named by the gerund.
+    match = re.match(r"^en (\w+ant) (.+?),", fold(first))
+    if match:
+        gerund = match.group(1)
+        for job in jobs_in_fiche:
+            if fold(job).startswith(gerund + "("):
+                poste = job + " " + first[match.start(2): match.end(2)]
+                return Fact(poste, first, FORM, f"intitulé reconstitué à partir de « {first[:match.end(2)]} » : "
+                                                "relisez-le")
+    return None
+
+
+def experiences(fiche: Fiche, name: Optional[str]):
+    jobs = list(dict.fromkeys(m.group(1) for m in _GENDERED.finditer(fiche.text)
+                              if fold(m.group(1)) not in _NOT_A_JOB))
+    found = []
+    for paragraph in fiche.all("experience"):
+        poste = stepping_stone(paragraph, name, jobs)
+        found.append({"poste": poste or Missing(f"l'intitulé du poste dont parle : « {paragraph[:90]}… »"),
+                      "apport": Fact(lower_first(without_final_period(paragraph)), paragraph, COPIED,
+                                     "lu après « {poste} : pour » : gardez l'essentiel, à l'infinitif")})
+    return found or [{"poste": Missing("un poste qui prépare au métier"),
+                      "apport": Missing("ce que ce poste apporte")}]
+
+
+def _tool_items(intro: str) -> List[Tuple[str, str]]:
+    """(name, sentence) of each tool category the introduction lists: « Les outils de A, de B et de C… »."""
+    items = []
+    for sentence in sentences(intro):
+        folded = fold(sentence)
+        for match in re.finditer(r"\b(outils|solutions|logiciels) (de .+?) (?=" + "|".join(sorted(VERBS)) + r")\b",
+                                 folded):
+            kind = sentence[match.start(1): match.end(1)]
+            for part in re.finditer(r"(?:^|, | et )(de |d')(.+?)(?=, d| et d|$)", folded[match.start(2): match.end(2)]):
+                start = match.start(2) + part.start(1)
+                end = match.start(2) + part.end(2)
+                items.append((upper_first(kind) + " " + sentence[start:end], sentence))
+    return items
+
+
+def tools(fiche: Fiche, name: Optional[str]):
+    categories, unnamed = [], []
+    for paragraph in fiche.all("outils_categorie"):
+        first = sentences(paragraph)[0]
+        folded = fold(first)
+        match = re.match(r"^les ((?:outils|solutions|logiciels) (?:de |d').+?) (?:permett?ent?|facilitent|servent|aident)\b",
+                         folded)
+        if not match:
+            unnamed.append(paragraph)
+            continue
+        label = upper_first(first[match.start(1): match.end(1)])
+        rest = first[match.end():]
+        if name and fold(name) in fold(rest):
+            rest = rest[fold(rest).index(fold(name)) + len(name):]
+        rest = re.sub(r"^\s*(?:au/à la|au/a la|au|à la|a la|aux)?\s*", "", rest)
+        rest = re.sub(r"^(?:de |d')", "", rest.strip())
+        detail = " ".join([without_final_period(rest) + "."] + sentences(paragraph)[1:])
+        categories.append({"nom": Fact(label, first), "detail": Fact(without_final_period(detail), paragraph)})
+    intro = fiche.first("outils_intro")
+    listed = _tool_items(intro) if intro else []
+    named = " ".join(fold(c["nom"].value) for c in categories)
+    for paragraph in unnamed:  # « Ces outils sont cruciaux pour… » : which category of the introduction?
+        candidates = [(label, s) for label, s in listed if fold(label).split(" ", 1)[1] not in named
+                      and set(content_words(label)) - {"outil", "solution", "logiciel"}
+                      <= set(content_words(paragraph))]
+        first = sentences(paragraph)[0]
+        if len(candidates) == 1:
+            label, sentence = candidates[0]
+            categories.append({"nom": Fact(label, sentence, FORM,
+                                           f"nom pris dans l'introduction des outils (« {sentence} ») : vérifiez"),
+                               "detail": Fact(without_final_period(paragraph), paragraph)})
+        else:
+            categories.append({"nom": Missing(f"le nom des outils dont parle : « {first[:90]}… »"),
+                               "detail": Fact(without_final_period(first), paragraph)})
+    section = {"categories": categories or [{"nom": Missing("une catégorie d'outils"),
+                                             "detail": Missing("à quoi servent ces outils")}]}
+    precision = fiche.first("outils_precision")
+    if precision:
+        section["precision"] = copied(precision)
+    return section
+
+
+def constraints(fiche: Fiche):
+    paragraph = fiche.first("contraintes")
+    section = {"liste": [Missing("une contrainte du métier")]}
+    if paragraph:
+        folded = fold(paragraph)
+        match = re.search(r"qu'il s'agisse (?:de |d')(.+?), (?=ce |cela |le |la |il )", folded)
+        if match:
+            text = paragraph[match.start(1): match.end(1)]
+            parts = [p.strip() for p in re.split(r",\s+|\s+ou\s+|\s+et\s+(?=des |de |du |la |le |les |l')", text)]
+            # « de travailler…, de respirer… » : each item is an infinitive ; « de gérer X, des Y » : the verb is shared
+            parts = [parts[0]] + [re.sub(r"^(?:de |d')", "", p) for p in parts[1:]]
+            verb = parts[0].split()[0] if re.search(r"(er|ir|re)$", fold(parts[0].split()[0])) else ""
+            items = [f"{verb} {p}" if verb and i and re.match(r"(des|du|la|le|les|l'|un|une)\b", fold(p)) else p
+                     for i, p in enumerate(parts) if p]
+            sentence = next(s for s in sentences(paragraph) if fold(text) in fold(s))
+            section["liste"] = [Fact(item, sentence, FORM if item not in text else COPIED) for item in items]
+        demands = [s for s in sentences(paragraph) if re.search(r"\b(exige|necessite|demande)", fold(s))]
+        if demands:
+            section["exigences"] = Fact(" ".join(demands), paragraph, COPIED)
+    precision = fiche.first("contraintes_precision")
+    if precision:
+        section["precision"] = copied(precision)
+    return section
+
+
+# -- salary ----------------------------------------------------------------------------------------
+_AMOUNT = re.compile(r"^de (\d[\d .]*?) ?(?:€|euros?) (?:a|à) (\d[\d .]*?) ?(?:€|euros?) (brut|net)s? par (an|mois)")
+
+
+def salary(fiche: Fiche):
+    levels, unit = {}, None
+    lines, sections = fiche.paragraphs, fiche.sections
+    for index, section in enumerate(sections):
+        if section != "salaire_niveau":
+            continue
+        fiche.used.add(index)
+        line = lines[index]
+        folded = fold(line)
+        match = re.match(r"^([a-z]+) ?\( ?(-|\+|moins|plus) ?(?:de )?(\d+) ?ans? ?\)", folded)
+        word, sign, years = match.group(1), match.group(2), int(match.group(3))
+        key = _LEVEL_WORDS.get(word) or ("debutant" if sign in ("-", "moins") else "confirme")
+        label = lower_first(line[: match.end(1)].lower())
+        label = label + "(e)" if fold(label)[-1] in "te" else label  # « débutant(e) », « confirmé(e) »
+        more = sign in ("+", "plus")
+        level = {"libelle": Fact(label, line, FORM),
+                 "experience": Fact(f"{'plus' if more else 'moins'} de {years} ans d'expérience", line, FORM),
+                 "annees_min" if more else "annees_max": Fact(years, line, NUMBER),
+                 "min": Missing(f"le salaire minimum du niveau « {line} », en chiffres sans espace ni € (ex. 30000)"),
+                 "max": Missing(f"le salaire maximum du niveau « {line} », en chiffres sans espace ni € (ex. 35000)")}
+        amount_line = lines[index + 1] if index + 1 < len(lines) else ""
+        amount = _AMOUNT.match(fold(amount_line))
+        if amount:
+            fiche.used.add(index + 1)
+            level["min"] = Fact(int(re.sub(r"[ .]", "", amount.group(1))), amount_line, NUMBER)
+            level["max"] = Fact(int(re.sub(r"[ .]", "", amount.group(2))), amount_line, NUMBER)
+            unit = unit or Fact(f"€ {amount.group(3)} par {amount.group(4)}", amount_line, FORM)
+        levels[key] = level
+    for key, label in (("debutant", "DÉBUTANT (- de 3ans)"), ("confirme", "CONFIRMÉ (+ de 5 ans)")):
+        if key not in levels:
+            levels[key] = {"libelle": Missing(f"le nom du niveau (la fiche écrit par exemple « {label} »)"),
+                           "experience": Missing("l'expérience, par exemple « moins de 3 ans d'expérience »"),
+                           "min": Missing("le salaire minimum, en chiffres sans espace ni € (ex. 30000)"),
+                           "max": Missing("le salaire maximum, en chiffres sans espace ni € (ex. 35000)")}
+    section = {"unite": unit or Missing("l'unité des montants, par exemple « € brut par an »"),
+               "niveaux": {"debutant": levels["debutant"], "confirme": levels["confirme"]},
+               "facteurs": Missing("ce qui fait varier le salaire selon la fiche")}
+    paragraph = fiche.first("salaire_facteurs")
+    if paragraph:
+        first = sentences(paragraph)[0]
+        match = re.search(r"varie (?:selon|en fonction de) (.+)$", fold(without_final_period(first)))
+        if match:
+            section["facteurs"] = Fact(without_final_period(first)[match.start(1):], first)
+        rest = sentences(paragraph)[1:]
+        if rest:
+            section["precision"] = Fact(" ".join(rest), paragraph)
+    return section
+
+
+# -- evolutions, continuing education, caveats -------------------------------------------------------
+def evolutions(fiche: Fiche):
+    paragraph = fiche.first("evolutions")
+    section = {"postes": [Missing("un poste vers lequel le métier peut évoluer")]}
+    if paragraph:
+        for sentence in sentences(paragraph):
+            folded = fold(sentence)
+            match = re.search(r"peut evoluer vers (?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
+                              r"(?:,? par exemple)?\.?$", folded)
+            if match:
+                text = sentence[match.start(1): match.end(1)]
+                parts = re.split(r",\s+(?:de |d')?|\s+ou\s+(?:de |d')?|\s+et\s+(?:de |d')", text)
+                section["postes"] = [Fact(p.strip(), sentence) for p in parts if p.strip()]
+    then = fiche.first("evolutions_ensuite")
+    if then:
+        section["ensuite"] = copied(then)
+    conditions = fiche.first("evolutions_conditions")
+    if conditions:
+        section["conditions"] = copied(conditions)
+    return section
+
+
+def caveats(fiche: Fiche) -> Optional[Fact]:
+    paragraph = fiche.first("faq")
+    if not paragraph:
+        return None
+    found = [s for s in sentences(paragraph) if re.search(r"vocation|encourage|ne couvre|completer", fold(s))]
+    return Fact(" ".join(found), paragraph) if found else None
+
+
+# -- the whole draft --------------------------------------------------------------------------------
+def read_fiche(text: str):
+    """(draft, unused passages): the knowledge file as nested dicts of Fact / Missing, and the
+    paragraphs of the fiche that no field took (for the trainer to check)."""
+    fiche = Fiche(text)
+    name = title(fiche)
+    draft = {"id": Fact(identifier(name.value), name.value, FORM) if name else Missing(
+                 "identifiant du métier : minuscules, chiffres et _, le nom du fichier sans .yml"),
+             "intitule": name or Missing("le nom du métier, par exemple « Chargé(e) de mission … »"),
+             "alias": aliases(fiche, name.value) if name else [Missing("un nom du métier, sans accents")]}
+    name_text = name.value if name else None
+    draft["definition"], draft["missions"] = missions(fiche)
+    draft["soft_skills"] = soft_skills(fiche)
+    draft["hard_skills"] = hard_skills(fiche)
+    draft["diplome"], draft["formations"] = diploma_and_trainings(fiche, name_text)
+    draft["alternance"] = or_missing(alternance(fiche), "ce que la fiche dit de l'alternance")
+    draft["rncp"] = or_missing(copied(fiche.first("rncp")), "ce que la fiche dit des titres RNCP")
+    draft["experiences"] = experiences(fiche, name_text)
+    draft["outils"] = tools(fiche, name_text)
+    draft["contraintes"] = constraints(fiche)
+    draft["salaire"] = salary(fiche)
+    draft["evolutions"] = evolutions(fiche)
+    draft["formation_continue"] = or_missing(copied(fiche.first("formation_continue")),
+                                             "ce que la fiche dit de la formation continue")
+    warning = caveats(fiche)
+    if warning:
+        draft["avertissement"] = warning
+    return draft, fiche.unused()

@@ -1,0 +1,61 @@
+"""Check every fact of a draft against the fiche it was read from: figures and names are copied,
+never rephrased. A fact that fails is a bug of the importer; the importer replaces it by a marker."""
+import re
+from typing import List, Tuple
+
+from actions.textnorm import fold
+from scripts.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, dotted, leaves
+from scripts.importer.text import sentences, squash
+
+
+def _number_in(value: int, passage: str) -> bool:
+    # « 30 000 », « 30.000 » and « 30000 » are the same figure.
+    joined = re.sub(r"(?<=\d)[ .\u00a0\u202f](?=\d{3}\b)", "", passage)
+    return re.search(rf"(?<!\d){value}(?!\d)", joined) is not None
+
+
+def _words_in(value: str, passage: str) -> bool:
+    """Every word of the value is a word of the passage (for forms built from the fiche's words)."""
+    passage_words = set(re.findall(r"[a-z]+|[0-9]+", fold(passage)))
+    value_words = re.findall(r"[a-z]+|[0-9]+", fold(re.sub(r"\((?:e|se|trice|ere|ère|ne|le|ve|rice)\)", "", value)))
+    # the gender forms (chargee, testeuse) and the unit (€ brut par an) are built from the same stems
+    return all(w in passage_words or any(p.startswith(w[:5]) for p in passage_words if len(w) > 4)
+               or w in {"moins", "plus", "ans", "d", "experience", "bac"} for w in value_words)
+
+
+def check(fact: Fact, fiche: str) -> str:
+    """Empty if the fact is found in the fiche as it says, else why not (in French)."""
+    text = squash(fiche)
+    evidence = squash(fact.evidence)
+    if fact.how != FORM and not all(squash(line) in text for line in fact.evidence.split("\n")):
+        return "le passage cité n'est pas dans la fiche"
+    value = fact.value
+    if fact.how == COPIED:
+        # a text may gather sentences from several places of the fiche: each one is copied
+        parts = [squash(re.sub(r"^(?:enfin|ensuite|aussi|de plus),\s*", "", s, flags=re.I))
+                 for s in sentences(str(value))]
+        return "" if all(p in evidence for p in parts) else f"« {value} » n'est pas recopié de la fiche"
+    if fact.how == NUMBER:
+        return "" if isinstance(value, int) and _number_in(value, fact.evidence) else \
+            f"le nombre {value} n'est pas écrit dans « {fact.evidence} »"
+    if fact.how == NAMES:
+        absent = [v for v in value if squash(v) not in evidence]
+        return f"{', '.join(absent)} : absent de « {fact.evidence} »" if absent else ""
+    if fact.how == FORM:
+        values = value if isinstance(value, list) else [str(value)]
+        absent = [v for v in values if not _words_in(v, fact.evidence)]
+        return f"{', '.join(absent)} : des mots ne sont pas dans la fiche" if absent else ""
+    if fact.how == DEDUCED:
+        return ""  # the sentence it is deduced from is in the fiche (checked above)
+    return f"manière de lire inconnue : {fact.how}"
+
+
+def verify(draft, fiche: str) -> List[Tuple[str, str]]:
+    """(field, problem) for every fact of the draft that the fiche does not support."""
+    problems = []
+    for path, leaf in leaves(draft):
+        if isinstance(leaf, Fact):
+            problem = check(leaf, fiche)
+            if problem:
+                problems.append((dotted(path), problem))
+    return problems

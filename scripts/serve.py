@@ -1,0 +1,91 @@
+"""Start Rasa or the action server, on loopback unless another interface is asked for explicitly.
+
+    python scripts/serve.py actions --actions actions --port 5055 [other rasa_sdk options]
+    python scripts/serve.py rasa run --model models/assistant.tar.gz [other `rasa run` options]
+
+Left to themselves, `rasa run` and `python -m rasa_sdk` listen on every interface (0.0.0.0): a
+forgotten variable in a .env or a systemd EnvironmentFile would put the action server, which has no
+authentication, on the network (aiohttp and Sanic advisories, SECURITY.md). Here a non-loopback
+address is refused unless it was set explicitly: SANIC_HOST for the action server, RASA_INTERFACE
+for Rasa (which must then be the --interface given). scripts/run.sh, deploy/Procfile and
+deploy/systemd/ start the servers through this file.
+"""
+import ipaddress
+import os
+import sys
+from pathlib import Path
+from typing import Mapping, Optional, Sequence
+
+ALL_INTERFACES = "0.0.0.0"  # what rasa and rasa_sdk listen on when nothing is said
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name or an empty string: may be any interface
+
+
+def interface_argument(args: Sequence[str]) -> Optional[str]:
+    """The value of --interface / -i in a `rasa run` command line, or None."""
+    for index, arg in enumerate(args):
+        if arg in ("--interface", "-i"):
+            return args[index + 1] if index + 1 < len(args) else ""
+        if arg.startswith("--interface="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def actions_problem(env: Mapping[str, str]) -> Optional[str]:
+    host = env.get("SANIC_HOST")
+    if host is None or not host.strip():
+        return ("le serveur d'actions écouterait sur toutes les interfaces (0.0.0.0) : SANIC_HOST n'est pas "
+                "défini. Il doit rester local (seul Rasa l'appelle) : SANIC_HOST=127.0.0.1 dans .env ou "
+                "/etc/assistant/assistant.env (voir SECURITY.md).")
+    return None  # loopback, or another address set explicitly
+
+
+def rasa_problem(args: Sequence[str], env: Mapping[str, str]) -> Optional[str]:
+    if not args or args[0] != "run":
+        return "seule la commande `rasa run` se lance par ce script."
+    interface = interface_argument(args)
+    explicit = (env.get("RASA_INTERFACE") or "").strip()
+    if interface is None:
+        interface = explicit or ALL_INTERFACES
+    if is_loopback(interface):
+        return None
+    if explicit and explicit == interface.strip():
+        return None  # another interface, chosen explicitly (behind nginx on a private address)
+    shown = interface.strip() or "toutes les interfaces"
+    return (f"Rasa écouterait sur {shown} alors que RASA_INTERFACE "
+            f"{'vaut ' + explicit if explicit else 'n’est pas défini'}. Rasa écoute sur 127.0.0.1 par défaut ; "
+            f"pour une autre adresse (derrière nginx), écrivez-la dans RASA_INTERFACE (voir SECURITY.md).")
+
+
+def command(kind: str, args: Sequence[str]) -> list:
+    python = Path(sys.executable)
+    if kind == "actions":
+        return [str(python), "-m", "rasa_sdk", *args]
+    args = list(args)
+    if interface_argument(args) is None and os.environ.get("RASA_INTERFACE", "").strip():
+        args += ["--interface", os.environ["RASA_INTERFACE"].strip()]
+    return [str(python.parent / "rasa"), *args]
+
+
+def main(argv: Sequence[str]) -> int:
+    if not argv or argv[0] not in ("actions", "rasa"):
+        print("Usage : python scripts/serve.py actions|rasa [options]", file=sys.stderr)
+        return 2
+    kind, args = argv[0], list(argv[1:])
+    problem = actions_problem(os.environ) if kind == "actions" else rasa_problem(args, os.environ)
+    if problem:
+        print(f"Démarrage refusé : {problem}", file=sys.stderr)
+        return 2
+    full = command(kind, args)
+    os.execv(full[0], full)  # the server replaces this process: signals reach it directly
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

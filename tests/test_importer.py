@@ -1,0 +1,346 @@
+"""`make importer` (scripts/importer): a school's fiche métier becomes a draft knowledge file.
+
+Expected values are read from the hand-written knowledge file of the school's fiche, or are the
+invented figures of the fictional fiches of tests/fixtures/fiches/ (see its README).
+"""
+import re
+import subprocess
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions.knowledge import KnowledgeError, load_profession, load_professions
+from actions.textnorm import fold
+from scripts.importer.__main__ import import_fiche, main
+from scripts.importer.facts import COPIED, NUMBER, Fact
+from scripts.importer.parse import read_fiche
+from scripts.importer.text import content_words, normalise, sentences, squash
+from scripts.importer.verify import verify
+from tests.helpers import ROOT, project_env
+from tests.test_check import copie_du_projet, verifier
+
+FICHES = ROOT / "tests" / "fixtures" / "fiches"
+SEED = FICHES / "ecole_charge_mission_relations_internationales.txt"
+KNOWN = ROOT / "knowledge" / "metiers" / "charge_mission_relations_internationales.yml"
+DRAGONS, ROBOTS, DAMAGED = (FICHES / n for n in ("dresseur_dragons.txt", "restaurateur_robots.txt",
+                                                 "dresseur_dragons_abimee.txt"))
+
+
+def imported(path: Path):
+    draft, text, markers, unused, rejected = import_fiche(path.read_text(encoding="utf-8"), path.name)
+    return yaml.safe_load(text), text, markers, unused, rejected
+
+
+# -- how a value of the knowledge file is compared with the import --------------------------------
+def copied_from(fiche: str, text: str) -> bool:
+    """Each sentence of the text is in the fiche as it is (quotes and spaces aside)."""
+    whole = squash(normalise(fiche))
+    return all(squash(re.sub(r"^(?:enfin),\s*", "", s, flags=re.I)) in whole for s in sentences(text))
+
+
+def coverage(hand_written: str, text: str) -> float:
+    """Share of the words of a hand-summarised text that the imported text contains."""
+    wanted, present = content_words(hand_written), set(content_words(text))
+    return sum(w in present for w in wanted) / len(wanted)
+
+
+def same_name(hand_written: str, name: str) -> bool:
+    """The same name, give or take words the author added or dropped (« le », « spécialisé(e) dans »)."""
+    a, b = set(content_words(hand_written)), set(content_words(name))
+    return a <= b or b <= a
+
+
+def pairing(hand_written, names):
+    """The imported names, one per hand-written name, in that order (None if some has no match)."""
+    if len(hand_written) != len(names):
+        return None
+    for order in permutations(range(len(names))):
+        if all(same_name(h, names[i]) for h, i in zip(hand_written, order)):
+            return list(order)
+    return None
+
+
+# -- the school's fiche reproduces every fact of its hand-written knowledge file -------------------
+@pytest.fixture(scope="module")
+def seed():
+    data, text, markers, unused, rejected = imported(SEED)
+    return data, yaml.safe_load(KNOWN.read_text(encoding="utf-8")), SEED.read_text(encoding="utf-8"), markers, \
+        unused, rejected
+
+
+def test_the_seed_is_the_schools_fiche():
+    shared = ROOT.parent / "shared" / "seed" / "000_ea2ce022fd035802.txt"
+    if shared.exists():  # the team's machine; a fresh clone only has the copy
+        assert SEED.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
+
+
+def test_seed_imports_complete_verified_and_valid(seed, tmp_path):
+    data, known, fiche, markers, unused, rejected = seed
+    assert markers == [] and rejected == [] and unused == []
+    path = tmp_path / f"{data['id']}.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert load_profession(path).id == known["id"]
+
+
+def test_seed_name_and_aliases(seed):
+    data, known, fiche, *_ = seed
+    assert data["id"] == known["id"] and data["intitule"] == known["intitule"]
+    # The masculine and feminine forms of the full name, and the short name the fiche uses.
+    tail = fold(known["intitule"]).split(" ", 1)[1]
+    full_forms = [a for a in known["alias"] if a.split(" ", 1)[1] == tail]
+    assert len(full_forms) == 2 and set(full_forms) <= set(data["alias"])
+    assert set(data["alias"]) & set(known["alias"]) - set(full_forms), "aucune forme courte reprise"
+
+
+def test_seed_salary(seed):
+    data, known, *_ = seed
+    assert data["salaire"]["unite"] == known["salaire"]["unite"]
+    assert data["salaire"]["niveaux"] == known["salaire"]["niveaux"]  # figures, bounds, labels
+    assert coverage(known["salaire"]["facteurs"], data["salaire"]["facteurs"]) == 1
+
+
+def test_seed_hard_skills(seed):
+    data, known, fiche, *_ = seed
+    facts = lambda skills: [(s["nom"], s["score"], s["mots_cles"]) for s in skills]  # noqa: E731
+    assert facts(data["hard_skills"]["competences"]) == facts(known["hard_skills"]["competences"])
+    for mine, theirs in zip(data["hard_skills"]["competences"], known["hard_skills"]["competences"]):
+        assert copied_from(fiche, mine["detail"]) and coverage(theirs["detail"], mine["detail"]) >= 0.8
+    # the ids the NLU recognises (entity « competence ») are kept when the name contains them
+    ids = {s["id"] for s in known["hard_skills"]["competences"]}
+    assert len(ids & {s["id"] for s in data["hard_skills"]["competences"]}) >= len(ids) - 1
+
+
+def test_seed_diploma_and_trainings(seed):
+    data, known, fiche, *_ = seed
+    for field in ("bac5_necessaire", "niveau_reference"):
+        assert data["diplome"][field] == known["diplome"][field]
+    for field in ("reponse", "voie", "precision"):
+        assert copied_from(fiche, data["diplome"][field]) and coverage(known["diplome"][field],
+                                                                       data["diplome"][field]) >= 0.6
+    for level, theirs in known["formations"].items():
+        mine = data["formations"][level]
+        assert (fold(mine["nom"]), mine["niveau"], mine["suffisant"]) == \
+            (fold(theirs["nom"]), theirs["niveau"], theirs["suffisant"])
+        for field in ("general", "pour_ce_metier", "en_bref"):
+            assert copied_from(fiche, mine[field])
+        assert coverage(theirs["general"], mine["general"]) >= 0.75
+        assert coverage(theirs["pour_ce_metier"], mine["pour_ce_metier"]) >= 0.75
+
+
+def test_seed_missions_and_skills(seed):
+    data, known, fiche, *_ = seed
+    assert pairing([m["intitule"] for m in known["missions"]], [m["intitule"] for m in data["missions"]]) == \
+        list(range(len(known["missions"])))
+    for mine, theirs in zip(data["missions"], known["missions"]):
+        assert copied_from(fiche, mine["intitule"]) and copied_from(fiche, mine["detail"])
+        assert coverage(theirs["detail"], mine["detail"]) >= 0.7
+    names = lambda q: [x["nom"].lower() for x in q]  # noqa: E731 — the fiche capitalises « Écoute Active »
+    assert names(data["soft_skills"]["qualites"]) == names(known["soft_skills"]["qualites"])
+    for mine, theirs in zip(data["soft_skills"]["qualites"], known["soft_skills"]["qualites"]):
+        assert copied_from(fiche, mine["detail"]) and coverage(theirs["detail"], mine["detail"]) >= 0.5
+    for section in ("definition", "soft_skills", "hard_skills"):
+        assert copied_from(fiche, data[section]["precision"])
+        assert coverage(known[section]["precision"], data[section]["precision"]) >= 0.8
+    assert coverage(known["definition"]["resume"], data["definition"]["resume"]) >= 0.5
+
+
+def test_seed_stepping_stones_tools_constraints(seed):
+    data, known, fiche, *_ = seed
+    postes = [e["poste"] for e in data["experiences"]]
+    assert pairing([e["poste"] for e in known["experiences"]], postes) == [0, 1, 2]
+    for mine, theirs in zip(data["experiences"], known["experiences"]):
+        assert copied_from(fiche, mine["apport"]) and coverage(theirs["apport"], mine["apport"]) >= 0.7
+
+    categories = data["outils"]["categories"]
+    order = pairing([c["nom"] for c in known["outils"]["categories"]], [c["nom"] for c in categories])
+    assert order is not None, [c["nom"] for c in categories]
+    for theirs, index in zip(known["outils"]["categories"], order):
+        assert copied_from(fiche, categories[index]["detail"])
+        assert coverage(theirs["detail"], categories[index]["detail"]) >= 0.3
+    assert copied_from(fiche, data["outils"]["precision"])
+
+    said = " ".join(data["contraintes"]["liste"]) + " " + data["contraintes"]["exigences"]
+    for constraint in known["contraintes"]["liste"]:
+        assert coverage(constraint, said) >= 0.5, constraint
+    assert copied_from(fiche, data["contraintes"]["exigences"]) and copied_from(fiche, data["contraintes"]["precision"])
+
+
+def test_seed_evolutions_and_other_texts(seed):
+    data, known, fiche, *_ = seed
+    assert data["evolutions"]["postes"] == known["evolutions"]["postes"]
+    for field in ("ensuite", "conditions"):
+        assert copied_from(fiche, data["evolutions"][field])
+        assert coverage(known["evolutions"][field], data["evolutions"][field]) >= 0.8
+    for field in ("alternance", "rncp", "formation_continue", "avertissement"):
+        assert copied_from(fiche, data[field]) and coverage(known[field], data[field]) >= 0.4, field
+
+
+# -- fictional fiches: other figures, orders, no accents, glued sentences ---------------------------
+def test_fictional_fiche_without_accents_euros_and_spaced_figures():
+    data, text, markers, unused, rejected = imported(DRAGONS)
+    assert (markers, rejected, unused) == ([], [], [])
+    assert data["id"] == "dresseur_dragons_compagnie" and data["intitule"] == "Dresseur(se) de dragons de compagnie"
+    assert data["alias"][:2] == ["dresseur de dragons de compagnie", "dresseuse de dragons de compagnie"]
+    levels = data["salaire"]["niveaux"]
+    assert (levels["debutant"]["min"], levels["debutant"]["max"], levels["debutant"]["annees_max"]) == (21500, 26000, 3)
+    assert (levels["confirme"]["min"], levels["confirme"]["max"], levels["confirme"]["annees_min"]) == (33000, 47500, 6)
+    assert levels["debutant"]["experience"] == "moins de 3 ans d'expérience"
+    skills = [(s["nom"], s["score"], s["mots_cles"]) for s in data["hard_skills"]["competences"]]
+    assert skills == [("Connaissance des dragons", 77, ["Especes", "Comportement", "Alimentation"]),
+                      ("Securite incendie", 83, ["Extincteurs", "Evacuation", "Prevention"]),
+                      ("Soins veterinaires de base", 64, ["Ecailles", "Pansements", "Vaccins"])]
+    # « du public cible.Les hard skills » and « par an.Le metier de » : glued sentences are split
+    assert data["hard_skills"]["precision"] == "La valeur de chaque hard skill varie selon l'elevage."
+    assert data["definition"]["precision"].startswith("Ces missions sont typiques")
+    assert [m["intitule"] for m in data["missions"]] == ["Education des jeunes dragons", "Suivi sanitaire",
+                                                          "Prevention des incendies", "Conseil aux proprietaires"]
+    assert [q["nom"] for q in data["soft_skills"]["qualites"]] == ["Patience", "Calme", "Pedagogie", "Sang-froid"]
+    assert data["soft_skills"]["qualites"][0]["detail"] == "repeter les ordres sans s'enerver"  # curly ’ -> '
+    assert (data["diplome"]["bac5_necessaire"], data["diplome"]["niveau_reference"]) == (False, "bts")
+    assert [f["suffisant"] for f in data["formations"].values()] == [True, True, True]
+    assert [e["poste"] for e in data["experiences"]] == ["Soigneur(se) animalier dans un parc zoologique",
+                                                         "Pompier(ere) volontaire"]
+    assert [c["nom"] for c in data["outils"]["categories"]] == ["Outils de protection", "Outils de soin",
+                                                                "Outils de dressage"]
+    assert data["contraintes"]["liste"] == ["supporter la chaleur", "supporter des horaires decales",
+                                            "supporter des brulures legeres"]
+    assert data["evolutions"]["postes"] == ["Chef(fe) d'elevage de dragons", "Formateur(trice) en dressage"]
+    assert data["salaire"]["facteurs"] == "la taille de l'elevage, la region et le nombre de dragons confies"
+
+
+def test_fictional_fiche_in_another_order_with_junior_senior_and_a_required_master():
+    data, text, markers, unused, rejected = imported(ROBOTS)
+    assert (markers, rejected, unused) == ([], [], [])
+    assert data["id"] == "restaurateur_robots_anciens"
+    assert data["alias"] == ["restaurateur de robots anciens", "restauratrice de robots anciens"]
+    levels = data["salaire"]["niveaux"]
+    assert {k: (v["libelle"], v["min"], v["max"], v.get("annees_min"), v.get("annees_max"))
+            for k, v in levels.items()} == {"debutant": ("junior", 24500, 28000, None, 2),
+                                             "confirme": ("senior", 36000, 52000, 8, None)}
+    assert (data["diplome"]["bac5_necessaire"], data["diplome"]["niveau_reference"]) == (True, "mastere")
+    assert [f["suffisant"] for f in data["formations"].values()] == [False, False, True]
+    assert [f["niveau"] for f in data["formations"].values()] == ["Bac+2", "Bac+3", "Bac+5"]
+    assert [(s["nom"], s["score"]) for s in data["hard_skills"]["competences"]] == [("Micromécanique", 93),
+                                                                                   ("Soudure fine", 81)]
+    assert data["hard_skills"]["competences"][1]["mots_cles"] == ["Étain", "Circuits", "Précision"]
+    assert [q["nom"] for q in data["soft_skills"]["qualites"]] == ["Minutie", "Persévérance"]
+    assert data["contraintes"]["liste"] == ["travailler penché des heures", "respirer des vapeurs de soudure",
+                                            "attendre des pièces introuvables"]
+    assert data["evolutions"]["postes"] == ["Conservateur(trice) de musée de la robotique"]
+    assert data["formation_continue"] == 'Pour évoluer, des stages "robotique ancienne" peuvent être utiles.'
+    assert "precision" not in data["salaire"]  # the fiche has none: nothing invented
+
+
+@pytest.mark.parametrize("path", [SEED, DRAGONS, ROBOTS], ids=lambda p: p.stem)
+def test_every_imported_file_is_a_valid_profession(path, tmp_path):
+    data, text, *_ = imported(path)
+    target = tmp_path / f"{data['id']}.yml"
+    target.write_text(text, encoding="utf-8")
+    assert load_profession(target).intitule == data["intitule"]
+    assert "# " in text.splitlines()[0] and "À COMPLÉTER" not in text
+
+
+@pytest.mark.parametrize("level, amount, expected", [
+    ("DÉBUTANT (- de 3ans)", "De 30000€ à 35000€ brut par an", (3, 30000, 35000)),
+    ("DEBUTANT (moins de 3 ans)", "De 30 000 euros a 35 000 euros brut par an", (3, 30000, 35000)),
+    ("Débutant ( - de 3 ans )", "De 30\u00a0000 € à 35\u202f000 € brut par an", (3, 30000, 35000)),
+])
+def test_salary_lines_as_pasted(level, amount, expected):
+    draft, _ = read_fiche(f"{level}\n{amount}\n")
+    debutant = draft["salaire"]["niveaux"]["debutant"]
+    assert (debutant["annees_max"].value, debutant["min"].value, debutant["max"].value) == expected
+
+
+# -- verification: every fact is checked against the fiche -----------------------------------------
+def test_a_figure_or_a_name_not_in_the_fiche_is_caught():
+    text = DRAGONS.read_text(encoding="utf-8")
+    draft, _ = read_fiche(text)
+    assert verify(draft, text) == []
+    draft["salaire"]["niveaux"]["debutant"]["min"] = Fact(21000, "De 21 500 euros a 26 000 euros brut par an", NUMBER)
+    draft["evolutions"]["postes"][0] = Fact("Chef(fe) d'un élevage de dragons",
+                                            draft["evolutions"]["postes"][0].evidence, COPIED)
+    assert [field for field, _ in verify(draft, text)] == ["salaire.niveaux.debutant.min", "evolutions.postes.0"]
+
+
+def test_a_fact_that_fails_verification_is_written_as_a_marker(monkeypatch):
+    import scripts.importer.__main__ as cli
+    real = cli.read_fiche
+
+    def tampered(text):
+        draft, unused = real(text)
+        draft["hard_skills"]["competences"][0]["score"] = Fact(99, "77 | Connaissance des dragons", NUMBER)
+        return draft, unused
+
+    monkeypatch.setattr(cli, "read_fiche", tampered)
+    draft, text, markers, unused, rejected = import_fiche(DRAGONS.read_text(encoding="utf-8"), DRAGONS.name)
+    assert [f for f, _ in rejected] == ["hard_skills.competences.0.score"]
+    assert "hard_skills.competences.0.score" in [f for _, f, _ in markers] and "99" not in text.split("score:")[1][:20]
+
+
+# -- a damaged fiche: markers, refused by make check with file, line and field ----------------------
+def test_a_damaged_fiche_gives_markers_that_make_check_names(tmp_path, capsys):
+    projet = copie_du_projet(tmp_path)
+    assert main([str(DAMAGED), "--dossier", str(projet / "knowledge/metiers")]) == 0
+    out = capsys.readouterr().out
+    path = projet / "knowledge/metiers/dresseur_dragons_compagnie.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    expected = {"hard_skills.competences.2.nom", "salaire.niveaux.confirme.min", "salaire.niveaux.confirme.max"}
+    assert "À compléter (" in out and all(f"champ « {field} »" in out for field in expected)
+    assert "Securite incendie" in path.read_text(encoding="utf-8")  # the rest is imported
+
+    result = verifier(projet)
+    assert result.returncode == 1
+    for field in expected:
+        match = re.search(rf"champ « {re.escape(field)} » \(ligne (\d+)\)", result.stdout)
+        assert match, result.stdout
+        line = lines[int(match.group(1)) - 1]
+        assert field.split(".")[-1] + ":" in line and "À COMPLÉTER" in line
+    assert "knowledge/metiers/dresseur_dragons_compagnie.yml : brouillon importé" in result.stdout
+
+
+def test_the_action_server_refuses_a_draft(tmp_path):
+    folder = tmp_path / "metiers"
+    assert main([str(DAMAGED), "--dossier", str(folder)]) == 0
+    with pytest.raises(KnowledgeError, match="salaire.niveaux.confirme.min"):
+        load_professions(folder)
+
+
+# -- the command: never overwrites without ECRASER=1, clear French errors ---------------------------
+def make_importer(knowledge: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", "importer", *args], cwd=ROOT, capture_output=True,
+                          text=True, env=project_env(ASSISTANT_KNOWLEDGE_DIR=str(knowledge)), timeout=120)
+
+
+def test_make_importer_writes_then_refuses_to_overwrite_without_ecraser(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    first = make_importer(knowledge, f"FICHE={ROBOTS}")
+    assert first.returncode == 0, first.stdout + first.stderr
+    target = knowledge / "metiers" / "restaurateur_robots_anciens.yml"
+    assert f"Fiche importée dans {target}" in first.stdout and "Rien à compléter" in first.stdout
+    target.write_text(target.read_text(encoding="utf-8") + "# ma relecture\n", encoding="utf-8")
+
+    again = make_importer(knowledge, f"FICHE={ROBOTS}")
+    assert again.returncode != 0 and "existe déjà : rien n'a été écrit" in again.stderr and "ECRASER=1" in again.stderr
+    assert target.read_text(encoding="utf-8").endswith("# ma relecture\n")
+
+    forced = make_importer(knowledge, f"FICHE={ROBOTS}", "ECRASER=1")
+    assert forced.returncode == 0 and "# ma relecture" not in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "Indiquez la fiche : make importer FICHE="),
+    (["FICHE=/nulle/part.txt"], "fichier introuvable"),
+])
+def test_make_importer_bad_input_gets_a_french_message(tmp_path, args, message):
+    result = make_importer(tmp_path, *args)
+    assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_text_that_is_not_a_fiche_is_refused(tmp_path, capsys):
+    other = tmp_path / "courses.txt"
+    other.write_text("Acheter du pain.\nAppeler le garage.\n", encoding="utf-8")
+    assert main([str(other), "--dossier", str(tmp_path)]) == 1
+    assert "le nom du métier est introuvable" in capsys.readouterr().err
+    assert list(tmp_path.glob("*.yml")) == []

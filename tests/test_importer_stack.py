@@ -1,0 +1,77 @@
+"""An imported profession is answered at once, without retraining: its aliases route the questions.
+
+The fictional fiche is imported with `make importer` into a copy of the knowledge folder
+(ASSISTANT_KNOWLEDGE_DIR); the expected figures are read from the file the import wrote.
+"""
+import importlib
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from tests.conftest import Stack
+from tests.helpers import ROOT, norm, project_env, seen
+from tests.test_importer import DRAGONS
+
+
+def import_into(knowledge):
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    result = subprocess.run(["make", "--no-print-directory", "importer", f"FICHE={DRAGONS}"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120,
+                            env=project_env(ASSISTANT_KNOWLEDGE_DIR=str(knowledge)))
+    assert result.returncode == 0, result.stdout + result.stderr
+    [path] = [p for p in (knowledge / "metiers").glob("*.yml") if p.name not in
+              {f.name for f in (ROOT / "knowledge" / "metiers").glob("*.yml")}]
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def default_profession():
+    default = yaml.safe_load((ROOT / "knowledge" / "sujets.yml").read_text(encoding="utf-8"))["metier_par_defaut"]
+    return yaml.safe_load((ROOT / "knowledge" / "metiers" / f"{default}.yml").read_text(encoding="utf-8"))
+
+
+def figures(profession, level="debutant"):
+    values = profession["salaire"]["niveaux"][level]
+    return str(values["min"]), str(values["max"])
+
+
+def test_imported_profession_is_answered_by_the_actions(tmp_path, monkeypatch):
+    imported = import_into(tmp_path / "knowledge")
+    monkeypatch.setenv("ASSISTANT_KNOWLEDGE_DIR", str(tmp_path / "knowledge"))
+    import actions.actions
+    module = importlib.reload(actions.actions)  # what the action server does at its start
+    try:
+        from tests.test_professions import ask
+        text, events = ask(module, "salaire", f"combien gagne un {imported['alias'][0]} débutant ?",
+                           [("experience", "debutant")])
+        low, high = figures(imported)
+        assert low in text and high in text
+        assert {"event": "slot", "timestamp": None, "name": "metier_id", "value": imported["id"]} in events
+        text, _ = ask(module, "salaire", "combien gagne un débutant ?", [("experience", "debutant")])
+        assert all(f in text for f in figures(default_profession())) and low not in text
+    finally:
+        monkeypatch.delenv("ASSISTANT_KNOWLEDGE_DIR")
+        importlib.reload(actions.actions)
+
+
+@pytest.fixture
+def stack_with_import(tmp_path, model_path):
+    imported = import_into(tmp_path / "knowledge")
+    running = Stack(tmp_path, model_path)
+    running.env["ASSISTANT_KNOWLEDGE_DIR"] = str(tmp_path / "knowledge")
+    running.start()
+    yield running, imported
+    running.stop()
+
+
+def test_end_to_end_imported_profession_over_rest(stack_with_import):
+    stack, imported = stack_with_import
+    reply = norm(seen(stack.say(stack.new_sender(), f"combien gagne un {imported['alias'][0]} débutant ?")))
+    low, high = figures(imported)
+    assert low in reply and high in reply, reply
+    assert norm(imported["intitule"]) in reply
+
+    default = default_profession()
+    reply = norm(seen(stack.say(stack.new_sender(), "combien gagne un débutant ?")))
+    assert all(f in reply for f in figures(default)) and low not in reply, reply

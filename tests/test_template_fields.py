@@ -1,0 +1,68 @@
+"""TEMPLATE_FIELDS (actions/replies.py) is the list make check uses to refuse an unknown {champ}: every
+reply the assistant builds fills its template with exactly those fields (Replier.fill asserts it)."""
+import pytest
+
+from actions.knowledge import load_contact, load_professions, load_templates, load_topics
+from actions.replies import TEMPLATE_FIELDS, Question, Replier
+from actions.understanding import AbsentDetail, DiplomaSituation
+
+TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
+         "celle qui compte le moins ?"]
+SITUATIONS = [DiplomaSituation(kind, diploma) for kind in ("sans", "seulement") for diploma in ("bts", "bachelor", "mastere")]
+
+
+@pytest.fixture(scope="module")
+def filled():
+    """The names of the templates filled while building every kind of reply, for every profession."""
+    replier = Replier(load_templates(), load_topics(), load_contact())
+    names = []
+    original = replier.fill
+
+    def spy(name, **values):
+        names.append(name)
+        return original(name, **values)
+
+    replier.fill = spy
+    professions = list(load_professions().values())
+    for profession in professions:
+        for topic in replier.topics.sujets:
+            if topic == "conseiller":
+                continue
+            texts = TEXTS + [m.intitule for m in profession.missions[:1]] + [
+                q.nom for q in profession.soft_skills.qualites[:1]] + [c.nom for c in profession.outils.categories[:1]]
+            for text in texts:
+                for experience, years in ((None, None), ("debutant", None), ("confirme", None), (None, 99),
+                                          (None, profession.salaire.niveaux.debutant.annees_max)):
+                    replier.answer(profession, Question(topic=topic, text=text, experience=experience, years=years))
+            replier.answer(profession, Question(topic="hard_skills", competence=profession.hard_skills.competences[0].id))
+            replier.not_specified(profession, topic)
+            for situation in SITUATIONS:
+                replier.answer(profession, Question(topic=topic, text="", situation=situation))
+        detail = AbsentDetail("conges", "les congés", None, "Remarque.")
+        replier.absent(profession, detail, None)
+        replier.absent(profession, detail, Question(topic="salaire"))
+        replier.answer_many(profession, [Question(topic="salaire"), Question(topic="missions")])
+        bac5 = profession.copy(update={"diplome": profession.diplome.copy(update={"bac5_necessaire": True})})
+        replier.answer(bac5, Question(topic="diplome", text="faut-il un bac+5 ?"))
+        replier.answer(bac5, Question(topic="diplome", situation=DiplomaSituation("sans", "mastere")))
+    replier.other_profession(professions, "boulanger")
+    replier.welcome(professions), replier.help(professions), replier.out_of_scope(professions)
+    replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology()
+    replier.fill("message_vide"), replier.fill("message_trop_long", longueur=1001, maximum=1000)
+    return set(names)
+
+
+def test_every_template_with_fields_is_filled_with_exactly_its_declared_fields(filled):
+    # Button titles are shown as they are, never filled.
+    assert filled == {name for name in TEMPLATE_FIELDS if not name.startswith("boutons.")}
+
+
+def test_every_template_of_the_school_is_declared():
+    topics = set(load_topics().sujets)
+    assert set(load_templates()) <= set(TEMPLATE_FIELDS) | topics
+
+
+def test_fill_refuses_a_field_the_table_does_not_declare():
+    replier = Replier(load_templates(), load_topics(), load_contact())
+    with pytest.raises(AssertionError):
+        replier.fill("rncp", rncp="x", intitule="y")
