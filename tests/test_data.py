@@ -45,6 +45,16 @@ def test_held_out_sentences_are_not_in_training(training, held_out):
     assert not leaked, f"{held_out} sentences also in data/nlu: {leaked}"
 
 
+@pytest.mark.parametrize("held_out, key", [("test_compound.yml", "compound"), ("test_absent.yml", "absent")])
+def test_plain_held_out_sentences_are_not_in_training(training, held_out, key):
+    import yaml
+    entries = yaml.safe_load((ROOT / "tests" / "nlu" / held_out).read_text(encoding="utf-8"))[key]
+    trained = {norm(m.get("text")).strip(" ?!.") for m in training.intent_examples}
+    assert len(entries) >= 40
+    leaked = [e["text"] for e in entries if norm(e["text"]).strip(" ?!.") in trained]
+    assert not leaked, f"{held_out} sentences also in data/nlu: {leaked}"
+
+
 def _domain_intents():
     import yaml
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
