@@ -134,7 +134,7 @@ def check_held_out_sentences(project: Project) -> List[Problem]:
     Compared as every trainer tool compares examples (trainer.project.normalise)."""
     trained = project.example_index()
     problems = []
-    for sentence in project.held_out():
+    for sentence in project.held_out() + project.held_out_messages():
         copies = trained.get(normalise(sentence.text))
         if copies:
             _, copy = copies[0]

@@ -370,6 +370,23 @@ class Project:
                         sentences.append(HeldOut(plain(text), intent, path, line))
         return sentences
 
+    def held_out_messages(self) -> List[HeldOut]:
+        """The sentences of tests/nlu/ files in other formats (compound questions, details the fiche
+        does not give: lists of « text: » entries under one section); intent is the section's name."""
+        nlu_files = set(self.held_out_files())
+        sentences = []
+        for path in self.files(HELD_OUT_DIR):
+            if path in nlu_files:
+                continue
+            lines = path.read_text(encoding="utf-8").splitlines()
+            for section, items in self.mapping(path).items():
+                for item in items if isinstance(items, list) else []:
+                    text = item.get("text") if isinstance(item, dict) else None
+                    if isinstance(text, str) and text.strip():
+                        line = next((i for i, raw in enumerate(lines, 1) if text in raw), 0)
+                        sentences.append(HeldOut(plain(text), str(section), path, line))
+        return sentences
+
     def intent_places(self) -> Dict[str, List[Place]]:
         """Every place an intent name is written, outside domain.yml: NLU files, steps, topics."""
         places: Dict[str, List[Place]] = defaultdict(list)

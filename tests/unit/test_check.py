@@ -513,3 +513,15 @@ def test_a_failed_make_check_prints_no_make_error_line(projet):
     assert result.returncode != 0
     assert "vouliez-vous dire « rncp »" in result.stdout
     assert "make: ***" not in result.stdout + result.stderr and "Error 1" not in result.stderr
+
+
+@pytest.mark.parametrize("held_out, section", [("test_compound.yml", "compound"), ("test_absent.yml", "absent")])
+def test_a_held_out_message_of_the_other_formats_copied_into_training(projet, held_out, section):
+    sentence = yaml.safe_load((ROOT / "tests/nlu" / held_out).read_text(encoding="utf-8"))[section][0]["text"]
+    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+        f.write(f"    - {sentence}\n")
+    out = probleme(projet)
+    train_line = ligne(projet, "data/nlu/salaire.yml", f"- {sentence}")
+    test_line = ligne(projet, f"tests/nlu/{held_out}", sentence)
+    assert (f"data/nlu/salaire.yml ligne {train_line} : l'exemple « {sentence} » est une phrase de test "
+            f"(tests/nlu/{held_out} ligne {test_line})") in out

@@ -1,0 +1,96 @@
+"""Held-out messages of two hard kinds, scored through the trained model AND the actions, as a
+student would read the reply (sentences never used in training; floors below the measured scores):
+
+- tests/nlu/test_compound.yml: several topics in one message must each get their answer, in the
+  order asked, and nothing else; one-topic messages that contain « et » must not be split.
+- tests/nlu/test_absent.yml: a detail the fiche does not give must be said so (or lead to the
+  clarification / the scope message): never another topic's answer given as if it were the answer.
+"""
+import asyncio
+import re
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import ActionClarifier, ActionHorsSujet, ActionRepondre
+from tests.support.helpers import ROOT, norm
+from tests.support.knowledge import assistant as behaviour_assistant
+
+COMPOUND_FLOOR = 0.80
+ABSENT_FLOOR = 0.85
+
+
+@pytest.fixture(scope="module")
+def agent(model_path):
+    from rasa.core.agent import Agent
+    return Agent.load(str(model_path))
+
+
+@pytest.fixture(scope="module")
+def assistant():
+    return behaviour_assistant()
+
+
+def reply_to(agent, assistant, text):
+    """What the student reads after this message, from the action the rules would run."""
+    parsed = asyncio.run(agent.parse_message(text))
+    intent = parsed["intent"]["name"]
+    if intent == "nlu_fallback":
+        action = ActionClarifier(assistant)
+    elif intent in assistant.fact_topics or intent == "relance":
+        action = ActionRepondre(assistant)
+    elif intent == "hors_sujet":
+        action = ActionHorsSujet(assistant)
+    else:
+        return ""  # small talk: no answer about the fiche
+    dispatcher = CollectingDispatcher()
+    action.run(dispatcher, Tracker("eval", {}, parsed, [], False, None, {}, "action_listen"), {})
+    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+def rubriques(assistant, reply):
+    """The fiche sections the reply cites as its sources, in order."""
+    return re.findall(r"rubrique « ([^»]+) »", reply)
+
+
+def test_compound_messages_get_each_topic_answered_in_order(agent, assistant):
+    cases = yaml.safe_load((ROOT / "tests" / "nlu" / "test_compound.yml").read_text(encoding="utf-8"))["compound"]
+    topics = assistant.replier.topics.sujets
+    right, misses = 0, []
+    for case in cases:
+        expected = []
+        for topic in case["sujets"]:
+            if topics[topic].rubrique not in expected:
+                expected.append(topics[topic].rubrique)
+        got = rubriques(assistant, reply_to(agent, assistant, case["text"]))
+        if got == expected:
+            right += 1
+        else:
+            misses.append((case["text"], expected, got))
+    score = right / len(cases)
+    print(f"\ntest_compound.yml: {right}/{len(cases)} = {score:.3f}")
+    for miss in misses:
+        print("  ", miss)
+    assert len(cases) >= 40
+    assert score >= COMPOUND_FLOOR
+
+
+def test_details_the_fiche_does_not_give_are_answered_honestly(agent, assistant):
+    cases = yaml.safe_load((ROOT / "tests" / "nlu" / "test_absent.yml").read_text(encoding="utf-8"))["absent"]
+    honest, misses = 0, []
+    for case in cases:
+        reply = norm(reply_to(agent, assistant, case["text"]))
+        said_so = reply.startswith(("la fiche ne precise pas", "la fiche ne donne pas"))
+        no_topic_answer = "source : fiche metier" not in reply
+        if said_so or no_topic_answer:
+            honest += 1
+        else:
+            misses.append((case["text"], reply[:90]))
+    score = honest / len(cases)
+    print(f"\ntest_absent.yml: {honest}/{len(cases)} answered honestly = {score:.3f}")
+    for miss in misses:
+        print("  ", miss)
+    assert len(cases) >= 40
+    assert score >= ABSENT_FLOOR
