@@ -19,7 +19,7 @@ from core.assistant import Assistant
 from core.knowledge import KnowledgeError, Profession
 from core.replies import FORMATIONS, Question, Reply
 from core.textnorm import fold, years_in
-from core.understanding import DiplomaSituation, diploma_situation, distinct_topics
+from core.understanding import DiplomaSituation, diploma_situation
 
 logger = logging.getLogger(__name__)
 
@@ -211,36 +211,26 @@ class ActionRepondre(GuardedAction):
         if tracker.get_slot("autre_metier"):
             events.append(SlotSet("autre_metier", None))
 
-        # Several topics in one message: each answered, in the order asked.
-        parts = tracker.latest_message.get("question_parts") or []
-        topics = distinct_topics(parts, facts, PART_CONFIDENCE)
-        if len(topics) >= 2:
-            questions = []
-            for topic in topics:
-                part = next(p for p in parts if p.get("intent") == topic)
-                span = (part.get("start", 0), part.get("end", len(text)))
-                q = question_of(tracker, topic, text=part.get("text") or text, span=span)
-                q.topic = diploma_topic(q)
-                if q.topic not in [x.topic for x in questions]:
-                    questions.append(q)
-            if len(questions) >= 2:
-                reply = self.replier.answer_many(profession, questions)
-                return Outcome(reply, events + [SlotSet("sujet", questions[-1].topic), SlotSet("incompris", 0.0)])
-
         question = question_of(tracker, intent)
         asked_topic = diploma_topic(question) if intent in facts else None
+
+        # Several topics in one message: each part answered, in the order asked (a part asking a
+        # detail the fiche does not give gets « La fiche ne précise pas … »).
+        items = self.parts_asked(tracker, profession, text)
+        if len(items) >= 2:
+            reply = self.replier.answer_parts(profession, items)
+            last = items[-1][1]
+            return Outcome(reply, events + [SlotSet("sujet", last.topic if last else previous),
+                                            SlotSet("incompris", 0.0)])
 
         # A detail the fiche does not give: say so, never answer another topic in its place.
         detail = self.assistant.absent_detail(text, profession)
         if detail:
             asked = asked_topic or (previous if previous in facts else None)
-            closest_topic = asked if detail.closest == "question" else detail.closest
-            closest = None
-            if closest_topic:
-                closest = question_of(tracker, closest_topic)
-                closest.topic = closest_topic
+            closest = self.closest(tracker, detail, asked)
             reply = self.replier.absent(profession, detail, closest)
-            return Outcome(reply, events + [SlotSet("sujet", closest_topic or previous), SlotSet("incompris", 0.0)])
+            return Outcome(reply, events + [SlotSet("sujet", closest.topic if closest else previous),
+                                            SlotSet("incompris", 0.0)])
 
         if intent in facts and not (switched and previous in facts and is_fragment(text)):
             question.topic = asked_topic
@@ -257,6 +247,44 @@ class ActionRepondre(GuardedAction):
                 return Outcome(self.replier.clarify([], 0), events)
         reply = self.replier.answer(profession, question)
         return Outcome(reply, events + [SlotSet("sujet", question.topic), SlotSet("incompris", 0.0)])
+
+
+    def closest(self, tracker: Tracker, detail, asked: Optional[str], text: Optional[str] = None,
+                span: Optional[tuple] = None) -> Optional[Question]:
+        """What the fiche says that is closest to a detail it does not give, as a question to answer."""
+        topic = asked if detail.closest == "question" else detail.closest
+        if not topic:
+            return None
+        q = question_of(tracker, topic, text=text, span=span)
+        q.topic = topic
+        return q
+
+    def parts_asked(self, tracker: Tracker, profession: Profession, text: str) -> List[tuple]:
+        """(detail or None, question) for each distinct thing a compound message asks, in order."""
+        facts = self.assistant.fact_topics
+        items: List[tuple] = []
+        for part in tracker.latest_message.get("question_parts") or []:
+            span = (part.get("start", 0), part.get("end", len(text)))
+            part_text = part.get("text") or text
+            topic = part.get("intent") if part.get("confidence", 0.0) >= PART_CONFIDENCE else None
+            topic = topic if topic in facts else None
+            detail = self.assistant.absent_detail(part_text, profession)
+            if detail:
+                item = (detail, self.closest(tracker, detail, topic, part_text, span))
+            elif topic:
+                q = question_of(tracker, topic, text=part_text, span=span)
+                if q.diplome is None and topic in DIPLOMA_TOPICS:
+                    # "le bachelor c'est utile et suffisant ?": the diploma named once counts for both parts.
+                    named = entity_values(tracker, "diplome")
+                    q.diplome = named[0] if len(named) == 1 else None
+                q.topic = diploma_topic(q)
+                item = (None, q)
+            else:
+                continue
+            key = item[0].id if item[0] else item[1].topic
+            if key not in [i[0].id if i[0] else i[1].topic for i in items]:
+                items.append(item)
+        return items
 
 
 class MenuReply:

@@ -4,8 +4,15 @@ the details fiches do not give. No Rasa here: tests build one on fixture knowled
 from pathlib import Path
 from typing import Dict, List, Optional, Union
 
-from core.knowledge import (Profession, knowledge_dir, load_absent_details, load_contact, load_professions,
-                               load_templates, load_topics)
+from core.knowledge import (
+    Profession,
+    knowledge_dir,
+    load_absent_details,
+    load_contact,
+    load_professions,
+    load_templates,
+    load_topics,
+)
 from core.replies import Replier
 from core.textnorm import fold, words
 from core.understanding import AbsentDetail, absent_detail

@@ -163,11 +163,18 @@ class Replier:
         return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
 
     def answer_many(self, profession: Profession, questions: Sequence[Question]) -> Reply:
-        """Several topics asked in one message: each answered in the order asked, with its source;
-        the next questions offered are those of the last topic that were not just answered."""
-        replies = [self.answer(profession, q) for q in questions]
-        asked = {f"/{q.topic}" for q in questions}
+        """Several topics asked in one message: each answered in the order asked, with its source."""
+        return self.answer_parts(profession, [(None, q) for q in questions])
+
+    def answer_parts(self, profession: Profession, items: Sequence[tuple]) -> Reply:
+        """A compound message: (None, question) parts answered as topics, (detail, closest) parts as
+        details the fiche does not give; in the order asked, the counsellor offered if any is absent."""
+        replies = [self.answer(profession, q) if detail is None else self.absent(profession, detail, q)
+                   for detail, q in items]
+        asked = {f"/{q.topic}" for _, q in items if q is not None}
         buttons = [b for b in replies[-1].buttons if b["payload"] not in asked]
+        if any(detail for detail, _ in items) and not any(b["payload"] == "/conseiller" for b in buttons):
+            buttons.insert(0, self.topic_button("conseiller", "/conseiller"))
         return Reply("\n\n".join(r.text for r in replies), buttons)
 
     def absent(self, profession: Profession, detail: AbsentDetail, closest: Optional[Question]) -> Reply:

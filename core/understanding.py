@@ -1,11 +1,11 @@
-"""What a student's message says beyond its topic: negations about diplomas, superlatives, details
-the fiche does not give, and which parts of a compound message ask which topic.
+"""What a student's message says beyond its topic: negations about diplomas, superlatives, and
+details the fiche does not give.
 
 Pure functions on text (no Rasa, no facts): the reply builder turns their results into answers.
 """
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from core.textnorm import fold
 
@@ -102,14 +102,3 @@ def absent_detail(text: str, details: Sequence[AbsentDetail], phrases: Dict[str,
             if re.search(pattern, folded) and not re.search(pattern, covered):
                 return detail
     return None
-
-
-# -- compound messages ------------------------------------------------------------------------
-def distinct_topics(parts: Iterable[dict], fact_topics: Sequence[str], min_confidence: float) -> List[str]:
-    """Topics asked by the parts of a message, in order, each once (parts come from the NLU)."""
-    topics: List[str] = []
-    for part in parts:
-        name, confidence = part.get("intent"), part.get("confidence", 0.0)
-        if name in fact_topics and confidence >= min_confidence and name not in topics:
-            topics.append(name)
-    return topics

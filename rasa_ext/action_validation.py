@@ -17,7 +17,6 @@ from jsonschema import exceptions, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 
-
 # Kept for comparison (tests/unit/test_action_validation.py): taken before install() replaces it.
 stock_validate_action_result = RemoteAction._validate_action_result
 

@@ -25,8 +25,20 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from core.replies import TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier
 from core.textnorm import fold
-from trainer.project import (HELD_OUT_DIR, RASA_ACTIONS, ROOT, TOPIC_ACTION, Example, Project, close_name,
-                             did_you_mean, example_text, leaves, normalise, step_intents)
+from trainer.project import (
+    HELD_OUT_DIR,
+    RASA_ACTIONS,
+    ROOT,
+    TOPIC_ACTION,
+    Example,
+    Project,
+    close_name,
+    did_you_mean,
+    example_text,
+    leaves,
+    normalise,
+    step_intents,
+)
 
 MIN_EXAMPLES = 25
 # Topics whose answer is built by the code (the explicit table of core/replies.py).

@@ -17,8 +17,15 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 import yaml
 
-from core.knowledge import (KnowledgeError, Profession, load_contact, load_profession, load_templates,
-                            load_topics, yaml_problem)
+from core.knowledge import (
+    KnowledgeError,
+    Profession,
+    load_contact,
+    load_profession,
+    load_templates,
+    load_topics,
+    yaml_problem,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPIC_ACTION = "action_repondre"
@@ -318,7 +325,7 @@ class Project:
 
         def citation(match):
             cited, _, _ = node_at(data, match.group(1))
-            lines = [l for v, l in zip(cited or [], getattr(cited, "lines", [])) if v == match.group(2)]
+            lines = [ln for v, ln in zip(cited or [], getattr(cited, "lines", [])) if v == match.group(2)]
             where = f"ligne {lines[0]} ; " if lines else ""
             topics = (data or {}).get("sujets") if isinstance(data, dict) else None
             guess = close_name(match.group(2), topics or [])

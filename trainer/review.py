@@ -35,6 +35,7 @@ from typing import Dict, List, Optional, Set, Tuple
 import yaml
 
 from trainer.project import ROOT, Project, block_examples, normalise, plain
+
 FALLBACK = "nlu_fallback"
 HORS_SUJET = "hors_sujet"
 SEUIL = 0.7
@@ -532,8 +533,8 @@ def importer(args) -> int:
     try:
         data = yaml.safe_load(texte_fichier)
     except yaml.YAMLError as exc:
-        raise Erreur(f"{project.yaml_message(fichier, exc, texte_fichier)}. Vérifiez l'alignement et les guillemets autour de cette ligne (seul le texte après "
-                     "« intention: » doit être modifié).") from exc
+        raise Erreur(f"{project.yaml_message(fichier, exc, texte_fichier)}. Vérifiez l'alignement et les guillemets "
+                     "autour de cette ligne (seul le texte après « intention: » doit être modifié).") from exc
     try:
         messages = annotations(data)
     except Erreur as exc:

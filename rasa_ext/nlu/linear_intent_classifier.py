@@ -25,13 +25,6 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
-from scipy.optimize import minimize_scalar
-from scipy.sparse import csr_matrix, hstack
-from scipy.special import log_softmax, softmax
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
-from sklearn.svm import LinearSVC
-
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -40,6 +33,12 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.optimize import minimize_scalar
+from scipy.sparse import csr_matrix, hstack
+from scipy.special import log_softmax, softmax
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.svm import LinearSVC
 
 from core.textnorm import fold
 

@@ -4,9 +4,8 @@ import subprocess
 
 import pytest
 
-from tests.support.stack import free_port, listening_addresses, wait_until_up
 from tests.support.helpers import PYTHON, ROOT, project_env
-
+from tests.support.stack import free_port, listening_addresses, wait_until_up
 
 LOOPBACK = "0100007F"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests.support.stack import Stack, free_port
 from tests.support.postgres import Postgres
+from tests.support.stack import Stack, free_port
 
 SECRET = "pg-" + secrets.token_hex(16)
 

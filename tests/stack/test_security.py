@@ -60,13 +60,14 @@ def test_a_conversation_can_be_deleted(stack):
                             text=True, env=project_env(TRACKER_STORE_URL=f"sqlite:///{stack.db_path}"), timeout=60)
     assert result.returncode == 0 and "supprimé" in result.stdout
     with sqlite3.connect(stack.db_path) as db:
-        count = lambda s: db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (s,)).fetchone()[0]
+        def count(s):
+            return db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (s,)).fetchone()[0]
         assert count(sender) == 0 and count(other) > 0
     # The deleted conversation starts afresh, exactly like a brand-new one.
     fresh = stack.new_sender()
     for s in (sender, fresh):
         stack.say(s, "quelles sont les missions ?")
     with sqlite3.connect(stack.db_path) as db:
-        history = lambda s: [r[0] for r in db.execute(
-            "SELECT type_name FROM events WHERE sender_id = ? ORDER BY id", (s,))]
+        def history(s):
+            return [r[0] for r in db.execute("SELECT type_name FROM events WHERE sender_id = ? ORDER BY id", (s,))]
         assert history(sender) == history(fresh)

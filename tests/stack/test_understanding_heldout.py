@@ -18,8 +18,9 @@ from actions.actions import ActionClarifier, ActionHorsSujet, ActionRepondre
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import assistant as behaviour_assistant
 
-COMPOUND_FLOOR = 0.80
-ABSENT_FLOOR = 0.85
+# Measured 2026-11-28: 0.970 (64/66) and 1.000 (51/51).
+COMPOUND_FLOOR = 0.90
+ABSENT_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")

@@ -19,9 +19,26 @@ from playwright.sync_api import Page, expect
 from tests.support.helpers import PYTHON, ROOT, norm, project_env
 from tests.support.knowledge import amounts, assistant
 from tests.support.stack import WidgetServer
-from tests.support.widget import (ARTIFACTS, DESKTOP, ERROR_TEXT, PHONE, SHADOW, WEBHOOK, ask,
-                                  bot_messages, chat_log, launcher, open_chat, panel, sender_id,
-                                  serious_violations, textbox, user_messages, wait_for_answer, webhook_bodies)
+from tests.support.widget import (
+    ARTIFACTS,
+    DESKTOP,
+    ERROR_TEXT,
+    PHONE,
+    SHADOW,
+    WEBHOOK,
+    ask,
+    bot_messages,
+    chat_log,
+    launcher,
+    open_chat,
+    panel,
+    sender_id,
+    serious_violations,
+    textbox,
+    user_messages,
+    wait_for_answer,
+    webhook_bodies,
+)
 
 
 @pytest.fixture(scope="session")

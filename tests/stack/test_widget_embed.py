@@ -93,7 +93,8 @@ def page_with(new_page, site, stub, body="", attrs="", head="", viewport=None, c
               **options):
     """A school page (fulfilled by the test, served from the widget's origin) with the one-tag embed."""
     html = ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Lycée Exemple</title>'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">{head}</head><body>{body or "<main><h1>Lycée Exemple</h1><p>Bienvenue.</p></main>"}'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">{head}</head>'
+            f'<body>{body or "<main><h1>Lycée Exemple</h1><p>Bienvenue.</p></main>"}'
             f'<script src="{site}/widget.js" data-server="{stub.url}" {attrs} defer></script></body></html>')
     headers = {"Content-Security-Policy": csp} if csp else {}
     page = new_page(viewport=viewport, permissions=["local-network-access"], **options)

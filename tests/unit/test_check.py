@@ -1,17 +1,17 @@
 """`make check` (python -m trainer.check): the project passes, and each broken copy gets a French message that
 names the file, the line when there is one, and what to do."""
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.support.helpers import PYTHON, ROOT, project_env
+from tests.support.helpers import ROOT, project_env
 from tests.support.project import PROFESSION_FILE as FICHE
 from tests.support.project import project_copy as copie_du_projet
 from tests.support.project import run_check as verifier
+
 
 def probleme(projet: Path) -> str:
     """The output of a check that must fail."""
@@ -34,7 +34,7 @@ def editer(projet: Path, name: str, old: str, new: str, count: int = 1) -> None:
 def ligne(projet: Path, name: str, text: str, exact: bool = False) -> int:
     """1-based number of the first line of a file that contains text (or is text, stripped)."""
     lines = (projet / name).read_text(encoding="utf-8").splitlines()
-    return next(i for i, l in enumerate(lines, 1) if (l.strip() == text if exact else text in l))
+    return next(i for i, ln in enumerate(lines, 1) if (ln.strip() == text if exact else text in ln))
 
 
 @pytest.fixture
@@ -174,7 +174,7 @@ def test_a_suggestion_citing_an_unknown_topic(projet):
 def test_an_intent_with_three_examples(projet):
     path = projet / "data/nlu/rncp.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, l in enumerate(lines) if l.strip() == "examples: |") + 1
+    start = next(i for i, ln in enumerate(lines) if ln.strip() == "examples: |") + 1
     path.write_text("\n".join(lines[:start + 3]) + "\n", encoding="utf-8")
     out = probleme(projet)
     line = ligne(projet, "data/nlu/rncp.yml", "- intent: rncp")
@@ -345,7 +345,7 @@ def test_a_template_field_of_another_template(projet):
     editer(projet, "knowledge/reponses.yml", "rncp: \"Non, un titre RNCP", "rncp: \"Non, {intitule}, un titre RNCP")
     out = probleme(projet)
     valid = ", ".join(f"{{{f}}}" for f in sorted(TEMPLATE_FIELDS["rncp"]))
-    assert f"le modèle « rncp » contient {{intitule}}, qui n'est pas un champ de ce modèle" in out
+    assert "le modèle « rncp » contient {intitule}, qui n'est pas un champ de ce modèle" in out
     assert f"Champs possibles pour ce modèle : {valid}." in out
 
 
@@ -361,7 +361,7 @@ def test_a_misspelt_template_name(projet):
 def test_a_missing_template(projet):
     path = projet / "knowledge/reponses.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(l for l in lines if not l.startswith("rncp:")), encoding="utf-8")
+    path.write_text("".join(ln for ln in lines if not ln.startswith("rncp:")), encoding="utf-8")
     out = probleme(projet)
     assert "knowledge/reponses.yml : le modèle « rncp » manque ; l'assistant s'en sert (core/replies.py)" in out
 

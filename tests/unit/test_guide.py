@@ -131,7 +131,7 @@ def nombre_d_exemples(sortie: str) -> int:
 def test_add_examples_to_a_topic(projet):
     before = nombre_d_exemples(ok(projet))
     ajouter_des_exemples(projet)
-    added = sum(1 for l in extrait("ajouter-des-exemples").splitlines() if l.startswith("    - "))
+    added = sum(1 for ln in extrait("ajouter-des-exemples").splitlines() if ln.startswith("    - "))
     assert added >= 2
     assert nombre_d_exemples(ok(projet)) == before + added
 
@@ -234,7 +234,7 @@ def test_a_story_with_a_misspelt_topic_is_refused_with_its_line(projet):
     intent = yaml.safe_load(extrait("histoire"))["stories"][0]["steps"][-2]["intent"]
     path.write_text(path.read_text(encoding="utf-8").replace(f"intent: {intent}", f"intent: {intent}x"),
                     encoding="utf-8")
-    line = next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if f"{intent}x" in l)
+    line = next(i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if f"{intent}x" in ln)
     out = echec(projet)
     assert f"data/stories/parcours.yml ligne {line} : l'intention « {intent}x » n'existe pas dans domain.yml" in out
 
@@ -420,7 +420,7 @@ def test_a_profession_file_not_named_after_its_id_is_refused(projet):
     path = ajouter_un_metier(projet)
     path.rename(path.with_name("nouveau_metier.yml"))
     out = echec(projet)
-    assert f"knowledge/metiers/nouveau_metier.yml : champ « id » (ligne" in out and f"vaut « {path.stem} »" in out
+    assert "knowledge/metiers/nouveau_metier.yml : champ « id » (ligne" in out and f"vaut « {path.stem} »" in out
     assert f"Donnez au fichier le nom {path.stem}.yml ou corrigez l'id" in out
 
 
@@ -434,7 +434,7 @@ def test_a_profession_with_a_missing_field_is_refused_as_the_guide_shows(projet)
 # -- 7. add a profession from its fiche ------------------------------------------------------------
 def importer_comme_le_guide(projet: Path) -> subprocess.CompletedProcess:
     """The guide's `make importer` command, run as written, into the copy's knowledge folder."""
-    commandes = [l.strip() for b in _blocs("sh") for l in b.splitlines() if l.strip().startswith("make importer")]
+    commandes = [ln.strip() for b in _blocs("sh") for ln in b.splitlines() if ln.strip().startswith("make importer")]
     assert len(commandes) == 1, "le guide doit donner une commande « make importer FICHE=… »"
     return subprocess.run(shlex.split(commandes[0]) + ["--no-print-directory"], cwd=ROOT, capture_output=True,
                           text=True, timeout=120, env=project_env(ASSISTANT_KNOWLEDGE_DIR=str(projet / "knowledge")))
@@ -500,7 +500,7 @@ def test_a_profession_without_a_feminine_alias_gets_the_warning_the_guide_announ
     ajouter_un_metier(projet)
     path = projet / "knowledge/metiers" / f"{yaml.safe_load(extrait('nouveau-metier'))['id']}.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(l for l in lines if "testeuse" not in l), encoding="utf-8")
+    path.write_text("".join(ln for ln in lines if "testeuse" not in ln), encoding="utf-8")
     out = ok(projet)
     assert "⚠ knowledge/metiers/testeur_jeux_societe.yml ligne" in out and "aucun alias au féminin" in out
 

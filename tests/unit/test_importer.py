@@ -13,14 +13,14 @@ import yaml
 
 from core.knowledge import KnowledgeError, load_profession, load_professions
 from core.textnorm import fold
+from tests.support.helpers import ROOT, project_env
+from tests.support.project import project_copy as copie_du_projet
+from tests.support.project import run_check as verifier
 from trainer.importer.__main__ import import_fiche, main
 from trainer.importer.facts import COPIED, NUMBER, Fact
 from trainer.importer.parse import read_fiche
 from trainer.importer.text import content_words, normalise, sentences, squash
 from trainer.importer.verify import verify
-from tests.support.helpers import ROOT, project_env
-from tests.support.project import project_copy as copie_du_projet
-from tests.support.project import run_check as verifier
 
 FICHES = ROOT / "tests" / "fixtures" / "fiches"
 SEED = FICHES / "ecole_charge_mission_relations_internationales.txt"

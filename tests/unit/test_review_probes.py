@@ -10,7 +10,6 @@ import yaml
 from tests.support.helpers import PYTHON, ROOT, project_env
 from trainer import review
 
-
 # The probes of tests/stack/test_hostile_input.py, as students' messages the assistant did not understand.
 PROBES = ["<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "'; DROP TABLE events; --",
           "1 OR 1=1", "{{7*7}} ${jndi:ldap://x}", "这个工作的工资是多少？", "ما هو الراتب؟"]

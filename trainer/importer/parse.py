@@ -10,8 +10,18 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from core.textnorm import fold
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, Missing
-from trainer.importer.text import (content_words, gender_forms, identifier, lower_first, alias_of, paragraphs,
-                                   sentences, strip_article, upper_first, without_final_period)
+from trainer.importer.text import (
+    alias_of,
+    content_words,
+    gender_forms,
+    identifier,
+    lower_first,
+    paragraphs,
+    sentences,
+    strip_article,
+    upper_first,
+    without_final_period,
+)
 
 # Section of a paragraph, from its folded text. The first rule that matches wins.
 SECTIONS: List[Tuple[str, str]] = [
