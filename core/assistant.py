@@ -15,7 +15,7 @@ from core.knowledge import (
 )
 from core.replies import Replier
 from core.textnorm import fold, words
-from core.understanding import AbsentDetail, absent_detail
+from core.understanding import AbsentDetail, absent_detail, phrase_pattern
 
 
 def profession_text(p: Profession) -> str:
@@ -43,7 +43,13 @@ class Assistant:
         self.replier = replier
         self.absent_details = absent_details
         self.absent_phrases = absent_phrases
-        self._texts = {pid: profession_text(p) for pid, p in professions.items()}
+        # Per profession, the patterns of the details its fiche does not mention (built once).
+        self._absent_patterns = {}
+        for pid, p in professions.items():
+            covered = fold(profession_text(p))
+            self._absent_patterns[pid] = {
+                name: [pattern for pattern in map(phrase_pattern, phrases) if not pattern.search(covered)]
+                for name, phrases in absent_phrases.items()}
         self.fact_topics = [t for t in replier.topics.sujets if t != "conseiller"]
 
     @classmethod
@@ -98,4 +104,4 @@ class Assistant:
 
     # -- details the fiche does not give ---------------------------------------------------------
     def absent_detail(self, text: str, profession: Profession) -> Optional[AbsentDetail]:
-        return absent_detail(text, self.absent_details, self.absent_phrases, self._texts[profession.id])
+        return absent_detail(text, self.absent_details, self._absent_patterns[profession.id])

@@ -83,22 +83,20 @@ class AbsentDetail:
     note: Optional[str]
 
 
-def _phrase_pattern(phrase: str) -> str:
-    return r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])"
+def phrase_pattern(phrase: str) -> "re.Pattern":
+    """A phrase as a whole-word pattern on folded text ("congés" also matches "conges")."""
+    return re.compile(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])")
 
 
-def absent_detail(text: str, details: Sequence[AbsentDetail], phrases: Dict[str, Sequence[str]],
-                  covered_text: str) -> Optional[AbsentDetail]:
-    """The first detail category the message asks about that the profession's fiche does not mention.
+def absent_detail(text: str, details: Sequence[AbsentDetail], patterns: Dict[str, Sequence["re.Pattern"]]
+                  ) -> Optional[AbsentDetail]:
+    """The first detail category the message asks about, given each category's patterns.
 
-    A phrase that appears in the fiche itself (covered_text) is covered, not absent: a fiche that
-    mentions remote work is answered normally.
+    The caller leaves out the phrases the profession's own fiche mentions: a fiche that mentions
+    remote work is answered normally (core/assistant.py).
     """
     folded = fold(text)
-    covered = fold(covered_text)
     for detail in details:
-        for phrase in phrases.get(detail.id, ()):
-            pattern = _phrase_pattern(phrase)
-            if re.search(pattern, folded) and not re.search(pattern, covered):
-                return detail
+        if any(pattern.search(folded) for pattern in patterns.get(detail.id, ())):
+            return detail
     return None
