@@ -187,3 +187,67 @@ def test_hesitation_between_different_answers_still_asks():
     text, buttons, _ = run(ActionClarifier(), tracker("nlu_fallback", "et ensuite ca donne quoi", ranking=ranking))
     assert "pas sur d'avoir compris" in text
     assert [b["title"] for b in buttons][:2] == ["Le salaire", "Les évolutions"]
+
+
+# -- harder student messages (issue 11), at the action level -----------------------------------
+def parts(*items):
+    """question_parts as the NLU component gives them: (text, intent) in the order of the message."""
+    text, found, start = "", [], 0
+    for part, intent in items:
+        found.append({"text": part, "start": start, "end": start + len(part), "intent": intent, "confidence": 0.9})
+        text += part + " et "
+        start = len(text)
+    return text[:-4], found
+
+
+def test_compound_message_answers_each_topic_in_order_with_its_source():
+    text, found = parts(("quelles sont les missions", "missions"), ("combien on gagne", "salaire"))
+    track = tracker("missions", text)
+    track.latest_message["question_parts"] = found
+    reply, _, events = run(ActionRepondre(), track)
+    first_mission = norm(default_profession().missions[0].intitule)
+    assert first_mission in reply and BEGINNER[0] in reply
+    assert reply.index(first_mission) < reply.index(BEGINNER[0])
+    assert reply.count("source : fiche metier") == 2
+    assert SlotSet("sujet", "salaire") in events
+
+
+def test_a_compound_part_the_fiche_does_not_cover_is_said_so():
+    text, found = parts(("combien on gagne", "salaire"), ("on a des rtt", "salaire"))
+    track = tracker("salaire", text)
+    track.latest_message["question_parts"] = found
+    reply, buttons, _ = run(ActionRepondre(), track)
+    assert BEGINNER[0] in reply and "la fiche ne precise pas le nombre de jours de conges" in reply
+    assert any(b["payload"] == "/conseiller" for b in buttons)
+
+
+@pytest.mark.parametrize("intent", ["mastere", "diplome", "nlu_fallback"])
+def test_without_a_master_the_reference_level_comes_first_whatever_the_intent(intent):
+    action = ActionClarifier() if intent == "nlu_fallback" else ActionRepondre()
+    reply, _, _ = run(action, tracker(intent, "je n'ai pas de master, je peux quand meme ?", [("diplome", "mastere")]))
+    reference = getattr(default_profession().formations, default_profession().diplome.niveau_reference)
+    assert reply.startswith("non, un bac+5 n'est pas necessaire")
+    assert norm(f"{reference.nom} ({reference.niveau}) est le niveau de reference") in reply
+    assert "oui, un mastere" not in reply
+
+
+def test_only_a_bts_gets_the_bts_sufficiency_and_the_reference_level():
+    reply, _, _ = run(ActionRepondre(), tracker("diplome", "j'ai juste un bts, ca passe ?", [("diplome", "bts")]))
+    assert reply.startswith("un bts (bac+2) seul ne suffit generalement pas") and "niveau de reference" in reply
+
+
+def test_the_most_and_least_important_skills_come_with_their_scores():
+    skills = default_profession().hard_skills.competences
+    top, low = max(skills, key=lambda s: s.score), min(skills, key=lambda s: s.score)
+    reply, _, _ = run(ActionRepondre(), tracker("hard_skills", "la competence la plus importante ?"))
+    assert norm(f"qui compte le plus dans la fiche : {top.nom} (score de {top.score})") in reply
+    reply, _, _ = run(ActionRepondre(), tracker("hard_skills", "et celle qui compte le moins ?"))
+    assert norm(f"qui compte le moins dans la fiche : {low.nom} (score de {low.score})") in reply
+
+
+def test_switching_back_to_the_covered_profession_continues_the_topic():
+    slots = {"sujet": "salaire", "autre_metier": "plombier"}
+    reply, _, events = run(ActionClarifier(), tracker("nlu_fallback", "ok et pour le charge de mission relations internationales ?",
+                                                       slots=slots))
+    assert BEGINNER[0] in reply and CONFIRMED[1] in reply
+    assert SlotSet("autre_metier", None) in events
