@@ -26,7 +26,7 @@ help:
 	@echo "make check          - vérifie exemples, règles et fiches métier : fichier, ligne et quoi corriger"
 	@echo "make train          - entraîne l'assistant si les exemples, règles ou domain.yml ont changé"
 	@echo "make test           - installe, entraîne si besoin, lance tous les tests"
-	@echo "make test-unit      - les tests rapides seuls (tests/unit : ni modèle, ni serveur, moins d'une minute)"
+	@echo "make test-unit      - les tests rapides (tests/unit sans rasa data validate : ni modèle, ni serveur, ~1 min)"
 	@echo "make report         - rapport de qualité de la compréhension dans reports/"
 	@echo "make tune           - mesure le seuil de clarification (FallbackClassifier) sur tests/nlu/"
 	@echo "make importer FICHE=fiche.txt - crée knowledge/metiers/<id>.yml depuis le texte d'une fiche métier (ECRASER=1 : remplace)"
@@ -77,7 +77,7 @@ test: install system-deps train
 
 # tests/unit: no trained model, no server, no browser, no database (tests/stack has those).
 test-unit: install
-	$(PY) -m pytest tests/unit
+	$(PY) -m pytest tests/unit -m "not rasa_cli"
 
 # Extra targets of each part of the project (widget, checks, benchmark...).
 -include mk/*.mk

@@ -8,6 +8,7 @@ file one in `knowledge_problems`; the checks (trainer/check.py) turn them into p
 
 Paths are said relative to the project (`rel`, `at`), as a trainer sees them in their editor.
 """
+import copy
 import difflib
 import re
 import unicodedata
@@ -86,6 +87,21 @@ def _sequence(loader, node):
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+# Documents already parsed in this process, by their text: `make check` reads each file once, but a
+# long process (the tests check dozens of copies of the project) re-reads the same texts. PyYAML's
+# pure-Python parser keeps the line numbers and is the slow part; a copy of the parsed document is not.
+_PARSED: Dict[str, object] = {}
+_PARSED_MAX = 512
+
+
+def parse_yaml(text: str):
+    """The document of a YAML text, with its lines (raises yaml.YAMLError; errors are not cached)."""
+    if text not in _PARSED:
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[text] = yaml.load(text, Loader=_LineLoader)
+    return copy.deepcopy(_PARSED[text])
 
 
 # -- examples ------------------------------------------------------------------------------------
@@ -253,7 +269,7 @@ class Project:
         if path.exists():
             try:
                 text = path.read_text(encoding="utf-8")
-                data = yaml.load(text, Loader=_LineLoader)
+                data = parse_yaml(text)
             except yaml.YAMLError as exc:
                 self.unreadable[path] = (
                     f"{self.yaml_message(path, exc, text)}. Vérifiez cette ligne et celle du dessus : indentation "

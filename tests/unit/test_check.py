@@ -50,6 +50,7 @@ def test_the_project_passes_the_quick_checks():
     assert re.search(rf"^Tout est correct : {len(intents)} intentions, \d+ exemples", result.stdout, re.M)
 
 
+@pytest.mark.rasa_cli
 def test_the_project_passes_with_rasa_data_validate():
     result = verifier(rasa=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -317,6 +318,7 @@ def test_rasa_is_not_run_while_the_own_checks_fail(projet):
     assert "rasa data validate n'a pas été lancé" in result.stdout
 
 
+@pytest.mark.rasa_cli
 def test_rasa_data_validate_problems_are_reported(projet):
     # A story that contradicts a rule: only Rasa sees it.
     with (projet / "data/stories/relances.yml").open("a", encoding="utf-8") as f:

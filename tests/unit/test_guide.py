@@ -552,6 +552,7 @@ def test_make_alone_lists_the_commands_of_the_guide():
 
 
 # -- everything together, as Rasa sees it ----------------------------------------------------------
+@pytest.mark.rasa_cli
 def test_all_procedures_together_pass_rasa_data_validate(projet):
     ajouter_des_exemples(projet)
     ajouter_un_metier(projet)
