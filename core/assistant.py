@@ -42,7 +42,6 @@ class Assistant:
         self.professions = professions
         self.replier = replier
         self.absent_details = absent_details
-        self.absent_phrases = absent_phrases
         # Per profession, the patterns of the details its fiche does not mention (built once).
         self._absent_patterns = {}
         for pid, p in professions.items():

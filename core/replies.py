@@ -85,7 +85,7 @@ TEMPLATE_FIELDS = {
     "message_trop_long": frozenset({"longueur", "maximum"}),
     "indisponible": frozenset(),
 }
-# A topic added by trainers (not in Replier.builders): its template is named after the topic.
+# A topic added by trainers (not in BUILDERS): its template is named after the topic.
 TOPIC_TEMPLATE_FIELDS = frozenset({"intitule", "texte"})
 
 
@@ -145,21 +145,10 @@ class Replier:
         return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " et " + titles[-1]
 
     # -- factual answers -----------------------------------------------------------------------
-    def builders(self) -> Dict[str, Callable[[Profession, Question], str]]:
-        """Each topic the code answers, and its builder; any other topic of sujets.yml is a topic
-        added by trainers, answered from the profession file's « autres_sujets » section."""
-        return {
-            "definition": self._definition, "missions": self._missions, "diplome": self._diplome,
-            "bts": self._bts, "bachelor": self._bachelor, "mastere": self._mastere,
-            "alternance": self._alternance, "rncp": self._rncp, "formation_continue": self._formation_continue,
-            "experiences": self._experiences, "salaire": self._salaire, "soft_skills": self._soft_skills,
-            "hard_skills": self._hard_skills, "outils": self._outils, "contraintes": self._contraintes,
-            "evolutions": self._evolutions,
-        }
-
     def answer(self, profession: Profession, question: Question) -> Reply:
         topic = question.topic
-        body = self.builders().get(topic, self._autre_sujet)(profession, question)
+        builder = BUILDERS.get(topic)
+        body = builder(self, profession, question) if builder else self._autre_sujet(profession, question)
         return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
 
     def answer_many(self, profession: Profession, questions: Sequence[Question]) -> Reply:
@@ -393,6 +382,18 @@ class Replier:
             text = f"{text}\n{self.contact_reply().text}"
         return Reply(text, buttons)
 
+
+
+# Each topic the code answers, and its builder; any other topic of sujets.yml is a topic added by
+# trainers, answered from the profession file's « autres_sujets » section (make check uses this table).
+BUILDERS: Dict[str, Callable[[Replier, Profession, Question], str]] = {
+    "definition": Replier._definition, "missions": Replier._missions, "diplome": Replier._diplome,
+    "bts": Replier._bts, "bachelor": Replier._bachelor, "mastere": Replier._mastere,
+    "alternance": Replier._alternance, "rncp": Replier._rncp, "formation_continue": Replier._formation_continue,
+    "experiences": Replier._experiences, "salaire": Replier._salaire, "soft_skills": Replier._soft_skills,
+    "hard_skills": Replier._hard_skills, "outils": Replier._outils, "contraintes": Replier._contraintes,
+    "evolutions": Replier._evolutions,
+}
 
 def euros(amount: int) -> str:
     """30000 -> "30 000" with a non-breaking space, as French writes amounts."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from core.replies import TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier
+from core.replies import BUILDERS, TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier
 from core.textnorm import fold
 from trainer.project import (
     HELD_OUT_DIR,
@@ -42,7 +42,7 @@ from trainer.project import (
 
 MIN_EXAMPLES = 25
 # Topics whose answer is built by the code (the explicit table of core/replies.py).
-CODE_TOPICS = frozenset(Replier.builders(Replier.__new__(Replier)))
+CODE_TOPICS = frozenset(BUILDERS)
 # Topics of knowledge/sujets.yml that action_repondre does not answer.
 TOPICS_OUTSIDE_FICHE = {"conseiller"}
 # Follow-up intent (« et pour un confirmé ? »): action_repondre keeps the previous topic.
@@ -249,7 +249,7 @@ def check_topics(project: Project) -> List[Problem]:
 
 
 def _topic_answer(project: Project, topic: str, here: str) -> List[Problem]:
-    """A topic is answered by the code (Replier.builders) or by its « autres_sujets » section."""
+    """A topic is answered by the code (core.replies.BUILDERS) or by its « autres_sujets » section."""
     if topic in CODE_TOPICS:
         return []
     problems = []
