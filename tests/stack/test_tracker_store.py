@@ -10,8 +10,8 @@ import pytest
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered,
-                                     deserialise_events as rasa_deserialise)
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import deserialise_events as rasa_deserialise
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.pool import QueuePool
 
