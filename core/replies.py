@@ -346,8 +346,8 @@ class Replier:
         answer = self.answer(profession, Question(topic=topic))
         return Reply(f"{intro}\n{answer.text}", answer.buttons + [self.topic_button("conseiller", "/conseiller")])
 
-    def other_profession(self, professions: Sequence[Profession], metier: str) -> Reply:
-        text = self.fill("autre_metier", metiers=self.names(professions), metier=metier.strip())
+    def other_profession(self, professions: Sequence[Profession], named: str) -> Reply:
+        text = self.fill("autre_metier", metiers=self.names(professions), metier=named.strip())
         return Reply(text, [self.topic_button("conseiller", "/conseiller")] + self.menu_buttons()[:3])
 
     def contact_reply(self) -> Reply:
