@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from core.assistant import Assistant
 from core.knowledge import KnowledgeError, Profession
-from core.replies import FORMATIONS, Question, Reply
+from core.replies import TRAINING_IDS, Question, Reply
 from core.textnorm import fold, years_in
 from core.understanding import DiplomaSituation, diploma_situation
 
@@ -70,11 +70,11 @@ def question_of(tracker: Tracker, topic: Optional[str], text: Optional[str] = No
     return Question(topic=topic, text=text,
                     # "débutant et confirmé" asks both levels: the general answer gives both.
                     experience=levels[0] if len(levels) == 1 else None,
-                    diplome=entity(tracker, "diplome", span), competence=entity(tracker, "competence", span),
+                    diploma=entity(tracker, "diplome", span), skill=entity(tracker, "competence", span),
                     years=years_in(text), situation=diploma_situation(text))
 
 
-DIPLOMA_TOPICS = ("diplome",) + FORMATIONS
+DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 
 
 def diploma_topic(q: Question) -> str:
@@ -91,11 +91,11 @@ def diploma_topic(q: Question) -> str:
             q.situation = DiplomaSituation("seulement", "bts")
             return "bts"
         return "diplome"
-    if q.topic == "relance" or q.diplome not in FORMATIONS:
+    if q.topic == "relance" or q.diploma not in TRAINING_IDS:
         return q.topic
-    if q.diplome == "mastere" and _asks_necessity(q.text):
+    if q.diploma == "mastere" and _asks_necessity(q.text):
         return "diplome"
-    return q.diplome
+    return q.diploma
 
 
 def is_fragment(text: str) -> bool:
@@ -118,9 +118,9 @@ def follow_up_topic(q: Question) -> Optional[str]:
         return diploma_topic(Question(topic="relance", text=q.text, situation=q.situation))
     if q.experience or q.years is not None:
         return "salaire"
-    if q.diplome in FORMATIONS:
-        return q.diplome
-    if q.competence:
+    if q.diploma in TRAINING_IDS:
+        return q.diploma
+    if q.skill:
         return "hard_skills"
     return None
 
@@ -192,22 +192,22 @@ class ActionRepondre(GuardedAction):
 
         profession = self.current_profession(tracker)
         mentioned = self.assistant.named_in(text)
-        metier = entity(tracker, "metier")
+        profession_entity = entity(tracker, "metier")
         switched = False
         if mentioned:
             switched = mentioned.id != profession.id or bool(tracker.get_slot("autre_metier"))
             profession = mentioned
             events.append(SlotSet("metier_id", mentioned.id))
-        elif metier:
-            named = self.assistant.named(metier)
+        elif profession_entity:
+            named = self.assistant.named(profession_entity)
             if named:
                 switched = named.id != profession.id or bool(tracker.get_slot("autre_metier"))
                 profession = named
                 events.append(SlotSet("metier_id", named.id))
-            elif self.assistant.is_other_profession(metier, profession):
-                reply = self.replier.other_profession(list(self.assistant.professions.values()), metier)
+            elif self.assistant.is_other_profession(profession_entity, profession):
+                reply = self.replier.other_profession(list(self.assistant.professions.values()), profession_entity)
                 asked = intent if intent in facts else previous
-                return Outcome(reply, [SlotSet("autre_metier", metier.strip()), SlotSet("sujet", asked)])
+                return Outcome(reply, [SlotSet("autre_metier", profession_entity.strip()), SlotSet("sujet", asked)])
         if tracker.get_slot("autre_metier"):
             events.append(SlotSet("autre_metier", None))
 
@@ -273,10 +273,10 @@ class ActionRepondre(GuardedAction):
                 item = (detail, self.closest(tracker, detail, topic, part_text, span))
             elif topic:
                 q = question_of(tracker, topic, text=part_text, span=span)
-                if q.diplome is None and topic in DIPLOMA_TOPICS:
+                if q.diploma is None and topic in DIPLOMA_TOPICS:
                     # "le bachelor c'est utile et suffisant ?": the diploma named once counts for both parts.
                     named = entity_values(tracker, "diplome")
-                    q.diplome = named[0] if len(named) == 1 else None
+                    q.diploma = named[0] if len(named) == 1 else None
                 q.topic = diploma_topic(q)
                 item = (None, q)
             else:

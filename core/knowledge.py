@@ -12,6 +12,8 @@ from typing import Dict, List, Optional, Union
 import yaml
 from pydantic import BaseModel, Extra, ValidationError, conint, constr, root_validator, validator
 
+from core import yamlcache
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -409,15 +411,15 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 def _read_yaml(path: Path) -> dict:
     rel = _relative(path)
     try:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=_Loader)
+        text = path.read_text(encoding="utf-8")
+        data = yamlcache.parse(text, _Loader)
     except FileNotFoundError as exc:
         raise KnowledgeError(f"{rel} : fichier introuvable. Créez-le ou corrigez le chemin.") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else ""
         raise KnowledgeError(
-            f"{rel}{where} : YAML invalide ({yaml_problem(exc, path.read_text(encoding='utf-8'))}). "
+            f"{rel}{where} : YAML invalide ({yaml_problem(exc, text)}). "
             "Vérifiez l'indentation (espaces, pas de tabulations) et les deux-points."
         ) from exc
     if not isinstance(data, dict):
@@ -432,8 +434,8 @@ def _relative(path: Path) -> str:
         return str(path)
 
 
-def _validated(model, path: Path):
-    data = _read_yaml(path)
+def _validated(model, path: Path, data: Optional[dict] = None):
+    data = _read_yaml(path) if data is None else data
     try:
         return model.parse_obj(data)
     except ValidationError as exc:
@@ -456,9 +458,9 @@ def _unfinished_fields(node, prefix: str = "") -> List[str]:
     return [f for key, value in items for f in _unfinished_fields(value, f"{prefix}.{key}" if prefix else str(key))]
 
 
-def _refuse_draft(path: Path) -> None:
+def _refuse_draft(path: Path, data: dict) -> None:
     """A draft imported from a fiche is not served until every « À COMPLÉTER » is replaced."""
-    fields = _unfinished_fields(_read_yaml(path))
+    fields = _unfinished_fields(data)
     if fields:
         problems = "\n".join(f"  - champ « {f} » : encore « {MARKER} » : remplacez-le par le fait de la fiche "
                              "de l'école (la ligne dit quoi écrire)" for f in fields)
@@ -467,8 +469,9 @@ def _refuse_draft(path: Path) -> None:
 
 def load_profession(path: Union[str, Path]) -> Profession:
     path = Path(path)
-    _refuse_draft(path)
-    profession = _validated(Profession, path)
+    data = _read_yaml(path)
+    _refuse_draft(path, data)
+    profession = _validated(Profession, path, data)
     if profession.id != path.stem:
         raise KnowledgeError(
             f"{_relative(path)} : champ « id » vaut « {profession.id} » mais le fichier s'appelle "

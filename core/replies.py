@@ -11,7 +11,7 @@ from core.knowledge import Contact, Profession, Topics
 from core.textnorm import fold, words
 from core.understanding import AbsentDetail, DiplomaSituation, superlative
 
-FORMATIONS = ("bts", "bachelor", "mastere")
+TRAINING_IDS = ("bts", "bachelor", "mastere")
 _BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
 _SUFFICIENCY = re.compile(r"suffi|assez|\bok\b|permet|possible|peut[- ]on|je peux|ca passe|valable")
 # Words too general to tell one mission, quality or tool from another.
@@ -95,8 +95,8 @@ class Question:
     topic: str
     text: str = ""
     experience: Optional[str] = None
-    diplome: Optional[str] = None
-    competence: Optional[str] = None
+    diploma: Optional[str] = None   # entity « diplome »
+    skill: Optional[str] = None     # entity « competence »
     years: Optional[int] = None
     # "sans master", "juste un BTS": the student's situation, which changes the diploma answer.
     situation: Optional[DiplomaSituation] = None
@@ -148,7 +148,7 @@ class Replier:
     def answer(self, profession: Profession, question: Question) -> Reply:
         topic = question.topic
         builder = BUILDERS.get(topic)
-        body = builder(self, profession, question) if builder else self._autre_sujet(profession, question)
+        body = builder(self, profession, question) if builder else self._other_topic(profession, question)
         return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
 
     def answer_many(self, profession: Profession, questions: Sequence[Question]) -> Reply:
@@ -177,7 +177,7 @@ class Replier:
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
 
-    def _autre_sujet(self, p: Profession, q: Question) -> str:
+    def _other_topic(self, p: Profession, q: Question) -> str:
         """A topic added by trainers: its text in the profession file, its wording in reponses.yml."""
         return self.fill(q.topic, intitule=p.intitule, texte=p.autres_sujets[q.topic])
 
@@ -206,14 +206,14 @@ class Replier:
         reference = getattr(p.formations, p.diplome.niveau_reference)
         return f"{reference.nom} ({reference.niveau})"
 
-    def _diplome(self, p: Profession, q: Question) -> str:
+    def _diploma(self, p: Profession, q: Question) -> str:
         d = p.diplome
         lacks_bac5 = q.situation is not None and q.situation.kind == "sans" and q.situation.diploma == "mastere"
         if lacks_bac5:
             name = "diplome.sans_bac5_necessaire" if d.bac5_necessaire else "diplome.pas_bac5"
             return self.fill(name, voie=d.voie, reponse=d.reponse, reference=self._reference(p),
                              niveaux=self._levels(p))
-        asks_bac5 = q.diplome == "mastere" or bool(_BAC5.search(fold(q.text)))
+        asks_bac5 = q.diploma == "mastere" or bool(_BAC5.search(fold(q.text)))
         if asks_bac5:
             name = "diplome.bac5" if d.bac5_necessaire else "diplome.pas_bac5"
             return self.fill(name, voie=d.voie, reponse=d.reponse, reference=self._reference(p),
@@ -221,7 +221,7 @@ class Replier:
         return self.fill("diplome.general", voie=d.voie, reponse=d.reponse, reference=self._reference(p),
                          niveaux=self._levels(p))
 
-    def _formation(self, p: Profession, q: Question, which: str) -> str:
+    def _training(self, p: Profession, q: Question, which: str) -> str:
         f = getattr(p.formations, which)
         only_this = q.situation is not None and q.situation.kind == "seulement" and q.situation.diploma == which
         if only_this or _SUFFICIENCY.search(fold(q.text)):
@@ -238,21 +238,21 @@ class Replier:
         return f"{text}\n{self.fill('formation.reference', reference=self._reference(p))}"
 
     def _bts(self, p: Profession, q: Question) -> str:
-        return self._formation(p, q, "bts")
+        return self._training(p, q, "bts")
 
     def _bachelor(self, p: Profession, q: Question) -> str:
-        return self._formation(p, q, "bachelor")
+        return self._training(p, q, "bachelor")
 
     def _mastere(self, p: Profession, q: Question) -> str:
-        return self._formation(p, q, "mastere")
+        return self._training(p, q, "mastere")
 
-    def _alternance(self, p: Profession, q: Question) -> str:
+    def _work_study(self, p: Profession, q: Question) -> str:
         return self.fill("alternance", alternance=p.alternance)
 
     def _rncp(self, p: Profession, q: Question) -> str:
         return self.fill("rncp", rncp=p.rncp)
 
-    def _formation_continue(self, p: Profession, q: Question) -> str:
+    def _continuing_education(self, p: Profession, q: Question) -> str:
         return self.fill("formation_continue", formation_continue=p.formation_continue)
 
     def _experiences(self, p: Profession, q: Question) -> str:
@@ -265,7 +265,7 @@ class Replier:
         return self.fill(template, intitule=p.intitule, libelle=lvl.libelle, experience=lvl.experience,
                          min=euros(lvl.min), max=euros(lvl.max), unite=s.unite, facteurs=s.facteurs)
 
-    def _salaire(self, p: Profession, q: Question) -> str:
+    def _salary(self, p: Profession, q: Question) -> str:
         s = p.salaire
         level = salary_level(p, q)
         if level in ("debutant", "confirme"):
@@ -297,7 +297,7 @@ class Replier:
 
     def _hard_skills(self, p: Profession, q: Question) -> str:
         skills = p.hard_skills.competences
-        extreme = superlative(q.text) if q.competence is None else None
+        extreme = superlative(q.text) if q.skill is None else None
         if extreme:
             score = (min if extreme == "min" else max)(s.score for s in skills)
             chosen = [s for s in skills if s.score == score]
@@ -305,7 +305,7 @@ class Replier:
             return self.fill(f"hard_skills.{extreme}", noms=", ".join(s.nom for s in chosen), score=score,
                              detail_majuscule=chosen[0].detail[:1].upper() + chosen[0].detail[1:],
                              competences=self._skill_items(ranked))
-        index = next((i for i, s in enumerate(skills) if s.id == q.competence), None)
+        index = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
         if index is None:
             index = best_match(q.text, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills])
         if index is None:
@@ -318,7 +318,7 @@ class Replier:
                          detail_majuscule=s.detail[:1].upper() + s.detail[1:],
                          non_precise=s.non_precise or "", autres=others)
 
-    def _outils(self, p: Profession, q: Question) -> str:
+    def _tools(self, p: Profession, q: Question) -> str:
         cats = p.outils.categories
         hit = best_match(q.text, [c.nom for c in cats])
         if hit is None:
@@ -329,7 +329,7 @@ class Replier:
         return self.fill("outils.ciblee", categorie=chosen.nom.lower(), detail=chosen.detail,
                          autres=others, precision=p.outils.precision or "")
 
-    def _contraintes(self, p: Profession, q: Question) -> str:
+    def _constraints(self, p: Profession, q: Question) -> str:
         c = p.contraintes
         return self.fill("contraintes", contraintes=self.bullets(c.liste), exigences=c.exigences or "",
                          precision=c.precision or "")
@@ -346,8 +346,8 @@ class Replier:
         answer = self.answer(profession, Question(topic=topic))
         return Reply(f"{intro}\n{answer.text}", answer.buttons + [self.topic_button("conseiller", "/conseiller")])
 
-    def other_profession(self, professions: Sequence[Profession], metier: str) -> Reply:
-        text = self.fill("autre_metier", metiers=self.names(professions), metier=metier.strip())
+    def other_profession(self, professions: Sequence[Profession], named: str) -> Reply:
+        text = self.fill("autre_metier", metiers=self.names(professions), metier=named.strip())
         return Reply(text, [self.topic_button("conseiller", "/conseiller")] + self.menu_buttons()[:3])
 
     def contact_reply(self) -> Reply:
@@ -387,11 +387,11 @@ class Replier:
 # Each topic the code answers, and its builder; any other topic of sujets.yml is a topic added by
 # trainers, answered from the profession file's « autres_sujets » section (make check uses this table).
 BUILDERS: Dict[str, Callable[[Replier, Profession, Question], str]] = {
-    "definition": Replier._definition, "missions": Replier._missions, "diplome": Replier._diplome,
+    "definition": Replier._definition, "missions": Replier._missions, "diplome": Replier._diploma,
     "bts": Replier._bts, "bachelor": Replier._bachelor, "mastere": Replier._mastere,
-    "alternance": Replier._alternance, "rncp": Replier._rncp, "formation_continue": Replier._formation_continue,
-    "experiences": Replier._experiences, "salaire": Replier._salaire, "soft_skills": Replier._soft_skills,
-    "hard_skills": Replier._hard_skills, "outils": Replier._outils, "contraintes": Replier._contraintes,
+    "alternance": Replier._work_study, "rncp": Replier._rncp, "formation_continue": Replier._continuing_education,
+    "experiences": Replier._experiences, "salaire": Replier._salary, "soft_skills": Replier._soft_skills,
+    "hard_skills": Replier._hard_skills, "outils": Replier._tools, "contraintes": Replier._constraints,
     "evolutions": Replier._evolutions,
 }
 

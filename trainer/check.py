@@ -542,11 +542,11 @@ def rasa_validate(root: Path) -> Tuple[bool, str]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Vérifie les données et les fichiers de connaissances.")
-    parser.add_argument("--projet", type=Path, default=ROOT, help="dossier du projet à vérifier")
-    parser.add_argument("--sans-rasa", action="store_true", help="ne lance pas rasa data validate (rapide)")
+    parser.add_argument("--projet", dest="project_dir", metavar="PROJET", type=Path, default=ROOT, help="dossier du projet à vérifier")
+    parser.add_argument("--sans-rasa", dest="skip_rasa", action="store_true", help="ne lance pas rasa data validate (rapide)")
     args = parser.parse_args(argv)
 
-    project = Project(args.projet)
+    project = Project(args.project_dir)
     found, syntax_first = run_checks(project)
     errors = [p for p in found if not p.warning]
     warnings = [p for p in found if p.warning]
@@ -564,11 +564,11 @@ def main(argv=None) -> int:
         if syntax_first:
             print("Les autres vérifications seront faites quand le YAML sera corrigé.")
         print(("Corrigez-le" if len(errors) == 1 else "Corrigez-les dans l'ordre") + ", puis relancez `make check`."
-              + ("" if args.sans_rasa else " (rasa data validate n'a pas été lancé : il le sera quand ces "
+              + ("" if args.skip_rasa else " (rasa data validate n'a pas été lancé : il le sera quand ces "
                                              "problèmes seront corrigés.)"))
         return 1
     notes = "".join(f"\n⚠ {p.message}" for p in warnings)
-    if args.sans_rasa:
+    if args.skip_rasa:
         print(f"Tout est correct : {summary(project)} (rasa data validate non lancé : --sans-rasa).{notes}")
         return 0
     print(f"Vérifications du projet : correct ({summary(project)}).{notes}\n"

@@ -8,8 +8,8 @@ file one in `knowledge_problems`; the checks (trainer/check.py) turn them into p
 
 Paths are said relative to the project (`rel`, `at`), as a trainer sees them in their editor.
 """
-import copy
 import difflib
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -18,6 +18,7 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 
 import yaml
 
+from core import yamlcache
 from core.knowledge import (
     KnowledgeError,
     Profession,
@@ -88,20 +89,10 @@ def _sequence(loader, node):
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
-# Documents already parsed in this process, by their text: `make check` reads each file once, but a
-# long process (the tests check dozens of copies of the project) re-reads the same texts. PyYAML's
-# pure-Python parser keeps the line numbers and is the slow part; a copy of the parsed document is not.
-_PARSED: Dict[str, object] = {}
-_PARSED_MAX = 512
-
-
 def parse_yaml(text: str):
-    """The document of a YAML text, with its lines (raises yaml.YAMLError; errors are not cached)."""
-    if text not in _PARSED:
-        if len(_PARSED) >= _PARSED_MAX:
-            _PARSED.pop(next(iter(_PARSED)))
-        _PARSED[text] = yaml.load(text, Loader=_LineLoader)
-    return copy.deepcopy(_PARSED[text])
+    """The document of a YAML text, with its lines (raises yaml.YAMLError). Parsed once per process
+    (core.yamlcache): the tests check dozens of copies of the project, made of the same texts."""
+    return yamlcache.parse(text, _LineLoader)
 
 
 # -- examples ------------------------------------------------------------------------------------
@@ -129,6 +120,7 @@ def plain(text: str) -> str:
     return _ANNOTATION.sub(r"\1", text)
 
 
+@functools.lru_cache(maxsize=65536)   # every tool compares the same examples many times
 def normalise(text: str) -> str:
     """The one comparison key of two examples, for every trainer tool: make check (an example written
     twice, a test sentence copied into data/nlu/), make review (a message already an example) and
@@ -200,6 +192,7 @@ class Project:
 
     def __init__(self, root: Path = ROOT):
         self.root = root.resolve()
+        self._relative: Dict[Path, str] = {}   # rel() of each path said: one resolve per file, not per line
         self.documents: Dict[Path, object] = {}
         self.unreadable: Dict[Path, str] = {}   # file -> French message
         for path in self._edited_files():
@@ -296,10 +289,12 @@ class Project:
         return sorted((self.root / folder).rglob("*.yml")) if (self.root / folder).is_dir() else []
 
     def rel(self, path: Path) -> str:
-        try:
-            return str(Path(path).resolve().relative_to(self.root))
-        except ValueError:
-            return str(path)
+        if path not in self._relative:
+            try:
+                self._relative[path] = str(Path(path).resolve().relative_to(self.root))
+            except ValueError:
+                self._relative[path] = str(path)
+        return self._relative[path]
 
     def at(self, path: Path, line: Optional[int] = None) -> str:
         return f"{self.rel(path)} ligne {line}" if line else self.rel(path)

@@ -181,7 +181,7 @@ def plot_confusion(path: Path, rows: List[dict], labels: List[str]) -> None:
     plt.close(fig)
 
 
-def rapport_md(rows: List[dict], table: Dict[str, dict], s: dict, project: Project, model: Path) -> str:
+def report_markdown(rows: List[dict], table: Dict[str, dict], s: dict, project: Project, model: Path) -> str:
     rel = project.rel
     trained = datetime.datetime.fromtimestamp(model.stat().st_mtime).strftime("%d/%m/%Y à %H:%M")
     now = datetime.datetime.now().strftime("%d/%m/%Y à %H:%M")
@@ -259,7 +259,7 @@ def write_report(out: Path, rows: List[dict], project: Project, model: Path) -> 
     write_intentions_csv(out / "intentions.csv", table)
     write_errors_csv(out / "erreurs.csv", errors_of(rows))
     plot_confusion(out / "confusion.png", rows, labels)
-    (out / "rapport.md").write_text(rapport_md(rows, table, s, project, model), encoding="utf-8")
+    (out / "rapport.md").write_text(report_markdown(rows, table, s, project, model), encoding="utf-8")
     return s
 
 
@@ -282,31 +282,32 @@ def quiet_rasa() -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Rapport de qualité de la compréhension (reports/).")
-    parser.add_argument("--modele", type=Path, default=ROOT / "models" / "assistant.tar.gz")
-    parser.add_argument("--sortie", type=Path, default=ROOT / "reports", help="dossier du rapport")
-    parser.add_argument("--projet", type=Path, default=ROOT, help="dossier du projet (domain.yml, tests/nlu/)")
+    parser.add_argument("--modele", dest="model", metavar="MODELE", type=Path, default=ROOT / "models" / "assistant.tar.gz")
+    parser.add_argument("--sortie", dest="output", metavar="SORTIE", type=Path, default=ROOT / "reports", help="dossier du rapport")
+    parser.add_argument("--projet", dest="project_dir", metavar="PROJET", type=Path, default=ROOT,
+                        help="dossier du projet (domain.yml, tests/nlu/)")
     args = parser.parse_args(argv)
 
-    if not args.modele.exists():
-        print(f"Aucun modèle : {args.modele} n'existe pas. Lancez `make train` (ou `make report`, qui entraîne "
+    if not args.model.exists():
+        print(f"Aucun modèle : {args.model} n'existe pas. Lancez `make train` (ou `make report`, qui entraîne "
               "d'abord).")
         return 1
-    project = Project(args.projet)
+    project = Project(args.project_dir)
     rows = held_out(project)
     if not rows:
         print(f"Aucune phrase de test dans {project.rel(project.root / HELD_OUT_DIR)}/ : ajoutez-y des phrases "
               "jamais vues à l'entraînement (voir docs/guide-formateurs.md).")
         return 1
     quiet_rasa()
-    print(f"Évaluation de {args.modele} sur {', '.join(p.name for p in project.held_out_files())} "
+    print(f"Évaluation de {args.model} sur {', '.join(p.name for p in project.held_out_files())} "
           "(chargement du modèle : environ une minute)…", flush=True)
-    predict(args.modele, rows)
+    predict(args.model, rows)
 
-    s = write_report(args.sortie, rows, project, args.modele)
+    s = write_report(args.output, rows, project, args.model)
 
     print(f"{s['total']} phrases, justesse {pct(s['accuracy'])}, F1 pondéré {dec(s['weighted_f1'])}, "
           f"{s['fallback']} vers la clarification ; plus faibles : {', '.join(s['weakest'])}.")
-    print(f"Rapport écrit dans {args.sortie}/ : rapport.md (à lire d'abord), intentions.csv, erreurs.csv, "
+    print(f"Rapport écrit dans {args.output}/ : rapport.md (à lire d'abord), intentions.csv, erreurs.csv, "
           "confusion.png")
     return 0
 

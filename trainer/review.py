@@ -37,26 +37,26 @@ import yaml
 from trainer.project import ROOT, Project, block_examples, normalise, plain
 
 FALLBACK = "nlu_fallback"
-HORS_SUJET = "hors_sujet"
-SEUIL = 0.7
-SIMILARITE = 0.35  # Jaccard des trigrammes de caractères au-dessus duquel deux messages vont ensemble
+OFF_TOPIC_INTENT = "hors_sujet"
+THRESHOLD = 0.7
+SIMILARITY = 0.35  # Jaccard index of character trigrams above which two messages go together
 DEFAULT_BASE = "sqlite:///var/conversations.db"
 
 
-# -- texte --------------------------------------------------------------------------------------
-def _imprimable(c: str) -> bool:
-    """Caractère permis dans un fichier YAML (hors retours à la ligne, déjà retirés)."""
+# -- text ---------------------------------------------------------------------------------------
+def _printable(c: str) -> bool:
+    """A character YAML allows in a file (line breaks are already removed)."""
     o = ord(c)
     return (0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or o >= 0x10000) and o != 0xFEFF
 
 
-def une_ligne(texte: str) -> str:
-    """Le message sur une seule ligne, sans caractère de contrôle (il devient une ligne de YAML)."""
-    return "".join(c for c in " ".join(str(texte).split()) if _imprimable(c))
+def one_line(text: str) -> str:
+    """The message on one line, without control characters (it becomes a line of YAML)."""
+    return "".join(c for c in " ".join(str(text).split()) if _printable(c))
 
 
-def trigrammes(cle: str) -> Set[str]:
-    s = f" {cle} "
+def trigrams(key: str) -> Set[str]:
+    s = f" {key} "
     return {s[i:i + 3] for i in range(max(1, len(s) - 2))}
 
 
@@ -64,16 +64,16 @@ def jaccard(a: Set[str], b: Set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def court(texte: str, n: int = 220) -> str:
-    texte = une_ligne(texte)
-    return texte if len(texte) <= n else texte[: n - 1].rstrip() + "…"
+def shorten(text: str, n: int = 220) -> str:
+    text = one_line(text)
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-# -- messages de test ou d'attaque ----------------------------------------------------------------
-# L'assistant les traite correctement par construction (ils ne sont ni affichés tels quels, ni
-# exécutés, et il répond en français) : ils ne doivent pas devenir des exemples. Ils sont listés à
-# part, à la fin du fichier, sous un titre que le formateur peut sauter.
-_SONDES = [
+# -- test or attack messages (probes) ----------------------------------------------------------------
+# The assistant handles them correctly by design (they are never shown as markup nor executed, and it
+# answers in French): they must not become examples. They are listed apart, at the end of the file,
+# under a heading the trainer can skip.
+_PROBES = [
     (re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>"), "balise HTML ou script : jamais affichée telle quelle"),
     (re.compile(r"(?i)\b(drop|delete|truncate)\s+table\b|\bunion\s+(all\s+)?select\b|\b(or|and)\s+\d+\s*=\s*\d+"
                 r"|'\s*(;|--|or\b)"), "injection SQL : les messages ne sont jamais exécutés"),
@@ -81,19 +81,20 @@ _SONDES = [
 ]
 
 
-def sonde(texte: str) -> Optional[str]:
-    """Pourquoi un message est un test ou une attaque que l'assistant a traité comme prévu, ou None."""
-    for motif, raison in _SONDES:
-        if motif.search(texte):
-            return raison
-    lettres = [c for c in texte if c.isalpha()]
-    if lettres and not any("LATIN" in unicodedata.name(c, "") for c in lettres):
+def probe_reason(text: str) -> Optional[str]:
+    """Why a message is a test or an attack the assistant handled as designed (French, shown to the trainer),
+    or None for a real question."""
+    for pattern, reason in _PROBES:
+        if pattern.search(text):
+            return reason
+    letters = [c for c in text if c.isalpha()]
+    if letters and not any("LATIN" in unicodedata.name(c, "") for c in letters):
         return "autre écriture (arabe, chinois…) : l'assistant répond en français"
     return None
 
 
-class Erreur(Exception):
-    """Un problème à expliquer au formateur (message en français), sans trace Python."""
+class ReviewError(Exception):
+    """A problem to explain to the trainer (French message), without a Python traceback."""
 
 
 def read_project(root: Path) -> Project:
@@ -101,7 +102,7 @@ def read_project(root: Path) -> Project:
     project = Project(root)
     unreadable = project.unreadable_nlu()
     if unreadable:
-        raise Erreur(f"{unreadable[0]}. Corrigez-le (make check l'explique), puis relancez.")
+        raise ReviewError(f"{unreadable[0]}. Corrigez-le (make check l'explique), puis relancez.")
     return project
 
 
@@ -110,62 +111,64 @@ def first_examples(project: Project) -> Dict[str, str]:
     return {intent: plain(examples[0].text) for intent, examples in project.examples.items() if examples}
 
 
-# -- export : lecture de la base ----------------------------------------------------------------
-def moteur(url: str, projet: Path):
+# -- export: reading the tracker store -------------------------------------------------------------
+def open_engine(url: str, project_dir: Path):
+    """A read-only SQLAlchemy engine on the tracker store."""
     from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
     if parsed.drivername.startswith("sqlite"):
         if not parsed.database or parsed.database == ":memory:":
-            raise Erreur(f"TRACKER_STORE_URL={url} ne désigne pas un fichier SQLite.")
+            raise ReviewError(f"TRACKER_STORE_URL={url} ne désigne pas un fichier SQLite.")
         path = Path(parsed.database)
         if not path.is_absolute():
-            path = projet / path  # comme Rasa, lancé depuis le dossier du projet
+            path = project_dir / path  # as Rasa does, started from the project folder
         if not path.exists():
-            raise Erreur(f"La base des conversations {path} n'existe pas : l'assistant n'a encore reçu aucun "
-                         "message (make run), ou TRACKER_STORE_URL désigne une autre base.")
-        # Lecture seule : la relecture ne modifie jamais les conversations.
+            raise ReviewError(f"La base des conversations {path} n'existe pas : l'assistant n'a encore reçu aucun "
+                              "message (make run), ou TRACKER_STORE_URL désigne une autre base.")
+        # Read-only: the review never changes the conversations.
         return create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
     return create_engine(url)
 
 
-def lire_evenements(url: str, projet: Path, depuis: Optional[float]) -> List[tuple]:
+def read_events(url: str, project_dir: Path, since: Optional[float]) -> List[tuple]:
     from sqlalchemy import text
-    engine = moteur(url, projet)
-    requete = ("SELECT sender_id, type_name, timestamp, data FROM events "
-               "WHERE type_name IN ('user', 'bot', 'session_started', 'agent')")
-    if depuis is not None:
-        requete += " AND timestamp >= :depuis"
-    requete += " ORDER BY sender_id, id"
+    engine = open_engine(url, project_dir)
+    query = ("SELECT sender_id, type_name, timestamp, data FROM events "
+             "WHERE type_name IN ('user', 'bot', 'session_started', 'agent')")
+    if since is not None:
+        query += " AND timestamp >= :since"
+    query += " ORDER BY sender_id, id"
     try:
         with engine.connect() as connection:
-            return list(connection.execute(text(requete), {"depuis": depuis} if depuis is not None else {}))
-    except Exception as exc:  # noqa: BLE001 - base absente, table absente, accès refusé…
-        raise Erreur(f"Impossible de lire les conversations dans {url} : {exc.__class__.__name__}: "
-                     f"{str(exc).splitlines()[0]}") from exc
+            return list(connection.execute(text(query), {"since": since} if since is not None else {}))
+    except Exception as exc:  # noqa: BLE001 - missing database or table, access refused…
+        raise ReviewError(f"Impossible de lire les conversations dans {url} : {exc.__class__.__name__}: "
+                          f"{str(exc).splitlines()[0]}") from exc
     finally:
         engine.dispose()
 
 
-def _bouton(payload: str, derniers_bots: List[dict]) -> str:
-    for bot in reversed(derniers_bots):
-        for bouton in ((bot.get("data") or {}).get("buttons") or []):
-            if bouton.get("payload") == payload:
-                return f"(bouton « {bouton.get('title', payload)} »)"
+def _button_label(payload: str, last_bots: List[dict]) -> str:
+    """What the student clicked, as the button's title shown (a payload alone says nothing to a trainer)."""
+    for bot in reversed(last_bots):
+        for button in ((bot.get("data") or {}).get("buttons") or []):
+            if button.get("payload") == payload:
+                return f"(bouton « {button.get('title', payload)} »)"
     return f"(bouton {payload})"
 
 
-def _texte_bot(bots: List[dict]) -> str:
-    parties = []
+def _bot_text(bots: List[dict]) -> str:
+    parts = []
     for bot in bots:
-        texte = une_ligne(bot.get("text") or "")
-        titres = [str(b.get("title", "")) for b in ((bot.get("data") or {}).get("buttons") or [])]
-        if titres:
-            texte += f" [boutons : {' · '.join(titres)}]"
-        if texte.strip():
-            parties.append(texte.strip())
-    return court(" / ".join(parties), 300)
+        text = one_line(bot.get("text") or "")
+        titles = [str(b.get("title", "")) for b in ((bot.get("data") or {}).get("buttons") or [])]
+        if titles:
+            text += f" [boutons : {' · '.join(titles)}]"
+        if text.strip():
+            parts.append(text.strip())
+    return shorten(" / ".join(parts), 300)
 
 
 def _json(data) -> Optional[dict]:
@@ -176,118 +179,119 @@ def _json(data) -> Optional[dict]:
     return data if isinstance(data, dict) else None
 
 
-def avis(events: List[tuple]) -> Dict[str, str]:
-    """message_id de la question -> dernier avis (« up » ou « down ») donné dans le widget sur sa réponse.
+def feedback_votes(events: List[tuple]) -> Dict[str, str]:
+    """message_id of a question -> the last vote (« up » or « down ») given in the widget on its reply.
 
-    Le canal REST enregistre chaque 👍/👎 comme un événement « agent » (AgentUttered) de la conversation,
-    que les politiques de dialogue ne lisent pas."""
+    The REST channel stores each 👍/👎 as an « agent » event (AgentUttered) of the conversation, which the
+    dialogue policies do not read."""
     votes = {}
     for kind, _, data in events:
         data = _json(data) if kind == "agent" else None
-        retour = (data or {}).get("data") if data else None
-        if isinstance(retour, dict) and retour.get("feedback") in ("up", "down") and retour.get("message_id"):
-            votes[str(retour["message_id"])] = retour["feedback"]
+        feedback = (data or {}).get("data") if data else None
+        if isinstance(feedback, dict) and feedback.get("feedback") in ("up", "down") and feedback.get("message_id"):
+            votes[str(feedback["message_id"])] = feedback["feedback"]
     return votes
 
 
-def candidats(evenements: List[tuple], seuil: float) -> List[dict]:
-    """Les messages d'élèves sous le seuil ou signalés (👎), avec leur contexte, dans l'ordre des conversations."""
-    trouves = []
-    par_conversation: Dict[str, List[tuple]] = defaultdict(list)
-    for sender, kind, timestamp, data in evenements:
-        par_conversation[sender].append((kind, timestamp, data))
-    for sender, events in par_conversation.items():
-        votes = avis(events)
-        eleve_avant, bots_avant, bots_courants, en_attente = "", [], [], None
+def candidates(rows: List[tuple], threshold: float) -> List[dict]:
+    """Students' messages under the threshold or flagged (👎), with their context, in conversation order."""
+    found = []
+    by_conversation: Dict[str, List[tuple]] = defaultdict(list)
+    for sender, kind, timestamp, data in rows:
+        by_conversation[sender].append((kind, timestamp, data))
+    for sender, events in by_conversation.items():
+        votes = feedback_votes(events)
+        previous_student, previous_bots, current_bots, pending = "", [], [], None
         for kind, timestamp, data in events:
             data = _json(data)
             if data is None or kind == "agent":
                 continue
             if kind == "session_started":
-                eleve_avant, bots_avant, bots_courants = "", [], []
+                previous_student, previous_bots, current_bots = "", [], []
                 continue
             if kind == "bot":
-                bots_courants.append(data)
-                if en_attente is not None:
-                    en_attente["reponse"] = _texte_bot(bots_courants)
+                current_bots.append(data)
+                if pending is not None:
+                    pending["reply"] = _bot_text(current_bots)
                 continue
-            # message de l'élève
-            texte = une_ligne(data.get("text") or "")
-            if bots_courants:
-                bots_avant = bots_courants
-            bots_courants, en_attente = [], None
-            signalee = votes.get(str(data.get("message_id"))) == "down"
-            if texte and (signalee or not texte.startswith("/")):
+            # a student's message
+            text = one_line(data.get("text") or "")
+            if current_bots:
+                previous_bots = current_bots
+            current_bots, pending = [], None
+            flagged = votes.get(str(data.get("message_id"))) == "down"
+            if text and (flagged or not text.startswith("/")):
                 parse = data.get("parse_data") or {}
-                intent = parse.get("intent") or {}
-                nom = intent.get("name")
-                classement = [r for r in parse.get("intent_ranking") or [] if r.get("name") != FALLBACK]
-                if nom == FALLBACK or not nom:
-                    propose = classement[0] if classement else {"name": None, "confidence": 0.0}
+                predicted = parse.get("intent") or {}
+                label = predicted.get("name")
+                ranking = [r for r in parse.get("intent_ranking") or [] if r.get("name") != FALLBACK]
+                if label == FALLBACK or not label:
+                    proposed = ranking[0] if ranking else {"name": None, "confidence": 0.0}
                 else:
-                    propose = {"name": nom, "confidence": intent.get("confidence") or 0.0}
-                confiance = float(propose.get("confidence") or 0.0)
-                if signalee or nom == FALLBACK or not nom or confiance < seuil:
-                    if texte.startswith("/"):  # un bouton : on relit le titre qui était affiché
-                        texte = _bouton(texte, bots_avant)
-                    en_attente = {
-                        "texte": texte, "cle": normalise(texte), "proposee": propose.get("name"),
-                        "confiance": confiance, "repli": nom == FALLBACK or not nom, "signalee": signalee,
+                    proposed = {"name": label, "confidence": predicted.get("confidence") or 0.0}
+                confidence = float(proposed.get("confidence") or 0.0)
+                if flagged or label == FALLBACK or not label or confidence < threshold:
+                    if text.startswith("/"):  # a button: the title that was shown is what the trainer reads
+                        text = _button_label(text, previous_bots)
+                    pending = {
+                        "text": text, "key": normalise(text), "proposed": proposed.get("name"),
+                        "confidence": confidence, "fallback": label == FALLBACK or not label, "flagged": flagged,
                         "conversation": sender, "date": timestamp,
-                        "avant_eleve": eleve_avant, "avant_assistant": _texte_bot(bots_avant),
-                        "reponse": "",
+                        "previous_student": previous_student, "previous_assistant": _bot_text(previous_bots),
+                        "reply": "",
                     }
-                    trouves.append(en_attente)
-            texte = une_ligne(data.get("text") or "")
-            if texte.startswith("/"):
-                eleve_avant = _bouton(texte, bots_avant)
+                    found.append(pending)
+            text = one_line(data.get("text") or "")
+            if text.startswith("/"):
+                previous_student = _button_label(text, previous_bots)
             else:
-                eleve_avant = texte
-    return trouves
+                previous_student = text
+    return found
 
 
-def regrouper(messages: List[dict], seuil: float = SIMILARITE) -> List[List[dict]]:
-    """Regroupe les messages proches (Jaccard des trigrammes de caractères du texte normalisé).
+def group_similar(messages: List[dict], threshold: float = SIMILARITY) -> List[List[dict]]:
+    """Groups similar messages (Jaccard index of the character trigrams of their normalised text).
 
-    Déterministe : les messages les plus fréquents d'abord, puis par ordre alphabétique ; chacun rejoint
-    le groupe qui contient le message le plus proche (au-dessus du seuil), sinon en ouvre un nouveau.
+    Deterministic: the most frequent messages first, then in alphabetical order; each joins the group
+    holding the closest message (above the threshold), or opens a new one.
     """
-    ordre = sorted(messages, key=lambda m: (-m.get("nombre", 1), m["cle"], m["texte"]))
-    groupes: List[List[dict]] = []
+    ordered = sorted(messages, key=lambda m: (-m.get("count", 1), m["key"], m["text"]))
+    groups: List[List[dict]] = []
     signatures: List[List[Set[str]]] = []
-    for message in ordre:
-        tri = trigrammes(message["cle"])
-        meilleur, score = None, seuil
-        for i, membres in enumerate(signatures):
-            proche = max(jaccard(tri, autre) for autre in membres)
-            if proche >= score:
-                meilleur, score = i, proche
-        if meilleur is None:
-            groupes.append([message])
-            signatures.append([tri])
+    for message in ordered:
+        grams = trigrams(message["key"])
+        best, score = None, threshold
+        for i, members in enumerate(signatures):
+            closeness = max(jaccard(grams, other) for other in members)
+            if closeness >= score:
+                best, score = i, closeness
+        if best is None:
+            groups.append([message])
+            signatures.append([grams])
         else:
-            groupes[meilleur].append(message)
-            signatures[meilleur].append(tri)
-    rang = {id(m): i for i, m in enumerate(ordre)}
-    return sorted(groupes, key=lambda g: (-sum(m.get("nombre", 1) for m in g), rang[id(g[0])]))
+            groups[best].append(message)
+            signatures[best].append(grams)
+    rank = {id(m): i for i, m in enumerate(ordered)}
+    return sorted(groups, key=lambda g: (-sum(m.get("count", 1) for m in g), rank[id(g[0])]))
 
 
-# -- export : écriture du fichier à annoter -----------------------------------------------------
-def q(texte) -> str:
-    """Une chaîne YAML entre guillemets (la syntaxe JSON en est un cas particulier)."""
-    return json.dumps("" if texte is None else str(texte), ensure_ascii=False)
+# -- export: writing the file to annotate ------------------------------------------------------------
+def quoted(text) -> str:
+    """A double-quoted YAML string (JSON's syntax is a special case of it)."""
+    return json.dumps("" if text is None else str(text), ensure_ascii=False)
 
 
-def en_tete(intentions: List[str], exemples: Dict[str, str], seuil: float, base: str, nb: int,
-            deja: int) -> List[str]:
-    maintenant = datetime.datetime.now().strftime("%d/%m/%Y à %H:%M")
-    seuil_txt = f"{seuil:g}".replace(".", ",")
-    lignes = [
+def header_lines(intents: List[str], examples: Dict[str, str], threshold: float, base: str, count: int,
+                 already: int) -> List[str]:
+    """The French explanations at the top of the file to annotate, with every intent and an example of it."""
+    now = datetime.datetime.now().strftime("%d/%m/%Y à %H:%M")
+    threshold_text = f"{threshold:g}".replace(".", ",")
+    lines = [
         "# MESSAGES D'ÉLÈVES À RELIRE",
-        f"# Créé le {maintenant} par « make review » à partir de {masquer(base)}.",
-        f"# {nb} message(s) : ceux que l'assistant n'a pas compris (il a proposé des choix au lieu de",
-        f"# répondre : « repli: oui ») ou compris avec une confiance sous {seuil_txt}."
-        + (f" {deja} message(s) déjà présents dans les exemples ne sont pas repris." if deja else ""),
+        f"# Créé le {now} par « make review » à partir de {mask_password(base)}.",
+        f"# {count} message(s) : ceux que l'assistant n'a pas compris (il a proposé des choix au lieu de",
+        f"# répondre : « repli: oui ») ou compris avec une confiance sous {threshold_text}."
+        + (f" {already} message(s) déjà présents dans les exemples ne sont pas repris." if already else ""),
         "# « signalee: oui » : l'élève a jugé la réponse fausse ou inutile (👎 dans le widget), même si",
         "# l'assistant était sûr de lui. Lisez « reponse » : si le sujet est le bon mais le fait est faux,",
         "# corrigez la fiche métier (knowledge/metiers/) et laissez « intention: » vide ; si l'assistant a",
@@ -312,49 +316,50 @@ def en_tete(intentions: List[str], exemples: Dict[str, str], seuil: float, base:
         "#",
         "# INTENTIONS POSSIBLES (un exemple de chacune) :",
     ]
-    largeur = max((len(i) for i in intentions), default=10)
-    for intention in intentions:
-        exemple = exemples.get(intention)
-        lignes.append(f"#   {intention.ljust(largeur)}" + (f"   ex. « {court(exemple, 70)} »" if exemple else ""))
-    return lignes
+    width = max((len(i) for i in intents), default=10)
+    for intent in intents:
+        example = examples.get(intent)
+        lines.append(f"#   {intent.ljust(width)}" + (f"   ex. « {shorten(example, 70)} »" if example else ""))
+    return lines
 
 
-def masquer(url: str) -> str:
-    """L'adresse de la base sans son mot de passe."""
+def mask_password(url: str) -> str:
+    """The database address without its password."""
     return re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", url)
 
 
-def ecrire_fichier(groupes: List[List[dict]], entete: List[str], sondes: Optional[List[dict]] = None) -> str:
-    lignes = entete + ["", "groupes:"]
-    numero = 0
-    for g, groupe in enumerate(groupes, 1):
-        lignes += [f"- groupe: {g}", "  messages:"]
-        for m in groupe:
-            numero += 1
-            lignes += [
-                f"  - numero: {numero}",
-                f"    texte: {q(m['texte'])}",
+def render_queue(groups: List[List[dict]], header: List[str], probes: Optional[List[dict]] = None) -> str:
+    """The file to annotate (reports/a_relire.yml): its YAML field names are French, trainers write in it."""
+    lines = header + ["", "groupes:"]
+    number = 0
+    for g, group in enumerate(groups, 1):
+        lines += [f"- groupe: {g}", "  messages:"]
+        for m in group:
+            number += 1
+            lines += [
+                f"  - numero: {number}",
+                f"    texte: {quoted(m['text'])}",
                 "    intention: ",
-                f"    proposee: {q(m['proposee'] or '')}",
-                f"    confiance: {m['confiance']:.2f}",
-                f"    repli: {'oui' if m['repli'] else 'non'}",
+                f"    proposee: {quoted(m['proposed'] or '')}",
+                f"    confiance: {m['confidence']:.2f}",
+                f"    repli: {'oui' if m['fallback'] else 'non'}",
             ]
-            if m.get("signalee"):
-                lignes.append("    signalee: oui  # réponse jugée fausse par l'élève (👎)")
-            if m.get("nombre", 1) > 1:
-                lignes.append(f"    nombre: {m['nombre']}  # fois où ce message a été envoyé")
-            lignes += [
+            if m.get("flagged"):
+                lines.append("    signalee: oui  # réponse jugée fausse par l'élève (👎)")
+            if m.get("count", 1) > 1:
+                lines.append(f"    nombre: {m['count']}  # fois où ce message a été envoyé")
+            lines += [
                 "    avant:",
-                f"      eleve: {q(m['avant_eleve'])}",
-                f"      assistant: {q(m['avant_assistant'])}",
-                f"    reponse: {q(m['reponse'])}",
-                f"    date: {q(datetime.datetime.fromtimestamp(m['date']).strftime('%d/%m/%Y %H:%M') if m['date'] else '')}",
-                f"    conversation: {q(m['conversation'])}",
+                f"      eleve: {quoted(m['previous_student'])}",
+                f"      assistant: {quoted(m['previous_assistant'])}",
+                f"    reponse: {quoted(m['reply'])}",
+                f"    date: {quoted(datetime.datetime.fromtimestamp(m['date']).strftime('%d/%m/%Y %H:%M') if m['date'] else '')}",
+                f"    conversation: {quoted(m['conversation'])}",
             ]
-    if not groupes:
-        lignes[-1] = "groupes: []  # rien à relire"
-    if sondes:
-        lignes += [
+    if not groups:
+        lines[-1] = "groupes: []  # rien à relire"
+    if probes:
+        lines += [
             "",
             "# " + "=" * 94,
             "# À IGNORER : messages de test ou d'attaque (balises HTML, injections, autres écritures).",
@@ -363,310 +368,322 @@ def ecrire_fichier(groupes: List[List[dict]], entete: List[str], sondes: Optiona
             "# " + "=" * 94,
             "a_ignorer:",
         ]
-        for m in sondes:
-            lignes += [f"- texte: {q(m['texte'])}", f"  raison: {q(sonde(m['texte']))}"]
-    return "\n".join(lignes) + "\n"
+        for m in probes:
+            lines += [f"- texte: {quoted(m['text'])}", f"  raison: {quoted(probe_reason(m['text']))}"]
+    return "\n".join(lines) + "\n"
 
 
 def annotations(data) -> List[dict]:
-    """Les messages du fichier annoté, chacun avec son numéro (dans l'ordre du fichier)."""
+    """The messages of the annotated file, each with its number (in file order)."""
     if not isinstance(data, dict) or not isinstance(data.get("groupes"), list):
-        raise Erreur("le fichier n'a pas la forme attendue (une liste « groupes: » de messages). Recréez-le "
-                     "avec make review.")
+        raise ReviewError("le fichier n'a pas la forme attendue (une liste « groupes: » de messages). Recréez-le "
+                          "avec make review.")
     messages = []
-    for groupe in data["groupes"]:
-        for m in (groupe or {}).get("messages") or [] if isinstance(groupe, dict) else []:
+    for group in data["groupes"]:
+        for m in (group or {}).get("messages") or [] if isinstance(group, dict) else []:
             if isinstance(m, dict):
                 messages.append(m)
     return messages
 
 
-def annotations_en_attente(fichier: Path, project: Project) -> int:
-    """Nombre de messages annotés dans un ancien fichier qui ne sont pas encore dans data/nlu/."""
+def pending_annotations(queue_file: Path, project: Project) -> int:
+    """How many messages annotated in a previous file are not in data/nlu/ yet."""
     try:
-        messages = annotations(yaml.safe_load(fichier.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, Erreur, OSError):
+        messages = annotations(yaml.safe_load(queue_file.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ReviewError, OSError):
         return 0
-    existants = project.example_index()
-    attente = 0
+    existing = project.example_index()
+    pending_count = 0
     for m in messages:
-        intention = intention_annotee(m.get("intention"))
-        lieux = existants.get(normalise(une_ligne(m.get("texte") or "")), [])
-        if intention and intention not in {i for i, _ in lieux}:
-            attente += 1
-    return attente
+        intent = annotated_intent(m.get("intention"))
+        places = existing.get(normalise(one_line(m.get("texte") or "")), [])
+        if intent and intent not in {i for i, _ in places}:
+            pending_count += 1
+    return pending_count
 
 
-def exporter(args) -> int:
-    project = read_project(args.projet)
-    projet = project.root
-    sortie = args.sortie or projet / "reports" / "a_relire.yml"
-    if sortie.exists() and not args.ecraser:
-        attente = annotations_en_attente(sortie, project)
-        if attente:
-            raise Erreur(f"{project.rel(sortie)} contient {attente} annotation(s) pas encore importée(s). Lancez "
-                         "d'abord « make review-import », ou « make review ECRASER=1 » pour les abandonner.")
-    depuis = None
-    if args.depuis is not None:
-        depuis = (datetime.datetime.now() - datetime.timedelta(days=args.depuis)).timestamp()
-    trouves = candidats(lire_evenements(args.base, projet, depuis), args.seuil)
-    trouves.sort(key=lambda m: (m["date"] or 0))  # un message envoyé plusieurs fois : le plus ancien
+def export_queue(args) -> int:
+    """make review: the messages to annotate, from the tracker store to reports/a_relire.yml."""
+    project = read_project(args.project_dir)
+    project_dir = project.root
+    output = args.output or project_dir / "reports" / "a_relire.yml"
+    if output.exists() and not args.overwrite:
+        pending_count = pending_annotations(output, project)
+        if pending_count:
+            raise ReviewError(f"{project.rel(output)} contient {pending_count} annotation(s) pas encore importée(s). "
+                              "Lancez d'abord « make review-import », ou « make review ECRASER=1 » pour les abandonner.")
+    since = None
+    if args.since is not None:
+        since = (datetime.datetime.now() - datetime.timedelta(days=args.since)).timestamp()
+    found = candidates(read_events(args.base, project_dir, since), args.threshold)
+    found.sort(key=lambda m: (m["date"] or 0))  # a message sent several times: its oldest occurrence
 
-    existants = project.example_index()
-    uniques: Dict[str, dict] = {}
-    deja = 0
-    for m in trouves:
-        if not m["cle"]:
+    existing = project.example_index()
+    unique: Dict[str, dict] = {}
+    already = 0
+    for m in found:
+        if not m["key"]:
             continue
-        if m["cle"] in existants and not m.get("signalee"):
-            deja += 1
+        if m["key"] in existing and not m.get("flagged"):
+            already += 1
             continue
-        if m["cle"] in uniques:
-            uniques[m["cle"]]["nombre"] = uniques[m["cle"]].get("nombre", 1) + 1
-            uniques[m["cle"]]["signalee"] = uniques[m["cle"]].get("signalee") or m.get("signalee")
+        if m["key"] in unique:
+            unique[m["key"]]["count"] = unique[m["key"]].get("count", 1) + 1
+            unique[m["key"]]["flagged"] = unique[m["key"]].get("flagged") or m.get("flagged")
         else:
-            uniques[m["cle"]] = m
-    sondes = [m for m in uniques.values() if sonde(m["texte"])]
-    for m in sondes:
-        del uniques[m["cle"]]
-    groupes = regrouper(list(uniques.values()))
+            unique[m["key"]] = m
+    probes = [m for m in unique.values() if probe_reason(m["text"])]
+    for m in probes:
+        del unique[m["key"]]
+    groups = group_similar(list(unique.values()))
 
-    intentions = list(project.intents)
-    exemples = first_examples(project)
-    texte = ecrire_fichier(groupes, en_tete(intentions, exemples, args.seuil, args.base, len(uniques), deja),
-                           sondes)
-    yaml.safe_load(texte)  # le fichier produit doit toujours se relire
-    sortie.parent.mkdir(parents=True, exist_ok=True)
-    sortie.write_text(texte, encoding="utf-8")
-    signalees = sum(1 for m in uniques.values() if m.get("signalee"))
-    print(f"{len(uniques)} message(s) à relire, en {len(groupes)} groupe(s) : {project.rel(sortie)}"
-          + (f" ({deja} déjà présent(s) dans les exemples, non repris)" if deja else "") + "."
-          + (f" {len(sondes)} message(s) de test ou d'attaque (balises, injections, autres écritures) sont "
-             "listés à part, à la fin du fichier : inutile de les annoter." if sondes else ""))
-    if signalees:
-        print(f"Dont {signalees} réponse(s) jugée(s) fausse(s) par les élèves (👎, « signalee: oui ») :")
-        for m in uniques.values():
-            if m.get("signalee"):
-                print(f"  - « {court(m['texte'], 80)} » → {court(m['reponse'], 120)}")
-    if uniques:
+    intents = list(project.intents)
+    examples = first_examples(project)
+    text = render_queue(groups, header_lines(intents, examples, args.threshold, args.base, len(unique), already),
+                        probes)
+    yaml.safe_load(text)  # the file written must always read back
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    flagged_count = sum(1 for m in unique.values() if m.get("flagged"))
+    print(f"{len(unique)} message(s) à relire, en {len(groups)} groupe(s) : {project.rel(output)}"
+          + (f" ({already} déjà présent(s) dans les exemples, non repris)" if already else "") + "."
+          + (f" {len(probes)} message(s) de test ou d'attaque (balises, injections, autres écritures) sont "
+             "listés à part, à la fin du fichier : inutile de les annoter." if probes else ""))
+    if flagged_count:
+        print(f"Dont {flagged_count} réponse(s) jugée(s) fausse(s) par les élèves (👎, « signalee: oui ») :")
+        for m in unique.values():
+            if m.get("flagged"):
+                print(f"  - « {shorten(m['text'], 80)} » → {shorten(m['reply'], 120)}")
+    if unique:
         print("Ouvrez ce fichier, écrivez l'intention de chaque message (les explications sont en haut du "
               "fichier), puis lancez « make review-import ».")
     return 0
 
 
 # -- import -------------------------------------------------------------------------------------
-def intention_annotee(valeur) -> Optional[str]:
-    """« Salaire », « hors sujet », « hors-sujet » -> salaire, hors_sujet ; vide -> None."""
-    if valeur is None:
+def annotated_intent(value) -> Optional[str]:
+    """« Salaire », « hors sujet », « hors-sujet » -> salaire, hors_sujet; empty -> None."""
+    if value is None:
         return None
-    texte = str(valeur).strip().strip("«»\"'").strip()
-    if not texte:
+    text = str(value).strip().strip("«»\"'").strip()
+    if not text:
         return None
-    return re.sub(r"[\s\-]+", "_", texte.lower())
+    return re.sub(r"[\s\-]+", "_", text.lower())
 
 
-def trouver_bloc(lignes: List[str], intention: str) -> Optional[Tuple[int, str]]:
-    """(indice de la ligne après laquelle insérer, indentation des exemples) pour cette intention."""
-    debut = re.compile(r"^(\s*)-\s+intent:\s*([\"']?)" + re.escape(intention) + r"\2\s*(#.*)?$")
-    for i, ligne in enumerate(lignes):
-        m = debut.match(ligne.rstrip("\r\n"))
+def find_block(lines: List[str], intent: str) -> Optional[Tuple[int, str]]:
+    """(index of the line after which to insert, indentation of the examples) for this intent."""
+    block_start = re.compile(r"^(\s*)-\s+intent:\s*([\"']?)" + re.escape(intent) + r"\2\s*(#.*)?$")
+    for i, line in enumerate(lines):
+        m = block_start.match(line.rstrip("\r\n"))
         if not m:
             continue
-        retrait_item = len(m.group(1))
+        item_indent = len(m.group(1))
         j = i + 1
-        while j < len(lignes):
-            courant = lignes[j].rstrip("\r\n")
-            retrait = len(courant) - len(courant.lstrip(" "))
-            if courant.strip() and not courant.lstrip().startswith("#") and retrait <= retrait_item:
-                return None  # fin de l'élément sans « examples: | »
-            cle = re.match(r"^(\s*)examples:\s*\|[-+]?\s*(#.*)?$", courant)
-            if cle:
-                retrait_cle = len(cle.group(1))
-                dernier, retrait_ex = j, None
+        while j < len(lines):
+            current = lines[j].rstrip("\r\n")
+            indent = len(current) - len(current.lstrip(" "))
+            if current.strip() and not current.lstrip().startswith("#") and indent <= item_indent:
+                return None  # end of the item without « examples: | »
+            key = re.match(r"^(\s*)examples:\s*\|[-+]?\s*(#.*)?$", current)
+            if key:
+                key_indent = len(key.group(1))
+                last, example_indent = j, None
                 k = j + 1
-                while k < len(lignes):
-                    contenu = lignes[k].rstrip("\r\n")
-                    if contenu.strip():
-                        r = len(contenu) - len(contenu.lstrip(" "))
-                        if r <= retrait_cle:
+                while k < len(lines):
+                    content = lines[k].rstrip("\r\n")
+                    if content.strip():
+                        r = len(content) - len(content.lstrip(" "))
+                        if r <= key_indent:
                             break
-                        dernier = k
-                        if retrait_ex is None:
-                            retrait_ex = r
+                        last = k
+                        if example_indent is None:
+                            example_indent = r
                     k += 1
-                return dernier, " " * (retrait_ex if retrait_ex is not None else retrait_cle + 2)
+                return last, " " * (example_indent if example_indent is not None else key_indent + 2)
             j += 1
         return None
     return None
 
 
-def ajouter_au_fichier(texte: str, intention: str, nouveaux: List[str]) -> Optional[str]:
-    """Le fichier avec les nouveaux exemples à la fin du bloc de l'intention, ou None si introuvable."""
-    lignes = texte.splitlines(keepends=True)
-    trouve = trouver_bloc(lignes, intention)
-    if trouve is None:
+def append_examples(text: str, intent: str, new_examples: List[str]) -> Optional[str]:
+    """The file with the new examples at the end of the intent's block, or None when it has none."""
+    lines = text.splitlines(keepends=True)
+    found_block = find_block(lines, intent)
+    if found_block is None:
         return None
-    apres, retrait = trouve
-    fin = "\r\n" if lignes[apres].endswith("\r\n") else "\n"
-    if not lignes[apres].endswith(("\n", "\r")):
-        lignes[apres] += fin
-    ajout = [f"{retrait}- {exemple}{fin}" for exemple in nouveaux]
-    return "".join(lignes[: apres + 1] + ajout + lignes[apres + 1:])
+    after, indent = found_block
+    eol = "\r\n" if lines[after].endswith("\r\n") else "\n"
+    if not lines[after].endswith(("\n", "\r")):
+        lines[after] += eol
+    appended = [f"{indent}- {example}{eol}" for example in new_examples]
+    return "".join(lines[: after + 1] + appended + lines[after + 1:])
 
 
-def exemples_de(texte: str, intention: str) -> Optional[List[str]]:
-    data = yaml.safe_load(texte) or {}
+def examples_of(text: str, intent: str) -> Optional[List[str]]:
+    """The examples of an intent in the text of an NLU file, or None when the intent is not there."""
+    data = yaml.safe_load(text) or {}
     for item in data.get("nlu") or []:
-        if isinstance(item, dict) and str(item.get("intent")) == intention:
+        if isinstance(item, dict) and str(item.get("intent")) == intent:
             return block_examples(item.get("examples"))
     return None
 
 
-def importer(args) -> int:
-    project = read_project(args.projet)
-    projet = project.root
-    fichier = args.fichier or projet / "reports" / "a_relire.yml"
-    if not fichier.exists():
-        raise Erreur(f"{project.rel(fichier)} n'existe pas : lancez d'abord « make review », annotez le fichier, "
-                     "puis « make review-import ».")
-    texte_fichier = fichier.read_text(encoding="utf-8")
+def import_annotations(args) -> int:
+    """make review-import: each annotated message appended to its intent's examples, all or nothing."""
+    project = read_project(args.project_dir)
+    project_dir = project.root
+    queue_file = args.queue_file or project_dir / "reports" / "a_relire.yml"
+    if not queue_file.exists():
+        raise ReviewError(f"{project.rel(queue_file)} n'existe pas : lancez d'abord « make review », annotez le "
+                          "fichier, puis « make review-import ».")
+    queue_text = queue_file.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(texte_fichier)
+        data = yaml.safe_load(queue_text)
     except yaml.YAMLError as exc:
-        raise Erreur(f"{project.yaml_message(fichier, exc, texte_fichier)}. Vérifiez l'alignement et les guillemets "
-                     "autour de cette ligne (seul le texte après « intention: » doit être modifié).") from exc
+        raise ReviewError(f"{project.yaml_message(queue_file, exc, queue_text)}. Vérifiez l'alignement et les "
+                          "guillemets autour de cette ligne (seul le texte après « intention: » doit être modifié).") from exc
     try:
         messages = annotations(data)
-    except Erreur as exc:
-        raise Erreur(f"{project.rel(fichier)} : {exc}") from exc
+    except ReviewError as exc:
+        raise ReviewError(f"{project.rel(queue_file)} : {exc}") from exc
 
-    valides = list(project.intents)
-    existants = project.example_index()
-    refus, a_ajouter = [], defaultdict(list)  # intention -> [texte]
-    nouvelles: Dict[str, Tuple[str, str]] = {}  # clé -> (intention, nom de l'élément) dans ce fichier
-    ajoutes = presents = ignores = 0
-    for rang, m in enumerate(messages, 1):
-        numero = m.get("numero", rang)
-        texte = une_ligne(m.get("texte") or "")
-        nom = f"message n° {numero} (« {court(texte, 80)} »)"
-        intention = intention_annotee(m.get("intention"))
-        if intention is None:
-            ignores += 1
+    valid_intents = list(project.intents)
+    existing = project.example_index()
+    refusals, to_add = [], defaultdict(list)  # intent -> [text]
+    new_keys: Dict[str, Tuple[str, str]] = {}  # key -> (intent, label of the message) in this file
+    added = present = ignored = 0
+    for rank, m in enumerate(messages, 1):
+        number = m.get("numero", rank)
+        text = one_line(m.get("texte") or "")
+        label = f"message n° {number} (« {shorten(text, 80)} »)"
+        intent = annotated_intent(m.get("intention"))
+        if intent is None:
+            ignored += 1
             continue
-        if intention not in valides:
-            proches = difflib.get_close_matches(intention, valides, n=1)
-            refus.append(f"{nom} : l'intention « {m.get('intention')} » n'existe pas."
-                         + (f" Vouliez-vous dire « {proches[0]} » ?" if proches else "")
-                         + " Choisissez un nom de la liste en haut du fichier, ou hors_sujet, ou laissez vide.")
+        if intent not in valid_intents:
+            close = difflib.get_close_matches(intent, valid_intents, n=1)
+            refusals.append(f"{label} : l'intention « {m.get('intention')} » n'existe pas."
+                            + (f" Vouliez-vous dire « {close[0]} » ?" if close else "")
+                            + " Choisissez un nom de la liste en haut du fichier, ou hors_sujet, ou laissez vide.")
             continue
-        cle = normalise(texte)
-        if not cle:
-            refus.append(f"{nom} : le texte est vide. Remettez le message de l'élève ou laissez « intention: » vide.")
+        key = normalise(text)
+        if not key:
+            refusals.append(f"{label} : le texte est vide. Remettez le message de l'élève ou laissez « intention: » "
+                            "vide.")
             continue
-        ailleurs = [(i, e) for i, e in existants.get(cle, []) if i != intention]
-        if ailleurs:
-            autre, example = ailleurs[0]
-            refus.append(f"{nom} : cet exemple est déjà dans {project.at(example.path, example.line)}, sous l'intention « {autre} ». "
-                         "Un exemple ne peut être que dans une seule intention (sinon l'assistant ne peut pas "
-                         f"choisir) : annotez « {autre} », ou laissez « intention: » vide.")
+        elsewhere = [(i, e) for i, e in existing.get(key, []) if i != intent]
+        if elsewhere:
+            other, example = elsewhere[0]
+            refusals.append(f"{label} : cet exemple est déjà dans {project.at(example.path, example.line)}, sous "
+                            f"l'intention « {other} ». "
+                            "Un exemple ne peut être que dans une seule intention (sinon l'assistant ne peut pas "
+                            f"choisir) : annotez « {other} », ou laissez « intention: » vide.")
             continue
-        if cle in existants:
-            presents += 1
+        if key in existing:
+            present += 1
             continue
-        if cle in nouvelles:
-            autre, autre_nom = nouvelles[cle]
-            if autre != intention:
-                refus.append(f"{nom} : le même texte est annoté « {autre} » au {autre_nom}. Choisissez une "
-                             "seule intention pour les deux.")
+        if key in new_keys:
+            other, other_label = new_keys[key]
+            if other != intent:
+                refusals.append(f"{label} : le même texte est annoté « {other} » au {other_label}. Choisissez une "
+                                "seule intention pour les deux.")
             else:
-                presents += 1
+                present += 1
             continue
-        nouvelles[cle] = (intention, f"message n° {numero}")
-        a_ajouter[intention].append(texte)
+        new_keys[key] = (intent, f"message n° {number}")
+        to_add[intent].append(text)
 
-    if refus:
-        print(f"{len(refus)} annotation(s) refusée(s) dans {project.rel(fichier)} :\n")
-        for r in refus:
+    if refusals:
+        print(f"{len(refusals)} annotation(s) refusée(s) dans {project.rel(queue_file)} :\n")
+        for r in refusals:
             print(f"✗ {r}\n")
         print("Rien n'a été ajouté. Corrigez ces annotations, puis relancez « make review-import ».")
         return 1
 
-    # Tout est préparé en mémoire et vérifié avant d'écrire le moindre fichier.
-    ecritures: List[Tuple[Path, str]] = []
-    for intention, nouveaux in sorted(a_ajouter.items()):
-        path = project.intent_file(intention)
+    # Everything is prepared in memory and verified before any file is written.
+    writes: List[Tuple[Path, str]] = []
+    for intent, new_examples in sorted(to_add.items()):
+        path = project.intent_file(intent)
         if path.exists():
-            ancien = path.read_text(encoding="utf-8")
-            nouveau = ajouter_au_fichier(ancien, intention, nouveaux)
-            if nouveau is None:
-                raise Erreur(f"{project.rel(path)} : bloc « - intent: {intention} » suivi de « examples: | » "
-                             "introuvable. Ajoutez ces exemples à la main :\n"
-                             + "\n".join(f"    - {n}" for n in nouveaux))
+            old_text = path.read_text(encoding="utf-8")
+            new_text = append_examples(old_text, intent, new_examples)
+            if new_text is None:
+                raise ReviewError(f"{project.rel(path)} : bloc « - intent: {intent} » suivi de « examples: | » "
+                                  "introuvable. Ajoutez ces exemples à la main :\n"
+                                  + "\n".join(f"    - {n}" for n in new_examples))
         else:
-            ancien = None
-            nouveau = 'version: "3.1"\nnlu:\n' + f"- intent: {intention}\n  examples: |\n" + "".join(
-                f"    - {n}\n" for n in nouveaux)
+            old_text = None
+            new_text = 'version: "3.1"\nnlu:\n' + f"- intent: {intent}\n  examples: |\n" + "".join(
+                f"    - {n}\n" for n in new_examples)
         try:
-            apres = exemples_de(nouveau, intention)
-            avant = exemples_de(ancien, intention) if ancien is not None else []
+            after = examples_of(new_text, intent)
+            before = examples_of(old_text, intent) if old_text is not None else []
         except yaml.YAMLError as exc:
-            raise Erreur(f"{project.rel(path)} : l'ajout rendrait le fichier invalide ({exc}). Rien n'a été "
-                         "écrit.") from exc
-        if apres != (avant or []) + nouveaux:
-            raise Erreur(f"{project.rel(path)} : la mise en forme du fichier n'est pas celle attendue, rien n'a "
-                         "été écrit. Ajoutez ces exemples à la main :\n" + "\n".join(f"    - {n}" for n in nouveaux))
-        ecritures.append((path, nouveau))
+            raise ReviewError(f"{project.rel(path)} : l'ajout rendrait le fichier invalide ({exc}). Rien n'a été "
+                              "écrit.") from exc
+        if after != (before or []) + new_examples:
+            raise ReviewError(f"{project.rel(path)} : la mise en forme du fichier n'est pas celle attendue, rien n'a "
+                              "été écrit. Ajoutez ces exemples à la main :\n"
+                              + "\n".join(f"    - {n}" for n in new_examples))
+        writes.append((path, new_text))
 
-    for path, nouveau in ecritures:
-        temporaire = path.with_name(path.name + ".tmp")
-        temporaire.write_text(nouveau, encoding="utf-8")
-        os.replace(temporaire, path)
-    for intention, nouveaux in sorted(a_ajouter.items()):
-        ajoutes += len(nouveaux)
-        print(f"{project.rel(project.intent_file(intention))} :")
-        for n in nouveaux:
+    for path, new_text in writes:
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(new_text, encoding="utf-8")
+        os.replace(temporary, path)
+    for intent, new_examples in sorted(to_add.items()):
+        added += len(new_examples)
+        print(f"{project.rel(project.intent_file(intent))} :")
+        for n in new_examples:
             print(f"  + {n}")
-    print(f"\nImport terminé : {ajoutes} ajouté(s), {presents} déjà présent(s), {ignores} ignoré(s) "
+    print(f"\nImport terminé : {added} ajouté(s), {present} déjà présent(s), {ignored} ignoré(s) "
           "(intention laissée vide).")
-    if ajoutes:
+    if added:
         print("Lancez « make train » (ou « make run », qui entraîne si besoin) pour que l'assistant apprenne "
               "ces exemples.")
     return 0
 
 
-# -- ligne de commande ---------------------------------------------------------------------------
+# -- command line ---------------------------------------------------------------------------------
 def main(argv=None) -> int:
-    commun = argparse.ArgumentParser(add_help=False)
-    commun.add_argument("--projet", type=Path, default=argparse.SUPPRESS,
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--projet", dest="project_dir", metavar="PROJET", type=Path, default=argparse.SUPPRESS,
                         help="dossier du projet (une copie, pour les tests)")
-    parser = argparse.ArgumentParser(description="File de relecture des messages d'élèves.", parents=[commun])
-    sous = parser.add_subparsers(dest="commande", required=True)
+    parser = argparse.ArgumentParser(description="File de relecture des messages d'élèves.", parents=[common])
+    # Not required=True: argparse would name the missing subcommand after its destination, and its usage
+    # error has always said « commande ».
+    subcommands = parser.add_subparsers(dest="command")
 
-    exp = sous.add_parser("export", parents=[commun], help="écrit reports/a_relire.yml")
-    exp.add_argument("--seuil", type=float, default=SEUIL,
-                     help=f"confiance sous laquelle un message est à relire (défaut {SEUIL})")
+    exp = subcommands.add_parser("export", parents=[common], help="écrit reports/a_relire.yml")
+    exp.add_argument("--seuil", dest="threshold", metavar="SEUIL", type=float, default=THRESHOLD,
+                     help=f"confiance sous laquelle un message est à relire (défaut {THRESHOLD})")
     exp.add_argument("--base", default=os.environ.get("TRACKER_STORE_URL") or DEFAULT_BASE,
                      help="adresse de la base des conversations (défaut : TRACKER_STORE_URL)")
-    exp.add_argument("--depuis", type=float, default=None, help="seulement les N derniers jours")
-    exp.add_argument("--sortie", type=Path, default=None, help="fichier à écrire (défaut reports/a_relire.yml)")
-    exp.add_argument("--ecraser", action="store_true", help="remplace un fichier aux annotations non importées")
+    exp.add_argument("--depuis", dest="since", metavar="DEPUIS", type=float, default=None, help="seulement les N derniers jours")
+    exp.add_argument("--sortie", dest="output", metavar="SORTIE", type=Path, default=None,
+                     help="fichier à écrire (défaut reports/a_relire.yml)")
+    exp.add_argument("--ecraser", dest="overwrite", action="store_true", help="remplace un fichier aux annotations non importées")
 
-    imp = sous.add_parser("import", parents=[commun], help="ajoute les messages annotés à data/nlu/")
-    imp.add_argument("--fichier", type=Path, default=None, help="fichier annoté (défaut reports/a_relire.yml)")
+    imp = subcommands.add_parser("import", parents=[common], help="ajoute les messages annotés à data/nlu/")
+    imp.add_argument("--fichier", dest="queue_file", metavar="FICHIER", type=Path, default=None,
+                     help="fichier annoté (défaut reports/a_relire.yml)")
 
     args = parser.parse_args(argv)
-    if not hasattr(args, "projet"):
-        args.projet = ROOT
-    if not (args.projet / "domain.yml").exists():
-        print(f"{args.projet} n'est pas le dossier du projet (domain.yml introuvable).")
+    if args.command is None:
+        parser.error("the following arguments are required: commande")
+    if not hasattr(args, "project_dir"):
+        args.project_dir = ROOT
+    if not (args.project_dir / "domain.yml").exists():
+        print(f"{args.project_dir} n'est pas le dossier du projet (domain.yml introuvable).")
         return 1
     try:
-        if args.commande == "export":
-            if not 0 < args.seuil <= 1:
-                raise Erreur("le seuil est une confiance entre 0 et 1, par exemple 0.7.")
-            return exporter(args)
-        return importer(args)
-    except Erreur as exc:
+        if args.command == "export":
+            if not 0 < args.threshold <= 1:
+                raise ReviewError("le seuil est une confiance entre 0 et 1, par exemple 0.7.")
+            return export_queue(args)
+        return import_annotations(args)
+    except ReviewError as exc:
         print(f"✗ {exc}")
         return 1
 

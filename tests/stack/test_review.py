@@ -62,18 +62,18 @@ def items_of(path):
 
 def annotate(path, choices, out=None):
     """Write `intention: X` under the message whose texte is a key of choices, like a trainer would."""
-    lines, texte = [], None
+    lines, text = [], None
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip().startswith("texte:"):
-            texte = yaml.safe_load(line.strip()[len("texte:"):])
-        elif line.strip().startswith("intention:") and texte in choices:
-            line = line[: line.index("intention:")] + f"intention: {choices[texte]}"
+            text = yaml.safe_load(line.strip()[len("texte:"):])
+        elif line.strip().startswith("intention:") and text in choices:
+            line = line[: line.index("intention:")] + f"intention: {choices[text]}"
         lines.append(line)
     (out or path).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def first_text(replies):
-    return review.une_ligne(next(r["text"] for r in replies if r.get("text")))
+    return review.one_line(next(r["text"] for r in replies if r.get("text")))
 
 
 def digest(folder):
@@ -217,7 +217,7 @@ def test_import_adds_each_example_once_then_nothing(conversations, exported, pro
 
     for text, intent in choices.items():
         target = project / "data" / "nlu" / f"{intent}.yml"
-        examples = review.exemples_de(target.read_text(encoding="utf-8"), intent)
+        examples = review.examples_of(target.read_text(encoding="utf-8"), intent)
         assert examples.count(text) == 1, (text, intent)
         everywhere = [(p.name, e) for p in (project / "data" / "nlu").glob("*.yml")
                       for item in (yaml.safe_load(p.read_text(encoding="utf-8"))["nlu"])
@@ -314,9 +314,9 @@ def test_normalisation_ignores_case_accents_final_punctuation_and_entity_marks()
 def test_similar_messages_are_grouped_deterministically():
     texts = ["c'est un métier d'avenir ?", "je veux travailler à l'ONU", "c un metier d'avenir",
              "Je veux travailler a l'onu !", "est-ce un métier d'avenir", "ma mère veut que je sois médecin"]
-    messages = [{"texte": t, "cle": normalise(t)} for t in texts]
-    groups = [[m["texte"] for m in g] for g in review.regrouper(messages)]
-    assert groups == [[m["texte"] for m in g] for g in review.regrouper(list(reversed(messages)))]
+    messages = [{"text": t, "key": normalise(t)} for t in texts]
+    groups = [[m["text"] for m in g] for g in review.group_similar(messages)]
+    assert groups == [[m["text"] for m in g] for g in review.group_similar(list(reversed(messages)))]
     assert sorted(map(sorted, groups)) == sorted(map(sorted, [
         ["c'est un métier d'avenir ?", "c un metier d'avenir", "est-ce un métier d'avenir"],
         ["je veux travailler à l'ONU", "Je veux travailler a l'onu !"],
@@ -327,14 +327,14 @@ def test_similar_messages_are_grouped_deterministically():
 def test_examples_are_appended_at_the_end_of_the_intent_block():
     text = ('version: "3.1"\nnlu:\n- intent: a\n  examples: |\n    - un\n    - deux\n\n'
             '- intent: b\n  examples: |\n    - trois\n')
-    new = review.ajouter_au_fichier(text, "a", ["quatre : « x » # pas un commentaire"])
+    new = review.append_examples(text, "a", ["quatre : « x » # pas un commentaire"])
     assert new == text.replace("    - deux\n", "    - deux\n    - quatre : « x » # pas un commentaire\n")
-    assert review.exemples_de(new, "a") == ["un", "deux", "quatre : « x » # pas un commentaire"]
-    assert review.ajouter_au_fichier(text, "c", ["x"]) is None
-    assert review.une_ligne("deux\nlignes\u2028 et\x00 un nul") == "deux lignes et un nul"
+    assert review.examples_of(new, "a") == ["un", "deux", "quatre : « x » # pas un commentaire"]
+    assert review.append_examples(text, "c", ["x"]) is None
+    assert review.one_line("deux\nlignes\u2028 et\x00 un nul") == "deux lignes et un nul"
 
 
 def test_annotations_are_read_as_a_trainer_writes_them():
-    assert review.intention_annotee("Salaire ") == "salaire"
-    assert review.intention_annotee("hors sujet") == review.intention_annotee("hors-sujet") == "hors_sujet"
-    assert review.intention_annotee("") is None and review.intention_annotee(None) is None
+    assert review.annotated_intent("Salaire ") == "salaire"
+    assert review.annotated_intent("hors sujet") == review.annotated_intent("hors-sujet") == "hors_sujet"
+    assert review.annotated_intent("") is None and review.annotated_intent(None) is None

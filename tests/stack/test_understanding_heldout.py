@@ -51,7 +51,7 @@ def reply_to(agent, assistant, text):
     return "\n".join(m.get("text") or "" for m in dispatcher.messages)
 
 
-def rubriques(assistant, reply):
+def cited_sections(assistant, reply):
     """The fiche sections the reply cites as its sources, in order."""
     return re.findall(r"rubrique « ([^»]+) »", reply)
 
@@ -65,7 +65,7 @@ def test_compound_messages_get_each_topic_answered_in_order(agent, assistant):
         for topic in case["sujets"]:
             if topics[topic].rubrique not in expected:
                 expected.append(topics[topic].rubrique)
-        got = rubriques(assistant, reply_to(agent, assistant, case["text"]))
+        got = cited_sections(assistant, reply_to(agent, assistant, case["text"]))
         if got == expected:
             right += 1
         else:

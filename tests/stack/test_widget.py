@@ -463,14 +463,14 @@ def test_each_page_answers_for_its_own_profession(new_page, widget_site, stack):
     professions = assistant(stack.knowledge).professions
     figures = {pid: amounts("debutant", p) for pid, p in professions.items()}
     assert len(figures) >= 2 and len(set(figures.values())) == len(figures), figures
-    for metier, (low, high) in figures.items():
+    for profession_id, (low, high) in figures.items():
         page = new_page()
-        page.goto(f"{widget_site}&metier={metier}")
+        page.goto(f"{widget_site}&metier={profession_id}")
         open_chat(page)
         bodies = webhook_bodies(page)
         answer = norm(ask(page, "combien gagne un débutant ?").inner_text())
-        assert bodies[-1]["metadata"] == {"metier": metier}
-        assert low in answer and high in answer, (metier, answer)
+        assert bodies[-1]["metadata"] == {"metier": profession_id}
+        assert low in answer and high in answer, (profession_id, answer)
         for other, (other_low, _) in figures.items():
-            if other != metier:
-                assert other_low not in answer, (metier, other, answer)
+            if other != profession_id:
+                assert other_low not in answer, (profession_id, other, answer)

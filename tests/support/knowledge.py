@@ -35,8 +35,8 @@ def default_profession(folder: Path = None) -> Profession:
 
 def amounts(level: str, profession: Profession = None) -> tuple:
     """("31500", "36500"): the min and max of a salary level, as norm() shows them in a reply."""
-    niveau = getattr((profession or default_profession()).salaire.niveaux, level)
-    return norm(euros(niveau.min)), norm(euros(niveau.max))
+    salary_level = getattr((profession or default_profession()).salaire.niveaux, level)
+    return norm(euros(salary_level.min)), norm(euros(salary_level.max))
 
 
 def all_amounts(profession: Profession = None) -> tuple:

@@ -8,14 +8,12 @@ import pytest
 import yaml
 
 from tests.support.helpers import ROOT, project_env
-from tests.support.project import PROFESSION_FILE as FICHE
-from tests.support.project import project_copy as copie_du_projet
-from tests.support.project import run_check as verifier
+from tests.support.project import PROFESSION_FILE, project_copy, run_check
 
 
-def probleme(projet: Path) -> str:
+def failing_output(project: Path) -> str:
     """The output of a check that must fail."""
-    result = verifier(projet)
+    result = run_check(project)
     assert result.returncode == 1, result.stdout + result.stderr
     count = re.match(r"(\d+) problèmes? à corriger", result.stdout)
     assert count, result.stdout
@@ -24,27 +22,27 @@ def probleme(projet: Path) -> str:
     return result.stdout
 
 
-def editer(projet: Path, name: str, old: str, new: str, count: int = 1) -> None:
-    path = projet / name
+def edit(project: Path, name: str, old: str, new: str, count: int = 1) -> None:
+    path = project / name
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} absent de {name}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def ligne(projet: Path, name: str, text: str, exact: bool = False) -> int:
+def line_of(project: Path, name: str, text: str, exact: bool = False) -> int:
     """1-based number of the first line of a file that contains text (or is text, stripped)."""
-    lines = (projet / name).read_text(encoding="utf-8").splitlines()
+    lines = (project / name).read_text(encoding="utf-8").splitlines()
     return next(i for i, ln in enumerate(lines, 1) if (ln.strip() == text if exact else text in ln))
 
 
 @pytest.fixture
-def projet(tmp_path):
-    return copie_du_projet(tmp_path)
+def project(tmp_path):
+    return project_copy(tmp_path)
 
 
 # -- the project as it is ------------------------------------------------------------------------
 def test_the_project_passes_the_quick_checks():
-    result = verifier()
+    result = run_check()
     assert result.returncode == 0, result.stdout + result.stderr
     intents = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"]
     assert re.search(rf"^Tout est correct : {len(intents)} intentions, \d+ exemples", result.stdout, re.M)
@@ -52,279 +50,280 @@ def test_the_project_passes_the_quick_checks():
 
 @pytest.mark.rasa_cli
 def test_the_project_passes_with_rasa_data_validate():
-    result = verifier(rasa=True)
+    result = run_check(rasa=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Tout est correct" in result.stdout and "rasa data validate compris" in result.stdout
 
 
-def test_a_copy_passes_too(projet):
-    assert verifier(projet).returncode == 0
+def test_a_copy_passes_too(project):
+    assert run_check(project).returncode == 0
 
 
 # -- YAML syntax ---------------------------------------------------------------------------------
-def test_bad_indentation_in_an_nlu_file(projet):
-    editer(projet, "data/nlu/salaire.yml", "    - salaire ?\n    - c koi", "    - salaire ?\n   - c koi")
-    out = probleme(projet)
-    line = ligne(projet, "data/nlu/salaire.yml", "   - c koi")
+def test_bad_indentation_in_an_nlu_file(project):
+    edit(project, "data/nlu/salaire.yml", "    - salaire ?\n    - c koi", "    - salaire ?\n   - c koi")
+    out = failing_output(project)
+    line = line_of(project, "data/nlu/salaire.yml", "   - c koi")
     assert f"data/nlu/salaire.yml ligne {line}, colonne 4 : YAML invalide" in out
     assert "indentation" in out and "espaces" in out
     # An unreadable file is reported alone: no "salaire has no examples" as a consequence.
     assert "aucun exemple" not in out and "quand le YAML sera corrigé" in out
 
 
-def test_a_tab_in_a_knowledge_file(projet):
-    editer(projet, FICHE, "  unite: € brut par an", "\tunite: € brut par an")
-    out = probleme(projet)
-    assert f"{FICHE} ligne {ligne(projet, FICHE, 'unite: €')}" in out and "tabulation" in out
+def test_a_tab_in_a_knowledge_file(project):
+    edit(project, PROFESSION_FILE, "  unite: € brut par an", "\tunite: € brut par an")
+    out = failing_output(project)
+    assert f"{PROFESSION_FILE} ligne {line_of(project, PROFESSION_FILE, 'unite: €')}" in out and "tabulation" in out
 
 
-def test_a_key_written_twice(projet):
-    editer(projet, "knowledge/sujets.yml", "  rncp:\n", "  rncp:\n    libelle: Les titres\n")
-    out = probleme(projet)
+def test_a_key_written_twice(project):
+    edit(project, "knowledge/sujets.yml", "  rncp:\n", "  rncp:\n    libelle: Les titres\n")
+    out = failing_output(project)
     assert "knowledge/sujets.yml ligne" in out and "la clé « libelle » est écrite deux fois" in out
 
 
 # -- knowledge files -----------------------------------------------------------------------------
-def test_a_knowledge_file_with_a_missing_field(projet):
-    editer(projet, FICHE, "  unite: € brut par an\n", "")
-    out = probleme(projet)
-    assert f"✗ {FICHE} : fichier invalide." in out
-    salaire = ligne(projet, FICHE, "salaire:")
-    assert f"champ « salaire.unite » (à écrire sous la ligne {salaire}) : champ obligatoire absent : ajoutez-le" in out
+def test_a_knowledge_file_with_a_missing_field(project):
+    edit(project, PROFESSION_FILE, "  unite: € brut par an\n", "")
+    out = failing_output(project)
+    assert f"✗ {PROFESSION_FILE} : fichier invalide." in out
+    salary_line = line_of(project, PROFESSION_FILE, "salaire:")
+    assert f"champ « salaire.unite » (à écrire sous la ligne {salary_line}) : champ obligatoire absent : ajoutez-le" in out
 
 
-def niveaux() -> dict:
-    return yaml.safe_load((ROOT / FICHE).read_text(encoding="utf-8"))["salaire"]["niveaux"]
+def salary_levels() -> dict:
+    return yaml.safe_load((ROOT / PROFESSION_FILE).read_text(encoding="utf-8"))["salaire"]["niveaux"]
 
 
-def changer_montant(projet: Path, level: str, key: str, written: str) -> int:
+def write_amount(project: Path, level: str, key: str, written: str) -> int:
     """Writes the amount of one salary level as a trainer would; returns its line."""
-    path = projet / FICHE
+    path = project / PROFESSION_FILE
     text = path.read_text(encoding="utf-8")
     start = text.index(f"    {level}:")
-    old = f"      {key}: {niveaux()[level][key]}\n"
+    old = f"      {key}: {salary_levels()[level][key]}\n"
     position = text.index(old, start)
     path.write_text(text[:position] + f"      {key}: {written}\n" + text[position + len(old):], encoding="utf-8")
     return text[:position].count("\n") + 1
 
 
 @pytest.mark.parametrize("form", ["point", "espace", "k", "euro"])
-def test_an_amount_written_as_french_text_says_the_number_to_write(projet, form):
-    amount = niveaux()["debutant"]["min"]
+def test_an_amount_written_as_french_text_says_the_number_to_write(project, form):
+    amount = salary_levels()["debutant"]["min"]
     thousands, rest = divmod(amount, 1000)
     written = {"point": f"{thousands}.{rest:03d}", "espace": f"{thousands} {rest:03d}",
                "k": f"{thousands}k" if not rest else f"{thousands},{rest:03d}k".rstrip("0"),
                "euro": f"{thousands} {rest:03d} €"}[form]
-    line = changer_montant(projet, "debutant", "min", written)
-    out = probleme(projet)
+    line = write_amount(project, "debutant", "min", written)
+    out = failing_output(project)
     assert (f"champ « salaire.niveaux.debutant.min » (ligne {line}) : « {written} » : un nombre entier est attendu, "
             f"en chiffres seulement (sans espace, point, « k » ni « € ») : écrivez {amount}") in out
 
 
-def test_an_amount_in_thousands_is_implausible(projet):
-    amount = niveaux()["debutant"]["max"]
-    line = changer_montant(projet, "debutant", "max", str(amount // 1000))
-    out = probleme(projet)
+def test_an_amount_in_thousands_is_implausible(project):
+    amount = salary_levels()["debutant"]["max"]
+    line = write_amount(project, "debutant", "max", str(amount // 1000))
+    out = failing_output(project)
     assert (f"champ « salaire.niveaux.debutant.max » (ligne {line}) : {amount // 1000} n'est pas un salaire plausible : "
             "les montants sont en euros brut par an, entre 10000 et 300000. Écrivez le montant entier "
             f"(pour {amount // 1000} 000 € : écrivez {amount // 1000 * 1000})") in out
 
 
-def test_an_amount_with_two_zeros_too_many_is_implausible(projet):
-    amount = niveaux()["confirme"]["max"] * 100
-    line = changer_montant(projet, "confirme", "max", str(amount))
-    out = probleme(projet)
+def test_an_amount_with_two_zeros_too_many_is_implausible(project):
+    amount = salary_levels()["confirme"]["max"] * 100
+    line = write_amount(project, "confirme", "max", str(amount))
+    out = failing_output(project)
     assert (f"champ « salaire.niveaux.confirme.max » (ligne {line}) : {amount} n'est pas un salaire plausible") in out
     assert "Vérifiez le nombre de zéros" in out
 
 
-def test_a_minimum_above_the_maximum(projet):
-    levels = niveaux()["debutant"]
-    changer_montant(projet, "debutant", "min", str(levels["max"] + 1000))
-    out = probleme(projet)
-    assert (f"champ « salaire.niveaux.debutant » (ligne {ligne(projet, FICHE, 'debutant:')}) : « min » "
+def test_a_minimum_above_the_maximum(project):
+    levels = salary_levels()["debutant"]
+    write_amount(project, "debutant", "min", str(levels["max"] + 1000))
+    out = failing_output(project)
+    assert (f"champ « salaire.niveaux.debutant » (ligne {line_of(project, PROFESSION_FILE, 'debutant:')}) : « min » "
             f"({levels['max'] + 1000}) est plus grand que « max » ({levels['max']}) : inversez les deux montants") in out
 
 
-def test_experience_bounds_that_overlap(projet):
-    end = niveaux()["debutant"]["annees_max"]
-    changer_montant(projet, "confirme", "annees_min", str(end - 1))
-    out = probleme(projet)
-    assert (f"champ « salaire.niveaux » (ligne {ligne(projet, FICHE, 'niveaux:')}) : les niveaux se chevauchent : "
+def test_experience_bounds_that_overlap(project):
+    end = salary_levels()["debutant"]["annees_max"]
+    write_amount(project, "confirme", "annees_min", str(end - 1))
+    out = failing_output(project)
+    assert (f"champ « salaire.niveaux » (ligne {line_of(project, PROFESSION_FILE, 'niveaux:')}) : les niveaux se chevauchent : "
             f"debutant.annees_max vaut {end} et confirme.annees_min vaut {end - 1}") in out
     assert f"Écrivez pour confirme.annees_min un nombre au moins égal à {end}" in out
 
 
-def test_a_profession_file_named_differently_from_its_id(projet):
-    (projet / FICHE).rename(projet / "knowledge/metiers/charge_ri.yml")
-    out = probleme(projet)
+def test_a_profession_file_named_differently_from_its_id(project):
+    (project / PROFESSION_FILE).rename(project / "knowledge/metiers/charge_ri.yml")
+    out = failing_output(project)
     assert "knowledge/metiers/charge_ri.yml" in out
     assert "Donnez au fichier le nom charge_mission_relations_internationales.yml" in out
 
 
-def test_a_suggestion_citing_an_unknown_topic(projet):
-    editer(projet, "knowledge/sujets.yml", "suggestions: [evolutions, rncp, salaire]",
+def test_a_suggestion_citing_an_unknown_topic(project):
+    edit(project, "knowledge/sujets.yml", "suggestions: [evolutions, rncp, salaire]",
            "suggestions: [evolutions, rncpp, salaire]")
-    out = probleme(projet)
-    line = ligne(projet, "knowledge/sujets.yml", "rncpp")
+    out = failing_output(project)
+    line = line_of(project, "knowledge/sujets.yml", "rncpp")
     assert (f"sujets.mastere.suggestions cite « rncpp », qui n'est pas un sujet défini (ligne {line} ; "
             "vouliez-vous dire « rncp » ? corrigez le nom") in out
 
 
 # -- examples ------------------------------------------------------------------------------------
-def test_an_intent_with_three_examples(projet):
-    path = projet / "data/nlu/rncp.yml"
+def test_an_intent_with_three_examples(project):
+    path = project / "data/nlu/rncp.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
     start = next(i for i, ln in enumerate(lines) if ln.strip() == "examples: |") + 1
     path.write_text("\n".join(lines[:start + 3]) + "\n", encoding="utf-8")
-    out = probleme(projet)
-    line = ligne(projet, "data/nlu/rncp.yml", "- intent: rncp")
+    out = failing_output(project)
+    line = line_of(project, "data/nlu/rncp.yml", "- intent: rncp")
     assert (f"data/nlu/rncp.yml ligne {line} : l'intention « rncp » n'a que 3 exemple(s) ; il en faut au "
             "moins 25. Ajoutez-en 22 ou plus") in out
 
 
-def test_an_example_under_two_intents(projet):
+def test_an_example_under_two_intents(project):
     # The same question as in salaire.yml, with other capitals, accents and final punctuation.
     original = "combien on gagne dans ce métier ?"
-    assert original in (projet / "data/nlu/salaire.yml").read_text(encoding="utf-8")
-    with (projet / "data/nlu/bts.yml").open("a", encoding="utf-8") as f:
+    assert original in (project / "data/nlu/salaire.yml").read_text(encoding="utf-8")
+    with (project / "data/nlu/bts.yml").open("a", encoding="utf-8") as f:
         f.write("    - Combien on gagne dans ce metier\n")
-    out = probleme(projet)
-    salaire, bts = ligne(projet, "data/nlu/salaire.yml", original), ligne(projet, "data/nlu/bts.yml", "- Combien on gagne dans ce metier")
-    assert f"data/nlu/salaire.yml ligne {salaire} (intention « salaire »)" in out
+    out = failing_output(project)
+    salary_line = line_of(project, "data/nlu/salaire.yml", original)
+    bts = line_of(project, "data/nlu/bts.yml", "- Combien on gagne dans ce metier")
+    assert f"data/nlu/salaire.yml ligne {salary_line} (intention « salaire »)" in out
     assert f"data/nlu/bts.yml ligne {bts} (intention « bts »)" in out
     assert "est dans deux intentions" in out and "Gardez-le dans le seul fichier du bon sujet" in out
 
 
-def test_an_example_written_twice_in_one_intent(projet):
-    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+def test_an_example_written_twice_in_one_intent(project):
+    with (project / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
         f.write("    - Salaire ?\n")
-    out = probleme(projet)
-    line = ligne(projet, "data/nlu/salaire.yml", "- Salaire ?")
-    first = ligne(projet, "data/nlu/salaire.yml", "- salaire ?")
+    out = failing_output(project)
+    line = line_of(project, "data/nlu/salaire.yml", "- Salaire ?")
+    first = line_of(project, "data/nlu/salaire.yml", "- salaire ?")
     assert f"data/nlu/salaire.yml ligne {line} : l'exemple « Salaire ? » est déjà écrit plus haut (ligne {first})" in out
 
 
-def test_an_example_line_without_a_dash(projet):
-    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+def test_an_example_line_without_a_dash(project):
+    with (project / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
         f.write("    combien pour un junior\n")
-    out = probleme(projet)
-    line = ligne(projet, "data/nlu/salaire.yml", "combien pour un junior")
+    out = failing_output(project)
+    line = line_of(project, "data/nlu/salaire.yml", "combien pour un junior")
     assert f"data/nlu/salaire.yml ligne {line} : « combien pour un junior » ne commence pas par « - »" in out
 
 
 # -- domain, rules and stories -------------------------------------------------------------------
-def test_an_intent_of_the_domain_without_a_rule(projet):
-    editer(projet, "data/rules/conversation.yml",
+def test_an_intent_of_the_domain_without_a_rule(project):
+    edit(project, "data/rules/conversation.yml",
            "- rule: dire que c'est un assistant virtuel\n  steps:\n  - intent: question_bot\n"
            "  - action: utter_question_bot\n", "")
-    out = probleme(projet)
-    line = ligne(projet, "domain.yml", "- question_bot")
+    out = failing_output(project)
+    line = line_of(project, "domain.yml", "- question_bot")
     assert (f"domain.yml ligne {line} : l'intention « question_bot » n'est utilisée par aucune règle ni "
             "histoire") in out
     assert "Ajoutez une règle dans data/rules/" in out
 
 
-def test_a_knowledge_topic_without_its_rule(projet):
-    editer(projet, "data/rules/sujets.yml",
+def test_a_knowledge_topic_without_its_rule(project):
+    edit(project, "data/rules/sujets.yml",
            "- rule: répondre sur « rncp »\n  steps:\n  - intent: rncp\n  - action: action_repondre\n", "")
-    out = probleme(projet)
-    line = ligne(projet, "knowledge/sujets.yml", "  rncp:")
+    out = failing_output(project)
+    line = line_of(project, "knowledge/sujets.yml", "  rncp:")
     assert (f"knowledge/sujets.yml ligne {line} : le sujet « rncp » n'a pas de règle vers action_repondre. "
             "Ajoutez dans data/rules/sujets.yml, à la fin :\n- rule: répondre sur « rncp »\n  steps:\n"
             "  - intent: rncp\n  - action: action_repondre") in out
 
 
-def test_an_intent_of_the_data_missing_from_the_domain(projet):
-    editer(projet, "domain.yml", "  - rncp\n", "")
-    out = probleme(projet)
-    assert (f"data/nlu/rncp.yml ligne {ligne(projet, 'data/nlu/rncp.yml', '- intent: rncp')} : l'intention "
+def test_an_intent_of_the_data_missing_from_the_domain(project):
+    edit(project, "domain.yml", "  - rncp\n", "")
+    out = failing_output(project)
+    assert (f"data/nlu/rncp.yml ligne {line_of(project, 'data/nlu/rncp.yml', '- intent: rncp')} : l'intention "
             "« rncp » n'est pas déclarée dans domain.yml. Ajoutez la ligne « - rncp » sous « intents: »") in out
-    assert f"data/rules/sujets.yml ligne {ligne(projet, 'data/rules/sujets.yml', 'intent: rncp')}" in out
+    assert f"data/rules/sujets.yml ligne {line_of(project, 'data/rules/sujets.yml', 'intent: rncp')}" in out
 
 
-def test_a_misspelt_action_in_a_story(projet):
-    editer(projet, "data/stories/relances.yml", "  - action: action_conseiller", "  - action: action_conseiler")
-    out = probleme(projet)
-    line = ligne(projet, "data/stories/relances.yml", "action_conseiler")
+def test_a_misspelt_action_in_a_story(project):
+    edit(project, "data/stories/relances.yml", "  - action: action_conseiller", "  - action: action_conseiler")
+    out = failing_output(project)
+    line = line_of(project, "data/stories/relances.yml", "action_conseiler")
     assert (f"data/stories/relances.yml ligne {line} : l'action « action_conseiler » n'existe pas dans "
             "domain.yml. Vérifiez l'orthographe") in out
     assert "Vouliez-vous dire « action_conseiller » ?" in out
 
 
-def test_a_misspelt_intent_in_a_test_story(projet):
-    with (projet / "tests/test_stories.yml").open("a", encoding="utf-8") as f:
+def test_a_misspelt_intent_in_a_test_story(project):
+    with (project / "tests/test_stories.yml").open("a", encoding="utf-8") as f:
         f.write("\n- story: faute\n  steps:\n  - intent: salair\n  - action: action_repondre\n")
-    out = probleme(projet)
-    line = ligne(projet, "tests/test_stories.yml", "- intent: salair", exact=True)
+    out = failing_output(project)
+    line = line_of(project, "tests/test_stories.yml", "- intent: salair", exact=True)
     assert f"tests/test_stories.yml ligne {line} : l'intention « salair » n'existe pas dans domain.yml" in out
 
 
 # -- topics, buttons, templates ------------------------------------------------------------------
-def test_a_topic_without_an_intent(projet):
-    editer(projet, "knowledge/sujets.yml", "  conseiller:\n",
+def test_a_topic_without_an_intent(project):
+    edit(project, "knowledge/sujets.yml", "  conseiller:\n",
            "  teletravail:\n    libelle: Le télétravail\n    question: Peut-on télétravailler ?\n"
            "    rubrique: Contraintes\n    suggestions: [salaire]\n  conseiller:\n")
-    out = probleme(projet)
-    line = ligne(projet, "knowledge/sujets.yml", "  teletravail:")
+    out = failing_output(project)
+    line = line_of(project, "knowledge/sujets.yml", "  teletravail:")
     assert (f"knowledge/sujets.yml ligne {line} : le sujet « teletravail » n'est pas une intention de domain.yml "
             ": aucune question d'élève ne peut y mener. Pour un nouveau sujet, ajoutez « - teletravail » sous "
             "« intents: » dans domain.yml, le fichier data/nlu/teletravail.yml et une règle") in out
 
 
-def test_a_rule_to_action_repondre_for_an_intent_that_is_not_a_topic(projet):
-    editer(projet, "data/rules/conversation.yml", "  - intent: question_bot\n  - action: utter_question_bot",
+def test_a_rule_to_action_repondre_for_an_intent_that_is_not_a_topic(project):
+    edit(project, "data/rules/conversation.yml", "  - intent: question_bot\n  - action: utter_question_bot",
            "  - intent: question_bot\n  - action: action_repondre")
-    out = probleme(projet)
-    line = ligne(projet, "data/rules/conversation.yml", "intent: question_bot")
+    out = failing_output(project)
+    line = line_of(project, "data/rules/conversation.yml", "intent: question_bot")
     assert (f"data/rules/conversation.yml ligne {line} : « question_bot » va à action_repondre, mais n'est pas "
             "un sujet de knowledge/sujets.yml") in out
 
 
-def test_a_button_to_an_unknown_intent(projet):
-    editer(projet, "domain.yml", "  utter_au_revoir:\n    - text: \"Au revoir, et bonne continuation",
+def test_a_button_to_an_unknown_intent(project):
+    edit(project, "domain.yml", "  utter_au_revoir:\n    - text: \"Au revoir, et bonne continuation",
            "  utter_au_revoir:\n    - buttons:\n        - title: Le salaire\n          payload: /salair\n"
            "      text: \"Au revoir, et bonne continuation")
-    out = probleme(projet)
-    line = ligne(projet, "domain.yml", "payload: /salair")
+    out = failing_output(project)
+    line = line_of(project, "domain.yml", "payload: /salair")
     assert (f"domain.yml ligne {line} : le bouton « Le salaire » de utter_au_revoir mène à « /salair », mais "
             "« salair » n'est pas une intention de domain.yml. Corrigez le nom après « / »") in out
 
 
-def test_an_intent_the_assistant_buttons_need(projet):
+def test_an_intent_the_assistant_buttons_need(project):
     # « Autre question » sends /aide (core/replies.py): removing the intent breaks that button.
-    editer(projet, "domain.yml", "  - aide\n", "")
+    edit(project, "domain.yml", "  - aide\n", "")
     for name in ("data/nlu/aide.yml",):
-        (projet / name).unlink()
-    editer(projet, "data/rules/conversation.yml",
+        (project / name).unlink()
+    edit(project, "data/rules/conversation.yml",
            "- rule: présenter ce que sait faire l'assistant\n  steps:\n  - intent: aide\n  - action: action_aide\n", "")
-    out = probleme(projet)
+    out = failing_output(project)
     assert "domain.yml : l'intention « aide » manque ; les boutons de l'assistant (core/replies.py) y mènent" in out
 
 
-def test_a_template_with_a_lone_brace(projet):
-    editer(projet, "knowledge/reponses.yml", 'rncp: "Non, un titre RNCP', 'rncp: "Non, {un titre RNCP')
-    out = probleme(projet)
-    line = ligne(projet, "knowledge/reponses.yml", 'rncp: "Non, {un')
+def test_a_template_with_a_lone_brace(project):
+    edit(project, "knowledge/reponses.yml", 'rncp: "Non, un titre RNCP', 'rncp: "Non, {un titre RNCP')
+    out = failing_output(project)
+    line = line_of(project, "knowledge/reponses.yml", 'rncp: "Non, {un')
     assert (f"knowledge/reponses.yml ligne {line} : le modèle « rncp » a une accolade {{ ou }} seule. Écrivez "
             "les champs ainsi : {nom_du_champ}") in out
 
 
 # -- rasa data validate, last ---------------------------------------------------------------------
-def test_rasa_is_not_run_while_the_own_checks_fail(projet):
-    editer(projet, "domain.yml", "  - rncp\n", "")
-    result = verifier(projet, rasa=True)
+def test_rasa_is_not_run_while_the_own_checks_fail(project):
+    edit(project, "domain.yml", "  - rncp\n", "")
+    result = run_check(project, rasa=True)
     assert result.returncode == 1
     assert "rasa data validate n'a pas été lancé" in result.stdout
 
 
 @pytest.mark.rasa_cli
-def test_rasa_data_validate_problems_are_reported(projet):
+def test_rasa_data_validate_problems_are_reported(project):
     # A story that contradicts a rule: only Rasa sees it.
-    with (projet / "data/stories/relances.yml").open("a", encoding="utf-8") as f:
+    with (project / "data/stories/relances.yml").open("a", encoding="utf-8") as f:
         f.write("\n- story: conflit\n  steps:\n  - intent: salaire\n  - action: utter_au_revoir\n")
-    assert verifier(projet).returncode == 0
-    result = verifier(projet, rasa=True)
+    assert run_check(project).returncode == 0
+    result = run_check(project, rasa=True)
     assert result.returncode == 1
     assert "rasa data validate a trouvé des problèmes" in result.stdout
     assert "Story structure conflict after intent 'salaire'" in result.stdout
@@ -333,61 +332,61 @@ def test_rasa_data_validate_problems_are_reported(projet):
 
 
 # -- what trainers really get wrong (issue 16) --------------------------------------------------------
-def test_an_unknown_template_field_is_named_with_the_valid_ones(projet):
-    editer(projet, "knowledge/reponses.yml", 'puce: "• {texte}"', 'puce: "• {text}"')
-    out = probleme(projet)
-    line = ligne(projet, "knowledge/reponses.yml", 'puce: "• {text}"')
+def test_an_unknown_template_field_is_named_with_the_valid_ones(project):
+    edit(project, "knowledge/reponses.yml", 'puce: "• {texte}"', 'puce: "• {text}"')
+    out = failing_output(project)
+    line = line_of(project, "knowledge/reponses.yml", 'puce: "• {text}"')
     assert (f"knowledge/reponses.yml ligne {line} : le modèle « commun.puce » contient {{text}}, qui n'est pas un "
             "champ de ce modèle : l'élève lirait « problème technique ». Vouliez-vous dire {texte} ? Champs "
             "possibles pour ce modèle : {texte}.") in out
 
 
-def test_a_template_field_of_another_template(projet):
+def test_a_template_field_of_another_template(project):
     from core.replies import TEMPLATE_FIELDS
-    editer(projet, "knowledge/reponses.yml", "rncp: \"Non, un titre RNCP", "rncp: \"Non, {intitule}, un titre RNCP")
-    out = probleme(projet)
+    edit(project, "knowledge/reponses.yml", "rncp: \"Non, un titre RNCP", "rncp: \"Non, {intitule}, un titre RNCP")
+    out = failing_output(project)
     valid = ", ".join(f"{{{f}}}" for f in sorted(TEMPLATE_FIELDS["rncp"]))
     assert "le modèle « rncp » contient {intitule}, qui n'est pas un champ de ce modèle" in out
     assert f"Champs possibles pour ce modèle : {valid}." in out
 
 
-def test_a_misspelt_template_name(projet):
-    editer(projet, "knowledge/reponses.yml", "\nrncp: ", "\nrncpp: ")
-    out = probleme(projet)
-    line = ligne(projet, "knowledge/reponses.yml", "rncpp:")
+def test_a_misspelt_template_name(project):
+    edit(project, "knowledge/reponses.yml", "\nrncp: ", "\nrncpp: ")
+    out = failing_output(project)
+    line = line_of(project, "knowledge/reponses.yml", "rncpp:")
     assert (f"knowledge/reponses.yml ligne {line} : le modèle « rncpp » n'est utilisé par aucune réponse de "
             "l'assistant. Vouliez-vous dire « rncp » ? Corrigez le nom.") in out
     assert "le modèle « rncp » manque" not in out   # the same mistake, said once
 
 
-def test_a_missing_template(projet):
-    path = projet / "knowledge/reponses.yml"
+def test_a_missing_template(project):
+    path = project / "knowledge/reponses.yml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(ln for ln in lines if not ln.startswith("rncp:")), encoding="utf-8")
-    out = probleme(projet)
+    out = failing_output(project)
     assert "knowledge/reponses.yml : le modèle « rncp » manque ; l'assistant s'en sert (core/replies.py)" in out
 
 
-def nouveau_metier(projet: Path, entete: str) -> Path:
+def new_profession(project: Path, header: str) -> Path:
     """The guide's « nouveau métier »: a copy of the fiche under a new name, with a new header."""
-    new_id = yaml.safe_load(entete)["id"]
-    path = projet / "knowledge/metiers" / f"{new_id}.yml"
-    original = (projet / FICHE).read_text(encoding="utf-8")
+    new_id = yaml.safe_load(header)["id"]
+    path = project / "knowledge/metiers" / f"{new_id}.yml"
+    original = (project / PROFESSION_FILE).read_text(encoding="utf-8")
     body = original[original.index("\ndefinition:"):]
-    path.write_text(entete + body, encoding="utf-8")
+    path.write_text(header + body, encoding="utf-8")
     return path
 
 
-ENTETE = ("id: testeur_jeux_societe\nintitule: Testeur(se) de jeux de société\nalias:\n"
+HEADER = ("id: testeur_jeux_societe\nintitule: Testeur(se) de jeux de société\nalias:\n"
           "  - testeur de jeux de societe\n  - testeuse de jeux de societe\n")
 
 
-def test_an_unchanged_copied_fiche_is_refused(projet):
-    path = nouveau_metier(projet, ENTETE)
-    out = probleme(projet)
-    assert (f"✗ {path.relative_to(projet)} : ce fichier reprend encore les textes de {FICHE} (") in out
+def test_an_unchanged_copied_fiche_is_refused(project):
+    path = new_profession(project, HEADER)
+    out = failing_output(project)
+    assert (f"✗ {path.relative_to(project)} : ce fichier reprend encore les textes de {PROFESSION_FILE} (") in out
     assert "remplacez-les par les faits de la fiche du métier « Testeur(se) de jeux de société »" in out
-    first = ligne(projet, str(path.relative_to(projet)), "resume:")
+    first = line_of(project, str(path.relative_to(project)), "resume:")
     assert f"« definition.resume » ligne {first}" in out
 
 
@@ -396,25 +395,25 @@ def test_the_fixture_profession_has_its_short_feminine_alias():
     assert {"testeur de jeux", "testeuse de jeux"} <= set(fixture["alias"])
 
 
-def test_a_profession_without_a_feminine_alias_gets_a_warning(projet):
-    nouveau_metier(projet, ENTETE.replace("  - testeuse de jeux de societe\n", ""))
-    result = verifier(projet)
+def test_a_profession_without_a_feminine_alias_gets_a_warning(project):
+    new_profession(project, HEADER.replace("  - testeuse de jeux de societe\n", ""))
+    result = run_check(project)
     assert ("⚠ knowledge/metiers/testeur_jeux_societe.yml ligne 3 : aucun alias au féminin (« testeuse … ») : "
             "une élève qui écrit « testeuse » ne serait pas reconnue.") in result.stdout
 
 
-def test_a_profession_id_with_accents_says_the_id_to_write(projet):
-    path = nouveau_metier(projet, ENTETE.replace("id: testeur_jeux_societe", "id: testeur_jeux_société"))
-    out = probleme(projet)
-    assert (f"{path.relative_to(projet)} : fichier invalide.\n  - champ « id » (ligne 1) : « testeur_jeux_société » : "
+def test_a_profession_id_with_accents_says_the_id_to_write(project):
+    path = new_profession(project, HEADER.replace("id: testeur_jeux_societe", "id: testeur_jeux_société"))
+    out = failing_output(project)
+    assert (f"{path.relative_to(project)} : fichier invalide.\n  - champ « id » (ligne 1) : « testeur_jeux_société » : "
             "seulement des lettres minuscules sans accent (a à z), des chiffres et « _ », sans espace ni tiret. "
             "Écrivez « testeur_jeux_societe » (et nommez le fichier testeur_jeux_societe.yml)") in out
 
 
-def test_a_misspelt_intent_in_the_domain_is_one_problem_saying_did_you_mean(projet):
-    editer(projet, "domain.yml", "  - rncp\n", "  - rnpc\n")
-    out = probleme(projet)
-    line = ligne(projet, "domain.yml", "- rnpc", exact=True)
+def test_a_misspelt_intent_in_the_domain_is_one_problem_saying_did_you_mean(project):
+    edit(project, "domain.yml", "  - rncp\n", "  - rnpc\n")
+    out = failing_output(project)
+    line = line_of(project, "domain.yml", "- rnpc", exact=True)
     first = out.split("✗ ", 1)[1]
     assert first.startswith(f"domain.yml ligne {line} : l'intention « rnpc » n'est écrite nulle part ailleurs, et "
                             "« rncp » est utilisée sans être déclarée")
@@ -423,32 +422,32 @@ def test_a_misspelt_intent_in_the_domain_is_one_problem_saying_did_you_mean(proj
     assert out.count("✗") == 1 and out.count("↳ conséquence") >= 3
 
 
-def test_a_misspelt_intent_in_a_rule_gets_did_you_mean(projet):
-    editer(projet, "data/rules/sujets.yml", "  - intent: rncp\n", "  - intent: rnpc\n")
-    out = probleme(projet)
+def test_a_misspelt_intent_in_a_rule_gets_did_you_mean(project):
+    edit(project, "data/rules/sujets.yml", "  - intent: rncp\n", "  - intent: rnpc\n")
+    out = failing_output(project)
     assert "l'intention « rnpc » n'existe pas dans domain.yml" in out and "Vouliez-vous dire « rncp » ?" in out
 
 
-def test_a_guide_comment_pasted_into_examples(projet):
-    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+def test_a_guide_comment_pasted_into_examples(project):
+    with (project / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
         f.write("    # exemple: ajouter-des-exemples\n    - c'est payé combien au début\n")
-    out = probleme(projet)
-    line = ligne(projet, "data/nlu/salaire.yml", "# exemple:")
+    out = failing_output(project)
+    line = line_of(project, "data/nlu/salaire.yml", "# exemple:")
     assert (f"data/nlu/salaire.yml ligne {line} : « # exemple: ajouter-des-exemples » est une ligne du guide, pas "
             "un exemple : supprimez cette ligne") in out
     assert "Ajoutez « - »" not in out
 
 
-def test_a_markdown_fence_pasted_at_the_top_of_a_file(projet):
-    path = projet / "data/nlu/salaire.yml"
+def test_a_markdown_fence_pasted_at_the_top_of_a_file(project):
+    path = project / "data/nlu/salaire.yml"
     path.write_text("```yaml\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
-    out = probleme(projet)
+    out = failing_output(project)
     assert ("data/nlu/salaire.yml ligne 1, colonne 1 : YAML invalide (la ligne « ``` » vient du guide (elle encadre "
             "les extraits) : supprimez-la") in out
     assert "cannot start any token" not in out
 
 
-@pytest.mark.parametrize("texte, attendu", [
+@pytest.mark.parametrize("text, expected", [
     ("a: b: c\n", "un « : » inattendu"),
     ("a:\n\tb: 1\n", "une tabulation : utilisez des espaces"),
     ("a: \"x\n", "un guillemet n'est pas fermé"),
@@ -462,35 +461,35 @@ def test_a_markdown_fence_pasted_at_the_top_of_a_file(projet):
     ("a:\n  - x\n b: 1\n", "l'indentation ne correspond pas aux lignes voisines"),
     ("a: *x\n", "un « * » en début de texte"),
 ])
-def test_every_yaml_parser_message_is_in_french(texte, attendu):
+def test_every_yaml_parser_message_is_in_french(text, expected):
     from core.knowledge import yaml_problem
     with pytest.raises(yaml.YAMLError) as caught:
-        yaml.safe_load(texte)
-    message = yaml_problem(caught.value, texte)
-    assert attendu in message
+        yaml.safe_load(text)
+    message = yaml_problem(caught.value, text)
+    assert expected in message
     assert not re.search(r"\b(found|expected|could not|while|allowed)\b", message)
 
 
-def test_a_held_out_sentence_copied_into_training(projet):
+def test_a_held_out_sentence_copied_into_training(project):
     test_file = yaml.safe_load((ROOT / "tests/nlu/test_nlu.yml").read_text(encoding="utf-8"))["nlu"][0]
     sentence = test_file["examples"].splitlines()[0][2:].strip()
     intent = test_file["intent"]
-    with (projet / f"data/nlu/{intent}.yml").open("a", encoding="utf-8") as f:
+    with (project / f"data/nlu/{intent}.yml").open("a", encoding="utf-8") as f:
         f.write(f"    - {sentence}\n")
-    out = probleme(projet)
-    train_line = ligne(projet, f"data/nlu/{intent}.yml", f"- {sentence}")
-    test_line = ligne(projet, "tests/nlu/test_nlu.yml", f"- {sentence}")
+    out = failing_output(project)
+    train_line = line_of(project, f"data/nlu/{intent}.yml", f"- {sentence}")
+    test_line = line_of(project, "tests/nlu/test_nlu.yml", f"- {sentence}")
     assert (f"data/nlu/{intent}.yml ligne {train_line} : l'exemple « {sentence} » est une phrase de test "
             f"(tests/nlu/test_nlu.yml ligne {test_line}). Les phrases de tests/nlu/ mesurent l'assistant sur des "
             f"phrases qu'il n'a jamais vues : supprimez cette ligne de data/nlu/{intent}.yml") in out
 
 
-def test_an_example_differing_only_by_final_punctuation(projet):
-    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+def test_an_example_differing_only_by_final_punctuation(project):
+    with (project / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
         f.write("    - salaire !\n")
-    out = probleme(projet)
-    line = ligne(projet, "data/nlu/salaire.yml", "- salaire !")
-    first = ligne(projet, "data/nlu/salaire.yml", "- salaire ?")
+    out = failing_output(project)
+    line = line_of(project, "data/nlu/salaire.yml", "- salaire !")
+    first = line_of(project, "data/nlu/salaire.yml", "- salaire ?")
     assert (f"data/nlu/salaire.yml ligne {line} : l'exemple « salaire ! » est déjà écrit plus haut (ligne {first}) "
             "(« salaire ? » : majuscules, accents et ponctuation finale ne comptent pas). Supprimez l'une des deux "
             "lignes.") in out
@@ -509,21 +508,21 @@ def test_make_alone_lists_every_target_a_trainer_uses():
         assert re.search(rf"^make {re.escape(target)}( [A-Z]+=\S+)?\s+- \S", result.stdout, re.M), target
 
 
-def test_a_failed_make_check_prints_no_make_error_line(projet):
-    editer(projet, "domain.yml", "  - rncp\n", "  - rnpc\n")
-    result = make("check", f"CHECK_ARGS=--sans-rasa --projet {projet}")
+def test_a_failed_make_check_prints_no_make_error_line(project):
+    edit(project, "domain.yml", "  - rncp\n", "  - rnpc\n")
+    result = make("check", f"CHECK_ARGS=--sans-rasa --projet {project}")
     assert result.returncode != 0
     assert "vouliez-vous dire « rncp »" in result.stdout
     assert "make: ***" not in result.stdout + result.stderr and "Error 1" not in result.stderr
 
 
 @pytest.mark.parametrize("held_out, section", [("test_compound.yml", "compound"), ("test_absent.yml", "absent")])
-def test_a_held_out_message_of_the_other_formats_copied_into_training(projet, held_out, section):
+def test_a_held_out_message_of_the_other_formats_copied_into_training(project, held_out, section):
     sentence = yaml.safe_load((ROOT / "tests/nlu" / held_out).read_text(encoding="utf-8"))[section][0]["text"]
-    with (projet / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+    with (project / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
         f.write(f"    - {sentence}\n")
-    out = probleme(projet)
-    train_line = ligne(projet, "data/nlu/salaire.yml", f"- {sentence}")
-    test_line = ligne(projet, f"tests/nlu/{held_out}", sentence)
+    out = failing_output(project)
+    train_line = line_of(project, "data/nlu/salaire.yml", f"- {sentence}")
+    test_line = line_of(project, f"tests/nlu/{held_out}", sentence)
     assert (f"data/nlu/salaire.yml ligne {train_line} : l'exemple « {sentence} » est une phrase de test "
             f"(tests/nlu/{held_out} ligne {test_line})") in out

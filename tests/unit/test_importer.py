@@ -14,8 +14,7 @@ import yaml
 from core.knowledge import KnowledgeError, load_profession, load_professions
 from core.textnorm import fold
 from tests.support.helpers import ROOT, project_env
-from tests.support.project import project_copy as copie_du_projet
-from tests.support.project import run_check as verifier
+from tests.support.project import project_copy, run_check
 from trainer.importer.__main__ import import_fiche, main
 from trainer.importer.facts import COPIED, NUMBER, Fact
 from trainer.importer.parse import read_fiche
@@ -149,8 +148,8 @@ def test_seed_missions_and_skills(seed):
 
 def test_seed_stepping_stones_tools_constraints(seed):
     data, known, fiche, *_ = seed
-    postes = [e["poste"] for e in data["experiences"]]
-    assert pairing([e["poste"] for e in known["experiences"]], postes) == [0, 1, 2]
+    positions = [e["poste"] for e in data["experiences"]]
+    assert pairing([e["poste"] for e in known["experiences"]], positions) == [0, 1, 2]
     for mine, theirs in zip(data["experiences"], known["experiences"]):
         assert copied_from(fiche, mine["apport"]) and coverage(theirs["apport"], mine["apport"]) >= 0.7
 
@@ -250,8 +249,8 @@ def test_every_imported_file_is_a_valid_profession(path, tmp_path):
 ])
 def test_salary_lines_as_pasted(level, amount, expected):
     draft, _ = read_fiche(f"{level}\n{amount}\n")
-    debutant = draft["salaire"]["niveaux"]["debutant"]
-    assert (debutant["annees_max"].value, debutant["min"].value, debutant["max"].value) == expected
+    beginner = draft["salaire"]["niveaux"]["debutant"]
+    assert (beginner["annees_max"].value, beginner["min"].value, beginner["max"].value) == expected
 
 
 # -- verification: every fact is checked against the fiche -----------------------------------------
@@ -282,16 +281,16 @@ def test_a_fact_that_fails_verification_is_written_as_a_marker(monkeypatch):
 
 # -- a damaged fiche: markers, refused by make check with file, line and field ----------------------
 def test_a_damaged_fiche_gives_markers_that_make_check_names(tmp_path, capsys):
-    projet = copie_du_projet(tmp_path)
-    assert main([str(DAMAGED), "--dossier", str(projet / "knowledge/metiers")]) == 0
+    project = project_copy(tmp_path)
+    assert main([str(DAMAGED), "--dossier", str(project / "knowledge/metiers")]) == 0
     out = capsys.readouterr().out
-    path = projet / "knowledge/metiers/dresseur_dragons_compagnie.yml"
+    path = project / "knowledge/metiers/dresseur_dragons_compagnie.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
     expected = {"hard_skills.competences.2.nom", "salaire.niveaux.confirme.min", "salaire.niveaux.confirme.max"}
     assert "À compléter (" in out and all(f"champ « {field} »" in out for field in expected)
     assert "Securite incendie" in path.read_text(encoding="utf-8")  # the rest is imported
 
-    result = verifier(projet)
+    result = run_check(project)
     assert result.returncode == 1
     for field in expected:
         match = re.search(rf"champ « {re.escape(field)} » \(ligne (\d+)\)", result.stdout)

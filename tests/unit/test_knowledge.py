@@ -31,8 +31,8 @@ def test_the_fiche_is_loaded_whole(fiche):
     assert {s.id: s.score for s in loaded.hard_skills.competences} == {
         s["id"]: s["score"] for s in written["hard_skills"]["competences"]}
     for level in ("debutant", "confirme"):
-        niveau, ecrit = getattr(loaded.salaire.niveaux, level), written["salaire"]["niveaux"][level]
-        assert (niveau.min, niveau.max) == (ecrit["min"], ecrit["max"])
+        loaded_level, written_level = getattr(loaded.salaire.niveaux, level), written["salaire"]["niveaux"][level]
+        assert (loaded_level.min, loaded_level.max) == (written_level["min"], written_level["max"])
     assert loaded.diplome.bac5_necessaire is written["diplome"]["bac5_necessaire"]
     assert loaded.diplome.niveau_reference == written["diplome"]["niveau_reference"]
     assert [f.niveau for f in (loaded.formations.bts, loaded.formations.bachelor, loaded.formations.mastere)] == [

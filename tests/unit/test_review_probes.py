@@ -16,14 +16,14 @@ PROBES = ["<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "'; DRO
 REAL = ["je veux bosser à l'ONU c possible", "le métier est-il menacé par l'intelligence artificielle"]
 
 
-@pytest.mark.parametrize("texte", PROBES)
-def test_a_probe_is_recognised(texte):
-    assert review.sonde(texte)
+@pytest.mark.parametrize("text", PROBES)
+def test_a_probe_is_recognised(text):
+    assert review.probe_reason(text)
 
 
-@pytest.mark.parametrize("texte", REAL + ["c'est quoi le salaire en 2024 ?", "j'aime les <3 jeux", "l'été"])
-def test_a_real_question_is_not_a_probe(texte):
-    assert review.sonde(texte) is None
+@pytest.mark.parametrize("text", REAL + ["c'est quoi le salaire en 2024 ?", "j'aime les <3 jeux", "l'été"])
+def test_a_real_question_is_not_a_probe(text):
+    assert review.probe_reason(text) is None
 
 
 def tracker_store(path, messages):
@@ -38,15 +38,15 @@ def tracker_store(path, messages):
 
 
 def test_the_review_queue_lists_probes_apart(tmp_path):
-    base, sortie = tmp_path / "conversations.db", tmp_path / "a_relire.yml"
+    base, output = tmp_path / "conversations.db", tmp_path / "a_relire.yml"
     tracker_store(base, PROBES + REAL)
     result = subprocess.run([PYTHON, "-m", "trainer.review", "export", "--base", f"sqlite:///{base}",
-                             "--sortie", str(sortie)], cwd=ROOT, env=project_env(), capture_output=True,
+                             "--sortie", str(output)], cwd=ROOT, env=project_env(), capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(REAL)} message(s) à relire" in result.stdout
     assert f"{len(PROBES)} message(s) de test ou d'attaque" in result.stdout and "inutile de les annoter" in result.stdout
-    text = sortie.read_text(encoding="utf-8")
+    text = output.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     to_annotate = [m["texte"] for g in data["groupes"] for m in g["messages"]]
     assert sorted(to_annotate) == sorted(REAL)

@@ -34,7 +34,7 @@ def filled():
                 for experience, years in ((None, None), ("debutant", None), ("confirme", None), (None, 99),
                                           (None, profession.salaire.niveaux.debutant.annees_max)):
                     replier.answer(profession, Question(topic=topic, text=text, experience=experience, years=years))
-            replier.answer(profession, Question(topic="hard_skills", competence=profession.hard_skills.competences[0].id))
+            replier.answer(profession, Question(topic="hard_skills", skill=profession.hard_skills.competences[0].id))
             replier.not_specified(profession, topic)
             for situation in SITUATIONS:
                 replier.answer(profession, Question(topic=topic, text="", situation=situation))

@@ -82,8 +82,9 @@ def summary(draft, target: Path, markers, unused: List[str], rejected) -> str:
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description="Crée le brouillon de fiche métier (YAML) d'une fiche texte.")
     parser.add_argument("fiche", nargs="?", type=Path, help="le texte de la fiche (copié de la page de l'école)")
-    parser.add_argument("--ecraser", action="store_true", help="remplace un fichier métier existant")
-    parser.add_argument("--dossier", type=Path, help="dossier des fiches métier (défaut : knowledge/metiers)")
+    parser.add_argument("--ecraser", dest="overwrite", action="store_true", help="remplace un fichier métier existant")
+    parser.add_argument("--dossier", dest="folder", metavar="DOSSIER", type=Path,
+                        help="dossier des fiches métier (défaut : knowledge/metiers)")
     args = parser.parse_args(argv)
     try:
         if args.fiche is None:
@@ -93,9 +94,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         if isinstance(draft["id"], Missing):
             raise FicheError(f"{args.fiche} : le nom du métier est introuvable (la fiche doit contenir une "
                                "phrase « Le métier de … repose sur … »). Est-ce bien une fiche métier ?")
-        folder = args.dossier or knowledge_dir() / "metiers"
+        folder = args.folder or knowledge_dir() / "metiers"
         target = folder / f"{draft['id'].value}.yml"
-        if target.exists() and not args.ecraser:
+        if target.exists() and not args.overwrite:
             raise FicheError(f"{target} existe déjà : rien n'a été écrit. Pour le remplacer par le brouillon "
                                "importé (vos modifications seront perdues) : make importer FICHE=… ECRASER=1")
         folder.mkdir(parents=True, exist_ok=True)

@@ -351,7 +351,7 @@ def diploma_and_trainings(fiche: Fiche, name: Optional[str]):
 
     trainings, reference = {}, None
     for level in _LEVELS:
-        general, metier = fiche.first(f"{level}_general"), fiche.first(f"{level}_metier")
+        general, specific = fiche.first(f"{level}_general"), fiche.first(f"{level}_metier")
         label = {"bts": "BTS", "bachelor": "Bachelor", "mastere": "Mastère"}[level]
         entry = {"nom": Missing(f"le nom du diplôme ({label})"),
                  "niveau": Missing("Bac+2, Bac+3 ou Bac+5"),
@@ -364,13 +364,13 @@ def diploma_and_trainings(fiche: Fiche, name: Optional[str]):
             entry["nom"] = Fact(general[match.start(1): match.end(1)], general)
             entry["niveau"] = training_level(general) or entry["niveau"]
             entry["general"] = copied(general)
-        if metier:
-            entry["pour_ce_metier"] = copied(metier)
-            sentence = title_sentence(metier, name)
+        if specific:
+            entry["pour_ce_metier"] = copied(specific)
+            sentence = title_sentence(specific, name)
             if sentence:
                 entry["en_bref"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
                                         "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
-            for s in sentences(metier):
+            for s in sentences(specific):
                 if "niveau de reference" in fold(s):
                     reference = Fact(level, s, DEDUCED, "la fiche : « " + s + " »")
         trainings[level] = entry
@@ -386,7 +386,7 @@ def diploma_and_trainings(fiche: Fiche, name: Optional[str]):
     return diploma, trainings
 
 
-def alternance(fiche: Fiche) -> Optional[Fact]:
+def work_study(fiche: Fiche) -> Optional[Fact]:
     found = [s for p in fiche.paragraphs for s in sentences(p) if "alternance" in fold(s)]
     found = list(dict.fromkeys(found))
     return Fact(" ".join(found), "\n".join(found), COPIED) if found else None
@@ -406,16 +406,16 @@ def stepping_stone(paragraph: str, name: Optional[str], jobs_in_fiche: Iterable[
             continue
         rest = first[match.start():]
         split = split_at_verb(rest)
-        poste = (split[0] if split else rest.split(",")[0]).strip()
-        return Fact(poste, first, COPIED)
+        position = (split[0] if split else rest.split(",")[0]).strip()
+        return Fact(position, first, COPIED)
     # « En assistant dans la gestion de projets…, le/la candidat(e) apprend » : the job named by the gerund.
     match = re.match(r"^en (\w+ant) (.+?),", fold(first))
     if match:
         gerund = match.group(1)
         for job in jobs_in_fiche:
             if fold(job).startswith(gerund + "("):
-                poste = job + " " + first[match.start(2): match.end(2)]
-                return Fact(poste, first, FORM, f"intitulé reconstitué à partir de « {first[:match.end(2)]} » : "
+                position = job + " " + first[match.start(2): match.end(2)]
+                return Fact(position, first, FORM, f"intitulé reconstitué à partir de « {first[:match.end(2)]} » : "
                                                 "relisez-le")
     return None
 
@@ -425,8 +425,8 @@ def experiences(fiche: Fiche, name: Optional[str]):
                               if fold(m.group(1)) not in _NOT_A_JOB))
     found = []
     for paragraph in fiche.all("experience"):
-        poste = stepping_stone(paragraph, name, jobs)
-        found.append({"poste": poste or Missing(f"l'intitulé du poste dont parle : « {paragraph[:90]}… »"),
+        position = stepping_stone(paragraph, name, jobs)
+        found.append({"poste": position or Missing(f"l'intitulé du poste dont parle : « {paragraph[:90]}… »"),
                       "apport": Fact(lower_first(without_final_period(paragraph)), paragraph, COPIED,
                                      "lu après « {poste} : pour » : gardez l'essentiel, à l'infinitif")})
     return found or [{"poste": Missing("un poste qui prépare au métier"),
@@ -613,7 +613,7 @@ def read_fiche(text: str):
     draft["soft_skills"] = soft_skills(fiche)
     draft["hard_skills"] = hard_skills(fiche)
     draft["diplome"], draft["formations"] = diploma_and_trainings(fiche, name_text)
-    draft["alternance"] = or_missing(alternance(fiche), "ce que la fiche dit de l'alternance")
+    draft["alternance"] = or_missing(work_study(fiche), "ce que la fiche dit de l'alternance")
     draft["rncp"] = or_missing(copied(fiche.first("rncp")), "ce que la fiche dit des titres RNCP")
     draft["experiences"] = experiences(fiche, name_text)
     draft["outils"] = tools(fiche, name_text)
