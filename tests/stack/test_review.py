@@ -102,7 +102,10 @@ def conversations(stack, tmp_path_factory):
     stack.say(payload_sender, PAYLOAD)
 
     copy = tmp_path_factory.mktemp("review") / "conversations.db"
-    shutil.copy(stack.db_path, copy)  # the running Rasa keeps writing to its own file
+    # The running Rasa keeps writing to its own file, and its latest messages may still be in the
+    # write-ahead log beside it: SQLite's backup copies the database as readers see it.
+    with sqlite3.connect(stack.db_path) as live, sqlite3.connect(copy) as snapshot:
+        live.backup(snapshot)
     with sqlite3.connect(copy) as db:
         db.execute(f"DELETE FROM events WHERE sender_id NOT IN ({','.join('?' * len(senders))})", senders)
     return copy, senders, context
