@@ -10,8 +10,12 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for core/
+from core.redact import shown_url  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -22,7 +26,21 @@ def main(argv=None) -> int:
                        help="supprime les conversations sans message depuis JOURS jours")
     args = parser.parse_args(argv)
     url = os.environ.get("TRACKER_STORE_URL", "sqlite:///var/conversations.db")
-    engine = sa.create_engine(url)
+    try:
+        return forget(sa.create_engine(url), args)
+    except (sa.exc.SQLAlchemyError, ValueError) as exc:  # unreachable, refused, malformed address…
+        shown = shown_url(url)
+        if isinstance(exc, sa.exc.ArgumentError):  # its text repeats the whole address, password included
+            detail = "l'adresse n'a pas la forme postgresql://utilisateur:motdepasse@hote:5432/base ou sqlite:///fichier.db"
+        else:
+            detail = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        print(f"Impossible de modifier la base des conversations {shown} : {detail}\n"
+              "Vérifiez TRACKER_STORE_URL (.env ou /etc/assistant/assistant.env) : adresse, utilisateur, mot de "
+              "passe, et que la base est démarrée. Rien n'a été supprimé.", file=sys.stderr)
+        return 1
+
+
+def forget(engine, args) -> int:
     if not sa.inspect(engine).has_table("events"):
         print("Aucune conversation enregistrée (la table « events » n'existe pas encore).")
         return 0

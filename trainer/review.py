@@ -34,6 +34,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import yaml
 
+from core.redact import shown_url
 from trainer.project import ROOT, Project, block_examples, normalise, plain
 
 FALLBACK = "nlu_fallback"
@@ -120,7 +121,7 @@ def open_engine(url: str, project_dir: Path):
     parsed = make_url(url)
     if parsed.drivername.startswith("sqlite"):
         if not parsed.database or parsed.database == ":memory:":
-            raise ReviewError(f"TRACKER_STORE_URL={url} ne désigne pas un fichier SQLite.")
+            raise ReviewError(f"TRACKER_STORE_URL={shown_url(url)} ne désigne pas un fichier SQLite.")
         path = Path(parsed.database)
         if not path.is_absolute():
             path = project_dir / path  # as Rasa does, started from the project folder
@@ -144,7 +145,7 @@ def read_events(url: str, project_dir: Path, since: Optional[float]) -> List[tup
         with engine.connect() as connection:
             return list(connection.execute(text(query), {"since": since} if since is not None else {}))
     except Exception as exc:  # noqa: BLE001 - missing database or table, access refused…
-        raise ReviewError(f"Impossible de lire les conversations dans {url} : {exc.__class__.__name__}: "
+        raise ReviewError(f"Impossible de lire les conversations dans {shown_url(url)} : {exc.__class__.__name__}: "
                           f"{str(exc).splitlines()[0]}") from exc
     finally:
         engine.dispose()
