@@ -1,4 +1,11 @@
-"""Rasa's SQL tracker store, with SQLite set up for a web server rather than a desktop app.
+"""Rasa's SQL tracker store, checked at start, with SQLite set up for a web server rather than a desktop app.
+
+At start, the database must be usable (rasa_ext/database_check.py): stock Rasa 3.6 logs an error
+when it cannot open or create its tables, then keeps every conversation in memory only, to be lost
+at the next restart. Here Rasa stops instead, with a French message naming the setting
+(TRACKER_STORE_URL), what is wrong (password refused, server unreachable, database missing, file
+not writable...) and the fix. A database that goes away later, while Rasa runs, is Rasa's
+FailSafeTrackerStore's business: the student still gets answers (README « Robustesse »).
 
 The embedded default (`make run`) keeps conversations in a SQLite file. Stock SQLite settings
 write every message with a full disk sync and a rollback journal: profiling Rasa under load
@@ -16,7 +23,7 @@ pause), are removed here without changing what is stored or read:
   `Event.resolve_by_type`, which lists every subclass of `Event` again for every event (about 9 %
   of Rasa's CPU). Here the class of each event type is looked up once and kept.
 
-PostgreSQL and any other database are left exactly as stock Rasa configures them.
+PostgreSQL and any other database are otherwise left exactly as stock Rasa configures them.
 """
 import functools
 import json
@@ -24,13 +31,17 @@ import sqlite3
 from typing import Any, Dict, List, Optional, Text, Type
 
 import sqlalchemy as sa
+from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
+
+from rasa_ext import database_check
 
 SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000")
 
@@ -71,13 +82,30 @@ def is_sqlite_file(url: sa.engine.URL) -> bool:
 
 
 class TunedSQLTrackerStore(SQLTrackerStore):
-    """Used through endpoints.yml (`type: rasa_ext.tracker_store.TunedSQLTrackerStore`)."""
+    """Used through endpoints.yml and deploy/endpoints.yml (`type: rasa_ext.tracker_store.TunedSQLTrackerStore`).
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # Registered before the parent opens its first connection; only SQLite connections change.
+    Same parameters as Rasa's SQLTrackerStore; `host` is the `url` of the endpoints file."""
+
+    def __init__(self, domain: Optional[Domain] = None, dialect: Text = "sqlite", host: Optional[Text] = None,
+                 port: Optional[int] = None, db: Text = "rasa.db", username: Text = None, password: Text = None,
+                 event_broker: Optional[EventBroker] = None, login_db: Optional[Text] = None,
+                 query: Optional[Dict] = None, **kwargs: Any) -> None:
+        # Registered before the first connection; only SQLite connections change.
         if not event.contains(Engine, "connect", tune_sqlite):
             event.listen(Engine, "connect", tune_sqlite)
-        super().__init__(*args, **kwargs)
+        try:
+            url = database_check.store_url(host, dialect, port, db, username, password, login_db, query)
+        except Exception as error:  # a port that is not a number...
+            database_check.stop(database_check.error_message(error, host))
+        # Before Rasa's own attempt, which would log a stack of errors, or wait minutes for a silent host.
+        problem = database_check.connection_problem(url)
+        if problem:
+            database_check.stop(problem)
+        super().__init__(domain, dialect, host, port, db, username, password, event_broker, login_db, query, **kwargs)
+        # Rasa logs a failed table creation and goes on: the tables must exist and take a write.
+        problem = database_check.storage_problem(self.engine, url)
+        if problem:
+            database_check.stop(problem)
         if is_sqlite_file(self.engine.url):
             self.keep_connections_open()
 

@@ -12,6 +12,9 @@ source scripts/defaults.sh
 .venv/bin/python scripts/model_build.py verify
 
 mkdir -p var
+# The conversations database must be usable before anything starts: Rasa would otherwise keep the
+# conversations in memory only (rasa_ext/database_check.py; French message and exit code 3).
+.venv/bin/python -m rasa_ext.database_check endpoints.yml
 echo "Serveur d'actions sur http://${SANIC_HOST}:${ACTION_PORT} ..."
 .venv/bin/python scripts/serve.py actions --actions actions --port "$ACTION_PORT" --quiet &
 ACTIONS_PID=$!

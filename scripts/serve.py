@@ -9,6 +9,11 @@ authentication, on the network (aiohttp and Sanic advisories, SECURITY.md). Here
 address is refused unless it was set explicitly: SANIC_HOST for the action server, RASA_INTERFACE
 for Rasa (which must then be the --interface given). scripts/run.sh, deploy/Procfile and
 deploy/systemd/ start the servers through this file.
+
+Before Rasa, the conversations database of the --endpoints file is checked (rasa_ext/database_check.py):
+a database that cannot be used stops the start with a French message and exit code 3, within seconds,
+instead of a Rasa that would keep the conversations in memory only. The tracker store checks it again
+inside Rasa (`rasa run` started directly), where with SANIC_WORKERS > 1 only the workers could stop.
 """
 import ipaddress
 import os
@@ -17,6 +22,8 @@ from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
 ALL_INTERFACES = "0.0.0.0"  # what rasa and rasa_sdk listen on when nothing is said
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_ENDPOINTS = "endpoints.yml"  # what `rasa run` reads without --endpoints
 
 
 def is_loopback(host: str) -> bool:
@@ -36,6 +43,23 @@ def interface_argument(args: Sequence[str]) -> Optional[str]:
         if arg.startswith("--interface="):
             return arg.split("=", 1)[1]
     return None
+
+
+def endpoints_argument(args: Sequence[str]) -> str:
+    """The endpoints file a `rasa run` command line reads."""
+    for index, arg in enumerate(args):
+        if arg == "--endpoints" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--endpoints="):
+            return arg.split("=", 1)[1]
+    return DEFAULT_ENDPOINTS
+
+
+def database_problem(args: Sequence[str]) -> Optional[str]:
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from rasa_ext import database_check
+    return database_check.endpoints_problem(endpoints_argument(args))
 
 
 def actions_problem(env: Mapping[str, str]) -> Optional[str]:
@@ -83,6 +107,11 @@ def main(argv: Sequence[str]) -> int:
     if problem:
         print(f"Démarrage refusé : {problem}", file=sys.stderr)
         return 2
+    if kind == "rasa":
+        problem = database_problem(args)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 3  # rasa_ext.database_check.EXIT_CODE, as when the tracker store finds the database unusable
     full = command(kind, args)
     os.execv(full[0], full)  # the server replaces this process: signals reach it directly
 

@@ -2,12 +2,12 @@
 
 A real PostgreSQL that requires a password; Rasa and the action server are started with
 TRACKER_STORE_URL=postgresql://assistant:<random secret>@127.0.0.1:<port>/assistant, in debug mode
-(the most talkative a school could run them), and their whole output is searched for the secret:
-while conversations are stored, and when the database refuses the password or cannot be reached
-(the error paths, where database libraries print connection details).
+(the most talkative a school could run them), and their whole output is searched for the secret
+while conversations are stored. The error paths, where database libraries print connection details
+(the database refuses the password or cannot be reached), now stop Rasa at start: their output is
+searched in tests/stack/test_database_at_start.py.
 """
 import secrets
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -54,29 +54,3 @@ def test_the_password_is_in_no_log_while_conversations_are_stored(tmp_path, mode
     # ...and the password is in neither.
     assert SECRET not in rasa_log
     assert SECRET not in actions_log
-
-
-def logs_after_a_message(tmp_path: Path, model_path: Path, url: str) -> str:
-    """Rasa and the action server with a tracker store they cannot use: Rasa still starts (it logs the
-    error and keeps the conversation in memory), so a message goes through the error path too."""
-    stack = Stack(tmp_path, model_path, tracker_url=url, rasa_options=["--debug"], actions_options=["--debug"])
-    try:
-        stack.start()
-        stack.post(b'{"sender": "secret-test", "message": "combien gagne un debutant ?"}')
-    finally:
-        stack.stop()
-    return stack.rasa_log.read_text() + stack.actions_log.read_text()
-
-
-def test_a_refused_password_is_not_logged(tmp_path, model_path, postgres):
-    wrong = "pg-" + secrets.token_hex(16)
-    output = logs_after_a_message(tmp_path, model_path, secret_url(postgres, password=wrong))
-    assert "password authentication failed" in output  # the error path ran
-    assert "Error happened when trying to" in output  # ... for the message too
-    assert wrong not in output
-
-
-def test_an_unreachable_database_does_not_log_the_password(tmp_path, model_path, postgres):
-    output = logs_after_a_message(tmp_path, model_path, secret_url(postgres, port=free_port()))
-    assert "Connection refused" in output and "Error happened when trying to" in output
-    assert SECRET not in output

@@ -39,10 +39,17 @@ class Postgres:
             for path in [self.dir, *self.dir.iterdir()]:
                 os.chown(path, user.pw_uid, user.pw_gid)
         self._run("initdb", "-D", str(self.data), "-U", "assistant", *auth, "-E", "UTF8")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.dir / "server.log"), "-w", "start", "-o",
-                  f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1")
+        self.resume()
         self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "assistant", "assistant")
         return self
+
+    def pause(self) -> None:
+        """The server stops, its data stays: a database restart or outage seen from Rasa."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.dir / "server.log"), "-w", "start", "-o",
+                  f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1")
 
     def stop(self) -> None:
         try:
