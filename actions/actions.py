@@ -182,15 +182,22 @@ class ActionRepondre(GuardedAction):
         send(dispatcher, outcome.reply)
         return outcome.events
 
-    def plan(self, tracker: Tracker, intent: Optional[str], fallback: bool) -> Optional[Outcome]:
+    def plan(self, tracker: Tracker, intent: Optional[str], fallback: bool,
+             absent_only: bool = False) -> Optional[Outcome]:
         """The reply to the latest message for this intent; with fallback=True (the NLU was unsure),
-        None when nothing in the message itself says what to answer."""
+        None when nothing in the message itself says what to answer; with absent_only=True (an
+        out-of-scope message), None unless it asks a detail the fiche does not give."""
         text = tracker.latest_message.get("text") or ""
         facts = self.assistant.fact_topics
         previous = tracker.get_slot("sujet")
         events: List[Dict[Text, Any]] = []
 
         profession = self.current_profession(tracker)
+        # A detail the fiche does not give, looked for once (again below only if another profession is named).
+        detail = self.assistant.absent_detail(text, profession)
+        if absent_only and not detail:
+            return None
+        current = profession
         mentioned = self.assistant.named_in(text)
         profession_entity = entity(tracker, "metier")
         switched = False
@@ -224,7 +231,8 @@ class ActionRepondre(GuardedAction):
                                             SlotSet("incompris", 0.0)])
 
         # A detail the fiche does not give: say so, never answer another topic in its place.
-        detail = self.assistant.absent_detail(text, profession)
+        if profession.id != current.id:  # the message named another profession: its own fiche decides
+            detail = self.assistant.absent_detail(text, profession)
         if detail:
             asked = asked_topic or (previous if previous in facts else None)
             closest = self.closest(tracker, detail, asked)
@@ -317,12 +325,10 @@ class ActionHorsSujet(MenuReply, GuardedAction):
     action_name, builder = "action_hors_sujet", "out_of_scope"
 
     def respond(self, dispatcher, tracker):
-        text = tracker.latest_message.get("text") or ""
-        if self.assistant.absent_detail(text, self.current_profession(tracker)):
-            outcome = ActionRepondre(self.assistant).plan(tracker, "hors_sujet", fallback=True)
-            if outcome:
-                send(dispatcher, outcome.reply)
-                return outcome.events
+        outcome = ActionRepondre(self.assistant).plan(tracker, "hors_sujet", fallback=True, absent_only=True)
+        if outcome:
+            send(dispatcher, outcome.reply)
+            return outcome.events
         return super().respond(dispatcher, tracker)
 
 

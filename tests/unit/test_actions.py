@@ -138,6 +138,13 @@ def test_greeting_help_and_out_of_scope_show_the_topic_menu():
     assert "uniquement" in text and not any(a in text for a in all_amounts())
 
 
+def test_out_of_scope_that_asks_a_detail_the_fiche_does_not_give_is_said_so():
+    text, buttons, events = run(ActionHorsSujet(), tracker("hors_sujet", "on a combien de jours de congés ?"))
+    assert text.startswith("la fiche ne precise pas le nombre de jours de conges") and "uniquement" not in text
+    assert any(b["payload"] == "/conseiller" for b in buttons)
+    assert SlotSet("incompris", 0.0) in events
+
+
 def test_handoff_gives_the_schools_contact():
     text, _, events = run(ActionConseiller(), tracker("conseiller"))
     school = contact()
