@@ -119,21 +119,17 @@ def test_an_amount_written_as_french_text_says_the_number_to_write(project, form
             f"en chiffres seulement (sans espace, point, « k » ni « € ») : écrivez {amount}") in out
 
 
-def test_an_amount_in_thousands_is_implausible(project):
-    amount = salary_levels()["debutant"]["max"]
-    line = write_amount(project, "debutant", "max", str(amount // 1000))
+@pytest.mark.parametrize("level, key, written, advice", [
+    ("debutant", "max", lambda amount: amount // 1000,
+     lambda value: f"Écrivez le montant entier (pour {value} 000 € : écrivez {value * 1000})"),
+    ("confirme", "max", lambda amount: amount * 100, lambda value: "Vérifiez le nombre de zéros"),
+], ids=["en-milliers", "deux-zeros-de-trop"])
+def test_an_implausible_amount_says_how_to_write_it(project, level, key, written, advice):
+    value = written(salary_levels()[level][key])
+    line = write_amount(project, level, key, str(value))
     out = failing_output(project)
-    assert (f"champ « salaire.niveaux.debutant.max » (ligne {line}) : {amount // 1000} n'est pas un salaire plausible : "
-            "les montants sont en euros brut par an, entre 10000 et 300000. Écrivez le montant entier "
-            f"(pour {amount // 1000} 000 € : écrivez {amount // 1000 * 1000})") in out
-
-
-def test_an_amount_with_two_zeros_too_many_is_implausible(project):
-    amount = salary_levels()["confirme"]["max"] * 100
-    line = write_amount(project, "confirme", "max", str(amount))
-    out = failing_output(project)
-    assert (f"champ « salaire.niveaux.confirme.max » (ligne {line}) : {amount} n'est pas un salaire plausible") in out
-    assert "Vérifiez le nombre de zéros" in out
+    assert (f"champ « salaire.niveaux.{level}.{key} » (ligne {line}) : {value} n'est pas un salaire plausible : "
+            f"les montants sont en euros brut par an, entre 10000 et 300000. {advice(value)}") in out
 
 
 def test_a_minimum_above_the_maximum(project):
@@ -195,13 +191,19 @@ def test_an_example_under_two_intents(project):
     assert "est dans deux intentions" in out and "Gardez-le dans le seul fichier du bon sujet" in out
 
 
-def test_an_example_written_twice_in_one_intent(project):
-    with (project / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
-        f.write("    - Salaire ?\n")
+@pytest.mark.parametrize("added", ["salaire ?", "Salaire ?", "salaire !"],
+                         ids=["identique", "majuscule", "ponctuation-finale"])
+def test_an_example_written_twice_in_one_intent(project, added):
+    path = project / "data/nlu/salaire.yml"
+    first = line_of(project, "data/nlu/salaire.yml", "- salaire ?", exact=True)
+    with path.open("a", encoding="utf-8") as f:
+        f.write(f"    - {added}\n")
+    line = len(path.read_text(encoding="utf-8").splitlines())  # the line just added, the last one
+    same = "" if added == "salaire ?" else \
+        " (« salaire ? » : majuscules, accents et ponctuation finale ne comptent pas)"
     out = failing_output(project)
-    line = line_of(project, "data/nlu/salaire.yml", "- Salaire ?")
-    first = line_of(project, "data/nlu/salaire.yml", "- salaire ?")
-    assert f"data/nlu/salaire.yml ligne {line} : l'exemple « Salaire ? » est déjà écrit plus haut (ligne {first})" in out
+    assert (f"data/nlu/salaire.yml ligne {line} : l'exemple « {added} » est déjà écrit plus haut (ligne {first})"
+            f"{same}. Supprimez l'une des deux lignes.") in out
 
 
 def test_an_example_line_without_a_dash(project):
@@ -470,29 +472,28 @@ def test_every_yaml_parser_message_is_in_french(text, expected):
     assert not re.search(r"\b(found|expected|could not|while|allowed)\b", message)
 
 
-def test_a_held_out_sentence_copied_into_training(project):
-    test_file = yaml.safe_load((ROOT / "tests/nlu/test_nlu.yml").read_text(encoding="utf-8"))["nlu"][0]
-    sentence = test_file["examples"].splitlines()[0][2:].strip()
-    intent = test_file["intent"]
+def held_out_sentence(held_out: str, section: str) -> tuple:
+    """(the first sentence of a held-out file, the intent file it is copied into, its line marker)."""
+    first = yaml.safe_load((ROOT / "tests/nlu" / held_out).read_text(encoding="utf-8"))[section][0]
+    if section == "nlu":  # Rasa's format: examples of one intent
+        sentence = first["examples"].splitlines()[0][2:].strip()
+        return sentence, first["intent"], f"- {sentence}"
+    return first["text"], "salaire", first["text"]
+
+
+@pytest.mark.parametrize("held_out, section", [
+    ("test_nlu.yml", "nlu"), ("test_compound.yml", "compound"), ("test_absent.yml", "absent"),
+], ids=["phrases", "questions-composees", "details-absents"])
+def test_a_held_out_sentence_copied_into_training(project, held_out, section):
+    sentence, intent, marker = held_out_sentence(held_out, section)
     with (project / f"data/nlu/{intent}.yml").open("a", encoding="utf-8") as f:
         f.write(f"    - {sentence}\n")
     out = failing_output(project)
     train_line = line_of(project, f"data/nlu/{intent}.yml", f"- {sentence}")
-    test_line = line_of(project, "tests/nlu/test_nlu.yml", f"- {sentence}")
+    test_line = line_of(project, f"tests/nlu/{held_out}", marker)
     assert (f"data/nlu/{intent}.yml ligne {train_line} : l'exemple « {sentence} » est une phrase de test "
-            f"(tests/nlu/test_nlu.yml ligne {test_line}). Les phrases de tests/nlu/ mesurent l'assistant sur des "
+            f"(tests/nlu/{held_out} ligne {test_line}). Les phrases de tests/nlu/ mesurent l'assistant sur des "
             f"phrases qu'il n'a jamais vues : supprimez cette ligne de data/nlu/{intent}.yml") in out
-
-
-def test_an_example_differing_only_by_final_punctuation(project):
-    with (project / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
-        f.write("    - salaire !\n")
-    out = failing_output(project)
-    line = line_of(project, "data/nlu/salaire.yml", "- salaire !")
-    first = line_of(project, "data/nlu/salaire.yml", "- salaire ?")
-    assert (f"data/nlu/salaire.yml ligne {line} : l'exemple « salaire ! » est déjà écrit plus haut (ligne {first}) "
-            "(« salaire ? » : majuscules, accents et ponctuation finale ne comptent pas). Supprimez l'une des deux "
-            "lignes.") in out
 
 
 # -- make ------------------------------------------------------------------------------------------
@@ -514,15 +515,3 @@ def test_a_failed_make_check_prints_no_make_error_line(project):
     assert result.returncode != 0
     assert "vouliez-vous dire « rncp »" in result.stdout
     assert "make: ***" not in result.stdout + result.stderr and "Error 1" not in result.stderr
-
-
-@pytest.mark.parametrize("held_out, section", [("test_compound.yml", "compound"), ("test_absent.yml", "absent")])
-def test_a_held_out_message_of_the_other_formats_copied_into_training(project, held_out, section):
-    sentence = yaml.safe_load((ROOT / "tests/nlu" / held_out).read_text(encoding="utf-8"))[section][0]["text"]
-    with (project / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
-        f.write(f"    - {sentence}\n")
-    out = failing_output(project)
-    train_line = line_of(project, "data/nlu/salaire.yml", f"- {sentence}")
-    test_line = line_of(project, f"tests/nlu/{held_out}", sentence)
-    assert (f"data/nlu/salaire.yml ligne {train_line} : l'exemple « {sentence} » est une phrase de test "
-            f"(tests/nlu/{held_out} ligne {test_line})") in out
