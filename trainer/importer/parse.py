@@ -6,7 +6,7 @@ Every value is sliced from the fiche's own text; what is not found becomes a Mis
 """
 import re
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from core.textnorm import fold
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, Missing
@@ -85,20 +85,28 @@ class Fiche:
         self.sections = [classify(p) for p in self.paragraphs]
         self.used = set()
 
+    def take(self, section: str, belongs_after: Optional[Callable[[str, Optional[str]], Any]] = None
+             ) -> Iterator[Tuple[str, str]]:
+        """Each paragraph of a section, in order, marked used as it is taken, with the paragraph right
+        after it when belongs_after(that paragraph, its section) says it goes with it (marked used
+        too), else "": « 85 | Rédaction » then its keywords, « DÉBUTANT (- de 3ans) » then its amounts."""
+        for index, (paragraph, found) in enumerate(zip(self.paragraphs, self.sections)):
+            if found != section:
+                continue
+            self.used.add(index)
+            after = index + 1
+            if belongs_after and after < len(self.paragraphs) and \
+                    belongs_after(self.paragraphs[after], self.sections[after]):
+                self.used.add(after)
+                yield paragraph, self.paragraphs[after]
+            else:
+                yield paragraph, ""
+
     def first(self, section: str) -> Optional[str]:
-        for index, (p, s) in enumerate(zip(self.paragraphs, self.sections)):
-            if s == section:
-                self.used.add(index)
-                return p
-        return None
+        return next((paragraph for paragraph, _ in self.take(section)), None)
 
     def all(self, section: str) -> List[str]:
-        found = []
-        for index, (p, s) in enumerate(zip(self.paragraphs, self.sections)):
-            if s == section:
-                self.used.add(index)
-                found.append(p)
-        return found
+        return [paragraph for paragraph, _ in self.take(section)]
 
     def unused(self) -> List[str]:
         seen = {p for i, p in enumerate(self.paragraphs) if i in self.used}
@@ -265,16 +273,9 @@ def skill_id(name: str, known: List[str]) -> str:
 
 def hard_skills(fiche: Fiche):
     scores = []
-    lines = fiche.paragraphs
-    for index, section in enumerate(fiche.sections):
-        if section != "score":
-            continue
-        fiche.used.add(index)
-        line = lines[index]
+    # « 85 | Rédaction », then the line of its keywords (a paragraph of no section).
+    for line, keywords_line in fiche.take("score", lambda _, section: section is None):
         match = re.match(r"^(\d{0,3})\s*\|\s*(.*)$", line)
-        keywords_line = lines[index + 1] if index + 1 < len(lines) and fiche.sections[index + 1] is None else ""
-        if keywords_line:
-            fiche.used.add(index + 1)
         scores.append((match.group(1), match.group(2).strip(), line, keywords_line))
 
     paragraph = fiche.first("hard")
@@ -521,12 +522,8 @@ _AMOUNT = re.compile(r"^de (\d[\d .]*?) ?(?:€|euros?) (?:a|à) (\d[\d .]*?) ?(
 
 def salary(fiche: Fiche):
     levels, unit = {}, None
-    lines, sections = fiche.paragraphs, fiche.sections
-    for index, section in enumerate(sections):
-        if section != "salaire_niveau":
-            continue
-        fiche.used.add(index)
-        line = lines[index]
+    # « DÉBUTANT (- de 3ans) », then « De 30 000 € à 35 000 € brut par an ».
+    for line, amount_line in fiche.take("salaire_niveau", lambda after, _: _AMOUNT.match(fold(after))):
         folded = fold(line)
         match = re.match(r"^([a-z]+) ?\( ?(-|\+|moins|plus) ?(?:de )?(\d+) ?ans? ?\)", folded)
         word, sign, years = match.group(1), match.group(2), int(match.group(3))
@@ -539,10 +536,8 @@ def salary(fiche: Fiche):
                  "annees_min" if more else "annees_max": Fact(years, line, NUMBER),
                  "min": Missing(f"le salaire minimum du niveau « {line} », en chiffres sans espace ni € (ex. 30000)"),
                  "max": Missing(f"le salaire maximum du niveau « {line} », en chiffres sans espace ni € (ex. 35000)")}
-        amount_line = lines[index + 1] if index + 1 < len(lines) else ""
         amount = _AMOUNT.match(fold(amount_line))
         if amount:
-            fiche.used.add(index + 1)
             level["min"] = Fact(int(re.sub(r"[ .]", "", amount.group(1))), amount_line, NUMBER)
             level["max"] = Fact(int(re.sub(r"[ .]", "", amount.group(2))), amount_line, NUMBER)
             unit = unit or Fact(f"€ {amount.group(3)} par {amount.group(4)}", amount_line, FORM)
