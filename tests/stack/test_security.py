@@ -1,5 +1,6 @@
 """Safe by default: CORS limited to the configured pages, no HTTP API, servers on loopback,
 no secret in the repository, and a conversation can be deleted on request."""
+import re
 import subprocess
 import urllib.error
 import urllib.request
@@ -47,8 +48,20 @@ def test_no_secret_is_tracked_in_git():
     grep = subprocess.run(["git", "grep", "-n", "-I", "-E",
                            r"BEGIN [A-Z ]*PRIVATE KEY|postgres(ql)?://[^:@/ ]+:[^@ ]+@|(password|secret|token)\s*[:=]\s*['\"][^'\"]{6,}"],
                           cwd=ROOT, capture_output=True, text=True)
-    leaks = [line for line in grep.stdout.splitlines() if "CHANGE_ME" not in line]
+    leaks = [line for line in grep.stdout.splitlines() if "CHANGE_ME" not in line and not only_placeholders(line)]
+    real = "postgresql://assistant:" + "Vr4i-m0t" + "@db:5432/assistant"  # split so that this file stays clean
+    assert not only_placeholders(real) and not only_placeholders(f"{real} postgresql://a:***@db/a")
     assert not leaks, leaks
+
+
+# What a documented address may hold instead of a password: masked, a template, a word saying what goes there.
+PLACEHOLDERS = {"***", "mot_de_passe", "motdepasse", "password", "pw"}
+
+
+def only_placeholders(line: str) -> bool:
+    """True when every password written in a database address of this line is a placeholder."""
+    passwords = re.findall(r"postgres(?:ql)?://[^:@/ ]+:([^@ ]+)@", line)
+    return bool(passwords) and all(p in PLACEHOLDERS or p.startswith("{") for p in passwords)
 
 
 def test_a_conversation_can_be_deleted(stack):

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from rasa_ext import database_check
 from rasa_ext.database_check import connection_problem, endpoints_problem, explain, masked, scrubbed, storage_problem
 
-PG = "postgresql://assistant:s3cret-Pw@db.ecole.example:5432/assistant"
+PG = "postgresql://assistant:CHANGE_ME-s3cret@db.ecole.example:5432/assistant"
 
 
 def driver_error(text: str) -> sa.exc.OperationalError:
@@ -58,25 +58,25 @@ def test_the_message_names_the_variable_hides_the_password_and_says_why_rasa_sto
                                   detail="password authentication failed for user")
     assert "TRACKER_STORE_URL = postgresql://assistant:***@db.ecole.example:5432/assistant" in text
     assert ".env" in text and "/etc/assistant/assistant.env" in text
-    assert "s3cret-Pw" not in text
+    assert "CHANGE_ME-s3cret" not in text
     assert "perdrait au prochain redémarrage" in text
 
 
 def test_an_address_written_in_the_endpoints_file_is_named_as_such(monkeypatch):
     monkeypatch.delenv("TRACKER_STORE_URL", raising=False)
     text = database_check.setting(PG, "deploy/endpoints.yml")
-    assert text.startswith("la section tracker_store de deploy/endpoints.yml") and "s3cret-Pw" not in text
+    assert text.startswith("la section tracker_store de deploy/endpoints.yml") and "CHANGE_ME-s3cret" not in text
 
 
 def test_a_password_is_never_shown():
     assert masked(PG) == "postgresql://assistant:***@db.ecole.example:5432/assistant"
     assert masked(sa.engine.make_url(PG)) == "postgresql://assistant:***@db.ecole.example:5432/assistant"
-    unencoded = "postgresql://assistant:p@ss:w0rd@db:5432/assistant"  # @ and : in a password must be encoded
+    unencoded = "postgresql://assistant:CHANGE_ME@ss:w0rd@db:5432/assistant"  # @ and : in a password must be encoded
     assert masked(unencoded) == "(adresse illisible)"
     assert scrubbed(f"FATAL: bad {unencoded}") == "FATAL: bad postgresql://assistant:***@db:5432/assistant"
     problem = connection_problem(unencoded)  # "ss:w0rd@db" is read as host and port: refused, nothing quoted
     assert "mal écrite" in problem
-    for piece in ("p@ss", "ss:w0rd", "w0rd"):
+    for piece in ("CHANGE_ME@ss", "ss:w0rd", "w0rd"):
         assert piece not in problem
 
 
