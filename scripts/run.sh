@@ -31,6 +31,6 @@ trap stop INT TERM EXIT
   --credentials credentials.yml --interface "$RASA_INTERFACE" --port "$RASA_PORT" \
   --cors $RASA_CORS_ORIGINS --quiet &
 RASA_PID=$!
-echo "Assistant : http://localhost:${RASA_PORT}/webhooks/rest/webhook (prêt dans environ une minute)"
+echo "Assistant : http://localhost:${RASA_PORT}/webhooks/rest/webhook (prêt dans 10 à 20 secondes)"
 echo "Page de démonstration avec le widget : http://localhost:${WIDGET_PORT}/"
 wait "$RASA_PID"
