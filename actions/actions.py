@@ -19,7 +19,7 @@ from core.assistant import Assistant
 from core.knowledge import KnowledgeError, Profession
 from core.replies import TRAINING_IDS, Question, Reply
 from core.textnorm import fold, years_in
-from core.understanding import DiplomaSituation, diploma_situation
+from core.understanding import DiplomaSituation, about_work_or_studies, diploma_situation
 
 logger = logging.getLogger(__name__)
 
@@ -225,6 +225,11 @@ class ActionRepondre(GuardedAction):
 
         # A detail the fiche does not give: say so, never answer another topic in its place.
         detail = self.assistant.absent_detail(text, profession)
+        if detail and detail.needs_context and intent not in facts and intent != "relance" \
+                and not about_work_or_studies(text):
+            # "quel temps fait-il à Paris ?": a place (or a price) with no topic and nothing about
+            # work or studies is out of scope, not a detail the fiche leaves out.
+            detail = None
         if detail:
             asked = asked_topic or (previous if previous in facts else None)
             closest = self.closest(tracker, detail, asked)

@@ -138,6 +138,15 @@ def test_greeting_help_and_out_of_scope_show_the_topic_menu():
     assert "uniquement" in text and not any(a in text for a in all_amounts())
 
 
+
+@pytest.mark.parametrize("action", [ActionHorsSujet, ActionClarifier])
+def test_a_place_alone_is_out_of_scope_but_a_place_for_the_job_is_a_detail_the_fiche_leaves_out(action):
+    intent = "hors_sujet" if action is ActionHorsSujet else "nlu_fallback"
+    text, _, _ = run(action(), tracker(intent, "quel temps fait-il à Paris demain ?"))
+    assert "ne precise pas" not in text
+    text, _, _ = run(action(), tracker(intent, "on peut bosser à Paris ?"))
+    assert text.startswith("la fiche ne precise pas de difference selon le pays ou la ville")
+
 def test_handoff_gives_the_schools_contact():
     text, _, events = run(ActionConseiller(), tracker("conseiller"))
     school = contact()
