@@ -19,7 +19,7 @@ from core.assistant import Assistant
 from core.knowledge import KnowledgeError, Profession
 from core.replies import TRAINING_IDS, Question, Reply
 from core.textnorm import fold, years_in
-from core.understanding import DiplomaSituation, diploma_situation
+from core.understanding import DiplomaSituation, about_work_or_studies, diploma_situation
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +182,16 @@ class ActionRepondre(GuardedAction):
         send(dispatcher, outcome.reply)
         return outcome.events
 
+    def absent_detail(self, text: str, profession: Profession, intent: Optional[str]):
+        """The detail the fiche does not give that the message asks about, if any. A place or a price
+        alone, with no topic and nothing about work or studies (« quel temps fait-il à Paris ? »), is
+        out of scope, not a detail the fiche leaves out."""
+        detail = self.assistant.absent_detail(text, profession)
+        if detail and detail.needs_context and intent not in self.assistant.fact_topics and intent != "relance" \
+                and not about_work_or_studies(text):
+            return None
+        return detail
+
     def plan(self, tracker: Tracker, intent: Optional[str], fallback: bool,
              absent_only: bool = False) -> Optional[Outcome]:
         """The reply to the latest message for this intent; with fallback=True (the NLU was unsure),
@@ -194,7 +204,7 @@ class ActionRepondre(GuardedAction):
 
         profession = self.current_profession(tracker)
         # A detail the fiche does not give, looked for once (again below only if another profession is named).
-        detail = self.assistant.absent_detail(text, profession)
+        detail = self.absent_detail(text, profession, intent)
         if absent_only and not detail:
             return None
         current = profession
@@ -232,7 +242,7 @@ class ActionRepondre(GuardedAction):
 
         # A detail the fiche does not give: say so, never answer another topic in its place.
         if profession.id != current.id:  # the message named another profession: its own fiche decides
-            detail = self.assistant.absent_detail(text, profession)
+            detail = self.absent_detail(text, profession, intent)
         if detail:
             asked = asked_topic or (previous if previous in facts else None)
             closest = self.closest(tracker, detail, asked)

@@ -58,7 +58,8 @@ class Assistant:
         topics = load_topics(folder / "sujets.yml")
         details = load_absent_details(folder / "hors_fiche.yml", topics)
         replier = Replier(load_templates(folder / "reponses.yml"), topics, load_contact(folder / "contact.yml"))
-        absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque) for name, d in details.precisions.items()]
+        absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte)
+                  for name, d in details.precisions.items()]
         phrases = {name: d.expressions for name, d in details.precisions.items()}
         return cls(load_professions(folder / "metiers"), replier, absent, phrases)
 

@@ -521,6 +521,7 @@ class AbsentDetailEntry(Strict):
     proche: Optional[Text]
     remarque: Optional[Text]
     expressions: List[Text]
+    avec_contexte: bool = False
 
 
 class AbsentDetails(Strict):

@@ -59,9 +59,10 @@ def diploma_situation(text: str) -> Optional[DiplomaSituation]:
 
 
 # -- superlatives (the fiche scores its hard skills) -----------------------------------------
-_LEAST = re.compile(r"\bmoins\b|plus faible|plus bas|dernier|derniere|least")
-_MOST = re.compile(r"\bplus (?:importante?|utile|demandee?|essentielle?|forte?|haut|compte)|\ble plus\b|\bla plus\b"
-                   r"|meilleur|prioritaire|\bprincipale?\b|numero (?:un|1)|\btop\b|\bmost\b|compte le plus")
+_LEAST = re.compile(r"\bmoins\b|plus faible|plus bas|plus petite?\b|dernier|derniere|least|lowest|worst")
+_MOST = re.compile(r"\bplus (?:importante?|utile|demandee?|essentielle?|forte?|haut|eleve|compte)|\ble plus\b|\bla plus\b"
+                   r"|meilleur|mieux (?:notee?|classee?|placee?)|prioritaire|\bprincipale?\b|numero (?:un|1)|\bn ?°? ?1\b"
+                   r"|\btop\b|\bmost\b|highest|\bbest\b|compte le plus")
 
 
 def superlative(text: str) -> Optional[str]:
@@ -81,11 +82,28 @@ class AbsentDetail:
     label: str
     closest: Optional[str]  # a topic, "question" (the topic asked), or None
     note: Optional[str]
+    # A place or a price alone is no question about the job: outside a topic, the message must
+    # also speak of work or studies ("quel temps fait-il à Paris ?" stays out of scope).
+    needs_context: bool = False
 
 
 def phrase_pattern(phrase: str) -> "re.Pattern":
     """A phrase as a whole-word pattern on folded text ("congés" also matches "conges")."""
     return re.compile(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])")
+
+
+# Words that tie a message to work or studies. A place or a price alone ("quel temps fait-il à Paris ?",
+# "combien coûte un kebab ?") does not make an out-of-scope message a question about the job.
+_WORK_OR_STUDIES = re.compile(
+    r"\b(?:metiers?|postes?|jobs?|boulots?|taf|travail\w*|bosse\w*|emplois?|salaires?|gagn\w*|pay\w*"
+    r"|remuner\w*|etudes?|etudier|etudiants?|ecoles?|formations?|diplom\w*|bachelors?|bts|masters?|masteres?|bac"
+    r"|stages?|alternance|charge|chargee|missions?|carrieres?|recrut\w*|embauch\w*|cursus|fac|universites?"
+    r"|inscri\w*|entreprises?|employeurs?|exercer|work|job|salary|studies|school)\b")
+
+
+def about_work_or_studies(text: str) -> bool:
+    """Whether the message speaks of work or studies at all (not only of a place or a price)."""
+    return bool(_WORK_OR_STUDIES.search(fold(text)))
 
 
 def absent_detail(text: str, details: Sequence[AbsentDetail], patterns: Dict[str, Sequence["re.Pattern"]]

@@ -145,6 +145,15 @@ def test_out_of_scope_that_asks_a_detail_the_fiche_does_not_give_is_said_so():
     assert SlotSet("incompris", 0.0) in events
 
 
+@pytest.mark.parametrize("action", [ActionHorsSujet, ActionClarifier])
+def test_a_place_alone_is_out_of_scope_but_a_place_for_the_job_is_a_detail_the_fiche_leaves_out(action):
+    intent = "hors_sujet" if action is ActionHorsSujet else "nlu_fallback"
+    text, _, _ = run(action(), tracker(intent, "quel temps fait-il à Paris demain ?"))
+    assert "ne precise pas" not in text
+    text, _, _ = run(action(), tracker(intent, "on peut bosser à Paris ?"))
+    assert text.startswith("la fiche ne precise pas de difference selon le pays ou la ville")
+
+
 def test_handoff_gives_the_schools_contact():
     text, _, events = run(ActionConseiller(), tracker("conseiller"))
     school = contact()

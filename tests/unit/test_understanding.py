@@ -1,0 +1,30 @@
+"""core/understanding.py: what a message says beyond its topic (pure functions on text)."""
+import pytest
+
+from core.understanding import about_work_or_studies, superlative
+
+
+@pytest.mark.parametrize("text", ["quelle compétence est la mieux notée ?", "celle qui a la note la plus haute",
+                                  "le score le plus élevé c'est lequel", "which skill has the highest score?"])
+def test_ways_of_asking_for_the_top_scored_skill(text):
+    assert superlative(text) == "max"
+
+
+@pytest.mark.parametrize("text", ["la plus petite note ?", "celle qui compte le moins", "the lowest score?"])
+def test_ways_of_asking_for_the_lowest_scored_skill(text):
+    assert superlative(text) == "min"
+
+
+def test_a_plain_question_has_no_superlative():
+    assert superlative("quelles compétences techniques faut-il ?") is None
+
+
+@pytest.mark.parametrize("text", ["on peut bosser à Lyon ?", "le bachelor coûte combien ?", "un salaire à Genève ?",
+                                  "les écoles à Paris"])
+def test_work_or_studies_words_tie_a_message_to_the_job(text):
+    assert about_work_or_studies(text)
+
+
+@pytest.mark.parametrize("text", ["quel temps fait-il à Paris ?", "combien coûte un kebab", "la capitale du Canada"])
+def test_a_place_or_a_price_alone_is_not_about_the_job(text):
+    assert not about_work_or_studies(text)
