@@ -87,9 +87,16 @@ class AbsentDetail:
     needs_context: bool = False
 
 
+# Words whose meaning a number after them changes: « sans le bac » is not « sans le bac+5 » nor
+# « sans le bac 5 ». A phrase ending with one of them never matches when a number follows.
+LEVEL_WORDS = ("bac", "baccalaureat")
+
+
 def phrase_pattern(phrase: str) -> "re.Pattern":
     """A phrase as a whole-word pattern on folded text ("congés" also matches "conges")."""
-    return re.compile(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])")
+    folded = fold(phrase)
+    number_after = r"(?!\s*\+?\s*\d)" if folded.split()[-1:] and folded.split()[-1] in LEVEL_WORDS else ""
+    return re.compile(r"(?<![a-z0-9])" + re.escape(folded) + r"(?![a-z0-9])" + number_after)
 
 
 # Words that tie a message to work or studies. A place or a price alone ("quel temps fait-il à Paris ?",
