@@ -126,6 +126,14 @@ def copied(text: Optional[str], evidence: Optional[str] = None, note: str = "") 
     return Fact(text, evidence or text, COPIED, note) if text else None
 
 
+def with_precision(section: dict, fiche: Fiche, key: str) -> dict:
+    """The section, with the fiche's closing remark on it (passage `key`) copied as « precision » if there is one."""
+    remark = copied(fiche.first(key))
+    if remark:
+        section["precision"] = remark
+    return section
+
+
 def or_missing(fact, hint: str):
     return fact if fact is not None and fact.value not in (None, "", []) else Missing(hint)
 
@@ -247,10 +255,7 @@ def soft_skills(fiche: Fiche):
                                   "detail": Fact(predicate(verb, rest), sentence)})
     section = {"qualites": qualities or [{"nom": Missing("une qualité (soft skill)"),
                                           "detail": Missing("à quoi elle sert dans le métier")}]}
-    precision = fiche.first("soft_precision")
-    if precision:
-        section["precision"] = copied(precision)
-    return section
+    return with_precision(section, fiche, "soft_precision")
 
 
 # -- hard skills -----------------------------------------------------------------------------------
@@ -311,10 +316,7 @@ def hard_skills(fiche: Fiche):
         "id": Missing("identifiant de la compétence"), "nom": Missing("nom de la compétence"),
         "score": Missing("note sur 100"), "mots_cles": Missing("mots-clés entre crochets : [Un, Deux]"),
         "detail": Missing("ce que la compétence permet")}]}
-    precision = fiche.first("hard_precision")
-    if precision:
-        section["precision"] = copied(precision)
-    return section
+    return with_precision(section, fiche, "hard_precision")
 
 
 # -- diploma and trainings -------------------------------------------------------------------------
@@ -485,10 +487,7 @@ def tools(fiche: Fiche, name: Optional[str]):
                                "detail": Fact(without_final_period(first), paragraph)})
     section = {"categories": categories or [{"nom": Missing("une catégorie d'outils"),
                                              "detail": Missing("à quoi servent ces outils")}]}
-    precision = fiche.first("outils_precision")
-    if precision:
-        section["precision"] = copied(precision)
-    return section
+    return with_precision(section, fiche, "outils_precision")
 
 
 def constraints(fiche: Fiche):
@@ -510,10 +509,7 @@ def constraints(fiche: Fiche):
         demands = [s for s in sentences(paragraph) if re.search(r"\b(exige|necessite|demande)", fold(s))]
         if demands:
             section["exigences"] = Fact(" ".join(demands), paragraph, COPIED)
-    precision = fiche.first("contraintes_precision")
-    if precision:
-        section["precision"] = copied(precision)
-    return section
+    return with_precision(section, fiche, "contraintes_precision")
 
 
 # -- salary ----------------------------------------------------------------------------------------
