@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for core/
 from core.redact import shown_url  # noqa: E402
+from rasa_ext.database_check import explain, first_line  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -29,14 +30,10 @@ def main(argv=None) -> int:
     try:
         return forget(sa.create_engine(url), args)
     except (sa.exc.SQLAlchemyError, ValueError) as exc:  # unreachable, refused, malformed address…
-        shown = shown_url(url)
-        if isinstance(exc, sa.exc.ArgumentError):  # its text repeats the whole address, password included
-            detail = "l'adresse n'a pas la forme postgresql://utilisateur:motdepasse@hote:5432/base ou sqlite:///fichier.db"
-        else:
-            detail = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-        print(f"Impossible de modifier la base des conversations {shown} : {detail}\n"
-              "Vérifiez TRACKER_STORE_URL (.env ou /etc/assistant/assistant.env) : adresse, utilisateur, mot de "
-              "passe, et que la base est démarrée. Rien n'a été supprimé.", file=sys.stderr)
+        what, fix = explain(exc, url)  # the same diagnosis as at the assistant's start
+        print(f"Impossible de modifier la base des conversations {shown_url(url)} : {what} ({first_line(exc)}).\n"
+              f"À corriger dans TRACKER_STORE_URL (.env ou /etc/assistant/assistant.env) : {fix}\n"
+              "Rien n'a été supprimé.", file=sys.stderr)
         return 1
 
 
