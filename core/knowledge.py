@@ -130,6 +130,10 @@ class Trainings(Strict):
     mastere: Training
 
 
+# The diplomas a fiche describes, in order: the schema above is their one list.
+TRAINING_IDS = tuple(Trainings.__fields__)
+
+
 class Experience(Strict):
     poste: Text
     apport: Text

@@ -5,25 +5,10 @@ Pure functions: facts come from a Profession (knowledge file), wording from the 
 """
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
-from core.knowledge import Contact, Profession, Topics
-from core.textnorm import fold, words
-from core.understanding import AbsentDetail, DiplomaSituation, superlative
-
-TRAINING_IDS = ("bts", "bachelor", "mastere")
-_BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
-_SUFFICIENCY = re.compile(r"suffi|assez|\bok\b|permet|possible|peut[- ]on|je peux|ca passe|valable")
-# Words too general to tell one mission, quality or tool from another.
-_GENERIC = {"metie", "poste", "trava", "charg", "relat", "inter", "missi", "quell", "faut",
-            "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
-            "est-c", "sais", "savoi", "gere", "fait", "doit", "vraim", "beauc", "aussi", "quoi",
-            "comme", "dans", "pour", "avec", "cette", "celle", "leurs", "votre", "notre"}
-# Three-letter words kept out of matching; other short words ("crm") can name an item.
-_SHORT_WORDS = {"les", "des", "une", "est", "pas", "que", "qui", "son", "ses", "aux", "par", "sur",
-                "ces", "mon", "ton", "tes", "mes", "nos", "vos", "bon", "peu", "tre", "ont", "fin",
-                "moi", "toi", "lui", "eux", "oui", "non", "ans", "bac", "job", "and", "the"}
-
+from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
+from core.understanding import AbsentDetail, Question, stems
 
 _SALARY = frozenset({"intitule", "libelle", "experience", "min", "max", "unite", "facteurs"})
 _TRAINING = frozenset({"nom", "niveau", "en_bref", "pour_ce_metier", "general"})
@@ -90,19 +75,6 @@ TOPIC_TEMPLATE_FIELDS = frozenset({"intitule", "texte"})
 
 
 @dataclass
-class Question:
-    """What the student asked, once the NLU and the conversation context are resolved."""
-    topic: str
-    text: str = ""
-    experience: Optional[str] = None
-    diploma: Optional[str] = None   # entity « diplome »
-    skill: Optional[str] = None     # entity « competence »
-    years: Optional[int] = None
-    # "sans master", "juste un BTS": the student's situation, which changes the diploma answer.
-    situation: Optional[DiplomaSituation] = None
-
-
-@dataclass
 class Reply:
     text: str
     buttons: List[Dict[str, str]] = field(default_factory=list)
@@ -151,10 +123,6 @@ class Replier:
         body = builder(self, profession, question) if builder else self._other_topic(profession, question)
         return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
 
-    def answer_many(self, profession: Profession, questions: Sequence[Question]) -> Reply:
-        """Several topics asked in one message: each answered in the order asked, with its source."""
-        return self.answer_parts(profession, [(None, q) for q in questions])
-
     def answer_parts(self, profession: Profession, items: Sequence[tuple]) -> Reply:
         """A compound message: (None, question) parts answered as topics, (detail, closest) parts as
         details the fiche does not give; in the order asked, the counsellor offered if any is absent."""
@@ -187,7 +155,7 @@ class Replier:
                          precision=p.definition.precision or "")
 
     def _missions(self, p: Profession, q: Question) -> str:
-        hit = best_match(q.text, [f"{m.intitule} {m.detail}" for m in p.missions])
+        hit = best_match(q.stems, [f"{m.intitule} {m.detail}" for m in p.missions])
         if hit is None:
             return self.fill("missions.liste", intitule=p.intitule,
                              missions=self.bullets([m.intitule for m in p.missions]),
@@ -200,7 +168,7 @@ class Replier:
     def _levels(self, p: Profession) -> str:
         return self.bullets([
             self.fill("diplome.niveau", nom=f.nom, niveau=f.niveau, en_bref=f.en_bref)
-            for f in (p.formations.bts, p.formations.bachelor, p.formations.mastere)])
+            for f in (getattr(p.formations, which) for which in TRAINING_IDS)])
 
     def _reference(self, p: Profession) -> str:
         reference = getattr(p.formations, p.diplome.niveau_reference)
@@ -213,7 +181,7 @@ class Replier:
             name = "diplome.sans_bac5_necessaire" if d.bac5_necessaire else "diplome.pas_bac5"
             return self.fill(name, voie=d.voie, reponse=d.reponse, reference=self._reference(p),
                              niveaux=self._levels(p))
-        asks_bac5 = q.diploma == "mastere" or bool(_BAC5.search(fold(q.text)))
+        asks_bac5 = q.diploma == "mastere" or q.asks_bac5
         if asks_bac5:
             name = "diplome.bac5" if d.bac5_necessaire else "diplome.pas_bac5"
             return self.fill(name, voie=d.voie, reponse=d.reponse, reference=self._reference(p),
@@ -224,7 +192,7 @@ class Replier:
     def _training(self, p: Profession, q: Question, which: str) -> str:
         f = getattr(p.formations, which)
         only_this = q.situation is not None and q.situation.kind == "seulement" and q.situation.diploma == which
-        if only_this or _SUFFICIENCY.search(fold(q.text)):
+        if only_this or q.asks_sufficiency:
             name = "formation.suffisant" if f.suffisant else "formation.insuffisant"
         else:
             name = "formation.presentation"
@@ -278,8 +246,8 @@ class Replier:
 
     def _soft_skills(self, p: Profession, q: Question) -> str:
         qualities = p.soft_skills.qualites
-        hit = best_match(q.text, [f"{x.nom} {x.detail}" for x in qualities])
-        if hit is None and superlative(q.text):
+        hit = best_match(q.stems, [f"{x.nom} {x.detail}" for x in qualities])
+        if hit is None and q.superlative:
             items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
             return self.fill("soft_skills.sans_classement", qualites=self.bullets(items))
         if hit is None:
@@ -297,7 +265,7 @@ class Replier:
 
     def _hard_skills(self, p: Profession, q: Question) -> str:
         skills = p.hard_skills.competences
-        extreme = superlative(q.text) if q.skill is None else None
+        extreme = q.superlative if q.skill is None else None
         if extreme:
             score = (min if extreme == "min" else max)(s.score for s in skills)
             chosen = [s for s in skills if s.score == score]
@@ -307,7 +275,7 @@ class Replier:
                              competences=self._skill_items(ranked))
         index = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
         if index is None:
-            index = best_match(q.text, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills])
+            index = best_match(q.stems, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills])
         if index is None:
             return self.fill("hard_skills.liste", competences=self._skill_items(skills),
                              precision=p.hard_skills.precision or "")
@@ -320,7 +288,7 @@ class Replier:
 
     def _tools(self, p: Profession, q: Question) -> str:
         cats = p.outils.categories
-        hit = best_match(q.text, [c.nom for c in cats])
+        hit = best_match(q.stems, [c.nom for c in cats])
         if hit is None:
             items = [self.fill("outils.item", nom=c.nom, detail=c.detail) for c in cats]
             return self.fill("outils.liste", categories=self.bullets(items), precision=p.outils.precision or "")
@@ -412,24 +380,19 @@ def salary_level(p: Profession, q: Question) -> Optional[str]:
     return q.experience if q.experience in ("debutant", "confirme") else None
 
 
-def _stems(text: str) -> set:
-    return {w[:5] for w in words(text) if len(w) >= 3 and w not in _SHORT_WORDS} - _GENERIC
+def best_match(asked: FrozenSet[str], items: Sequence[str]) -> Optional[int]:
+    """Index of the one item the question (its word stems) is specifically about, if any.
 
-
-def best_match(text: str, items: Sequence[str]) -> Optional[int]:
-    """Index of the one item the question is specifically about, if any.
-
-    Compares word stems; stems shared by several items say nothing about which one is meant.
+    Stems shared by several items say nothing about which one is meant.
     """
-    if not text:
+    if not asked:
         return None
-    item_stems = [_stems(i) for i in items]
+    item_stems = [stems(i) for i in items]
     counts: Dict[str, int] = {}
-    for stems in item_stems:
-        for s in stems:
+    for found in item_stems:
+        for s in found:
             counts[s] = counts.get(s, 0) + 1
-    asked = _stems(text)
-    scores = [len({s for s in stems & asked if counts[s] == 1}) for stems in item_stems]
+    scores = [len({s for s in found & asked if counts[s] == 1}) for found in item_stems]
     best = max(scores, default=0)
     if best == 0 or scores.count(best) > 1:
         return None

@@ -5,11 +5,10 @@ Pure functions on text (no Rasa, no facts): the reply builder turns their result
 """
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
-from core.textnorm import fold
+from core.textnorm import fold, words, years_in
 
-DIPLOMAS = ("bts", "bachelor", "mastere")
 # Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
 # "5 ans d'études" or "études longues", which no entity covers).
 _DIPLOMA_WORDS = {
@@ -31,13 +30,6 @@ class DiplomaSituation:
     """The student's situation: which diploma they lack ("sans"), or the only one they have ("juste")."""
     kind: str  # "sans" or "seulement"
     diploma: str
-
-
-def diplomas_named(text: str) -> List[str]:
-    folded = fold(text)
-    found = [(m.start(), name) for name, pattern in _DIPLOMA_WORDS.items()
-             for m in re.finditer(rf"\b(?:{pattern})", folded)]
-    return [name for _, name in sorted(found)]
 
 
 def diploma_situation(text: str) -> Optional[DiplomaSituation]:
@@ -113,15 +105,121 @@ def about_work_or_studies(text: str) -> bool:
     return bool(_WORK_OR_STUDIES.search(fold(text)))
 
 
-def absent_detail(text: str, details: Sequence[AbsentDetail], patterns: Dict[str, Sequence["re.Pattern"]]
-                  ) -> Optional[AbsentDetail]:
-    """The first detail category the message asks about, given each category's patterns.
+# -- the whole message, understood once ---------------------------------------------------------
+# « faut-il », « obligatoire »… : the student asks whether something is required.
+_NECESSITY = re.compile(r"faut|necessaire|obligatoire|indispensable|besoin|exige|requis|oblige|imperatif|forcement")
+# « ça suffit ? », « c'est assez ? » : whether a diploma is enough.
+_SUFFICIENCY = re.compile(r"suffi|assez|\bok\b|permet|possible|peut[- ]on|je peux|ca passe|valable")
+_BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
+# A follow-up that leans on the previous message: "et pour un senior ?", "ok, et pour le chargé de mission ?".
+_FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh)\W+)*"
+                       r"(?:et|mais|sinon|pour|what about|and)\b")
+# Words too general to tell one mission, quality or tool from another.
+_GENERIC = {"metie", "poste", "trava", "charg", "relat", "inter", "missi", "quell", "faut",
+            "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
+            "est-c", "sais", "savoi", "gere", "fait", "doit", "vraim", "beauc", "aussi", "quoi",
+            "comme", "dans", "pour", "avec", "cette", "celle", "leurs", "votre", "notre"}
+# Three-letter words kept out of matching; other short words ("crm") can name an item.
+_SHORT_WORDS = {"les", "des", "une", "est", "pas", "que", "qui", "son", "ses", "aux", "par", "sur",
+                "ces", "mon", "ton", "tes", "mes", "nos", "vos", "bon", "peu", "tre", "ont", "fin",
+                "moi", "toi", "lui", "eux", "oui", "non", "ans", "bac", "job", "and", "the"}
 
-    The caller leaves out the phrases the profession's own fiche mentions: a fiche that mentions
-    remote work is answered normally (core/assistant.py).
+
+def stems(text: str) -> FrozenSet[str]:
+    """Word stems that can tell one item of a list from another (five first letters)."""
+    return frozenset({w[:5] for w in words(text) if len(w) >= 3 and w not in _SHORT_WORDS} - _GENERIC)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the school's files teach the understanding: the phrases of the details fiches do not give
+    (knowledge/hors_fiche.yml) and how to find a profession's name. Built once per school."""
+    phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
+    find_profession: Callable[[str], Tuple[str, ...]] = lambda text: ()   # names in a message
+    resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
+
+
+@dataclass(frozen=True)
+class Question:
+    """Everything a message says, computed once: the reply builders and the dialogue read these
+    fields, never the raw text again. Frozen: a changed question is a `dataclasses.replace`."""
+    topic: Optional[str]
+    text: str = ""
+    folded: str = ""
+    experience: Optional[str] = None      # entity « experience », when a single level is asked
+    diploma: Optional[str] = None         # entity « diplome »
+    diplomas: Tuple[str, ...] = ()        # every diploma named in the whole message
+    skill: Optional[str] = None           # entity « competence »
+    profession_entity: Optional[str] = None  # entity « metier », as written
+    years: Optional[int] = None
+    # "sans master", "juste un BTS": the student's situation, which changes the diploma answer.
+    situation: Optional[DiplomaSituation] = None
+    superlative: Optional[str] = None     # "max", "min" or None
+    asks_necessity: bool = False
+    asks_sufficiency: bool = False
+    asks_bac5: bool = False
+    fragment: bool = False                # leans on the previous message (« et pour un senior ? »)
+    about_work: bool = False              # speaks of work or studies at all
+    stems: FrozenSet[str] = frozenset()
+    # Indexes (in Vocabulary.phrases) of the phrases of details fiches do not give that the message contains.
+    phrases: Tuple[int, ...] = ()
+    named: Tuple[str, ...] = ()           # professions whose name the message contains (several: ambiguous)
+    entity_named: Tuple[str, ...] = ()    # professions the « metier » entity refers to
+    parts: Tuple["Part", ...] = ()
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a compound message, classified on its own by the NLU."""
+    intent: Optional[str]
+    confidence: float
+    question: Question
+
+
+def _entity_values(entities: Sequence[dict], name: str, span: Optional[Tuple[int, int]] = None) -> List[str]:
+    values: List[str] = []
+    for ent in entities or ():
+        if ent.get("entity") != name or not isinstance(ent.get("value"), str):
+            continue
+        if span and isinstance(ent.get("start"), int) and not span[0] <= ent["start"] < span[1]:
+            continue
+        if ent["value"] not in values:
+            values.append(ent["value"])
+    return values
+
+
+def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
+               parts: Sequence[dict] = (), vocabulary: Vocabulary = Vocabulary(),
+               span: Optional[Tuple[int, int]] = None) -> Question:
+    """The message (or, with `span`, one part of it) understood once.
+
+    `entities` and `parts` are what the NLU gives (Rasa's « entities » and the classifier's
+    « question_parts »); `topic` is the intent. A part's question reads the entities inside its span.
     """
+    text = text or ""
     folded = fold(text)
-    for detail in details:
-        if any(pattern.search(folded) for pattern in patterns.get(detail.id, ())):
-            return detail
-    return None
+    levels = _entity_values(entities, "experience", span)
+    diplomas = _entity_values(entities, "diplome", span)
+    skills = _entity_values(entities, "competence", span)
+    names = _entity_values(entities, "metier", span)
+    split = tuple(
+        Part(p.get("intent"), float(p.get("confidence") or 0.0),
+             understand(p.get("text") or text, entities, p.get("intent"), vocabulary=vocabulary,
+                        span=(p.get("start", 0), p.get("end", len(text)))))
+        for p in parts or ()) if span is None else ()
+    return Question(
+        topic=topic, text=text, folded=folded,
+        # "débutant et confirmé" asks both levels: the general answer gives both.
+        experience=levels[0] if len(levels) == 1 else None,
+        diploma=diplomas[0] if diplomas else None,
+        diplomas=tuple(_entity_values(entities, "diplome")),
+        skill=skills[0] if skills else None,
+        profession_entity=names[0] if names else None,
+        years=years_in(text), situation=diploma_situation(text), superlative=superlative(text),
+        asks_necessity=bool(_NECESSITY.search(folded)), asks_sufficiency=bool(_SUFFICIENCY.search(folded)),
+        asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
+        about_work=about_work_or_studies(text), stems=stems(text),
+        phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(folded)),
+        named=vocabulary.find_profession(text) if span is None else (),
+        entity_named=vocabulary.resolve_profession(names[0]) if names else (),
+        parts=split)

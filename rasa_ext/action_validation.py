@@ -1,14 +1,13 @@
 """Validate the action server's responses with a validator built once, not once per call.
 
-Profiling Rasa 3.6 under load (bench/README.md, py-spy) showed about a quarter of its CPU in
+Profiling Rasa 3.6 under load (bench/README.md, py-spy) showed much of its CPU in
 RemoteAction._validate_action_result: for every call to the action server it runs
 jsonschema.validate(result, schema), which first re-checks the schema itself against the
 JSON-Schema meta-schema. The schema is a constant, so here it is checked once and the validator
 reused; each response is still validated, and an invalid one raises the same ValidationError
 with the same message as stock Rasa.
 
-Installed by rasa_ext/rest_channel.py (loaded through credentials.yml), so it applies to every
-Rasa process that serves this assistant.
+Installed by rasa_ext.patches.install(), with the project's other changes to Rasa.
 """
 from functools import lru_cache
 from typing import Any, Dict, Text

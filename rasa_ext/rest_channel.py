@@ -22,16 +22,14 @@ import unicodedata
 from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
-import rasa.core.actions.action as rasa_action
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.shared.core.events import AgentUttered, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from core.knowledge import load_contact, load_templates, load_topics
-from core.replies import Replier
-from rasa_ext import action_validation
+from core.school import load_school
+from rasa_ext import patches
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +42,6 @@ RECENT_MESSAGES = 4096     # (conversation, message id) pairs remembered to drop
 FEEDBACK_VOTES = ("up", "down")
 _MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 _METADATA_KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-ACTION_TIMEOUT_SECONDS = 5
-# Rasa waits 5 minutes for the action server by default; a student must not wait that long.
-rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS
-# The action server's responses are validated against a schema checked once (profiling, bench/).
-action_validation.install()
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -118,7 +111,8 @@ class SafeRestInput(InputChannel):
         return "rest"
 
     def __init__(self) -> None:
-        self.replier = Replier(load_templates(), load_topics(), load_contact())
+        patches.install()
+        self.replier = load_school().replier
         self.recent = RecentMessages()
 
     def bot_reply(self, sender: str, template: str, with_contact: bool = False, **values) -> List[Dict]:

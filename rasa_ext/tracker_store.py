@@ -37,7 +37,6 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -90,9 +89,6 @@ class TunedSQLTrackerStore(SQLTrackerStore):
                  port: Optional[int] = None, db: Text = "rasa.db", username: Text = None, password: Text = None,
                  event_broker: Optional[EventBroker] = None, login_db: Optional[Text] = None,
                  query: Optional[Dict] = None, **kwargs: Any) -> None:
-        # Registered before the first connection; only SQLite connections change.
-        if not event.contains(Engine, "connect", tune_sqlite):
-            event.listen(Engine, "connect", tune_sqlite)
         try:
             url = database_check.store_url(host, dialect, port, db, username, password, login_db, query)
         except Exception as error:  # a port that is not a number...
@@ -115,6 +111,8 @@ class TunedSQLTrackerStore(SQLTrackerStore):
         self.engine.dispose()
         # check_same_thread: the pool hands a connection to one user at a time, whichever thread.
         self.engine = sa.create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
+        # On this engine only, before its first connection: other engines of the process are left alone.
+        event.listen(self.engine, "connect", tune_sqlite)
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:

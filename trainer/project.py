@@ -19,15 +19,8 @@ from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
 import yaml
 
 from core import yamlcache
-from core.knowledge import (
-    KnowledgeError,
-    Profession,
-    load_contact,
-    load_profession,
-    load_templates,
-    load_topics,
-    yaml_problem,
-)
+from core.knowledge import KnowledgeError, Profession, yaml_problem
+from core.school import read_school
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPIC_ACTION = "action_repondre"
@@ -199,16 +192,14 @@ class Project:
             self.read(path)
         knowledge = self.root / "knowledge"
         self.knowledge_problems: List[str] = []
-        self.profession_files: Dict[str, Path] = {}
-        self.professions: Dict[str, Profession] = {}
-        for path in sorted((knowledge / "metiers").glob("*.yml")):
-            profession = self._validated(load_profession, path)
-            if profession is not None:
-                self.professions[profession.id] = profession
-                self.profession_files[profession.id] = path
-        self.topics_model = self._validated(load_topics, knowledge / "sujets.yml")
-        self.templates: Dict[str, str] = self._validated(load_templates, knowledge / "reponses.yml") or {}
-        self.contact = self._validated(load_contact, knowledge / "contact.yml")
+        files = read_school(knowledge, report=self._report, skip=lambda path: path in self.unreadable)
+        self.profession_files: Dict[str, Path] = files.profession_files
+        self.professions: Dict[str, Profession] = files.professions
+        self.topics_model = files.topics
+        self.templates: Dict[str, str] = files.templates or {}
+        self.contact = files.contact
+        # What the assistant would load (None while a shared knowledge file is invalid).
+        self.school = files.school()
         topics = self.mapping(knowledge / "sujets.yml").get("sujets")
         self.topics: Mapping = topics if isinstance(topics, dict) else Mapping()
         default = self.mapping(knowledge / "sujets.yml").get("metier_par_defaut")
@@ -314,15 +305,9 @@ class Project:
             yield str(item["intent"]), header, [(first + offset, raw) for offset, raw
                                                 in enumerate(examples.splitlines()) if raw.strip()]
 
-    def _validated(self, loader, path: Path):
-        if path in self.unreadable:
-            return None   # its syntax error is reported
-        try:
-            return loader(path)
-        except KnowledgeError as error:
-            message = str(error).replace(str(path.resolve()), self.rel(path)).replace(str(path), self.rel(path))
-            self.knowledge_problems.append(self._with_lines(message, path))
-            return None
+    def _report(self, error: KnowledgeError, path: Path) -> None:
+        message = str(error).replace(str(path.resolve()), self.rel(path)).replace(str(path), self.rel(path))
+        self.knowledge_problems.append(self._with_lines(message, path))
 
     def _with_lines(self, message: str, path: Path) -> str:
         """Adds to a loader's message the line of each field or topic it names, when the file gives it."""

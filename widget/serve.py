@@ -11,7 +11,7 @@ URL (the Rasa server the full-page chat talks to) to $WIDGET_SERVER_URL, then ht
     /chat                   -> the full-page chat (a link or an <iframe> for a CMS that refuses
                                <script>), ?metier=<id> for a profession; sent with a strict CSP
     /widget-config.json     -> the starter topics (knowledge/sujets.yml menu) and the professions
-                               (knowledge/metiers/*.yml ids and titles), read at each request
+                               (knowledge/metiers/*.yml ids and titles), read once at start
     /<file>                 -> other files directly inside widget/demo/
 
 Nothing else is served: no directory listing, no path outside those files.
@@ -78,26 +78,34 @@ def chat_page(server: str) -> bytes:
         "{{server}}", html.escape(server, quote=True)).encode("utf-8")
 
 
-def widget_config() -> bytes:
-    """Starter topics and professions, from the knowledge folder (ASSISTANT_KNOWLEDGE_DIR or knowledge/)."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from core.knowledge import load_professions, load_topics  # needs the project's virtualenv
-
-    topics = load_topics()
-    professions = load_professions()
-    default = topics.metier_par_defaut if topics.metier_par_defaut in professions else next(iter(professions))
+def widget_config(school) -> bytes:
+    """Starter topics and professions of a School (core/school.py)."""
+    topics = school.replier.topics
     return json.dumps({
         "sujets": [{"title": topics.sujets[s].libelle, "payload": f"/{s}"} for s in topics.menu],
-        "metiers": [{"id": p.id, "titre": p.intitule} for p in professions.values()],
-        "metier_par_defaut": default,
+        "metiers": [{"id": p.id, "titre": p.intitule} for p in school.professions.values()],
+        "metier_par_defaut": school.default.id,
     }, ensure_ascii=False).encode("utf-8")
+
+
+def load_config():
+    """The widget's configuration from the knowledge folder (ASSISTANT_KNOWLEDGE_DIR or knowledge/),
+    or None when it cannot be read: the widget then works without starter topics."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    try:
+        from core.school import load_school  # needs the project's virtualenv
+        return widget_config(load_school())
+    except Exception as exc:  # noqa: BLE001 - said once at start, the widget works without it
+        print(f"widget-config.json indisponible (fichiers de connaissances illisibles) : {exc}", file=sys.stderr)
+        return None
 
 
 class Handler(BaseHTTPRequestHandler):
     server_version = "WidgetDemo"
     sys_version = ""
     rasa_server = "http://localhost:5005"
+    config = None  # widget-config.json, built once at start (main)
 
     def _dynamic(self):
         """(body, content type, extra headers) of /chat and /widget-config.json, or None."""
@@ -105,14 +113,9 @@ class Handler(BaseHTTPRequestHandler):
         if path in ("/chat", "/chat.html"):
             return chat_page(self.rasa_server), CONTENT_TYPES[".html"], {
                 "Content-Security-Policy": chat_csp(self.rasa_server), "Referrer-Policy": "no-referrer"}
-        if path == CONFIG_PATH:
-            try:
-                body = widget_config()
-            except Exception as exc:  # noqa: BLE001 - the widget works without it (no starter topics)
-                self.log_error("widget-config.json indisponible : %s", exc)
-                return None
+        if path == CONFIG_PATH and self.config is not None:
             # The widget may be embedded on another site: anyone may read this public menu.
-            return body, "application/json; charset=utf-8", {"Access-Control-Allow-Origin": "*"}
+            return self.config, "application/json; charset=utf-8", {"Access-Control-Allow-Origin": "*"}
         return None
 
     def _send(self, head_only: bool) -> None:
@@ -161,6 +164,7 @@ def main(argv=None) -> None:
     if urlsplit(args.server).scheme not in ("http", "https") or not urlsplit(args.server).netloc:
         parser.error(f"--server {args.server} : attendu une adresse http(s)://hôte:port du serveur Rasa.")
     Handler.rasa_server = args.server.rstrip("/")
+    Handler.config = load_config()
     server = ThreadingHTTPServer((args.host, args.port), Handler)
     server.daemon_threads = True
     shown = "localhost" if args.host in ("127.0.0.1", "0.0.0.0", "") else args.host

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 import yaml
 
-from core.assistant import Assistant
+from core.school import load_school
 from tests.support.actions import ask
 from tests.support.helpers import ROOT, norm, project_env, seen
 from tests.support.stack import Stack
@@ -40,13 +40,13 @@ def figures(profession, level="debutant"):
 
 def test_imported_profession_is_answered_by_the_actions(tmp_path):
     imported = import_into(tmp_path / "knowledge")
-    assistant = Assistant.load(tmp_path / "knowledge")  # what the action server does at its start
-    text, events = ask(assistant, "salaire", f"combien gagne un {imported['alias'][0]} débutant ?",
+    school = load_school(tmp_path / "knowledge")  # what the action server does at its start
+    text, events = ask(school, "salaire", f"combien gagne un {imported['alias'][0]} débutant ?",
                        [("experience", "debutant")])
     low, high = figures(imported)
     assert low in text and high in text
     assert {"event": "slot", "timestamp": None, "name": "metier_id", "value": imported["id"]} in events
-    text, _ = ask(assistant, "salaire", "combien gagne un débutant ?", [("experience", "debutant")])
+    text, _ = ask(school, "salaire", "combien gagne un débutant ?", [("experience", "debutant")])
     assert all(f in text for f in figures(default_profession())) and low not in text
 
 

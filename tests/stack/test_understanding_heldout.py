@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ActionClarifier, ActionHorsSujet, ActionRepondre
 from tests.support.helpers import ROOT, norm
-from tests.support.knowledge import assistant as behaviour_assistant
+from tests.support.knowledge import school as behaviour_school
 
 # Measured 2026-11-28: 0.970 (64/66) and 1.000 (51/51).
 COMPOUND_FLOOR = 0.90
@@ -30,20 +30,20 @@ def agent(model_path):
 
 
 @pytest.fixture(scope="module")
-def assistant():
-    return behaviour_assistant()
+def school():
+    return behaviour_school()
 
 
-def reply_to(agent, assistant, text):
+def reply_to(agent, school, text):
     """What the student reads after this message, from the action the rules would run."""
     parsed = asyncio.run(agent.parse_message(text))
     intent = parsed["intent"]["name"]
     if intent == "nlu_fallback":
-        action = ActionClarifier(assistant)
-    elif intent in assistant.fact_topics or intent == "relance":
-        action = ActionRepondre(assistant)
+        action = ActionClarifier(school)
+    elif intent in school.fact_topics or intent == "relance":
+        action = ActionRepondre(school)
     elif intent == "hors_sujet":
-        action = ActionHorsSujet(assistant)
+        action = ActionHorsSujet(school)
     else:
         return ""  # small talk: no answer about the fiche
     dispatcher = CollectingDispatcher()
@@ -51,21 +51,21 @@ def reply_to(agent, assistant, text):
     return "\n".join(m.get("text") or "" for m in dispatcher.messages)
 
 
-def cited_sections(assistant, reply):
+def cited_sections(school, reply):
     """The fiche sections the reply cites as its sources, in order."""
     return re.findall(r"rubrique « ([^»]+) »", reply)
 
 
-def test_compound_messages_get_each_topic_answered_in_order(agent, assistant):
+def test_compound_messages_get_each_topic_answered_in_order(agent, school):
     cases = yaml.safe_load((ROOT / "tests" / "nlu" / "test_compound.yml").read_text(encoding="utf-8"))["compound"]
-    topics = assistant.replier.topics.sujets
+    topics = school.replier.topics.sujets
     right, misses = 0, []
     for case in cases:
         expected = []
         for topic in case["sujets"]:
             if topics[topic].rubrique not in expected:
                 expected.append(topics[topic].rubrique)
-        got = cited_sections(assistant, reply_to(agent, assistant, case["text"]))
+        got = cited_sections(school, reply_to(agent, school, case["text"]))
         if got == expected:
             right += 1
         else:
@@ -78,11 +78,11 @@ def test_compound_messages_get_each_topic_answered_in_order(agent, assistant):
     assert score >= COMPOUND_FLOOR
 
 
-def test_details_the_fiche_does_not_give_are_answered_honestly(agent, assistant):
+def test_details_the_fiche_does_not_give_are_answered_honestly(agent, school):
     cases = yaml.safe_load((ROOT / "tests" / "nlu" / "test_absent.yml").read_text(encoding="utf-8"))["absent"]
     honest, misses = 0, []
     for case in cases:
-        reply = norm(reply_to(agent, assistant, case["text"]))
+        reply = norm(reply_to(agent, school, case["text"]))
         said_so = reply.startswith(("la fiche ne precise pas", "la fiche ne donne pas"))
         no_topic_answer = "source : fiche metier" not in reply
         if said_so or no_topic_answer:

@@ -7,11 +7,11 @@ from actions.actions import ActionRepondre
 from tests.support.helpers import norm
 
 
-def ask(assistant, intent, text, entities=(), slots=None, metadata=None, action=ActionRepondre):
-    """(the first message's text, normalised; the events) of action built on assistant."""
+def ask(school, intent, text, entities=(), slots=None, metadata=None, action=ActionRepondre):
+    """(the first message's text, normalised; the events) of action built on school."""
     latest = {"intent": {"name": intent}, "text": text, "intent_ranking": [], "metadata": metadata or {},
               "entities": [{"entity": e, "value": v} for e, v in entities]}
     dispatcher = CollectingDispatcher()
     tracker = Tracker("t", slots or {}, latest, [], False, None, {}, "")
-    events = action(assistant).run(dispatcher, tracker, {})
+    events = action(school).run(dispatcher, tracker, {})
     return norm(dispatcher.messages[0]["text"]), events

@@ -9,9 +9,9 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from core.assistant import Assistant
 from core.knowledge import Profession, load_contact
 from core.replies import euros
+from core.school import School, load_school
 from tests.support.helpers import ROOT, norm
 
 FIXTURE_KNOWLEDGE = ROOT / "tests" / "fixtures" / "knowledge"
@@ -24,13 +24,13 @@ def behaviour_knowledge() -> Path:
 
 
 @lru_cache(maxsize=None)
-def assistant(folder: Path = None) -> Assistant:
-    """The Assistant built on the behaviour knowledge folder (loaded once per folder)."""
-    return Assistant.load(folder or behaviour_knowledge())
+def school(folder: Path = None) -> School:
+    """The School built on the behaviour knowledge folder (loaded once per folder)."""
+    return load_school(folder or behaviour_knowledge())
 
 
 def default_profession(folder: Path = None) -> Profession:
-    return assistant(folder).default
+    return school(folder).default
 
 
 def amounts(level: str, profession: Profession = None) -> tuple:

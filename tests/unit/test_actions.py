@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
 from tests.support.helpers import norm
-from tests.support.knowledge import all_amounts, amounts, assistant, contact, contact_email, default_profession
+from tests.support.knowledge import all_amounts, amounts, contact, contact_email, default_profession, school
 
 BEGINNER, CONFIRMED = amounts("debutant"), amounts("confirme")  # (min, max) as a reply shows them
 CONTACT = contact_email()
@@ -18,7 +18,7 @@ CONTACT = contact_email()
 
 def bound(action_class):
     """The action built on the behaviour knowledge folder, as the action server builds it."""
-    return lambda: action_class(assistant())
+    return lambda: action_class(school())
 
 
 ActionAccueil, ActionAide, ActionClarifier, ActionConseiller, ActionDefaultFallback, ActionHorsSujet, \
@@ -179,7 +179,7 @@ def test_a_failing_action_apologises_and_logs_the_conversation(monkeypatch, capl
 
     def broken(*args, **kwargs):
         raise RuntimeError("panne simulée")
-    monkeypatch.setattr(action.replier, "answer", broken)
+    monkeypatch.setattr(action.school.replier, "answer", broken)
     with caplog.at_level("ERROR"):
         text, buttons, events = run(action, tracker("salaire", "salaire ?"))
     assert "desole" in text and CONTACT in text

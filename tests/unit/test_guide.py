@@ -17,7 +17,8 @@ import pytest
 import yaml
 
 from core.knowledge import load_contact, load_professions, load_templates, load_topics
-from core.replies import Question, Replier, euros
+from core.replies import Replier, euros
+from core.understanding import Question, understand
 from tests.support.helpers import ROOT, norm, project_env
 from tests.support.project import PROFESSION_FILE, project_copy, run_check
 
@@ -186,7 +187,7 @@ def test_add_a_new_topic_end_to_end(project):
     section = yaml.safe_load(snippet("nouveau-sujet-fiche"))["autres_sujets"][topic]
     entry = yaml.safe_load(snippet("nouveau-sujet-sujets"))[topic]
     profession = load_professions(project / "knowledge/metiers")["charge_mission_relations_internationales"]
-    reply = replier(project).answer(profession, Question(topic=topic, text=entry["question"]))
+    reply = replier(project).answer(profession, understand(entry["question"], topic=topic))
     assert norm(section) in norm(reply.text)
     assert f"rubrique « {entry['rubrique']} »" in reply.text
     topics = load_topics(project / "knowledge/sujets.yml")

@@ -7,7 +7,7 @@ import subprocess
 
 import yaml
 
-from core.assistant import Assistant
+from core.school import load_school
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_PROFESSION
 
@@ -35,7 +35,7 @@ def test_the_behaviour_tests_pass_after_a_school_updates_a_salary(tmp_path):
     shutil.copytree(ROOT / "knowledge", knowledge)
     shutil.copy(FIXTURE_PROFESSION, knowledge / "metiers")  # a school with a second profession
     new = update_beginner_minimum(knowledge)
-    assert Assistant.load(knowledge).default.salaire.niveaux.debutant.min == new  # the edit is what loads
+    assert load_school(knowledge).default.salaire.niveaux.debutant.min == new  # the edit is what loads
 
     result = subprocess.run([PYTHON, "-m", "pytest", "-p", "no:cacheprovider", *BEHAVIOUR_TESTS], cwd=ROOT,
                             env=project_env(ASSISTANT_KNOWLEDGE_DIR=knowledge), capture_output=True, text=True,

@@ -1,10 +1,12 @@
 """TEMPLATE_FIELDS (core/replies.py) is the list make check uses to refuse an unknown {champ}: every
 reply the assistant builds fills its template with exactly those fields (Replier.fill asserts it)."""
+from dataclasses import replace
+
 import pytest
 
 from core.knowledge import load_contact, load_professions, load_templates, load_topics
-from core.replies import TEMPLATE_FIELDS, Question, Replier
-from core.understanding import AbsentDetail, DiplomaSituation
+from core.replies import TEMPLATE_FIELDS, Replier
+from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
          "celle qui compte le moins ?"]
@@ -33,7 +35,7 @@ def filled():
             for text in texts:
                 for experience, years in ((None, None), ("debutant", None), ("confirme", None), (None, 99),
                                           (None, profession.salaire.niveaux.debutant.annees_max)):
-                    replier.answer(profession, Question(topic=topic, text=text, experience=experience, years=years))
+                    replier.answer(profession, replace(understand(text, topic=topic), experience=experience, years=years))
             replier.answer(profession, Question(topic="hard_skills", skill=profession.hard_skills.competences[0].id))
             replier.not_specified(profession, topic)
             for situation in SITUATIONS:
@@ -41,9 +43,9 @@ def filled():
         detail = AbsentDetail("conges", "les congés", None, "Remarque.")
         replier.absent(profession, detail, None)
         replier.absent(profession, detail, Question(topic="salaire"))
-        replier.answer_many(profession, [Question(topic="salaire"), Question(topic="missions")])
+        replier.answer_parts(profession, [(None, Question(topic="salaire")), (None, Question(topic="missions"))])
         bac5 = profession.copy(update={"diplome": profession.diplome.copy(update={"bac5_necessaire": True})})
-        replier.answer(bac5, Question(topic="diplome", text="faut-il un bac+5 ?"))
+        replier.answer(bac5, understand("faut-il un bac+5 ?", topic="diplome"))
         replier.answer(bac5, Question(topic="diplome", situation=DiplomaSituation("sans", "mastere")))
     replier.other_profession(professions, "boulanger")
     replier.welcome(professions), replier.help(professions), replier.out_of_scope(professions)

@@ -1,0 +1,265 @@
+"""The dialogue's decisions: what to answer to one understood message, in its conversation.
+
+Pure functions (no Rasa): `respond(school, turn) -> Outcome`. A turn holds the understood question,
+the NLU's intent and ranking, the conversation memory (slots) and the page's profession; an outcome
+holds the reply and the slot changes. actions/actions.py only converts a tracker to a turn and an
+outcome to messages and SlotSet events. The decision is made of small named steps:
+
+- which profession the message is about (`which_profession`);
+- the parts of a compound message (`compound_parts`);
+- a detail the fiche does not give (`absent_detail`);
+- the topic asked (`diploma_topic`);
+- a follow-up fragment (`follow_up_topic`);
+- a clarification when nothing says what to answer (`clarify`).
+"""
+from dataclasses import dataclass, field, replace
+from typing import Any, List, Mapping, Optional, Sequence, Tuple
+
+from core.knowledge import TRAINING_IDS, Profession
+from core.replies import Reply
+from core.school import School
+from core.understanding import AbsentDetail, DiplomaSituation, Question
+
+# A part of a compound message is answered only when the classifier is this sure of its topic.
+PART_CONFIDENCE = 0.5
+# Two intents that lead to the same answer, together at least this sure, need no clarification.
+AGREEMENT_CONFIDENCE = 0.5
+DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
+
+# What the Rasa rules ran: each is answered by respond().
+ANSWER, CLARIFY, OUT_OF_SCOPE, WELCOME, HELP, COUNSELLOR = (
+    "answer", "clarify", "out_of_scope", "welcome", "help", "counsellor")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One student message in its conversation."""
+    question: Question
+    intent: Optional[str] = None
+    ranking: Tuple[Tuple[str, float], ...] = ()
+    slots: Mapping[str, Any] = field(default_factory=dict)
+    page: Optional[str] = None   # the profession of the page the widget is on (REST metadata « metier »)
+    kind: str = ANSWER
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The reply and the conversation memory it changes, in order."""
+    reply: Reply
+    slots: Tuple[Tuple[str, Any], ...] = ()
+
+
+def respond(school: School, turn: Turn) -> Outcome:
+    """The reply to one message; never None (a clarification at worst)."""
+    if turn.kind in (WELCOME, HELP):
+        professions = menu_professions(school, turn)
+        reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
+        return Outcome(reply)
+    if turn.kind == COUNSELLOR:
+        return Outcome(school.replier.contact_reply(), (("incompris", 0.0),))
+    if turn.kind == OUT_OF_SCOPE:
+        # Out of scope, unless the message asks a detail the fiche does not give (then say so).
+        return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
+                or Outcome(school.replier.out_of_scope(menu_professions(school, turn))))
+    if turn.kind == CLARIFY:
+        agreed = agreed_intent(school, turn)
+        outcome = answer(school, turn, agreed, fallback=agreed is None)
+        return outcome or clarify(school, turn)
+    return answer(school, turn, turn.intent, fallback=False)
+
+
+# -- which profession ------------------------------------------------------------------------------
+def page_profession(school: School, turn: Turn) -> Optional[Profession]:
+    return school.profession(turn.page)
+
+
+def current_profession(school: School, turn: Turn) -> Profession:
+    """The one the student last named, else the page's, else the school's default."""
+    return school.profession(turn.slots.get("metier_id")) or page_profession(school, turn) or school.default
+
+
+def menu_professions(school: School, turn: Turn) -> List[Profession]:
+    page = page_profession(school, turn)
+    return [page] if page else list(school.professions.values())
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The profession a message is about, whether it changed, and the memory to update; or, for a
+    profession no fiche covers, the reply that says so."""
+    profession: Profession
+    switched: bool = False
+    slots: Tuple[Tuple[str, Any], ...] = ()
+    reply: Optional[Outcome] = None
+
+
+def which_profession(school: School, turn: Turn, current: Profession, intent: Optional[str]) -> Choice:
+    q, previous = turn.question, turn.slots.get("sujet")
+    other_pending = bool(turn.slots.get("autre_metier"))
+    named = school.profession(q.named[0]) if q.named else None
+    if named is None and q.profession_entity:
+        named = school.profession(q.entity_named[0]) if q.entity_named else None
+        if named is None and school.is_other_profession(q.profession_entity, current):
+            reply = school.replier.other_profession(list(school.professions.values()), q.profession_entity)
+            asked = intent if intent in school.fact_topics else previous
+            return Choice(current, reply=Outcome(reply, (("autre_metier", q.profession_entity.strip()),
+                                                         ("sujet", asked))))
+    slots: Tuple[Tuple[str, Any], ...] = ()
+    profession, switched = current, False
+    if named is not None:
+        switched = named.id != current.id or other_pending
+        profession, slots = named, (("metier_id", named.id),)
+    if other_pending:
+        slots += (("autre_metier", None),)
+    return Choice(profession, switched, slots)
+
+
+# -- the topic -------------------------------------------------------------------------------------
+def diploma_topic(q: Question) -> Question:
+    """Within the diploma topics, the student's situation and the diploma they name win over a
+    confused intent: "sans master, j'ai une chance ?" is about the level required (diplome),
+    "juste un BTS ?" about the BTS, "un bac+5 est-il indispensable ?" about the level required."""
+    if q.topic not in DIPLOMA_TOPICS and q.topic != "relance":
+        return q
+    situation = q.situation
+    if situation:
+        if situation.kind == "seulement":
+            return replace(q, topic=situation.diploma)
+        if situation.diploma == "bachelor":  # without a Bachelor, the student has at most a BTS
+            return replace(q, topic="bts", situation=DiplomaSituation("seulement", "bts"))
+        return replace(q, topic="diplome")
+    if q.topic == "relance" or q.diploma not in TRAINING_IDS:
+        return q
+    if q.diploma == "mastere" and q.asks_necessity:
+        return replace(q, topic="diplome")
+    return replace(q, topic=q.diploma)
+
+
+def follow_up_topic(q: Question) -> Optional[str]:
+    """The topic a follow-up fragment's own qualifier points to ("et après 5 ans ?" -> salaire), or
+    None when it has none: the caller then says the fiche is silent on the previous topic."""
+    if q.situation:
+        return diploma_topic(replace(q, topic="relance", diploma=None)).topic
+    if q.experience or q.years is not None:
+        return "salaire"
+    if q.diploma in TRAINING_IDS:
+        return q.diploma
+    if q.skill:
+        return "hard_skills"
+    return None
+
+
+def agreed_intent(school: School, turn: Turn) -> Optional[str]:
+    """When the model hesitates only between intents that lead to the same answer (bachelor or
+    diplome for "un bac+5 est-il indispensable ?", whose entity settles it), there is nothing to
+    ask: the first of them is answered. Otherwise None."""
+    ranking = [(name, confidence) for name, confidence in turn.ranking
+               if name in school.fact_topics or name == "relance"][:2]
+    if len(ranking) < 2 or sum(confidence for _, confidence in ranking) < AGREEMENT_CONFIDENCE:
+        return None
+    topics = set()
+    for name, _ in ranking:
+        q = replace(turn.question, topic=name)
+        topics.add(follow_up_topic(q) if name == "relance" else diploma_topic(q).topic)
+    return ranking[0][0] if len(topics) == 1 and None not in topics else None
+
+
+# -- details the fiche does not give ------------------------------------------------------------
+def absent_detail(school: School, q: Question, profession: Profession,
+                  intent: Optional[str]) -> Optional[AbsentDetail]:
+    """The detail the fiche does not give that the message asks about, if any. A place or a price
+    alone, with no topic and nothing about work or studies (« quel temps fait-il à Paris ? »), is
+    out of scope, not a detail the fiche leaves out."""
+    detail = school.absent_detail(q, profession)
+    if detail and detail.needs_context and intent not in school.fact_topics and intent != "relance" \
+            and not q.about_work:
+        return None
+    return detail
+
+
+def closest(detail: AbsentDetail, asked: Optional[str], q: Question) -> Optional[Question]:
+    """What the fiche says that is closest to a detail it does not give, as a question to answer."""
+    topic = asked if detail.closest == "question" else detail.closest
+    return replace(q, topic=topic) if topic else None
+
+
+# -- compound messages -----------------------------------------------------------------------------
+def compound_parts(school: School, q: Question, profession: Profession) -> List[tuple]:
+    """(detail or None, question) for each distinct thing a compound message asks, in order."""
+    items: List[tuple] = []
+    for part in q.parts:
+        topic = part.intent if part.confidence >= PART_CONFIDENCE else None
+        topic = topic if topic in school.fact_topics else None
+        detail = school.absent_detail(part.question, profession)
+        if detail:
+            item = (detail, closest(detail, topic, part.question))
+        elif topic:
+            asked = replace(part.question, topic=topic)
+            if asked.diploma is None and topic in DIPLOMA_TOPICS:
+                # "le bachelor c'est utile et suffisant ?": the diploma named once counts for both parts.
+                asked = replace(asked, diploma=q.diplomas[0] if len(q.diplomas) == 1 else None)
+            item = (None, diploma_topic(asked))
+        else:
+            continue
+        key = item[0].id if item[0] else item[1].topic
+        if key not in [i[0].id if i[0] else i[1].topic for i in items]:
+            items.append(item)
+    return items
+
+
+# -- the answer ------------------------------------------------------------------------------------
+def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
+           absent_only: bool = False) -> Optional[Outcome]:
+    """The reply for this intent; with fallback=True (the NLU was unsure), None when nothing in the
+    message itself says what to answer; with absent_only=True (an out-of-scope message), None unless
+    it asks a detail the fiche does not give."""
+    q, replier, facts = turn.question, school.replier, school.fact_topics
+    previous = turn.slots.get("sujet")
+
+    current = current_profession(school, turn)
+    detail = absent_detail(school, q, current, intent)
+    if absent_only and not detail:
+        return None
+    choice = which_profession(school, turn, current, intent)
+    if choice.reply:
+        return choice.reply
+    profession, slots = choice.profession, choice.slots
+    asked = diploma_topic(replace(q, topic=intent)) if intent in facts else replace(q, topic=intent)
+
+    # Several topics in one message: each part answered, in the order asked (a part asking a
+    # detail the fiche does not give gets « La fiche ne précise pas … »).
+    items = compound_parts(school, q, profession)
+    if len(items) >= 2:
+        last = items[-1][1]
+        return Outcome(replier.answer_parts(profession, items),
+                       slots + (("sujet", last.topic if last else previous), ("incompris", 0.0)))
+
+    # A detail the fiche does not give: say so, never answer another topic in its place.
+    if profession.id != current.id:  # the message named another profession: its own fiche decides
+        detail = absent_detail(school, q, profession, intent)
+    if detail:
+        near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
+        return Outcome(replier.absent(profession, detail, near),
+                       slots + (("sujet", near.topic if near else previous), ("incompris", 0.0)))
+
+    if intent in facts and not (choice.switched and previous in facts and q.fragment):
+        question = asked
+    else:
+        topic = follow_up_topic(asked)
+        if topic is None and previous in facts and (choice.switched or not fallback):
+            if not choice.switched:
+                # "et en Suisse ?": the fiche has nothing more on the previous topic.
+                return Outcome(replier.not_specified(profession, previous), slots)
+            topic = previous  # "et pour le chargé de mission ?" continues the topic
+        if topic is None:
+            return None if fallback else Outcome(replier.clarify([], 0), slots)
+        question = replace(asked, topic=topic)
+    return Outcome(replier.answer(profession, question),
+                   slots + (("sujet", question.topic), ("incompris", 0.0)))
+
+
+def clarify(school: School, turn: Turn) -> Outcome:
+    """Offer the likeliest topics, and a human after two misses in a row."""
+    misses = int(turn.slots.get("incompris") or 0) + 1
+    likely: Sequence[str] = [name for name, _ in turn.ranking if name in school.fact_topics]
+    return Outcome(school.replier.clarify(likely, misses), (("incompris", float(misses)),))

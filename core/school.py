@@ -1,0 +1,194 @@
+"""One school's knowledge, loaded once: professions, reply builder, topics, contact and the details
+fiches do not give. `load_school` is the one loader: the action server, the REST channel, the trainer
+tools, the widget server and the tests build their School through it and pass it on.
+No Rasa here: tests build one on fixture knowledge folders.
+"""
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, Optional, Sequence, Tuple, Union
+
+from core.knowledge import (
+    AbsentDetails,
+    Contact,
+    KnowledgeError,
+    Profession,
+    Topics,
+    knowledge_dir,
+    load_absent_details,
+    load_contact,
+    load_profession,
+    load_professions,
+    load_templates,
+    load_topics,
+)
+from core.replies import Replier
+from core.textnorm import fold, words
+from core.understanding import AbsentDetail, Question, Vocabulary, phrase_pattern, understand
+
+
+def profession_text(p: Profession) -> str:
+    """Every text of a profession's file, to tell what its fiche mentions."""
+    return " ".join(str(value) for value in _strings(p.dict()))
+
+
+def _strings(node):
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+    elif node is not None:
+        yield node
+
+
+class School:
+    """Professions by id, the reply builder, and the details the fiches do not give."""
+
+    def __init__(self, professions: Dict[str, Profession], replier: Replier,
+                 absent_details: Sequence[AbsentDetail], absent_phrases: Dict[str, Sequence[str]]):
+        self.professions = professions
+        self.replier = replier
+        self.absent_details = list(absent_details)
+        self._details = {d.id: d for d in self.absent_details}
+        self._order = {d.id: i for i, d in enumerate(self.absent_details)}
+        self.fact_topics = [t for t in replier.topics.sujets if t != "conseiller"]
+        # Each phrase of hors_fiche.yml once, for every profession: a message is matched against them
+        # once, whatever the size of the catalogue; what a profession's own fiche mentions is found
+        # when that profession is first talked about (_covered).
+        phrases = tuple((name, phrase_pattern(phrase)) for name, listed in absent_phrases.items()
+                        for phrase in listed)
+        self.vocabulary = Vocabulary(phrases=phrases, find_profession=self._names_in,
+                                     resolve_profession=self._resolve)
+        self._covered: Dict[str, Dict[int, bool]] = {}
+        self._texts: Dict[str, str] = {}
+
+    # -- understanding ---------------------------------------------------------------------------
+    def understand(self, text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
+                   parts: Sequence[dict] = ()) -> Question:
+        return understand(text, entities, topic, parts, self.vocabulary)
+
+    # -- professions -------------------------------------------------------------------------
+    @property
+    def default(self) -> Profession:
+        chosen = self.replier.topics.metier_par_defaut
+        return self.professions.get(chosen) or next(iter(self.professions.values()))
+
+    def profession(self, profession_id: Optional[str]) -> Optional[Profession]:
+        return self.professions.get(profession_id) if isinstance(profession_id, str) else None
+
+    def named(self, name: str) -> Optional[Profession]:
+        """The profession an extracted name refers to ("chargée de mission"), if a file covers it."""
+        found = self._resolve(name)
+        return self.professions[found[0]] if found else None
+
+    def _resolve(self, name: str) -> Tuple[str, ...]:
+        folded = fold(name).strip()
+        for p in self.professions.values():
+            if any(alias in folded or folded in alias for alias in map(fold, p.alias + [p.intitule])):
+                return (p.id,)
+        return ()
+
+    def named_in(self, text: str) -> Optional[Profession]:
+        """The profession whose name (an alias of its knowledge file) the message contains, if any.
+
+        A new profession file is understood at once, without retraining: its aliases are enough.
+        """
+        found = self._names_in(text)
+        return self.professions[found[0]] if found else None
+
+    def _names_in(self, text: str) -> Tuple[str, ...]:
+        folded = f" {' '.join(words(text))} "
+        best, best_len = None, 0
+        for p in self.professions.values():
+            for alias in (" ".join(words(a)) for a in p.alias + [p.intitule]):
+                if alias and f" {alias} " in folded and len(alias) > best_len:
+                    best, best_len = p.id, len(alias)
+        return (best,) if best else ()
+
+    def is_other_profession(self, name: str, profession: Profession) -> bool:
+        """A profession the student named that no knowledge file covers (nor a job the fiche cites)."""
+        folded = fold(name).strip()
+        if not folded or self.named(folded):
+            return False
+        related = fold(" ".join(profession.evolutions.postes + [profession.evolutions.ensuite or ""]
+                                + [e.poste for e in profession.experiences]))
+        return not any(word in related for word in folded.split() if len(word) > 3)
+
+    # -- details the fiche does not give ---------------------------------------------------------
+    def absent_detail(self, question: Question, profession: Profession) -> Optional[AbsentDetail]:
+        """The first detail (in hors_fiche.yml's order) the question asks about that this profession's
+        fiche does not mention: a fiche that mentions remote work is answered normally."""
+        found = [self.vocabulary.phrases[i][0] for i in question.phrases if not self._mentions(profession, i)]
+        return self._details[min(found, key=self._order.__getitem__)] if found else None
+
+    def _mentions(self, profession: Profession, phrase: int) -> bool:
+        covered = self._covered.setdefault(profession.id, {})
+        if phrase not in covered:
+            if profession.id not in self._texts:
+                self._texts[profession.id] = fold(profession_text(profession))
+            covered[phrase] = bool(self.vocabulary.phrases[phrase][1].search(self._texts[profession.id]))
+        return covered[phrase]
+
+
+@dataclass
+class SchoolFiles:
+    """The knowledge files of a folder, each validated on its own (None: invalid, and reported)."""
+    folder: Path
+    professions: Dict[str, Profession] = field(default_factory=dict)
+    profession_files: Dict[str, Path] = field(default_factory=dict)
+    topics: Optional[Topics] = None
+    templates: Optional[Dict[str, str]] = None
+    contact: Optional[Contact] = None
+    details: Optional[AbsentDetails] = None
+
+    def school(self) -> Optional[School]:
+        """The School, when every shared file and at least one profession are valid."""
+        if None in (self.topics, self.templates, self.contact, self.details) or not self.professions:
+            return None
+        absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte)
+                  for name, d in self.details.precisions.items()]
+        phrases = {name: d.expressions for name, d in self.details.precisions.items()}
+        return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases)
+
+
+def read_school(folder: Union[str, Path, None] = None,
+                report: Optional[Callable[[KnowledgeError, Path], None]] = None,
+                skip: Callable[[Path], bool] = lambda path: False) -> SchoolFiles:
+    """Reads and validates every knowledge file of the folder. Without `report`, the first invalid
+    file raises its KnowledgeError (file, field and fix); with it, each is reported and left out, so
+    that make check can list every problem at once. `skip`: files whose problem is already known."""
+    folder = Path(folder) if folder else knowledge_dir()
+    files = SchoolFiles(folder)
+
+    def validated(loader, path: Path, *args):
+        if skip(path):
+            return None
+        if report is None:
+            return loader(path, *args)
+        try:
+            return loader(path, *args)
+        except KnowledgeError as error:
+            report(error, path)
+            return None
+
+    if report is None:
+        files.professions = load_professions(folder / "metiers")
+        files.profession_files = {pid: folder / "metiers" / f"{pid}.yml" for pid in files.professions}
+    else:
+        for path in sorted((folder / "metiers").glob("*.yml")):
+            profession = validated(load_profession, path)
+            if profession is not None:
+                files.professions[profession.id] = profession
+                files.profession_files[profession.id] = path
+    files.topics = validated(load_topics, folder / "sujets.yml")
+    files.templates = validated(load_templates, folder / "reponses.yml")
+    files.contact = validated(load_contact, folder / "contact.yml")
+    if files.topics is not None:
+        files.details = validated(load_absent_details, folder / "hors_fiche.yml", files.topics)
+    return files
+
+
+def load_school(folder: Union[str, Path, None] = None) -> School:
+    """Reads and validates every knowledge file; KnowledgeError names the file, field and fix."""
+    return read_school(folder).school()

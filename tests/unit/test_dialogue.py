@@ -1,0 +1,139 @@
+"""core/dialogue.py as pure functions: an understood message in its conversation -> the reply and
+the memory it changes. Table-driven, on the behaviour knowledge folder (tests/support/knowledge.py):
+what is expected is read from it or is a wording of reponses.yml, never a figure written here."""
+from dataclasses import replace
+
+import pytest
+
+from core import dialogue
+from core.understanding import DiplomaSituation, understand
+from tests.support.helpers import norm
+from tests.support.knowledge import amounts, default_profession, school
+
+
+def question(text, topic=None, **entities):
+    found = [{"entity": name, "value": value, "start": max(0, text.find(value))} for name, value in entities.items()]
+    return school().understand(text, found, topic)
+
+
+def turn(text, intent, kind=dialogue.ANSWER, slots=None, ranking=(), page=None, **entities):
+    return dialogue.Turn(question(text, intent, **entities), intent, tuple(ranking), slots or {}, page, kind)
+
+
+def slots_of(outcome):
+    return dict(outcome.slots)
+
+
+@pytest.mark.parametrize("topic, text, diploma, expected", [
+    ("bachelor", "un bac+5 est-il indispensable ?", "mastere", "diplome"),
+    ("mastere", "le master c'est bien ?", "mastere", "mastere"),
+    ("diplome", "juste un bts ca passe ?", "bts", "bts"),
+    ("diplome", "sans master j'ai une chance ?", "mastere", "diplome"),
+    ("diplome", "sans bachelor je peux ?", "bachelor", "bts"),
+    ("bts", "c'est quoi le bachelor ?", "bachelor", "bachelor"),
+    ("salaire", "sans master on gagne combien ?", "mastere", "salaire"),
+    ("relance", "et le bachelor ?", "bachelor", "relance"),
+])
+def test_diploma_topic(topic, text, diploma, expected):
+    assert dialogue.diploma_topic(question(text, topic, diplome=diploma)).topic == expected
+
+
+def test_without_a_bachelor_the_student_has_only_a_bts():
+    q = dialogue.diploma_topic(question("sans bachelor je peux ?", "diplome", diplome="bachelor"))
+    assert q.situation == DiplomaSituation("seulement", "bts")
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("et apres 6 ans ?", {}, "salaire"),
+    ("et pour un senior ?", {"experience": "confirme"}, "salaire"),
+    ("et le bts ?", {"diplome": "bts"}, "bts"),
+    ("et en anglais ?", {"competence": "anglais"}, "hard_skills"),
+    ("et juste un bts ?", {"diplome": "bts"}, "bts"),
+    ("et en suisse ?", {}, None),
+])
+def test_follow_up_topic(text, entities, expected):
+    assert dialogue.follow_up_topic(question(text, "relance", **entities)) == expected
+
+
+def test_a_question_is_frozen_and_changed_by_replace():
+    q = question("combien gagne un junior", "salaire", experience="debutant")
+    with pytest.raises(Exception):
+        q.topic = "missions"
+    assert replace(q, topic="missions").topic == "missions" and q.topic == "salaire"
+
+
+@pytest.mark.parametrize("text, intent, slots, entities, starts, memory", [
+    ("combien gagne un junior", "salaire", {}, {"experience": "debutant"}, None,
+     {"sujet": "salaire", "incompris": 0.0}),
+    ("et avec des enfants ?", "relance", {"sujet": "salaire"}, {}, "la fiche ne donne pas de precision sur ce point", {}),
+    ("et pour un confirme ?", "relance", {"sujet": "salaire"}, {"experience": "confirme"}, None,
+     {"sujet": "salaire", "incompris": 0.0}),
+    ("combien gagne un plombier", "salaire", {}, {"metier": "plombier"}, None,
+     {"sujet": "salaire", "autre_metier": "plombier"}),
+    ("on a des rtt ?", "salaire", {}, {}, "la fiche ne precise pas", {"incompris": 0.0}),
+    ("un bac+5 est-il obligatoire ?", "bachelor", {}, {"diplome": "mastere"}, "non, un bac+5 n'est pas necessaire",
+     {"sujet": "diplome"}),
+])
+def test_answer_steps(text, intent, slots, entities, starts, memory):
+    outcome = dialogue.respond(school(), turn(text, intent, slots=slots, **entities))
+    if starts:
+        assert norm(outcome.reply.text).startswith(starts), outcome.reply.text
+    for name, value in memory.items():
+        assert slots_of(outcome)[name] == value, outcome.slots
+
+
+def test_the_beginner_salary_gives_the_beginner_range_only():
+    outcome = dialogue.respond(school(), turn("combien gagne un junior", "salaire", experience="debutant"))
+    text = norm(outcome.reply.text)
+    assert all(a in text for a in amounts("debutant")) and not any(a in text for a in amounts("confirme"))
+
+
+def test_clarification_counts_misses_and_offers_a_human_at_the_second():
+    ranking = [("salaire", 0.4), ("evolutions", 0.35)]
+    first = dialogue.respond(school(), turn("et ensuite ca donne quoi", "nlu_fallback", dialogue.CLARIFY,
+                                            ranking=ranking))
+    assert slots_of(first) == {"incompris": 1.0}
+    assert [b["payload"] for b in first.reply.buttons][:2] == ["/salaire", "/evolutions"]
+    second = dialogue.respond(school(), turn("bof", "nlu_fallback", dialogue.CLARIFY, slots={"incompris": 1.0}))
+    assert slots_of(second) == {"incompris": 2.0}
+    assert any(b["payload"] == "/conseiller" for b in second.reply.buttons)
+    assert school().replier.contact.email in second.reply.text
+
+
+def test_intents_that_lead_to_the_same_answer_need_no_clarification():
+    t = turn("un bac+5 est-il indispensable ?", "nlu_fallback", dialogue.CLARIFY,
+             ranking=[("bachelor", 0.3), ("diplome", 0.3)], diplome="mastere")
+    assert dialogue.agreed_intent(school(), t) == "bachelor"
+    assert norm(dialogue.respond(school(), t).reply.text).startswith("non, un bac+5")
+
+
+def test_out_of_scope_unless_it_asks_a_detail_the_fiche_does_not_give():
+    plain = dialogue.respond(school(), turn("quel temps fait-il a paris ?", "hors_sujet", dialogue.OUT_OF_SCOPE))
+    assert not norm(plain.reply.text).startswith("la fiche ne precise pas") and plain.slots == ()
+    remote = dialogue.respond(school(), turn("on peut faire du teletravail ?", "hors_sujet", dialogue.OUT_OF_SCOPE))
+    assert norm(remote.reply.text).startswith("la fiche ne precise pas")
+
+
+def test_the_page_profession_and_a_named_one():
+    other = next(p for p in school().professions.values() if p.id != school().default.id)
+    page = dialogue.respond(school(), turn("combien gagne un debutant ?", "salaire", page=other.id,
+                                           experience="debutant"))
+    assert all(a in norm(page.reply.text) for a in amounts("debutant", other))
+    named = dialogue.respond(school(), turn(f"et pour un {default_profession().alias[0]} ?", "relance",
+                                            slots={"sujet": "salaire", "metier_id": other.id}))
+    assert slots_of(named)["metier_id"] == default_profession().id
+
+
+def test_compound_parts_in_order():
+    text = "quelles sont les missions et combien on gagne"
+    parts = [{"text": "quelles sont les missions", "start": 0, "end": 25, "intent": "missions", "confidence": 0.9},
+             {"text": "combien on gagne", "start": 29, "end": len(text), "intent": "salaire", "confidence": 0.9}]
+    q = school().understand(text, [], "missions", parts)
+    items = dialogue.compound_parts(school(), q, default_profession())
+    assert [item[1].topic for item in items] == ["missions", "salaire"]
+    assert [p.question.text for p in q.parts] == ["quelles sont les missions", "combien on gagne"]
+
+
+def test_understanding_without_a_school():
+    q = understand("Juste un BTS, ça suffit ?", [{"entity": "diplome", "value": "bts", "start": 8}], "bts")
+    assert q.situation == DiplomaSituation("seulement", "bts") and q.asks_sufficiency and q.folded.startswith("juste")
