@@ -4,19 +4,20 @@
 #   make check-deps                     chaque version de requirements.lock est auditée dans SECURITY.md
 # Chaque problème est écrit en français : le fichier, la ligne, et quoi faire (docs/guide-formateurs.md).
 #
-# QUIET_FAIL ends make in failure without its own line « make: *** [mk/check.mk:N: check] Error 1 »,
-# which tells a trainer nothing after the French list of problems: GNU make has no option for that,
-# but on SIGQUIT it waits for the recipe, then exits with a failure status without printing it.
-QUIET_FAIL = { kill -QUIT $$PPID; exit 0; }
+# FAIL ends a failed trainer command with a short French line, then fails for real (exit 1) in every
+# environment: a background job, a script with SIGQUIT ignored, no terminal. GNU make then adds its own
+# English line « make: *** [...] Error 1 », which no option hides safely: the French line comes just
+# before it and says what to do.
+FAIL = { echo "Échec de « make $@ » : corrigez ce qui est indiqué ci-dessus, puis relancez « make $@ »." >&2; exit 1; }
 
 .PHONY: check check-deps
 check: install check-deps lint
-	@$(PY) -m trainer.check $(CHECK_ARGS) || $(QUIET_FAIL)
+	@$(PY) -m trainer.check $(CHECK_ARGS) || $(FAIL)
 
 check-deps:
-	@"$(PYTHON310)" scripts/check_deps.py || $(QUIET_FAIL)
+	@"$(PYTHON310)" scripts/check_deps.py || $(FAIL)
 
 # make lint : style du code Python (ruff, version figée dans requirements.lock, réglages dans ruff.toml).
 .PHONY: lint
 lint: install
-	@$(VENV)/bin/ruff check --quiet . || $(QUIET_FAIL)
+	@$(VENV)/bin/ruff check --quiet . || $(FAIL)

@@ -21,4 +21,4 @@ review: install
 review-import: install
 	@$(PY) -m trainer.review import
 	@echo "Vérification du projet (make check)…"
-	@$(MAKE) --no-print-directory check || $(QUIET_FAIL)
+	@$(MAKE) --no-print-directory check || $(FAIL)

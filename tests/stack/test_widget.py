@@ -17,7 +17,7 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from tests.support.helpers import PYTHON, ROOT, norm, project_env
-from tests.support.knowledge import amounts, assistant
+from tests.support.knowledge import amounts, school
 from tests.support.stack import WidgetServer
 from tests.support.widget import (
     ARTIFACTS,
@@ -460,7 +460,7 @@ def test_each_page_answers_for_its_own_profession(new_page, widget_site, stack):
 
     The stack runs on the behaviour knowledge folder, which holds two professions.
     """
-    professions = assistant(stack.knowledge).professions
+    professions = school(stack.knowledge).professions
     figures = {pid: amounts("debutant", p) for pid, p in professions.items()}
     assert len(figures) >= 2 and len(set(figures.values())) == len(figures), figures
     for profession_id, (low, high) in figures.items():

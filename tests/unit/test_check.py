@@ -18,7 +18,6 @@ def failing_output(project: Path) -> str:
     count = re.match(r"(\d+) problèmes? à corriger", result.stdout)
     assert count, result.stdout
     assert ("problèmes" in count.group(0)) == (int(count.group(1)) > 1), "singulier pour un seul problème"
-    assert "make: ***" not in result.stdout + result.stderr
     return result.stdout
 
 
@@ -509,9 +508,29 @@ def test_make_alone_lists_every_target_a_trainer_uses():
         assert re.search(rf"^make {re.escape(target)}( [A-Z]+=\S+)?\s+- \S", result.stdout, re.M), target
 
 
-def test_a_failed_make_check_prints_no_make_error_line(project):
+@pytest.mark.parametrize("how", ["foreground", "quit_ignored", "background_job", "no_terminal"])
+def test_a_failed_make_check_fails_in_every_environment_and_ends_in_french(project, how):
+    """A check that passes on a broken project is the worst kind of check: with SIGQUIT ignored (a
+    background job of a script, `trap '' QUIT`, a nohup wrapper) and without a terminal too."""
     edit(project, "domain.yml", "  - rncp\n", "  - rnpc\n")
-    result = make("check", f"CHECK_ARGS=--sans-rasa --projet {project}")
-    assert result.returncode != 0
+    command = f"make --no-print-directory check 'CHECK_ARGS=--sans-rasa --projet {project}'"
+    wrapped = {"foreground": command, "quit_ignored": f"trap '' QUIT; {command}",
+               "background_job": f"{command} & wait $!", "no_terminal": f"{command} < /dev/null"}[how]
+    result = subprocess.run(["bash", "-c", wrapped], cwd=ROOT, env=project_env(), capture_output=True, text=True,
+                            stdin=subprocess.DEVNULL, timeout=300)
+    assert result.returncode != 0, result.stdout + result.stderr
     assert "vouliez-vous dire « rncp »" in result.stdout
-    assert "make: ***" not in result.stdout + result.stderr and "Error 1" not in result.stderr
+    # The French line is the last thing before make's own English line (if any).
+    lines = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("make: ***")]
+    assert lines[-1].startswith("Échec de « make check » : corrigez ce qui est indiqué ci-dessus"), result.stderr
+
+
+@pytest.mark.parametrize("how", ["foreground", "quit_ignored", "background_job"])
+def test_a_failed_make_importer_fails_in_every_environment(tmp_path, how):
+    command = f"make --no-print-directory importer FICHE={tmp_path / 'introuvable.txt'}"
+    wrapped = {"foreground": command, "quit_ignored": f"trap '' QUIT; {command}",
+               "background_job": f"{command} & wait $!"}[how]
+    result = subprocess.run(["bash", "-c", wrapped], cwd=ROOT, env=project_env(), capture_output=True, text=True,
+                            stdin=subprocess.DEVNULL, timeout=300)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "Échec de « make importer »" in result.stderr
