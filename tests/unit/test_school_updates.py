@@ -44,3 +44,35 @@ def test_the_behaviour_tests_pass_after_a_school_updates_a_salary(tmp_path):
     assert result.returncode == 0, output[-4000:]
     assert f"connaissances des tests de comportement : {knowledge}" in output  # they ran on the edited copy
     assert re.search(r"\b\d+ passed\b", output) and " failed" not in output, output[-2000:]
+
+
+def test_the_whole_unit_suite_passes_after_several_fact_edits(tmp_path):
+    """Several edits a school makes to its live knowledge/ that make check accepts (both salary levels,
+    a mission sentence, a skill score), then every unit test on that copy of the project."""
+    copy = tmp_path / "projet"
+    ignored = shutil.ignore_patterns(".git", ".venv", "models", "var", "reports", "__pycache__", "*.pyc")
+    shutil.copytree(ROOT, copy, ignore=ignored, symlinks=True)
+    default = yaml.safe_load((copy / "knowledge" / "sujets.yml").read_text(encoding="utf-8"))["metier_par_defaut"]
+    path = copy / "knowledge" / "metiers" / f"{default}.yml"
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    levels = data["salaire"]["niveaux"]
+    edits = [(f"min: {levels['debutant']['min']}\n", f"min: {levels['debutant']['min'] + 1000}\n"),
+             (f"max: {levels['confirme']['max']}\n", f"max: {levels['confirme']['max'] + 1500}\n"),
+             (data["missions"][0]["detail"], data["missions"][0]["detail"].rstrip(".") + ", avec les partenaires."),
+             (f"score: {data['hard_skills']['competences'][0]['score']}\n",
+              f"score: {max(1, data['hard_skills']['competences'][0]['score'] - 1)}\n")]
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    env = project_env(PYTHONPATH=copy)
+    env.pop("ASSISTANT_KNOWLEDGE_DIR", None)
+    check = subprocess.run([PYTHON, "-m", "trainer.check", "--sans-rasa"], cwd=copy, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stdout + check.stderr   # make check accepts the edits
+    suite = subprocess.run([PYTHON, "-m", "pytest", "tests/unit", "-q", "-p", "no:cacheprovider", "-m", "not rasa_cli",
+                            "--deselect", "tests/unit/test_school_updates.py::"
+                                          "test_the_whole_unit_suite_passes_after_several_fact_edits"],
+                           cwd=copy, env=env, capture_output=True, text=True, timeout=900)
+    assert suite.returncode == 0, suite.stdout[-4000:]
