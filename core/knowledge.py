@@ -5,7 +5,6 @@ stops the action server at start with a French message naming the file, the fiel
 """
 import os
 import re
-import unicodedata
 from pathlib import Path
 from typing import Dict, List, Optional, Union
 
@@ -13,6 +12,7 @@ import yaml
 from pydantic import BaseModel, Extra, ValidationError, conint, constr, root_validator, validator
 
 from core import yamlcache
+from core.textnorm import without_accents
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,7 +55,7 @@ def whole_number(value, example: str):
 
 def ascii_name(value: str) -> str:
     """« Testeur jeux société » -> testeur_jeux_societe: the name a trainer meant, in the expected format."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", str(value).lower()) if not unicodedata.combining(c))
+    folded = without_accents(str(value))
     return re.sub(r"_+", "_", re.sub(r"[^a-z0-9]+", "_", folded)).strip("_")
 
 

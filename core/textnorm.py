@@ -20,6 +20,12 @@ def fold_char(char: str) -> str:
     return base if len(base) == 1 else char.lower()
 
 
+def without_accents(text: str) -> str:
+    """Lower-case text without accents, its length free to change (« ﬁ » -> « fi »): for comparison
+    keys and names, where `fold`'s one-character-for-one is not needed."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Lower-case text without accents, same length as the input ("Débutant" -> "debutant")."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")

@@ -18,7 +18,7 @@ from typing import Any, Optional, Tuple
 
 import sqlalchemy as sa
 
-from core.redact import shown_url
+from core.redact import scrubbed, shown_url
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +28,6 @@ VARIABLE = "TRACKER_STORE_URL"
 STORE_CLASS = "rasa_ext.tracker_store.TunedSQLTrackerStore"
 STORE_OPTIONS = ("dialect", "port", "db", "username", "password", "login_db", "query")
 PROBE_SENDER = "assistant-verification-demarrage"  # an INSERT rolled back at once: nothing is kept
-# user:password@ up to the last @: a password with an unencoded @ is hidden whole.
-_CREDENTIALS = re.compile(r"(://[^:/@\s]*:)\S*@")
 
 AUTHENTICATION = ("password authentication failed", "no password supplied", "peer authentication failed",
                   "authentification", "aucun mot de passe", 'role "', "rôle «")
@@ -44,17 +42,9 @@ CANNOT_OPEN = "unable to open database file"
 SHAPES = "postgresql://utilisateur:mot_de_passe@hôte:5432/base, ou sqlite:///var/conversations.db"
 
 
-def masked(url: Any) -> str:
-    """The URL as it may be shown or logged: the password replaced by *** (core.redact, as make forget
-    shows it); an address that does not read as a URL is not repeated at all."""
-    if isinstance(url, sa.engine.URL):
-        return url.render_as_string(hide_password=True)
-    return shown_url(str(url)) if str(url).strip() else ""
-
-
-def scrubbed(text: str) -> str:
-    """Free text (a driver's message) with any user:password@ in it masked."""
-    return _CREDENTIALS.sub(r"\1***@", text)
+# The URL as it may be shown or logged, without the password (core/redact.py); `scrubbed` for free text.
+masked = shown_url
+__all__ = ["masked", "scrubbed"]
 
 
 def setting(url: Any, endpoints: Optional[str] = None) -> str:

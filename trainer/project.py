@@ -11,7 +11,6 @@ Paths are said relative to the project (`rel`, `at`), as a trainer sees them in 
 import difflib
 import functools
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Dict, Iterator, List, NamedTuple, Optional, Tuple
@@ -21,6 +20,7 @@ import yaml
 from core import yamlcache
 from core.knowledge import KnowledgeError, Profession, yaml_problem
 from core.school import read_school
+from core.textnorm import without_accents
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPIC_ACTION = "action_repondre"
@@ -123,7 +123,7 @@ def normalise(text: str) -> str:
     an apostrophe or a « + » changes the words the classifier sees (« c'est » / « c est », « bac+5 » /
     « bac 5 » are two spellings students really use, both worth keeping as examples)."""
     text = plain(text).replace("\u2019", "'").replace("\u00a0", " ")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    text = without_accents(text)
     text = " ".join(text.split())
     return text.strip(" ?!.…,;:") or text
 

@@ -289,7 +289,7 @@ def header_lines(intents: List[str], examples: Dict[str, str], threshold: float,
     threshold_text = f"{threshold:g}".replace(".", ",")
     lines = [
         "# MESSAGES D'ÉLÈVES À RELIRE",
-        f"# Créé le {now} par « make review » à partir de {mask_password(base)}.",
+        f"# Créé le {now} par « make review » à partir de {shown_url(base)}.",
         f"# {count} message(s) : ceux que l'assistant n'a pas compris (il a proposé des choix au lieu de",
         f"# répondre : « repli: oui ») ou compris avec une confiance sous {threshold_text}."
         + (f" {already} message(s) déjà présents dans les exemples ne sont pas repris." if already else ""),
@@ -322,11 +322,6 @@ def header_lines(intents: List[str], examples: Dict[str, str], threshold: float,
         example = examples.get(intent)
         lines.append(f"#   {intent.ljust(width)}" + (f"   ex. « {shorten(example, 70)} »" if example else ""))
     return lines
-
-
-def mask_password(url: str) -> str:
-    """The database address without its password."""
-    return re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", url)
 
 
 def render_queue(groups: List[List[dict]], header: List[str], probes: Optional[List[dict]] = None) -> str:

@@ -2,8 +2,9 @@
 import os
 import re
 import sys
-import unicodedata
 from pathlib import Path
+
+from core.textnorm import without_accents
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -30,7 +31,6 @@ def seen(replies) -> str:
 
 def norm(text: str) -> str:
     """Lower-case, no accents, no thousands separators: "30 000 €" -> "30000 €"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = without_accents(text)
     text = re.sub(r"[\u00a0\u202f]", " ", text)
     return re.sub(r"(\d) (?=\d{3}\b)", r"\1", text)

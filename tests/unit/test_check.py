@@ -521,7 +521,8 @@ def test_a_failed_make_check_fails_in_every_environment_and_ends_in_french(proje
     assert result.returncode != 0, result.stdout + result.stderr
     assert "vouliez-vous dire « rncp »" in result.stdout
     # The French line is the last thing before make's own English line (if any).
-    lines = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("make: ***")]
+    lines = [line for line in result.stderr.splitlines()
+             if line.strip() and not re.match(r"make(\[\d+\])?: \*\*\*", line)]
     assert lines[-1].startswith("Échec de « make check » : corrigez ce qui est indiqué ci-dessus"), result.stderr
 
 
