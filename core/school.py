@@ -5,7 +5,7 @@ No Rasa here: tests build one on fixture knowledge folders.
 """
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, Optional, Sequence, Tuple, Union
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from core.knowledge import (
     AbsentDetails,
@@ -62,6 +62,16 @@ class School:
                                      resolve_profession=self._resolve)
         self._covered: Dict[str, Dict[int, bool]] = {}
         self._texts: Dict[str, str] = {}
+        # Every name (intitulé and aliases) as its words -> the professions that have it, in file order:
+        # a message is looked up by its word sequences, whatever the size of the catalogue.
+        self._names: Dict[Tuple[str, ...], List[str]] = {}
+        for p in professions.values():
+            for name in p.alias + [p.intitule]:
+                key = tuple(words(name))
+                if key and p.id not in self._names.setdefault(key, []):
+                    self._names[key].append(p.id)
+        self._longest = max(map(len, self._names), default=0)
+        self._file_order = {pid: i for i, pid in enumerate(professions)}
 
     # -- understanding ---------------------------------------------------------------------------
     def understand(self, text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
@@ -98,12 +108,19 @@ class School:
         return self.professions[found[0]] if found else None
 
     def _names_in(self, text: str) -> Tuple[str, ...]:
-        folded = f" {' '.join(words(text))} "
+        """The profession of the longest name the message contains (the first file's on a tie)."""
+        found = words(text)
         best, best_len = None, 0
-        for p in self.professions.values():
-            for alias in (" ".join(words(a)) for a in p.alias + [p.intitule]):
-                if alias and f" {alias} " in folded and len(alias) > best_len:
-                    best, best_len = p.id, len(alias)
+        order = self._file_order
+        for start in range(len(found)):
+            for end in range(start + 1, min(len(found), start + self._longest) + 1):
+                ids = self._names.get(tuple(found[start:end]))
+                if not ids:
+                    continue
+                length = len(" ".join(found[start:end]))
+                first = min(ids, key=order.__getitem__)
+                if length > best_len or (length == best_len and order[first] < order[best]):
+                    best, best_len = first, length
         return (best,) if best else ()
 
     def is_other_profession(self, name: str, profession: Profession) -> bool:

@@ -137,3 +137,22 @@ def test_compound_parts_in_order():
 def test_understanding_without_a_school():
     q = understand("Juste un BTS, ça suffit ?", [{"entity": "diplome", "value": "bts", "start": 8}], "bts")
     assert q.situation == DiplomaSituation("seulement", "bts") and q.asks_sufficiency and q.folded.startswith("juste")
+
+
+def test_a_profession_is_found_by_its_name_in_a_large_catalogue():
+    """The name index gives what a scan of every alias gave: the longest name in the message wins,
+    among hundreds of professions, and a message without a name finds none."""
+    base = school()
+    tester = base.professions["testeur_jeux_societe"]
+    catalogue = {p.id: p for p in base.professions.values()}
+    for i in range(300):
+        copy = tester.copy(update={"id": f"metier_{i}", "intitule": f"Métier numéro {i}",
+                                   "alias": [f"specialiste {i} des jeux", f"metier {i}"]})
+        catalogue[copy.id] = copy
+    big = type(base)(catalogue, base.replier, base.absent_details,
+                     {d.id: [] for d in base.absent_details})
+    assert big.named_in("je voudrais devenir specialiste 217 des jeux plus tard").id == "metier_217"
+    assert big.named_in(f"combien gagne un {tester.alias[0]} ?").id == tester.id
+    assert big.named_in("combien gagne un debutant ?") is None
+    default = base.default
+    assert big.named_in(f"et pour un {default.alias[0]} ?").id == default.id
