@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
+from core.gender import feminine_words
 from core.replies import BUILDERS, TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier
 from core.textnorm import fold
 from trainer.project import (
@@ -403,23 +404,6 @@ def check_copied_professions(project: Project) -> List[Problem]:
                     "section 6)."))
                 break
     return problems
-
-
-_FEMININE_ENDINGS = [  # (written in brackets, masculine ending, feminine ending)
-    ("se", "eur", "euse"), ("euse", "eur", "euse"), ("trice", "teur", "trice"), ("rice", "teur", "trice"),
-    ("ere", "er", "ere"), ("ve", "f", "ve"), ("e", "", "e"), ("ne", "", "ne"), ("le", "", "le"), ("te", "", "te"),
-]
-
-
-def feminine_words(title: str) -> List[str]:
-    """The feminine forms a title writes in brackets: « Testeur(se) » -> testeuse, « Chargé(e) » -> chargee."""
-    found = []
-    for word, written in re.findall(r"(\w+)\((\w+)\)", fold(title)):
-        for bracket, masculine, feminine in _FEMININE_ENDINGS:
-            if written == bracket and word.endswith(masculine):
-                found.append(word[:len(word) - len(masculine)] + feminine)
-                break
-    return found
 
 
 def check_feminine_aliases(project: Project) -> List[Problem]:

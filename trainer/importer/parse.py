@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
+from core.gender import MARK
 from core.textnorm import fold
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, Missing
 from trainer.importer.text import (
@@ -396,7 +397,7 @@ def work_study(fiche: Fiche) -> Optional[Fact]:
 
 
 # -- stepping stones, tools, constraints ------------------------------------------------------------
-_GENDERED = re.compile(r"\b(\w+\((?:e|se|trice|ere|ère|ne|le|ve|rice)\))", re.I)
+_GENDERED = re.compile(rf"\b({MARK.pattern})", re.I)
 _NOT_A_JOB = {"un(e)", "futur(e)", "candidat(e)", "le/la", "il/elle", "interesse(e)", "specialise(e)"}
 
 

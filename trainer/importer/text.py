@@ -7,6 +7,7 @@ import re
 import unicodedata
 from typing import List
 
+from core.gender import gender_forms, without_marks
 from core.textnorm import fold
 
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
@@ -18,7 +19,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Þ«\"0-9])")
 # Small words left out of ids and of the comparison of names.
 STOPWORDS = {"de", "des", "du", "d", "la", "le", "les", "l", "un", "une", "en", "et", "a", "au", "aux",
              "dans", "sur", "pour", "par", "avec", "ou", "e"}
-_GENDER = re.compile(r"(\w+)\((e|se|trice|ere|ère|ne|le|ve|euse|rice)\)", re.I)
 
 
 def normalise(text: str) -> str:
@@ -44,7 +44,7 @@ def squash(text: str) -> str:
 
 def content_words(text: str) -> List[str]:
     """Folded words without the small words and gender marks, plural -s/-x dropped (for matching names)."""
-    words = re.findall(r"[a-z0-9]+", fold(_GENDER.sub(r"\1", text)))
+    words = re.findall(r"[a-z0-9]+", fold(without_marks(text)))
     return [w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in words if w not in STOPWORDS]
 
 
@@ -65,29 +65,6 @@ def upper_first(text: str) -> str:
 
 def strip_article(text: str) -> str:
     return re.sub(r"^(?:enfin,\s*)?(?:la |le |les |l'|un |une |un\(e\) )", "", text, flags=re.I).strip()
-
-
-def _feminine(stem: str, ending: str) -> str:
-    """"Chargé"+"e" -> "Chargée", "Testeur"+"se" -> "Testeuse", "Coordinateur"+"trice" -> "Coordinatrice"."""
-    end, folded = fold(ending), fold(stem)
-    if end == "trice" and folded.endswith("teur"):
-        return stem[:-4] + ending
-    if end == "rice" and folded.endswith("eur"):
-        return stem[:-3] + ending
-    if end in ("se", "euse") and folded.endswith("eur"):
-        return stem[:-3] + "euse"
-    if end == "ere" and folded.endswith("er"):
-        return stem[:-2] + ending
-    if end == "ve" and folded.endswith("f"):
-        return stem[:-1] + ending
-    return stem + ending
-
-
-def gender_forms(name: str) -> List[str]:
-    """Masculine and feminine forms: "Chargé(e) de mission" -> ["Chargé de mission", "Chargée de mission"]."""
-    masculine = _GENDER.sub(lambda m: m.group(1), name)
-    feminine = _GENDER.sub(lambda m: _feminine(m.group(1), m.group(2)), name)
-    return [masculine] if masculine == feminine else [masculine, feminine]
 
 
 def alias_of(name: str) -> str:

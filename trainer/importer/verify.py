@@ -3,6 +3,7 @@ never rephrased. A fact that fails is a bug of the importer; the importer replac
 import re
 from typing import List, Tuple
 
+from core.gender import without_marks
 from core.textnorm import fold
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, dotted, leaves
 from trainer.importer.text import sentences, squash
@@ -17,7 +18,7 @@ def _number_in(value: int, passage: str) -> bool:
 def _words_in(value: str, passage: str) -> bool:
     """Every word of the value is a word of the passage (for forms built from the fiche's words)."""
     passage_words = set(re.findall(r"[a-z]+|[0-9]+", fold(passage)))
-    value_words = re.findall(r"[a-z]+|[0-9]+", fold(re.sub(r"\((?:e|se|trice|ere|ère|ne|le|ve|rice)\)", "", value)))
+    value_words = re.findall(r"[a-z]+|[0-9]+", fold(without_marks(value)))
     # the gender forms (chargee, testeuse) and the unit (€ brut par an) are built from the same stems
     return all(w in passage_words or any(p.startswith(w[:5]) for p in passage_words if len(w) > 4)
                or w in {"moins", "plus", "ans", "d", "experience", "bac"} for w in value_words)
