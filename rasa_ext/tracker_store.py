@@ -9,7 +9,7 @@ FailSafeTrackerStore's business: the student still gets answers (README « Robus
 
 The embedded default (`make run`) keeps conversations in a SQLite file. Stock SQLite settings
 write every message with a full disk sync and a rollback journal: profiling Rasa under load
-(bench/README.md) found about 9 % of its CPU there. Here a SQLite database uses write-ahead
+(bench/README.md) found a large share of its CPU there. Here a SQLite database uses write-ahead
 logging (WAL) with synchronous=NORMAL, the setting SQLite recommends for WAL: a crash of the
 process loses nothing; a power cut can lose at most the last messages, never corrupt the file.
 A busy timeout lets `make forget`/`make review` read while Rasa writes.
@@ -18,10 +18,9 @@ Two costs of stock Rasa under load, found by profiling `rasa run` (py-spy, 20 st
 pause), are removed here without changing what is stored or read:
 - SQLite connections are kept open in a pool. Stock Rasa opens and closes one for every read and
   every write, and closing the last connection of a WAL database makes SQLite checkpoint and delete
-  its log: about a fifth of Rasa's CPU went to connect, commit and close.
+  its log: much of Rasa's CPU went to connect, commit and close (figures: bench/README.md).
 - Reading a conversation turns each stored event back into a Rasa event through
-  `Event.resolve_by_type`, which lists every subclass of `Event` again for every event (about 9 %
-  of Rasa's CPU). Here the class of each event type is looked up once and kept.
+  `Event.resolve_by_type`, which lists every subclass of `Event` again for every event. Here the class of each event type is looked up once and kept.
 
 PostgreSQL and any other database are otherwise left exactly as stock Rasa configures them.
 """

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MODEL = Path("models/assistant.tar.gz")
 RECORD = Path("models/assistant.build.json")
 STAMP = Path("models/assistant.inputs.sha256")
-# Seconds announced when no training was ever recorded here: `rasa train` of the linear NLU pipeline
-# took 93 s wall-clock (Rasa and spaCy loading included) on the shared 2-core machine, 2026-11-28.
+# Seconds announced when no training was ever recorded here: a first `rasa train` on a small machine,
+# Rasa and spaCy loading included (measured times: README « Mesures »).
 ESTIMATED_SECONDS = 90
 
 
