@@ -20,7 +20,8 @@ pause), are removed here without changing what is stored or read:
   every write, and closing the last connection of a WAL database makes SQLite checkpoint and delete
   its log: much of Rasa's CPU went to connect, commit and close (figures: bench/README.md).
 - Reading a conversation turns each stored event back into a Rasa event through
-  `Event.resolve_by_type`, which lists every subclass of `Event` again for every event. Here the class of each event type is looked up once and kept.
+  `Event.resolve_by_type`, which lists every subclass of `Event` again for every event.
+  Here the class of each event type is looked up once and kept.
 
 PostgreSQL and any other database are otherwise left exactly as stock Rasa configures them.
 """
