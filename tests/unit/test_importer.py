@@ -18,7 +18,7 @@ from tests.support.project import project_copy, run_check
 from trainer.importer.__main__ import import_fiche, main
 from trainer.importer.facts import COPIED, NUMBER, Fact
 from trainer.importer.parse import read_fiche
-from trainer.importer.text import content_words, normalise, sentences, squash
+from trainer.importer.text import clean_paste, content_words, sentences, squash
 from trainer.importer.verify import verify
 
 FICHES = ROOT / "tests" / "fixtures" / "fiches"
@@ -37,7 +37,7 @@ def imported(path: Path):
 # -- how a value of the knowledge file is compared with the import --------------------------------
 def copied_from(fiche: str, text: str) -> bool:
     """Each sentence of the text is in the fiche as it is (quotes and spaces aside)."""
-    whole = squash(normalise(fiche))
+    whole = squash(clean_paste(fiche))
     return all(squash(re.sub(r"^(?:enfin),\s*", "", s, flags=re.I)) in whole for s in sentences(text))
 
 

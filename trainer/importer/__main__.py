@@ -9,7 +9,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from core.knowledge import knowledge_dir  # noqa: E402
-from trainer.importer.facts import Fact, Missing, leaves  # noqa: E402
+from trainer.importer.facts import Fact, Missing, draft_leaves  # noqa: E402
 from trainer.importer.parse import read_fiche  # noqa: E402
 from trainer.importer.render import render  # noqa: E402
 from trainer.importer.verify import verify  # noqa: E402
@@ -55,7 +55,7 @@ def _read(path: Path) -> str:
 
 
 def summary(draft, target: Path, markers, unused: List[str], rejected) -> str:
-    found = [(".".join(map(str, p))) for p, leaf in leaves(draft) if isinstance(leaf, Fact)]
+    found = [(".".join(map(str, p))) for p, leaf in draft_leaves(draft) if isinstance(leaf, Fact)]
     sections = {}
     for field in found:
         sections.setdefault(field.split(".")[0], 0)

@@ -33,16 +33,16 @@ class Missing:
 Leaf = Union[Fact, Missing]
 
 
-def leaves(node, path: Tuple = ()) -> Iterator[Tuple[Tuple, Leaf]]:
+def draft_leaves(node, path: Tuple = ()) -> Iterator[Tuple[Tuple, Leaf]]:
     """Every Fact and Missing of a draft, with its path ("salaire", "niveaux", "debutant", "min")."""
     if isinstance(node, (Fact, Missing)):
         yield path, node
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from leaves(value, path + (key,))
+            yield from draft_leaves(value, path + (key,))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from leaves(value, path + (index,))
+            yield from draft_leaves(value, path + (index,))
 
 
 def dotted(path: Tuple) -> str:
@@ -50,15 +50,15 @@ def dotted(path: Tuple) -> str:
 
 
 def missing(draft) -> List[Tuple[str, Missing]]:
-    return [(dotted(p), leaf) for p, leaf in leaves(draft) if isinstance(leaf, Missing)]
+    return [(dotted(p), leaf) for p, leaf in draft_leaves(draft) if isinstance(leaf, Missing)]
 
 
-def plain(node):
+def as_yaml_data(node):
     """The draft as plain YAML data (markers as text)."""
     if isinstance(node, (Fact, Missing)):
         return node.value
     if isinstance(node, dict):
-        return {key: plain(value) for key, value in node.items()}
+        return {key: as_yaml_data(value) for key, value in node.items()}
     if isinstance(node, list):
-        return [plain(value) for value in node]
+        return [as_yaml_data(value) for value in node]
     return node

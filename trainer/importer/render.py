@@ -4,7 +4,7 @@ from typing import List, Tuple
 
 import yaml
 
-from trainer.importer.facts import Fact, Missing, missing, plain
+from trainer.importer.facts import Fact, Missing, as_yaml_data, missing
 
 WIDTH = 100
 # A comment above each rubrique, for the trainer who completes the draft.
@@ -116,6 +116,6 @@ def render(draft, source_name: str) -> Tuple[str, List[Tuple[int, str, str]]]:
         writer.node(key, node, 0, key)
     text = "\n".join(writer.lines).lstrip("\n") + "\n"
     # The file must read back as exactly the draft: no value lost or changed by the writing.
-    if yaml.safe_load(text) != plain(draft):
+    if yaml.safe_load(text) != as_yaml_data(draft):
         raise RuntimeError("le fichier écrit ne relit pas le brouillon à l'identique (erreur de l'importeur)")
     return text, writer.markers

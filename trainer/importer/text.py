@@ -1,4 +1,4 @@
-"""Text helpers: normalise what a trainer pastes from the school's web page, and fold it for matching.
+"""Text helpers: clean what a trainer pastes from the school's web page, and fold it for matching.
 
 `fold` keeps the length of the text (core/textnorm.py), so a pattern found in the folded text
 gives the same span in the original text: values are always sliced from the original, with its accents.
@@ -21,7 +21,7 @@ STOPWORDS = {"de", "des", "du", "d", "la", "le", "les", "l", "un", "une", "en", 
              "dans", "sur", "pour", "par", "avec", "ou", "e"}
 
 
-def normalise(text: str) -> str:
+def clean_paste(text: str) -> str:
     """Straight quotes, single spaces, one paragraph per line, glued sentences split."""
     text = unicodedata.normalize("NFC", text).translate(_QUOTES).replace("\r\n", "\n").replace("\r", "\n")
     text = _GLUED.sub("\n", text)
@@ -30,7 +30,7 @@ def normalise(text: str) -> str:
 
 
 def paragraphs(text: str) -> List[str]:
-    return normalise(text).split("\n")
+    return clean_paste(text).split("\n")
 
 
 def sentences(paragraph: str) -> List[str]:

@@ -5,7 +5,7 @@ from typing import List, Tuple
 
 from core.gender import without_marks
 from core.textnorm import fold
-from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, dotted, leaves
+from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, dotted, draft_leaves
 from trainer.importer.text import sentences, squash
 
 
@@ -54,7 +54,7 @@ def check(fact: Fact, fiche: str) -> str:
 def verify(draft, fiche: str) -> List[Tuple[str, str]]:
     """(field, problem) for every fact of the draft that the fiche does not support."""
     problems = []
-    for path, leaf in leaves(draft):
+    for path, leaf in draft_leaves(draft):
         if isinstance(leaf, Fact):
             problem = check(leaf, fiche)
             if problem:
