@@ -44,7 +44,6 @@ SHAPES = "postgresql://utilisateur:mot_de_passe@hôte:5432/base, ou sqlite:///va
 
 # The URL as it may be shown or logged, without the password (core/redact.py); `scrubbed` for free text.
 masked = shown_url
-__all__ = ["masked", "scrubbed"]
 
 
 def setting(url: Any, endpoints: Optional[str] = None) -> str:
