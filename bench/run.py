@@ -32,8 +32,9 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
+from core.paths import KNOWLEDGE, ROOT  # noqa: E402
+
 # The tests' harness: the same start/stop of the servers, what a student reads, normalised.
 from tests.support.helpers import norm, project_env, seen  # noqa: E402
 from tests.support.knowledge import amounts, default_profession  # noqa: E402
@@ -47,7 +48,6 @@ THINK = (1.0, 3.0)  # seconds a student takes to read the reply and type the nex
 
 # One student's conversation: (message, the reply must contain, must not contain). It cycles, so
 # the follow-ups ("et pour un senior ?") always come after the question they follow up on.
-KNOWLEDGE = ROOT / "knowledge"  # the school's own files: the bench measures the assistant as deployed
 SCHOOL_FICHE = default_profession(KNOWLEDGE)
 BEGINNER, CONFIRMED = amounts("debutant", SCHOOL_FICHE), amounts("confirme", SCHOOL_FICHE)  # its figures
 SCRIPT = [

@@ -3,7 +3,6 @@
 Every fact the assistant states comes from these files. A file that does not follow the schema
 stops the action server at start with a French message naming the file, the field and the fix.
 """
-import os
 import re
 from pathlib import Path
 from typing import Dict, List, Optional, Union
@@ -12,14 +11,8 @@ import yaml
 from pydantic import BaseModel, Extra, ValidationError, conint, constr, root_validator, validator
 
 from core import yamlcache
+from core.paths import ROOT, knowledge_dir  # noqa: F401 - knowledge_dir is imported from here too
 from core.textnorm import without_accents
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def knowledge_dir() -> Path:
-    """ASSISTANT_KNOWLEDGE_DIR lets a school keep its knowledge files elsewhere (tests use copies)."""
-    return Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or ROOT / "knowledge")
 
 Text = constr(strip_whitespace=True, min_length=1)
 NAME_PATTERN = r"^[a-z0-9_]+$"

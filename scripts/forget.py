@@ -7,14 +7,14 @@ The database is the one Rasa uses: TRACKER_STORE_URL (default: sqlite:///var/con
 The conversation id is passed as a bound parameter, never pasted into SQL.
 """
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
 import sqlalchemy as sa
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for core/
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
+from core.paths import tracker_store_url  # noqa: E402
 from core.redact import shown_url  # noqa: E402
 from rasa_ext.database_check import explain, first_line  # noqa: E402
 
@@ -26,7 +26,7 @@ def main(argv=None) -> int:
     group.add_argument("--older-than", type=float, metavar="JOURS",
                        help="supprime les conversations sans message depuis JOURS jours")
     args = parser.parse_args(argv)
-    url = os.environ.get("TRACKER_STORE_URL", "sqlite:///var/conversations.db")
+    url = tracker_store_url()
     try:
         return forget(sa.create_engine(url), args)
     except (sa.exc.SQLAlchemyError, ValueError) as exc:  # unreachable, refused, malformed address…

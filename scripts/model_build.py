@@ -21,7 +21,9 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
+from core.paths import ROOT  # noqa: E402
+
 MODEL = Path("models/assistant.tar.gz")
 RECORD = Path("models/assistant.build.json")
 STAMP = Path("models/assistant.inputs.sha256")

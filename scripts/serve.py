@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
 ALL_INTERFACES = "0.0.0.0"  # what rasa and rasa_sdk listen on when nothing is said
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
+
 DEFAULT_ENDPOINTS = "endpoints.yml"  # what `rasa run` reads without --endpoints
 
 
@@ -56,8 +57,6 @@ def endpoints_argument(args: Sequence[str]) -> str:
 
 
 def database_problem(args: Sequence[str]) -> Optional[str]:
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from rasa_ext import database_check
     return database_check.endpoints_problem(endpoints_argument(args))
 

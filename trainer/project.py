@@ -19,10 +19,10 @@ import yaml
 
 from core import yamlcache
 from core.knowledge import KnowledgeError, Profession, yaml_problem
+from core.paths import ROOT
 from core.school import read_school
 from core.textnorm import without_accents
 
-ROOT = Path(__file__).resolve().parent.parent
 TOPIC_ACTION = "action_repondre"
 # Actions Rasa provides itself (rasa.shared.core.constants), without declaring them.
 RASA_ACTIONS = {"action_listen", "action_restart", "action_session_start", "action_default_fallback",

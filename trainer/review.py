@@ -34,6 +34,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 import yaml
 
+from core.paths import tracker_store_url
 from core.redact import shown_url
 from trainer.project import ROOT, Project, block_examples, normalise, plain
 
@@ -41,7 +42,6 @@ FALLBACK = "nlu_fallback"
 OFF_TOPIC_INTENT = "hors_sujet"
 THRESHOLD = 0.7
 SIMILARITY = 0.35  # Jaccard index of character trigrams above which two messages go together
-DEFAULT_BASE = "sqlite:///var/conversations.db"
 
 
 # -- text ---------------------------------------------------------------------------------------
@@ -654,7 +654,7 @@ def main(argv=None) -> int:
     exp = subcommands.add_parser("export", parents=[common], help="écrit reports/a_relire.yml")
     exp.add_argument("--seuil", dest="threshold", metavar="SEUIL", type=float, default=THRESHOLD,
                      help=f"confiance sous laquelle un message est à relire (défaut {THRESHOLD})")
-    exp.add_argument("--base", default=os.environ.get("TRACKER_STORE_URL") or DEFAULT_BASE,
+    exp.add_argument("--base", default=tracker_store_url(),
                      help="adresse de la base des conversations (défaut : TRACKER_STORE_URL)")
     exp.add_argument("--depuis", dest="since", metavar="DEPUIS", type=float, default=None, help="seulement les N derniers jours")
     exp.add_argument("--sortie", dest="output", metavar="SORTIE", type=Path, default=None,

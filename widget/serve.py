@@ -26,7 +26,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
+from core.paths import ROOT  # noqa: E402
+
 WIDGET_DIR = ROOT / "widget"
 DEMO_DIR = WIDGET_DIR / "demo"
 WIDGET_FILES = {"/widget.js": WIDGET_DIR / "widget.js", "/widget.css": WIDGET_DIR / "widget.css"}
@@ -91,8 +93,6 @@ def widget_config(school) -> bytes:
 def load_config():
     """The widget's configuration from the knowledge folder (ASSISTANT_KNOWLEDGE_DIR or knowledge/),
     or None when it cannot be read: the widget then works without starter topics."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     try:
         from core.school import load_school  # needs the project's virtualenv
         return widget_config(load_school())

@@ -4,9 +4,9 @@ import re
 import sys
 from pathlib import Path
 
+from core.paths import ROOT  # noqa: E402
 from core.textnorm import without_accents
 
-ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 

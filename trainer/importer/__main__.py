@@ -4,10 +4,6 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 from core.knowledge import knowledge_dir  # noqa: E402
 from trainer.importer.facts import Fact, Missing, draft_leaves  # noqa: E402
 from trainer.importer.parse import read_fiche  # noqa: E402

@@ -5,10 +5,10 @@ classified by its first words (« Le BTS est… », « Les hard skills… », «
 Every value is sliced from the fiche's own text; what is not found becomes a Missing field.
 """
 import re
-from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from core.gender import MARK
+from core.paths import NLU
 from core.textnorm import fold
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, Missing
 from trainer.importer.text import (
@@ -262,7 +262,7 @@ def soft_skills(fiche: Fiche):
 # -- hard skills -----------------------------------------------------------------------------------
 def known_skill_ids() -> List[str]:
     """Skill ids the NLU already recognises (entity « competence » of data/nlu), to reuse them."""
-    folder = Path(__file__).resolve().parents[2] / "data" / "nlu"
+    folder = NLU
     ids = set()
     for path in folder.glob("*.yml"):
         ids.update(re.findall(r'"entity": ?"competence", ?"value": ?"(\w+)"', path.read_text(encoding="utf-8")))

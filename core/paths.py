@@ -1,0 +1,25 @@
+"""Where the project's files are, and the defaults that point into it: the one place that knows them.
+
+Scripts started by path (``python scripts/serve.py``) first put the project root on ``sys.path``
+with a one-line bootstrap, then take every path from here.
+"""
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "knowledge"
+NLU = ROOT / "data" / "nlu"
+VAR = ROOT / "var"
+# The embedded default of `make run`; scripts/defaults.sh sets the same one for the shell
+# (tests/unit/test_paths.py keeps the two equal).
+DEFAULT_TRACKER_STORE_URL = "sqlite:///var/conversations.db"
+
+
+def knowledge_dir() -> Path:
+    """ASSISTANT_KNOWLEDGE_DIR lets a school keep its knowledge files elsewhere (tests use copies)."""
+    return Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or KNOWLEDGE)
+
+
+def tracker_store_url() -> str:
+    """The conversations' database: TRACKER_STORE_URL, or the embedded SQLite default."""
+    return os.environ.get("TRACKER_STORE_URL") or DEFAULT_TRACKER_STORE_URL
