@@ -5,71 +5,16 @@ Pure functions: facts come from a Profession (knowledge file), wording from the 
 """
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
+from core.template_fields import fields_filled
 from core.understanding import AbsentDetail, Question, stems
 
-_SALARY = frozenset({"intitule", "libelle", "experience", "min", "max", "unite", "facteurs"})
-_TRAINING = frozenset({"nom", "niveau", "en_bref", "pour_ce_metier", "general"})
-# The fields the code gives each template of knowledge/reponses.yml (fill asserts it; make check
-# refuses a {champ} outside this list). Button titles are read as they are: no field.
-TEMPLATE_FIELDS = {
-    "commun.puce": frozenset({"texte"}),
-    "commun.source": frozenset({"intitule", "rubrique"}),
-    "definition": frozenset({"intitule", "resume", "missions", "precision"}),
-    "missions.liste": frozenset({"intitule", "missions", "precision"}),
-    "missions.ciblee": frozenset({"mission", "detail", "missions"}),
-    "diplome.pas_bac5": frozenset({"voie", "reponse", "reference", "niveaux"}),
-    "diplome.bac5": frozenset({"voie", "reponse", "reference", "niveaux"}),
-    "diplome.sans_bac5_necessaire": frozenset({"voie", "reponse", "reference", "niveaux"}),
-    "diplome.general": frozenset({"voie", "reponse", "reference", "niveaux"}),
-    "diplome.niveau": frozenset({"nom", "niveau", "en_bref"}),
-    "formation.suffisant": _TRAINING,
-    "formation.insuffisant": _TRAINING,
-    "formation.presentation": _TRAINING,
-    "formation.reference": frozenset({"reference"}),
-    "formation.mastere_pas_necessaire": frozenset({"reponse", "reference"}),
-    "alternance": frozenset({"alternance"}),
-    "rncp": frozenset({"rncp"}),
-    "formation_continue": frozenset({"formation_continue"}),
-    "experiences": frozenset({"intitule", "experiences"}),
-    "experience_item": frozenset({"poste", "apport"}),
-    "salaire.general": frozenset({"intitule", "niveaux", "facteurs", "precision"}),
-    "salaire.niveau_item": _SALARY,
-    "salaire.niveau": _SALARY,
-    "salaire.entre_deux": frozenset({"annees", "niveaux", "facteurs"}),
-    "soft_skills.liste": frozenset({"qualites", "precision"}),
-    "soft_skills.ciblee": frozenset({"qualite", "detail", "autres"}),
-    "soft_skills.item": frozenset({"nom", "detail"}),
-    "soft_skills.sans_classement": frozenset({"qualites"}),
-    "hard_skills.liste": frozenset({"competences", "precision"}),
-    "hard_skills.ciblee": frozenset({"nom", "score", "mots_cles", "detail_majuscule", "non_precise", "autres"}),
-    "hard_skills.item": frozenset({"nom", "score", "mots_cles"}),
-    "hard_skills.max": frozenset({"noms", "score", "detail_majuscule", "competences"}),
-    "hard_skills.min": frozenset({"noms", "score", "detail_majuscule", "competences"}),
-    "outils.liste": frozenset({"categories", "precision"}),
-    "outils.ciblee": frozenset({"categorie", "detail", "autres", "precision"}),
-    "outils.item": frozenset({"nom", "detail"}),
-    "contraintes": frozenset({"contraintes", "exigences", "precision"}),
-    "evolutions": frozenset({"postes", "ensuite", "conditions"}),
-    "autre_metier": frozenset({"metiers", "metier"}),
-    "non_precise": frozenset({"libelle"}),
-    "hors_fiche.intro": frozenset({"libelle", "remarque"}),
-    "hors_fiche.proche": frozenset(),
-    "hors_fiche.conseiller": frozenset(),
-    "conseiller": frozenset({"nom", "service", "email", "telephone", "horaires", "page"}),
-    "accueil": frozenset({"metiers"}),
-    "aide": frozenset({"metiers"}),
-    "hors_sujet": frozenset({"metiers"}),
-    "clarifier": frozenset(),
-    "clarifier_conseiller": frozenset(),
-    "boutons.autre_question": frozenset(),
-    "boutons.conseiller": frozenset(),
-    "message_vide": frozenset(),
-    "message_trop_long": frozenset({"longueur", "maximum"}),
-    "indisponible": frozenset(),
-}
+# The fields the code gives each template of knowledge/reponses.yml, read from the fill() calls below
+# (make check refuses a {champ} outside this list). Button titles are read as they are: no field.
+TEMPLATE_FIELDS = fields_filled(Path(__file__).read_text(encoding="utf-8"))
 # A topic added by trainers (not in BUILDERS): its template is named after the topic.
 TOPIC_TEMPLATE_FIELDS = frozenset({"intitule", "texte"})
 
@@ -90,9 +35,15 @@ class Replier:
 
     # -- helpers -------------------------------------------------------------------------------
     def fill(self, name: str, **values) -> str:
-        assert set(values) == TEMPLATE_FIELDS.get(name, TOPIC_TEMPLATE_FIELDS), \
-            f"{name}: fields {sorted(values)} differ from TEMPLATE_FIELDS"
-        text = self.t[name].format(**values)
+        return self._filled(self.t[name], values)
+
+    def fill_topic(self, topic: str, **values) -> str:
+        """The template of a topic added by trainers (named after it, fields TOPIC_TEMPLATE_FIELDS)."""
+        return self._filled(self.t[topic], values)
+
+    @staticmethod
+    def _filled(template: str, values: Dict[str, object]) -> str:
+        text = template.format(**values)
         return re.sub(r"[ \t]+\n", "\n", re.sub(r" {2,}", " ", text)).strip()
 
     def bullets(self, items: Sequence[str]) -> str:
@@ -147,7 +98,7 @@ class Replier:
 
     def _other_topic(self, p: Profession, q: Question) -> str:
         """A topic added by trainers: its text in the profession file, its wording in reponses.yml."""
-        return self.fill(q.topic, intitule=p.intitule, texte=p.autres_sujets[q.topic])
+        return self.fill_topic(q.topic, intitule=p.intitule, texte=p.autres_sujets[q.topic])
 
     def _definition(self, p: Profession, q: Question) -> str:
         return self.fill("definition", intitule=p.intitule, resume=p.definition.resume,
@@ -227,17 +178,18 @@ class Replier:
         items = [self.fill("experience_item", poste=e.poste, apport=e.apport) for e in p.experiences]
         return self.fill("experiences", intitule=p.intitule, experiences=self.bullets(items))
 
-    def _salary_level(self, p: Profession, level: str, template: str = "salaire.niveau_item") -> str:
+    def _salary_level(self, p: Profession, level: str, alone: bool = False) -> str:
         s = p.salaire
         lvl = getattr(s.niveaux, level)
-        return self.fill(template, intitule=p.intitule, libelle=lvl.libelle, experience=lvl.experience,
+        return self.fill("salaire.niveau" if alone else "salaire.niveau_item",
+                         intitule=p.intitule, libelle=lvl.libelle, experience=lvl.experience,
                          min=euros(lvl.min), max=euros(lvl.max), unite=s.unite, facteurs=s.facteurs)
 
     def _salary(self, p: Profession, q: Question) -> str:
         s = p.salaire
         level = salary_level(p, q)
         if level in ("debutant", "confirme"):
-            return self._salary_level(p, level, "salaire.niveau")
+            return self._salary_level(p, level, alone=True)
         both = self.bullets([self._salary_level(p, "debutant"), self._salary_level(p, "confirme")])
         if level == "entre_deux":
             return self.fill("salaire.entre_deux", annees=q.years, niveaux=both, facteurs=s.facteurs)
@@ -270,7 +222,8 @@ class Replier:
             score = (min if extreme == "min" else max)(s.score for s in skills)
             chosen = [s for s in skills if s.score == score]
             ranked = sorted(skills, key=lambda s: -s.score)
-            return self.fill(f"hard_skills.{extreme}", noms=", ".join(s.nom for s in chosen), score=score,
+            return self.fill("hard_skills.min" if extreme == "min" else "hard_skills.max",
+                             noms=", ".join(s.nom for s in chosen), score=score,
                              detail_majuscule=chosen[0].detail[:1].upper() + chosen[0].detail[1:],
                              competences=self._skill_items(ranked))
         index = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
@@ -323,6 +276,13 @@ class Replier:
         text = self.fill("conseiller", nom=c.nom, service=c.service, email=c.email,
                          telephone=c.telephone, horaires=c.horaires, page=c.page)
         return Reply(text, [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+
+    def empty_message(self) -> Reply:
+        return Reply(self.fill("message_vide"), [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+
+    def too_long(self, length: int, maximum: int) -> Reply:
+        return Reply(self.fill("message_trop_long", longueur=length, maximum=maximum),
+                     [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
 
     def apology(self) -> Reply:
         """Something failed on our side: say so, and give the human contact."""

@@ -115,12 +115,10 @@ class SafeRestInput(InputChannel):
         self.replier = load_school().replier
         self.recent = RecentMessages()
 
-    def bot_reply(self, sender: str, template: str, with_contact: bool = False, **values) -> List[Dict]:
-        text = self.replier.fill(template, **values)
-        if with_contact:
-            text = f"{text}\n{self.replier.contact_reply().text}"
-        return [{"recipient_id": sender, "text": text,
-                 "buttons": [{"title": self.replier.t["boutons.autre_question"], "payload": "/aide"}]}]
+    @staticmethod
+    def bot_reply(sender: str, reply) -> List[Dict]:
+        """One reply of the channel itself (core.replies.Reply), as Rasa's REST channel sends it."""
+        return [{"recipient_id": sender, "text": reply.text, "buttons": reply.buttons}]
 
     def parse(self, request: Request):
         """(sender, message) from the body, or an error response saying what is wrong."""
@@ -166,11 +164,10 @@ class SafeRestInput(InputChannel):
                 return await self.record_feedback(request, sender, metadata)
             metadata.pop("feedback", None)
             if len(raw) > MAX_MESSAGE_CHARS:
-                return response.json(self.bot_reply(sender, "message_trop_long", longueur=len(raw),
-                                                    maximum=MAX_MESSAGE_CHARS))
+                return response.json(self.bot_reply(sender, self.replier.too_long(len(raw), MAX_MESSAGE_CHARS)))
             text = clean_text(raw)
             if not text:
-                return response.json(self.bot_reply(sender, "message_vide"))
+                return response.json(self.bot_reply(sender, self.replier.empty_message()))
             if message_id is None:
                 return response.json(await self.handle(on_new_message, sender, text, None, metadata))
             key = (sender, message_id)
@@ -218,10 +215,10 @@ class SafeRestInput(InputChannel):
         except Exception:  # the student gets an apology; the log gets the details
             logger.exception("Échec du traitement du message de la conversation %r", sender)
             self.recent.forget((sender, message_id))
-            return self.bot_reply(sender, "indisponible", with_contact=True)
+            return self.bot_reply(sender, self.replier.apology())
         if not collector.messages:
             # Typically the action server is down or too slow: Rasa logged it and sent nothing.
             logger.error("Aucune réponse produite pour la conversation %r", sender)
             self.recent.forget((sender, message_id))
-            return self.bot_reply(sender, "indisponible", with_contact=True)
+            return self.bot_reply(sender, self.replier.apology())
         return collector.messages

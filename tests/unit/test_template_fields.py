@@ -1,11 +1,14 @@
-"""TEMPLATE_FIELDS (core/replies.py) is the list make check uses to refuse an unknown {champ}: every
-reply the assistant builds fills its template with exactly those fields (Replier.fill asserts it)."""
+"""TEMPLATE_FIELDS (core/replies.py, read from the code by core/template_fields.py) is the list make check
+uses to refuse an unknown {champ}: every reply the assistant builds fills its template with exactly
+those fields."""
+import re
 from dataclasses import replace
 
 import pytest
 
 from core.knowledge import load_contact, load_professions, load_templates, load_topics
 from core.replies import TEMPLATE_FIELDS, Replier
+from core.template_fields import TemplateNameError, fields_filled
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
@@ -15,13 +18,14 @@ SITUATIONS = [DiplomaSituation(kind, diploma) for kind in ("sans", "seulement") 
 
 @pytest.fixture(scope="module")
 def filled():
-    """The names of the templates filled while building every kind of reply, for every profession."""
+    """{template: fields given} for the templates filled while building every kind of reply, for every
+    profession (a template given two different sets of fields fails here)."""
     replier = Replier(load_templates(), load_topics(), load_contact())
-    names = []
+    given = {}
     original = replier.fill
 
     def spy(name, **values):
-        names.append(name)
+        assert given.setdefault(name, frozenset(values)) == frozenset(values), name
         return original(name, **values)
 
     replier.fill = spy
@@ -50,13 +54,13 @@ def filled():
     replier.other_profession(professions, "boulanger")
     replier.welcome(professions), replier.help(professions), replier.out_of_scope(professions)
     replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology()
-    replier.fill("message_vide"), replier.fill("message_trop_long", longueur=1001, maximum=1000)
-    return set(names)
+    replier.empty_message(), replier.too_long(1001, 1000)
+    return given
 
 
-def test_every_template_with_fields_is_filled_with_exactly_its_declared_fields(filled):
+def test_every_template_with_fields_is_filled_with_exactly_the_fields_read_from_the_code(filled):
     # Button titles are shown as they are, never filled.
-    assert filled == {name for name in TEMPLATE_FIELDS if not name.startswith("boutons.")}
+    assert filled == {name: fields for name, fields in TEMPLATE_FIELDS.items() if not name.startswith("boutons.")}
 
 
 def test_every_template_of_the_school_is_declared():
@@ -64,7 +68,25 @@ def test_every_template_of_the_school_is_declared():
     assert set(load_templates()) <= set(TEMPLATE_FIELDS) | topics
 
 
-def test_fill_refuses_a_field_the_table_does_not_declare():
-    replier = Replier(load_templates(), load_topics(), load_contact())
-    with pytest.raises(AssertionError):
-        replier.fill("rncp", rncp="x", intitule="y")
+def test_fields_are_read_from_literal_names_branches_and_local_names():
+    source = """
+class R:
+    def a(self, p):
+        return self.fill("un", x=1, y=2)
+
+    def b(self, p):
+        name = "deux" if p else "trois"
+        return self.fill(name, z=3) + self.fill("quatre" if p else "cinq") + self.t["bouton"]
+"""
+    assert fields_filled(source) == {"un": {"x", "y"}, "deux": {"z"}, "trois": {"z"}, "quatre": set(),
+                                     "cinq": set(), "bouton": set()}
+
+
+@pytest.mark.parametrize("body, says", [
+    ('return self.fill(p.topic, x=1)', "nom de modèle écrit dans le code"),
+    ('return self.fill("un", **p)', "par leur nom"),
+    ('return self.fill("un", x=1) + self.fill("un", y=1)', "reçoit ['y'] ici et ['x'] ailleurs"),
+])
+def test_a_fill_call_the_list_cannot_be_read_from_is_refused(body, says):
+    with pytest.raises(TemplateNameError, match=re.escape(says)):
+        fields_filled(f"class R:\n    def a(self, p):\n        {body}\n")
