@@ -16,8 +16,11 @@ import pytest
 import yaml
 
 from tests.support.helpers import PYTHON, ROOT, project_env
-from trainer import review
 from trainer.project import Project, block_examples, normalise
+from trainer.review.common import annotated_intent
+from trainer.review.nlu_file import append_examples, examples_of
+from trainer.review.queue import group_similar
+from trainer.review.text import one_line
 
 THRESHOLD = 0.7
 
@@ -73,7 +76,7 @@ def annotate(path, choices, out=None):
 
 
 def first_text(replies):
-    return review.one_line(next(r["text"] for r in replies if r.get("text")))
+    return one_line(next(r["text"] for r in replies if r.get("text")))
 
 
 def digest(folder):
@@ -220,7 +223,7 @@ def test_import_adds_each_example_once_then_nothing(conversations, exported, pro
 
     for text, intent in choices.items():
         target = project / "data" / "nlu" / f"{intent}.yml"
-        examples = review.examples_of(target.read_text(encoding="utf-8"), intent)
+        examples = examples_of(target.read_text(encoding="utf-8"), intent)
         assert examples.count(text) == 1, (text, intent)
         everywhere = [(p.name, e) for p in (project / "data" / "nlu").glob("*.yml")
                       for item in (yaml.safe_load(p.read_text(encoding="utf-8"))["nlu"])
@@ -318,8 +321,8 @@ def test_similar_messages_are_grouped_deterministically():
     texts = ["c'est un métier d'avenir ?", "je veux travailler à l'ONU", "c un metier d'avenir",
              "Je veux travailler a l'onu !", "est-ce un métier d'avenir", "ma mère veut que je sois médecin"]
     messages = [{"text": t, "key": normalise(t)} for t in texts]
-    groups = [[m["text"] for m in g] for g in review.group_similar(messages)]
-    assert groups == [[m["text"] for m in g] for g in review.group_similar(list(reversed(messages)))]
+    groups = [[m["text"] for m in g] for g in group_similar(messages)]
+    assert groups == [[m["text"] for m in g] for g in group_similar(list(reversed(messages)))]
     assert sorted(map(sorted, groups)) == sorted(map(sorted, [
         ["c'est un métier d'avenir ?", "c un metier d'avenir", "est-ce un métier d'avenir"],
         ["je veux travailler à l'ONU", "Je veux travailler a l'onu !"],
@@ -330,14 +333,14 @@ def test_similar_messages_are_grouped_deterministically():
 def test_examples_are_appended_at_the_end_of_the_intent_block():
     text = ('version: "3.1"\nnlu:\n- intent: a\n  examples: |\n    - un\n    - deux\n\n'
             '- intent: b\n  examples: |\n    - trois\n')
-    new = review.append_examples(text, "a", ["quatre : « x » # pas un commentaire"])
+    new = append_examples(text, "a", ["quatre : « x » # pas un commentaire"])
     assert new == text.replace("    - deux\n", "    - deux\n    - quatre : « x » # pas un commentaire\n")
-    assert review.examples_of(new, "a") == ["un", "deux", "quatre : « x » # pas un commentaire"]
-    assert review.append_examples(text, "c", ["x"]) is None
-    assert review.one_line("deux\nlignes\u2028 et\x00 un nul") == "deux lignes et un nul"
+    assert examples_of(new, "a") == ["un", "deux", "quatre : « x » # pas un commentaire"]
+    assert append_examples(text, "c", ["x"]) is None
+    assert one_line("deux\nlignes\u2028 et\x00 un nul") == "deux lignes et un nul"
 
 
 def test_annotations_are_read_as_a_trainer_writes_them():
-    assert review.annotated_intent("Salaire ") == "salaire"
-    assert review.annotated_intent("hors sujet") == review.annotated_intent("hors-sujet") == "hors_sujet"
-    assert review.annotated_intent("") is None and review.annotated_intent(None) is None
+    assert annotated_intent("Salaire ") == "salaire"
+    assert annotated_intent("hors sujet") == annotated_intent("hors-sujet") == "hors_sujet"
+    assert annotated_intent("") is None and annotated_intent(None) is None

@@ -9,7 +9,8 @@ import pytest
 from core.redact import shown_url
 from tests.support.helpers import ROOT
 from tests.support.stack import free_port
-from trainer.review import ReviewError, read_events
+from trainer.review.common import ReviewError
+from trainer.review.conversations import read_events
 
 SECRET = "motdepasse-tres-secret"
 

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from tests.support.helpers import PYTHON, ROOT, project_env
-from trainer import review
+from trainer.review.common import annotations
+from trainer.review.text import probe_reason
 
 # The probes of tests/stack/test_hostile_input.py, as students' messages the assistant did not understand.
 PROBES = ["<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "'; DROP TABLE events; --",
@@ -18,12 +19,12 @@ REAL = ["je veux bosser à l'ONU c possible", "le métier est-il menacé par l'i
 
 @pytest.mark.parametrize("text", PROBES)
 def test_a_probe_is_recognised(text):
-    assert review.probe_reason(text)
+    assert probe_reason(text)
 
 
 @pytest.mark.parametrize("text", REAL + ["c'est quoi le salaire en 2024 ?", "j'aime les <3 jeux", "l'été"])
 def test_a_real_question_is_not_a_probe(text):
-    assert review.probe_reason(text) is None
+    assert probe_reason(text) is None
 
 
 def tracker_store(path, messages):
@@ -55,4 +56,4 @@ def test_the_review_queue_lists_probes_apart(tmp_path):
     assert text.index("# À IGNORER") > text.index("groupes:")
     assert "Vous pouvez sauter cette partie." in text
     # The import reads only the groups.
-    assert [m["texte"] for m in review.annotations(data)] == to_annotate
+    assert [m["texte"] for m in annotations(data)] == to_annotate
