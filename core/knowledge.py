@@ -405,13 +405,15 @@ def _decimal(loader, node):
 _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
-def _read_yaml(path: Path) -> dict:
+def _read_yaml(path: Path, text: Optional[str] = None) -> dict:
     rel = _relative(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if text is None else text
         data = yamlcache.parse(text, _Loader)
     except FileNotFoundError as exc:
         raise KnowledgeError(f"{rel} : fichier introuvable. Créez-le ou corrigez le chemin.") from exc
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(f"{rel} : le fichier n'est pas en UTF-8 ({exc.reason}). Enregistrez-le en UTF-8.") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else ""
@@ -464,26 +466,47 @@ def _refuse_draft(path: Path, data: dict) -> None:
         raise KnowledgeError(f"{_relative(path)} : brouillon importé, {len(fields)} champ(s) à compléter.\n{problems}")
 
 
-def load_profession(path: Union[str, Path]) -> Profession:
+def load_profession(path: Union[str, Path], cache=None) -> Profession:
+    """One profession file, validated; with a cache (core/knowledge_cache.py), a file whose content was
+    already validated is not parsed again."""
     path = Path(path)
-    data = _read_yaml(path)
+    if cache is None:
+        return _read_profession(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{_relative(path)} : fichier introuvable. Créez-le ou corrigez le chemin.") from exc
+    profession = cache.profession(raw, Profession.parse_obj, lambda: _read_profession(path, raw))
+    _check_file_name(profession, path)
+    return profession
+
+
+def _read_profession(path: Path, raw: Optional[bytes] = None) -> Profession:
+    data = _read_yaml(path, None if raw is None else raw.decode("utf-8"))
     _refuse_draft(path, data)
     profession = _validated(Profession, path, data)
+    _check_file_name(profession, path)
+    return profession
+
+
+def _check_file_name(profession: Profession, path: Path) -> None:
     if profession.id != path.stem:
         raise KnowledgeError(
             f"{_relative(path)} : champ « id » vaut « {profession.id} » mais le fichier s'appelle "
             f"« {path.name} ». Donnez au fichier le nom {profession.id}.yml ou corrigez l'id."
         )
-    return profession
 
 
-def load_professions(folder: Union[str, Path, None] = None) -> Dict[str, Profession]:
+def load_professions(folder: Union[str, Path, None] = None, cache=None) -> Dict[str, Profession]:
     """Every profession file of the folder, by id (the file name without .yml)."""
     folder = Path(folder) if folder else knowledge_dir() / "metiers"
     files = sorted(folder.glob("*.yml"))
     if not files:
         raise KnowledgeError(f"{_relative(folder)} : aucun fichier métier (.yml). Ajoutez-en au moins un.")
-    return {p.id: p for p in (load_profession(f) for f in files)}
+    professions = {p.id: p for p in (load_profession(f, cache) for f in files)}
+    if cache is not None:
+        cache.save()
+    return professions
 
 
 def load_contact(path: Union[str, Path, None] = None) -> Contact:

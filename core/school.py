@@ -21,6 +21,7 @@ from core.knowledge import (
     load_templates,
     load_topics,
 )
+from core.knowledge_cache import default_cache
 from core.replies import Replier
 from core.textnorm import fold, words
 from core.understanding import AbsentDetail, Question, Vocabulary, phrase_pattern, understand
@@ -171,11 +172,13 @@ class SchoolFiles:
 
 def read_school(folder: Union[str, Path, None] = None,
                 report: Optional[Callable[[KnowledgeError, Path], None]] = None,
-                skip: Callable[[Path], bool] = lambda path: False) -> SchoolFiles:
+                skip: Callable[[Path], bool] = lambda path: False, cache=None) -> SchoolFiles:
     """Reads and validates every knowledge file of the folder. Without `report`, the first invalid
     file raises its KnowledgeError (file, field and fix); with it, each is reported and left out, so
-    that make check can list every problem at once. `skip`: files whose problem is already known."""
+    that make check can list every problem at once. `skip`: files whose problem is already known.
+    `cache`: validated profession files by content (core/knowledge_cache.py; default: var/cache/)."""
     folder = Path(folder) if folder else knowledge_dir()
+    cache = default_cache() if cache is None else cache
     files = SchoolFiles(folder)
 
     def validated(loader, path: Path, *args):
@@ -190,20 +193,29 @@ def read_school(folder: Union[str, Path, None] = None,
             return None
 
     if report is None:
-        files.professions = load_professions(folder / "metiers")
+        files.professions = load_professions(folder / "metiers", cache)
         files.profession_files = {pid: folder / "metiers" / f"{pid}.yml" for pid in files.professions}
     else:
         for path in sorted((folder / "metiers").glob("*.yml")):
-            profession = validated(load_profession, path)
+            profession = validated(load_profession, path, cache)
             if profession is not None:
                 files.professions[profession.id] = profession
                 files.profession_files[profession.id] = path
+        cache.save()
     files.topics = validated(load_topics, folder / "sujets.yml")
     files.templates = validated(load_templates, folder / "reponses.yml")
     files.contact = validated(load_contact, folder / "contact.yml")
     if files.topics is not None:
         files.details = validated(load_absent_details, folder / "hors_fiche.yml", files.topics)
     return files
+
+
+def load_replier(folder: Union[str, Path, None] = None) -> Replier:
+    """Only what the REST channel needs for its own replies (templates, topics, contact): the Rasa
+    process does not hold the catalogue, the action server does."""
+    folder = Path(folder) if folder else knowledge_dir()
+    return Replier(load_templates(folder / "reponses.yml"), load_topics(folder / "sujets.yml"),
+                   load_contact(folder / "contact.yml"))
 
 
 def load_school(folder: Union[str, Path, None] = None) -> School:

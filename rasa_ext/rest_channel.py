@@ -28,7 +28,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from core.school import load_school
+from core.school import load_replier
 from rasa_ext import patches
 
 logger = logging.getLogger(__name__)
@@ -112,7 +112,7 @@ class SafeRestInput(InputChannel):
 
     def __init__(self) -> None:
         patches.install()
-        self.replier = load_school().replier
+        self.replier = load_replier()
         self.recent = RecentMessages()
 
     @staticmethod

@@ -1,0 +1,107 @@
+"""Validated profession files, kept by the hash of their content, so that a start pays only for the
+files that changed.
+
+Reading a profession file is almost entirely PyYAML's pure-Python parser (the line-aware loader
+that gives trainers line numbers). With a catalogue of hundreds of fiches that is most of the
+action server's start. A file whose bytes were already validated, by the same schema code, is
+rebuilt from its validated form (JSON, validated again by pydantic, which is fast) instead of being
+parsed again. A changed or new file goes through the full reading, so an invalid file still stops
+the start with its file, field and fix; only valid files are ever kept.
+
+The cache is content-addressed: several knowledge folders (the tests' copies) share it safely.
+It is a plain JSON file under var/cache/ (ASSISTANT_CACHE_DIR elsewhere); a missing, corrupt or
+unwritable cache only means a slower start.
+"""
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Dict, Optional
+
+from core.paths import VAR
+
+# The code that decides what a valid file is: a change to it invalidates every entry.
+_SCHEMA = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
+                                  for name in ("knowledge.py", "textnorm.py", "knowledge_cache.py"))).hexdigest()
+MAX_ENTRIES = 5000
+
+
+def cache_file() -> Path:
+    return Path(os.environ.get("ASSISTANT_CACHE_DIR") or VAR / "cache") / "knowledge.json"
+
+
+class KnowledgeCache:
+    """{hash of schema + file bytes: the validated profession as JSON data}, read once, saved once."""
+
+    def __init__(self, path: Optional[Path] = None):
+        self.path = path or cache_file()
+        self._entries: Dict[str, dict] = self._read()
+        self._used: Dict[str, dict] = {}
+        self._changed = False
+
+    def _read(self) -> Dict[str, dict]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("schema") != _SCHEMA or not isinstance(data.get("entries"), dict):
+            return {}
+        return data["entries"]
+
+    @staticmethod
+    def key(raw: bytes) -> str:
+        return hashlib.sha256(_SCHEMA.encode() + raw).hexdigest()
+
+    def profession(self, raw: bytes, build: Callable[[dict], object], read: Callable[[], object]):
+        """The profession of these file bytes: rebuilt from its validated form when known (`build`),
+        otherwise read and validated in full (`read`, which raises on an invalid file) and kept."""
+        key = self.key(raw)
+        known = self._entries.get(key)
+        if known is not None:
+            try:
+                profession = build(known)
+            except Exception:  # noqa: BLE001 - an entry that no longer builds is read again
+                profession = None
+            if profession is not None:
+                self._used[key] = known
+                return profession
+        profession = read()
+        data = json.loads(profession.json())
+        if build(data) == profession:  # only a form that rebuilds exactly the same profession is kept
+            self._used[key] = data
+            self._changed = True
+        return profession
+
+    def save(self) -> None:
+        """Writes the entries used by this load first, then older ones, atomically; never raises."""
+        if not self._changed:
+            return
+        entries = dict(self._used)
+        for key, value in self._entries.items():
+            if len(entries) >= MAX_ENTRIES:
+                break
+            entries.setdefault(key, value)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".knowledge.", suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"schema": _SCHEMA, "entries": entries}, out, ensure_ascii=False)
+            os.replace(temporary, self.path)
+        except OSError:
+            return  # a read-only installation starts as before, only slower
+        self._entries, self._changed = entries, False
+
+
+class NoCache:
+    """Every file read and validated in full (ASSISTANT_CACHE_DIR=off)."""
+
+    def profession(self, raw: bytes, build, read):
+        return read()
+
+    def save(self) -> None:
+        pass
+
+
+def default_cache():
+    return NoCache() if os.environ.get("ASSISTANT_CACHE_DIR", "").lower() == "off" else KnowledgeCache()
