@@ -4,11 +4,11 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from core.knowledge import knowledge_dir  # noqa: E402
-from trainer.importer.facts import Fact, Missing, draft_leaves  # noqa: E402
-from trainer.importer.parse import read_fiche  # noqa: E402
-from trainer.importer.render import render  # noqa: E402
-from trainer.importer.verify import verify  # noqa: E402
+from core.knowledge import knowledge_dir
+from trainer.importer.facts import Fact, Missing, draft_leaves
+from trainer.importer.parse import read_fiche
+from trainer.importer.render import render
+from trainer.importer.verify import verify
 
 
 class FicheError(Exception):
