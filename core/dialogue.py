@@ -96,12 +96,17 @@ class Choice:
 def which_profession(school: School, turn: Turn, current: Profession, intent: Optional[str]) -> Choice:
     q, previous = turn.question, turn.slots.get("sujet")
     other_pending = bool(turn.slots.get("autre_metier"))
+    asked = intent if intent in school.fact_topics else previous
+    ambiguous = q.named if len(q.named) > 1 else q.entity_named if not q.named and len(q.entity_named) > 1 else ()
+    if ambiguous:
+        # Several professions match the name equally well: ask which one, never guess.
+        professions = [school.professions[pid] for pid in ambiguous]
+        return Choice(current, reply=Outcome(school.replier.which_of(professions), (("sujet", asked),)))
     named = school.profession(q.named[0]) if q.named else None
     if named is None and q.profession_entity:
         named = school.profession(q.entity_named[0]) if q.entity_named else None
         if named is None and school.is_other_profession(q.profession_entity, current):
             reply = school.replier.other_profession(list(school.professions.values()), q.profession_entity)
-            asked = intent if intent in school.fact_topics else previous
             return Choice(current, reply=Outcome(reply, (("autre_metier", q.profession_entity.strip()),
                                                          ("sujet", asked))))
     slots: Tuple[Tuple[str, Any], ...] = ()

@@ -8,7 +8,7 @@ from typing import List
 from core.textnorm import fold
 
 # A word with its feminine ending in brackets.
-MARK = re.compile(r"(\w+)\((e|se|euse|trice|rice|ere|ère|ne|le|te|ve)\)", re.I)
+MARK = re.compile(r"(\w+)\((e|se|euse|trice|rice|ere|ère|ne|le|te|ve|fe)\)", re.I)
 
 
 def feminine(stem: str, ending: str) -> str:

@@ -3,6 +3,7 @@
 Pure functions: facts come from a Profession (knowledge file), wording from the templates
 (knowledge/reponses.yml), button texts from the topics (knowledge/sujets.yml). No Rasa here.
 """
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from core.understanding import AbsentDetail, Question, stems
 # The fields the code gives each template of knowledge/reponses.yml, read from the fill() calls below
 # (make check refuses a {champ} outside this list). Button titles are read as they are: no field.
 TEMPLATE_FIELDS = fields_filled(Path(__file__).read_text(encoding="utf-8"))
+NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
 # A topic added by trainers (not in BUILDERS): its template is named after the topic.
 TOPIC_TEMPLATE_FIELDS = frozenset({"intitule", "texte"})
 
@@ -62,9 +64,12 @@ class Replier:
         return self.fill("commun.source", intitule=profession.intitule,
                          rubrique=self.topics.sujets[topic].rubrique)
 
-    @staticmethod
-    def names(professions: Sequence[Profession]) -> str:
+    def names(self, professions: Sequence[Profession]) -> str:
+        """« A », « A et B », … ; a catalogue longer than NAMED_IN_FULL: its first names and how many others."""
         titles = [p.intitule for p in professions]
+        if len(titles) > NAMED_IN_FULL:
+            return self.fill("commun.catalogue", exemples=", ".join(titles[:NAMED_IN_FULL - 1]),
+                             autres=len(titles) - NAMED_IN_FULL + 1)
         return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " et " + titles[-1]
 
     # -- factual answers -----------------------------------------------------------------------
@@ -266,6 +271,15 @@ class Replier:
         intro = self.fill("non_precise", libelle=self.topics.sujets[topic].libelle)
         answer = self.answer(profession, Question(topic=topic))
         return Reply(f"{intro}\n{answer.text}", answer.buttons + [self.topic_button("conseiller", "/conseiller")])
+
+    def which_of(self, professions: Sequence[Profession]) -> Reply:
+        """A name several professions match equally well: one button per profession; each button
+        names it (entity « metier »), and the topic asked is kept by the conversation (slot « sujet »)."""
+        titles = [p.intitule for p in professions]
+        text = self.fill("plusieurs_metiers", metiers=", ".join(titles[:-1]) + " ou " + titles[-1])
+        return Reply(text, [{"title": p.intitule, "payload": "/relance" + json.dumps({"metier": p.intitule},
+                                                                                     ensure_ascii=False)}
+                            for p in professions])
 
     def other_profession(self, professions: Sequence[Profession], named: str) -> Reply:
         text = self.fill("autre_metier", metiers=self.names(professions), metier=named.strip())

@@ -5,7 +5,7 @@ No Rasa here: tests build one on fixture knowledge folders.
 """
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Callable, Dict, Optional, Sequence, Union
 
 from core.knowledge import (
     AbsentDetails,
@@ -22,8 +22,9 @@ from core.knowledge import (
     load_topics,
 )
 from core.knowledge_cache import default_cache
+from core.names import NameIndex
 from core.replies import Replier
-from core.textnorm import fold, words
+from core.textnorm import fold
 from core.understanding import AbsentDetail, Question, Vocabulary, phrase_pattern, understand
 
 
@@ -54,26 +55,19 @@ class School:
         self._details = {d.id: d for d in self.absent_details}
         self._order = {d.id: i for i, d in enumerate(self.absent_details)}
         self.fact_topics = [t for t in replier.topics.sujets if t != "conseiller"]
+        # Every name (intitulé and aliases), indexed once: a message is looked up by its own words,
+        # whatever the size of the catalogue (core/names.py).
+        self.names = NameIndex((p.id, name) for p in professions.values() for name in [p.intitule] + p.alias)
+
         # Each phrase of hors_fiche.yml once, for every profession: a message is matched against them
         # once, whatever the size of the catalogue; what a profession's own fiche mentions is found
         # when that profession is first talked about (_covered).
         phrases = tuple((name, phrase_pattern(phrase)) for name, listed in absent_phrases.items()
                         for phrase in listed)
-        self.vocabulary = Vocabulary(phrases=phrases, find_profession=self._names_in,
-                                     resolve_profession=self._resolve)
+        self.vocabulary = Vocabulary(phrases=phrases, find_profession=self.names.find,
+                                     resolve_profession=self.names.resolve)
         self._covered: Dict[str, Dict[int, bool]] = {}
         self._texts: Dict[str, str] = {}
-        # Every name (intitulé and aliases) as its words -> the professions that have it, in file order:
-        # a message is looked up by its word sequences, whatever the size of the catalogue.
-        self._names: Dict[Tuple[str, ...], List[str]] = {}
-        for p in professions.values():
-            for name in p.alias + [p.intitule]:
-                key = tuple(words(name))
-                if key and p.id not in self._names.setdefault(key, []):
-                    self._names[key].append(p.id)
-        self._longest = max(map(len, self._names), default=0)
-        self._file_order = {pid: i for i, pid in enumerate(professions)}
-
     # -- understanding ---------------------------------------------------------------------------
     def understand(self, text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
                    parts: Sequence[dict] = ()) -> Question:
@@ -89,45 +83,22 @@ class School:
         return self.professions.get(profession_id) if isinstance(profession_id, str) else None
 
     def named(self, name: str) -> Optional[Profession]:
-        """The profession an extracted name refers to ("chargée de mission"), if a file covers it."""
-        found = self._resolve(name)
-        return self.professions[found[0]] if found else None
-
-    def _resolve(self, name: str) -> Tuple[str, ...]:
-        folded = fold(name).strip()
-        for p in self.professions.values():
-            if any(alias in folded or folded in alias for alias in map(fold, p.alias + [p.intitule])):
-                return (p.id,)
-        return ()
+        """The profession an extracted name refers to ("chargée de mission"), if one file covers it."""
+        found = self.names.resolve(name)
+        return self.professions[found[0]] if len(found) == 1 else None
 
     def named_in(self, text: str) -> Optional[Profession]:
-        """The profession whose name (an alias of its knowledge file) the message contains, if any.
+        """The profession whose name (an alias of its knowledge file) the message contains, if only one.
 
         A new profession file is understood at once, without retraining: its aliases are enough.
         """
-        found = self._names_in(text)
-        return self.professions[found[0]] if found else None
-
-    def _names_in(self, text: str) -> Tuple[str, ...]:
-        """The profession of the longest name the message contains (the first file's on a tie)."""
-        found = words(text)
-        best, best_len = None, 0
-        order = self._file_order
-        for start in range(len(found)):
-            for end in range(start + 1, min(len(found), start + self._longest) + 1):
-                ids = self._names.get(tuple(found[start:end]))
-                if not ids:
-                    continue
-                length = len(" ".join(found[start:end]))
-                first = min(ids, key=order.__getitem__)
-                if length > best_len or (length == best_len and order[first] < order[best]):
-                    best, best_len = first, length
-        return (best,) if best else ()
+        found = self.names.find(text)
+        return self.professions[found[0]] if len(found) == 1 else None
 
     def is_other_profession(self, name: str, profession: Profession) -> bool:
         """A profession the student named that no knowledge file covers (nor a job the fiche cites)."""
         folded = fold(name).strip()
-        if not folded or self.named(folded):
+        if not folded or self.names.resolve(folded):
             return False
         related = fold(" ".join(profession.evolutions.postes + [profession.evolutions.ensuite or ""]
                                 + [e.poste for e in profession.experiences]))

@@ -39,7 +39,8 @@ def masculine(title: str) -> str:
 def names(n: int) -> List[str]:
     if n > len(JOBS) * len(FIELDS):
         raise ValueError(f"at most {len(JOBS) * len(FIELDS)} generated professions")
-    return [f"{JOBS[i % len(JOBS)]} {FIELDS[(i // len(JOBS) + i) % len(FIELDS)]}" for i in range(n)]
+    # i = 24 q + r: job r with field (q + r) mod 30, so that every (job, field) pair comes once.
+    return [f"{JOBS[i % len(JOBS)]} {FIELDS[(i // len(JOBS) + i % len(JOBS)) % len(FIELDS)]}" for i in range(n)]
 
 
 def write_catalogue(folder: Path, n: int) -> Path:

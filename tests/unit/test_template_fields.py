@@ -51,7 +51,8 @@ def filled():
         bac5 = profession.copy(update={"diplome": profession.diplome.copy(update={"bac5_necessaire": True})})
         replier.answer(bac5, understand("faut-il un bac+5 ?", topic="diplome"))
         replier.answer(bac5, Question(topic="diplome", situation=DiplomaSituation("sans", "mastere")))
-    replier.other_profession(professions, "boulanger")
+    replier.other_profession(professions, "boulanger"), replier.which_of(professions)
+    replier.welcome(professions * 5)  # a catalogue too long to be named in full
     replier.welcome(professions), replier.help(professions), replier.out_of_scope(professions)
     replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology()
     replier.empty_message(), replier.too_long(1001, 1000)
