@@ -1,6 +1,7 @@
 """`make importer FICHE=… [ECRASER=1]` : read a fiche métier, write its draft knowledge file, say what is left."""
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
 
@@ -12,7 +13,11 @@ from trainer.importer.verify import verify
 
 
 class FicheError(Exception):
-    """Bad input: the message tells the trainer what to do."""
+    """Bad input: the message tells the trainer what to do; `reason` is it without the file it is about."""
+
+    def __init__(self, reason: str, path: Optional[Path] = None):
+        super().__init__(reason if path is None else f"{path} : {reason}")
+        self.reason, self.path = reason, path
 
 
 def _replace(draft, field: str, replacement) -> None:
@@ -35,19 +40,51 @@ def import_fiche(text: str, source_name: str):
 
 def _read(path: Path) -> str:
     if not path.is_file():
-        raise FicheError(f"{path} : fichier introuvable. Indiquez le chemin de la fiche : "
-                           "make importer FICHE=chemin/vers/fiche.txt")
+        raise FicheError("fichier introuvable. Indiquez le chemin de la fiche : "
+                         "make importer FICHE=chemin/vers/fiche.txt", path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         try:
             text = path.read_text(encoding="cp1252")
         except UnicodeDecodeError:
-            raise FicheError(f"{path} : le fichier n'est pas du texte. Copiez le texte de la page de la "
-                               "fiche dans un fichier .txt (UTF-8).") from None
+            raise FicheError("le fichier n'est pas du texte. Copiez le texte de la page de la "
+                             "fiche dans un fichier .txt (UTF-8).", path) from None
     if not text.strip():
-        raise FicheError(f"{path} : le fichier est vide. Copiez-y le texte de la page de la fiche.")
+        raise FicheError("le fichier est vide. Copiez-y le texte de la page de la fiche.", path)
     return text
+
+
+@dataclass
+class Imported:
+    """One fiche read and imported into its draft, not written yet."""
+    fiche: Path
+    target: Path
+    draft: dict
+    yaml_text: str
+    markers: list
+    unused: List[str]
+    rejected: list
+
+
+def prepare(fiche: Path, folder: Path) -> Imported:
+    """Read and import one fiche, its target in `folder`; FicheError if it is not a fiche métier. Nothing written."""
+    text = _read(fiche)
+    draft, yaml_text, markers, unused, rejected = import_fiche(text, fiche.name)
+    if isinstance(draft["id"], Missing):
+        raise FicheError("le nom du métier est introuvable (la fiche doit contenir une phrase « Le métier de … "
+                         "repose sur … »). Est-ce bien une fiche métier ?", fiche)
+    return Imported(fiche, folder / f"{draft['id'].value}.yml", draft, yaml_text, markers, unused, rejected)
+
+
+def write(imported: Imported, overwrite: bool, again: str) -> None:
+    """Write the draft, unless its target exists and not `overwrite` (`again`: the make arguments that would)."""
+    target = imported.target
+    if target.exists() and not overwrite:
+        raise FicheError(f"{target} existe déjà : rien n'a été écrit. Pour le remplacer par le brouillon "
+                         f"importé (vos modifications seront perdues) : make importer {again} ECRASER=1")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(imported.yaml_text, encoding="utf-8")
 
 
 def summary(draft, target: Path, markers, unused: List[str], rejected) -> str:
@@ -85,22 +122,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         if args.fiche is None:
             raise FicheError("Indiquez la fiche : make importer FICHE=chemin/vers/fiche.txt")
-        text = _read(args.fiche)
-        draft, yaml_text, markers, unused, rejected = import_fiche(text, args.fiche.name)
-        if isinstance(draft["id"], Missing):
-            raise FicheError(f"{args.fiche} : le nom du métier est introuvable (la fiche doit contenir une "
-                               "phrase « Le métier de … repose sur … »). Est-ce bien une fiche métier ?")
-        folder = args.folder or knowledge_dir() / "metiers"
-        target = folder / f"{draft['id'].value}.yml"
-        if target.exists() and not args.overwrite:
-            raise FicheError(f"{target} existe déjà : rien n'a été écrit. Pour le remplacer par le brouillon "
-                               "importé (vos modifications seront perdues) : make importer FICHE=… ECRASER=1")
-        folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(yaml_text, encoding="utf-8")
+        imported = prepare(args.fiche, args.folder or knowledge_dir() / "metiers")
+        write(imported, args.overwrite, "FICHE=…")
     except FicheError as error:
         print(f"✗ {error}", file=sys.stderr)
         return 1
-    print(summary(draft, target, markers, unused, rejected))
+    print(summary(imported.draft, imported.target, imported.markers, imported.unused, imported.rejected))
     return 0
 
 
