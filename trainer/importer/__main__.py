@@ -1,9 +1,13 @@
-"""`make importer FICHE=… [ECRASER=1]` : read a fiche métier, write its draft knowledge file, say what is left."""
+"""`make importer FICHE=… [ECRASER=1]` : read a fiche métier, write its draft knowledge file, say what is left.
+
+`make importer FICHES=dossier/ [ECRASER=1]` : the same for every `*.txt` of a folder, one line per fiche.
+"""
 import argparse
 import sys
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional, Union
 
 from core.knowledge import knowledge_dir
 from trainer.importer.facts import Fact, Missing, draft_leaves
@@ -112,16 +116,101 @@ def summary(draft, target: Path, markers, unused: List[str], rejected) -> str:
     return "\n".join(lines)
 
 
+def _shown(path: Path) -> Path:
+    """The path as the trainer typed it from the project: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def _listed(names: List[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+
+
+def _same_id(outcomes: Dict[Path, Union[Imported, FicheError]]) -> None:
+    """Refuse every fiche whose id another fiche of the folder also gets: which one is right is a human's call."""
+    by_target = defaultdict(list)
+    for fiche, outcome in outcomes.items():
+        if isinstance(outcome, Imported):
+            by_target[outcome.target].append(fiche)
+    for target, fiches in by_target.items():
+        if len(fiches) > 1:
+            reason = (f"{_listed([f.name for f in fiches])} donnent le même métier « {target.stem} » ({target}) : "
+                      "rien n'a été écrit pour elles. Gardez une seule de ces fiches dans le dossier, puis relancez.")
+            for fiche in fiches:
+                outcomes[fiche] = FicheError(reason, fiche)
+
+
+def import_folder(fiches: Path, folder: Path, overwrite: bool) -> int:
+    """Import every `*.txt` of `fiches` in name order; one line per fiche, a total; 1 if any was refused."""
+    if not fiches.exists():
+        raise FicheError("dossier introuvable. Indiquez le dossier des fiches : "
+                         "make importer FICHES=chemin/vers/dossier/", fiches)
+    if not fiches.is_dir():
+        raise FicheError(f"ce n'est pas un dossier. Pour importer une seule fiche : make importer FICHE={fiches}",
+                         fiches)
+    paths = sorted((p for p in fiches.iterdir() if p.suffix.lower() == ".txt" and not p.is_dir()),
+                   key=lambda p: p.name)
+    if not paths:
+        raise FicheError("aucune fiche dans ce dossier (aucun fichier .txt). Copiez le texte de la page de "
+                         "chaque fiche dans un fichier .txt de ce dossier.", fiches)
+    folder = _shown(folder)
+    outcomes: Dict[Path, Union[Imported, FicheError]] = {}
+    for fiche in paths:
+        try:
+            outcomes[fiche] = prepare(fiche, folder)
+        except FicheError as error:
+            outcomes[fiche] = error
+    _same_id(outcomes)
+    complete = incomplete = refused = 0
+    for fiche in paths:
+        outcome = outcomes[fiche]
+        if isinstance(outcome, Imported):
+            try:
+                write(outcome, overwrite, f"FICHE={fiche}")
+            except FicheError as error:
+                outcome = error
+        if isinstance(outcome, FicheError):
+            refused += 1
+            print(f"✗ {fiche.name} : refusé : {outcome.reason if outcome.path == fiche else outcome}")
+            continue
+        unused = f" ; {len(outcome.unused)} passage(s) de la fiche repris nulle part" if outcome.unused else ""
+        if outcome.markers:
+            incomplete += 1
+            print(f"… {fiche.name} → {outcome.target} : écrit, {len(outcome.markers)} champ(s) à compléter{unused}")
+        else:
+            complete += 1
+            print(f"✓ {fiche.name} → {outcome.target} : écrit, rien à compléter{unused}")
+    print(f"Total : {len(paths)} fiche{'s' if len(paths) > 1 else ''}, {complete} écrite(s) complète(s), "
+          f"{incomplete} à compléter, {refused} refusée(s).")
+    if complete or incomplete:
+        print("Ensuite : " + ("remplacez chaque « À COMPLÉTER » (`make check` donne le fichier, la ligne et le "
+                              "champ), " if incomplete else "") +
+              "relisez chaque fichier écrit, `make check`, puis redémarrez l'assistant (Ctrl-C puis `make run`) ; "
+              "pas besoin de ré-entraîner.")
+    return 1 if refused else 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description="Crée le brouillon de fiche métier (YAML) d'une fiche texte.")
+    parser = argparse.ArgumentParser(description="Crée le brouillon de fiche métier (YAML) d'une fiche texte, "
+                                                 "ou de chaque fiche d'un dossier.")
     parser.add_argument("fiche", nargs="?", type=Path, help="le texte de la fiche (copié de la page de l'école)")
+    parser.add_argument("--fiches", metavar="DOSSIER", type=Path,
+                        help="importe chaque fiche (*.txt) de ce dossier, une ligne par fiche")
     parser.add_argument("--ecraser", dest="overwrite", action="store_true", help="remplace un fichier métier existant")
     parser.add_argument("--dossier", dest="folder", metavar="DOSSIER", type=Path,
                         help="dossier des fiches métier (défaut : knowledge/metiers)")
     args = parser.parse_args(argv)
     try:
+        if args.fiche is not None and args.fiches is not None:
+            raise FicheError("Indiquez soit une fiche (FICHE=chemin/vers/fiche.txt), soit un dossier de fiches "
+                             "(FICHES=chemin/vers/dossier/), pas les deux : rien n'a été importé.")
+        if args.fiches is not None:
+            return import_folder(args.fiches, args.folder or knowledge_dir() / "metiers", args.overwrite)
         if args.fiche is None:
-            raise FicheError("Indiquez la fiche : make importer FICHE=chemin/vers/fiche.txt")
+            raise FicheError("Indiquez la fiche : make importer FICHE=chemin/vers/fiche.txt "
+                             "(ou toutes celles d'un dossier : make importer FICHES=chemin/vers/dossier/)")
         imported = prepare(args.fiche, args.folder or knowledge_dir() / "metiers")
         write(imported, args.overwrite, "FICHE=…")
     except FicheError as error:
