@@ -30,6 +30,7 @@ help:
 	@echo "make report         - rapport de qualité de la compréhension dans reports/"
 	@echo "make tune           - mesure le seuil de clarification (FallbackClassifier) sur tests/nlu/"
 	@echo "make importer FICHE=fiche.txt - crée knowledge/metiers/<id>.yml depuis le texte d'une fiche métier (ECRASER=1 : remplace)"
+	@echo "make importer FICHES=dossier/ - importe chaque fiche (*.txt) d'un dossier, une ligne par fiche"
 	@echo "make review         - reports/a_relire.yml : les messages d'élèves mal compris, à annoter"
 	@echo "make review-import  - ajoute les messages annotés aux exemples, puis make check"
 	@echo "make forget SENDER=identifiant - efface une conversation (SECURITY.md)"

@@ -21,6 +21,7 @@ from core.replies import Replier, euros
 from core.understanding import Question, understand
 from tests.support.helpers import ROOT, norm, project_env
 from tests.support.project import PROFESSION_FILE, project_copy, run_check
+from trainer.importer.__main__ import main as importer_main
 
 GUIDE = ROOT / "docs" / "guide-formateurs.md"
 
@@ -475,6 +476,21 @@ def test_add_a_profession_from_its_fiche(project):
     assert norm(euros(salary["min"])) in norm(reply.text) and norm(euros(salary["max"])) in norm(reply.text)
     skill = yaml.safe_load(snippet("importer-competence-apres"))[0]
     assert skill["nom"] in [s.nom for s in profession.hard_skills.competences]
+
+
+def test_import_a_folder_of_fiches_as_the_guide_shows(project, monkeypatch, capsys):
+    """The guide's `make importer FICHES=fiches/` example: its lines are what the trainer reads."""
+    assert "`make importer FICHES=fiches/`" in GUIDE.read_text(encoding="utf-8")
+    [shown] = [b for b in _blocks("") if b.startswith(("✓", "…"))]
+    fiches = project / "fiches"
+    fiches.mkdir()
+    for line in shown.splitlines():
+        name = line.split(" ")[1]
+        if name.endswith(".txt"):
+            shutil.copy(ROOT / "tests" / "fixtures" / "fiches" / name, fiches / name)
+    monkeypatch.chdir(project)  # make importer runs from the project folder
+    assert importer_main(["--fiches", "fiches/", "--dossier", "knowledge/metiers"]) == 1  # one fiche refused
+    assert capsys.readouterr().out.splitlines()[:len(shown.splitlines())] == shown.splitlines()
 
 
 def test_a_copied_fiche_with_only_a_new_header_is_refused(project):

@@ -1,8 +1,13 @@
-"""`make importer FICHE=… [ECRASER=1]` : read a fiche métier, write its draft knowledge file, say what is left."""
+"""`make importer FICHE=… [ECRASER=1]` : read a fiche métier, write its draft knowledge file, say what is left.
+
+`make importer FICHES=dossier/ [ECRASER=1]` : the same for every `*.txt` of a folder, one line per fiche.
+"""
 import argparse
 import sys
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional, Union
 
 from core.knowledge import knowledge_dir
 from trainer.importer.facts import Fact, Missing, draft_leaves
@@ -12,7 +17,11 @@ from trainer.importer.verify import verify
 
 
 class FicheError(Exception):
-    """Bad input: the message tells the trainer what to do."""
+    """Bad input: the message tells the trainer what to do; `reason` is it without the file it is about."""
+
+    def __init__(self, reason: str, path: Optional[Path] = None):
+        super().__init__(reason if path is None else f"{path} : {reason}")
+        self.reason, self.path = reason, path
 
 
 def _replace(draft, field: str, replacement) -> None:
@@ -35,19 +44,51 @@ def import_fiche(text: str, source_name: str):
 
 def _read(path: Path) -> str:
     if not path.is_file():
-        raise FicheError(f"{path} : fichier introuvable. Indiquez le chemin de la fiche : "
-                           "make importer FICHE=chemin/vers/fiche.txt")
+        raise FicheError("fichier introuvable. Indiquez le chemin de la fiche : "
+                         "make importer FICHE=chemin/vers/fiche.txt", path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         try:
             text = path.read_text(encoding="cp1252")
         except UnicodeDecodeError:
-            raise FicheError(f"{path} : le fichier n'est pas du texte. Copiez le texte de la page de la "
-                               "fiche dans un fichier .txt (UTF-8).") from None
+            raise FicheError("le fichier n'est pas du texte. Copiez le texte de la page de la "
+                             "fiche dans un fichier .txt (UTF-8).", path) from None
     if not text.strip():
-        raise FicheError(f"{path} : le fichier est vide. Copiez-y le texte de la page de la fiche.")
+        raise FicheError("le fichier est vide. Copiez-y le texte de la page de la fiche.", path)
     return text
+
+
+@dataclass
+class Imported:
+    """One fiche read and imported into its draft, not written yet."""
+    fiche: Path
+    target: Path
+    draft: dict
+    yaml_text: str
+    markers: list
+    unused: List[str]
+    rejected: list
+
+
+def prepare(fiche: Path, folder: Path) -> Imported:
+    """Read and import one fiche, its target in `folder`; FicheError if it is not a fiche métier. Nothing written."""
+    text = _read(fiche)
+    draft, yaml_text, markers, unused, rejected = import_fiche(text, fiche.name)
+    if isinstance(draft["id"], Missing):
+        raise FicheError("le nom du métier est introuvable (la fiche doit contenir une phrase « Le métier de … "
+                         "repose sur … »). Est-ce bien une fiche métier ?", fiche)
+    return Imported(fiche, folder / f"{draft['id'].value}.yml", draft, yaml_text, markers, unused, rejected)
+
+
+def write(imported: Imported, overwrite: bool, again: str) -> None:
+    """Write the draft, unless its target exists and not `overwrite` (`again`: the make arguments that would)."""
+    target = imported.target
+    if target.exists() and not overwrite:
+        raise FicheError(f"{target} existe déjà : rien n'a été écrit. Pour le remplacer par le brouillon "
+                         f"importé (vos modifications seront perdues) : make importer {again} ECRASER=1")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(imported.yaml_text, encoding="utf-8")
 
 
 def summary(draft, target: Path, markers, unused: List[str], rejected) -> str:
@@ -75,32 +116,107 @@ def summary(draft, target: Path, markers, unused: List[str], rejected) -> str:
     return "\n".join(lines)
 
 
+def _shown(path: Path) -> Path:
+    """The path as the trainer typed it from the project: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def _listed(names: List[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+
+
+def _same_id(outcomes: Dict[Path, Union[Imported, FicheError]]) -> None:
+    """Refuse every fiche whose id another fiche of the folder also gets: which one is right is a human's call."""
+    by_target = defaultdict(list)
+    for fiche, outcome in outcomes.items():
+        if isinstance(outcome, Imported):
+            by_target[outcome.target].append(fiche)
+    for target, fiches in by_target.items():
+        if len(fiches) > 1:
+            reason = (f"{_listed([f.name for f in fiches])} donnent le même métier « {target.stem} » ({target}) : "
+                      "rien n'a été écrit pour elles. Gardez une seule de ces fiches dans le dossier, puis relancez.")
+            for fiche in fiches:
+                outcomes[fiche] = FicheError(reason, fiche)
+
+
+def import_folder(fiches: Path, folder: Path, overwrite: bool) -> int:
+    """Import every `*.txt` of `fiches` in name order; one line per fiche, a total; 1 if any was refused."""
+    if not fiches.exists():
+        raise FicheError("dossier introuvable. Indiquez le dossier des fiches : "
+                         "make importer FICHES=chemin/vers/dossier/", fiches)
+    if not fiches.is_dir():
+        raise FicheError(f"ce n'est pas un dossier. Pour importer une seule fiche : make importer FICHE={fiches}",
+                         fiches)
+    paths = sorted((p for p in fiches.iterdir() if p.suffix.lower() == ".txt" and not p.is_dir()),
+                   key=lambda p: p.name)
+    if not paths:
+        raise FicheError("aucune fiche dans ce dossier (aucun fichier .txt). Copiez le texte de la page de "
+                         "chaque fiche dans un fichier .txt de ce dossier.", fiches)
+    folder = _shown(folder)
+    outcomes: Dict[Path, Union[Imported, FicheError]] = {}
+    for fiche in paths:
+        try:
+            outcomes[fiche] = prepare(fiche, folder)
+        except FicheError as error:
+            outcomes[fiche] = error
+    _same_id(outcomes)
+    complete = incomplete = refused = 0
+    for fiche in paths:
+        outcome = outcomes[fiche]
+        if isinstance(outcome, Imported):
+            try:
+                write(outcome, overwrite, f"FICHE={fiche}")
+            except FicheError as error:
+                outcome = error
+        if isinstance(outcome, FicheError):
+            refused += 1
+            print(f"✗ {fiche.name} : refusé : {outcome.reason if outcome.path == fiche else outcome}")
+            continue
+        unused = f" ; {len(outcome.unused)} passage(s) de la fiche repris nulle part" if outcome.unused else ""
+        if outcome.markers:
+            incomplete += 1
+            print(f"… {fiche.name} → {outcome.target} : écrit, {len(outcome.markers)} champ(s) à compléter{unused}")
+        else:
+            complete += 1
+            print(f"✓ {fiche.name} → {outcome.target} : écrit, rien à compléter{unused}")
+    print(f"Total : {len(paths)} fiche{'s' if len(paths) > 1 else ''}, {complete} écrite(s) complète(s), "
+          f"{incomplete} à compléter, {refused} refusée(s).")
+    if complete or incomplete:
+        print("Ensuite : " + ("remplacez chaque « À COMPLÉTER » (`make check` donne le fichier, la ligne et le "
+                              "champ), " if incomplete else "") +
+              "relisez chaque fichier écrit, `make check`, puis redémarrez l'assistant (Ctrl-C puis `make run`) ; "
+              "pas besoin de ré-entraîner.")
+    return 1 if refused else 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description="Crée le brouillon de fiche métier (YAML) d'une fiche texte.")
+    parser = argparse.ArgumentParser(description="Crée le brouillon de fiche métier (YAML) d'une fiche texte, "
+                                                 "ou de chaque fiche d'un dossier.")
     parser.add_argument("fiche", nargs="?", type=Path, help="le texte de la fiche (copié de la page de l'école)")
+    parser.add_argument("--fiches", metavar="DOSSIER", type=Path,
+                        help="importe chaque fiche (*.txt) de ce dossier, une ligne par fiche")
     parser.add_argument("--ecraser", dest="overwrite", action="store_true", help="remplace un fichier métier existant")
     parser.add_argument("--dossier", dest="folder", metavar="DOSSIER", type=Path,
                         help="dossier des fiches métier (défaut : knowledge/metiers)")
     args = parser.parse_args(argv)
     try:
+        if args.fiche is not None and args.fiches is not None:
+            raise FicheError("Indiquez soit une fiche (FICHE=chemin/vers/fiche.txt), soit un dossier de fiches "
+                             "(FICHES=chemin/vers/dossier/), pas les deux : rien n'a été importé.")
+        if args.fiches is not None:
+            return import_folder(args.fiches, args.folder or knowledge_dir() / "metiers", args.overwrite)
         if args.fiche is None:
-            raise FicheError("Indiquez la fiche : make importer FICHE=chemin/vers/fiche.txt")
-        text = _read(args.fiche)
-        draft, yaml_text, markers, unused, rejected = import_fiche(text, args.fiche.name)
-        if isinstance(draft["id"], Missing):
-            raise FicheError(f"{args.fiche} : le nom du métier est introuvable (la fiche doit contenir une "
-                               "phrase « Le métier de … repose sur … »). Est-ce bien une fiche métier ?")
-        folder = args.folder or knowledge_dir() / "metiers"
-        target = folder / f"{draft['id'].value}.yml"
-        if target.exists() and not args.overwrite:
-            raise FicheError(f"{target} existe déjà : rien n'a été écrit. Pour le remplacer par le brouillon "
-                               "importé (vos modifications seront perdues) : make importer FICHE=… ECRASER=1")
-        folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(yaml_text, encoding="utf-8")
+            raise FicheError("Indiquez la fiche : make importer FICHE=chemin/vers/fiche.txt "
+                             "(ou toutes celles d'un dossier : make importer FICHES=chemin/vers/dossier/)")
+        imported = prepare(args.fiche, args.folder or knowledge_dir() / "metiers")
+        write(imported, args.overwrite, "FICHE=…")
     except FicheError as error:
         print(f"✗ {error}", file=sys.stderr)
         return 1
-    print(summary(draft, target, markers, unused, rejected))
+    print(summary(imported.draft, imported.target, imported.markers, imported.unused, imported.rejected))
     return 0
 
 
