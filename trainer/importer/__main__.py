@@ -48,6 +48,9 @@ def _read(path: Path) -> str:
                          "make importer FICHE=chemin/vers/fiche.txt", path)
     try:
         text = path.read_text(encoding="utf-8")
+    except PermissionError:
+        raise FicheError("lecture refusée (droits du fichier). Donnez le droit de lecture sur ce fichier, "
+                         "ou copiez-le ailleurs.", path) from None
     except UnicodeDecodeError:
         try:
             text = path.read_text(encoding="cp1252")
