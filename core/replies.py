@@ -298,6 +298,11 @@ class Replier:
         return Reply(self.fill("message_trop_long", longueur=length, maximum=maximum),
                      [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
 
+    def restarting(self, question: str) -> Reply:
+        """The action server is restarting: the student is told to send the question again, in one click."""
+        return Reply(self.fill("redemarrage"), [{"title": self.t["boutons.renvoyer"], "payload": question},
+                                                {"title": self.t["boutons.conseiller"], "payload": "/conseiller"}])
+
     def apology(self) -> Reply:
         """Something failed on our side: say so, and give the human contact."""
         return Reply(f"{self.fill('indisponible')}\n{self.contact_reply().text}",

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.shared.core.events import AgentUttered, UserUttered
@@ -103,6 +104,25 @@ class RecentMessages:
         self.replies.pop(key, None)
 
 
+def action_url_of(request: Request) -> Optional[str]:
+    """The action server's URL of endpoints.yml, as Rasa's agent holds it."""
+    agent = getattr(request.app.ctx, "agent", None)
+    endpoint = getattr(agent, "action_endpoint", None)
+    return getattr(endpoint, "url", None)
+
+
+async def accepts_connections(url: str, timeout: float = 0.5) -> bool:
+    """Whether something listens at the URL's host and port (a refused connection answers at once)."""
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        _, writer = await asyncio.wait_for(asyncio.open_connection(parts.hostname, port), timeout)
+    except (OSError, asyncio.TimeoutError):
+        return False
+    writer.close()
+    return True
+
+
 class SafeRestInput(InputChannel):
     """Validates the request, cleans the text, and guarantees at least one reply."""
 
@@ -169,13 +189,15 @@ class SafeRestInput(InputChannel):
             if not text:
                 return response.json(self.bot_reply(sender, self.replier.empty_message()))
             if message_id is None:
-                return response.json(await self.handle(on_new_message, sender, text, None, metadata))
+                return response.json(await self.handle(on_new_message, sender, text, None, metadata,
+                                                       action_url_of(request)))
             key = (sender, message_id)
             pending = self.recent.get(key)
             if pending is None:
                 # The processing runs in its own task: a browser that gives up (timeout) does not
                 # cancel it half-way, and its retry gets the same reply.
-                pending = asyncio.ensure_future(self.handle(on_new_message, sender, text, message_id, metadata))
+                pending = asyncio.ensure_future(self.handle(on_new_message, sender, text, message_id, metadata,
+                                                            action_url_of(request)))
                 self.recent.add(key, pending)
             else:
                 logger.info("Message %r déjà reçu dans la conversation %r : même réponse, pas de second "
@@ -207,7 +229,7 @@ class SafeRestInput(InputChannel):
         return response.json({"feedback": vote, "message_id": message_id, "status": "enregistré"})
 
     async def handle(self, on_new_message, sender: str, text: str, message_id: Optional[str] = None,
-                     metadata: Optional[Dict[str, str]] = None) -> List[Dict]:
+                     metadata: Optional[Dict[str, str]] = None, action_url: Optional[str] = None) -> List[Dict]:
         collector = CollectingOutputChannel()
         try:
             await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
@@ -215,10 +237,18 @@ class SafeRestInput(InputChannel):
         except Exception:  # the student gets an apology; the log gets the details
             logger.exception("Échec du traitement du message de la conversation %r", sender)
             self.recent.forget((sender, message_id))
-            return self.bot_reply(sender, self.replier.apology())
+            return self.bot_reply(sender, await self.failure_reply(action_url, text))
         if not collector.messages:
             # Typically the action server is down or too slow: Rasa logged it and sent nothing.
             logger.error("Aucune réponse produite pour la conversation %r", sender)
             self.recent.forget((sender, message_id))
-            return self.bot_reply(sender, self.replier.apology())
+            return self.bot_reply(sender, await self.failure_reply(action_url, text))
         return collector.messages
+
+    async def failure_reply(self, action_url: Optional[str], text: str):
+        """An action server that does not accept connections is restarting (or stopped): the student
+        is told to send the question again in a few seconds. Any other failure gets the apology."""
+        if action_url and not await accepts_connections(action_url):
+            logger.warning("Serveur d'actions injoignable (%s) : réponse « redémarrage »", action_url)
+            return self.replier.restarting(text)
+        return self.replier.apology()

@@ -87,6 +87,22 @@ def rasa_problem(args: Sequence[str], env: Mapping[str, str]) -> Optional[str]:
             f"pour une autre adresse (derrière nginx), écrivez-la dans RASA_INTERFACE (voir SECURITY.md).")
 
 
+def wait_for_actions(env: Mapping[str, str]) -> None:
+    """Rasa starts listening only once the action server answers (at most ACTIONS_WAIT seconds,
+    default 120; 0: do not wait): no student message is taken before it can be answered. A
+    message that arrives while the action server restarts later gets « l'assistant redémarre »."""
+    from scripts.readiness import wait_until_ready
+    seconds = float(env.get("ACTIONS_WAIT") or 120)
+    url = (env.get("ACTION_ENDPOINT_URL") or "").strip()
+    if seconds <= 0 or not url:
+        return
+    health = url.rsplit("/webhook", 1)[0] + "/health"
+    print(f"En attente du serveur d'actions ({health}, au plus {seconds:.0f} s)...", file=sys.stderr)
+    if wait_until_ready(health, seconds) != "ready":
+        print(f"Le serveur d'actions ne répond pas après {seconds:.0f} s : Rasa démarre quand même ; en "
+              "attendant, les élèves lisent que l'assistant redémarre.", file=sys.stderr)
+
+
 def command(kind: str, args: Sequence[str]) -> list:
     python = Path(sys.executable)
     if kind == "actions":
@@ -111,6 +127,7 @@ def main(argv: Sequence[str]) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 3  # rasa_ext.database_check.EXIT_CODE, as when the tracker store finds the database unusable
+        wait_for_actions(os.environ)
     full = command(kind, args)
     os.execv(full[0], full)  # the server replaces this process: signals reach it directly
 

@@ -22,6 +22,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 from rasa.shared.exceptions import InvalidConfigException
 
+from rasa_ext.nlu import french_token_match
+
 
 def load_spacy(model_name: Text, exclude: List[Text]) -> SpacyModel:
     """The spaCy pipeline `model_name` without the parts listed in `exclude`."""
@@ -36,7 +38,12 @@ def load_spacy(model_name: Text, exclude: List[Text]) -> SpacyModel:
             f"config.yml, composant LeanSpacyNLP, champ « exclude » : {', '.join(unknown)} n'existe pas "
             f"dans le modèle spaCy {model_name}. Parties disponibles : {', '.join(available)}. "
             f"Corrigez la liste (ou retirez le champ pour tout charger).")
-    return SpacyModel(model=spacy.load(model_name, exclude=list(exclude)), model_name=model_name)
+    exclude = list(exclude)
+    if spacy.info(model_name).get("lang") == "fr" and french_token_match.install():
+        # The tokenizer is rebuilt from the language's defaults (the same, with the factored token_match)
+        # instead of compiling the model's serialised 1.4 MB pattern again (french_token_match.py).
+        exclude.append("tokenizer")
+    return SpacyModel(model=spacy.load(model_name, exclude=exclude), model_name=model_name)
 
 
 @DefaultV1Recipe.register(

@@ -1,4 +1,5 @@
-"""The action server down, slow or back: the student gets an apology with the school's contact
+"""The action server restarting, slow or back: the student is told it is restarting (and can send the
+question again in one click), or gets an apology with the school's contact when it is too slow;
 within seconds, never silence, and the conversation goes on afterwards with its context."""
 import http.server
 import threading
@@ -37,19 +38,27 @@ def timed_say(stack, sender, message):
     return norm(seen(replies)), time.monotonic() - start
 
 
-def test_action_server_down_then_back(stack):
+def test_action_server_restarting_then_back(stack):
+    """While the action server restarts, the student reads that it is restarting and gets a button
+    that sends the same question again; once it is back, that button gets the answer."""
     sender = stack.new_sender()
     first, _ = timed_say(stack, sender, "combien gagne un junior ?")
     assert all(a in first for a in amounts("debutant"))
     stack.stop_actions()
     try:
-        down, elapsed = timed_say(stack, sender, "et les missions ?")
-        assert "desole" in down and CONTACT in down
+        start = time.monotonic()
+        replies = stack.say(sender, "et pour un senior ?")
+        elapsed = time.monotonic() - start
+        down = norm(seen(replies))
+        assert "redemarrer" in down and "quelques secondes" in down
+        assert "probleme technique" not in down
         assert elapsed < 5
+        resend = [b for r in replies for b in r.get("buttons") or [] if norm(b["title"]) == "renvoyer ma question"]
+        assert [b["payload"] for b in resend] == ["et pour un senior ?"]
     finally:
         stack.start_actions()
-    back, _ = timed_say(stack, sender, "et pour un senior ?")
-    assert all(a in back for a in amounts("confirme"))  # the salary context survived the outage
+    back, _ = timed_say(stack, sender, resend[0]["payload"])
+    assert all(a in back for a in amounts("confirme"))  # the salary context survived the restart
 
 
 def test_slow_action_server_gets_an_apology_within_seconds(actions_stopped):

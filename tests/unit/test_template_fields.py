@@ -55,7 +55,7 @@ def filled():
     replier.welcome(professions * 5)  # a catalogue too long to be named in full
     replier.welcome(professions), replier.help(professions), replier.out_of_scope(professions)
     replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology()
-    replier.empty_message(), replier.too_long(1001, 1000)
+    replier.empty_message(), replier.too_long(1001, 1000), replier.restarting("et le salaire ?")
     return given
 
 
