@@ -63,9 +63,13 @@ $(INPUTS_STAMP): FORCE | check-python
 # The model and its record (models/assistant.build.json): scripts/run.sh loads no other model.
 $(MODEL): $(VENV)/.installed $(INPUTS_STAMP)
 	@"$(PYTHON310)" scripts/model_build.py announce
-	@start=$$(date +%s); \
-	  $(RASA) train --fixed-model-name assistant --out models --num-threads 2 && touch $@ && \
-	  "$(PYTHON310)" scripts/model_build.py record $$(( $$(date +%s) - start ))
+	@# Rasa's own output goes to var/logs/train.log (VERBOSE=1 shows it here); a failure shows its end.
+	@mkdir -p var/logs; start=$$(date +%s); \
+	  if [ "$${VERBOSE:-0}" = 1 ]; then $(RASA) train --fixed-model-name assistant --out models --num-threads 2; \
+	  else $(RASA) train --fixed-model-name assistant --out models --num-threads 2 >var/logs/train.log 2>&1 \
+	    || { tail -n 30 var/logs/train.log; echo "L'entraînement a échoué (journal complet : var/logs/train.log)."; false; }; fi \
+	  && touch $@ && "$(PYTHON310)" scripts/model_build.py record $$(( $$(date +%s) - start )) \
+	  && echo "Modèle entraîné en $$(( $$(date +%s) - start )) s (journal : var/logs/train.log)."
 
 run: install train
 	./scripts/run.sh

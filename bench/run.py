@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
+from bench import catalogue  # noqa: E402
 from core.paths import KNOWLEDGE, ROOT  # noqa: E402
 
 # The tests' harness: the same start/stop of the servers, what a student reads, normalised.
@@ -401,6 +402,8 @@ def markdown(result: dict, plot_name: str) -> str:
                   "| Mesure | notre pipeline | variante | rapport |", "|---|---:|---:|---:|"]
         lines += comparison_rows(variants["ours"], variants["ours_2workers"], scenario_names,
                                  lambda a, b: ratio(b, a))
+    if result.get("catalogue"):
+        lines += [""] + catalogue.markdown(result["catalogue"])
     rows = targets(result, "ours")
     if rows:
         lines += ["", "## Objectifs (issues 7 et 10)", "", "| Objectif | mesuré | atteint |", "|---|---:|:---:|"]
@@ -452,11 +455,13 @@ def main() -> int:
     parser.add_argument("--variants", default=",".join(DEFAULT_VARIANTS),
                         help=f"parmi {','.join(VARIANTS)} (par défaut {','.join(DEFAULT_VARIANTS)})")
     parser.add_argument("--report", metavar="JSON", help="seulement refaire latest.md et le graphique depuis un JSON")
+    parser.add_argument("--catalogue", action="store_true",
+                        help="seulement le scénario catalogue (1, 100 et 600 métiers), avec le modèle de make train")
     args = parser.parse_args()
     if args.report:
         result = json.loads(Path(args.report).read_text())
         return write_report(result, Path(args.report).resolve().with_suffix(".png"))
-    variants = [v for v in args.variants.split(",") if v]
+    variants = [] if args.catalogue else [v for v in args.variants.split(",") if v]
     unknown = set(variants) - set(VARIANTS)
     if unknown:
         parser.error(f"variantes inconnues : {', '.join(sorted(unknown))}")
@@ -472,7 +477,9 @@ def main() -> int:
         f"charge {result['machine']['charge_debut']}")
     redis, stacks = None, {}
     try:
-        if args.no_train:
+        if args.catalogue:
+            models = ROOT / "models"
+        elif args.no_train:
             models = Path(args.no_train)
         else:
             models = Path(args.keep_models) if args.keep_models else work / "models"
@@ -515,7 +522,7 @@ def main() -> int:
                 "environnement": {k: str(v) for k, v in extra.items() if "PASSWORD" not in k}}
         plan = scenarios(args.quick)
         runs = {name: {scenario[0]: [] for scenario in plan} for name in stacks}
-        rounds = 1 if args.quick else 2
+        rounds = 0 if not stacks else 1 if args.quick else 2
         for round_index in range(rounds):
             for scenario, conversations, messages, pause in plan:
                 order = list(stacks)[round_index % len(stacks):] + list(stacks)[:round_index % len(stacks)]
@@ -526,6 +533,10 @@ def main() -> int:
                     log(f"  tour {round_index + 1} {scenario:<20} {LABELS[name]:<42} "
                         f"médiane {latencies[len(latencies) // 2] if latencies else float('nan'):.0f} ms, "
                         f"{len(run['samples']) / run['wall']:.1f} msg/s")
+        if args.catalogue or not args.quick:
+            model = models / "ours.tar.gz" if (models / "ours.tar.gz").exists() else ROOT / "models" / "assistant.tar.gz"
+            log(f"Catalogue : 1, 100 et 600 métiers ({model.name})…")
+            result["catalogue"] = catalogue.measure(work, model, args.quick, log, peak_rss_mb)
         for name, stack in stacks.items():
             result["variantes"][name]["scenarios"] = {
                 scenario: summarize(runs[name][scenario], conversations, pause)
@@ -547,6 +558,14 @@ def main() -> int:
 
 
 def write_report(result: dict, png: Path) -> int:
+    if not result["variantes"]:  # the catalogue scenario alone: its own report, latest.md untouched
+        report = "\n".join([f"# Catalogue — {result['date']}{' (--quick)' if result['quick'] else ''}", "",
+                             f"Machine : {result['machine']['cpu']}, commit {result['machine']['commit']}.", ""]
+                            + catalogue.markdown(result["catalogue"]))
+        (RESULTS / "latest-catalogue.md").write_text(report)
+        print("\n" + report)
+        log("Rapport : bench/results/latest-catalogue.md")
+        return 0
     plot(result, png)
     shutil.copyfile(png, RESULTS / "latest.png")
     report = markdown(result, "latest.png")

@@ -5,7 +5,7 @@ Stock Rasa 3.6 starts anyway when its SQL database cannot be used: the tables ca
 logs an error, and every conversation then goes to an InMemoryTrackerStore (FailSafeTrackerStore),
 to be lost at the next restart. rasa_ext/tracker_store.py calls this module before and after Rasa
 opens the database, and stops the process on a problem; scripts/serve.py (deploy/Procfile, systemd)
-and scripts/run.sh (`python -m rasa_ext.database_check`) call it before starting anything: a failure
+(used by scripts/run.sh) calls it before starting Rasa, and `python -m rasa_ext.database_check` on its own: a failure
 within seconds, and a non-zero exit code even with SANIC_WORKERS > 1.
 """
 import getpass

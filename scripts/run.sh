@@ -15,9 +15,8 @@ source scripts/defaults.sh
 .venv/bin/python scripts/model_build.py verify
 
 mkdir -p var/logs
-# The conversations database must be usable before anything starts: Rasa would otherwise keep the
-# conversations in memory only (rasa_ext/database_check.py; French message and exit code 3).
-.venv/bin/python -m rasa_ext.database_check endpoints.yml
+# The conversations database is checked by scripts/serve.py before Rasa starts (rasa_ext/database_check.py):
+# a database that cannot be used stops the start with its French message, shown below from rasa.log.
 
 log() {  # where a server's output goes: its file, or the terminal with VERBOSE=1
   if [ "${VERBOSE:-0}" = 1 ]; then echo /dev/stdout; else echo "var/logs/$1.log"; fi
