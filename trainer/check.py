@@ -14,6 +14,8 @@ et ses conséquences sont regroupées dessous.
 Code de sortie : 0 si tout est correct (des avertissements peuvent être affichés), 1 sinon.
 """
 import argparse
+import hashlib
+import json
 import os
 import re
 import string
@@ -23,9 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from core.gender import feminine_words
+from core.gender import gender_forms
 from core.replies import BUILDERS, TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier
-from core.textnorm import fold
 from trainer.project import (
     HELD_OUT_DIR,
     RASA_ACTIONS,
@@ -407,18 +408,22 @@ def check_copied_professions(project: Project) -> List[Problem]:
 
 
 def check_feminine_aliases(project: Project) -> List[Problem]:
-    """A warning: a title written « Testeur(se) » whose aliases have no feminine form."""
+    """A warning: a form of the title (« Testeur(se) » : testeur, testeuse) that a student may type and that
+    the assistant would not route to this profession (core/names.py reads gender, number and accents)."""
     problems = []
+    if project.school is None:
+        return problems
     for profession_id, profession in project.professions.items():
-        alias_words = {w for alias in profession.alias for w in re.findall(r"\w+", fold(alias))}
-        feminine = feminine_words(profession.intitule)
-        if feminine and not alias_words & set(feminine):
-            path = project.profession_files[profession_id]
-            line = project.mapping(path).lines.get("alias")
-            problems.append(Problem(
-                f"{project.at(path, line)} : aucun alias au féminin (« {feminine[0]} … ») : une élève qui écrit "
-                f"« {feminine[0]} » ne serait pas reconnue. Ajoutez les formes au masculin, au féminin, courtes et "
-                "sans accents (docs/guide-formateurs.md, section 6).", warning=True))
+        for form in gender_forms(profession.intitule):
+            if project.school.names.find(form) != (profession_id,):
+                path = project.profession_files[profession_id]
+                line = project.mapping(path).lines.get("alias")
+                problems.append(Problem(
+                    f"{project.at(path, line)} : « {form} » ne désigne pas ce seul métier (un autre métier porte "
+                    "le même nom, ou cette forme n'est pas reconnue) : l'assistant demanderait de quel métier il "
+                    "s'agit. Donnez à chaque métier un intitulé et des alias qui lui sont propres "
+                    "(docs/guide-formateurs.md, section 6).", warning=True))
+                break
     return problems
 
 
@@ -524,6 +529,46 @@ def rasa_validate(root: Path) -> Tuple[bool, str]:
     return result.returncode == 0, text + ("\n\n" + "\n".join(helps) if helps else "")
 
 
+def rasa_inputs_key(root: Path) -> str:
+    """What rasa data validate reads (domain, config, data, the custom components) and Rasa's version."""
+    import importlib.metadata
+    digest = hashlib.sha256(importlib.metadata.version("rasa").encode())
+    files = [root / "domain.yml", root / "config.yml"] + sorted((root / "data").rglob("*.yml")) \
+        + sorted((root / "rasa_ext").rglob("*.py"))
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _validated_record(root: Path) -> Path:
+    return (Path(os.environ["ASSISTANT_CACHE_DIR"]) if os.environ.get("ASSISTANT_CACHE_DIR", "").lower() not in ("", "off")
+            else root / "var" / "cache") / "rasa-validate.json"
+
+
+def already_validated(root: Path, key: str) -> bool:
+    if os.environ.get("ASSISTANT_CACHE_DIR", "").lower() == "off":
+        return False
+    try:
+        return key in json.loads(_validated_record(root).read_text(encoding="utf-8")).get("valides", [])
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def remember_validated(root: Path, key: str) -> None:
+    """Only a success is kept: the last 20 sets of files rasa data validate accepted."""
+    record = _validated_record(root)
+    try:
+        known = json.loads(record.read_text(encoding="utf-8")).get("valides", [])
+    except (OSError, ValueError, AttributeError):
+        known = []
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps({"valides": ([k for k in known if k != key] + [key])[-20:]}), encoding="utf-8")
+    except OSError:
+        pass
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Vérifie les données et les fichiers de connaissances.")
     parser.add_argument("--projet", dest="project_dir", metavar="PROJET", type=Path, default=ROOT, help="dossier du projet à vérifier")
@@ -555,9 +600,17 @@ def main(argv=None) -> int:
     if args.skip_rasa:
         print(f"Tout est correct : {summary(project)} (rasa data validate non lancé : --sans-rasa).{notes}")
         return 0
+    key = rasa_inputs_key(project.root)
+    if already_validated(project.root, key):
+        # The fiches (knowledge/) are not read by rasa data validate: editing them does not run it again.
+        print(f"Tout est correct : {summary(project)} ; rasa data validate a déjà accepté ces mêmes exemples, "
+              f"règles, domain.yml et config.yml (il repasse dès qu'ils changent).{notes}")
+        return 0
     print(f"Vérifications du projet : correct ({summary(project)}).{notes}\n"
           "Vérification par Rasa (rasa data validate --fail-on-warnings, environ 15 secondes)…", flush=True)
     ok, output = rasa_validate(project.root)
+    if ok:
+        remember_validated(project.root, key)
     if not ok:
         print("\n✗ rasa data validate a trouvé des problèmes (messages de Rasa, en anglais) :\n")
         print(output)

@@ -22,6 +22,7 @@ from core.knowledge import KnowledgeError, Profession, yaml_problem
 from core.paths import ROOT
 from core.school import read_school
 from core.textnorm import without_accents
+from trainer.parsed_cache import ParsedCache
 
 TOPIC_ACTION = "action_repondre"
 # Actions Rasa provides itself (rasa.shared.core.constants), without declaring them.
@@ -188,8 +189,10 @@ class Project:
         self._relative: Dict[Path, str] = {}   # rel() of each path said: one resolve per file, not per line
         self.documents: Dict[Path, object] = {}
         self.unreadable: Dict[Path, str] = {}   # file -> French message
+        self._parsed = ParsedCache(Path(__file__).read_bytes(), Mapping, Sequence)
         for path in self._edited_files():
             self.read(path)
+        self._parsed.save()
         knowledge = self.root / "knowledge"
         self.knowledge_problems: List[str] = []
         files = read_school(knowledge, report=self._report, skip=lambda path: path in self.unreadable)
@@ -253,7 +256,7 @@ class Project:
         if path.exists():
             try:
                 text = path.read_text(encoding="utf-8")
-                data = parse_yaml(text)
+                data = self._parsed.parse(text, parse_yaml)
             except yaml.YAMLError as exc:
                 self.unreadable[path] = (
                     f"{self.yaml_message(path, exc, text)}. Vérifiez cette ligne et celle du dessus : indentation "

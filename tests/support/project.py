@@ -3,7 +3,9 @@ import contextlib
 import io
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
+from typing import Optional
 
 from tests.support.helpers import PYTHON, ROOT, project_env
 
@@ -25,12 +27,16 @@ def project_copy(tmp_path: Path) -> Path:
     return project
 
 
-def run_check(project: Path = ROOT, rasa: bool = False) -> subprocess.CompletedProcess:
+def run_check(project: Path = ROOT, rasa: bool = False, cache: Optional[Path] = None) -> subprocess.CompletedProcess:
     """`python -m trainer.check` on a project: in this process for the quick checks (the same code
-    as the command, a second instead of a new Python each time), as a command with rasa data validate."""
+    as the command, a second instead of a new Python each time), as a command with rasa data validate.
+    With rasa, `cache` is the folder of its remembered results; without it, a new empty one, so that
+    rasa data validate really runs."""
     args = ["--projet", str(project)] + ([] if rasa else ["--sans-rasa"])
     if rasa:
-        return subprocess.run([PYTHON, "-m", "trainer.check", *args], cwd=ROOT, env=project_env(),
+        cache = cache or Path(tempfile.mkdtemp(prefix="check-cache-"))
+        return subprocess.run([PYTHON, "-m", "trainer.check", *args], cwd=ROOT,
+                              env=project_env(ASSISTANT_CACHE_DIR=str(cache)),
                               capture_output=True, text=True, timeout=300)
     from trainer import check
     out, err = io.StringIO(), io.StringIO()

@@ -515,13 +515,16 @@ def test_the_guide_lists_the_usual_alias_forms():
     assert all(a == a.lower() and a.isascii() for a in alias)
 
 
-def test_a_profession_without_a_feminine_alias_gets_the_warning_the_guide_announces(project):
+def test_a_profession_sharing_its_name_gets_the_warning_the_guide_announces(project):
     add_profession(project)
     path = project / "knowledge/metiers" / f"{yaml.safe_load(snippet('nouveau-metier'))['id']}.yml"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(ln for ln in lines if "testeuse" not in ln), encoding="utf-8")
+    seed_title = yaml.safe_load((project / PROFESSION_FILE).read_text(encoding="utf-8"))["intitule"]
+    text = path.read_text(encoding="utf-8")
+    title = yaml.safe_load(text)["intitule"]
+    path.write_text(text.replace(f"intitule: {title}", f"intitule: {seed_title}"), encoding="utf-8")
     out = ok(project)
-    assert "⚠ knowledge/metiers/testeur_jeux_societe.yml ligne" in out and "aucun alias au féminin" in out
+    assert "⚠ knowledge/metiers/testeur_jeux_societe.yml ligne" in out and "ne désigne pas ce seul métier" in out
+    assert "ne désigne pas ce seul métier" in GUIDE.read_text(encoding="utf-8")
 
 
 # -- the guide's advice on mistakes ----------------------------------------------------------------
