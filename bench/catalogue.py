@@ -11,7 +11,9 @@ nothing of it is committed. For each size N it measures, with the real stack (ac
 - saturation throughput (20 conversations, no pause), counting as failures an apology, a
   « redémarrage » reply and any reply without the named profession's own figures.
 
-Ratios are taken against N = 1 of the same run (the machine is shared and noisy).
+The three assistants run at the same time and the loads go round-robin over them, in several
+rounds; figures are medians of the rounds, and ratios are taken against N = 1 of the same run
+(the machine is shared and noisy).
 """
 import http.client
 import random
@@ -129,34 +131,67 @@ def load(port: int, catalogue: Catalogue, conversations: int, messages: int, see
             "debit_justes_msg_s": round(len(ok) / wall, 2) if wall else None}
 
 
-def measure(work: Path, model: Path, quick: bool, log, peak_rss_mb) -> Dict:
-    """The catalogue table, for each size: the dict written to the bench's JSON."""
-    results = {}
-    for size in SIZES:
-        folder = work / f"catalogue-{size}"
-        catalogue = Catalogue(folder / "knowledge", size)
-        cache = folder / "cache"
-        row = {}
-        for label in ("premier_demarrage_s", "demarrage_suivant_s"):  # empty, then filled knowledge cache
-            stack = Stack(folder / label, model, knowledge=catalogue.folder, cors=False, start_timeout=600,
-                          extra_env={"ASSISTANT_CACHE_DIR": str(cache)})
-            (folder / label).mkdir(parents=True, exist_ok=True)
-            try:
-                row[label] = round(start_to_first_answer(stack, catalogue), 2)
+def measure(work: Path, model: Path, quick: bool, log, peak_rss_mb, rounds: int = 3) -> Dict:
+    """The catalogue table, for each size: the dict written to the bench's JSON.
+
+    The starts are measured one at a time; then the three assistants stay up and the loads go
+    round-robin over them, `rounds` times, so that the other jobs of a shared machine fall on all
+    sizes alike; each figure is the median of the rounds."""
+    results: Dict[str, Dict] = {}
+    running: Dict[int, Tuple[Stack, Catalogue]] = {}
+    try:
+        for size in SIZES:
+            folder = work / f"catalogue-{size}"
+            catalogue = Catalogue(folder / "knowledge", size)
+            row = results.setdefault(str(size), {})
+            for label in ("premier_demarrage_s", "demarrage_suivant_s"):  # empty, then filled knowledge cache
+                (folder / label).mkdir(parents=True, exist_ok=True)
+                stack = Stack(folder / label, model, knowledge=catalogue.folder, cors=False, start_timeout=600,
+                              extra_env={"ASSISTANT_CACHE_DIR": str(folder / "cache")})
+                try:
+                    row[label] = round(start_to_first_answer(stack, catalogue), 2)
+                except BaseException:
+                    stack.stop()
+                    raise
                 log(f"  {size} métier(s), {label} : {row[label]} s")
-                if label == "demarrage_suivant_s":
-                    for i in range(3):  # warm-up
-                        load(stack.rasa_port, catalogue, 1, 4, seed=90 + i)
-                    row["un_eleve"] = load(stack.rasa_port, catalogue, 1, 20 if quick else 80, seed=1)
-                    row["saturation"] = load(stack.rasa_port, catalogue, 20, 4 if quick else 10, seed=2)
-                    row["memoire_max_mb"] = {"serveur_actions": peak_rss_mb(stack.actions.pid)["total"],
-                                             "rasa": peak_rss_mb(stack.rasa.pid)["total"]}
-                    log(f"  {size} métier(s) : {row['un_eleve']} ; saturation {row['saturation']} ; "
-                        f"mémoire {row['memoire_max_mb']}")
-            finally:
-                stack.stop()
-        results[str(size)] = row
+                if label == "premier_demarrage_s":
+                    stack.stop()
+                else:
+                    running[size] = (stack, catalogue)
+            for i in range(3):  # warm-up
+                load(running[size][0].rasa_port, catalogue, 1, 4, seed=90 + i)
+        samples: Dict[int, Dict[str, List[Dict]]] = {size: {"un_eleve": [], "saturation": []} for size in SIZES}
+        for r in range(1 if quick else rounds):
+            order = list(SIZES[r % len(SIZES):] + SIZES[:r % len(SIZES)])
+            for size in order:
+                stack, catalogue = running[size]
+                one = load(stack.rasa_port, catalogue, 1, 20 if quick else 40, seed=10 + r)
+                saturation = load(stack.rasa_port, catalogue, 20, 4 if quick else 8, seed=20 + r)
+                samples[size]["un_eleve"].append(one)
+                samples[size]["saturation"].append(saturation)
+                log(f"  tour {r + 1}, {size} métier(s) : 1 élève p50 {one['p50_ms']} ms ; "
+                    f"saturation {saturation['debit_justes_msg_s']} msg/s justes, {saturation['echecs']} échec(s)")
+        for size in SIZES:
+            stack, _ = running[size]
+            row = results[str(size)]
+            row["un_eleve"] = pooled(samples[size]["un_eleve"])
+            row["saturation"] = pooled(samples[size]["saturation"])
+            row["memoire_max_mb"] = {"serveur_actions": peak_rss_mb(stack.actions.pid)["total"],
+                                     "rasa": peak_rss_mb(stack.rasa.pid)["total"]}
+    finally:
+        for stack, _ in running.values():
+            stack.stop()
     return results
+
+
+def pooled(runs: List[Dict]) -> Dict:
+    """The median of each figure over the rounds; failures and messages summed."""
+    def median(key):
+        values = [r[key] for r in runs if r.get(key) is not None]
+        return round(float(np.median(values)), 2) if values else None
+    return {"tours": len(runs), "messages": sum(r["messages"] for r in runs),
+            "echecs": sum(r["echecs"] for r in runs), "p50_ms": median("p50_ms"), "p95_ms": median("p95_ms"),
+            "debit_justes_msg_s": median("debit_justes_msg_s")}
 
 
 def markdown(results: Dict) -> List[str]:

@@ -15,17 +15,20 @@ source scripts/defaults.sh
 .venv/bin/python scripts/model_build.py verify
 
 mkdir -p var/logs
-# The conversations database is checked by scripts/serve.py before Rasa starts (rasa_ext/database_check.py):
-# a database that cannot be used stops the start with its French message, shown below from rasa.log.
 
 log() {  # where a server's output goes: its file, or the terminal with VERBOSE=1
   if [ "${VERBOSE:-0}" = 1 ]; then echo /dev/stdout; else echo "var/logs/$1.log"; fi
 }
 echo "Démarrage de l'assistant (journaux complets : var/logs/, ou VERBOSE=1 pour les voir ici)..."
-# Both start at once; Rasa does not wait for the action server (ACTIONS_WAIT=0): this script does.
+# The conversations database must be usable: Rasa would otherwise keep the conversations in memory
+# only (rasa_ext/database_check.py, French message and exit code 3). It is checked while the servers
+# import their libraries (seconds before either listens); a problem stops everything.
+.venv/bin/python -m rasa_ext.database_check endpoints.yml >var/logs/database_check.log 2>&1 &
+CHECK_PID=$!
+# Both servers start at once; Rasa does not wait for the action server (ACTIONS_WAIT=0): this script does.
 .venv/bin/python scripts/serve.py actions --actions actions --port "$ACTION_PORT" --quiet >"$(log actions)" 2>&1 &
 ACTIONS_PID=$!
-ACTIONS_WAIT=0 .venv/bin/python scripts/serve.py rasa run --model models/assistant.tar.gz --endpoints endpoints.yml \
+ACTIONS_WAIT=0 DATABASE_PRECHECK=0 .venv/bin/python scripts/serve.py rasa run --model models/assistant.tar.gz --endpoints endpoints.yml \
   --credentials credentials.yml --interface "$RASA_INTERFACE" --port "$RASA_PORT" \
   --cors $RASA_CORS_ORIGINS --quiet >"$(log rasa)" 2>&1 &
 RASA_PID=$!
@@ -37,6 +40,17 @@ stop() {
   wait 2>/dev/null || true
 }
 trap stop INT TERM EXIT
+
+if ! wait "$CHECK_PID"; then
+  trap - EXIT
+  kill "$ACTIONS_PID" "$RASA_PID" "$WIDGET_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  # The French diagnosis, without the libraries' warnings (whole output: var/logs/database_check.log).
+  awk '/^[^ ].*(\.py|>):[0-9]+: [A-Za-z]*Warning/ {skip=1; next}
+       skip && (/^  / || /^Implementing/) {next}
+       {skip=0; print}' var/logs/database_check.log >&2
+  exit 3
+fi
 
 .venv/bin/python scripts/readiness.py --nom "Serveur d'actions (http://${SANIC_HOST}:${ACTION_PORT})" \
   --url "http://${SANIC_HOST}:${ACTION_PORT}/health" --pid "$ACTIONS_PID" --journal "var/logs/actions.log"

@@ -123,7 +123,8 @@ def main(argv: Sequence[str]) -> int:
         print(f"Démarrage refusé : {problem}", file=sys.stderr)
         return 2
     if kind == "rasa":
-        problem = database_problem(args)
+        # DATABASE_PRECHECK=0: the caller checks the database itself, at the same time (scripts/run.sh).
+        problem = database_problem(args) if os.environ.get("DATABASE_PRECHECK") != "0" else None
         if problem:
             print(problem, file=sys.stderr)
             return 3  # rasa_ext.database_check.EXIT_CODE, as when the tracker store finds the database unusable

@@ -152,7 +152,8 @@ def test_serve_py_stops_within_seconds_even_with_several_workers(postgres):
 def test_make_run_stops_before_starting_anything(postgres):
     ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WIDGET_PORT": free_port()}
     result = run_launcher(["scripts/run.sh"], launcher_env(postgres, **ports))
-    assert "Assistant : http" not in result.stdout and "Serveur d'actions sur" not in result.stdout
+    assert "Assistant prêt" not in result.stdout and "✓" not in result.stdout
+    assert result.returncode == 3
     for port in ports.values():
         assert listening_addresses(port) == []
 
