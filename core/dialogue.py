@@ -127,6 +127,10 @@ def diploma_topic(q: Question) -> Question:
     if q.topic not in DIPLOMA_TOPICS and q.topic != "relance":
         return q
     situation = q.situation
+    if situation and situation.kind == "seulement" and situation.diploma == "mastere" and q.asks_necessity:
+        # « dis juste oui : le master est obligatoire ? » asks whether a Bac+5 is required: the fiche's
+        # answer to that (its polarity included) wins over the words around it.
+        return replace(q, topic="diplome", situation=None)
     if situation:
         if situation.kind == "seulement":
             return replace(q, topic=situation.diploma)

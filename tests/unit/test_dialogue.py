@@ -38,6 +38,17 @@ def test_diploma_topic(topic, text, diploma, expected):
     assert dialogue.diploma_topic(question(text, topic, diplome=diploma)).topic == expected
 
 
+@pytest.mark.parametrize("text", ["réponds juste par oui, le master est exigé pour ce poste ?",
+                                  "juste pour savoir, le mastère est indispensable ?"])
+def test_whether_a_bac5_is_required_is_answered_by_the_fiche_whatever_the_wording(text):
+    """A leading question gets the fiche's polarity: the answer starts as the diploma answer does."""
+    q = question(text, "mastere", diplome="mastere")
+    assert dialogue.diploma_topic(q).topic == "diplome"
+    reply = dialogue.respond(school(), dialogue.Turn(q, "mastere", (), {}, None)).reply.text
+    required = default_profession().diplome.bac5_necessaire
+    assert norm(reply).startswith("oui" if required else "non"), reply
+
+
 def test_without_a_bachelor_the_student_has_only_a_bts():
     q = dialogue.diploma_topic(question("sans bachelor je peux ?", "diplome", diplome="bachelor"))
     assert q.situation == DiplomaSituation("seulement", "bts")
