@@ -22,7 +22,7 @@ never executes code from the model file.
 import json
 import logging
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -46,10 +46,31 @@ logger = logging.getLogger(__name__)
 
 FEATURES_FILE = "features.json"
 WEIGHTS_FILE = "weights.npz"
-# Where a message is cut into parts: question marks, semicolons, commas and conjunctions.
-PART_SEPARATOR = re.compile(r"\?+|;|,|\s(?:et|ainsi que|puis|and|&|sinon|aussi|ou bien)\s", re.IGNORECASE)
+# Where a message is cut into parts: question marks, semicolons, commas, conjunctions, and « + », « & »,
+# « / » between words (« salaire + missions », « bts/bachelor ») but not in « bac+5 » or « 24/7 ».
+PART_SEPARATOR = re.compile(r"\?+|;|,|\s(?:et|ainsi que|puis|and|&|sinon|aussi|ou bien)\s"
+                            r"|\s[+&/]\s(?!\s*\d)|(?<=[^\W\d_]{3})\s?[+&/]\s?(?=[^\W\d_]{3})", re.IGNORECASE)
+LIST_PARTS = 3  # in a list of this many parts or more, a single word (« salaire, missions, diplôme ? ») is a part
 # Words are any run of letters or digits, one letter included ("a", "y"): students' messages are short.
 WORD_PATTERN = r"(?u)\b\w+\b"
+
+
+def part_spans(text: str) -> List[Tuple[int, int]]:
+    """(start, end) of each part of a message: at least two words, or one word of four letters or more
+    in a list (LIST_PARTS parts or more, or parts joined by « + », « & », « / »)."""
+    chunks, start = [], 0
+    separators = list(PART_SEPARATOR.finditer(text))
+    for match in separators + [None]:
+        end = match.start() if match else len(text)
+        chunk = text[start:end]
+        words = re.findall(r"\w+", chunk)
+        if words:
+            offset = len(chunk) - len(chunk.lstrip())
+            chunks.append((start + offset, start + len(chunk.rstrip()), words))
+        start = match.end() if match else len(text)
+    # « salaire, missions, diplôme », « salaire + missions », « bts/bachelor » : items of a list.
+    is_list = len(chunks) >= LIST_PARTS or any(m.group().strip() in ("+", "&", "/") for m in separators)
+    return [(a, b) for a, b, words in chunks if len(words) >= 2 or (is_list and len(words[0]) >= 4)]
 
 
 def make_vectorizers(config: Dict[Text, Any]) -> Dict[str, TfidfVectorizer]:
@@ -160,15 +181,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return messages
 
     def question_parts(self, text: str) -> List[Dict[str, Any]]:
-        """The parts of a message with two or more parts of at least two words, each classified."""
-        parts, start = [], 0
-        for match in list(PART_SEPARATOR.finditer(text)) + [None]:
-            end = match.start() if match else len(text)
-            chunk = text[start:end]
-            if len(re.findall(r"\w+", chunk)) >= 2:
-                offset = len(chunk) - len(chunk.lstrip())
-                parts.append((start + offset, start + len(chunk.rstrip())))
-            start = match.end() if match else len(text)
+        """The parts of a message with two or more parts (part_spans), each classified."""
+        parts = part_spans(text)
         if len(parts) < 2:
             return []
         classes = self.weights["classes"]
