@@ -81,6 +81,27 @@ class ActionAccueil(DialogueAction):
         return "action_accueil"
 
 
+class ActionRemerciement(DialogueAction):
+    """Thanks, and the question that may come with them (« merci ! et le salaire ? »)."""
+
+    def name(self) -> Text:
+        return "action_remerciement"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_remerciement")
+        try:
+            outcome = dialogue.question_after_politeness(self.school, turn_of(self.school, tracker, self.kind))
+        except Exception:  # the thanks are answered; the question gets the apology, never silence
+            logger.exception("L'action %s a échoué pour la conversation %r", self.name(), tracker.sender_id)
+            send(dispatcher, self.school.replier.apology())
+            return []
+        if outcome is None:
+            return []
+        send(dispatcher, outcome.reply)
+        return [SlotSet(name, value) for name, value in outcome.slots]
+
+
 class ActionAide(DialogueAction):
     kind = dialogue.HELP
 

@@ -267,6 +267,22 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
                    slots + (("sujet", question.topic), ("incompris", 0.0)))
 
 
+# -- politeness with a question ------------------------------------------------------------------
+def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
+    """« top merci ! et pour l'alternance ? »: the answer to the question that comes with the thanks,
+    or None when the message is only politeness. The parts of the message (the classifier's) that ask
+    a topic, or follow up on one, are answered as a message of their own would be."""
+    asked = [p for p in turn.question.parts if p.confidence >= PART_CONFIDENCE
+             and (p.intent in school.fact_topics or p.intent == "relance")]
+    if not asked:
+        return None
+    if len(asked) == 1:
+        part = asked[0]
+        return answer(school, replace(turn, question=part.question, intent=part.intent), part.intent,
+                      fallback=True)
+    return answer(school, turn, asked[0].intent, fallback=True)
+
+
 def clarify(school: School, turn: Turn) -> Outcome:
     """Offer the likeliest topics, and a human after two misses in a row."""
     misses = int(turn.slots.get("incompris") or 0) + 1

@@ -85,6 +85,13 @@ def test_small_talk(stack):
     assert "au revoir" in bye
 
 
+def test_thanks_with_a_question_get_the_answer_and_thanks_alone_get_thanks(stack):
+    said = norm(seen(stack.say(stack.new_sender(), "merci bien ! au fait, on gagne combien en début de carrière ?")))
+    assert all(a in said for a in amounts("debutant")), said
+    alone = norm(seen(stack.say(stack.new_sender(), "un grand merci")))
+    assert "plaisir" in alone and not any(a in alone for a in all_amounts())
+
+
 def test_conversation_is_stored_in_the_sql_tracker_store(stack):
     sender = stack.new_sender()
     stack.say(sender, "quels outils utilise-t-on ?")

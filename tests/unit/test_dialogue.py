@@ -167,3 +167,17 @@ def test_a_profession_is_found_by_its_name_in_a_large_catalogue():
     assert big.named_in("combien gagne un debutant ?") is None
     default = base.default
     assert big.named_in(f"et pour un {default.alias[0]} ?").id == default.id
+
+
+def test_a_question_that_comes_with_thanks_is_answered_and_thanks_alone_get_nothing_more():
+    text = "génial merci, et niveau salaire pour un débutant ?"
+    cut = text.index(", et ")
+    parts = [{"text": text[:cut], "start": 0, "end": cut, "intent": "remerciement", "confidence": 0.9},
+             {"text": text[cut + 5:], "start": cut + 5, "end": len(text), "intent": "salaire", "confidence": 0.8}]
+    q = school().understand(text, [{"entity": "experience", "value": "debutant", "start": text.index("débutant")}],
+                            "remerciement", parts)
+    outcome = dialogue.question_after_politeness(school(), dialogue.Turn(q, "remerciement", (), {}, None))
+    assert all(a in norm(outcome.reply.text) for a in amounts("debutant"))
+    assert dict(outcome.slots)["sujet"] == "salaire"
+    thanks = school().understand("merci beaucoup", [], "remerciement", [])
+    assert dialogue.question_after_politeness(school(), dialogue.Turn(thanks, "remerciement", (), {}, None)) is None
