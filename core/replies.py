@@ -204,7 +204,7 @@ class Replier:
     def _soft_skills(self, p: Profession, q: Question) -> str:
         qualities = p.soft_skills.qualites
         hit = best_match(q.stems, [f"{x.nom} {x.detail}" for x in qualities])
-        if hit is None and q.superlative:
+        if hit is None and (q.superlative or q.ranked):
             items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
             return self.fill("soft_skills.sans_classement", qualites=self.bullets(items))
         if hit is None:
@@ -222,6 +222,9 @@ class Replier:
 
     def _hard_skills(self, p: Profession, q: Question) -> str:
         skills = p.hard_skills.competences
+        if q.ranked and q.skill is None:
+            return self.fill("hard_skills.classement", competences=self._skill_items(sorted(skills, key=lambda s: -s.score)),
+                             precision=p.hard_skills.precision or "")
         extreme = q.superlative if q.skill is None else None
         if extreme:
             score = (min if extreme == "min" else max)(s.score for s in skills)

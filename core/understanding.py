@@ -125,9 +125,26 @@ _SHORT_WORDS = {"les", "des", "une", "est", "pas", "que", "qui", "son", "ses", "
                 "moi", "toi", "lui", "eux", "oui", "non", "ans", "bac", "job", "and", "the"}
 
 
+# How a request is asked (« donne-moi », « cite », « range »): never the name of an item (« données »).
+_REQUEST_WORDS = {"donne", "donnes", "donnez", "dis", "dites", "liste", "listez", "cite", "citez", "range",
+                  "rangez", "classe", "classez", "trie", "triez", "montre", "montrez", "explique", "expliquez",
+                  "detaille", "detaillez", "ordonne", "classement", "ordre", "classer", "ranger", "trier"}
+
+
 def stems(text: str) -> FrozenSet[str]:
     """Word stems that can tell one item of a list from another (five first letters)."""
-    return frozenset({w[:5] for w in words(text) if len(w) >= 3 and w not in _SHORT_WORDS} - _GENERIC)
+    return frozenset({w[:5] for w in words(text) if len(w) >= 3 and w not in _SHORT_WORDS
+                      and w not in _REQUEST_WORDS} - _GENERIC)
+
+
+# « range-les par ordre d'importance », « de la plus à la moins importante » : the whole list, ranked.
+_RANKING = re.compile(r"\b(?:class|rang|tri|ordonn)(?:e|es|ez|er)\b|\bclassement|\bhierarchi"
+                      r"|ordre d.importance|par ordre|du plus \w+ au moins|de la plus \w+ a la moins"
+                      r"|de la plus .{0,30}a la moins|du plus .{0,30}au moins")
+
+
+def ranking(text: str) -> bool:
+    return bool(_RANKING.search(fold(text)))
 
 
 @dataclass(frozen=True)
@@ -155,6 +172,7 @@ class Question:
     # "sans master", "juste un BTS": the student's situation, which changes the diploma answer.
     situation: Optional[DiplomaSituation] = None
     superlative: Optional[str] = None     # "max", "min" or None
+    ranked: bool = False                  # the whole list asked in order (« range-les par importance »)
     asks_necessity: bool = False
     asks_sufficiency: bool = False
     asks_bac5: bool = False
@@ -198,6 +216,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     """
     text = text or ""
     folded = fold(text)
+    ranked = ranking(text)
     levels = _entity_values(entities, "experience", span)
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
@@ -215,7 +234,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         diplomas=tuple(_entity_values(entities, "diplome")),
         skill=skills[0] if skills else None,
         profession_entity=names[0] if names else None,
-        years=years_in(text), situation=diploma_situation(text), superlative=superlative(text),
+        years=years_in(text), situation=diploma_situation(text),
+        superlative=None if ranked else superlative(text), ranked=ranked,
         asks_necessity=bool(_NECESSITY.search(folded)), asks_sufficiency=bool(_SUFFICIENCY.search(folded)),
         asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
         about_work=about_work_or_studies(text), stems=stems(text),

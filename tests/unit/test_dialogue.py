@@ -181,3 +181,19 @@ def test_a_question_that_comes_with_thanks_is_answered_and_thanks_alone_get_noth
     assert dict(outcome.slots)["sujet"] == "salaire"
     thanks = school().understand("merci beaucoup", [], "remerciement", [])
     assert dialogue.question_after_politeness(school(), dialogue.Turn(thanks, "remerciement", (), {}, None)) is None
+
+
+@pytest.mark.parametrize("text", ["tu peux me les classer, les compétences techniques ?",
+                                  "compétences techniques de la plus utile à la moins utile stp"])
+def test_a_ranking_request_gets_the_hard_skills_sorted_by_their_score(text):
+    reply = dialogue.respond(school(), turn(text, "hard_skills")).reply.text
+    skills = default_profession().hard_skills.competences
+    positions = [reply.index(f"{s.nom} ({s.score})") for s in skills]
+    by_score = [reply.index(f"{s.nom} ({s.score})") for s in sorted(skills, key=lambda s: -s.score)]
+    assert by_score == sorted(positions)
+
+
+def test_a_request_verb_never_picks_an_item_by_its_letters():
+    """« donne » is how the student asks, not the skill « Analyse de données »."""
+    reply = dialogue.respond(school(), turn("donne moi les compétences techniques", "hard_skills")).reply.text
+    assert all(f"{s.nom} ({s.score})" in reply for s in default_profession().hard_skills.competences)

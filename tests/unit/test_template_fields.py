@@ -12,7 +12,7 @@ from core.template_fields import TemplateNameError, fields_filled
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
-         "celle qui compte le moins ?"]
+         "celle qui compte le moins ?", "range-les par ordre d'importance"]
 SITUATIONS = [DiplomaSituation(kind, diploma) for kind in ("sans", "seulement") for diploma in ("bts", "bachelor", "mastere")]
 
 
