@@ -251,7 +251,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         return Outcome(replier.absent(profession, detail, near),
                        slots + (("sujet", near.topic if near else previous), ("incompris", 0.0)))
 
-    if intent in facts and not (choice.switched and previous in facts and q.fragment):
+    if q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas:
+        # « et pour y arriver, il faut quoi ? » after the evolutions: the previous answer's topic (its
+        # conditions are in it), not another topic its words may suggest.
+        question = replace(asked, topic=previous)
+    elif intent in facts and not (choice.switched and previous in facts and q.fragment):
         question = asked
     else:
         topic = follow_up_topic(asked)

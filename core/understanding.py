@@ -114,6 +114,9 @@ _BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
 # A follow-up that leans on the previous message: "et pour un senior ?", "ok, et pour le chargé de mission ?".
 _FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh)\W+)*"
                        r"(?:et|mais|sinon|pour|what about|and)\b")
+# « pour y arriver, il faut quoi ? », « et pour ça ? » : what the previous answer spoke of.
+_BACK_REFERENCE = re.compile(r"\by (?:arriver|parvenir|acceder)\b|\bpour (?:ca|cela)\b|\bces (?:postes|evolutions)\b"
+                             r"|\ben arriver la\b")
 # Words too general to tell one mission, quality or tool from another.
 _GENERIC = {"metie", "poste", "trava", "charg", "relat", "inter", "missi", "quell", "faut",
             "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
@@ -177,6 +180,7 @@ class Question:
     asks_sufficiency: bool = False
     asks_bac5: bool = False
     fragment: bool = False                # leans on the previous message (« et pour un senior ? »)
+    refers_back: bool = False             # points at what the previous answer spoke of (« pour y arriver »)
     about_work: bool = False              # speaks of work or studies at all
     stems: FrozenSet[str] = frozenset()
     # Indexes (in Vocabulary.phrases) of the phrases of details fiches do not give that the message contains.
@@ -238,6 +242,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         superlative=None if ranked else superlative(text), ranked=ranked,
         asks_necessity=bool(_NECESSITY.search(folded)), asks_sufficiency=bool(_SUFFICIENCY.search(folded)),
         asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
+        refers_back=bool(_BACK_REFERENCE.search(folded)),
         about_work=about_work_or_studies(text), stems=stems(text),
         phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(folded)),
         named=vocabulary.find_profession(text) if span is None else (),

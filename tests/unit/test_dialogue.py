@@ -197,3 +197,14 @@ def test_a_request_verb_never_picks_an_item_by_its_letters():
     """« donne » is how the student asks, not the skill « Analyse de données »."""
     reply = dialogue.respond(school(), turn("donne moi les compétences techniques", "hard_skills")).reply.text
     assert all(f"{s.nom} ({s.score})" in reply for s in default_profession().hard_skills.competences)
+
+
+@pytest.mark.parametrize("text, intent", [("et du coup pour y parvenir, on fait comment ?", "diplome"),
+                                          ("il faut quoi pour accéder à ces postes ?", "relance")])
+def test_what_the_previous_answer_requires_is_asked_of_its_topic(text, intent):
+    """After the evolutions, « pour y arriver » asks what they require: the evolutions answer, which
+    gives the fiche's conditions, not another topic."""
+    outcome = dialogue.respond(school(), turn(text, intent, slots={"sujet": "evolutions"}))
+    conditions = default_profession().evolutions.conditions
+    assert conditions and norm(conditions)[:40] in norm(outcome.reply.text)
+    assert dict(outcome.slots)["sujet"] == "evolutions"
