@@ -444,7 +444,7 @@ def test_a_thumbs_down_reaches_make_review(page, stack, tmp_path):
     page.reload()
     expect(page.get_by_role("button", name="Réponse fausse ou inutile").first).to_have_attribute("aria-pressed", "true")
     out = tmp_path / "a_relire.yml"
-    result = subprocess.run([PYTHON, str(ROOT / "trainer" / "review.py"), "export", "--base",
+    result = subprocess.run([PYTHON, "-m", "trainer.review", "export", "--base",
                              f"sqlite:///{stack.db_path}", "--sortie", str(out), "--ecraser"],
                             cwd=ROOT, env=project_env(), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
