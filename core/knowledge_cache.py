@@ -31,6 +31,36 @@ def cache_file() -> Path:
     return Path(os.environ.get("ASSISTANT_CACHE_DIR") or VAR / "cache") / "knowledge.json"
 
 
+def read_entries(path: Path, version: str) -> Dict[str, object]:
+    """The entries of a cache file written by the same `version` of its code; {} otherwise."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    ok = isinstance(data, dict) and data.get("version") == version and isinstance(data.get("entries"), dict)
+    return data["entries"] if ok else {}
+
+
+def write_entries(path: Path, version: str, used: Dict[str, object], older: Dict[str, object],
+                  maximum: int) -> Optional[Dict[str, object]]:
+    """Writes the entries used by this run first, then older ones up to `maximum`, atomically; the
+    entries written, or None when the folder is not writable (a read-only installation is only slower)."""
+    entries = dict(used)
+    for key, value in older.items():
+        if len(entries) >= maximum:
+            break
+        entries.setdefault(key, value)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"version": version, "entries": entries}, out, ensure_ascii=False)
+        os.replace(temporary, path)
+    except OSError:
+        return None
+    return entries
+
+
 class KnowledgeCache:
     """{hash of schema + file bytes: the validated profession as JSON data}, read once, saved once."""
 
@@ -41,13 +71,7 @@ class KnowledgeCache:
         self._changed = False
 
     def _read(self) -> Dict[str, dict]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("schema") != _SCHEMA or not isinstance(data.get("entries"), dict):
-            return {}
-        return data["entries"]
+        return read_entries(self.path, _SCHEMA)
 
     @staticmethod
     def key(raw: bytes) -> str:
@@ -74,23 +98,12 @@ class KnowledgeCache:
         return profession
 
     def save(self) -> None:
-        """Writes the entries used by this load first, then older ones, atomically; never raises."""
+        """Writes the entries used by this load first, then older ones; never raises."""
         if not self._changed:
             return
-        entries = dict(self._used)
-        for key, value in self._entries.items():
-            if len(entries) >= MAX_ENTRIES:
-                break
-            entries.setdefault(key, value)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".knowledge.", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"schema": _SCHEMA, "entries": entries}, out, ensure_ascii=False)
-            os.replace(temporary, self.path)
-        except OSError:
-            return  # a read-only installation starts as before, only slower
-        self._entries, self._changed = entries, False
+        written = write_entries(self.path, _SCHEMA, self._used, self._entries, MAX_ENTRIES)
+        if written is not None:
+            self._entries, self._changed = written, False
 
 
 class NoCache:

@@ -8,13 +8,11 @@ stored, so every message is the same as without the cache. Stored next to the kn
 (var/cache/, or ASSISTANT_CACHE_DIR; « off » disables both).
 """
 import hashlib
-import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Dict, Optional
 
-from core.knowledge_cache import cache_file
+from core.knowledge_cache import cache_file, read_entries, write_entries
 
 MAX_ENTRIES = 3000
 
@@ -67,12 +65,7 @@ class ParsedCache:
         self._changed = False
 
     def _read(self) -> Dict[str, object]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        ok = isinstance(data, dict) and data.get("version") == self.version and isinstance(data.get("entries"), dict)
-        return data["entries"] if ok else {}
+        return read_entries(self.path, self.version)
 
     def parse(self, text: str, parse: Callable[[str], object]):
         """The document of `text`: rebuilt when stored, else `parse(text)` (which may raise) and stored."""
@@ -91,20 +84,9 @@ class ParsedCache:
         return document
 
     def save(self) -> None:
-        """Entries used by this run first, then older ones, atomically; a failure only means no cache."""
+        """Entries used by this run first, then older ones; a failure only means no cache."""
         if not self._changed:
             return
-        entries = dict(self._used)
-        for key, value in self._entries.items():
-            if len(entries) >= MAX_ENTRIES:
-                break
-            entries.setdefault(key, value)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".trainer-yaml.", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"version": self.version, "entries": entries}, out, ensure_ascii=False)
-            os.replace(temporary, self.path)
-        except OSError:
-            return
-        self._entries, self._changed = entries, False
+        written = write_entries(self.path, self.version, self._used, self._entries, MAX_ENTRIES)
+        if written is not None:
+            self._entries, self._changed = written, False

@@ -56,7 +56,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored(folder, tmp_path):
     assert knowledge.load_professions(folder / "metiers", KnowledgeCache(cache_path))
     data = json.loads(cache_path.read_text(encoding="utf-8"))
     # An entry written by another version of the schema code is never used.
-    cache_path.write_text(json.dumps({"schema": "autre", "entries": data["entries"]}), encoding="utf-8")
+    cache_path.write_text(json.dumps({"version": "autre", "entries": data["entries"]}), encoding="utf-8")
     assert KnowledgeCache(cache_path)._entries == {}
 
 
