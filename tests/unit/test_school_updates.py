@@ -1,6 +1,7 @@
 """A school that updates a fact keeps a green build: the guide's « Mettre à jour un fait de la fiche
 métier » (docs/guide-formateurs.md, section 5: change a salary in knowledge/metiers/<métier>.yml),
 applied to a copy of the project's knowledge folder, then the behaviour tests run on that copy."""
+import os
 import re
 import shutil
 import subprocess
@@ -66,7 +67,8 @@ def test_the_whole_unit_suite_passes_after_several_fact_edits(tmp_path):
         assert old in text, old
         text = text.replace(old, new, 1)
     path.write_text(text, encoding="utf-8")
-    env = project_env(PYTHONPATH=copy)
+    # The caches are keyed by content: the copy may share this checkout's (its edited fiche is read anew).
+    env = project_env(PYTHONPATH=copy, ASSISTANT_CACHE_DIR=os.environ.get("ASSISTANT_CACHE_DIR") or ROOT / "var" / "cache")
     env.pop("ASSISTANT_KNOWLEDGE_DIR", None)
     check = subprocess.run([PYTHON, "-m", "trainer.check", "--sans-rasa"], cwd=copy, env=env,
                            capture_output=True, text=True, timeout=300)
