@@ -66,11 +66,13 @@ class NameIndex:
         self._exact: Dict[Tuple[str, ...], List[str]] = {}
         self._names: List[Tuple[str, Tuple[str, ...]]] = []
         self._postings: Dict[str, Set[int]] = defaultdict(set)
+        seen: Set[Tuple[str, Tuple[str, ...]]] = set()
         for pid, name in names:
             self._order.setdefault(pid, len(self._order))
             key = name_words(name)
-            if not key or (pid, key) in self._names:
+            if not key or (pid, key) in seen:
                 continue
+            seen.add((pid, key))
             if pid not in self._exact.setdefault(key, []):
                 self._exact[key].append(pid)
             for word in key:
@@ -115,7 +117,7 @@ class NameIndex:
                 ids = self._exact.get(tuple(found[start:end]))
                 if ids and end - start > best_length:
                     best, best_length = self._ids_in_order(ids), end - start
-        return best[:1] if len(best) == 1 else best[:MOST_AMBIGUOUS]
+        return best[:MOST_AMBIGUOUS]
 
     def _corrected(self, found: Sequence[str]) -> Tuple[str, ...]:
         out = []
