@@ -273,6 +273,10 @@ class Topic(Strict):
     question: Text
     rubrique: Text
     suggestions: List[Text] = []
+    # Words a question about this topic uses for what it asks (« tâches » for the missions): a message
+    # that asks for something outside them and outside the answer's items gets « La fiche ne précise
+    # pas … » (core/coverage.py), never this topic's answer as if it were the answer.
+    vocabulaire: List[Text] = []
 
 
 class Topics(Strict):

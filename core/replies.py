@@ -51,6 +51,11 @@ class Replier:
     def bullets(self, items: Sequence[str]) -> str:
         return "\n".join(self.fill("commun.puce", texte=i) for i in items)
 
+    def listed_items(self, text: str) -> List[str]:
+        """The lines of a reply that are items of its list (written by bullets())."""
+        mark = self.fill("commun.puce", texte="\x00").split("\x00")[0].strip()
+        return [line for line in text.splitlines() if mark and line.strip().startswith(mark)]
+
     def topic_button(self, topic: str, payload: Optional[str] = None) -> Dict[str, str]:
         return {"title": self.topics.sujets[topic].question, "payload": payload or f"/{topic}"}
 
@@ -100,6 +105,10 @@ class Replier:
         answer = self.answer(profession, closest)
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
+
+    def asked_label(self, words: str) -> str:
+        """What the student asked for, as the end of « La fiche ne précise pas … »."""
+        return self.fill("hors_fiche.demande", demande=words)
 
     def _other_topic(self, p: Profession, q: Question) -> str:
         """A topic added by trainers: its text in the profession file, its wording in reponses.yml."""

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
+from core.coverage import Asked, asked_objects
 from core.textnorm import fold, words, years_in
 
 # Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
@@ -188,6 +189,9 @@ class Question:
     named: Tuple[str, ...] = ()           # professions whose name the message contains (several: ambiguous)
     entity_named: Tuple[str, ...] = ()    # professions the « metier » entity refers to
     parts: Tuple["Part", ...] = ()
+    # What the message asks for (« quelles entreprises », « combien de femmes »): a topic answer that
+    # does not hold it is not the answer (core/coverage.py).
+    asked: Tuple[Asked, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -247,4 +251,4 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(folded)),
         named=vocabulary.find_profession(text) if span is None else (),
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
-        parts=split)
+        parts=split, asked=asked_objects(text))

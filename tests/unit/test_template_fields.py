@@ -47,6 +47,8 @@ def filled():
         detail = AbsentDetail("conges", "les congés", None, "Remarque.")
         replier.absent(profession, detail, None)
         replier.absent(profession, detail, Question(topic="salaire"))
+        replier.absent(profession, AbsentDetail("demande:x", replier.asked_label("combien de femmes"), "question", None),
+                       Question(topic="definition"))
         replier.answer_parts(profession, [(None, Question(topic="salaire")), (None, Question(topic="missions"))])
         bac5 = profession.copy(update={"diplome": profession.diplome.copy(update={"bac5_necessaire": True})})
         replier.answer(bac5, understand("faut-il un bac+5 ?", topic="diplome"))
