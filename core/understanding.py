@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
+from core.courtesy import masked
 from core.coverage import Asked, asked_objects
 from core.textnorm import fold, words, years_in
 
@@ -224,6 +225,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     """
     text = text or ""
     folded = fold(text)
+    asking = fold(masked(text))
     ranked = ranking(text)
     levels = _entity_values(entities, "experience", span)
     diplomas = _entity_values(entities, "diplome", span)
@@ -248,7 +250,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
         refers_back=bool(_BACK_REFERENCE.search(folded)),
         about_work=about_work_or_studies(text), stems=stems(text),
-        phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(folded)),
+        # Read without the courtesy: « je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon.
+        phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(asking)),
         named=vocabulary.find_profession(text) if span is None else (),
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
         parts=split, asked=asked_objects(text))
