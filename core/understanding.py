@@ -117,8 +117,9 @@ _BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
 _FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh)\W+)*"
                        r"(?:et|mais|sinon|pour|what about|and)\b")
 # « pour y arriver, il faut quoi ? », « et pour ça ? » : what the previous answer spoke of.
-_BACK_REFERENCE = re.compile(r"\by (?:arriver|parvenir|acceder)\b|\bpour (?:ca|cela)\b|\bces (?:postes|evolutions)\b"
-                             r"|\ben arriver la\b")
+_BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced)\w*|\bpour (?:ca|cela)\b|\bces (?:postes|evolutions)\b"
+                             r"|\ben arriver la\b|\b(?:decrocher|devenir|devient|atteindre|obtenir) (?:ca|cela|ce poste|ces postes)\b"
+                             r"|^\W*(?:\w+\W+){0,2}(?:ca|cela) (?:demande|necessite|exige|suppose) quoi\b")
 # Words too general to tell one mission, quality or tool from another.
 _GENERIC = {"metie", "poste", "trava", "charg", "relat", "inter", "missi", "quell", "faut",
             "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
@@ -144,7 +145,8 @@ def stems(text: str) -> FrozenSet[str]:
 
 # « range-les par ordre d'importance », « de la plus à la moins importante » : the whole list, ranked.
 _RANKING = re.compile(r"\b(?:class|rang|tri|ordonn)(?:e|es|ez|er)\b|\bclassement|\bhierarchi"
-                      r"|ordre d.importance|par ordre|du plus \w+ au moins|de la plus \w+ a la moins"
+                      r"|ordre d.importance|ordre de priorit|par priorit|\bpodium\b"
+                      r"|par ordre|du plus \w+ au moins|de la plus \w+ a la moins"
                       r"|de la plus .{0,30}a la moins|du plus .{0,30}au moins")
 
 

@@ -54,6 +54,7 @@ WEIGHTS_FILE = "weights.npz"
 # Where a message is cut into parts: question marks, semicolons, commas, conjunctions, and « + », « & »,
 # « / » between words (« salaire + missions », « bts/bachelor ») but not in « bac+5 » or « 24/7 ».
 PART_SEPARATOR = re.compile(r"\?+|;|,|\s(?:et|ainsi que|puis|and|&|sinon|aussi|ou bien)\s"
+                            r"|\splus\s(?=(?:les?|la|l'|des|quels?|quelles?|combien|son|sa|ses)\b)"
                             r"|\s[+&/]\s(?!\s*\d)|(?<=[^\W\d_]{3})\s?[+&/]\s?(?=[^\W\d_]{3})", re.IGNORECASE)
 LIST_PARTS = 3  # in a list of this many parts or more, a single word (« salaire, missions, diplôme ? ») is a part
 # Words are any run of letters or digits, one letter included ("a", "y"): students' messages are short.
@@ -61,7 +62,7 @@ WORD_PATTERN = r"(?u)\b\w+\b"
 
 
 def part_spans(text: str) -> List[Tuple[int, int]]:
-    """(start, end) of each part of a message: at least two words, or one word of four letters or more
+    """(start, end) of each part of a message: at least two words, or one word of three letters or more
     in a list (LIST_PARTS parts or more, or parts joined by « + », « & », « / »)."""
     chunks, start = [], 0
     separators = list(PART_SEPARATOR.finditer(text))
@@ -75,7 +76,7 @@ def part_spans(text: str) -> List[Tuple[int, int]]:
         start = match.end() if match else len(text)
     # « salaire, missions, diplôme », « salaire + missions », « bts/bachelor » : items of a list.
     is_list = len(chunks) >= LIST_PARTS or any(m.group().strip() in ("+", "&", "/") for m in separators)
-    return [(a, b) for a, b, words in chunks if len(words) >= 2 or (is_list and len(words[0]) >= 4)]
+    return [(a, b) for a, b, words in chunks if len(words) >= 2 or (is_list and len(words[0]) >= 3)]
 
 
 def make_vectorizers(config: Dict[Text, Any]) -> Dict[str, TfidfVectorizer]:
