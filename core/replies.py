@@ -352,7 +352,7 @@ class Replier:
                                for famille, group in shown.groups])
         buttons = [open_button(p) for _, group in shown.groups for p in group]
         if shown.more:
-            buttons.append({"title": self.t["catalogue.voir_plus"], "payload": f"/catalogue_lister{{\"page\": {number + 1}}}"})
+            buttons.append({"title": self.t["boutons.voir_plus"], "payload": f"/catalogue_lister{{\"page\": {number + 1}}}"})
         return Reply(self.fill("catalogue.liste", total=len(professions), groupes=groups), buttons)
 
     def search_results(self, professions: Sequence[Profession], text: str) -> Reply:
