@@ -1,9 +1,11 @@
 """Two professions side by side on one topic, from their fiches: pure, the wording is the caller's."""
+import re
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from core.catalogue import reference_years
 from core.knowledge import Profession
+from core.textnorm import fold
 
 
 def euros(amount: int) -> str:
@@ -51,3 +53,24 @@ def compare(a: Profession, b: Profession, topic: Optional[str] = None) -> Compar
     if left.figure is not None and right.figure is not None and left.figure != right.figure:
         higher = a if left.figure > right.figure else b
     return Comparison(topic, (left, right), higher)
+
+
+# Words of a message that ask a topic of the comparison (folded, matched as word starts).
+TOPIC_WORDS = (("salaire", ("salaire", "pay", "gagn", "remuner", "argent")),
+               ("diplome", ("diplome", "etude", "bac", "formation", "niveau")),
+               ("hard_skills", ("competence", "skill", "savoir-faire")),
+               ("missions", ("mission", "tache", "quotidien", "concretement")))
+_SPLIT = re.compile(r"\b(?:et|ou|vs|versus|contre|entre|avec|plutot que|que)\b|[,;/?]")
+
+
+def asked(text: str, find) -> Tuple[Tuple[str, ...], Optional[str]]:
+    """The professions a message names, in order (each part of it looked up with `find`, the name
+    index), and the topic it asks to compare them on (None: the short card)."""
+    ids: list = []
+    for part in _SPLIT.split(fold(text)):
+        found = find(part) if part.strip() else ()
+        if len(found) == 1 and found[0] not in ids:
+            ids.append(found[0])
+    folded = fold(text)
+    topic = next((t for t, stems in TOPIC_WORDS if any(re.search(rf"\b{s}", folded) for s in stems)), None)
+    return tuple(ids), topic
