@@ -221,6 +221,7 @@ class Evolutions(Strict):
 class Profession(Strict):
     id: str
     intitule: Text
+    famille: Optional[str] = None
     alias: List[Text]
     definition: Definition
     missions: List[Mission]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
+from core import catalogue, compare
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
 from core.template_fields import fields_filled
 from core.understanding import AbsentDetail, Question, stems
@@ -342,6 +343,64 @@ class Replier:
         return Reply(text, buttons)
 
 
+    # -- the catalogue (core/catalogue.py, core/compare.py) -------------------------------------
+    def catalogue_page(self, professions: Sequence[Profession], number: int = 0) -> Reply:
+        """The school's professions grouped by famille, one button each, and « Voir plus de métiers »."""
+        shown = catalogue.page(professions, number)
+        groups = self.bullets([self.fill("catalogue.famille", famille=famille.capitalize(),
+                                         metiers=", ".join(p.intitule for p in group))
+                               for famille, group in shown.groups])
+        buttons = [open_button(p) for _, group in shown.groups for p in group]
+        if shown.more:
+            buttons.append({"title": self.t["boutons.voir_plus"], "payload": f"/catalogue_lister{{\"page\": {number + 1}}}"})
+        return Reply(self.fill("catalogue.liste", total=len(professions), groupes=groups), buttons)
+
+    def search_results(self, professions: Sequence[Profession], text: str) -> Reply:
+        """The professions whose fiche supports the request, with the fiche's words and rubriques;
+        none: said plainly, and the list."""
+        found = catalogue.search(professions, catalogue.request(text))
+        demand = text.strip().rstrip("?!. ")
+        if not found:
+            listed = self.catalogue_page(professions)
+            return Reply(f"{self.fill('catalogue.aucun', demande=demand)}\n{listed.text}", listed.buttons)
+        items = [self.fill("catalogue.resultat", intitule=m.profession.intitule,
+                           preuves="; ".join(self.fill("catalogue.preuve", mots=words, rubrique=self._rubrique(where))
+                                             for words, where in m.evidence[:3]))
+                 for m in found]
+        return Reply(self.fill("catalogue.resultats", demande=demand, metiers=self.bullets(items)),
+                     [open_button(m.profession) for m in found])
+
+    def comparison(self, a: Profession, b: Profession, topic: Optional[str]) -> Reply:
+        """Two professions side by side on the topic (a short card without one), each cited from its fiche."""
+        c = compare.compare(a, b, topic)
+        where = self._rubrique(c.topic or "diplome") if c.topic else "Diplôme, Salaire, Hard skills"
+        sides = "\n".join(self.fill("catalogue.cote", intitule=s.profession.intitule, rubrique=where,
+                                     lignes=self.bullets(s.lines)) for s in c.sides)
+        if c.topic:
+            text = self.fill("catalogue.comparaison", sujet=self.topics.sujets[c.topic].libelle, cotes=sides)
+        else:
+            text = self.fill("catalogue.carte", cotes=sides)
+        if c.higher is not None:
+            text += "\n" + self.fill("catalogue.plus_haut", intitule=c.higher.intitule)
+        elif c.sides[0].figure is not None and c.sides[0].figure == c.sides[1].figure:
+            text += "\n" + self.fill("catalogue.egal")
+        return Reply(text, [open_button(a), open_button(b)])
+
+    def path_buttons(self, profession: Profession, find, professions: Dict[str, Profession]) -> List[Dict[str, str]]:
+        """« Ouvrir la fiche … » for each evolution or stepping-stone job that is itself a profession of
+        the catalogue (`find`: the name index's resolve)."""
+        return [{"title": self.fill("catalogue.parcours", intitule=p.intitule), "payload": open_button(p)["payload"]}
+                for p in catalogue.linked(profession, find, professions)]
+
+    def switched(self, profession: Profession, reply: Reply) -> Reply:
+        """A reply about another profession than before begins « Pour le métier de … »."""
+        return Reply(f"{self.fill('catalogue.pour_le_metier', intitule=profession.intitule)}\n{reply.text}",
+                     reply.buttons)
+
+    def _rubrique(self, where: str) -> str:
+        topic = self.topics.sujets.get(where)
+        return topic.rubrique if topic else catalogue.RUBRIQUES.get(where, where)
+
 
 # Each topic the code answers, and its builder; any other topic of sujets.yml is a topic added by
 # trainers, answered from the profession file's « autres_sujets » section (make check uses this table).
@@ -353,6 +412,11 @@ BUILDERS: Dict[str, Callable[[Replier, Profession, Question], str]] = {
     "hard_skills": Replier._hard_skills, "outils": Replier._tools, "contraintes": Replier._constraints,
     "evolutions": Replier._evolutions,
 }
+
+def open_button(p: Profession) -> Dict[str, str]:
+    """A button that opens a profession's fiche (its definition, entity « metier »)."""
+    return {"title": p.intitule, "payload": "/definition" + json.dumps({"metier": p.intitule}, ensure_ascii=False)}
+
 
 def euros(amount: int) -> str:
     """30000 -> "30 000" with a non-breaking space, as French writes amounts."""

@@ -58,6 +58,16 @@ def filled():
     replier.welcome(professions), replier.help(professions), replier.out_of_scope(professions)
     replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology()
     replier.empty_message(), replier.too_long(1001, 1000), replier.restarting("et le salaire ?")
+    # The catalogue conversations: a list with more pages, a search found or not, comparisons.
+    replier.catalogue_page(professions * 9), replier.search_results(professions, "plus de 20000 euros")
+    replier.search_results(professions, "un métier de boulanger")
+    a = professions[0]
+    b = a.copy(update={"id": "autre", "intitule": "Autre métier", "salaire": a.salaire.copy(update={
+        "niveaux": a.salaire.niveaux.copy(update={"confirme": a.salaire.niveaux.confirme.copy(
+            update={"max": a.salaire.niveaux.confirme.max + 1000})})})})
+    for topic in ("salaire", "diplome", "hard_skills", "missions", None):
+        replier.comparison(a, b, topic), replier.comparison(a, a, topic)
+    replier.path_buttons(a, lambda name: (b.id,), {b.id: b}), replier.switched(a, replier.apology())
     return given
 
 
