@@ -54,7 +54,7 @@ NEUTRAL = frozenset(
     {"metier", "job", "boulot", "taf", "travail", "poste", "truc", "chose", "type", "genre", "sorte", "facon",
      "maniere", "point", "question", "aspect", "difference", "sujet", "info", "information", "renseignement",
      "conseil", "avis", "source", "exemple", "idee", "detail", "precision", "reponse", "mieux", "plus", "moins",
-     "chose", "interet", "avantage", "inconvenient", "niveau", "fiche", "domaine", "secteur", "profil", "choix",
+     "interet", "avantage", "inconvenient", "niveau", "fiche", "domaine", "secteur", "profil", "choix",
      "cas", "rapport", "lien", "chance", "possibilite", "option", "voie", "parcours", "role", "place", "besoin",
      "etape", "suite", "liste", "ordre", "fois", "peu", "beaucoup", "tout", "tous", "toute", "toutes", "ca", "cela",
      "quoi", "elle", "elles", "ils", "lui", "leur", "eux", "vous", "nous", "moi", "toi", "on", "il", "qui", "que",
@@ -70,9 +70,8 @@ def key(word: str) -> str:
     """The comparison key of a word: folded, without its plural and its final e (« Entreprises » ->
     « entrepris », « qualité » -> « qualit »), so that a message and an answer meet whatever their form."""
     w = fold(word).strip("-'")
-    for suffix in ("aux",):
-        if w.endswith(suffix) and len(w) > 4:
-            w = w[:-3] + "al"
+    if w.endswith("aux") and len(w) > 4:
+        w = w[:-3] + "al"
     if len(w) > 3 and w[-1] in "sx":
         w = w[:-1]
     if len(w) > 3 and w.endswith("e"):
@@ -86,6 +85,7 @@ def keys(text: str) -> FrozenSet[str]:
 
 
 _NEUTRAL_KEYS = frozenset(key(w) for w in NEUTRAL)
+_SHARE_KEYS = frozenset(key(w) for w in _SHARE)
 
 
 @dataclass(frozen=True)
@@ -124,9 +124,9 @@ def asked_objects(text: str) -> Tuple[Asked, ...]:
             word, share = match.group("obj"), False
             chained = _CHAIN.match(folded[start:])
             if chained:
-                share = key(chained.group("head")) in {key(w) for w in _SHARE}
+                share = key(chained.group("head")) in _SHARE_KEYS
                 word = chained.group("obj")
-            elif key(word) in {key(w) for w in _SHARE}:
+            elif key(word) in _SHARE_KEYS:
                 share = True
             found.append((match.start(), Asked(kind, key(word), share, _clause(text, match.start()))))
     found.sort(key=lambda item: item[0])
@@ -147,7 +147,7 @@ def uncovered(asked: Sequence[Asked], vocabulary: FrozenSet[str],
     for item in asked:
         if item.share and share_key not in vocabulary:
             return item
-        if item.key in ignored or item.key in {key(w) for w in _SHARE}:
+        if item.key in ignored or item.key in _SHARE_KEYS:
             continue
         if item.key not in vocabulary:
             return item
