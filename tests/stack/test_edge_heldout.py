@@ -8,15 +8,11 @@ trained model AND the actions, as a student reads the reply (sentences never use
 - test_ranking.yml: hard skills in score order with their scores; soft skills: « la fiche ne classe pas »;
 - test_evolution_followups.yml: « et pour y arriver ? » after the evolutions gets the fiche's conditions.
 """
-import asyncio
 import re
 
 import yaml
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import ActionClarifier, ActionHorsSujet, ActionRemerciement, ActionRepondre
-from tests.stack.test_understanding_heldout import agent, cited_sections, school  # noqa: F401
+from tests.stack.test_understanding_heldout import agent, cited_sections, reply_to, school, turn  # noqa: F401
 from tests.support.helpers import ROOT, norm
 
 # Measured 2026-12-03: leading 24/26, politeness 30/32, split 46/49, ranking 18/19, follow-ups 14/18
@@ -26,30 +22,6 @@ FLOORS = {"leading": 0.85, "politeness": 0.85, "split": 0.85, "ranking": 0.80, "
 
 def load(name, key):
     return yaml.safe_load((ROOT / "tests" / "nlu" / name).read_text(encoding="utf-8"))[key]
-
-
-def turn(agent, school, text, slots):  # noqa: F811
-    """The reply to one message in a conversation whose memory is `slots`, and the new memory."""
-    parsed = asyncio.run(agent.parse_message(text))
-    intent = parsed["intent"]["name"]
-    if intent == "nlu_fallback":
-        action = ActionClarifier(school)
-    elif intent in school.fact_topics or intent == "relance":
-        action = ActionRepondre(school)
-    elif intent == "hors_sujet":
-        action = ActionHorsSujet(school)
-    elif intent == "remerciement":
-        action = ActionRemerciement(school)
-    else:
-        return "", slots
-    dispatcher = CollectingDispatcher()
-    events = action.run(dispatcher, Tracker("eval", dict(slots), parsed, [], False, None, {}, "action_listen"), {})
-    slots = {**slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
-    return "\n".join(m.get("text") or "" for m in dispatcher.messages), slots
-
-
-def reply_to(agent, school, text):  # noqa: F811
-    return turn(agent, school, text, {})[0]
 
 
 def rubriques(school, topics):  # noqa: F811
