@@ -5,6 +5,8 @@ Stock Rasa 3.6 answers an empty message with an empty list, a JSON array body wi
 failed custom action with nothing: here each of those gets a clear JSON error (4xx) or a short
 French reply, and the conversation goes on.
 
+Reply: the stock list of messages; a reply about one profession carries « metier » {"id", "intitule"}.
+
 Body: {"sender": "...", "message": "...", "message_id": "...", "metadata": {"metier": "..."}}
 - message_id (optional, from the widget): a message sent again with the same id in the same
   conversation (a retry after a timeout) is processed at most once; the retry gets the same reply.
@@ -54,6 +56,21 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def with_profession(messages: List[Dict]) -> List[Dict]:
+    """The actions name the profession a reply is about in a custom message of its own
+    ({"custom": {"metier": {"id", "intitule"}}}): it is folded into the reply before it, as
+    « metier », so the widget shows which profession the conversation is about and no empty bubble."""
+    out: List[Dict] = []
+    for message in messages:
+        custom = message.get("custom")
+        if (isinstance(custom, dict) and set(custom) == {"metier"} and out
+                and not any(message.get(k) for k in ("text", "buttons", "image", "attachment"))):
+            out[-1] = dict(out[-1], metier=custom["metier"])
+        else:
+            out.append(message)
+    return out
 
 
 def error(status: int, message: str) -> HTTPResponse:
@@ -243,7 +260,7 @@ class SafeRestInput(InputChannel):
             logger.error("Aucune réponse produite pour la conversation %r", sender)
             self.recent.forget((sender, message_id))
             return self.bot_reply(sender, await self.failure_reply(action_url, text))
-        return collector.messages
+        return with_profession(collector.messages)
 
     async def failure_reply(self, action_url: Optional[str], text: str):
         """An action server that does not accept connections is restarting (or stopped): the student
