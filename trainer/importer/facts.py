@@ -36,8 +36,7 @@ class Absent:
     """A field the fiche does not give: not written (the schema allows it), never to be invented.
     The assistant then answers « La fiche ne précise pas … » with the counsellor button."""
     what: str                # what the fiche does not say, in French, for the trainer
-    advice: str = ("Laissé absent : l'assistant répond « La fiche ne précise pas … » et propose le conseiller. "
-                   "N'écrivez rien que la fiche ne dit pas.")
+    advice: str = "Laissé absent : n'écrivez rien que la fiche ne dit pas."
     fact: bool = True        # False for a school's own classification (famille), which a trainer may set
 
     @property

@@ -68,6 +68,7 @@ SECTIONS: List[Tuple[str, str]] = [
     # comme X », « L'expérience de X ») and what it teaches (« apprend », « permet d'acquérir », « apporte »…)
     ("experience", r"^(?=(?:%s)).*\b(?:%s)" % ("|".join([
         r"en (?:travaillant|exercant|officiant|evoluant) (?:comme|en tant qu|au poste d|dans un poste d)",
+        r"en tant qu",
         r"(?:apres|avec) (?:quelques|plusieurs|une ou deux|deux|trois|\d+|un|une) (?:\w+ )?"
         r"(?:annees?|ans|mois|saisons?) (?:comme|en tant qu|au poste d|de |d')",
         r"(?:un|une|le|l')(?: premier| premiere)? ?(?:poste|emploi|experience|passage|stage|job)s? "
@@ -88,6 +89,8 @@ prepare preparent alimente alimentent veille veillent participe participent ecla
 nourrissent maintient maintiennent fluidifie fluidifient rend rendent donne donnent expose exposent
 familiarise familiarisent apprend apprennent mobilise mobilisent encadre encadrent simplifie simplifient
 accelere accelerent limite limitent evite evitent""".split())
+# General texts of every fiche, about no profession in particular: not taken, not reported.
+IGNORED = ("citation", "salaire_contexte")
 _ARTICLES = {"la", "le", "les", "l", "un", "une", "de", "des", "du", "d", "sa", "son", "ses"}
 _LEVELS = ["bts", "bachelor", "mastere"]
 _LEVEL_WORDS = {"debutant": "debutant", "junior": "debutant", "confirme": "confirme", "senior": "confirme",
@@ -129,7 +132,7 @@ class Fiche:
     def unused(self) -> List[str]:
         seen = {p for i, p in enumerate(self.paragraphs) if i in self.used}
         return [p for i, p in enumerate(self.paragraphs) if i not in self.used and p not in seen
-                and self.sections[i] not in ("citation", "salaire_contexte")]
+                and self.sections[i] not in IGNORED]
 
 
 def classify(paragraph: str) -> Optional[str]:
@@ -542,6 +545,11 @@ def tools(fiche: Fiche, name: Optional[str]):
         else:
             categories.append({"nom": Missing(f"le nom des outils dont parle : « {first[:90]}… »"),
                                "detail": Fact(without_final_period(first), paragraph)})
+    for category in categories:  # a category the introduction names: the introduction is read for it too
+        name_ = category["nom"]
+        for label, sentence in listed:
+            if isinstance(name_, Fact) and fold(label) == fold(name_.value) and sentence not in name_.evidence:
+                name_.evidence += "\n" + sentence
     if categories:
         section = {"categories": categories}
     elif listed:  # the introduction names categories, but no paragraph says what they are for
