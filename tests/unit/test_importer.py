@@ -430,6 +430,11 @@ def test_constraints_listed_in_one_sentence_are_split_into_items():
      ["la chaleur des cuisines", "le bruit", "les coupures du soir"]),
     ("Le métier comporte des contraintes : le froid, la pluie et les marées, ce qui demande de l'endurance.",
      ["le froid", "la pluie", "les marées"]),
+    ("Le métier comporte des contraintes : horaires décalés, froid et bruit.", ["horaires décalés", "froid", "bruit"]),
+    ("Les principales contraintes du métier sont liées aux horaires de nuit et au bruit.",
+     ["les horaires de nuit", "le bruit"]),
+    ("Parmi les contraintes du métier, on trouve le travail le dimanche, la station debout et les pics d'activité.",
+     ["le travail le dimanche", "la station debout", "les pics d'activité"]),
 ])
 def test_constraint_sentences_of_other_forms_are_split(sentence, items):
     draft, _ = read_fiche(sentence + "\n")
@@ -463,6 +468,9 @@ def test_every_stepping_stone_of_the_fiches_is_read_whatever_its_opening():
     ("Après plusieurs années comme Secrétaire médical(e), on maîtrise les plannings.", "Secrétaire médical(e)"),
     ("L'expérience de Libraire apporte une bonne culture des publics.", "Libraire"),
     ("Une première expérience comme Guide de musée prépare à parler devant un groupe.", "Guide de musée"),
+    ("Passer par un poste de Standardiste permet d'apprendre à garder son calme.", "Standardiste"),
+    ("Travailler d'abord comme Préparateur(trice) de commandes apporte le sens de l'organisation.",
+     "Préparateur(trice) de commandes"),
 ])
 def test_stepping_stone_openings_are_recognised(paragraph, position):
     draft, unused = read_fiche(paragraph + "\n")

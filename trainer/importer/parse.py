@@ -48,8 +48,9 @@ SECTIONS: List[Tuple[str, str]] = [
     ("mastere_general", r"^le mastere est"),
     ("mastere_metier", r"^le niveau mastere"),
     ("rncp", r"\brncp\b"),
-    ("contraintes", r"^(?:les |des |parmi les )?contraintes (?:du metier |de ce metier )?(?:sont )?"
+    ("contraintes", r"^(?:les |des |parmi les )?(?:principales |grandes )?contraintes (?:du metier |de ce metier )?(?:sont )?"
                     r"(?:liees|dues|relatives|associees) (?:a|au|aux) "),
+    ("contraintes", r"^parmi les (?:\w+ )?contraintes\b"),
     ("contraintes_precision", r"^les contraintes "),
     ("contraintes", r"^(?:le|ce) metier\b.*\bcontraintes\b"),
     ("missions", r"^le metier de .*missions"),
@@ -73,7 +74,8 @@ SECTIONS: List[Tuple[str, str]] = [
         r"(?:annees?|ans|mois|saisons?) (?:comme|en tant qu|au poste d|de |d')",
         r"(?:un|une|le|l')(?: premier| premiere)? ?(?:poste|emploi|experience|passage|stage|job)s? "
         r"(?:comme|en tant qu|de |d'|d)",
-        r"l'exercice des fonctions", r"(?:avoir )?(?:travaille|exerce|travailler|exercer) comme"]),
+        r"(?:passer|un passage|le passage) par (?:un|une|le|la|l') ?(?:poste|emploi|experience|stage|fonction)",
+        r"l'exercice des fonctions", r"(?:avoir )?(?:travaille|exerce|travailler|exercer)(?: d'abord| \w+)? comme"]),
         r"apprend|apprendre|acquier|acquerir|acquis|maitris|familiaris|developp|approfondi|apport|enseign|"
         r"prepar|initi|decouvr|utile|socle|habitu|entrain|forme a|formera")),
     ("outils_categorie", r"^(les|ces) (outils|solutions|logiciels)"),
@@ -563,7 +565,8 @@ def tools(fiche: Fiche, name: Optional[str]):
 
 # « contraintes liées à la X, aux Y et aux Z » / « contraintes telles que la X, le Y ou les Z » (folded text)
 _CONSTRAINT_LIST = re.compile(r"\bcontraintes(?: [\w'/()-]+){0,5}?(?: (?:liees|dues|relatives|associees|propres)"
-                              r" (?=(?:a|au|aux) )|,? (?:telles que|comme|notamment|parmi lesquelles) |\s?: ?)")
+                              r" (?=(?:a|au|aux) )|,? (?:telles que|comme|notamment|parmi lesquelles) |\s?: ?|"
+                              r",? (?:on (?:trouve|compte|peut citer)|figurent|citons) )")
 # Where the list of a sentence stops: « …, ce qui demande… », « …, qui… ».
 _LIST_END = re.compile(r",\s+(?=(?:ce|cela|ces|qui|elles?|il|ils|autant|toutes?|mais)\b)")
 # Between two items: a comma, « et », « ou », « ainsi que », when the next item starts as the first one does.
@@ -608,8 +611,10 @@ def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str
         text = text[: end.start()] if end else text
         if re.match(_PREPOSITION, fold(text)):
             items = [without_preposition(i) for i in listed_items(text, _PREPOSITION)]
-        else:
+        elif re.match(_ARTICLE, fold(text)):
             items = listed_items(text, _ARTICLE)
+        else:  # « : horaires décalés, froid et bruit » : items without an article, cut at every separator
+            items = listed_items(text, r"")
         if items:
             return items, sentence
     return None
