@@ -534,3 +534,12 @@ def test_the_summary_lists_the_absent_fields(tmp_path, capsys):
     assert "  - hard_skills.competences.1.detail : la fiche n'a pas de phrase sur cette compétence" in out
     # the fiche's own warning line is reported, not dropped
     assert "Passages de la fiche repris nulle part" in out and "n'existe pas : cette fiche est inventée" in out
+
+
+def test_a_sentence_on_skills_that_no_skill_took_asks_which_skill_it_is_about():
+    text = ("Les hard skills permettent au/à la Testeur(se) de jeux de travailler. La rigueur aide à tout noter.\n"
+            "80 | Analyse de règles\nRègles, Logique...\n70 | Rédaction de rapports\n")
+    draft, _ = read_fiche(text)
+    hints = [skill["detail"].hint for skill in draft["hard_skills"]["competences"]]
+    # one sentence for two skills: each may be the one, and the other line is to be deleted, not invented
+    assert all("supprimez cette ligne" in hint for hint in hints) and "« Analyse de règles »" in hints[0]

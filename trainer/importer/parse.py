@@ -346,9 +346,11 @@ def hard_skills(fiche: Fiche):
         unmatched[0]["detail"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
                                       "seule phrase restante de la fiche, rattachée à cette compétence : vérifiez")
     if details:  # sentences of the fiche on skills that no skill took: each unmatched skill may be one of them
+        fewer = len(details) < len(unmatched)  # then some skill has no sentence: its line is to be deleted
         for skill in unmatched:
             label = skill["nom"].value if isinstance(skill["nom"], Fact) else skill["score_line"]
-            skill["detail"] = Missing(f"la phrase de la fiche sur « {label} », après « Les hard skills… »")
+            skill["detail"] = Missing(f"la phrase de la fiche sur « {label} », après « Les hard skills… »" + (
+                " ; si la fiche n'en a pas pour cette compétence, supprimez cette ligne" if fewer else ""))
     for skill in skills:
         del skill["score_line"]
     if skills:
