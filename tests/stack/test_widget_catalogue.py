@@ -76,3 +76,27 @@ def test_the_widget_discovers_the_catalogue_and_shows_the_profession(new_page, c
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "widget-catalogue.png"))
     (ARTIFACTS / "widget-catalogue.txt").write_text(log_text(page), encoding="utf-8")
+
+
+def test_the_widget_finds_a_profession_then_follows_a_career_path(new_page, cat_site, school):
+    p, q = next((p, q) for p in school.professions.values() for q in school.professions.values()
+                if q.id != p.id and q.intitule in p.evolutions.postes)
+    page = new_page()
+    page.goto(cat_site)
+    open_chat(page)
+    found = ask(page, f"je cherche un métier, domaine {p.famille}")  # its famille: the search cites it
+    expect(found).to_contain_text(p.intitule)
+    before = bot_messages(page).count()
+    chat_log(page).get_by_role("button", name=p.intitule, exact=True).click()
+    wait_for_answer(page, before)
+    expect(profession_header(page)).to_have_text(f"Métier : {p.intitule}")
+    ask(page, "et ensuite on peut évoluer vers quoi ?")
+    path = chat_log(page).get_by_role("button", name=f"Ouvrir la fiche {q.intitule}")
+    expect(path).to_be_visible()
+    before = bot_messages(page).count()
+    path.click()
+    opened = wait_for_answer(page, before)
+    expect(opened).to_contain_text(f"Pour le métier {gender.of(q.intitule)}")
+    expect(profession_header(page)).to_have_text(f"Métier : {q.intitule}")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "widget-catalogue-parcours.txt").write_text(log_text(page), encoding="utf-8")
