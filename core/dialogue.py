@@ -8,6 +8,7 @@ outcome to messages and SlotSet events. The decision is made of small named step
 - which profession the message is about (`which_profession`);
 - the parts of a compound message (`compound_parts`);
 - a detail the fiche does not give (`absent_detail`);
+- a thing asked that the topic's answer does not hold (`gap`);
 - the topic asked (`diploma_topic`);
 - a follow-up fragment (`follow_up_topic`);
 - a clarification when nothing says what to answer (`clarify`).
@@ -186,6 +187,16 @@ def absent_detail(school: School, q: Question, profession: Profession,
     return detail
 
 
+def gap(school: School, q: Question, profession: Profession) -> Optional[AbsentDetail]:
+    """When the message asks for something the answer of its topic does not hold (« quelles
+    entreprises recrutent ? » classified as the missions), the detail to say the fiche does not give,
+    the topic's answer being only the closest thing it says. None when the answer holds it."""
+    asked = school.uncovered(q, profession)
+    if asked is None:
+        return None
+    return AbsentDetail(f"demande:{asked.key}", school.replier.asked_label(asked.words), "question", None)
+
+
 def closest(detail: AbsentDetail, asked: Optional[str], q: Question) -> Optional[Question]:
     """What the fiche says that is closest to a detail it does not give, as a question to answer."""
     topic = asked if detail.closest == "question" else detail.closest
@@ -207,7 +218,9 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
             if asked.diploma is None and topic in DIPLOMA_TOPICS:
                 # "le bachelor c'est utile et suffisant ?": the diploma named once counts for both parts.
                 asked = replace(asked, diploma=q.diplomas[0] if len(q.diplomas) == 1 else None)
-            item = (None, diploma_topic(asked))
+            asked = diploma_topic(asked)
+            missing = gap(school, asked, profession)
+            item = (missing, asked) if missing else (None, asked)
         else:
             continue
         key = item[0].id if item[0] else item[1].topic
@@ -267,6 +280,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         if topic is None:
             return None if fallback else Outcome(replier.clarify([], 0), slots)
         question = replace(asked, topic=topic)
+    missing = gap(school, question, profession)
+    if missing:
+        # The message asks for something this answer does not hold: say so, then the answer as the
+        # closest thing the fiche says, never as if it were the answer.
+        return Outcome(replier.absent(profession, missing, question),
+                       slots + (("sujet", question.topic), ("incompris", 0.0)))
     return Outcome(replier.answer(profession, question),
                    slots + (("sujet", question.topic), ("incompris", 0.0)))
 

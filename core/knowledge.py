@@ -78,7 +78,7 @@ class Quality(Strict):
 
 
 class SoftSkills(Strict):
-    qualites: List[Quality]
+    qualites: List[Quality] = []
     precision: Optional[Text]
 
 
@@ -86,8 +86,9 @@ class HardSkill(Strict):
     id: Text
     nom: Text
     score: conint(ge=0, le=100)
-    mots_cles: List[Text]
-    detail: Text
+    # A fiche may give a skill's score without keywords or without a sentence on it: left absent.
+    mots_cles: List[Text] = []
+    detail: Optional[Text]
     non_precise: Optional[Text]
 
     @validator("score", pre=True)
@@ -96,7 +97,7 @@ class HardSkill(Strict):
 
 
 class HardSkills(Strict):
-    competences: List[HardSkill]
+    competences: List[HardSkill] = []
     precision: Optional[Text]
 
 
@@ -138,12 +139,12 @@ class ToolCategory(Strict):
 
 
 class Tools(Strict):
-    categories: List[ToolCategory]
+    categories: List[ToolCategory] = []
     precision: Optional[Text]
 
 
 class Constraints(Strict):
-    liste: List[Text]
+    liste: List[Text] = []
     exigences: Optional[Text]
     precision: Optional[Text]
 
@@ -189,11 +190,17 @@ class SalaryLevel(Strict):
 
 
 class SalaryLevels(Strict):
-    debutant: SalaryLevel
-    confirme: SalaryLevel
+    # A fiche may give one level only (no figure after 5 years): the other is left absent.
+    debutant: Optional[SalaryLevel]
+    confirme: Optional[SalaryLevel]
 
     @root_validator(skip_on_failure=True)
     def _no_overlap(cls, values):
+        if values.get("debutant") is None and values.get("confirme") is None:
+            raise ValueError("aucun niveau de salaire : écrivez debutant ou confirme (ou les deux) avec leurs "
+                             "montants ; si la fiche ne donne aucun salaire, supprimez toute la rubrique salaire")
+        if values.get("debutant") is None or values.get("confirme") is None:
+            return values
         # Below debutant.annees_max years the assistant gives the beginner's salary, from
         # confirme.annees_min years the experienced one's (core/replies.py, salary_level).
         end, start = values["debutant"].annees_max, values["confirme"].annees_min
@@ -208,12 +215,12 @@ class SalaryLevels(Strict):
 class Salary(Strict):
     unite: Text
     niveaux: SalaryLevels
-    facteurs: Text
+    facteurs: Optional[Text]
     precision: Optional[Text]
 
 
 class Evolutions(Strict):
-    postes: List[Text]
+    postes: List[Text] = []
     ensuite: Optional[Text]
     conditions: Optional[Text]
 
@@ -221,21 +228,24 @@ class Evolutions(Strict):
 class Profession(Strict):
     id: str
     intitule: Text
+    famille: Optional[str] = None
     alias: List[Text]
     definition: Definition
-    missions: List[Mission]
-    soft_skills: SoftSkills
-    hard_skills: HardSkills
+    # What the fiche does not give is left absent (never invented): the assistant then says « La fiche ne
+    # précise pas … » (core/replies.py, silent). The definition and the diplomas are always required.
+    missions: List[Mission] = []
+    soft_skills: SoftSkills = SoftSkills()
+    hard_skills: HardSkills = HardSkills()
     diplome: Diploma
     formations: Trainings
-    alternance: Text
-    rncp: Text
-    experiences: List[Experience]
-    outils: Tools
-    contraintes: Constraints
-    salaire: Salary
-    evolutions: Evolutions
-    formation_continue: Text
+    alternance: Optional[Text]
+    rncp: Optional[Text]
+    experiences: List[Experience] = []
+    outils: Tools = Tools()
+    contraintes: Constraints = Constraints()
+    salaire: Optional[Salary]
+    evolutions: Evolutions = Evolutions()
+    formation_continue: Optional[Text]
     # Sujets ajoutés par les formateurs (docs/guide-formateurs.md, section 3) : nom du sujet -> texte.
     autres_sujets: Dict[constr(regex=NAME_PATTERN), Text] = {}
     avertissement: Optional[Text]
@@ -273,6 +283,10 @@ class Topic(Strict):
     question: Text
     rubrique: Text
     suggestions: List[Text] = []
+    # Words a question about this topic uses for what it asks (« tâches » for the missions): a message
+    # that asks for something outside them and outside the answer's items gets « La fiche ne précise
+    # pas … » (core/coverage.py), never this topic's answer as if it were the answer.
+    vocabulaire: List[Text] = []
 
 
 class Topics(Strict):

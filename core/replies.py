@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
+from core import catalogue, compare
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
 from core.template_fields import fields_filled
 from core.understanding import AbsentDetail, Question, stems
@@ -45,11 +46,16 @@ class Replier:
 
     @staticmethod
     def _filled(template: str, values: Dict[str, object]) -> str:
-        text = template.format(**values)
+        text = template.format(**values).replace(" ()", "")  # « ({mots_cles}) » of a skill without keywords
         return re.sub(r"[ \t]+\n", "\n", re.sub(r" {2,}", " ", text)).strip()
 
     def bullets(self, items: Sequence[str]) -> str:
         return "\n".join(self.fill("commun.puce", texte=i) for i in items)
+
+    def listed_items(self, text: str) -> List[str]:
+        """The lines of a reply that are items of its list (written by bullets())."""
+        mark = self.fill("commun.puce", texte="\x00").split("\x00")[0].strip()
+        return [line for line in text.splitlines() if mark and line.strip().startswith(mark)]
 
     def topic_button(self, topic: str, payload: Optional[str] = None) -> Dict[str, str]:
         return {"title": self.topics.sujets[topic].question, "payload": payload or f"/{topic}"}
@@ -75,6 +81,8 @@ class Replier:
     # -- factual answers -----------------------------------------------------------------------
     def answer(self, profession: Profession, question: Question) -> Reply:
         topic = question.topic
+        if silent_on(profession, topic):
+            return self.silent(profession, topic)
         builder = BUILDERS.get(topic)
         body = builder(self, profession, question) if builder else self._other_topic(profession, question)
         return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
@@ -100,6 +108,39 @@ class Replier:
         answer = self.answer(profession, closest)
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
+
+    def asked_label(self, words: str) -> str:
+        """What the student asked for, as the end of « La fiche ne précise pas … »."""
+        return self.fill("hors_fiche.demande", demande=words)
+
+    def silent_label(self, what: str) -> str:
+        """What the fiche does not give, as reponses.yml names it (« si l'alternance est possible »)."""
+        return {
+            "missions": self.t["fiche_muette.sujets.missions"],
+            "soft_skills": self.t["fiche_muette.sujets.soft_skills"],
+            "hard_skills": self.t["fiche_muette.sujets.hard_skills"],
+            "alternance": self.t["fiche_muette.sujets.alternance"],
+            "rncp": self.t["fiche_muette.sujets.rncp"],
+            "formation_continue": self.t["fiche_muette.sujets.formation_continue"],
+            "experiences": self.t["fiche_muette.sujets.experiences"],
+            "outils": self.t["fiche_muette.sujets.outils"],
+            "contraintes": self.t["fiche_muette.sujets.contraintes"],
+            "salaire": self.t["fiche_muette.sujets.salaire"],
+            "evolutions": self.t["fiche_muette.sujets.evolutions"],
+            "debutant": self.t["fiche_muette.sujets.salaire_debutant"],
+            "confirme": self.t["fiche_muette.sujets.salaire_confirme"],
+        }[what]
+
+    def silent_sentence(self, p: Profession, what: str) -> str:
+        return self.fill("fiche_muette.intro", libelle=self.silent_label(what), intitule=p.intitule)
+
+    def silent(self, profession: Profession, topic: str) -> Reply:
+        """A topic the fiche does not give (the field is absent from the knowledge file): say so, never
+        answer something else in its place, and offer a human."""
+        text = f"{self.silent_sentence(profession, topic)}\n{self.fill('hors_fiche.conseiller')}"
+        buttons = [self.topic_button("conseiller", "/conseiller")]
+        buttons += [b for b in self.suggestions(topic) if b["payload"] != "/conseiller"][:2]
+        return Reply(text, buttons)
 
     def _other_topic(self, p: Profession, q: Question) -> str:
         """A topic added by trainers: its text in the profession file, its wording in reponses.yml."""
@@ -183,22 +224,31 @@ class Replier:
         items = [self.fill("experience_item", poste=e.poste, apport=e.apport) for e in p.experiences]
         return self.fill("experiences", intitule=p.intitule, experiences=self.bullets(items))
 
+    def _factors(self, p: Profession) -> str:
+        return p.salaire.facteurs or self.t["fiche_muette.facteurs"]
+
     def _salary_level(self, p: Profession, level: str, alone: bool = False) -> str:
         s = p.salaire
         lvl = getattr(s.niveaux, level)
+        if lvl is None:  # the fiche gives the other level only
+            return self.silent_sentence(p, level)
         return self.fill("salaire.niveau" if alone else "salaire.niveau_item",
                          intitule=p.intitule, libelle=lvl.libelle, experience=lvl.experience,
-                         min=euros(lvl.min), max=euros(lvl.max), unite=s.unite, facteurs=s.facteurs)
+                         min=euros(lvl.min), max=euros(lvl.max), unite=s.unite, facteurs=self._factors(p))
 
     def _salary(self, p: Profession, q: Question) -> str:
         s = p.salaire
         level = salary_level(p, q)
         if level in ("debutant", "confirme"):
-            return self._salary_level(p, level, alone=True)
+            text = self._salary_level(p, level, alone=True)
+            if getattr(s.niveaux, level) is None:  # what the fiche does give
+                other = "confirme" if level == "debutant" else "debutant"
+                text += "\n" + self.bullets([self._salary_level(p, other)])
+            return text
         both = self.bullets([self._salary_level(p, "debutant"), self._salary_level(p, "confirme")])
         if level == "entre_deux":
-            return self.fill("salaire.entre_deux", annees=q.years, niveaux=both, facteurs=s.facteurs)
-        return self.fill("salaire.general", intitule=p.intitule, niveaux=both, facteurs=s.facteurs,
+            return self.fill("salaire.entre_deux", annees=q.years, niveaux=both, facteurs=self._factors(p))
+        return self.fill("salaire.general", intitule=p.intitule, niveaux=both, facteurs=self._factors(p),
                          precision=s.precision or "")
 
     def _soft_skills(self, p: Profession, q: Question) -> str:
@@ -218,7 +268,14 @@ class Replier:
 
     def _skill_items(self, skills) -> str:
         return self.bullets([self.fill("hard_skills.item", nom=s.nom, score=s.score,
-                                       mots_cles=", ".join(s.mots_cles)) for s in skills])
+                                       mots_cles=", ".join(s.mots_cles)) if s.mots_cles else
+                             self.fill("hard_skills.item_sans_mots_cles", nom=s.nom, score=s.score)
+                             for s in skills])
+
+    def _skill_detail(self, skill) -> str:
+        """The fiche's sentence on a skill, capitalised; or that the fiche gives none."""
+        detail = skill.detail or self.t["fiche_muette.detail_competence"]
+        return detail[:1].upper() + detail[1:]
 
     def _hard_skills(self, p: Profession, q: Question) -> str:
         skills = p.hard_skills.competences
@@ -232,7 +289,7 @@ class Replier:
             ranked = sorted(skills, key=lambda s: -s.score)
             return self.fill("hard_skills.min" if extreme == "min" else "hard_skills.max",
                              noms=", ".join(s.nom for s in chosen), score=score,
-                             detail_majuscule=chosen[0].detail[:1].upper() + chosen[0].detail[1:],
+                             detail_majuscule=self._skill_detail(chosen[0]),
                              competences=self._skill_items(ranked))
         index = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
         if index is None:
@@ -244,7 +301,7 @@ class Replier:
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)
         return self.fill("hard_skills.ciblee", nom=s.nom, score=s.score,
                          mots_cles=", ".join(k.lower() for k in s.mots_cles),
-                         detail_majuscule=s.detail[:1].upper() + s.detail[1:],
+                         detail_majuscule=self._skill_detail(s),
                          non_precise=s.non_precise or "", autres=others)
 
     def _tools(self, p: Profession, q: Question) -> str:
@@ -333,6 +390,64 @@ class Replier:
         return Reply(text, buttons)
 
 
+    # -- the catalogue (core/catalogue.py, core/compare.py) -------------------------------------
+    def catalogue_page(self, professions: Sequence[Profession], number: int = 0) -> Reply:
+        """The school's professions grouped by famille, one button each, and « Voir plus de métiers »."""
+        shown = catalogue.page(professions, number)
+        groups = self.bullets([self.fill("catalogue.famille", famille=famille.capitalize(),
+                                         metiers=", ".join(p.intitule for p in group))
+                               for famille, group in shown.groups])
+        buttons = [open_button(p) for _, group in shown.groups for p in group]
+        if shown.more:
+            buttons.append({"title": self.t["boutons.voir_plus"], "payload": f"/catalogue_lister{{\"page\": {number + 1}}}"})
+        return Reply(self.fill("catalogue.liste", total=len(professions), groupes=groups), buttons)
+
+    def search_results(self, professions: Sequence[Profession], text: str) -> Reply:
+        """The professions whose fiche supports the request, with the fiche's words and rubriques;
+        none: said plainly, and the list."""
+        found = catalogue.search(professions, catalogue.request(text))
+        demand = text.strip().rstrip("?!. ")
+        if not found:
+            listed = self.catalogue_page(professions)
+            return Reply(f"{self.fill('catalogue.aucun', demande=demand)}\n{listed.text}", listed.buttons)
+        items = [self.fill("catalogue.resultat", intitule=m.profession.intitule,
+                           preuves="; ".join(self.fill("catalogue.preuve", mots=words, rubrique=self._rubrique(where))
+                                             for words, where in m.evidence[:3]))
+                 for m in found]
+        return Reply(self.fill("catalogue.resultats", demande=demand, metiers=self.bullets(items)),
+                     [open_button(m.profession) for m in found])
+
+    def comparison(self, a: Profession, b: Profession, topic: Optional[str]) -> Reply:
+        """Two professions side by side on the topic (a short card without one), each cited from its fiche."""
+        c = compare.compare(a, b, topic)
+        where = self._rubrique(c.topic or "diplome") if c.topic else "Diplôme, Salaire, Hard skills"
+        sides = "\n".join(self.fill("catalogue.cote", intitule=s.profession.intitule, rubrique=where,
+                                     lignes=self.bullets(s.lines)) for s in c.sides)
+        if c.topic:
+            text = self.fill("catalogue.comparaison", sujet=self.topics.sujets[c.topic].libelle, cotes=sides)
+        else:
+            text = self.fill("catalogue.carte", cotes=sides)
+        if c.higher is not None:
+            text += "\n" + self.fill("catalogue.plus_haut", intitule=c.higher.intitule)
+        elif c.sides[0].figure is not None and c.sides[0].figure == c.sides[1].figure:
+            text += "\n" + self.fill("catalogue.egal")
+        return Reply(text, [open_button(a), open_button(b)])
+
+    def path_buttons(self, profession: Profession, find, professions: Dict[str, Profession]) -> List[Dict[str, str]]:
+        """« Ouvrir la fiche … » for each evolution or stepping-stone job that is itself a profession of
+        the catalogue (`find`: the name index's resolve)."""
+        return [{"title": self.fill("catalogue.parcours", intitule=p.intitule), "payload": open_button(p)["payload"]}
+                for p in catalogue.linked(profession, find, professions)]
+
+    def switched(self, profession: Profession, reply: Reply) -> Reply:
+        """A reply about another profession than before begins « Pour le métier de … »."""
+        return Reply(f"{self.fill('catalogue.pour_le_metier', intitule=profession.intitule)}\n{reply.text}",
+                     reply.buttons)
+
+    def _rubrique(self, where: str) -> str:
+        topic = self.topics.sujets.get(where)
+        return topic.rubrique if topic else catalogue.RUBRIQUES.get(where, where)
+
 
 # Each topic the code answers, and its builder; any other topic of sujets.yml is a topic added by
 # trainers, answered from the profession file's « autres_sujets » section (make check uses this table).
@@ -345,6 +460,32 @@ BUILDERS: Dict[str, Callable[[Replier, Profession, Question], str]] = {
     "evolutions": Replier._evolutions,
 }
 
+def open_button(p: Profession) -> Dict[str, str]:
+    """A button that opens a profession's fiche (its definition, entity « metier »)."""
+    return {"title": p.intitule, "payload": "/definition" + json.dumps({"metier": p.intitule}, ensure_ascii=False)}
+
+# When a topic's field is absent from the knowledge file (the fiche does not give it): the reply says
+# « La fiche ne précise pas … » instead of an empty answer (Replier.silent).
+SILENT_WHEN: Dict[str, Callable[[Profession], bool]] = {
+    "missions": lambda p: not p.missions,
+    "soft_skills": lambda p: not p.soft_skills.qualites,
+    "hard_skills": lambda p: not p.hard_skills.competences,
+    "alternance": lambda p: not p.alternance,
+    "rncp": lambda p: not p.rncp,
+    "formation_continue": lambda p: not p.formation_continue,
+    "experiences": lambda p: not p.experiences,
+    "outils": lambda p: not p.outils.categories,
+    "contraintes": lambda p: not (p.contraintes.liste or p.contraintes.exigences),
+    "salaire": lambda p: p.salaire is None,
+    "evolutions": lambda p: not (p.evolutions.postes or p.evolutions.ensuite),
+}
+
+
+def silent_on(profession: Profession, topic: Optional[str]) -> bool:
+    """Whether the profession's fiche gives nothing on this topic."""
+    return topic in SILENT_WHEN and SILENT_WHEN[topic](profession)
+
+
 def euros(amount: int) -> str:
     """30000 -> "30 000" with a non-breaking space, as French writes amounts."""
     return f"{amount:,}".replace(",", "\u00a0")
@@ -354,9 +495,9 @@ def salary_level(p: Profession, q: Question) -> Optional[str]:
     """debutant, confirme, entre_deux (years the fiche does not cover) or None (general)."""
     if q.years is not None:
         levels = p.salaire.niveaux
-        if levels.debutant.annees_max is not None and q.years < levels.debutant.annees_max:
+        if levels.debutant and levels.debutant.annees_max is not None and q.years < levels.debutant.annees_max:
             return "debutant"
-        if levels.confirme.annees_min is not None and q.years >= levels.confirme.annees_min:
+        if levels.confirme and levels.confirme.annees_min is not None and q.years >= levels.confirme.annees_min:
             return "confirme"
         return "entre_deux"
     return q.experience if q.experience in ("debutant", "confirme") else None

@@ -5,8 +5,9 @@ No Rasa here: tests build one on fixture knowledge folders.
 """
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, Optional, Sequence, Union
+from typing import Callable, Dict, FrozenSet, Optional, Sequence, Tuple, Union
 
+from core.coverage import Asked, keys, uncovered
 from core.knowledge import (
     AbsentDetails,
     Contact,
@@ -68,6 +69,8 @@ class School:
                                      resolve_profession=self.names.resolve)
         self._covered: Dict[str, Dict[int, bool]] = {}
         self._texts: Dict[str, str] = {}
+        self._answer_words: Dict[Tuple[str, str], FrozenSet[str]] = {}
+        self._name_words: Dict[str, FrozenSet[str]] = {}
     # -- understanding ---------------------------------------------------------------------------
     def understand(self, text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
                    parts: Sequence[dict] = ()) -> Question:
@@ -110,6 +113,31 @@ class School:
         fiche does not mention: a fiche that mentions remote work is answered normally."""
         found = [self.vocabulary.phrases[i][0] for i in question.phrases if not self._mentions(profession, i)]
         return self._details[min(found, key=self._order.__getitem__)] if found else None
+
+    def uncovered(self, question: Question, profession: Profession) -> Optional[Asked]:
+        """What the message asks for that this topic's answer, for this profession, does not hold
+        (« quelles entreprises recrutent ? » classified as the missions), if anything."""
+        if not question.asked or question.topic not in self.fact_topics:
+            return None
+        return uncovered(question.asked, self.answer_words(profession, question.topic),
+                         self._names_of(profession))
+
+    def answer_words(self, profession: Profession, topic: str) -> FrozenSet[str]:
+        """The word keys a topic's answer holds for a profession: the topic's names and vocabulary
+        (sujets.yml) and the items its answer lists. Not its commentary (« selon l'entreprise »), which
+        answers nothing. Computed when the topic is first asked about that profession."""
+        cached = self._answer_words.get((profession.id, topic))
+        if cached is None:
+            t = self.replier.topics.sujets[topic]
+            texts = [t.libelle, t.question, t.rubrique] + list(t.vocabulaire)
+            texts += self.replier.listed_items(self.replier.answer(profession, Question(topic=topic)).text)
+            cached = self._answer_words[(profession.id, topic)] = keys(" ".join(texts))
+        return cached
+
+    def _names_of(self, profession: Profession) -> FrozenSet[str]:
+        if profession.id not in self._name_words:
+            self._name_words[profession.id] = keys(" ".join([profession.intitule] + profession.alias))
+        return self._name_words[profession.id]
 
     def _mentions(self, profession: Profession, phrase: int) -> bool:
         covered = self._covered.setdefault(profession.id, {})

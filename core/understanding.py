@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
+from core.courtesy import masked
+from core.coverage import Asked, asked_objects
 from core.textnorm import fold, words, years_in
 
 # Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
@@ -115,8 +117,9 @@ _BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
 _FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh)\W+)*"
                        r"(?:et|mais|sinon|pour|what about|and)\b")
 # « pour y arriver, il faut quoi ? », « et pour ça ? » : what the previous answer spoke of.
-_BACK_REFERENCE = re.compile(r"\by (?:arriver|parvenir|acceder)\b|\bpour (?:ca|cela)\b|\bces (?:postes|evolutions)\b"
-                             r"|\ben arriver la\b")
+_BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced)\w*|\bpour (?:ca|cela)\b|\bces (?:postes|evolutions)\b"
+                             r"|\ben arriver la\b|\b(?:decrocher|devenir|devient|atteindre|obtenir) (?:ca|cela|ce poste|ces postes)\b"
+                             r"|^\W*(?:\w+\W+){0,2}(?:ca|cela) (?:demande|necessite|exige|suppose) quoi\b")
 # Words too general to tell one mission, quality or tool from another.
 _GENERIC = {"metie", "poste", "trava", "charg", "relat", "inter", "missi", "quell", "faut",
             "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
@@ -142,7 +145,8 @@ def stems(text: str) -> FrozenSet[str]:
 
 # « range-les par ordre d'importance », « de la plus à la moins importante » : the whole list, ranked.
 _RANKING = re.compile(r"\b(?:class|rang|tri|ordonn)(?:e|es|ez|er)\b|\bclassement|\bhierarchi"
-                      r"|ordre d.importance|par ordre|du plus \w+ au moins|de la plus \w+ a la moins"
+                      r"|ordre d.importance|ordre de priorit|par priorit|\bpodium\b"
+                      r"|par ordre|du plus \w+ au moins|de la plus \w+ a la moins"
                       r"|de la plus .{0,30}a la moins|du plus .{0,30}au moins")
 
 
@@ -188,6 +192,9 @@ class Question:
     named: Tuple[str, ...] = ()           # professions whose name the message contains (several: ambiguous)
     entity_named: Tuple[str, ...] = ()    # professions the « metier » entity refers to
     parts: Tuple["Part", ...] = ()
+    # What the message asks for (« quelles entreprises », « combien de femmes »): a topic answer that
+    # does not hold it is not the answer (core/coverage.py).
+    asked: Tuple[Asked, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -220,6 +227,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     """
     text = text or ""
     folded = fold(text)
+    asking = fold(masked(text))
     ranked = ranking(text)
     levels = _entity_values(entities, "experience", span)
     diplomas = _entity_values(entities, "diplome", span)
@@ -244,7 +252,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
         refers_back=bool(_BACK_REFERENCE.search(folded)),
         about_work=about_work_or_studies(text), stems=stems(text),
-        phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(folded)),
+        # Read without the courtesy: « je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon.
+        phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(asking)),
         named=vocabulary.find_profession(text) if span is None else (),
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
-        parts=split)
+        parts=split, asked=asked_objects(text))

@@ -34,7 +34,7 @@ ESTIMATED_SECONDS = 90
 
 def training_inputs(root: Path) -> list:
     """Relative paths of every file `rasa train` reads, plus the project's NLU code."""
-    files = [root / "config.yml", root / "domain.yml", root / "core" / "textnorm.py"]
+    files = [root / "config.yml", root / "domain.yml", root / "core" / "textnorm.py", root / "core" / "courtesy.py"]
     for folder, suffixes in (("data", None), ("rasa_ext/nlu", (".py", ".yml", ".yaml"))):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and (not suffixes or path.suffix in suffixes):

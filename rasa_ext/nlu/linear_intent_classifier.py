@@ -16,6 +16,10 @@ question marks, semicolons, commas and conjunctions, each part is classified by 
 the parts are added to the parse result as `question_parts` (text, offsets, intent, confidence)
 for the actions to answer each topic. The message's own intent is unchanged.
 
+Courtesy (greetings, thanks, « je suis en terminale ») is set aside (core/courtesy.py): when the
+message without it reads as a question, and more surely, that reading wins, and the courtesy is never
+a part of its own. In a long formal message, the question inside is what gets classified.
+
 The trained model is written as plain arrays (JSON + NumPy's .npz without pickle): loading a model
 never executes code from the model file.
 """
@@ -40,6 +44,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.svm import LinearSVC
 
+from core.courtesy import masked
 from core.textnorm import fold
 
 logger = logging.getLogger(__name__)
@@ -49,6 +54,7 @@ WEIGHTS_FILE = "weights.npz"
 # Where a message is cut into parts: question marks, semicolons, commas, conjunctions, and « + », « & »,
 # « / » between words (« salaire + missions », « bts/bachelor ») but not in « bac+5 » or « 24/7 ».
 PART_SEPARATOR = re.compile(r"\?+|;|,|\s(?:et|ainsi que|puis|and|&|sinon|aussi|ou bien)\s"
+                            r"|\splus\s(?=(?:les?|la|l'|des|quels?|quelles?|combien|son|sa|ses)\b)"
                             r"|\s[+&/]\s(?!\s*\d)|(?<=[^\W\d_]{3})\s?[+&/]\s?(?=[^\W\d_]{3})", re.IGNORECASE)
 LIST_PARTS = 3  # in a list of this many parts or more, a single word (« salaire, missions, diplôme ? ») is a part
 # Words are any run of letters or digits, one letter included ("a", "y"): students' messages are short.
@@ -56,7 +62,7 @@ WORD_PATTERN = r"(?u)\b\w+\b"
 
 
 def part_spans(text: str) -> List[Tuple[int, int]]:
-    """(start, end) of each part of a message: at least two words, or one word of four letters or more
+    """(start, end) of each part of a message: at least two words, or one word of three letters or more
     in a list (LIST_PARTS parts or more, or parts joined by « + », « & », « / »)."""
     chunks, start = [], 0
     separators = list(PART_SEPARATOR.finditer(text))
@@ -70,7 +76,7 @@ def part_spans(text: str) -> List[Tuple[int, int]]:
         start = match.end() if match else len(text)
     # « salaire, missions, diplôme », « salaire + missions », « bts/bachelor » : items of a list.
     is_list = len(chunks) >= LIST_PARTS or any(m.group().strip() in ("+", "&", "/") for m in separators)
-    return [(a, b) for a, b, words in chunks if len(words) >= 2 or (is_list and len(words[0]) >= 4)]
+    return [(a, b) for a, b, words in chunks if len(words) >= 2 or (is_list and len(words[0]) >= 3)]
 
 
 def make_vectorizers(config: Dict[Text, Any]) -> Dict[str, TfidfVectorizer]:
@@ -103,6 +109,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             "random_seed": 42,
             "ranking_length": 10,
             "question_parts": True,
+            # Intents of courtesy itself: a message read as one of them, or read with less confidence
+            # than without its courtesy, is classified without it (core/courtesy.py).
+            "courtesy_intents": ["salutation", "remerciement", "au_revoir", "aide"],
+            "courtesy_min_confidence": 0.6,
         }
 
     @staticmethod
@@ -168,7 +178,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             return messages
         texts = [m.get(TEXT) or "" for m in messages]
         classes = self.weights["classes"]
-        for message, probs in zip(messages, self.probabilities(texts)):
+        for message, probs in zip(messages, self.without_courtesy(texts)):
             order = np.argsort(-probs)[: self.config["ranking_length"]]
             ranking = [{"name": str(classes[i]), "confidence": float(probs[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)
@@ -180,9 +190,27 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                     message.set("question_parts", parts, add_to_output=True)
         return messages
 
+    def without_courtesy(self, texts: List[str]) -> np.ndarray:
+        """The probabilities of each text, or of its question alone when its greetings, thanks and
+        introduction (core/courtesy.py) hid it: « Madame, Monsieur, … quel niveau faut-il ? … Cordialement »
+        is classified as its question. A message whose point is the courtesy (« bonne journée à vous »)
+        keeps its own reading: the question alone must be read as a question, and more surely."""
+        probs = self.probabilities(texts)
+        stripped = [masked(t) for t in texts]
+        changed = [i for i, (t, m) in enumerate(zip(texts, stripped)) if m != t]
+        if not changed:
+            return probs
+        classes = [str(c) for c in self.weights["classes"]]
+        courtesy = set(self.config["courtesy_intents"])
+        for i, alone in zip(changed, self.probabilities([stripped[i] for i in changed])):
+            if classes[alone.argmax()] not in courtesy and alone.max() >= self.config["courtesy_min_confidence"] and (
+                    classes[probs[i].argmax()] in courtesy or alone.max() > probs[i].max()):
+                probs[i] = alone
+        return probs
+
     def question_parts(self, text: str) -> List[Dict[str, Any]]:
         """The parts of a message with two or more parts (part_spans), each classified."""
-        parts = part_spans(text)
+        parts = part_spans(masked(text))  # « Madame, Monsieur, » and « merci d'avance » are no parts
         if len(parts) < 2:
             return []
         classes = self.weights["classes"]

@@ -14,7 +14,7 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import ActionClarifier, ActionHorsSujet, ActionRepondre
+from actions.actions import ActionClarifier, ActionHorsSujet, ActionRemerciement, ActionRepondre
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import school as behaviour_school
 
@@ -34,8 +34,10 @@ def school():
     return behaviour_school()
 
 
-def reply_to(agent, school, text):
-    """What the student reads after this message, from the action the rules would run."""
+def turn(agent, school, text, slots=None):
+    """What the student reads after this message, from the action the rules would run, in a
+    conversation whose memory is `slots`; and the memory after it."""
+    slots = dict(slots or {})
     parsed = asyncio.run(agent.parse_message(text))
     intent = parsed["intent"]["name"]
     if intent == "nlu_fallback":
@@ -44,11 +46,19 @@ def reply_to(agent, school, text):
         action = ActionRepondre(school)
     elif intent == "hors_sujet":
         action = ActionHorsSujet(school)
+    elif intent == "remerciement":
+        action = ActionRemerciement(school)  # the thanks, and the question that may come with them
     else:
-        return ""  # small talk: no answer about the fiche
+        return "", slots  # small talk: no answer about the fiche
     dispatcher = CollectingDispatcher()
-    action.run(dispatcher, Tracker("eval", {}, parsed, [], False, None, {}, "action_listen"), {})
-    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    events = action.run(dispatcher, Tracker("eval", slots, parsed, [], False, None, {}, "action_listen"), {})
+    slots.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+    return "\n".join(m.get("text") or "" for m in dispatcher.messages), slots
+
+
+def reply_to(agent, school, text):
+    """What the student reads after this message, alone in a new conversation."""
+    return turn(agent, school, text)[0]
 
 
 def cited_sections(school, reply):

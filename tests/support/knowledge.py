@@ -51,3 +51,19 @@ def contact(folder: Path = None):
 
 def contact_email(folder: Path = None) -> str:
     return contact(folder).email
+
+
+def without_facts(profession: Profession, partly: bool = False) -> Profession:
+    """The profession as imported from a fiche that gives none of the facts a fiche may leave out
+    (core/knowledge.py: missions, skills, alternance, tools, salary…); `partly`: a fiche that gives
+    them in part (one salary level, skills without a sentence or keywords, no salary factors)."""
+    if partly:
+        skills = [s.copy(update={"detail": None, "mots_cles": []}) for s in profession.hard_skills.competences]
+        salary = profession.salaire.copy(update={
+            "facteurs": None, "niveaux": profession.salaire.niveaux.copy(update={"confirme": None})})
+        return profession.copy(update={
+            "hard_skills": profession.hard_skills.copy(update={"competences": skills}), "salaire": salary})
+    empty = type(profession)(**{**profession.dict(), "missions": [], "soft_skills": {}, "hard_skills": {},
+                                "alternance": None, "rncp": None, "experiences": [], "outils": {},
+                                "contraintes": {}, "salaire": None, "evolutions": {}, "formation_continue": None})
+    return empty

@@ -1,0 +1,157 @@
+"""The school's catalogue as a student explores it: the list by famille (paged) and the search by
+interest or situation. Pure functions over Profession objects; the wording is the caller's.
+
+A search is made of real filters (salary, diploma level) computed from the knowledge fields, and of
+interests (tourisme, langues, voyage…) matched against the words of the fiche itself: a profession
+is suggested only with the words of its fiche that match and the rubrique they come from.
+"""
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from core.knowledge import Profession
+from core.textnorm import fold
+
+PER_PAGE = 8
+LEVEL_YEARS = {"bts": 2, "bachelor": 3, "mastere": 5}
+# An interest as students say it -> word stems a fiche uses for it (folded, matched as word starts).
+INTERESTS: Dict[str, Tuple[str, ...]] = {
+    "tourisme": ("touris", "voyageur", "croisiere", "escale", "festival"),
+    "langues": ("langue", "anglais", "espagnol", "allemand", "arabe", "multiling", "interpret"),
+    "voyage": ("voyag", "deplac", "etranger", "terrain a l"),
+    "international": ("international", "a l'etranger", "cooperation"),
+    "sante": ("sante", "soin", "patients", "medic", "hopital"),
+    "informatique": ("logiciel", "programm", "code", "application"),
+    "jeux_video": ("jeu video", "jeux video", "joueur"),
+    "numerique": ("numerique", "application", "logiciel", "code", "reseaux sociaux", "jeu video", "jeux video"),
+    "artisanat": ("artisan", "atelier", "bois", "ebenist", "meuble"),
+    "environnement": ("environnement", "energ", "renovation", "isolation"),
+    "culture": ("cultur", "patrimoine", "spectacle", "artiste", "festival"),
+    "enfants": ("enfant", "nouveau-ne", "creche", "parent"),
+}
+# Words of a message that name an interest.
+INTEREST_WORDS: Dict[str, str] = {
+    "tourism": "tourisme", "touristique": "tourisme", "langue": "langues", "anglais": "langues",
+    "voyag": "voyage", "bouger": "voyage", "deplac": "voyage", "etranger": "international",
+    "international": "international", "sante": "sante", "soign": "sante", "medical": "sante",
+    "numerique": "numerique", "informatique": "informatique", "jeux video": "jeux_video", "jeu video": "jeux_video",
+    "artisan": "artisanat", "manuel": "artisanat", "bois": "artisanat", "environnement": "environnement",
+    "ecolog": "environnement", "energie": "environnement", "planete": "environnement", "cultur": "culture",
+    "enfant": "enfants", "bebe": "enfants",
+}
+# Where each searched field is cited from (the rubriques of sujets.yml).
+RUBRIQUES = {"definition": "Définition", "missions": "Missions", "hard_skills": "Hard skills",
+             "contraintes": "Contraintes", "famille": "Famille", "salaire": "Salaire",
+             "diplome": "Diplôme"}
+
+
+@dataclass(frozen=True)
+class Page:
+    groups: Tuple[Tuple[str, Tuple[Profession, ...]], ...]   # (famille, professions) in order
+    more: bool                                               # a « Voir plus de métiers » button
+
+
+def families(professions: Sequence[Profession], other: str = "autres métiers") -> Dict[str, List[Profession]]:
+    out: Dict[str, List[Profession]] = {}
+    for p in sorted(professions, key=lambda p: (fold(p.famille or "~"), fold(p.intitule))):
+        out.setdefault(p.famille or other, []).append(p)
+    return out
+
+
+def page(professions: Sequence[Profession], number: int = 0, per_page: int = PER_PAGE) -> Page:
+    """Page `number` (from 0) of the catalogue, grouped by famille."""
+    ordered = [p for group in families(professions).values() for p in group]
+    shown = ordered[number * per_page:(number + 1) * per_page]
+    groups: Dict[str, List[Profession]] = {}
+    for p in shown:
+        groups.setdefault(p.famille or "autres métiers", []).append(p)
+    return Page(tuple((k, tuple(v)) for k, v in groups.items()), (number + 1) * per_page < len(ordered))
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a search asks: interests, and real filters."""
+    interests: Tuple[str, ...] = ()
+    min_salary: Optional[int] = None
+    max_years: Optional[int] = None        # « sans bac+5 » -> 4, « avec un BTS » -> 2
+
+
+def request(text: str) -> Request:
+    t = fold(text)
+    interests = tuple(dict.fromkeys(v for k, v in INTEREST_WORDS.items() if re.search(rf"\b{k}", t)))
+    salary = None
+    m = re.search(r"(\d[\d  .]*)\s*(k\b|000\b|euros?|€)?", t.replace("\u202f", " ").replace("\u00a0", " "))
+    if m and re.search(r"pay|salaire|gagn|€|euro", t):
+        digits = int(re.sub(r"\D", "", m.group(1)) or 0)
+        salary = digits * 1000 if digits < 1000 else digits
+    years = None
+    bac = re.search(r"(sans|pas|moins)[^.?!]{0,25}bac\s*\+\s*(\d)", t)
+    if bac:
+        years = int(bac.group(2)) - 1
+    elif re.search(r"(sans|pas)[^.?!]{0,20}(master|mastere)", t):
+        years = 4
+    elif re.search(r"(juste|seulement|avec) (un )?bts|bac\s*\+\s*2", t):
+        years = 2
+    return Request(interests, salary, years)
+
+
+@dataclass(frozen=True)
+class Match:
+    profession: Profession
+    score: float
+    evidence: Tuple[Tuple[str, str], ...] = field(default_factory=tuple)   # (words of the fiche, rubrique)
+
+
+def _fields(p: Profession) -> List[Tuple[str, str]]:
+    out = [(p.famille or "", "famille"), (p.intitule, "definition"), (p.definition.resume, "definition")]
+    out += [(f"{m.intitule} : {m.detail}", "missions") for m in p.missions]
+    out += [(f"{s.nom} ({', '.join(s.mots_cles)})", "hard_skills") for s in p.hard_skills.competences]
+    out += [(c, "contraintes") for c in p.contraintes.liste]
+    return out
+
+
+def reference_years(p: Profession) -> int:
+    return LEVEL_YEARS[p.diplome.niveau_reference]
+
+
+def search(professions: Sequence[Profession], asked: Request, limit: int = 5) -> List[Match]:
+    """Professions whose fiche supports every interest and passes every filter, best first."""
+    if not asked.interests and asked.min_salary is None and asked.max_years is None:
+        return []
+    found = []
+    for p in professions:
+        evidence: List[Tuple[str, str]] = []
+        score = 0.0
+        if asked.min_salary is not None:
+            top = p.salaire.niveaux.confirme.max
+            if top <= asked.min_salary:  # « plus de 40 000 € »: strictly more
+                continue
+            evidence.append((f"jusqu'à {top:,} {p.salaire.unite}".replace(",", "\u00a0"), "salaire"))
+        if asked.max_years is not None:
+            if p.diplome.bac5_necessaire or reference_years(p) > asked.max_years:
+                continue
+            ref = getattr(p.formations, p.diplome.niveau_reference)
+            evidence.append((f"{ref.nom} ({ref.niveau}) : {ref.en_bref}", "diplome"))
+        ok = True
+        for interest in asked.interests:
+            hits = [(text, where) for text, where in _fields(p)
+                    if any(re.search(rf"\b{re.escape(s)}", fold(text)) for s in INTERESTS[interest])]
+            if not hits:
+                ok = False
+                break
+            score += len(hits) + (2 if any(w == "famille" for _, w in hits) else 0)
+            evidence.extend(hits[:2])
+        if ok:
+            found.append(Match(p, score, tuple(dict.fromkeys(evidence))))
+    return sorted(found, key=lambda m: (-m.score, fold(m.profession.intitule)))[:limit]
+
+
+def linked(p: Profession, find, catalogue: Dict[str, Profession]) -> List[Profession]:
+    """The professions of the catalogue among this fiche's evolutions and stepping-stone jobs.
+    `find(name) -> ids` is the name index (core/names.py: alias, or fuzzy); one only per name."""
+    out: List[Profession] = []
+    for name in p.evolutions.postes + [e.poste for e in p.experiences]:
+        ids = find(name)
+        if len(ids) == 1 and ids[0] != p.id and ids[0] in catalogue and catalogue[ids[0]] not in out:
+            out.append(catalogue[ids[0]])
+    return out

@@ -1,0 +1,72 @@
+"""Held-out messages for the edge of understanding (issue 23), scored through the trained model AND
+the actions, as a student would read the reply (sentences never used in training):
+
+- tests/nlu/test_guard.yml: the guard against answering another question, measured on both sides.
+  Recall: messages asking what no answer holds that get an honest reply (« la fiche ne précise
+  pas », a clarification or the scope message), never the neighbour topic's answer as the answer.
+  Precision: of the replies saying « la fiche ne précise pas », the share that were right to.
+- tests/nlu/test_formal.yml: long formal messages get the answer of the question inside.
+"""
+import yaml
+
+from tests.stack.test_understanding_heldout import agent, cited_sections, reply_to, school  # noqa: F401
+from tests.support.helpers import ROOT, norm
+
+# Measured 2026-12-03 (README « Pipeline »): recall 1.000 (40/40), precision 0.976, answers kept 35/36,
+# formal 16/16 (without the guard, 18/40 of the first set were answered honestly). Floors below.
+GUARD_RECALL_FLOOR = 0.90
+GUARD_PRECISION_FLOOR = 0.90
+KEPT_FLOOR = 0.90
+FORMAL_FLOOR = 0.85
+
+
+def load(name, key):
+    return yaml.safe_load((ROOT / "tests" / "nlu" / name).read_text(encoding="utf-8"))[key]
+
+
+def silent(reply):
+    first = norm(reply.splitlines()[0]) if reply else ""
+    return first.startswith("la fiche ne precise pas") or first.startswith("la fiche ne donne pas")
+
+
+def test_the_guard_says_the_fiche_is_silent_instead_of_answering_another_question(agent, school):  # noqa: F811
+    outside = load("test_guard.yml", "hors_reponse")
+    inside = load("test_guard.yml", "dans_reponse")
+    honest, wrong = 0, []
+    for case in outside:
+        reply = reply_to(agent, school, case["text"])
+        if silent(reply) or not cited_sections(school, reply):
+            honest += 1
+        else:
+            wrong.append((case["text"], reply.splitlines()[0]))
+    kept, lost = 0, []
+    for case in inside:
+        reply = reply_to(agent, school, case["text"])
+        rubrique = school.replier.topics.sujets[case["sujet"]].rubrique
+        if not silent(reply) and rubrique in cited_sections(school, reply):
+            kept += 1
+        else:
+            lost.append((case["text"], reply.splitlines()[0] if reply else ""))
+    false_alarms = sum(1 for text, first in lost if silent(first))
+    recall = honest / len(outside)
+    said_silent = honest + false_alarms
+    precision = honest / said_silent if said_silent else 1.0
+    print(f"\nguard: recall {recall:.3f} ({honest}/{len(outside)}), precision {precision:.3f}, "
+          f"answers kept {kept}/{len(inside)}")
+    assert recall >= GUARD_RECALL_FLOOR, wrong
+    assert precision >= GUARD_PRECISION_FLOOR, lost
+    assert kept / len(inside) >= KEPT_FLOOR, lost
+
+
+def test_long_formal_messages_get_the_answer_of_the_question_inside(agent, school):  # noqa: F811
+    cases = load("test_formal.yml", "formel")
+    right, wrong = 0, []
+    for case in cases:
+        reply = reply_to(agent, school, case["text"])
+        rubrique = school.replier.topics.sujets[case["sujet"]].rubrique
+        if rubrique in cited_sections(school, reply) and not silent(reply):
+            right += 1
+        else:
+            wrong.append((case["text"][:60], reply.splitlines()[0] if reply else ""))
+    print(f"\nformal: {right}/{len(cases)}")
+    assert right / len(cases) >= FORMAL_FLOOR, wrong
