@@ -55,6 +55,11 @@ def create_account(engine, login: str, role: str, password: str) -> None:
             conn.execute(db.accounts.insert().values(login=login, **values))
 
 
+def account_exists(engine, login: str) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(sa.select(db.accounts.c.login).where(db.accounts.c.login == login)).first() is not None
+
+
 def check_password(engine, login: str, password: str) -> Optional[str]:
     """The account's role when the password is right, else None."""
     with engine.connect() as conn:

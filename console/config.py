@@ -40,6 +40,9 @@ class Settings:
     notify_to: Optional[str] = None    # the counsellors' address; default: the email of contact.yml
     smtp: Smtp = Smtp()
     session_hours: float = 8.0
+    # Reverse proxies in front of the console (nginx: 1). Only then are X-Forwarded-For (the address the
+    # login limit counts) and X-Forwarded-Proto (Secure cookies) believed; 0: a direct connection.
+    proxies: int = 0
 
 
 def from_environment() -> Settings:
@@ -61,4 +64,5 @@ def from_environment() -> Settings:
                   starttls=_flag("SMTP_STARTTLS"),
                   sender=os.environ.get("SMTP_FROM") or "assistant-orientation@localhost"),
         session_hours=float(os.environ.get("CONSOLE_SESSION_HOURS") or 8),
+        proxies=int(os.environ.get("CONSOLE_PROXIES") or 0),
     )
