@@ -2,7 +2,7 @@
 one place to back up, and `make forget`/`make purge` erase a student's requests with the conversation."""
 import sqlalchemy as sa
 
-from rasa_ext.tracker_store import tune_sqlite
+from rasa_ext.sqlite_tuning import tune_sqlite
 
 metadata = sa.MetaData()
 

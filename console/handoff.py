@@ -90,3 +90,24 @@ def waited(seconds: float) -> str:
     days, hours = divmod(hours, 24)
     day_word = "jour" if days == 1 else "jours"
     return f"{days} {day_word} et {hours} h" if hours else f"{days} {day_word}"
+
+
+def forget_sender(conn, sender_id: str) -> int:
+    """`make forget`: a conversation's requests (question, email) and their replies; how many requests."""
+    ids = [row[0] for row in conn.execute(sa.select(db.requests.c.id).where(db.requests.c.sender_id == sender_id))]
+    conn.execute(db.replies.delete().where(db.replies.c.sender_id == sender_id))
+    conn.execute(db.requests.delete().where(db.requests.c.sender_id == sender_id))
+    return len(ids)
+
+
+def purge_before(conn, limit: float) -> int:
+    """`make purge`: requests with no activity (sent, replied to, closed) since `limit`; how many."""
+    last_reply = (sa.select(sa.func.max(db.replies.c.created_at)).where(db.replies.c.request_id == db.requests.c.id)
+                  .scalar_subquery())
+    stale = [row[0] for row in conn.execute(sa.select(db.requests.c.id).where(
+        db.requests.c.created_at < limit, sa.func.coalesce(db.requests.c.closed_at, 0) < limit,
+        sa.func.coalesce(last_reply, 0) < limit))]
+    if stale:
+        conn.execute(db.replies.delete().where(db.replies.c.request_id.in_(stale)))
+        conn.execute(db.requests.delete().where(db.requests.c.id.in_(stale)))
+    return len(stale)

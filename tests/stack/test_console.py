@@ -329,3 +329,50 @@ def test_student_routes_accept_only_json_from_the_widgets_origin(console):
     assert bad_email.status_code == 400 and "facultative" in bad_email.json()["erreur"]
     accepted = leave_question(console, sender, "Une question")
     assert accepted.status_code == 201 and CONTACT.delai_reponse in accepted.json()["message"]
+
+
+def count_rows(console, table: str, sender: str) -> int:
+    with console["engine"].connect() as conn:
+        return conn.execute(sa.text(f"SELECT count(*) FROM {table} WHERE sender_id = :s"), {"s": sender}).scalar()
+
+
+def reply_to(console, request_id: int, text: str) -> None:
+    counsellor = signed_in(console, "c.martin")
+    token = hidden_csrf(counsellor.get(f"{console['url']}/demandes/{request_id}").text)
+    assert counsellor.post(f"{console['url']}/demandes/{request_id}/repondre",
+                           data={"csrf": token, "reponse": text}).status_code == 200
+
+
+def run_forget(console, *args) -> subprocess.CompletedProcess:
+    database = str(console["engine"].url)
+    done = subprocess.run([PYTHON, "scripts/forget.py", *args], cwd=ROOT, capture_output=True, text=True,
+                          env=project_env(TRACKER_STORE_URL=database), timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_make_forget_erases_the_requests_email_and_replies_of_a_conversation(console):
+    sender, request_id = new_request(console, "Une question à effacer", email="efface@exemple.fr")
+    kept, kept_id = new_request(console, "Une question à garder")
+    reply_to(console, request_id, "Une réponse à effacer")
+    reply_to(console, kept_id, "Une réponse à garder")
+    done = run_forget(console, "--sender", sender)
+    assert "1 demande(s) au conseiller supprimée(s)" in done.stdout
+    assert count_rows(console, "handoff_requests", sender) == 0 and count_rows(console, "handoff_replies", sender) == 0
+    assert count_rows(console, "events", sender) == 0
+    assert requests.get(f"{console['url']}/api/reponses/{sender}").json()["reponses"] == []
+    assert len(requests.get(f"{console['url']}/api/reponses/{kept}").json()["reponses"]) == 1
+    assert "Une question à effacer" not in signed_in(console, "c.martin").get(f"{console['url']}/demandes").text
+
+
+def test_make_purge_erases_requests_without_activity_for_the_given_days(console):
+    old, old_id = new_request(console, "Une vieille question")
+    recent, _ = new_request(console, "Une question récente")
+    answered, answered_id = new_request(console, "Une vieille question, mais une réponse récente")
+    with console["engine"].begin() as conn:
+        conn.execute(sa.text("UPDATE handoff_requests SET created_at = :t WHERE id IN (:a, :b)"),
+                     {"t": time.time() - 100 * 86400, "a": old_id, "b": answered_id})
+    reply_to(console, answered_id, "Répondu aujourd'hui")
+    run_forget(console, "--older-than", "90")
+    assert count_rows(console, "handoff_requests", old) == 0
+    assert count_rows(console, "handoff_requests", recent) == 1 and count_rows(console, "handoff_requests", answered) == 1
