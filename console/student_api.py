@@ -23,7 +23,8 @@ from core.student_text import clean_text
 
 bp = Blueprint("student_api", url_prefix="/api")
 MAX_OPEN_PER_SENDER = 3
-PER_ADDRESS_PER_HOUR = 10
+# A school's students often share one public address (the school's network): a class, not one person.
+PER_ADDRESS_PER_HOUR = 30
 
 
 def _ctx(request: Request):

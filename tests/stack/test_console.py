@@ -128,9 +128,9 @@ def store_conversation(console, sender: str, turns) -> None:
                 data=json.dumps({"event": kind, "timestamp": now + index, "text": text})))
 
 
-def leave_question(console, sender: str, question: str, **extra) -> requests.Response:
+def leave_question(console, sender: str, question: str, where: str = None, **extra) -> requests.Response:
     return requests.post(f"{console['url']}/api/demandes", json=dict(sender_id=sender, question=question, **extra),
-                         headers={"Origin": WIDGET_ORIGIN}, timeout=30)
+                         headers={"Origin": WIDGET_ORIGIN, "X-Forwarded-For": where or address()}, timeout=30)
 
 
 def new_request(console, question: str, turns=(), **extra):
@@ -376,3 +376,16 @@ def test_make_purge_erases_requests_without_activity_for_the_given_days(console)
     run_forget(console, "--older-than", "90")
     assert count_rows(console, "handoff_requests", old) == 0
     assert count_rows(console, "handoff_requests", recent) == 1 and count_rows(console, "handoff_requests", answered) == 1
+
+
+def test_requests_are_limited_per_conversation_and_per_address(console):
+    sender = f"web-{uuid.uuid4().hex[:16]}"
+    for number in range(3):
+        assert leave_question(console, sender, f"Question {number}").status_code == 201
+    fourth = leave_question(console, sender, "Encore une")
+    assert fourth.status_code == 429 and "3 questions en attente" in fourth.json()["erreur"]
+    where = address()
+    for number in range(30):
+        assert leave_question(console, f"web-{uuid.uuid4().hex}", f"Question {number}", where).status_code == 201
+    assert leave_question(console, f"web-{uuid.uuid4().hex}", "Une de trop", where).status_code == 429
+    assert leave_question(console, f"web-{uuid.uuid4().hex}", "Une autre adresse").status_code == 201
