@@ -12,7 +12,7 @@ from sanic.exceptions import MethodNotSupported, NotFound, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from console import auth, config, db, mail, pages, school_info, student_api, web
+from console import audit, auth, config, db, mail, pages, school_info, student_api, web
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -30,10 +30,15 @@ def create_app(settings: config.Settings, name: str = "console") -> Sanic:
         notify_to=settings.notify_to or contact.email,
         limiter=auth.LoginLimiter(), request_limiter=student_api.request_limiter())
 
-    async def send_mail(message) -> bool:   # smtplib blocks: in a thread, not in the event loop
-        return await asyncio.get_running_loop().run_in_executor(None, mail.send, settings.smtp, message)
+    async def send_and_log(message, login: str, target: str) -> None:
+        # smtplib blocks (up to its timeout): in a thread, after the answer, so nobody waits for the mail server
+        sent = await asyncio.get_running_loop().run_in_executor(None, mail.send, settings.smtp, message)
+        audit.log(app.ctx.engine, login, "avis_envoye" if sent else "avis_non_envoye", f"{target} : {message['Subject']}")
 
-    app.ctx.send_mail = send_mail
+    def notify(message, login: str, target: str) -> None:
+        app.add_task(send_and_log(message, login, target))
+
+    app.ctx.notify = notify
     app.blueprint(pages.bp)
     app.blueprint(student_api.bp)
     app.static("/static", str(STATIC), name="static")

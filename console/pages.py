@@ -173,8 +173,7 @@ async def _send_reply(request: Request, session: auth.Session, found: dict, text
     audit.log(ctx.engine, session.login, action, f"demande {found['id']}, réponse {reply_id}")
     if found["email"]:
         notice = mail.student_notice(ctx.settings.smtp, found["email"], ctx.settings.chat_url)
-        if await ctx.send_mail(notice):
-            audit.log(ctx.engine, session.login, "avis_eleve_envoye", f"demande {found['id']}")
+        ctx.notify(notice, session.login, f"demande {found['id']}")
     return web.redirect(f"/demandes/{found['id']}?envoye=1")
 
 

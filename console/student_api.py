@@ -112,8 +112,7 @@ async def new_request(request: Request) -> HTTPResponse:
     audit.log(ctx.engine, "eleve", "demande_creee", request_id)
     notice = mail.counsellor_notice(ctx.settings.smtp, ctx.notify_to, request_id, metier,
                                     f"{ctx.settings.public_url}/demandes/{request_id}")
-    if not await ctx.send_mail(notice):
-        audit.log(ctx.engine, "eleve", "avis_conseiller_non_envoye", request_id)
+    ctx.notify(notice, "eleve", f"demande {request_id}")
     delay = ctx.contact.delai_reponse
     said = f"Votre question est transmise au service d'orientation ({delay})." if delay else \
         "Votre question est transmise au service d'orientation."

@@ -4,12 +4,14 @@ Only what the student wrote and what the assistant answered: user and bot events
 Votes (AgentUttered events) and Rasa's own bookkeeping are left out.
 """
 import json
+import re
 from dataclasses import dataclass
 from typing import List
 
 import sqlalchemy as sa
 
 MAX_MESSAGES = 60   # the end of a long conversation: what led to the question
+PAYLOAD = re.compile(r"^/[a-z_]+$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ def read(engine, sender_id: str, limit: int = MAX_MESSAGES) -> List[Line]:
             text = (json.loads(data or "{}").get("text") or "").strip()
         except (ValueError, AttributeError):
             continue
+        if text and kind == "user" and PAYLOAD.match(text):   # a button of the assistant, sent as « /conseiller »
+            text = f"(bouton) {text[1:].replace('_', ' ')}"
         if text:
             lines.append(Line("eleve" if kind == "user" else "assistant", text, float(at or 0)))
     return lines
