@@ -106,6 +106,8 @@ def close_session(engine, token: Optional[str]) -> None:
 class LoginLimiter:
     """At most `attempts` failed logins per account and per address within `window` seconds."""
 
+    MAX_KEYS = 10_000
+
     def __init__(self, attempts: int = 5, window: float = 900.0):
         self.attempts, self.window = attempts, window
         self.failures: Dict[str, Deque[float]] = defaultdict(deque)
@@ -122,6 +124,9 @@ class LoginLimiter:
 
     def failed(self, login: str, address: str) -> None:
         now = time.time()
+        if len(self.failures) > self.MAX_KEYS:   # many made-up logins: forget those with no recent failure
+            for key in [k for k in self.failures if not self._recent(k, now)]:
+                del self.failures[key]
         for key in (f"login:{login}", f"ip:{address}"):
             self._recent(key, now).append(now)
 

@@ -6,6 +6,7 @@ account (console/audit.py). A page of the other role answers 403 with a French p
 import re
 import time
 from typing import Optional, Tuple
+from urllib.parse import quote
 
 from sanic import Blueprint
 from sanic.request import Request
@@ -17,6 +18,15 @@ from console.school_info import profession_title
 bp = Blueprint("pages")
 HOME = {"conseiller": "/demandes", "formateur": "/formateur"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LOCAL_PATH = re.compile(r"^/[a-z0-9_-]+(?:/[a-z0-9_-]+)*$")   # where to go after signing in: a page of the console
+
+
+def next_page(wanted: Optional[str], role: str) -> str:
+    """The page asked for before signing in, when it is one of this role's; else the role's home."""
+    home = HOME[role]
+    if wanted and _LOCAL_PATH.match(wanted) and (wanted == home or wanted.startswith(home + "/")):
+        return wanted
+    return home
 
 
 def _ctx(request: Request):
@@ -31,7 +41,10 @@ def require(request: Request, role: str) -> Tuple[Optional[auth.Session], Option
     """(session, None) for an account of `role`; else (session or None, the response to send)."""
     session = current(request)
     if session is None:
-        return None, web.redirect("/connexion")
+        # back here after signing in (the link of a notice email opens the console without the
+        # SameSite=Strict cookie: the counsellor signs in and lands on the request)
+        then = request.path if request.method == "GET" and request.path != "/" else ""
+        return None, web.redirect(f"/connexion?suite={quote(then)}" if then else "/connexion")
     if session.role != role:
         audit.log(_ctx(request).engine, session.login, "acces_refuse", request.path)
         return session, web.forbidden(session)
@@ -42,10 +55,11 @@ def require(request: Request, role: str) -> Tuple[Optional[auth.Session], Option
 
 
 def login_form(request: Request, status: int = 200, error: str = "", login: str = "",
-               notice: str = "") -> HTTPResponse:
+               notice: str = "", then: str = "") -> HTTPResponse:
     token = csrf.new_token()
+    then = then if _LOCAL_PATH.match(then or "") else ""
     resp = web.page("connexion.html", status=status, csrf=token, error=error, login=login, notice=notice,
-                    session=None)
+                    then=then, session=None)
     web.set_cookie(resp, csrf.LOGIN_COOKIE, token, web.is_https(request, _ctx(request).settings.https))
     return resp
 
@@ -55,7 +69,7 @@ async def login_page(request: Request) -> HTTPResponse:
     if current(request):
         return web.redirect("/")
     notice = "Vous êtes déconnecté." if request.args.get("fin") else ""
-    return login_form(request, notice=notice)
+    return login_form(request, notice=notice, then=request.args.get("suite") or "")
 
 
 @bp.post("/connexion")
@@ -65,23 +79,24 @@ async def login(request: Request) -> HTTPResponse:
         return web.bad_form()
     name = (request.form.get("identifiant") or "").strip().lower()[:64]
     password = request.form.get("mot_de_passe") or ""
+    then = request.form.get("suite") or ""
     where = web.address(request)
     if ctx.limiter.blocked(name, where):
         audit.log(ctx.engine, name or "?", "connexion_bloquee", where)
         minutes = int(ctx.limiter.window // 60)
         return login_form(request, 429, f"Trop d'essais de connexion manqués. Pour protéger le compte, la connexion "
                                         f"est suspendue pendant {minutes} minutes. Réessayez plus tard, ou demandez "
-                                        "à la personne qui gère la console de changer votre mot de passe.", name)
+                                        "à la personne qui gère la console de changer votre mot de passe.", name, then=then)
     role = auth.check_password(ctx.engine, name, password)
     if role is None:
         ctx.limiter.failed(name, where)
         audit.log(ctx.engine, name or "?", "connexion_refusee", where)
         return login_form(request, 401, "Identifiant ou mot de passe incorrect. Vérifiez les majuscules et "
-                                        "réessayez.", name)
+                                        "réessayez.", name, then=then)
     ctx.limiter.succeeded(name)
     token = auth.open_session(ctx.engine, name, ctx.settings.session_hours)
     audit.log(ctx.engine, name, "connexion", where)
-    resp = web.redirect(HOME[role])
+    resp = web.redirect(next_page(then, role))
     secure = web.is_https(request, ctx.settings.https)
     web.set_cookie(resp, web.SESSION_COOKIE, token, secure)
     web.clear_cookie(resp, csrf.LOGIN_COOKIE, secure)

@@ -102,10 +102,10 @@ def hidden_csrf(html: str) -> str:
     return found.group(1)
 
 
-def try_login(session: requests.Session, console, login: str, password: str) -> requests.Response:
+def try_login(session: requests.Session, console, login: str, password: str, **extra) -> requests.Response:
     form = session.get(f"{console['url']}/connexion")
     return session.post(f"{console['url']}/connexion", allow_redirects=False,
-                        data={"csrf": hidden_csrf(form.text), "identifiant": login, "mot_de_passe": password})
+                        data={"csrf": hidden_csrf(form.text), "identifiant": login, "mot_de_passe": password, **extra})
 
 
 def signed_in(console, login: str) -> requests.Session:
@@ -156,7 +156,8 @@ def test_a_wrong_password_is_refused_in_french(console):
     assert answer.status_code == 401
     assert "Identifiant ou mot de passe incorrect" in answer.text
     assert web_cookie(answer) is None
-    assert session.get(f"{console['url']}/demandes", allow_redirects=False).headers["Location"] == "/connexion"
+    assert session.get(f"{console['url']}/demandes", allow_redirects=False).headers["Location"].startswith(
+        "/connexion")
 
 
 def web_cookie(answer: requests.Response):
@@ -179,6 +180,22 @@ def test_the_sixth_failure_is_refused_even_with_the_right_password(console):
         assert try_login(browser(other), console, f"inconnu{attempt}", "x" * 12).status_code == 401
     assert try_login(browser(other), console, "a.partage", PASSWORD).status_code == 429
     assert try_login(browser(), console, "a.partage", PASSWORD).status_code == 303
+
+
+def test_the_link_of_a_notice_leads_to_the_request_after_signing_in(console):
+    _, request_id = new_request(console, "Une question reçue par e-mail")
+    session = browser()
+    first = session.get(f"{console['url']}/demandes/{request_id}", allow_redirects=False)
+    assert first.status_code == 303
+    form = session.get(f"{console['url']}{first.headers['Location']}")
+    assert f'name="suite" value="/demandes/{request_id}"' in form.text
+    signed = session.post(f"{console['url']}/connexion", allow_redirects=False, data={
+        "csrf": hidden_csrf(form.text), "identifiant": "c.martin", "mot_de_passe": PASSWORD,
+        "suite": f"/demandes/{request_id}"})
+    assert signed.headers["Location"] == f"/demandes/{request_id}"
+    for elsewhere in ("//ailleurs.test/x", "https://ailleurs.test/", "/formateur"):
+        other = try_login(browser(), console, "c.martin", PASSWORD, suite=elsewhere)
+        assert other.headers["Location"] == "/demandes", elsewhere
 
 
 def test_session_cookie_flags_and_secure_over_https(console):
@@ -319,7 +336,7 @@ def test_logout_ends_the_session(console):
     assert out.status_code == 303
     assert "Max-Age=0" in web_cookie(out)
     again = requests.get(f"{console['url']}/demandes", cookies={"console_session": stolen}, allow_redirects=False)
-    assert again.status_code == 303 and again.headers["Location"] == "/connexion"
+    assert again.status_code == 303 and again.headers["Location"].startswith("/connexion")
     assert "Vous êtes déconnecté" in counsellor.get(f"{console['url']}/connexion?fin=1").text
 
 
