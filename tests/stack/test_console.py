@@ -416,3 +416,29 @@ def test_requests_are_limited_per_conversation_and_per_address(console):
         assert leave_question(console, f"web-{uuid.uuid4().hex}", f"Question {number}", where).status_code == 201
     assert leave_question(console, f"web-{uuid.uuid4().hex}", "Une de trop", where).status_code == 429
     assert leave_question(console, f"web-{uuid.uuid4().hex}", "Une autre adresse").status_code == 201
+
+
+def test_console_pages_have_no_serious_accessibility_violation(console, new_page):
+    from tests.support.widget import serious_violations
+    _, request_id = new_request(console, "Quels stages en première année ?", profession="testeur_jeux_societe",
+                                turns=[("user", "bonjour"), ("bot", "Bonjour ! Posez votre question.")])
+    reply_to(console, request_id, "Des stages de deux mois, en général.")
+    page = new_page(bypass_csp=True, extra_http_headers={"X-Forwarded-For": address()})   # axe is an inline script
+    page.goto(f"{console['url']}/connexion")
+    page.get_by_label("Identifiant").fill("c.martin")
+    page.get_by_label("Mot de passe").fill("pas-le-bon")
+    page.get_by_role("button", name="Se connecter").click()
+    assert page.get_by_role("alert").inner_text().startswith("Identifiant ou mot de passe incorrect")
+    checked = {"connexion (erreur)": serious_violations(page)}
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/demandes")
+    page.get_by_text("Conversation avec l'assistant").first.click()   # the transcript, unfolded
+    checked["demandes"] = serious_violations(page)
+    page.goto(f"{console['url']}/demandes/{request_id}")
+    assert page.get_by_label("Votre réponse à l'élève").is_visible()
+    checked["demande"] = serious_violations(page)
+    page.goto(f"{console['url']}/formateur")
+    assert page.get_by_role("heading", level=1).inner_text() == "Accès refusé"
+    checked["403"] = serious_violations(page)
+    assert checked == {name: [] for name in checked}
