@@ -15,15 +15,30 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.server import server_school
-from core import dialogue
+from core import dialogue, exploring
 from core.replies import Reply
 from core.school import School
 
 logger = logging.getLogger(__name__)
 
 
-def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
+def send(dispatcher: CollectingDispatcher, reply: Reply, profession=None) -> None:
+    """The reply; and, when it is about one profession, a custom message naming it (the REST channel
+    folds it into the reply as « metier »: the widget shows which profession the conversation is about)."""
     dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
+    if profession is not None:
+        dispatcher.utter_message(json_message={"metier": {"id": profession.id, "intitule": profession.intitule}})
+
+
+def page_number(entities) -> Optional[int]:
+    """The entity « page » of a « Voir plus de métiers » button (/catalogue_lister{"page": 1})."""
+    for entity in entities or ():
+        if isinstance(entity, dict) and entity.get("entity") == "page":
+            try:
+                return int(entity.get("value"))
+            except (TypeError, ValueError):
+                return None
+    return None
 
 
 def turn_of(school: School, tracker: Tracker, kind: str) -> dialogue.Turn:
@@ -36,8 +51,9 @@ def turn_of(school: School, tracker: Tracker, kind: str) -> dialogue.Turn:
                     for r in latest.get("intent_ranking") or [] if isinstance(r, dict))
     metadata = latest.get("metadata") or {}
     page = metadata.get("metier") if isinstance(metadata, dict) else None
-    slots = {name: tracker.get_slot(name) for name in ("sujet", "metier_id", "autre_metier", "incompris")}
-    return dialogue.Turn(question, intent, ranking, slots, page, kind)
+    slots = {name: tracker.get_slot(name)
+             for name in ("sujet", "metier_id", "autre_metier", "incompris", exploring.IN_PLAY)}
+    return dialogue.Turn(question, intent, ranking, slots, page, kind, page_number(latest.get("entities")))
 
 
 class DialogueAction(Action, metaclass=ABCMeta):
@@ -62,7 +78,7 @@ class DialogueAction(Action, metaclass=ABCMeta):
             dispatcher.messages.clear()
             send(dispatcher, self.school.replier.apology())
             return []
-        send(dispatcher, outcome.reply)
+        send(dispatcher, outcome.reply, outcome.profession)
         return [SlotSet(name, value) for name, value in outcome.slots]
 
 
@@ -98,8 +114,16 @@ class ActionRemerciement(DialogueAction):
             return []
         if outcome is None:
             return []
-        send(dispatcher, outcome.reply)
+        send(dispatcher, outcome.reply, outcome.profession)
         return [SlotSet(name, value) for name, value in outcome.slots]
+
+
+class ActionCatalogue(DialogueAction):
+    """The school's catalogue: the list of professions, a search by interest, a comparison of two."""
+    kind = dialogue.CATALOGUE
+
+    def name(self) -> Text:
+        return "action_catalogue"
 
 
 class ActionAide(DialogueAction):

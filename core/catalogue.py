@@ -29,12 +29,19 @@ INTERESTS: Dict[str, Tuple[str, ...]] = {
     "culture": ("cultur", "patrimoine", "spectacle", "artiste", "festival"),
     "enfants": ("enfant", "nouveau-ne", "creche", "parent"),
 }
+# How an interest is named to the student.
+INTEREST_LABELS: Dict[str, str] = {
+    "tourisme": "tourisme", "langues": "langues", "voyage": "voyages", "international": "international",
+    "sante": "santé", "informatique": "informatique", "jeux_video": "jeux vidéo", "numerique": "numérique",
+    "artisanat": "artisanat", "environnement": "environnement", "culture": "culture", "enfants": "enfants",
+}
 # Words of a message that name an interest.
 INTEREST_WORDS: Dict[str, str] = {
-    "tourism": "tourisme", "touristique": "tourisme", "langue": "langues", "anglais": "langues",
+    "touris": "tourisme", "langue": "langues", "anglais": "langues",
     "voyag": "voyage", "bouger": "voyage", "deplac": "voyage", "etranger": "international",
     "international": "international", "sante": "sante", "soign": "sante", "medical": "sante",
-    "numerique": "numerique", "informatique": "informatique", "jeux video": "jeux_video", "jeu video": "jeux_video",
+    "numerique": "numerique", "reseaux sociaux": "numerique",
+    "informatique": "informatique", "jeux video": "jeux_video", "jeu video": "jeux_video",
     "artisan": "artisanat", "manuel": "artisanat", "bois": "artisanat", "environnement": "environnement",
     "ecolog": "environnement", "energie": "environnement", "planete": "environnement", "cultur": "culture",
     "enfant": "enfants", "bebe": "enfants",
@@ -77,22 +84,57 @@ class Request:
 
 
 def request(text: str) -> Request:
-    t = fold(text)
+    """What a message asks of the catalogue: the interests it names, and the salary and diploma
+    limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »)."""
+    t = fold(text).replace("\u202f", " ").replace("\u00a0", " ")
     interests = tuple(dict.fromkeys(v for k, v in INTEREST_WORDS.items() if re.search(rf"\b{k}", t)))
-    salary = None
-    m = re.search(r"(\d[\d  .]*)\s*(k\b|000\b|euros?|€)?", t.replace("\u202f", " ").replace("\u00a0", " "))
-    if m and re.search(r"pay|salaire|gagn|€|euro", t):
-        digits = int(re.sub(r"\D", "", m.group(1)) or 0)
-        salary = digits * 1000 if digits < 1000 else digits
-    years = None
-    bac = re.search(r"(sans|pas|moins)[^.?!]{0,25}bac\s*\+\s*(\d)", t)
-    if bac:
-        years = int(bac.group(2)) - 1
-    elif re.search(r"(sans|pas)[^.?!]{0,20}(master|mastere)", t):
-        years = 4
-    elif re.search(r"(juste|seulement|avec) (un )?bts|bac\s*\+\s*2", t):
-        years = 2
-    return Request(interests, salary, years)
+    return Request(interests, salary_asked(t), years_asked(t))
+
+
+# An amount: « 45k », « 40 000 », « 2500 € » (never the 5 of « bac+5 »).
+_AMOUNT = re.compile(r"(?<![+\d])(\d[\d .]*\d|\d)\s*(k\b|k€|ke\b)?\s*(€|euros?)?")
+_PAY = re.compile(r"pay|salaire|gagn|euro|€|remuner|plus de|\+ de|au moins|minimum|au-dessus|depass|\bsup")
+_MONTHLY = re.compile(r"par mois|/ ?mois|mensuel")
+
+
+def salary_asked(folded: str) -> Optional[int]:
+    """The yearly amount a message asks more than, if any (monthly amounts times 12)."""
+    pay = bool(_PAY.search(folded))
+    for m in _AMOUNT.finditer(folded):
+        raw = int(re.sub(r"\D", "", m.group(1)) or 0)
+        amount = raw * 1000 if m.group(2) else raw
+        if amount < 1000 or not (pay or m.group(2) or m.group(3)):
+            continue
+        return amount * 12 if amount < 15000 and _MONTHLY.search(folded) else amount
+    return None
+
+
+_WORD_YEARS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+_UP_TO = r"(au plus|au maximum|maximum|max|plus loin que|pas plus que|pas au-dela d[eu]|jusqu'a|jusqu'au)"
+
+
+def years_asked(folded: str) -> Optional[int]:
+    """The most years of study after the bac a message accepts, if it sets a limit."""
+    t = folded
+    m = re.search(r"(sans|pas|moins)[^.?!]{0,25}bac\s*\+\s*(\d)", t)
+    if m and not re.search(_UP_TO + r"[^.?!]{0,5}bac\s*\+", t):
+        return int(m.group(2)) - 1
+    m = re.search(_UP_TO + r" (un |le )?bac\s*\+\s*(\d)", t) or re.search(
+        r"bac\s*\+\s*(\d)\s*(max|maximum|maxi|au plus|au maximum)\b", t)
+    if m:
+        return int(m.groups()[-1] if m.re.pattern.startswith(_UP_TO) else m.group(1))
+    if re.search(r"(sans|pas)[^.?!]{0,20}(master|mastere)", t):
+        return 4
+    if re.search(r"(juste|seulement|qu'un|que le|uniquement|un simple|avec) (un )?bts|bac\s*\+\s*2\b", t):
+        return 2
+    m = re.search(r"(pas[^.?!]{0,15}plus de|maximum|max|au plus|moins de) (\d|un|une|deux|trois|quatre|cinq) "
+                  r"ans d'etudes", t)
+    if m:
+        n = int(m.group(2)) if m.group(2).isdigit() else _WORD_YEARS[m.group(2)]
+        return n - 1 if m.group(1) == "moins de" else n
+    if re.search(r"etudes courtes|(pas|sans)( faire)? (de )?longues etudes|peu d'etudes|pas trop d'etudes", t):
+        return 3
+    return None
 
 
 @dataclass(frozen=True)
@@ -110,6 +152,12 @@ def _fields(p: Profession) -> List[Tuple[str, str]]:
     return out
 
 
+def evidence(p: Profession, interest: str) -> List[Tuple[str, str]]:
+    """(words of the fiche, rubrique) that support an interest (a key of INTERESTS), in the fiche's order."""
+    return [(text, where) for text, where in _fields(p)
+            if any(re.search(rf"\b{re.escape(s)}", fold(text)) for s in INTERESTS[interest])]
+
+
 def reference_years(p: Profession) -> int:
     return LEVEL_YEARS[p.diplome.niveau_reference]
 
@@ -120,29 +168,28 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5) ->
         return []
     found = []
     for p in professions:
-        evidence: List[Tuple[str, str]] = []
+        found_words: List[Tuple[str, str]] = []
         score = 0.0
         if asked.min_salary is not None:
             top = p.salaire.niveaux.confirme.max
             if top <= asked.min_salary:  # « plus de 40 000 € »: strictly more
                 continue
-            evidence.append((f"jusqu'à {top:,} {p.salaire.unite}".replace(",", "\u00a0"), "salaire"))
+            found_words.append((f"jusqu'à {top:,} {p.salaire.unite}".replace(",", "\u00a0"), "salaire"))
         if asked.max_years is not None:
             if p.diplome.bac5_necessaire or reference_years(p) > asked.max_years:
                 continue
             ref = getattr(p.formations, p.diplome.niveau_reference)
-            evidence.append((f"{ref.nom} ({ref.niveau}) : {ref.en_bref}", "diplome"))
+            found_words.append((f"{ref.nom} ({ref.niveau}) : {ref.en_bref}", "diplome"))
         ok = True
         for interest in asked.interests:
-            hits = [(text, where) for text, where in _fields(p)
-                    if any(re.search(rf"\b{re.escape(s)}", fold(text)) for s in INTERESTS[interest])]
+            hits = evidence(p, interest)
             if not hits:
                 ok = False
                 break
             score += len(hits) + (2 if any(w == "famille" for _, w in hits) else 0)
-            evidence.extend(hits[:2])
+            found_words.extend(hits[:2])
         if ok:
-            found.append(Match(p, score, tuple(dict.fromkeys(evidence))))
+            found.append(Match(p, score, tuple(dict.fromkeys(found_words))))
     return sorted(found, key=lambda m: (-m.score, fold(m.profession.intitule)))[:limit]
 
 

@@ -1,11 +1,10 @@
 """Two professions side by side on one topic, from their fiches: pure, the wording is the caller's."""
-import re
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from core.catalogue import reference_years
 from core.knowledge import Profession
-from core.textnorm import fold
+from core.understanding import named_apart
 
 
 def euros(amount: int) -> str:
@@ -55,22 +54,6 @@ def compare(a: Profession, b: Profession, topic: Optional[str] = None) -> Compar
     return Comparison(topic, (left, right), higher)
 
 
-# Words of a message that ask a topic of the comparison (folded, matched as word starts).
-TOPIC_WORDS = (("salaire", ("salaire", "pay", "gagn", "remuner", "argent")),
-               ("diplome", ("diplome", "etude", "bac", "formation", "niveau")),
-               ("hard_skills", ("competence", "skill", "savoir-faire")),
-               ("missions", ("mission", "tache", "quotidien", "concretement")))
-_SPLIT = re.compile(r"\b(?:et|ou|vs|versus|contre|entre|avec|plutot que|que)\b|[,;/?]")
-
-
 def asked(text: str, find) -> Tuple[Tuple[str, ...], Optional[str]]:
-    """The professions a message names, in order (each part of it looked up with `find`, the name
-    index), and the topic it asks to compare them on (None: the short card)."""
-    ids: list = []
-    for part in _SPLIT.split(fold(text)):
-        found = find(part) if part.strip() else ()
-        if len(found) == 1 and found[0] not in ids:
-            ids.append(found[0])
-    folded = fold(text)
-    topic = next((t for t, stems in TOPIC_WORDS if any(re.search(rf"\b{s}", folded) for s in stems)), None)
-    return tuple(ids), topic
+    """The professions a message names, in order, and the topic to compare them on (None: the card)."""
+    return named_apart(text, find)

@@ -16,6 +16,7 @@ outcome to messages and SlotSet events. The decision is made of small named step
 from dataclasses import dataclass, field, replace
 from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
+from core import catalogue, exploring
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import Reply
 from core.school import School
@@ -28,8 +29,8 @@ AGREEMENT_CONFIDENCE = 0.5
 DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 
 # What the Rasa rules ran: each is answered by respond().
-ANSWER, CLARIFY, OUT_OF_SCOPE, WELCOME, HELP, COUNSELLOR = (
-    "answer", "clarify", "out_of_scope", "welcome", "help", "counsellor")
+ANSWER, CLARIFY, OUT_OF_SCOPE, WELCOME, HELP, COUNSELLOR, CATALOGUE = (
+    "answer", "clarify", "out_of_scope", "welcome", "help", "counsellor", "catalogue")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Turn:
     slots: Mapping[str, Any] = field(default_factory=dict)
     page: Optional[str] = None   # the profession of the page the widget is on (REST metadata « metier »)
     kind: str = ANSWER
+    page_number: Optional[int] = None   # the page of the catalogue a « Voir plus » button asks (entity « page »)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Outcome:
     """The reply and the conversation memory it changes, in order."""
     reply: Reply
     slots: Tuple[Tuple[str, Any], ...] = ()
+    profession: Optional[Profession] = None   # the profession the reply is about (the widget shows it)
 
 
 def respond(school: School, turn: Turn) -> Outcome:
@@ -55,14 +58,27 @@ def respond(school: School, turn: Turn) -> Outcome:
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
-        return Outcome(reply)
+        return Outcome(Reply(reply.text, school.replier.discover_buttons(len(school.professions)) + reply.buttons))
     if turn.kind == COUNSELLOR:
         return Outcome(school.replier.contact_reply(), (("incompris", 0.0),))
+    if turn.kind == CATALOGUE:
+        return exploring.respond(school, turn)
+    # Two professions named apart, or a follow-up of a comparison: compared, or « lequel ? » asked.
+    explored = exploring.follow(school, turn)
+    if explored:
+        return explored
+    if exploring.seeks_a_profession(school, turn):
+        # « avec un BTS je peux faire quoi ? », « l'écologie, c'est mon truc »: a profession to find in
+        # the catalogue, not a topic of the current one.
+        return exploring.respond(school, replace(turn, intent=exploring.SEARCH))
     if turn.kind == OUT_OF_SCOPE:
         # Out of scope, unless the message asks a detail the fiche does not give (then say so).
         return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
                 or Outcome(school.replier.out_of_scope(menu_professions(school, turn))))
     if turn.kind == CLARIFY:
+        if catalogue_settled(turn):
+            top = next(name for name, _ in turn.ranking if name != "nlu_fallback")
+            return exploring.respond(school, replace(turn, intent=top))
         agreed = agreed_intent(school, turn)
         outcome = answer(school, turn, agreed, fallback=agreed is None)
         return outcome or clarify(school, turn)
@@ -115,6 +131,8 @@ def which_profession(school: School, turn: Turn, current: Profession, intent: Op
     if named is not None:
         switched = named.id != current.id or other_pending
         profession, slots = named, (("metier_id", named.id),)
+        if turn.slots.get(exploring.IN_PLAY):  # one of the two chosen: the comparison is over
+            slots += ((exploring.IN_PLAY, None),)
     if other_pending:
         slots += (("autre_metier", None),)
     return Choice(profession, switched, slots)
@@ -157,6 +175,16 @@ def follow_up_topic(q: Question) -> Optional[str]:
     if q.skill:
         return "hard_skills"
     return None
+
+
+def catalogue_settled(turn: Turn) -> bool:
+    """An unsure catalogue intent that the message itself settles: a search that names an interest or
+    a real filter (« un truc avec les langues »), or two professions named apart."""
+    top = next((name for name, _ in turn.ranking if name != "nlu_fallback"), None)
+    if top == exploring.SEARCH:
+        asked = catalogue.request(turn.question.text)
+        return bool(asked.interests or asked.min_salary is not None or asked.max_years is not None)
+    return top == exploring.COMPARE and len(turn.question.compared) >= 2
 
 
 def agreed_intent(school: School, turn: Turn) -> Optional[str]:
@@ -246,6 +274,16 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     if choice.reply:
         return choice.reply
     profession, slots = choice.profession, choice.slots
+
+    def done(reply: Reply, changes: Tuple[Tuple[str, Any], ...] = ()) -> Outcome:
+        """The outcome about `profession`: « Pour le métier de … » first when the conversation moves
+        to another profession than before, and the paths to other fiches of the catalogue."""
+        topic = dict(changes).get("sujet")
+        reply = Reply(reply.text, exploring.with_paths(school, profession, topic, reply.buttons))
+        if profession.id != current.id:
+            reply = replier.switched(profession, reply)
+        return Outcome(reply, slots + changes, profession)
+
     asked = diploma_topic(replace(q, topic=intent)) if intent in facts else replace(q, topic=intent)
 
     # Several topics in one message: each part answered, in the order asked (a part asking a
@@ -253,16 +291,16 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     items = compound_parts(school, q, profession)
     if len(items) >= 2:
         last = items[-1][1]
-        return Outcome(replier.answer_parts(profession, items),
-                       slots + (("sujet", last.topic if last else previous), ("incompris", 0.0)))
+        return done(replier.answer_parts(profession, items),
+                    (("sujet", last.topic if last else previous), ("incompris", 0.0)))
 
     # A detail the fiche does not give: say so, never answer another topic in its place.
     if profession.id != current.id:  # the message named another profession: its own fiche decides
         detail = absent_detail(school, q, profession, intent)
     if detail:
         near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
-        return Outcome(replier.absent(profession, detail, near),
-                       slots + (("sujet", near.topic if near else previous), ("incompris", 0.0)))
+        return done(replier.absent(profession, detail, near),
+                    (("sujet", near.topic if near else previous), ("incompris", 0.0)))
 
     if q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas:
         # « et pour y arriver, il faut quoi ? » after the evolutions: the previous answer's topic (its
@@ -275,19 +313,17 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         if topic is None and previous in facts and (choice.switched or not fallback):
             if not choice.switched:
                 # "et en Suisse ?": the fiche has nothing more on the previous topic.
-                return Outcome(replier.not_specified(profession, previous), slots)
+                return done(replier.not_specified(profession, previous))
             topic = previous  # "et pour le chargé de mission ?" continues the topic
         if topic is None:
-            return None if fallback else Outcome(replier.clarify([], 0), slots)
+            return None if fallback else Outcome(replier.clarify([], 0), slots, profession)
         question = replace(asked, topic=topic)
     missing = gap(school, question, profession)
     if missing:
         # The message asks for something this answer does not hold: say so, then the answer as the
         # closest thing the fiche says, never as if it were the answer.
-        return Outcome(replier.absent(profession, missing, question),
-                       slots + (("sujet", question.topic), ("incompris", 0.0)))
-    return Outcome(replier.answer(profession, question),
-                   slots + (("sujet", question.topic), ("incompris", 0.0)))
+        return done(replier.absent(profession, missing, question), (("sujet", question.topic), ("incompris", 0.0)))
+    return done(replier.answer(profession, question), (("sujet", question.topic), ("incompris", 0.0)))
 
 
 # -- politeness with a question ------------------------------------------------------------------

@@ -42,3 +42,8 @@ def without_marks(text: str) -> str:
 def feminine_words(title: str) -> List[str]:
     """The feminine words a title writes in brackets, folded: « Testeur(se) » -> testeuse."""
     return [feminine(word, ending) for word, ending in MARK.findall(fold(title))]
+
+
+def of(title: str) -> str:
+    """« de » before a title, elided before a vowel: « d'Ébéniste… », « de Guide… »."""
+    return f"d'{title}" if fold(title[:1]) in tuple("aeiouy") else f"de {title}"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
-from core import catalogue, compare
+from core import catalogue, compare, gender
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
 from core.template_fields import fields_filled
 from core.understanding import AbsentDetail, Question, stems
@@ -368,6 +368,10 @@ class Replier:
         return Reply(f"{self.fill('indisponible')}\n{self.contact_reply().text}",
                      [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
 
+    def discover_buttons(self, catalogue_size: int) -> List[Dict[str, str]]:
+        """« Découvrir les métiers » (the list of the catalogue), when the school has several."""
+        return [{"title": self.t["boutons.decouvrir_metiers"], "payload": "/catalogue_lister"}] if catalogue_size > 1 else []
+
     def welcome(self, professions: Sequence[Profession]) -> Reply:
         return Reply(self.fill("accueil", metiers=self.names(professions)), self.menu_buttons())
 
@@ -417,12 +421,16 @@ class Replier:
         return Reply(self.fill("catalogue.resultats", demande=demand, metiers=self.bullets(items)),
                      [open_button(m.profession) for m in found])
 
-    def comparison(self, a: Profession, b: Profession, topic: Optional[str]) -> Reply:
-        """Two professions side by side on the topic (a short card without one), each cited from its fiche."""
+    def comparison(self, a: Profession, b: Profession, topic: Optional[str],
+                   interests: Sequence[str] = ()) -> Reply:
+        """Two professions side by side on the topic (a short card without one), each cited from its
+        fiche; for each interest named (« pour quelqu'un qui aime les langues »), what each fiche says
+        of it, or that it says nothing."""
         c = compare.compare(a, b, topic)
         where = self._rubrique(c.topic or "diplome") if c.topic else "Diplôme, Salaire, Hard skills"
         sides = "\n".join(self.fill("catalogue.cote", intitule=s.profession.intitule, rubrique=where,
-                                     lignes=self.bullets(s.lines)) for s in c.sides)
+                                     lignes=self.bullets(list(s.lines) + self._interest_lines(s.profession, interests)))
+                          for s in c.sides)
         if c.topic:
             text = self.fill("catalogue.comparaison", sujet=self.topics.sujets[c.topic].libelle, cotes=sides)
         else:
@@ -433,6 +441,33 @@ class Replier:
             text += "\n" + self.fill("catalogue.egal")
         return Reply(text, [open_button(a), open_button(b)])
 
+    def _interest_lines(self, p: Profession, interests: Sequence[str]) -> List[str]:
+        lines = []
+        for interest in interests:
+            label = catalogue.INTEREST_LABELS.get(interest, interest)
+            found = catalogue.evidence(p, interest)
+            if found:
+                words, where = found[0]
+                lines.append(self.fill("catalogue.interet_oui", interet=label,
+                                       preuve=self.fill("catalogue.preuve", mots=words, rubrique=self._rubrique(where))))
+            else:
+                lines.append(self.fill("catalogue.interet_non", interet=label))
+        return lines
+
+    def compare_which(self, professions: Sequence[Profession]) -> Reply:
+        """A comparison with fewer than two professions named: ask for them, with the list."""
+        listed = self.catalogue_page(professions)
+        return Reply(f"{self.fill('catalogue.quels_metiers')}\n{listed.text}", listed.buttons)
+
+    def which_of_two(self, pair: Sequence[Profession], topic: str) -> Reply:
+        """After a comparison, a topic asked without a profession: which of the two, one button each
+        (the topic and the profession named), never both mixed in one answer."""
+        text = self.fill("catalogue.lequel", metiers=" et ".join(p.intitule for p in pair),
+                         libelle=self.topics.sujets[topic].libelle)
+        return Reply(text, [{"title": p.intitule,
+                             "payload": f"/{topic}" + json.dumps({"metier": p.intitule}, ensure_ascii=False)}
+                            for p in pair])
+
     def path_buttons(self, profession: Profession, find, professions: Dict[str, Profession]) -> List[Dict[str, str]]:
         """« Ouvrir la fiche … » for each evolution or stepping-stone job that is itself a profession of
         the catalogue (`find`: the name index's resolve)."""
@@ -441,7 +476,7 @@ class Replier:
 
     def switched(self, profession: Profession, reply: Reply) -> Reply:
         """A reply about another profession than before begins « Pour le métier de … »."""
-        return Reply(f"{self.fill('catalogue.pour_le_metier', intitule=profession.intitule)}\n{reply.text}",
+        return Reply(f"{self.fill('catalogue.pour_le_metier', de_intitule=gender.of(profession.intitule))}\n{reply.text}",
                      reply.buttons)
 
     def _rubrique(self, where: str) -> str:

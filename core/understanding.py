@@ -195,6 +195,11 @@ class Question:
     # What the message asks for (« quelles entreprises », « combien de femmes »): a topic answer that
     # does not hold it is not the answer (core/coverage.py).
     asked: Tuple[Asked, ...] = ()
+    # Professions named in separate parts of the message (two or more: a comparison), the topic to
+    # compare them on, and whether the message compares at all (« lequel des deux paye le mieux ? »).
+    compared: Tuple[str, ...] = ()
+    compare_topic: Optional[str] = None
+    comparative: bool = False
 
 
 @dataclass(frozen=True)
@@ -217,6 +222,33 @@ def _entity_values(entities: Sequence[dict], name: str, span: Optional[Tuple[int
     return values
 
 
+# A message that compares (two professions in play: « lequel paye le mieux ? », « et entre les deux ? »).
+_COMPARATIVE = re.compile(
+    r"\b(lequel|laquelle|lesquels|lesquelles|des deux|entre (les|ces) deux|les deux|l'un (ou|et) l'autre"
+    r"|compar\w*|differen\w*|le mieux|le plus|le moins|plus (\w+ )?que|moins (\w+ )?que|vs|versus)\b")
+_APART = re.compile(r"\b(?:et|ou|vs|versus|contre|entre|avec|plutot que|que|par rapport a|compare a)\b|[,;/?:]")
+# Words of a message that ask a topic of a comparison (folded, matched as word starts).
+COMPARE_TOPIC_WORDS = (("salaire", ("salaire", "pay", "gagn", "remuner", "argent", "rapporte")),
+                       ("diplome", ("diplome", "etude", "bac", "formation", "niveau")),
+                       ("hard_skills", ("competence", "skill", "savoir-faire")),
+                       ("missions", ("mission", "tache", "quotidien", "concretement")))
+
+
+def named_apart(text: str, find: Callable[[str], Tuple[str, ...]]) -> Tuple[Tuple[str, ...], Optional[str]]:
+    """The professions a message names in separate parts, in order (each part looked up with `find`,
+    the name index: a name two professions share is not counted), and the topic it asks to compare
+    them on (None: none named)."""
+    folded = fold(text)
+    ids: List[str] = []
+    for part in _APART.split(folded):
+        found = find(part) if part and part.strip() else ()
+        if len(found) == 1 and found[0] not in ids:
+            ids.append(found[0])
+    topic = next((t for t, stems_ in COMPARE_TOPIC_WORDS
+                  if any(re.search(rf"\b{s}", folded) for s in stems_)), None)
+    return tuple(ids), topic
+
+
 def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
                parts: Sequence[dict] = (), vocabulary: Vocabulary = Vocabulary(),
                span: Optional[Tuple[int, int]] = None) -> Question:
@@ -233,6 +265,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
     names = _entity_values(entities, "metier", span)
+    compared, compare_topic = named_apart(text, vocabulary.find_profession)
     split = tuple(
         Part(p.get("intent"), float(p.get("confidence") or 0.0),
              understand(p.get("text") or text, entities, p.get("intent"), vocabulary=vocabulary,
@@ -256,4 +289,6 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(asking)),
         named=vocabulary.find_profession(text) if span is None else (),
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
-        parts=split, asked=asked_objects(text))
+        parts=split, asked=asked_objects(text),
+        compared=compared if span is None else (), compare_topic=compare_topic,
+        comparative=bool(_COMPARATIVE.search(folded)))

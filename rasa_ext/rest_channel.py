@@ -5,6 +5,8 @@ Stock Rasa 3.6 answers an empty message with an empty list, a JSON array body wi
 failed custom action with nothing: here each of those gets a clear JSON error (4xx) or a short
 French reply, and the conversation goes on.
 
+Reply: the stock list of messages; a reply about one profession carries « metier » {"id", "intitule"}.
+
 Body: {"sender": "...", "message": "...", "message_id": "...", "metadata": {"metier": "..."}}
 - message_id (optional, from the widget): a message sent again with the same id in the same
   conversation (a retry after a timeout) is processed at most once; the retry gets the same reply.
@@ -43,6 +45,21 @@ RECENT_MESSAGES = 4096     # (conversation, message id) pairs remembered to drop
 FEEDBACK_VOTES = ("up", "down")
 _MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 _METADATA_KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+
+
+def with_profession(messages: List[Dict]) -> List[Dict]:
+    """The actions name the profession a reply is about in a custom message of its own
+    ({"custom": {"metier": {"id", "intitule"}}}): it is folded into the reply before it, as
+    « metier », so the widget shows which profession the conversation is about and no empty bubble."""
+    out: List[Dict] = []
+    for message in messages:
+        custom = message.get("custom")
+        if (isinstance(custom, dict) and set(custom) == {"metier"} and out
+                and not any(message.get(k) for k in ("text", "buttons", "image", "attachment"))):
+            out[-1] = dict(out[-1], metier=custom["metier"])
+        else:
+            out.append(message)
+    return out
 
 
 def error(status: int, message: str) -> HTTPResponse:
@@ -232,7 +249,7 @@ class SafeRestInput(InputChannel):
             logger.error("Aucune réponse produite pour la conversation %r", sender)
             self.recent.forget((sender, message_id))
             return self.bot_reply(sender, await self.failure_reply(action_url, text))
-        return collector.messages
+        return with_profession(collector.messages)
 
     async def failure_reply(self, action_url: Optional[str], text: str):
         """An action server that does not accept connections is restarting (or stopped): the student

@@ -81,10 +81,12 @@ def chat_page(server: str) -> bytes:
 
 
 def widget_config(school) -> bytes:
-    """Starter topics and professions of a School (core/school.py)."""
+    """Starter topics (« Découvrir les métiers » first when the catalogue has several) and professions
+    of a School (core/school.py)."""
     topics = school.replier.topics
     return json.dumps({
-        "sujets": [{"title": topics.sujets[s].libelle, "payload": f"/{s}"} for s in topics.menu],
+        "sujets": school.replier.discover_buttons(len(school.professions))
+        + [{"title": topics.sujets[s].libelle, "payload": f"/{s}"} for s in topics.menu],
         "metiers": [{"id": p.id, "titre": p.intitule} for p in school.professions.values()],
         "metier_par_defaut": school.default.id,
     }, ensure_ascii=False).encode("utf-8")

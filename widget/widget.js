@@ -136,6 +136,7 @@
     typing: "L'assistant écrit…",
     suggestions: "Questions suggérées",
     starters: "Sujets pour commencer",
+    about: "Métier : {metier}",
     error: "Le service est momentanément indisponible, réessayez dans quelques instants.",
     failed: "Non envoyé.",
     retry: "Réessayer",
@@ -465,7 +466,7 @@
   var ICON_DOWN_VOTE = "M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z";
   var ICON_SEND = "M3 20.5 21 12 3 3.5v6.6l12 1.9-12 1.9z";
 
-  var host, shadow, root, launcher, panel, title, log, typing, errorBox, form, input, sendButton, voteStatus;
+  var host, shadow, root, launcher, panel, title, profession, log, typing, errorBox, form, input, sendButton, voteStatus;
   var history = [];
   var busy = false;
   var starters = [];     // [{title, payload}] from widget-config.json
@@ -544,7 +545,14 @@
     restart.title = TEXT.restart;
     restart.appendChild(icon(ICON_RESTART));
     restart.addEventListener("click", restartConversation);
-    header.appendChild(title);
+    // Which profession the conversation is about (the « metier » of the latest answer about one).
+    var heading = el("div", "aw-heading");
+    profession = el("p", "aw-profession");
+    profession.hidden = true;
+    profession.setAttribute("aria-live", "polite");
+    heading.appendChild(title);
+    heading.appendChild(profession);
+    header.appendChild(heading);
     header.appendChild(restart);
     if (mode === "widget") {
       var close = el("button", "aw-icon-button aw-close");
@@ -863,6 +871,21 @@
     }
   }
 
+  // The header's « Métier : … », from the latest answer about one profession (text, never HTML).
+  function showProfession() {
+    if (!profession) {
+      return;
+    }
+    var about = "";
+    history.forEach(function (m) {
+      if (m.from === "bot" && typeof m.metier === "string" && m.metier) {
+        about = m.metier;
+      }
+    });
+    profession.textContent = about ? TEXT.about.replace("{metier}", about) : "";
+    profession.hidden = !about;
+  }
+
   // Draws the whole conversation (first display, another tab's change, new conversation).
   function renderHistory() {
     if (!log) {
@@ -872,6 +895,7 @@
       log.removeChild(log.firstChild);
     }
     history.forEach(renderMessage);
+    showProfession();
     if (!history.some(function (m) { return m.failed; })) {
       showError(false);
     }
@@ -902,6 +926,7 @@
     for (var i = from; i < history.length; i++) {
       renderMessage(history[i], i);
     }
+    showProfession();
   }
 
   function addMessage(message) {
@@ -1035,8 +1060,13 @@
           text += (text ? "\n" : "") + image; // shown as a link, never as an <img>
         }
         var buttons = cleanButtons(reply.buttons || reply.quick_replies);
+        var about = reply.metier && typeof reply.metier.intitule === "string" ? reply.metier.intitule : "";
         if (text || buttons.length) {
-          answers.push({ from: "bot", text: text, buttons: buttons, replyTo: id });
+          var answer = { from: "bot", text: text, buttons: buttons, replyTo: id };
+          if (about) {
+            answer.metier = about.slice(0, 200);
+          }
+          answers.push(answer);
         }
       });
       if (!answers.length) {

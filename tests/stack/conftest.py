@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.catalogue_knowledge import write_catalogue_knowledge
 from tests.support.stack import MODEL, Stack
 
 
@@ -21,6 +22,27 @@ def model_path() -> Path:
 def stack(tmp_path_factory, model_path):
     """The assistant on the behaviour knowledge folder (tests/support/knowledge.py), started once."""
     running = Stack(tmp_path_factory.mktemp("stack"), model_path).start()
+    yield running
+    running.stop()
+
+
+# The fixture catalogue (tests/fixtures/catalogue, 8 fictional professions) as a knowledge folder,
+# its School, and the stack on it: started once, for the REST and the widget tests of the catalogue.
+@pytest.fixture(scope="session")
+def catalogue_knowledge(tmp_path_factory):
+    return write_catalogue_knowledge(tmp_path_factory.mktemp("catalogue-knowledge") / "knowledge")
+
+
+@pytest.fixture(scope="session")
+def catalogue_school(catalogue_knowledge):
+    from core.school import load_school
+    return load_school(catalogue_knowledge)
+
+
+@pytest.fixture(scope="session")
+def cat_stack(tmp_path_factory, model_path, catalogue_knowledge):
+    running = Stack(tmp_path_factory.mktemp("catalogue-stack"), model_path, knowledge=catalogue_knowledge,
+                    name="catalogue").start()
     yield running
     running.stop()
 

@@ -493,6 +493,30 @@ def test_import_a_folder_of_fiches_as_the_guide_shows(project, monkeypatch, caps
     assert capsys.readouterr().out.splitlines()[:len(shown.splitlines())] == shown.splitlines()
 
 
+def test_a_fiche_that_leaves_facts_out_is_accepted_and_the_student_reads_what_the_guide_shows(project, capsys):
+    """« Ce que la fiche ne dit pas reste absent » : the fiche the guide names, imported as is, passes make check;
+    the fields it leaves out are among those the guide lists; the student's reply is the one quoted."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    [fiche] = re.findall(r"`(tests/fixtures/fiches/[\w]+\.txt)`, qui ne parle pas d'alternance", guide)
+    before = set((project / "knowledge/metiers").glob("*.yml"))
+    assert importer_main([str(ROOT / fiche), "--dossier", str(project / "knowledge/metiers")]) == 0
+    out = capsys.readouterr().out
+    [path] = set((project / "knowledge/metiers").glob("*.yml")) - before
+    assert "Rien à compléter" in out and "Absents de la fiche, laissés absents" in out
+    listed = guide.split("Peuvent rester absents :")[1].split("Restent obligatoires")[0]
+    for field in re.findall(r"^  - ([\w.]+) : ", out, flags=re.M):
+        name = re.sub(r"\.\d+", "", field).split(".")
+        assert f"`{name[0]}`" in listed and f"`{name[-1]}`" in listed, field
+    assert f"{len(before) + 1} métier(s)" in ok(project)
+
+    [shown] = [b for b in _blocks("") if b.startswith("La fiche ne précise pas si l'alternance")]
+    profession = load_professions(project / "knowledge/metiers")[path.stem]
+    reply = replier(project).answer(profession, Question(topic="alternance"))
+    assert reply.text.startswith(shown.strip()) and profession.intitule in shown
+    assert "« Parler à un conseiller »" in guide and reply.buttons[0] == {"title": "Parler à un conseiller",
+                                                                        "payload": "/conseiller"}
+
+
 def test_a_copied_fiche_with_only_a_new_header_is_refused(project):
     """Steps 1 and 2 only: the copy keeps the old profession's texts; make check says to replace them."""
     header = snippet("nouveau-metier")

@@ -12,13 +12,16 @@ import pytest
 import yaml
 
 from core.knowledge import KnowledgeError, load_profession, load_professions
+from core.replies import euros
 from core.textnorm import fold
-from tests.support.helpers import ROOT, project_env
+from core.understanding import Question
+from tests.support.helpers import ROOT, norm, project_env
+from tests.support.knowledge import school
 from tests.support.project import project_copy, run_check
 from trainer.importer.__main__ import import_fiche, main
-from trainer.importer.facts import COPIED, NUMBER, Fact
-from trainer.importer.parse import read_fiche
-from trainer.importer.text import clean_paste, content_words, sentences, squash
+from trainer.importer.facts import COPIED, NUMBER, Fact, as_yaml_data, draft_leaves
+from trainer.importer.parse import IGNORED, classify, read_fiche
+from trainer.importer.text import clean_paste, content_words, paragraphs, sentences, squash
 from trainer.importer.verify import verify
 
 FICHES = ROOT / "tests" / "fixtures" / "fiches"
@@ -27,6 +30,9 @@ SEED = FICHES / "ecole_charge_mission_relations_internationales.txt"
 KNOWN = ROOT / "tests" / "fixtures" / "reference" / "charge_mission_relations_internationales.yml"
 DRAGONS, ROBOTS, DAMAGED = (FICHES / n for n in ("dresseur_dragons.txt", "restaurateur_robots.txt",
                                                  "dresseur_dragons_abimee.txt"))
+# Fictional fiches that leave facts out (alternance, RNCP, sentences on some skills…), list their
+# constraints in one sentence, open their stepping stones in several ways and state a famille.
+AIRSHIP, ROOFS = FICHES / "organisateur_voyages_dirigeable.txt", FICHES / "jardinier_toits_suspendus.txt"
 
 
 def imported(path: Path):
@@ -234,7 +240,7 @@ def test_fictional_fiche_in_another_order_with_junior_senior_and_a_required_mast
     assert "precision" not in data["salaire"]  # the fiche has none: nothing invented
 
 
-@pytest.mark.parametrize("path", [SEED, DRAGONS, ROBOTS], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [SEED, DRAGONS, ROBOTS, AIRSHIP, ROOFS], ids=lambda p: p.stem)
 def test_every_imported_file_is_a_valid_profession(path, tmp_path):
     data, text, *_ = imported(path)
     target = tmp_path / f"{data['id']}.yml"
@@ -345,3 +351,195 @@ def test_a_text_that_is_not_a_fiche_is_refused(tmp_path, capsys):
     assert main([str(other), "--dossier", str(tmp_path)]) == 1
     assert "le nom du métier est introuvable" in capsys.readouterr().err
     assert list(tmp_path.glob("*.yml")) == []
+
+
+# -- a fiche that does not give every fact: absent, never « À COMPLÉTER » --------------------------
+def test_facts_the_fiche_does_not_give_are_left_absent_not_to_complete(tmp_path):
+    data, text, markers, unused, rejected = imported(AIRSHIP)
+    assert (markers, rejected) == ([], []) and "À COMPLÉTER" not in text
+    for field in ("alternance", "rncp", "formation_continue"):
+        assert field not in data, field
+        # the file tells the trainer why the field is not there, and not to invent it
+        assert f"# {field} : absent de la fiche" in text
+    skills = {s["nom"]: s for s in data["hard_skills"]["competences"]}
+    assert set(skills) == {"Lecture météorologique", "Gestion des réservations", "Langues étrangères"}
+    assert skills["Lecture météorologique"]["detail"].startswith("la lecture météorologique permet")
+    assert "detail" not in skills["Gestion des réservations"] and "mots_cles" not in skills["Gestion des réservations"]
+    assert "detail" not in skills["Langues étrangères"]
+    assert skills["Langues étrangères"]["mots_cles"] == ["Anglais", "Allemand", "Japonais"]
+    header = " ".join(line.lstrip("# ") for line in text.split("\n\n")[0].splitlines())
+    assert "Absents de la fiche, donc laissés absents (6)" in header and "N'écrivez jamais un fait" in header
+
+    path = tmp_path / f"{data['id']}.yml"
+    path.write_text(text, encoding="utf-8")
+    profession = load_profession(path)
+    # what a student then reads: « La fiche ne précise pas … » with the counsellor button
+    reply = school().replier.answer(profession, Question(topic="alternance"))
+    assert reply.text.startswith("La fiche ne précise pas ") and profession.intitule in reply.text
+    assert reply.buttons[0]["payload"] == "/conseiller"
+    skill = next(s for s in profession.hard_skills.competences if s.nom == "Gestion des réservations")
+    said = school().replier.answer(profession, Question(topic="hard_skills", skill=skill.id)).text
+    assert "Gestion des réservations" in said and "79" in said and "La fiche ne précise pas" in said
+
+
+def test_a_fiche_without_tools_evolutions_or_a_second_salary_level_leaves_them_absent(tmp_path):
+    data, text, markers, unused, rejected = imported(ROOFS)
+    assert (markers, rejected, unused) == ([], [], []) and "À COMPLÉTER" not in text
+    assert {"outils", "evolutions", "rncp", "formation_continue"}.isdisjoint(data)
+    assert data["alternance"] == "Le BTS est un diplome de niveau Bac+2 fictif, avec des chantiers en alternance."
+    levels = data["salaire"]["niveaux"]
+    assert list(levels) == ["debutant"] and (levels["debutant"]["min"], levels["debutant"]["max"]) == (22300, 25900)
+    assert "facteurs" not in data["salaire"]
+    path = tmp_path / f"{data['id']}.yml"
+    path.write_text(text, encoding="utf-8")
+    profession = load_profession(path)
+    reply = school().replier.answer(profession, Question(topic="salaire", experience="confirme")).text
+    assert reply.startswith("La fiche ne précise pas le salaire") and norm(euros(22300)) in norm(reply)
+
+
+def test_text_of_the_fiche_that_could_not_be_placed_still_asks_a_human():
+    # the damaged fiche has a salary level without its amounts and a score without a name: those are
+    # in the fiche, so they stay « À COMPLÉTER » (and make check refuses them, see above)
+    data, text, markers, unused, rejected = imported(DAMAGED)
+    fields = [field for _, field, _ in markers]
+    assert "salaire.niveaux.confirme.min" in fields and "hard_skills.competences.2.nom" in fields
+    # what the fiche does not give at all is absent, not a marker
+    assert not any(f.startswith(("alternance", "famille", "formation_continue")) for f in fields)
+
+
+# -- constraints stated in one sentence -------------------------------------------------------------
+def test_constraints_listed_in_one_sentence_are_split_into_items():
+    data, *_ = imported(AIRSHIP)
+    assert data["contraintes"]["liste"] == ["la météo changeante", "les horaires décalés des départs à l'aube",
+                                            "les annulations de dernière minute"]
+    assert data["contraintes"]["exigences"] == "Ce rôle exige une grande souplesse d'organisation."
+    data, *_ = imported(ROOFS)
+    assert data["contraintes"]["liste"] == ["le vent en rafales", "le port de charges dans les escaliers",
+                                            "les arrosages très matinaux en été"]
+
+
+@pytest.mark.parametrize("sentence, items", [
+    ("Le métier de Testeur(se) comporte des contraintes liées au bruit des ateliers, à la poussière "
+     "et aux livraisons tardives.", ["le bruit des ateliers", "la poussière", "les livraisons tardives"]),
+    ("Ce métier présente des contraintes dues à l'isolement des chantiers ainsi qu'à des trajets longs.",
+     ["l'isolement des chantiers", "des trajets longs"]),
+    # « et » inside an item stays: items are cut only where the next one starts like the first
+    ("Le métier comporte des contraintes liées à la gestion des stocks et des retours, et aux horaires de nuit.",
+     ["la gestion des stocks et des retours", "les horaires de nuit"]),
+    ("Le métier comporte des contraintes, comme la chaleur des cuisines, le bruit ou les coupures du soir.",
+     ["la chaleur des cuisines", "le bruit", "les coupures du soir"]),
+    ("Le métier comporte des contraintes : le froid, la pluie et les marées, ce qui demande de l'endurance.",
+     ["le froid", "la pluie", "les marées"]),
+    ("Le métier comporte des contraintes : horaires décalés, froid et bruit.", ["horaires décalés", "froid", "bruit"]),
+    ("Les principales contraintes du métier sont liées aux horaires de nuit et au bruit.",
+     ["les horaires de nuit", "le bruit"]),
+    ("Parmi les contraintes du métier, on trouve le travail le dimanche, la station debout et les pics d'activité.",
+     ["le travail le dimanche", "la station debout", "les pics d'activité"]),
+])
+def test_constraint_sentences_of_other_forms_are_split(sentence, items):
+    draft, _ = read_fiche(sentence + "\n")
+    assert [fact.value for fact in draft["contraintes"]["liste"]] == items
+    assert verify(draft, sentence) == []  # each item is the fiche's own words (a preposition read as an article)
+
+
+def test_a_constraints_paragraph_without_any_named_constraint_leaves_the_list_absent():
+    draft, _ = read_fiche("Le métier de Testeur(se) comporte un certain nombre de contraintes. "
+                          "Ce rôle exige de la rigueur.\n")
+    assert as_yaml_data(draft)["contraintes"] == {"exigences": "Ce rôle exige de la rigueur."}
+
+
+# -- stepping stones recognised by what they say ---------------------------------------------------
+def test_every_stepping_stone_of_the_fiches_is_read_whatever_its_opening():
+    data, *_ = imported(AIRSHIP)
+    assert [e["poste"] for e in data["experiences"]] == [
+        "Animateur(trice) de croisières fluviales", "Technicien(ne) de maintenance aéronautique",
+        "Agent(e) de réservation", "Météorologue amateur"]
+    assert data["experiences"][2]["apport"].startswith("après quelques années comme Agent(e) de réservation, on maîtrise")
+    data, *_ = imported(ROOFS)
+    assert [e["poste"] for e in data["experiences"]] == [
+        "Technicien(ne) cordiste sur des façades", "Élagueur(se)", "Vendeur(se) en jardinerie"]
+
+
+@pytest.mark.parametrize("paragraph, position", [
+    ("En travaillant comme Moniteur(trice) de ski, le/la candidat(e) apprend à encadrer un groupe.",
+     "Moniteur(trice) de ski"),
+    ("En tant que Serveur(se) en brasserie, on développe le sens du rythme.", "Serveur(se) en brasserie"),
+    ("Un poste de Magasinier(ère) permet d'acquérir la rigueur des inventaires.", "Magasinier(ère)"),
+    ("Après plusieurs années comme Secrétaire médical(e), on maîtrise les plannings.", "Secrétaire médical(e)"),
+    ("L'expérience de Libraire apporte une bonne culture des publics.", "Libraire"),
+    ("Une première expérience comme Guide de musée prépare à parler devant un groupe.", "Guide de musée"),
+    ("Passer par un poste de Standardiste permet d'apprendre à garder son calme.", "Standardiste"),
+    ("Travailler d'abord comme Préparateur(trice) de commandes apporte le sens de l'organisation.",
+     "Préparateur(trice) de commandes"),
+])
+def test_stepping_stone_openings_are_recognised(paragraph, position):
+    draft, unused = read_fiche(paragraph + "\n")
+    assert unused == [] and [e["poste"].value for e in draft["experiences"]] == [position]
+    assert verify(draft, paragraph) == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Un poste de travail adapté est fourni par la compagnie.",  # a job word, nothing learnt
+    "Après quelques années, les salaires augmentent.",
+])
+def test_a_paragraph_that_teaches_nothing_is_not_a_stepping_stone(paragraph):
+    draft, unused = read_fiche(paragraph + "\n")
+    assert "experiences" not in as_yaml_data(draft) and unused == [paragraph]
+
+
+@pytest.mark.parametrize("path", sorted(FICHES.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_paragraph_of_a_fiche_is_in_a_field_or_in_the_report(path):
+    """Nothing is dropped silently: each paragraph gives a field, or is listed under « passages repris
+    nulle part », or is one of the fiche's general texts (its quote, its text on salaries in general)."""
+    text = path.read_text(encoding="utf-8")
+    draft, unused = read_fiche(text)
+    # (the aliases are built from the title and the whole text: they take no paragraph)
+    evidence = [squash(line) for path_, leaf in draft_leaves(draft) if isinstance(leaf, Fact) and path_[0] != "alias"
+                for line in leaf.evidence.split("\n")]
+    for paragraph in paragraphs(text):
+        if paragraph in unused or classify(paragraph) in IGNORED:
+            continue
+        # a field took it when a whole sentence of it is the passage a fact was read from
+        assert any(squash(sentence) in e for sentence in sentences(paragraph) for e in evidence), \
+            f"repris nulle part et non signalé : {paragraph}"
+
+
+# -- famille ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("line, famille", [("Famille : Tourisme", "tourisme"),
+                                           ("Secteur : Paysage et environnement.", "paysage et environnement"),
+                                           ("Domaine d'activité : Santé", "santé"),
+                                           ("Famille de métiers: Numérique", "numérique")])
+def test_the_famille_the_fiche_states_is_read(line, famille):
+    draft, unused = read_fiche(line + "\n" + ROBOTS.read_text(encoding="utf-8"))
+    assert draft["famille"].value == famille and unused == []
+
+
+def test_a_fiche_without_famille_leaves_it_absent_and_says_the_trainer_may_set_it(tmp_path, capsys):
+    data, text, *_ = imported(ROBOTS)
+    assert "famille" not in data and "# famille : absent de la fiche" in text
+    assert imported(AIRSHIP)[0]["famille"] == "tourisme"
+    assert main([str(ROBOTS), "--dossier", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Famille de métiers : la fiche n'en indique pas" in out and "« famille: tourisme »" in out
+    path = tmp_path / "restaurateur_robots_anciens.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nalias:", "\nfamille: artisanat\nalias:"), encoding="utf-8")
+    assert load_profession(path).famille == "artisanat"
+
+
+def test_the_summary_lists_the_absent_fields(tmp_path, capsys):
+    assert main([str(AIRSHIP), "--dossier", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Rien à compléter" in out and "Absents de la fiche, laissés absents (6)" in out
+    assert "  - alternance : la fiche ne parle pas d'alternance" in out
+    assert "  - hard_skills.competences.1.detail : la fiche n'a pas de phrase sur cette compétence" in out
+    # the fiche's own warning line is reported, not dropped
+    assert "Passages de la fiche repris nulle part" in out and "n'existe pas : cette fiche est inventée" in out
+
+
+def test_a_sentence_on_skills_that_no_skill_took_asks_which_skill_it_is_about():
+    text = ("Les hard skills permettent au/à la Testeur(se) de jeux de travailler. La rigueur aide à tout noter.\n"
+            "80 | Analyse de règles\nRègles, Logique...\n70 | Rédaction de rapports\n")
+    draft, _ = read_fiche(text)
+    hints = [skill["detail"].hint for skill in draft["hard_skills"]["competences"]]
+    # one sentence for two skills: each may be the one, and the other line is to be deleted, not invented
+    assert all("supprimez cette ligne" in hint for hint in hints) and "« Analyse de règles »" in hints[0]

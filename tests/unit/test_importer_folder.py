@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_importer import DAMAGED, DRAGONS, ROBOTS, make_importer
+from core.knowledge import load_professions
+from tests.support.project import project_copy, run_check
+from tests.unit.test_importer import AIRSHIP, DAMAGED, DRAGONS, ROBOTS, ROOFS, make_importer
 from trainer.importer.__main__ import import_fiche, main
 
 NOT_A_FICHE = "Acheter du pain.\nAppeler le garage.\n"
@@ -149,3 +151,26 @@ def test_make_importer_fiches_reports_each_fiche_and_fails_in_french(tmp_path):
 
     again = make_importer(knowledge, f"FICHES={folder}/", "ECRASER=1", f"FICHE={ROBOTS}")
     assert again.returncode != 0 and "pas les deux" in again.stderr and again.stdout == ""
+
+
+def test_fiches_that_leave_facts_out_are_written_complete_and_pass_make_check(tmp_path, capsys):
+    """The fields the fiches do not give are absent, not « À COMPLÉTER »: nothing to complete, make check accepts."""
+    project = project_copy(tmp_path)
+    metiers = project / "knowledge" / "metiers"
+    code, lines, _ = run(capsys, "--fiches", str(folder_of(tmp_path, AIRSHIP, ROOFS)), "--dossier", str(metiers))
+    assert code == 0
+    assert lines[0] == ("✓ jardinier_toits_suspendus.txt → projet/knowledge/metiers/jardinier_toits_suspendus.yml : "
+                        "écrit, rien à compléter ; 9 champ(s) absent(s) de la fiche")
+    assert lines[1] == ("✓ organisateur_voyages_dirigeable.txt → projet/knowledge/metiers/organisateur_voyages_dirigeable"
+                        ".yml : écrit, rien à compléter ; 6 champ(s) absent(s) de la fiche ; 1 passage(s) de la fiche "
+                        "repris nulle part")
+    assert lines[2] == "Total : 2 fiches, 2 écrite(s) complète(s), 0 à compléter, 0 refusée(s)."
+    for name in ("jardinier_toits_suspendus.yml", "organisateur_voyages_dirigeable.yml"):
+        assert "À COMPLÉTER" not in (metiers / name).read_text(encoding="utf-8")
+    result = run_check(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("Tout est correct : ") and "3 métier(s)" in result.stdout
+    professions = load_professions(metiers)
+    assert professions["organisateur_voyages_dirigeable"].famille == "tourisme"
+    assert professions["jardinier_toits_suspendus"].famille == "paysage et environnement"
+    assert professions["organisateur_voyages_dirigeable"].alternance is None

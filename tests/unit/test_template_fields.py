@@ -71,6 +71,9 @@ def filled():
             update={"max": a.salaire.niveaux.confirme.max + 1000})})})})
     for topic in ("salaire", "diplome", "hard_skills", "missions", None):
         replier.comparison(a, b, topic), replier.comparison(a, a, topic)
+    # An interest the fiche speaks of (its own first mission's words), and one it does not.
+    replier.comparison(a, b, None, ["langues", "jeux_video"])
+    replier.compare_which(professions), replier.which_of_two((a, b), "salaire")
     replier.path_buttons(a, lambda name: (b.id,), {b.id: b}), replier.switched(a, replier.apology())
     return given
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Union
 
 from core.knowledge import knowledge_dir
-from trainer.importer.facts import Fact, Missing, draft_leaves
+from trainer.importer.facts import Fact, Missing, absent, draft_leaves
 from trainer.importer.parse import read_fiche
 from trainer.importer.render import render
 from trainer.importer.verify import verify
@@ -108,6 +108,14 @@ def summary(draft, target: Path, markers, unused: List[str], rejected) -> str:
         lines += [f"  - ligne {line}, champ « {field} » : {hint}" for line, field, hint in markers]
     else:
         lines += ["", "Rien à compléter : relisez quand même les textes longs (ils sont recopiés tels quels)."]
+    if not isinstance(draft.get("famille"), Fact):
+        lines += ["", "Famille de métiers : la fiche n'en indique pas. Pour regrouper ce métier avec d'autres dans "
+                      "la liste de l'assistant, écrivez-la dans le fichier (par exemple « famille: tourisme »)."]
+    left_out = absent(draft)
+    if left_out:
+        lines += ["", f"Absents de la fiche, laissés absents ({len(left_out)}) : l'assistant répondra « La fiche ne "
+                      "précise pas … » et proposera le conseiller. N'y écrivez rien que la fiche ne dit pas."]
+        lines += [f"  - {field} : {leaf.what}" for field, leaf in left_out]
     if rejected:
         lines += ["", "Faits écartés car introuvables tels quels dans la fiche (remplacés par « À COMPLÉTER ») :"]
         lines += [f"  - {field} : {problem}" for field, problem in rejected]
@@ -178,7 +186,9 @@ def import_folder(fiches: Path, folder: Path, overwrite: bool) -> int:
             refused += 1
             print(f"✗ {fiche.name} : refusé : {outcome.reason if outcome.path == fiche else outcome}")
             continue
-        unused = f" ; {len(outcome.unused)} passage(s) de la fiche repris nulle part" if outcome.unused else ""
+        left_out = absent(outcome.draft)
+        unused = (f" ; {len(left_out)} champ(s) absent(s) de la fiche" if left_out else "") + \
+            (f" ; {len(outcome.unused)} passage(s) de la fiche repris nulle part" if outcome.unused else "")
         if outcome.markers:
             incomplete += 1
             print(f"… {fiche.name} → {outcome.target} : écrit, {len(outcome.markers)} champ(s) à compléter{unused}")

@@ -1,4 +1,5 @@
-"""The leaves of a draft: a Fact read from the fiche, or a Missing field left to a human."""
+"""The leaves of a draft: a Fact read from the fiche, a Missing field left to a human (text of the fiche
+that could not be placed), or an Absent field (the fiche says nothing of it: left out of the file)."""
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Tuple, Union
 
@@ -30,12 +31,26 @@ class Missing:
         return f"{MARKER} : {self.hint}"
 
 
-Leaf = Union[Fact, Missing]
+@dataclass
+class Absent:
+    """A field the fiche does not give: not written (the schema allows it), never to be invented.
+    The assistant then answers « La fiche ne précise pas … » with the counsellor button."""
+    what: str                # what the fiche does not say, in French, for the trainer
+    advice: str = "Laissé absent : n'écrivez rien que la fiche ne dit pas."
+    fact: bool = True        # False for a school's own classification (famille), which a trainer may set
+
+    @property
+    def value(self) -> None:
+        return None
+
+
+Leaf = Union[Fact, Missing, Absent]
+LEAVES = (Fact, Missing, Absent)
 
 
 def draft_leaves(node, path: Tuple = ()) -> Iterator[Tuple[Tuple, Leaf]]:
     """Every Fact and Missing of a draft, with its path ("salaire", "niveaux", "debutant", "min")."""
-    if isinstance(node, (Fact, Missing)):
+    if isinstance(node, LEAVES):
         yield path, node
     elif isinstance(node, dict):
         for key, value in node.items():
@@ -53,12 +68,31 @@ def missing(draft) -> List[Tuple[str, Missing]]:
     return [(dotted(p), leaf) for p, leaf in draft_leaves(draft) if isinstance(leaf, Missing)]
 
 
+def absent(draft) -> List[Tuple[str, Absent]]:
+    """The facts the fiche does not give (not the classification a trainer may set, such as famille)."""
+    return [(dotted(p), leaf) for p, leaf in draft_leaves(draft) if isinstance(leaf, Absent) and leaf.fact]
+
+
+def compact(node):
+    """The draft with every dict whose fields are all Absent made one Absent itself (a rubrique the
+    fiche does not give at all is left out whole, not written empty)."""
+    if isinstance(node, dict):
+        node = {key: compact(value) for key, value in node.items()}
+        if node and all(isinstance(value, Absent) for value in node.values()):
+            first = next(iter(node.values()))
+            return Absent(" ; ".join(dict.fromkeys(value.what for value in node.values())), first.advice, first.fact)
+        return node
+    if isinstance(node, list):
+        return [compact(value) for value in node]
+    return node
+
+
 def as_yaml_data(node):
-    """The draft as plain YAML data (markers as text)."""
+    """The draft as plain YAML data (markers as text, absent fields left out)."""
     if isinstance(node, (Fact, Missing)):
         return node.value
     if isinstance(node, dict):
-        return {key: as_yaml_data(value) for key, value in node.items()}
+        return {key: as_yaml_data(value) for key, value in node.items() if not isinstance(value, Absent)}
     if isinstance(node, list):
         return [as_yaml_data(value) for value in node]
     return node

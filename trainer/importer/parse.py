@@ -2,7 +2,9 @@
 
 The fiche's sections are recognised by their content, not by their order: each paragraph is
 classified by its first words (« Le BTS est… », « Les hard skills… », « DÉBUTANT (- de 3ans) »…).
-Every value is sliced from the fiche's own text; what is not found becomes a Missing field.
+Every value is sliced from the fiche's own text. A field the fiche does not give is Absent (left out
+of the file: the assistant says « La fiche ne précise pas … »); a Missing field (« À COMPLÉTER ») is only
+for text that is in the fiche but could not be placed.
 """
 import re
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
@@ -10,7 +12,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tupl
 from core.gender import MARK
 from core.paths import NLU
 from core.textnorm import fold
-from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, Missing
+from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Absent, Fact, Missing, compact
 from trainer.importer.text import (
     alias_of,
     content_words,
@@ -26,6 +28,8 @@ from trainer.importer.text import (
 
 # Section of a paragraph, from its folded text. The first rule that matches wins.
 SECTIONS: List[Tuple[str, str]] = [
+    ("famille", r"^(?:famille(?: de metiers?| professionnelle)?|secteur(?: d'activite| professionnel)?|"
+                r"domaine(?: d'activite| professionnel)?) ?: ?\S"),
     ("score", r"^\d{0,3} ?\|"),
     ("salaire_niveau", r"^[a-z]+ ?\( ?(-|\+|moins|plus) ?(de )?\d+ ?ans? ?\)"),
     ("salaire_montant", r"^de \d[\d .]* ?(€|euros?) "),
@@ -44,8 +48,11 @@ SECTIONS: List[Tuple[str, str]] = [
     ("mastere_general", r"^le mastere est"),
     ("mastere_metier", r"^le niveau mastere"),
     ("rncp", r"\brncp\b"),
+    ("contraintes", r"^(?:les |des |parmi les )?(?:principales |grandes )?contraintes (?:du metier |de ce metier )?(?:sont )?"
+                    r"(?:liees|dues|relatives|associees) (?:a|au|aux) "),
+    ("contraintes", r"^parmi les (?:\w+ )?contraintes\b"),
     ("contraintes_precision", r"^les contraintes "),
-    ("contraintes", r"^le metier de .*contraintes"),
+    ("contraintes", r"^(?:le|ce) metier\b.*\bcontraintes\b"),
     ("missions", r"^le metier de .*missions"),
     ("outils_intro", r"^la maitrise des outils"),
     ("outils_precision", r"^il convient de souligner que les outils"),
@@ -58,6 +65,19 @@ SECTIONS: List[Tuple[str, str]] = [
     ("formation_continue", r"^pour evoluer"),
     ("faq", r"\bfaq\b|questions ?/ ?reponses"),
     ("experience", r"\bfutur(\(e\)|e)?\b"),
+    # a job held before this one (« En travaillant comme X, », « Un poste de X », « Après quelques années
+    # comme X », « L'expérience de X ») and what it teaches (« apprend », « permet d'acquérir », « apporte »…)
+    ("experience", r"^(?=(?:%s)).*\b(?:%s)" % ("|".join([
+        r"en (?:travaillant|exercant|officiant|evoluant) (?:comme|en tant qu|au poste d|dans un poste d)",
+        r"en tant qu",
+        r"(?:apres|avec) (?:quelques|plusieurs|une ou deux|deux|trois|\d+|un|une) (?:\w+ )?"
+        r"(?:annees?|ans|mois|saisons?) (?:comme|en tant qu|au poste d|de |d')",
+        r"(?:un|une|le|l')(?: premier| premiere)? ?(?:poste|emploi|experience|passage|stage|job)s? "
+        r"(?:comme|en tant qu|de |d'|d)",
+        r"(?:passer|un passage|le passage) par (?:un|une|le|la|l') ?(?:poste|emploi|experience|stage|fonction)",
+        r"l'exercice des fonctions", r"(?:avoir )?(?:travaille|exerce|travailler|exercer)(?: d'abord| \w+)? comme"]),
+        r"apprend|apprendre|acquier|acquerir|acquis|maitris|familiaris|developp|approfondi|apport|enseign|"
+        r"prepar|initi|decouvr|utile|socle|habitu|entrain|forme a|formera")),
     ("outils_categorie", r"^(les|ces) (outils|solutions|logiciels)"),
 ]
 # Verbs that end the subject of a sentence (« La coordination des projets internationaux | permet… »).
@@ -71,6 +91,8 @@ prepare preparent alimente alimentent veille veillent participe participent ecla
 nourrissent maintient maintiennent fluidifie fluidifient rend rendent donne donnent expose exposent
 familiarise familiarisent apprend apprennent mobilise mobilisent encadre encadrent simplifie simplifient
 accelere accelerent limite limitent evite evitent""".split())
+# General texts of every fiche, about no profession in particular: not taken, not reported.
+IGNORED = ("citation", "salaire_contexte")
 _ARTICLES = {"la", "le", "les", "l", "un", "une", "de", "des", "du", "d", "sa", "son", "ses"}
 _LEVELS = ["bts", "bachelor", "mastere"]
 _LEVEL_WORDS = {"debutant": "debutant", "junior": "debutant", "confirme": "confirme", "senior": "confirme",
@@ -112,7 +134,7 @@ class Fiche:
     def unused(self) -> List[str]:
         seen = {p for i, p in enumerate(self.paragraphs) if i in self.used}
         return [p for i, p in enumerate(self.paragraphs) if i not in self.used and p not in seen
-                and self.sections[i] not in ("citation", "salaire_contexte")]
+                and self.sections[i] not in IGNORED]
 
 
 def classify(paragraph: str) -> Optional[str]:
@@ -135,8 +157,9 @@ def with_precision(section: dict, fiche: Fiche, key: str) -> dict:
     return section
 
 
-def or_missing(fact, hint: str):
-    return fact if fact is not None and fact.value not in (None, "", []) else Missing(hint)
+def or_absent(fact, what: str):
+    """The fact, or Absent when the fiche does not give it."""
+    return fact if fact is not None and fact.value not in (None, "", []) else Absent(what)
 
 
 def split_at_verb(sentence: str) -> Optional[Tuple[str, str, str]]:
@@ -209,8 +232,7 @@ def missions(fiche: Fiche):
     paragraph = fiche.first("missions")
     precision = fiche.first("missions_precision")
     definition = {"resume": Missing("une phrase qui résume le métier (« Le métier de … repose sur … »)")}
-    items = [{"intitule": Missing("une mission, par exemple « Coordination des projets »"),
-              "detail": Missing("ce que la mission permet de faire")}]
+    items = Absent("la fiche ne détaille aucune mission")
     if paragraph:
         parts = sentences(paragraph)
         definition["resume"] = copied(parts[0], paragraph)
@@ -222,7 +244,11 @@ def missions(fiche: Fiche):
             subject, verb, rest = split
             found.append({"intitule": Fact(upper_first(strip_article(subject)), sentence, COPIED),
                           "detail": Fact(predicate(verb, rest), sentence, COPIED)})
-        items = found or items
+        if found:
+            items = found
+        elif parts[1:]:  # sentences after the summary, none read as « La X permet… »
+            items = [{"intitule": Missing(f"une mission, d'après : « {parts[1][:90]}… »"),
+                      "detail": Missing("ce que la mission permet de faire, d'après la même phrase")}]
     if precision:
         definition["precision"] = copied(precision)
     return definition, items
@@ -235,7 +261,8 @@ _WITH_PURPOSE = re.compile(r"(?:^|,? et )((?:la |le |les |l')?[^,]+?), (?:pour|a
 def soft_skills(fiche: Fiche):
     paragraph = fiche.first("soft")
     qualities = []
-    for sentence in sentences(paragraph)[1:] if paragraph else []:
+    rest = sentences(paragraph)[1:] if paragraph else []
+    for sentence in rest:
         sentence = without_enfin(sentence)
         folded = fold(sentence)
         matches = list(_WITH_PURPOSE.finditer(folded))
@@ -254,8 +281,13 @@ def soft_skills(fiche: Fiche):
             if name:
                 qualities.append({"nom": Fact(upper_first(name), sentence),
                                   "detail": Fact(predicate(verb, rest), sentence)})
-    section = {"qualites": qualities or [{"nom": Missing("une qualité (soft skill)"),
-                                          "detail": Missing("à quoi elle sert dans le métier")}]}
+    if qualities:
+        section = {"qualites": qualities}
+    elif rest:  # the fiche names qualities in sentences the importer could not read
+        section = {"qualites": [{"nom": Missing(f"une qualité (soft skill), d'après : « {rest[0][:90]}… »"),
+                                 "detail": Missing("à quoi elle sert dans le métier, d'après la même phrase")}]}
+    else:
+        section = {"qualites": Absent("la fiche ne nomme aucune qualité (soft skill)")}
     return with_precision(section, fiche, "soft_precision")
 
 
@@ -294,8 +326,8 @@ def hard_skills(fiche: Fiche):
                  "nom": Fact(name, line) if name else Missing(f"le nom de la compétence notée « {line} »"),
                  "score": Fact(int(score), line, NUMBER) if score else Missing(
                      f"la note sur 100 de la compétence « {name} », en chiffres"),
-                 "mots_cles": Missing(f"les mots-clés de « {name or line} », entre crochets : [Un, Deux]"),
-                 "detail": Missing(f"la phrase de la fiche sur « {name or line} », après « Les hard skills… »")}
+                 "mots_cles": Absent("la fiche ne donne pas de mots-clés pour cette compétence"),
+                 "detail": Absent("la fiche n'a pas de phrase sur cette compétence"), "score_line": line}
         keywords = [k.strip() for k in re.sub(r"(\.\.\.|…)\s*$", "", keywords_line).split(",") if k.strip()]
         if keywords:
             skill["mots_cles"] = Fact(keywords, keywords_line, NAMES)
@@ -310,13 +342,26 @@ def hard_skills(fiche: Fiche):
         skills.append(skill)
     # One skill and one sentence left: they go together (the sentence may name it differently).
     if len(unmatched) == 1 and len(details) == 1 and not isinstance(unmatched[0]["nom"], Missing):
-        sentence = details[0]
+        sentence = details.pop()
         unmatched[0]["detail"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
                                       "seule phrase restante de la fiche, rattachée à cette compétence : vérifiez")
-    section = {"competences": skills or [{
-        "id": Missing("identifiant de la compétence"), "nom": Missing("nom de la compétence"),
-        "score": Missing("note sur 100"), "mots_cles": Missing("mots-clés entre crochets : [Un, Deux]"),
-        "detail": Missing("ce que la compétence permet")}]}
+    if details:  # sentences of the fiche on skills that no skill took: each unmatched skill may be one of them
+        fewer = len(details) < len(unmatched)  # then some skill has no sentence: its line is to be deleted
+        for skill in unmatched:
+            label = skill["nom"].value if isinstance(skill["nom"], Fact) else skill["score_line"]
+            skill["detail"] = Missing(f"la phrase de la fiche sur « {label} », après « Les hard skills… »" + (
+                " ; si la fiche n'en a pas pour cette compétence, supprimez cette ligne" if fewer else ""))
+    for skill in skills:
+        del skill["score_line"]
+    if skills:
+        section = {"competences": skills}
+    elif paragraph and details:  # sentences on skills, but no « 90 | Nom » line
+        section = {"competences": [{
+            "id": Missing("identifiant de la compétence"), "nom": Missing("nom de la compétence"),
+            "score": Missing("note sur 100 (la fiche écrit « 90 | Nom »)"),
+            "detail": Missing(f"ce que la compétence permet, d'après : « {details[0][:90]}… »")}]}
+    else:
+        section = {"competences": Absent("la fiche ne note aucune compétence technique (hard skill)")}
     return with_precision(section, fiche, "hard_precision")
 
 
@@ -401,19 +446,38 @@ _GENDERED = re.compile(rf"\b({MARK.pattern})", re.I)
 _NOT_A_JOB = {"un(e)", "futur(e)", "candidat(e)", "le/la", "il/elle", "interesse(e)", "specialise(e)"}
 
 
+# Words that introduce the job held before this one, in the first clause of a stepping-stone paragraph.
+_JOB_CUE = re.compile(r"\b(?:comme|en tant que?|en tant qu'|(?:poste|emploi|fonctions|experience|stage|passage)s?"
+                      r" (?:de |d'|comme ))\s*")
+
+
+def _position_at(sentence: str, start: int) -> Optional[str]:
+    """The job named from `start` to the first comma or verb: « Animateur(trice) nature, le/la… »."""
+    clause = sentence[start:].split(",")[0].strip()
+    split = split_at_verb(clause)
+    position = (split[0] if split else clause).strip()
+    return without_final_period(position) or None
+
+
 def stepping_stone(paragraph: str, name: Optional[str], jobs_in_fiche: Iterable[str]):
     first = sentences(paragraph)[0]
     title_folded = fold(name or "\0")
+    folded = fold(first)
+    # « En travaillant comme X, », « Un poste de X permet », « Après quelques années comme X, »,
+    # « L'expérience de X apporte », « L'exercice des fonctions d'X expose » : the cue, in the first clause.
+    cue = _JOB_CUE.search(folded.split(",")[0])
+    if cue:
+        position = _position_at(first, cue.end())
+        if position and not title_folded.startswith(fold(position).split()[0]):
+            return Fact(upper_first(position), first, COPIED)
     for match in _GENDERED.finditer(first):
         word = fold(match.group(1))
         if word in _NOT_A_JOB or title_folded.startswith(word):
             continue
-        rest = first[match.start():]
-        split = split_at_verb(rest)
-        position = (split[0] if split else rest.split(",")[0]).strip()
-        return Fact(position, first, COPIED)
+        position = _position_at(first, match.start())
+        return Fact(position, first, COPIED) if position else None
     # « En assistant dans la gestion de projets…, le/la candidat(e) apprend » : the job named by the gerund.
-    match = re.match(r"^en (\w+ant) (.+?),", fold(first))
+    match = re.match(r"^en (\w+ant) (.+?),", folded)
     if match:
         gerund = match.group(1)
         for job in jobs_in_fiche:
@@ -433,8 +497,7 @@ def experiences(fiche: Fiche, name: Optional[str]):
         found.append({"poste": position or Missing(f"l'intitulé du poste dont parle : « {paragraph[:90]}… »"),
                       "apport": Fact(lower_first(without_final_period(paragraph)), paragraph, COPIED,
                                      "lu après « {poste} : pour » : gardez l'essentiel, à l'infinitif")})
-    return found or [{"poste": Missing("un poste qui prépare au métier"),
-                      "apport": Missing("ce que ce poste apporte")}]
+    return found or Absent("la fiche ne cite aucun poste qui prépare au métier")
 
 
 def _tool_items(intro: str) -> List[Tuple[str, str]]:
@@ -486,30 +549,111 @@ def tools(fiche: Fiche, name: Optional[str]):
         else:
             categories.append({"nom": Missing(f"le nom des outils dont parle : « {first[:90]}… »"),
                                "detail": Fact(without_final_period(first), paragraph)})
-    section = {"categories": categories or [{"nom": Missing("une catégorie d'outils"),
-                                             "detail": Missing("à quoi servent ces outils")}]}
+    for category in categories:  # a category the introduction names: the introduction is read for it too
+        name_ = category["nom"]
+        for label, sentence in listed:
+            if isinstance(name_, Fact) and fold(label) == fold(name_.value) and sentence not in name_.evidence:
+                name_.evidence += "\n" + sentence
+    if categories:
+        section = {"categories": categories}
+    elif listed:  # the introduction names categories, but no paragraph says what they are for
+        section = {"categories": [{"nom": Fact(label, sentence, FORM), "detail": Missing(
+            f"à quoi servent les « {label} » selon la fiche (l'introduction les nomme : « {sentence} »)")}
+            for label, sentence in listed]}
+    else:
+        section = {"categories": Absent("la fiche ne décrit aucune catégorie d'outils")}
     return with_precision(section, fiche, "outils_precision")
+
+
+# « contraintes liées à la X, aux Y et aux Z » / « contraintes telles que la X, le Y ou les Z » (folded text)
+_CONSTRAINT_LIST = re.compile(r"\bcontraintes(?: [\w'/()-]+){0,5}?(?: (?:liees|dues|relatives|associees|propres)"
+                              r" (?=(?:a|au|aux) )|,? (?:telles que|comme|notamment|parmi lesquelles) |\s?: ?|"
+                              r",? (?:on (?:trouve|compte|peut citer)|figurent|citons) )")
+# Where the list of a sentence stops: « …, ce qui demande… », « …, qui… ».
+_LIST_END = re.compile(r",\s+(?=(?:ce|cela|ces|qui|elles?|il|ils|autant|toutes?|mais)\b)")
+# Between two items: a comma, « et », « ou », « ainsi que », when the next item starts as the first one does.
+_BETWEEN = r"(?:\s*,\s*(?:et\s+|ou\s+|ainsi\s+qu(?:e\s+|'))?|\s+(?:et|ou)\s+|\s+ainsi\s+qu(?:e\s+|'))"
+_PREPOSITION = r"(?:a|au|aux)\b"
+_ARTICLE = r"(?:la|le|les|l'|un|une|des|du|de la|de l'|leur|leurs|ses|son|sa)\b"
+
+
+def listed_items(text: str, head: str) -> List[str]:
+    """The items of « X, Y et Z » (also « ou », « ainsi que »), cut only where the next item starts with `head`
+    (so « la gestion des stocks et des livraisons » stays one item when the items start with « à »)."""
+    folded = fold(text)
+    cuts = [0] + [m.end() for m in re.finditer(_BETWEEN + "(?=" + head + ")", folded)]
+    starts = [m.start() for m in re.finditer(_BETWEEN + "(?=" + head + ")", folded)] + [len(text)]
+    return [text[a:b].strip() for a, b in zip(cuts, starts) if text[a:b].strip()]
+
+
+# The leading preposition of an item, and the article it becomes: « à la saisonnalité » -> « la saisonnalité »,
+# « aux déplacements » -> « les déplacements », « au froid » -> « le froid » (on the folded item).
+_PREPOSITION_ARTICLE = [(re.compile(r"^a (?=la |l'|des |une? )"), ""), (re.compile(r"^aux "), "les "),
+                        (re.compile(r"^au "), "le "), (re.compile(r"^a "), "")]
+
+
+def without_preposition(item: str) -> str:
+    """The item read as a noun phrase, its own words kept as the fiche writes them (accents)."""
+    for pattern, article in _PREPOSITION_ARTICLE:
+        match = pattern.match(fold(item))
+        if match:
+            return article + item[match.end():]
+    return item
+
+
+def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str]]:
+    """(items, sentence) of « contraintes liées à la X, aux Y et aux Z » or « contraintes telles que … »."""
+    for sentence in sentences(paragraph):
+        folded = fold(without_final_period(sentence))
+        match = _CONSTRAINT_LIST.search(folded)
+        if not match:
+            continue
+        text = without_final_period(sentence)[match.end():]
+        end = _LIST_END.search(fold(text))
+        text = text[: end.start()] if end else text
+        if re.match(_PREPOSITION, fold(text)):
+            items = [without_preposition(i) for i in listed_items(text, _PREPOSITION)]
+        elif re.match(_ARTICLE, fold(text)):
+            items = listed_items(text, _ARTICLE)
+        else:  # « : horaires décalés, froid et bruit » : items without an article, cut at every separator
+            items = listed_items(text, r"")
+        if items:
+            return items, sentence
+    return None
 
 
 def constraints(fiche: Fiche):
     paragraph = fiche.first("contraintes")
-    section = {"liste": [Missing("une contrainte du métier")]}
-    if paragraph:
-        folded = fold(paragraph)
-        match = re.search(r"qu'il s'agisse (?:de |d')(.+?), (?=ce |cela |le |la |il )", folded)
-        if match:
-            text = paragraph[match.start(1): match.end(1)]
-            parts = [p.strip() for p in re.split(r",\s+|\s+ou\s+|\s+et\s+(?=des |de |du |la |le |les |l')", text)]
-            # « de travailler…, de respirer… » : each item is an infinitive ; « de gérer X, des Y » : the verb is shared
-            parts = [parts[0]] + [re.sub(r"^(?:de |d')", "", p) for p in parts[1:]]
-            verb = parts[0].split()[0] if re.search(r"(er|ir|re)$", fold(parts[0].split()[0])) else ""
-            items = [f"{verb} {p}" if verb and i and re.match(r"(des|du|la|le|les|l'|un|une)\b", fold(p)) else p
-                     for i, p in enumerate(parts) if p]
-            sentence = next(s for s in sentences(paragraph) if fold(text) in fold(s))
-            section["liste"] = [Fact(item, sentence, FORM if item not in text else COPIED) for item in items]
-        demands = [s for s in sentences(paragraph) if re.search(r"\b(exige|necessite|demande)", fold(s))]
-        if demands:
-            section["exigences"] = Fact(" ".join(demands), paragraph, COPIED)
+    if not paragraph:
+        return with_precision({"liste": Absent("la fiche ne décrit pas les contraintes du métier")},
+                              fiche, "contraintes_precision")
+    section = {"liste": Missing(f"les contraintes que cite la fiche : « {paragraph[:90]}… »")}
+    folded = fold(paragraph)
+    match = re.search(r"qu'il s'agisse (?:de |d')(.+?), (?=ce |cela |le |la |il )", folded)
+    one_sentence = constraints_in_one_sentence(paragraph)
+    if match:
+        text = paragraph[match.start(1): match.end(1)]
+        parts = [p.strip() for p in re.split(r",\s+|\s+ou\s+|\s+ainsi que\s+|\s+et\s+(?=des |de |du |la |le |les |l')",
+                                              text)]
+        # « de travailler…, de respirer… » : each item is an infinitive ; « de gérer X, des Y » : the verb is shared
+        parts = [parts[0]] + [re.sub(r"^(?:de |d')", "", p) for p in parts[1:]]
+        verb = parts[0].split()[0] if re.search(r"(er|ir|re)$", fold(parts[0].split()[0])) else ""
+        items = [f"{verb} {p}" if verb and i and re.match(r"(des|du|la|le|les|l'|un|une)\b", fold(p)) else p
+                 for i, p in enumerate(parts) if p]
+        sentence = next(s for s in sentences(paragraph) if fold(text) in fold(s))
+        section["liste"] = [Fact(item, sentence, FORM if item not in text else COPIED) for item in items]
+    elif one_sentence:
+        items, sentence = one_sentence
+        section["liste"] = [Fact(item, sentence, COPIED if item in sentence else FORM) for item in items]
+    demands = [s for s in sentences(paragraph) if re.search(r"\b(exige|necessite|demande)", fold(s))]
+    if demands:
+        section["exigences"] = Fact(" ".join(demands), paragraph, COPIED)
+    if isinstance(section["liste"], Missing):
+        # nothing listed: a marker only if some sentence is more than « comporte des contraintes » or a demand
+        others = [s for s in sentences(paragraph) if s not in demands
+                  and not re.search(r"\bcontraintes(?: \w+)?\.?$", fold(without_final_period(s)))]
+        if not others:
+            section["liste"] = Absent("la fiche ne cite pas de contrainte précise")
     return with_precision(section, fiche, "contraintes_precision")
 
 
@@ -539,21 +683,22 @@ def salary(fiche: Fiche):
             level["max"] = Fact(int(re.sub(r"[ .]", "", amount.group(2))), amount_line, NUMBER)
             unit = unit or Fact(f"€ {amount.group(3)} par {amount.group(4)}", amount_line, FORM)
         levels[key] = level
-    for key, label in (("debutant", "DÉBUTANT (- de 3ans)"), ("confirme", "CONFIRMÉ (+ de 5 ans)")):
+    if not levels:  # no salary line at all: the whole rubrique is left out (the factors, if any, are reported)
+        return Absent("la fiche ne donne aucun salaire")
+    for key, label in (("debutant", "débutant"), ("confirme", "confirmé")):
         if key not in levels:
-            levels[key] = {"libelle": Missing(f"le nom du niveau (la fiche écrit par exemple « {label} »)"),
-                           "experience": Missing("l'expérience, par exemple « moins de 3 ans d'expérience »"),
-                           "min": Missing("le salaire minimum, en chiffres sans espace ni € (ex. 30000)"),
-                           "max": Missing("le salaire maximum, en chiffres sans espace ni € (ex. 35000)")}
+            levels[key] = Absent(f"la fiche ne donne pas de salaire {label}")
     section = {"unite": unit or Missing("l'unité des montants, par exemple « € brut par an »"),
                "niveaux": {"debutant": levels["debutant"], "confirme": levels["confirme"]},
-               "facteurs": Missing("ce qui fait varier le salaire selon la fiche")}
+               "facteurs": Absent("la fiche ne dit pas ce qui fait varier le salaire")}
     paragraph = fiche.first("salaire_facteurs")
     if paragraph:
         first = sentences(paragraph)[0]
         match = re.search(r"varie (?:selon|en fonction de) (.+)$", fold(without_final_period(first)))
         if match:
             section["facteurs"] = Fact(without_final_period(first)[match.start(1):], first)
+        else:
+            section["facteurs"] = Missing(f"ce qui fait varier le salaire, d'après : « {first[:90]}… »")
         rest = sentences(paragraph)[1:]
         if rest:
             section["precision"] = Fact(" ".join(rest), paragraph)
@@ -563,8 +708,9 @@ def salary(fiche: Fiche):
 # -- evolutions, continuing education, caveats -------------------------------------------------------
 def evolutions(fiche: Fiche):
     paragraph = fiche.first("evolutions")
-    section = {"postes": [Missing("un poste vers lequel le métier peut évoluer")]}
+    section = {"postes": Absent("la fiche ne cite aucun poste d'évolution")}
     if paragraph:
+        section["postes"] = Missing(f"un poste vers lequel le métier peut évoluer, d'après : « {paragraph[:90]}… »")
         for sentence in sentences(paragraph):
             folded = fold(sentence)
             match = re.search(r"peut evoluer vers (?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
@@ -590,6 +736,21 @@ def caveats(fiche: Fiche) -> Optional[Fact]:
     return Fact(" ".join(found), paragraph) if found else None
 
 
+# -- the family of professions -----------------------------------------------------------------------
+FAMILY_ADVICE = ("Vous pouvez l'écrire vous-même (par exemple « famille: tourisme ») : c'est le classement des "
+                 "métiers de l'école, qui les regroupe dans la liste de l'assistant, pas un fait sur le métier.")
+
+
+def family(fiche: Fiche):
+    """« Famille : Tourisme », « Secteur : … », « Domaine : … » : the words after the colon."""
+    line = fiche.first("famille")
+    if not line:
+        return Absent("la fiche n'indique ni famille, ni secteur, ni domaine", FAMILY_ADVICE, fact=False)
+    value = without_final_period(line.split(":", 1)[1].strip())
+    return Fact(lower_first(value), line, COPIED) if value else \
+        Absent("la ligne de famille est vide", FAMILY_ADVICE, fact=False)
+
+
 # -- the whole draft --------------------------------------------------------------------------------
 def read_fiche(text: str):
     """(draft, unused passages): the knowledge file as nested dicts of Fact / Missing, and the
@@ -599,22 +760,23 @@ def read_fiche(text: str):
     draft = {"id": Fact(identifier(name.value), name.value, FORM) if name else Missing(
                  "identifiant du métier : minuscules, chiffres et _, le nom du fichier sans .yml"),
              "intitule": name or Missing("le nom du métier, par exemple « Chargé(e) de mission … »"),
+             "famille": family(fiche),
              "alias": aliases(fiche, name.value) if name else [Missing("un nom du métier, sans accents")]}
     name_text = name.value if name else None
     draft["definition"], draft["missions"] = missions(fiche)
     draft["soft_skills"] = soft_skills(fiche)
     draft["hard_skills"] = hard_skills(fiche)
     draft["diplome"], draft["formations"] = diploma_and_trainings(fiche, name_text)
-    draft["alternance"] = or_missing(work_study(fiche), "ce que la fiche dit de l'alternance")
-    draft["rncp"] = or_missing(copied(fiche.first("rncp")), "ce que la fiche dit des titres RNCP")
+    draft["alternance"] = or_absent(work_study(fiche), "la fiche ne parle pas d'alternance")
+    draft["rncp"] = or_absent(copied(fiche.first("rncp")), "la fiche ne parle pas des titres RNCP")
     draft["experiences"] = experiences(fiche, name_text)
     draft["outils"] = tools(fiche, name_text)
     draft["contraintes"] = constraints(fiche)
     draft["salaire"] = salary(fiche)
     draft["evolutions"] = evolutions(fiche)
-    draft["formation_continue"] = or_missing(copied(fiche.first("formation_continue")),
-                                             "ce que la fiche dit de la formation continue")
+    draft["formation_continue"] = or_absent(copied(fiche.first("formation_continue")),
+                                            "la fiche ne parle pas de formation continue")
     warning = caveats(fiche)
     if warning:
         draft["avertissement"] = warning
-    return draft, fiche.unused()
+    return compact(draft), fiche.unused()

@@ -1,14 +1,16 @@
-"""Write a draft as a commented knowledge file (YAML), with a « À COMPLÉTER » marker per missing field."""
+"""Write a draft as a commented knowledge file (YAML), with a « À COMPLÉTER » marker per field whose text is
+in the fiche but could not be placed, and a comment (no value) for each field the fiche does not give."""
 import textwrap
 from typing import List, Tuple
 
 import yaml
 
-from trainer.importer.facts import Fact, Missing, as_yaml_data, missing
+from trainer.importer.facts import Absent, Fact, Missing, absent, as_yaml_data, missing
 
 WIDTH = 100
 # A comment above each rubrique, for the trainer who completes the draft.
 SECTION_NOTES = {
+    "famille": "Famille de métiers (regroupe les métiers dans la liste que l'assistant présente).",
     "id": "Nom du fichier sans .yml : minuscules, chiffres et _, sans accent ni espace.",
     "alias": "Façons dont un élève peut nommer ce métier (sans accents ni majuscules : la comparaison les "
              "ignore). Une question qui contient l'un de ces noms est répondue avec cette fiche.",
@@ -71,8 +73,14 @@ class Writer:
             self.lines.append(" " * indent + prefix + " " + first)
             self.lines.extend(rest)
 
+    def absent(self, key: str, leaf: Absent, indent: int) -> None:
+        """No value: a comment says the fiche does not give it (the assistant will say so)."""
+        self.comment(f"{key} : absent de la fiche ({leaf.what}). {leaf.advice}", indent)
+
     def node(self, key: str, node, indent: int, path: str) -> None:
-        if isinstance(node, (Fact, Missing)):
+        if isinstance(node, Absent):
+            self.absent(key, node, indent)
+        elif isinstance(node, (Fact, Missing)):
             self.leaf(f"{key}:", node, indent, path)
         elif isinstance(node, dict):
             self.lines.append(" " * indent + f"{key}:")
@@ -106,12 +114,16 @@ def render(draft, source_name: str) -> Tuple[str, List[Tuple[int, str, str]]]:
                  *(["Un champ « À COMPLÉTER » n'a pas été trouvé dans la fiche : écrivez-le d'après la fiche de "
                     "l'école (jamais un fait inventé). `make check` les refuse tant qu'il en reste."]
                    if missing(draft) else []),
+                 *([f"Absents de la fiche, donc laissés absents ({len(absent(draft))}) : "
+                    + ", ".join(field for field, _ in absent(draft))
+                    + ". L'assistant répond alors « La fiche ne précise pas … » et propose le conseiller. "
+                    "N'écrivez jamais un fait que la fiche ne donne pas."] if absent(draft) else []),
                  "Après une modification : `make check`, puis redémarrer l'assistant (pas besoin de "
                  "ré-entraîner)."]:
         writer.comment(line, 0)
     for key, node in draft.items():
         writer.lines.append("")
-        if key in SECTION_NOTES:
+        if key in SECTION_NOTES and not isinstance(node, Absent):
             writer.comment(SECTION_NOTES[key], 0)
         writer.node(key, node, 0, key)
     text = "\n".join(writer.lines).lstrip("\n") + "\n"

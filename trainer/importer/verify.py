@@ -21,7 +21,9 @@ def _words_in(value: str, passage: str) -> bool:
     value_words = re.findall(r"[a-z]+|[0-9]+", fold(without_marks(value)))
     # the gender forms (chargee, testeuse) and the unit (€ brut par an) are built from the same stems
     return all(w in passage_words or any(p.startswith(w[:5]) for p in passage_words if len(w) > 4)
-               or w in {"moins", "plus", "ans", "d", "experience", "bac"} for w in value_words)
+               or w in {"moins", "plus", "ans", "d", "experience", "bac"}
+               or w in {"le", "la", "les", "l"}  # « aux déplacements » read as « les déplacements »
+               for w in value_words)
 
 
 def check(fact: Fact, fiche: str) -> str:

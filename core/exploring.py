@@ -1,0 +1,142 @@
+"""The dialogue's decisions about the catalogue: list the school's professions, find some by interest
+or situation, compare two, and keep the context right when two are in play.
+
+Pure functions (no Rasa), called by core/dialogue.py: `respond(school, turn)` for the catalogue
+intents (action_catalogue), and `follow(school, turn)` before any topic answer, for a message that
+compares two professions, or that follows a comparison (« lequel paye le mieux ? », « et les
+missions ? », which then asks which profession, never mixing the two).
+"""
+import re
+from typing import TYPE_CHECKING, Optional, Sequence, Tuple
+
+from core import catalogue, compare
+from core.knowledge import Profession
+from core.school import School
+
+if TYPE_CHECKING:  # core.dialogue imports this module
+    from core.dialogue import Outcome, Turn
+
+LIST, SEARCH, COMPARE = "catalogue_lister", "catalogue_chercher", "catalogue_comparer"
+INTENTS = (LIST, SEARCH, COMPARE)
+# The slot that holds the two professions of the last comparison (ids).
+IN_PLAY = "comparaison"
+# A comparison is on the intent's topic only when the model is at least this sure of it.
+INTENT_SURE = 0.8
+
+
+def respond(school: School, turn: "Turn") -> "Outcome":
+    """The reply to a catalogue intent: the list, a search, or a comparison."""
+    from core.dialogue import Outcome
+    professions = list(school.professions.values())
+    q = turn.question
+    if turn.intent == COMPARE or len(q.compared) >= 2:
+        pair = pair_of(school, turn)
+        if pair is None:
+            return Outcome(school.replier.compare_which(professions))
+        return comparison(school, turn, pair)
+    asked = catalogue.request(q.text)
+    if turn.intent == SEARCH or asked.interests or asked.min_salary is not None or asked.max_years is not None:
+        # « quels métiers dans le numérique ? » asks the list with a criterion: a search.
+        return Outcome(school.replier.search_results(professions, q.text))
+    return Outcome(school.replier.catalogue_page(professions, page_asked(turn)))
+
+
+def follow(school: School, turn: "Turn") -> Optional["Outcome"]:
+    """Before a topic answer: a message naming two professions apart is a comparison; after a
+    comparison, a message that names none compares again (« lequel paye le mieux ? ») or asks which
+    of the two the topic is for (« et les missions ? »). None: the topic answer goes on."""
+    from core.dialogue import Outcome
+    q = turn.question
+    if len(q.compared) >= 2:
+        return comparison(school, turn, pair_of(school, turn))
+    pair = in_play(school, turn)
+    if pair is None or q.named or q.entity_named or q.profession_entity:
+        return None
+    if q.comparative:
+        return comparison(school, turn, pair)
+    topic = turn.intent if turn.intent in school.fact_topics else None
+    if topic is None:
+        return None
+    return Outcome(school.replier.which_of_two(pair, topic), (("sujet", topic),))
+
+
+# A message that looks for a profession (« un boulot où… », « je peux faire quoi ? », « c'est mon
+# truc »), unless it speaks of the one in the conversation (« ce métier »). Folded text.
+_SEEKS = re.compile(
+    r"\b(quel(le)?s? (metier|boulot|job|travail|profession|taf|domaine)s?|(un|des|d'autres) (metier|boulot|job|"
+    r"travail|taf)s?|quelque chose|(peux|pourrais|pourrai) faire quoi|quoi faire|pour moi|mon truc|ma passion"
+    r"|m'interesse\w*|j'aime|j'adore|je kiffe|passionne\w*)\b")
+_THIS_ONE = re.compile(r"\b(ce|cette|le|la) (metier|boulot|job|profession|poste)\b")
+
+
+def seeks_a_profession(school: School, turn: "Turn") -> bool:
+    """A message, whatever its intent, that looks for a profession by an interest or a real filter
+    (salary, diploma level) the catalogue search reads, naming none, in a school with several: it
+    says so (« un boulot où… »), or the model could not place it (out of scope, unsure), or no
+    profession is in play yet."""
+    from core.dialogue import ANSWER, CLARIFY, OUT_OF_SCOPE
+    q = turn.question
+    if len(school.professions) < 2 or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
+            or q.named or q.entity_named or q.profession_entity or q.phrases or q.folded.startswith("/"):
+        return False
+    asked = catalogue.request(q.text)
+    if not (asked.interests or asked.min_salary is not None or asked.max_years is not None):
+        return False
+    if _THIS_ONE.search(q.folded):
+        return False
+    if _SEEKS.search(q.folded) or (turn.kind != ANSWER and asked.interests):
+        return True
+    # No profession in play (none chosen, no page, no default set by the school): « plus de 35 000 € »
+    # can only be about which profession.
+    return not (turn.slots.get("metier_id") in school.professions or turn.page in school.professions
+                or school.replier.topics.metier_par_defaut in school.professions)
+
+
+def comparison(school: School, turn: "Turn", pair: Tuple[Profession, Profession]) -> "Outcome":
+    from core.dialogue import Outcome
+    q = turn.question
+    # The topic its words name; else the intent, when the model is sure of it (a message that names
+    # two professions is easily mistaken for one of their topics).
+    sure = dict(turn.ranking).get(turn.intent, 0.0) >= INTENT_SURE
+    topic = q.compare_topic or (turn.intent if turn.intent in compare.TOPICS and sure else None)
+    # Interests the student names (« pour quelqu'un qui aime les langues »), not those the two names
+    # carry (« développeur santé » asks nothing about health).
+    named = catalogue.request(" ".join(n for p in pair for n in [p.intitule] + p.alias)).interests
+    interests = [i for i in catalogue.request(q.text).interests if i not in named]
+    reply = school.replier.comparison(pair[0], pair[1], topic, interests)
+    return Outcome(reply, ((IN_PLAY, [p.id for p in pair]),) + ((("sujet", topic),) if topic else ()))
+
+
+def pair_of(school: School, turn: "Turn") -> Optional[Tuple[Profession, Profession]]:
+    """The two professions to compare: both named; one named and the one the conversation is about;
+    or, named none, the two of the last comparison."""
+    q = turn.question
+    ids = list(q.compared) or list(q.named[:2] if len(q.named) >= 2 else ())
+    if len(ids) == 1:
+        current = turn.slots.get("metier_id") or turn.page
+        if current in school.professions and current != ids[0]:
+            ids = [current, ids[0]]
+    if len(ids) >= 2:
+        return school.professions[ids[0]], school.professions[ids[1]]
+    return in_play(school, turn)
+
+
+def in_play(school: School, turn: "Turn") -> Optional[Tuple[Profession, Profession]]:
+    ids = turn.slots.get(IN_PLAY)
+    if isinstance(ids, (list, tuple)) and len(ids) == 2 and all(i in school.professions for i in ids):
+        return school.professions[ids[0]], school.professions[ids[1]]
+    return None
+
+
+def page_asked(turn: "Turn") -> int:
+    """The page of the list a « Voir plus de métiers » button asks for (entity « page »), from 0."""
+    value = turn.page_number
+    return value if isinstance(value, int) and value >= 0 else 0
+
+
+def with_paths(school: School, profession: Profession, topic: str, buttons: Sequence[dict]) -> list:
+    """An evolution or stepping-stone answer offers to open the fiches of the catalogue it names."""
+    if topic not in ("evolutions", "experiences") or len(school.professions) < 2:
+        return list(buttons)
+    paths = school.replier.path_buttons(profession, school.names.resolve, school.professions)
+    return paths + [b for b in buttons if b["payload"] not in {p["payload"] for p in paths}]
