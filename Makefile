@@ -36,6 +36,8 @@ help:
 	@echo "make forget SENDER=identifiant - efface une conversation (SECURITY.md)"
 	@echo "make purge          - efface les conversations de plus de 90 jours (DAYS=30 : 30 jours)"
 	@echo "make widget         - sert la fenêtre de discussion et la page de démonstration"
+	@echo "make console        - démarre la console des conseillers (http://127.0.0.1:8090)"
+	@echo "make console-user LOGIN=c.martin ROLE=conseiller - crée un compte de la console (ROLE=formateur : formateur)"
 	@echo "make install        - installe Python et les dépendances (fait par les autres commandes)"
 
 check-python:

@@ -276,6 +276,10 @@ class Contact(Strict):
     telephone: Text
     horaires: Text
     page: constr(strip_whitespace=True, regex=r"^https?://\S+$")
+    # Optional, for the console (console/): the booking page « proposer un rendez-vous » links to, and the
+    # delay the school promises a student who leaves a question (« réponse sous 3 jours ouvrés »).
+    rendez_vous: Optional[constr(strip_whitespace=True, regex=r"^https?://\S+$")]
+    delai_reponse: Optional[Text]
 
 
 class Topic(Strict):

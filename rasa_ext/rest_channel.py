@@ -20,7 +20,6 @@ import asyncio
 import json
 import logging
 import re
-import unicodedata
 from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 from urllib.parse import urlsplit
@@ -32,6 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from core.school import load_replier
+from core.student_text import clean_text
 from rasa_ext import patches
 
 logger = logging.getLogger(__name__)
@@ -45,17 +45,6 @@ RECENT_MESSAGES = 4096     # (conversation, message id) pairs remembered to drop
 FEEDBACK_VOTES = ("up", "down")
 _MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 _METADATA_KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-def clean_text(text: str) -> str:
-    """Printable, NFC-normalised text: control characters, NUL bytes and lone surrogates removed."""
-    text = _SURROGATE.sub("", text)
-    text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
 def with_profession(messages: List[Dict]) -> List[Dict]:

@@ -27,7 +27,6 @@ PostgreSQL and any other database are otherwise left exactly as stock Rasa confi
 """
 import functools
 import json
-import sqlite3
 from typing import Any, Dict, List, Optional, Text, Type
 
 import sqlalchemy as sa
@@ -41,16 +40,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from rasa_ext import database_check
-
-SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000")
-
-
-def tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    if isinstance(dbapi_connection, sqlite3.Connection):
-        cursor = dbapi_connection.cursor()
-        for pragma in SQLITE_PRAGMAS:
-            cursor.execute(pragma)
-        cursor.close()
+from rasa_ext.sqlite_tuning import SQLITE_PRAGMAS, tune_sqlite  # noqa: F401 - imported from here too
 
 
 @functools.lru_cache(maxsize=None)

@@ -4,7 +4,8 @@
     python scripts/forget.py --older-than DAYS    delete conversations inactive for DAYS days
 
 The database is the one Rasa uses: TRACKER_STORE_URL (default: sqlite:///var/conversations.db).
-The conversation id is passed as a bound parameter, never pasted into SQL.
+The conversation id is passed as a bound parameter, never pasted into SQL. The console's hand-off
+requests (question, email, the counsellors' replies: console/handoff.py) go with the conversation.
 """
 import argparse
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
+from console import handoff  # noqa: E402
 from core.paths import tracker_store_url  # noqa: E402
 from core.redact import shown_url  # noqa: E402
 from rasa_ext.database_check import explain, first_line  # noqa: E402
@@ -38,21 +40,32 @@ def main(argv=None) -> int:
 
 
 def forget(engine, args) -> int:
-    if not sa.inspect(engine).has_table("events"):
+    tables = sa.inspect(engine)
+    conversations, console = tables.has_table("events"), tables.has_table("handoff_requests")
+    if not (conversations or console):
         print("Aucune conversation enregistrée (la table « events » n'existe pas encore).")
         return 0
     with engine.begin() as db:
         if args.sender is not None:
             deleted = db.execute(sa.text("DELETE FROM events WHERE sender_id = :sender"),
-                                 {"sender": args.sender}).rowcount
+                                 {"sender": args.sender}).rowcount if conversations else 0
             print(f"Conversation « {args.sender} » : {deleted} événement(s) supprimé(s).")
+            if console:
+                requests = handoff.forget_sender(db, args.sender)
+                print(f"Console : {requests} demande(s) au conseiller supprimée(s) (question, e-mail et réponses).")
         else:
             limit = time.time() - args.older_than * 86400
-            stale = sa.text("SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :limit")
-            senders = [row[0] for row in db.execute(stale, {"limit": limit})]
-            for sender in senders:
-                db.execute(sa.text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender})
+            senders = []
+            if conversations:
+                stale = sa.text("SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :limit")
+                senders = [row[0] for row in db.execute(stale, {"limit": limit})]
+                for sender in senders:
+                    db.execute(sa.text("DELETE FROM events WHERE sender_id = :sender"), {"sender": sender})
             print(f"{len(senders)} conversation(s) inactive(s) depuis plus de {args.older_than:g} jours supprimée(s).")
+            if console:
+                requests = handoff.purge_before(db, limit)
+                print(f"Console : {requests} demande(s) au conseiller sans activité depuis plus de "
+                      f"{args.older_than:g} jours supprimée(s) (question, e-mail et réponses).")
     return 0
 
 

@@ -1,0 +1,134 @@
+"""Console accounts: two roles, Argon2 password hashes, server-side sessions and a login rate limit.
+
+The session cookie holds a random token; the database keeps only its SHA-256, with the account, the
+form token (console/csrf.py) and an expiry. Logging out deletes the row.
+"""
+import hashlib
+import re
+import secrets
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from typing import Deque, Dict, Optional
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from console import db
+
+ROLES = ("conseiller", "formateur")
+ROLE_NAMES = {"conseiller": "conseiller ou conseillère", "formateur": "formateur ou formatrice"}
+LOGIN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+MIN_PASSWORD = 10
+_hasher = PasswordHasher()   # argon2id, the library's recommended parameters
+# Checked against when the login does not exist, so a wrong login takes as long as a wrong password.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+class AccountError(ValueError):
+    """A French sentence saying what is wrong and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Session:
+    login: str
+    role: str
+    csrf: str
+
+
+def create_account(engine, login: str, role: str, password: str) -> None:
+    if not LOGIN_PATTERN.match(login or ""):
+        raise AccountError(f"Identifiant « {login} » refusé : 2 à 64 caractères, minuscules, chiffres, « . », "
+                           "« _ » ou « - » (par exemple LOGIN=c.martin).")
+    if role not in ROLES:
+        raise AccountError(f"Rôle « {role} » inconnu : ROLE=conseiller ou ROLE=formateur.")
+    if len(password or "") < MIN_PASSWORD:
+        raise AccountError(f"Mot de passe trop court : au moins {MIN_PASSWORD} caractères.")
+    values = dict(role=role, password_hash=_hasher.hash(password), created_at=time.time())
+    with engine.begin() as conn:
+        if conn.execute(sa.select(db.accounts.c.login).where(db.accounts.c.login == login)).first():
+            conn.execute(db.accounts.update().where(db.accounts.c.login == login).values(**values))
+            # A new password closes the account's open sessions.
+            conn.execute(db.sessions.delete().where(db.sessions.c.login == login))
+        else:
+            conn.execute(db.accounts.insert().values(login=login, **values))
+
+
+def account_exists(engine, login: str) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(sa.select(db.accounts.c.login).where(db.accounts.c.login == login)).first() is not None
+
+
+def check_password(engine, login: str, password: str) -> Optional[str]:
+    """The account's role when the password is right, else None."""
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(db.accounts.c.password_hash, db.accounts.c.role)
+                           .where(db.accounts.c.login == login)).first()
+    try:
+        _hasher.verify(row[0] if row else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    return row[1] if row else None
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def open_session(engine, login: str, hours: float) -> str:
+    token = secrets.token_urlsafe(32)
+    with engine.begin() as conn:
+        conn.execute(db.sessions.delete().where(db.sessions.c.expires_at < time.time()))
+        conn.execute(db.sessions.insert().values(token_hash=_digest(token), login=login,
+                                                 csrf=secrets.token_urlsafe(32),
+                                                 expires_at=time.time() + hours * 3600))
+    return token
+
+
+def session_for(engine, token: Optional[str]) -> Optional[Session]:
+    if not token:
+        return None
+    query = (sa.select(db.sessions.c.login, db.accounts.c.role, db.sessions.c.csrf)
+             .join(db.accounts, db.accounts.c.login == db.sessions.c.login)
+             .where(db.sessions.c.token_hash == _digest(token), db.sessions.c.expires_at > time.time()))
+    with engine.connect() as conn:
+        row = conn.execute(query).first()
+    return Session(*row) if row else None
+
+
+def close_session(engine, token: Optional[str]) -> None:
+    if token:
+        with engine.begin() as conn:
+            conn.execute(db.sessions.delete().where(db.sessions.c.token_hash == _digest(token)))
+
+
+class LoginLimiter:
+    """At most `attempts` failed logins per account and per address within `window` seconds."""
+
+    MAX_KEYS = 10_000
+
+    def __init__(self, attempts: int = 5, window: float = 900.0):
+        self.attempts, self.window = attempts, window
+        self.failures: Dict[str, Deque[float]] = defaultdict(deque)
+
+    def _recent(self, key: str, now: float) -> Deque[float]:
+        times = self.failures[key]
+        while times and times[0] < now - self.window:
+            times.popleft()
+        return times
+
+    def blocked(self, login: str, address: str) -> bool:
+        now = time.time()
+        return any(len(self._recent(k, now)) >= self.attempts for k in (f"login:{login}", f"ip:{address}"))
+
+    def failed(self, login: str, address: str) -> None:
+        now = time.time()
+        if len(self.failures) > self.MAX_KEYS:   # many made-up logins: forget those with no recent failure
+            for key in [k for k in self.failures if not self._recent(k, now)]:
+                del self.failures[key]
+        for key in (f"login:{login}", f"ip:{address}"):
+            self._recent(key, now).append(now)
+
+    def succeeded(self, login: str) -> None:
+        self.failures.pop(f"login:{login}", None)

@@ -1,0 +1,77 @@
+"""What every console page shares: templates (autoescaped), cookies, the signed-in account, French
+error pages and the security headers."""
+import time
+from pathlib import Path
+from typing import Optional
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from console import auth
+
+SESSION_COOKIE = "console_session"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Every template is escaped, whatever its name: a student's text is shown as text, never as HTML.
+templates = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                        trim_blocks=True, lstrip_blocks=True)
+templates.filters["date"] = lambda at: time.strftime("%d/%m/%Y à %H:%M", time.localtime(at))
+
+# Pages of the console itself: scripts, styles and images only from here, never framed.
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def page(name: str, status: int = 200, **values) -> HTTPResponse:
+    return response.html(templates.get_template(name).render(**values), status=status)
+
+
+def error_page(status: int, title: str, text: str, session: Optional[auth.Session] = None) -> HTTPResponse:
+    return page("erreur.html", status=status, title=title, text=text, session=session)
+
+
+def forbidden(session: Optional[auth.Session] = None) -> HTTPResponse:
+    return error_page(403, "Accès refusé", "Cette page est réservée à un autre rôle que le vôtre. Si vous pensez "
+                      "devoir y accéder, demandez à la personne qui gère la console de vérifier votre compte.",
+                      session)
+
+
+def bad_form() -> HTTPResponse:
+    return error_page(403, "Formulaire refusé", "Le formulaire a expiré ou ne vient pas de la console (jeton de "
+                      "sécurité absent ou incorrect). Revenez à la page précédente, rechargez-la, puis recommencez.")
+
+
+def is_https(request: Request, forced: bool) -> bool:
+    return forced or request.scheme == "https"
+
+
+def set_cookie(resp: HTTPResponse, name: str, value: str, secure: bool, max_age: Optional[int] = None) -> None:
+    resp.cookies[name] = value
+    cookie = resp.cookies[name]
+    cookie["httponly"] = True
+    cookie["samesite"] = "Strict"
+    cookie["path"] = "/"
+    if secure:
+        cookie["secure"] = True
+    if max_age is not None:
+        cookie["max-age"] = max_age
+
+
+def clear_cookie(resp: HTTPResponse, name: str, secure: bool) -> None:
+    set_cookie(resp, name, "", secure, max_age=0)
+
+
+def address(request: Request) -> str:
+    """The client's address: X-Forwarded-For only when CONSOLE_PROXIES says a proxy is in front."""
+    return request.remote_addr or request.ip or "?"
+
+
+def redirect(to: str) -> HTTPResponse:
+    return response.redirect(to, status=303)

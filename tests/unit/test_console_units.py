@@ -1,0 +1,61 @@
+"""Console pieces that need no server: waiting times in French, templates that escape every value,
+email notices and their links, and the optional fields of contact.yml."""
+import re
+import shutil
+
+import pytest
+
+from console import handoff, mail, web
+from console.auth import Session
+from console.config import Smtp
+from core.knowledge import KnowledgeError, load_contact
+from tests.support.knowledge import FIXTURE_KNOWLEDGE
+
+HOSTILE = '<script>alert("x")</script>'
+
+
+@pytest.mark.parametrize("seconds, shown", [
+    (20, "moins d'une minute"), (5 * 60, "5 min"), (3 * 3600 + 12 * 60, "3 h 12 min"), (7200, "2 h"),
+    (86400, "1 jour"), (2 * 86400 + 4 * 3600 + 59, "2 jours et 4 h"),
+])
+def test_waiting_time_is_written_in_french(seconds, shown):
+    assert handoff.waited(seconds) == shown
+
+
+def test_every_template_escapes_what_it_shows():
+    session = Session(HOSTILE, "conseiller", HOSTILE)
+    item = dict(id=1, question=HOSTILE, metier=HOSTILE, email=None, status="ouverte", created_at=0.0, replies=0,
+                waited=HOSTILE, title=HOSTILE, lines=[])
+    line = type("Line", (), {"speaker": "eleve", "text": HOSTILE})
+    reply = dict(author=HOSTILE, created_at=0.0, text=HOSTILE, booking=HOSTILE)
+    values = dict(session=session, item=item, items=[dict(item, lines=[line])], lines=[line], replies=[reply],
+                  title=HOSTILE, text=HOSTILE, error=HOSTILE, notice=HOSTILE, login=HOSTILE, csrf=HOSTILE,
+                  draft=HOSTILE, waited=HOSTILE, booking=HOSTILE, then=HOSTILE)
+    names = sorted(p.name for p in web.TEMPLATES.glob("*.html") if not p.name.startswith(("_", "base")))
+    assert names == ["connexion.html", "demande.html", "demandes.html", "erreur.html", "formateur.html"]
+    for name in names:
+        html = web.templates.get_template(name).render(**values)
+        assert "<script" not in html, name
+        assert 'lang="fr"' in html and re.search(r"<h1>[^<]+</h1>", html), name
+
+
+def test_notices_give_the_link_to_where_the_text_is_read():
+    smtp = Smtp(host="127.0.0.1", sender="assistant@ecole.test")
+    counsellor = mail.counsellor_notice(smtp, "orientation@ecole.test", 12, "testeur_jeux_societe",
+                                        "https://console.ecole.test/demandes/12")
+    assert counsellor["To"] == "orientation@ecole.test" and "n° 12" in counsellor["Subject"]
+    assert "https://console.ecole.test/demandes/12" in counsellor.get_content()
+    student = mail.student_notice(smtp, "eleve@exemple.fr", "https://ecole.test/chat")
+    assert "https://ecole.test/chat" in student.get_content()
+
+
+def test_a_booking_link_must_be_a_web_address(tmp_path):
+    path = tmp_path / "contact.yml"
+    shutil.copy(FIXTURE_KNOWLEDGE / "contact.yml", path)
+    assert load_contact(path).rendez_vous.startswith("https://")
+    path.write_text(re.sub(r"(?m)^rendez_vous:.*$", "rendez_vous: www.ecole.example/rdv", path.read_text()))
+    with pytest.raises(KnowledgeError, match="rendez_vous"):
+        load_contact(path)
+    path.write_text(re.sub(r"(?m)^(rendez_vous|delai_reponse):.*$", "", path.read_text()))
+    contact = load_contact(path)
+    assert contact.rendez_vous is None and contact.delai_reponse is None
