@@ -23,11 +23,11 @@ logger = logging.getLogger(__name__)
 
 
 def send(dispatcher: CollectingDispatcher, reply: Reply, profession=None) -> None:
-    """The reply; and, when it is about one profession, a custom message naming it (the REST channel
-    folds it into the reply as « metier »: the widget shows which profession the conversation is about)."""
-    dispatcher.utter_message(text=reply.text, buttons=reply.buttons)
-    if profession is not None:
-        dispatcher.utter_message(json_message={"metier": {"id": profession.id, "intitule": profession.intitule}})
+    """The reply, one bot utterance; when it is about one profession, it carries a custom part naming
+    it, which the REST channel folds into the reply as « metier » (the widget shows which profession
+    the conversation is about)."""
+    about = {"metier": {"id": profession.id, "intitule": profession.intitule}} if profession is not None else None
+    dispatcher.utter_message(text=reply.text, buttons=reply.buttons, json_message=about)
 
 
 def page_number(entities) -> Optional[int]:
