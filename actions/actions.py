@@ -22,12 +22,16 @@ from core.school import School
 logger = logging.getLogger(__name__)
 
 
-def send(dispatcher: CollectingDispatcher, reply: Reply, profession=None) -> None:
-    """The reply, one bot utterance; when it is about one profession, it carries a custom part naming
-    it, which the REST channel folds into the reply as « metier » (the widget shows which profession
-    the conversation is about)."""
-    about = {"metier": {"id": profession.id, "intitule": profession.intitule}} if profession is not None else None
-    dispatcher.utter_message(text=reply.text, buttons=reply.buttons, json_message=about)
+def send(dispatcher: CollectingDispatcher, reply: Reply, profession=None, handoff: bool = False) -> None:
+    """The reply, one bot utterance. Its custom part, which the REST channel folds into the reply, names
+    the profession it is about (« metier »: the widget shows it) and, for the counsellor's contact,
+    « handoff » (the widget offers to leave the question to the counsellor, through the console)."""
+    custom = {}
+    if profession is not None:
+        custom["metier"] = {"id": profession.id, "intitule": profession.intitule}
+    if handoff:
+        custom["handoff"] = True
+    dispatcher.utter_message(text=reply.text, buttons=reply.buttons, json_message=custom or None)
 
 
 def page_number(entities) -> Optional[int]:
@@ -78,7 +82,7 @@ class DialogueAction(Action, metaclass=ABCMeta):
             dispatcher.messages.clear()
             send(dispatcher, self.school.replier.apology())
             return []
-        send(dispatcher, outcome.reply, outcome.profession)
+        send(dispatcher, outcome.reply, outcome.profession, outcome.handoff)
         return [SlotSet(name, value) for name, value in outcome.slots]
 
 

@@ -51,6 +51,7 @@ class Outcome:
     reply: Reply
     slots: Tuple[Tuple[str, Any], ...] = ()
     profession: Optional[Profession] = None   # the profession the reply is about (the widget shows it)
+    handoff: bool = False   # the widget offers « Laisser ma question au conseiller » (the console)
 
 
 def respond(school: School, turn: Turn) -> Outcome:
@@ -60,7 +61,8 @@ def respond(school: School, turn: Turn) -> Outcome:
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
         return Outcome(Reply(reply.text, school.replier.discover_buttons(len(school.professions)) + reply.buttons))
     if turn.kind == COUNSELLOR:
-        return Outcome(school.replier.contact_reply(), (("incompris", 0.0),))
+        return Outcome(school.replier.contact_reply(), (("incompris", 0.0),),
+                       school.profession(turn.slots.get("metier_id")) or page_profession(school, turn), handoff=True)
     if turn.kind == CATALOGUE:
         return exploring.respond(school, turn)
     # Two professions named apart, or a follow-up of a comparison: compared, or « lequel ? » asked.
@@ -346,4 +348,5 @@ def clarify(school: School, turn: Turn) -> Outcome:
     """Offer the likeliest topics, and a human after two misses in a row."""
     misses = int(turn.slots.get("incompris") or 0) + 1
     likely: Sequence[str] = [name for name, _ in turn.ranking if name in school.fact_topics]
-    return Outcome(school.replier.clarify(likely, misses), (("incompris", float(misses)),))
+    # At the second miss the contact is given: the widget also offers to leave the question.
+    return Outcome(school.replier.clarify(likely, misses), (("incompris", float(misses)),), handoff=misses >= 2)

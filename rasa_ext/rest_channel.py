@@ -5,7 +5,8 @@ Stock Rasa 3.6 answers an empty message with an empty list, a JSON array body wi
 failed custom action with nothing: here each of those gets a clear JSON error (4xx) or a short
 French reply, and the conversation goes on.
 
-Reply: the stock list of messages; a reply about one profession carries « metier » {"id", "intitule"}.
+Reply: the stock list of messages; a reply about one profession carries « metier » {"id", "intitule"},
+and the counsellor's contact « handoff »: true (the widget then offers to leave the question).
 
 Body: {"sender": "...", "message": "...", "message_id": "...", "metadata": {"metier": "..."}}
 - message_id (optional, from the widget): a message sent again with the same id in the same
@@ -47,16 +48,20 @@ _MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 _METADATA_KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
 
+# The custom parts an action adds to its reply (actions/actions.py send): folded into the reply.
+REPLY_EXTRAS = ("metier", "handoff")
+
+
 def with_profession(messages: List[Dict]) -> List[Dict]:
-    """The actions name the profession a reply is about in a custom message of its own
-    ({"custom": {"metier": {"id", "intitule"}}}): it is folded into the reply before it, as
-    « metier », so the widget shows which profession the conversation is about and no empty bubble."""
+    """Rasa sends the custom part of a reply as a message of its own ({"custom": {"metier": {"id",
+    "intitule"}, "handoff": true}}): it is folded into the reply before it, so the widget shows which
+    profession the conversation is about, offers the hand-off, and shows no empty bubble."""
     out: List[Dict] = []
     for message in messages:
         custom = message.get("custom")
-        if (isinstance(custom, dict) and set(custom) == {"metier"} and out
+        if (isinstance(custom, dict) and custom and set(custom) <= set(REPLY_EXTRAS) and out
                 and not any(message.get(k) for k in ("text", "buttons", "image", "attachment"))):
-            out[-1] = dict(out[-1], metier=custom["metier"])
+            out[-1] = dict(out[-1], **custom)
         else:
             out.append(message)
     return out

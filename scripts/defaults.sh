@@ -12,3 +12,6 @@ export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 export RASA_TELEMETRY_ENABLED="${RASA_TELEMETRY_ENABLED:-false}"
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
 export WIDGET_PORT="${WIDGET_PORT:-8080}"
+# The school's console (console/): counsellors' inbox; the widget leaves questions there.
+export CONSOLE_PORT="${CONSOLE_PORT:-8090}"
+export CONSOLE_PUBLIC_URL="${CONSOLE_PUBLIC_URL:-http://127.0.0.1:${CONSOLE_PORT}}"

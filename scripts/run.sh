@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start the action server, Rasa and the widget's page together; Ctrl-C stops them.
+# Start the action server, Rasa, the widget's page and the school's console together; Ctrl-C stops them.
 # Both servers go through scripts/serve.py, which refuses a non-loopback address not set explicitly.
 # Settings come from the environment (see .env.example); defaults suit one machine.
 # The terminal shows only what starts, where, and when it is ready; each server's full log is in
@@ -34,16 +34,18 @@ ACTIONS_WAIT=0 DATABASE_PRECHECK=0 .venv/bin/python scripts/serve.py rasa run --
 RASA_PID=$!
 .venv/bin/python widget/serve.py "$WIDGET_PORT" >"$(log widget)" 2>&1 &
 WIDGET_PID=$!
+.venv/bin/python -m console serve >"$(log console)" 2>&1 &
+CONSOLE_PID=$!
 stop() {
   echo "Arrêt de l'assistant..."
-  kill "$ACTIONS_PID" "$RASA_PID" "$WIDGET_PID" 2>/dev/null || true
+  kill "$ACTIONS_PID" "$RASA_PID" "$WIDGET_PID" "$CONSOLE_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap stop INT TERM EXIT
 
 if ! wait "$CHECK_PID"; then
   trap - EXIT
-  kill "$ACTIONS_PID" "$RASA_PID" "$WIDGET_PID" 2>/dev/null || true
+  kill "$ACTIONS_PID" "$RASA_PID" "$WIDGET_PID" "$CONSOLE_PID" 2>/dev/null || true
   wait 2>/dev/null || true
   # The French diagnosis, without the libraries' warnings (whole output: var/logs/database_check.log).
   awk '/^[^ ].*(\.py|>):[0-9]+: [A-Za-z]*Warning/ {skip=1; next}
@@ -56,7 +58,10 @@ fi
   --url "http://${SANIC_HOST}:${ACTION_PORT}/health" --pid "$ACTIONS_PID" --journal "var/logs/actions.log"
 .venv/bin/python scripts/readiness.py --nom "Rasa (compréhension et dialogue)" \
   --url "http://127.0.0.1:${RASA_PORT}/webhooks/rest/" --pid "$RASA_PID" --journal "var/logs/rasa.log"
+.venv/bin/python scripts/readiness.py --nom "Console de l'école (${CONSOLE_PUBLIC_URL})" \
+  --url "http://127.0.0.1:${CONSOLE_PORT}/connexion" --pid "$CONSOLE_PID" --journal "var/logs/console.log"
 echo "Assistant prêt : http://localhost:${RASA_PORT}/webhooks/rest/webhook"
 echo "Page de démonstration avec le widget : http://localhost:${WIDGET_PORT}/"
+echo "Console des conseillers : ${CONSOLE_PUBLIC_URL}/ (compte : make console-user LOGIN=… ROLE=conseiller)"
 echo "Ctrl-C pour arrêter."
 wait "$RASA_PID"

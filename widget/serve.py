@@ -68,10 +68,19 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def chat_csp(server: str) -> str:
-    """The strict policy of the full-page chat: the same one the README gives schools."""
+def console_url() -> str:
+    """The school's console (CONSOLE_PUBLIC_URL, set by make run), where a student leaves a question to
+    the counsellor and reads the reply; empty: the widget offers the contact only."""
+    url = (os.environ.get("CONSOLE_PUBLIC_URL") or "").rstrip("/")
+    return url if url.startswith(("http://", "https://")) else ""
+
+
+def chat_csp(server: str, console: str = "") -> str:
+    """The strict policy of the full-page chat: the same one the README gives schools (plus the
+    console's origin, which the widget calls for the hand-off)."""
+    extra = f" {origin(console)}" if console else ""
     return ("default-src 'none'; script-src 'self'; style-src 'self'; "
-            f"connect-src 'self' {origin(server)}; img-src 'self'; base-uri 'none'; form-action 'none'; "
+            f"connect-src 'self' {origin(server)}{extra}; img-src 'self'; base-uri 'none'; form-action 'none'; "
             "frame-ancestors *")
 
 
@@ -89,6 +98,7 @@ def widget_config(school) -> bytes:
         + [{"title": topics.sujets[s].libelle, "payload": f"/{s}"} for s in topics.menu],
         "metiers": [{"id": p.id, "titre": p.intitule} for p in school.professions.values()],
         "metier_par_defaut": school.default.id,
+        **({"console": console_url()} if console_url() else {}),
     }, ensure_ascii=False).encode("utf-8")
 
 
@@ -114,7 +124,7 @@ class Handler(BaseHTTPRequestHandler):
         path = unquote(urlsplit(self.path).path)
         if path in ("/chat", "/chat.html"):
             return chat_page(self.rasa_server), CONTENT_TYPES[".html"], {
-                "Content-Security-Policy": chat_csp(self.rasa_server), "Referrer-Policy": "no-referrer"}
+                "Content-Security-Policy": chat_csp(self.rasa_server, console_url()), "Referrer-Policy": "no-referrer"}
         if path == CONFIG_PATH and self.config is not None:
             # The widget may be embedded on another site: anyone may read this public menu.
             return self.config, "application/json; charset=utf-8", {"Access-Control-Allow-Origin": "*"}

@@ -118,6 +118,9 @@
     lang: setting("lang", "lang", "fr"),
     metier: metierSetting(),
     configUrl: setting("configUrl", "config-url", defaultConfigUrl()),
+    // The school's console (console/): a question left to the counsellor, and the replies. Default:
+    // widget-config.json's « console »; none: the contact only.
+    consoleUrl: setting("consoleUrl", "console", "").replace(/\/+$/, ""),
     mode: mode
   };
   api.config = CONFIG;
@@ -137,6 +140,21 @@
     suggestions: "Questions suggérées",
     starters: "Sujets pour commencer",
     about: "Métier : {metier}",
+    counsellor: "Conseiller : ",
+    counsellorLabel: "Réponse du service d'orientation",
+    booking: "Prendre rendez-vous",
+    handoff: "Laisser ma question au conseiller",
+    handoffQuestion: "Votre question pour le conseiller (vous pouvez la modifier)",
+    handoffEmail: "Votre e-mail (facultatif)",
+    handoffEmailHelp: "Facultatif : il sert seulement à vous prévenir par un court e-mail (sans votre " +
+      "question) qu'une réponse vous attend ici, et il est effacé avec la conversation. Sans e-mail, " +
+      "revenez sur cette page avec le même appareil : la réponse s'affichera dans cette conversation.",
+    handoffSend: "Envoyer au conseiller",
+    handoffCancel: "Annuler",
+    handoffEmpty: "Écrivez la question à laisser au conseiller.",
+    handoffFailed: "La question n'a pas pu être envoyée. Réessayez dans quelques instants, ou utilisez le " +
+      "contact ci-dessus.",
+    handoffAfter: "La réponse s'affichera ici, dans cette conversation, sur cet appareil.",
     error: "Le service est momentanément indisponible, réessayez dans quelques instants.",
     failed: "Non envoyé.",
     retry: "Réessayer",
@@ -173,6 +191,8 @@
   var KEY_ACTIVE = CONFIG.storageKey + ":active";
   var KEY_UNREAD = CONFIG.storageKey + ":unread";
   var KEY_OPEN = CONFIG.storageKey + ":open";
+  // {"seen": id of the last counsellor reply shown}, while questions left to the counsellor wait.
+  var KEY_HANDOFF = CONFIG.storageKey + ":handoff";
 
   /* ---------- storage (may be unavailable: private mode, blocked cookies) ---------- */
 
@@ -266,7 +286,8 @@
 
   // True when the stored conversation has been idle longer than idleMinutes (shared computers).
   function idleExpired() {
-    if (!CONFIG.idleMinutes) {
+    if (!CONFIG.idleMinutes || store.getItem(KEY_HANDOFF)) {
+      // A conversation whose question waits for the counsellor is kept: the reply will come to it.
       return false;
     }
     var last = parseInt(store.getItem(KEY_ACTIVE) || "0", 10);
@@ -278,6 +299,7 @@
     store.removeItem(KEY_HISTORY);
     store.removeItem(KEY_ACTIVE);
     store.removeItem(KEY_UNREAD);
+    store.removeItem(KEY_HANDOFF);
   }
 
   /* ---------- colours: keep WCAG AA contrast whatever data-color is ---------- */
@@ -696,6 +718,12 @@
     api.restart = restartConversation;
     api.ready = true;
     loadSiteConfig();
+    checkCounsellorReplies();
+    setInterval(function () {
+      if (!document.hidden) {
+        checkCounsellorReplies();
+      }
+    }, 60000);
   }
 
   /* ---------- starter topics and professions (widget-config.json) ---------- */
@@ -711,6 +739,11 @@
         return;
       }
       starters = cleanButtons(data.sujets);
+      if (!CONFIG.consoleUrl && typeof data.console === "string" && /^https?:\/\//.test(data.console)) {
+        CONFIG.consoleUrl = data.console.replace(/\/+$/, "");
+        renderHistory();
+        checkCounsellorReplies();
+      }
       if (Array.isArray(data.metiers)) {
         metiers = {};
         data.metiers.forEach(function (m) {
@@ -791,6 +824,162 @@
     return group;
   }
 
+  /* ---------- a question left to the counsellor (the school's console) ---------- */
+
+  // « Laisser ma question au conseiller » under the counsellor's contact: opens the form in place.
+  function handoffOffer(index) {
+    var offer = el("div", "aw-buttons aw-handoff-offer");
+    var open = button("aw-quick", TEXT.handoff);
+    open.addEventListener("click", function () {
+      var form = handoffForm(index);
+      offer.parentNode.replaceChild(form, offer);
+      form.querySelector("textarea").focus();
+    });
+    offer.appendChild(open);
+    return offer;
+  }
+
+  // The student's last question before the message at `index`: not a button's payload, nor the
+  // message that asked for the counsellor (the one this contact answers).
+  function questionBefore(index) {
+    var asking = history[index] && history[index].replyTo;
+    for (var i = index - 1; i >= 0; i--) {
+      var m = history[i];
+      if (m.from === "user" && m.text && m.text.charAt(0) !== "/" && !m.payload && m.id !== asking) {
+        return m.text;
+      }
+    }
+    return "";
+  }
+
+  function currentProfessionId() {
+    for (var i = history.length - 1; i >= 0; i--) {
+      if (history[i].metierId) {
+        return history[i].metierId;
+      }
+    }
+    return CONFIG.metier || "";
+  }
+
+  function handoffForm(index) {
+    var form = el("form", "aw-handoff");
+    form.setAttribute("novalidate", "");
+    form.setAttribute("aria-label", TEXT.handoff);
+    var qLabel = el("label", "aw-handoff-label", TEXT.handoffQuestion);
+    qLabel.htmlFor = "aw-handoff-question";
+    var question = el("textarea", "aw-handoff-question");
+    question.id = "aw-handoff-question";
+    question.rows = 3;
+    question.maxLength = 1000;
+    question.value = questionBefore(index);
+    var eLabel = el("label", "aw-handoff-label", TEXT.handoffEmail);
+    eLabel.htmlFor = "aw-handoff-email";
+    var email = el("input", "aw-handoff-email");
+    email.id = "aw-handoff-email";
+    email.type = "email";
+    email.autocomplete = "email";
+    email.maxLength = 254;
+    email.setAttribute("aria-describedby", "aw-handoff-help");
+    var help = el("p", "aw-handoff-help", TEXT.handoffEmailHelp);
+    help.id = "aw-handoff-help";
+    var status = el("p", "aw-handoff-status");
+    status.setAttribute("role", "alert");
+    var actions = el("div", "aw-buttons");
+    var submit = el("button", "aw-quick aw-handoff-send", TEXT.handoffSend);
+    submit.type = "submit";
+    var cancel = button("aw-quick", TEXT.handoffCancel);
+    cancel.addEventListener("click", function () {
+      form.parentNode.replaceChild(handoffOffer(index), form);
+    });
+    actions.appendChild(submit);
+    actions.appendChild(cancel);
+    [qLabel, question, eLabel, email, help, status, actions].forEach(function (node) { form.appendChild(node); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = question.value.trim();
+      if (!text) {
+        status.textContent = TEXT.handoffEmpty;
+        question.focus();
+        return;
+      }
+      submit.disabled = true;
+      fetch(CONFIG.consoleUrl + "/api/demandes", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender_id: senderId(), question: text, email: email.value.trim(),
+                               profession: currentProfessionId() }),
+        credentials: "omit"
+      }).then(function (response) {
+        return response.json().then(function (data) { return { ok: response.ok, data: data || {} }; });
+      }).then(function (result) {
+        if (!result.ok) {
+          throw new Error(typeof result.data.erreur === "string" ? result.data.erreur : TEXT.handoffFailed);
+        }
+        if (!store.getItem(KEY_HANDOFF)) {
+          store.setItem(KEY_HANDOFF, JSON.stringify({ seen: 0 }));
+        }
+        form.parentNode.removeChild(form);
+        var said = typeof result.data.message === "string" ? result.data.message : "";
+        addMessage({ from: "user", text: text, handedOff: true });
+        addMessage({ from: "bot", text: (said ? said + " " : "") + TEXT.handoffAfter });
+        touch();
+        scrollToEnd();
+      }).catch(function (error) {
+        submit.disabled = false;
+        status.textContent = error && error.message && !/fetch|network|json/i.test(error.message)
+          ? error.message : TEXT.handoffFailed;
+      });
+    });
+    return form;
+  }
+
+  // The counsellor's replies to this conversation, shown when the widget loads or opens, and every
+  // minute while a question waits; the launcher's unread mark when the panel is closed.
+  function checkCounsellorReplies() {
+    var pending = store.getItem(KEY_HANDOFF);
+    if (!CONFIG.consoleUrl || !pending || typeof fetch !== "function") {
+      return;
+    }
+    var seen = 0;
+    try {
+      seen = parseInt(JSON.parse(pending).seen, 10) || 0;
+    } catch (e) {
+      seen = 0;
+    }
+    var sender = store.getItem(KEY_SENDER);
+    if (!sender) {
+      return;
+    }
+    fetch(CONFIG.consoleUrl + "/api/reponses/" + encodeURIComponent(sender) + "?apres=" + seen,
+          { credentials: "omit" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (data) {
+      if (!data || !Array.isArray(data.reponses) || store.getItem(KEY_SENDER) !== sender) {
+        return;
+      }
+      var fresh = data.reponses.filter(function (r) {
+        return r && typeof r.texte === "string" && (parseInt(r.id, 10) || 0) > seen;
+      });
+      if (!fresh.length) {
+        return;
+      }
+      changeHistory(function (items) {
+        fresh.forEach(function (r) {
+          var booking = typeof r.rendez_vous === "string" && safeHref(r.rendez_vous);
+          items.push({ from: "bot", counsellor: true,
+                       text: r.texte + (booking ? "\n" + TEXT.booking + " : " + booking : "") });
+          seen = Math.max(seen, parseInt(r.id, 10) || 0);
+        });
+      });
+      store.setItem(KEY_HANDOFF, JSON.stringify({ seen: seen }));
+      if (!isOpen()) {
+        setUnread(true);
+      }
+    }).catch(function () {
+      /* the console is unreachable: the replies will be shown next time */
+    });
+  }
+
   function findUser(id) {
     for (var i = history.length - 1; i >= 0; i--) {
       if (history[i].from === "user" && history[i].id === id) {
@@ -838,11 +1027,16 @@
     if (message.welcome) {
       row.classList.add("aw-welcome");
     }
-    row.appendChild(el("span", "aw-sr-only", message.from === "user" ? TEXT.you : TEXT.bot));
+    row.appendChild(el("span", "aw-sr-only", message.from === "user" ? TEXT.you
+      : message.counsellor ? TEXT.counsellor : TEXT.bot));
     var bubble = el("div", "aw-bubble");
     if (message.from === "user") {
       bubble.textContent = message.text;
     } else {
+      if (message.counsellor) {
+        row.classList.add("aw-msg--counsellor");
+        bubble.appendChild(el("p", "aw-author", TEXT.counsellorLabel));
+      }
       renderBotText(bubble, message.welcome ? welcomeText() : message.text);
     }
     row.appendChild(bubble);
@@ -865,6 +1059,9 @@
     // Suggestions stay clickable only after the last bot turn; starters under the welcome.
     if (last) {
       var buttons = message.welcome ? starters : (Array.isArray(message.buttons) ? message.buttons : []);
+      if (message.from === "bot" && message.handoff && CONFIG.consoleUrl) {
+        log.appendChild(handoffOffer(index));
+      }
       if (message.from === "bot" && buttons.length) {
         log.appendChild(quickButtons(buttons, message.welcome ? TEXT.starters : TEXT.suggestions));
       }
@@ -1065,6 +1262,12 @@
           var answer = { from: "bot", text: text, buttons: buttons, replyTo: id };
           if (about) {
             answer.metier = about.slice(0, 200);
+            if (typeof reply.metier.id === "string" && /^[a-z0-9_]{1,64}$/.test(reply.metier.id)) {
+              answer.metierId = reply.metier.id;
+            }
+          }
+          if (reply.handoff === true) {
+            answer.handoff = true;
           }
           answers.push(answer);
         }
@@ -1255,6 +1458,7 @@
     session.setItem(KEY_OPEN, "1");
     setUnread(false);
     showWelcomeIfEmpty();
+    checkCounsellorReplies();
     updateModal();
     scrollToEnd();
     if (focus) {

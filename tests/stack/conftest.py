@@ -11,6 +11,13 @@ from tests.support.catalogue_knowledge import write_catalogue_knowledge
 from tests.support.stack import MODEL, Stack
 
 
+def pytest_collection_modifyitems(items):
+    """The tests that drive Chromium run last: Playwright's sync API keeps an event loop running in
+    this thread once the session's browser has started, and a later test that calls asyncio.run()
+    (the action tests through the model) would then fail. Stable order otherwise."""
+    items.sort(key=lambda item: "browser" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session")
 def model_path() -> Path:
     if not MODEL.exists():

@@ -10,17 +10,16 @@ import re
 import subprocess
 import time
 import uuid
-from email import message_from_bytes, policy
 from html import unescape
 
 import pytest
 import requests
 import sqlalchemy as sa
-from aiosmtpd.controller import Controller
 
 from core.knowledge import load_contact
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
+from tests.support.mailbox import local_smtp
 from tests.support.stack import free_port, stop_process, wait_until_up
 
 PASSWORD = "un-mot-de-passe-de-test"
@@ -28,33 +27,10 @@ WIDGET_ORIGIN = "http://ecole.test"
 CONTACT = load_contact(FIXTURE_KNOWLEDGE / "contact.yml")
 
 
-class Mailbox:
-    """aiosmtpd handler: every message the console sends, parsed."""
-
-    def __init__(self):
-        self.messages = []
-
-    def matching(self, wanted, timeout: float = 15):
-        """The messages for which wanted(recipients, message) is true. The console sends after answering:
-        wait for a first one, then a moment for a second that should not come."""
-        deadline = time.time() + timeout
-        while not any(wanted(*m) for m in self.messages) and time.time() < deadline:
-            time.sleep(0.05)
-        time.sleep(0.5)
-        return [m for m in self.messages if wanted(*m)]
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
-        return "250 OK"
-
-
 @pytest.fixture(scope="module")
 def mailbox():
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield box, controller.port
-    controller.stop()
+    with local_smtp() as running:
+        yield running
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from tests.support.stack import free_port
 
 
 def test_make_run_announces_the_assistant_only_when_it_answers_and_prints_only_french_lines(model_path, tmp_path):
-    ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WIDGET_PORT": free_port()}
+    ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WIDGET_PORT": free_port(),
+             "CONSOLE_PORT": free_port()}
     env = {**project_env(), **{k: str(v) for k, v in ports.items()},
            "ASSISTANT_KNOWLEDGE_DIR": str(behaviour_knowledge()),
            "TRACKER_STORE_URL": f"sqlite:///{tmp_path}/conversations.db"}
@@ -36,6 +37,9 @@ def test_make_run_announces_the_assistant_only_when_it_answers_and_prints_only_f
         with urllib.request.urlopen(request, timeout=30) as response:
             reply = norm(seen(json.load(response)))
         assert all(a in reply for a in amounts("debutant")), reply
+        # The school's console is up too, on loopback, with its French sign-in page.
+        with urllib.request.urlopen(f"http://127.0.0.1:{ports['CONSOLE_PORT']}/connexion", timeout=10) as response:
+            assert "Connexion" in response.read().decode("utf-8")
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGINT)
@@ -45,5 +49,7 @@ def test_make_run_announces_the_assistant_only_when_it_answers_and_prints_only_f
     assert lines[0].startswith("Démarrage de l'assistant") and "var/logs" in lines[0]
     assert any(line.startswith("✓ Serveur d'actions") for line in lines)
     assert any(f"http://localhost:{ports['RASA_PORT']}/webhooks/rest/webhook" in line for line in lines)
-    assert len(lines) <= 10, lines
+    assert any(line.startswith("✓ Console de l'école") for line in lines), lines
+    assert any(f"http://127.0.0.1:{ports['CONSOLE_PORT']}/" in line and "make console-user" in line for line in lines)
+    assert len(lines) <= 12, lines
     assert (ROOT / "var" / "logs" / "rasa.log").stat().st_size > 0  # the full logs are kept
