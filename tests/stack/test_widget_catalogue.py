@@ -100,3 +100,18 @@ def test_the_widget_finds_a_profession_then_follows_a_career_path(new_page, cat_
     expect(profession_header(page)).to_have_text(f"Métier : {q.intitule}")
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "widget-catalogue-parcours.txt").write_text(log_text(page), encoding="utf-8")
+
+
+def test_the_widget_compares_two_professions_for_an_interest(new_page, cat_site, school):
+    speaks = next(p for p in school.professions.values() if "langues" in str(p.dict()).lower())
+    silent = next(p for p in school.professions.values()
+                  if "langue" not in str(p.dict()).lower() and "anglais" not in str(p.dict()).lower())
+    page = new_page()
+    page.goto(cat_site)
+    open_chat(page)
+    compared = ask(page, f"{speaks.intitule} ou {silent.intitule} pour quelqu'un qui aime les langues ?")
+    expect(compared).to_contain_text("Comparaison rapide")
+    expect(compared).to_contain_text("langues : la fiche en parle")
+    expect(compared).to_contain_text("langues : la fiche n'en parle pas")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "widget-catalogue-interet.txt").write_text(log_text(page), encoding="utf-8")
