@@ -261,13 +261,15 @@ def test_an_unknown_name_gets_no_answer(site):
             requests.get(url, headers={"Host": "autre-site.example"}, verify=site["cert"], timeout=10)
 
 
-def test_tls_1_2_and_1_3_with_the_certificate(site):
+def test_tls_1_2_and_1_3_and_http2_with_the_certificate(site):
     for version in (ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_3):
         context = ssl.create_default_context(cafile=site["cert"])
         context.minimum_version = context.maximum_version = version
+        context.set_alpn_protocols(["h2", "http/1.1"])
         with socket.create_connection(("127.0.0.1", site["https_port"]), timeout=10) as raw:
             with context.wrap_socket(raw, server_hostname=STUDENTS) as tls:
                 assert tls.version() == version.name.replace("v1_", "v1.")
+                assert tls.selected_alpn_protocol() == "h2"   # HTTP/2 offered to browsers
 
 
 @pytest.mark.parametrize("path", ["/widget.js", "/widget.css"])
