@@ -173,11 +173,22 @@ def start_console(folder: Path, port: int, students_origin: str):
     return process, sa.create_engine(database)
 
 
+def write_widget_config(folder: Path) -> Path:
+    """deploy/widget_config.py, as the school runs it at deployment, on the fixture knowledge."""
+    target = folder / "var" / "widget-config.json"
+    made = subprocess.run([PYTHON, str(ROOT / "deploy" / "widget_config.py"), str(target)], cwd=ROOT,
+                          env=project_env(ASSISTANT_KNOWLEDGE_DIR=FIXTURE_KNOWLEDGE), capture_output=True, text=True,
+                          timeout=120)
+    assert made.returncode == 0, made.stderr
+    return target
+
+
 def start_widget_server(folder: Path, port: int, rasa_url: str):
     log = folder / "widget.log"
+    env = project_env(WIDGET_QUIET=1, ASSISTANT_KNOWLEDGE_DIR=FIXTURE_KNOWLEDGE)
     with log.open("w") as out:
         process = subprocess.Popen([PYTHON, str(ROOT / "widget" / "serve.py"), str(port), "--server", rasa_url],
-                                   cwd=ROOT, env=project_env(WIDGET_QUIET=1), stdout=out, stderr=subprocess.STDOUT)
+                                   cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     wait_until_up(f"http://127.0.0.1:{port}/widget.js", process, log, timeout=60)
     return process
 
@@ -204,6 +215,7 @@ def site(tmp_path_factory):
             "NGINX_HTTPS_LISTEN": f"127.0.0.1:{https_port}", "NGINX_HTTP_LISTEN": f"127.0.0.1:{http_port}",
             "HTTPS_PORT_SUFFIX": f":{https_port}", "TLS_CERTIFICATE": str(cert), "TLS_CERTIFICATE_KEY": str(key),
             "ACME_ROOT": str(acme), "NGINX_LOG_DIR": str(tmp / "nginx" / "logs"), "WIDGET_DIR": str(ROOT / "widget"),
+            "WIDGET_CONFIG_FILE": str(write_widget_config(tmp)),
             "RASA_UPSTREAM_1": stub.address, "RASA_UPSTREAM_2": stub.address,
             "CONSOLE_UPSTREAM": f"127.0.0.1:{console_port}"}).start(https_port)
         started.append(nginx)
@@ -281,6 +293,18 @@ def test_widget_files_have_the_headers_of_widget_serve(site, path):
         assert served.headers[header] == reference.headers[header], header
     assert served.headers["Cache-Control"] == "no-cache"   # revalidated: an update reaches students at once
     assert served.headers["Access-Control-Allow-Origin"] == "*"   # embedded on the school's own site
+    assert served.headers["Strict-Transport-Security"] == HSTS
+
+
+def test_widget_config_is_the_json_of_widget_serve(site):
+    """The starter topics and professions, written by deploy/widget_config.py, as widget/serve.py serves them."""
+    served = get(site, site["students"] + "/widget-config.json")
+    reference = requests.get(site["reference"] + "/widget-config.json", timeout=30)
+    assert served.status_code == 200 == reference.status_code
+    assert served.json() == reference.json() and served.json()["metiers"], served.text[:300]
+    for header in ("Content-Type", "Access-Control-Allow-Origin", "X-Content-Type-Options"):
+        assert served.headers[header] == reference.headers[header], header
+    assert served.headers["Cache-Control"] == "no-cache"   # a new profession shows at the next page load
     assert served.headers["Strict-Transport-Security"] == HSTS
 
 
