@@ -173,19 +173,19 @@ def start_console(folder: Path, port: int, students_origin: str):
     return process, sa.create_engine(database)
 
 
-def write_widget_config(folder: Path) -> Path:
-    """deploy/widget_config.py, as the school runs it at deployment, on the fixture knowledge."""
+def write_widget_config(folder: Path, console_url: str) -> Path:
+    """deploy/widget_config.py, as the school runs it at deployment (with console.env), on the fixture knowledge."""
     target = folder / "var" / "widget-config.json"
+    env = project_env(ASSISTANT_KNOWLEDGE_DIR=FIXTURE_KNOWLEDGE, CONSOLE_PUBLIC_URL=console_url)
     made = subprocess.run([PYTHON, str(ROOT / "deploy" / "widget_config.py"), str(target)], cwd=ROOT,
-                          env=project_env(ASSISTANT_KNOWLEDGE_DIR=FIXTURE_KNOWLEDGE), capture_output=True, text=True,
-                          timeout=120)
+                          env=env, capture_output=True, text=True, timeout=120)
     assert made.returncode == 0, made.stderr
     return target
 
 
-def start_widget_server(folder: Path, port: int, rasa_url: str):
+def start_widget_server(folder: Path, port: int, rasa_url: str, console_url: str):
     log = folder / "widget.log"
-    env = project_env(WIDGET_QUIET=1, ASSISTANT_KNOWLEDGE_DIR=FIXTURE_KNOWLEDGE)
+    env = project_env(WIDGET_QUIET=1, ASSISTANT_KNOWLEDGE_DIR=FIXTURE_KNOWLEDGE, CONSOLE_PUBLIC_URL=console_url)
     with log.open("w") as out:
         process = subprocess.Popen([PYTHON, str(ROOT / "widget" / "serve.py"), str(port), "--server", rasa_url],
                                    cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -201,25 +201,25 @@ def site(tmp_path_factory):
     (acme / ".well-known" / "acme-challenge").mkdir(parents=True)
     (acme / ".well-known" / "acme-challenge" / "jeton-de-test").write_text("preuve-acme\n")
     https_port, http_port, console_port, widget_port = (free_port() for _ in range(4))
-    students = f"https://{STUDENTS}:{https_port}"
+    students, console_url = f"https://{STUDENTS}:{https_port}", f"https://{CONSOLE}:{https_port}"
     started = []
     try:
         stub = StubRasa()
         started.append(stub)
         console, engine = start_console(tmp, console_port, students)
         started.append(console)
-        reference = start_widget_server(tmp, widget_port, students)
+        reference = start_widget_server(tmp, widget_port, students, console_url)
         started.append(reference)
         nginx = HttpsNginx(tmp, {
             "SERVER_NAME": STUDENTS, "CONSOLE_SERVER_NAME": CONSOLE,
             "NGINX_HTTPS_LISTEN": f"127.0.0.1:{https_port}", "NGINX_HTTP_LISTEN": f"127.0.0.1:{http_port}",
             "HTTPS_PORT_SUFFIX": f":{https_port}", "TLS_CERTIFICATE": str(cert), "TLS_CERTIFICATE_KEY": str(key),
             "ACME_ROOT": str(acme), "NGINX_LOG_DIR": str(tmp / "nginx" / "logs"), "WIDGET_DIR": str(ROOT / "widget"),
-            "WIDGET_CONFIG_FILE": str(write_widget_config(tmp)),
+            "WIDGET_CONFIG_FILE": str(write_widget_config(tmp, console_url)),
             "RASA_UPSTREAM_1": stub.address, "RASA_UPSTREAM_2": stub.address,
             "CONSOLE_UPSTREAM": f"127.0.0.1:{console_port}"}).start(https_port)
         started.append(nginx)
-        yield {"students": students, "console": f"https://{CONSOLE}:{https_port}", "cert": str(cert),
+        yield {"students": students, "console": console_url, "cert": str(cert),
                "http_port": http_port, "https_port": https_port, "stub": stub, "engine": engine,
                "console_direct": f"http://127.0.0.1:{console_port}", "reference": f"http://127.0.0.1:{widget_port}"}
     finally:
@@ -302,6 +302,7 @@ def test_widget_config_is_the_json_of_widget_serve(site):
     reference = requests.get(site["reference"] + "/widget-config.json", timeout=30)
     assert served.status_code == 200 == reference.status_code
     assert served.json() == reference.json() and served.json()["metiers"], served.text[:300]
+    assert served.json()["console"] == site["console"]   # where the widget leaves a question (CONSOLE_PUBLIC_URL)
     for header in ("Content-Type", "Access-Control-Allow-Origin", "X-Content-Type-Options"):
         assert served.headers[header] == reference.headers[header], header
     assert served.headers["Cache-Control"] == "no-cache"   # a new profession shows at the next page load
@@ -335,23 +336,28 @@ def test_webhook_reaches_rasa_with_the_https_scheme(site):
     assert get(site, site["students"] + "/model/parse").status_code == 404
 
 
-def test_student_api_of_the_console_on_the_students_site(site):
-    """The widget leaves a question and reads the reply at its own origin; the console answers CORS for it."""
+def test_student_api_of_the_console_answers_the_students_pages(site):
+    """The widget, on the students' site (/chat) or the school's, leaves a question and reads the reply at the
+    console's origin, which the chat page's CSP names; the console answers CORS for the allowed pages only."""
+    assert f"https://{CONSOLE}:{site['https_port']}" in get(site, site["students"] + "/chat").headers[
+        "Content-Security-Policy"].split("connect-src")[1].split(";")[0]
     sender = f"web-{uuid.uuid4().hex[:16]}"
     origin = {"Origin": site["students"]}
-    left = requests.post(site["students"] + "/api/demandes", json={"sender_id": sender, "question": "Et en alternance ?"},
+    left = requests.post(site["console"] + "/api/demandes", json={"sender_id": sender, "question": "Et en alternance ?"},
                          headers=origin, verify=site["cert"], timeout=30)
     assert left.status_code == 201, left.text
     assert left.headers["Access-Control-Allow-Origin"] == site["students"]
     assert left.headers["Cache-Control"] == "no-store" and left.headers["Strict-Transport-Security"] == HSTS
-    replies = get(site, f"{site['students']}/api/reponses/{sender}", headers=origin)
+    assert left.headers["X-Content-Type-Options"] == "nosniff"
+    replies = get(site, f"{site['console']}/api/reponses/{sender}", headers=origin)
     assert replies.status_code == 200 and replies.headers["Access-Control-Allow-Origin"] == site["students"]
     # A page the school did not allow is refused by the console, through nginx too.
-    refused = requests.post(site["students"] + "/api/demandes", json={"sender_id": sender, "question": "x"},
+    refused = requests.post(site["console"] + "/api/demandes", json={"sender_id": sender, "question": "x"},
                             headers={"Origin": "https://autre-site.example"}, verify=site["cert"], timeout=30)
     assert refused.status_code == 403
-    # The console's pages are not on the students' site.
-    assert get(site, site["students"] + "/connexion").status_code == 404
+    # Nothing of the console on the students' site: its pages and routes live under its own name.
+    for path in ("/connexion", "/api/demandes"):
+        assert get(site, site["students"] + path).status_code == 404, path
 
 
 def test_console_pages_carry_the_security_headers(site):
