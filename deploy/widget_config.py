@@ -4,8 +4,9 @@
     .venv/bin/python deploy/widget_config.py /opt/assistant/var/widget-config.json
 
 The same JSON that widget/serve.py serves at /widget-config.json, built from the knowledge folder
-(ASSISTANT_KNOWLEDGE_DIR, else knowledge/). Run it again after each change of knowledge/ (no reload of
-nginx needed). The file is replaced in one step: nginx never serves half of it.
+(ASSISTANT_KNOWLEDGE_DIR, else knowledge/) and, for the counsellor hand-off, the console's address
+(CONSOLE_PUBLIC_URL: run it with /etc/assistant/console.env loaded). Run it again after each change of
+knowledge/ (no reload of nginx needed). The file is replaced in one step: nginx never serves half of it.
 """
 import importlib.util
 import os

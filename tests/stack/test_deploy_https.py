@@ -6,8 +6,8 @@ it: the real console (`python -m console serve`, temporary SQLite, CONSOLE_PROXI
 `python -m console user`) and a stub of Rasa's REST channel. widget/serve.py runs beside it, as the reference for
 the headers of the widget files and of the full-page chat.
 
-Names, as a school would have two: https://localhost:<port> is the students' site (widget, /chat, webhook, the
-console's student API), https://127.0.0.1:<port> is the console.
+Names, as a school would have two: https://localhost:<port> is the students' site (widget, widget-config.json,
+/chat, webhook), https://127.0.0.1:<port> is the console (its pages, and the student API the widget calls).
 
 Checked, over HTTPS with the certificate as the only trusted one: the headers (CSP, cache, nosniff, frame
 refusal, Referrer-Policy, HSTS), the console's session cookie `Secure; HttpOnly; SameSite=Strict` after a real
