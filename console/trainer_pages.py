@@ -20,12 +20,20 @@ from core.paths import knowledge_dir
 from trainer.review.text import shorten
 
 bp = Blueprint("trainer")
+# One decision at a time: two trainers clicking together must not both rewrite the same data/nlu/ file.
+_DECISIONS = asyncio.Lock()
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
 
 
 def _ctx(request: Request):
     return request.app.ctx
+
+
+async def in_thread(function, *args):
+    """Reading the project and the conversations, writing data/nlu/, running the check: off the event loop,
+    so that the students' routes keep answering meanwhile."""
+    return await asyncio.get_running_loop().run_in_executor(None, functools.partial(function, *args))
 
 
 def require_any(request: Request, roles: Tuple[str, ...]):
@@ -55,12 +63,13 @@ def _labels_for_project(project_dir) -> dict:
     return topic_labels(data.get("sujets") if isinstance(data, dict) else None)
 
 
-def queue_page(request: Request, session: auth.Session, status: int = 200, outcome: Optional[dict] = None) -> HTTPResponse:
+async def queue_page(request: Request, session: auth.Session, status: int = 200,
+                     outcome: Optional[dict] = None) -> HTTPResponse:
     ctx = _ctx(request)
     project_dir = ctx.settings.project_dir
     error, queue = "", None
     try:
-        queue = review_queue.read_queue(ctx.settings.database_url, project_dir, ctx.engine)
+        queue = await in_thread(review_queue.read_queue, ctx.settings.database_url, project_dir, ctx.engine)
     except review_queue.ReviewError as exc:
         error = str(exc)
     labels = _labels_for_project(project_dir)
@@ -74,7 +83,7 @@ async def trainer_home(request: Request) -> HTTPResponse:
     if refused:
         return refused
     audit.log(_ctx(request).engine, session.login, "file_relecture")
-    return queue_page(request, session)
+    return await queue_page(request, session)
 
 
 @bp.post("/formateur/decision")
@@ -82,45 +91,52 @@ async def decide(request: Request) -> HTTPResponse:
     session, refused = require(request, "formateur")
     if refused:
         return refused
-    ctx = _ctx(request)
-    project_dir = ctx.settings.project_dir
     chosen = (request.form.get("sujet") or "").strip()
     if chosen == "autre":
         chosen = (request.form.get("autre") or "").strip()
+    async with _DECISIONS:
+        return await _decide(request, session, chosen)
+
+
+async def _decide(request: Request, session: auth.Session, chosen: str) -> HTTPResponse:
+    ctx = _ctx(request)
+    project_dir = ctx.settings.project_dir
     try:
-        queue = review_queue.read_queue(ctx.settings.database_url, project_dir, ctx.engine)
+        queue = await in_thread(review_queue.read_queue, ctx.settings.database_url, project_dir, ctx.engine)
     except review_queue.ReviewError as exc:
-        return queue_page(request, session, 409, dict(ok=False, text=str(exc)))
+        return await queue_page(request, session, 409, dict(ok=False, text=str(exc)))
     message = queue.by_hash.get(request.form.get("cle") or "")
     if message is None:
-        return queue_page(request, session, 409, dict(ok=False, text="Ce message n'est plus dans la file (déjà "
-                                                      "traité, peut-être par un autre formateur). Rien n'a été changé."))
+        return await queue_page(request, session, 409, dict(
+            ok=False, text="Ce message n'est plus dans la file (déjà traité, peut-être par un autre formateur). "
+                           "Rien n'a été changé."))
     if not chosen:
-        return queue_page(request, session, 400, dict(ok=False, text="Choisissez un sujet dans la liste « Autre "
-                                                      "sujet… » avant de valider."))
+        return await queue_page(request, session, 400, dict(
+            ok=False, text="Choisissez un sujet dans la liste « Autre sujet… » avant de valider."))
     target = message["hash"][:12]
     if chosen == review_queue.IGNORE:
         review_queue.remember(ctx.engine, message["key"], review_queue.IGNORE, session.login)
         audit.log(ctx.engine, session.login, "relecture_ignorer", f"message {target}")
-        return queue_page(request, session, outcome=dict(ok=True, text=f"Message ignoré : « {shorten(message['text'], 80)} » "
-                                                         "quitte la file, il ne servira pas d'exemple."))
+        return await queue_page(request, session, outcome=dict(
+            ok=True, text=f"Message ignoré : « {shorten(message['text'], 80)} » quitte la file, il ne servira pas "
+                          "d'exemple."))
     if chosen not in queue.topics:
-        return queue_page(request, session, 400, dict(ok=False, text=f"Sujet « {chosen} » inconnu : choisissez un sujet de "
-                                                      "la liste."))
-    applied = review_queue.apply(project_dir, message, chosen)
+        return await queue_page(request, session, 400, dict(
+            ok=False, text=f"Sujet « {chosen} » inconnu : choisissez un sujet de la liste."))
+    applied = await in_thread(review_queue.apply, project_dir, message, chosen)
     if applied.refusal:
         audit.log(ctx.engine, session.login, "relecture_refusee", f"{chosen} ← message {target}")
-        return queue_page(request, session, 409, dict(ok=False, text=applied.refusal + " Rien n'a été écrit."))
+        return await queue_page(request, session, 409, dict(ok=False, text=applied.refusal + " Rien n'a été écrit."))
     review_queue.remember(ctx.engine, message["key"], chosen, session.login)
     audit.log(ctx.engine, session.login, "relecture_sujet", f"{chosen} ← message {target}")
-    check = await asyncio.get_running_loop().run_in_executor(None, review_queue.quick_check, project_dir)
+    check = await in_thread(review_queue.quick_check, project_dir)
     audit.log(ctx.engine, session.login, "verification", "réussie" if check.passed else "échouée")
     label = _labels_for_project(project_dir).get(chosen, chosen)
     if applied.present:
         text = f"« {shorten(message['text'], 80)} » était déjà un exemple de « {label} » : rien n'a été ajouté."
     else:
         text = f"Exemple ajouté à « {label} » ({', '.join(applied.added)}) : « {shorten(message['text'], 80)} »."
-    return queue_page(request, session, outcome=dict(ok=True, text=text, check=check))
+    return await queue_page(request, session, outcome=dict(ok=True, text=text, check=check))
 
 
 # -- dashboard ---------------------------------------------------------------------------------------
@@ -181,13 +197,13 @@ async def board(request: Request) -> HTTPResponse:
         return refused
     ctx = _ctx(request)
     start, end, note = period(request.args)
-    rows = read_rows(ctx.engine, start, end)
+    rows = await in_thread(read_rows, ctx.engine, start, end)
     choices = sorted(set(_known_professions(str(knowledge_dir()))) | set(dashboard.professions_seen(rows)),
                      key=lambda p: profession_title(p).lower())
     profession = request.args.get("metier") or dashboard.ALL
     if profession != dashboard.ALL and profession not in choices:
         profession, note = dashboard.ALL, "Ce métier est inconnu : tous les métiers sont affichés."
-    figures = dashboard.figures(rows, read_requests(ctx.engine), start, end, profession, time.time())
+    figures = await in_thread(dashboard.figures, rows, read_requests(ctx.engine), start, end, profession, time.time())
     audit.log(ctx.engine, session.login, "tableau_de_bord", f"{start}..{end} {profession}")
     labels = topic_labels()
     return web.page("tableau.html", session=session, f=figures,

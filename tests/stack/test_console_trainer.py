@@ -248,6 +248,11 @@ def test_a_decision_without_its_form_token_writes_nothing(console):
     forged = trainer.post(f"{console['url']}/formateur/decision", data={"cle": key, "sujet": "salaire"})
     assert forged.status_code == 403 and "jeton de sécurité" in forged.text
     assert nlu_snapshot(console["project"]) == snapshot
+    # a message that is not (or no longer) in the queue: nothing is written, whatever the form says
+    gone = trainer.post(f"{console['url']}/formateur/decision",
+                        data={"csrf": hidden_csrf(html), "cle": "0" * 64, "sujet": "salaire"})
+    assert gone.status_code == 409 and "n'est plus dans la file" in page_text(gone.text)
+    assert nlu_snapshot(console["project"]) == snapshot
 
 
 def test_a_counsellor_gets_403_on_the_queue_but_sees_the_dashboard(console):
@@ -301,7 +306,8 @@ def test_the_dashboard_shows_the_numbers_of_the_known_tracker(console):
 
 
 def test_trainer_pages_have_no_serious_accessibility_violation(console, new_page):
-    from tests.support.widget import serious_violations
+    from tests.support.widget import ARTIFACTS, serious_violations
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = new_page(bypass_csp=True, extra_http_headers={"X-Forwarded-For": address()})   # axe is an inline script
     page.goto(f"{console['url']}/connexion")
     page.get_by_label("Identifiant").fill("f.durand")
@@ -310,6 +316,7 @@ def test_trainer_pages_have_no_serious_accessibility_violation(console, new_page
     page.wait_for_url("**/formateur")
     page.locator("details summary").first.click()
     checked = {"formateur": serious_violations(page)}
+    page.screenshot(path=str(ARTIFACTS / "console-file-relecture.png"), full_page=True)
     page.get_by_role("link", name="Tableau de bord").click()
     page.get_by_label("Du", exact=True).fill(DAY1.isoformat())
     page.get_by_label("Au", exact=True).fill(DAY2.isoformat())
@@ -317,4 +324,5 @@ def test_trainer_pages_have_no_serious_accessibility_violation(console, new_page
     page.wait_for_url("**/tableau-de-bord?**")
     assert page.locator("#chiffres td").first.inner_text() == "6"
     checked["tableau-de-bord"] = serious_violations(page)
+    page.screenshot(path=str(ARTIFACTS / "console-tableau-de-bord.png"), full_page=True)
     assert checked == {name: [] for name in checked}
