@@ -12,7 +12,7 @@ from sanic.exceptions import MethodNotSupported, NotFound, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from console import audit, auth, config, db, mail, pages, school_info, student_api, web
+from console import audit, auth, config, db, mail, pages, school_info, student_api, trainer_pages, web
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -41,6 +41,7 @@ def create_app(settings: config.Settings, name: str = "console") -> Sanic:
     app.ctx.notify = notify
     app.blueprint(pages.bp)
     app.blueprint(student_api.bp)
+    app.blueprint(trainer_pages.bp)
     app.static("/static", str(STATIC), name="static")
 
     @app.middleware("response")

@@ -1,9 +1,10 @@
 """The console's settings, all from the environment (defaults: scripts/defaults.sh and .env.example)."""
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional, Tuple
 
-from core.paths import tracker_store_url
+from core.paths import ROOT, tracker_store_url
 
 
 def _flag(name: str, default: str = "0") -> bool:
@@ -43,6 +44,9 @@ class Settings:
     # Reverse proxies in front of the console (nginx: 1). Only then are X-Forwarded-For (the address the
     # login limit counts) and X-Forwarded-Proto (Secure cookies) believed; 0: a direct connection.
     proxies: int = 0
+    # The project the review queue writes into (data/nlu/) and checks (python -m trainer.check):
+    # CONSOLE_PROJECT_DIR, the repository itself by default; the tests give a temporary copy.
+    project_dir: Path = ROOT
 
 
 def from_environment() -> Settings:
@@ -65,4 +69,5 @@ def from_environment() -> Settings:
                   sender=os.environ.get("SMTP_FROM") or "assistant-orientation@localhost"),
         session_hours=float(os.environ.get("CONSOLE_SESSION_HOURS") or 8),
         proxies=int(os.environ.get("CONSOLE_PROXIES") or 0),
+        project_dir=Path(os.environ.get("CONSOLE_PROJECT_DIR") or ROOT).resolve(),
     )

@@ -54,7 +54,17 @@ replies = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
 )
 
-CONSOLE_TABLES = ("handoff_replies", "handoff_requests", "console_sessions", "console_audit", "console_accounts")
+# The review queue's decisions (« ignorer », a topic, « hors sujet »): the message leaves the queue.
+# Only the SHA-256 of the message's normalised text is kept, never the student's words.
+review_decisions = sa.Table(
+    "review_decisions", metadata,
+    sa.Column("key_hash", sa.String(64), primary_key=True),
+    sa.Column("decision", sa.String(64), nullable=False),   # an intent, or « ignorer »
+    sa.Column("login", sa.String(64), nullable=False),
+    sa.Column("at", sa.Float, nullable=False),
+)
+
+CONSOLE_TABLES = ("review_decisions", "handoff_replies", "handoff_requests", "console_sessions", "console_audit", "console_accounts")
 
 
 def engine_for(url: str) -> sa.engine.Engine:

@@ -124,12 +124,6 @@ async def home(request: Request) -> HTTPResponse:
     return web.redirect(HOME[session.role] if session else "/connexion")
 
 
-@bp.get("/formateur")
-async def trainer_home(request: Request) -> HTTPResponse:
-    session, refused = require(request, "formateur")
-    return refused or web.page("formateur.html", session=session)
-
-
 def _request_or_404(request: Request, request_id: int, session: auth.Session):
     found = handoff.get(_ctx(request).engine, request_id)
     if found is None:

@@ -31,12 +31,33 @@ def test_every_template_escapes_what_it_shows():
     values = dict(session=session, item=item, items=[dict(item, lines=[line])], lines=[line], replies=[reply],
                   title=HOSTILE, text=HOSTILE, error=HOSTILE, notice=HOSTILE, login=HOSTILE, csrf=HOSTILE,
                   draft=HOSTILE, waited=HOSTILE, booking=HOSTILE, then=HOSTILE)
+    values.update(trainer_values())
     names = sorted(p.name for p in web.TEMPLATES.glob("*.html") if not p.name.startswith(("_", "base")))
-    assert names == ["connexion.html", "demande.html", "demandes.html", "erreur.html", "formateur.html"]
+    assert names == ["connexion.html", "demande.html", "demandes.html", "erreur.html", "formateur.html",
+                     "tableau.html"]
     for name in names:
         html = web.templates.get_template(name).render(**values)
         assert "<script" not in html, name
         assert 'lang="fr"' in html and re.search(r"<h1>[^<]+</h1>", html), name
+
+
+def trainer_values() -> dict:
+    """What the trainer's pages show, every text a student's or a file's: hostile."""
+    import datetime
+
+    from console import dashboard
+    from console.review_queue import Check, Queue
+    message = dict(text=HOSTILE, hash="a" * 64, key=HOSTILE, flagged=True, fallback=False, proposed=HOSTILE,
+                   confidence=0.5, count=2, previous_student=HOSTILE, previous_assistant=HOSTILE, reply=HOSTILE,
+                   likely=[HOSTILE], reason=HOSTILE)
+    queue = Queue([[message]], [message], 0, [HOSTILE], {message["hash"]: message})
+    day = datetime.date(2026, 11, 10)
+    figures = dashboard.Figures(1, [(day, 1)], [(HOSTILE, 1)], 0, 0, [(HOSTILE, 1, 1)],
+                                dict(count=1, answered=0, waiting=1, median_answer=None, longest_waiting=60.0))
+    return dict(queue=queue, outcome=dict(ok=False, text=HOSTILE, check=Check(False, HOSTILE)), labels={HOSTILE: HOSTILE},
+                training=HOSTILE, f=figures, start=day, end=day, profession=HOSTILE, choices=[(HOSTILE, HOSTILE)],
+                note=HOSTILE, day_rows=[(HOSTILE, 1)], topic_rows=[(HOSTILE, 1)], feedback_top=2, bars=dashboard.bars,
+                percent=dashboard.percent, waited=handoff.waited, title_of=lambda p: HOSTILE)
 
 
 def test_notices_give_the_link_to_where_the_text_is_read():

@@ -139,6 +139,8 @@ def candidates(rows: List[tuple], threshold: float) -> List[dict]:
                         "conversation": sender, "date": timestamp,
                         "previous_student": previous_student, "previous_assistant": _bot_text(previous_bots),
                         "reply": "",
+                        # the likely topics, most likely first (the console's buttons)
+                        "ranking": [r.get("name") for r in ranking if r.get("name")][:3],
                     }
                     found.append(pending)
             text = one_line(data.get("text") or "")

@@ -152,6 +152,35 @@ def pending_annotations(queue_file: Path, project: Project) -> int:
     return pending_count
 
 
+def queue_of(rows: List[tuple], project: Project, threshold: float, decided: Set[str] = frozenset()):
+    """The review queue from the tracker store's rows: (messages by key, groups, probes, already present).
+
+    One message per normalised text (its oldest occurrence, with how many times it was sent); those
+    already among the examples are left out unless flagged (👎), and so are the keys in `decided`
+    (the console's decisions); test or attack messages are set apart. Used by make review and the console.
+    """
+    found = candidates(rows, threshold)
+    found.sort(key=lambda m: (m["date"] or 0))  # a message sent several times: its oldest occurrence
+    existing = project.example_index()
+    unique: Dict[str, dict] = {}
+    already = 0
+    for m in found:
+        if not m["key"] or m["key"] in decided:
+            continue
+        if m["key"] in existing and not m.get("flagged"):
+            already += 1
+            continue
+        if m["key"] in unique:
+            unique[m["key"]]["count"] = unique[m["key"]].get("count", 1) + 1
+            unique[m["key"]]["flagged"] = unique[m["key"]].get("flagged") or m.get("flagged")
+        else:
+            unique[m["key"]] = m
+    probes = [m for m in unique.values() if probe_reason(m["text"])]
+    for m in probes:
+        del unique[m["key"]]
+    return unique, group_similar(list(unique.values())), probes, already
+
+
 def export_queue(args) -> int:
     """make review: the messages to annotate, from the tracker store to reports/a_relire.yml."""
     project = read_project(args.project_dir)
@@ -165,27 +194,7 @@ def export_queue(args) -> int:
     since = None
     if args.since is not None:
         since = (datetime.datetime.now() - datetime.timedelta(days=args.since)).timestamp()
-    found = candidates(read_events(args.base, project_dir, since), args.threshold)
-    found.sort(key=lambda m: (m["date"] or 0))  # a message sent several times: its oldest occurrence
-
-    existing = project.example_index()
-    unique: Dict[str, dict] = {}
-    already = 0
-    for m in found:
-        if not m["key"]:
-            continue
-        if m["key"] in existing and not m.get("flagged"):
-            already += 1
-            continue
-        if m["key"] in unique:
-            unique[m["key"]]["count"] = unique[m["key"]].get("count", 1) + 1
-            unique[m["key"]]["flagged"] = unique[m["key"]].get("flagged") or m.get("flagged")
-        else:
-            unique[m["key"]] = m
-    probes = [m for m in unique.values() if probe_reason(m["text"])]
-    for m in probes:
-        del unique[m["key"]]
-    groups = group_similar(list(unique.values()))
+    unique, groups, probes, already = queue_of(read_events(args.base, project_dir, since), project, args.threshold)
 
     intents = list(project.intents)
     examples = first_examples(project)

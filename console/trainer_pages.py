@@ -1,0 +1,216 @@
+"""The trainer's pages: the review queue (/formateur, formateur only) and the dashboard (/tableau-de-bord,
+formateur and conseiller). Every decision is a POST with the session's form token, written to the audit
+log with the account."""
+import asyncio
+import datetime
+import functools
+import time
+from typing import Optional, Tuple
+
+import sqlalchemy as sa
+import yaml
+from sanic import Blueprint
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from console import audit, auth, dashboard, db, handoff, review_queue, web
+from console.pages import current, require
+from console.school_info import profession_title
+from core.paths import knowledge_dir
+from trainer.review.text import shorten
+
+bp = Blueprint("trainer")
+# One decision at a time: two trainers clicking together must not both rewrite the same data/nlu/ file.
+_DECISIONS = asyncio.Lock()
+DEFAULT_DAYS = 30
+MAX_DAYS = 366
+
+
+def _ctx(request: Request):
+    return request.app.ctx
+
+
+async def in_thread(function, *args):
+    """Reading the project and the conversations, writing data/nlu/, running the check: off the event loop,
+    so that the students' routes keep answering meanwhile."""
+    return await asyncio.get_running_loop().run_in_executor(None, functools.partial(function, *args))
+
+
+def require_any(request: Request, roles: Tuple[str, ...]):
+    session = current(request)
+    return require(request, session.role if session and session.role in roles else roles[0])
+
+
+def topic_labels(project_topics=None) -> dict:
+    """Intent -> its readable name (« libelle » of sujets.yml), for buttons, charts and tables."""
+    topics = project_topics
+    if topics is None:
+        try:
+            topics = (yaml.safe_load((knowledge_dir() / "sujets.yml").read_text(encoding="utf-8")) or {}).get("sujets")
+        except (OSError, yaml.YAMLError):
+            topics = None
+    labels = {str(k): str(v.get("libelle")) for k, v in (topics or {}).items() if isinstance(v, dict) and v.get("libelle")}
+    labels.update({review_queue.OUT_OF_SCOPE: "Hors sujet", dashboard.CLARIFICATION: "Clarification (pas compris)",
+                   dashboard.UNKNOWN: "Sans intention"})
+    return labels
+
+
+def _labels_for_project(project_dir) -> dict:
+    try:
+        data = yaml.safe_load((project_dir / "knowledge" / "sujets.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    return topic_labels(data.get("sujets") if isinstance(data, dict) else None)
+
+
+async def queue_page(request: Request, session: auth.Session, status: int = 200,
+                     outcome: Optional[dict] = None) -> HTTPResponse:
+    ctx = _ctx(request)
+    project_dir = ctx.settings.project_dir
+    error, queue = "", None
+    try:
+        queue = await in_thread(review_queue.read_queue, ctx.settings.database_url, project_dir, ctx.engine)
+    except review_queue.ReviewError as exc:
+        error = str(exc)
+    labels = _labels_for_project(project_dir)
+    return web.page("formateur.html", status=status, session=session, queue=queue, error=error, outcome=outcome,
+                    labels=labels, training=review_queue.training_note(project_dir))
+
+
+@bp.get("/formateur")
+async def trainer_home(request: Request) -> HTTPResponse:
+    session, refused = require(request, "formateur")
+    if refused:
+        return refused
+    audit.log(_ctx(request).engine, session.login, "file_relecture")
+    return await queue_page(request, session)
+
+
+@bp.post("/formateur/decision")
+async def decide(request: Request) -> HTTPResponse:
+    session, refused = require(request, "formateur")
+    if refused:
+        return refused
+    chosen = (request.form.get("sujet") or "").strip()
+    if chosen == "autre":
+        chosen = (request.form.get("autre") or "").strip()
+    async with _DECISIONS:
+        return await _decide(request, session, chosen)
+
+
+async def _decide(request: Request, session: auth.Session, chosen: str) -> HTTPResponse:
+    ctx = _ctx(request)
+    project_dir = ctx.settings.project_dir
+    try:
+        queue = await in_thread(review_queue.read_queue, ctx.settings.database_url, project_dir, ctx.engine)
+    except review_queue.ReviewError as exc:
+        return await queue_page(request, session, 409, dict(ok=False, text=str(exc)))
+    message = queue.by_hash.get(request.form.get("cle") or "")
+    if message is None:
+        return await queue_page(request, session, 409, dict(
+            ok=False, text="Ce message n'est plus dans la file (déjà traité, peut-être par un autre formateur). "
+                           "Rien n'a été changé."))
+    if not chosen:
+        return await queue_page(request, session, 400, dict(
+            ok=False, text="Choisissez un sujet dans la liste « Autre sujet… » avant de valider."))
+    target = message["hash"][:12]
+    if chosen == review_queue.IGNORE:
+        review_queue.remember(ctx.engine, message["key"], review_queue.IGNORE, session.login)
+        audit.log(ctx.engine, session.login, "relecture_ignorer", f"message {target}")
+        return await queue_page(request, session, outcome=dict(
+            ok=True, text=f"Message ignoré : « {shorten(message['text'], 80)} » quitte la file, il ne servira pas "
+                          "d'exemple."))
+    if chosen not in queue.topics:
+        return await queue_page(request, session, 400, dict(
+            ok=False, text=f"Sujet « {chosen} » inconnu : choisissez un sujet de la liste."))
+    applied = await in_thread(review_queue.apply, project_dir, message, chosen)
+    if applied.refusal:
+        audit.log(ctx.engine, session.login, "relecture_refusee", f"{chosen} ← message {target}")
+        return await queue_page(request, session, 409, dict(ok=False, text=applied.refusal + " Rien n'a été écrit."))
+    review_queue.remember(ctx.engine, message["key"], chosen, session.login)
+    audit.log(ctx.engine, session.login, "relecture_sujet", f"{chosen} ← message {target}")
+    check = await in_thread(review_queue.quick_check, project_dir)
+    audit.log(ctx.engine, session.login, "verification", "réussie" if check.passed else "échouée")
+    label = _labels_for_project(project_dir).get(chosen, chosen)
+    if applied.present:
+        text = f"« {shorten(message['text'], 80)} » était déjà un exemple de « {label} » : rien n'a été ajouté."
+    else:
+        text = f"Exemple ajouté à « {label} » ({', '.join(applied.added)}) : « {shorten(message['text'], 80)} »."
+    return await queue_page(request, session, outcome=dict(ok=True, text=text, check=check))
+
+
+# -- dashboard ---------------------------------------------------------------------------------------
+def _date(value: Optional[str]) -> Optional[datetime.date]:
+    try:
+        return datetime.date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def period(args) -> Tuple[datetime.date, datetime.date, str]:
+    """The period asked for (du/au, ISO dates as <input type=date> sends them); by default the last 30 days.
+    A wrong or reversed period is corrected, and the correction said."""
+    today = datetime.date.today()
+    end = _date(args.get("au")) or today
+    start = _date(args.get("du")) or end - datetime.timedelta(days=DEFAULT_DAYS - 1)
+    note = ""
+    if (args.get("du") and not _date(args.get("du"))) or (args.get("au") and not _date(args.get("au"))):
+        note = "Une date n'a pas été comprise (format attendu : jj/mm/aaaa) : la période par défaut est utilisée."
+    if start > end:
+        start, end = end, start
+        note = "La date de début était après la date de fin : elles ont été inversées."
+    if (end - start).days >= MAX_DAYS:
+        start = end - datetime.timedelta(days=MAX_DAYS - 1)
+        note = f"La période est limitée à {MAX_DAYS} jours : elle commence le {start.strftime('%d/%m/%Y')}."
+    return start, end, note
+
+
+def read_rows(engine, start: datetime.date, end: datetime.date):
+    """The tracker store's events up to the end of the period (the profession may be set before it)."""
+    limit = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time()).timestamp()
+    query = sa.text("SELECT sender_id, type_name, timestamp, data FROM events WHERE type_name IN "
+                    "('user', 'action', 'slot', 'bot', 'agent') AND timestamp < :limit ORDER BY sender_id, id")
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(query, {"limit": limit}))
+    except sa.exc.OperationalError:   # no conversation yet: Rasa has not created its table
+        return []
+
+
+def read_requests(engine):
+    first = (sa.select(sa.func.min(db.replies.c.created_at)).where(db.replies.c.request_id == db.requests.c.id)
+             .scalar_subquery().label("first_reply_at"))
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(sa.select(db.requests.c.metier, db.requests.c.created_at,
+                                                        db.requests.c.status, db.requests.c.closed_at, first)).mappings()]
+
+
+@functools.lru_cache(maxsize=1)
+def _known_professions(folder: str):
+    return tuple(sorted(p.stem for p in (knowledge_dir() / "metiers").glob("*.yml")))
+
+
+@bp.get("/tableau-de-bord")
+async def board(request: Request) -> HTTPResponse:
+    session, refused = require_any(request, ("formateur", "conseiller"))
+    if refused:
+        return refused
+    ctx = _ctx(request)
+    start, end, note = period(request.args)
+    rows = await in_thread(read_rows, ctx.engine, start, end)
+    choices = sorted(set(_known_professions(str(knowledge_dir()))) | set(dashboard.professions_seen(rows)),
+                     key=lambda p: profession_title(p).lower())
+    profession = request.args.get("metier") or dashboard.ALL
+    if profession != dashboard.ALL and profession not in choices:
+        profession, note = dashboard.ALL, "Ce métier est inconnu : tous les métiers sont affichés."
+    figures = await in_thread(dashboard.figures, rows, read_requests(ctx.engine), start, end, profession, time.time())
+    audit.log(ctx.engine, session.login, "tableau_de_bord", f"{start}..{end} {profession}")
+    labels = topic_labels()
+    return web.page("tableau.html", session=session, f=figures,
+                    day_rows=[(day.strftime("%d/%m/%Y"), n) for day, n in figures.per_day],
+                    topic_rows=[(labels.get(t, t), n) for t, n in figures.per_topic],
+                    feedback_top=max((up + down for _, up, down in figures.feedback), default=1) or 1,
+                    start=start, end=end, profession=profession,
+                    choices=[(p, profession_title(p)) for p in choices], note=note, labels=labels,
+                    bars=dashboard.bars, percent=dashboard.percent, waited=handoff.waited,
+                    title_of=profession_title)
