@@ -3,12 +3,14 @@
 The harness itself (starting and stopping the servers) is tests/support/stack.py.
 """
 import shutil
+import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from tests.support.catalogue_knowledge import write_catalogue_knowledge
-from tests.support.stack import MODEL, Stack
+from tests.support.stack import MODEL, Stack, WidgetServer
 
 
 def pytest_collection_modifyitems(items):
@@ -52,6 +54,18 @@ def cat_stack(tmp_path_factory, model_path, catalogue_knowledge):
                     name="catalogue").start()
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def widget_site(stack, tmp_path_factory):
+    """widget/serve.py on the port Rasa allows (CORS), same knowledge folder; returns the demo page URL.
+    One per session: every widget test shares it (a second server could not take the same port)."""
+    server = WidgetServer(stack.page_port, stack.rasa_url, tmp_path_factory.mktemp("widget") / "serve_widget.log",
+                          env=stack.env)
+    with urllib.request.urlopen(server.base + "/widget.js", timeout=5) as response:
+        assert response.headers["Content-Type"].startswith("text/javascript")
+    yield f"{server.base}/?server={quote(stack.rasa_url, safe='')}"
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from urllib.parse import quote
 
 import pytest
 import yaml
@@ -18,7 +17,6 @@ from playwright.sync_api import Page, expect
 
 from tests.support.helpers import PYTHON, ROOT, norm, project_env
 from tests.support.knowledge import amounts, school
-from tests.support.stack import WidgetServer
 from tests.support.widget import (
     ARTIFACTS,
     DESKTOP,
@@ -39,17 +37,6 @@ from tests.support.widget import (
     wait_for_answer,
     webhook_bodies,
 )
-
-
-@pytest.fixture(scope="session")
-def widget_site(stack, tmp_path_factory):
-    """widget/serve.py on the port Rasa allows (CORS), same knowledge folder; returns the demo page URL."""
-    server = WidgetServer(stack.page_port, stack.rasa_url, tmp_path_factory.mktemp("widget") / "serve_widget.log",
-                          env=stack.env)
-    with urllib.request.urlopen(server.base + "/widget.js", timeout=5) as response:
-        assert response.headers["Content-Type"].startswith("text/javascript")
-    yield f"{server.base}/?server={quote(stack.rasa_url, safe='')}"
-    server.stop()
 
 
 @pytest.fixture

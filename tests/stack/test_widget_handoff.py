@@ -2,10 +2,11 @@
 widget, a counsellor signs in to the console, reads it with its transcript and answers, and the
 student sees the answer, marked as the counsellor's, on reopening the page (same device, same
 conversation), the launcher showing the unread mark. The notices go through a real SMTP server on
-loopback; none carries the question or the transcript.
+loopback; none carries the question or the transcript. The counsellor's inbox is saved as
+tests/artifacts/console-demandes.png.
 
 Started here: the console (`python -m console serve`) on the behaviour stack's conversations
-database, and widget/serve.py with CONSOLE_PUBLIC_URL (its widget-config.json names the console).
+database; the widget is the session's demo page, told where the console is (data-console).
 """
 import re
 import subprocess
@@ -17,8 +18,8 @@ from playwright.sync_api import expect
 from tests.support.helpers import PYTHON, ROOT
 from tests.support.knowledge import contact
 from tests.support.mailbox import local_smtp
-from tests.support.stack import WidgetServer, free_port, stop_process, wait_until_up
-from tests.support.widget import ask, bot_messages, chat_log, launcher, open_chat
+from tests.support.stack import free_port, stop_process, wait_until_up
+from tests.support.widget import ARTIFACTS, ask, bot_messages, chat_log, launcher, open_chat
 
 PASSWORD = "mot-de-passe-de-la-conseillere"
 
@@ -53,11 +54,10 @@ def console_url(stack, mailbox, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def site(stack, console_url, tmp_path_factory):
-    server = WidgetServer(stack.page_port, stack.rasa_url, tmp_path_factory.mktemp("handoff-widget") / "serve.log",
-                          env=dict(stack.env, CONSOLE_PUBLIC_URL=console_url))
-    yield f"{server.base}/?server={quote(stack.rasa_url, safe='')}"
-    server.stop()
+def site(widget_site, console_url):
+    """The demo page of the session's widget server, the console named as the school would name it in
+    the snippet (data-console, here through the demo page's ?console=)."""
+    return f"{widget_site}&console={quote(console_url, safe='')}"
 
 
 def test_a_question_left_in_the_widget_is_answered_by_a_counsellor_and_read_on_reopening(
@@ -92,6 +92,8 @@ def test_a_question_left_in_the_widget_is_answered_by_a_counsellor_and_read_on_r
     counsellor.get_by_label("Identifiant").fill("c.martin")
     counsellor.get_by_label("Mot de passe").fill(PASSWORD)
     counsellor.get_by_role("button", name="Se connecter").click()
+    ARTIFACTS.mkdir(exist_ok=True)
+    counsellor.screenshot(path=str(ARTIFACTS / "console-demandes.png"), full_page=True)
     card = counsellor.locator("article").filter(has_text="depuis la Réunion")
     expect(card.locator(".question")).to_have_text(
         "Peut-on faire ce métier en télétravail depuis la Réunion ? <script>alert(1)</script>")
