@@ -9,6 +9,7 @@ import subprocess
 import yaml
 
 from core.school import load_school
+from tests.support import knowledge_reads
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_PROFESSION
 
@@ -49,7 +50,8 @@ def test_the_behaviour_tests_pass_after_a_school_updates_a_salary(tmp_path):
 
 def test_the_whole_unit_suite_passes_after_several_fact_edits(tmp_path):
     """Several edits a school makes to its live knowledge/ that make check accepts (both salary levels,
-    a mission sentence, a skill score), then every unit test on that copy of the project."""
+    a mission sentence, a skill score), then on that copy of the project every unit test file that
+    could depend on them (tests/support/knowledge_reads.py: the files seen reading knowledge/)."""
     copy = tmp_path / "projet"
     ignored = shutil.ignore_patterns(".git", ".venv", "models", "var", "reports", "__pycache__", "*.pyc")
     shutil.copytree(ROOT, copy, ignore=ignored, symlinks=True)
@@ -73,8 +75,16 @@ def test_the_whole_unit_suite_passes_after_several_fact_edits(tmp_path):
     check = subprocess.run([PYTHON, "-m", "trainer.check", "--sans-rasa"], cwd=copy, env=env,
                            capture_output=True, text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr   # make check accepts the edits
-    suite = subprocess.run([PYTHON, "-m", "pytest", "tests/unit", "-q", "-p", "no:cacheprovider", "-m", "not rasa_cli",
+    # The unit test files seen reading knowledge/ in this session (or starting a process, which may
+    # read it unseen); all of tests/unit when they did not all run before this test.
+    files = knowledge_reads.files_to_rerun()
+    targets = files if files is not None else ["tests/unit"]
+    print(f"\nrelancés sur la copie modifiée : {'tous les tests unitaires' if files is None else ', '.join(files)}")
+    if files == []:
+        return  # no unit test reads knowledge/: none can depend on its facts
+    suite = subprocess.run([PYTHON, "-m", "pytest", *targets, "-q", "-p", "no:cacheprovider", "-m", "not rasa_cli",
                             "--deselect", "tests/unit/test_school_updates.py::"
                                           "test_the_whole_unit_suite_passes_after_several_fact_edits"],
                            cwd=copy, env=env, capture_output=True, text=True, timeout=900)
     assert suite.returncode == 0, suite.stdout[-4000:]
+    assert re.search(r"\b\d+ passed\b", suite.stdout), suite.stdout[-2000:]
