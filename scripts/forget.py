@@ -66,6 +66,11 @@ def forget(engine, args) -> int:
                 requests = handoff.purge_before(db, limit)
                 print(f"Console : {requests} demande(s) au conseiller sans activité depuis plus de "
                       f"{args.older_than:g} jours supprimée(s) (question, e-mail et réponses).")
+            if tables.has_table("console_audit"):
+                # The console's log holds the addresses of sign-in attempts: kept as long as the rest.
+                logged = db.execute(sa.text("DELETE FROM console_audit WHERE at < :limit"), {"limit": limit}).rowcount
+                print(f"Console : {logged} ligne(s) du journal des actions de plus de {args.older_than:g} jours "
+                      "supprimée(s).")
     return 0
 
 

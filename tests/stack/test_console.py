@@ -376,9 +376,19 @@ def test_make_purge_erases_requests_without_activity_for_the_given_days(console)
         conn.execute(sa.text("UPDATE handoff_requests SET created_at = :t WHERE id IN (:a, :b)"),
                      {"t": time.time() - 100 * 86400, "a": old_id, "b": answered_id})
     reply_to(console, answered_id, "Répondu aujourd'hui")
-    run_forget(console, "--older-than", "90")
+    marker = f"purge-{uuid.uuid4().hex[:8]}"
+    with console["engine"].begin() as conn:   # the console's log: one old line, one recent
+        for age, name in ((100 * 86400, "ancienne"), (0, "recente")):
+            conn.execute(sa.text("INSERT INTO console_audit (at, login, action, target) VALUES (:t, 'c.martin', :a, :m)"),
+                         {"t": time.time() - age, "a": name, "m": marker})
+    done = run_forget(console, "--older-than", "90")
     assert count_rows(console, "handoff_requests", old) == 0
     assert count_rows(console, "handoff_requests", recent) == 1 and count_rows(console, "handoff_requests", answered) == 1
+    with console["engine"].connect() as conn:
+        kept = [row[0] for row in conn.execute(sa.text("SELECT action FROM console_audit WHERE target = :m"),
+                                               {"m": marker})]
+    assert kept == ["recente"]
+    assert "ligne(s) du journal des actions" in done.stdout
 
 
 def test_requests_are_limited_per_conversation_and_per_address(console):
