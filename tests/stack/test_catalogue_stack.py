@@ -107,48 +107,42 @@ SEARCH2_FLOOR = 0.55
 COMPARE2_FLOOR = 0.75
 
 
+def score(stack, name: str, kind: str, right, minimum: int, floor: float) -> None:
+    """Each held-out message of `name` (its list `kind`) sent in a fresh conversation; `right(case,
+    text)` says whether the reply is the one expected. Prints the score and the misses."""
+    cases = yaml.safe_load((HELD_OUT / name).read_text(encoding="utf-8"))[kind]
+    misses = []
+    for case in cases:
+        (replies,) = chat(stack, case["text"])
+        if not right(case, texts(replies)):
+            misses.append((case["text"], texts(replies)[:80]))
+    result = (len(cases) - len(misses)) / len(cases)
+    print(f"\n{name} through the model: {len(cases) - len(misses)}/{len(cases)} = {result:.3f}")
+    for miss in misses:
+        print("  ", miss)
+    assert len(cases) >= minimum
+    assert result >= floor
+
+
 @pytest.mark.parametrize("name, floor", [("test_catalogue_search.yml", SEARCH_FLOOR),
                                          ("test_catalogue_search2.yml", SEARCH2_FLOOR)])
 def test_held_out_searches_through_the_model(cat_stack, school, name, floor):
-    cases = yaml.safe_load((HELD_OUT / name).read_text(encoding="utf-8"))["search"]
-    right, misses = 0, []
-    for case in cases:
-        (replies,) = chat(cat_stack, case["text"])
-        text = texts(replies)
+    def right(case, text):
         shown = {p.id for p in school.professions.values() if f"• {p.intitule} —" in text}
         expected = set(case["metiers"])
-        ok = shown == expected if expected else text.startswith("Aucune fiche de l'école")
-        right += ok
-        if not ok:
-            misses.append((case["text"], text[:80]))
-    score = right / len(cases)
-    print(f"\n{name} through the model: {right}/{len(cases)} = {score:.3f}")
-    for miss in misses:
-        print("  ", miss)
-    assert len(cases) >= 30
-    assert score >= floor
+        return shown == expected if expected else text.startswith("Aucune fiche de l'école")
+    score(cat_stack, name, "search", right, 30, floor)
 
 
 @pytest.mark.parametrize("name, floor", [("test_catalogue_compare.yml", COMPARE_FLOOR),
                                          ("test_catalogue_compare2.yml", COMPARE2_FLOOR)])
 def test_held_out_comparisons_through_the_model(cat_stack, school, name, floor):
-    cases = yaml.safe_load((HELD_OUT / name).read_text(encoding="utf-8"))["compare"]
     topics = school.replier.topics.sujets
-    right, misses = 0, []
-    for case in cases:
-        (replies,) = chat(cat_stack, case["text"])
-        text = texts(replies)
-        a, b = (school.professions[i] for i in case["metiers"])
-        head = (f"Comparaison sur « {topics[case['sujet']].libelle} »" if case["sujet"]
-                else "Comparaison rapide")
-        ok = text.startswith(head) and text.index(f"{a.intitule} (source") < text.index(f"{b.intitule} (source") \
-            if f"{a.intitule} (source" in text and f"{b.intitule} (source" in text else False
-        right += ok
-        if not ok:
-            misses.append((case["text"], text[:80]))
-    score = right / len(cases)
-    print(f"\n{name} through the model: {right}/{len(cases)} = {score:.3f}")
-    for miss in misses:
-        print("  ", miss)
-    assert len(cases) >= 20
-    assert score >= floor
+
+    def right(case, text):
+        a, b = (school.professions[i].intitule for i in case["metiers"])
+        head = f"Comparaison sur « {topics[case['sujet']].libelle} »" if case["sujet"] else "Comparaison rapide"
+        if f"{a} (source" not in text or f"{b} (source" not in text:
+            return False
+        return text.startswith(head) and text.index(f"{a} (source") < text.index(f"{b} (source")
+    score(cat_stack, name, "compare", right, 20, floor)
