@@ -45,6 +45,14 @@ def page_number(entities) -> Optional[int]:
     return None
 
 
+def famille_asked(entities) -> Optional[str]:
+    """The entity « famille » of a domain button of a long list (/catalogue_lister{"famille": "santé"})."""
+    for entity in entities or ():
+        if isinstance(entity, dict) and entity.get("entity") == "famille" and isinstance(entity.get("value"), str):
+            return entity["value"]
+    return None
+
+
 def turn_of(school: School, tracker: Tracker, kind: str) -> dialogue.Turn:
     """The latest message of the tracker, understood once, in its conversation."""
     latest = tracker.latest_message or {}
@@ -57,7 +65,8 @@ def turn_of(school: School, tracker: Tracker, kind: str) -> dialogue.Turn:
     page = metadata.get("metier") if isinstance(metadata, dict) else None
     slots = {name: tracker.get_slot(name)
              for name in ("sujet", "metier_id", "autre_metier", "incompris", exploring.IN_PLAY)}
-    return dialogue.Turn(question, intent, ranking, slots, page, kind, page_number(latest.get("entities")))
+    entities = latest.get("entities")
+    return dialogue.Turn(question, intent, ranking, slots, page, kind, page_number(entities), famille_asked(entities))
 
 
 class DialogueAction(Action, metaclass=ABCMeta):

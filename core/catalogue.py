@@ -13,6 +13,9 @@ from core.knowledge import Profession
 from core.textnorm import fold
 
 PER_PAGE = 8
+# A catalogue longer than this starts its list by familles (buttons with counts): nobody pages through hundreds.
+BY_FAMILY = 20
+OTHER_FAMILY = "autres métiers"
 LEVEL_YEARS = {"bts": 2, "bachelor": 3, "mastere": 5}
 # An interest as students say it -> word stems a fiche uses for it (folded, matched as word starts).
 INTERESTS: Dict[str, Tuple[str, ...]] = {
@@ -58,7 +61,31 @@ class Page:
     more: bool                                               # a « Voir plus de métiers » button
 
 
-def families(professions: Sequence[Profession], other: str = "autres métiers") -> Dict[str, List[Profession]]:
+def by_family(professions: Sequence[Profession]) -> bool:
+    """Whether the list starts by familles: a long catalogue with more than one famille."""
+    return len(professions) > BY_FAMILY and len({p.famille for p in professions}) > 1
+
+
+def in_family(professions: Sequence[Profession], famille: str) -> List[Profession]:
+    """The professions of one famille (as written in the fiches, or OTHER_FAMILY for those without)."""
+    wanted = fold(famille).strip()
+    return [p for p in professions if fold(p.famille or OTHER_FAMILY).strip() == wanted]
+
+
+def family_named(text: str, professions: Sequence[Profession]) -> Optional[str]:
+    """The famille a list request names (« quels métiers dans la santé ? »): one whose label holds a word
+    of the message (four letters at least, whole word), when only one famille does."""
+    asked = {w for w in re.findall(r"[a-z]{4,}", fold(text)) if w not in _NOT_A_FAMILY}
+    named = {p.famille for p in professions if p.famille
+             and asked & set(re.findall(r"[a-z]{4,}", fold(p.famille)))}
+    return named.pop() if len(named) == 1 else None
+
+
+_NOT_A_FAMILY = frozenset({"metier", "metiers", "autre", "autres", "avez", "quels", "quelles", "liste", "tous",
+                           "toutes", "dans", "domaine", "domaines", "secteur", "secteurs", "ecole", "vous"})
+
+
+def families(professions: Sequence[Profession], other: str = OTHER_FAMILY) -> Dict[str, List[Profession]]:
     out: Dict[str, List[Profession]] = {}
     for p in sorted(professions, key=lambda p: (fold(p.famille or "~"), fold(p.intitule))):
         out.setdefault(p.famille or other, []).append(p)
@@ -71,7 +98,7 @@ def page(professions: Sequence[Profession], number: int = 0, per_page: int = PER
     shown = ordered[number * per_page:(number + 1) * per_page]
     groups: Dict[str, List[Profession]] = {}
     for p in shown:
-        groups.setdefault(p.famille or "autres métiers", []).append(p)
+        groups.setdefault(p.famille or OTHER_FAMILY, []).append(p)
     return Page(tuple((k, tuple(v)) for k, v in groups.items()), (number + 1) * per_page < len(ordered))
 
 

@@ -43,6 +43,7 @@ class Turn:
     page: Optional[str] = None   # the profession of the page the widget is on (REST metadata « metier »)
     kind: str = ANSWER
     page_number: Optional[int] = None   # the page of the catalogue a « Voir plus » button asks (entity « page »)
+    famille: Optional[str] = None       # the famille a button of a long list asks (entity « famille »)
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,12 @@ def page_profession(school: School, turn: Turn) -> Optional[Profession]:
     return school.profession(turn.page)
 
 
-def current_profession(school: School, turn: Turn) -> Profession:
-    """The one the student last named, else the page's, else the school's default."""
-    return school.profession(turn.slots.get("metier_id")) or page_profession(school, turn) or school.default
+def current_profession(school: School, turn: Turn) -> Optional[Profession]:
+    """The profession in play: the one the student last named or chose, else the page's, else the
+    school's only one, else the default a small school chose (School.small_default). None in a
+    catalogue where none is in play yet: the dialogue asks which one, never guesses."""
+    return (school.profession(turn.slots.get("metier_id")) or page_profession(school, turn) or school.single
+            or school.small_default)
 
 
 def menu_professions(school: School, turn: Turn) -> List[Profession]:
@@ -112,15 +116,19 @@ class Choice:
     reply: Optional[Outcome] = None
 
 
-def which_profession(school: School, turn: Turn, current: Profession, intent: Optional[str]) -> Choice:
+def which_profession(school: School, turn: Turn, current: Optional[Profession], intent: Optional[str]) -> Choice:
+    """`current`: the profession in play, or None (a catalogue where none is yet): then a message that
+    names none gets « which profession? » (Choice.reply), and Choice.profession is None only then."""
     q, previous = turn.question, turn.slots.get("sujet")
     other_pending = bool(turn.slots.get("autre_metier"))
     asked = intent if intent in school.fact_topics else previous
     ambiguous = q.named if len(q.named) > 1 else q.entity_named if not q.named and len(q.entity_named) > 1 else ()
+    if not ambiguous and not q.named and not q.entity_named and len(q.heads) > 1:
+        ambiguous = q.heads  # « combien gagne un technicien ? »: a head noun names none alone
     if ambiguous:
         # Several professions match the name equally well: ask which one, never guess.
         professions = [school.professions[pid] for pid in ambiguous]
-        return Choice(current, reply=Outcome(school.replier.which_of(professions), (("sujet", asked),)))
+        return Choice(current, reply=Outcome(school.replier.which_of(professions, asked), (("sujet", asked),)))
     named = school.profession(q.named[0]) if q.named else None
     if named is None and q.profession_entity:
         named = school.profession(q.entity_named[0]) if q.entity_named else None
@@ -128,10 +136,14 @@ def which_profession(school: School, turn: Turn, current: Profession, intent: Op
             reply = school.replier.other_profession(list(school.professions.values()), q.profession_entity)
             return Choice(current, reply=Outcome(reply, (("autre_metier", q.profession_entity.strip()),
                                                          ("sujet", asked))))
+    if named is None and current is None:
+        reply = school.replier.which_profession(school.chosen_default, len(school.professions),
+                                                asked if asked in school.fact_topics else None)
+        return Choice(None, reply=Outcome(reply, (("sujet", asked),)))
     slots: Tuple[Tuple[str, Any], ...] = ()
     profession, switched = current, False
     if named is not None:
-        switched = named.id != current.id or other_pending
+        switched = current is None or named.id != current.id or other_pending
         profession, slots = named, (("metier_id", named.id),)
         if turn.slots.get(exploring.IN_PLAY):  # one of the two chosen: the comparison is over
             slots += ((exploring.IN_PLAY, None),)
@@ -269,20 +281,24 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     previous = turn.slots.get("sujet")
 
     current = current_profession(school, turn)
-    detail = absent_detail(school, q, current, intent)
+    probe = current or (school.profession(q.named[0]) if len(q.named) == 1 else None)
+    detail = absent_detail(school, q, probe, intent) if probe else None
     if absent_only and not detail:
         return None
+    if current is None and fallback and intent not in facts and not (q.named or q.entity_named or q.heads):
+        return None  # nothing says which topic nor which profession: the clarification asks
     choice = which_profession(school, turn, current, intent)
     if choice.reply:
         return choice.reply
     profession, slots = choice.profession, choice.slots
+    before, current = current, current or profession
 
     def done(reply: Reply, changes: Tuple[Tuple[str, Any], ...] = ()) -> Outcome:
         """The outcome about `profession`: « Pour le métier de … » first when the conversation moves
         to another profession than before, and the paths to other fiches of the catalogue."""
         topic = dict(changes).get("sujet")
         reply = Reply(reply.text, exploring.with_paths(school, profession, topic, reply.buttons))
-        if profession.id != current.id:
+        if before is None or profession.id != before.id:
             reply = replier.switched(profession, reply)
         return Outcome(reply, slots + changes, profession)
 

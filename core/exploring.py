@@ -38,6 +38,11 @@ def respond(school: School, turn: "Turn") -> "Outcome":
     if turn.intent == SEARCH or asked.interests or asked.min_salary is not None or asked.max_years is not None:
         # « quels métiers dans le numérique ? » asks the list with a criterion: a search.
         return Outcome(school.replier.search_results(professions, q.text))
+    famille = turn.famille or (catalogue.family_named(q.text, professions) if turn.intent == LIST else None)
+    if famille:
+        chosen = catalogue.in_family(professions, famille)
+        if chosen:
+            return Outcome(school.replier.catalogue_page(chosen, page_asked(turn), famille))
     return Outcome(school.replier.catalogue_page(professions, page_asked(turn)))
 
 

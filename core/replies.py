@@ -332,14 +332,19 @@ class Replier:
         answer = self.answer(profession, Question(topic=topic))
         return Reply(f"{intro}\n{answer.text}", answer.buttons + [self.topic_button("conseiller", "/conseiller")])
 
-    def which_of(self, professions: Sequence[Profession]) -> Reply:
+    def which_of(self, professions: Sequence[Profession], topic: Optional[str] = None) -> Reply:
         """A name several professions match equally well: one button per profession; each button
-        names it (entity « metier »), and the topic asked is kept by the conversation (slot « sujet »)."""
+        names it (entity « metier ») with the topic asked (else the conversation keeps it, slot « sujet »)."""
         titles = [p.intitule for p in professions]
         text = self.fill("plusieurs_metiers", metiers=", ".join(titles[:-1]) + " ou " + titles[-1])
-        return Reply(text, [{"title": p.intitule, "payload": "/relance" + json.dumps({"metier": p.intitule},
-                                                                                     ensure_ascii=False)}
-                            for p in professions])
+        return Reply(text, [topic_profession_button(p, topic) for p in professions])
+
+    def which_profession(self, default: Optional[Profession], total: int, topic: Optional[str]) -> Reply:
+        """A question on a topic in a catalogue where no profession is in play yet: which one? The
+        school's default first (when it set one), the list of the catalogue, never a guess."""
+        text = self.fill("catalogue.quel_metier", total=total)
+        buttons = [topic_profession_button(default, topic)] if default is not None else []
+        return Reply(text, buttons + self.discover_buttons(total))
 
     def other_profession(self, professions: Sequence[Profession], named: str) -> Reply:
         text = self.fill("autre_metier", metiers=self.names(professions), metier=named.strip())
@@ -395,16 +400,31 @@ class Replier:
 
 
     # -- the catalogue (core/catalogue.py, core/compare.py) -------------------------------------
-    def catalogue_page(self, professions: Sequence[Profession], number: int = 0) -> Reply:
-        """The school's professions grouped by famille, one button each, and « Voir plus de métiers »."""
+    def catalogue_page(self, professions: Sequence[Profession], number: int = 0,
+                       famille: Optional[str] = None) -> Reply:
+        """The school's professions grouped by famille, one button each, and « Voir plus de métiers ».
+        A catalogue too long to page through (catalogue.BY_FAMILY) starts by its familles, each a button
+        with its count; `famille` then lists that one."""
+        if famille is None and catalogue.by_family(professions):
+            return self.familles_reply(professions)
         shown = catalogue.page(professions, number)
-        groups = self.bullets([self.fill("catalogue.famille", famille=famille.capitalize(),
+        groups = self.bullets([self.fill("catalogue.famille", famille=famille_.capitalize(),
                                          metiers=", ".join(p.intitule for p in group))
-                               for famille, group in shown.groups])
+                               for famille_, group in shown.groups])
         buttons = [open_button(p) for _, group in shown.groups for p in group]
         if shown.more:
-            buttons.append({"title": self.t["boutons.voir_plus"], "payload": f"/catalogue_lister{{\"page\": {number + 1}}}"})
+            more = {"page": number + 1, **({"famille": famille} if famille else {})}
+            buttons.append({"title": self.t["boutons.voir_plus"],
+                            "payload": "/catalogue_lister" + json.dumps(more, ensure_ascii=False)})
         return Reply(self.fill("catalogue.liste", total=len(professions), groupes=groups), buttons)
+
+    def familles_reply(self, professions: Sequence[Profession]) -> Reply:
+        """The familles of a long catalogue, each a button with how many professions it has."""
+        groups = catalogue.families(professions)
+        buttons = [{"title": self.fill("catalogue.domaine", famille=name.capitalize(), nombre=len(group)),
+                    "payload": "/catalogue_lister" + json.dumps({"famille": name}, ensure_ascii=False)}
+                   for name, group in groups.items()]
+        return Reply(self.fill("catalogue.domaines", total=len(professions), nombre=len(groups)), buttons)
 
     def search_results(self, professions: Sequence[Profession], text: str) -> Reply:
         """The professions whose fiche supports the request, with the fiche's words and rubriques;
@@ -494,6 +514,12 @@ BUILDERS: Dict[str, Callable[[Replier, Profession, Question], str]] = {
     "hard_skills": Replier._hard_skills, "outils": Replier._tools, "contraintes": Replier._constraints,
     "evolutions": Replier._evolutions,
 }
+
+def topic_profession_button(p: Profession, topic: Optional[str]) -> Dict[str, str]:
+    """A button that answers a topic for a profession (its definition without a topic)."""
+    return {"title": p.intitule,
+            "payload": f"/{topic or 'relance'}" + json.dumps({"metier": p.intitule}, ensure_ascii=False)}
+
 
 def open_button(p: Profession) -> Dict[str, str]:
     """A button that opens a profession's fiche (its definition, entity « metier »)."""

@@ -22,7 +22,9 @@ from core.knowledge import (
     load_templates,
     load_topics,
 )
+from core.catalogue import BY_FAMILY
 from core.knowledge_cache import default_cache
+from core.lexicon import ordinary_words
 from core.names import NameIndex
 from core.replies import Replier
 from core.textnorm import fold
@@ -49,7 +51,8 @@ class School:
     """Professions by id, the reply builder, and the details the fiches do not give."""
 
     def __init__(self, professions: Dict[str, Profession], replier: Replier,
-                 absent_details: Sequence[AbsentDetail], absent_phrases: Dict[str, Sequence[str]]):
+                 absent_details: Sequence[AbsentDetail], absent_phrases: Dict[str, Sequence[str]],
+                 ordinary: FrozenSet[str] = frozenset()):
         self.professions = professions
         self.replier = replier
         self.absent_details = list(absent_details)
@@ -58,7 +61,9 @@ class School:
         self.fact_topics = [t for t in replier.topics.sujets if t != "conseiller"]
         # Every name (intitulé and aliases), indexed once: a message is looked up by its own words,
         # whatever the size of the catalogue (core/names.py).
-        self.names = NameIndex((p.id, name) for p in professions.values() for name in [p.intitule] + p.alias)
+        # `ordinary`: words of ordinary French, never corrected into a profession's name (core/lexicon.py).
+        self.names = NameIndex(((p.id, name) for p in professions.values() for name in [p.intitule] + p.alias),
+                               ordinary)
 
         # Each phrase of hors_fiche.yml once, for every profession: a message is matched against them
         # once, whatever the size of the catalogue; what a profession's own fiche mentions is found
@@ -66,7 +71,7 @@ class School:
         phrases = tuple((name, phrase_pattern(phrase)) for name, listed in absent_phrases.items()
                         for phrase in listed)
         self.vocabulary = Vocabulary(phrases=phrases, find_profession=self.names.find,
-                                     resolve_profession=self.names.resolve)
+                                     resolve_profession=self.names.resolve, profession_heads=self.names.heads)
         self._covered: Dict[str, Dict[int, bool]] = {}
         self._texts: Dict[str, str] = {}
         self._answer_words: Dict[Tuple[str, str], FrozenSet[str]] = {}
@@ -81,6 +86,24 @@ class School:
     def default(self) -> Profession:
         chosen = self.replier.topics.metier_par_defaut
         return self.professions.get(chosen) or next(iter(self.professions.values()))
+
+    @property
+    def chosen_default(self) -> Optional[Profession]:
+        """The profession the school chose as its default (sujets.yml metier_par_defaut), if it has it."""
+        return self.profession(self.replier.topics.metier_par_defaut)
+
+    @property
+    def small_default(self) -> Optional[Profession]:
+        """The default the school chose, answered until the student names another, in a small school
+        (catalogue.BY_FAMILY professions at most: one main profession and a few others). In a larger
+        catalogue a default is a guess among many: the dialogue asks which profession, the default
+        first among its buttons."""
+        return self.chosen_default if len(self.professions) <= BY_FAMILY else None
+
+    @property
+    def single(self) -> Optional[Profession]:
+        """The school's one profession, when it has only one: then every question is about it."""
+        return next(iter(self.professions.values())) if len(self.professions) == 1 else None
 
     def profession(self, profession_id: Optional[str]) -> Optional[Profession]:
         return self.professions.get(profession_id) if isinstance(profession_id, str) else None
@@ -98,11 +121,14 @@ class School:
         found = self.names.find(text)
         return self.professions[found[0]] if len(found) == 1 else None
 
-    def is_other_profession(self, name: str, profession: Profession) -> bool:
-        """A profession the student named that no knowledge file covers (nor a job the fiche cites)."""
+    def is_other_profession(self, name: str, profession: Optional[Profession]) -> bool:
+        """A profession the student named that no knowledge file covers (nor a job the fiche of the
+        profession in play, if any, cites)."""
         folded = fold(name).strip()
         if not folded or self.names.resolve(folded):
             return False
+        if profession is None:
+            return True
         related = fold(" ".join(profession.evolutions.postes + [profession.evolutions.ensuite or ""]
                                 + [e.poste for e in profession.experiences]))
         return not any(word in related for word in folded.split() if len(word) > 3)
@@ -166,7 +192,8 @@ class SchoolFiles:
         absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte)
                   for name, d in self.details.precisions.items()]
         phrases = {name: d.expressions for name, d in self.details.precisions.items()}
-        return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases)
+        return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases,
+                      ordinary_words())
 
 
 def read_school(folder: Union[str, Path, None] = None,

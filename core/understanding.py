@@ -161,6 +161,7 @@ class Vocabulary:
     phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
     find_profession: Callable[[str], Tuple[str, ...]] = lambda text: ()   # names in a message
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
+    profession_heads: Callable[[str], Tuple[str, ...]] = lambda text: ()  # a head noun's candidates
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,9 @@ class Question:
     phrases: Tuple[int, ...] = ()
     named: Tuple[str, ...] = ()           # professions whose name the message contains (several: ambiguous)
     entity_named: Tuple[str, ...] = ()    # professions the « metier » entity refers to
+    # A head noun that starts several names and names none alone (« combien gagne un technicien ? »):
+    # its candidates, best first (core/names.py, NameIndex.heads).
+    heads: Tuple[str, ...] = ()
     parts: Tuple["Part", ...] = ()
     # What the message asks for (« quelles entreprises », « combien de femmes »): a topic answer that
     # does not hold it is not the answer (core/coverage.py).
@@ -289,6 +293,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(asking)),
         named=vocabulary.find_profession(text) if span is None else (),
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
+        heads=vocabulary.profession_heads(text) if span is None else (),
         parts=split, asked=asked_objects(text),
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)))

@@ -8,6 +8,7 @@ import pytest
 
 from core import dialogue, gender
 from tests.support.catalogue_knowledge import catalogue_school
+from tests.support.helpers import norm
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ class Conversation:
         ents = [{"entity": k, "value": v} for k, v in entities.items()]
         q = self.school.understand(text, ents, intent)
         outcome = dialogue.respond(self.school, dialogue.Turn(q, intent, ((intent, 0.9),), dict(self.slots),
-                                                              None, kind, page_number))
+                                                              None, kind, page_number, entities.get("famille")))
         self.slots.update(dict(outcome.slots))
         return outcome
 
@@ -51,7 +52,7 @@ def test_the_list_offers_one_button_per_profession_and_the_welcome_offers_to_dis
 
 
 def test_a_later_page_of_the_list_is_the_page_asked(school):
-    big = catalogue_school_of(school, copies=3)
+    big = catalogue_school_of(school, copies=2)  # 16 professions: paged (beyond 20, by famille first)
     first = Conversation(big).say("/catalogue_lister", "catalogue_lister", dialogue.CATALOGUE)
     second = Conversation(big).say("/catalogue_lister", "catalogue_lister", dialogue.CATALOGUE, page_number=1)
     assert any(b["payload"] == '/catalogue_lister{"page": 1}' for b in first.reply.buttons)
@@ -186,3 +187,18 @@ def test_changing_profession_begins_with_its_name_and_staying_does_not(school):
     assert not again.reply.text.startswith("Pour le métier de")
     assert other.reply.text.startswith(f"Pour le métier {gender.of(b.intitule)} :")
     assert (first.profession.id, again.profession.id, other.profession.id) == (a.id, a.id, b.id)
+
+
+def test_a_long_list_starts_by_its_familles_with_counts_then_lists_the_one_chosen(school):
+    big = catalogue_school_of(school, copies=3)  # 24 professions, more than BY_FAMILY
+    first = Conversation(big).say("/catalogue_lister", "catalogue_lister", dialogue.CATALOGUE)
+    assert "24 metiers" in norm(first.reply.text) and not any(
+        b["payload"].startswith("/definition") for b in first.reply.buttons)
+    counts = {b["title"]: b["payload"] for b in first.reply.buttons}
+    famille = sorted({p.famille for p in big.professions.values()})[0]
+    members = [p for p in big.professions.values() if p.famille == famille]
+    title = f"{famille.capitalize()} ({len(members)} métiers)"
+    assert counts[title] == "/catalogue_lister" + json.dumps({"famille": famille}, ensure_ascii=False)
+    chosen = Conversation(big).say(counts[title], "catalogue_lister", dialogue.CATALOGUE, famille=famille)
+    shown = {b["title"] for b in chosen.reply.buttons if b["payload"].startswith("/definition")}
+    assert shown == {p.intitule for p in members}

@@ -116,9 +116,9 @@ def test_an_ambiguous_name_gets_one_button_per_profession_and_keeps_the_topic(tw
     assert dict(outcome.slots)["sujet"] == "salaire"
     # The button names the profession: the same topic is then answered for it.
     payload = outcome.reply.buttons[1]["payload"]
-    assert payload.startswith("/relance{")
-    chosen = json.loads(payload[len("/relance"):])["metier"]
-    follow = twin_school.understand(payload, [{"entity": "metier", "value": chosen}], "relance")
-    answer = dialogue.respond(twin_school, dialogue.Turn(follow, "relance", (), {"sujet": "salaire"}, None))
+    assert payload.startswith("/salaire{")  # the topic asked, for the profession of the button
+    chosen = json.loads(payload[len("/salaire"):])["metier"]
+    follow = twin_school.understand(payload, [{"entity": "metier", "value": chosen}], "salaire")
+    answer = dialogue.respond(twin_school, dialogue.Turn(follow, "salaire", (), {"sujet": "salaire"}, None))
     assert twin_school.professions["metier_001"].intitule in answer.reply.text
     assert dict(answer.slots)["metier_id"] == "metier_001"
