@@ -5,6 +5,7 @@ A search is made of real filters (salary, diploma level) computed from the knowl
 interests (tourisme, langues, voyage…) matched against the words of the fiche itself: a profession
 is suggested only with the words of its fiche that match and the rubrique they come from.
 """
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -171,6 +172,48 @@ class Match:
     evidence: Tuple[Tuple[str, str], ...] = field(default_factory=tuple)   # (words of the fiche, rubrique)
 
 
+def top_salary(p: Profession) -> Optional[int]:
+    """The highest yearly figure the fiche gives (its confirmed level, else its beginner's), if any."""
+    if p.salaire is None:
+        return None
+    levels = [lvl for lvl in (p.salaire.niveaux.confirme, p.salaire.niveaux.debutant) if lvl is not None]
+    return max(lvl.max for lvl in levels) if levels else None
+
+
+class SearchIndex:
+    """The searched words of every fiche, folded once at load, and their professions by word: a search
+    reads only the fiches that hold a word starting like one of its stems, so it costs about the same
+    with 1 or 1,600 professions."""
+
+    def __init__(self, professions: Sequence[Profession]):
+        self.fields: Dict[str, List[Tuple[str, str, str]]] = {}   # id -> (folded text, text, rubrique)
+        by_word: Dict[str, set] = {}
+        for p in professions:
+            self.fields[p.id] = [(fold(text), text, where) for text, where in _fields(p)]
+            for folded, _, _ in self.fields[p.id]:
+                for word in re.findall(r"[a-z0-9]+", folded):
+                    by_word.setdefault(word, set()).add(p.id)
+        self._words = sorted(by_word)
+        self._by_word = by_word
+
+    def holding(self, stem: str) -> set:
+        """Ids of the professions one of whose fields has a word starting with the stem's first word."""
+        first = re.findall(r"[a-z0-9]+", stem)[:1]
+        if not first:
+            return set(self.fields)
+        start = bisect.bisect_left(self._words, first[0])
+        out: set = set()
+        for word in self._words[start:]:
+            if not word.startswith(first[0]):
+                break
+            out |= self._by_word[word]
+        return out
+
+    def evidence(self, p: Profession, interest: str) -> List[Tuple[str, str]]:
+        return [(text, where) for folded, text, where in self.fields.get(p.id) or [(fold(t), t, w) for t, w in _fields(p)]
+                if any(re.search(rf"\b{re.escape(s)}", folded) for s in INTERESTS[interest])]
+
+
 def _fields(p: Profession) -> List[Tuple[str, str]]:
     out = [(p.famille or "", "famille"), (p.intitule, "definition"), (p.definition.resume, "definition")]
     out += [(f"{m.intitule} : {m.detail}", "missions") for m in p.missions]
@@ -189,17 +232,23 @@ def reference_years(p: Profession) -> int:
     return LEVEL_YEARS[p.diplome.niveau_reference]
 
 
-def search(professions: Sequence[Profession], asked: Request, limit: int = 5) -> List[Match]:
-    """Professions whose fiche supports every interest and passes every filter, best first."""
+def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
+           index: Optional[SearchIndex] = None) -> List[Match]:
+    """Professions whose fiche supports every interest and passes every filter, best first. With the
+    catalogue's `index`, only the fiches that hold a word of each interest are read."""
     if not asked.interests and asked.min_salary is None and asked.max_years is None:
         return []
+    index = index or SearchIndex(professions)
+    if asked.interests:
+        held = set.intersection(*(set().union(*(index.holding(s) for s in INTERESTS[i])) for i in asked.interests))
+        professions = [p for p in professions if p.id in held]
     found = []
     for p in professions:
         found_words: List[Tuple[str, str]] = []
         score = 0.0
         if asked.min_salary is not None:
-            top = p.salaire.niveaux.confirme.max
-            if top <= asked.min_salary:  # « plus de 40 000 € »: strictly more
+            top = top_salary(p)
+            if top is None or top <= asked.min_salary:  # « plus de 40 000 € »: strictly more; no figure: not shown
                 continue
             found_words.append((f"jusqu'à {top:,} {p.salaire.unite}".replace(",", "\u00a0"), "salaire"))
         if asked.max_years is not None:
@@ -209,7 +258,7 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5) ->
             found_words.append((f"{ref.nom} ({ref.niveau}) : {ref.en_bref}", "diplome"))
         ok = True
         for interest in asked.interests:
-            hits = evidence(p, interest)
+            hits = index.evidence(p, interest)
             if not hits:
                 ok = False
                 break

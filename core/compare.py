@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from core.catalogue import reference_years
+from core.catalogue import reference_years, top_salary
 from core.knowledge import Profession
 from core.understanding import named_apart
 
@@ -11,6 +11,8 @@ def euros(amount: int) -> str:
     return f"{amount:,}".replace(",", "\u00a0")
 
 TOPICS = ("salaire", "diplome", "hard_skills", "missions")
+# What a side says when its fiche gives nothing on the topic (never a figure of the other side).
+NOT_GIVEN = "la fiche ne le précise pas"
 
 
 @dataclass(frozen=True)
@@ -30,19 +32,22 @@ class Comparison:
 def side(p: Profession, topic: Optional[str]) -> Side:
     s, ref = p.salaire, getattr(p.formations, p.diplome.niveau_reference)
     top = sorted(p.hard_skills.competences, key=lambda k: -k.score)
+    levels = [lvl for lvl in ((s.niveaux.debutant, s.niveaux.confirme) if s else ()) if lvl is not None]
     if topic == "salaire":
-        d, c = s.niveaux.debutant, s.niveaux.confirme
-        return Side(p, (f"{d.libelle} : {euros(d.min)}–{euros(d.max)} {s.unite}",
-                        f"{c.libelle} : {euros(c.min)}–{euros(c.max)} {s.unite}"), c.max)
+        if not levels:
+            return Side(p, (NOT_GIVEN,), None)
+        return Side(p, tuple(f"{lvl.libelle} : {euros(lvl.min)}–{euros(lvl.max)} {s.unite}" for lvl in levels),
+                    top_salary(p))
     if topic == "diplome":
         return Side(p, (f"{ref.nom} ({ref.niveau})", p.diplome.reponse), reference_years(p))
     if topic == "hard_skills":
-        return Side(p, tuple(f"{k.nom} : {k.score}/100" for k in top[:3]), top[0].score if top else None)
+        return Side(p, tuple(f"{k.nom} : {k.score}/100" for k in top[:3]) or (NOT_GIVEN,),
+                    top[0].score if top else None)
     if topic == "missions":
-        return Side(p, tuple(m.intitule for m in p.missions[:4]), None)
-    d = s.niveaux.debutant
-    return Side(p, (f"{ref.nom} ({ref.niveau})", f"débutant : {euros(d.min)}–{euros(d.max)} {s.unite}")
-                + tuple(f"{k.nom} : {k.score}/100" for k in top[:2]), None)
+        return Side(p, tuple(m.intitule for m in p.missions[:4]) or (NOT_GIVEN,), None)
+    d = s.niveaux.debutant if s else None
+    start = f"débutant : {euros(d.min)}–{euros(d.max)} {s.unite}" if d else f"débutant : {NOT_GIVEN}"
+    return Side(p, (f"{ref.nom} ({ref.niveau})", start) + tuple(f"{k.nom} : {k.score}/100" for k in top[:2]), None)
 
 
 def compare(a: Profession, b: Profession, topic: Optional[str] = None) -> Comparison:

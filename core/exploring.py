@@ -37,7 +37,7 @@ def respond(school: School, turn: "Turn") -> "Outcome":
     asked = catalogue.request(q.text)
     if turn.intent == SEARCH or asked.interests or asked.min_salary is not None or asked.max_years is not None:
         # « quels métiers dans le numérique ? » asks the list with a criterion: a search.
-        return Outcome(school.replier.search_results(professions, q.text))
+        return Outcome(school.replier.search_results(professions, q.text, school.search_index))
     famille = turn.famille or (catalogue.family_named(q.text, professions) if turn.intent == LIST else None)
     if famille:
         chosen = catalogue.in_family(professions, famille)

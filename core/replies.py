@@ -426,10 +426,11 @@ class Replier:
                    for name, group in groups.items()]
         return Reply(self.fill("catalogue.domaines", total=len(professions), nombre=len(groups)), buttons)
 
-    def search_results(self, professions: Sequence[Profession], text: str) -> Reply:
+    def search_results(self, professions: Sequence[Profession], text: str,
+                       index: Optional[catalogue.SearchIndex] = None) -> Reply:
         """The professions whose fiche supports the request, with the fiche's words and rubriques;
-        none: said plainly, and the list."""
-        found = catalogue.search(professions, catalogue.request(text))
+        none: said plainly, and the list. `index`: the catalogue's, built once (School.search_index)."""
+        found = catalogue.search(professions, catalogue.request(text), index=index)
         demand = text.strip().rstrip("?!. ")
         if not found:
             listed = self.catalogue_page(professions)

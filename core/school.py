@@ -22,7 +22,7 @@ from core.knowledge import (
     load_templates,
     load_topics,
 )
-from core.catalogue import BY_FAMILY
+from core.catalogue import BY_FAMILY, SearchIndex
 from core.knowledge_cache import default_cache
 from core.lexicon import ordinary_words
 from core.names import NameIndex
@@ -76,6 +76,7 @@ class School:
         self._texts: Dict[str, str] = {}
         self._answer_words: Dict[Tuple[str, str], FrozenSet[str]] = {}
         self._name_words: Dict[str, FrozenSet[str]] = {}
+        self._search_index: Optional[SearchIndex] = None
     # -- understanding ---------------------------------------------------------------------------
     def understand(self, text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
                    parts: Sequence[dict] = ()) -> Question:
@@ -91,6 +92,13 @@ class School:
     def chosen_default(self) -> Optional[Profession]:
         """The profession the school chose as its default (sujets.yml metier_par_defaut), if it has it."""
         return self.profession(self.replier.topics.metier_par_defaut)
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The catalogue's searched words, indexed when the first search is made (core/catalogue.py)."""
+        if self._search_index is None:
+            self._search_index = SearchIndex(list(self.professions.values()))
+        return self._search_index
 
     @property
     def small_default(self) -> Optional[Profession]:
