@@ -65,6 +65,12 @@ def respond(school: School, turn: Turn) -> Outcome:
         return Outcome(school.replier.contact_reply(), (("incompris", 0.0),),
                        school.profession(turn.slots.get("metier_id")) or page_profession(school, turn), handoff=True)
     if turn.kind == CATALOGUE:
+        previous = turn.slots.get("sujet")
+        if turn.intent == exploring.COMPARE and len(school.professions) < 2:
+            # One profession: nothing to compare it with. « laquelle compte le plus ? » asks within the
+            # previous topic (its superlative), never « quels métiers voulez-vous comparer ? ».
+            topic = previous if previous in school.fact_topics else None
+            return answer(school, turn, topic, fallback=True) or clarify(school, turn)
         return exploring.respond(school, turn)
     # Two professions named apart, or a follow-up of a comparison: compared, or « lequel ? » asked.
     explored = exploring.follow(school, turn)
@@ -172,7 +178,7 @@ def diploma_topic(q: Question) -> Question:
         return replace(q, topic="diplome")
     if q.topic == "relance" or q.diploma not in TRAINING_IDS:
         return q
-    if q.diploma == "mastere" and q.asks_necessity:
+    if q.diploma == "mastere" and q.asks_necessity and not q.with_diploma:
         return replace(q, topic="diplome")
     return replace(q, topic=q.diploma)
 
@@ -315,12 +321,22 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # A detail the fiche does not give: say so, never answer another topic in its place.
     if profession.id != current.id:  # the message named another profession: its own fiche decides
         detail = absent_detail(school, q, profession, intent)
+    cited = school.cited_job(profession, q.text) if intent in facts and not q.named else None
+    if cited and intent not in ("evolutions", "experiences"):
+        # « combien gagne un consultant en stratégie ? » when the fiche only cites that job as an evolution:
+        # its salary is not this profession's; say the fiche does not describe it, then what it says of it.
+        name, kind = cited
+        detail = AbsentDetail(f"metier_cite:{kind}", replier.cited_label(name, kind), kind, None)
     if detail:
         near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
         return done(replier.absent(profession, detail, near),
                     (("sujet", near.topic if near else previous), ("incompris", 0.0)))
 
-    if q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas:
+    if q.asks_sufficiency and not q.diplomas and previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS \
+            and not choice.switched and (q.fragment or len(q.folded.split()) <= 6):
+        # « ça suffit pour commencer ? » after a diploma: whether that diploma is enough.
+        question = replace(asked, topic=previous)
+    elif q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas:
         # « et pour y arriver, il faut quoi ? » after the evolutions: the previous answer's topic (its
         # conditions are in it), not another topic its words may suggest.
         question = replace(asked, topic=previous)
@@ -328,6 +344,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         question = asked
     else:
         topic = follow_up_topic(asked)
+        if topic is None and previous in facts and q.fragment and not choice.switched \
+                and replier.names_an_item(profession, previous, q):
+            topic = previous  # « et la veille, c'est quoi ? » after the missions: that mission
         if topic is None and previous in facts and (choice.switched or not fallback):
             if not choice.switched:
                 # "et en Suisse ?": the fiche has nothing more on the previous topic.

@@ -109,6 +109,18 @@ class Replier:
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
 
+    def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
+        """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""
+        items = {"missions": [f"{m.intitule} {m.detail}" for m in p.missions],
+                 "soft_skills": [f"{x.nom} {x.detail}" for x in p.soft_skills.qualites],
+                 "hard_skills": [f"{s.nom} {' '.join(s.mots_cles)}" for s in p.hard_skills.competences],
+                 "outils": [c.nom for c in p.outils.categories]}.get(topic)
+        return bool(items) and best_match(q.stems, items) is not None
+
+    def cited_label(self, name: str, kind: str) -> str:
+        """A job the fiche only cites, as the end of « La fiche ne précise pas … »."""
+        return self.fill("hors_fiche.metier_cite", metier=name, rubrique=self.topics.sujets[kind].rubrique)
+
     def asked_label(self, words: str) -> str:
         """What the student asked for, as the end of « La fiche ne précise pas … »."""
         return self.fill("hors_fiche.demande", demande=words)
@@ -152,7 +164,8 @@ class Replier:
                          precision=p.definition.precision or "")
 
     def _missions(self, p: Profession, q: Question) -> str:
-        hit = best_match(q.stems, [f"{m.intitule} {m.detail}" for m in p.missions])
+        # « c'est pareil dans toutes les entreprises ? »: the whole list with the fiche's caveat, not one item.
+        hit = None if q.asks_variation else best_match(q.stems, [f"{m.intitule} {m.detail}" for m in p.missions])
         if hit is None:
             return self.fill("missions.liste", intitule=p.intitule,
                              missions=self.bullets([m.intitule for m in p.missions]),
@@ -253,7 +266,7 @@ class Replier:
 
     def _soft_skills(self, p: Profession, q: Question) -> str:
         qualities = p.soft_skills.qualites
-        hit = best_match(q.stems, [f"{x.nom} {x.detail}" for x in qualities])
+        hit = None if q.asks_variation else best_match(q.stems, [f"{x.nom} {x.detail}" for x in qualities])
         if hit is None and (q.superlative or q.ranked):
             items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
             return self.fill("soft_skills.sans_classement", qualites=self.bullets(items))
@@ -282,6 +295,19 @@ class Replier:
         if q.ranked and q.skill is None:
             return self.fill("hard_skills.classement", competences=self._skill_items(sorted(skills, key=lambda s: -s.score)),
                              precision=p.hard_skills.precision or "")
+        named = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
+        if named is None and q.superlative:
+            named = best_match(q.stems, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills])
+        if named is not None and q.superlative and skills:
+            # « la rédaction, c'est la plus importante ? »: the premise checked against the scores, never
+            # confirmed because the skill is in the list.
+            best = (min if q.superlative == "min" else max)(s.score for s in skills)
+            chosen = [s for s in skills if s.score == best]
+            s = skills[named]
+            name = "hard_skills.premisse_oui" if s.score == best else "hard_skills.premisse_non"
+            return self.fill(name, nom=s.nom, score=s.score, noms=", ".join(c.nom for c in chosen), meilleur=best,
+                             sens="la plus" if q.superlative == "max" else "la moins",
+                             competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
         extreme = q.superlative if q.skill is None else None
         if extreme:
             score = (min if extreme == "min" else max)(s.score for s in skills)
@@ -306,7 +332,7 @@ class Replier:
 
     def _tools(self, p: Profession, q: Question) -> str:
         cats = p.outils.categories
-        hit = best_match(q.stems, [c.nom for c in cats])
+        hit = None if q.asks_variation else best_match(q.stems, [c.nom for c in cats])
         if hit is None:
             items = [self.fill("outils.item", nom=c.nom, detail=c.detail) for c in cats]
             return self.fill("outils.liste", categories=self.bullets(items), precision=p.outils.precision or "")

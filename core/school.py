@@ -3,6 +3,7 @@ fiches do not give. `load_school` is the one loader: the action server, the REST
 tools, the widget server and the tests build their School through it and pass it on.
 No Rasa here: tests build one on fixture knowledge folders.
 """
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, FrozenSet, Optional, Sequence, Tuple, Union
@@ -77,6 +78,7 @@ class School:
         self._answer_words: Dict[Tuple[str, str], FrozenSet[str]] = {}
         self._name_words: Dict[str, FrozenSet[str]] = {}
         self._search_index: Optional[SearchIndex] = None
+        self._cited: Dict[str, Tuple[list, NameIndex]] = {}
     # -- understanding ---------------------------------------------------------------------------
     def understand(self, text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
                    parts: Sequence[dict] = ()) -> Question:
@@ -141,6 +143,19 @@ class School:
                                 + [e.poste for e in profession.experiences]))
         return not any(word in related for word in folded.split() if len(word) > 3)
 
+    def cited_job(self, profession: Profession, text: str) -> Optional[Tuple[str, str]]:
+        """A job this profession's fiche only cites (an evolution, a stepping stone), named in the message
+        and not itself a profession of the school: (its name as the fiche writes it, "evolutions" or
+        "experiences"). The fiche says nothing of that job's salary, missions or diplomas."""
+        if profession.id not in self._cited:
+            cited = [(name, "evolutions") for name in profession.evolutions.postes + _posts_in(profession.evolutions.ensuite)]
+            cited += [(e.poste, "experiences") for e in profession.experiences]
+            cited = [(name, kind) for name, kind in cited if not self.names.find(name, narrow=False)]
+            self._cited[profession.id] = (cited, NameIndex((str(i), name) for i, (name, _) in enumerate(cited)))
+        cited, index = self._cited[profession.id]
+        found = index.find(text, narrow=False)
+        return cited[int(found[0])] if len(found) == 1 else None
+
     # -- details the fiche does not give ---------------------------------------------------------
     def absent_detail(self, question: Question, profession: Profession) -> Optional[AbsentDetail]:
         """The first detail (in hors_fiche.yml's order) the question asks about that this profession's
@@ -180,6 +195,15 @@ class School:
                 self._texts[profession.id] = fold(profession_text(profession))
             covered[phrase] = bool(self.vocabulary.phrases[phrase][1].search(self._texts[profession.id]))
         return covered[phrase]
+
+
+_POST = re.compile(r"\b(?:poste|métier|metier|fonction)s? d(?:e |'|’)\s*([A-ZÉÈÀ][^,.;:]*?)(?=\s+(?:au sein|en créant|"
+                   r"en creant|dans|ou|pour|avec|chez)\b|[,.;:]|$)")
+
+
+def _posts_in(sentence: Optional[str]) -> list:
+    """The job titles a sentence of the fiche names (« vers un poste de Consultant(e) en stratégie … au sein … »)."""
+    return [m.group(1).strip() for m in _POST.finditer(sentence or "")]
 
 
 @dataclass

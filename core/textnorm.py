@@ -32,13 +32,27 @@ def fold(text: str) -> str:
     return "".join(fold_char(c) for c in text)
 
 
+# What a number of years after it is, when it is not experience: years of study (« 3 ans d'études »,
+# « 5 ans après le bac », « bac+5 ») or an age (« à 25 ans », « j'ai 17 ans », « 40 ans et plus »).
+_NOT_EXPERIENCE_AFTER = re.compile(r"\s*(?:d'?\s*etudes?|d'?\s*ecole|de (?:formation|fac|cours|master|licence)"
+                                   r"|d'?\s*age|apres (?:le|mon|son) bac|post[- ]?bac|apres le lycee)")
+_AGE_BEFORE = re.compile(r"(?:\ba|\bj'ai|\bj ai|\bai|\bage de|\bavoir|\bvers|\bde)\s*$")
+AGE_MIN = 14   # « à 25 ans », « j'ai 17 ans »: from this many years, after « à » or « j'ai », an age
+
+
 def years_in(text: str) -> Optional[int]:
-    """Number of years of experience a message mentions ("après 5 ans" -> 5), if any."""
-    match = _YEARS.search(fold(text))
-    if not match:
-        return None
-    word = match.group(1)
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    """Number of years of experience a message mentions ("après 5 ans" -> 5), if any: not years of study
+    (« 3 ans d'études ») nor an age (« à 25 ans je gagnerai combien ? »)."""
+    folded = fold(text)
+    for match in _YEARS.finditer(folded):
+        word = match.group(1)
+        years = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        if _NOT_EXPERIENCE_AFTER.match(folded, match.end()):
+            continue
+        if years >= AGE_MIN and _AGE_BEFORE.search(folded[:match.start()]):
+            continue
+        return years
+    return None
 
 
 def words(text: str):

@@ -116,6 +116,13 @@ _BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
 # A follow-up that leans on the previous message: "et pour un senior ?", "ok, et pour le chargé de mission ?".
 _FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh)\W+)*"
                        r"(?:et|mais|sinon|pour|what about|and)\b")
+# « c'est pareil dans toutes les entreprises ? », « ça varie ? » : whether the list depends on the employer.
+_VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|\bles memes\b|\bla meme chose\b"
+                        r"|\bmeme partout\b|\bpartout pareil|\bquel(?:le)?s? que soi\w*|\bselon (?:l'|les |la |le )"
+                        r"(?:entreprise|employeur|secteur|poste|structure|organisation)|\bdepend\w*")
+# « avec un master, j'ai forcément un poste ? »: what the diploma the student would have gives, not whether
+# it is required.
+_WITH_DIPLOMA = re.compile(r"\bavec (?:un|une|le|la|mon|ma|son|sa|ce|cet|cette) (?:master|mastere|mba|bac ?\+? ?5)")
 # « pour y arriver, il faut quoi ? », « et pour ça ? » : what the previous answer spoke of.
 _BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced)\w*|\bpour (?:ca|cela)\b|\bces (?:postes|evolutions)\b"
                              r"|\ben arriver la\b|\b(?:decrocher|devenir|devient|atteindre|obtenir) (?:ca|cela|ce poste|ces postes)\b"
@@ -186,6 +193,8 @@ class Question:
     asks_bac5: bool = False
     fragment: bool = False                # leans on the previous message (« et pour un senior ? »)
     refers_back: bool = False             # points at what the previous answer spoke of (« pour y arriver »)
+    asks_variation: bool = False          # whether the list varies (« c'est pareil partout ? »): its caveat answers
+    with_diploma: bool = False            # « avec un master, … ? »: what the diploma gives, not whether it is required
     about_work: bool = False              # speaks of work or studies at all
     stems: FrozenSet[str] = frozenset()
     # Indexes (in Vocabulary.phrases) of the phrases of details fiches do not give that the message contains.
@@ -288,6 +297,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_necessity=bool(_NECESSITY.search(folded)), asks_sufficiency=bool(_SUFFICIENCY.search(folded)),
         asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
         refers_back=bool(_BACK_REFERENCE.search(folded)),
+        asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         about_work=about_work_or_studies(text), stems=stems(text),
         # Read without the courtesy: « je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon.
         phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(asking)),

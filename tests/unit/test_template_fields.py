@@ -43,8 +43,10 @@ def filled():
                 for experience, years in ((None, None), ("debutant", None), ("confirme", None), (None, 99),
                                           (None, levels.debutant.annees_max if levels else 1)):
                     replier.answer(profession, replace(understand(text, topic=topic), experience=experience, years=years))
-            for skill in profession.hard_skills.competences[:1]:
+            for skill in profession.hard_skills.competences:  # the named skill asked as the most or least important
                 replier.answer(profession, Question(topic="hard_skills", skill=skill.id))
+                for extreme in ("max", "min"):
+                    replier.answer(profession, Question(topic="hard_skills", skill=skill.id, superlative=extreme))
             replier.not_specified(profession, topic)
             for situation in SITUATIONS:
                 replier.answer(profession, Question(topic=topic, text="", situation=situation))
@@ -74,6 +76,10 @@ def filled():
     # An interest the fiche speaks of (its own first mission's words), and one it does not.
     replier.comparison(a, b, None, ["langues", "jeux_video"])
     replier.compare_which(professions), replier.which_of_two((a, b), "salaire")
+    # A catalogue with no profession in play: which one; a long list by famille; a job the fiche only cites.
+    replier.which_profession(a, 30, "salaire"), replier.which_profession(None, 30, None)
+    replier.catalogue_page([a.copy(update={"id": f"m{i}", "famille": f"famille {i % 3}"}) for i in range(25)])
+    replier.cited_label("Consultant(e)", "evolutions")
     replier.path_buttons(a, lambda name: (b.id,), {b.id: b}), replier.switched(a, replier.apology())
     return given
 
