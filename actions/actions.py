@@ -64,7 +64,7 @@ def turn_of(school: School, tracker: Tracker, kind: str) -> dialogue.Turn:
     metadata = latest.get("metadata") or {}
     page = metadata.get("metier") if isinstance(metadata, dict) else None
     slots = {name: tracker.get_slot(name)
-             for name in ("sujet", "metier_id", "autre_metier", "incompris", exploring.IN_PLAY)}
+             for name in ("sujet", "metier_id", "autre_metier", "incompris", exploring.IN_PLAY, exploring.SHOWN)}
     entities = latest.get("entities")
     return dialogue.Turn(question, intent, ranking, slots, page, kind, page_number(entities), famille_asked(entities))
 

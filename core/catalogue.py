@@ -13,8 +13,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from core.knowledge import Profession
 from core.textnorm import fold
 
-PER_PAGE = 8
-# A catalogue longer than this starts its list by familles (buttons with counts): nobody pages through hundreds.
+# A catalogue of BY_FAMILY professions or fewer is listed whole; a longer one starts its list by familles
+# (buttons with counts), and a famille longer than PER_PAGE is paged: nobody pages through hundreds.
+PER_PAGE = 20
 BY_FAMILY = 20
 OTHER_FAMILY = "autres métiers"
 LEVEL_YEARS = {"bts": 2, "bachelor": 3, "mastere": 5}
@@ -232,6 +233,15 @@ def reference_years(p: Profession) -> int:
     return LEVEL_YEARS[p.diplome.niveau_reference]
 
 
+def passes(p: Profession, asked: Request) -> bool:
+    """Whether a profession passes a request's filters (salary, years of study), interests aside."""
+    if asked.min_salary is not None and (top_salary(p) or 0) <= asked.min_salary:
+        return False
+    if asked.max_years is not None and (p.diplome.bac5_necessaire or reference_years(p) > asked.max_years):
+        return False
+    return True
+
+
 def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
            index: Optional[SearchIndex] = None) -> List[Match]:
     """Professions whose fiche supports every interest and passes every filter, best first. With the
@@ -274,6 +284,29 @@ def linked(p: Profession, find, catalogue: Dict[str, Profession]) -> List[Profes
     `find(name) -> ids` is the name index (core/names.py: alias, or fuzzy); one only per name."""
     out: List[Profession] = []
     for name in p.evolutions.postes + [e.poste for e in p.experiences]:
+        ids = find(name)
+        if len(ids) == 1 and ids[0] != p.id and ids[0] in catalogue and catalogue[ids[0]] not in out:
+            out.append(catalogue[ids[0]])
+    return out
+
+
+def leading_to(target: Profession, find, catalogue: Dict[str, Profession]) -> List[Tuple[Profession, str]]:
+    """(profession, rubrique) of the catalogue that lead to `target`: those whose fiche cites it among its
+    evolutions (« evolutions »), and those the target's fiche cites as stepping stones (« experiences »)."""
+    out: List[Tuple[Profession, str]] = []
+    for p in catalogue.values():
+        if p.id != target.id and any(find(name) == (target.id,) for name in p.evolutions.postes):
+            out.append((p, "evolutions"))
+    for p in linked_experiences(target, find, catalogue):
+        if p not in [q for q, _ in out]:
+            out.append((p, "experiences"))
+    return out
+
+
+def linked_experiences(p: Profession, find, catalogue: Dict[str, Profession]) -> List[Profession]:
+    """The professions of the catalogue among this fiche's stepping-stone jobs."""
+    out: List[Profession] = []
+    for name in [e.poste for e in p.experiences]:
         ids = find(name)
         if len(ids) == 1 and ids[0] != p.id and ids[0] in catalogue and catalogue[ids[0]] not in out:
             out.append(catalogue[ids[0]])

@@ -10,7 +10,9 @@ from core.understanding import named_apart
 def euros(amount: int) -> str:
     return f"{amount:,}".replace(",", "\u00a0")
 
-TOPICS = ("salaire", "diplome", "hard_skills", "missions")
+TOPICS = ("salaire", "diplome", "hard_skills", "missions", "soft_skills", "outils", "contraintes", "evolutions")
+# The items a side shows on a topic compared without figures: the fiche's own list, first items.
+SHOWN_ITEMS = 5
 # What a side says when its fiche gives nothing on the topic (never a figure of the other side).
 NOT_GIVEN = "la fiche ne le précise pas"
 
@@ -43,6 +45,10 @@ def side(p: Profession, topic: Optional[str]) -> Side:
     if topic == "hard_skills":
         return Side(p, tuple(f"{k.nom} : {k.score}/100" for k in top[:3]) or (NOT_GIVEN,),
                     top[0].score if top else None)
+    lists = {"soft_skills": [x.nom for x in p.soft_skills.qualites], "outils": [c.nom for c in p.outils.categories],
+             "contraintes": list(p.contraintes.liste), "evolutions": list(p.evolutions.postes)}
+    if topic in lists:
+        return Side(p, tuple(lists[topic][:SHOWN_ITEMS]) or (NOT_GIVEN,), None)
     if topic == "missions":
         return Side(p, tuple(m.intitule for m in p.missions[:4]) or (NOT_GIVEN,), None)
     d = s.niveaux.debutant if s else None

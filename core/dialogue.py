@@ -22,6 +22,8 @@ from core.replies import Reply
 from core.school import School
 from core.understanding import AbsentDetail, DiplomaSituation, Question
 
+# After a list or a search, « et il gagne combien ? » offers at most this many of the professions shown.
+MOST_SHOWN = 5
 # A part of a compound message is answered only when the classifier is this sure of its topic.
 PART_CONFIDENCE = 0.5
 # Two intents that lead to the same answer, together at least this sure, need no clarification.
@@ -72,6 +74,10 @@ def respond(school: School, turn: Turn) -> Outcome:
             topic = previous if previous in school.fact_topics else None
             return answer(school, turn, topic, fallback=True) or clarify(school, turn)
         return exploring.respond(school, turn)
+    # « Quels métiers mènent à X ? »: the catalogue's paths to X.
+    explored = exploring.paths_to(school, turn)
+    if explored:
+        return explored
     # Two professions named apart, or a follow-up of a comparison: compared, or « lequel ? » asked.
     explored = exploring.follow(school, turn)
     if explored:
@@ -136,6 +142,9 @@ def which_profession(school: School, turn: Turn, current: Optional[Profession], 
         professions = [school.professions[pid] for pid in ambiguous]
         return Choice(current, reply=Outcome(school.replier.which_of(professions, asked), (("sujet", asked),)))
     named = school.profession(q.named[0]) if q.named else None
+    pool = exploring.in_play(school, turn) or exploring.shown(school, turn)
+    if named is None and q.ordinal is not None and pool and -len(pool) <= q.ordinal < len(pool):
+        named = pool[q.ordinal]  # « le deuxième » of the professions just shown or compared
     if named is None and q.profession_entity:
         named = school.profession(q.entity_named[0]) if q.entity_named else None
         if named is None and school.is_other_profession(q.profession_entity, current):
@@ -143,8 +152,12 @@ def which_profession(school: School, turn: Turn, current: Optional[Profession], 
             return Choice(current, reply=Outcome(reply, (("autre_metier", q.profession_entity.strip()),
                                                          ("sujet", asked))))
     if named is None and current is None:
-        reply = school.replier.which_profession(school.chosen_default, len(school.professions),
-                                                asked if asked in school.fact_topics else None)
+        shown = exploring.shown(school, turn)
+        if len(shown) >= 2:  # after a list or a search: which of those just shown
+            reply = school.replier.which_of(shown[:MOST_SHOWN], asked if asked in school.fact_topics else None)
+        else:
+            reply = school.replier.which_profession(school.chosen_default, len(school.professions),
+                                                    asked if asked in school.fact_topics else None)
         return Choice(None, reply=Outcome(reply, (("sujet", asked),)))
     slots: Tuple[Tuple[str, Any], ...] = ()
     profession, switched = current, False

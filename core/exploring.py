@@ -20,6 +20,8 @@ LIST, SEARCH, COMPARE = "catalogue_lister", "catalogue_chercher", "catalogue_com
 INTENTS = (LIST, SEARCH, COMPARE)
 # The slot that holds the two professions of the last comparison (ids).
 IN_PLAY = "comparaison"
+# The slot that holds the professions the last list or search showed (ids, in the order shown).
+SHOWN = "montres"
 # A comparison is on the intent's topic only when the model is at least this sure of it.
 INTENT_SURE = 0.8
 
@@ -35,15 +37,60 @@ def respond(school: School, turn: "Turn") -> "Outcome":
             return Outcome(school.replier.compare_which(professions))
         return comparison(school, turn, pair)
     asked = catalogue.request(q.text)
+    famille = turn.famille or catalogue.family_named(q.text, professions)
+    if famille:  # « quels métiers dans le sport ? »: that famille's list (the search's filters applied)
+        chosen = [p for p in catalogue.in_family(professions, famille)
+                  if catalogue.passes(p, replace_interests(asked))]
+        if chosen:
+            return listed(school, chosen, school.replier.catalogue_page(chosen, page_asked(turn), famille), turn)
     if turn.intent == SEARCH or asked.interests or asked.min_salary is not None or asked.max_years is not None:
         # « quels métiers dans le numérique ? » asks the list with a criterion: a search.
-        return Outcome(school.replier.search_results(professions, q.text, school.search_index))
-    famille = turn.famille or (catalogue.family_named(q.text, professions) if turn.intent == LIST else None)
-    if famille:
-        chosen = catalogue.in_family(professions, famille)
-        if chosen:
-            return Outcome(school.replier.catalogue_page(chosen, page_asked(turn), famille))
-    return Outcome(school.replier.catalogue_page(professions, page_asked(turn)))
+        found = catalogue.search(professions, asked, index=school.search_index)
+        reply = school.replier.search_results(professions, q.text, found)
+        return listed(school, [m.profession for m in found], reply, turn)
+    shown = catalogue.page(professions, page_asked(turn))
+    return listed(school, [p for _, group in shown.groups for p in group] if not catalogue.by_family(professions) else [],
+                  school.replier.catalogue_page(professions, page_asked(turn)), turn)
+
+
+# « quels métiers mènent à X ? », « qu'est-ce qui prépare à devenir X ? »: the paths that lead to a profession.
+_LEADS_TO = re.compile(r"\b(?:menent|mene|menant|conduisent|conduit|preparent|prepare|permettent de devenir"
+                       r"|permet de devenir|permettent d'acceder|permet d'acceder|donnent acces)\b"
+                       r"|\b(?:avant|pour) (?:de devenir|d'etre|d'acceder)\b.*\b(?:quels?|quel metier)")
+
+
+def paths_to(school: School, turn: "Turn") -> Optional["Outcome"]:
+    """« Quels métiers mènent à X ? » in a catalogue: the professions whose fiche cites X among its
+    evolutions, and those X's fiche cites as stepping stones; None when the message asks no such thing."""
+    from core.dialogue import Outcome
+    q = turn.question
+    if len(school.professions) < 2 or len(q.named) != 1 or not _LEADS_TO.search(q.folded):
+        return None
+    target = school.professions[q.named[0]]
+    sources = catalogue.leading_to(target, school.names.resolve, school.professions)
+    reply = school.replier.paths_to(target, sources)
+    return Outcome(reply, (("metier_id", target.id), (SHOWN, [p.id for p, _ in sources])), target)
+
+
+def replace_interests(asked: "catalogue.Request") -> "catalogue.Request":
+    """The filters of a request without its interests (a famille already chosen answers those)."""
+    return catalogue.Request((), asked.min_salary, asked.max_years)
+
+
+def listed(school: School, shown: Sequence[Profession], reply, turn: "Turn") -> "Outcome":
+    """A list or a search's outcome: the professions shown are remembered in order (« le deuxième »), and
+    the only one shown becomes the profession in play (« et il gagne combien ? »)."""
+    from core.dialogue import Outcome
+    slots = ((SHOWN, [p.id for p in shown]),)
+    if len(shown) == 1:
+        slots += (("metier_id", shown[0].id),)
+    return Outcome(reply, slots, shown[0] if len(shown) == 1 else None)
+
+
+def shown(school: School, turn: "Turn") -> list:
+    """The professions the last list or search showed, in order."""
+    ids = turn.slots.get(SHOWN)
+    return [school.professions[i] for i in ids if i in school.professions] if isinstance(ids, (list, tuple)) else []
 
 
 def follow(school: School, turn: "Turn") -> Optional["Outcome"]:
@@ -55,7 +102,7 @@ def follow(school: School, turn: "Turn") -> Optional["Outcome"]:
     if len(q.compared) >= 2:
         return comparison(school, turn, pair_of(school, turn))
     pair = in_play(school, turn)
-    if pair is None or q.named or q.entity_named or q.profession_entity:
+    if pair is None or q.named or q.entity_named or q.profession_entity or q.ordinal is not None:
         return None
     if q.comparative:
         return comparison(school, turn, pair)

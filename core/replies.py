@@ -453,10 +453,9 @@ class Replier:
         return Reply(self.fill("catalogue.domaines", total=len(professions), nombre=len(groups)), buttons)
 
     def search_results(self, professions: Sequence[Profession], text: str,
-                       index: Optional[catalogue.SearchIndex] = None) -> Reply:
-        """The professions whose fiche supports the request, with the fiche's words and rubriques;
-        none: said plainly, and the list. `index`: the catalogue's, built once (School.search_index)."""
-        found = catalogue.search(professions, catalogue.request(text), index=index)
+                       found: Sequence[catalogue.Match]) -> Reply:
+        """The professions whose fiche supports the request (`found`, catalogue.search), with the fiche's
+        words and rubriques; none: said plainly, and the list."""
         demand = text.strip().rstrip("?!. ")
         if not found:
             listed = self.catalogue_page(professions)
@@ -520,6 +519,18 @@ class Replier:
         the catalogue (`find`: the name index's resolve)."""
         return [{"title": self.fill("catalogue.parcours", intitule=p.intitule), "payload": open_button(p)["payload"]}
                 for p in catalogue.linked(profession, find, professions)]
+
+    def paths_to(self, target: Profession, sources: Sequence[tuple]) -> Reply:
+        """The professions that lead to `target` ((profession, rubrique) pairs), each with where its fiche
+        or the target's says so; none: said plainly, with the target's own stepping stones."""
+        if not sources:
+            text = self.fill("catalogue.menent_a_aucun", intitule=target.intitule)
+            return Reply(text, [topic_profession_button(target, "experiences"), open_button(target)])
+        items = [self.fill("catalogue.mene_par", intitule=p.intitule, rubrique=self.topics.sujets[where].rubrique,
+                           fiche=p.intitule if where == "evolutions" else target.intitule)
+                 for p, where in sources]
+        return Reply(self.fill("catalogue.menent_a", intitule=target.intitule, metiers=self.bullets(items)),
+                     [open_button(p) for p, _ in sources] + [open_button(target)])
 
     def switched(self, profession: Profession, reply: Reply) -> Reply:
         """A reply about another profession than before begins « Pour le métier de … »."""

@@ -123,6 +123,20 @@ _VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|
 # « avec un master, j'ai forcément un poste ? »: what the diploma the student would have gives, not whether
 # it is required.
 _WITH_DIPLOMA = re.compile(r"\bavec (?:un|une|le|la|mon|ma|son|sa|ce|cet|cette) (?:master|mastere|mba|bac ?\+? ?5)")
+# « le deuxième, il gagne combien ? »: a profession of those just shown, by its rank (0 first, -1 last).
+_ORDINAL = re.compile(r"\b(?:le|la|du|de la|au|a la|pour le|pour la)\s+(premier|premiere|1er|1ere|deuxieme|2e|2eme|second|seconde"
+                      r"|troisieme|3e|3eme|quatrieme|4e|4eme|cinquieme|5e|5eme|dernier|derniere)\b(?!\s+(?:job|poste|emploi"
+                      r"|annee|annees|salaire|diplome|niveau|temps|jour|mois|fois|pas|contact|metier de))")
+_RANKS = {"premier": 0, "premiere": 0, "1er": 0, "1ere": 0, "deuxieme": 1, "2e": 1, "2eme": 1, "second": 1, "seconde": 1,
+          "troisieme": 2, "3e": 2, "3eme": 2, "quatrieme": 3, "4e": 3, "4eme": 3, "cinquieme": 4, "5e": 4, "5eme": 4,
+          "dernier": -1, "derniere": -1}
+
+
+def ordinal(folded: str) -> Optional[int]:
+    match = _ORDINAL.search(folded)
+    return _RANKS[match.group(1)] if match else None
+
+
 # « pour y arriver, il faut quoi ? », « et pour ça ? » : what the previous answer spoke of.
 _BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced)\w*|\bpour (?:ca|cela)\b|\bces (?:postes|evolutions)\b"
                              r"|\ben arriver la\b|\b(?:decrocher|devenir|devient|atteindre|obtenir) (?:ca|cela|ce poste|ces postes)\b"
@@ -194,6 +208,7 @@ class Question:
     fragment: bool = False                # leans on the previous message (« et pour un senior ? »)
     refers_back: bool = False             # points at what the previous answer spoke of (« pour y arriver »)
     asks_variation: bool = False          # whether the list varies (« c'est pareil partout ? »): its caveat answers
+    ordinal: Optional[int] = None         # « le deuxième »: rank among the professions just shown (-1: the last)
     with_diploma: bool = False            # « avec un master, … ? »: what the diploma gives, not whether it is required
     about_work: bool = False              # speaks of work or studies at all
     stems: FrozenSet[str] = frozenset()
@@ -242,6 +257,10 @@ _COMPARATIVE = re.compile(
 _APART = re.compile(r"\b(?:et|ou|vs|versus|contre|entre|avec|plutot que|que|par rapport a|compare a)\b|[,;/?:]")
 # Words of a message that ask a topic of a comparison (folded, matched as word starts).
 COMPARE_TOPIC_WORDS = (("salaire", ("salaire", "pay", "gagn", "remuner", "argent", "rapporte")),
+                       ("soft_skills", ("qualite", "soft skill", "savoir-etre", "savoir etre", "personnalite", "caractere")),
+                       ("outils", ("outil", "logiciel", "utilise")),
+                       ("contraintes", ("contrainte", "difficult", "galere", "inconvenient", "stress", "dur ", "penible")),
+                       ("evolutions", ("evolu", "carriere", "devenir ensuite", "apres quelques", "perspective")),
                        ("diplome", ("diplome", "etude", "bac", "formation", "niveau")),
                        ("hard_skills", ("competence", "skill", "savoir-faire")),
                        ("missions", ("mission", "tache", "quotidien", "concretement")))
@@ -298,6 +317,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
         refers_back=bool(_BACK_REFERENCE.search(folded)),
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
+        ordinal=ordinal(folded) if span is None else None,
         about_work=about_work_or_studies(text), stems=stems(text),
         # Read without the courtesy: « je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon.
         phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(asking)),

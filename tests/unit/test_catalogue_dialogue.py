@@ -52,10 +52,14 @@ def test_the_list_offers_one_button_per_profession_and_the_welcome_offers_to_dis
 
 
 def test_a_later_page_of_the_list_is_the_page_asked(school):
-    big = catalogue_school_of(school, copies=2)  # 16 professions: paged (beyond 20, by famille first)
-    first = Conversation(big).say("/catalogue_lister", "catalogue_lister", dialogue.CATALOGUE)
-    second = Conversation(big).say("/catalogue_lister", "catalogue_lister", dialogue.CATALOGUE, page_number=1)
-    assert any(b["payload"] == '/catalogue_lister{"page": 1}' for b in first.reply.buttons)
+    big = catalogue_school_of(school, copies=11)  # a famille of two fixtures has 22 professions: two pages
+    famille = next(f for f in {p.famille for p in big.professions.values()}
+                   if sum(p.famille == f for p in big.professions.values()) > 20)
+    first = Conversation(big).say("/catalogue_lister", "catalogue_lister", dialogue.CATALOGUE, famille=famille)
+    second = Conversation(big).say("/catalogue_lister", "catalogue_lister", dialogue.CATALOGUE, page_number=1,
+                                   famille=famille)
+    more = "/catalogue_lister" + json.dumps({"page": 1, "famille": famille}, ensure_ascii=False)
+    assert any(b["payload"] == more for b in first.reply.buttons)
     shown_first = {b["title"] for b in first.reply.buttons if b["payload"].startswith("/definition")}
     shown_second = {b["title"] for b in second.reply.buttons if b["payload"].startswith("/definition")}
     assert shown_first and shown_second and not shown_first & shown_second

@@ -87,7 +87,9 @@ def test_a_fiche_without_an_optional_field_breaks_nothing(fiche, path, professio
     for level in ("debutant", "confirme"):
         assert replier.answer(profession, Question(topic="salaire", experience=level)).text.strip()
     for text in ("un métier avec plus de 30000 euros", "sans bac+5", "les langues", "juste un BTS et plus de 2000 par mois"):
-        reply = replier.search_results(list(school.professions.values()), text, school.search_index)
+        everyone = list(school.professions.values())
+        found = catalogue.search(everyone, catalogue.request(text), index=school.search_index)
+        reply = replier.search_results(everyone, text, found)
         assert reply.text.strip()
     for topic in compare.TOPICS + (None,):
         assert replier.comparison(profession, other, topic, ["langues"]).text.strip()

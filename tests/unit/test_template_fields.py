@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from core import catalogue
 from core.knowledge import load_contact, load_professions, load_templates, load_topics
 from core.replies import TEMPLATE_FIELDS, Replier
 from core.template_fields import TemplateNameError, fields_filled
@@ -65,8 +66,9 @@ def filled():
     replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology()
     replier.empty_message(), replier.too_long(1001, 1000), replier.restarting("et le salaire ?")
     # The catalogue conversations: a list with more pages, a search found or not, comparisons.
-    replier.catalogue_page(professions * 9), replier.search_results(professions, "plus de 20000 euros")
-    replier.search_results(professions, "un métier de boulanger")
+    replier.catalogue_page(professions * 9), replier.search_results(professions, "plus de 20000 euros", catalogue.search(
+        professions, catalogue.request("plus de 20000 euros")))
+    replier.search_results(professions, "un métier de boulanger", [])
     a = professions[0]
     b = a.copy(update={"id": "autre", "intitule": "Autre métier", "salaire": a.salaire.copy(update={
         "niveaux": a.salaire.niveaux.copy(update={"confirme": a.salaire.niveaux.confirme.copy(
@@ -80,6 +82,7 @@ def filled():
     replier.which_profession(a, 30, "salaire"), replier.which_profession(None, 30, None)
     replier.catalogue_page([a.copy(update={"id": f"m{i}", "famille": f"famille {i % 3}"}) for i in range(25)])
     replier.cited_label("Consultant(e)", "evolutions")
+    replier.paths_to(a, [(b, "evolutions"), (b, "experiences")]), replier.paths_to(a, [])
     replier.path_buttons(a, lambda name: (b.id,), {b.id: b}), replier.switched(a, replier.apology())
     return given
 
