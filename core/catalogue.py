@@ -18,39 +18,44 @@ from core.textnorm import fold
 PER_PAGE = 20
 BY_FAMILY = 20
 OTHER_FAMILY = "autres métiers"
+# An interest's result is kept when its fiche speaks of it at least a third as much as the best one's.
+RELEVANT_SHARE = 3
 LEVEL_YEARS = {"bts": 2, "bachelor": 3, "mastere": 5}
-# An interest as students say it -> word stems a fiche uses for it (folded, matched as word starts).
-INTERESTS: Dict[str, Tuple[str, ...]] = {
-    "tourisme": ("touris", "voyageur", "croisiere", "escale", "festival"),
-    "langues": ("langue", "anglais", "espagnol", "allemand", "arabe", "multiling", "interpret"),
-    "voyage": ("voyag", "deplac", "etranger", "terrain a l"),
-    "international": ("international", "a l'etranger", "cooperation"),
-    "sante": ("sante", "soin", "patients", "medic", "hopital"),
-    "informatique": ("logiciel", "programm", "code", "application"),
-    "jeux_video": ("jeu video", "jeux video", "joueur"),
-    "numerique": ("numerique", "application", "logiciel", "code", "reseaux sociaux", "jeu video", "jeux video"),
-    "artisanat": ("artisan", "atelier", "bois", "ebenist", "meuble"),
-    "environnement": ("environnement", "energ", "renovation", "isolation"),
-    "culture": ("cultur", "patrimoine", "spectacle", "artiste", "festival"),
-    "enfants": ("enfant", "nouveau-ne", "creche", "parent"),
-}
-# How an interest is named to the student.
-INTEREST_LABELS: Dict[str, str] = {
-    "tourisme": "tourisme", "langues": "langues", "voyage": "voyages", "international": "international",
-    "sante": "santé", "informatique": "informatique", "jeux_video": "jeux vidéo", "numerique": "numérique",
-    "artisanat": "artisanat", "environnement": "environnement", "culture": "culture", "enfants": "enfants",
-}
-# Words of a message that name an interest.
-INTEREST_WORDS: Dict[str, str] = {
-    "touris": "tourisme", "langue": "langues", "anglais": "langues",
-    "voyag": "voyage", "bouger": "voyage", "deplac": "voyage", "etranger": "international",
-    "international": "international", "sante": "sante", "soign": "sante", "medical": "sante",
-    "numerique": "numerique", "reseaux sociaux": "numerique",
-    "informatique": "informatique", "jeux video": "jeux_video", "jeu video": "jeux_video",
-    "artisan": "artisanat", "manuel": "artisanat", "bois": "artisanat", "environnement": "environnement",
-    "ecolog": "environnement", "energie": "environnement", "planete": "environnement", "cultur": "culture",
-    "enfant": "enfants", "bebe": "enfants",
-}
+def word_pattern(word: str) -> str:
+    """A word of knowledge/interets.yml as a pattern on folded text: whole word, or a word start (« touris* »)."""
+    word = fold(word).strip()
+    if word.endswith("*"):
+        return r"(?<![a-z0-9])" + re.escape(word[:-1].strip())
+    return r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])"
+
+
+@dataclass(frozen=True)
+class Interests:
+    """The school's vocabulary of interests (knowledge/interets.yml): how a student names each one, and the
+    words a fiche uses when it speaks of it. Built once per school."""
+    labels: Dict[str, str] = field(default_factory=dict)
+    asked: Dict[str, "re.Pattern"] = field(default_factory=dict)     # interest -> words of a message
+    said: Dict[str, "re.Pattern"] = field(default_factory=dict)      # interest -> words of a fiche
+    starts: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # interest -> first words of its fiche words
+
+    @classmethod
+    def of(cls, entries: Dict[str, Tuple[str, Sequence[str], Sequence[str]]]) -> "Interests":
+        """From {interest: (label, words of a message, words of a fiche)}."""
+        def alternation(words):
+            return re.compile("|".join(word_pattern(w) for w in words)) if words else re.compile(r"(?!x)x")
+        return cls({k: label for k, (label, _, _) in entries.items()},
+                   {k: alternation(asked) for k, (_, asked, _) in entries.items()},
+                   {k: alternation(said) for k, (_, _, said) in entries.items()},
+                   {k: tuple(dict.fromkeys(fold(w).rstrip("*").split()[0] for w in said if w.strip("* ")))
+                    for k, (_, _, said) in entries.items()})
+
+    def named_in(self, folded: str) -> Tuple[str, ...]:
+        return tuple(k for k, pattern in self.asked.items() if pattern.search(folded))
+
+    def label(self, interest: str) -> str:
+        return self.labels.get(interest, interest)
+
+
 # Where each searched field is cited from (the rubriques of sujets.yml).
 RUBRIQUES = {"definition": "Définition", "missions": "Missions", "hard_skills": "Hard skills",
              "contraintes": "Contraintes", "famille": "Famille", "salaire": "Salaire",
@@ -112,12 +117,11 @@ class Request:
     max_years: Optional[int] = None        # « sans bac+5 » -> 4, « avec un BTS » -> 2
 
 
-def request(text: str) -> Request:
-    """What a message asks of the catalogue: the interests it names, and the salary and diploma
-    limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »)."""
+def request(text: str, interests: Interests = Interests()) -> Request:
+    """What a message asks of the catalogue: the interests it names (the school's vocabulary), and the
+    salary and diploma limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »)."""
     t = fold(text).replace("\u202f", " ").replace("\u00a0", " ")
-    interests = tuple(dict.fromkeys(v for k, v in INTEREST_WORDS.items() if re.search(rf"\b{k}", t)))
-    return Request(interests, salary_asked(t), years_asked(t))
+    return Request(interests.named_in(t), salary_asked(t), years_asked(t))
 
 
 # An amount: « 45k », « 40 000 », « 2500 € » (never the 5 of « bac+5 »).
@@ -210,9 +214,10 @@ class SearchIndex:
             out |= self._by_word[word]
         return out
 
-    def evidence(self, p: Profession, interest: str) -> List[Tuple[str, str]]:
+    def evidence(self, p: Profession, interest: str, interests: Interests) -> List[Tuple[str, str]]:
+        pattern = interests.said[interest]
         return [(text, where) for folded, text, where in self.fields.get(p.id) or [(fold(t), t, w) for t, w in _fields(p)]
-                if any(re.search(rf"\b{re.escape(s)}", folded) for s in INTERESTS[interest])]
+                if pattern.search(folded)]
 
 
 def _fields(p: Profession) -> List[Tuple[str, str]]:
@@ -223,10 +228,10 @@ def _fields(p: Profession) -> List[Tuple[str, str]]:
     return out
 
 
-def evidence(p: Profession, interest: str) -> List[Tuple[str, str]]:
-    """(words of the fiche, rubrique) that support an interest (a key of INTERESTS), in the fiche's order."""
-    return [(text, where) for text, where in _fields(p)
-            if any(re.search(rf"\b{re.escape(s)}", fold(text)) for s in INTERESTS[interest])]
+def evidence(p: Profession, interest: str, interests: Interests) -> List[Tuple[str, str]]:
+    """(words of the fiche, rubrique) that support an interest of the school's vocabulary, in the fiche's order."""
+    pattern = interests.said[interest]
+    return [(text, where) for text, where in _fields(p) if pattern.search(fold(text))]
 
 
 def reference_years(p: Profession) -> int:
@@ -243,14 +248,15 @@ def passes(p: Profession, asked: Request) -> bool:
 
 
 def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
-           index: Optional[SearchIndex] = None) -> List[Match]:
+           index: Optional[SearchIndex] = None, interests: Interests = Interests()) -> List[Match]:
     """Professions whose fiche supports every interest and passes every filter, best first. With the
     catalogue's `index`, only the fiches that hold a word of each interest are read."""
     if not asked.interests and asked.min_salary is None and asked.max_years is None:
         return []
     index = index or SearchIndex(professions)
     if asked.interests:
-        held = set.intersection(*(set().union(*(index.holding(s) for s in INTERESTS[i])) for i in asked.interests))
+        held = set.intersection(*(set().union(*(index.holding(s) for s in interests.starts[i]))
+                                  for i in asked.interests))
         professions = [p for p in professions if p.id in held]
     found = []
     for p in professions:
@@ -268,7 +274,7 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
             found_words.append((f"{ref.nom} ({ref.niveau}) : {ref.en_bref}", "diplome"))
         ok = True
         for interest in asked.interests:
-            hits = index.evidence(p, interest)
+            hits = index.evidence(p, interest, interests)
             if not hits:
                 ok = False
                 break
@@ -276,7 +282,12 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
             found_words.extend(hits[:2])
         if ok:
             found.append(Match(p, score, tuple(dict.fromkeys(found_words))))
-    return sorted(found, key=lambda m: (-m.score, fold(m.profession.intitule)))[:limit]
+    found.sort(key=lambda m: (-m.score, fold(m.profession.intitule)))
+    if asked.interests and found:
+        # A fiche that speaks of the interest once in passing is not offered beside one that is about it.
+        best = found[0].score
+        found = [m for m in found if m.score * RELEVANT_SHARE >= best]
+    return found[:limit]
 
 
 def linked(p: Profession, find, catalogue: Dict[str, Profession]) -> List[Profession]:

@@ -36,7 +36,7 @@ def respond(school: School, turn: "Turn") -> "Outcome":
         if pair is None:
             return Outcome(school.replier.compare_which(professions))
         return comparison(school, turn, pair)
-    asked = catalogue.request(q.text)
+    asked = catalogue.request(q.text, school.interests)
     famille = turn.famille or catalogue.family_named(q.text, professions)
     if famille:  # « quels métiers dans le sport ? »: that famille's list (the search's filters applied)
         chosen = [p for p in catalogue.in_family(professions, famille)
@@ -45,7 +45,7 @@ def respond(school: School, turn: "Turn") -> "Outcome":
             return listed(school, chosen, school.replier.catalogue_page(chosen, page_asked(turn), famille), turn)
     if turn.intent == SEARCH or asked.interests or asked.min_salary is not None or asked.max_years is not None:
         # « quels métiers dans le numérique ? » asks the list with a criterion: a search.
-        found = catalogue.search(professions, asked, index=school.search_index)
+        found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests)
         reply = school.replier.search_results(professions, q.text, found)
         return listed(school, [m.profession for m in found], reply, turn)
     shown = catalogue.page(professions, page_asked(turn))
@@ -131,7 +131,7 @@ def seeks_a_profession(school: School, turn: "Turn") -> bool:
     if len(school.professions) < 2 or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
             or q.named or q.entity_named or q.profession_entity or q.phrases or q.folded.startswith("/"):
         return False
-    asked = catalogue.request(q.text)
+    asked = catalogue.request(q.text, school.interests)
     if not (asked.interests or asked.min_salary is not None or asked.max_years is not None):
         return False
     if _THIS_ONE.search(q.folded):
@@ -153,9 +153,9 @@ def comparison(school: School, turn: "Turn", pair: Tuple[Profession, Profession]
     topic = q.compare_topic or (turn.intent if turn.intent in compare.TOPICS and sure else None)
     # Interests the student names (« pour quelqu'un qui aime les langues »), not those the two names
     # carry (« développeur santé » asks nothing about health).
-    named = catalogue.request(" ".join(n for p in pair for n in [p.intitule] + p.alias)).interests
-    interests = [i for i in catalogue.request(q.text).interests if i not in named]
-    reply = school.replier.comparison(pair[0], pair[1], topic, interests)
+    named = catalogue.request(" ".join(n for p in pair for n in [p.intitule] + p.alias), school.interests).interests
+    interests = [i for i in catalogue.request(q.text, school.interests).interests if i not in named]
+    reply = school.replier.comparison(pair[0], pair[1], topic, interests, school.interests)
     return Outcome(reply, ((IN_PLAY, [p.id for p in pair]),) + ((("sujet", topic),) if topic else ()))
 
 

@@ -577,3 +577,18 @@ def load_absent_details(path: Union[str, Path, None] = None, topics: Optional[To
                     f"{_relative(path)} : champ « precisions.{name}.proche » vaut « {entry.proche} », qui n'est pas "
                     f"un sujet de sujets.yml. Écrivez un sujet ({', '.join(topics.sujets)}), « question » ou rien.")
     return details
+
+
+class InterestEntry(Strict):
+    libelle: Text
+    eleve: List[Text]
+    fiche: List[Text]
+
+
+class InterestsFile(Strict):
+    """knowledge/interets.yml: the interests students name, and the words fiches use for them."""
+    interets: Dict[constr(regex=NAME_PATTERN), InterestEntry]
+
+
+def load_interests(path: Union[str, Path]) -> InterestsFile:
+    return _validated(InterestsFile, Path(path))

@@ -468,14 +468,14 @@ class Replier:
                      [open_button(m.profession) for m in found])
 
     def comparison(self, a: Profession, b: Profession, topic: Optional[str],
-                   interests: Sequence[str] = ()) -> Reply:
+                   interests: Sequence[str] = (), vocabulary: catalogue.Interests = catalogue.Interests()) -> Reply:
         """Two professions side by side on the topic (a short card without one), each cited from its
         fiche; for each interest named (« pour quelqu'un qui aime les langues »), what each fiche says
         of it, or that it says nothing."""
         c = compare.compare(a, b, topic)
         where = self._rubrique(c.topic or "diplome") if c.topic else "Diplôme, Salaire, Hard skills"
         sides = "\n".join(self.fill("catalogue.cote", intitule=s.profession.intitule, rubrique=where,
-                                     lignes=self.bullets(list(s.lines) + self._interest_lines(s.profession, interests)))
+                                     lignes=self.bullets(list(s.lines) + self._interest_lines(s.profession, interests, vocabulary)))
                           for s in c.sides)
         if c.topic:
             text = self.fill("catalogue.comparaison", sujet=self.topics.sujets[c.topic].libelle, cotes=sides)
@@ -487,11 +487,11 @@ class Replier:
             text += "\n" + self.fill("catalogue.egal")
         return Reply(text, [open_button(a), open_button(b)])
 
-    def _interest_lines(self, p: Profession, interests: Sequence[str]) -> List[str]:
+    def _interest_lines(self, p: Profession, interests: Sequence[str], vocabulary: catalogue.Interests) -> List[str]:
         lines = []
         for interest in interests:
-            label = catalogue.INTEREST_LABELS.get(interest, interest)
-            found = catalogue.evidence(p, interest)
+            label = vocabulary.label(interest)
+            found = catalogue.evidence(p, interest, vocabulary)
             if found:
                 words, where = found[0]
                 lines.append(self.fill("catalogue.interet_oui", interet=label,

@@ -17,13 +17,16 @@ from core.knowledge import (
     Topics,
     knowledge_dir,
     load_absent_details,
+    load_interests,
+    InterestsFile,
     load_contact,
     load_profession,
     load_professions,
     load_templates,
     load_topics,
 )
-from core.catalogue import BY_FAMILY, SearchIndex
+from core.catalogue import BY_FAMILY, Interests, SearchIndex
+from core.paths import KNOWLEDGE
 from core.knowledge_cache import default_cache
 from core.lexicon import ordinary_words
 from core.names import NameIndex
@@ -53,13 +56,14 @@ class School:
 
     def __init__(self, professions: Dict[str, Profession], replier: Replier,
                  absent_details: Sequence[AbsentDetail], absent_phrases: Dict[str, Sequence[str]],
-                 ordinary: FrozenSet[str] = frozenset()):
+                 ordinary: FrozenSet[str] = frozenset(), interests: Interests = Interests()):
         self.professions = professions
         self.replier = replier
         self.absent_details = list(absent_details)
         self._details = {d.id: d for d in self.absent_details}
         self._order = {d.id: i for i, d in enumerate(self.absent_details)}
         self.fact_topics = [t for t in replier.topics.sujets if t != "conseiller"]
+        self.interests = interests  # knowledge/interets.yml: the search's vocabulary of interests
         # Every name (intitulé and aliases), indexed once: a message is looked up by its own words,
         # whatever the size of the catalogue (core/names.py).
         # `ordinary`: words of ordinary French, never corrected into a profession's name (core/lexicon.py).
@@ -216,6 +220,7 @@ class SchoolFiles:
     templates: Optional[Dict[str, str]] = None
     contact: Optional[Contact] = None
     details: Optional[AbsentDetails] = None
+    interests: Optional[InterestsFile] = None
 
     def school(self) -> Optional[School]:
         """The School, when every shared file and at least one profession are valid."""
@@ -224,8 +229,9 @@ class SchoolFiles:
         absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte)
                   for name, d in self.details.precisions.items()]
         phrases = {name: d.expressions for name, d in self.details.precisions.items()}
+        entries = {k: (e.libelle, e.eleve, e.fiche) for k, e in (self.interests.interets.items() if self.interests else ())}
         return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases,
-                      ordinary_words())
+                      ordinary_words(), Interests.of(entries))
 
 
 def read_school(folder: Union[str, Path, None] = None,
@@ -265,6 +271,9 @@ def read_school(folder: Union[str, Path, None] = None,
     files.contact = validated(load_contact, folder / "contact.yml")
     if files.topics is not None:
         files.details = validated(load_absent_details, folder / "hors_fiche.yml", files.topics)
+    # The school's vocabulary of interests; a folder without one uses the project's (knowledge/interets.yml).
+    interests = folder / "interets.yml"
+    files.interests = validated(load_interests, interests if interests.exists() else KNOWLEDGE / "interets.yml")
     return files
 
 

@@ -120,5 +120,6 @@ def test_paths_offer_the_professions_of_the_catalogue_only(school):
 
 def search_reply(school, text):
     """The search's reply to a message, as the dialogue builds it (core/exploring.py)."""
-    found = catalogue.search(professions(school), catalogue.request(text), index=school.search_index)
+    found = catalogue.search(professions(school), catalogue.request(text, school.interests), index=school.search_index,
+                             interests=school.interests)
     return school.replier.search_results(professions(school), text, found)

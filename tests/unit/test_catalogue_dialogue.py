@@ -73,7 +73,7 @@ def catalogue_school_of(school, copies):
         for p in school.professions.values():
             q = p.copy(update={"id": f"{p.id}_{i}", "intitule": f"{p.intitule} {i}", "alias": []})
             professions[q.id] = q
-    return School(professions, school.replier, school.absent_details, {})
+    return School(professions, school.replier, school.absent_details, {}, interests=school.interests)
 
 
 def test_a_search_lists_only_fiches_that_say_it_with_their_words(school):

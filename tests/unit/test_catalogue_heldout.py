@@ -17,7 +17,8 @@ def test_search_on_held_out_requests(tmp_path):
     right, misses = 0, []
     for case in cases:
         got = {m.profession.id for m in catalogue.search(list(school.professions.values()),
-                                                          catalogue.request(case["text"]), limit=8)}
+                                                          catalogue.request(case["text"], school.interests), limit=8,
+                                                          interests=school.interests)}
         if got == set(case["metiers"]):
             right += 1
         else:

@@ -75,7 +75,8 @@ def test_the_fixtures_have_many_optional_fields_to_remove():
 def test_a_fiche_without_an_optional_field_breaks_nothing(fiche, path, profession):
     base = fixture_school()
     other = next(p for p in base.professions.values() if p.id != profession.id)
-    school = School({profession.id: profession, other.id: other}, base.replier, base.absent_details, {})
+    school = School({profession.id: profession, other.id: other}, base.replier, base.absent_details, {},
+                    interests=base.interests)
     replier = school.replier
     asked = school.understand("quelles entreprises recrutent ?").asked
     for topic in school.fact_topics:
@@ -88,11 +89,12 @@ def test_a_fiche_without_an_optional_field_breaks_nothing(fiche, path, professio
         assert replier.answer(profession, Question(topic="salaire", experience=level)).text.strip()
     for text in ("un métier avec plus de 30000 euros", "sans bac+5", "les langues", "juste un BTS et plus de 2000 par mois"):
         everyone = list(school.professions.values())
-        found = catalogue.search(everyone, catalogue.request(text), index=school.search_index)
+        found = catalogue.search(everyone, catalogue.request(text, school.interests), index=school.search_index,
+                                 interests=school.interests)
         reply = replier.search_results(everyone, text, found)
         assert reply.text.strip()
     for topic in compare.TOPICS + (None,):
-        assert replier.comparison(profession, other, topic, ["langues"]).text.strip()
+        assert replier.comparison(profession, other, topic, ["langues"], school.interests).text.strip()
         assert replier.comparison(other, profession, topic).text.strip()
     replier.path_buttons(profession, school.names.resolve, school.professions)
     catalogue.linked(profession, school.names.resolve, school.professions)
@@ -102,7 +104,8 @@ def test_a_fiche_without_a_confirmed_salary_is_said_so_and_not_compared_on_a_fig
     fiche, path, profession = next(r for r in REMOVALS if r[1] == "salaire.niveaux.confirme")
     base = fixture_school()
     other = next(p for p in base.professions.values() if p.id != profession.id)
-    school = School({profession.id: profession, other.id: other}, base.replier, base.absent_details, {})
+    school = School({profession.id: profession, other.id: other}, base.replier, base.absent_details, {},
+                    interests=base.interests)
     text = norm(school.replier.answer(profession, Question(topic="salaire", experience="confirme")).text)
     assert "ne precise pas" in text
     side = compare.side(profession, "salaire")

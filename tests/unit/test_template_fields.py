@@ -76,7 +76,9 @@ def filled():
     for topic in ("salaire", "diplome", "hard_skills", "missions", None):
         replier.comparison(a, b, topic), replier.comparison(a, a, topic)
     # An interest the fiche speaks of (its own first mission's words), and one it does not.
-    replier.comparison(a, b, None, ["langues", "jeux_video"])
+    from core.school import load_school
+    vocabulary = load_school().interests
+    replier.comparison(a, b, None, ["langues", "jeux_video"], vocabulary)
     replier.compare_which(professions), replier.which_of_two((a, b), "salaire")
     # A catalogue with no profession in play: which one; a long list by famille; a job the fiche only cites.
     replier.which_profession(a, 30, "salaire"), replier.which_profession(None, 30, None)
