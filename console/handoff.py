@@ -13,6 +13,7 @@ MAX_SENDER_CHARS = 128
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
 PROFESSION = re.compile(r"^[a-z0-9_]{1,64}$")   # a file name of knowledge/metiers/, without .yml
 OPEN, DONE = "ouverte", "traitee"
+MAX_ID = 2 ** 63 - 1   # SQL integers: a larger number in a URL is no request, never an overflow
 
 
 def create(engine, sender_id: str, question: str, email: Optional[str], metier: Optional[str]) -> int:
@@ -41,6 +42,8 @@ def open_count(engine, sender_id: str) -> int:
 
 
 def get(engine, request_id: int) -> Optional[dict]:
+    if not 0 < request_id <= MAX_ID:
+        return None
     with engine.connect() as conn:
         row = conn.execute(db.requests.select().where(db.requests.c.id == request_id)).mappings().first()
     return dict(row) if row else None

@@ -1,0 +1,100 @@
+"""The console's answers to what an attacker or a clumsy client sends (issue 36): never a 500, login CSRF
+closed, lockout resistance, the password policy and its change page, one e-mail address, minimal logs.
+
+One console per module, as tests/stack/test_console.py starts it (`python -m console serve`, a temporary
+SQLite database, CONSOLE_PROXIES=1 so each test signs in from its own X-Forwarded-For address).
+"""
+import contextlib
+import subprocess
+import uuid
+
+import pytest
+import requests
+import sqlalchemy as sa
+
+from tests.stack.test_console import (PASSWORD, WIDGET_ORIGIN, address, browser, hidden_csrf, page_text,
+                                      try_login)
+from tests.support.helpers import PYTHON, ROOT, project_env
+from tests.support.knowledge import FIXTURE_KNOWLEDGE
+from tests.support.stack import free_port, stop_process, wait_until_up
+
+ACCOUNTS = (("c.martin", "conseiller"), ("f.durand", "formateur"), ("v.cible", "conseiller"),
+            ("m.change", "conseiller"), ("s.deja", "conseiller"))
+
+
+@contextlib.contextmanager
+def running_console(folder, accounts=ACCOUNTS, **extra):
+    database = f"sqlite:///{folder / 'conversations.db'}"
+    port = free_port()
+    env = project_env(TRACKER_STORE_URL=database, ASSISTANT_KNOWLEDGE_DIR=FIXTURE_KNOWLEDGE, CONSOLE_PORT=port,
+                      CONSOLE_HOST="127.0.0.1", CONSOLE_PROXIES=1, CONSOLE_CORS_ORIGINS=WIDGET_ORIGIN,
+                      CONSOLE_PUBLIC_URL=f"http://127.0.0.1:{port}", **extra)
+    for login, role in accounts:
+        made = subprocess.run([PYTHON, "-m", "console", "user", "--login", login, "--role", role], cwd=ROOT,
+                              env=dict(env, CONSOLE_PASSWORD=PASSWORD), capture_output=True, text=True, timeout=120)
+        assert made.returncode == 0, made.stderr
+    log = folder / "console.log"
+    with log.open("w") as out:
+        process = subprocess.Popen([PYTHON, "-m", "console", "serve"], cwd=ROOT, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(f"{url}/connexion", process, log, timeout=120)
+        yield {"url": url, "engine": sa.create_engine(database), "log": log, "env": env}
+    finally:
+        stop_process(process)
+
+
+@pytest.fixture(scope="module")
+def console(tmp_path_factory):
+    with running_console(tmp_path_factory.mktemp("console-hardening")) as running:
+        yield running
+
+
+def signed_in(console, login: str, password: str = PASSWORD) -> requests.Session:
+    session = browser()
+    answer = try_login(session, console, login, password)
+    assert answer.status_code == 303, page_text(answer.text)
+    return session
+
+
+# -- never a 500 ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", [
+    "/api/reponses/web-abc?apres=99999999999999999999999",   # overflowing integer
+    "/static/",                                               # a folder
+    "/static/console%00.css",                                 # a NUL byte
+    "/static/../app.py",
+])
+def test_odd_requests_without_signing_in_get_a_french_4xx(console, path):
+    answer = requests.get(f"{console['url']}{path}", timeout=30)
+    assert 400 <= answer.status_code < 500, (path, answer.status_code)
+    shown = answer.json()["erreur"] if path.startswith("/api/") else page_text(answer.text)
+    assert any(word in shown for word in ("introuvable", "entier", "refusée", "inconnue")), shown
+    assert requests.get(f"{console['url']}/static/console.css", timeout=30).status_code == 200
+
+
+@pytest.mark.parametrize("path, shown", [
+    ("/demandes/99999999999999999999999", "Demande introuvable"),      # a request id beyond 64 bits
+    ("/tableau-de-bord?au=9999-12-31", "Une date n'a pas été comprise"),  # dates out of range
+    ("/tableau-de-bord?du=0001-01-01&au=0001-01-05", "Une date n'a pas été comprise"),
+])
+def test_odd_requests_of_a_signed_in_counsellor_get_a_french_answer(console, path, shown):
+    answer = signed_in(console, "c.martin").get(f"{console['url']}{path}", timeout=30)
+    assert answer.status_code in (200, 404), (path, answer.status_code)
+    assert shown in page_text(answer.text)
+
+
+def test_a_wrong_method_on_the_api_answers_json_with_the_apis_headers(console):
+    answer = requests.put(f"{console['url']}/api/demandes", headers={"Origin": WIDGET_ORIGIN}, timeout=30)
+    assert answer.status_code == 405
+    assert "Méthode refusée" in answer.json()["erreur"]
+    assert answer.headers["Access-Control-Allow-Origin"] == WIDGET_ORIGIN
+    assert answer.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("question", [42, ["une", "liste"], {"texte": "x"}, True])
+def test_a_question_that_is_not_text_gets_a_clear_400(console, question):
+    answer = requests.post(f"{console['url']}/api/demandes", json={"sender_id": "web-x", "question": question},
+                           headers={"Origin": WIDGET_ORIGIN, "X-Forwarded-For": address()}, timeout=30)
+    assert answer.status_code == 400
+    assert "doit être du texte" in answer.json()["erreur"]
