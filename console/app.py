@@ -52,6 +52,14 @@ def create_app(settings: config.Settings, name: str = "console") -> Sanic:
         return response.raw((STATIC / name).read_bytes(), content_type=STATIC_FILES[name],
                             headers={"Cache-Control": "no-cache"})
 
+    @app.middleware("request")
+    async def forms(request: Request):
+        if request.method != "POST" or request.path.startswith("/api/"):
+            return None
+        if not web.read_form(request):
+            return web.unreadable_form()
+        return None
+
     @app.middleware("response")
     async def page_headers(request: Request, resp: HTTPResponse) -> None:
         if request.path.startswith("/api/"):

@@ -4,9 +4,12 @@ import time
 from pathlib import Path
 from typing import Optional
 
+from urllib.parse import parse_qs
+
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sanic import response
-from sanic.request import Request
+from sanic.headers import parse_content_header
+from sanic.request import Request, RequestParameters, parse_multipart_form
 from sanic.response import HTTPResponse
 
 from console import auth
@@ -75,3 +78,24 @@ def address(request: Request) -> str:
 
 def redirect(to: str) -> HTTPResponse:
     return response.redirect(to, status=303)
+
+
+def read_form(request: Request) -> bool:
+    """Parses a POSTed form before any route reads it; False when it cannot be read (not UTF-8, a broken
+    multipart body). Sanic would log a traceback and hand the route an empty form."""
+    kind, parameters = parse_content_header(request.headers.get("content-type") or "")
+    form, files = RequestParameters(), RequestParameters()
+    try:
+        if kind == "application/x-www-form-urlencoded":
+            form = RequestParameters(parse_qs(request.body.decode("utf-8")))
+        elif kind == "multipart/form-data":
+            form, files = parse_multipart_form(request.body, parameters["boundary"].encode("utf-8"))
+    except (UnicodeError, LookupError, KeyError, ValueError, IndexError):
+        return False
+    request.parsed_form, request.parsed_files = form, files
+    return True
+
+
+def unreadable_form() -> HTTPResponse:
+    return error_page(400, "Formulaire illisible", "Le formulaire reçu n'a pas pu être lu (il doit être encodé en "
+                      "UTF-8, comme l'envoie un navigateur). Revenez à la page précédente, rechargez-la, puis recommencez.")
