@@ -55,7 +55,9 @@ def create_app(settings: config.Settings, name: str = "console") -> Sanic:
     @app.middleware("request")
     async def forms(request: Request):
         if request.method != "POST" or request.path.startswith("/api/"):
-            return None
+            return None   # the API checks the widget's origin itself (console/student_api.py)
+        if web.cross_site(request, settings.public_url):
+            return web.foreign_form()
         if not web.read_form(request):
             return web.unreadable_form()
         return None

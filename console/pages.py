@@ -34,7 +34,7 @@ def _ctx(request: Request):
 
 
 def current(request: Request) -> Optional[auth.Session]:
-    return auth.session_for(_ctx(request).engine, request.cookies.get(web.SESSION_COOKIE))
+    return auth.session_for(_ctx(request).engine, web.cookie(request, web.SESSION_COOKIE, _ctx(request).settings.https))
 
 
 def require(request: Request, role: str) -> Tuple[Optional[auth.Session], Optional[HTTPResponse]]:
@@ -75,8 +75,14 @@ async def login_page(request: Request) -> HTTPResponse:
 @bp.post("/connexion")
 async def login(request: Request) -> HTTPResponse:
     ctx = _ctx(request)
-    if not csrf.same(request.cookies.get(csrf.LOGIN_COOKIE), request.form.get("csrf")):
+    if not csrf.same(web.cookie(request, csrf.LOGIN_COOKIE, ctx.settings.https), request.form.get("csrf")):
         return web.bad_form()
+    already = current(request)
+    if already is not None:
+        # Never replaced silently: a forged login would otherwise swap the counsellor's session for another.
+        audit.log(ctx.engine, already.login, "connexion_refusee_session_ouverte", web.address(request))
+        return web.error_page(409, "Déjà connecté", f"Vous êtes déjà connecté avec le compte « {already.login} ». "
+                              "Pour changer de compte, utilisez d'abord « Se déconnecter ».", already)
     name = (request.form.get("identifiant") or "").strip().lower()[:64]
     password = request.form.get("mot_de_passe") or ""
     then = request.form.get("suite") or ""
@@ -111,7 +117,7 @@ async def logout(request: Request) -> HTTPResponse:
         return web.redirect("/connexion")
     if not csrf.same(session.csrf, request.form.get("csrf")):
         return web.bad_form()
-    auth.close_session(ctx.engine, request.cookies.get(web.SESSION_COOKIE))
+    auth.close_session(ctx.engine, web.cookie(request, web.SESSION_COOKIE, ctx.settings.https))
     audit.log(ctx.engine, session.login, "deconnexion")
     resp = web.redirect("/connexion?fin=1")
     web.clear_cookie(resp, web.SESSION_COOKIE, web.is_https(request, ctx.settings.https))

@@ -4,7 +4,7 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sanic import response
@@ -55,7 +55,42 @@ def is_https(request: Request, forced: bool) -> bool:
     return forced or request.scheme == "https"
 
 
+def cookie_name(name: str, secure: bool) -> str:
+    """Under HTTPS, the __Host- prefix: the browser then accepts the cookie only from this very host, Secure,
+    Path=/ and without Domain, so a sibling subdomain (or another port over plain HTTP) cannot set it."""
+    return f"__Host-{name}" if secure else name
+
+
+def cookie(request: Request, name: str, forced_https: bool) -> Optional[str]:
+    return request.cookies.get(cookie_name(name, is_https(request, forced_https)))
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
+
+
+def cross_site(request: Request, public_url: str) -> bool:
+    """A POST that a browser says comes from another site (Sec-Fetch-Site) or from another origin (Origin):
+    the console's own pages post only to themselves. A client that sends neither (a script) still needs
+    the form token."""
+    fetched = (request.headers.get("sec-fetch-site") or "").strip().lower()
+    if fetched and fetched not in ("same-origin", "none"):
+        return True
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    own = {_origin(public_url), f"{request.scheme}://{request.host}".lower()}
+    return origin.strip().rstrip("/").lower() not in own
+
+
+def foreign_form() -> HTTPResponse:
+    return error_page(403, "Formulaire refusé", "Ce formulaire a été envoyé depuis un autre site que la console. "
+                      "Pour vous connecter ou agir, ouvrez directement l'adresse de la console dans votre navigateur.")
+
+
 def set_cookie(resp: HTTPResponse, name: str, value: str, secure: bool, max_age: Optional[int] = None) -> None:
+    name = cookie_name(name, secure)
     resp.cookies[name] = value
     cookie = resp.cookies[name]
     cookie["httponly"] = True

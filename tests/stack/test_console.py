@@ -136,9 +136,8 @@ def test_a_wrong_password_is_refused_in_french(console):
         "/connexion")
 
 
-def web_cookie(answer: requests.Response):
-    return next((c for c in answer.headers.get("Set-Cookie", "").split(", ") if c.startswith("console_session=")),
-                None)
+def web_cookie(answer: requests.Response, name: str = "console_session"):
+    return next((c for c in answer.headers.get("Set-Cookie", "").split(", ") if c.startswith(f"{name}=")), None)
 
 
 def test_the_sixth_failure_is_refused_even_with_the_right_password(console):
@@ -183,12 +182,14 @@ def test_session_cookie_flags_and_secure_over_https(console):
     form = https.get(f"{console['url']}/connexion")
     assert "Secure" in form.headers["Set-Cookie"]
     token = hidden_csrf(form.text)
-    # requests keeps a Secure cookie for https URLs only: the login form's token is sent by hand
+    # requests keeps a Secure cookie for https URLs only: the login form's token is sent by hand, under the
+    # __Host- name that HTTPS gives it
     answer = https.post(f"{console['url']}/connexion", allow_redirects=False,
-                        cookies={"console_csrf": token},
+                        cookies={"__Host-console_csrf": token},
                         data={"csrf": token, "identifiant": "c.martin", "mot_de_passe": PASSWORD})
     assert answer.status_code == 303
-    assert "Secure" in web_cookie(answer) and "HttpOnly" in web_cookie(answer)
+    secure = web_cookie(answer, "__Host-console_session")
+    assert "Secure" in secure and "HttpOnly" in secure and "Path=/" in secure and "Domain" not in secure
 
 
 def test_a_form_without_its_token_is_refused(console):

@@ -98,3 +98,64 @@ def test_a_question_that_is_not_text_gets_a_clear_400(console, question):
                            headers={"Origin": WIDGET_ORIGIN, "X-Forwarded-For": address()}, timeout=30)
     assert answer.status_code == 400
     assert "doit être du texte" in answer.json()["erreur"]
+
+
+# -- login CSRF ----------------------------------------------------------------------------------------
+def login_with(console, headers: dict, login: str = "c.martin") -> requests.Response:
+    session = browser()
+    form = session.get(f"{console['url']}/connexion")
+    return session.post(f"{console['url']}/connexion", allow_redirects=False, headers=headers,
+                        data={"csrf": hidden_csrf(form.text), "identifiant": login, "mot_de_passe": PASSWORD})
+
+
+@pytest.mark.parametrize("headers", [
+    {"Origin": "http://127.0.0.1:1"},                 # a page on another port of the same host
+    {"Origin": "https://voisin.ecole.test"},          # a sibling subdomain
+    {"Origin": "null"},
+    {"Sec-Fetch-Site": "same-site"},
+    {"Sec-Fetch-Site": "cross-site"},
+])
+def test_a_login_posted_from_another_site_is_refused_even_with_the_right_token(console, headers):
+    answer = login_with(console, headers)
+    assert answer.status_code == 403
+    assert "envoyé depuis un autre site" in page_text(answer.text)
+    assert "console_session" not in answer.headers.get("Set-Cookie", "")
+
+
+def test_a_login_from_the_consoles_own_page_passes(console):
+    assert login_with(console, {"Origin": console["url"], "Sec-Fetch-Site": "same-origin"}).status_code == 303
+
+
+def test_a_signed_in_form_posted_from_another_site_is_refused(console):
+    counsellor = signed_in(console, "c.martin")
+    token = hidden_csrf(counsellor.get(f"{console['url']}/demandes").text)
+    out = counsellor.post(f"{console['url']}/deconnexion", data={"csrf": token}, allow_redirects=False,
+                          headers={"Origin": "http://127.0.0.1:1"})
+    assert out.status_code == 403 and "envoyé depuis un autre site" in page_text(out.text)
+    assert counsellor.get(f"{console['url']}/demandes", allow_redirects=False).status_code == 200
+
+
+def test_under_https_the_cookies_take_the_host_prefix_and_a_tossed_plain_cookie_is_ignored(console):
+    https = browser()
+    https.headers["X-Forwarded-Proto"] = "https"
+    form = https.get(f"{console['url']}/connexion")
+    set_cookie = form.headers["Set-Cookie"]
+    assert set_cookie.startswith("__Host-console_csrf=") and "Secure" in set_cookie and "Path=/" in set_cookie
+    assert "Domain" not in set_cookie
+    token = hidden_csrf(form.text)
+    # cookie tossing: a sibling can set « console_csrf », not « __Host-console_csrf »
+    tossed = https.post(f"{console['url']}/connexion", allow_redirects=False, cookies={"console_csrf": token},
+                        data={"csrf": token, "identifiant": "c.martin", "mot_de_passe": PASSWORD})
+    assert tossed.status_code == 403 and "Formulaire refusé" in page_text(tossed.text)
+
+
+def test_signing_in_never_replaces_an_open_session(console):
+    counsellor = signed_in(console, "c.martin")
+    token = "jeton-pose-par-un-voisin"
+    counsellor.cookies.set("console_csrf", token)   # as a page of another port could set it
+    forged = counsellor.post(f"{console['url']}/connexion", allow_redirects=False,
+                             data={"csrf": token, "identifiant": "s.deja", "mot_de_passe": PASSWORD})
+    assert forged.status_code == 409
+    assert "déjà connecté avec le compte « c.martin »" in page_text(forged.text)
+    assert "console_session" not in forged.headers.get("Set-Cookie", "")
+    assert "Connecté : c.martin" in page_text(counsellor.get(f"{console['url']}/demandes").text)
