@@ -30,7 +30,7 @@ def create_app(settings: config.Settings, name: str = "console") -> Sanic:
     app.ctx = SimpleNamespace(
         settings=settings, engine=db.engine_for(settings.database_url), contact=contact,
         notify_to=settings.notify_to or contact.email,
-        limiter=auth.LoginLimiter(), request_limiter=student_api.request_limiter())
+        limiter=auth.LoginThrottle(), request_limiter=student_api.request_limiter())
 
     async def send_and_log(message, login: str, target: str) -> None:
         # smtplib blocks (up to its timeout): in a thread, after the answer, so nobody waits for the mail server

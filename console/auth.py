@@ -9,7 +9,7 @@ import secrets
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass
-from typing import Deque, Dict, Optional
+from typing import Deque, Dict, Optional, Set, Tuple
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -132,3 +132,70 @@ class LoginLimiter:
 
     def succeeded(self, login: str) -> None:
         self.failures.pop(f"login:{login}", None)
+
+
+class LoginThrottle:
+    """Sign-in attempts, against guessing without letting anyone lock a counsellor out (ASVS 2.2.1).
+
+    - Per account and address: the first `free` failures cost nothing; then each new attempt from that
+      address on that account waits a delay that doubles after each failure (1 s, 2 s, 4 s... up to
+      `cap`). The right password from another address is never delayed by them.
+    - Per address, whatever the account (password spraying): the same, after `address_free` failures.
+    - Per account, from all addresses: at most `account_cap` failures per `window` (ASVS: 100 an hour);
+      beyond, only the addresses that already signed in to that account may try until the oldest
+      failure leaves the window.
+    An address that signed in to an account (a counsellor's usual place) is spared the last two.
+    Kept in memory: a restart of the console forgets it."""
+
+    MAX_KEYS = 10_000
+
+    def __init__(self, free: int = 5, base: float = 1.0, cap: float = 900.0, address_free: int = 20,
+                 account_cap: int = 100, window: float = 3600.0):
+        self.free, self.base, self.cap, self.address_free = free, base, cap, address_free
+        self.account_cap, self.window = account_cap, window
+        self.failures: Dict[str, Deque[float]] = defaultdict(deque)
+        self.known: Set[Tuple[str, str]] = set()
+
+    def _recent(self, key: str, now: float) -> Deque[float]:
+        times = self.failures[key]
+        while times and times[0] < now - self.window:
+            times.popleft()
+        return times
+
+    def _delay(self, times: Deque[float], free: int, now: float) -> float:
+        if len(times) < free:
+            return 0.0
+        return max(0.0, times[-1] + min(self.cap, self.base * 2 ** (len(times) - free)) - now)
+
+    def wait(self, login: str, address: str) -> float:
+        """Seconds before this address may try this account again; 0: now."""
+        now = time.time()
+        waits = [self._delay(self._recent(f"pair:{login}\n{address}", now), self.free, now)]
+        if (login, address) not in self.known:
+            waits.append(self._delay(self._recent(f"ip:{address}", now), self.address_free, now))
+            account = self._recent(f"login:{login}", now)
+            if len(account) >= self.account_cap:
+                waits.append(max(0.0, account[0] + self.window - now))
+        return max(waits)
+
+    def failed(self, login: str, address: str) -> None:
+        now = time.time()
+        if len(self.failures) > self.MAX_KEYS:   # many made-up logins: forget those with no recent failure
+            for key in [k for k in self.failures if not self._recent(k, now)]:
+                del self.failures[key]
+        for key in (f"pair:{login}\n{address}", f"ip:{address}", f"login:{login}"):
+            self._recent(key, now).append(now)
+
+    def succeeded(self, login: str, address: str) -> None:
+        self.failures.pop(f"pair:{login}\n{address}", None)
+        if len(self.known) > self.MAX_KEYS:
+            self.known.clear()
+        self.known.add((login, address))
+
+
+def wait_in_french(seconds: float) -> str:
+    seconds = max(1, int(seconds + 0.999))
+    if seconds < 60:
+        return f"{seconds} seconde{'s' if seconds > 1 else ''}"
+    minutes = (seconds + 59) // 60
+    return f"{minutes} minute{'s' if minutes > 1 else ''}"

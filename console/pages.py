@@ -87,19 +87,21 @@ async def login(request: Request) -> HTTPResponse:
     password = request.form.get("mot_de_passe") or ""
     then = request.form.get("suite") or ""
     where = web.address(request)
-    if ctx.limiter.blocked(name, where):
-        audit.log(ctx.engine, name or "?", "connexion_bloquee", where)
-        minutes = int(ctx.limiter.window // 60)
-        return login_form(request, 429, f"Trop d'essais de connexion manqués. Pour protéger le compte, la connexion "
-                                        f"est suspendue pendant {minutes} minutes. Réessayez plus tard, ou demandez "
-                                        "à la personne qui gère la console de changer votre mot de passe.", name, then=then)
+    wait = ctx.limiter.wait(name, where)
+    if wait > 0:
+        audit.log(ctx.engine, name if auth.account_exists(ctx.engine, name) else "?", "connexion_retardee", where)
+        return login_form(request, 429, f"Trop d'essais de connexion manqués depuis cet appareil. Pour protéger le "
+                                        f"compte, attendez {auth.wait_in_french(wait)} avant de réessayer. Si vous "
+                                        "avez oublié votre mot de passe, demandez à la personne qui gère la console "
+                                        "de le changer.", name, then=then)
     role = auth.check_password(ctx.engine, name, password)
     if role is None:
         ctx.limiter.failed(name, where)
-        audit.log(ctx.engine, name or "?", "connexion_refusee", where)
+        # the login typed is kept only when it is an account: a password typed in the wrong field is not
+        audit.log(ctx.engine, name if auth.account_exists(ctx.engine, name) else "?", "connexion_refusee", where)
         return login_form(request, 401, "Identifiant ou mot de passe incorrect. Vérifiez les majuscules et "
                                         "réessayez.", name, then=then)
-    ctx.limiter.succeeded(name)
+    ctx.limiter.succeeded(name, where)
     token = auth.open_session(ctx.engine, name, ctx.settings.session_hours)
     audit.log(ctx.engine, name, "connexion", where)
     resp = web.redirect(next_page(then, role))

@@ -159,3 +159,16 @@ def test_signing_in_never_replaces_an_open_session(console):
     assert "déjà connecté avec le compte « c.martin »" in page_text(forged.text)
     assert "console_session" not in forged.headers.get("Set-Cookie", "")
     assert "Connecté : c.martin" in page_text(counsellor.get(f"{console['url']}/demandes").text)
+
+
+# -- logs ----------------------------------------------------------------------------------------------
+def test_the_failed_login_audit_keeps_no_text_that_is_not_an_account(console):
+    typed_password = f"MotDePasseTapeDansLIdentifiant{uuid.uuid4().hex[:6]}"
+    assert try_login(browser(), console, typed_password, "x" * 12).status_code == 401
+    assert try_login(browser(), console, "v.cible", "pas-le-bon-mot-de-passe").status_code == 401
+    with console["engine"].connect() as conn:
+        rows = [tuple(r) for r in conn.execute(sa.text(
+            "SELECT login, action, target FROM console_audit WHERE action = 'connexion_refusee'"))]
+    assert not [r for r in rows if typed_password.lower() in " ".join(r).lower()], rows
+    assert ("v.cible", "connexion_refusee") in [r[:2] for r in rows]
+    assert ("?", "connexion_refusee") in [r[:2] for r in rows]
