@@ -3,6 +3,7 @@
 The session cookie holds a random token; the database keeps only its SHA-256, with the account, the
 form token (console/csrf.py) and an expiry. Logging out deletes the row.
 """
+import functools
 import hashlib
 import re
 import secrets
@@ -20,7 +21,8 @@ from console import db
 ROLES = ("conseiller", "formateur")
 ROLE_NAMES = {"conseiller": "conseiller ou conseillère", "formateur": "formateur ou formatrice"}
 LOGIN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-MIN_PASSWORD = 10
+MIN_PASSWORD = 12
+MAX_PASSWORD = 256
 _hasher = PasswordHasher()   # argon2id, the library's recommended parameters
 # Checked against when the login does not exist, so a wrong login takes as long as a wrong password.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
@@ -43,8 +45,9 @@ def create_account(engine, login: str, role: str, password: str) -> None:
                            "« _ » ou « - » (par exemple LOGIN=c.martin).")
     if role not in ROLES:
         raise AccountError(f"Rôle « {role} » inconnu : ROLE=conseiller ou ROLE=formateur.")
-    if len(password or "") < MIN_PASSWORD:
-        raise AccountError(f"Mot de passe trop court : au moins {MIN_PASSWORD} caractères.")
+    problem = password_problem(password, login)
+    if problem:
+        raise AccountError(problem)
     values = dict(role=role, password_hash=_hasher.hash(password), created_at=time.time())
     with engine.begin() as conn:
         if conn.execute(sa.select(db.accounts.c.login).where(db.accounts.c.login == login)).first():
@@ -53,6 +56,55 @@ def create_account(engine, login: str, role: str, password: str) -> None:
             conn.execute(db.sessions.delete().where(db.sessions.c.login == login))
         else:
             conn.execute(db.accounts.insert().values(login=login, **values))
+
+
+@functools.lru_cache(maxsize=1)
+def common_passwords() -> frozenset:
+    """The 30,000 most common passwords of the zxcvbn package (its « passwords » frequency list)."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+_AROUND = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+
+
+def password_problem(password: Optional[str], login: str = "") -> Optional[str]:
+    """What is wrong with a new password, in French; None when it may be used. No composition rule
+    (ASVS 2.1.9): a length, and no common or guessable password (ASVS 2.1.7)."""
+    password = password or ""
+    if len(password) < MIN_PASSWORD:
+        return f"Mot de passe trop court : au moins {MIN_PASSWORD} caractères (une phrase courte convient)."
+    if len(password) > MAX_PASSWORD:
+        return f"Mot de passe trop long : {MAX_PASSWORD} caractères au plus."
+    lowered = password.lower()
+    core = _AROUND.sub("", lowered)   # « password1234 », « !!soleil2024 » : the word inside
+    if (lowered in common_passwords() or core in common_passwords() or len(set(lowered)) < 5
+            or (login and login.lower() in lowered)):
+        return ("Mot de passe trop courant ou trop facile à deviner (il figure parmi les mots de passe les plus "
+                "utilisés, répète quelques caractères ou contient l'identifiant). Choisissez-en un autre, par "
+                "exemple quelques mots sans rapport entre eux.")
+    return None
+
+
+def change_password(engine, login: str, current: str, new: str, new_again: str, keep_token: Optional[str]) -> None:
+    """A counsellor's own change: the current password, then the new one twice. Every other session of the
+    account is closed; the one in use (keep_token) stays open."""
+    if check_password(engine, login, current or "") is None:
+        raise AccountError("Le mot de passe actuel est incorrect : rien n'a été changé.")
+    if new != new_again:
+        raise AccountError("Les deux nouveaux mots de passe diffèrent : rien n'a été changé.")
+    if new == current:
+        raise AccountError("Le nouveau mot de passe est celui d'aujourd'hui : choisissez-en un autre.")
+    problem = password_problem(new, login)
+    if problem:
+        raise AccountError(problem)
+    with engine.begin() as conn:
+        conn.execute(db.accounts.update().where(db.accounts.c.login == login)
+                     .values(password_hash=_hasher.hash(new)))
+        others = db.sessions.delete().where(db.sessions.c.login == login)
+        if keep_token:
+            others = others.where(db.sessions.c.token_hash != _digest(keep_token))
+        conn.execute(others)
 
 
 def account_exists(engine, login: str) -> bool:

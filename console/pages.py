@@ -126,6 +126,36 @@ async def logout(request: Request) -> HTTPResponse:
     return resp
 
 
+def _password_page(session: auth.Session, status: int = 200, error: str = "", notice: str = "") -> HTTPResponse:
+    return web.page("mot-de-passe.html", status=status, session=session, error=error, notice=notice,
+                    minimum=auth.MIN_PASSWORD)
+
+
+@bp.get("/mot-de-passe")
+async def password_page(request: Request) -> HTTPResponse:
+    session = current(request)
+    if session is None:
+        return web.redirect("/connexion?suite=/mot-de-passe")
+    return _password_page(session)
+
+
+@bp.post("/mot-de-passe")
+async def change_password(request: Request) -> HTTPResponse:
+    ctx = _ctx(request)
+    session, refused = require(request, current(request).role if current(request) else "conseiller")
+    if refused:
+        return refused
+    token = web.cookie(request, web.SESSION_COOKIE, ctx.settings.https)
+    try:
+        auth.change_password(ctx.engine, session.login, request.form.get("actuel") or "",
+                             request.form.get("nouveau") or "", request.form.get("confirmation") or "", token)
+    except auth.AccountError as error:
+        audit.log(ctx.engine, session.login, "mot_de_passe_refuse")
+        return _password_page(session, 400, error=str(error))
+    audit.log(ctx.engine, session.login, "mot_de_passe_change")
+    return _password_page(session, notice="Mot de passe changé. Vos autres sessions sont fermées.")
+
+
 @bp.get("/")
 async def home(request: Request) -> HTTPResponse:
     session = current(request)

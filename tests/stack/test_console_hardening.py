@@ -172,3 +172,41 @@ def test_the_failed_login_audit_keeps_no_text_that_is_not_an_account(console):
     assert not [r for r in rows if typed_password.lower() in " ".join(r).lower()], rows
     assert ("v.cible", "connexion_refusee") in [r[:2] for r in rows]
     assert ("?", "connexion_refusee") in [r[:2] for r in rows]
+
+
+# -- passwords -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("weak, said", [
+    ("aaaaaaaaaa", "trop court"), ("password12", "trop court"), (" " * 10 + "x", "trop court"),
+    ("aaaaaaaaaaaa", "trop courant"), ("password1234", "trop courant"), ("azertyuiop123", "trop courant"),
+    ("v.cible-2026-ok", "trop courant"),   # the login inside
+])
+def test_make_console_user_refuses_short_and_common_passwords(console, weak, said):
+    made = subprocess.run([PYTHON, "-m", "console", "user", "--login", "v.cible", "--role", "conseiller"], cwd=ROOT,
+                          env=dict(console["env"], CONSOLE_PASSWORD=weak), capture_output=True, text=True, timeout=120)
+    assert made.returncode == 2 and said in made.stderr and "Traceback" not in made.stderr
+    assert try_login(browser(), console, "v.cible", PASSWORD).status_code == 303   # unchanged
+
+
+def change_form(session, console) -> str:
+    page = session.get(f"{console['url']}/mot-de-passe")
+    assert page.status_code == 200 and "Changer mon mot de passe" in page_text(page.text)
+    return hidden_csrf(page.text)
+
+
+def test_a_counsellor_changes_her_password_and_her_other_sessions_close(console):
+    here, elsewhere = signed_in(console, "m.change"), signed_in(console, "m.change")
+    token = change_form(here, console)
+    new = "trois-mots-sans-rapport-citron"
+    for fields, said in (({"actuel": "faux", "nouveau": new, "confirmation": new}, "actuel est incorrect"),
+                         ({"actuel": PASSWORD, "nouveau": "password1234", "confirmation": "password1234"},
+                          "trop courant"),
+                         ({"actuel": PASSWORD, "nouveau": new, "confirmation": new + "x"}, "diffèrent")):
+        refused = here.post(f"{console['url']}/mot-de-passe", data=dict(fields, csrf=token))
+        assert refused.status_code == 400 and said in page_text(refused.text)
+    changed = here.post(f"{console['url']}/mot-de-passe",
+                        data={"csrf": token, "actuel": PASSWORD, "nouveau": new, "confirmation": new})
+    assert changed.status_code == 200 and "Mot de passe changé" in page_text(changed.text)
+    assert here.get(f"{console['url']}/demandes", allow_redirects=False).status_code == 200   # this one stays
+    assert elsewhere.get(f"{console['url']}/demandes", allow_redirects=False).status_code == 303   # closed
+    assert try_login(browser(), console, "m.change", PASSWORD).status_code == 401
+    assert try_login(browser(), console, "m.change", new).status_code == 303

@@ -41,7 +41,7 @@ CONSOLE_ROUTES = {
     "/demandes/{id}": ("GET",), "/demandes/{id}/repondre": ("POST",), "/demandes/{id}/rendez-vous": ("POST",),
     "/demandes/{id}/traiter": ("POST",), "/formateur": ("GET",), "/formateur/decision": ("POST",),
     "/tableau-de-bord": ("GET",), "/api/demandes": ("POST", "OPTIONS"), "/api/reponses/{text}": ("GET", "OPTIONS"),
-    "/static/{path}": ("GET",),
+    "/static/{path}": ("GET",), "/mot-de-passe": ("GET", "POST"),
 }
 FORM_FIELDS = ("csrf", "identifiant", "mot_de_passe", "suite", "reponse", "message", "sujet", "autre", "cle",
                "actuel", "nouveau", "confirmation")

@@ -30,11 +30,11 @@ def test_every_template_escapes_what_it_shows():
     reply = dict(author=HOSTILE, created_at=0.0, text=HOSTILE, booking=HOSTILE)
     values = dict(session=session, item=item, items=[dict(item, lines=[line])], lines=[line], replies=[reply],
                   title=HOSTILE, text=HOSTILE, error=HOSTILE, notice=HOSTILE, login=HOSTILE, csrf=HOSTILE,
-                  draft=HOSTILE, waited=HOSTILE, booking=HOSTILE, then=HOSTILE)
+                  draft=HOSTILE, waited=HOSTILE, booking=HOSTILE, then=HOSTILE, minimum=12)
     values.update(trainer_values())
     names = sorted(p.name for p in web.TEMPLATES.glob("*.html") if not p.name.startswith(("_", "base")))
     assert names == ["connexion.html", "demande.html", "demandes.html", "erreur.html", "formateur.html",
-                     "tableau.html"]
+                     "mot-de-passe.html", "tableau.html"]
     for name in names:
         html = web.templates.get_template(name).render(**values)
         assert "<script" not in html, name
