@@ -10,7 +10,16 @@ from console import db
 MAX_QUESTION_CHARS = 1000   # as the REST channel (rasa_ext/rest_channel.py)
 MAX_REPLY_CHARS = 5000
 MAX_SENDER_CHARS = 128
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
+def valid_email(text: str) -> Optional[str]:
+    """One address that a mail server can deliver to (email-validator, no DNS look-up), normalised; None for
+    anything else: a list (« a@x.fr, b@y.fr »), a bare local name (« root@localhost »), a display name."""
+    from email_validator import EmailNotValidError, validate_email
+    if len(text) > 254:
+        return None
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        return None
 PROFESSION = re.compile(r"^[a-z0-9_]{1,64}$")   # a file name of knowledge/metiers/, without .yml
 OPEN, DONE = "ouverte", "traitee"
 MAX_ID = 2 ** 63 - 1   # SQL integers: a larger number in a URL is no request, never an overflow

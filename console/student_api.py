@@ -96,7 +96,9 @@ async def new_request(request: Request) -> HTTPResponse:
         return error(400, "La question est vide : écrivez la question à laisser au conseiller.")
     if len(question) > handoff.MAX_QUESTION_CHARS:
         return error(400, f"La question dépasse {handoff.MAX_QUESTION_CHARS} caractères : raccourcissez-la.")
-    if email is None or (email and (len(email) > 254 or not handoff.EMAIL.match(email))):
+    if email:
+        email = handoff.valid_email(email) or None
+    if email is None:
         return error(400, "L'adresse e-mail ne semble pas valide (par exemple prenom@exemple.fr). "
                           "Elle est facultative : laissez le champ vide si vous préférez.")
     if metier is None or (metier and not handoff.PROFESSION.match(metier)):

@@ -210,3 +210,28 @@ def test_a_counsellor_changes_her_password_and_her_other_sessions_close(console)
     assert elsewhere.get(f"{console['url']}/demandes", allow_redirects=False).status_code == 303   # closed
     assert try_login(browser(), console, "m.change", PASSWORD).status_code == 401
     assert try_login(browser(), console, "m.change", new).status_code == 303
+
+
+# -- the student's e-mail ------------------------------------------------------------------------------
+@pytest.mark.parametrize("email", ["eleve@exemple.fr,root", "eleve@exemple.fr,admin,postmaster", "a@exemple.fr, b@exemple.fr", "a@exemple.fr,b@exemple.fr", "a@exemple.fr;b@x.fr",
+                                   "root@localhost", "root", "Élève <eleve@exemple.fr>", "a@exemple.fr\nBcc: b@x.fr"])
+def test_the_email_field_takes_one_deliverable_address_only(console, email):
+    sender = f"web-{uuid.uuid4().hex[:16]}"
+    answer = requests.post(f"{console['url']}/api/demandes", json={"sender_id": sender, "question": "Une question",
+                                                                   "email": email},
+                           headers={"Origin": WIDGET_ORIGIN, "X-Forwarded-For": address()}, timeout=30)
+    assert answer.status_code == 400 and "ne semble pas valide" in answer.json()["erreur"]
+    with console["engine"].connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM handoff_requests WHERE sender_id = :s"),
+                            {"s": sender}).scalar() == 0
+
+
+def test_one_address_is_accepted_and_kept(console):
+    sender = f"web-{uuid.uuid4().hex[:16]}"
+    answer = requests.post(f"{console['url']}/api/demandes", json={"sender_id": sender, "question": "Une question",
+                                                                   "email": "prenom.nom@exemple.fr"},
+                           headers={"Origin": WIDGET_ORIGIN, "X-Forwarded-For": address()}, timeout=30)
+    assert answer.status_code == 201
+    with console["engine"].connect() as conn:
+        assert conn.execute(sa.text("SELECT email FROM handoff_requests WHERE sender_id = :s"),
+                            {"s": sender}).scalar() == "prenom.nom@exemple.fr"
