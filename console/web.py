@@ -3,7 +3,6 @@ error pages and the security headers."""
 import time
 from pathlib import Path
 from typing import Optional
-
 from urllib.parse import parse_qs, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined

@@ -12,8 +12,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from tests.stack.test_console import (PASSWORD, WIDGET_ORIGIN, address, browser, hidden_csrf, page_text,
-                                      try_login)
+from tests.stack.test_console import PASSWORD, WIDGET_ORIGIN, address, browser, hidden_csrf, page_text, try_login
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 from tests.support.stack import free_port, stop_process, wait_until_up
@@ -213,7 +212,8 @@ def test_a_counsellor_changes_her_password_and_her_other_sessions_close(console)
 
 
 # -- the student's e-mail ------------------------------------------------------------------------------
-@pytest.mark.parametrize("email", ["eleve@exemple.fr,root", "eleve@exemple.fr,admin,postmaster", "a@exemple.fr, b@exemple.fr", "a@exemple.fr,b@exemple.fr", "a@exemple.fr;b@x.fr",
+@pytest.mark.parametrize("email", ["eleve@exemple.fr,root", "eleve@exemple.fr,admin,postmaster",
+                                   "a@exemple.fr, b@exemple.fr", "a@exemple.fr,b@exemple.fr", "a@exemple.fr;b@x.fr",
                                    "root@localhost", "root", "Élève <eleve@exemple.fr>", "a@exemple.fr\nBcc: b@x.fr"])
 def test_the_email_field_takes_one_deliverable_address_only(console, email):
     sender = f"web-{uuid.uuid4().hex[:16]}"
