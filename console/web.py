@@ -74,13 +74,14 @@ def cross_site(request: Request, public_url: str) -> bool:
     the console's own pages post only to themselves. A client that sends neither (a script) still needs
     the form token."""
     fetched = (request.headers.get("sec-fetch-site") or "").strip().lower()
-    if fetched and fetched not in ("same-origin", "none"):
-        return True
-    origin = request.headers.get("origin")
-    if origin is None:
+    if fetched:   # the browser's own word decides
+        return fetched not in ("same-origin", "none")
+    origin = (request.headers.get("origin") or "").strip()
+    if not origin or origin == "null":
+        # « null »: what Chromium sends from a page with Referrer-Policy: no-referrer (the console's own)
         return False
     own = {_origin(public_url), f"{request.scheme}://{request.host}".lower()}
-    return origin.strip().rstrip("/").lower() not in own
+    return origin.rstrip("/").lower() not in own
 
 
 def foreign_form() -> HTTPResponse:
