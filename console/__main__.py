@@ -11,6 +11,8 @@ import logging
 import os
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from console import auth, config, db
 
 
@@ -37,6 +39,13 @@ def create_user(login: str, role: str) -> int:
     except auth.AccountError as error:
         print(error, file=sys.stderr)
         return 2
+    except SQLAlchemyError as error:   # the database cannot be opened or written
+        from core.redact import shown_url
+        url = config.from_environment().database_url
+        print(f"Impossible d'écrire le compte dans la base {shown_url(url)} ({type(error).__name__}). Vérifiez "
+              "TRACKER_STORE_URL (.env) et que le dossier de la base existe et vous est accessible. Aucun compte "
+              "n'a été créé.", file=sys.stderr)
+        return 1
     done = "mot de passe changé (ses sessions ouvertes sont fermées)" if existed else "compte créé"
     print(f"Console : {done} pour « {login} », rôle {auth.ROLE_NAMES[role]}.")
     return 0

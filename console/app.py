@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from types import SimpleNamespace
 
-from sanic import Sanic
+from sanic import Sanic, response
 from sanic.exceptions import MethodNotSupported, NotFound, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -16,6 +16,8 @@ from console import audit, auth, config, db, mail, pages, school_info, student_a
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
+# The only files /static/ serves: named here, so a folder, a NUL byte or a made-up name is a plain 404.
+STATIC_FILES = {"console.css": "text/css; charset=utf-8"}
 MAX_BODY_BYTES = 64 * 1024   # a form or a question; nothing larger is read
 
 
@@ -28,7 +30,7 @@ def create_app(settings: config.Settings, name: str = "console") -> Sanic:
     app.ctx = SimpleNamespace(
         settings=settings, engine=db.engine_for(settings.database_url), contact=contact,
         notify_to=settings.notify_to or contact.email,
-        limiter=auth.LoginLimiter(), request_limiter=student_api.request_limiter())
+        limiter=auth.LoginThrottle(), request_limiter=student_api.request_limiter())
 
     async def send_and_log(message, login: str, target: str) -> None:
         # smtplib blocks (up to its timeout): in a thread, after the answer, so nobody waits for the mail server
@@ -42,13 +44,32 @@ def create_app(settings: config.Settings, name: str = "console") -> Sanic:
     app.blueprint(pages.bp)
     app.blueprint(student_api.bp)
     app.blueprint(trainer_pages.bp)
-    app.static("/static", str(STATIC), name="static")
+
+    @app.get("/static/<name:path>")
+    async def static_file(request: Request, name: str) -> HTTPResponse:
+        if name not in STATIC_FILES:
+            raise NotFound("Fichier inconnu")
+        return response.raw((STATIC / name).read_bytes(), content_type=STATIC_FILES[name],
+                            headers={"Cache-Control": "no-cache"})
+
+    @app.middleware("request")
+    async def forms(request: Request):
+        if request.method != "POST" or request.path.startswith("/api/"):
+            return None   # the API checks the widget's origin itself (console/student_api.py)
+        if web.cross_site(request, settings.public_url):
+            return web.foreign_form()
+        if not web.read_form(request):
+            return web.unreadable_form()
+        return None
 
     @app.middleware("response")
     async def page_headers(request: Request, resp: HTTPResponse) -> None:
-        if not request.path.startswith("/api/"):
-            for header, value in web.PAGE_HEADERS.items():
-                resp.headers.setdefault(header, value)
+        if request.path.startswith("/api/"):
+            # errors raised before a route of the API ran (405, a body too large) get them too
+            student_api.api_headers(request, resp)
+            return
+        for header, value in web.PAGE_HEADERS.items():
+            resp.headers.setdefault(header, value)
 
     @app.exception(NotFound)
     async def not_found(request: Request, exception: Exception) -> HTTPResponse:
@@ -59,6 +80,9 @@ def create_app(settings: config.Settings, name: str = "console") -> Sanic:
 
     @app.exception(MethodNotSupported)
     async def wrong_method(request: Request, exception: Exception) -> HTTPResponse:
+        if request.path.startswith("/api/"):
+            return student_api.error(405, "Méthode refusée : ces adresses s'appellent en GET ou en POST "
+                                          "depuis le widget.")
         return web.error_page(405, "Action impossible", "Cette page ne s'utilise pas ainsi : revenez à l'accueil.")
 
     @app.exception(SanicException)

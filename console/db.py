@@ -1,5 +1,7 @@
 """The console's tables, in the same SQL database as Rasa's conversations (TRACKER_STORE_URL):
 one place to back up, and `make forget`/`make purge` erase a student's requests with the conversation."""
+from pathlib import Path
+
 import sqlalchemy as sa
 
 from rasa_ext.sqlite_tuning import tune_sqlite
@@ -70,6 +72,9 @@ CONSOLE_TABLES = ("review_decisions", "handoff_replies", "handoff_requests", "co
 def engine_for(url: str) -> sa.engine.Engine:
     engine = sa.create_engine(url, future=True)
     if engine.url.get_backend_name() == "sqlite":
+        if engine.url.database and engine.url.database != ":memory:" and not engine.url.database.startswith("file:"):
+            # var/ does not exist before the first `make run`: `make console-user` may come first
+            Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
         sa.event.listen(engine, "connect", tune_sqlite)
     metadata.create_all(engine)
     return engine

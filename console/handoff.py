@@ -10,9 +10,19 @@ from console import db
 MAX_QUESTION_CHARS = 1000   # as the REST channel (rasa_ext/rest_channel.py)
 MAX_REPLY_CHARS = 5000
 MAX_SENDER_CHARS = 128
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]+$")
+def valid_email(text: str) -> Optional[str]:
+    """One address that a mail server can deliver to (email-validator, no DNS look-up), normalised; None for
+    anything else: a list (« a@x.fr, b@y.fr »), a bare local name (« root@localhost »), a display name."""
+    from email_validator import EmailNotValidError, validate_email
+    if len(text) > 254:
+        return None
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        return None
 PROFESSION = re.compile(r"^[a-z0-9_]{1,64}$")   # a file name of knowledge/metiers/, without .yml
 OPEN, DONE = "ouverte", "traitee"
+MAX_ID = 2 ** 63 - 1   # SQL integers: a larger number in a URL is no request, never an overflow
 
 
 def create(engine, sender_id: str, question: str, email: Optional[str], metier: Optional[str]) -> int:
@@ -41,6 +51,8 @@ def open_count(engine, sender_id: str) -> int:
 
 
 def get(engine, request_id: int) -> Optional[dict]:
+    if not 0 < request_id <= MAX_ID:
+        return None
     with engine.connect() as conn:
         row = conn.execute(db.requests.select().where(db.requests.c.id == request_id)).mappings().first()
     return dict(row) if row else None

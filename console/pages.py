@@ -34,7 +34,7 @@ def _ctx(request: Request):
 
 
 def current(request: Request) -> Optional[auth.Session]:
-    return auth.session_for(_ctx(request).engine, request.cookies.get(web.SESSION_COOKIE))
+    return auth.session_for(_ctx(request).engine, web.cookie(request, web.SESSION_COOKIE, _ctx(request).settings.https))
 
 
 def require(request: Request, role: str) -> Tuple[Optional[auth.Session], Optional[HTTPResponse]]:
@@ -75,25 +75,33 @@ async def login_page(request: Request) -> HTTPResponse:
 @bp.post("/connexion")
 async def login(request: Request) -> HTTPResponse:
     ctx = _ctx(request)
-    if not csrf.same(request.cookies.get(csrf.LOGIN_COOKIE), request.form.get("csrf")):
+    if not csrf.same(web.cookie(request, csrf.LOGIN_COOKIE, ctx.settings.https), request.form.get("csrf")):
         return web.bad_form()
+    already = current(request)
+    if already is not None:
+        # Never replaced silently: a forged login would otherwise swap the counsellor's session for another.
+        audit.log(ctx.engine, already.login, "connexion_refusee_session_ouverte", web.address(request))
+        return web.error_page(409, "Déjà connecté", f"Vous êtes déjà connecté avec le compte « {already.login} ». "
+                              "Pour changer de compte, utilisez d'abord « Se déconnecter ».", already)
     name = (request.form.get("identifiant") or "").strip().lower()[:64]
     password = request.form.get("mot_de_passe") or ""
     then = request.form.get("suite") or ""
     where = web.address(request)
-    if ctx.limiter.blocked(name, where):
-        audit.log(ctx.engine, name or "?", "connexion_bloquee", where)
-        minutes = int(ctx.limiter.window // 60)
-        return login_form(request, 429, f"Trop d'essais de connexion manqués. Pour protéger le compte, la connexion "
-                                        f"est suspendue pendant {minutes} minutes. Réessayez plus tard, ou demandez "
-                                        "à la personne qui gère la console de changer votre mot de passe.", name, then=then)
+    wait = ctx.limiter.wait(name, where)
+    if wait > 0:
+        audit.log(ctx.engine, name if auth.account_exists(ctx.engine, name) else "?", "connexion_retardee", where)
+        return login_form(request, 429, f"Trop d'essais de connexion manqués depuis cet appareil. Pour protéger le "
+                                        f"compte, attendez {auth.wait_in_french(wait)} avant de réessayer. Si vous "
+                                        "avez oublié votre mot de passe, demandez à la personne qui gère la console "
+                                        "de le changer.", name, then=then)
     role = auth.check_password(ctx.engine, name, password)
     if role is None:
         ctx.limiter.failed(name, where)
-        audit.log(ctx.engine, name or "?", "connexion_refusee", where)
+        # the login typed is kept only when it is an account: a password typed in the wrong field is not
+        audit.log(ctx.engine, name if auth.account_exists(ctx.engine, name) else "?", "connexion_refusee", where)
         return login_form(request, 401, "Identifiant ou mot de passe incorrect. Vérifiez les majuscules et "
                                         "réessayez.", name, then=then)
-    ctx.limiter.succeeded(name)
+    ctx.limiter.succeeded(name, where)
     token = auth.open_session(ctx.engine, name, ctx.settings.session_hours)
     audit.log(ctx.engine, name, "connexion", where)
     resp = web.redirect(next_page(then, role))
@@ -111,11 +119,41 @@ async def logout(request: Request) -> HTTPResponse:
         return web.redirect("/connexion")
     if not csrf.same(session.csrf, request.form.get("csrf")):
         return web.bad_form()
-    auth.close_session(ctx.engine, request.cookies.get(web.SESSION_COOKIE))
+    auth.close_session(ctx.engine, web.cookie(request, web.SESSION_COOKIE, ctx.settings.https))
     audit.log(ctx.engine, session.login, "deconnexion")
     resp = web.redirect("/connexion?fin=1")
     web.clear_cookie(resp, web.SESSION_COOKIE, web.is_https(request, ctx.settings.https))
     return resp
+
+
+def _password_page(session: auth.Session, status: int = 200, error: str = "", notice: str = "") -> HTTPResponse:
+    return web.page("mot-de-passe.html", status=status, session=session, error=error, notice=notice,
+                    minimum=auth.MIN_PASSWORD)
+
+
+@bp.get("/mot-de-passe")
+async def password_page(request: Request) -> HTTPResponse:
+    session = current(request)
+    if session is None:
+        return web.redirect("/connexion?suite=/mot-de-passe")
+    return _password_page(session)
+
+
+@bp.post("/mot-de-passe")
+async def change_password(request: Request) -> HTTPResponse:
+    ctx = _ctx(request)
+    session, refused = require(request, current(request).role if current(request) else "conseiller")
+    if refused:
+        return refused
+    token = web.cookie(request, web.SESSION_COOKIE, ctx.settings.https)
+    try:
+        auth.change_password(ctx.engine, session.login, request.form.get("actuel") or "",
+                             request.form.get("nouveau") or "", request.form.get("confirmation") or "", token)
+    except auth.AccountError as error:
+        audit.log(ctx.engine, session.login, "mot_de_passe_refuse")
+        return _password_page(session, 400, error=str(error))
+    audit.log(ctx.engine, session.login, "mot_de_passe_change")
+    return _password_page(session, notice="Mot de passe changé. Vos autres sessions sont fermées.")
 
 
 @bp.get("/")

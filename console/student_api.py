@@ -53,9 +53,8 @@ def _text(value, limit: int) -> Optional[str]:
     return clean_text(value)[:limit + 1] if isinstance(value, str) else None
 
 
-@bp.middleware("response")
-async def add_cors(request: Request, resp: HTTPResponse) -> None:
-    """On every answer of these routes, errors included: the widget reads the French message."""
+def api_headers(request: Request, resp: HTTPResponse) -> None:
+    """On every answer under /api/, errors included (console/app.py): the widget reads the French message."""
     resp.headers.update(cors_headers(request))
     resp.headers["Cache-Control"] = "no-store"
     resp.headers["X-Content-Type-Options"] = "nosniff"
@@ -91,11 +90,15 @@ async def new_request(request: Request) -> HTTPResponse:
     if not sender or len(sender) > handoff.MAX_SENDER_CHARS:
         return error(400, f"Le champ « sender_id » (identifiant de conversation, {handoff.MAX_SENDER_CHARS} "
                           "caractères au plus) est obligatoire.")
+    if body.get("question") is not None and not isinstance(body.get("question"), str):
+        return error(400, "Le champ « question » doit être du texte : la question de l'élève, entre guillemets.")
     if not question:
         return error(400, "La question est vide : écrivez la question à laisser au conseiller.")
     if len(question) > handoff.MAX_QUESTION_CHARS:
         return error(400, f"La question dépasse {handoff.MAX_QUESTION_CHARS} caractères : raccourcissez-la.")
-    if email is None or (email and (len(email) > 254 or not handoff.EMAIL.match(email))):
+    if email:
+        email = handoff.valid_email(email) or None
+    if email is None:
         return error(400, "L'adresse e-mail ne semble pas valide (par exemple prenom@exemple.fr). "
                           "Elle est facultative : laissez le champ vide si vous préférez.")
     if metier is None or (metier and not handoff.PROFESSION.match(metier)):
@@ -128,6 +131,8 @@ async def replies(request: Request, sender_id: str) -> HTTPResponse:
         return error(400, f"Identifiant de conversation trop long ({handoff.MAX_SENDER_CHARS} caractères au plus).")
     try:
         after = max(0, int(request.args.get("apres") or 0))
+        if after > handoff.MAX_ID:
+            raise ValueError(after)
     except ValueError:
         return error(400, "Le paramètre « apres » doit être le numéro d'une réponse déjà lue (un entier).")
     items = [{"id": r["id"], "demande": r["request_id"], "auteur": "conseiller",

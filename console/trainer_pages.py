@@ -24,6 +24,8 @@ bp = Blueprint("trainer")
 _DECISIONS = asyncio.Lock()
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
+# Dates the dashboard accepts: a period well inside what Python's dates can shift by a day or a year.
+FIRST_DATE, LAST_DATE = datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)
 
 
 def _ctx(request: Request):
@@ -142,9 +144,10 @@ async def _decide(request: Request, session: auth.Session, chosen: str) -> HTTPR
 # -- dashboard ---------------------------------------------------------------------------------------
 def _date(value: Optional[str]) -> Optional[datetime.date]:
     try:
-        return datetime.date.fromisoformat((value or "").strip())
+        day = datetime.date.fromisoformat((value or "").strip())
     except ValueError:
         return None
+    return day if FIRST_DATE <= day <= LAST_DATE else None
 
 
 def period(args) -> Tuple[datetime.date, datetime.date, str]:
@@ -155,7 +158,8 @@ def period(args) -> Tuple[datetime.date, datetime.date, str]:
     start = _date(args.get("du")) or end - datetime.timedelta(days=DEFAULT_DAYS - 1)
     note = ""
     if (args.get("du") and not _date(args.get("du"))) or (args.get("au") and not _date(args.get("au"))):
-        note = "Une date n'a pas été comprise (format attendu : jj/mm/aaaa) : la période par défaut est utilisée."
+        note = ("Une date n'a pas été comprise (format attendu : jj/mm/aaaa, entre 2000 et 2099) : la période "
+                "par défaut est utilisée.")
     if start > end:
         start, end = end, start
         note = "La date de début était après la date de fin : elles ont été inversées."

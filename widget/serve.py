@@ -58,7 +58,10 @@ def resolve(url_path: str):
     if not name or "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
         return None
     candidate = DEMO_DIR / name
-    if candidate.suffix not in CONTENT_TYPES or not candidate.is_file():
+    try:
+        if candidate.suffix not in CONTENT_TYPES or not candidate.is_file():
+            return None
+    except (OSError, ValueError):   # a name too long for the file system, an odd character
         return None
     return candidate
 
@@ -113,6 +116,15 @@ def load_config():
         return None
 
 
+# What http.server itself refuses (a malformed request line, a header too long...), said in French.
+ERRORS = {
+    HTTPStatus.BAD_REQUEST: "Requête mal formée.",
+    HTTPStatus.REQUEST_URI_TOO_LONG: "Adresse trop longue.",
+    HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE: "En-têtes de la requête trop longs.",
+    HTTPStatus.METHOD_NOT_ALLOWED: "Méthode refusée : ce serveur ne fait que servir des pages (GET ou HEAD).",
+}
+
+
 class Handler(BaseHTTPRequestHandler):
     server_version = "WidgetDemo"
     sys_version = ""
@@ -160,6 +172,28 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:  # noqa: N802
         self._send(head_only=True)
+
+    def refuse_method(self) -> None:
+        self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = refuse_method  # noqa: N815
+
+    def send_error(self, code: int, message=None, explain=None) -> None:
+        """A short French text instead of http.server's English page; a method it does not know (501)
+        is a 405 like the others."""
+        if code == HTTPStatus.NOT_IMPLEMENTED:
+            code = HTTPStatus.METHOD_NOT_ALLOWED
+        body = (ERRORS.get(code) or "Requête refusée.").encode("utf-8") + b"\n"
+        self.send_response(code)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if code == HTTPStatus.METHOD_NOT_ALLOWED:
+            self.send_header("Allow", "GET, HEAD")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD" and code >= 200 and code not in (HTTPStatus.NO_CONTENT, HTTPStatus.NOT_MODIFIED):
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002
         if os.environ.get("WIDGET_QUIET") != "1":

@@ -386,9 +386,10 @@ def login(base: str, verify, spoofed: str) -> tuple:
 def test_console_session_cookie_is_secure_after_a_real_login_through_nginx(site):
     spoofed = "10.66.66.66"
     browser, form, answer = login(site["console"], site["cert"], spoofed)
-    assert attributes(set_cookies(form)["console_csrf"]).keys() >= {"secure", "httponly"}
+    # under HTTPS the cookies carry the __Host- prefix: no sibling subdomain can set them
+    assert attributes(set_cookies(form)["__Host-console_csrf"]).keys() >= {"secure", "httponly"}
     assert answer.status_code == 303, answer.text
-    session = attributes(set_cookies(answer)["console_session"])
+    session = attributes(set_cookies(answer)["__Host-console_session"])
     assert "secure" in session and "httponly" in session and session["samesite"] == "Strict", session
     inbox = browser.get(site["console"] + answer.headers["Location"], verify=site["cert"], timeout=30)
     assert inbox.status_code == 200 and LOGIN in inbox.text and inbox.url.startswith("https://")

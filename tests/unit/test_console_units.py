@@ -30,11 +30,11 @@ def test_every_template_escapes_what_it_shows():
     reply = dict(author=HOSTILE, created_at=0.0, text=HOSTILE, booking=HOSTILE)
     values = dict(session=session, item=item, items=[dict(item, lines=[line])], lines=[line], replies=[reply],
                   title=HOSTILE, text=HOSTILE, error=HOSTILE, notice=HOSTILE, login=HOSTILE, csrf=HOSTILE,
-                  draft=HOSTILE, waited=HOSTILE, booking=HOSTILE, then=HOSTILE)
+                  draft=HOSTILE, waited=HOSTILE, booking=HOSTILE, then=HOSTILE, minimum=12)
     values.update(trainer_values())
     names = sorted(p.name for p in web.TEMPLATES.glob("*.html") if not p.name.startswith(("_", "base")))
     assert names == ["connexion.html", "demande.html", "demandes.html", "erreur.html", "formateur.html",
-                     "tableau.html"]
+                     "mot-de-passe.html", "tableau.html"]
     for name in names:
         html = web.templates.get_template(name).render(**values)
         assert "<script" not in html, name
@@ -80,3 +80,30 @@ def test_a_booking_link_must_be_a_web_address(tmp_path):
     path.write_text(re.sub(r"(?m)^(rendez_vous|delai_reponse):.*$", "", path.read_text()))
     contact = load_contact(path)
     assert contact.rendez_vous is None and contact.delai_reponse is None
+
+
+def test_the_login_throttle_delays_an_address_and_never_locks_the_account(monkeypatch):
+    from console import auth
+    now = [1000.0]
+    monkeypatch.setattr(auth.time, "time", lambda: now[0])
+    throttle = auth.LoginThrottle()
+    throttle.succeeded("c.martin", "ecole")           # the counsellor's usual address
+    for _ in range(5):
+        throttle.failed("c.martin", "pirate")
+    assert throttle.wait("c.martin", "pirate") == 1.0
+    assert throttle.wait("c.martin", "maison") == 0.0   # a new address of the counsellor: no delay
+    now[0] += 1.0
+    throttle.failed("c.martin", "pirate")
+    assert throttle.wait("c.martin", "pirate") == 2.0   # doubles after each failure
+    for _ in range(20):
+        throttle.failed("c.martin", "pirate")
+    assert throttle.wait("c.martin", "pirate") == 900.0  # capped at 15 minutes
+    # ASVS 2.2.1: at most 100 failures an hour on one account, from any number of addresses;
+    # beyond, new addresses wait, the address that already signed in does not
+    for n in range(100):
+        throttle.failed("c.martin", f"botnet-{n}")
+    assert throttle.wait("c.martin", "maison") > 3000
+    assert throttle.wait("c.martin", "ecole") == 0.0
+    now[0] += 3601
+    assert throttle.wait("c.martin", "maison") == 0.0
+    assert auth.wait_in_french(1.0) == "1 seconde" and auth.wait_in_french(900) == "15 minutes"

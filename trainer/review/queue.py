@@ -194,7 +194,12 @@ def export_queue(args) -> int:
     since = None
     if args.since is not None:
         since = (datetime.datetime.now() - datetime.timedelta(days=args.since)).timestamp()
-    unique, groups, probes, already = queue_of(read_events(args.base, project_dir, since), project, args.threshold)
+    events = read_events(args.base, project_dir, since)
+    if not events:
+        print("Aucun message d'élève enregistré pour l'instant : rien à relire. Les messages arrivent une fois "
+              "l'assistant lancé (make run) et utilisé ; relancez alors make review.")
+        return 0
+    unique, groups, probes, already = queue_of(events, project, args.threshold)
 
     intents = list(project.intents)
     examples = first_examples(project)
