@@ -37,7 +37,8 @@ SECTIONS: List[Tuple[str, str]] = [
     ("diplome_voie", r"^des diplomes de niveau"),
     ("missions_precision", r"^ces missions "),
     ("soft_precision", r"^notez que les soft skills"),
-    ("soft", r"^le metier de .*soft skills"),
+    ("soft", r"^le metier (?:de |d').*soft skills"),
+    ("soft", r"^(?:cote (?:savoir-etre|soft skills|qualites)|pour exercer (?:comme|en tant qu)\b.*\bqualites\b)"),
     ("hard_precision", r"^la valeur de chaque hard skill"),
     ("hard", r"^les hard skills"),
     ("formations_intro", r"^(il existe une variete de formations|les formations mentionnees|la formation requise)"),
@@ -53,7 +54,9 @@ SECTIONS: List[Tuple[str, str]] = [
     ("contraintes", r"^parmi les (?:\w+ )?contraintes\b"),
     ("contraintes_precision", r"^les contraintes "),
     ("contraintes", r"^(?:le|ce) metier\b.*\bcontraintes\b"),
-    ("missions", r"^le metier de .*missions"),
+    ("missions", r"^le metier (?:de |d').*missions"),
+    # « Le métier d'X repose sur … » opens the missions even when it does not say « missions »
+    ("missions", r"^le metier (?:de |d')\S.*? repose sur "),
     ("outils_intro", r"^la maitrise des outils"),
     ("outils_precision", r"^il convient de souligner que les outils"),
     ("salaire_contexte", r"^dans le monde de l'entreprise"),
@@ -198,7 +201,7 @@ def title(fiche: Fiche) -> Optional[Fact]:
     counts: Dict[str, Tuple[int, str]] = {}
     for paragraph in fiche.paragraphs:
         folded = fold(paragraph)
-        for match in re.finditer(r"le metier de (.+?) (?=" + "|".join(sorted(VERBS)) + r")\b", folded):
+        for match in re.finditer(r"le metier (?:de |d')(.+?) (?=" + "|".join(sorted(VERBS)) + r")\b", folded):
             name = paragraph[match.start(1): match.end(1)].strip()
             if len(name.split()) <= 8:
                 count, _ = counts.get(name, (0, paragraph))
