@@ -30,7 +30,7 @@ _SMALL = {"le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "et", "a"
 
 
 def words(text: str) -> List[str]:
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    text = unicodedata.normalize("NFKD", str(text).replace("\u2019", "'").replace("\u2018", "'")).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"\((?:e|fe|ere|trice|euse|le|ne|rice|se)\)", "", text)  # « Chef(fe) » and « Chef »
     return [w for w in re.split(r"[^a-z0-9]+", text) if w and w not in _SMALL]
 

@@ -201,7 +201,7 @@ def title(fiche: Fiche) -> Optional[Fact]:
     counts: Dict[str, Tuple[int, str]] = {}
     for paragraph in fiche.paragraphs:
         folded = fold(paragraph)
-        for match in re.finditer(r"le metier (?:de |d')(.+?) (?=" + "|".join(sorted(VERBS)) + r")\b", folded):
+        for match in re.finditer(r"le metier (?:de |d')(.+?) (?=(?:" + "|".join(sorted(VERBS)) + r")\b|s'|se |ne |n')", folded):
             name = paragraph[match.start(1): match.end(1)].strip()
             if len(name.split()) <= 8:
                 count, _ = counts.get(name, (0, paragraph))
