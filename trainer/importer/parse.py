@@ -38,6 +38,7 @@ SECTIONS: List[Tuple[str, str]] = [
     ("missions_precision", r"^ces missions "),
     ("soft_precision", r"^notez que les soft skills"),
     ("soft", r"^le metier (?:de |d').*soft skills"),
+    ("soft", r"^(?:le/la |le |la |l')[^.]{0,60}? doit (?:avant tout )?(?:faire preuve|posseder|allier)\b"),
     ("soft", r"^(?:cote (?:savoir-etre|soft skills|qualites)|pour exercer (?:comme|en tant qu)\b.*\bqualites\b)"),
     ("hard_precision", r"^la valeur de chaque hard skill"),
     ("hard", r"^les hard skills"),
@@ -261,7 +262,38 @@ def missions(fiche: Fiche):
 _WITH_PURPOSE = re.compile(r"(?:^|,? et )((?:la |le |les |l')?[^,]+?), (?:pour|afin de|afin d') ?([^,]+)")
 
 
-def soft_skills(fiche: Fiche):
+# A quality written with a capital letter inside a sentence (« la Rigueur », « l'Esprit d'équipe », « le Sens
+# du contact », « Esprit critique ») : the capitalised word, then « de/du/des/d'/au/aux + word », « -word » or
+# an adjective in -ique/-if/-ive/-el/-al, nothing else (the verb after it is left).
+_CAPITALISED_QUALITY = re.compile(
+    r"(?<![\w(/-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[a-zà-ÿ]+)?(?:\s+(?:de la\s+|de l'|de\s+|du\s+|des\s+|au\s+|aux\s+|d')"
+    r"[a-zà-ÿ]+|\s+[a-zà-ÿ]+(?:ique|if|ive|el|elle|al|ale))?)(?![\w(])")
+# Capitalised words that open a sentence or a clause without being a quality.
+_NOT_QUALITIES = {"la", "le", "les", "l", "un", "une", "ces", "ce", "cette", "cote", "pour", "enfin", "notez",
+                  "il", "elle", "elles", "ils", "on", "au", "aux", "dans", "avec", "sur", "en", "de", "des", "du",
+                  "par", "sans", "tandis", "quant", "ainsi", "face", "lors", "qualites", "soft", "skills"}
+
+
+def capitalised_qualities(paragraph: str, name: Optional[str]) -> List[Tuple[str, str]]:
+    """(quality, sentence) of each quality a soft-skills paragraph writes with a capital letter, once each:
+    « La Ponctualité, la Discrétion et l'Esprit d'équipe complètent le profil. », « … mobilise Curiosité,
+    Esprit critique et Rigueur. »."""
+    found, seen = [], set()
+    title_words = set(re.findall(r"[a-z]+", fold(name or "")))
+    for sentence in sentences(paragraph):
+        for match in _CAPITALISED_QUALITY.finditer(sentence):
+            quality = match.group(1)
+            first = fold(quality.split()[0].split("-")[0])
+            if first in _NOT_QUALITIES or first in title_words or fold(quality) in seen:
+                continue
+            if match.start(1) == 0 and not re.match(r"\s*(?:,|et\b)", sentence[match.end(1):]):
+                continue  # a sentence's first word is a quality only in a list (« Vigilance et Maîtrise de soi »)
+            seen.add(fold(quality))
+            found.append((quality, sentence))
+    return found
+
+
+def soft_skills(fiche: Fiche, name: Optional[str] = None):
     paragraph = fiche.first("soft")
     qualities = []
     rest = sentences(paragraph)[1:] if paragraph else []
@@ -284,6 +316,13 @@ def soft_skills(fiche: Fiche):
             if name:
                 qualities.append({"nom": Fact(upper_first(name), sentence),
                                   "detail": Fact(predicate(verb, rest), sentence)})
+    capitalised = capitalised_qualities(paragraph, name) if paragraph else []
+    # « La Curiosité pousse à explorer… » has no verb the importer knows: a « name » of more than four words is
+    # a sentence, and the qualities are then the capitalised words of the paragraph.
+    read = len(qualities) >= 2 and all(len(q["nom"].value.split()) <= 4 for q in qualities)
+    if len(capitalised) >= 2 and (not read or len(capitalised) > len(qualities)):
+        qualities = [{"nom": Fact(quality, sentence), "detail": Fact(without_final_period(sentence), sentence)}
+                     for quality, sentence in capitalised]
     if qualities:
         section = {"qualites": qualities}
     elif rest:  # the fiche names qualities in sentences the importer could not read
@@ -767,7 +806,7 @@ def read_fiche(text: str):
              "alias": aliases(fiche, name.value) if name else [Missing("un nom du métier, sans accents")]}
     name_text = name.value if name else None
     draft["definition"], draft["missions"] = missions(fiche)
-    draft["soft_skills"] = soft_skills(fiche)
+    draft["soft_skills"] = soft_skills(fiche, name.value if name else None)
     draft["hard_skills"] = hard_skills(fiche)
     draft["diplome"], draft["formations"] = diploma_and_trainings(fiche, name_text)
     draft["alternance"] = or_absent(work_study(fiche), "la fiche ne parle pas d'alternance")
