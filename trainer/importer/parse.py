@@ -232,6 +232,23 @@ def aliases(fiche: Fiche, name: str) -> Fact:
 
 
 # -- definition, missions ------------------------------------------------------------------------
+_ADJECTIVE = r"[a-zà-ÿ]+(?:ique|if|ive|el|elle|al|ale|aire|é|ée)s?"
+# « La sélection des blocs tient compte… », « L'évaluation des entreprises estime… » : the noun phrase that
+# opens a sentence (article, noun, adjectives, complements « de/des/du/d'/en/avec/au/aux … »), whatever the verb.
+_NOUN_PHRASE = re.compile(
+    r"^(?:la |le |les |l')([a-zà-ÿ]+(?:-[a-zà-ÿ]+)?(?:\s+" + _ADJECTIVE + r")?"
+    r"(?:\s+(?:et (?:la |le |l')?|de la |de l'|des |du |de |d'|en |avec |aux |au )[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?"
+    r"(?:\s+" + _ADJECTIVE + r")?)*)(?=\s)", re.I)
+
+
+def noun_phrase_split(sentence: str) -> Optional[Tuple[str, str]]:
+    """(subject, what follows) of a sentence that opens with a noun phrase of two words or more."""
+    match = _NOUN_PHRASE.match(sentence)
+    if not match or len(match.group(1).split()) < 2:
+        return None
+    return match.group(1), sentence[match.end():].strip()
+
+
 def missions(fiche: Fiche):
     paragraph = fiche.first("missions")
     precision = fiche.first("missions_precision")
@@ -243,6 +260,11 @@ def missions(fiche: Fiche):
         found = []
         for sentence in parts[1:]:
             split = split_at_verb(without_enfin(sentence))
+            noun = noun_phrase_split(without_enfin(sentence))
+            if noun and (not split or len(strip_article(split[0]).split()) > len(noun[0].split()) + 1):
+                found.append({"intitule": Fact(upper_first(noun[0]), sentence, COPIED),
+                              "detail": Fact(without_final_period(noun[1]), sentence, COPIED)})
+                continue
             if not split:
                 continue
             subject, verb, rest = split
