@@ -238,7 +238,7 @@ _ADJECTIVE = r"[a-zà-ÿ]+(?:ique|if|ive|el|elle|al|ale|aire|é|ée)s?"
 _NOUN_PHRASE = re.compile(
     r"^(?:la |le |les |l')([a-zà-ÿ]+(?:-[a-zà-ÿ]+)?(?:\s+" + _ADJECTIVE + r")?"
     r"(?:\s+(?:et (?:la |le |l')?|de la |de l'|des |du |de |d'|en |avec |aux |au )[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?"
-    r"(?:\s+" + _ADJECTIVE + r")?)*)(?=\s)", re.I)
+    r"(?:\s+" + _ADJECTIVE + r")?)*)(?=\s|,)", re.I)
 
 
 def noun_phrase_split(sentence: str) -> Optional[Tuple[str, str]]:
@@ -259,6 +259,15 @@ def missions(fiche: Fiche):
         definition["resume"] = copied(parts[0], paragraph)
         found = []
         for sentence in parts[1:]:
+            listed = re.match(r"^(?:ses|les|leurs|ces) missions (?:couvrent|comprennent|regroupent|incluent|englobent)"
+                              r"\s*:?\s*", fold(sentence))
+            if listed:  # « Ses missions couvrent la planification des cultures, la préparation des sols et … »
+                items = re.split(r",\s+(?:et\s+)?|\s+et\s+(?=(?:la|le|les|l')\b)|\s+ainsi\s+que\s+",
+                                 without_final_period(sentence[listed.end():]))
+                found += [{"intitule": Fact(upper_first(strip_article(item)), sentence, COPIED),
+                           "detail": Missing(f"ce que comprend « {strip_article(item)} », d'après la fiche")}
+                          for item in items if strip_article(item)]
+                continue
             split = split_at_verb(without_enfin(sentence))
             noun = noun_phrase_split(without_enfin(sentence))
             if noun and (not split or len(strip_article(split[0]).split()) > len(noun[0].split()) + 1):
