@@ -64,6 +64,7 @@ SECTIONS: List[Tuple[str, str]] = [
     ("salaire_facteurs", r"^la remuneration varie"),
     ("citation", r"^[«\"]"),
     ("evolutions", r"peut evoluer vers"),
+    ("evolutions", r"\bpeut devenir\b|^plusieurs (?:voies|evolutions)\b"),
     ("evolutions_ensuite", r"^ensuite"),
     ("evolutions_conditions", r"^ces evolutions"),
     ("formation_continue", r"^pour evoluer"),
@@ -779,7 +780,40 @@ def salary(fiche: Fiche):
 
 
 # -- evolutions, continuing education, caveats -------------------------------------------------------
-def evolutions(fiche: Fiche):
+# A job title in a sentence: a capitalised word (« Chef(fe) », « Exploitant(e) », « Responsable »), then its
+# words up to a comma, a period or a word that links two titles or opens what the job does.
+_STOP = r"(?!(?:ou|et|puis|voire|sur|dans|pour|par|avec|charg[eé]|afin|lorsque|apr[eè]s|sans|qui|peut|peuvent|devenir|" \
+        r"se|s'|un|une|le|la|les|en charge|en encadrant|[àa] leur|[àa] son|devient|deviennent|est|sont|au sein)\b)"
+_JOB_TITLE = re.compile(r"(?<![\w(/'-])[A-ZÀ-Þ][a-zà-ÿ]*(?:\([a-zè]+\))?(?:-[\wÀ-ÿ]+(?:\([a-zè]+\))?)?"
+                        r"(?:\s+" + _STOP + r"(?:de la\s+|de l'|d'|l')?[\wÀ-ÿ]+(?:\([a-zè]+\))?(?:-[\wÀ-ÿ]+)?)*")
+_NOT_TITLES = {"un", "une", "un(e)", "il", "elle", "certain", "certaine", "certain(e)s", "plusieurs", "avec", "apres",
+               "beaucoup", "la", "le", "les", "l", "a", "au", "ces", "ce", "cette", "sa", "son", "ses", "de", "en"}
+
+
+def job_titles(paragraph: str, name: Optional[str]) -> List[Tuple[str, str]]:
+    """(title, sentence) of each job title a paragraph names, not its own profession: « … peut devenir Chef(fe)
+    d'atelier, en charge de …, ou se spécialiser comme Restaurateur(trice) de mobilier ancien. »."""
+    found = []
+    for sentence in sentences(paragraph):
+        for match in _JOB_TITLE.finditer(sentence):
+            if match.start() == 0:
+                continue  # the word that opens a sentence
+            title = " ".join(match.group(0).split()[:7])
+            if not title or fold(title.split()[0].split("'")[0]) in _NOT_TITLES or "(" not in title and \
+                    not title.split()[0][0].isupper():
+                continue
+            if not any(part[:1].isupper() for part in title.split()[:1]):
+                continue
+            if name and (fold(name).startswith(fold(title)) or fold(title).startswith(fold(name))):
+                continue
+            if not re.search(r"\([a-zè]+\)|^[A-ZÀ-Þ][a-zà-ÿ]+ [a-zà-ÿ]", title) and len(title.split()) < 2:
+                if not re.search(r"\b(?:devenir|de|d'|comme|vers)\s*$", fold(sentence[:match.start()])):
+                    continue
+            found.append((title, sentence))
+    return found
+
+
+def evolutions(fiche: Fiche, name: Optional[str] = None):
     paragraph = fiche.first("evolutions")
     section = {"postes": Absent("la fiche ne cite aucun poste d'évolution")}
     if paragraph:
@@ -792,6 +826,10 @@ def evolutions(fiche: Fiche):
                 text = sentence[match.start(1): match.end(1)]
                 parts = re.split(r",\s+(?:de |d')?|\s+ou\s+(?:de |d')?|\s+et\s+(?:de |d')", text)
                 section["postes"] = [Fact(p.strip(), sentence) for p in parts if p.strip()]
+        titles = job_titles(paragraph, name)
+        read = section["postes"]
+        if titles and (not isinstance(read, list) or any(not p.value[:1].isupper() for p in read)):
+                section["postes"] = [Fact(title, sentence) for title, sentence in titles]
     then = fiche.first("evolutions_ensuite")
     if then:
         section["ensuite"] = copied(then)
@@ -846,7 +884,7 @@ def read_fiche(text: str):
     draft["outils"] = tools(fiche, name_text)
     draft["contraintes"] = constraints(fiche)
     draft["salaire"] = salary(fiche)
-    draft["evolutions"] = evolutions(fiche)
+    draft["evolutions"] = evolutions(fiche, name_text)
     draft["formation_continue"] = or_absent(copied(fiche.first("formation_continue")),
                                             "la fiche ne parle pas de formation continue")
     warning = caveats(fiche)
