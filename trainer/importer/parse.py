@@ -589,6 +589,26 @@ def _tool_items(intro: str) -> List[Tuple[str, str]]:
     return items
 
 
+_TOOLS_BEFORE_COLON = re.compile(r"\b(?:utilise|utilisent|manie|manient|travaille avec|travaillent avec)\b[^:]*"
+                                 r"\b(?:outils?|materiels?|equipements?|instruments?|logiciels?|machines?)\b[^:]*:\s*")
+
+
+def _tools_listed(fiche: Fiche) -> List[Tuple[str, str]]:
+    """(tool, sentence) of the first paragraph no section took whose sentence lists tools after a colon."""
+    for paragraph, section in zip(fiche.paragraphs, fiche.sections):
+        if section is not None:
+            continue
+        for sentence in sentences(paragraph):
+            match = _TOOLS_BEFORE_COLON.search(fold(sentence))
+            if match:
+                items = re.split(r",\s+(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+",
+                                 without_final_period(sentence[match.end():]))
+                found = [(strip_article(item), sentence) for item in items if strip_article(item)]
+                if len(found) >= 2:
+                    return found
+    return []
+
+
 def tools(fiche: Fiche, name: Optional[str]):
     categories, unnamed = [], []
     for paragraph in fiche.all("outils_categorie"):
@@ -634,6 +654,10 @@ def tools(fiche: Fiche, name: Optional[str]):
         section = {"categories": [{"nom": Fact(label, sentence, FORM), "detail": Missing(
             f"à quoi servent les « {label} » selon la fiche (l'introduction les nomme : « {sentence} »)")}
             for label, sentence in listed]}
+    elif _tools_listed(fiche):  # « X travaille avec le matériel … : brancard, chaise portoir et … »
+        section = {"categories": [{"nom": Fact(upper_first(item), sentence),
+                                   "detail": Missing(f"à quoi sert « {item} » selon la fiche")}
+                                  for item, sentence in _tools_listed(fiche)]}
     else:
         section = {"categories": Absent("la fiche ne décrit aucune catégorie d'outils")}
     return with_precision(section, fiche, "outils_precision")
