@@ -79,7 +79,7 @@ def prepare(fiche: Path, folder: Path) -> Imported:
     text = _read(fiche)
     draft, yaml_text, markers, unused, rejected = import_fiche(text, fiche.name)
     if isinstance(draft["id"], Missing):
-        raise FicheError("le nom du métier est introuvable (la fiche doit contenir une phrase « Le métier de … "
+        raise FicheError("le nom du métier est introuvable (la fiche doit contenir une phrase « Le métier de … » ou « Le métier d’… "
                          "repose sur … »). Est-ce bien une fiche métier ?", fiche)
     return Imported(fiche, folder / f"{draft['id'].value}.yml", draft, yaml_text, markers, unused, rejected)
 

@@ -37,7 +37,9 @@ SECTIONS: List[Tuple[str, str]] = [
     ("diplome_voie", r"^des diplomes de niveau"),
     ("missions_precision", r"^ces missions "),
     ("soft_precision", r"^notez que les soft skills"),
-    ("soft", r"^le metier de .*soft skills"),
+    ("soft", r"^le metier (?:de |d').*soft skills"),
+    ("soft", r"^(?:le/la |le |la |l')[^.]{0,60}? doit (?:avant tout )?(?:faire preuve|posseder|allier)\b"),
+    ("soft", r"^(?:cote (?:savoir-etre|soft skills|qualites)|pour exercer (?:comme|en tant qu)\b.*\bqualites\b)"),
     ("hard_precision", r"^la valeur de chaque hard skill"),
     ("hard", r"^les hard skills"),
     ("formations_intro", r"^(il existe une variete de formations|les formations mentionnees|la formation requise)"),
@@ -53,13 +55,16 @@ SECTIONS: List[Tuple[str, str]] = [
     ("contraintes", r"^parmi les (?:\w+ )?contraintes\b"),
     ("contraintes_precision", r"^les contraintes "),
     ("contraintes", r"^(?:le|ce) metier\b.*\bcontraintes\b"),
-    ("missions", r"^le metier de .*missions"),
+    ("missions", r"^le metier (?:de |d').*missions"),
+    # « Le métier d'X repose sur … » opens the missions even when it does not say « missions »
+    ("missions", r"^le metier (?:de |d')\S.*? repose sur "),
     ("outils_intro", r"^la maitrise des outils"),
     ("outils_precision", r"^il convient de souligner que les outils"),
     ("salaire_contexte", r"^dans le monde de l'entreprise"),
     ("salaire_facteurs", r"^la remuneration varie"),
     ("citation", r"^[«\"]"),
     ("evolutions", r"peut evoluer vers"),
+    ("evolutions", r"\bpeut devenir\b|^plusieurs (?:voies|evolutions)\b"),
     ("evolutions_ensuite", r"^ensuite"),
     ("evolutions_conditions", r"^ces evolutions"),
     ("formation_continue", r"^pour evoluer"),
@@ -198,7 +203,7 @@ def title(fiche: Fiche) -> Optional[Fact]:
     counts: Dict[str, Tuple[int, str]] = {}
     for paragraph in fiche.paragraphs:
         folded = fold(paragraph)
-        for match in re.finditer(r"le metier de (.+?) (?=" + "|".join(sorted(VERBS)) + r")\b", folded):
+        for match in re.finditer(r"le metier (?:de |d')(.+?) (?=(?:" + "|".join(sorted(VERBS)) + r")\b|s'|se |ne |n')", folded):
             name = paragraph[match.start(1): match.end(1)].strip()
             if len(name.split()) <= 8:
                 count, _ = counts.get(name, (0, paragraph))
@@ -228,6 +233,23 @@ def aliases(fiche: Fiche, name: str) -> Fact:
 
 
 # -- definition, missions ------------------------------------------------------------------------
+_ADJECTIVE = r"[a-zà-ÿ]+(?:ique|if|ive|el|elle|al|ale|aire|é|ée)s?"
+# « La sélection des blocs tient compte… », « L'évaluation des entreprises estime… » : the noun phrase that
+# opens a sentence (article, noun, adjectives, complements « de/des/du/d'/en/avec/au/aux … »), whatever the verb.
+_NOUN_PHRASE = re.compile(
+    r"^(?:la |le |les |l')([a-zà-ÿ]+(?:-[a-zà-ÿ]+)?(?:\s+" + _ADJECTIVE + r")?"
+    r"(?:\s+(?:et (?:la |le |l')?|de la |de l'|des |du |de |d'|en |avec |aux |au )[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?"
+    r"(?:\s+" + _ADJECTIVE + r")?)*)(?=\s|,)", re.I)
+
+
+def noun_phrase_split(sentence: str) -> Optional[Tuple[str, str]]:
+    """(subject, what follows) of a sentence that opens with a noun phrase of two words or more."""
+    match = _NOUN_PHRASE.match(sentence)
+    if not match or len(match.group(1).split()) < 2:
+        return None
+    return match.group(1), sentence[match.end():].strip()
+
+
 def missions(fiche: Fiche):
     paragraph = fiche.first("missions")
     precision = fiche.first("missions_precision")
@@ -238,7 +260,21 @@ def missions(fiche: Fiche):
         definition["resume"] = copied(parts[0], paragraph)
         found = []
         for sentence in parts[1:]:
+            listed = re.match(r"^(?:ses|les|leurs|ces) missions (?:couvrent|comprennent|regroupent|incluent|englobent)"
+                              r"\s*:?\s*", fold(sentence))
+            if listed:  # « Ses missions couvrent la planification des cultures, la préparation des sols et … »
+                items = re.split(r",\s+(?:et\s+)?|\s+et\s+(?=(?:la|le|les|l')\b)|\s+ainsi\s+que\s+",
+                                 without_final_period(sentence[listed.end():]))
+                found += [{"intitule": Fact(upper_first(strip_article(item)), sentence, COPIED),
+                           "detail": Missing(f"ce que comprend « {strip_article(item)} », d'après la fiche")}
+                          for item in items if strip_article(item)]
+                continue
             split = split_at_verb(without_enfin(sentence))
+            noun = noun_phrase_split(without_enfin(sentence))
+            if noun and (not split or len(strip_article(split[0]).split()) > len(noun[0].split()) + 1):
+                found.append({"intitule": Fact(upper_first(noun[0]), sentence, COPIED),
+                              "detail": Fact(without_final_period(noun[1]), sentence, COPIED)})
+                continue
             if not split:
                 continue
             subject, verb, rest = split
@@ -258,7 +294,38 @@ def missions(fiche: Fiche):
 _WITH_PURPOSE = re.compile(r"(?:^|,? et )((?:la |le |les |l')?[^,]+?), (?:pour|afin de|afin d') ?([^,]+)")
 
 
-def soft_skills(fiche: Fiche):
+# A quality written with a capital letter inside a sentence (« la Rigueur », « l'Esprit d'équipe », « le Sens
+# du contact », « Esprit critique ») : the capitalised word, then « de/du/des/d'/au/aux + word », « -word » or
+# an adjective in -ique/-if/-ive/-el/-al, nothing else (the verb after it is left).
+_CAPITALISED_QUALITY = re.compile(
+    r"(?<![\w(/-])([A-ZÀ-Þ][a-zà-ÿ]+(?:-[a-zà-ÿ]+)?(?:\s+(?:de la\s+|de l'|de\s+|du\s+|des\s+|au\s+|aux\s+|d')"
+    r"[a-zà-ÿ]+|\s+[a-zà-ÿ]+(?:ique|if|ive|el|elle|al|ale))?)(?![\w(])")
+# Capitalised words that open a sentence or a clause without being a quality.
+_NOT_QUALITIES = {"la", "le", "les", "l", "un", "une", "ces", "ce", "cette", "cote", "pour", "enfin", "notez",
+                  "il", "elle", "elles", "ils", "on", "au", "aux", "dans", "avec", "sur", "en", "de", "des", "du",
+                  "par", "sans", "tandis", "quant", "ainsi", "face", "lors", "qualites", "soft", "skills"}
+
+
+def capitalised_qualities(paragraph: str, name: Optional[str]) -> List[Tuple[str, str]]:
+    """(quality, sentence) of each quality a soft-skills paragraph writes with a capital letter, once each:
+    « La Ponctualité, la Discrétion et l'Esprit d'équipe complètent le profil. », « … mobilise Curiosité,
+    Esprit critique et Rigueur. »."""
+    found, seen = [], set()
+    title_words = set(re.findall(r"[a-z]+", fold(name or "")))
+    for sentence in sentences(paragraph):
+        for match in _CAPITALISED_QUALITY.finditer(sentence):
+            quality = match.group(1)
+            first = fold(quality.split()[0].split("-")[0])
+            if first in _NOT_QUALITIES or first in title_words or fold(quality) in seen:
+                continue
+            if match.start(1) == 0 and not re.match(r"\s*(?:,|et\b)", sentence[match.end(1):]):
+                continue  # a sentence's first word is a quality only in a list (« Vigilance et Maîtrise de soi »)
+            seen.add(fold(quality))
+            found.append((quality, sentence))
+    return found
+
+
+def soft_skills(fiche: Fiche, name: Optional[str] = None):
     paragraph = fiche.first("soft")
     qualities = []
     rest = sentences(paragraph)[1:] if paragraph else []
@@ -281,6 +348,13 @@ def soft_skills(fiche: Fiche):
             if name:
                 qualities.append({"nom": Fact(upper_first(name), sentence),
                                   "detail": Fact(predicate(verb, rest), sentence)})
+    capitalised = capitalised_qualities(paragraph, name) if paragraph else []
+    # « La Curiosité pousse à explorer… » has no verb the importer knows: a « name » of more than four words is
+    # a sentence, and the qualities are then the capitalised words of the paragraph.
+    read = len(qualities) >= 2 and all(len(q["nom"].value.split()) <= 4 for q in qualities)
+    if len(capitalised) >= 2 and (not read or len(capitalised) > len(qualities)):
+        qualities = [{"nom": Fact(quality, sentence), "detail": Fact(without_final_period(sentence), sentence)}
+                     for quality, sentence in capitalised]
     if qualities:
         section = {"qualites": qualities}
     elif rest:  # the fiche names qualities in sentences the importer could not read
@@ -515,6 +589,26 @@ def _tool_items(intro: str) -> List[Tuple[str, str]]:
     return items
 
 
+_TOOLS_BEFORE_COLON = re.compile(r"\b(?:utilise|utilisent|manie|manient|travaille avec|travaillent avec)\b[^:]*"
+                                 r"\b(?:outils?|materiels?|equipements?|instruments?|logiciels?|machines?)\b[^:]*:\s*")
+
+
+def _tools_listed(fiche: Fiche) -> List[Tuple[str, str]]:
+    """(tool, sentence) of the first paragraph no section took whose sentence lists tools after a colon."""
+    for paragraph, section in zip(fiche.paragraphs, fiche.sections):
+        if section is not None:
+            continue
+        for sentence in sentences(paragraph):
+            match = _TOOLS_BEFORE_COLON.search(fold(sentence))
+            if match:
+                items = re.split(r",\s+(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+",
+                                 without_final_period(sentence[match.end():]))
+                found = [(strip_article(item), sentence) for item in items if strip_article(item)]
+                if len(found) >= 2:
+                    return found
+    return []
+
+
 def tools(fiche: Fiche, name: Optional[str]):
     categories, unnamed = [], []
     for paragraph in fiche.all("outils_categorie"):
@@ -560,6 +654,10 @@ def tools(fiche: Fiche, name: Optional[str]):
         section = {"categories": [{"nom": Fact(label, sentence, FORM), "detail": Missing(
             f"à quoi servent les « {label} » selon la fiche (l'introduction les nomme : « {sentence} »)")}
             for label, sentence in listed]}
+    elif _tools_listed(fiche):  # « X travaille avec le matériel … : brancard, chaise portoir et … »
+        section = {"categories": [{"nom": Fact(upper_first(item), sentence),
+                                   "detail": Missing(f"à quoi sert « {item} » selon la fiche")}
+                                  for item, sentence in _tools_listed(fiche)]}
     else:
         section = {"categories": Absent("la fiche ne décrit aucune catégorie d'outils")}
     return with_precision(section, fiche, "outils_precision")
@@ -706,7 +804,40 @@ def salary(fiche: Fiche):
 
 
 # -- evolutions, continuing education, caveats -------------------------------------------------------
-def evolutions(fiche: Fiche):
+# A job title in a sentence: a capitalised word (« Chef(fe) », « Exploitant(e) », « Responsable »), then its
+# words up to a comma, a period or a word that links two titles or opens what the job does.
+_STOP = r"(?!(?:ou|et|puis|voire|sur|dans|pour|par|avec|charg[eé]|afin|lorsque|apr[eè]s|sans|qui|peut|peuvent|devenir|" \
+        r"se|s'|un|une|le|la|les|en charge|en encadrant|[àa] leur|[àa] son|devient|deviennent|est|sont|au sein)\b)"
+_JOB_TITLE = re.compile(r"(?<![\w(/'-])[A-ZÀ-Þ][a-zà-ÿ]*(?:\([a-zè]+\))?(?:-[\wÀ-ÿ]+(?:\([a-zè]+\))?)?"
+                        r"(?:\s+" + _STOP + r"(?:de la\s+|de l'|d'|l')?[\wÀ-ÿ]+(?:\([a-zè]+\))?(?:-[\wÀ-ÿ]+)?)*")
+_NOT_TITLES = {"un", "une", "un(e)", "il", "elle", "certain", "certaine", "certain(e)s", "plusieurs", "avec", "apres",
+               "beaucoup", "la", "le", "les", "l", "a", "au", "ces", "ce", "cette", "sa", "son", "ses", "de", "en"}
+
+
+def job_titles(paragraph: str, name: Optional[str]) -> List[Tuple[str, str]]:
+    """(title, sentence) of each job title a paragraph names, not its own profession: « … peut devenir Chef(fe)
+    d'atelier, en charge de …, ou se spécialiser comme Restaurateur(trice) de mobilier ancien. »."""
+    found = []
+    for sentence in sentences(paragraph):
+        for match in _JOB_TITLE.finditer(sentence):
+            if match.start() == 0:
+                continue  # the word that opens a sentence
+            title = " ".join(match.group(0).split()[:7])
+            if not title or fold(title.split()[0].split("'")[0]) in _NOT_TITLES or "(" not in title and \
+                    not title.split()[0][0].isupper():
+                continue
+            if not any(part[:1].isupper() for part in title.split()[:1]):
+                continue
+            if name and (fold(name).startswith(fold(title)) or fold(title).startswith(fold(name))):
+                continue
+            if not re.search(r"\([a-zè]+\)|^[A-ZÀ-Þ][a-zà-ÿ]+ [a-zà-ÿ]", title) and len(title.split()) < 2:
+                if not re.search(r"\b(?:devenir|de|d'|comme|vers)\s*$", fold(sentence[:match.start()])):
+                    continue
+            found.append((title, sentence))
+    return found
+
+
+def evolutions(fiche: Fiche, name: Optional[str] = None):
     paragraph = fiche.first("evolutions")
     section = {"postes": Absent("la fiche ne cite aucun poste d'évolution")}
     if paragraph:
@@ -719,6 +850,10 @@ def evolutions(fiche: Fiche):
                 text = sentence[match.start(1): match.end(1)]
                 parts = re.split(r",\s+(?:de |d')?|\s+ou\s+(?:de |d')?|\s+et\s+(?:de |d')", text)
                 section["postes"] = [Fact(p.strip(), sentence) for p in parts if p.strip()]
+        titles = job_titles(paragraph, name)
+        read = section["postes"]
+        if titles and (not isinstance(read, list) or any(not p.value[:1].isupper() for p in read)):
+                section["postes"] = [Fact(title, sentence) for title, sentence in titles]
     then = fiche.first("evolutions_ensuite")
     if then:
         section["ensuite"] = copied(then)
@@ -764,7 +899,7 @@ def read_fiche(text: str):
              "alias": aliases(fiche, name.value) if name else [Missing("un nom du métier, sans accents")]}
     name_text = name.value if name else None
     draft["definition"], draft["missions"] = missions(fiche)
-    draft["soft_skills"] = soft_skills(fiche)
+    draft["soft_skills"] = soft_skills(fiche, name.value if name else None)
     draft["hard_skills"] = hard_skills(fiche)
     draft["diplome"], draft["formations"] = diploma_and_trainings(fiche, name_text)
     draft["alternance"] = or_absent(work_study(fiche), "la fiche ne parle pas d'alternance")
@@ -773,7 +908,7 @@ def read_fiche(text: str):
     draft["outils"] = tools(fiche, name_text)
     draft["contraintes"] = constraints(fiche)
     draft["salaire"] = salary(fiche)
-    draft["evolutions"] = evolutions(fiche)
+    draft["evolutions"] = evolutions(fiche, name_text)
     draft["formation_continue"] = or_absent(copied(fiche.first("formation_continue")),
                                             "la fiche ne parle pas de formation continue")
     warning = caveats(fiche)
