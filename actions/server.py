@@ -11,7 +11,9 @@ from core.school import School, load_school
 @lru_cache(maxsize=1)
 def server_school() -> School:
     try:
-        return load_school()
+        school = load_school()
+        school.search_index  # built now, at start, rather than during the first student's search
+        return school
     except KnowledgeError as error:
         print(f"Erreur dans les fichiers de connaissances :\n{error}", file=sys.stderr)
         raise SystemExit(1) from None

@@ -68,6 +68,11 @@ def respond(school: School, turn: Turn) -> Outcome:
                        school.profession(turn.slots.get("metier_id")) or page_profession(school, turn), handoff=True)
     if turn.kind == CATALOGUE:
         previous = turn.slots.get("sujet")
+        if turn.intent in (exploring.SEARCH, exploring.LIST) and len(turn.question.named) == 1 \
+                and not exploring.criteria(school, turn):
+            # « je voudrais devenir boulanger »: the catalogue has it, by name: its fiche, not a search.
+            return answer(school, replace(turn, intent="definition"), "definition", fallback=False) \
+                or clarify(school, turn)
         if turn.intent == exploring.COMPARE and len(school.professions) < 2:
             # One profession: nothing to compare it with. « laquelle compte le plus ? » asks within the
             # previous topic (its superlative), never « quels métiers voulez-vous comparer ? ».
@@ -86,6 +91,9 @@ def respond(school: School, turn: Turn) -> Outcome:
         # « avec un BTS je peux faire quoi ? », « l'écologie, c'est mon truc »: a profession to find in
         # the catalogue, not a topic of the current one.
         return exploring.respond(school, replace(turn, intent=exploring.SEARCH))
+    if turn.kind == OUT_OF_SCOPE and len(turn.question.named) == 1 and len(school.professions) > 1:
+        # « je voudrais devenir boulanger » taken for out of scope: the catalogue has it, by name.
+        return answer(school, replace(turn, intent="definition"), "definition", fallback=False)
     if turn.kind == OUT_OF_SCOPE:
         # Out of scope, unless the message asks a detail the fiche does not give (then say so).
         return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)

@@ -72,6 +72,13 @@ def paths_to(school: School, turn: "Turn") -> Optional["Outcome"]:
     return Outcome(reply, (("metier_id", target.id), (SHOWN, [p.id for p, _ in sources])), target)
 
 
+def criteria(school: School, turn: "Turn") -> bool:
+    """Whether the message sets what a search reads: an interest, a salary or a diploma limit, a famille."""
+    asked = catalogue.request(turn.question.text, school.interests)
+    return bool(asked.interests or asked.min_salary is not None or asked.max_years is not None or turn.famille
+                or catalogue.family_named(turn.question.text, list(school.professions.values())))
+
+
 def replace_interests(asked: "catalogue.Request") -> "catalogue.Request":
     """The filters of a request without its interests (a famille already chosen answers those)."""
     return catalogue.Request((), asked.min_salary, asked.max_years)

@@ -373,6 +373,11 @@ class Replier:
         return Reply(text, buttons + self.discover_buttons(total))
 
     def other_profession(self, professions: Sequence[Profession], named: str) -> Reply:
+        """A profession the school has no fiche on: said plainly, never another profession's facts; in a
+        catalogue, the search and the list are offered with the counsellor."""
+        if len(professions) > NAMED_IN_FULL:  # too many to name: how many, the search and the list
+            text = self.fill("autre_metier_catalogue", metier=named.strip(), total=len(professions))
+            return Reply(text, [self.topic_button("conseiller", "/conseiller")] + self.discover_buttons(len(professions)))
         text = self.fill("autre_metier", metiers=self.names(professions), metier=named.strip())
         return Reply(text, [self.topic_button("conseiller", "/conseiller")] + self.menu_buttons()[:3])
 

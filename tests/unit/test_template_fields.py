@@ -61,6 +61,7 @@ def filled():
         replier.answer(bac5, understand("faut-il un bac+5 ?", topic="diplome"))
         replier.answer(bac5, Question(topic="diplome", situation=DiplomaSituation("sans", "mastere")))
     replier.other_profession(professions, "boulanger"), replier.which_of(professions)
+    replier.other_profession(professions * 5, "boulanger")
     replier.welcome(professions * 5)  # a catalogue too long to be named in full
     replier.welcome(professions), replier.help(professions), replier.out_of_scope(professions)
     replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology()

@@ -1,0 +1,84 @@
+"""Held-out conversation sets (tests/nlu/test_fresh*.yml, test_catalogue2_conversations.yml): scored through
+the REST channel as ../shared/eval/ask.py scores them (same normalisation of the reply, same regexes), on the
+knowledge folder each set was written for, so that a school's own updates never change them.
+
+- the fresh sets were written from the seed fiche: they run on its reference knowledge file, frozen in
+  tests/fixtures/reference/ (not the live knowledge/), with the fixture's shared files;
+- the catalogue conversations run on tests/fixtures/catalogue2/ (10 professions written apart).
+"""
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+from typing import List, Tuple
+
+import yaml
+
+from tests.support.helpers import ROOT
+from tests.support.knowledge import FIXTURE_KNOWLEDGE
+
+NLU = ROOT / "tests" / "nlu"
+REFERENCE = ROOT / "tests" / "fixtures" / "reference" / "charge_mission_relations_internationales.yml"
+CATALOGUE2 = ROOT / "tests" / "fixtures" / "catalogue2" / "metiers"
+# What counts as a failure whatever the regexes say: an apology instead of an answer.
+APOLOGY = "probleme technique"
+
+
+def knowledge_with(folder: Path, professions: List[Path], default: bool) -> Path:
+    """A knowledge folder: the fixture's shared files and these profession files."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(FIXTURE_KNOWLEDGE, folder, ignore=shutil.ignore_patterns("metiers"))
+    (folder / "metiers").mkdir()
+    for path in professions:
+        shutil.copy(path, folder / "metiers" / path.name)
+    if not default:
+        sujets = folder / "sujets.yml"
+        sujets.write_text("\n".join(line for line in sujets.read_text(encoding="utf-8").splitlines()
+                                    if not line.startswith("metier_par_defaut")) + "\n", encoding="utf-8")
+    return folder
+
+
+def seed_knowledge(folder: Path) -> Path:
+    return knowledge_with(folder, [REFERENCE], default=True)
+
+
+def catalogue2_knowledge(folder: Path) -> Path:
+    return knowledge_with(folder, sorted(CATALOGUE2.glob("*.yml")), default=False)
+
+
+def normalize(text: str) -> str:
+    """The reply as ask.py reads it: lower case, no accents, thousands separators removed, spaces folded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[\u00a0\u202f\u2009\u2007]", " ", text)
+    for _ in range(3):
+        text = re.sub(r"(\d)[ .,](?=\d{3}\b)", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def reply_text(replies) -> str:
+    parts = []
+    for r in replies:
+        if r.get("text"):
+            parts.append(r["text"])
+        parts += [str(b.get("title", "")) for b in r.get("buttons") or []]
+    return "\n".join(parts)
+
+
+def score(stack, name: str) -> Tuple[int, int, List[Tuple[str, str]]]:
+    """(right, total, [(case id, reply start)] of the wrong ones) of tests/nlu/<name>.yml on a running stack."""
+    cases = yaml.safe_load((NLU / f"{name}.yml").read_text(encoding="utf-8"))
+    right, wrong = 0, []
+    for case in cases:
+        sender = stack.new_sender()
+        says = case["say"] if isinstance(case["say"], list) else [case["say"]]
+        for message in says:
+            reply = normalize(reply_text(stack.say(sender, message)))
+        ok = (all(re.search(p, reply) for p in case.get("all", []))
+              and not any(re.search(p, reply) for p in case.get("none", [])) and APOLOGY not in reply)
+        right += ok
+        if not ok:
+            wrong.append((case["id"], reply[:160]))
+    return right, len(cases), wrong
