@@ -99,7 +99,7 @@ def respond(school: School, turn: Turn) -> Outcome:
         return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
                 or Outcome(school.replier.out_of_scope(menu_professions(school, turn))))
     if turn.kind == CLARIFY:
-        if catalogue_settled(turn):
+        if catalogue_settled(school, turn):
             top = next(name for name, _ in turn.ranking if name != "nlu_fallback")
             return exploring.respond(school, replace(turn, intent=top))
         agreed = agreed_intent(school, turn)
@@ -218,7 +218,7 @@ def follow_up_topic(q: Question) -> Optional[str]:
     return None
 
 
-def catalogue_settled(turn: Turn) -> bool:
+def catalogue_settled(school: School, turn: Turn) -> bool:
     """An unsure catalogue intent that the message itself settles: a search that names an interest or
     a real filter (« un truc avec les langues »), or two professions named apart."""
     top = next((name for name, _ in turn.ranking if name != "nlu_fallback"), None)

@@ -8,28 +8,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, FrozenSet, Optional, Sequence, Tuple, Union
 
+from core.catalogue import BY_FAMILY, Interests, SearchIndex
 from core.coverage import Asked, keys, uncovered
 from core.knowledge import (
     AbsentDetails,
     Contact,
+    InterestsFile,
     KnowledgeError,
     Profession,
     Topics,
     knowledge_dir,
     load_absent_details,
-    load_interests,
-    InterestsFile,
     load_contact,
+    load_interests,
     load_profession,
     load_professions,
     load_templates,
     load_topics,
 )
-from core.catalogue import BY_FAMILY, Interests, SearchIndex
-from core.paths import KNOWLEDGE
 from core.knowledge_cache import default_cache
 from core.lexicon import ordinary_words
 from core.names import NameIndex
+from core.paths import KNOWLEDGE
 from core.replies import Replier
 from core.textnorm import fold
 from core.understanding import AbsentDetail, Question, Vocabulary, phrase_pattern, understand
