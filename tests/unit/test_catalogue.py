@@ -99,8 +99,8 @@ def test_compare_without_topic_is_a_short_card(school):
     a, b = school.professions["ebeniste_restauration_mobilier"], school.professions["infirmier_puericulture"]
     reply = school.replier.comparison(a, b, None)
     for p in (a, b):
-        ref = getattr(p.formations, p.diplome.niveau_reference)
-        assert f"{ref.nom} ({ref.niveau})" in reply.text
+        ref = next(x for x in p.parcours if x.statut == "reference")
+        assert f"{ref.nom} (Bac+{ref.niveau})" in reply.text
         top = max(p.hard_skills.competences, key=lambda s: s.score)
         assert f"{top.nom} : {top.score}/100" in reply.text
     assert "plus élevé" not in reply.text
