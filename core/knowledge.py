@@ -159,6 +159,9 @@ class DiplomaPath(Strict):
     @validator("statut")
     def _known_status(cls, value):
         if value not in STATUSES:
+            meant = re.sub(r"[^a-z]+", "_", without_accents(value)).strip("_")
+            if meant in STATUSES:
+                raise ValueError(f"statut « {value} » : écrivez {meant} (sans accent ni espace)")
             raise ValueError(f"statut « {value} » inconnu : choisissez {', '.join(STATUSES[:-1])} ou {STATUSES[-1]}")
         return value
 
