@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, FrozenSet, Optional, Sequence, Tuple, Union
 
+from core.catalogue import BY_FAMILY, SearchIndex
 from core.coverage import Asked, keys, uncovered
 from core.knowledge import (
     AbsentDetails,
@@ -22,7 +23,6 @@ from core.knowledge import (
     load_templates,
     load_topics,
 )
-from core.catalogue import BY_FAMILY, SearchIndex
 from core.knowledge_cache import default_cache
 from core.lexicon import ordinary_words
 from core.names import NameIndex

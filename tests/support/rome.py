@@ -44,7 +44,8 @@ DOMAINS = {
 
 def _wheel() -> Path:
     """The pinned wheel, downloaded once and checked against its hash."""
-    line = next(l for l in REQUIREMENTS.read_text(encoding="utf-8").splitlines() if "==" in l and not l.startswith("#"))
+    line = next(row for row in REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+                if "==" in row and not row.startswith("#"))
     spec, digest = re.match(r"(\S+)\s+--hash=sha256:([0-9a-f]{64})", line).groups()
     name, version = spec.split("==")
     wheel = CACHE / f"{name.replace('-', '_')}-{version}-py3-none-any.whl"

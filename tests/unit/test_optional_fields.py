@@ -5,7 +5,6 @@ guard, the search (interest, salary, diploma), the comparison on every topic and
 fiches all run, and the missing topic is answered « la fiche ne précise pas … ».
 """
 import copy
-from pathlib import Path
 
 import pytest
 import yaml
