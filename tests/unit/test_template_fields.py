@@ -80,6 +80,8 @@ def filled():
     replier.empty_message(), replier.too_long(1001, 1000), replier.restarting("et le salaire ?")
     # The catalogue conversations: a list with more pages, a search found or not, comparisons.
     replier.catalogue_page(professions * 9), replier.search_results(professions, "plus de 20000 euros")
+    # A long catalogue by familles, and a topic asked before any profession is in play.
+    replier.familles_reply(professions), replier.which_profession(professions[0], 30, "salaire")
     replier.search_results(professions, "un métier de boulanger")
     a = professions[0]
     b = a.copy(update={"id": "autre", "intitule": "Autre métier", "salaire": a.salaire.copy(update={
