@@ -275,19 +275,30 @@ class Replier:
         return self._named(name, level, asked.kind, which)
 
     def _without(self, p: Profession, asked: diplomas.Mention) -> str:
-        """« sans bac+3 je peux ? », « je n'ai pas de CAP »: from the level the fiche requires or sets."""
+        """« sans bac+3 je peux ? » (a level: the student has less), « sans BTS ? » (a diploma: its status),
+        from what the fiche requires or gives as its reference."""
         path = self._paths_asked(p, asked)
-        level = asked.level if asked.level is not None else (path.niveau if path else None)
         needed = diplomas.needed_level(p.parcours)
-        if level is None or needed is None:
-            return self._diploma_text(p, False, False)
         required = diplomas.required(p.parcours)
-        if (path is not None and path in required) or (required and level <= needed):
-            name = "diplome.sans_requis"
-        else:
-            name = "diplome.sans_non" if level <= needed else "diplome.sans_oui"
         reference = self._reference(p)
-        lacked = self._path_named(path, "le") if path and asked.kind else self._asked_named(asked, "le")
+        if asked.kind is not None:
+            lacked = self._path_named(path, "le") if path else self._asked_named(asked, "le")
+            if path is not None and path in required:
+                name = "diplome.sans_requis"
+            elif path is not None and path.statut == diplomas.REFERENCE:
+                name = "diplome.sans_reference"
+            elif path is not None:
+                name = "diplome.sans_autre"
+            else:
+                name = "diplome.sans_absent"
+        else:
+            lacked = self._asked_named(asked, "le")
+            if needed is None:
+                return self._diploma_text(p, False, False)
+            if required and asked.level <= needed:
+                name = "diplome.sans_requis"
+            else:
+                name = "diplome.sans_non" if asked.level <= needed else "diplome.sans_oui"
         return self._required_first(p) + self.fill(name, le_diplome=lacked, le_reference=reference,
                                                    niveaux=self._levels(p))
 

@@ -84,6 +84,18 @@ def test_a_diploma_the_regulated_fiche_does_not_name_is_said_so_without_a_level_
     assert "au moins egal" not in reply  # a Licence at Bac+3 is not the Diplôme d'État
 
 
+def test_without_a_named_diploma_the_answer_is_its_status_in_the_fiche(school):
+    de = path(school, REGULATED, "requis")
+    assert norm(f"non : sans le {de.nom} (bac+{de.niveau}), la fiche ne permet pas d'exercer ce metier") in ask(
+        school, REGULATED, "sans le DE je peux ?")
+    assert "d'apres la fiche, le bts (bac+2) n'est ni exige ni le niveau de reference de ce metier" in ask(
+        school, REGULATED, "sans BTS je peux ?", "bts", "bts")
+    assert ask(school, SEED, "sans CAP je peux ?").startswith(
+        "la fiche de ce metier ne cite pas le cap (avant le bac) : le niveau de reference est le bachelor (bac+3)")
+    assert ask(school, SEED, "sans bachelor je peux ?", "diplome", "bachelor").startswith(
+        "d'apres la fiche, le bachelor (bac+3) est le niveau de reference de ce metier")
+
+
 # -- a CAP-level trade ---------------------------------------------------------------------------
 def test_a_cap_is_enough_where_the_cap_is_the_reference(school):
     cap = path(school, TRADE, "reference")
