@@ -125,6 +125,7 @@ def _situation(folded: str, start: int) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=4096)
 def kind_of(name: str, path: Path = DIPLOMAS_FILE) -> Optional[str]:
     """The kind of diploma a path's name is (« Diplôme d'État d'infirmier » -> diplome_etat), if known."""
     found = mentions(name, path)
