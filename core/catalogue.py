@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from core import diplomas
 from core.knowledge import Profession
 from core.textnorm import fold
 
@@ -20,7 +21,8 @@ BY_FAMILY = 20
 OTHER_FAMILY = "autres métiers"
 # An interest's result is kept when its fiche speaks of it at least a third as much as the best one's.
 RELEVANT_SHARE = 3
-LEVEL_YEARS = {"bts": 2, "bachelor": 3, "mastere": 5}
+
+
 def word_pattern(word: str) -> str:
     """A word of knowledge/interets.yml as a pattern on folded text: whole word, or a word start (« touris* »)."""
     word = fold(word).strip()
@@ -146,6 +148,20 @@ _WORD_YEARS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 _UP_TO = r"(au plus|au maximum|maximum|max|plus loin que|pas plus que|pas au-dela d[eu]|jusqu'a|jusqu'au)"
 
 
+def _diploma_limit(folded: str) -> Optional[int]:
+    """« juste un CAP » -> -1, « avec un BTS » -> 2, « sans master » -> 4: a diploma of
+    knowledge/diplomes.yml named as the only one the student has, or as one they will not do."""
+    for m in diplomas.mentions(folded):
+        if m.level is None or m.kind is None:
+            continue
+        if m.situation == "seulement" or re.search(r"(?:avec|que le|que la|qu'une?) (?:une? |le |la )?$",
+                                                   folded[max(0, m.start - 20):m.start]):
+            return m.level
+        if m.situation == "sans":
+            return m.level - 1
+    return None
+
+
 def years_asked(folded: str) -> Optional[int]:
     """The most years of study after the bac a message accepts, if it sets a limit."""
     t = folded
@@ -156,9 +172,10 @@ def years_asked(folded: str) -> Optional[int]:
         r"bac\s*\+\s*(\d)\s*(max|maximum|maxi|au plus|au maximum)\b", t)
     if m:
         return int(m.groups()[-1] if m.re.pattern.startswith(_UP_TO) else m.group(1))
-    if re.search(r"(sans|pas)[^.?!]{0,20}(master|mastere)", t):
-        return 4
-    if re.search(r"(juste|seulement|qu'un|que le|uniquement|un simple|avec) (un )?bts|bac\s*\+\s*2\b", t):
+    named = _diploma_limit(t)
+    if named is not None:
+        return named
+    if re.search(r"bac\s*\+\s*2\b", t):
         return 2
     m = re.search(r"(pas[^.?!]{0,15}plus de|maximum|max|au plus|moins de) (\d|un|une|deux|trois|quatre|cinq) "
                   r"ans d'etudes", t)
@@ -234,16 +251,20 @@ def evidence(p: Profession, interest: str, interests: Interests) -> List[Tuple[s
     return [(text, where) for text, where in _fields(p) if pattern.search(fold(text))]
 
 
-def reference_years(p: Profession) -> int:
-    return LEVEL_YEARS[p.diplome.niveau_reference]
+def reference_years(p: Profession) -> Optional[int]:
+    """Years of study after the bac the fiche asks to exercise: its required diploma's level, else its
+    reference one's (None when the fiche gives no level for them)."""
+    return diplomas.needed_level(p.parcours)
 
 
 def passes(p: Profession, asked: Request) -> bool:
     """Whether a profession passes a request's filters (salary, years of study), interests aside."""
     if asked.min_salary is not None and (top_salary(p) or 0) <= asked.min_salary:
         return False
-    if asked.max_years is not None and (p.diplome.bac5_necessaire or reference_years(p) > asked.max_years):
-        return False
+    if asked.max_years is not None:
+        years = reference_years(p)
+        if years is None or years > asked.max_years:  # no level in the fiche: never shown as fitting a limit
+            return False
     return True
 
 
@@ -268,10 +289,12 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
                 continue
             found_words.append((f"jusqu'à {top:,} {p.salaire.unite}".replace(",", "\u00a0"), "salaire"))
         if asked.max_years is not None:
-            if p.diplome.bac5_necessaire or reference_years(p) > asked.max_years:
-                continue
-            ref = getattr(p.formations, p.diplome.niveau_reference)
-            found_words.append((f"{ref.nom} ({ref.niveau}) : {ref.en_bref}", "diplome"))
+            years = reference_years(p)
+            if years is None or years > asked.max_years:
+                continue  # no level in the fiche: never shown as fitting a limit
+            for ref in diplomas.references(p.parcours):
+                words = f"{ref.nom} ({diplomas.level_label(ref.niveau)})"
+                found_words.append((f"{words} : {ref.en_bref}" if ref.en_bref else words, "diplome"))
         ok = True
         for interest in asked.interests:
             hits = index.evidence(p, interest, interests)

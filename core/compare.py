@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
+from core import diplomas
 from core.catalogue import reference_years, top_salary
 from core.knowledge import Profession
 from core.understanding import named_apart
@@ -32,7 +33,10 @@ class Comparison:
 
 
 def side(p: Profession, topic: Optional[str]) -> Side:
-    s, ref = p.salaire, getattr(p.formations, p.diplome.niveau_reference)
+    s = p.salaire
+    # The required (regulated) diploma, else the reference one: the fiche's own names and levels.
+    ref = " / ".join(f"{path.nom} ({diplomas.level_label(path.niveau)})".replace(" ()", "")
+                     for path in diplomas.references(p.parcours))
     top = sorted(p.hard_skills.competences, key=lambda k: -k.score)
     levels = [lvl for lvl in ((s.niveaux.debutant, s.niveaux.confirme) if s else ()) if lvl is not None]
     if topic == "salaire":
@@ -41,7 +45,7 @@ def side(p: Profession, topic: Optional[str]) -> Side:
         return Side(p, tuple(f"{lvl.libelle} : {euros(lvl.min)}–{euros(lvl.max)} {s.unite}" for lvl in levels),
                     top_salary(p))
     if topic == "diplome":
-        return Side(p, (f"{ref.nom} ({ref.niveau})", p.diplome.reponse), reference_years(p))
+        return Side(p, (ref, p.diplome.reponse), reference_years(p))
     if topic == "hard_skills":
         return Side(p, tuple(f"{k.nom} : {k.score}/100" for k in top[:3]) or (NOT_GIVEN,),
                     top[0].score if top else None)
@@ -53,7 +57,7 @@ def side(p: Profession, topic: Optional[str]) -> Side:
         return Side(p, tuple(m.intitule for m in p.missions[:4]) or (NOT_GIVEN,), None)
     d = s.niveaux.debutant if s else None
     start = f"débutant : {euros(d.min)}–{euros(d.max)} {s.unite}" if d else f"débutant : {NOT_GIVEN}"
-    return Side(p, (f"{ref.nom} ({ref.niveau})", start) + tuple(f"{k.nom} : {k.score}/100" for k in top[:2]), None)
+    return Side(p, (ref, start) + tuple(f"{k.nom} : {k.score}/100" for k in top[:2]), None)
 
 
 def compare(a: Profession, b: Profession, topic: Optional[str] = None) -> Comparison:

@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, Extra, ValidationError, conint, constr, root_validator, validator
 
 from core import yamlcache
+from core.diplomas import NOT_ENOUGH_ALONE, REFERENCE, REQUIRED, STATUSES, SUFFICIENT
 from core.paths import ROOT, knowledge_dir  # noqa: F401 - knowledge_dir is imported from here too
 from core.textnorm import without_accents
 
@@ -102,14 +103,71 @@ class HardSkills(Strict):
 
 
 class Diploma(Strict):
-    bac5_necessaire: bool
+    # The fiche's own answer to « faut-il un Bac+5 ? », the way to the profession and its remarks.
     reponse: Text
     voie: Text
-    niveau_reference: Text
     precision: Optional[Text]
+    # Old format (before `parcours`): read, then turned into paths (Profession._old_trainings).
+    bac5_necessaire: Optional[bool]
+    niveau_reference: Optional[Text]
+
+
+# A diploma's level: years of study after the bac (-1: CAP or BEP, 0: bac or Bac pro, 8: doctorate).
+LEVEL_RANGE = (-1, 8)
+
+
+def level_written(written: str) -> Optional[int]:
+    """The level a trainer meant by « Bac+3 », « bac + 2 », « CAP », « Bac pro »; None if unclear."""
+    text = without_accents(str(written)).strip()
+    plus = re.fullmatch(r"(?:niveau\s*)?bac\s*\+\s*(\d)", text)
+    if plus:
+        return int(plus.group(1))
+    if re.fullmatch(r"(?:niveau\s*)?(?:cap|bep|infra[- ]?bac)", text):
+        return -1
+    if re.fullmatch(r"(?:niveau\s*)?(?:bac|bac pro|baccalaureat)", text):
+        return 0
+    return None
+
+
+class DiplomaPath(Strict):
+    """One path to the profession: a diploma, its level and its status for this profession."""
+    nom: Text
+    niveau: Optional[int]
+    statut: Text
+    en_bref: Optional[Text]
+    general: Optional[Text]
+    pour_ce_metier: Optional[Text]
+
+    @validator("niveau", pre=True)
+    def _level_number(cls, value):
+        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+            return value
+        written = str(getattr(value, "written", value)).strip()
+        guess = level_written(written)
+        hint = f" : écrivez {guess}" if guess is not None else (
+            " (-1 pour un CAP ou un BEP, 0 pour le bac ou un Bac pro, 2 pour Bac+2, 3 pour Bac+3, 5 pour Bac+5)")
+        raise ValueError(f"« {written} » : le niveau est un nombre d'années d'études après le bac{hint}")
+
+    @validator("niveau")
+    def _level_range(cls, value):
+        low, high = LEVEL_RANGE
+        if value is not None and not low <= value <= high:
+            raise ValueError(f"{value} n'est pas un niveau : écrivez un nombre d'années après le bac, de {low} "
+                             f"(CAP) à {high} (doctorat)")
+        return value
+
+    @validator("statut")
+    def _known_status(cls, value):
+        if value not in STATUSES:
+            meant = re.sub(r"[^a-z]+", "_", without_accents(value)).strip("_")
+            if meant in STATUSES:
+                raise ValueError(f"statut « {value} » : écrivez {meant} (sans accent ni espace)")
+            raise ValueError(f"statut « {value} » inconnu : choisissez {', '.join(STATUSES[:-1])} ou {STATUSES[-1]}")
+        return value
 
 
 class Training(Strict):
+    """Old format: one of the three diplomas bts / bachelor / mastere."""
     nom: Text
     niveau: Text
     suffisant: bool
@@ -119,13 +177,38 @@ class Training(Strict):
 
 
 class Trainings(Strict):
+    """Old format: exactly the BTS, the Bachelor and the Mastère."""
     bts: Training
     bachelor: Training
     mastere: Training
 
 
-# The diplomas a fiche describes, in order: the schema above is their one list.
+# The diploma topics of the NLU (intents bts, bachelor, mastere; entity « diplome »): kinds of
+# knowledge/diplomes.yml. A fiche's paths may hold any other diploma.
 TRAINING_IDS = tuple(Trainings.__fields__)
+OLD_LEVELS = {"bts": 2, "bachelor": 3, "mastere": 5}
+
+
+def paths_from_trainings(trainings: Trainings, diploma: Diploma) -> List[DiplomaPath]:
+    """The old format's three diplomas as paths: the reference level is « reference »; a diploma below
+    it « suffisant » or « insuffisant_seul » after its flag; above it, « suffisant » (or, when the fiche
+    said no Bac+5 is needed, what its flag says), and a Bac+5 said necessary when the reference is lower
+    is « requis »."""
+    reference = diploma.niveau_reference
+    out = []
+    for which in TRAINING_IDS:
+        t = getattr(trainings, which)
+        level = level_written(t.niveau)
+        level = OLD_LEVELS[which] if level is None else level
+        if which == reference:
+            status = REFERENCE
+        elif which == "mastere" and diploma.bac5_necessaire:
+            status = REQUIRED
+        else:
+            status = SUFFICIENT if t.suffisant else NOT_ENOUGH_ALONE
+        out.append(DiplomaPath(nom=t.nom, niveau=level, statut=status, en_bref=t.en_bref, general=t.general,
+                               pour_ce_metier=t.pour_ce_metier))
+    return out
 
 
 class Experience(Strict):
@@ -237,7 +320,10 @@ class Profession(Strict):
     soft_skills: SoftSkills = SoftSkills()
     hard_skills: HardSkills = HardSkills()
     diplome: Diploma
-    formations: Trainings
+    # The paths to the profession (any diploma, its level and status). Old files give `formations`
+    # (bts / bachelor / mastere) instead: read into paths, then left None.
+    parcours: List[DiplomaPath] = []
+    formations: Optional[Trainings]
     alternance: Optional[Text]
     rncp: Optional[Text]
     experiences: List[Experience] = []
@@ -260,12 +346,32 @@ class Profession(Strict):
                          f"« _ », sans espace ni tiret. Écrivez « {name} » (et nommez le fichier {name}.yml)")
 
     @root_validator(skip_on_failure=True)
-    def _reference_level_exists(cls, values):
-        level = values["diplome"].niveau_reference
-        if level not in Trainings.__fields__:
-            raise ValueError(
-                f"diplome.niveau_reference vaut « {level} » : choisissez bts, bachelor ou mastere"
-            )
+    def _paths(cls, values):
+        diploma, trainings, paths = values["diplome"], values.get("formations"), values.get("parcours") or []
+        if trainings is not None and paths:
+            raise ValueError("champ « formations » : ancien format, alors que « parcours » est présent : gardez "
+                             "seulement « parcours »")
+        if trainings is not None:
+            if diploma.niveau_reference not in TRAINING_IDS:
+                raise ValueError(f"champ « diplome.niveau_reference » : vaut « {diploma.niveau_reference} » : choisissez "
+                                 "bts, bachelor ou mastere")
+            if diploma.bac5_necessaire is None:
+                raise ValueError("champ « diplome.bac5_necessaire » : absent : écrivez true ou false (ancien format), ou "
+                                 "décrivez les diplômes dans « parcours »")
+            paths = paths_from_trainings(trainings, diploma)
+            values["formations"] = None
+        elif diploma.niveau_reference is not None or diploma.bac5_necessaire is not None:
+            old = "niveau_reference" if diploma.niveau_reference is not None else "bac5_necessaire"
+            raise ValueError(f"champ « diplome.{old} » : ancien format (sans « formations ») : supprimez-le et "
+                             "donnez le statut « reference » (ou « requis ») au parcours concerné")
+        if not paths:
+            raise ValueError("champ « parcours » : aucun diplôme : ajoutez la rubrique « parcours » (un élément par diplôme, avec nom, "
+                             "niveau et statut)")
+        if not any(p.statut in (REQUIRED, REFERENCE) for p in paths):
+            raise ValueError("champ « parcours » : aucun diplôme n'a le statut « reference » ni « requis » : donnez ce statut "
+                             "au diplôme de référence du métier (celui que la fiche dit suffisant pour exercer)")
+        values["parcours"] = paths
+        values["diplome"] = diploma.copy(update={"niveau_reference": None, "bac5_necessaire": None})
         return values
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
-from core import catalogue, compare, gender
+from core import catalogue, compare, diplomas, gender
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
 from core.template_fields import fields_filled
 from core.understanding import AbsentDetail, Question, stems
@@ -175,54 +175,204 @@ class Replier:
         return self.fill("missions.ciblee", mission=mission.intitule, detail=mission.detail,
                          missions=self.bullets(others))
 
-    def _levels(self, p: Profession) -> str:
-        return self.bullets([
-            self.fill("diplome.niveau", nom=f.nom, niveau=f.niveau, en_bref=f.en_bref)
-            for f in (getattr(p.formations, which) for which in TRAINING_IDS)])
+    # -- diplomas: the fiche's paths (core/diplomas.py) ------------------------------------------
+    def _path_line(self, path) -> str:
+        level = diplomas.level_label(path.niveau)
+        return self.fill("diplome.niveau", nom=path.nom, niveau=level, en_bref=self._in_short(path))
 
-    def _reference(self, p: Profession) -> str:
-        reference = getattr(p.formations, p.diplome.niveau_reference)
-        return f"{reference.nom} ({reference.niveau})"
+    def _levels(self, p: Profession) -> str:
+        return self.bullets([self._path_line(path) for path in p.parcours])
+
+    def _in_short(self, path) -> str:
+        """The fiche's short sentence on a path, or what its status says."""
+        if path.en_bref:
+            return path.en_bref
+        return {
+            diplomas.REQUIRED: self.fill("statuts.requis"),
+            diplomas.REFERENCE: self.fill("statuts.reference"),
+            diplomas.SUFFICIENT: self.fill("statuts.suffisant"),
+            diplomas.NOT_ENOUGH_ALONE: self.fill("statuts.insuffisant_seul"),
+            diplomas.TO_EVOLVE: self.fill("statuts.utile_pour_evoluer"),
+        }[path.statut]
+
+    @staticmethod
+    def _named(name: str, level: Optional[int], kind: Optional[str], which: str) -> str:
+        """« le Bachelor (Bac+3) », « une Licence (Bac+3) », « le Diplôme d'État d'infirmier »."""
+        label = diplomas.level_label(level)
+        return f"{diplomas.article(kind, which)} {name}" + (f" ({label})" if label else "")
+
+    def _path_named(self, path, which: str) -> str:
+        return self._named(path.nom, path.niveau, diplomas.kind_of(path.nom), which)
+
+    def _reference(self, p: Profession, which: str = "le") -> str:
+        """The reference (or required) paths, « le Bachelor (Bac+3) » or « le BTS (Bac+2) ou le Bachelor (Bac+3) »."""
+        return f" {self.fill('diplome.ou')} ".join(self._path_named(path, which) for path in diplomas.references(p.parcours))
+
+    def _required_first(self, p: Profession, subject=None) -> str:
+        """« Il faut le Diplôme d'État … (Bac+3) pour exercer ce métier ; ni un BTS ni un Bachelor ne
+        suffisent. » when the fiche requires a diploma (and the answer is not about that diploma), else ""."""
+        needed = diplomas.required(p.parcours)
+        if not needed or subject in needed:
+            return ""
+        alone = [path for path in p.parcours if path.statut == diplomas.NOT_ENOUGH_ALONE]
+        others = ""
+        if len(alone) == 1:
+            path = alone[0]
+            others = self.fill("diplome.insuffisant_un", un_diplome=self._path_named(path, "un"),
+                               seul=diplomas.article(diplomas.kind_of(path.nom), "seul"))
+        elif alone:
+            others = self.fill("diplome.insuffisants", liste=" ".join(
+                self.fill("diplome.ni", un_diplome=f"{diplomas.article(diplomas.kind_of(x.nom), 'un')} {x.nom}")
+                for x in alone))
+        required = f" {self.fill('diplome.ou')} ".join(self._path_named(x, "le") for x in needed)
+        if others:
+            return self.fill("diplome.requis_sauf", le_requis=required, insuffisants=others) + "\n"
+        return self.fill("diplome.requis", le_requis=required) + "\n"
+
+    def _diploma_text(self, p: Profession, bac5_asked: bool, lacks_bac5: bool) -> str:
+        """The answer on the diplomas as a whole: « faut-il un Bac+5 ? » (yes only when a required or
+        reference path is at Bac+5), « sans master ? », or the paths; the required diploma first."""
+        bac5 = diplomas.bac5_needed(p.parcours)
+        if lacks_bac5:
+            name = "diplome.sans_bac5_necessaire" if bac5 else "diplome.pas_bac5"
+        elif bac5_asked:
+            name = "diplome.bac5" if bac5 else "diplome.pas_bac5"
+        else:
+            name = "diplome.general"
+        reference = self._reference(p)
+        return self._required_first(p) + self.fill(
+            name, voie=p.diplome.voie, reponse=p.diplome.reponse, le_reference=reference,
+            le_reference_en_tete=capitalized(reference), niveaux=self._levels(p))
+
+    def _asked(self, q: Question, topic: Optional[str]) -> Optional[diplomas.Mention]:
+        """The diploma or level the message is about: one the student lacks or holds only, else the
+        topic's diploma when named, else the first named; None when none is."""
+        # « le bac » without « juste » / « sans » is when the studies start (« après le bac »), not a diploma asked.
+        found = [m for m in diplomas.mentions(q.text) if m.kind != "bac" or m.situation]
+        for m in found:
+            if m.situation:
+                return m
+        for m in found:
+            if topic in TRAINING_IDS and m.kind in diplomas.close_kinds(topic):
+                return m
+        return found[0] if found else None
 
     def _diploma(self, p: Profession, q: Question) -> str:
-        d = p.diplome
-        lacks_bac5 = q.situation is not None and q.situation.kind == "sans" and q.situation.diploma == "mastere"
-        if lacks_bac5:
-            name = "diplome.sans_bac5_necessaire" if d.bac5_necessaire else "diplome.pas_bac5"
-            return self.fill(name, voie=d.voie, reponse=d.reponse, reference=self._reference(p),
-                             niveaux=self._levels(p))
-        asks_bac5 = q.diploma == "mastere" or q.asks_bac5
-        if asks_bac5:
-            name = "diplome.bac5" if d.bac5_necessaire else "diplome.pas_bac5"
-            return self.fill(name, voie=d.voie, reponse=d.reponse, reference=self._reference(p),
-                             niveaux=self._levels(p))
-        return self.fill("diplome.general", voie=d.voie, reponse=d.reponse, reference=self._reference(p),
-                         niveaux=self._levels(p))
+        return self._diploma_answer(p, q, "diplome")
 
-    def _training(self, p: Profession, q: Question, which: str) -> str:
-        f = getattr(p.formations, which)
-        only_this = q.situation is not None and q.situation.kind == "seulement" and q.situation.diploma == which
-        if only_this or q.asks_sufficiency:
-            name = "formation.suffisant" if f.suffisant else "formation.insuffisant"
+    def _diploma_answer(self, p: Profession, q: Question, topic: str) -> str:
+        asked = self._asked(q, topic)
+        if asked is None and topic in TRAINING_IDS:
+            asked = diplomas.Mention(topic, diplomas.words().diplomes[topic].niveau, 0, 0)
+        at_bac5 = asked is not None and asked.level is not None and asked.level >= diplomas.BAC5
+        if asked is not None and asked.situation == "sans":
+            return self._diploma_text(p, True, True) if at_bac5 else self._without(p, asked)
+        about_bac5 = at_bac5 and asked.kind in (None, "master", "mastere") and (q.asks_necessity or topic == "diplome")
+        if about_bac5 or (asked is None and q.asks_bac5):
+            return self._diploma_text(p, True, False)
+        if asked is None or (topic == "diplome" and asked.situation is None and not q.asks_sufficiency
+                             and not q.asks_necessity):
+            return self._diploma_text(p, False, False)
+        return self._path_answer(p, q, asked)
+
+    def _paths_asked(self, p: Profession, asked: diplomas.Mention):
+        """The fiche's path for the diploma asked (a bare level: the fiche's path at that level, when one)."""
+        if asked.kind is not None:
+            return diplomas.path_of(p.parcours, asked.kind)
+        at_level = [path for path in p.parcours if path.niveau == asked.level]
+        return at_level[0] if len(at_level) == 1 else None
+
+    def _asked_named(self, asked: diplomas.Mention, which: str) -> str:
+        name = diplomas.kind_name(asked.kind) if asked.kind else diplomas.level_label(asked.level)
+        level = asked.level if asked.kind else None
+        return self._named(name, level, asked.kind, which)
+
+    def _without(self, p: Profession, asked: diplomas.Mention) -> str:
+        """« sans bac+3 je peux ? » (a level: the student has less), « sans BTS ? » (a diploma: its status),
+        from what the fiche requires or gives as its reference."""
+        path = self._paths_asked(p, asked)
+        needed = diplomas.needed_level(p.parcours)
+        required = diplomas.required(p.parcours)
+        reference = self._reference(p)
+        if asked.kind is not None:
+            lacked = self._path_named(path, "le") if path else self._asked_named(asked, "le")
+            if path is not None and path in required:
+                name = "diplome.sans_requis"
+            elif path is not None and path.statut == diplomas.REFERENCE:
+                name = "diplome.sans_reference"
+            elif path is not None:
+                name = "diplome.sans_autre"
+            else:
+                name = "diplome.sans_absent"
         else:
-            name = "formation.presentation"
-        text = self.fill(name, nom=f.nom, niveau=f.niveau, en_bref=f.en_bref,
-                         pour_ce_metier=f.pour_ce_metier, general=f.general)
-        if which == p.diplome.niveau_reference:
-            return text
-        if which == "mastere" and not p.diplome.bac5_necessaire:
-            # Never let a Mastère answer suggest it is required: say what the reference level is.
-            return f"{text}\n{self.fill('formation.mastere_pas_necessaire', reponse=p.diplome.reponse, reference=self._reference(p))}"
-        return f"{text}\n{self.fill('formation.reference', reference=self._reference(p))}"
+            lacked = self._asked_named(asked, "le")
+            if needed is None:
+                return self._diploma_text(p, False, False)
+            if required and asked.level <= needed:
+                name = "diplome.sans_requis"
+            else:
+                name = "diplome.sans_non" if asked.level <= needed else "diplome.sans_oui"
+        return self._required_first(p) + self.fill(name, le_diplome=lacked, le_reference=reference,
+                                                   niveaux=self._levels(p))
+
+    def _path_answer(self, p: Profession, q: Question, asked: diplomas.Mention) -> str:
+        """A diploma named: its status for this profession (the required diploma first), or, when the
+        fiche does not name it, that it does not and how its level compares with the reference."""
+        path = self._paths_asked(p, asked)
+        first = self._required_first(p, path)
+        reference = self._reference(p)
+        if path is None:
+            asked_le = self._asked_named(asked, "le")
+            text = self.fill("formation.absente", le_diplome=asked_le)
+            needed = diplomas.needed_level(p.parcours)
+            if first:
+                return first + text  # a regulated profession: only its required diploma qualifies
+            if asked.level is not None and needed is not None:
+                name = "formation.niveau_au_moins" if asked.level >= needed else "formation.niveau_inferieur"
+                text += " " + self.fill(name, le_diplome_en_tete=capitalized(asked_le), le_reference=reference)
+            else:
+                text += " " + self.fill("formation.reference", le_reference_en_tete=capitalized(reference))
+            return first + text
+        only = asked.situation == "seulement"
+        values = dict(un_diplome=self._path_named(path, "un"), en_bref=self._in_short(path),
+                      pour_ce_metier=path.pour_ce_metier or "")
+        values["un_diplome_en_tete"] = capitalized(values["un_diplome"])
+        if path.statut == diplomas.REQUIRED:
+            text = self.fill("formation.requis", le_diplome=self._path_named(path, "le"),
+                             en_bref=values["en_bref"], pour_ce_metier=values["pour_ce_metier"])
+        elif only or q.asks_sufficiency:
+            if diplomas.suffices(path, p.parcours):
+                text = self.fill("formation.suffisant", un_diplome=values["un_diplome"], en_bref=values["en_bref"],
+                                 pour_ce_metier=values["pour_ce_metier"])
+            else:
+                text = self.fill("formation.insuffisant", un_diplome_en_tete=values["un_diplome_en_tete"],
+                                 seul=diplomas.article(diplomas.kind_of(path.nom), "seul"),
+                                 en_bref=values["en_bref"], pour_ce_metier=values["pour_ce_metier"])
+        else:
+            label = diplomas.level_label(path.niveau)
+            if path.general:
+                text = self.fill("formation.presentation", nom=path.nom, niveau=label, en_bref=values["en_bref"],
+                                 pour_ce_metier=values["pour_ce_metier"], general=path.general)
+            else:
+                text = self.fill("formation.presentation_courte", nom=path.nom, niveau=label,
+                                 en_bref=values["en_bref"], pour_ce_metier=values["pour_ce_metier"])
+        if path in diplomas.references(p.parcours):
+            return first + text
+        if path.niveau is not None and path.niveau >= diplomas.BAC5 and not diplomas.bac5_needed(p.parcours):
+            # Never let a Bac+5 answer suggest it is required: say what the reference level is.
+            level = self.fill("formation.mastere_pas_necessaire", reponse=p.diplome.reponse,
+                              le_reference_en_tete=capitalized(reference))
+            return first + f"{text}\n{level}"
+        return first + f"{text}\n{self.fill('formation.reference', le_reference_en_tete=capitalized(reference))}"
 
     def _bts(self, p: Profession, q: Question) -> str:
-        return self._training(p, q, "bts")
+        return self._diploma_answer(p, q, "bts")
 
     def _bachelor(self, p: Profession, q: Question) -> str:
-        return self._training(p, q, "bachelor")
+        return self._diploma_answer(p, q, "bachelor")
 
     def _mastere(self, p: Profession, q: Question) -> str:
-        return self._training(p, q, "mastere")
+        return self._diploma_answer(p, q, "mastere")
 
     def _work_study(self, p: Profession, q: Question) -> str:
         return self.fill("alternance", alternance=p.alternance)
@@ -588,6 +738,11 @@ SILENT_WHEN: Dict[str, Callable[[Profession], bool]] = {
 def silent_on(profession: Profession, topic: Optional[str]) -> bool:
     """Whether the profession's fiche gives nothing on this topic."""
     return topic in SILENT_WHEN and SILENT_WHEN[topic](profession)
+
+
+def capitalized(text: str) -> str:
+    """« le Bachelor (Bac+3) » -> « Le Bachelor (Bac+3) », at the start of a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 def euros(amount: int) -> str:

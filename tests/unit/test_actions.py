@@ -241,9 +241,9 @@ def test_a_compound_part_the_fiche_does_not_cover_is_said_so():
 def test_without_a_master_the_reference_level_comes_first_whatever_the_intent(intent):
     action = ActionClarifier() if intent == "nlu_fallback" else ActionRepondre()
     reply, _, _ = run(action, tracker(intent, "je n'ai pas de master, je peux quand meme ?", [("diplome", "mastere")]))
-    reference = getattr(default_profession().formations, default_profession().diplome.niveau_reference)
+    reference = next(x for x in default_profession().parcours if x.statut == "reference")
     assert reply.startswith("non, un bac+5 n'est pas necessaire")
-    assert norm(f"{reference.nom} ({reference.niveau}) est le niveau de reference") in reply
+    assert norm(f"{reference.nom} (bac+{reference.niveau}) est le niveau de reference") in reply
     assert "oui, un mastere" not in reply
 
 

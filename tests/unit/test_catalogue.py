@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from core import catalogue
+from core import catalogue, diplomas
 from tests.support.catalogue_knowledge import catalogue_school
 from tests.support.helpers import norm
 
@@ -61,7 +61,8 @@ def test_without_bac5_leaves_out_every_fiche_that_requires_it(school):
     reply = search_reply(school, "un métier accessible sans bac+5")
     found = named(reply.text, school)
     assert found
-    assert not any(school.professions[i].diplome.bac5_necessaire for i in found)
+    assert not any(diplomas.bac5_needed(school.professions[i].parcours) for i in found)
+    assert any(diplomas.bac5_needed(p.parcours) for p in professions(school))  # some were left out
 
 
 def test_an_interest_is_shown_with_the_fiches_words_and_rubrique(school):
@@ -77,7 +78,7 @@ def test_languages_and_without_bac5_are_both_required(school):
     assert found
     for pid in found:
         p = school.professions[pid]
-        assert not p.diplome.bac5_necessaire
+        assert not diplomas.bac5_needed(p.parcours)
         assert "langue" in norm(reply.text) or "anglais" in norm(reply.text)
 
 
@@ -100,8 +101,8 @@ def test_compare_without_topic_is_a_short_card(school):
     a, b = school.professions["ebeniste_restauration_mobilier"], school.professions["infirmier_puericulture"]
     reply = school.replier.comparison(a, b, None)
     for p in (a, b):
-        ref = getattr(p.formations, p.diplome.niveau_reference)
-        assert f"{ref.nom} ({ref.niveau})" in reply.text
+        ref = next(x for x in p.parcours if x.statut == "reference")
+        assert f"{ref.nom} (Bac+{ref.niveau})" in reply.text
         top = max(p.hard_skills.competences, key=lambda s: s.score)
         assert f"{top.nom} : {top.score}/100" in reply.text
     assert "plus élevé" not in reply.text

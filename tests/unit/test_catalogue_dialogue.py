@@ -139,8 +139,8 @@ def test_without_a_topic_the_comparison_is_a_short_card(school):
     out = Conversation(school).say(f"comparer {a.intitule} et {b.intitule}", "catalogue_comparer",
                                    dialogue.CATALOGUE)
     for p in (a, b):
-        ref = getattr(p.formations, p.diplome.niveau_reference)
-        assert ref.niveau in out.reply.text
+        ref = next(x for x in p.parcours if x.statut == "reference")
+        assert f"Bac+{ref.niveau}" in out.reply.text
         assert max(p.hard_skills.competences, key=lambda k: k.score).nom in out.reply.text
 
 

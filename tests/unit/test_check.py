@@ -418,6 +418,21 @@ def test_a_profession_id_with_accents_says_the_id_to_write(project):
             "Écrivez « testeur_jeux_societe » (et nommez le fichier testeur_jeux_societe.yml)") in out
 
 
+def test_a_diploma_path_with_a_level_in_words_or_an_unknown_status_gets_its_line_and_fix(project):
+    edit(project, PROFESSION_FILE, "niveau: 2\n", "niveau: Bac+2\n")
+    edit(project, PROFESSION_FILE, "statut: reference", "statut: référence")
+    edit(project, PROFESSION_FILE, "statut: insuffisant_seul", "statut: obligatoire")
+    out = failing_output(project)
+    level = line_of(project, PROFESSION_FILE, "niveau: Bac+2")
+    status = line_of(project, PROFESSION_FILE, "statut: référence")
+    unknown = line_of(project, PROFESSION_FILE, "statut: obligatoire")
+    assert (f"champ « parcours.0.niveau » (ligne {level}) : « Bac+2 » : le niveau est un nombre d'années d'études "
+            "après le bac : écrivez 2") in out
+    assert f"champ « parcours.1.statut » (ligne {status}) : statut « référence » : écrivez reference" in out
+    assert (f"champ « parcours.0.statut » (ligne {unknown}) : statut « obligatoire » inconnu : choisissez requis, "
+            "reference, suffisant, insuffisant_seul ou utile_pour_evoluer") in out
+
+
 def test_a_misspelt_intent_in_the_domain_is_one_problem_saying_did_you_mean(project):
     edit(project, "domain.yml", "  - rncp\n", "  - rnpc\n")
     out = failing_output(project)

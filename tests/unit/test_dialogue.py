@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from core import dialogue
+from core import dialogue, diplomas
 from core.understanding import DiplomaSituation, understand
 from tests.support.helpers import norm
 from tests.support.knowledge import amounts, default_profession, school
@@ -45,7 +45,7 @@ def test_whether_a_bac5_is_required_is_answered_by_the_fiche_whatever_the_wordin
     q = question(text, "mastere", diplome="mastere")
     assert dialogue.diploma_topic(q).topic == "diplome"
     reply = dialogue.respond(school(), dialogue.Turn(q, "mastere", (), {}, None)).reply.text
-    required = default_profession().diplome.bac5_necessaire
+    required = diplomas.bac5_needed(default_profession().parcours)
     assert norm(reply).startswith("oui" if required else "non"), reply
 
 

@@ -112,7 +112,7 @@ def project(tmp_path):
 USED_SNIPPETS = {"ajouter-des-exemples", "nouveau-sujet-exemples", "nouveau-sujet-domaine", "nouveau-sujet-regle",
                  "nouveau-sujet-fiche", "nouveau-sujet-modele", "nouveau-sujet-sujets", "nouveau-sujet-test",
                  "histoire", "fait-avant", "fait-apres", "nouveau-metier", "importer-salaire-avant",
-                 "importer-salaire-apres", "importer-competence-avant", "importer-competence-apres"}
+                 "importer-salaire-apres", "importer-competence-avant", "importer-competence-apres", "parcours"}
 
 
 def test_every_snippet_of_the_guide_is_followed_by_a_test():
@@ -306,6 +306,23 @@ def test_overlapping_experience_levels_are_refused_as_the_guide_says(project):
     assert "les niveaux se chevauchent" in failing_output(project)
 
 
+def test_the_guides_diploma_paths_replace_the_fiches_and_name_the_required_diploma_first(project):
+    """The guide's « parcours » example, in place of the fiche's: accepted, and read as it says."""
+    path = project / PROFESSION_FILE
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("\nparcours:"), text.index("\nalternance:")
+    path.write_text(text[:start] + "\n" + snippet("parcours") + text[end:], encoding="utf-8")
+    profession = load_professions(project / "knowledge" / "metiers")[path.stem]
+    required = yaml.safe_load(snippet("parcours"))["parcours"][0]
+    replier = Replier(load_templates(), load_topics(), load_contact())
+    reply = norm(replier.answer(profession, understand("un bts suffit ?", topic="bts")).text)
+    assert reply.startswith(norm(f"il faut le {required['nom']} (bac+{required['niveau']}) pour exercer ce metier ; "
+                                 "un bts (bac+2) seul ne suffit pas."))
+    broken = path.read_text(encoding="utf-8").replace("niveau: 3", "niveau: Bac+3", 1)
+    path.write_text(broken, encoding="utf-8")
+    assert "« Bac+3 » : le niveau est un nombre d'années d'études après le bac : écrivez 3" in failing_output(project)
+
+
 # -- 6. add a second profession --------------------------------------------------------------------
 # Everything below the guide's header is INVENTED for the tests: this profession does not exist in the
 # school's fiches, and none of these figures is real.
@@ -330,32 +347,23 @@ hard_skills:
       mots_cles: [Synthèse, Clarté]
       detail: elle rend les rapports de test lisibles par l'éditeur
 diplome:
-  bac5_necessaire: false
   reponse: Un Bac+5 n'est pas nécessaire pour ce métier fictif.
   voie: Un BTS peut suffire pour ce métier fictif.
-  niveau_reference: bts
-formations:
-  bts:
-    nom: BTS
-    niveau: Bac+2
-    suffisant: true
+parcours:
+  - nom: BTS
+    niveau: 2
+    statut: reference
     en_bref: il suffit pour ce métier fictif
     general: Formation courte (texte fictif).
     pour_ce_metier: Il suffit pour ce métier fictif.
-  bachelor:
-    nom: Bachelor
-    niveau: Bac+3
-    suffisant: true
+  - nom: Bachelor
+    niveau: 3
+    statut: suffisant
     en_bref: il suffit aussi (fictif)
-    general: Formation en trois ans (texte fictif).
-    pour_ce_metier: Il suffit aussi pour ce métier fictif.
-  mastere:
-    nom: Mastère
-    niveau: Bac+5
-    suffisant: true
+  - nom: Mastère
+    niveau: 5
+    statut: utile_pour_evoluer
     en_bref: il n'est pas nécessaire (fictif)
-    general: Formation longue (texte fictif).
-    pour_ce_metier: Il n'est pas nécessaire pour ce métier fictif.
 alternance: L'alternance est possible dans ce métier fictif.
 rncp: Aucun titre RNCP, ce métier est fictif.
 experiences:

@@ -33,10 +33,9 @@ def test_the_fiche_is_loaded_whole(fiche):
     for level in ("debutant", "confirme"):
         loaded_level, written_level = getattr(loaded.salaire.niveaux, level), written["salaire"]["niveaux"][level]
         assert (loaded_level.min, loaded_level.max) == (written_level["min"], written_level["max"])
-    assert loaded.diplome.bac5_necessaire is written["diplome"]["bac5_necessaire"]
-    assert loaded.diplome.niveau_reference == written["diplome"]["niveau_reference"]
-    assert [f.niveau for f in (loaded.formations.bts, loaded.formations.bachelor, loaded.formations.mastere)] == [
-        written["formations"][f]["niveau"] for f in ("bts", "bachelor", "mastere")]
+    assert loaded.diplome.reponse == written["diplome"]["reponse"]
+    assert [(x.nom, x.niveau, x.statut) for x in loaded.parcours] == [
+        (x["nom"], x["niveau"], x["statut"]) for x in written["parcours"]] != []
     assert len(loaded.experiences) == len(written["experiences"]) > 0
     assert len(loaded.outils.categories) == len(written["outils"]["categories"]) > 0
     assert loaded.rncp == " ".join(written["rncp"].split())

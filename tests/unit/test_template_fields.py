@@ -11,10 +11,15 @@ from core.knowledge import load_contact, load_professions, load_templates, load_
 from core.replies import TEMPLATE_FIELDS, Replier
 from core.template_fields import TemplateNameError, fields_filled
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
+from tests.support.helpers import ROOT
 from tests.support.knowledge import without_facts
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
          "celle qui compte le moins ?", "range-les par ordre d'importance"]
+DIPLOMA_TEXTS = ["", "faut-il un bac+5 ?", "un BTS suffit ?", "sans bac+3 je peux ?", "sans bac+2 je peux ?",
+                 "juste un CAP ?", "une licence ça suffit ?", "faut-il un DE ?", "sans le DE ?", "c'est quoi le BTS ?",
+                 "sans BTS je peux ?", "sans CAP je peux ?", "sans master ?",
+                 "je n'ai pas de master", "juste un bac pro", "un doctorat suffit ?"]
 SITUATIONS = [DiplomaSituation(kind, diploma) for kind in ("sans", "seulement") for diploma in ("bts", "bachelor", "mastere")]
 
 
@@ -57,9 +62,21 @@ def filled():
         replier.absent(profession, AbsentDetail("demande:x", replier.asked_label("combien de femmes"), "question", None),
                        Question(topic="definition"))
         replier.answer_parts(profession, [(None, Question(topic="salaire")), (None, Question(topic="missions"))])
-        bac5 = profession.copy(update={"diplome": profession.diplome.copy(update={"bac5_necessaire": True})})
+        bac5 = profession.copy(update={"parcours": [path.copy(update={"statut": "reference" if path.niveau == 5 else
+                                                                      "insuffisant_seul"}) for path in profession.parcours]})
         replier.answer(bac5, understand("faut-il un bac+5 ?", topic="diplome"))
-        replier.answer(bac5, Question(topic="diplome", situation=DiplomaSituation("sans", "mastere")))
+        replier.answer(bac5, understand("je n'ai pas de master", topic="diplome"))
+    # Other diploma models (tests/fixtures/parcours): a required State diploma, a CAP reference, a Bac+5
+    # reference; the diplomas a student names, held, lacked or asked about.
+    for fixture in load_professions(ROOT / "tests" / "fixtures" / "parcours").values():
+        main = [x for x in fixture.parcours if x.statut in ("requis", "reference")]
+        alone = [x for x in fixture.parcours if x.statut == "insuffisant_seul"][:1]
+        variants = [fixture, fixture.copy(update={"parcours": [x.copy(update={"en_bref": None, "general": "En bref."})
+                                                               for x in fixture.parcours]}),
+                    fixture.copy(update={"parcours": main + alone}), fixture.copy(update={"parcours": main})]
+        for profession, topic in ((v, t) for v in variants for t in ("diplome", "bts", "bachelor", "mastere")):
+            for text in DIPLOMA_TEXTS:
+                replier.answer(profession, understand(text, topic=topic))
     replier.other_profession(professions, "boulanger"), replier.which_of(professions)
     replier.other_profession(professions * 5, "boulanger")
     replier.welcome(professions * 5)  # a catalogue too long to be named in full
@@ -70,6 +87,7 @@ def filled():
     replier.catalogue_page(professions * 9), replier.search_results(professions, "plus de 20000 euros", catalogue.search(
         professions, catalogue.request("plus de 20000 euros")))
     replier.search_results(professions, "un métier de boulanger", [])
+    replier.familles_reply(professions)
     a = professions[0]
     b = a.copy(update={"id": "autre", "intitule": "Autre métier", "salaire": a.salaire.copy(update={
         "niveaux": a.salaire.niveaux.copy(update={"confirme": a.salaire.niveaux.confirme.copy(

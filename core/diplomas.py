@@ -1,0 +1,201 @@
+"""Which diploma a message names, and what a fiche's paths say of it.
+
+The diploma words are data (knowledge/diplomes.yml): which diploma a student means by « CAP », « une
+licence pro », « DE » or « bac+3 ». What a diploma is worth for a profession is only in the profession's
+fiche (its `parcours`, core/knowledge.py): this module reads both, and the wording stays in
+knowledge/reponses.yml (core/replies.py).
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import yaml
+from pydantic import BaseModel, Extra, conint, constr
+
+from core.paths import KNOWLEDGE
+from core.textnorm import fold
+
+DIPLOMAS_FILE = KNOWLEDGE / "diplomes.yml"
+# Statuses of a path for a profession (core/knowledge.py validates them).
+REQUIRED, REFERENCE, SUFFICIENT, NOT_ENOUGH_ALONE, TO_EVOLVE = (
+    "requis", "reference", "suffisant", "insuffisant_seul", "utile_pour_evoluer")
+STATUSES = (REQUIRED, REFERENCE, SUFFICIENT, NOT_ENOUGH_ALONE, TO_EVOLVE)
+# The Bac+5 of « faut-il un Bac+5 ? ».
+BAC5 = 5
+# « sans », « pas de », « aucun » / « juste », « seulement », « je n'ai qu'un » before a diploma.
+_LACK = re.compile(r"\bsans\b|\bpas (?:de |d'|d |un |une |le |la |fait |faire |eu |obtenu |avoir |envie )?"
+                   r"|\baucun|\bni\b|\bjamais\b")
+_ONLY = re.compile(r"\bjuste\b|\bseulement\b|\buniquement\b|\b(?:ai|as|a|aurai|avoir) qu'?une?\b"
+                   r"|\bn'?(?:ai|as|a|aurai) que\b|\bsimple\b|\bsans plus\b")
+# « bac+3 », « bac +2 », « bac 5 », « bac3 »: a level named without a diploma.
+_BAC_PLUS = re.compile(r"\bbac\s*\+?\s*(\d)\b")
+
+
+class _Kind(BaseModel):
+    class Config:
+        extra = Extra.forbid
+
+    nom: constr(min_length=1)
+    niveau: Optional[conint(ge=-1, le=8)]
+    mots: List[constr(min_length=1)] = []
+    sigles: List[constr(min_length=1)] = []
+    genre: constr(regex=r"^[mf]$") = "m"
+    proches: List[str] = []
+
+
+class _Articles(BaseModel):
+    le: constr(min_length=1)
+    un: constr(min_length=1)
+    seul: constr(min_length=1)
+
+
+class _DiplomaWords(BaseModel):
+    class Config:
+        extra = Extra.forbid
+
+    diplomes: Dict[str, _Kind]
+    etudes: Dict[int, List[constr(min_length=1)]] = {}
+    niveaux: Dict[str, constr(min_length=1)]
+    articles: Dict[str, _Articles]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A diploma or a level a message names: `kind` (a key of diplomes.yml) or None for a bare level."""
+    kind: Optional[str]
+    level: Optional[int]
+    start: int
+    end: int
+    situation: Optional[str] = None   # "sans" (the student lacks it), "seulement" (the only one they have)
+
+
+@lru_cache(maxsize=4)
+def words(path: Path = DIPLOMAS_FILE) -> _DiplomaWords:
+    """knowledge/diplomes.yml, read once."""
+    return _DiplomaWords.parse_obj(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=4)
+def _patterns(path: Path = DIPLOMAS_FILE) -> Tuple[Tuple[str, "re.Pattern", bool], ...]:
+    """(kind, pattern, on the raw text) for every way of writing a diploma."""
+    out = []
+    for kind, entry in words(path).diplomes.items():
+        for word in entry.mots:
+            # « bac » is not « bac+5 » nor « bac 3 »: a number after it names a level.
+            after = r"(?!\s*\+?\s*\d)" if fold(word).split()[-1] in ("bac", "baccalaureat") else ""
+            out.append((kind, re.compile(r"(?<![a-z0-9])" + re.escape(fold(word)) + r"(?![a-z0-9])" + after), False))
+        for sigle in entry.sigles:
+            out.append((kind, re.compile(r"(?<![A-Za-z0-9])" + re.escape(sigle) + r"(?![A-Za-z0-9])"), True))
+    return tuple(out)
+
+
+def mentions(text: str, path: Path = DIPLOMAS_FILE) -> List[Mention]:
+    """The diplomas and levels a message names, in order; where two overlap, the longest wins."""
+    folded = fold(text or "")
+    shouted = (text or "").upper() == (text or "") and any(c.isalpha() for c in text or "")
+    found: List[Mention] = []
+    for kind, pattern, raw in _patterns(path):
+        if raw and shouted:
+            continue  # a message all in capitals: « DE » is the word « de »
+        for m in pattern.finditer(text if raw else folded):
+            found.append(Mention(kind, words(path).diplomes[kind].niveau, m.start(), m.end()))
+    for m in _BAC_PLUS.finditer(folded):
+        found.append(Mention(None, int(m.group(1)), m.start(), m.end()))
+    for level, phrases in words(path).etudes.items():
+        for phrase in phrases:
+            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])", folded):
+                found.append(Mention(None, level, m.start(), m.end()))
+    kept: List[Mention] = []
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return [Mention(m.kind, m.level, m.start, m.end, _situation(folded, m.start)) for m in kept]
+
+
+def _situation(folded: str, start: int) -> Optional[str]:
+    before = folded[max(0, start - 40):start]
+    window = " ".join(before.split()[-6:]) + " "
+    if _ONLY.search(window):
+        return "seulement"
+    if _LACK.search(window):
+        return "sans"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def kind_of(name: str, path: Path = DIPLOMAS_FILE) -> Optional[str]:
+    """The kind of diploma a path's name is (« Diplôme d'État d'infirmier » -> diplome_etat), if known."""
+    found = mentions(name, path)
+    return found[0].kind if found and found[0].kind else None
+
+
+def level_label(level: Optional[int]) -> str:
+    """-1 -> « avant le bac », 3 -> « Bac+3 », as diplomes.yml writes them."""
+    labels = words().niveaux
+    if level is None:
+        return ""
+    return labels.get(str(level)) or labels["autre"].format(niveau=level)
+
+
+def article(kind: Optional[str], which: str) -> str:
+    """« le » / « la », « un » / « une », « seul » / « seule » for a diploma kind (masculine when unknown)."""
+    data = words()
+    genre = data.diplomes[kind].genre if kind in data.diplomes else "m"
+    return getattr(data.articles[genre], which)
+
+
+def kind_name(kind: str) -> str:
+    return words().diplomes[kind].nom
+
+
+def close_kinds(kind: str) -> Tuple[str, ...]:
+    """The kind and those students confuse with it (master -> mastere)."""
+    return (kind,) + tuple(words().diplomes[kind].proches) if kind in words().diplomes else (kind,)
+
+
+# -- what a fiche's paths say ---------------------------------------------------------------------
+def required(paths: Sequence) -> List:
+    """The paths the profession requires (a regulated diploma)."""
+    return [p for p in paths if p.statut == REQUIRED]
+
+
+def references(paths: Sequence) -> List:
+    """The paths that set the level to exercise: the required ones, else the reference ones."""
+    return required(paths) or [p for p in paths if p.statut == REFERENCE]
+
+
+def needed_level(paths: Sequence) -> Optional[int]:
+    """The lowest level that lets a student exercise, after the fiche (its required or reference paths)."""
+    levels = [p.niveau for p in references(paths) if p.niveau is not None]
+    return min(levels) if levels else None
+
+
+def bac5_needed(paths: Sequence) -> bool:
+    """Yes only if a required or reference path is at Bac+5 or above, and none below."""
+    level = needed_level(paths)
+    return level is not None and level >= BAC5
+
+
+def path_of(paths: Sequence, kind: Optional[str]):
+    """The fiche's path of this kind of diploma (or of a kind students confuse with it), if any."""
+    if kind is None:
+        return None
+    for wanted in close_kinds(kind):
+        for p in paths:
+            if kind_of(p.nom) == wanted:
+                return p
+    return None
+
+
+def suffices(path, paths: Sequence) -> bool:
+    """Whether the fiche says this path lets a student exercise: required, reference or sufficient; a
+    path to evolve at or above the reference level when the profession requires no other diploma."""
+    if path.statut in (REQUIRED, REFERENCE, SUFFICIENT):
+        return True
+    if path.statut == TO_EVOLVE and not required(paths):
+        level = needed_level(paths)
+        return level is not None and path.niveau is not None and path.niveau >= level
+    return False
