@@ -402,13 +402,19 @@ def add_profession(project: Path) -> Path:
     return path
 
 
+def school_professions(project: Path) -> set:
+    """The ids of the professions the school has now, however many (the guide's steps add one)."""
+    return {path.stem for path in (project / "knowledge/metiers").glob("*.yml")}
+
+
 def test_add_a_second_profession(project):
+    before = school_professions(project)
     path = add_profession(project)
-    assert "2 métier(s)" in ok(project)
+    assert f"{len(before) + 1} métier(s)" in ok(project)
 
     header = yaml.safe_load(snippet("nouveau-metier"))
     professions = load_professions(project / "knowledge/metiers")
-    assert set(professions) == {"charge_mission_relations_internationales", header["id"]}
+    assert set(professions) == before | {header["id"]}
     assert path.stem == header["id"]
     fictional = professions[header["id"]]
     assert fictional.intitule == header["intitule"] and fictional.alias == header["alias"]
@@ -467,7 +473,7 @@ def test_add_a_profession_from_its_fiche(project):
 
     replace_snippet(path, "importer-salaire-avant", "importer-salaire-apres")
     replace_snippet(path, "importer-competence-avant", "importer-competence-apres")
-    assert "2 métier(s)" in ok(project)
+    assert f"{len(before) + 1} métier(s)" in ok(project)
 
     # The assistant answers from the completed file, without retraining.
     profession = load_professions(project / "knowledge/metiers")[path.stem]
