@@ -135,3 +135,13 @@ def test_a_removed_profession_file_is_noticed(knowledge, told):
     assert extra, "les connaissances des tests ont un second métier"
     extra[0].unlink()
     assert holder.refresh() and set(holder.school.professions) == before - {extra[0].stem}
+
+
+def test_the_guide_quotes_the_message_a_trainer_reads(knowledge, told):
+    from tests.unit.test_guide import _blocks, without_line_numbers
+    [quoted] = [b.strip() for b in _blocks("") if "continue de répondre avec les connaissances précédentes" in b]
+    holder = live(knowledge, told)
+    set_beginner_min(knowledge, "32 000 €")
+    holder.refresh()
+    [message] = told
+    assert without_line_numbers(message.replace(str(knowledge), "knowledge")) == without_line_numbers(quoted)
