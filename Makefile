@@ -26,7 +26,7 @@ help:
 	@echo "make check          - vérifie exemples, règles et fiches métier : fichier, ligne et quoi corriger"
 	@echo "make train          - entraîne l'assistant si les exemples, règles ou domain.yml ont changé"
 	@echo "make test           - installe, entraîne si besoin, lance tous les tests"
-	@echo "make test-unit      - les tests rapides (tests/unit sans rasa data validate : ni modèle, ni serveur, ~30 s)"
+	@echo "make test-unit      - les tests rapides (tests/unit : ni modèle, ni serveur, ni TensorFlow ; moins d'une minute)"
 	@echo "make report         - rapport de qualité de la compréhension dans reports/"
 	@echo "make tune           - mesure le seuil de clarification (FallbackClassifier) sur tests/nlu/"
 	@echo "make importer FICHE=fiche.txt - crée knowledge/metiers/<id>.yml depuis le texte d'une fiche métier (ECRASER=1 : remplace)"
