@@ -16,6 +16,7 @@ Messages for the trainer also go to the file descriptor KNOWLEDGE_NOTICES_FD (sc
 points it at the terminal), so that they are seen without opening the logs.
 """
 import hashlib
+import json
 import logging
 import os
 import re
@@ -60,6 +61,21 @@ def last_valid_dir(folder: Path) -> Path:
     if folder.resolve() == KNOWLEDGE.resolve():
         return VAR / "knowledge-last-valid"
     return VAR / f"knowledge-last-valid-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:10]}"
+
+
+def status_path(folder: Path) -> Path:
+    """Where the action server says whether the knowledge folder as it is now has an error (a small JSON
+    file next to the last valid copy): the console's trainer page reads it (console/trainer_pages.py)."""
+    return last_valid_dir(folder).with_name(last_valid_dir(folder).name + ".statut.json")
+
+
+def read_status(folder: Path) -> Optional[dict]:
+    """{"erreur": the French error or None, "depuis": when (ISO)}, or None when no server wrote it."""
+    try:
+        data = json.loads(status_path(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def keep_copy(folder: Path, target: Path) -> None:
@@ -129,6 +145,18 @@ class LiveSchool:
         self.school: School = self._first_school()
 
     # -- messages -----------------------------------------------------------------------------
+    def _record(self) -> None:
+        """The state of the folder for the console's trainer page: its error, or none."""
+        path = self.last_valid.with_name(self.last_valid.name + ".statut.json")  # status_path() by default
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.tmp")
+            temporary.write_text(json.dumps({"erreur": self.error, "depuis": datetime.now().isoformat(
+                timespec="seconds")}, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError as error:
+            logger.warning("État des connaissances non enregistré (%s) : %s", path, error)
+
     def _say(self, message: str, error: bool = False) -> None:
         (logger.error if error else logger.info)(message)
         self._tell(message)
@@ -153,6 +181,7 @@ class LiveSchool:
         if school is not None:
             self._keep(self._seen)
             self.loaded_at = datetime.now()
+            self._record()
             return school
         self.error = error
         previous = None
@@ -170,6 +199,7 @@ class LiveSchool:
                   f"copie dans {self._shown(self.last_valid)}). Corrigez le fichier : la correction sera prise en "
                   "compte en quelques secondes, sans redémarrer.", error=True)
         self.loaded_at = datetime.now()
+        self._record()
         return previous
 
     def _keep(self, seen: Signature) -> None:
@@ -203,10 +233,12 @@ class LiveSchool:
                 self._say(f"✗ Erreur dans les fichiers de connaissances :\n{error}\n"
                           "L'assistant continue de répondre avec les connaissances précédentes. Corrigez le "
                           "fichier : la correction sera prise en compte en quelques secondes.", error=True)
-            self.error = error
+                self.error = error
+                self._record()
             return False
         self.school = school  # one assignment: the swap is atomic for every action that starts after it
         self.error = None
+        self._record()
         self.loaded_at = datetime.now()
         self._keep(now)
         self._say(f"✓ Connaissances rechargées ({len(school.professions)} métier(s)) : l'assistant répond avec "

@@ -81,6 +81,17 @@ def clarified(message: dict, clarify_texts) -> bool:
     return not reply or any(text and reply.startswith(text) for text in clarify_texts)
 
 
+def knowledge_problem() -> Optional[dict]:
+    """The error of the knowledge folder the action server found (actions/live_school.py), if it has one
+    now: the assistant answers with the previous knowledge until it is fixed."""
+    from actions.live_school import read_status
+    status = read_status(knowledge_dir()) or {}
+    if not status.get("erreur"):
+        return None
+    since = str(status.get("depuis") or "")
+    return {"erreur": str(status["erreur"]), "depuis": since.replace("T", " à ")[:-3] if since else ""}
+
+
 def clarify_texts(project_dir) -> tuple:
     """The opening of the clarification replies (knowledge/reponses.yml « clarifier… »)."""
     try:
@@ -111,7 +122,7 @@ async def queue_page(request: Request, session: auth.Session, status: int = 200,
     texts = clarify_texts(project_dir)
     return web.page("formateur.html", status=status, session=session, queue=queue, error=error, outcome=outcome,
                     labels=labels, training=review_queue.training_note(project_dir),
-                    clarified=lambda m: clarified(m, texts))
+                    clarified=lambda m: clarified(m, texts), knowledge=knowledge_problem())
 
 
 @bp.get("/formateur")

@@ -145,3 +145,19 @@ def test_the_guide_quotes_the_message_a_trainer_reads(knowledge, told):
     holder.refresh()
     [message] = told
     assert without_line_numbers(message.replace(str(knowledge), "knowledge")) == without_line_numbers(quoted)
+
+
+def test_the_console_s_trainer_page_shows_the_error_until_it_is_fixed(knowledge, told, monkeypatch):
+    from console import trainer_pages
+    monkeypatch.setenv("ASSISTANT_KNOWLEDGE_DIR", str(knowledge))
+    monkeypatch.setenv("ASSISTANT_LAST_VALID_DIR", str(knowledge.parent / "derniere-valide"))
+    holder = live(knowledge, told)
+    assert trainer_pages.knowledge_problem() is None
+    set_beginner_min(knowledge, "32k")
+    holder.refresh()
+    problem = trainer_pages.knowledge_problem()
+    assert "écrivez 32000" in problem["erreur"] and default_file(knowledge).name in problem["erreur"]
+    assert problem["depuis"]
+    set_beginner_min(knowledge, 32000)
+    holder.refresh()
+    assert trainer_pages.knowledge_problem() is None
