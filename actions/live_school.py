@@ -63,10 +63,14 @@ def last_valid_dir(folder: Path) -> Path:
     return VAR / f"knowledge-last-valid-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:10]}"
 
 
+def status_file(last_valid: Path) -> Path:
+    """Where the action server says whether the knowledge folder as it is now has an error: a small JSON
+    file next to the last valid copy, which the console's trainer page reads (console/trainer_pages.py)."""
+    return last_valid.with_name(last_valid.name + ".statut.json")
+
+
 def status_path(folder: Path) -> Path:
-    """Where the action server says whether the knowledge folder as it is now has an error (a small JSON
-    file next to the last valid copy): the console's trainer page reads it (console/trainer_pages.py)."""
-    return last_valid_dir(folder).with_name(last_valid_dir(folder).name + ".statut.json")
+    return status_file(last_valid_dir(folder))
 
 
 def read_status(folder: Path) -> Optional[dict]:
@@ -147,7 +151,7 @@ class LiveSchool:
     # -- messages -----------------------------------------------------------------------------
     def _record(self) -> None:
         """The state of the folder for the console's trainer page: its error, or none."""
-        path = self.last_valid.with_name(self.last_valid.name + ".statut.json")  # status_path() by default
+        path = status_file(self.last_valid)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f".{path.name}.tmp")
