@@ -26,7 +26,7 @@ help:
 	@echo "make check          - vérifie exemples, règles et fiches métier : fichier, ligne et quoi corriger"
 	@echo "make train          - entraîne l'assistant si les exemples, règles ou domain.yml ont changé"
 	@echo "make test           - installe, entraîne si besoin, lance tous les tests"
-	@echo "make test-unit      - les tests rapides (tests/unit sans rasa data validate : ni modèle, ni serveur, ~30 s)"
+	@echo "make test-unit      - les tests rapides (tests/unit : ni modèle, ni serveur, ni TensorFlow ; moins d'une minute)"
 	@echo "make report         - rapport de qualité de la compréhension dans reports/"
 	@echo "make tune           - mesure le seuil de clarification (FallbackClassifier) sur tests/nlu/"
 	@echo "make importer FICHE=fiche.txt - crée knowledge/metiers/<id>.yml depuis le texte d'une fiche métier (ECRASER=1 : remplace)"
@@ -48,15 +48,17 @@ check-python:
 	  exit 1; fi
 
 install: $(VENV)/.installed
+# The venv's own pip (23.0.1 with Python 3.10.13 has advisories, SECURITY.md) is pinned in requirements.lock;
+# build tools first (some pinned packages build from source), then every pinned package. The commands are
+# for developers: shown with VERBOSE=1 only; a trainer reads one French line (pip's errors stay visible).
 $(VENV)/.installed: requirements.lock | check-python
-	test -x $(PY) || "$(PYTHON310)" -m venv $(VENV)
-	# The venv's own pip (23.0.1 with Python 3.10.13 has advisories, SECURITY.md), pinned in requirements.lock.
-	$(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^pip==' requirements.lock)
-	# Build tools first (some pinned packages build from source), then every pinned package.
-	$(PY) -m pip install --quiet $$(grep -E '^(setuptools|wheel)==' requirements.lock)
-	$(PY) -m pip install --quiet --no-deps -r requirements.lock
-	$(PY) -m pip check
-	touch $@
+	@echo "Installation de Python et des dépendances dans $(VENV) (quelques minutes, une seule fois)..."
+	@$(if $(filter 1,$(VERBOSE)),set -x;) test -x $(PY) || "$(PYTHON310)" -m venv $(VENV)
+	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^pip==' requirements.lock)
+	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^(setuptools|wheel)==' requirements.lock)
+	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	@$(PY) -m pip check --disable-pip-version-check >/dev/null || { $(PY) -m pip check; echo "Des dépendances installées sont incompatibles (ci-dessus)."; false; }
+	@touch $@
 
 train: $(MODEL)
 $(INPUTS_STAMP): FORCE | check-python

@@ -3,8 +3,9 @@
 Each action turns the tracker into a Turn, lets core.dialogue.respond decide, and turns the Outcome
 into messages and SlotSet events. No dialogue decision is made here.
 
-The action server loads its school once, when rasa_sdk registers these actions (actions/server.py);
-tests pass their own School (built on fixture files) to the constructor.
+The action server's school follows the knowledge folder (actions/live_school.py, started by
+actions/server.py): each run takes the School in service when it starts, and keeps it to the end.
+Tests pass their own School (built on fixture files) to the constructor.
 """
 import logging
 from abc import ABCMeta, abstractmethod
@@ -14,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.server import server_school
+from actions.server import live_school
 from core import dialogue, exploring
 from core.replies import Reply
 from core.school import School
@@ -75,8 +76,14 @@ class DialogueAction(Action, metaclass=ABCMeta):
     kind = dialogue.ANSWER
 
     def __init__(self, school: Optional[School] = None):
-        # rasa_sdk builds each action without arguments when it registers them: the server's school.
-        self.school = school or server_school()
+        # rasa_sdk builds each action without arguments when it registers them: the server's school,
+        # reloaded when the knowledge folder changes.
+        self._school = school
+        self._live = None if school is not None else live_school()
+
+    @property
+    def school(self) -> School:
+        return self._school if self._school is not None else self._live.school
 
     @abstractmethod
     def name(self) -> Text:
@@ -84,12 +91,13 @@ class DialogueAction(Action, metaclass=ABCMeta):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        school = self.school  # one School for the whole turn, even if a reload happens meanwhile
         try:
-            outcome = dialogue.respond(self.school, turn_of(self.school, tracker, self.kind))
+            outcome = dialogue.respond(school, turn_of(school, tracker, self.kind))
         except Exception:
             logger.exception("L'action %s a échoué pour la conversation %r", self.name(), tracker.sender_id)
             dispatcher.messages.clear()
-            send(dispatcher, self.school.replier.apology())
+            send(dispatcher, school.replier.apology())
             return []
         send(dispatcher, outcome.reply, outcome.profession, outcome.handoff)
         return [SlotSet(name, value) for name, value in outcome.slots]
@@ -119,11 +127,12 @@ class ActionRemerciement(DialogueAction):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_remerciement")
+        school = self.school
         try:
-            outcome = dialogue.question_after_politeness(self.school, turn_of(self.school, tracker, self.kind))
+            outcome = dialogue.question_after_politeness(school, turn_of(school, tracker, self.kind))
         except Exception:  # the thanks are answered; the question gets the apology, never silence
             logger.exception("L'action %s a échoué pour la conversation %r", self.name(), tracker.sender_id)
-            send(dispatcher, self.school.replier.apology())
+            send(dispatcher, school.replier.apology())
             return []
         if outcome is None:
             return []

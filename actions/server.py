@@ -1,19 +1,12 @@
 """The action server's school: rasa_sdk builds every action without arguments when it registers
-them, so they all take the one School loaded here, at start. An invalid knowledge file stops the
-server there, with the trainer-readable message and no traceback."""
-import sys
+them, so they all read the one LiveSchool started here (actions/live_school.py), which follows the
+knowledge folder without a restart. A folder with an error at start falls back on the last valid
+copy; with none, the server stops with the trainer-readable message and no traceback."""
 from functools import lru_cache
 
-from core.knowledge import KnowledgeError
-from core.school import School, load_school
+from actions.live_school import LiveSchool
 
 
 @lru_cache(maxsize=1)
-def server_school() -> School:
-    try:
-        school = load_school()
-        school.search_index  # built now, at start, rather than during the first student's search
-        return school
-    except KnowledgeError as error:
-        print(f"Erreur dans les fichiers de connaissances :\n{error}", file=sys.stderr)
-        raise SystemExit(1) from None
+def live_school() -> LiveSchool:
+    return LiveSchool().start()

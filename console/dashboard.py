@@ -170,6 +170,22 @@ def figures(rows, requests, start: datetime.date, end: datetime.date, profession
                    handoff_figures(requests, start, end, profession, now))
 
 
+# Beyond a month, the questions over time are summed by week: a row per day would make a page of zeros.
+WEEKLY_AFTER_DAYS = 31
+
+
+def time_rows(per_day: List[Tuple[datetime.date, int]]) -> Tuple[str, List[Tuple[str, int]]]:
+    """(« jour » or « semaine », rows) of the questions over time, as the dashboard shows them: one row
+    per day that had questions, or per week (from its Monday) when the period is longer than a month.
+    Days or weeks without a question are not rows."""
+    if len(per_day) <= WEEKLY_AFTER_DAYS:
+        return "jour", [(day.strftime("%d/%m/%Y"), n) for day, n in per_day if n]
+    weeks: Counter = Counter()
+    for day, n in per_day:
+        weeks[day - datetime.timedelta(days=day.weekday())] += n
+    return "semaine", [(f"semaine du {monday.strftime('%d/%m/%Y')}", n) for monday, n in sorted(weeks.items()) if n]
+
+
 def professions_seen(rows) -> List[str]:
     """Every profession a question was about, for the select."""
     turns, _ = turns_of(rows)

@@ -51,10 +51,56 @@ def topic_labels(project_topics=None) -> dict:
             topics = (yaml.safe_load((knowledge_dir() / "sujets.yml").read_text(encoding="utf-8")) or {}).get("sujets")
         except (OSError, yaml.YAMLError):
             topics = None
-    labels = {str(k): str(v.get("libelle")) for k, v in (topics or {}).items() if isinstance(v, dict) and v.get("libelle")}
+    labels = dict(DIALOGUE_LABELS)
+    labels.update({str(k): str(v.get("libelle")) for k, v in (topics or {}).items()
+                   if isinstance(v, dict) and v.get("libelle")})
     labels.update({review_queue.OUT_OF_SCOPE: "Hors sujet", dashboard.CLARIFICATION: "Clarification (pas compris)",
                    dashboard.UNKNOWN: "Sans intention"})
     return labels
+
+
+# The intents of the conversation itself, which are not topics of a fiche (knowledge/sujets.yml names
+# those): what a trainer reads instead of their internal names, on buttons, charts and tables.
+DIALOGUE_LABELS = {
+    "relance": "Question de suite (« et après 5 ans ? »)",
+    "salutation": "Salutation",
+    "au_revoir": "Au revoir",
+    "remerciement": "Remerciement",
+    "question_bot": "Question sur l'assistant",
+    "aide": "Demande d'aide",
+    "conseiller": "Parler à un conseiller",
+    "hors_sujet": "Hors sujet",
+    "catalogue_lister": "Liste des métiers",
+    "catalogue_chercher": "Recherche d'un métier",
+    "catalogue_comparer": "Comparaison de deux métiers",
+}
+
+
+def clarified(message: dict, clarify_texts) -> bool:
+    """Whether the assistant really asked the student to choose (its reply is the clarification), not
+    answered from the message itself after Rasa hesitated (action_clarifier answers when it can)."""
+    reply = (message.get("reply") or "").strip()
+    return not reply or any(text and reply.startswith(text) for text in clarify_texts)
+
+
+def knowledge_problem() -> Optional[dict]:
+    """The error of the knowledge folder the action server found (actions/live_school.py), if it has one
+    now: the assistant answers with the previous knowledge until it is fixed."""
+    from actions.live_school import read_status
+    status = read_status(knowledge_dir()) or {}
+    if not status.get("erreur"):
+        return None
+    since = str(status.get("depuis") or "")
+    return {"erreur": str(status["erreur"]), "depuis": since.replace("T", " à ")[:-3] if since else ""}
+
+
+def clarify_texts(project_dir) -> tuple:
+    """The opening of the clarification replies (knowledge/reponses.yml « clarifier… »)."""
+    try:
+        data = yaml.safe_load((project_dir / "knowledge" / "reponses.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return ()
+    return tuple(str(v).split("{")[0].strip() for k, v in data.items() if str(k).startswith("clarifier") and v)
 
 
 def _labels_for_project(project_dir) -> dict:
@@ -75,8 +121,10 @@ async def queue_page(request: Request, session: auth.Session, status: int = 200,
     except review_queue.ReviewError as exc:
         error = str(exc)
     labels = _labels_for_project(project_dir)
+    texts = clarify_texts(project_dir)
     return web.page("formateur.html", status=status, session=session, queue=queue, error=error, outcome=outcome,
-                    labels=labels, training=review_queue.training_note(project_dir))
+                    labels=labels, training=review_queue.training_note(project_dir),
+                    clarified=lambda m: clarified(m, texts), knowledge=knowledge_problem())
 
 
 @bp.get("/formateur")
@@ -210,8 +258,9 @@ async def board(request: Request) -> HTTPResponse:
     figures = await in_thread(dashboard.figures, rows, read_requests(ctx.engine), start, end, profession, time.time())
     audit.log(ctx.engine, session.login, "tableau_de_bord", f"{start}..{end} {profession}")
     labels = topic_labels()
-    return web.page("tableau.html", session=session, f=figures,
-                    day_rows=[(day.strftime("%d/%m/%Y"), n) for day, n in figures.per_day],
+    unit, day_rows = dashboard.time_rows(figures.per_day)
+    return web.page("tableau.html", session=session, f=figures, time_unit=unit,
+                    day_rows=day_rows,
                     topic_rows=[(labels.get(t, t), n) for t, n in figures.per_topic],
                     feedback_top=max((up + down for _, up, down in figures.feedback), default=1) or 1,
                     start=start, end=end, profession=profession,

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Extra, ValidationError, conint, constr, root_val
 
 from core import yamlcache
 from core.diplomas import NOT_ENOUGH_ALONE, REFERENCE, REQUIRED, STATUSES, SUFFICIENT
+from core.misplaced import misplaced_hint
 from core.paths import ROOT, knowledge_dir  # noqa: F401 - knowledge_dir is imported from here too
 from core.textnorm import without_accents
 
@@ -439,9 +440,11 @@ _FORMAT_HINTS = {
 }
 
 
-def _describe(error: dict) -> str:
+def _describe(error: dict, model=None) -> str:
     field = ".".join(str(part) for part in error["loc"] if part != "__root__")
     hint = _ERROR_HINTS.get(error["type"], error["msg"])
+    if error["type"] == "value_error.extra" and model is not None:
+        hint = misplaced_hint(model, error["loc"]) or hint  # a known field at the wrong indentation
     if error["type"] == "value_error.str.regex":
         hint = _FORMAT_HINTS.get(error.get("ctx", {}).get("pattern"), "format invalide")
     if error["type"].startswith("value_error.number") or error["type"] == "value_error":
@@ -562,7 +565,7 @@ def _validated(model, path: Path, data: Optional[dict] = None):
     try:
         return model.parse_obj(data)
     except ValidationError as exc:
-        problems = "\n".join(f"  - {_describe(e)}" for e in exc.errors())
+        problems = "\n".join(f"  - {_describe(e, model)}" for e in exc.errors())
         raise KnowledgeError(f"{_relative(path)} : fichier invalide.\n{problems}") from exc
 
 

@@ -1,4 +1,5 @@
 """Text normalisation shared by the NLU component and the actions: accents, case, numbers."""
+import functools
 import re
 import unicodedata
 from typing import Optional
@@ -10,6 +11,7 @@ _NUMBER_WORDS = {
 _YEARS = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:ans?|annees?)\b")
 
 
+@functools.lru_cache(maxsize=None)  # a few hundred distinct characters, folded millions of times
 def fold_char(char: str) -> str:
     """Lower-case a character and drop its accents, keeping exactly one character.
 

@@ -3,6 +3,7 @@ details the fiche does not give.
 
 Pure functions on text (no Rasa, no facts): the reply builder turns their results into answers.
 """
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
@@ -86,8 +87,11 @@ class AbsentDetail:
 LEVEL_WORDS = ("bac", "baccalaureat")
 
 
+@functools.lru_cache(maxsize=None)
 def phrase_pattern(phrase: str) -> "re.Pattern":
-    """A phrase as a whole-word pattern on folded text ("congés" also matches "conges")."""
+    """A phrase as a whole-word pattern on folded text ("congés" also matches "conges"). Kept once per
+    phrase: hors_fiche.yml has more phrases than re's own cache (512), so every School built again (a
+    reload of knowledge/, make check on a copy) would otherwise compile them all again."""
     folded = fold(phrase)
     number_after = r"(?!\s*\+?\s*\d)" if folded.split()[-1:] and folded.split()[-1] in LEVEL_WORDS else ""
     return re.compile(r"(?<![a-z0-9])" + re.escape(folded) + r"(?![a-z0-9])" + number_after)

@@ -16,7 +16,7 @@ from jsonschema import exceptions, validators
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 
-# Kept for comparison (tests/unit/test_action_validation.py): taken before install() replaces it.
+# Kept for comparison (tests/stack/test_action_validation.py): taken before install() replaces it.
 stock_validate_action_result = RemoteAction._validate_action_result
 
 

@@ -26,7 +26,12 @@ echo "Démarrage de l'assistant (journaux complets : var/logs/, ou VERBOSE=1 pou
 .venv/bin/python -m rasa_ext.database_check endpoints.yml >var/logs/database_check.log 2>&1 &
 CHECK_PID=$!
 # Both servers start at once; Rasa does not wait for the action server (ACTIONS_WAIT=0): this script does.
-.venv/bin/python scripts/serve.py actions --actions actions --port "$ACTION_PORT" --quiet >"$(log actions)" 2>&1 &
+# The action server follows knowledge/ while it runs (actions/live_school.py): what it tells the trainer
+# (knowledge reloaded, or a file with an error and the previous facts kept) comes here, on descriptor 3.
+# Libraries' DeprecationWarnings are for developers: never on the trainer's screen.
+if [ "${VERBOSE:-0}" = 1 ]; then NOTICES_FD=""; else exec 3>&1; NOTICES_FD=3; fi
+KNOWLEDGE_NOTICES_FD="$NOTICES_FD" PYTHONWARNINGS="${PYTHONWARNINGS:-ignore::DeprecationWarning}" \
+  .venv/bin/python scripts/serve.py actions --actions actions --port "$ACTION_PORT" --quiet >"$(log actions)" 2>&1 &
 ACTIONS_PID=$!
 ACTIONS_WAIT=0 DATABASE_PRECHECK=0 .venv/bin/python scripts/serve.py rasa run --model models/assistant.tar.gz --endpoints endpoints.yml \
   --credentials credentials.yml --interface "$RASA_INTERFACE" --port "$RASA_PORT" \

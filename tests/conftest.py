@@ -11,7 +11,7 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(items):
-    """tests/unit/test_school_updates.py runs after every other test: it reruns, on a copy whose
+    """tests/stack/test_school_updates.py runs after every other test: it reruns, on a copy whose
     facts a school edited, the unit test files seen reading knowledge/ (tests/support/knowledge_reads.py)."""
     items.sort(key=lambda item: item.nodeid.startswith(knowledge_reads.NESTED))
 

@@ -27,6 +27,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from core.gender import gender_forms
 from core.replies import BUILDERS, TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier
+from trainer import story_conflicts
 from trainer.project import (
     HELD_OUT_DIR,
     RASA_ACTIONS,
@@ -498,6 +499,10 @@ _RASA_HELP = [
     ("not in the domain", "Un nom utilisé dans data/ n'est pas déclaré dans domain.yml : corrigez "
                           "l'orthographe ou déclarez-le."),
 ]
+# Lines of rasa data validate that a French story-conflict message replaces, or that never fail it (an
+# utterance said by an action's code, not by a story).
+_CONFLICT_LINE = re.compile(r"Story structure conflict|predicted in '|Considering all preceding turns|"
+                            r"is not used in any story or rule")
 _TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ")
 _PYTHON_WARNING = re.compile(r"^\S+\.py:\d+: (\w+Warning)")
 
@@ -612,8 +617,14 @@ def main(argv=None) -> int:
     if ok:
         remember_validated(project.root, key)
     if not ok:
-        print("\n✗ rasa data validate a trouvé des problèmes (messages de Rasa, en anglais) :\n")
-        print(output)
+        conflicts = story_conflicts.explain(output, project.root)
+        rest = "\n".join(line for line in output.splitlines() if not _CONFLICT_LINE.search(line)
+                         and "Conflit : deux règles" not in line and "validation completed" not in line)
+        if conflicts:
+            print("\n" + "\n\n".join(conflicts))
+        if not conflicts or rest.strip():
+            print("\n✗ rasa data validate a trouvé des problèmes (messages de Rasa, en anglais) :\n")
+            print(output)
         print("\nCorrigez (le nom de l'histoire, de la règle ou de l'intention en cause est dans ces messages), "
               "puis relancez `make check`.")
         return 1

@@ -6,7 +6,7 @@
 PORT defaults to $WIDGET_PORT, then 8080; HOST to $WIDGET_HOST, then 127.0.0.1 (loopback only);
 URL (the Rasa server the full-page chat talks to) to $WIDGET_SERVER_URL, then http://localhost:5005.
 
-    /                       -> widget/demo/index.html (the demo page)
+    /                       -> widget/demo/index.html (the demo page), its snippet's data-server set to URL
     /widget.js, /widget.css -> the widget itself (what a school embeds with one <script> tag)
     /chat                   -> the full-page chat (a link or an <iframe> for a CMS that refuses
                                <script>), ?metier=<id> for a profession; sent with a strict CSP
@@ -92,6 +92,16 @@ def chat_page(server: str) -> bytes:
         "{{server}}", html.escape(server, quote=True)).encode("utf-8")
 
 
+DEMO_SERVER = 'data-server="http://localhost:5005"'
+
+
+def demo_page(server: str) -> bytes:
+    """The demo page, its embed snippet talking to the Rasa server this page was started for (make run
+    with another RASA_PORT): the page shows the snippet a school copies, with the right address."""
+    page = (DEMO_DIR / "index.html").read_text(encoding="utf-8")
+    return page.replace(DEMO_SERVER, f'data-server="{html.escape(server, quote=True)}"', 1).encode("utf-8")
+
+
 def widget_config(school) -> bytes:
     """Starter topics (« Découvrir les métiers » first when the catalogue has several) and professions
     of a School (core/school.py)."""
@@ -134,6 +144,8 @@ class Handler(BaseHTTPRequestHandler):
     def _dynamic(self):
         """(body, content type, extra headers) of /chat and /widget-config.json, or None."""
         path = unquote(urlsplit(self.path).path)
+        if path in ("", "/", "/index.html"):
+            return demo_page(self.rasa_server), CONTENT_TYPES[".html"], {}
         if path in ("/chat", "/chat.html"):
             return chat_page(self.rasa_server), CONTENT_TYPES[".html"], {
                 "Content-Security-Policy": chat_csp(self.rasa_server, console_url()), "Referrer-Policy": "no-referrer"}

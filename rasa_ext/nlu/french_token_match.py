@@ -9,7 +9,7 @@ starts the stack). Written with each repeated tail once, « ^(?:a|b|c)[lettres]+
 
 `install()` imports spacy.lang.fr with Python's re.compile answering that one call (recognised by
 its caller and its exact pattern) with the factored pattern; the model is then loaded without its serialised tokenizer (identical to the
-language's defaults, which tests/unit/test_french_token_match.py checks along with the equivalence of
+language's defaults, which tests/stack/test_french_token_match.py checks along with the equivalence of
 the two patterns on every word of the training data). With another spaCy, whose module does not
 end as expected, nothing is changed.
 """

@@ -20,7 +20,8 @@ def test_make_run_announces_the_assistant_only_when_it_answers_and_prints_only_f
     env = {**project_env(), **{k: str(v) for k, v in ports.items()},
            "ASSISTANT_KNOWLEDGE_DIR": str(behaviour_knowledge()),
            "TRACKER_STORE_URL": f"sqlite:///{tmp_path}/conversations.db"}
-    env.pop("VERBOSE", None)
+    for name in ("VERBOSE", "RASA_CORS_ORIGINS", "WIDGET_SERVER_URL", "CONSOLE_PUBLIC_URL"):
+        env.pop(name, None)
     out = tmp_path / "terminal.txt"
     process = subprocess.Popen(["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=out.open("w"),
                                stderr=subprocess.STDOUT, start_new_session=True)
@@ -40,6 +41,20 @@ def test_make_run_announces_the_assistant_only_when_it_answers_and_prints_only_f
         # The school's console is up too, on loopback, with its French sign-in page.
         with urllib.request.urlopen(f"http://127.0.0.1:{ports['CONSOLE_PORT']}/connexion", timeout=10) as response:
             assert "Connexion" in response.read().decode("utf-8")
+        # Ports other than the defaults, end to end: the demo page's widget talks to this Rasa, which lets
+        # the page's origin in (CORS), and the widget finds this console.
+        widget = f"http://127.0.0.1:{ports['WIDGET_PORT']}"
+        with urllib.request.urlopen(widget + "/", timeout=10) as response:
+            assert 'data-server="http://localhost:%d"' % ports["RASA_PORT"] in response.read().decode("utf-8")
+        with urllib.request.urlopen(widget + "/widget-config.json", timeout=10) as response:
+            assert json.load(response)["console"] == f"http://127.0.0.1:{ports['CONSOLE_PORT']}"
+        page = f"http://localhost:{ports['WIDGET_PORT']}"
+        preflight = urllib.request.Request(
+            f"http://127.0.0.1:{ports['RASA_PORT']}/webhooks/rest/webhook", method="OPTIONS",
+            headers={"Origin": page, "Access-Control-Request-Method": "POST",
+                     "Access-Control-Request-Headers": "content-type"})
+        with urllib.request.urlopen(preflight, timeout=10) as response:
+            assert response.headers["Access-Control-Allow-Origin"] == page
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGINT)

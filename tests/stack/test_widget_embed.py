@@ -14,7 +14,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.support.helpers import ROOT
+from tests.support.helpers import project_env
+from tests.support.knowledge import behaviour_knowledge
 from tests.support.stack import WidgetServer, free_port
 from tests.support.widget import ARTIFACTS, DESKTOP, PHONE, TIMEOUT_MS, bot_messages, launcher, serious_violations
 
@@ -84,7 +85,8 @@ def stub():
 @pytest.fixture(scope="module")
 def site(stub, tmp_path_factory):
     """widget/serve.py, its /chat page talking to the stub; returns its base URL."""
-    server = WidgetServer(free_port(), stub.url, tmp_path_factory.mktemp("site") / "serve_widget.log")
+    server = WidgetServer(free_port(), stub.url, tmp_path_factory.mktemp("site") / "serve_widget.log",
+                          env=project_env(ASSISTANT_KNOWLEDGE_DIR=behaviour_knowledge()))
     yield server.base
     server.stop()
 
@@ -274,9 +276,11 @@ def test_lang_strings_and_starters(new_page, site, stub):
     launcher(page).click()
     expect(page.get_by_role("textbox", name="Votre question")).to_have_attribute("placeholder", "Votre question ici")
     expect(page.get_by_role("link", name="Vos données")).to_have_attribute("href", "https://ecole.example/rgpd")
-    # Starter topics under the welcome: the greeting's menu from knowledge/sujets.yml.
-    topics = yaml.safe_load((ROOT / "knowledge" / "sujets.yml").read_text(encoding="utf-8"))
-    expected = [topics["sujets"][s]["libelle"] for s in topics["menu"]]
+    # Starter topics under the welcome: « Découvrir les métiers » when the school has several (the
+    # behaviour knowledge has two), then the greeting's menu from its sujets.yml.
+    topics = yaml.safe_load((behaviour_knowledge() / "sujets.yml").read_text(encoding="utf-8"))
+    several = len(list((behaviour_knowledge() / "metiers").glob("*.yml"))) > 1
+    expected = ["Découvrir les métiers"] * several + [topics["sujets"][s]["libelle"] for s in topics["menu"]]
     starters = page.get_by_role("group", name="Sujets pour commencer").get_by_role("button")
     expect(starters).to_have_text(expected)
     starters.nth(expected.index(topics["sujets"]["salaire"]["libelle"])).click()

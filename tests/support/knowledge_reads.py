@@ -1,6 +1,6 @@
 """Which unit test files read the project's live knowledge/ folder, recorded during the run.
 
-tests/unit/test_school_updates.py edits a copy of the project's knowledge/ as a school would, then
+tests/stack/test_school_updates.py edits a copy of the project's knowledge/ as a school would, then
 reruns on that copy every unit test file that could depend on those facts: the files whose tests
 opened a file under knowledge/, or started a child process in this folder (which may read it
 unseen; a child started in a copy of the project reads the copy's). Recorded by
@@ -14,7 +14,7 @@ from typing import Optional, Set
 from tests.support.helpers import ROOT
 
 LIVE = os.path.join(str(ROOT), "knowledge") + os.sep
-NESTED = "tests/unit/test_school_updates.py"
+NESTED = "tests/stack/test_school_updates.py"
 SPAWNS = ("os.system", "os.posix_spawn", "os.exec")
 
 current: list = [None]      # the test running now (its node id)

@@ -93,6 +93,8 @@ class Stack:
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
             TRACKER_STORE_URL=tracker_url or f"sqlite:///{self.db_path}",
             ASSISTANT_KNOWLEDGE_DIR=self.knowledge,
+            # the action server's copy of the last valid knowledge (actions/live_school.py) stays here
+            ASSISTANT_LAST_VALID_DIR=self.tmp / f"knowledge-last-valid{'-' + name if name else ''}",
             **(extra_env or {}))
         self.address = f"127.0.0.1:{self.rasa_port}"
         self.rasa_url = f"http://{self.address}"

@@ -1,14 +1,13 @@
 """`make check` (python -m trainer.check): the project passes, and each broken copy gets a French message that
 names the file, the line when there is one, and what to do."""
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from core.gender import without_marks
-from tests.support.helpers import ROOT, project_env
+from tests.support.helpers import ROOT
 from tests.support.project import PROFESSION_FILE, project_copy, run_check
 
 
@@ -327,10 +326,11 @@ def test_rasa_data_validate_problems_are_reported(project):
     assert run_check(project).returncode == 0
     result = run_check(project, rasa=True)
     assert result.returncode == 1
-    assert "rasa data validate a trouvé des problèmes" in result.stdout
-    assert "Story structure conflict after intent 'salaire'" in result.stdout
-    assert "Conflit : deux règles ou histoires prévoient une suite différente" in result.stdout
-    assert "DeprecationWarning" not in result.stdout
+    # Said in French, with the file and line of the story (trainer/story_conflicts.py), not Rasa's English.
+    line = line_of(project, "data/stories/relances.yml", "- story: conflit")
+    assert "✗ Deux suites différentes après l'intention « salaire »" in result.stdout
+    assert f"data/stories/relances.yml ligne {line} (l’histoire « conflit ») mène à utter_au_revoir" in result.stdout
+    assert "Story structure conflict" not in result.stdout and "DeprecationWarning" not in result.stdout
 
 
 # -- what trainers really get wrong (issue 16) --------------------------------------------------------
@@ -515,48 +515,6 @@ def test_a_held_out_sentence_copied_into_training(project, held_out, section):
     assert (f"data/nlu/{intent}.yml ligne {train_line} : l'exemple « {sentence} » est une phrase de test "
             f"(tests/nlu/{held_out} ligne {test_line}). Les phrases de tests/nlu/ mesurent l'assistant sur des "
             f"phrases qu'il n'a jamais vues : supprimez cette ligne de data/nlu/{intent}.yml") in out
-
-
-# -- make ------------------------------------------------------------------------------------------
-def make(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, env=project_env(),
-                          capture_output=True, text=True, timeout=300)
-
-
-def test_make_alone_lists_every_target_a_trainer_uses():
-    result = make()
-    assert result.returncode == 0
-    for target in ("run", "test", "check", "train", "report", "review", "review-import", "forget", "purge"):
-        assert re.search(rf"^make {re.escape(target)}( [A-Z]+=\S+)?\s+- \S", result.stdout, re.M), target
-
-
-@pytest.mark.parametrize("how", ["foreground", "quit_ignored", "background_job", "no_terminal"])
-def test_a_failed_make_check_fails_in_every_environment_and_ends_in_french(project, how):
-    """A check that passes on a broken project is the worst kind of check: with SIGQUIT ignored (a
-    background job of a script, `trap '' QUIT`, a nohup wrapper) and without a terminal too."""
-    edit(project, "domain.yml", "  - rncp\n", "  - rnpc\n")
-    command = f"make --no-print-directory check 'CHECK_ARGS=--sans-rasa --projet {project}'"
-    wrapped = {"foreground": command, "quit_ignored": f"trap '' QUIT; {command}",
-               "background_job": f"{command} & wait $!", "no_terminal": f"{command} < /dev/null"}[how]
-    result = subprocess.run(["bash", "-c", wrapped], cwd=ROOT, env=project_env(), capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL, timeout=300)
-    assert result.returncode != 0, result.stdout + result.stderr
-    assert "vouliez-vous dire « rncp »" in result.stdout
-    # The French line is the last thing before make's own English line (if any).
-    lines = [line for line in result.stderr.splitlines()
-             if line.strip() and not re.match(r"make(\[\d+\])?: \*\*\*", line)]
-    assert lines[-1].startswith("Échec de « make check » : corrigez ce qui est indiqué ci-dessus"), result.stderr
-
-
-@pytest.mark.parametrize("how", ["foreground", "quit_ignored", "background_job"])
-def test_a_failed_make_importer_fails_in_every_environment(tmp_path, how):
-    command = f"make --no-print-directory importer FICHE={tmp_path / 'introuvable.txt'}"
-    wrapped = {"foreground": command, "quit_ignored": f"trap '' QUIT; {command}",
-               "background_job": f"{command} & wait $!"}[how]
-    result = subprocess.run(["bash", "-c", wrapped], cwd=ROOT, env=project_env(), capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL, timeout=300)
-    assert result.returncode != 0, result.stdout + result.stderr
-    assert "Échec de « make importer »" in result.stderr
 
 
 @pytest.mark.rasa_cli

@@ -57,7 +57,8 @@ def trainer_values() -> dict:
     return dict(queue=queue, outcome=dict(ok=False, text=HOSTILE, check=Check(False, HOSTILE)), labels={HOSTILE: HOSTILE},
                 training=HOSTILE, f=figures, start=day, end=day, profession=HOSTILE, choices=[(HOSTILE, HOSTILE)],
                 note=HOSTILE, day_rows=[(HOSTILE, 1)], topic_rows=[(HOSTILE, 1)], feedback_top=2, bars=dashboard.bars,
-                percent=dashboard.percent, waited=handoff.waited, title_of=lambda p: HOSTILE)
+                percent=dashboard.percent, waited=handoff.waited, title_of=lambda p: HOSTILE, time_unit="jour",
+                clarified=lambda m: False, knowledge=dict(erreur=HOSTILE, depuis=HOSTILE))
 
 
 def test_notices_give_the_link_to_where_the_text_is_read():

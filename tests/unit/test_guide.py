@@ -18,6 +18,7 @@ import yaml
 
 from core.knowledge import load_contact, load_professions, load_templates, load_topics
 from core.replies import Replier, euros
+from core.school import load_school
 from core.understanding import Question, understand
 from tests.support.helpers import ROOT, norm, project_env
 from tests.support.project import PROFESSION_FILE, project_copy, run_check
@@ -410,13 +411,19 @@ def add_profession(project: Path) -> Path:
     return path
 
 
+def school_professions(project: Path) -> set:
+    """The ids of the professions the school has now, however many (the guide's steps add one)."""
+    return {path.stem for path in (project / "knowledge/metiers").glob("*.yml")}
+
+
 def test_add_a_second_profession(project):
+    before = school_professions(project)
     path = add_profession(project)
-    assert "2 métier(s)" in ok(project)
+    assert f"{len(before) + 1} métier(s)" in ok(project)
 
     header = yaml.safe_load(snippet("nouveau-metier"))
     professions = load_professions(project / "knowledge/metiers")
-    assert set(professions) == {"charge_mission_relations_internationales", header["id"]}
+    assert set(professions) == before | {header["id"]}
     assert path.stem == header["id"]
     fictional = professions[header["id"]]
     assert fictional.intitule == header["intitule"] and fictional.alias == header["alias"]
@@ -475,7 +482,7 @@ def test_add_a_profession_from_its_fiche(project):
 
     replace_snippet(path, "importer-salaire-avant", "importer-salaire-apres")
     replace_snippet(path, "importer-competence-avant", "importer-competence-apres")
-    assert "2 métier(s)" in ok(project)
+    assert f"{len(before) + 1} métier(s)" in ok(project)
 
     # The assistant answers from the completed file, without retraining.
     profession = load_professions(project / "knowledge/metiers")[path.stem]
@@ -605,14 +612,86 @@ def test_make_alone_lists_the_commands_of_the_guide():
         assert re.search(rf"^make {command}\b.* - ", listed, re.M), f"make seul ne cite pas « make {command} »"
 
 
+# -- 5 (suite). every kind of fact a trainer changes ----------------------------------------------------
+def change_each_kind_of_fact(project: Path) -> Dict[str, str]:
+    """One edit of each kind the guide's section 5 allows, in the default profession's file and in
+    contact.yml, as a trainer types it: an amount, a text, an item of a list, a score, an alias, the
+    Bac+5 answer, the school's phone number. The new values, by kind."""
+    path = project / PROFESSION_FILE
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    new = {"montant": data["salaire"]["niveaux"]["confirme"]["max"] + 2000,
+           "texte": "Le métier consiste à faire vivre les relations de l'organisation avec ses partenaires étrangers.",
+           "liste": "travailler avec des interlocuteurs sur plusieurs fuseaux horaires",
+           "score": max(1, data["hard_skills"]["competences"][0]["score"] - 2),
+           "alias": "charge de relations avec l'etranger",
+           "bac5": "Un Mastère (Bac+5) n'est pas obligatoire pour exercer ce métier.",
+           "telephone": "01 23 45 67 89"}
+    edits = [(f"max: {data['salaire']['niveaux']['confirme']['max']}\n", f"max: {new['montant']}\n"),
+             (f"    - {data['contraintes']['liste'][0]}\n", f"    - {new['liste']}\n"),
+             (f"score: {data['hard_skills']['competences'][0]['score']}\n", f"score: {new['score']}\n"),
+             ("alias:\n", f"alias:\n  - {new['alias']}\n"),
+             (f"reponse: {data['diplome']['reponse']}\n", f"reponse: {new['bac5']}\n")]
+    resume = re.search(r"(?m)^  resume: >-\n(?:    .*\n)+", text)
+    edits.append((resume.group(0), f"  resume: >-\n    {new['texte']}\n"))
+    for before, after in edits:
+        assert before in text, f"{PROFESSION_FILE} n'a plus « {before.strip()} »"
+        text = text.replace(before, after, 1)
+    path.write_text(text, encoding="utf-8")
+    contact = project / "knowledge/contact.yml"
+    phone = yaml.safe_load(contact.read_text(encoding="utf-8"))["telephone"]
+    contact.write_text(contact.read_text(encoding="utf-8").replace(str(phone), new["telephone"], 1), encoding="utf-8")
+    return {k: str(v) for k, v in new.items()}
+
+
+def test_every_kind_of_fact_changed_is_what_the_student_reads(project):
+    new = change_each_kind_of_fact(project)
+    ok(project)
+    school = load_school(project / "knowledge")
+    profession = school.professions["charge_mission_relations_internationales"]
+    answer = lambda topic, **more: norm(school.replier.answer(profession, Question(topic=topic, **more)).text)  # noqa: E731
+    assert norm(euros(int(new["montant"]))) in answer("salaire", experience="confirme")
+    assert norm(new["texte"]) in answer("definition")
+    assert norm(new["liste"]) in answer("contraintes")
+    assert norm(new["bac5"]) in answer("diplome")
+    assert profession.hard_skills.competences[0].score == int(new["score"])
+    assert school.named_in(f"combien gagne un {new['alias']} ?") is profession
+    assert new["telephone"] in school.replier.contact_reply().text
+
+
 # -- everything together, as Rasa sees it ----------------------------------------------------------
-@pytest.mark.rasa_cli
-def test_all_procedures_together_pass_rasa_data_validate(project):
+def every_trainer_action(project: Path) -> None:
+    """Every procedure of the guide, one after the other, on the same copy: examples, a profession by
+    hand, one fiche imported, a folder of fiches, a topic (its section written in every profession
+    file, as the guide says), a story, each kind of fact."""
     add_examples(project)
     add_profession(project)
+    metiers = project / "knowledge" / "metiers"
+    fiches = ROOT / "tests" / "fixtures" / "fiches"
+    assert importer_main([str(fiches / "restaurateur_robots.txt"), "--dossier", str(metiers)]) == 0
+    folder = project / "fiches"
+    folder.mkdir()
+    for name in ("organisateur_voyages_dirigeable.txt", "jardinier_toits_suspendus.txt"):
+        shutil.copy(fiches / name, folder / name)
+    assert importer_main(["--fiches", str(folder), "--dossier", str(metiers)]) == 0
     add_topic(project)
     write_story(project)
     update_fact(project)
+    change_each_kind_of_fact(project)
+
+
+def test_every_trainer_action_together_keeps_make_check_clean(project, capsys):
+    before = len(school_professions(project))
+    every_trainer_action(project)
+    capsys.readouterr()
+    out = ok(project)
+    assert f"{before + 4} métier(s)" in out  # by hand, one fiche, two from the folder
+    assert load_school(project / "knowledge").professions.keys() == school_professions(project)
+
+
+@pytest.mark.rasa_cli
+def test_all_procedures_together_pass_rasa_data_validate(project):
+    every_trainer_action(project)
     result = run_check(project, rasa=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "rasa data validate compris" in result.stdout

@@ -19,8 +19,10 @@ def school():
     return loaded
 
 
-def test_both_files_are_loaded(school):
-    assert set(school.professions) == {DEFAULT, "testeur_jeux_societe"}
+def test_every_file_is_loaded(school):
+    """Each file of metiers/ is a profession, however many the school has (two in the fixtures)."""
+    files = {path.stem for path in (behaviour_knowledge() / "metiers").glob("*.yml")}
+    assert set(school.professions) == files and {DEFAULT, "testeur_jeux_societe"} <= files
 
 
 def test_answers_for_the_second_profession_come_from_its_file(school):

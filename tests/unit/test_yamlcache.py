@@ -1,6 +1,7 @@
 """core/yamlcache.py: LibYAML, used where it reads a text as PyYAML's Python parser does, gives the very
 same documents (lines and written numbers included) on every YAML file of the project; the texts it
-would read otherwise, and every broken text, go to the Python parser and keep its messages."""
+would read otherwise, and every broken text, go to the Python parser and keep its messages. The check
+over every YAML file of the project (seconds: each parsed by both parsers) is in tests/stack/test_yamlcache_project.py."""
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,6 @@ import yaml
 
 from core import yamlcache
 from core.knowledge import _Loader
-from tests.support.catalogue import write_catalogue
 from trainer.project import Mapping, Sequence, _LineLoader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,26 +35,6 @@ def same(a, b) -> bool:
     if isinstance(a, list):
         return len(a) == len(b) and all(map(same, a, b))
     return a == b and getattr(a, "written", None) == getattr(b, "written", None)
-
-
-@pytest.fixture(scope="module")
-def texts(tmp_path_factory):
-    files = project_yaml_files()
-    catalogue = write_catalogue(tmp_path_factory.mktemp("cat") / "knowledge", 12)
-    files += sorted((catalogue / "metiers").glob("*.yml"))
-    return [path.read_text(encoding="utf-8") for path in files]
-
-
-@pytest.mark.parametrize("loader", [_Loader, _LineLoader], ids=["knowledge", "trainer"])
-def test_libyaml_gives_the_same_documents_on_every_project_file(texts, loader):
-    fast_read = [t for t in texts if yamlcache.same_with_libyaml(t)]
-    assert len(fast_read) >= 0.8 * len(texts)  # most files do take the fast path
-    for text in fast_read:
-        try:
-            expected = yaml.load(text, Loader=loader)
-        except yaml.YAMLError:
-            continue
-        assert same(yaml.load(text, Loader=yamlcache.twin(loader)), expected), text[:200]
 
 
 @pytest.mark.parametrize("text", ["a: b\tc\n", "a: [x, ?y]\n", "a: [?y]\n", "a: \x07\n"])

@@ -3,6 +3,7 @@
 `fold` keeps the length of the text (core/textnorm.py), so a pattern found in the folded text
 gives the same span in the original text: values are always sliced from the original, with its accents.
 """
+import functools
 import re
 import unicodedata
 from typing import List
@@ -37,6 +38,7 @@ def sentences(paragraph: str) -> List[str]:
     return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
 
 
+@functools.lru_cache(maxsize=8192)  # the same fiche text is compared with every value copied from it
 def squash(text: str) -> str:
     """For comparing a copied value with the fiche: straight quotes, single spaces, lower case."""
     return " ".join(unicodedata.normalize("NFC", text).translate(_QUOTES).split()).lower()
