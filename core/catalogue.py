@@ -257,6 +257,12 @@ def reference_years(p: Profession) -> Optional[int]:
     return diplomas.needed_level(p.parcours)
 
 
+def in_family_matches(professions: Sequence[Profession], famille: str, asked: Request) -> List[Match]:
+    """The professions of a famille that pass the request's filters, as search results citing their famille."""
+    return [Match(p, 1.0, ((p.famille or famille, "famille"),)) for p in in_family(professions, famille)
+            if passes(p, asked)][:BY_FAMILY]
+
+
 def passes(p: Profession, asked: Request) -> bool:
     """Whether a profession passes a request's filters (salary, years of study), interests aside."""
     if asked.min_salary is not None and (top_salary(p) or 0) <= asked.min_salary:

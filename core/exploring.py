@@ -38,14 +38,17 @@ def respond(school: School, turn: "Turn") -> "Outcome":
         return comparison(school, turn, pair)
     asked = catalogue.request(q.text, school.interests)
     famille = turn.famille or catalogue.family_named(q.text, professions)
-    if famille:  # « quels métiers dans le sport ? »: that famille's list (the search's filters applied)
-        chosen = [p for p in catalogue.in_family(professions, famille)
-                  if catalogue.passes(p, replace_interests(asked))]
+    searched = turn.intent == SEARCH or asked.interests or asked.min_salary is not None or asked.max_years is not None
+    if famille and (turn.famille or not searched):
+        # « quels métiers dans le sport ? », a domain's button: that famille's list.
+        chosen = catalogue.in_family(professions, famille)
         if chosen:
             return listed(school, chosen, school.replier.catalogue_page(chosen, page_asked(turn), famille), turn)
-    if turn.intent == SEARCH or asked.interests or asked.min_salary is not None or asked.max_years is not None:
-        # « quels métiers dans le numérique ? » asks the list with a criterion: a search.
+    if searched:
+        # « un métier dans le numérique, sans bac+5 » asks the list with a criterion: a search.
         found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests)
+        if not found and famille:  # a domain the vocabulary of interests does not name: its famille
+            found = catalogue.in_family_matches(professions, famille, asked)
         reply = school.replier.search_results(professions, q.text, found)
         return listed(school, [m.profession for m in found], reply, turn)
     shown = catalogue.page(professions, page_asked(turn))
@@ -77,11 +80,6 @@ def criteria(school: School, turn: "Turn") -> bool:
     asked = catalogue.request(turn.question.text, school.interests)
     return bool(asked.interests or asked.min_salary is not None or asked.max_years is not None or turn.famille
                 or catalogue.family_named(turn.question.text, list(school.professions.values())))
-
-
-def replace_interests(asked: "catalogue.Request") -> "catalogue.Request":
-    """The filters of a request without its interests (a famille already chosen answers those)."""
-    return catalogue.Request((), asked.min_salary, asked.max_years)
 
 
 def listed(school: School, shown: Sequence[Profession], reply, turn: "Turn") -> "Outcome":

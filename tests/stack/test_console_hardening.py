@@ -156,10 +156,10 @@ def test_under_https_the_cookies_take_the_host_prefix_and_a_tossed_plain_cookie_
 
 def test_signing_in_never_replaces_an_open_session(console):
     counsellor = signed_in(console, "c.martin")
-    token = "jeton-pose-par-un-voisin"
-    counsellor.cookies.set("console_csrf", token)   # as a page of another port could set it
+    tossed = "jeton-pose-par-un-voisin"
+    counsellor.cookies.set("console_csrf", tossed)   # as a page of another port could set it
     forged = counsellor.post(f"{console['url']}/connexion", allow_redirects=False,
-                             data={"csrf": token, "identifiant": "s.deja", "mot_de_passe": PASSWORD})
+                             data={"csrf": tossed, "identifiant": "s.deja", "mot_de_passe": PASSWORD})
     assert forged.status_code == 409
     assert "déjà connecté avec le compte « c.martin »" in page_text(forged.text)
     assert "console_session" not in forged.headers.get("Set-Cookie", "")

@@ -21,7 +21,7 @@ EXTRA = [
      ["horloger de beffrois", "horlogere de beffrois", "horloger des beffrois"], 2400),
 ]
 # Fields whose values are names or codes, not texts of the fiche: kept as they are.
-KEPT = {"id", "intitule", "alias", "niveau_reference", "unite", "nom", "niveau", "libelle", "famille"}
+KEPT = {"id", "intitule", "alias", "niveau_reference", "unite", "nom", "niveau", "libelle", "famille", "statut"}
 
 
 def _rewritten(node, title: str, key: str = ""):
