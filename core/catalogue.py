@@ -39,6 +39,7 @@ class Interests:
     asked: Dict[str, "re.Pattern"] = field(default_factory=dict)     # interest -> words of a message
     said: Dict[str, "re.Pattern"] = field(default_factory=dict)      # interest -> words of a fiche
     starts: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # interest -> first words of its fiche words
+    terms: Dict[str, Tuple[str, ...]] = field(default_factory=dict)   # interest -> its fiche words, folded
 
     @classmethod
     def of(cls, entries: Dict[str, Tuple[str, Sequence[str], Sequence[str]]]) -> "Interests":
@@ -49,7 +50,8 @@ class Interests:
                    {k: alternation(asked) for k, (_, asked, _) in entries.items()},
                    {k: alternation(said) for k, (_, _, said) in entries.items()},
                    {k: tuple(dict.fromkeys(fold(w).rstrip("*").split()[0] for w in said if w.strip("* ")))
-                    for k, (_, _, said) in entries.items()})
+                    for k, (_, _, said) in entries.items()},
+                   {k: tuple(fold(w).strip() for w in said if w.strip("* ")) for k, (_, _, said) in entries.items()})
 
     def named_in(self, folded: str) -> Tuple[str, ...]:
         return tuple(k for k, pattern in self.asked.items() if pattern.search(folded))
@@ -81,12 +83,15 @@ def in_family(professions: Sequence[Profession], famille: str) -> List[Professio
     return [p for p in professions if fold(p.famille or OTHER_FAMILY).strip() == wanted]
 
 
-def family_named(text: str, professions: Sequence[Profession]) -> Optional[str]:
+def family_named(text: str, professions) -> Optional[str]:
     """The famille a list request names (« quels métiers dans la santé ? »): one whose label holds a word
     of the message (four letters at least, whole word), when only one famille does."""
     asked = {w for w in re.findall(r"[a-z]{4,}", fold(text)) if w not in _NOT_A_FAMILY}
-    named = {p.famille for p in professions if p.famille
-             and asked & set(re.findall(r"[a-z]{4,}", fold(p.famille)))}
+    if not asked:
+        return None
+    familles = professions.familles if isinstance(professions, SearchIndex) else {p.famille for p in professions
+                                                                                  if p.famille}
+    named = {f for f in familles if asked & set(re.findall(r"[a-z]{4,}", fold(f)))}
     return named.pop() if len(named) == 1 else None
 
 
@@ -203,38 +208,58 @@ def top_salary(p: Profession) -> Optional[int]:
 
 
 class SearchIndex:
-    """The searched words of every fiche, folded once at load, and their professions by word: a search
-    reads only the fiches that hold a word starting like one of its stems, so it costs about the same
-    with 1 or 1,600 professions."""
+    """The searched words of every fiche, folded once at load, with where each word stands (profession,
+    field): an interest's evidence is read from the postings of the words it matches, computed once per
+    interest, so a search costs about the same with 1 or 1,600 professions."""
 
     def __init__(self, professions: Sequence[Profession]):
         self.fields: Dict[str, List[Tuple[str, str, str]]] = {}   # id -> (folded text, text, rubrique)
         by_word: Dict[str, set] = {}
         for p in professions:
             self.fields[p.id] = [(fold(text), text, where) for text, where in _fields(p)]
-            for folded, _, _ in self.fields[p.id]:
+            for k, (folded, _, _) in enumerate(self.fields[p.id]):
                 for word in re.findall(r"[a-z0-9]+", folded):
-                    by_word.setdefault(word, set()).add(p.id)
+                    by_word.setdefault(word, set()).add((p.id, k))
         self._words = sorted(by_word)
         self._by_word = by_word
+        self._hits: Dict[Tuple[int, str], Dict[str, List[int]]] = {}
+        self.familles = {p.famille for p in professions if p.famille}
 
-    def holding(self, stem: str) -> set:
-        """Ids of the professions one of whose fields has a word starting with the stem's first word."""
-        first = re.findall(r"[a-z0-9]+", stem)[:1]
-        if not first:
-            return set(self.fields)
-        start = bisect.bisect_left(self._words, first[0])
+    def _starting(self, start: str) -> set:
+        """(profession, field) of every word that starts with `start`."""
         out: set = set()
-        for word in self._words[start:]:
-            if not word.startswith(first[0]):
+        for word in self._words[bisect.bisect_left(self._words, start):]:
+            if not word.startswith(start):
                 break
             out |= self._by_word[word]
         return out
 
+    def hits(self, interest: str, interests: Interests) -> Dict[str, List[int]]:
+        """{profession id: indexes of its fields that speak of the interest}, computed once per interest."""
+        key = (id(interests), interest)
+        if key not in self._hits:
+            found: Dict[str, set] = {}
+            pattern = interests.said[interest]
+            for term in interests.terms[interest]:
+                words = re.findall(r"[a-z0-9]+", term.rstrip("*"))
+                if not words:
+                    continue
+                prefix = term.endswith("*") or len(words) > 1
+                places = self._starting(words[0]) if prefix else set(self._by_word.get(words[0], ()))
+                for pid, k in places:
+                    if len(words) > 1 or term.endswith("*") and " " in term:  # a phrase: checked on its field
+                        if not pattern.search(self.fields[pid][k][0]):
+                            continue
+                    found.setdefault(pid, set()).add(k)
+            self._hits[key] = {pid: sorted(ks) for pid, ks in found.items()}
+        return self._hits[key]
+
     def evidence(self, p: Profession, interest: str, interests: Interests) -> List[Tuple[str, str]]:
-        pattern = interests.said[interest]
-        return [(text, where) for folded, text, where in self.fields.get(p.id) or [(fold(t), t, w) for t, w in _fields(p)]
-                if pattern.search(folded)]
+        """(words of the fiche, rubrique) that speak of the interest, in the fiche's order."""
+        fields = self.fields.get(p.id)
+        if fields is None:
+            return evidence(p, interest, interests)
+        return [(fields[k][1], fields[k][2]) for k in self.hits(interest, interests).get(p.id, ())]
 
 
 def _fields(p: Profession) -> List[Tuple[str, str]]:
@@ -282,8 +307,7 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
         return []
     index = index or SearchIndex(professions)
     if asked.interests:
-        held = set.intersection(*(set().union(*(index.holding(s) for s in interests.starts[i]))
-                                  for i in asked.interests))
+        held = set.intersection(*(set(index.hits(i, interests)) for i in asked.interests))
         professions = [p for p in professions if p.id in held]
     found = []
     for p in professions:

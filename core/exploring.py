@@ -37,7 +37,7 @@ def respond(school: School, turn: "Turn") -> "Outcome":
             return Outcome(school.replier.compare_which(professions))
         return comparison(school, turn, pair)
     asked = catalogue.request(q.text, school.interests)
-    famille = turn.famille or catalogue.family_named(q.text, professions)
+    famille = turn.famille or catalogue.family_named(q.text, school.search_index)
     searched = turn.intent == SEARCH or asked.interests or asked.min_salary is not None or asked.max_years is not None
     if famille and (turn.famille or not searched):
         # « quels métiers dans le sport ? », a domain's button: that famille's list.
@@ -79,7 +79,7 @@ def criteria(school: School, turn: "Turn") -> bool:
     """Whether the message sets what a search reads: an interest, a salary or a diploma limit, a famille."""
     asked = catalogue.request(turn.question.text, school.interests)
     return bool(asked.interests or asked.min_salary is not None or asked.max_years is not None or turn.famille
-                or catalogue.family_named(turn.question.text, list(school.professions.values())))
+                or catalogue.family_named(turn.question.text, school.search_index))
 
 
 def listed(school: School, shown: Sequence[Profession], reply, turn: "Turn") -> "Outcome":

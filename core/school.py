@@ -103,7 +103,10 @@ class School:
     def search_index(self) -> SearchIndex:
         """The catalogue's searched words, indexed when the first search is made (core/catalogue.py)."""
         if self._search_index is None:
-            self._search_index = SearchIndex(list(self.professions.values()))
+            index = SearchIndex(list(self.professions.values()))
+            for interest in self.interests.said:  # every interest's evidence, once: no search pays for it
+                index.hits(interest, self.interests)
+            self._search_index = index
         return self._search_index
 
     @property
