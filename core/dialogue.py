@@ -13,13 +13,14 @@ outcome to messages and SlotSet events. The decision is made of small named step
 - a follow-up fragment (`follow_up_topic`);
 - a clarification when nothing says what to answer (`clarify`).
 """
-from dataclasses import dataclass, field, replace
-from typing import Any, List, Mapping, Optional, Sequence, Tuple
+from dataclasses import dataclass, replace
+from typing import Any, List, Optional, Sequence, Tuple
 
 from core import catalogue, exploring
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import Reply
 from core.school import School
+from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
 from core.understanding import AbsentDetail, DiplomaSituation, Question
 
 # After a list or a search, « et il gagne combien ? » offers at most this many of the professions shown.
@@ -29,33 +30,6 @@ PART_CONFIDENCE = 0.5
 # Two intents that lead to the same answer, together at least this sure, need no clarification.
 AGREEMENT_CONFIDENCE = 0.5
 DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
-
-# What the Rasa rules ran: each is answered by respond().
-ANSWER, CLARIFY, OUT_OF_SCOPE, WELCOME, HELP, COUNSELLOR, CATALOGUE = (
-    "answer", "clarify", "out_of_scope", "welcome", "help", "counsellor", "catalogue")
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One student message in its conversation."""
-    question: Question
-    intent: Optional[str] = None
-    ranking: Tuple[Tuple[str, float], ...] = ()
-    slots: Mapping[str, Any] = field(default_factory=dict)
-    page: Optional[str] = None   # the profession of the page the widget is on (REST metadata « metier »)
-    kind: str = ANSWER
-    page_number: Optional[int] = None   # the page of the catalogue a « Voir plus » button asks (entity « page »)
-    famille: Optional[str] = None       # the famille a button of a long list asks (entity « famille »)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The reply and the conversation memory it changes, in order."""
-    reply: Reply
-    slots: Tuple[Tuple[str, Any], ...] = ()
-    profession: Optional[Profession] = None   # the profession the reply is about (the widget shows it)
-    handoff: bool = False   # the widget offers « Laisser ma question au conseiller » (the console)
-
 
 def respond(school: School, turn: Turn) -> Outcome:
     """The reply to one message; never None (a clarification at worst)."""

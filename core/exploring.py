@@ -7,14 +7,12 @@ compares two professions, or that follows a comparison (« lequel paye le mieux 
 missions ? », which then asks which profession, never mixing the two).
 """
 import re
-from typing import TYPE_CHECKING, Optional, Sequence, Tuple
+from typing import Optional, Sequence, Tuple
 
 from core import catalogue, compare
 from core.knowledge import Profession
 from core.school import School
-
-if TYPE_CHECKING:  # core.dialogue imports this module
-    from core.dialogue import Outcome, Turn
+from core.turn import ANSWER, CLARIFY, OUT_OF_SCOPE, Outcome, Turn
 
 LIST, SEARCH, COMPARE = "catalogue_lister", "catalogue_chercher", "catalogue_comparer"
 INTENTS = (LIST, SEARCH, COMPARE)
@@ -26,9 +24,8 @@ SHOWN = "montres"
 INTENT_SURE = 0.8
 
 
-def respond(school: School, turn: "Turn") -> "Outcome":
+def respond(school: School, turn: Turn) -> Outcome:
     """The reply to a catalogue intent: the list, a search, or a comparison."""
-    from core.dialogue import Outcome
     professions = list(school.professions.values())
     q = turn.question
     if turn.intent == COMPARE or len(q.compared) >= 2:
@@ -62,10 +59,9 @@ _LEADS_TO = re.compile(r"\b(?:menent|mene|menant|conduisent|conduit|preparent|pr
                        r"|\b(?:avant|pour) (?:de devenir|d'etre|d'acceder)\b.*\b(?:quels?|quel metier)")
 
 
-def paths_to(school: School, turn: "Turn") -> Optional["Outcome"]:
+def paths_to(school: School, turn: Turn) -> Optional[Outcome]:
     """« Quels métiers mènent à X ? » in a catalogue: the professions whose fiche cites X among its
     evolutions, and those X's fiche cites as stepping stones; None when the message asks no such thing."""
-    from core.dialogue import Outcome
     q = turn.question
     if len(school.professions) < 2 or len(q.named) != 1 or not _LEADS_TO.search(q.folded):
         return None
@@ -75,34 +71,32 @@ def paths_to(school: School, turn: "Turn") -> Optional["Outcome"]:
     return Outcome(reply, (("metier_id", target.id), (SHOWN, [p.id for p, _ in sources])), target)
 
 
-def criteria(school: School, turn: "Turn") -> bool:
+def criteria(school: School, turn: Turn) -> bool:
     """Whether the message sets what a search reads: an interest, a salary or a diploma limit, a famille."""
     asked = catalogue.request(turn.question.text, school.interests)
     return bool(asked.interests or asked.min_salary is not None or asked.max_years is not None or turn.famille
                 or catalogue.family_named(turn.question.text, school.search_index))
 
 
-def listed(school: School, shown: Sequence[Profession], reply, turn: "Turn") -> "Outcome":
+def listed(school: School, shown: Sequence[Profession], reply, turn: Turn) -> Outcome:
     """A list or a search's outcome: the professions shown are remembered in order (« le deuxième »), and
     the only one shown becomes the profession in play (« et il gagne combien ? »)."""
-    from core.dialogue import Outcome
     slots = ((SHOWN, [p.id for p in shown]),)
     if len(shown) == 1:
         slots += (("metier_id", shown[0].id),)
     return Outcome(reply, slots, shown[0] if len(shown) == 1 else None)
 
 
-def shown(school: School, turn: "Turn") -> list:
+def shown(school: School, turn: Turn) -> list:
     """The professions the last list or search showed, in order."""
     ids = turn.slots.get(SHOWN)
     return [school.professions[i] for i in ids if i in school.professions] if isinstance(ids, (list, tuple)) else []
 
 
-def follow(school: School, turn: "Turn") -> Optional["Outcome"]:
+def follow(school: School, turn: Turn) -> Optional[Outcome]:
     """Before a topic answer: a message naming two professions apart is a comparison; after a
     comparison, a message that names none compares again (« lequel paye le mieux ? ») or asks which
     of the two the topic is for (« et les missions ? »). None: the topic answer goes on."""
-    from core.dialogue import Outcome
     q = turn.question
     if len(q.compared) >= 2:
         return comparison(school, turn, pair_of(school, turn))
@@ -126,12 +120,11 @@ _SEEKS = re.compile(
 _THIS_ONE = re.compile(r"\b(ce|cette|le|la) (metier|boulot|job|profession|poste)\b")
 
 
-def seeks_a_profession(school: School, turn: "Turn") -> bool:
+def seeks_a_profession(school: School, turn: Turn) -> bool:
     """A message, whatever its intent, that looks for a profession by an interest or a real filter
     (salary, diploma level) the catalogue search reads, naming none, in a school with several: it
     says so (« un boulot où… »), or the model could not place it (out of scope, unsure), or no
     profession is in play yet."""
-    from core.dialogue import ANSWER, CLARIFY, OUT_OF_SCOPE
     q = turn.question
     if len(school.professions) < 2 or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
             or q.named or q.entity_named or q.profession_entity or q.phrases or q.folded.startswith("/"):
@@ -149,8 +142,7 @@ def seeks_a_profession(school: School, turn: "Turn") -> bool:
                 or school.replier.topics.metier_par_defaut in school.professions)
 
 
-def comparison(school: School, turn: "Turn", pair: Tuple[Profession, Profession]) -> "Outcome":
-    from core.dialogue import Outcome
+def comparison(school: School, turn: Turn, pair: Tuple[Profession, Profession]) -> Outcome:
     q = turn.question
     # The topic its words name; else the intent, when the model is sure of it (a message that names
     # two professions is easily mistaken for one of their topics).
@@ -164,7 +156,7 @@ def comparison(school: School, turn: "Turn", pair: Tuple[Profession, Profession]
     return Outcome(reply, ((IN_PLAY, [p.id for p in pair]),) + ((("sujet", topic),) if topic else ()))
 
 
-def pair_of(school: School, turn: "Turn") -> Optional[Tuple[Profession, Profession]]:
+def pair_of(school: School, turn: Turn) -> Optional[Tuple[Profession, Profession]]:
     """The two professions to compare: both named; one named and the one the conversation is about;
     or, named none, the two of the last comparison."""
     q = turn.question
@@ -178,14 +170,14 @@ def pair_of(school: School, turn: "Turn") -> Optional[Tuple[Profession, Professi
     return in_play(school, turn)
 
 
-def in_play(school: School, turn: "Turn") -> Optional[Tuple[Profession, Profession]]:
+def in_play(school: School, turn: Turn) -> Optional[Tuple[Profession, Profession]]:
     ids = turn.slots.get(IN_PLAY)
     if isinstance(ids, (list, tuple)) and len(ids) == 2 and all(i in school.professions for i in ids):
         return school.professions[ids[0]], school.professions[ids[1]]
     return None
 
 
-def page_asked(turn: "Turn") -> int:
+def page_asked(turn: Turn) -> int:
     """The page of the list a « Voir plus de métiers » button asks for (entity « page »), from 0."""
     value = turn.page_number
     return value if isinstance(value, int) and value >= 0 else 0

@@ -6,17 +6,12 @@ Pure functions: facts come from a Profession (knowledge file), wording from the 
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 from core import catalogue, compare, diplomas, gender
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
-from core.template_fields import fields_filled
 from core.understanding import AbsentDetail, Question, stems
 
-# The fields the code gives each template of knowledge/reponses.yml, read from the fill() calls below
-# (make check refuses a {champ} outside this list). Button titles are read as they are: no field.
-TEMPLATE_FIELDS = fields_filled(Path(__file__).read_text(encoding="utf-8"))
 NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
 # A topic added by trainers (not in BUILDERS): its template is named after the topic.
 TOPIC_TEMPLATE_FIELDS = frozenset({"intitule", "texte"})

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
 from core.gender import gender_forms
-from core.replies import BUILDERS, TEMPLATE_FIELDS, TOPIC_TEMPLATE_FIELDS, Replier
+from core.replies import BUILDERS, TOPIC_TEMPLATE_FIELDS, Replier
 from trainer import story_conflicts
 from trainer.project import (
     HELD_OUT_DIR,
@@ -42,6 +42,7 @@ from trainer.project import (
     normalise,
     step_intents,
 )
+from trainer.template_fields import TEMPLATE_FIELDS
 
 MIN_EXAMPLES = 25
 # Topics whose answer is built by the code (the explicit table of core/replies.py).

@@ -344,7 +344,7 @@ def test_an_unknown_template_field_is_named_with_the_valid_ones(project):
 
 
 def test_a_template_field_of_another_template(project):
-    from core.replies import TEMPLATE_FIELDS
+    from trainer.template_fields import TEMPLATE_FIELDS
     edit(project, "knowledge/reponses.yml", "rncp: \"Non, un titre RNCP", "rncp: \"Non, {intitule}, un titre RNCP")
     out = failing_output(project)
     valid = ", ".join(f"{{{f}}}" for f in sorted(TEMPLATE_FIELDS["rncp"]))

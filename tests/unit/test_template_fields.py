@@ -1,4 +1,4 @@
-"""TEMPLATE_FIELDS (core/replies.py, read from the code by core/template_fields.py) is the list make check
+"""TEMPLATE_FIELDS (trainer/template_fields.py, read from the code of core/replies.py) is the list make check
 uses to refuse an unknown {champ}: every reply the assistant builds fills its template with exactly
 those fields."""
 import re
@@ -8,11 +8,11 @@ import pytest
 
 from core import catalogue
 from core.knowledge import load_contact, load_professions, load_templates, load_topics
-from core.replies import TEMPLATE_FIELDS, Replier
-from core.template_fields import TemplateNameError, fields_filled
+from core.replies import Replier
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
 from tests.support.helpers import ROOT
 from tests.support.knowledge import without_facts
+from trainer.template_fields import TEMPLATE_FIELDS, TemplateNameError, fields_filled
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
          "celle qui compte le moins ?", "range-les par ordre d'importance"]

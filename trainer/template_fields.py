@@ -60,3 +60,13 @@ def fields_filled(source: str) -> Dict[str, FrozenSet[str]]:
 
     visit(ast.parse(source), None)
     return fields
+
+
+def _replies_fields() -> Dict[str, FrozenSet[str]]:
+    from core.paths import ROOT
+    return fields_filled((ROOT / "core" / "replies.py").read_text(encoding="utf-8"))
+
+
+# The fields the code gives each template of knowledge/reponses.yml, read from the fill() calls of
+# core/replies.py (make check refuses a {champ} outside this list). Button titles are read as they are.
+TEMPLATE_FIELDS = _replies_fields()
