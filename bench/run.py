@@ -456,7 +456,8 @@ def main() -> int:
                         help=f"parmi {','.join(VARIANTS)} (par défaut {','.join(DEFAULT_VARIANTS)})")
     parser.add_argument("--report", metavar="JSON", help="seulement refaire latest.md et le graphique depuis un JSON")
     parser.add_argument("--catalogue", action="store_true",
-                        help="seulement le scénario catalogue (1, 100 et 600 métiers), avec le modèle de make train")
+                        help="seulement le scénario catalogue (1, 100, 600 et 1 600 métiers aux titres réels du ROME), "
+                             "avec le modèle de make train")
     args = parser.parse_args()
     if args.report:
         result = json.loads(Path(args.report).read_text())
@@ -535,7 +536,7 @@ def main() -> int:
                         f"{len(run['samples']) / run['wall']:.1f} msg/s")
         if args.catalogue or not args.quick:
             model = models / "ours.tar.gz" if (models / "ours.tar.gz").exists() else ROOT / "models" / "assistant.tar.gz"
-            log(f"Catalogue : 1, 100 et 600 métiers ({model.name})…")
+            log(f"Catalogue : {', '.join(map(str, catalogue.SIZES))} métiers ({model.name})…")
             result["catalogue"] = catalogue.measure(work, model, args.quick, log, peak_rss_mb)
         for name, stack in stacks.items():
             result["variantes"][name]["scenarios"] = {

@@ -2,7 +2,7 @@
 #   make bench                          mesure complète (~40 min, 2 cœurs) : entraîne notre pipeline et
 #                                       la référence (rasa init), démarre tout, écrit bench/results/
 #   make bench BENCH_ARGS=--quick       moins de messages, pour essayer
-#   make bench BENCH_ARGS=--catalogue   seulement le catalogue : 1, 100 et 600 métiers générés (~5 min)
+#   make bench BENCH_ARGS=--catalogue   seulement le catalogue : 1, 100, 600 et 1 600 métiers aux titres réels du ROME (~12 min)
 #   make test-deploy                    le test à plusieurs instances seul (Redis, PostgreSQL, nginx,
 #                                       2 Rasa, 2 serveurs d'actions ; aussi lancé par make test)
 .PHONY: bench test-deploy
