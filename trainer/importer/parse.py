@@ -9,6 +9,9 @@ for text that is in the fiche but could not be placed.
 import re
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
+from core.diplomas import NOT_ENOUGH_ALONE, REFERENCE, REQUIRED, SUFFICIENT, TO_EVOLVE, kind_name
+from core.diplomas import mentions as diploma_mentions
+from core.diplomas import words as diploma_words
 from core.gender import MARK
 from core.paths import NLU
 from core.textnorm import fold
@@ -33,7 +36,8 @@ SECTIONS: List[Tuple[str, str]] = [
     ("score", r"^\d{0,3} ?\|"),
     ("salaire_niveau", r"^[a-z]+ ?\( ?(-|\+|moins|plus) ?(de )?\d+ ?ans? ?\)"),
     ("salaire_montant", r"^de \d[\d .]* ?(€|euros?) "),
-    ("diplome_reponse", r"^il (n'est pas|est|n'est) .*(mastere|master|bac ?\+ ?5)"),
+    ("diplome_reponse", r"^(?:(?:oui|non),? )?(?:il (?:n'est pas|est|n'est)|un (?:niveau|diplome) [^.]*?(?:est|n'est)) "
+                        r".*(mastere|master|bac ?\+ ?5)"),
     ("diplome_voie", r"^des diplomes de niveau"),
     ("missions_precision", r"^ces missions "),
     ("soft_precision", r"^notez que les soft skills"),
@@ -99,7 +103,6 @@ accelere accelerent limite limitent evite evitent""".split())
 # General texts of every fiche, about no profession in particular: not taken, not reported.
 IGNORED = ("citation", "salaire_contexte")
 _ARTICLES = {"la", "le", "les", "l", "un", "une", "de", "des", "du", "d", "sa", "son", "ses"}
-_LEVELS = ["bts", "bachelor", "mastere"]
 _LEVEL_WORDS = {"debutant": "debutant", "junior": "debutant", "confirme": "confirme", "senior": "confirme",
                 "experimente": "confirme", "expert": "confirme"}
 
@@ -439,74 +442,180 @@ def hard_skills(fiche: Fiche):
     return with_precision(section, fiche, "hard_precision")
 
 
-# -- diploma and trainings -------------------------------------------------------------------------
-def training_level(general: str) -> Optional[Fact]:
-    match = re.search(r"bac ?\+ ?(\d)", fold(general))
-    return Fact(f"Bac+{match.group(1)}", general, FORM) if match else None
+# -- diploma and its paths -------------------------------------------------------------------------
+# French RNCP levels (« diplôme de niveau 4 ») as years of study after the bac (3 = CAP, 4 = bac…).
+_RNCP_LEVELS = {3: -1, 4: 0, 5: 2, 6: 3, 7: 5, 8: 8}
+# A level written in a diploma's paragraph: « Bac+3 », « de niveau 4 », « équivalent au baccalauréat ».
+_LEVEL = re.compile(r"\bbac ?\+ ?(?P<plus>\d)\b|\bniveau (?P<rncp>[3-8])\b(?! ?\+)"
+                    r"|\bequivalent (?:au |a un |a )?(?P<bac>bac(?:calaureat)?|cap)\b")
+# The words that end a diploma's name in « Le BTS Bâtiment forme à … », « Le CAP Boulanger se prépare … ».
+_NAME_END = VERBS | set("""forme forment approfondit approfondissent constitue suffit suffisent associe associent
+ajoute reste restent depasse se s n ne vise delivre combine conjugue devient ouvre integre atteste alterne
+transmet confere peut peuvent""".split())
+# After a comma, the words that open a clause about the diploma rather than continue its name
+# (« Le Master Finance, notamment … », « Le BTS MOS, de niveau Bac +2, … »).
+_CLAUSE_AFTER_COMMA = set("""de d du des notamment obtenu obtenue delivre delivree prepare preparee en dans
+equivalent accessible plus tres qui il elle ce c par pour avec apres sans a au aux le la les un une lui surtout
+puis mais donc souvent generalement parfois seul seule""".split())
+# What a fiche says of a diploma for the profession, strongest first (on the folded paragraph, negations
+# such as « n'est pas exigé » taken out before the « requis » cues are read).
+_NOT_NEEDED = re.compile(r"(?:n'est pas (?:\w+ )?|\bsans (?:[\w']+ ){0,3})(?:necessaire|exigee?|requise?|obligatoire|indispensable)")
+_STATUS_CUES = [
+    (NOT_ENOUGH_ALONE, r"ne suffi(?:t|sent) (?:\w+ )?pas|insuffisante?|etape (?:initiale|intermediaire)|"
+                       r"premiere etape|a completer|doit etre completee?|ne permett?e?n?t?(?: pas)?,? (?:a lui seul|seule?)|"
+                       r"necessite une poursuite|poursuite d'etudes (?:\w+ ){0,3}est necessaire|ne remplacent? en aucun cas"),
+    (REQUIRED, r"\bobligatoire\b|\bexigee?s?\b|\bexigent\b|\brequise?s?\b|\bindispensable\b|autorise l'exercice"),
+    (REFERENCE, r"\b(?:niveau|diplome|voie) de reference\b|\bniveau attendu\b"),
+    (TO_EVOLVE, r"pour evoluer|voie d'evolution|evoluer (?:\w+ )?vers|\butile pour\b"),
+    (SUFFICIENT, r"\bsuffi(?:t|sent)\b|\bpermett?e?n?t? (?:\w+ ){0,3}?(?:d'exercer|d'acceder|d'occuper)|"
+                 r"\bouvre (?:\w+ ){0,3}l'acces\b|\begalement accepte"),
+]
+_GENERAL = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:est|sont) (?:un|une|le|la|delivre)\b")
+_OPENING = re.compile(r"^(?:le |la |l'|les |un |une |ce |seul )?(?:niveau )?")
 
 
-def title_sentence(paragraph: str, name: Optional[str]) -> Optional[str]:
-    """The sentence of « Le niveau BTS… » that speaks of the profession itself."""
-    for sentence in sentences(paragraph):
-        folded = fold(sentence)
-        if (name and fold(name) in folded) or re.search(r"\b(ce|le) metier\b", folded):
-            return sentence
+def path_status(text: str) -> Optional[Tuple[str, str]]:
+    """(status, sentence that says it) of what a diploma's paragraph says of it for the profession."""
+    for status, cue in _STATUS_CUES:
+        for sentence in sentences(text):
+            folded = fold(sentence)
+            if status == REQUIRED:
+                folded = _NOT_NEEDED.sub("", folded)
+            if re.search(cue, folded):
+                return status, sentence
     return None
 
 
-def diploma_and_trainings(fiche: Fiche, name: Optional[str]):
-    answer = fiche.first("diplome_reponse")
-    route = fiche.first("diplome_voie")
-    fiche.all("diplome_reponse"), fiche.all("diplome_voie")  # the fiche repeats them
-    diploma = {"bac5_necessaire": Missing("true ou false : faut-il un Bac+5 ?"),
-               "reponse": Missing("la réponse de la fiche à « faut-il un Bac+5 ? »"),
-               "voie": Missing("les diplômes qui suffisent selon la fiche"),
-               "niveau_reference": Missing("bts, bachelor ou mastere : le niveau de référence du métier")}
-    if answer:
-        diploma["reponse"] = copied(answer)
-        folded = fold(answer)
-        if re.search(r"n'est pas (necessaire|obligatoire|indispensable)|pas necessaire", folded):
-            diploma["bac5_necessaire"] = Fact(False, answer, DEDUCED, "la fiche : « " + answer + " »")
-        elif re.search(r"est (necessaire|obligatoire|indispensable)", folded):
-            diploma["bac5_necessaire"] = Fact(True, answer, DEDUCED, "la fiche : « " + answer + " »")
-    if route:
-        diploma["voie"] = copied(route)
+def level_written_in(text: str, kind: Optional[str]) -> Optional[Tuple[int, str]]:
+    """(level, sentence) of the first level a diploma's text gives for it, not another diploma's: a level
+    after another diploma's name in the same sentence is that diploma's."""
+    phrases = [(level, fold(phrase)) for level, items in diploma_words().etudes.items() for phrase in items]
+    for sentence in sentences(text):
+        folded = fold(sentence)
+        found = [(m.start(), m) for m in _LEVEL.finditer(folded)]
+        found += [(m.start(), level) for level, phrase in phrases
+                  for m in re.finditer(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", folded)]
+        for start, match in sorted(found, key=lambda item: item[0]):
+            others = [m for m in diploma_mentions(sentence) if m.kind and m.kind != kind and m.end <= start
+                      and m.kind not in ("bac",)]
+            if others:
+                continue
+            if isinstance(match, int):
+                return match, sentence
+            if match.group("plus"):
+                return int(match.group("plus")), sentence
+            if match.group("rncp"):
+                return _RNCP_LEVELS[int(match.group("rncp"))], sentence
+            return (0 if match.group("bac").startswith("bac") else -1), sentence
+    return None
 
-    trainings, reference = {}, None
-    for level in _LEVELS:
-        general, specific = fiche.first(f"{level}_general"), fiche.first(f"{level}_metier")
-        label = {"bts": "BTS", "bachelor": "Bachelor", "mastere": "Mastère"}[level]
-        entry = {"nom": Missing(f"le nom du diplôme ({label})"),
-                 "niveau": Missing("Bac+2, Bac+3 ou Bac+5"),
-                 "suffisant": Missing(f"true ou false : le {label} suffit-il pour exercer le métier ?"),
-                 "en_bref": Missing(f"en une ligne, ce que la fiche dit du {label} pour ce métier"),
-                 "general": Missing(f"le paragraphe général de la fiche sur le {label}"),
-                 "pour_ce_metier": Missing(f"le paragraphe de la fiche sur le {label} pour ce métier")}
-        if general:
-            match = re.match(r"^le (\w+)", fold(general))
-            entry["nom"] = Fact(general[match.start(1): match.end(1)], general)
-            entry["niveau"] = training_level(general) or entry["niveau"]
-            entry["general"] = copied(general)
-        if specific:
-            entry["pour_ce_metier"] = copied(specific)
-            sentence = title_sentence(specific, name)
-            if sentence:
-                entry["en_bref"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
-                                        "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
-            for s in sentences(specific):
-                if "niveau de reference" in fold(s):
-                    reference = Fact(level, s, DEDUCED, "la fiche : « " + s + " »")
-        trainings[level] = entry
-    if reference:
-        diploma["niveau_reference"] = reference
-        rank = _LEVELS.index(reference.value)
-        for level, entry in trainings.items():
-            entry["suffisant"] = Fact(_LEVELS.index(level) >= rank, reference.evidence, DEDUCED,
-                                      f"déduit du niveau de référence ({reference.value})")
+
+def path_name(paragraph: str, start: int) -> str:
+    """The diploma's name as the fiche writes it, from `start` up to the verb or the clause that follows."""
+    first = sentences(paragraph[start:])[0]
+    tokens = list(re.finditer(r"\([^)]*\)|[^\s,()]+|,", first))
+    words: List[str] = []
+    for index, token in enumerate(tokens):
+        text = token.group(0)
+        folded = fold(text).split("'")[0]
+        if text == ",":
+            after = fold(tokens[index + 1].group(0)).split("'")[0] if index + 1 < len(tokens) else ""
+            if not after or after in _CLAUSE_AFTER_COMMA or after in _NAME_END:
+                break
+            words.append(",")
+            continue
+        if words and folded in _NAME_END and not text[:1].isupper():
+            break
+        if text.startswith("(") and len(text.split()) >= 3:
+            continue  # « (Bachelor universitaire de technologie) » spells the acronym out
+        words.append(text)
+    return without_final_period(" ".join(words).replace(" ,", ","))
+
+
+def diploma_paragraph(paragraph: str) -> Optional[Tuple[Any, int]]:
+    """(mention, start) when a paragraph opens on a diploma: « Le BTS … », « La Licence … », « Le niveau BTS … »."""
+    folded = fold(paragraph)
+    opening = _OPENING.match(folded).end()
+    found = [m for m in diploma_mentions(paragraph) if m.kind]
+    if found and found[0].start == opening:
+        return found[0], opening
+    return None
+
+
+def diploma_paths(fiche: Fiche, name: Optional[str], skipped: set) -> List[dict]:
+    """The diploma paths of the fiche, each with its name, level and status as the fiche says them. A general
+    paragraph on a kind of diploma (« Le CAP est un diplôme de niveau 3 … ») goes with the next path of that
+    kind. A path whose status the fiche does not give is left out (its paragraphs reported unused)."""
+    read = []  # (index, kind, name, start, general?)
+    for index, (paragraph, section) in enumerate(zip(fiche.paragraphs, fiche.sections)):
+        if index in skipped or section not in (None, "bts_general", "bts_metier", "bachelor_general",
+                                               "bachelor_metier", "mastere_general", "mastere_metier"):
+            continue
+        opening = diploma_paragraph(paragraph)
+        if not opening:
+            continue
+        mention, start = opening
+        label = path_name(paragraph, start)
+        kinds = list(dict.fromkeys(m.kind for m in diploma_mentions(label) if m.kind and m.kind != "bac"))
+        general = bool(_GENERAL.match(fold(paragraph[start + len(label):]))) and \
+            len(content_words(label)) <= len(content_words(paragraph[mention.start:mention.end])) + 1
+        read.append((index, mention.kind, label, kinds, general))
+    paths, attached = [], set()
+    for position, (index, kind, label, kinds, general) in enumerate(read):
+        if general and any(k == kind and not g for _, k, _, _, g in read[position + 1:]):
+            continue  # read with the next path of its kind
+        paragraph = fiche.paragraphs[index]
+        before = next((i for i, k, _, _, g in reversed(read[:position]) if g and k == kind and i not in attached), None)
+        status = path_status(paragraph)
+        if status is None:
+            continue
+        texts = [fiche.paragraphs[before]] if before is not None else []
+        level = level_written_in(paragraph, kind) or (level_written_in(texts[0], kind) if texts else None)
+        names = [(label, kind)]
+        if len(kinds) > 1 and fold(paragraph).startswith("les "):  # « Les BTS … et les Bachelors … ne permettent pas »
+            names = [(kind_name(k), k) for k in kinds]
+        for label_, kind_ in names:
+            entry = {"nom": Fact(upper_first(label_), paragraph, COPIED if len(names) == 1 else FORM),
+                     "niveau": Absent("la fiche ne donne pas le niveau de ce diplôme"),
+                     "statut": Fact(status[0], status[1], DEDUCED, "la fiche : « " + status[1] + " »")}
+            own_level = level if len(names) == 1 else None
+            if own_level is not None:
+                entry["niveau"] = Fact(own_level[0], own_level[1], DEDUCED, "la fiche : « " + own_level[1] + " »")
+            elif diploma_words().diplomes[kind_].niveau is not None:
+                entry["niveau"] = Fact(diploma_words().diplomes[kind_].niveau, paragraph, DEDUCED,
+                                       f"niveau habituel d'un diplôme « {kind_name(kind_)} » (knowledge/diplomes.yml) : "
+                                       "vérifiez-le")
+            entry["en_bref"] = Fact(lower_first(without_final_period(status[1])), status[1], COPIED,
+                                    "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
+            if texts:
+                entry["general"] = copied(texts[0])
+            entry["pour_ce_metier"] = copied(paragraph)
+            paths.append(entry)
+        fiche.used.add(index)
+        if before is not None:
+            fiche.used.add(before)
+            attached.add(before)
+    return paths
+
+
+def diploma_and_paths(fiche: Fiche, name: Optional[str]):
+    """`diplome` (the fiche's answer to « faut-il un Bac+5 ? », the diplomas it says suffice, its remark) and
+    `parcours`. The paragraph right after the answer is the fiche's word on the diplomas (« Un CAP suffit … »)."""
+    answers = [i for i, s in enumerate(fiche.sections) if s == "diplome_reponse"]
+    routes = [i + 1 for i in answers if i + 1 < len(fiche.paragraphs) and fiche.sections[i + 1] in (None, "diplome_voie")]
+    routes += [i for i, s in enumerate(fiche.sections) if s == "diplome_voie" and i not in routes]
+    fiche.used.update(answers + routes)
+    diploma = {"reponse": Absent("la fiche ne répond pas à « faut-il un Bac+5 ? »"),
+               "voie": Absent("la fiche ne dit pas quels diplômes mènent au métier")}
+    if answers:
+        diploma["reponse"] = copied(fiche.paragraphs[answers[0]])
+    if routes:
+        diploma["voie"] = copied(fiche.paragraphs[sorted(routes)[0]])
     intro = fiche.all("formations_intro")
     if intro:
         diploma["precision"] = Fact(" ".join(intro), "\n".join(intro), COPIED)
-    return diploma, trainings
+    paths = diploma_paths(fiche, name, set(answers + routes))
+    return diploma, paths or Absent("la fiche ne dit d'aucun diplôme ce qu'il vaut pour ce métier")
 
 
 def work_study(fiche: Fiche) -> Optional[Fact]:
@@ -901,7 +1010,7 @@ def read_fiche(text: str):
     draft["definition"], draft["missions"] = missions(fiche)
     draft["soft_skills"] = soft_skills(fiche, name.value if name else None)
     draft["hard_skills"] = hard_skills(fiche)
-    draft["diplome"], draft["formations"] = diploma_and_trainings(fiche, name_text)
+    draft["diplome"], draft["parcours"] = diploma_and_paths(fiche, name_text)
     draft["alternance"] = or_absent(work_study(fiche), "la fiche ne parle pas d'alternance")
     draft["rncp"] = or_absent(copied(fiche.first("rncp")), "la fiche ne parle pas des titres RNCP")
     draft["experiences"] = experiences(fiche, name_text)
