@@ -15,7 +15,7 @@ from core.diplomas import words as diploma_words
 from core.gender import MARK
 from core.paths import NLU
 from core.textnorm import fold
-from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Absent, Fact, Missing, compact
+from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Absent, Fact, Missing, compact, draft_leaves
 from trainer.importer.text import (
     alias_of,
     content_words,
@@ -24,6 +24,7 @@ from trainer.importer.text import (
     lower_first,
     paragraphs,
     sentences,
+    squash,
     strip_article,
     upper_first,
     without_final_period,
@@ -672,12 +673,19 @@ def stepping_stone(paragraph: str, name: Optional[str], jobs_in_fiche: Iterable[
 
 
 def experiences(fiche: Fiche, name: Optional[str]):
+    """The jobs that prepare for the profession. A paragraph that names no job (« Pratiquer soi-même un sport … »)
+    is left out: never a title to write; it is in the report of the passages no field took."""
     jobs = list(dict.fromkeys(m.group(1) for m in _GENDERED.finditer(fiche.text)
                               if fold(m.group(1)) not in _NOT_A_JOB))
     found = []
-    for paragraph in fiche.all("experience"):
+    for index, (paragraph, section) in enumerate(zip(fiche.paragraphs, fiche.sections)):
+        if section != "experience":
+            continue
         position = stepping_stone(paragraph, name, jobs)
-        found.append({"poste": position or Missing(f"l'intitulé du poste dont parle : « {paragraph[:90]}… »"),
+        if position is None:
+            continue  # not taken: reported unused
+        fiche.used.add(index)
+        found.append({"poste": position,
                       "apport": Fact(lower_first(without_final_period(paragraph)), paragraph, COPIED,
                                      "lu après « {poste} : pour » : gardez l'essentiel, à l'infinitif")})
     return found or Absent("la fiche ne cite aucun poste qui prépare au métier")
@@ -1023,4 +1031,27 @@ def read_fiche(text: str):
     warning = caveats(fiche)
     if warning:
         draft["avertissement"] = warning
-    return compact(draft), fiche.unused()
+    draft = compact(draft)
+    return draft, unused_passages(fiche, draft)
+
+
+def unused_passages(fiche: Fiche, draft) -> List[str]:
+    """The paragraphs of the fiche that no read fact comes from and no « À COMPLÉTER » quotes: a paragraph a
+    section read without finding a fact in it is reported too, so that every sentence of the fiche is in a field
+    or in the report (the aliases, built from the title and the whole text, take no paragraph)."""
+    evidence, hints = [], []
+    for path, leaf in draft_leaves(draft):
+        if isinstance(leaf, Fact) and path[0] != "alias":
+            evidence += [squash(line) for line in leaf.evidence.split("\n")]
+        elif isinstance(leaf, Missing):
+            hints.append(squash(leaf.hint))
+    found = []
+    for paragraph in fiche.unused() + [p for i, p in enumerate(fiche.paragraphs) if i in fiche.used]:
+        if paragraph in found or classify(paragraph) in IGNORED:
+            continue
+        if any(squash(sentence) in e for sentence in sentences(paragraph) for e in evidence):
+            continue
+        if any(squash(paragraph[:60]) in hint for hint in hints):
+            continue
+        found.append(paragraph)
+    return sorted(found, key=fiche.paragraphs.index)
