@@ -26,8 +26,8 @@ from typing import Any, List, Optional
 
 import yaml
 
-from trainer.importer.__main__ import import_fiche
 from core.diplomas import REFERENCE, REQUIRED, bac5_needed, kind_of
+from trainer.importer.__main__ import import_fiche
 from trainer.importer.facts import Fact, Missing, draft_leaves
 
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "fiches" / "heldout"
@@ -248,7 +248,8 @@ def main(argv: List[str]) -> int:
     verbose = "-v" in argv
     scores = score_all()
     for s in scores:
-        print(f"{s.name:40} {s.placed:3}/{s.expected:<3} diplômes {s.diploma_placed:2}/{s.diploma_expected:<2} {'REFUSÉE ' if s.refused else ''}"
+        print(f"{s.name:40} {s.placed:3}/{s.expected:<3} "
+              f"diplômes {s.diploma_placed:2}/{s.diploma_expected:<2} {'REFUSÉE ' if s.refused else ''}"
               f"inventés {len(s.invented)}  À COMPLÉTER {s.markers}")
         if verbose:
             for miss in s.misses:
