@@ -706,24 +706,63 @@ def _tool_items(intro: str) -> List[Tuple[str, str]]:
     return items
 
 
-_TOOLS_BEFORE_COLON = re.compile(r"\b(?:utilise|utilisent|manie|manient|travaille avec|travaillent avec)\b[^:]*"
-                                 r"\b(?:outils?|materiels?|equipements?|instruments?|logiciels?|machines?)\b[^:]*:\s*")
+# A sentence that lists tools (on the folded text): « X utilise (au quotidien) … », « X travaille avec … : a, b »,
+# « Les a, b et c composent son environnement », « Les outils de X sont surtout des équipements : a, b ».
+_TOOLS_AFTER = re.compile(
+    r"\b(?:utilise|utilisent|manie|manient|emploie|emploient|travaille (?:avec|sur)|travaillent (?:avec|sur)|"
+    r"s'appuie sur|s'appuient sur)\b(?: (?:au quotidien|surtout|aussi|egalement|principalement|notamment|"
+    r"couramment|d'abord))*\s*(?:[^:,]{0,90}?:\s*)?"
+    r"|^(?:les |ses )?(?:principaux |principales )?(?:outils|equipements|logiciels|instruments)\b[^:]{0,80}? sont "
+    r"(?:surtout |principalement |avant tout |d'abord )?(?:des (?:equipements|outils|logiciels) ?: ?)?")
+_TOOL_WORDS = r"\b(?:outils?|outillages?|logiciels?|materiels?|equipements?|instruments?|appareils?|machines?)\b"
+_TOOLS_BEFORE = re.compile(r"^(.+?) (?:composent|structurent|constituent|forment|completent) (?:son|leur|l'|le|les)\b")
+# Where a tool's name ends inside its item: « un terminal embarqué relié au service … », « … pour la manutention ».
+_TOOL_END = re.compile(r"\s+(?:pour|qui|que|afin|relie|reliee|relies|reliees|selon|lors|tres|apprecie|appreciee)\b"
+                       r"|\s*,\s*(?:qui|tres|apprecie)\b")
+_NAMES_IN = re.compile(r"\(([^)]*)\)|\bcomme (.+)$")
 
 
-def _tools_listed(fiche: Fiche) -> List[Tuple[str, str]]:
-    """(tool, sentence) of the first paragraph no section took whose sentence lists tools after a colon."""
-    for paragraph, section in zip(fiche.paragraphs, fiche.sections):
-        if section is not None:
+def _split_protected(text: str) -> List[str]:
+    """The items of a list, the commas inside parentheses kept (« les logiciels de DAO (AutoCAD, Revit) »)."""
+    protected = re.sub(r"\([^)]*\)", lambda m: m.group(0).replace(",", "\0"), text)
+    head = _ARTICLE if re.match(_ARTICLE, fold(protected)) else r""
+    return [item.replace("\0", ",") for item in listed_items(protected, head)]
+
+
+def tool_items(sentence: str) -> List[str]:
+    """The tools a sentence lists, each as the fiche writes it, without its article; the proper names a
+    parenthesis or « comme » gives stand for the kind they illustrate (« bases de données comme Légifrance, Navis »)."""
+    folded = fold(without_final_period(sentence))
+    text = None
+    after = _TOOLS_AFTER.search(folded)
+    if after and "s'appuie" in after.group(0) and not re.search(_TOOL_WORDS, folded):
+        after = None  # « s'appuie sur l'Écoute et la Patience » : qualities, not tools
+    if after:
+        text = without_final_period(sentence)[after.end():]
+    else:
+        before = _TOOLS_BEFORE.match(folded)
+        if before:
+            text = sentence[before.start(1):before.end(1)]
+    if not text:
+        return []
+    text = re.split(r",?\s+ainsi que\s+(?=(?:le|la|les|l'|un|une|des|du)\b)", text)
+    items = [item for part in text for item in _split_protected(part.strip())]
+    found = []
+    capitals = sum(1 for i in items if i[:1].isupper())
+    for item in items:
+        names = _NAMES_IN.search(item)
+        if names and len(re.split(r",\s*|\s+ou\s+|\s+et\s+", names.group(1) or names.group(2))) >= 2:
+            found += [n.strip() for n in re.split(r",\s*|\s+ou\s+|\s+et\s+", names.group(1) or names.group(2)) if n.strip()]
             continue
-        for sentence in sentences(paragraph):
-            match = _TOOLS_BEFORE_COLON.search(fold(sentence))
-            if match:
-                items = re.split(r",\s+(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+",
-                                 without_final_period(sentence[match.end():]))
-                found = [(strip_article(item), sentence) for item in items if strip_article(item)]
-                if len(found) >= 2:
-                    return found
-    return []
+        end = _TOOL_END.search(fold(item))
+        item = strip_article(item[:end.start()] if end else item).strip(" ,")
+        item = re.sub(r"^(?:des |du |de la |de l'|ses |son |sa |leurs? )", "", item, flags=re.I)
+        if not item or (capitals * 2 > len(items) and not item[:1].isupper()):
+            continue  # « très présent à la télévision » between two software names
+        if re.match(r"(?:a|au|aux|en|sur|dans)\b", fold(item)):
+            continue
+        found.append(item)
+    return found if len(found) >= 2 else []
 
 
 def tools(fiche: Fiche, name: Optional[str]):
@@ -747,37 +786,59 @@ def tools(fiche: Fiche, name: Optional[str]):
     intro = fiche.first("outils_intro")
     listed = _tool_items(intro) if intro else []
     named = " ".join(fold(c["nom"].value) for c in categories)
+    remarks = []
     for paragraph in unnamed:  # « Ces outils sont cruciaux pour… » : which category of the introduction?
         candidates = [(label, s) for label, s in listed if fold(label).split(" ", 1)[1] not in named
                       and set(content_words(label)) - {"outil", "solution", "logiciel"}
                       <= set(content_words(paragraph))]
-        first = sentences(paragraph)[0]
         if len(candidates) == 1:
             label, sentence = candidates[0]
             categories.append({"nom": Fact(label, sentence, FORM,
                                            f"nom pris dans l'introduction des outils (« {sentence} ») : vérifiez"),
                                "detail": Fact(without_final_period(paragraph), paragraph)})
-        else:
-            categories.append({"nom": Missing(f"le nom des outils dont parle : « {first[:90]}… »"),
-                               "detail": Fact(without_final_period(first), paragraph)})
+        elif tool_items(paragraph):
+            remarks.append(paragraph)  # « Les outils de X sont surtout des équipements : a, b » : read below
+        else:  # a remark on the tools as a whole, no tool named: the rubrique's precision
+            remarks.append(paragraph)
     for category in categories:  # a category the introduction names: the introduction is read for it too
         name_ = category["nom"]
         for label, sentence in listed:
             if isinstance(name_, Fact) and fold(label) == fold(name_.value) and sentence not in name_.evidence:
                 name_.evidence += "\n" + sentence
+    if not categories and listed:  # the introduction names categories, but no paragraph says what they are for
+        categories = [{"nom": Fact(label, sentence, FORM), "detail": Fact(without_final_period(sentence), sentence)}
+                      for label, sentence in listed]
+    # Tools listed in a sentence (« X utilise a, b et c », « Les a, b et c composent son environnement »), each
+    # with the paragraph of the fiche that opens on it, else the sentence that lists it.
+    taken = {i for i, s in enumerate(fiche.sections) if s not in (None, "outils_intro", "outils_categorie")}
+    for index, paragraph in enumerate(fiche.paragraphs):
+        if index in taken:
+            continue
+        for sentence in sentences(paragraph):
+            for item in tool_items(sentence):
+                if any(fold(item) in fold(c["nom"].value) or fold(c["nom"].value) in fold(item)
+                       for c in categories if isinstance(c["nom"], Fact)):
+                    continue
+                detail = Fact(without_final_period(sentence), sentence)
+                for other, section in zip(fiche.paragraphs, fiche.sections):
+                    if section in (None, "outils_categorie") and re.match(
+                            r"(?:le |la |les |l')?" + re.escape(fold(item)) + r"\b", fold(other)):
+                        detail = Fact(without_final_period(other), other)
+                        break
+                categories.append({"nom": Fact(upper_first(item), sentence), "detail": detail})
     if categories:
         section = {"categories": categories}
-    elif listed:  # the introduction names categories, but no paragraph says what they are for
-        section = {"categories": [{"nom": Fact(label, sentence, FORM), "detail": Missing(
-            f"à quoi servent les « {label} » selon la fiche (l'introduction les nomme : « {sentence} »)")}
-            for label, sentence in listed]}
-    elif _tools_listed(fiche):  # « X travaille avec le matériel … : brancard, chaise portoir et … »
-        section = {"categories": [{"nom": Fact(upper_first(item), sentence),
-                                   "detail": Missing(f"à quoi sert « {item} » selon la fiche")}
-                                  for item, sentence in _tools_listed(fiche)]}
     else:
         section = {"categories": Absent("la fiche ne décrit aucune catégorie d'outils")}
-    return with_precision(section, fiche, "outils_precision")
+    section = with_precision(section, fiche, "outils_precision")
+    remarks = [r for r in remarks if not any(r in str(c["detail"].evidence) for c in categories
+                                             if isinstance(c.get("detail"), Fact))]
+    if remarks:
+        own = section.get("precision")
+        texts = ([own.value] if isinstance(own, Fact) else []) + remarks
+        section["precision"] = Fact(" ".join(texts), "\n".join(([own.evidence] if isinstance(own, Fact) else [])
+                                                               + remarks), COPIED)
+    return section
 
 
 # « contraintes liées à la X, aux Y et aux Z » / « contraintes telles que la X, le Y ou les Z » (folded text)
