@@ -41,7 +41,8 @@ SECTIONS: List[Tuple[str, str]] = [
                         r".*(mastere|master|bac ?\+ ?5)"),
     ("diplome_voie", r"^des diplomes de niveau"),
     ("missions_precision", r"^ces missions "),
-    ("soft_precision", r"^notez que les soft skills"),
+    ("soft_precision", r"^notez que les soft skills|^(?:ces|les) (?:qualites|soft skills)(?: attendues)? (?:peuvent|varient|"
+                       r"sont susceptibles)|^selon [^.]*, ces qualites"),
     ("soft", r"^le metier (?:de |d').*soft skills"),
     ("soft", r"^(?:le/la |le |la |l')[^.]{0,60}? doit (?:avant tout )?(?:faire preuve|posseder|allier)\b"),
     ("soft", r"^(?:cote (?:savoir-etre|soft skills|qualites)|pour exercer (?:comme|en tant qu)\b.*\bqualites\b)"),
@@ -329,8 +330,25 @@ def capitalised_qualities(paragraph: str, name: Optional[str]) -> List[Tuple[str
     return found
 
 
+# The opening of a paragraph on qualities whose wording the sections above do not know: « Le métier de X fait
+# appel à des qualités humaines … », « Pour exercer comme X, il faut allier Créativité et … », « X doit réunir
+# plusieurs soft skills : … » (on the folded first sentence).
+_QUALITIES_OPENING = re.compile(r"\bqualites\b|\bsoft skills\b|\bsavoir-etre\b|\bil faut allier\b|"
+                                r"\bdoit (?:reunir|allier|faire preuve|posseder)\b")
+
+
+def qualities_paragraph(fiche: Fiche, name: Optional[str]) -> Optional[str]:
+    """The first paragraph no section took that opens on qualities and names two of them with a capital."""
+    for index, (paragraph, section) in enumerate(zip(fiche.paragraphs, fiche.sections)):
+        if section is None and _QUALITIES_OPENING.search(fold(sentences(paragraph)[0])) \
+                and len(capitalised_qualities(paragraph, name)) >= 2:
+            fiche.used.add(index)
+            return paragraph
+    return None
+
+
 def soft_skills(fiche: Fiche, name: Optional[str] = None):
-    paragraph = fiche.first("soft")
+    paragraph = fiche.first("soft") or qualities_paragraph(fiche, name)
     qualities = []
     rest = sentences(paragraph)[1:] if paragraph else []
     for sentence in rest:
@@ -339,18 +357,18 @@ def soft_skills(fiche: Fiche, name: Optional[str] = None):
         matches = list(_WITH_PURPOSE.finditer(folded))
         if matches:  # « Adaptabilité, pour ajuster…, et Communication, pour transmettre…, sont centrales »
             for match in matches:
-                name = strip_article(sentence[match.start(1): match.end(1)])
+                quality = strip_article(sentence[match.start(1): match.end(1)])
                 detail = without_final_period(sentence[match.start(2): match.end(2)])
-                qualities.append({"nom": Fact(upper_first(name), sentence), "detail": Fact(detail, sentence)})
+                qualities.append({"nom": Fact(upper_first(quality), sentence), "detail": Fact(detail, sentence)})
             continue
         split = split_at_verb(sentence)
         if not split:
             continue
         subject, verb, rest = split
-        for name in re.split(r",\s+|\s+et\s+(?=(?:la |le |les |l')?\S)", subject):
-            name = strip_article(name)
-            if name:
-                qualities.append({"nom": Fact(upper_first(name), sentence),
+        for quality in re.split(r",\s+|\s+et\s+(?=(?:la |le |les |l')?\S)", subject):
+            quality = strip_article(quality)
+            if quality:
+                qualities.append({"nom": Fact(upper_first(quality), sentence),
                                   "detail": Fact(predicate(verb, rest), sentence)})
     capitalised = capitalised_qualities(paragraph, name) if paragraph else []
     # « La Curiosité pousse à explorer… » has no verb the importer knows: a « name » of more than four words is
