@@ -337,11 +337,16 @@ _QUALITIES_OPENING = re.compile(r"\bqualites\b|\bsoft skills\b|\bsavoir-etre\b|\
                                 r"\bdoit (?:reunir|allier|faire preuve|posseder)\b")
 
 
+# « X mobilise la Rigueur, … » : a quality written with a capital right after « mobilise ».
+_MOBILISES_QUALITY = re.compile(r"\bmobilisen?t? (?:la |le |l'|l’)?[A-ZÀ-Þ][a-zà-ÿ]")
+
+
 def qualities_paragraph(fiche: Fiche, name: Optional[str]) -> Optional[str]:
     """The first paragraph no section took that opens on qualities and names two of them with a capital."""
     for index, (paragraph, section) in enumerate(zip(fiche.paragraphs, fiche.sections)):
-        if section is None and _QUALITIES_OPENING.search(fold(sentences(paragraph)[0])) \
-                and len(capitalised_qualities(paragraph, name)) >= 2:
+        first = sentences(paragraph)[0]
+        opens = _QUALITIES_OPENING.search(fold(first)) or _MOBILISES_QUALITY.search(first)
+        if section is None and opens and len(capitalised_qualities(paragraph, name)) >= 2:
             fiche.used.add(index)
             return paragraph
     return None
