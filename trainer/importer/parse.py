@@ -56,7 +56,7 @@ SECTIONS: List[Tuple[str, str]] = [
     ("mastere_general", r"^le mastere est"),
     ("mastere_metier", r"^le niveau mastere"),
     ("rncp", r"\brncp\b"),
-    ("contraintes", r"^(?:les |des |parmi les )?(?:principales |grandes )?contraintes (?:du metier |de ce metier )?(?:sont )?"
+    ("contraintes", r"^(?:les |des |parmi les )?(?:principales |grandes )?contraintes (?:du metier |de ce metier |du poste |de ce poste )?(?:sont )?"
                     r"(?:liees|dues|relatives|associees) (?:a|au|aux) "),
     ("contraintes", r"^parmi les (?:\w+ )?contraintes\b"),
     ("contraintes_precision", r"^les contraintes "),
@@ -900,6 +900,39 @@ def without_preposition(item: str) -> str:
     return item
 
 
+_PREPOSITION_START = re.compile(r"(?:a|au|aux|de|des|du|d')\b|a l'")
+_LEAD_IN = re.compile(r"^(?:sans oublier|ainsi que|mais aussi|et|enfin)\s+(?:(?:la|le|les|l')\s*)?", re.I)
+
+
+def bare_items(text: str) -> List[str]:
+    """The items of a list whose items have no article, cut at the commas only: « astreintes et interventions
+    d'urgence » is one item. A part that opens on a preposition continues the item before it (« confrontation à
+    la dépendance, à la maladie et à la fin de vie »); the last part is cut at its last « et » when what follows
+    is another item, not a complement (« travail en extérieur et travail en hauteur », not « au gaz et à
+    l'électricité »); a relative clause (« … qui impose … ») is not part of the item."""
+    parts: List[str] = []
+    for part in re.split(r"\s*,\s*", text):
+        part = part.strip()
+        if not part:
+            continue
+        if parts and _PREPOSITION_START.match(fold(part)):
+            parts[-1] += ", " + part
+        else:
+            parts.append(part)
+    if len(parts) >= 2 and not fold(parts[-1]).startswith("et "):
+        last = parts[-1]
+        cut = [m for m in re.finditer(r"\s+et\s+", last) if not _PREPOSITION_START.match(fold(last[m.end():]))]
+        if cut and len(parts) >= 2:
+            parts[-1:] = [last[:cut[-1].start()], last[cut[-1].end():]]
+    items = []
+    for part in parts:
+        part = _LEAD_IN.sub("", part).strip()
+        part = re.split(r"\s+qui\s+", part)[0].strip()
+        if part:
+            items.append(part)
+    return items
+
+
 def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str]]:
     """(items, sentence) of « contraintes liées à la X, aux Y et aux Z » or « contraintes telles que … »."""
     for sentence in sentences(paragraph):
@@ -914,8 +947,8 @@ def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str
             items = [without_preposition(i) for i in listed_items(text, _PREPOSITION)]
         elif re.match(_ARTICLE, fold(text)):
             items = listed_items(text, _ARTICLE)
-        else:  # « : horaires décalés, froid et bruit » : items without an article, cut at every separator
-            items = listed_items(text, r"")
+        else:  # « : horaires décalés, bruit et poussières, travail en hauteur » : items without an article
+            items = bare_items(text)
         if items:
             return items, sentence
     return None
