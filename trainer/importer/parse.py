@@ -56,7 +56,8 @@ SECTIONS: List[Tuple[str, str]] = [
     ("mastere_general", r"^le mastere est"),
     ("mastere_metier", r"^le niveau mastere"),
     ("rncp", r"\brncp\b"),
-    ("contraintes", r"^(?:les |des |parmi les )?(?:principales |grandes )?contraintes (?:du metier |de ce metier |du poste |de ce poste )?(?:sont )?"
+    ("contraintes", r"^(?:les |des |parmi les )?(?:principales |grandes )?contraintes "
+                    r"(?:du metier |de ce metier |du poste |de ce poste )?(?:sont )?"
                     r"(?:liees|dues|relatives|associees) (?:a|au|aux) "),
     ("contraintes", r"^parmi les (?:\w+ )?contraintes\b"),
     ("contraintes_precision", r"^les contraintes "),
