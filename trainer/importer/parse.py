@@ -70,8 +70,9 @@ SECTIONS: List[Tuple[str, str]] = [
     ("salaire_contexte", r"^dans le monde de l'entreprise"),
     ("salaire_facteurs", r"^la remuneration varie"),
     ("citation", r"^[«\"]"),
-    ("evolutions", r"peut evoluer vers"),
-    ("evolutions", r"\bpeut devenir\b|^plusieurs (?:voies|evolutions)\b"),
+    ("evolutions", r"peut (?:[\w']+ ){0,2}evoluer vers"),
+    ("evolutions", r"\bpeut (?:[\w']+ ){0,3}devenir\b|\bpeut (?:[\w']+ ){0,2}viser (?:un poste|la fonction)\b|"
+                   r"^plusieurs (?:voies|evolutions)\b"),
     ("evolutions_ensuite", r"^ensuite"),
     ("evolutions_conditions", r"^ces evolutions"),
     ("formation_continue", r"^pour evoluer"),
@@ -87,9 +88,11 @@ SECTIONS: List[Tuple[str, str]] = [
         r"(?:un|une|le|l')(?: premier| premiere)? ?(?:poste|emploi|experience|passage|stage|job)s? "
         r"(?:comme|en tant qu|de |d'|d)",
         r"(?:passer|un passage|le passage) par (?:un|une|le|la|l') ?(?:poste|emploi|experience|stage|fonction)",
-        r"l'exercice des fonctions", r"(?:avoir )?(?:travaille|exerce|travailler|exercer)(?: d'abord| \w+)? comme"]),
+        r"l'exercice des fonctions", r"(?:avoir )?(?:travaille|exerce|travailler|exercer)(?: d'abord| \w+)? comme",
+        r"un\(e\) [^,.]+? (?:se familiarise|developpe|acquiert|apprend)"]),
         r"apprend|apprendre|acquier|acquerir|acquis|maitris|familiaris|developp|approfondi|apport|enseign|"
-        r"prepar|initi|decouvr|utile|socle|habitu|entrain|forme a|formera")),
+        r"prepar|initi|decouvr|utile|socle|habitu|entrain|forme a|formera|transition|porte d'entree|tremplin|"
+        r"passerelle|offre un premier")),
     ("outils_categorie", r"^(les|ces) (outils|solutions|logiciels)"),
 ]
 # Verbs that end the subject of a sentence (« La coordination des projets internationaux | permet… »).
@@ -102,7 +105,7 @@ ameliore ameliorent securise securisent anticipe anticipent coordonne coordonnen
 prepare preparent alimente alimentent veille veillent participe participent eclaire eclairent nourrit
 nourrissent maintient maintiennent fluidifie fluidifient rend rendent donne donnent expose exposent
 familiarise familiarisent apprend apprennent mobilise mobilisent encadre encadrent simplifie simplifient
-accelere accelerent limite limitent evite evitent""".split())
+accelere accelerent limite limitent evite evitent constitue constituent""".split())
 # General texts of every fiche, about no profession in particular: not taken, not reported.
 IGNORED = ("citation", "salaire_contexte")
 _ARTICLES = {"la", "le", "les", "l", "un", "une", "de", "des", "du", "d", "sa", "son", "ses"}
@@ -676,13 +679,15 @@ def stepping_stone(paragraph: str, name: Optional[str], jobs_in_fiche: Iterable[
     cue = _JOB_CUE.search(folded.split(",")[0])
     if cue:
         position = _position_at(first, cue.end())
-        if position and not title_folded.startswith(fold(position).split()[0]):
+        if position and not title_folded.startswith(fold(position)):  # the profession itself is no stepping stone
             return Fact(upper_first(position), first, COPIED)
     for match in _GENDERED.finditer(first):
         word = fold(match.group(1))
-        if word in _NOT_A_JOB or title_folded.startswith(word):
+        if word in _NOT_A_JOB:
             continue
         position = _position_at(first, match.start())
+        if position and title_folded.startswith(fold(position)):
+            continue
         return Fact(position, first, COPIED) if position else None
     # « En assistant dans la gestion de projets…, le/la candidat(e) apprend » : the job named by the gerund.
     match = re.match(r"^en (\w+ant) (.+?),", folded)
@@ -1073,10 +1078,13 @@ def job_titles(paragraph: str, name: Optional[str]) -> List[Tuple[str, str]]:
 
 
 def evolutions(fiche: Fiche, name: Optional[str] = None):
-    paragraph = fiche.first("evolutions")
+    """The posts the profession leads to, from every paragraph on evolutions (« peut évoluer vers », « peut aussi
+    devenir », « peut viser un poste de »), each once."""
+    paragraphs_ = fiche.all("evolutions")
     section = {"postes": Absent("la fiche ne cite aucun poste d'évolution")}
-    if paragraph:
-        section["postes"] = Missing(f"un poste vers lequel le métier peut évoluer, d'après : « {paragraph[:90]}… »")
+    found: List[Fact] = []
+    for paragraph in paragraphs_:
+        read: List[Fact] = []
         for sentence in sentences(paragraph):
             folded = fold(sentence)
             match = re.search(r"peut evoluer vers (?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
@@ -1084,11 +1092,18 @@ def evolutions(fiche: Fiche, name: Optional[str] = None):
             if match:
                 text = sentence[match.start(1): match.end(1)]
                 parts = re.split(r",\s+(?:de |d')?|\s+ou\s+(?:de |d')?|\s+et\s+(?:de |d')", text)
-                section["postes"] = [Fact(p.strip(), sentence) for p in parts if p.strip()]
-        titles = job_titles(paragraph, name)
-        read = section["postes"]
-        if titles and (not isinstance(read, list) or any(not p.value[:1].isupper() for p in read)):
-                section["postes"] = [Fact(title, sentence) for title, sentence in titles]
+                read += [Fact(p.strip(), sentence) for p in parts if p.strip()]
+        titles = [Fact(title, sentence) for title, sentence in job_titles(paragraph, name)]
+        if titles and (not read or any(not p.value[:1].isupper() for p in read)):
+            read = titles
+        else:
+            read += [t for t in titles if not any(fold(t.value) in fold(r.value) or fold(r.value) in fold(t.value)
+                                                  for r in read)]
+        found += [r for r in read if not any(fold(r.value) == fold(f.value) for f in found)]
+    if found:
+        section["postes"] = found
+    elif paragraphs_:
+        section["postes"] = Missing(f"un poste vers lequel le métier peut évoluer, d'après : « {paragraphs_[0][:90]}… »")
     then = fiche.first("evolutions_ensuite")
     if then:
         section["ensuite"] = copied(then)
