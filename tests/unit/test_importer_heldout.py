@@ -9,7 +9,7 @@ The floors below are the figures measured after the fixes; raise them when the i
 """
 from tests.support.importer_heldout import score_all, totals
 
-PLACED_PERCENT_FLOOR = 87.3
+PLACED_PERCENT_FLOOR = 87.7
 DIPLOMA_PERCENT_FLOOR = 95.5
 
 

@@ -60,8 +60,8 @@ SECTIONS: List[Tuple[str, str]] = [
                     r"(?:du metier |de ce metier |du poste |de ce poste )?(?:sont )?"
                     r"(?:liees|dues|relatives|associees) (?:a|au|aux) "),
     ("contraintes", r"^parmi les (?:\w+ )?contraintes\b"),
-    ("contraintes_precision", r"^les contraintes "),
-    ("contraintes", r"^(?:le|ce) metier\b.*\bcontraintes\b"),
+    ("contraintes_precision", r"^(?:les|ces) contraintes "),
+    ("contraintes", r"^(?:le|ce|l'exercice du|l'exercice de ce) metier\b.*\bcontraintes\b"),
     ("missions", r"^le metier (?:de |d').*missions"),
     # « Le métier d'X repose sur … » opens the missions even when it does not say « missions »
     ("missions", r"^le metier (?:de |d')\S.*? repose sur "),
@@ -949,7 +949,9 @@ def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str
         text = without_final_period(sentence)[match.end():]
         end = _LIST_END.search(fold(text))
         text = text[: end.start()] if end else text
-        if re.match(_PREPOSITION, fold(text)):
+        if text.count(";") >= 2:  # « : des horaires …, week-ends et nuits ; la confrontation … ; l'exposition … »
+            items = [without_preposition(part.strip()) for part in text.split(";") if part.strip()]
+        elif re.match(_PREPOSITION, fold(text)):
             items = [without_preposition(i) for i in listed_items(text, _PREPOSITION)]
         elif re.match(_ARTICLE, fold(text)):
             items = listed_items(text, _ARTICLE)
