@@ -121,6 +121,7 @@ class Fiche:
         self.text = "\n".join(self.paragraphs)
         self.sections = [classify(p) for p in self.paragraphs]
         self.used = set()
+        self.diploma_paragraphs = set()  # paragraphs read as diploma paths (« Pour évoluer, le Diplôme … »)
 
     def take(self, section: str, belongs_after: Optional[Callable[[str, Optional[str]], Any]] = None
              ) -> Iterator[Tuple[str, str]]:
@@ -588,7 +589,7 @@ def diploma_paths(fiche: Fiche, name: Optional[str], skipped: set) -> List[dict]
         general = bool(_GENERAL.match(fold(paragraph[start + len(label):]))) and \
             len(content_words(label)) <= len(content_words(paragraph[mention.start:mention.end])) + 1
         read.append((index, mention.kind, label, kinds, general))
-    paths, attached = [], set()
+    paths, attached = evolving_paths(fiche, skipped), set()
     for position, (index, kind, label, kinds, general) in enumerate(read):
         if general and any(k == kind and not g for _, k, _, _, g in read[position + 1:]):
             continue  # read with the next path of its kind
@@ -623,6 +624,44 @@ def diploma_paths(fiche: Fiche, name: Optional[str], skipped: set) -> List[dict]
         if before is not None:
             fiche.used.add(before)
             attached.add(before)
+    return paths
+
+
+def evolving_paths(fiche: Fiche, skipped: set) -> List[dict]:
+    """« Pour évoluer, le Diplôme d'État de X, de niveau 4, permet … Le Diplôme d'État de Y, de niveau Bac +3,
+    ouvre … » : each sentence that opens on a diploma is a path, `utile_pour_evoluer` unless its own sentence
+    says otherwise. The paragraph is then read as paths, not as continuing education."""
+    paths = []
+    for index, (paragraph, section) in enumerate(zip(fiche.paragraphs, fiche.sections)):
+        lead = re.match(r"^pour (?:evoluer|progresser)[^,.]*,\s*", fold(paragraph))
+        if index in skipped or section not in (None, "formation_continue") or not lead:
+            continue
+        found = []
+        for number, sentence in enumerate(sentences(paragraph)):
+            text = sentence[lead.end():] if number == 0 else sentence
+            opening = diploma_paragraph(text)
+            if not opening:
+                continue
+            mention, start = opening
+            status = path_status(text) or (TO_EVOLVE, sentences(paragraph)[0])
+            entry = {"nom": Fact(upper_first(path_name(text, start)), paragraph),
+                     "niveau": Absent("la fiche ne donne pas le niveau de ce diplôme"),
+                     "statut": Fact(status[0], status[1], DEDUCED, "la fiche : « " + status[1] + " »")}
+            level = level_written_in(text, mention.kind)
+            if level is not None:
+                entry["niveau"] = Fact(level[0], level[1], DEDUCED, "la fiche : « " + level[1] + " »")
+            elif diploma_words().diplomes[mention.kind].niveau is not None:
+                entry["niveau"] = Fact(diploma_words().diplomes[mention.kind].niveau, sentence, DEDUCED,
+                                       f"niveau habituel d'un diplôme « {kind_name(mention.kind)} » "
+                                       "(knowledge/diplomes.yml) : vérifiez-le")
+            entry["en_bref"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
+                                    "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
+            entry["pour_ce_metier"] = copied(sentence, paragraph)
+            found.append(entry)
+        if found:
+            paths += found
+            fiche.used.add(index)
+            fiche.diploma_paragraphs.add(index)
     return paths
 
 
@@ -1161,7 +1200,11 @@ def read_fiche(text: str):
     draft["contraintes"] = constraints(fiche)
     draft["salaire"] = salary(fiche)
     draft["evolutions"] = evolutions(fiche, name_text)
-    draft["formation_continue"] = or_absent(copied(fiche.first("formation_continue")),
+    continuing = [p for i, p in enumerate(fiche.paragraphs)
+                  if fiche.sections[i] == "formation_continue" and i not in fiche.diploma_paragraphs]
+    if continuing:
+        fiche.used.add(fiche.paragraphs.index(continuing[0]))
+    draft["formation_continue"] = or_absent(copied(continuing[0] if continuing else None),
                                             "la fiche ne parle pas de formation continue")
     warning = caveats(fiche)
     if warning:
