@@ -22,3 +22,24 @@ def test_heldout_fiches():
     assert figures["percent"] >= PLACED_PERCENT_FLOOR, figures
     # each diploma path with its level and status, the Bac+5 answer and the reference level its paths imply
     assert figures["diploma_percent"] >= DIPLOMA_PERCENT_FLOOR, figures
+
+
+def test_heldout_drafts_without_markers_are_valid_knowledge_files(tmp_path):
+    """A held-out fiche the importer reads whole is written in the current schema (`parcours`, no
+    bac5_necessaire / niveau_reference / formations) and passes the knowledge model as `make check` runs it."""
+    from core.knowledge import load_profession
+    from tests.support.importer_heldout import HELDOUT
+    from trainer.importer.__main__ import import_fiche
+
+    complete = 0
+    for fiche in sorted(HELDOUT.glob("*.txt")):
+        draft, text, markers, *_ = import_fiche(fiche.read_text(encoding="utf-8"), fiche.name)
+        assert "formations:" not in text and "bac5_necessaire" not in text and "niveau_reference" not in text
+        if markers:
+            continue
+        path = tmp_path / f"{draft['id'].value}.yml"
+        path.write_text(text, encoding="utf-8")
+        profession = load_profession(path)
+        assert profession.parcours, fiche.name
+        complete += 1
+    assert complete >= 16

@@ -37,8 +37,9 @@ SECTIONS: List[Tuple[str, str]] = [
     ("score", r"^\d{0,3} ?\|"),
     ("salaire_niveau", r"^[a-z]+ ?\( ?(-|\+|moins|plus) ?(de )?\d+ ?ans? ?\)"),
     ("salaire_montant", r"^de \d[\d .]* ?(€|euros?) "),
-    ("diplome_reponse", r"^(?:(?:oui|non),? )?(?:il (?:n'est pas|est|n'est)|un (?:niveau|diplome) [^.]*?(?:est|n'est)) "
-                        r".*(mastere|master|bac ?\+ ?5)"),
+    ("diplome_reponse", r"^(?:(?:oui|non),? )?(?:il (?:n'est pas|est|n'est) .*(?:mastere|master|bac ?\+ ?5)|"
+                        r"(?:un|le) (?:niveau|diplome) (?:de )?(?:mastere|master|bac ?\+ ?5)\b.*\b(?:necessaire|obligatoire|"
+                        r"indispensable|exige))"),
     ("diplome_voie", r"^des diplomes de niveau"),
     ("missions_precision", r"^ces missions "),
     ("soft_precision", r"^notez que les soft skills|^(?:ces|les) (?:qualites|soft skills)(?: attendues)? (?:peuvent|varient|"
