@@ -5,6 +5,12 @@ compared to `<name>.expected.yml`, the facts a careful reader takes from the fic
 schema can hold: title, famille, salary figures, missions, soft skills, hard skills (names and scores), tools,
 constraints, evolutions, stepping-stone job titles.
 
+The diploma facts are scored apart (`diploma_expected`, `diploma_placed`): each expected path of `diplomes` found
+in the draft's `parcours` with the right level and the right status (two facts), the answer to « faut-il un
+Bac+5 ? » implied by the draft's paths (core/diplomas.py), and the reference level: the highest required path
+(a profession may require two State diplomas in turn), else the lowest reference one. A path of the draft with a
+status that matches no expected diploma is invented.
+
 A fact is placed when the draft holds it as a read fact (not « À COMPLÉTER »); names are compared leniently
 (case, accents, apostrophes, articles and prepositions ignored). A fact is invented when the draft fills a
 field the expected file says is absent (null, empty or omitted).
@@ -20,6 +26,7 @@ from typing import Any, List, Optional
 
 import yaml
 
+from core.diplomas import REFERENCE, REQUIRED, bac5_needed, kind_of
 from trainer.importer.__main__ import import_fiche
 from trainer.importer.facts import Fact, Missing, draft_leaves
 
@@ -79,6 +86,15 @@ class Score:
     invented: List[str] = field(default_factory=list)
     misses: List[str] = field(default_factory=list)
     markers: int = 0
+    diploma_expected: int = 0
+    diploma_placed: int = 0
+
+    def diploma(self, what: str, ok: bool) -> None:
+        self.diploma_expected += 1
+        if ok:
+            self.diploma_placed += 1
+        else:
+            self.misses.append(what)
 
     def check(self, what: str, ok: bool) -> None:
         self.expected += 1
@@ -96,6 +112,67 @@ class Score:
             self.check(f"{what} « {name} »", match is not None)
         if not expected and got:
             self.invented.append(f"{what} : {got}")
+
+
+@dataclass
+class _Path:
+    nom: str
+    niveau: Optional[int]
+    statut: Optional[str]
+
+
+_OLD_LEVELS = {"bts": 2, "bachelor": 3, "mastere": 5}
+
+
+def draft_paths(draft) -> List[_Path]:
+    """The draft's `parcours` as read facts (a name that is not a read fact is no path)."""
+    items = node(draft, "parcours")
+    paths = []
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("nom"), Fact):
+            continue
+        level, status = item.get("niveau"), item.get("statut")
+        paths.append(_Path(item["nom"].value, level.value if isinstance(level, Fact) else None,
+                           status.value if isinstance(status, Fact) else None))
+    return paths
+
+
+def reference_level(paths) -> Optional[int]:
+    required = [p.niveau for p in paths if p.statut == REQUIRED and p.niveau is not None]
+    if required:
+        return max(required)
+    reference = [p.niveau for p in paths if p.statut == REFERENCE and p.niveau is not None]
+    return min(reference) if reference else None
+
+
+def _diploma_match(expected: str, candidates: List[_Path]) -> Optional[_Path]:
+    """The draft path for an expected diploma: the same words, else the only one of the same kind of diploma."""
+    match = next((p for p in candidates if same(expected, p.nom) or same(p.nom, expected)), None)
+    if match is None:
+        kind = kind_of(expected)
+        of_kind = [p for p in candidates if kind and kind_of(p.nom) == kind]
+        match = of_kind[0] if len(of_kind) == 1 else None
+    return match
+
+
+def score_diplomas(score: "Score", draft, expected: dict) -> None:
+    paths = draft_paths(draft)
+    left = list(paths)
+    for diploma in expected.get("diplomes") or []:
+        match = _diploma_match(diploma["nom"], left)
+        if match is not None:
+            left.remove(match)
+        score.diploma(f"niveau du diplôme « {diploma['nom']} »", match is not None and match.niveau == diploma["niveau"])
+        score.diploma(f"statut du diplôme « {diploma['nom']} »", match is not None and match.statut == diploma["statut"])
+    score.invented += [f"parcours « {p.nom} » : {p.statut}" for p in left if p.statut]
+    old = node(draft, "diplome", "bac5_necessaire")
+    bac5 = old.value if isinstance(old, Fact) else (bac5_needed(paths) if any(p.statut for p in paths) else None)
+    if expected.get("bac5_necessaire") is not None:
+        score.diploma("réponse à « faut-il un Bac+5 ? »", bac5 == expected["bac5_necessaire"])
+    old = node(draft, "diplome", "niveau_reference")
+    level = _OLD_LEVELS.get(old.value) if isinstance(old, Fact) else reference_level(paths)
+    if expected.get("niveau_reference") is not None:
+        score.diploma("niveau de référence", level == expected["niveau_reference"])
 
 
 def score_fiche(text: str, expected: dict, name: str = "") -> Score:
@@ -141,6 +218,7 @@ def score_fiche(text: str, expected: dict, name: str = "") -> Score:
     score.names("contrainte", expected.get("contraintes"), facts_in(draft, "contraintes", "liste"))
     score.names("évolution", expected.get("evolutions"), facts_in(draft, "evolutions", "postes"))
     score.names("tremplin", expected.get("experiences"), facts_in(draft, "experiences", key="poste"))
+    score_diplomas(score, draft, expected)
     del omitted
     return score
 
@@ -156,7 +234,11 @@ def score_all(folder: Path = HELDOUT) -> List[Score]:
 def totals(scores: List[Score]) -> dict:
     expected = sum(s.expected for s in scores)
     placed = sum(s.placed for s in scores)
-    return {"fiches": len(scores), "facts": expected, "placed": placed,
+    diploma_expected = sum(s.diploma_expected for s in scores)
+    diploma_placed = sum(s.diploma_placed for s in scores)
+    return {"diploma_facts": diploma_expected, "diploma_placed": diploma_placed,
+            "diploma_percent": round(100 * diploma_placed / diploma_expected, 1) if diploma_expected else 0.0,
+            "fiches": len(scores), "facts": expected, "placed": placed,
             "percent": round(100 * placed / expected, 1) if expected else 0.0,
             "refused": sum(s.refused for s in scores), "invented": sum(len(s.invented) for s in scores),
             "markers": sum(s.markers for s in scores)}
@@ -166,7 +248,8 @@ def main(argv: List[str]) -> int:
     verbose = "-v" in argv
     scores = score_all()
     for s in scores:
-        print(f"{s.name:40} {s.placed:3}/{s.expected:<3} {'REFUSÉE ' if s.refused else ''}"
+        print(f"{s.name:40} {s.placed:3}/{s.expected:<3} "
+              f"diplômes {s.diploma_placed:2}/{s.diploma_expected:<2} {'REFUSÉE ' if s.refused else ''}"
               f"inventés {len(s.invented)}  À COMPLÉTER {s.markers}")
         if verbose:
             for miss in s.misses:

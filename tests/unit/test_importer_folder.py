@@ -53,7 +53,9 @@ def test_a_folder_writes_each_fiche_and_refuses_a_text_that_is_not_one(tmp_path,
     reason = single[2].strip().removeprefix(f"✗ {folder / 'notes.txt'} : ")  # what the single import says
     assert "le nom du métier est introuvable" in reason
     assert lines[:4] == [
-        f"✓ dresseur_dragons.txt → metiers/{DRAGONS_ID}.yml : écrit, rien à compléter",
+        # its Bachelor and Mastère paragraphs give no status for the profession: reported, not written
+        f"✓ dresseur_dragons.txt → metiers/{DRAGONS_ID}.yml : écrit, rien à compléter ; 4 passage(s) de la fiche "
+        "repris nulle part",
         f"✗ notes.txt : refusé : {reason}",
         f"✓ restaurateur_robots.txt → metiers/{ROBOTS_ID}.yml : écrit, rien à compléter",
         "Total : 3 fiches, 2 écrite(s) complète(s), 0 à compléter, 1 refusée(s).",
@@ -69,7 +71,8 @@ def test_a_draft_with_markers_is_written_and_counted_to_complete(tmp_path, capsy
     code, lines, _ = run(capsys, "--fiches", str(folder_of(tmp_path, DAMAGED, ROBOTS)), "--dossier", str(metiers))
     markers = import_fiche(DAMAGED.read_text(encoding="utf-8"), DAMAGED.name)[2]
     assert code == 0 and len(markers) == 5
-    assert lines[0] == f"… dresseur_dragons_abimee.txt → metiers/{DRAGONS_ID}.yml : écrit, 5 champ(s) à compléter"
+    assert lines[0] == (f"… dresseur_dragons_abimee.txt → metiers/{DRAGONS_ID}.yml : écrit, 5 champ(s) à compléter ; "
+                        "4 passage(s) de la fiche repris nulle part")
     assert lines[2] == "Total : 2 fiches, 1 écrite(s) complète(s), 1 à compléter, 0 refusée(s)."
     assert lines[3].startswith("Ensuite : remplacez chaque « À COMPLÉTER » (`make check`")
     assert "À COMPLÉTER" in (metiers / f"{DRAGONS_ID}.yml").read_text(encoding="utf-8")
@@ -161,9 +164,10 @@ def test_fiches_that_leave_facts_out_are_written_complete_and_pass_make_check(tm
     code, lines, _ = run(capsys, "--fiches", str(folder_of(tmp_path, AIRSHIP, ROOFS)), "--dossier", str(metiers))
     assert code == 0
     assert lines[0] == ("✓ jardinier_toits_suspendus.txt → projet/knowledge/metiers/jardinier_toits_suspendus.yml : "
-                        "écrit, rien à compléter ; 9 champ(s) absent(s) de la fiche")
+                        "écrit, rien à compléter ; 9 champ(s) absent(s) de la fiche ; 4 passage(s) de la fiche repris "
+                        "nulle part")
     assert lines[1] == ("✓ organisateur_voyages_dirigeable.txt → projet/knowledge/metiers/organisateur_voyages_dirigeable"
-                        ".yml : écrit, rien à compléter ; 6 champ(s) absent(s) de la fiche ; 1 passage(s) de la fiche "
+                        ".yml : écrit, rien à compléter ; 6 champ(s) absent(s) de la fiche ; 5 passage(s) de la fiche "
                         "repris nulle part")
     assert lines[2] == "Total : 2 fiches, 2 écrite(s) complète(s), 0 à compléter, 0 refusée(s)."
     for name in ("jardinier_toits_suspendus.yml", "organisateur_voyages_dirigeable.yml"):

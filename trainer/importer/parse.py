@@ -9,10 +9,13 @@ for text that is in the fiche but could not be placed.
 import re
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
+from core.diplomas import NOT_ENOUGH_ALONE, REFERENCE, REQUIRED, SUFFICIENT, TO_EVOLVE, kind_name
+from core.diplomas import mentions as diploma_mentions
+from core.diplomas import words as diploma_words
 from core.gender import MARK
 from core.paths import NLU
 from core.textnorm import fold
-from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Absent, Fact, Missing, compact
+from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Absent, Fact, Missing, compact, draft_leaves
 from trainer.importer.text import (
     alias_of,
     content_words,
@@ -21,6 +24,7 @@ from trainer.importer.text import (
     lower_first,
     paragraphs,
     sentences,
+    squash,
     strip_article,
     upper_first,
     without_final_period,
@@ -33,10 +37,13 @@ SECTIONS: List[Tuple[str, str]] = [
     ("score", r"^\d{0,3} ?\|"),
     ("salaire_niveau", r"^[a-z]+ ?\( ?(-|\+|moins|plus) ?(de )?\d+ ?ans? ?\)"),
     ("salaire_montant", r"^de \d[\d .]* ?(€|euros?) "),
-    ("diplome_reponse", r"^il (n'est pas|est|n'est) .*(mastere|master|bac ?\+ ?5)"),
+    ("diplome_reponse", r"^(?:(?:oui|non),? )?(?:il (?:n'est pas|est|n'est) .*(?:mastere|master|bac ?\+ ?5)|"
+                        r"(?:un|le) (?:niveau|diplome) (?:de )?(?:mastere|master|bac ?\+ ?5)\b.*\b(?:necessaire|obligatoire|"
+                        r"indispensable|exige))"),
     ("diplome_voie", r"^des diplomes de niveau"),
     ("missions_precision", r"^ces missions "),
-    ("soft_precision", r"^notez que les soft skills"),
+    ("soft_precision", r"^notez que les soft skills|^(?:ces|les) (?:qualites|soft skills)(?: attendues)? (?:peuvent|varient|"
+                       r"sont susceptibles)|^selon [^.]*, ces qualites"),
     ("soft", r"^le metier (?:de |d').*soft skills"),
     ("soft", r"^(?:le/la |le |la |l')[^.]{0,60}? doit (?:avant tout )?(?:faire preuve|posseder|allier)\b"),
     ("soft", r"^(?:cote (?:savoir-etre|soft skills|qualites)|pour exercer (?:comme|en tant qu)\b.*\bqualites\b)"),
@@ -50,11 +57,12 @@ SECTIONS: List[Tuple[str, str]] = [
     ("mastere_general", r"^le mastere est"),
     ("mastere_metier", r"^le niveau mastere"),
     ("rncp", r"\brncp\b"),
-    ("contraintes", r"^(?:les |des |parmi les )?(?:principales |grandes )?contraintes (?:du metier |de ce metier )?(?:sont )?"
+    ("contraintes", r"^(?:les |des |parmi les )?(?:principales |grandes )?contraintes "
+                    r"(?:du metier |de ce metier |du poste |de ce poste )?(?:sont )?"
                     r"(?:liees|dues|relatives|associees) (?:a|au|aux) "),
     ("contraintes", r"^parmi les (?:\w+ )?contraintes\b"),
-    ("contraintes_precision", r"^les contraintes "),
-    ("contraintes", r"^(?:le|ce) metier\b.*\bcontraintes\b"),
+    ("contraintes_precision", r"^(?:les|ces) contraintes "),
+    ("contraintes", r"^(?:le|ce|l'exercice du|l'exercice de ce) metier\b.*\bcontraintes\b"),
     ("missions", r"^le metier (?:de |d').*missions"),
     # « Le métier d'X repose sur … » opens the missions even when it does not say « missions »
     ("missions", r"^le metier (?:de |d')\S.*? repose sur "),
@@ -63,8 +71,9 @@ SECTIONS: List[Tuple[str, str]] = [
     ("salaire_contexte", r"^dans le monde de l'entreprise"),
     ("salaire_facteurs", r"^la remuneration varie"),
     ("citation", r"^[«\"]"),
-    ("evolutions", r"peut evoluer vers"),
-    ("evolutions", r"\bpeut devenir\b|^plusieurs (?:voies|evolutions)\b"),
+    ("evolutions", r"peut (?:[\w']+ ){0,2}evoluer vers"),
+    ("evolutions", r"\bpeut (?:[\w']+ ){0,3}devenir\b|\bpeut (?:[\w']+ ){0,2}viser (?:un poste|la fonction)\b|"
+                   r"^plusieurs (?:voies|evolutions)\b"),
     ("evolutions_ensuite", r"^ensuite"),
     ("evolutions_conditions", r"^ces evolutions"),
     ("formation_continue", r"^pour evoluer"),
@@ -80,9 +89,11 @@ SECTIONS: List[Tuple[str, str]] = [
         r"(?:un|une|le|l')(?: premier| premiere)? ?(?:poste|emploi|experience|passage|stage|job)s? "
         r"(?:comme|en tant qu|de |d'|d)",
         r"(?:passer|un passage|le passage) par (?:un|une|le|la|l') ?(?:poste|emploi|experience|stage|fonction)",
-        r"l'exercice des fonctions", r"(?:avoir )?(?:travaille|exerce|travailler|exercer)(?: d'abord| \w+)? comme"]),
+        r"l'exercice des fonctions", r"(?:avoir )?(?:travaille|exerce|travailler|exercer)(?: d'abord| \w+)? comme",
+        r"un\(e\) [^,.]+? (?:se familiarise|developpe|acquiert|apprend)"]),
         r"apprend|apprendre|acquier|acquerir|acquis|maitris|familiaris|developp|approfondi|apport|enseign|"
-        r"prepar|initi|decouvr|utile|socle|habitu|entrain|forme a|formera")),
+        r"prepar|initi|decouvr|utile|socle|habitu|entrain|forme a|formera|transition|porte d'entree|tremplin|"
+        r"passerelle|offre un premier")),
     ("outils_categorie", r"^(les|ces) (outils|solutions|logiciels)"),
 ]
 # Verbs that end the subject of a sentence (« La coordination des projets internationaux | permet… »).
@@ -95,11 +106,10 @@ ameliore ameliorent securise securisent anticipe anticipent coordonne coordonnen
 prepare preparent alimente alimentent veille veillent participe participent eclaire eclairent nourrit
 nourrissent maintient maintiennent fluidifie fluidifient rend rendent donne donnent expose exposent
 familiarise familiarisent apprend apprennent mobilise mobilisent encadre encadrent simplifie simplifient
-accelere accelerent limite limitent evite evitent""".split())
+accelere accelerent limite limitent evite evitent constitue constituent""".split())
 # General texts of every fiche, about no profession in particular: not taken, not reported.
 IGNORED = ("citation", "salaire_contexte")
 _ARTICLES = {"la", "le", "les", "l", "un", "une", "de", "des", "du", "d", "sa", "son", "ses"}
-_LEVELS = ["bts", "bachelor", "mastere"]
 _LEVEL_WORDS = {"debutant": "debutant", "junior": "debutant", "confirme": "confirme", "senior": "confirme",
                 "experimente": "confirme", "expert": "confirme"}
 
@@ -112,6 +122,7 @@ class Fiche:
         self.text = "\n".join(self.paragraphs)
         self.sections = [classify(p) for p in self.paragraphs]
         self.used = set()
+        self.diploma_paragraphs = set()  # paragraphs read as diploma paths (« Pour évoluer, le Diplôme … »)
 
     def take(self, section: str, belongs_after: Optional[Callable[[str, Optional[str]], Any]] = None
              ) -> Iterator[Tuple[str, str]]:
@@ -325,8 +336,30 @@ def capitalised_qualities(paragraph: str, name: Optional[str]) -> List[Tuple[str
     return found
 
 
+# The opening of a paragraph on qualities whose wording the sections above do not know: « Le métier de X fait
+# appel à des qualités humaines … », « Pour exercer comme X, il faut allier Créativité et … », « X doit réunir
+# plusieurs soft skills : … » (on the folded first sentence).
+_QUALITIES_OPENING = re.compile(r"\bqualites\b|\bsoft skills\b|\bsavoir-etre\b|\bil faut allier\b|"
+                                r"\bdoit (?:reunir|allier|faire preuve|posseder)\b")
+
+
+# « X mobilise la Rigueur, … » : a quality written with a capital right after « mobilise ».
+_MOBILISES_QUALITY = re.compile(r"\bmobilisen?t? (?:la |le |l'|l’)?[A-ZÀ-Þ][a-zà-ÿ]")
+
+
+def qualities_paragraph(fiche: Fiche, name: Optional[str]) -> Optional[str]:
+    """The first paragraph no section took that opens on qualities and names two of them with a capital."""
+    for index, (paragraph, section) in enumerate(zip(fiche.paragraphs, fiche.sections)):
+        first = sentences(paragraph)[0]
+        opens = _QUALITIES_OPENING.search(fold(first)) or _MOBILISES_QUALITY.search(first)
+        if section is None and opens and len(capitalised_qualities(paragraph, name)) >= 2:
+            fiche.used.add(index)
+            return paragraph
+    return None
+
+
 def soft_skills(fiche: Fiche, name: Optional[str] = None):
-    paragraph = fiche.first("soft")
+    paragraph = fiche.first("soft") or qualities_paragraph(fiche, name)
     qualities = []
     rest = sentences(paragraph)[1:] if paragraph else []
     for sentence in rest:
@@ -335,18 +368,18 @@ def soft_skills(fiche: Fiche, name: Optional[str] = None):
         matches = list(_WITH_PURPOSE.finditer(folded))
         if matches:  # « Adaptabilité, pour ajuster…, et Communication, pour transmettre…, sont centrales »
             for match in matches:
-                name = strip_article(sentence[match.start(1): match.end(1)])
+                quality = strip_article(sentence[match.start(1): match.end(1)])
                 detail = without_final_period(sentence[match.start(2): match.end(2)])
-                qualities.append({"nom": Fact(upper_first(name), sentence), "detail": Fact(detail, sentence)})
+                qualities.append({"nom": Fact(upper_first(quality), sentence), "detail": Fact(detail, sentence)})
             continue
         split = split_at_verb(sentence)
         if not split:
             continue
         subject, verb, rest = split
-        for name in re.split(r",\s+|\s+et\s+(?=(?:la |le |les |l')?\S)", subject):
-            name = strip_article(name)
-            if name:
-                qualities.append({"nom": Fact(upper_first(name), sentence),
+        for quality in re.split(r",\s+|\s+et\s+(?=(?:la |le |les |l')?\S)", subject):
+            quality = strip_article(quality)
+            if quality:
+                qualities.append({"nom": Fact(upper_first(quality), sentence),
                                   "detail": Fact(predicate(verb, rest), sentence)})
     capitalised = capitalised_qualities(paragraph, name) if paragraph else []
     # « La Curiosité pousse à explorer… » has no verb the importer knows: a « name » of more than four words is
@@ -439,74 +472,218 @@ def hard_skills(fiche: Fiche):
     return with_precision(section, fiche, "hard_precision")
 
 
-# -- diploma and trainings -------------------------------------------------------------------------
-def training_level(general: str) -> Optional[Fact]:
-    match = re.search(r"bac ?\+ ?(\d)", fold(general))
-    return Fact(f"Bac+{match.group(1)}", general, FORM) if match else None
+# -- diploma and its paths -------------------------------------------------------------------------
+# French RNCP levels (« diplôme de niveau 4 ») as years of study after the bac (3 = CAP, 4 = bac…).
+_RNCP_LEVELS = {3: -1, 4: 0, 5: 2, 6: 3, 7: 5, 8: 8}
+# A level written in a diploma's paragraph: « Bac+3 », « de niveau 4 », « équivalent au baccalauréat ».
+_LEVEL = re.compile(r"\bbac ?\+ ?(?P<plus>\d)\b|\bniveau (?P<rncp>[3-8])\b(?! ?\+)"
+                    r"|\bequivalent (?:au |a un |a )?(?P<bac>bac(?:calaureat)?|cap)\b")
+# The words that end a diploma's name in « Le BTS Bâtiment forme à … », « Le CAP Boulanger se prépare … ».
+_NAME_END = VERBS | set("""forme forment approfondit approfondissent constitue suffit suffisent associe associent
+ajoute reste restent depasse se s n ne vise delivre combine conjugue devient ouvre integre atteste alterne
+transmet confere peut peuvent""".split())
+# After a comma, the words that open a clause about the diploma rather than continue its name
+# (« Le Master Finance, notamment … », « Le BTS MOS, de niveau Bac +2, … »).
+_CLAUSE_AFTER_COMMA = set("""de d du des notamment obtenu obtenue delivre delivree prepare preparee en dans
+equivalent accessible plus tres qui il elle ce c par pour avec apres sans a au aux le la les un une lui surtout
+puis mais donc souvent generalement parfois seul seule""".split())
+# What a fiche says of a diploma for the profession, strongest first (on the folded paragraph, negations
+# such as « n'est pas exigé » taken out before the « requis » cues are read).
+_NOT_NEEDED = re.compile(r"(?:n'est pas (?:\w+ )?|\bsans (?:[\w']+ ){0,3})(?:necessaire|exigee?|requise?|obligatoire|indispensable)")
+_STATUS_CUES = [
+    (NOT_ENOUGH_ALONE, r"ne suffi(?:t|sent) (?:\w+ )?pas|insuffisante?|etape (?:initiale|intermediaire)|"
+                       r"premiere etape|a completer|doit etre completee?|ne permett?e?n?t?(?: pas)?,? (?:a lui seul|seule?)|"
+                       r"necessite une poursuite|poursuite d'etudes (?:\w+ ){0,3}est necessaire|ne remplacent? en aucun cas"),
+    (REQUIRED, r"\bobligatoire\b|\bexigee?s?\b|\bexigent\b|\brequise?s?\b|\bindispensable\b|autorise l'exercice"),
+    (REFERENCE, r"\b(?:niveau|diplome|voie) de reference\b|\bniveau attendu\b"),
+    (TO_EVOLVE, r"pour evoluer|voie d'evolution|evoluer (?:\w+ )?vers|\butile pour\b"),
+    (SUFFICIENT, r"\bsuffi(?:t|sent)\b|\bpermett?e?n?t? (?:\w+ ){0,3}?(?:d'exercer|d'acceder|d'occuper)|"
+                 r"\bouvre (?:\w+ ){0,3}l'acces\b|\begalement accepte"),
+]
+_GENERAL = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:est|sont) (?:un|une|le|la|delivre)\b")
+_OPENING = re.compile(r"^(?:le |la |l'|les |un |une |ce |seul )?(?:niveau )?")
 
 
-def title_sentence(paragraph: str, name: Optional[str]) -> Optional[str]:
-    """The sentence of « Le niveau BTS… » that speaks of the profession itself."""
-    for sentence in sentences(paragraph):
-        folded = fold(sentence)
-        if (name and fold(name) in folded) or re.search(r"\b(ce|le) metier\b", folded):
-            return sentence
+def path_status(text: str) -> Optional[Tuple[str, str]]:
+    """(status, sentence that says it) of what a diploma's paragraph says of it for the profession."""
+    for status, cue in _STATUS_CUES:
+        for sentence in sentences(text):
+            folded = fold(sentence)
+            if status == REQUIRED:
+                folded = _NOT_NEEDED.sub("", folded)
+            if re.search(cue, folded):
+                return status, sentence
     return None
 
 
-def diploma_and_trainings(fiche: Fiche, name: Optional[str]):
-    answer = fiche.first("diplome_reponse")
-    route = fiche.first("diplome_voie")
-    fiche.all("diplome_reponse"), fiche.all("diplome_voie")  # the fiche repeats them
-    diploma = {"bac5_necessaire": Missing("true ou false : faut-il un Bac+5 ?"),
-               "reponse": Missing("la réponse de la fiche à « faut-il un Bac+5 ? »"),
-               "voie": Missing("les diplômes qui suffisent selon la fiche"),
-               "niveau_reference": Missing("bts, bachelor ou mastere : le niveau de référence du métier")}
-    if answer:
-        diploma["reponse"] = copied(answer)
-        folded = fold(answer)
-        if re.search(r"n'est pas (necessaire|obligatoire|indispensable)|pas necessaire", folded):
-            diploma["bac5_necessaire"] = Fact(False, answer, DEDUCED, "la fiche : « " + answer + " »")
-        elif re.search(r"est (necessaire|obligatoire|indispensable)", folded):
-            diploma["bac5_necessaire"] = Fact(True, answer, DEDUCED, "la fiche : « " + answer + " »")
-    if route:
-        diploma["voie"] = copied(route)
+def level_written_in(text: str, kind: Optional[str]) -> Optional[Tuple[int, str]]:
+    """(level, sentence) of the first level a diploma's text gives for it, not another diploma's: a level
+    after another diploma's name in the same sentence is that diploma's."""
+    phrases = [(level, fold(phrase)) for level, items in diploma_words().etudes.items() for phrase in items]
+    for sentence in sentences(text):
+        folded = fold(sentence)
+        found = [(m.start(), m) for m in _LEVEL.finditer(folded)]
+        found += [(m.start(), level) for level, phrase in phrases
+                  for m in re.finditer(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", folded)]
+        for start, match in sorted(found, key=lambda item: item[0]):
+            others = [m for m in diploma_mentions(sentence) if m.kind and m.kind != kind and m.end <= start
+                      and m.kind not in ("bac",)]
+            if others:
+                continue
+            if isinstance(match, int):
+                return match, sentence
+            if match.group("plus"):
+                return int(match.group("plus")), sentence
+            if match.group("rncp"):
+                return _RNCP_LEVELS[int(match.group("rncp"))], sentence
+            return (0 if match.group("bac").startswith("bac") else -1), sentence
+    return None
 
-    trainings, reference = {}, None
-    for level in _LEVELS:
-        general, specific = fiche.first(f"{level}_general"), fiche.first(f"{level}_metier")
-        label = {"bts": "BTS", "bachelor": "Bachelor", "mastere": "Mastère"}[level]
-        entry = {"nom": Missing(f"le nom du diplôme ({label})"),
-                 "niveau": Missing("Bac+2, Bac+3 ou Bac+5"),
-                 "suffisant": Missing(f"true ou false : le {label} suffit-il pour exercer le métier ?"),
-                 "en_bref": Missing(f"en une ligne, ce que la fiche dit du {label} pour ce métier"),
-                 "general": Missing(f"le paragraphe général de la fiche sur le {label}"),
-                 "pour_ce_metier": Missing(f"le paragraphe de la fiche sur le {label} pour ce métier")}
-        if general:
-            match = re.match(r"^le (\w+)", fold(general))
-            entry["nom"] = Fact(general[match.start(1): match.end(1)], general)
-            entry["niveau"] = training_level(general) or entry["niveau"]
-            entry["general"] = copied(general)
-        if specific:
-            entry["pour_ce_metier"] = copied(specific)
-            sentence = title_sentence(specific, name)
-            if sentence:
-                entry["en_bref"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
-                                        "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
-            for s in sentences(specific):
-                if "niveau de reference" in fold(s):
-                    reference = Fact(level, s, DEDUCED, "la fiche : « " + s + " »")
-        trainings[level] = entry
-    if reference:
-        diploma["niveau_reference"] = reference
-        rank = _LEVELS.index(reference.value)
-        for level, entry in trainings.items():
-            entry["suffisant"] = Fact(_LEVELS.index(level) >= rank, reference.evidence, DEDUCED,
-                                      f"déduit du niveau de référence ({reference.value})")
+
+def path_name(paragraph: str, start: int) -> str:
+    """The diploma's name as the fiche writes it, from `start` up to the verb or the clause that follows."""
+    first = sentences(paragraph[start:])[0]
+    tokens = list(re.finditer(r"\([^)]*\)|[^\s,()]+|,", first))
+    words: List[str] = []
+    for index, token in enumerate(tokens):
+        text = token.group(0)
+        folded = fold(text).split("'")[0]
+        if text == ",":
+            after = fold(tokens[index + 1].group(0)).split("'")[0] if index + 1 < len(tokens) else ""
+            if not after or after in _CLAUSE_AFTER_COMMA or after in _NAME_END:
+                break
+            words.append(",")
+            continue
+        if words and folded in _NAME_END and not text[:1].isupper():
+            break
+        if text.startswith("(") and len(text.split()) >= 3:
+            continue  # « (Bachelor universitaire de technologie) » spells the acronym out
+        words.append(text)
+    return without_final_period(" ".join(words).replace(" ,", ","))
+
+
+def diploma_paragraph(paragraph: str) -> Optional[Tuple[Any, int]]:
+    """(mention, start) when a paragraph opens on a diploma: « Le BTS … », « La Licence … », « Le niveau BTS … »."""
+    folded = fold(paragraph)
+    opening = _OPENING.match(folded).end()
+    found = [m for m in diploma_mentions(paragraph) if m.kind]
+    if found and found[0].start == opening:
+        return found[0], opening
+    return None
+
+
+def diploma_paths(fiche: Fiche, name: Optional[str], skipped: set) -> List[dict]:
+    """The diploma paths of the fiche, each with its name, level and status as the fiche says them. A general
+    paragraph on a kind of diploma (« Le CAP est un diplôme de niveau 3 … ») goes with the next path of that
+    kind. A path whose status the fiche does not give is left out (its paragraphs reported unused)."""
+    read = []  # (index, kind, name, start, general?)
+    for index, (paragraph, section) in enumerate(zip(fiche.paragraphs, fiche.sections)):
+        if index in skipped or section not in (None, "bts_general", "bts_metier", "bachelor_general",
+                                               "bachelor_metier", "mastere_general", "mastere_metier"):
+            continue
+        opening = diploma_paragraph(paragraph)
+        if not opening:
+            continue
+        mention, start = opening
+        label = path_name(paragraph, start)
+        kinds = list(dict.fromkeys(m.kind for m in diploma_mentions(label) if m.kind and m.kind != "bac"))
+        general = bool(_GENERAL.match(fold(paragraph[start + len(label):]))) and \
+            len(content_words(label)) <= len(content_words(paragraph[mention.start:mention.end])) + 1
+        read.append((index, mention.kind, label, kinds, general))
+    paths, attached = evolving_paths(fiche, skipped), set()
+    for position, (index, kind, label, kinds, general) in enumerate(read):
+        if general and any(k == kind and not g for _, k, _, _, g in read[position + 1:]):
+            continue  # read with the next path of its kind
+        paragraph = fiche.paragraphs[index]
+        before = next((i for i, k, _, _, g in reversed(read[:position]) if g and k == kind and i not in attached), None)
+        status = path_status(paragraph)
+        if status is None:
+            continue
+        texts = [fiche.paragraphs[before]] if before is not None else []
+        level = level_written_in(paragraph, kind) or (level_written_in(texts[0], kind) if texts else None)
+        names = [(label, kind)]
+        if len(kinds) > 1 and fold(paragraph).startswith("les "):  # « Les BTS … et les Bachelors … ne permettent pas »
+            names = [(kind_name(k), k) for k in kinds]
+        for label_, kind_ in names:
+            entry = {"nom": Fact(upper_first(label_), paragraph, COPIED if len(names) == 1 else FORM),
+                     "niveau": Absent("la fiche ne donne pas le niveau de ce diplôme"),
+                     "statut": Fact(status[0], status[1], DEDUCED, "la fiche : « " + status[1] + " »")}
+            own_level = level if len(names) == 1 else None
+            if own_level is not None:
+                entry["niveau"] = Fact(own_level[0], own_level[1], DEDUCED, "la fiche : « " + own_level[1] + " »")
+            elif diploma_words().diplomes[kind_].niveau is not None:
+                entry["niveau"] = Fact(diploma_words().diplomes[kind_].niveau, paragraph, DEDUCED,
+                                       f"niveau habituel d'un diplôme « {kind_name(kind_)} » (knowledge/diplomes.yml) : "
+                                       "vérifiez-le")
+            entry["en_bref"] = Fact(lower_first(without_final_period(status[1])), status[1], COPIED,
+                                    "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
+            if texts:
+                entry["general"] = copied(texts[0])
+            entry["pour_ce_metier"] = copied(paragraph)
+            paths.append(entry)
+        fiche.used.add(index)
+        if before is not None:
+            fiche.used.add(before)
+            attached.add(before)
+    return paths
+
+
+def evolving_paths(fiche: Fiche, skipped: set) -> List[dict]:
+    """« Pour évoluer, le Diplôme d'État de X, de niveau 4, permet … Le Diplôme d'État de Y, de niveau Bac +3,
+    ouvre … » : each sentence that opens on a diploma is a path, `utile_pour_evoluer` unless its own sentence
+    says otherwise. The paragraph is then read as paths, not as continuing education."""
+    paths = []
+    for index, (paragraph, section) in enumerate(zip(fiche.paragraphs, fiche.sections)):
+        lead = re.match(r"^pour (?:evoluer|progresser)[^,.]*,\s*", fold(paragraph))
+        if index in skipped or section not in (None, "formation_continue") or not lead:
+            continue
+        found = []
+        for number, sentence in enumerate(sentences(paragraph)):
+            text = sentence[lead.end():] if number == 0 else sentence
+            opening = diploma_paragraph(text)
+            if not opening:
+                continue
+            mention, start = opening
+            status = path_status(text) or (TO_EVOLVE, sentences(paragraph)[0])
+            entry = {"nom": Fact(upper_first(path_name(text, start)), paragraph),
+                     "niveau": Absent("la fiche ne donne pas le niveau de ce diplôme"),
+                     "statut": Fact(status[0], status[1], DEDUCED, "la fiche : « " + status[1] + " »")}
+            level = level_written_in(text, mention.kind)
+            if level is not None:
+                entry["niveau"] = Fact(level[0], level[1], DEDUCED, "la fiche : « " + level[1] + " »")
+            elif diploma_words().diplomes[mention.kind].niveau is not None:
+                entry["niveau"] = Fact(diploma_words().diplomes[mention.kind].niveau, sentence, DEDUCED,
+                                       f"niveau habituel d'un diplôme « {kind_name(mention.kind)} » "
+                                       "(knowledge/diplomes.yml) : vérifiez-le")
+            entry["en_bref"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
+                                    "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
+            entry["pour_ce_metier"] = copied(sentence, paragraph)
+            found.append(entry)
+        if found:
+            paths += found
+            fiche.used.add(index)
+            fiche.diploma_paragraphs.add(index)
+    return paths
+
+
+def diploma_and_paths(fiche: Fiche, name: Optional[str]):
+    """`diplome` (the fiche's answer to « faut-il un Bac+5 ? », the diplomas it says suffice, its remark) and
+    `parcours`. The paragraph right after the answer is the fiche's word on the diplomas (« Un CAP suffit … »)."""
+    answers = [i for i, s in enumerate(fiche.sections) if s == "diplome_reponse"]
+    routes = [i + 1 for i in answers if i + 1 < len(fiche.paragraphs) and fiche.sections[i + 1] in (None, "diplome_voie")]
+    routes += [i for i, s in enumerate(fiche.sections) if s == "diplome_voie" and i not in routes]
+    fiche.used.update(answers + routes)
+    diploma = {"reponse": Absent("la fiche ne répond pas à « faut-il un Bac+5 ? »"),
+               "voie": Absent("la fiche ne dit pas quels diplômes mènent au métier")}
+    if answers:
+        diploma["reponse"] = copied(fiche.paragraphs[answers[0]])
+    if routes:
+        diploma["voie"] = copied(fiche.paragraphs[sorted(routes)[0]])
     intro = fiche.all("formations_intro")
     if intro:
         diploma["precision"] = Fact(" ".join(intro), "\n".join(intro), COPIED)
-    return diploma, trainings
+    paths = diploma_paths(fiche, name, set(answers + routes))
+    return diploma, paths or Absent("la fiche ne dit d'aucun diplôme ce qu'il vaut pour ce métier")
 
 
 def work_study(fiche: Fiche) -> Optional[Fact]:
@@ -542,13 +719,15 @@ def stepping_stone(paragraph: str, name: Optional[str], jobs_in_fiche: Iterable[
     cue = _JOB_CUE.search(folded.split(",")[0])
     if cue:
         position = _position_at(first, cue.end())
-        if position and not title_folded.startswith(fold(position).split()[0]):
+        if position and not title_folded.startswith(fold(position)):  # the profession itself is no stepping stone
             return Fact(upper_first(position), first, COPIED)
     for match in _GENDERED.finditer(first):
         word = fold(match.group(1))
-        if word in _NOT_A_JOB or title_folded.startswith(word):
+        if word in _NOT_A_JOB:
             continue
         position = _position_at(first, match.start())
+        if position and title_folded.startswith(fold(position)):
+            continue
         return Fact(position, first, COPIED) if position else None
     # « En assistant dans la gestion de projets…, le/la candidat(e) apprend » : the job named by the gerund.
     match = re.match(r"^en (\w+ant) (.+?),", folded)
@@ -563,12 +742,19 @@ def stepping_stone(paragraph: str, name: Optional[str], jobs_in_fiche: Iterable[
 
 
 def experiences(fiche: Fiche, name: Optional[str]):
+    """The jobs that prepare for the profession. A paragraph that names no job (« Pratiquer soi-même un sport … »)
+    is left out: never a title to write; it is in the report of the passages no field took."""
     jobs = list(dict.fromkeys(m.group(1) for m in _GENDERED.finditer(fiche.text)
                               if fold(m.group(1)) not in _NOT_A_JOB))
     found = []
-    for paragraph in fiche.all("experience"):
+    for index, (paragraph, section) in enumerate(zip(fiche.paragraphs, fiche.sections)):
+        if section != "experience":
+            continue
         position = stepping_stone(paragraph, name, jobs)
-        found.append({"poste": position or Missing(f"l'intitulé du poste dont parle : « {paragraph[:90]}… »"),
+        if position is None:
+            continue  # not taken: reported unused
+        fiche.used.add(index)
+        found.append({"poste": position,
                       "apport": Fact(lower_first(without_final_period(paragraph)), paragraph, COPIED,
                                      "lu après « {poste} : pour » : gardez l'essentiel, à l'infinitif")})
     return found or Absent("la fiche ne cite aucun poste qui prépare au métier")
@@ -589,24 +775,63 @@ def _tool_items(intro: str) -> List[Tuple[str, str]]:
     return items
 
 
-_TOOLS_BEFORE_COLON = re.compile(r"\b(?:utilise|utilisent|manie|manient|travaille avec|travaillent avec)\b[^:]*"
-                                 r"\b(?:outils?|materiels?|equipements?|instruments?|logiciels?|machines?)\b[^:]*:\s*")
+# A sentence that lists tools (on the folded text): « X utilise (au quotidien) … », « X travaille avec … : a, b »,
+# « Les a, b et c composent son environnement », « Les outils de X sont surtout des équipements : a, b ».
+_TOOLS_AFTER = re.compile(
+    r"\b(?:utilise|utilisent|manie|manient|emploie|emploient|travaille (?:avec|sur)|travaillent (?:avec|sur)|"
+    r"s'appuie sur|s'appuient sur)\b(?: (?:au quotidien|surtout|aussi|egalement|principalement|notamment|"
+    r"couramment|d'abord))*\s*(?:[^:,]{0,90}?:\s*)?"
+    r"|^(?:les |ses )?(?:principaux |principales )?(?:outils|equipements|logiciels|instruments)\b[^:]{0,80}? sont "
+    r"(?:surtout |principalement |avant tout |d'abord )?(?:des (?:equipements|outils|logiciels) ?: ?)?")
+_TOOL_WORDS = r"\b(?:outils?|outillages?|logiciels?|materiels?|equipements?|instruments?|appareils?|machines?)\b"
+_TOOLS_BEFORE = re.compile(r"^(.+?) (?:composent|structurent|constituent|forment|completent) (?:son|leur|l'|le|les)\b")
+# Where a tool's name ends inside its item: « un terminal embarqué relié au service … », « … pour la manutention ».
+_TOOL_END = re.compile(r"\s+(?:pour|qui|que|afin|relie|reliee|relies|reliees|selon|lors|tres|apprecie|appreciee)\b"
+                       r"|\s*,\s*(?:qui|tres|apprecie)\b")
+_NAMES_IN = re.compile(r"\(([^)]*)\)|\bcomme (.+)$")
 
 
-def _tools_listed(fiche: Fiche) -> List[Tuple[str, str]]:
-    """(tool, sentence) of the first paragraph no section took whose sentence lists tools after a colon."""
-    for paragraph, section in zip(fiche.paragraphs, fiche.sections):
-        if section is not None:
+def _split_protected(text: str) -> List[str]:
+    """The items of a list, the commas inside parentheses kept (« les logiciels de DAO (AutoCAD, Revit) »)."""
+    protected = re.sub(r"\([^)]*\)", lambda m: m.group(0).replace(",", "\0"), text)
+    head = _ARTICLE if re.match(_ARTICLE, fold(protected)) else r""
+    return [item.replace("\0", ",") for item in listed_items(protected, head)]
+
+
+def tool_items(sentence: str) -> List[str]:
+    """The tools a sentence lists, each as the fiche writes it, without its article; the proper names a
+    parenthesis or « comme » gives stand for the kind they illustrate (« bases de données comme Légifrance, Navis »)."""
+    folded = fold(without_final_period(sentence))
+    text = None
+    after = _TOOLS_AFTER.search(folded)
+    if after and "s'appuie" in after.group(0) and not re.search(_TOOL_WORDS, folded):
+        after = None  # « s'appuie sur l'Écoute et la Patience » : qualities, not tools
+    if after:
+        text = without_final_period(sentence)[after.end():]
+    else:
+        before = _TOOLS_BEFORE.match(folded)
+        if before:
+            text = sentence[before.start(1):before.end(1)]
+    if not text:
+        return []
+    text = re.split(r",?\s+ainsi que\s+(?=(?:le|la|les|l'|un|une|des|du)\b)", text)
+    items = [item for part in text for item in _split_protected(part.strip())]
+    found = []
+    capitals = sum(1 for i in items if i[:1].isupper())
+    for item in items:
+        names = _NAMES_IN.search(item)
+        if names and len(re.split(r",\s*|\s+ou\s+|\s+et\s+", names.group(1) or names.group(2))) >= 2:
+            found += [n.strip() for n in re.split(r",\s*|\s+ou\s+|\s+et\s+", names.group(1) or names.group(2)) if n.strip()]
             continue
-        for sentence in sentences(paragraph):
-            match = _TOOLS_BEFORE_COLON.search(fold(sentence))
-            if match:
-                items = re.split(r",\s+(?:et\s+)?|\s+et\s+|\s+ainsi\s+que\s+",
-                                 without_final_period(sentence[match.end():]))
-                found = [(strip_article(item), sentence) for item in items if strip_article(item)]
-                if len(found) >= 2:
-                    return found
-    return []
+        end = _TOOL_END.search(fold(item))
+        item = strip_article(item[:end.start()] if end else item).strip(" ,")
+        item = re.sub(r"^(?:des |du |de la |de l'|ses |son |sa |leurs? )", "", item, flags=re.I)
+        if not item or (capitals * 2 > len(items) and not item[:1].isupper()):
+            continue  # « très présent à la télévision » between two software names
+        if re.match(r"(?:a|au|aux|en|sur|dans)\b", fold(item)):
+            continue
+        found.append(item)
+    return found if len(found) >= 2 else []
 
 
 def tools(fiche: Fiche, name: Optional[str]):
@@ -630,37 +855,59 @@ def tools(fiche: Fiche, name: Optional[str]):
     intro = fiche.first("outils_intro")
     listed = _tool_items(intro) if intro else []
     named = " ".join(fold(c["nom"].value) for c in categories)
+    remarks = []
     for paragraph in unnamed:  # « Ces outils sont cruciaux pour… » : which category of the introduction?
         candidates = [(label, s) for label, s in listed if fold(label).split(" ", 1)[1] not in named
                       and set(content_words(label)) - {"outil", "solution", "logiciel"}
                       <= set(content_words(paragraph))]
-        first = sentences(paragraph)[0]
         if len(candidates) == 1:
             label, sentence = candidates[0]
             categories.append({"nom": Fact(label, sentence, FORM,
                                            f"nom pris dans l'introduction des outils (« {sentence} ») : vérifiez"),
                                "detail": Fact(without_final_period(paragraph), paragraph)})
-        else:
-            categories.append({"nom": Missing(f"le nom des outils dont parle : « {first[:90]}… »"),
-                               "detail": Fact(without_final_period(first), paragraph)})
+        elif tool_items(paragraph):
+            remarks.append(paragraph)  # « Les outils de X sont surtout des équipements : a, b » : read below
+        else:  # a remark on the tools as a whole, no tool named: the rubrique's precision
+            remarks.append(paragraph)
     for category in categories:  # a category the introduction names: the introduction is read for it too
         name_ = category["nom"]
         for label, sentence in listed:
             if isinstance(name_, Fact) and fold(label) == fold(name_.value) and sentence not in name_.evidence:
                 name_.evidence += "\n" + sentence
+    if not categories and listed:  # the introduction names categories, but no paragraph says what they are for
+        categories = [{"nom": Fact(label, sentence, FORM), "detail": Fact(without_final_period(sentence), sentence)}
+                      for label, sentence in listed]
+    # Tools listed in a sentence (« X utilise a, b et c », « Les a, b et c composent son environnement »), each
+    # with the paragraph of the fiche that opens on it, else the sentence that lists it.
+    taken = {i for i, s in enumerate(fiche.sections) if s not in (None, "outils_intro", "outils_categorie")}
+    for index, paragraph in enumerate(fiche.paragraphs):
+        if index in taken:
+            continue
+        for sentence in sentences(paragraph):
+            for item in tool_items(sentence):
+                if any(fold(item) in fold(c["nom"].value) or fold(c["nom"].value) in fold(item)
+                       for c in categories if isinstance(c["nom"], Fact)):
+                    continue
+                detail = Fact(without_final_period(sentence), sentence)
+                for other, section in zip(fiche.paragraphs, fiche.sections):
+                    if section in (None, "outils_categorie") and re.match(
+                            r"(?:le |la |les |l')?" + re.escape(fold(item)) + r"\b", fold(other)):
+                        detail = Fact(without_final_period(other), other)
+                        break
+                categories.append({"nom": Fact(upper_first(item), sentence), "detail": detail})
     if categories:
         section = {"categories": categories}
-    elif listed:  # the introduction names categories, but no paragraph says what they are for
-        section = {"categories": [{"nom": Fact(label, sentence, FORM), "detail": Missing(
-            f"à quoi servent les « {label} » selon la fiche (l'introduction les nomme : « {sentence} »)")}
-            for label, sentence in listed]}
-    elif _tools_listed(fiche):  # « X travaille avec le matériel … : brancard, chaise portoir et … »
-        section = {"categories": [{"nom": Fact(upper_first(item), sentence),
-                                   "detail": Missing(f"à quoi sert « {item} » selon la fiche")}
-                                  for item, sentence in _tools_listed(fiche)]}
     else:
         section = {"categories": Absent("la fiche ne décrit aucune catégorie d'outils")}
-    return with_precision(section, fiche, "outils_precision")
+    section = with_precision(section, fiche, "outils_precision")
+    remarks = [r for r in remarks if not any(r in str(c["detail"].evidence) for c in categories
+                                             if isinstance(c.get("detail"), Fact))]
+    if remarks:
+        own = section.get("precision")
+        texts = ([own.value] if isinstance(own, Fact) else []) + remarks
+        section["precision"] = Fact(" ".join(texts), "\n".join(([own.evidence] if isinstance(own, Fact) else [])
+                                                               + remarks), COPIED)
+    return section
 
 
 # « contraintes liées à la X, aux Y et aux Z » / « contraintes telles que la X, le Y ou les Z » (folded text)
@@ -699,6 +946,39 @@ def without_preposition(item: str) -> str:
     return item
 
 
+_PREPOSITION_START = re.compile(r"(?:a|au|aux|de|des|du|d')\b|a l'")
+_LEAD_IN = re.compile(r"^(?:sans oublier|ainsi que|mais aussi|et|enfin)\s+(?:(?:la|le|les|l')\s*)?", re.I)
+
+
+def bare_items(text: str) -> List[str]:
+    """The items of a list whose items have no article, cut at the commas only: « astreintes et interventions
+    d'urgence » is one item. A part that opens on a preposition continues the item before it (« confrontation à
+    la dépendance, à la maladie et à la fin de vie »); the last part is cut at its last « et » when what follows
+    is another item, not a complement (« travail en extérieur et travail en hauteur », not « au gaz et à
+    l'électricité »); a relative clause (« … qui impose … ») is not part of the item."""
+    parts: List[str] = []
+    for part in re.split(r"\s*,\s*", text):
+        part = part.strip()
+        if not part:
+            continue
+        if parts and _PREPOSITION_START.match(fold(part)):
+            parts[-1] += ", " + part
+        else:
+            parts.append(part)
+    if len(parts) >= 2 and not fold(parts[-1]).startswith("et "):
+        last = parts[-1]
+        cut = [m for m in re.finditer(r"\s+et\s+", last) if not _PREPOSITION_START.match(fold(last[m.end():]))]
+        if cut and len(parts) >= 2:
+            parts[-1:] = [last[:cut[-1].start()], last[cut[-1].end():]]
+    items = []
+    for part in parts:
+        part = _LEAD_IN.sub("", part).strip()
+        part = re.split(r"\s+qui\s+", part)[0].strip()
+        if part:
+            items.append(part)
+    return items
+
+
 def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str]]:
     """(items, sentence) of « contraintes liées à la X, aux Y et aux Z » or « contraintes telles que … »."""
     for sentence in sentences(paragraph):
@@ -709,12 +989,14 @@ def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str
         text = without_final_period(sentence)[match.end():]
         end = _LIST_END.search(fold(text))
         text = text[: end.start()] if end else text
-        if re.match(_PREPOSITION, fold(text)):
+        if text.count(";") >= 2:  # « : des horaires …, week-ends et nuits ; la confrontation … ; l'exposition … »
+            items = [without_preposition(part.strip()) for part in text.split(";") if part.strip()]
+        elif re.match(_PREPOSITION, fold(text)):
             items = [without_preposition(i) for i in listed_items(text, _PREPOSITION)]
         elif re.match(_ARTICLE, fold(text)):
             items = listed_items(text, _ARTICLE)
-        else:  # « : horaires décalés, froid et bruit » : items without an article, cut at every separator
-            items = listed_items(text, r"")
+        else:  # « : horaires décalés, bruit et poussières, travail en hauteur » : items without an article
+            items = bare_items(text)
         if items:
             return items, sentence
     return None
@@ -838,10 +1120,13 @@ def job_titles(paragraph: str, name: Optional[str]) -> List[Tuple[str, str]]:
 
 
 def evolutions(fiche: Fiche, name: Optional[str] = None):
-    paragraph = fiche.first("evolutions")
+    """The posts the profession leads to, from every paragraph on evolutions (« peut évoluer vers », « peut aussi
+    devenir », « peut viser un poste de »), each once."""
+    paragraphs_ = fiche.all("evolutions")
     section = {"postes": Absent("la fiche ne cite aucun poste d'évolution")}
-    if paragraph:
-        section["postes"] = Missing(f"un poste vers lequel le métier peut évoluer, d'après : « {paragraph[:90]}… »")
+    found: List[Fact] = []
+    for paragraph in paragraphs_:
+        read: List[Fact] = []
         for sentence in sentences(paragraph):
             folded = fold(sentence)
             match = re.search(r"peut evoluer vers (?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
@@ -849,11 +1134,18 @@ def evolutions(fiche: Fiche, name: Optional[str] = None):
             if match:
                 text = sentence[match.start(1): match.end(1)]
                 parts = re.split(r",\s+(?:de |d')?|\s+ou\s+(?:de |d')?|\s+et\s+(?:de |d')", text)
-                section["postes"] = [Fact(p.strip(), sentence) for p in parts if p.strip()]
-        titles = job_titles(paragraph, name)
-        read = section["postes"]
-        if titles and (not isinstance(read, list) or any(not p.value[:1].isupper() for p in read)):
-                section["postes"] = [Fact(title, sentence) for title, sentence in titles]
+                read += [Fact(p.strip(), sentence) for p in parts if p.strip()]
+        titles = [Fact(title, sentence) for title, sentence in job_titles(paragraph, name)]
+        if titles and (not read or any(not p.value[:1].isupper() for p in read)):
+            read = titles
+        else:
+            read += [t for t in titles if not any(fold(t.value) in fold(r.value) or fold(r.value) in fold(t.value)
+                                                  for r in read)]
+        found += [r for r in read if not any(fold(r.value) == fold(f.value) for f in found)]
+    if found:
+        section["postes"] = found
+    elif paragraphs_:
+        section["postes"] = Missing(f"un poste vers lequel le métier peut évoluer, d'après : « {paragraphs_[0][:90]}… »")
     then = fiche.first("evolutions_ensuite")
     if then:
         section["ensuite"] = copied(then)
@@ -901,7 +1193,7 @@ def read_fiche(text: str):
     draft["definition"], draft["missions"] = missions(fiche)
     draft["soft_skills"] = soft_skills(fiche, name.value if name else None)
     draft["hard_skills"] = hard_skills(fiche)
-    draft["diplome"], draft["formations"] = diploma_and_trainings(fiche, name_text)
+    draft["diplome"], draft["parcours"] = diploma_and_paths(fiche, name_text)
     draft["alternance"] = or_absent(work_study(fiche), "la fiche ne parle pas d'alternance")
     draft["rncp"] = or_absent(copied(fiche.first("rncp")), "la fiche ne parle pas des titres RNCP")
     draft["experiences"] = experiences(fiche, name_text)
@@ -909,9 +1201,36 @@ def read_fiche(text: str):
     draft["contraintes"] = constraints(fiche)
     draft["salaire"] = salary(fiche)
     draft["evolutions"] = evolutions(fiche, name_text)
-    draft["formation_continue"] = or_absent(copied(fiche.first("formation_continue")),
+    continuing = [p for i, p in enumerate(fiche.paragraphs)
+                  if fiche.sections[i] == "formation_continue" and i not in fiche.diploma_paragraphs]
+    if continuing:
+        fiche.used.add(fiche.paragraphs.index(continuing[0]))
+    draft["formation_continue"] = or_absent(copied(continuing[0] if continuing else None),
                                             "la fiche ne parle pas de formation continue")
     warning = caveats(fiche)
     if warning:
         draft["avertissement"] = warning
-    return compact(draft), fiche.unused()
+    draft = compact(draft)
+    return draft, unused_passages(fiche, draft)
+
+
+def unused_passages(fiche: Fiche, draft) -> List[str]:
+    """The paragraphs of the fiche that no read fact comes from and no « À COMPLÉTER » quotes: a paragraph a
+    section read without finding a fact in it is reported too, so that every sentence of the fiche is in a field
+    or in the report (the aliases, built from the title and the whole text, take no paragraph)."""
+    evidence, hints = [], []
+    for path, leaf in draft_leaves(draft):
+        if isinstance(leaf, Fact) and path[0] != "alias":
+            evidence += [squash(line) for line in leaf.evidence.split("\n")]
+        elif isinstance(leaf, Missing):
+            hints.append(squash(leaf.hint))
+    found = []
+    for paragraph in fiche.unused() + [p for i, p in enumerate(fiche.paragraphs) if i in fiche.used]:
+        if paragraph in found or classify(paragraph) in IGNORED:
+            continue
+        if any(squash(sentence) in e for sentence in sentences(paragraph) for e in evidence):
+            continue
+        if any(squash(paragraph[:60]) in hint for hint in hints):
+            continue
+        found.append(paragraph)
+    return sorted(found, key=fiche.paragraphs.index)

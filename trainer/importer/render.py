@@ -19,9 +19,13 @@ SECTION_NOTES = {
     "soft_skills": "Qualités attendues (nom et à quoi elles servent), recopiées de la fiche.",
     "hard_skills": "Compétences : note sur 100 et mots-clés recopiés des lignes « 90 | Nom » de la fiche. "
                    "id : identifiant technique (minuscules et _).",
-    "diplome": "Réponse à « faut-il un Bac+5 ? » telle que la fiche la donne ; niveau_reference : bts, "
-               "bachelor ou mastere.",
-    "formations": "Les trois formations de la fiche ; suffisant : true si ce niveau permet d'exercer le métier.",
+    "diplome": "Réponse à « faut-il un Bac+5 ? » telle que la fiche la donne, et les diplômes qu'elle dit suffire "
+               "(l'assistant répond d'après les statuts de « parcours »).",
+    "parcours": "Les diplômes qui mènent au métier, tels que la fiche les donne : nom, niveau (années d'études après "
+                "le bac : -1 pour un CAP, 0 pour le bac ou un Bac pro, 2 pour Bac+2…) et statut pour ce métier (requis, "
+                "reference, suffisant, insuffisant_seul ou utile_pour_evoluer), lu dans la phrase de la fiche citée "
+                "au-dessus. Un diplôme dont la fiche ne dit pas ce qu'il vaut pour ce métier n'est pas écrit : son "
+                "paragraphe est dans le compte rendu de l'importeur.",
     "alternance": "Ce que la fiche dit de l'alternance.",
     "rncp": "Ce que la fiche dit des titres RNCP.",
     "experiences": "Postes qui préparent au métier, et ce qu'ils apportent.",
