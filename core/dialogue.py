@@ -47,10 +47,12 @@ def respond(school: School, turn: Turn) -> Outcome:
             # « je voudrais devenir boulanger »: the catalogue has it, by name: its fiche, not a search.
             return answer(school, replace(turn, intent="definition"), "definition", fallback=False) \
                 or clarify(school, turn)
-        if turn.intent == exploring.COMPARE and len(school.professions) < 2:
-            # One profession: nothing to compare it with. « laquelle compte le plus ? » asks within the
-            # previous topic (its superlative), never « quels métiers voulez-vous comparer ? ».
-            topic = previous if previous in school.fact_topics else None
+        if turn.intent in (exploring.COMPARE, exploring.SEARCH) and len(school.professions) < 2:
+            # One profession: nothing to compare it with nor to search among. « laquelle compte le plus ? »
+            # asks within the previous topic (its superlative); a long message about the student's tastes
+            # asks about this profession: the likeliest topic the model gave, else a clarification.
+            ranked = next((name for name, _ in turn.ranking if name in school.fact_topics), None)
+            topic = previous if turn.intent == exploring.COMPARE and previous in school.fact_topics else ranked
             return answer(school, turn, topic, fallback=True) or clarify(school, turn)
         return exploring.respond(school, turn)
     # « Quels métiers mènent à X ? »: the catalogue's paths to X.
