@@ -34,7 +34,7 @@ help:
 	@echo "make review         - reports/a_relire.yml : les messages d'élèves mal compris, à annoter"
 	@echo "make review-import  - ajoute les messages annotés aux exemples, puis make check"
 	@echo "make forget SENDER=identifiant - efface une conversation (SECURITY.md)"
-	@echo "make purge          - efface les conversations de plus de 90 jours (DAYS=30 : 30 jours)"
+	@echo "make purge          - efface les conversations et les journaux de plus de 90 jours (DAYS=30 : 30 jours)"
 	@echo "make widget         - sert la fenêtre de discussion et la page de démonstration"
 	@echo "make console        - démarre la console des conseillers (http://127.0.0.1:8090)"
 	@echo "make console-user LOGIN=c.martin ROLE=conseiller - crée un compte de la console (ROLE=formateur : formateur)"

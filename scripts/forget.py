@@ -16,9 +16,10 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
 from console import handoff  # noqa: E402
-from core.paths import tracker_store_url  # noqa: E402
+from core.paths import VAR, tracker_store_url  # noqa: E402
 from core.redact import shown_url  # noqa: E402
 from rasa_ext.database_check import explain, first_line  # noqa: E402
+from scripts.purge_logs import say as purge_logs  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -29,6 +30,8 @@ def main(argv=None) -> int:
                        help="supprime les conversations sans message depuis JOURS jours")
     args = parser.parse_args(argv)
     url = tracker_store_url()
+    if args.older_than is not None:
+        purge_logs(VAR / "logs", args.older_than)  # the logs too, whatever the database says
     try:
         return forget(sa.create_engine(url), args)
     except (sa.exc.SQLAlchemyError, ValueError) as exc:  # unreachable, refused, malformed address…
