@@ -56,6 +56,9 @@ def test_the_whole_unit_suite_passes_after_several_fact_edits(tmp_path):
     copy = tmp_path / "projet"
     ignored = shutil.ignore_patterns(".git", ".venv", "models", "var", "reports", "__pycache__", "*.pyc")
     shutil.copytree(ROOT, copy, ignore=ignored, symlinks=True)
+    # The make commands the guide's tests run in the copy use this checkout's installed environment
+    # (its requirements.lock is the same file, copied with its date): no second installation.
+    (copy / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
     default = yaml.safe_load((copy / "knowledge" / "sujets.yml").read_text(encoding="utf-8"))["metier_par_defaut"]
     path = copy / "knowledge" / "metiers" / f"{default}.yml"
     text = path.read_text(encoding="utf-8")
