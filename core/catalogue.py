@@ -123,6 +123,11 @@ class Request:
     min_salary: Optional[int] = None
     max_years: Optional[int] = None        # « sans bac+5 » -> 4, « avec un BTS » -> 2
 
+    @property
+    def asks(self) -> bool:
+        """Whether the message sets anything a search reads: an interest, a salary or a diploma limit."""
+        return bool(self.interests or self.min_salary is not None or self.max_years is not None)
+
 
 def request(text: str, interests: Interests = Interests()) -> Request:
     """What a message asks of the catalogue: the interests it names (the school's vocabulary), and the
@@ -303,7 +308,7 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
            index: Optional[SearchIndex] = None, interests: Interests = Interests()) -> List[Match]:
     """Professions whose fiche supports every interest and passes every filter, best first. With the
     catalogue's `index`, only the fiches that hold a word of each interest are read."""
-    if not asked.interests and asked.min_salary is None and asked.max_years is None:
+    if not asked.asks:
         return []
     index = index or SearchIndex(professions)
     if asked.interests:

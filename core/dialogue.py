@@ -200,7 +200,7 @@ def catalogue_settled(school: School, turn: Turn) -> bool:
     top = next((name for name, _ in turn.ranking if name != "nlu_fallback"), None)
     if top == exploring.SEARCH:
         asked = catalogue.request(turn.question.text, school.interests)
-        return bool(asked.interests or asked.min_salary is not None or asked.max_years is not None)
+        return asked.asks
     return top == exploring.COMPARE and len(turn.question.compared) >= 2
 
 

@@ -35,7 +35,7 @@ def respond(school: School, turn: Turn) -> Outcome:
         return comparison(school, turn, pair)
     asked = catalogue.request(q.text, school.interests)
     famille = turn.famille or catalogue.family_named(q.text, school.search_index)
-    searched = turn.intent == SEARCH or asked.interests or asked.min_salary is not None or asked.max_years is not None
+    searched = turn.intent == SEARCH or asked.asks
     if famille and (turn.famille or not searched):
         # « quels métiers dans le sport ? », a domain's button: that famille's list.
         chosen = catalogue.in_family(professions, famille)
@@ -48,9 +48,11 @@ def respond(school: School, turn: Turn) -> Outcome:
             found = catalogue.in_family_matches(professions, famille, asked)
         reply = school.replier.search_results(professions, q.text, found)
         return listed(school, [m.profession for m in found], reply, turn)
+    reply = school.replier.catalogue_page(professions, page_asked(turn))
+    if catalogue.by_family(professions):  # the familles were shown, not professions
+        return listed(school, [], reply, turn)
     shown = catalogue.page(professions, page_asked(turn))
-    return listed(school, [p for _, group in shown.groups for p in group] if not catalogue.by_family(professions) else [],
-                  school.replier.catalogue_page(professions, page_asked(turn)), turn)
+    return listed(school, [p for _, group in shown.groups for p in group], reply, turn)
 
 
 # « quels métiers mènent à X ? », « qu'est-ce qui prépare à devenir X ? »: the paths that lead to a profession.
@@ -74,7 +76,7 @@ def paths_to(school: School, turn: Turn) -> Optional[Outcome]:
 def criteria(school: School, turn: Turn) -> bool:
     """Whether the message sets what a search reads: an interest, a salary or a diploma limit, a famille."""
     asked = catalogue.request(turn.question.text, school.interests)
-    return bool(asked.interests or asked.min_salary is not None or asked.max_years is not None or turn.famille
+    return bool(asked.asks or turn.famille
                 or catalogue.family_named(turn.question.text, school.search_index))
 
 
@@ -130,7 +132,7 @@ def seeks_a_profession(school: School, turn: Turn) -> bool:
             or q.named or q.entity_named or q.profession_entity or q.phrases or q.folded.startswith("/"):
         return False
     asked = catalogue.request(q.text, school.interests)
-    if not (asked.interests or asked.min_salary is not None or asked.max_years is not None):
+    if not asked.asks:
         return False
     if _THIS_ONE.search(q.folded):
         return False
