@@ -7,7 +7,7 @@ is suggested only with the words of its fiche that match and the rubrique they c
 """
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from core import diplomas
@@ -21,6 +21,8 @@ BY_FAMILY = 20
 OTHER_FAMILY = "autres métiers"
 # An interest's result is kept when its fiche speaks of it at least a third as much as the best one's.
 RELEVANT_SHARE = 3
+# A superlative over the catalogue (« le métier le mieux payé ») shows the best and the next ones, this many in all.
+RANKED = 3
 
 
 def word_pattern(word: str) -> str:
@@ -122,18 +124,64 @@ class Request:
     interests: Tuple[str, ...] = ()
     min_salary: Optional[int] = None
     max_years: Optional[int] = None        # « sans bac+5 » -> 4, « avec un BTS » -> 2
+    min_years: Optional[int] = None        # « ceux qui exigent un bac+5 » -> 5
+    starting: bool = False                 # the salary asked is a beginner's (« dès la sortie de l'école »)
+    rank: Optional[Tuple[str, str]] = None  # (« salaire » or « etudes », « max » or « min »): a superlative
 
     @property
     def asks(self) -> bool:
-        """Whether the message sets anything a search reads: an interest, a salary or a diploma limit."""
-        return bool(self.interests or self.min_salary is not None or self.max_years is not None)
+        """Whether the message sets anything a search reads: an interest, a salary or a diploma limit,
+        or a superlative over the catalogue (« le métier le mieux payé »)."""
+        return bool(self.interests or self.min_salary is not None or self.max_years is not None
+                    or self.min_years is not None or self.rank is not None)
 
 
 def request(text: str, interests: Interests = Interests()) -> Request:
     """What a message asks of the catalogue: the interests it names (the school's vocabulary), and the
     salary and diploma limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »)."""
     t = fold(text).replace("\u202f", " ").replace("\u00a0", " ")
-    return Request(interests.named_in(t), salary_asked(t), years_asked(t))
+    most = years_asked(t)
+    return Request(interests.named_in(t), salary_asked(t), most, None if most is not None else years_required(t),
+                   bool(_STARTING.search(t)), rank_asked(t))
+
+
+# The salary of a beginner: « dès la sortie de l'école », « pour commencer », « en début de carrière ».
+_STARTING = re.compile(r"\b(?:debut\w*|commenc\w*|sortie de l'ecole|en sortant|premiers? salaires?|junior"
+                       r"|a la sortie|des la sortie|jeune diplome\w*)\b")
+# « exigent un bac+5 », « il faut au moins un bachelor », « bac+3 minimum »: a level the profession requires.
+_REQUIRES = re.compile(r"(?:exig\w*|demand\w*|necessit\w*|requi\w*|faut|impose\w*|obligatoire|au moins|au minimum"
+                       r"|minimum)\s+(?:(?:un|une|le|la|d'un|d'une|de)\s+)?$")
+# A superlative over the catalogue: its measure (the salary, the length of studies) and its direction.
+_PAY_WORDS = r"(?:pay\w*|gagn\w*|remuner\w*|salaire\w*|touch\w*|rapport\w*)"
+_RANKS = ((re.compile(r"\b(?:le|la|les) (?:moins|plus mal) (?:bien )?" + _PAY_WORDS + r"|\b" + _PAY_WORDS
+                      + r" le moins\b|(?:salaire|paye) le plus (?:bas|faible)|plus (?:bas|petit|faible) salaire"),
+           ("salaire", "min")),
+          (re.compile(r"\b(?:le|la|les) (?:mieux|plus) " + _PAY_WORDS + r"|\b" + _PAY_WORDS + r" (?:le (?:mieux|plus)"
+                      r"|(?:le )?plus d'argent)\b|(?:salaire|paye) le plus (?:haut|eleve)|(?:meilleur|plus (?:haut|gros|"
+                      r"eleve)) salaire"), ("salaire", "max")),
+          (re.compile(r"\b(?:les )?(?:etudes|formations?) (?:les )?plus (?:courtes?|rapides?)|\b(?:le )?moins d'etudes"
+                      r"|(?:moins|plus vite) (?:longtemps )?(?:a |d')?etudi\w*"), ("etudes", "min")),
+          (re.compile(r"\b(?:les )?(?:etudes|formations?) (?:les )?plus longues?|\b(?:le )?plus d'etudes"), ("etudes", "max")))
+
+
+def rank_asked(folded: str) -> Optional[Tuple[str, str]]:
+    """The superlative a message asks over the catalogue (« le mieux payé », « les études les plus courtes »)."""
+    return next((rank for pattern, rank in _RANKS if pattern.search(folded)), None)
+
+
+def years_required(folded: str) -> Optional[int]:
+    """The fewest years of study after the bac a message asks the professions to require
+    (« quels métiers exigent un bac+5 ? », « au moins un bachelor »), if any."""
+    for m in diplomas.mentions(folded):
+        if m.level is None or m.level < 1:
+            continue
+        before = folded[max(0, m.start - 30):m.start]
+        after = folded[m.end:m.end + 12]
+        if re.search(r"\b(?:pas|sans|ni|jamais)\b", before):
+            continue
+        if _REQUIRES.search(before) or re.match(r"\s*(?:minimum|au moins|obligatoire|exige)", after):
+            return m.level
+    return None
 
 
 # An amount: « 45k », « 40 000 », « 2500 € » (never the 5 of « bac+5 »).
@@ -295,13 +343,46 @@ def in_family_matches(professions: Sequence[Profession], famille: str, asked: Re
 
 def passes(p: Profession, asked: Request) -> bool:
     """Whether a profession passes a request's filters (salary, years of study), interests aside."""
-    if asked.min_salary is not None and (top_salary(p) or 0) <= asked.min_salary:
+    if asked.min_salary is not None and (salary_of(p, asked.starting) or 0) <= asked.min_salary:
         return False
-    if asked.max_years is not None:
+    if asked.max_years is not None or asked.min_years is not None:
         years = reference_years(p)
-        if years is None or years > asked.max_years:  # no level in the fiche: never shown as fitting a limit
+        if years is None:  # no level in the fiche: never shown as fitting a limit
+            return False
+        if asked.max_years is not None and years > asked.max_years:
+            return False
+        if asked.min_years is not None and years < asked.min_years:
             return False
     return True
+
+
+def salary_of(p: Profession, starting: bool = False) -> Optional[int]:
+    """The highest yearly figure of a beginner (`starting`), else of the fiche (its confirmed level)."""
+    if not starting:
+        return top_salary(p)
+    level = p.salaire.niveaux.debutant if p.salaire is not None else None
+    return level.max if level is not None else None
+
+
+def salary_words(p: Profession) -> str:
+    """The fiche's salary figures in a few words (« débutant : 20 000 à 22 500 € ; confirmé : … »)."""
+    parts = []
+    for label, level in (("débutant", p.salaire.niveaux.debutant), ("confirmé", p.salaire.niveaux.confirme)):
+        if level is not None:
+            parts.append(f"{label} : {level.min:,} à {level.max:,}".replace(",", "\u00a0"))
+    return f"{' ; '.join(parts)} {p.salaire.unite}"
+
+
+def ranked(found: List["Match"], rank: Tuple[str, str], starting: bool = False) -> List["Match"]:
+    """Search results in the order of a superlative (« le mieux payé » first), those without the figure left out."""
+    measure, direction = rank
+    if measure == "salaire":
+        value = lambda p: salary_of(p, starting)  # noqa: E731
+    else:
+        value = reference_years
+    known = [m for m in found if value(m.profession) is not None]
+    return sorted(known, key=lambda m: (value(m.profession) * (-1 if direction == "max" else 1),
+                                        fold(m.profession.intitule)))
 
 
 def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
@@ -319,13 +400,16 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
         found_words: List[Tuple[str, str]] = []
         score = 0.0
         if asked.min_salary is not None:
-            top = top_salary(p)
+            top = salary_of(p, asked.starting)
             if top is None or top <= asked.min_salary:  # « plus de 40 000 € »: strictly more; no figure: not shown
                 continue
-            found_words.append((f"jusqu'à {top:,} {p.salaire.unite}".replace(",", "\u00a0"), "salaire"))
-        if asked.max_years is not None:
-            years = reference_years(p)
-            if years is None or years > asked.max_years:
+            if asked.rank is None or asked.rank[0] != "salaire":
+                words = f"jusqu'à {top:,} {p.salaire.unite}".replace(",", "\u00a0")
+                found_words.append((f"débutant : {words}" if asked.starting else words, "salaire"))
+        if asked.rank is not None and asked.rank[0] == "salaire" and p.salaire is not None:
+            found_words.append((salary_words(p), "salaire"))
+        if asked.max_years is not None or asked.min_years is not None or (asked.rank or ("",))[0] == "etudes":
+            if not passes(p, replace(asked, min_salary=None)) or reference_years(p) is None:
                 continue  # no level in the fiche: never shown as fitting a limit
             for ref in diplomas.references(p.parcours):
                 words = f"{ref.nom} ({diplomas.level_label(ref.niveau)})"
@@ -345,6 +429,12 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
         # A fiche that speaks of the interest once in passing is not offered beside one that is about it.
         best = found[0].score
         found = [m for m in found if m.score * RELEVANT_SHARE >= best]
+    if asked.rank is not None:
+        # « le mieux payé »: the best first, and the next two for scale, never the whole catalogue.
+        return ranked(found, asked.rank, asked.starting)[:RANKED]
+    if not asked.interests:
+        # Filters only (« ceux qui exigent un bac+5 »): every profession that passes, as a list shows them.
+        return found[:BY_FAMILY]
     return found[:limit]
 
 
@@ -376,6 +466,42 @@ def linked_experiences(p: Profession, find, catalogue: Dict[str, Profession]) ->
     """The professions of the catalogue among this fiche's stepping-stone jobs."""
     out: List[Profession] = []
     for name in [e.poste for e in p.experiences]:
+        ids = find(name)
+        if len(ids) == 1 and ids[0] != p.id and ids[0] in catalogue and catalogue[ids[0]] not in out:
+            out.append(catalogue[ids[0]])
+    return out
+
+
+def path_between(start: Profession, end: Profession, find, catalogue: Dict[str, Profession],
+                 longest: int = 3) -> List[Tuple[Profession, Profession, str]]:
+    """The shortest chain of fiches from `start` to `end` (at most `longest` steps): each step (from, to,
+    rubrique) is an evolution the first fiche cites, or a stepping stone the second one cites. [] when none."""
+    def after(p: Profession) -> List[Tuple[Profession, str]]:
+        out = [(q, "evolutions") for q in linked_evolutions(p, find, catalogue)]
+        out += [(q, "experiences") for q in catalogue.values()
+                if q.id != p.id and p in linked_experiences(q, find, catalogue) and q not in [o for o, _ in out]]
+        return out
+    paths = [[(None, start, "")]]
+    seen = {start.id}
+    for _ in range(longest):
+        grown = []
+        for path in paths:
+            for q, where in after(path[-1][1]):
+                if q.id in seen:
+                    continue
+                step = path + [(path[-1][1], q, where)]
+                if q.id == end.id:
+                    return [(a, b, w) for a, b, w in step[1:]]
+                seen.add(q.id)
+                grown.append(step)
+        paths = grown
+    return []
+
+
+def linked_evolutions(p: Profession, find, catalogue: Dict[str, Profession]) -> List[Profession]:
+    """The professions of the catalogue among this fiche's evolutions."""
+    out: List[Profession] = []
+    for name in p.evolutions.postes:
         ids = find(name)
         if len(ids) == 1 and ids[0] != p.id and ids[0] in catalogue and catalogue[ids[0]] not in out:
             out.append(catalogue[ids[0]])

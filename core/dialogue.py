@@ -37,9 +37,16 @@ def respond(school: School, turn: Turn) -> Outcome:
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
         return Outcome(Reply(reply.text, school.replier.discover_buttons(len(school.professions)) + reply.buttons))
+    if turn.kind == COUNSELLOR and exploring.filters_not_counsellor(school, turn):
+        # « je veux commencer à plus de 35 000 dès la sortie de l'école » taken for the counsellor: a search.
+        return exploring.respond(school, replace(turn, intent=exploring.SEARCH))
     if turn.kind == COUNSELLOR:
         return Outcome(school.replier.contact_reply(), (("incompris", 0.0),),
                        school.profession(turn.slots.get("metier_id")) or page_profession(school, turn), handoff=True)
+    # « Quels métiers mènent à X ? », « comment passer de X à Y ? »: the catalogue's paths.
+    explored = exploring.paths_to(school, turn)
+    if explored:
+        return explored
     if turn.kind == CATALOGUE:
         previous = turn.slots.get("sujet")
         if turn.intent in (exploring.SEARCH, exploring.LIST) and len(turn.question.named) == 1 \
@@ -55,10 +62,6 @@ def respond(school: School, turn: Turn) -> Outcome:
             topic = previous if turn.intent == exploring.COMPARE and previous in school.fact_topics else ranked
             return answer(school, turn, topic, fallback=True) or clarify(school, turn)
         return exploring.respond(school, turn)
-    # « Quels métiers mènent à X ? »: the catalogue's paths to X.
-    explored = exploring.paths_to(school, turn)
-    if explored:
-        return explored
     # Two professions named apart, or a follow-up of a comparison: compared, or « lequel ? » asked.
     explored = exploring.follow(school, turn)
     if explored:
@@ -74,6 +77,10 @@ def respond(school: School, turn: Turn) -> Outcome:
         # Out of scope, unless the message asks a detail the fiche does not give (then say so).
         return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
                 or Outcome(school.replier.out_of_scope(menu_professions(school, turn))))
+    if turn.kind in (CLARIFY, OUT_OF_SCOPE):
+        listed = exploring.family_list(school, turn)
+        if listed:
+            return listed
     if turn.kind == CLARIFY:
         if catalogue_settled(school, turn):
             top = next(name for name, _ in turn.ranking if name != "nlu_fallback")

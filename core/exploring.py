@@ -46,7 +46,7 @@ def respond(school: School, turn: Turn) -> Outcome:
         found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests)
         if not found and famille:  # a domain the vocabulary of interests does not name: its famille
             found = catalogue.in_family_matches(professions, famille, asked)
-        reply = school.replier.search_results(professions, q.text, found)
+        reply = school.replier.search_results(professions, q.text, found, ranked=asked.rank is not None)
         return listed(school, [m.profession for m in found], reply, turn)
     reply = school.replier.catalogue_page(professions, page_asked(turn))
     if catalogue.by_family(professions):  # the familles were shown, not professions
@@ -55,22 +55,81 @@ def respond(school: School, turn: Turn) -> Outcome:
     return listed(school, [p for _, group in shown.groups for p in group], reply, turn)
 
 
-# « quels métiers mènent à X ? », « qu'est-ce qui prépare à devenir X ? »: the paths that lead to a profession.
+# « quels métiers mènent à X ? », « qu'est-ce qui prépare à devenir X ? », « qu'avoir fait avant d'être X ? »:
+# the paths that lead to a profession.
 _LEADS_TO = re.compile(r"\b(?:menent|mene|menant|conduisent|conduit|preparent|prepare|permettent de devenir"
                        r"|permet de devenir|permettent d'acceder|permet d'acceder|donnent acces)\b"
-                       r"|\b(?:avant|pour) (?:de devenir|d'etre|d'acceder)\b.*\b(?:quels?|quel metier)")
+                       r"|\b(?:avant|pour) (?:de devenir|d'etre|d'acceder)\b.*\b(?:quels?|quel metier)"
+                       r"|\b(?:avoir fait|faire|fait)\b.{0,20}\bavant (?:de devenir|d'etre|d'acceder)\b")
+# « comment passer de X à Y ? », « aller de X vers Y »: a path between two professions (the two names captured).
+_FROM_TO = re.compile(r"\b(?:passer|aller|evoluer|bifurquer|reconvertir|changer|devenir)\b.*?\bd(?:e |e la |u |')"
+                      r"(?P<start>.+?)\s+(?:a|au|a la|a l'|vers|pour devenir|et devenir)\s*(?P<end>[^?!.]+)")
+
+
+def path_between(school: School, turn: Turn) -> Optional[Outcome]:
+    """« Comment passer de X à Y ? »: the chain of fiches from X to Y (evolutions, stepping stones);
+    None when the message does not name two professions of the catalogue that way."""
+    m = _FROM_TO.search(turn.question.folded)
+    if len(school.professions) < 2 or not m:
+        return None
+    start, end = school.names.find(m.group("start")), school.names.find(m.group("end"))
+    if len(start) != 1 or len(end) != 1 or start == end:
+        return None
+    a, b = school.professions[start[0]], school.professions[end[0]]
+    steps = catalogue.path_between(a, b, school.names.resolve, school.professions)
+    shown = [a] + [to for _, to, _ in steps]
+    return Outcome(school.replier.path_between(a, b, steps), (("metier_id", b.id), (SHOWN, [p.id for p in shown])), b)
 
 
 def paths_to(school: School, turn: Turn) -> Optional[Outcome]:
     """« Quels métiers mènent à X ? » in a catalogue: the professions whose fiche cites X among its
     evolutions, and those X's fiche cites as stepping stones; None when the message asks no such thing."""
     q = turn.question
+    between = path_between(school, turn)
+    if between:
+        return between
     if len(school.professions) < 2 or len(q.named) != 1 or not _LEADS_TO.search(q.folded):
         return None
     target = school.professions[q.named[0]]
     sources = catalogue.leading_to(target, school.names.resolve, school.professions)
     reply = school.replier.paths_to(target, sources)
     return Outcome(reply, (("metier_id", target.id), (SHOWN, [p.id for p, _ in sources])), target)
+
+
+# Words of a message that asks for professions (« quoi comme métier », « les métiers de… », « quel secteur »).
+_ASKS_PROFESSIONS = re.compile(r"\b(?:metiers?|boulots?|jobs?|professions?|postes?|filieres?)\b")
+
+
+def family_list(school: School, turn: Turn) -> Optional[Outcome]:
+    """A message the model could not place that asks for the professions of a famille of the catalogue
+    (« y a quoi comme métier dans la … ? »): that famille's list. None otherwise."""
+    q = turn.question
+    if len(school.professions) < 2 or q.named or not _ASKS_PROFESSIONS.search(q.folded):
+        return None
+    famille = catalogue.family_named(q.text, school.search_index)
+    chosen = catalogue.in_family(list(school.professions.values()), famille) if famille else []
+    if not chosen:
+        return None
+    return listed(school, chosen, school.replier.catalogue_page(chosen, page_asked(turn), famille), turn)
+
+
+# A superlative over every fiche (« le métier le mieux payé », « quel job paye le plus ? ») rather than about the
+# profession in play (« ce métier, il paye le mieux où ? »).
+_OVER_ALL = re.compile(r"\b(?:le|les|quel|quels|un) (?:metier|boulot|job|profession|taf)s? (?:le|la|les|qui|ou|de)\b"
+                       r"|\bde (?:votre|ta|la|vos|tes) (?:liste|fiches|catalogue)|\bde tous\b|\bparmi (?:tous|vos|tes|les)\b")
+
+
+# The model is this sure of the counsellor at least before a message that sets a search's filter gets the contact.
+COUNSELLOR_SURE = 0.8
+
+
+def filters_not_counsellor(school: School, turn: Turn) -> bool:
+    """A message the model took, unsure, for a request for the counsellor while it sets a real filter of the
+    catalogue search (a salary, a diploma level, a superlative): the search answers it."""
+    if len(school.professions) < 2 or dict(turn.ranking).get(turn.intent, 0.0) >= COUNSELLOR_SURE:
+        return False
+    asked = catalogue.request(turn.question.text, school.interests)
+    return any(v is not None for v in (asked.min_salary, asked.max_years, asked.min_years, asked.rank))
 
 
 def criteria(school: School, turn: Turn) -> bool:
@@ -134,6 +193,8 @@ def seeks_a_profession(school: School, turn: Turn) -> bool:
     asked = catalogue.request(q.text, school.interests)
     if not asked.asks:
         return False
+    if asked.rank is not None and (_OVER_ALL.search(q.folded) or _SEEKS.search(q.folded)):
+        return True
     if _THIS_ONE.search(q.folded):
         return False
     if _SEEKS.search(q.folded) or (turn.kind != ANSWER and asked.interests):

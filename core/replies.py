@@ -603,9 +603,9 @@ class Replier:
         return Reply(self.fill("catalogue.domaines", total=len(professions), nombre=len(groups)), buttons)
 
     def search_results(self, professions: Sequence[Profession], text: str,
-                       found: Sequence[catalogue.Match]) -> Reply:
+                       found: Sequence[catalogue.Match], ranked: bool = False) -> Reply:
         """The professions whose fiche supports the request (`found`, catalogue.search), with the fiche's
-        words and rubriques; none: said plainly, and the list."""
+        words and rubriques; none: said plainly, and the list. `ranked`: in the order of a superlative."""
         demand = text.strip().rstrip("?!. ")
         if not found:
             listed = self.catalogue_page(professions)
@@ -614,7 +614,8 @@ class Replier:
                            preuves="; ".join(self.fill("catalogue.preuve", mots=words, rubrique=self._rubrique(where))
                                              for words, where in m.evidence[:3]))
                  for m in found]
-        return Reply(self.fill("catalogue.resultats", demande=demand, metiers=self.bullets(items)),
+        return Reply(self.fill("catalogue.classement" if ranked else "catalogue.resultats", demande=demand,
+                               metiers=self.bullets(items)),
                      [open_button(m.profession) for m in found])
 
     def comparison(self, a: Profession, b: Profession, topic: Optional[str],
@@ -679,8 +680,29 @@ class Replier:
         items = [self.fill("catalogue.mene_par", intitule=p.intitule, rubrique=self.topics.sujets[where].rubrique,
                            fiche=p.intitule if where == "evolutions" else target.intitule)
                  for p, where in sources]
-        return Reply(self.fill("catalogue.menent_a", intitule=target.intitule, metiers=self.bullets(items)),
-                     [open_button(p) for p, _ in sources] + [open_button(target)])
+        text = self.fill("catalogue.menent_a", intitule=target.intitule, metiers=self.bullets(items))
+        # The stepping stones the target's fiche cites that are no fiche of the school: named too.
+        others = [e.poste for e in target.experiences
+                  if e.poste not in [p.intitule for p, _ in sources]]
+        if others:
+            text += "\n" + self.fill("catalogue.experiences_utiles", postes=", ".join(others))
+        return Reply(text, [open_button(p) for p, _ in sources] + [open_button(target)])
+
+    def path_between(self, start: Profession, end: Profession, steps: Sequence[tuple]) -> Reply:
+        """How the fiches lead from `start` to `end`: each step (from, to, rubrique) cited; none: said plainly,
+        with the start's evolutions."""
+        if not steps:
+            text = self.fill("catalogue.chemin_aucun", de_depart=gender.of(start.intitule), depart=start.intitule,
+                             arrivee=end.intitule)
+            return Reply(text + "\n" + self.bullets(start.evolutions.postes),
+                         [open_button(start), open_button(end)])
+        lines = [self.fill("catalogue.etape", depuis=a.intitule, vers=b.intitule,
+                           fiche=(a if where == "evolutions" else b).intitule,
+                           rubrique=self.topics.sujets[where].rubrique) for a, b, where in steps]
+        text = self.fill("catalogue.chemin", de_depart=gender.of(start.intitule), arrivee=end.intitule,
+                         etapes=self.bullets(lines))
+        shown = [start] + [b for _, b, _ in steps]
+        return Reply(text, [open_button(p) for p in shown])
 
     def switched(self, profession: Profession, reply: Reply) -> Reply:
         """A reply about another profession than before begins « Pour le métier de … »."""
