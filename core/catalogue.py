@@ -223,7 +223,7 @@ def _diploma_limit(folded: str) -> Optional[int]:
 def years_asked(folded: str) -> Optional[int]:
     """The most years of study after the bac a message accepts, if it sets a limit."""
     t = folded
-    m = re.search(r"(sans|pas|moins)[^.?!]{0,25}bac\s*\+\s*(\d)", t)
+    m = re.search(r"(sans|pas|(?<!au )moins)[^.?!]{0,25}bac\s*\+\s*(\d)", t)  # « au moins » is no limit
     if m and not re.search(_UP_TO + r"[^.?!]{0,5}bac\s*\+", t):
         return int(m.group(2)) - 1
     m = re.search(_UP_TO + r" (un |le )?bac\s*\+\s*(\d)", t) or re.search(

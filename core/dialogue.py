@@ -13,6 +13,7 @@ outcome to messages and SlotSet events. The decision is made of small named step
 - a follow-up fragment (`follow_up_topic`);
 - a clarification when nothing says what to answer (`clarify`).
 """
+import re
 from dataclasses import dataclass, replace
 from typing import Any, List, Optional, Sequence, Tuple
 
@@ -227,12 +228,18 @@ def agreed_intent(school: School, turn: Turn) -> Optional[str]:
 
 
 # -- details the fiche does not give ------------------------------------------------------------
+# A question about where to go next (« vers quoi ? », « dans quel métier ? »): what the evolutions answer.
+_DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|poste|boulot|job|domaine|secteur)s?)\b")
+
+
 def absent_detail(school: School, q: Question, profession: Profession,
                   intent: Optional[str]) -> Optional[AbsentDetail]:
     """The detail the fiche does not give that the message asks about, if any. A place or a price
     alone, with no topic and nothing about work or studies (« quel temps fait-il à Paris ? »), is
     out of scope, not a detail the fiche leaves out."""
     detail = school.absent_detail(q, profession)
+    if detail and intent == "evolutions" and _DESTINATION.search(q.folded):
+        return None  # « me reconvertir vers quoi ? » asks where to go: the evolutions say it
     if detail and detail.needs_context and intent not in school.fact_topics and intent != "relance" \
             and not q.about_work:
         return None
