@@ -33,6 +33,13 @@ def word_pattern(word: str) -> str:
     return r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])"
 
 
+# A refusal of what follows in the clause (« sans », « pas de », « je ne veux pas », « j'aime pas »), not a doubt
+# (« je sais pas si »).
+_REFUSAL = re.compile(r"(?:\bsans|\bpas (?:de|d'|du|des|le|la|les|l'|trop|travailler|bosser|etre|avoir|faire)"
+                      r"|\b(?:veux|voudrais|aime|aimerais|supporte|peux) pas|\bjamais|\beviter?|\baucune?"
+                      r"|\bdeteste|\bhorreur d[eu']|\bni)\b[^,.;:!?]{0,30}$")
+
+
 @dataclass(frozen=True)
 class Interests:
     """The school's vocabulary of interests (knowledge/interets.yml): how a student names each one, and the
@@ -57,6 +64,19 @@ class Interests:
 
     def named_in(self, folded: str) -> Tuple[str, ...]:
         return tuple(k for k, pattern in self.asked.items() if pattern.search(folded))
+
+    def wanted_and_avoided(self, folded: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+        """The interests a message names, split into those it wants and those it refuses (« sans travail
+        de nuit », « je n'aime pas les chiffres »): a refusal is a negation in the same clause, just before."""
+        wanted, avoided = [], []
+        for k, pattern in self.asked.items():
+            spans = list(pattern.finditer(folded))
+            if not spans:
+                continue
+            clause = lambda m: re.split(r"[,.;:!?]| mais | et | ou ", folded[:m.start()])[-1]  # noqa: E731
+            (avoided if all(_REFUSAL.search(clause(m)) for m in spans) else wanted).append(k)
+        return tuple(wanted), tuple(avoided)
+
 
     def label(self, interest: str) -> str:
         return self.labels.get(interest, interest)
@@ -127,13 +147,14 @@ class Request:
     min_years: Optional[int] = None        # « ceux qui exigent un bac+5 » -> 5
     starting: bool = False                 # the salary asked is a beginner's (« dès la sortie de l'école »)
     rank: Optional[Tuple[str, str]] = None  # (« salaire » or « etudes », « max » or « min »): a superlative
+    avoids: Tuple[str, ...] = ()           # interests the student does not want (« sans travail de nuit »)
 
     @property
     def asks(self) -> bool:
         """Whether the message sets anything a search reads: an interest, a salary or a diploma limit,
-        or a superlative over the catalogue (« le métier le mieux payé »)."""
+        a superlative over the catalogue (« le métier le mieux payé »), or a condition to avoid."""
         return bool(self.interests or self.min_salary is not None or self.max_years is not None
-                    or self.min_years is not None or self.rank is not None)
+                    or self.min_years is not None or self.rank is not None or self.avoids)
 
 
 def request(text: str, interests: Interests = Interests()) -> Request:
@@ -141,8 +162,9 @@ def request(text: str, interests: Interests = Interests()) -> Request:
     salary and diploma limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »)."""
     t = fold(text).replace("\u202f", " ").replace("\u00a0", " ")
     most = years_asked(t)
-    return Request(interests.named_in(t), salary_asked(t), most, None if most is not None else years_required(t),
-                   bool(_STARTING.search(t)), rank_asked(t))
+    wanted, avoided = interests.wanted_and_avoided(t)
+    return Request(wanted, salary_asked(t), most, None if most is not None else years_required(t),
+                   bool(_STARTING.search(t)), rank_asked(t), avoided)
 
 
 # The salary of a beginner: « dès la sortie de l'école », « pour commencer », « en début de carrière ».
@@ -395,6 +417,10 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
     if asked.interests:
         held = set.intersection(*(set(index.hits(i, interests)) for i in asked.interests))
         professions = [p for p in professions if p.id in held]
+    if asked.avoids:
+        # « sans travail de nuit »: no fiche that speaks of it; each result cites its own constraints instead.
+        refused = set().union(*(set(index.hits(i, interests)) for i in asked.avoids))
+        professions = [p for p in professions if p.id not in refused]
     found = []
     for p in professions:
         found_words: List[Tuple[str, str]] = []
@@ -414,6 +440,8 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
             for ref in diplomas.references(p.parcours):
                 words = f"{ref.nom} ({diplomas.level_label(ref.niveau)})"
                 found_words.append((f"{words} : {ref.en_bref}" if ref.en_bref else words, "diplome"))
+        if asked.avoids and p.contraintes.liste:
+            found_words.append((p.contraintes.liste[0], "contraintes"))
         ok = True
         for interest in asked.interests:
             hits = index.evidence(p, interest, interests)

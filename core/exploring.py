@@ -28,12 +28,17 @@ def respond(school: School, turn: Turn) -> Outcome:
     """The reply to a catalogue intent: the list, a search, or a comparison."""
     professions = list(school.professions.values())
     q = turn.question
+    asked = catalogue.request(q.text, school.interests)
     if turn.intent == COMPARE or len(q.compared) >= 2:
         pair = pair_of(school, turn)
+        if pair is None and asked.rank is not None:
+            # « quel job rapporte le plus ? » with no two professions in play: the superlative over every fiche.
+            found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests)
+            reply = school.replier.search_results(professions, q.text, found, ranked=True)
+            return listed(school, [m.profession for m in found], reply, turn)
         if pair is None:
             return Outcome(school.replier.compare_which(professions))
         return comparison(school, turn, pair)
-    asked = catalogue.request(q.text, school.interests)
     famille = turn.famille or catalogue.family_named(q.text, school.search_index)
     searched = turn.intent == SEARCH or asked.asks
     if famille and (turn.famille or not searched):
@@ -60,9 +65,12 @@ def respond(school: School, turn: Turn) -> Outcome:
 _LEADS_TO = re.compile(r"\b(?:menent|mene|menant|conduisent|conduit|preparent|prepare|permettent de devenir"
                        r"|permet de devenir|permettent d'acceder|permet d'acceder|donnent acces)\b"
                        r"|\b(?:avant|pour) (?:de devenir|d'etre|d'acceder)\b.*\b(?:quels?|quel metier)"
-                       r"|\b(?:avoir fait|faire|fait)\b.{0,20}\bavant (?:de devenir|d'etre|d'acceder)\b")
+                       r"|\b(?:avoir fait|faire|fait)\b.{0,20}\bavant (?:de devenir|d'etre|d'acceder)\b"
+                       r"|\b(?:avoir ete|avoir fait|etre passee? par)\b.{0,12}\bavant\b"
+                       r"|\b(?:metiers?|postes?|qui)\b[^?]{0,30}\b(?:evoluer vers|evoluent vers|aboutir a|aboutissent a"
+                       r"|debouchent sur|deboucher sur|amenent a|amener a)\b")
 # « comment passer de X à Y ? », « aller de X vers Y »: a path between two professions (the two names captured).
-_FROM_TO = re.compile(r"\b(?:passer|aller|evoluer|bifurquer|reconvertir|changer|devenir)\b.*?\bd(?:e |e la |u |')"
+_FROM_TO = re.compile(r"(?:\b(?:passer|aller|evoluer|bifurquer|reconvertir|changer|devenir)\b.*?\b|^)d(?:e |e la |u |')"
                       r"(?P<start>.+?)\s+(?:a|au|a la|a l'|vers|pour devenir|et devenir)\s*(?P<end>[^?!.]+)")
 
 
@@ -250,5 +258,5 @@ def with_paths(school: School, profession: Profession, topic: str, buttons: Sequ
     """An evolution or stepping-stone answer offers to open the fiches of the catalogue it names."""
     if topic not in ("evolutions", "experiences") or len(school.professions) < 2:
         return list(buttons)
-    paths = school.replier.path_buttons(profession, school.names.resolve, school.professions)
+    paths = school.replier.path_buttons(profession, school.names.resolve, school.professions, topic)
     return paths + [b for b in buttons if b["payload"] not in {p["payload"] for p in paths}]

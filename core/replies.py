@@ -665,18 +665,25 @@ class Replier:
                              "payload": f"/{topic}" + json.dumps({"metier": p.intitule}, ensure_ascii=False)}
                             for p in pair])
 
-    def path_buttons(self, profession: Profession, find, professions: Dict[str, Profession]) -> List[Dict[str, str]]:
+    def path_buttons(self, profession: Profession, find, professions: Dict[str, Profession],
+                     topic: Optional[str] = None) -> List[Dict[str, str]]:
         """« Ouvrir la fiche … » for each evolution or stepping-stone job that is itself a profession of
-        the catalogue (`find`: the name index's resolve)."""
+        the catalogue (`find`: the name index's resolve); with a topic, those of that rubrique only (an
+        evolutions answer never offers a stepping stone as where to go next)."""
+        linked = {"evolutions": catalogue.linked_evolutions, "experiences": catalogue.linked_experiences}.get(
+            topic, catalogue.linked)
         return [{"title": self.fill("catalogue.parcours", intitule=p.intitule), "payload": open_button(p)["payload"]}
-                for p in catalogue.linked(profession, find, professions)]
+                for p in linked(profession, find, professions)]
 
     def paths_to(self, target: Profession, sources: Sequence[tuple]) -> Reply:
         """The professions that lead to `target` ((profession, rubrique) pairs), each with where its fiche
         or the target's says so; none: said plainly, with the target's own stepping stones."""
         if not sources:
             text = self.fill("catalogue.menent_a_aucun", intitule=target.intitule)
-            return Reply(text, [topic_profession_button(target, "experiences"), open_button(target)])
+            if target.experiences:  # the target's own stepping stones, named at once
+                postes = ", ".join(e.poste for e in target.experiences)
+                text += "\n" + self.fill("catalogue.experiences_seules", postes=postes)
+            return Reply(text, [open_button(target)])
         items = [self.fill("catalogue.mene_par", intitule=p.intitule, rubrique=self.topics.sujets[where].rubrique,
                            fiche=p.intitule if where == "evolutions" else target.intitule)
                  for p, where in sources]

@@ -106,3 +106,20 @@ def test_where_to_go_from_a_profession_is_its_evolutions_not_the_conditions_of_a
     out = say(school, "je peux me reconvertir vers quoi ?", "evolutions", slots={"metier_id": p.id})
     assert p.evolutions.postes[0] in out.reply.text
     assert "ne précise pas" not in out.reply.text
+
+
+@pytest.mark.parametrize("condition,text", [("nuit", "je cherche un métier sans travail de nuit"),
+                                            ("week_end", "je ne veux pas bosser le week-end, vous avez quoi ?")])
+def test_a_condition_refused_leaves_out_every_fiche_that_speaks_of_it(school, condition, text):
+    speaks = set(school.search_index.hits(condition, school.interests))
+    assert speaks and len(speaks) < len(school.professions)
+    out = say(school, text, "catalogue_chercher", dialogue.CATALOGUE)
+    assert set(shown(out)) == set(school.professions) - speaks
+    for pid in speaks:
+        assert school.professions[pid].intitule not in out.reply.text
+
+
+def test_a_doubt_is_no_refusal(school):
+    asked = catalogue.request("je sais pas si la musique c'est pour moi, mais le week-end ça me va",
+                              school.interests)
+    assert "musique" in asked.interests and not asked.avoids

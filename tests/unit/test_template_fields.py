@@ -104,6 +104,10 @@ def filled():
     replier.catalogue_page([a.copy(update={"id": f"m{i}", "famille": f"famille {i % 3}"}) for i in range(25)])
     replier.cited_label("Consultant(e)", "evolutions")
     replier.paths_to(a, [(b, "evolutions"), (b, "experiences")]), replier.paths_to(a, [])
+    replier.paths_to(a.copy(update={"experiences": []}), [])
+    replier.path_between(a, b, [(a, b, "evolutions"), (b, a, "experiences")]), replier.path_between(a, b, [])
+    replier.search_results(professions, "le métier le mieux payé", catalogue.search(
+        professions, catalogue.request("le métier le mieux payé")), ranked=True)
     replier.path_buttons(a, lambda name: (b.id,), {b.id: b}), replier.switched(a, replier.apology())
     return given
 
