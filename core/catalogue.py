@@ -39,6 +39,9 @@ _REFUSAL = re.compile(r"(?:\bsans|\bpas (?:de|d'|du|des|le|la|les|l'|trop|travai
                       r"|\b(?:veux|voudrais|aime|aimerais|supporte|peux) pas|\bjamais|\beviter?|\baucune?"
                       r"|\bdeteste|\bhorreur d[eu']|\bni)\b[^,.;:!?]{0,30}$")
 
+# A negation right after the word (« un métier où on voyage pas »), the « ne » dropped as students write.
+_REFUSED_AFTER = re.compile(r"\w*\s+(?:pas(?! mal| que)|jamais)\b")
+
 
 @dataclass(frozen=True)
 class Interests:
@@ -74,7 +77,8 @@ class Interests:
             if not spans:
                 continue
             clause = lambda m: re.split(r"[,.;:!?]| mais | et | ou ", folded[:m.start()])[-1]  # noqa: E731
-            (avoided if all(_REFUSAL.search(clause(m)) for m in spans) else wanted).append(k)
+            refused = lambda m: _REFUSAL.search(clause(m)) or _REFUSED_AFTER.match(folded, m.end())  # noqa: E731
+            (avoided if all(refused(m) for m in spans) else wanted).append(k)
         return tuple(wanted), tuple(avoided)
 
 
@@ -174,7 +178,7 @@ _STARTING = re.compile(r"\b(?:debut\w*|commenc\w*|sortie de l'ecole|en sortant|p
 _REQUIRES = re.compile(r"(?:exig\w*|demand\w*|necessit\w*|requi\w*|faut|impose\w*|obligatoire|au moins|au minimum"
                        r"|minimum)\s+(?:(?:un|une|le|la|d'un|d'une|de)\s+)?$")
 # A superlative over the catalogue: its measure (the salary, the length of studies) and its direction.
-_PAY_WORDS = r"(?:pay\w*|gagn\w*|remuner\w*|salaire\w*|touch\w*|rapport\w*)"
+_PAY_WORDS = r"(?:pay\w*|paie\w*|gagn\w*|remuner\w*|salaire\w*|touch\w*|rapport\w*)"
 _RANKS = ((re.compile(r"\b(?:le|la|les) (?:moins|plus mal) (?:bien )?" + _PAY_WORDS + r"|\b" + _PAY_WORDS
                       + r" le moins\b|(?:salaire|paye) le plus (?:bas|faible)|plus (?:bas|petit|faible) salaire"),
            ("salaire", "min")),

@@ -123,3 +123,8 @@ def test_a_doubt_is_no_refusal(school):
     asked = catalogue.request("je sais pas si la musique c'est pour moi, mais le week-end ça me va",
                               school.interests)
     assert "musique" in asked.interests and not asked.avoids
+
+
+def test_a_refusal_written_after_the_word_as_students_write_it(school):
+    assert catalogue.request("un métier où on voyage pas ?", school.interests).avoids == ("voyage",)
+    assert catalogue.request("je veux voyager pas mal", school.interests).interests == ("voyage",)
