@@ -183,7 +183,7 @@ def follow(school: School, turn: Turn) -> Optional[Outcome]:
 # A message that looks for a profession (« un boulot où… », « je peux faire quoi ? », « c'est mon
 # truc »), unless it speaks of the one in the conversation (« ce métier »). Folded text.
 _SEEKS = re.compile(
-    r"\b(quel(le)?s? (metier|boulot|job|travail|profession|taf|domaine)s?|(un|des|d'autres) (metier|boulot|job|"
+    r"\b(quel(le)?s? (metier|boulot|job|travail|profession|taf|domaine)s?|(un|des|d'autres|comme) (metier|boulot|job|"
     r"travail|taf)s?|quelque chose|(peux|pourrais|pourrai) faire quoi|quoi faire|pour moi|mon truc|ma passion"
     r"|m'interesse\w*|j'aime|j'adore|je kiffe|passionne\w*)\b")
 _THIS_ONE = re.compile(r"\b(ce|cette|le|la) (metier|boulot|job|profession|poste)\b")
@@ -196,10 +196,14 @@ def seeks_a_profession(school: School, turn: Turn) -> bool:
     profession is in play yet."""
     q = turn.question
     if len(school.professions) < 2 or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
-            or q.named or q.entity_named or q.profession_entity or q.phrases or q.folded.startswith("/"):
+            or q.named or q.entity_named or q.profession_entity or q.folded.startswith("/"):
         return False
     asked = catalogue.request(q.text, school.interests)
     if not asked.asks:
+        return False
+    if q.phrases and not (asked.avoids and _SEEKS.search(q.folded)):
+        # A detail fiches do not give (« le week-end ? ») is about the profession in play, unless the message
+        # looks for a profession without it (« un métier sans déplacements »).
         return False
     if asked.rank is not None and (_OVER_ALL.search(q.folded) or _SEEKS.search(q.folded)):
         return True

@@ -128,3 +128,12 @@ def test_a_doubt_is_no_refusal(school):
 def test_a_refusal_written_after_the_word_as_students_write_it(school):
     assert catalogue.request("un métier où on voyage pas ?", school.interests).avoids == ("voyage",)
     assert catalogue.request("je veux voyager pas mal", school.interests).interests == ("voyage",)
+
+
+def test_a_profession_sought_without_a_condition_is_searched_even_when_taken_for_a_topic(school):
+    speaks = set(school.search_index.hits("week_end", school.interests))
+    out = say(school, "je cherche un métier sans travail le week-end", "contraintes", confidence=0.7)
+    assert set(shown(out)) == set(school.professions) - speaks
+    p = next(iter(school.professions.values()))
+    about_one = say(school, "et le week-end ?", "contraintes", slots={"metier_id": p.id})
+    assert not shown(about_one)  # with a profession in play: that profession's answer
