@@ -96,7 +96,7 @@ def twin_school(tmp_path_factory):
     """A catalogue where two professions share a name: the dialogue must ask which one."""
     import yaml as _yaml
 
-    from core.school import load_school
+    from loading.school import load_school
     folder = write_catalogue(tmp_path_factory.mktemp("catalogue") / "knowledge", 3)
     for pid in ("metier_000", "metier_001"):
         path = folder / "metiers" / f"{pid}.yml"
