@@ -42,7 +42,7 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
-from core.replies import euros
+from core.knowledge import euros
 from loading.knowledge import load_profession
 from loading.paths import ROOT
 from tests.support.helpers import norm, project_env, seen

@@ -33,6 +33,11 @@ def whole_number_written(written: str) -> Optional[int]:
     return None
 
 
+def euros(amount: int) -> str:
+    """30000 -> "30 000" with a non-breaking space, as French writes amounts (the reverse of the above)."""
+    return f"{amount:,}".replace(",", "\u00a0")
+
+
 def whole_number(value, example: str):
     """A YAML value that must be a whole number: refuses 32.000 (read as 32.0), « 32 000 », « 32k »..."""
     if isinstance(value, int) and not isinstance(value, bool):

@@ -5,7 +5,7 @@ updates its fiche keeps a green build.
 """
 import pytest
 
-from core.replies import euros
+from core.knowledge import euros
 from tests.support.helpers import norm, seen
 from tests.support.knowledge import default_profession
 

@@ -9,8 +9,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from core.knowledge import Profession
-from core.replies import euros
+from core.knowledge import Profession, euros
 from core.school import School
 from loading.knowledge import load_contact
 from loading.school import load_school

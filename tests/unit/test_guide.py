@@ -16,7 +16,8 @@ from typing import Dict
 import pytest
 import yaml
 
-from core.replies import Replier, euros
+from core.knowledge import euros
+from core.replies import Replier
 from core.understanding import Question, understand
 from loading.knowledge import load_contact, load_professions, load_templates, load_topics
 from loading.school import load_school

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from core.knowledge import KnowledgeError
-from core.replies import euros
+from core.knowledge import KnowledgeError, euros
 from core.textnorm import fold
 from core.understanding import Question
 from loading.knowledge import load_profession, load_professions
