@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from core import diplomas
-from core.knowledge import Profession
-from core.textnorm import fold
+from core.knowledge import Profession, euros
+from core.textnorm import NUMBER_WORDS, fold
 
 # A catalogue of BY_FAMILY professions or fewer is listed whole; a longer one starts its list by familles
 # (buttons with counts), and a famille longer than PER_PAGE is paged: nobody pages through hundreds.
@@ -228,7 +228,6 @@ def salary_asked(folded: str) -> Optional[int]:
     return None
 
 
-_WORD_YEARS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 _UP_TO = r"(au plus|au maximum|maximum|max|plus loin que|pas plus que|pas au-dela d[eu]|jusqu'a|jusqu'au)"
 
 
@@ -261,10 +260,10 @@ def years_asked(folded: str) -> Optional[int]:
         return named
     if re.search(r"bac\s*\+\s*2\b", t):
         return 2
-    m = re.search(r"(pas[^.?!]{0,15}plus de|maximum|max|au plus|moins de) (\d|un|une|deux|trois|quatre|cinq) "
+    m = re.search(r"(pas[^.?!]{0,15}plus de|maximum|max|au plus|moins de) (\d|" + "|".join(NUMBER_WORDS) + ") "
                   r"ans d'etudes", t)
     if m:
-        n = int(m.group(2)) if m.group(2).isdigit() else _WORD_YEARS[m.group(2)]
+        n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
         return n - 1 if m.group(1) == "moins de" else n
     if re.search(r"etudes courtes|(pas|sans)( faire)? (de )?longues etudes|peu d'etudes|pas trop d'etudes", t):
         return 3
@@ -395,7 +394,7 @@ def salary_words(p: Profession) -> str:
     parts = []
     for label, level in (("débutant", p.salaire.niveaux.debutant), ("confirmé", p.salaire.niveaux.confirme)):
         if level is not None:
-            parts.append(f"{label} : {level.min:,} à {level.max:,}".replace(",", "\u00a0"))
+            parts.append(f"{label} : {euros(level.min)} à {euros(level.max)}")
     return f"{' ; '.join(parts)} {p.salaire.unite}"
 
 
@@ -434,7 +433,7 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
             if top is None or top <= asked.min_salary:  # « plus de 40 000 € »: strictly more; no figure: not shown
                 continue
             if asked.rank is None or asked.rank[0] != "salaire":
-                words = f"jusqu'à {top:,} {p.salaire.unite}".replace(",", "\u00a0")
+                words = f"jusqu'à {euros(top)} {p.salaire.unite}"
                 found_words.append((f"débutant : {words}" if asked.starting else words, "salaire"))
         if asked.rank is not None and asked.rank[0] == "salaire" and p.salaire is not None:
             found_words.append((salary_words(p), "salaire"))

@@ -14,10 +14,11 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import yaml
 from pydantic import BaseModel, Extra, conint, constr
 
-from core.paths import KNOWLEDGE
 from core.textnorm import fold
 
-DIPLOMAS_FILE = KNOWLEDGE / "diplomes.yml"
+# The project's diploma vocabulary (knowledge/diplomes.yml), shared by every school. Still read from
+# here: the module-level functions below are called without a School to hand it over.
+DIPLOMAS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "diplomes.yml"
 # Statuses of a path for a profession (core/knowledge.py validates them).
 REQUIRED, REFERENCE, SUFFICIENT, NOT_ENOUGH_ALONE, TO_EVOLVE = (
     "requis", "reference", "suffisant", "insuffisant_seul", "utile_pour_evoluer")

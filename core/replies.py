@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 from core import catalogue, compare, diplomas, gender
-from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
+from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.understanding import AbsentDetail, Question, stems
 
 NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
@@ -55,6 +55,14 @@ class Replier:
     def topic_button(self, topic: str, payload: Optional[str] = None) -> Dict[str, str]:
         return {"title": self.topics.sujets[topic].question, "payload": payload or f"/{topic}"}
 
+    def counsellor_button(self) -> Dict[str, str]:
+        """The button that gives the counsellor's contact (its text: the topic's question)."""
+        return self.topic_button("conseiller", "/conseiller")
+
+    def other_question_button(self) -> Dict[str, str]:
+        """« Autre question »: back to the help and its menu."""
+        return {"title": self.t["boutons.autre_question"], "payload": "/aide"}
+
     def menu_buttons(self) -> List[Dict[str, str]]:
         return [{"title": self.topics.sujets[s].libelle, "payload": f"/{s}"} for s in self.topics.menu]
 
@@ -90,13 +98,13 @@ class Replier:
         asked = {f"/{q.topic}" for _, q in items if q is not None}
         buttons = [b for b in replies[-1].buttons if b["payload"] not in asked]
         if any(detail for detail, _ in items) and not any(b["payload"] == "/conseiller" for b in buttons):
-            buttons.insert(0, self.topic_button("conseiller", "/conseiller"))
+            buttons.insert(0, self.counsellor_button())
         return Reply("\n\n".join(r.text for r in replies), buttons)
 
     def absent(self, profession: Profession, detail: AbsentDetail, closest: Optional[Question]) -> Reply:
         """A detail the fiche does not give: say so, then what it says that is closest, and a human."""
         intro = self.fill("hors_fiche.intro", libelle=detail.label, remarque=detail.note or "")
-        counsellor = self.topic_button("conseiller", "/conseiller")
+        counsellor = self.counsellor_button()
         if closest is None:
             text = f"{intro}\n{self.fill('hors_fiche.conseiller')}"
             return Reply(text, [counsellor] + self.menu_buttons()[:3])
@@ -145,7 +153,7 @@ class Replier:
         """A topic the fiche does not give (the field is absent from the knowledge file): say so, never
         answer something else in its place, and offer a human."""
         text = f"{self.silent_sentence(profession, topic)}\n{self.fill('hors_fiche.conseiller')}"
-        buttons = [self.topic_button("conseiller", "/conseiller")]
+        buttons = [self.counsellor_button()]
         buttons += [b for b in self.suggestions(topic) if b["payload"] != "/conseiller"][:2]
         return Reply(text, buttons)
 
@@ -501,7 +509,7 @@ class Replier:
         """A follow-up the fiche cannot answer: say so, repeat what it does say, offer a human."""
         intro = self.fill("non_precise", libelle=self.topics.sujets[topic].libelle)
         answer = self.answer(profession, Question(topic=topic))
-        return Reply(f"{intro}\n{answer.text}", answer.buttons + [self.topic_button("conseiller", "/conseiller")])
+        return Reply(f"{intro}\n{answer.text}", answer.buttons + [self.counsellor_button()])
 
     def which_of(self, professions: Sequence[Profession], topic: Optional[str] = None) -> Reply:
         """A name several professions match equally well: one button per profession; each button
@@ -522,22 +530,22 @@ class Replier:
         catalogue, the search and the list are offered with the counsellor."""
         if len(professions) > NAMED_IN_FULL:  # too many to name: how many, the search and the list
             text = self.fill("autre_metier_catalogue", metier=named.strip(), total=len(professions))
-            return Reply(text, [self.topic_button("conseiller", "/conseiller")] + self.discover_buttons(len(professions)))
+            return Reply(text, [self.counsellor_button()] + self.discover_buttons(len(professions)))
         text = self.fill("autre_metier", metiers=self.names(professions), metier=named.strip())
-        return Reply(text, [self.topic_button("conseiller", "/conseiller")] + self.menu_buttons()[:3])
+        return Reply(text, [self.counsellor_button()] + self.menu_buttons()[:3])
 
     def contact_reply(self) -> Reply:
         c = self.contact
         text = self.fill("conseiller", nom=c.nom, service=c.service, email=c.email,
                          telephone=c.telephone, horaires=c.horaires, page=c.page)
-        return Reply(text, [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+        return Reply(text, [self.other_question_button()])
 
     def empty_message(self) -> Reply:
-        return Reply(self.fill("message_vide"), [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+        return Reply(self.fill("message_vide"), [self.other_question_button()])
 
     def too_long(self, length: int, maximum: int) -> Reply:
         return Reply(self.fill("message_trop_long", longueur=length, maximum=maximum),
-                     [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+                     [self.other_question_button()])
 
     def restarting(self, question: str) -> Reply:
         """The action server is restarting: the student is told to send the question again, in one click."""
@@ -547,7 +555,7 @@ class Replier:
     def apology(self) -> Reply:
         """Something failed on our side: say so, and give the human contact."""
         return Reply(f"{self.fill('indisponible')}\n{self.contact_reply().text}",
-                     [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+                     [self.other_question_button()])
 
     def discover_buttons(self, catalogue_size: int) -> List[Dict[str, str]]:
         """« Découvrir les métiers » (the list of the catalogue), when the school has several."""
@@ -566,7 +574,7 @@ class Replier:
         """Two-stage fallback: likeliest topics as readable buttons, and a way out."""
         buttons = [{"title": self.topics.sujets[t].libelle, "payload": f"/{t}"}
                    for t in candidate_topics if t in self.topics.sujets and t != "conseiller"][:3]
-        buttons.append({"title": self.t["boutons.autre_question"], "payload": "/aide"})
+        buttons.append(self.other_question_button())
         buttons.append({"title": self.t["boutons.conseiller"], "payload": "/conseiller"})
         name = "clarifier_conseiller" if misunderstandings >= 2 else "clarifier"
         text = self.fill(name)
@@ -767,11 +775,6 @@ def silent_on(profession: Profession, topic: Optional[str]) -> bool:
 def capitalized(text: str) -> str:
     """« le Bachelor (Bac+3) » -> « Le Bachelor (Bac+3) », at the start of a sentence."""
     return text[:1].upper() + text[1:]
-
-
-def euros(amount: int) -> str:
-    """30000 -> "30 000" with a non-breaking space, as French writes amounts."""
-    return f"{amount:,}".replace(",", "\u00a0")
 
 
 def salary_level(p: Profession, q: Question) -> Optional[str]:

@@ -8,7 +8,7 @@ environment, now accepted in `aussi`)."""
 import yaml
 
 from core import catalogue
-from core.school import load_school
+from loading.school import load_school
 from tests.support.heldout_sets import catalogue2_knowledge
 from tests.support.helpers import ROOT
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from core.knowledge import KnowledgeError, load_profession, load_professions
-from core.replies import euros
+from core.knowledge import KnowledgeError, euros
 from core.textnorm import fold
 from core.understanding import Question
+from loading.knowledge import load_profession, load_professions
 from tests.support.helpers import ROOT, norm, project_env
 from tests.support.knowledge import school
 from tests.support.project import project_copy, run_check

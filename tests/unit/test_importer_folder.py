@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.knowledge import load_professions
+from loading.knowledge import load_professions
 from tests.support.project import project_copy, run_check
 from tests.unit.test_importer import AIRSHIP, DAMAGED, DRAGONS, ROBOTS, ROOFS, make_importer
 from trainer.importer.__main__ import import_fiche, main

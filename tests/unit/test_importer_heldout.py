@@ -27,7 +27,7 @@ def test_heldout_fiches():
 def test_heldout_drafts_without_markers_are_valid_knowledge_files(tmp_path):
     """A held-out fiche the importer reads whole is written in the current schema (`parcours`, no
     bac5_necessaire / niveau_reference / formations) and passes the knowledge model as `make check` runs it."""
-    from core.knowledge import load_profession
+    from loading.knowledge import load_profession
     from tests.support.importer_heldout import HELDOUT
     from trainer.importer.__main__ import import_fiche
 

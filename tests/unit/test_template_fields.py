@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from core import catalogue
-from core.knowledge import load_contact, load_professions, load_templates, load_topics
 from core.replies import Replier
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
+from loading.knowledge import load_contact, load_professions, load_templates, load_topics
 from tests.support.helpers import ROOT
 from tests.support.knowledge import without_facts
 from trainer.template_fields import TEMPLATE_FIELDS, TemplateNameError, fields_filled
@@ -95,7 +95,7 @@ def filled():
     for topic in ("salaire", "diplome", "hard_skills", "missions", None):
         replier.comparison(a, b, topic), replier.comparison(a, a, topic)
     # An interest the fiche speaks of (its own first mission's words), and one it does not.
-    from core.school import load_school
+    from loading.school import load_school
     vocabulary = load_school().interests
     replier.comparison(a, b, None, ["langues", "jeux_video"], vocabulary)
     replier.compare_which(professions), replier.which_of_two((a, b), "salaire")

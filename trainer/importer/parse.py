@@ -13,8 +13,8 @@ from core.diplomas import NOT_ENOUGH_ALONE, REFERENCE, REQUIRED, SUFFICIENT, TO_
 from core.diplomas import mentions as diploma_mentions
 from core.diplomas import words as diploma_words
 from core.gender import MARK
-from core.paths import NLU
 from core.textnorm import fold
+from loading.paths import NLU
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Absent, Fact, Missing, compact, draft_leaves
 from trainer.importer.text import (
     alias_of,
