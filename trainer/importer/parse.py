@@ -29,6 +29,7 @@ from trainer.importer.text import (
     upper_first,
     without_final_period,
 )
+from trainer.importer.verbs import is_finite_verb
 
 # Section of a paragraph, from its folded text. The first rule that matches wins.
 SECTIONS: List[Tuple[str, str]] = [
@@ -95,6 +96,10 @@ SECTIONS: List[Tuple[str, str]] = [
         r"prepar|initi|decouvr|utile|socle|habitu|entrain|forme a|formera|transition|porte d'entree|tremplin|"
         r"passerelle|offre un premier")),
     ("outils_categorie", r"^(les|ces) (outils|solutions|logiciels)"),
+    # « Le métier d'X s'articule autour de … » then its missions, one a sentence, without the word « missions »
+    # (taken only when no paragraph says « missions »)
+    ("missions_sans_le_mot", r"^le metier (?:de |d')(?=.*\. .*\. )(?!.*\b(?:qualites|soft skills|savoir-etre|contraintes|hard skills|"
+                 r"competences|outils|salaire|remuneration)\b)"),
 ]
 # Verbs that end the subject of a sentence (« La coordination des projets internationaux | permet… »).
 VERBS = set("""permet permettent garantit garantissent soutient soutiennent facilite facilitent assure assurent
@@ -178,14 +183,40 @@ def or_absent(fact, what: str):
     return fact if fact is not None and fact.value not in (None, "", []) else Absent(what)
 
 
-def split_at_verb(sentence: str) -> Optional[Tuple[str, str, str]]:
-    """(subject, verb, rest) of « La coordination des projets permet d'assurer… »."""
-    tokens = list(re.finditer(r"[\w()'-]+", sentence))
+# Words after which a verb form is a noun (« la conduite », « sur route », « des œuvres »).
+_NOT_BEFORE_VERB = _ARTICLES | {"a", "à", "au", "aux", "en", "sur", "avec", "pour", "par", "dans", "entre", "chez",
+                                "vers", "sans", "sous", "comme", "et", "ou", "ce", "cette", "ces", "leur", "leurs"}
+# An aside inside a subject: « (change, lavage des mains) », « - titres, sous-titres - ».
+_ASIDE = re.compile(r"\([^)]*\)|\s-\s[^.]*?\s-\s")
+
+
+def _lexicon_verb(tokens, position: int) -> bool:
+    """The token is a conjugated verb where it stands: not after an article or a preposition, not elided
+    (« d'incendie »), and not followed by another verb (« L'amélioration continue mobilise » : the first is
+    an adjective; two conjugated verbs never follow each other)."""
+    text = tokens[position].group(0).lower()  # accents kept: the verb tables are written with them
+    previous = fold(tokens[position - 1].group(0)).rstrip("'")
+    if previous in _NOT_BEFORE_VERB or re.match(r"^(?:d|l|qu|j|m|t|c)'", text) or not is_finite_verb(text):
+        return False
+    if position + 1 < len(tokens):
+        following = tokens[position + 1].group(0).lower()
+        if fold(following).split("'")[-1] in VERBS or ("'" not in following and is_finite_verb(following)):
+            return False
+    return True
+
+
+def split_at_verb(sentence: str, lexicon: bool = False) -> Optional[Tuple[str, str, str]]:
+    """(subject, verb, rest) of « La coordination des projets permet d'assurer… ». With `lexicon`, any
+    conjugated verb of the French verb tables ends the subject, not only the usual verbs of fiches."""
+    masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
+    tokens = list(re.finditer(r"[\w()'-]+", masked))
     for position, token in enumerate(tokens):
         word = fold(token.group(0)).split("'")[-1]
-        if position == 0 or word not in VERBS:
+        if position == 0:
             continue
         previous = fold(tokens[position - 1].group(0)).rstrip("'")
+        if word not in VERBS and not (lexicon and _lexicon_verb(tokens, position)):
+            continue
         if previous in _ARTICLES or previous.endswith("'"):
             continue  # « la veille sur… » : a noun, not a verb
         subject = sentence[: token.start()].strip().rstrip(",").strip()
@@ -261,8 +292,25 @@ def noun_phrase_split(sentence: str) -> Optional[Tuple[str, str]]:
     return match.group(1), sentence[match.end():].strip()
 
 
+def _before_aside(subject: str) -> str:
+    """« La conduite sur route, en régional » -> « La conduite sur route » ; a subject of one word before
+    its comma is kept whole."""
+    head = re.split(r",\s|\s\(|\s-\s", subject, maxsplit=1)[0].strip()
+    return head if len(strip_article(head).split()) >= 2 else subject
+
+
+def article_list(text: str) -> List[str]:
+    """« la X, le Y et le Z, la W et le V » -> items cut at each comma before an article, and at the last
+    « et » of the last one only (« le relevé et le métré », inside the list, is one item)."""
+    parts = re.split(r",\s+(?:et\s+)?(?=(?:la|le|les|l'|l’)\b)", text, flags=re.I)
+    last = list(re.finditer(r"\s+(?:et|ainsi que)\s+(?=(?:la|le|les|l'|l’)\b)", parts[-1], flags=re.I))
+    if len(parts) > 1 and last:
+        parts[-1:] = [parts[-1][: last[-1].start()], parts[-1][last[-1].end():]]
+    return [part.strip() for part in parts if strip_article(part.strip())]
+
+
 def missions(fiche: Fiche):
-    paragraph = fiche.first("missions")
+    paragraph = fiche.first("missions") or fiche.first("missions_sans_le_mot")
     precision = fiche.first("missions_precision")
     definition = {"resume": Missing("une phrase qui résume le métier (« Le métier de … repose sur … »)")}
     items = Absent("la fiche ne détaille aucune mission")
@@ -280,9 +328,17 @@ def missions(fiche: Fiche):
                            "detail": Missing(f"ce que comprend « {strip_article(item)} », d'après la fiche")}
                           for item in items if strip_article(item)]
                 continue
-            split = split_at_verb(without_enfin(sentence))
+            pronoun = re.match(r"^(?:il/elle|elle/il|il|elle) (?:[\w'-]+ ){1,3}?(?=(?:la|le|les|l')\b)", fold(sentence))
+            if pronoun and sentence.count(",") >= 2:  # « Il/elle prend en charge l'analyse X, le relevé Y et … »
+                found += [{"intitule": Fact(upper_first(strip_article(item)), sentence, COPIED),
+                           "detail": Absent("la fiche ne dit pas ce que comprend cette mission")}
+                          for item in article_list(without_final_period(sentence[pronoun.end():]))]
+                continue
+            split = split_at_verb(without_enfin(sentence), lexicon=True)
             noun = noun_phrase_split(without_enfin(sentence))
-            if noun and (not split or len(strip_article(split[0]).split()) > len(noun[0].split()) + 1):
+            if split:  # « La conduite sur route, en régional ou à l'international, constitue … » : the mission
+                split = (_before_aside(split[0]),) + split[1:]  # is what comes before the aside
+            if noun and not split:
                 found.append({"intitule": Fact(upper_first(noun[0]), sentence, COPIED),
                               "detail": Fact(without_final_period(noun[1]), sentence, COPIED)})
                 continue
