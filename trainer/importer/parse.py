@@ -967,7 +967,7 @@ def tools(fiche: Fiche, name: Optional[str]):
 
 
 # « contraintes liées à la X, aux Y et aux Z » / « contraintes telles que la X, le Y ou les Z » (folded text)
-_CONSTRAINT_LIST = re.compile(r"\bcontraintes(?: [\w'/()-]+){0,5}?(?: (?:liees|dues|relatives|associees|propres)"
+_CONSTRAINT_LIST = re.compile(r"\bcontraintes(?: [\w'/()-]+){0,9}?(?: (?:liees|dues|relatives|associees|propres)"
                               r" (?=(?:a|au|aux) )|,? (?:telles que|comme|notamment|parmi lesquelles) |\s?: ?|"
                               r",? (?:on (?:trouve|compte|peut citer)|figurent|citons) )")
 # Where the list of a sentence stops: « …, ce qui demande… », « …, qui… ».
@@ -976,6 +976,7 @@ _LIST_END = re.compile(r",\s+(?=(?:ce|cela|ces|qui|elles?|il|ils|autant|toutes?|
 _BETWEEN = r"(?:\s*,\s*(?:et\s+|ou\s+|ainsi\s+qu(?:e\s+|'))?|\s+(?:et|ou)\s+|\s+ainsi\s+qu(?:e\s+|'))"
 _PREPOSITION = r"(?:a|au|aux)\b"
 _ARTICLE = r"(?:la|le|les|l'|un|une|des|du|de la|de l'|leur|leurs|ses|son|sa)\b"
+_INDEFINITE = r"(?:un|une|des)\b"
 
 
 def listed_items(text: str, head: str) -> List[str]:
@@ -1003,6 +1004,7 @@ def without_preposition(item: str) -> str:
 
 
 _PREPOSITION_START = re.compile(r"(?:a|au|aux|de|des|du|d')\b|a l'")
+_ADVERB = re.compile(r"^(?:parfois|souvent|surtout|notamment|meme|aussi|plus rarement)\s+")  # « et parfois au … »
 _LEAD_IN = re.compile(r"^(?:sans oublier|ainsi que|mais aussi|et|enfin)\s+(?:(?:la|le|les|l')\s*)?", re.I)
 
 
@@ -1023,7 +1025,8 @@ def bare_items(text: str) -> List[str]:
             parts.append(part)
     if len(parts) >= 2 and not fold(parts[-1]).startswith("et "):
         last = parts[-1]
-        cut = [m for m in re.finditer(r"\s+et\s+", last) if not _PREPOSITION_START.match(fold(last[m.end():]))]
+        cut = [m for m in re.finditer(r"\s+et\s+", last)
+               if not _PREPOSITION_START.match(_ADVERB.sub("", fold(last[m.end():])))]
         if cut and len(parts) >= 2:
             parts[-1:] = [last[:cut[-1].start()], last[cut[-1].end():]]
     items = []
@@ -1049,6 +1052,8 @@ def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str
             items = [without_preposition(part.strip()) for part in text.split(";") if part.strip()]
         elif re.match(_PREPOSITION, fold(text)):
             items = [without_preposition(i) for i in listed_items(text, _PREPOSITION)]
+        elif re.match(_INDEFINITE, fold(text)) and not re.search(r",\s+(?:et\s+)?(?:la|le|les|l')\b", fold(text)):  # « un volume X, une position entre la direction et les
+            items = listed_items(text, _INDEFINITE)  # représentants » : « les » does not start an item
         elif re.match(_ARTICLE, fold(text)):
             items = listed_items(text, _ARTICLE)
         else:  # « : horaires décalés, bruit et poussières, travail en hauteur » : items without an article
@@ -1056,6 +1061,32 @@ def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str
         if items:
             return items, sentence
     return None
+
+
+# Where a constraint named as a subject stops: « La responsabilité X, avec des dosages …, impose … ».
+_SUBJECT_ASIDE = re.compile(r",\s+(?:avec|notamment|selon|surtout|en particulier|comme|qu'il|lorsqu|quand)\b")
+
+
+def constraints_as_subjects(paragraph: str) -> List[Fact]:
+    """« Le travail de nuit est fréquent. La charge émotionnelle liée à X peut être lourde. Enfin, la station
+    debout et les déplacements ajoutent une fatigue » : each sentence after the first names its constraints
+    as its subject (the first says the métier « comporte des contraintes »)."""
+    found = []
+    for sentence in sentences(paragraph)[1:]:
+        sentence = without_enfin(sentence)
+        split = split_at_verb(sentence, lexicon=True)
+        if not split or not re.match(r"(?:la|le|les|l')\b", fold(split[0])):
+            continue
+        subject = split[0]
+        aside = _SUBJECT_ASIDE.search(fold(subject))
+        subject = subject[: aside.start()] if aside else subject
+        # « la station debout et les déplacements » names two; « le travail en horaires décalés, de nuit, le
+        # week-end et les jours fériés » one (the « et » closes the circumstances listed after a comma)
+        both = re.search(r"\s+et\s+(?=(?:la|le|les|l')\b)", subject)
+        items = [subject[: both.start()], subject[both.end():]] if both and "," not in subject[: both.start()] \
+            else [subject]
+        found += [Fact(upper_first(strip_article(item.strip())), sentence, COPIED) for item in items]
+    return found
 
 
 def constraints(fiche: Fiche):
@@ -1081,6 +1112,8 @@ def constraints(fiche: Fiche):
     elif one_sentence:
         items, sentence = one_sentence
         section["liste"] = [Fact(item, sentence, COPIED if item in sentence else FORM) for item in items]
+    elif constraints_as_subjects(paragraph):
+        section["liste"] = constraints_as_subjects(paragraph)
     demands = [s for s in sentences(paragraph) if re.search(r"\b(exige|necessite|demande)", fold(s))]
     if demands:
         section["exigences"] = Fact(" ".join(demands), paragraph, COPIED)
