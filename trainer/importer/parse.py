@@ -75,6 +75,9 @@ SECTIONS: List[Tuple[str, str]] = [
     ("evolutions", r"peut (?:[\w']+ ){0,2}evoluer vers"),
     ("evolutions", r"\bpeut (?:[\w']+ ){0,3}devenir\b|\bpeut (?:[\w']+ ){0,2}viser (?:un poste|la fonction)\b|"
                    r"^plusieurs (?:voies|evolutions)\b"),
+    # « Avec de l'expérience et une formation complémentaire, le poste d'X est accessible / il peut … comme X »
+    ("evolutions", r"^(?:ensuite, )?avec (?:de l'|l'|davantage d')experience\b.*\b(?:peut|peuvent|accessible|"
+                   r"ouvert|devenir|poste)\b"),
     ("evolutions_ensuite", r"^ensuite"),
     ("evolutions_conditions", r"^ces evolutions"),
     ("formation_continue", r"^pour evoluer"),
@@ -158,10 +161,17 @@ class Fiche:
                 and self.sections[i] not in IGNORED]
 
 
+# « mobilise la Rigueur, … l'Esprit d'analyse » : qualities written with a capital inside a sentence (not the
+# « le/la Technicien(ne) » of the title).
+_CAPITAL_AFTER_ARTICLE = re.compile(r"(?<![/\w])(?:la|le|l'|l’) ?[A-ZÀ-Þ]")
+
+
 def classify(paragraph: str) -> Optional[str]:
     folded = fold(paragraph)
     for section, pattern in SECTIONS:
         if re.search(pattern, folded):
+            if section == "missions_sans_le_mot" and _CAPITAL_AFTER_ARTICLE.search(paragraph):
+                continue  # the qualities, read by soft_skills
             return section
     return None
 
@@ -834,7 +844,8 @@ def _tool_items(intro: str) -> List[Tuple[str, str]]:
 # A sentence that lists tools (on the folded text): « X utilise (au quotidien) … », « X travaille avec … : a, b »,
 # « Les a, b et c composent son environnement », « Les outils de X sont surtout des équipements : a, b ».
 _TOOLS_AFTER = re.compile(
-    r"\b(?:utilise|utilisent|manie|manient|emploie|emploient|travaille (?:avec|sur)|travaillent (?:avec|sur)|"
+    r"\b(?:utilise|utilisent|manie|manient|emploie|emploient|travaillen?t? (?:principalement |surtout |essentiellement "
+    r"|notamment |aussi |egalement |au quotidien |d'abord )?(?:avec|sur)|"
     r"s'appuie sur|s'appuient sur)\b(?: (?:au quotidien|surtout|aussi|egalement|principalement|notamment|"
     r"couramment|d'abord))*\s*(?:[^:,]{0,90}?:\s*)?"
     r"|^(?:les |ses )?(?:principaux |principales )?(?:outils|equipements|logiciels|instruments)\b[^:]{0,80}? sont "
@@ -882,11 +893,33 @@ def tool_items(sentence: str) -> List[str]:
         end = _TOOL_END.search(fold(item))
         item = strip_article(item[:end.start()] if end else item).strip(" ,")
         item = re.sub(r"^(?:des |du |de la |de l'|ses |son |sa |leurs? )", "", item, flags=re.I)
-        if not item or (capitals * 2 > len(items) and not item[:1].isupper()):
+        if not item or (capitals * 2 > len(items) and not re.search(r"\b[A-ZÀ-Þ]", item)):
             continue  # « très présent à la télévision » between two software names
         if re.match(r"(?:a|au|aux|en|sur|dans)\b", fold(item)):
             continue
         found.append(item)
+    return found if len(found) >= 2 else []
+
+
+def tools_as_subjects(paragraph: str) -> List[Tuple[str, str]]:
+    """(tool, sentence) of a paragraph that opens on the tools as a whole (« Les outils occupent une place
+    essentielle … ») then names them as the subjects of its clauses: « Python et R sont les langages …, SQL sert
+    à …, et des bibliothèques comme scikit-learn ou PyTorch permettent … ». Nothing unless two are named."""
+    parts = sentences(paragraph)
+    if not parts or not re.search(_TOOL_WORDS, fold(parts[0])):
+        return []
+    found = []
+    for sentence in parts[1:]:
+        for clause in re.split(r",\s+(?:et\s+)?|\s+tandis\s+que\s+|\s*;\s*", without_final_period(sentence)):
+            split = split_at_verb(clause, lexicon=True)
+            if not split or not split[0] or len(split[0].split()) > 6:
+                continue
+            names = _NAMES_IN.search(split[0])
+            if names:  # « des bibliothèques comme scikit-learn ou PyTorch » : the names
+                items = re.split(r",\s*|\s+ou\s+|\s+et\s+", names.group(1) or names.group(2))
+            else:
+                items = re.split(r"\s+et\s+|\s+ou\s+", split[0])
+            found += [(strip_article(item.strip()), sentence) for item in items if strip_article(item.strip())]
     return found if len(found) >= 2 else []
 
 
@@ -921,6 +954,10 @@ def tools(fiche: Fiche, name: Optional[str]):
             categories.append({"nom": Fact(label, sentence, FORM,
                                            f"nom pris dans l'introduction des outils (« {sentence} ») : vérifiez"),
                                "detail": Fact(without_final_period(paragraph), paragraph)})
+        elif tools_as_subjects(paragraph):  # « Les outils occupent une place … Python et R sont …, SQL sert … »
+            for item, sentence in tools_as_subjects(paragraph):
+                categories.append({"nom": Fact(upper_first(item), sentence),
+                                   "detail": Fact(without_final_period(sentence), sentence)})
         elif tool_items(paragraph):
             remarks.append(paragraph)  # « Les outils de X sont surtout des équipements : a, b » : read below
         else:  # a remark on the tools as a whole, no tool named: the rubrique's precision
@@ -1212,13 +1249,14 @@ def evolutions(fiche: Fiche, name: Optional[str] = None):
     """The posts the profession leads to, from every paragraph on evolutions (« peut évoluer vers », « peut aussi
     devenir », « peut viser un poste de »), each once."""
     paragraphs_ = fiche.all("evolutions")
+    then = fiche.first("evolutions_ensuite")
     section = {"postes": Absent("la fiche ne cite aucun poste d'évolution")}
     found: List[Fact] = []
-    for paragraph in paragraphs_:
+    for paragraph in paragraphs_ + ([then] if then else []):  # « Ensuite, … vers un poste de X » names one too
         read: List[Fact] = []
         for sentence in sentences(paragraph):
             folded = fold(sentence)
-            match = re.search(r"peut evoluer vers (?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
+            match = re.search(r"peut (?:aussi |egalement |ensuite |encore )?evoluer vers (?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
                               r"(?:,? par exemple)?\.?$", folded)
             if match:
                 text = sentence[match.start(1): match.end(1)]
@@ -1235,7 +1273,6 @@ def evolutions(fiche: Fiche, name: Optional[str] = None):
         section["postes"] = found
     elif paragraphs_:
         section["postes"] = Missing(f"un poste vers lequel le métier peut évoluer, d'après : « {paragraphs_[0][:90]}… »")
-    then = fiche.first("evolutions_ensuite")
     if then:
         section["ensuite"] = copied(then)
     conditions = fiche.first("evolutions_conditions")
