@@ -76,7 +76,7 @@ SECTIONS: List[Tuple[str, str]] = [
     ("evolutions", r"\bpeut (?:[\w']+ ){0,3}devenir\b|\bpeut (?:[\w']+ ){0,2}viser (?:un poste|la fonction)\b|"
                    r"^plusieurs (?:voies|evolutions)\b"),
     # « Avec de l'expérience et une formation complémentaire, le poste d'X est accessible / il peut … comme X »
-    ("evolutions", r"^(?:ensuite, )?avec (?:de l'|l'|davantage d')experience\b.*\b(?:peut|peuvent|accessible|"
+    ("evolutions", r"^avec (?:de l'|l'|davantage d')experience\b.*\b(?:peut|peuvent|accessible|"
                    r"ouvert|devenir|poste)\b"),
     ("evolutions_ensuite", r"^ensuite"),
     ("evolutions_conditions", r"^ces evolutions"),
@@ -1252,7 +1252,7 @@ def evolutions(fiche: Fiche, name: Optional[str] = None):
     then = fiche.first("evolutions_ensuite")
     section = {"postes": Absent("la fiche ne cite aucun poste d'évolution")}
     found: List[Fact] = []
-    for paragraph in paragraphs_ + ([then] if then else []):  # « Ensuite, … vers un poste de X » names one too
+    for paragraph in paragraphs_:
         read: List[Fact] = []
         for sentence in sentences(paragraph):
             folded = fold(sentence)
