@@ -341,7 +341,7 @@ def missions(fiche: Fiche):
             pronoun = re.match(r"^(?:il/elle|elle/il|il|elle) (?:[\w'-]+ ){1,3}?(?=(?:la|le|les|l')\b)", fold(sentence))
             if pronoun and sentence.count(",") >= 2:  # « Il/elle prend en charge l'analyse X, le relevé Y et … »
                 found += [{"intitule": Fact(upper_first(strip_article(item)), sentence, COPIED),
-                           "detail": Absent("la fiche ne dit pas ce que comprend cette mission")}
+                           "detail": Missing(f"ce que comprend « {strip_article(item)} », d'après la fiche")}
                           for item in article_list(without_final_period(sentence[pronoun.end():]))]
                 continue
             split = split_at_verb(without_enfin(sentence), lexicon=True)
