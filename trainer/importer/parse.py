@@ -965,7 +965,9 @@ def tools(fiche: Fiche, name: Optional[str]):
     for category in categories:  # a category the introduction names: the introduction is read for it too
         name_ = category["nom"]
         for label, sentence in listed:
-            if isinstance(name_, Fact) and fold(label) == fold(name_.value) and sentence not in name_.evidence:
+            # « Les solutions de veille stratégique soutiennent … » is about « Outils de veille stratégique »
+            if isinstance(name_, Fact) and set(content_words(label)) - {"outil", "solution", "logiciel"} \
+                    <= set(content_words(name_.value)) and sentence not in name_.evidence:
                 name_.evidence += "\n" + sentence
     if not categories and listed:  # the introduction names categories, but no paragraph says what they are for
         categories = [{"nom": Fact(label, sentence, FORM), "detail": Fact(without_final_period(sentence), sentence)}
@@ -1341,9 +1343,10 @@ def read_fiche(text: str):
 
 
 def unused_passages(fiche: Fiche, draft) -> List[str]:
-    """The paragraphs of the fiche that no read fact comes from and no « À COMPLÉTER » quotes: a paragraph a
-    section read without finding a fact in it is reported too, so that every sentence of the fiche is in a field
-    or in the report (the aliases, built from the title and the whole text, take no paragraph)."""
+    """The passages of the fiche that no read fact comes from and no « À COMPLÉTER » quotes: each sentence of
+    a paragraph is in a fact's evidence or in the report (a paragraph read in part gives the sentences it left),
+    so that every sentence of the fiche is in a field or in the report (the aliases, built from the title and
+    the whole text, take no paragraph)."""
     evidence, hints = [], []
     for path, leaf in draft_leaves(draft):
         if isinstance(leaf, Fact) and path[0] != "alias":
@@ -1352,11 +1355,17 @@ def unused_passages(fiche: Fiche, draft) -> List[str]:
             hints.append(squash(leaf.hint))
     found = []
     for paragraph in fiche.unused() + [p for i, p in enumerate(fiche.paragraphs) if i in fiche.used]:
-        if paragraph in found or classify(paragraph) in IGNORED:
-            continue
-        if any(squash(sentence) in e for sentence in sentences(paragraph) for e in evidence):
+        if paragraph in [p for p, _ in found] or classify(paragraph) in IGNORED:
             continue
         if any(squash(paragraph[:60]) in hint for hint in hints):
             continue
-        found.append(paragraph)
-    return sorted(found, key=fiche.paragraphs.index)
+        # each sentence no fact comes from: a paragraph read in part reports the sentences it left
+        left = [sentence for sentence in sentences(paragraph)
+                if not any(squash(sentence) in e or squash(without_enfin(sentence)) in e for e in evidence)
+                and not any(squash(sentence[:60]) in hint for hint in hints)]
+        parts = sentences(paragraph)
+        if left and len(left) < len(parts) and left[0] == parts[0]:
+            left = left[1:]  # « Plusieurs voies sont possibles. » : it opens the facts read after it
+        if left:
+            found.append((paragraph, " ".join(left)))
+    return [passage for _, passage in sorted(found, key=lambda item: fiche.paragraphs.index(item[0]))]
