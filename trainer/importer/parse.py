@@ -760,7 +760,8 @@ def work_study(fiche: Fiche) -> Optional[Fact]:
 
 # -- stepping stones, tools, constraints ------------------------------------------------------------
 _GENDERED = re.compile(rf"\b({MARK.pattern})", re.I)
-_NOT_A_JOB = {"un(e)", "futur(e)", "candidat(e)", "le/la", "il/elle", "interesse(e)", "specialise(e)"}
+_NOT_A_JOB = {"un(e)", "futur(e)", "candidat(e)", "le/la", "il/elle", "interesse(e)", "specialise(e)",
+              "certain(e)", "professionnel(le)"}  # people (« certain(e)s professionnel(le)s »), not a job held
 
 
 # Words that introduce the job held before this one, in the first clause of a stepping-stone paragraph.
@@ -769,9 +770,10 @@ _JOB_CUE = re.compile(r"\b(?:comme|en tant que?|en tant qu'|(?:poste|emploi|fonc
 
 
 def _position_at(sentence: str, start: int) -> Optional[str]:
-    """The job named from `start` to the first comma or verb: « Animateur(trice) nature, le/la… »."""
+    """The job named from `start` to the first comma or verb: « Animateur(trice) nature, le/la… », « Commis de
+    cuisine habitue aux horaires … » (any conjugated verb, from the verb tables)."""
     clause = sentence[start:].split(",")[0].strip()
-    split = split_at_verb(clause)
+    split = split_at_verb(clause, lexicon=True)
     position = (split[0] if split else clause).strip()
     return without_final_period(position) or None
 
@@ -1091,8 +1093,9 @@ def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str
             items = [without_preposition(part.strip()) for part in text.split(";") if part.strip()]
         elif re.match(_PREPOSITION, fold(text)):
             items = [without_preposition(i) for i in listed_items(text, _PREPOSITION)]
-        elif re.match(_INDEFINITE, fold(text)) and not re.search(r",\s+(?:et\s+)?(?:la|le|les|l')\b", fold(text)):  # « un volume X, une position entre la direction et les
-            items = listed_items(text, _INDEFINITE)  # représentants » : « les » does not start an item
+        elif re.match(_INDEFINITE, fold(text)) and not re.search(r",\s+(?:et\s+)?(?:la|le|les|l')\b", fold(text)):
+            # « un volume X, une position entre la direction et les représentants » : « les » starts no item
+            items = listed_items(text, _INDEFINITE)
         elif re.match(_ARTICLE, fold(text)):
             items = listed_items(text, _ARTICLE)
         else:  # « : horaires décalés, bruit et poussières, travail en hauteur » : items without an article
@@ -1258,7 +1261,8 @@ def evolutions(fiche: Fiche, name: Optional[str] = None):
         read: List[Fact] = []
         for sentence in sentences(paragraph):
             folded = fold(sentence)
-            match = re.search(r"peut (?:aussi |egalement |ensuite |encore )?evoluer vers (?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
+            match = re.search(r"peut (?:aussi |egalement |ensuite |encore )?evoluer vers "
+                              r"(?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
                               r"(?:,? par exemple)?\.?$", folded)
             if match:
                 text = sentence[match.start(1): match.end(1)]
