@@ -208,8 +208,13 @@ class Replier:
         return self._named(path.nom, path.niveau, diplomas.kind_of(path.nom), which)
 
     def _reference(self, p: Profession, which: str = "le") -> str:
-        """The reference (or required) paths, « le Bachelor (Bac+3) » or « le BTS (Bac+2) ou le Bachelor (Bac+3) »."""
-        return f" {self.fill('diplome.ou')} ".join(self._path_named(path, which) for path in diplomas.references(p.parcours))
+        """The reference (or required) paths, « le Bachelor (Bac+3) » or « le BTS (Bac+2) ou le Bachelor (Bac+3) »;
+        of two diplomas required in turn, the one at the level needed (« le Diplôme d'État de … (Bac+4) »)."""
+        paths = diplomas.references(p.parcours)
+        if diplomas.required(p.parcours):
+            level = diplomas.needed_level(p.parcours)
+            paths = [path for path in paths if path.niveau == level] or paths
+        return f" {self.fill('diplome.ou')} ".join(self._path_named(path, which) for path in paths)
 
     def _required_first(self, p: Profession, subject=None) -> str:
         """« Il faut le Diplôme d'État … (Bac+3) pour exercer ce métier ; ni un BTS ni un Bachelor ne
@@ -227,7 +232,7 @@ class Replier:
             others = self.fill("diplome.insuffisants", liste=" ".join(
                 self.fill("diplome.ni", un_diplome=f"{diplomas.article(diplomas.kind_of(x.nom), 'un')} {x.nom}")
                 for x in alone))
-        required = f" {self.fill('diplome.ou')} ".join(self._path_named(x, "le") for x in needed)
+        required = f" {self.fill('diplome.et')} ".join(self._path_named(x, "le") for x in needed)  # each one is needed
         if others:
             return self.fill("diplome.requis_sauf", le_requis=required, insuffisants=others) + "\n"
         return self.fill("diplome.requis", le_requis=required) + "\n"
