@@ -309,8 +309,12 @@ class NameIndex:
             fixed, fixed_length = self._longest_exact(read.words)
             if fixed_length > length:  # « secretaire medicalle »: the corrected name is the longer one
                 exact, length = fixed, fixed_length
-        shortened, shortened_length = self._shortened(read.words)
-        if shortened_length > length:  # « ux designer » for « UX - UI Designer », not « Designer »
+        shortened, shortened_length, end = self._shortened(read.words)
+        # « ux designer » for « UX - UI Designer », not « Designer »; never when a complement follows that
+        # the profession's names lack (« chef de projet numérique » is not chef de projet coopération), and,
+        # for a name written in a fiche, only when the run is the whole name.
+        if shortened_length > length and (shortened_length == len(read.words) or narrow and not any(
+                read.linked[j][0] or read.words[j] in self._postings for j in range(end, min(end + 1, len(read.words))))):
             return shortened
         if exact:
             return exact
@@ -440,12 +444,13 @@ class NameIndex:
                     best, best_length = self._ids_in_order(ids), end - start
         return best[:MOST_AMBIGUOUS], best_length
 
-    def _shortened(self, found: Sequence[str]) -> Tuple[Tuple[str, ...], int]:
+    def _shortened(self, found: Sequence[str]) -> Tuple[Tuple[str, ...], int, int]:
         """A name shortened by the student (« médecin du travail » for médecin du travail et de
         prévention): a run of two or more of the message's words, one of them the first word of a name
-        (or three words or more), that stand in this order in the names of one profession only. The profession and the run's length."""
+        (or three words or more), that stand in this order in the names of one profession only.
+        The profession, the run's length and where it ends."""
         best: Tuple[str, ...] = ()
-        best_length = 0
+        best_length = best_end = 0
         for start in range(len(found)):
             candidates: Optional[Set[int]] = None
             for end in range(start + 1, min(len(found), start + self._longest) + 1):
@@ -459,8 +464,8 @@ class NameIndex:
                     continue
                 ids = self._ids(i for i in candidates if _in_order(run, self._names[i][1]))
                 if len(ids) == 1:
-                    best, best_length = ids, end - start
-        return best, best_length
+                    best, best_length, best_end = ids, end - start, end
+        return best, best_length, best_end
 
     def _corrected(self, word: str, folded: str) -> str:
         """A word of the message, or the word of the names it is a typo of (never an ordinary word)."""
