@@ -24,6 +24,7 @@ The thresholds were chosen on tests/fixtures/names/heldout.yml (tests/unit/test_
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from rapidfuzz import fuzz, process
@@ -66,6 +67,7 @@ _ENDINGS = (("euse", "eur"), ("trice", "teur"), ("iere", "ier"), ("ere", "er"), 
             ("onne", "on"), ("elle", "el"), ("ive", "if"), ("ffe", "f"), ("ee", "e"))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a word, called for every word of every name at load
 def canonical(word: str) -> str:
     """A folded word in the form both the names and the messages are compared in:
     « internationales » -> « international », « conseillère » -> « conseiller », « chargée » -> « charg »."""
@@ -86,6 +88,7 @@ def canonical(word: str) -> str:
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
+@lru_cache(maxsize=1 << 14)  # the same forms come back as a title and as its aliases
 def name_words(text: str) -> Tuple[str, ...]:
     """The canonical words of a name or a message, small words left out (« R&D » is one word)."""
     text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(text).translate(_LIGATURES))
