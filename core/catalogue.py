@@ -6,6 +6,8 @@ interests (tourisme, langues, voyage…) matched against the words of the fiche 
 is suggested only with the words of its fiche that match and the rubrique they come from.
 """
 import bisect
+import heapq
+import operator
 import re
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -302,6 +304,33 @@ class SearchIndex:
         self._by_word = by_word
         self._hits: Dict[Tuple[int, str], Dict[str, List[int]]] = {}
         self.familles = {p.famille for p in professions if p.famille}
+        # What a search reads of each profession besides its words, computed once: no search folds a
+        # title or reads a diploma level per profession of the catalogue.
+        self._source = tuple(professions)
+        self.professions: Dict[str, Profession] = {p.id: p for p in professions}
+        self.titles: Dict[str, Tuple[str, int]] = {p.id: (fold(p.intitule), i) for i, p in enumerate(professions)}
+        self.top_salaries: Dict[str, Optional[int]] = {p.id: top_salary(p) for p in professions}
+        self._years: Dict[str, Optional[int]] = {}
+        self._scores: Dict[Tuple[int, str], Dict[str, int]] = {}
+
+    def built_from(self, professions: Sequence[Profession]) -> bool:
+        """Whether the index was built from these very professions (compared by identity, not read)."""
+        return len(professions) == len(self._source) and all(map(operator.is_, professions, self._source))
+
+    def years(self, p: Profession) -> Optional[int]:
+        """reference_years(p), read once per profession."""
+        if p.id not in self._years:
+            self._years[p.id] = reference_years(p)
+        return self._years[p.id]
+
+    def scores(self, interest: str, interests: Interests) -> Dict[str, int]:
+        """{profession id: how many fields of its fiche speak of the interest, 2 more when its famille does}."""
+        key = (id(interests), interest)
+        if key not in self._scores:
+            famille = 0  # the famille is each profession's first field (_fields)
+            self._scores[key] = {pid: len(ks) + (2 if ks[0] == famille else 0)
+                                 for pid, ks in self.hits(interest, interests).items() if ks}
+        return self._scores[key]
 
     def _starting(self, start: str) -> set:
         """(profession, field) of every word that starts with `start`."""
@@ -413,60 +442,64 @@ def ranked(found: List["Match"], rank: Tuple[str, str], starting: bool = False) 
 def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
            index: Optional[SearchIndex] = None, interests: Interests = Interests()) -> List[Match]:
     """Professions whose fiche supports every interest and passes every filter, best first. With the
-    catalogue's `index`, only the fiches that hold a word of each interest are read."""
+    catalogue's `index`, only the fiches that hold a word of each interest are read, each one's score
+    comes from the index's postings, and only the professions shown are cited."""
     if not asked.asks:
         return []
-    index = index or SearchIndex(professions)
-    if asked.interests:
-        held = set.intersection(*(set(index.hits(i, interests)) for i in asked.interests))
-        professions = [p for p in professions if p.id in held]
+    if index is None or not index.built_from(professions):
+        index = SearchIndex(professions)
+    per_interest = [index.scores(i, interests) for i in asked.interests]
+    ids = set(min(per_interest, key=len)) if per_interest else set(index.professions)
+    for found in per_interest:
+        ids &= found.keys()
     if asked.avoids:
         # « sans travail de nuit »: no fiche that speaks of it; each result cites its own constraints instead.
-        refused = set().union(*(set(index.hits(i, interests)) for i in asked.avoids))
-        professions = [p for p in professions if p.id not in refused]
-    found = []
-    for p in professions:
-        found_words: List[Tuple[str, str]] = []
-        score = 0.0
+        ids -= set().union(*(set(index.hits(i, interests)) for i in asked.avoids))
+    levels = asked.max_years is not None or asked.min_years is not None or (asked.rank or ("",))[0] == "etudes"
+    scores: Dict[str, float] = {}
+    for pid in ids:
+        p = index.professions[pid]
         if asked.min_salary is not None:
             top = salary_of(p, asked.starting)
             if top is None or top <= asked.min_salary:  # « plus de 40 000 € »: strictly more; no figure: not shown
                 continue
-            if asked.rank is None or asked.rank[0] != "salaire":
-                words = f"jusqu'à {euros(top)} {p.salaire.unite}"
-                found_words.append((f"débutant : {words}" if asked.starting else words, "salaire"))
-        if asked.rank is not None and asked.rank[0] == "salaire" and p.salaire is not None:
-            found_words.append((salary_words(p), "salaire"))
-        if asked.max_years is not None or asked.min_years is not None or (asked.rank or ("",))[0] == "etudes":
-            if not passes(p, replace(asked, min_salary=None)) or reference_years(p) is None:
-                continue  # no level in the fiche: never shown as fitting a limit
-            for ref in diplomas.references(p.parcours):
-                words = f"{ref.nom} ({diplomas.level_label(ref.niveau)})"
-                found_words.append((f"{words} : {ref.en_bref}" if ref.en_bref else words, "diplome"))
-        if asked.avoids and p.contraintes.liste:
-            found_words.append((p.contraintes.liste[0], "contraintes"))
-        ok = True
-        for interest in asked.interests:
-            hits = index.evidence(p, interest, interests)
-            if not hits:
-                ok = False
-                break
-            score += len(hits) + (2 if any(w == "famille" for _, w in hits) else 0)
-            found_words.extend(hits[:2])
-        if ok:
-            found.append(Match(p, score, tuple(dict.fromkeys(found_words))))
-    found.sort(key=lambda m: (-m.score, fold(m.profession.intitule)))
-    if asked.interests and found:
+        if levels and (not passes(p, replace(asked, min_salary=None)) or reference_years(p) is None):
+            continue  # no level in the fiche: never shown as fitting a limit
+        scores[pid] = float(sum(found[pid] for found in per_interest))
+    if asked.interests and scores:
         # A fiche that speaks of the interest once in passing is not offered beside one that is about it.
-        best = found[0].score
-        found = [m for m in found if m.score * RELEVANT_SHARE >= best]
+        best = max(scores.values())
+        scores = {pid: score for pid, score in scores.items() if score * RELEVANT_SHARE >= best}
     if asked.rank is not None:
         # « le mieux payé »: the best first, and the next two for scale, never the whole catalogue.
-        return ranked(found, asked.rank, asked.starting)[:RANKED]
-    if not asked.interests:
+        order = ranked([Match(index.professions[pid], scores[pid]) for pid in scores], asked.rank, asked.starting)
+        shown = [m.profession.id for m in order[:RANKED]]
+    else:
         # Filters only (« ceux qui exigent un bac+5 »): every profession that passes, as a list shows them.
-        return found[:BY_FAMILY]
-    return found[:limit]
+        shown = heapq.nsmallest(limit if asked.interests else BY_FAMILY, scores,
+                                key=lambda pid: (-scores[pid], index.titles[pid]))
+    return [Match(index.professions[pid], scores[pid], _cited(index.professions[pid], asked, index, interests))
+            for pid in shown]
+
+
+def _cited(p: Profession, asked: Request, index: SearchIndex, interests: Interests) -> Tuple[Tuple[str, str], ...]:
+    """(words of the fiche, rubrique) a result shows: its salary, its reference diplomas, its constraints when
+    conditions were refused, and the first two places of each interest."""
+    found_words: List[Tuple[str, str]] = []
+    if asked.min_salary is not None and (asked.rank is None or asked.rank[0] != "salaire"):
+        words = f"jusqu'à {euros(salary_of(p, asked.starting))} {p.salaire.unite}"
+        found_words.append((f"débutant : {words}" if asked.starting else words, "salaire"))
+    if asked.rank is not None and asked.rank[0] == "salaire" and p.salaire is not None:
+        found_words.append((salary_words(p), "salaire"))
+    if asked.max_years is not None or asked.min_years is not None or (asked.rank or ("",))[0] == "etudes":
+        for ref in diplomas.references(p.parcours):
+            words = f"{ref.nom} ({diplomas.level_label(ref.niveau)})"
+            found_words.append((f"{words} : {ref.en_bref}" if ref.en_bref else words, "diplome"))
+    if asked.avoids and p.contraintes.liste:
+        found_words.append((p.contraintes.liste[0], "contraintes"))
+    for interest in asked.interests:
+        found_words.extend(index.evidence(p, interest, interests)[:2])
+    return tuple(dict.fromkeys(found_words))
 
 
 def linked(p: Profession, find, catalogue: Dict[str, Profession]) -> List[Profession]:

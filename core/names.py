@@ -23,7 +23,9 @@ The thresholds were chosen on tests/fixtures/names/heldout.yml (tests/unit/test_
 """
 import re
 from collections import defaultdict
-from typing import Dict, FrozenSet, Iterable, List, Sequence, Set, Tuple
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from rapidfuzz import fuzz, process
 
@@ -41,8 +43,21 @@ PREFIX_MIN = 4               # « tram » for « tramway »: a message word this
 _BRACKETS = re.compile(r"\([^)]*\)")
 # A head noun counts as a job asked for only after an article or a verb of becoming (« un technicien »,
 # « devenir agent », « être conductrice »), or first in the message: « j'ai besoin d'aide » asks for no job.
-_FRAMED = re.compile(r"(?:^|\b(?:un|une|le|la|l'|devenir|devenu|etre|faire|metier d'|metier de|en tant que|comme)\s*)"
-                     r"([a-z]+)")
+# The strong frames alone introduce a profession by one distinctive word (« devenir légiste »): after
+# « la » or « les », a word is as often a subject as a job (« j'aime la musique »).
+_STRONG_FRAMES = frozenset({"un", "une", "devenir", "devenu", "devenue", "devient", "deviens", "etre", "etant",
+                            "faire", "comme"})
+_FRAMES = _STRONG_FRAMES | {"le", "la", "l", "les"}
+# « métier de X », « en tant que X »: the word before the frame that makes « de » or « que » frame a job.
+_FRAME_PAIRS = {"de": "metier", "d": "metier", "que": "tant"}
+# A word that designates a person by its ending (« légiste », « podologue », « barbier »), not an
+# adjective of the title (« professionnel », « municipal »).
+_AGENT = re.compile(r"(?:iste|logue|ier|eur|ien|graphe|aute|iatre)$")
+# Initials of a title's words (« CRS » for compagnie républicaine de sécurité) this many letters long.
+INITIALS = (3, 5)
+# A run of this many words of one profession's name names it even without its head noun
+# (« compagnie républicaine de sécurité »); shorter runs must hold a word that starts a name.
+SHORTENED_WITHOUT_HEAD = 3
 # Acronyms too common as words to name a profession alone (« si », « on »).
 _SHORT_COMMON = frozenset({"si", "on", "ou", "le", "la", "les", "de", "des", "en", "un", "et", "pas", "qui"})
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
@@ -52,6 +67,7 @@ _ENDINGS = (("euse", "eur"), ("trice", "teur"), ("iere", "ier"), ("ere", "er"), 
             ("onne", "on"), ("elle", "el"), ("ive", "if"), ("ffe", "f"), ("ee", "e"))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a word, called for every word of every name at load
 def canonical(word: str) -> str:
     """A folded word in the form both the names and the messages are compared in:
     « internationales » -> « international », « conseillère » -> « conseiller », « chargée » -> « charg »."""
@@ -72,6 +88,7 @@ def canonical(word: str) -> str:
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
 
 
+@lru_cache(maxsize=1 << 14)  # the same forms come back as a title and as its aliases
 def name_words(text: str) -> Tuple[str, ...]:
     """The canonical words of a name or a message, small words left out (« R&D » is one word)."""
     text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(text).translate(_LIGATURES))
@@ -80,12 +97,18 @@ def name_words(text: str) -> Tuple[str, ...]:
 
 def gendered_forms(title: str) -> List[str]:
     """« Conducteur / Conductrice de tramway » -> [« Conducteur de tramway », « Conductrice de tramway »]:
-    the first form takes the words that follow the second one's head; a title without « / » is itself."""
+    the feminine side starts at the word it puts in the feminine (« Arbitre professionnel / professionnelle
+    de discipline sportive »: the second word), each form takes what the other one adds; a title without
+    « / » is itself."""
     if " / " not in title:
         return [title]
     left, right = title.split(" / ", 1)
-    rest = right.split()[len(left.split()):]
-    return [" ".join([left] + rest), right]
+    left_words, right_words = left.split(), right.split()
+    first = name_words(right_words[0])
+    at = next((i for i, word in enumerate(left_words)
+               if first and name_words(word) == first and fold(word) != fold(right_words[0])), 0)
+    rest = right_words[len(left_words) - at:]
+    return [" ".join(left_words + rest), " ".join(left_words[:at] + right_words)]
 
 
 def acronyms(title: str) -> List[str]:
@@ -98,102 +121,304 @@ def typed_forms(name: str) -> List[str]:
     return [_BRACKETS.sub(" ", form) for form in gendered_forms(name)]
 
 
+
+
+# Spellings that sound alike (« conductrise », « educatrisse » for conductrice, éducatrice): a word is
+# compared by its sound key when it is not a word of the names nor of ordinary French.
+_SOUND_RULES = tuple((re.compile(a), b) for a, b in (
+    (r"ph", "f"), (r"qu", "k"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"h", ""), (r"y", "i"), (r"e?au", "o"),
+    (r"[ae]i", "e"), (r"e(?=[nm](?:[^aeiouynm]|$))", "a"), (r"z", "s"), (r"(.)\1+", r"\1"), (r"e[rtz]$", "e"), (r"[esx]+$", "")))
+# The small words after which a word is the complement of the one before (« conducteur de tram »).
+_COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})
+_ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »: within a complement
+
+
+def sound(word: str) -> str:
+    """A folded word's sound key: « conductrise » and « conductrice » both give « konduktris »."""
+    for pattern, replacement in _SOUND_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def _in_order(run: Sequence[str], key: Sequence[str]) -> bool:
+    """Whether the words of `run` all stand in `key`, in the same order."""
+    rest = iter(key)
+    return all(word in rest for word in run)
+
+
+def _close(written: str, word: str) -> int:
+    """How well a message word stands for a word of a name: 2 the same, 1 a start of it (« tram »
+    for tramway) or a longer word of the same stem (« specialiser » for spécialisé), 0 otherwise."""
+    if written == word:
+        return 2
+    if len(written) >= PREFIX_MIN and word.startswith(written) or len(word) >= 5 and written.startswith(word):
+        return 1
+    return 0
+
+
+@dataclass(frozen=True)
+class Read:
+    """A message's words, small words left out, as the index reads them."""
+    raw: Tuple[str, ...]         # canonical words as written (clipped words replaced)
+    words: Tuple[str, ...]       # the same, typos corrected into words of the names
+    folded: Tuple[str, ...]      # the folded word each came from
+    framed: Tuple[int, ...]      # 2 after a verb of becoming, « un », « une » or first; 1 after « le », « la »
+    linked: Tuple[Tuple[bool, bool], ...]  # (after « de », « du », « en »: a complement of the word before;
+    #                                        after « et », « pour »…: apart from it)
+    also: Tuple[str, ...]        # words that clipped words of the names also stand for (« moto »)
+    clipped: Tuple[bool, ...]    # the word stands for a clipped one (« prof »)
+
+
 class NameIndex:
     """Every name of the catalogue, by its canonical words; built once at load."""
 
-    def __init__(self, names: Iterable[Tuple[str, str]], ordinary: FrozenSet[str] = frozenset()):
+    def __init__(self, names: Iterable[Tuple[str, str]], ordinary: FrozenSet[str] = frozenset(),
+                 clippings: Optional[Mapping[str, Tuple[str, ...]]] = None, common: Optional[FrozenSet[str]] = None,
+                 known: Optional[FrozenSet[str]] = None):
         """`names`: (profession id, name) pairs, in file order (the first file wins a tie).
-        `ordinary`: folded words of ordinary French, never corrected into a word of a name."""
+        `ordinary`: folded words of ordinary French, never corrected into a word of a name.
+        `clippings`: clipped words -> the words they stand for (knowledge/abreviations.yml).
+        `common`: the most frequent words, never read as the initials of a title; `known`: rarer words
+        of the language, corrected by sound only. loading/lexicon.py's `for_names()` reads all four."""
+        self._clippings = clippings or {}
+        common = common or frozenset()
+        self._known = known or frozenset()
         self._order: Dict[str, int] = {}
         self._exact: Dict[Tuple[str, ...], List[str]] = {}
         self._names: List[Tuple[str, Tuple[str, ...]]] = []
         self._postings: Dict[str, Set[int]] = defaultdict(set)
         self._heads: Dict[str, Set[str]] = defaultdict(set)
+        self._agents: Set[str] = set()
         self._ordinary = ordinary
-        seen: Set[Tuple[str, Tuple[str, ...]]] = set()
+        entries = []
+        folded_words: Set[str] = set()
         for pid, name in names:
             self._order.setdefault(pid, len(self._order))
-            keys = [name_words(form) for form in typed_forms(name)]
-            keys += [(fold(a),) for a in acronyms(name) if fold(a) not in ordinary or len(a) >= 3 and fold(a)
-                     not in _SHORT_COMMON]
-            for key in keys:
-                if not key or (pid, key) in seen:
+            for form, full in zip(typed_forms(name), gendered_forms(name)):
+                # A form that lost a bracket keeps it when it would otherwise be the start of other
+                # names (« Chef de projet (…) » among the many « Chef de projet … »).
+                entries.append((pid, name_words(form), name_words(full.replace("(", " ").replace(")", " "))))
+                folded_words.update(w for w in words(without_marks(full).translate(_LIGATURES))
+                                    if w not in SMALL_WORDS)
+            entries += [(pid, (canonical(fold(a)),), None) for a in acronyms(name)
+                        if fold(a) not in ordinary or len(a) >= 3 and fold(a) not in _SHORT_COMMON]
+        starts: Dict[Tuple[str, ...], Set[str]] = defaultdict(set)
+        for pid, key, _ in entries:
+            for end in range(1, len(key)):
+                starts[key[:end]].add(pid)
+        weak = {(pid, key) for pid, key, full in entries if full and full != key and starts.get(key, set()) - {pid}}
+        seen: Set[Tuple[str, Tuple[str, ...]]] = set()
+        for pid, key, full in entries:
+            if (pid, key) in weak:
+                if full == key:  # the same form written without its bracket (an alias)
                     continue
-                seen.add((pid, key))
-                if pid not in self._exact.setdefault(key, []):
-                    self._exact[key].append(pid)
-                for word in key:
-                    self._postings[word].add(len(self._names))
-                self._names.append((pid, key))
-                if len(key) > 1:
-                    self._heads[key[0]].add(pid)
+                key = full
+            if not key or (pid, key) in seen:
+                continue
+            seen.add((pid, key))
+            if pid not in self._exact.setdefault(key, []):
+                self._exact[key].append(pid)
+            for word in key:
+                self._postings[word].add(len(self._names))
+            self._names.append((pid, key))
+            if len(key) > 1:
+                self._heads[key[0]].add(pid)
+        self._starts = {key[0] for _, key in self._names}
+        self._by_pid: Dict[str, List[int]] = defaultdict(list)
+        for i, (pid, _) in enumerate(self._names):
+            self._by_pid[pid].append(i)
+        self._agents |= {canonical(w) for w in folded_words if _AGENT.search(w)}
         self._longest = max(map(len, self._exact), default=0)
         self._vocabulary = sorted(self._postings)
+        self._sounds = self._sound_keys(folded_words)
+        self._initials = self._initials_of(common)
+
+    @staticmethod
+    def _sound_keys(folded_words: Iterable[str]) -> Dict[str, str]:
+        """The sound key of each folded word of the names -> its canonical word; a key two words share
+        is left out (it would be a guess)."""
+        keys: Dict[str, Set[str]] = defaultdict(set)
+        for word in folded_words:
+            keys[sound(word)].add(canonical(word))
+        return {key: next(iter(found)) for key, found in keys.items() if len(found) == 1 and len(key) >= 4}
+
+    def _initials_of(self, common: FrozenSet[str]) -> Dict[str, str]:
+        """A name's initials (« cpe » for conseiller principal d'éducation, « crs » for the complement
+        compagnie républicaine de sécurité) -> its profession, when only one profession has them and they
+        are neither a word of the names nor a frequent word."""
+        found: Dict[str, Set[str]] = defaultdict(set)
+        for pid, key in self._names:
+            for start in range(len(key)):
+                run = key[start:]
+                if start == 0 or len(run) >= INITIALS[0]:
+                    letters = "".join(w[0] for w in run)
+                    if INITIALS[0] <= len(letters) <= INITIALS[1] and letters.isalpha():
+                        found[letters].add(pid)
+        return {letters: next(iter(pids)) for letters, pids in found.items()
+                if len(pids) == 1 and letters not in self._postings and letters not in common
+                and letters not in SMALL_WORDS and letters not in _SHORT_COMMON}
 
     # -- a message ------------------------------------------------------------------------------
+    def read(self, text: str) -> Read:
+        """The message's words: clipped words replaced, typos corrected, each with its frame."""
+        text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(text).translate(_LIGATURES))
+        tokens = re.findall(r"[a-z0-9]+", fold(text))
+        raw, folded, framed, linked, also, shortened = [], [], [], [], [], []
+        gap: List[str] = []  # the small words since the last word kept
+        for i, token in enumerate(tokens):
+            if len(token) < 2 or token in SMALL_WORDS:
+                gap.append(token)
+                continue
+            frame = self._frame(tokens, i)
+            after = bool(gap) and gap[-1] in _COMPLEMENT
+            # « directeur et sport »: a word after « et », « pour »… is no complement of the one before
+            apart = any(w in SMALL_WORDS and w not in _COMPLEMENT | _ARTICLES for w in gap)
+            gap = []
+            clipped = self._clippings.get(token)
+            if clipped and token in self._ordinary and not frame and not (raw and raw[-1] in self._postings):
+                clipped = None  # « c'est quoi véto ? »: an everyday word, not said as a job nor after one
+            if clipped and canonical(token) in self._postings:
+                also += [canonical(w) for w in clipped if w not in SMALL_WORDS]
+                clipped = None
+            for j, word in enumerate(w for w in clipped or (token,) if w not in SMALL_WORDS):
+                raw.append(canonical(word))
+                folded.append(word)
+                framed.append(frame if j == 0 else 0)
+                linked.append((after if j == 0 else True, apart and j == 0))
+                shortened.append(bool(clipped))
+        corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
+        return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
+                    tuple(shortened))
+
+    @staticmethod
+    def _frame(tokens: Sequence[str], i: int) -> int:
+        if i == 0:
+            return 2
+        before = tokens[i - 1]
+        if before in _FRAME_PAIRS:
+            return 2 if i >= 2 and tokens[i - 2] == _FRAME_PAIRS[before] else 0
+        return 2 if before in _STRONG_FRAMES else 1 if before in _FRAMES else 0
+
     def find(self, text: str, narrow: bool = True) -> Tuple[str, ...]:
         """The profession(s) a message names: one, several equally well (ambiguous), or none.
-        `narrow`: also a head noun the rest of the message tells apart (« conductrice de tram »);
-        False for a name written in a fiche (an evolution), which must be a name in full."""
-        found = name_words(text)
-        corrected = self._corrected(found)
-        exact, length = self._longest_exact(found)
-        if corrected != found:
-            fixed, fixed_length = self._longest_exact(corrected)
+        `narrow`: also a head noun the rest of the message tells apart (« conductrice de tram »), and
+        one distinctive word (« devenir légiste »); False for a name written in a fiche (an evolution),
+        which must be a name in full."""
+        read = self.read(text)
+        exact, length = self._longest_exact(read.raw)
+        if read.words != read.raw:
+            fixed, fixed_length = self._longest_exact(read.words)
             if fixed_length > length:  # « secretaire medicalle »: the corrected name is the longer one
-                exact = fixed
+                exact, length = fixed, fixed_length
+        shortened, shortened_length, end = self._shortened(read.words)
+        # « ux designer » for « UX - UI Designer », not « Designer »; never when a complement follows that
+        # the profession's names lack (« chef de projet numérique » is not chef de projet coopération), and,
+        # for a name written in a fiche, only when the run is the whole name.
+        if shortened_length > length and (shortened_length == len(read.words) or narrow and not any(
+                read.linked[j][0] or read.words[j] in self._postings for j in range(end, min(end + 1, len(read.words))))):
+            return shortened
         if exact:
             return exact
-        covered = self._covered(set(corrected))
+        covered = self._covered(set(read.words))
         if covered:
             return covered
-        narrowed = self.heads(text) if narrow else ()
-        return narrowed if len(narrowed) == 1 else ()
+        initials = self._by_initials(read)
+        if initials or not narrow:
+            return initials
+        decided, candidates = self._narrowed(read)
+        if decided:
+            return candidates
+        return self._distinctive(read) if not candidates else ()
 
     def heads(self, text: str) -> Tuple[str, ...]:
         """For a message that names no profession in full but holds a head noun that starts several names
         (« combien gagne un technicien ? »): the professions of that head, those whose other words the
         message holds (or starts: « tram » for « tramway ») first; one when the rest of the message
         tells it apart. Empty when the message holds no such head."""
-        found = self._corrected(name_words(text))
-        framed = {canonical(w) for w in _FRAMED.findall(fold(text))}
-        heads = [w for w in found if w in framed and self._heads.get(w)]
+        return self._narrowed(self.read(text))[1]
+
+    def _narrowed(self, read: Read) -> Tuple[bool, Tuple[str, ...]]:
+        """(whether one profession is told apart, the candidates best first) of the message's heads."""
+        heads = {w for w, frame in zip(read.words, read.framed) if frame and self._heads.get(w)}
         if not heads:
-            return ()
-        others = [w for w in found if w not in heads]
-        scored: Dict[str, int] = {}
+            return False, ()
+        # The words that complement a head (« conducteur de tram », « mécanicienne moto »), not the rest
+        # of the question (« c'est quoi les études » says nothing of which chef de projet).
+        others = [read.words[j] for i in range(len(read.words)) if read.words[i] in heads
+                  for j in self._complement(read, i, heads)] + list(read.also)
+        # Each candidate: how well the complement matches its other words, then whether it matches them all
+        # (« éducatrice spécialisée » is educateur spécialisé, not a longer name that also has spécialisé).
+        scored: Dict[str, Tuple[int, int]] = {}
         for head in heads:
             for i in self._postings[head]:
                 pid, key = self._names[i]
                 if key[0] != head:
                     continue
-                score = sum(1 for w in key[1:] if any(o == w or (len(o) >= PREFIX_MIN and w.startswith(o))
-                                                      for o in others))
-                scored[pid] = max(scored.get(pid, 0), score)
+                closeness = [max((_close(o, w) for o in others), default=0) for w in key[1:]]
+                score = (sum(closeness), int(any(closeness) and all(closeness)))
+                scored[pid] = max(scored.get(pid, score), score)
         best = max(scored.values())
         top = [pid for pid, score in scored.items() if score == best]
-        if len(top) == 1 and not self._foreign_complement(text, heads, top[0]) \
-                and not self._foreign_words(found, heads, top[0]):
-            return tuple(top)
-        ranked = sorted(scored, key=lambda pid: (-scored[pid], self._order[pid]))
-        return tuple(ranked[:MOST_AMBIGUOUS])
+        ranked = tuple(sorted(scored, key=lambda pid: (tuple(-x for x in scored[pid]), self._order[pid])))
+        if len(top) == 1 and not self._foreign(read, heads, top[0]):
+            return True, (top[0],)
+        return False, ranked[:MOST_AMBIGUOUS]
 
-    def _foreign_complement(self, text: str, heads: Sequence[str], pid: str) -> bool:
-        """« dresseur de pokemon »: the head is followed by a complement that none of the profession's
-        names has, so the message speaks of another job than the one the head alone would give."""
-        own = {w for p, key in self._names if p == pid for w in key}
-        for head in heads:
-            match = re.search(rf"\b{head}\w*\s+(?:de|d'|du|des|en)\s*([a-z]+)", fold(text))
-            if match and canonical(match.group(1)) not in own and match.group(1) not in SMALL_WORDS:
-                return True
+    def _own_words(self, pid: str) -> Set[str]:
+        return {w for i in self._by_pid[pid] for w in self._names[i][1]}
+
+    def _complement(self, read: Read, i: int, heads: Set[str]) -> List[int]:
+        """The positions of the words that follow the head at `i` as its complement: after « de », « en »…,
+        or words of names (« mécanicienne moto »), or close to a word of that head's names (« specialiser »)."""
+        if not read.framed[i]:
+            return []
+        words_of_head = {w for h in heads for pid in self._heads[h] for k in self._by_pid[pid]
+                         for w in self._names[k][1]}
+        out = []
+        for j in range(i + 1, len(read.words)):
+            follower = read.words[j]
+            linked, apart = read.linked[j]
+            if read.words[j] in heads or apart or not (linked or follower in self._postings
+                                                       or any(_close(follower, w) for w in words_of_head)):
+                break
+            out.append(j)
+        return out
+
+    def _foreign(self, read: Read, heads: Set[str], pid: str) -> bool:
+        """The words that follow a head as its complement (« dresseur de pokemon », « médiateur en
+        cartographie sonore ») are not words of the profession's names: the message speaks of another job
+        than the one the head alone would give."""
+        own = self._own_words(pid) | set(heads)
+        for i, word in enumerate(read.words):
+            if word not in heads:
+                continue
+            for j in self._complement(read, i, heads):
+                follower = read.words[j]
+                if not any(_close(follower, w) for w in own) and not any(_close(a, w) for a in read.also
+                                                                          for w in own):
+                    return True
         return False
 
-    def _foreign_words(self, found: Sequence[str], heads: Sequence[str], pid: str) -> bool:
-        """The message holds words of other names that this profession's names lack (« médiateur en
-        cartographie sonore » when the catalogue has médiateur des archives sonores and other jobs in
-        cartographie sonore): it mixes two names, it names neither."""
-        own = {w for p, key in self._names if p == pid for w in key}
-        return any(w in self._postings and w not in own for w in found if w not in heads)
+    def _distinctive(self, read: Read) -> Tuple[str, ...]:
+        """« je veux être légiste », « barbier, c'est quel diplôme ? »: a word that designates a person
+        (gendered in its title, or by its ending), introduced as a job, that only one profession's names
+        have; never a word of several, nor an everyday word after « la » or « les »."""
+        found = set()
+        for word, written, frame, clipped in zip(read.words, read.raw, read.framed, read.clipped):
+            if frame == 2 and word == written and not clipped and word in self._agents:
+                ids = self._ids(self._postings.get(word, ()))
+                if len(ids) == 1:
+                    found.add(ids[0])
+        return tuple(found) if len(found) == 1 else ()
+
+    def _by_initials(self, read: Read) -> Tuple[str, ...]:
+        """« devenir OPJ »: the initials of one profession's name (or of its complement), when no other
+        profession has them and they are not a word of the language: « CFA », « SMS » or « STP » are
+        everyday initials, whatever title they also abbreviate (knowledge/abreviations.yml declares those
+        that name a job)."""
+        found = {self._initials[f] for f in read.folded
+                 if f in self._initials and f not in self._ordinary}
+        return tuple(found) if len(found) == 1 else ()
 
     def resolve(self, name: str) -> Tuple[str, ...]:
         """The profession(s) an extracted name refers to: as `find`, and also a part of a name
@@ -202,7 +427,7 @@ class NameIndex:
         found = self.find(name, narrow=False)
         if found:
             return found
-        asked = set(self._corrected(name_words(name)))
+        asked = set(self.read(name).words)
         if not asked:
             return ()
         ids = self._ids(i for i in self._candidates(asked) if asked <= set(self._names[i][1]))
@@ -220,15 +445,39 @@ class NameIndex:
                     best, best_length = self._ids_in_order(ids), end - start
         return best[:MOST_AMBIGUOUS], best_length
 
-    def _corrected(self, found: Sequence[str]) -> Tuple[str, ...]:
-        out = []
-        for word in found:
-            if word in self._postings or len(word) < CORRECTED_MIN_LENGTH or word in self._ordinary:
-                out.append(word)
-                continue
-            match = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
-            out.append(match[0] if match else word)
-        return tuple(out)
+    def _shortened(self, found: Sequence[str]) -> Tuple[Tuple[str, ...], int, int]:
+        """A name shortened by the student (« médecin du travail » for médecin du travail et de
+        prévention): a run of two or more of the message's words, one of them the first word of a name
+        (or three words or more), that stand in this order in the names of one profession only.
+        The profession, the run's length and where it ends."""
+        best: Tuple[str, ...] = ()
+        best_length = best_end = 0
+        for start in range(len(found)):
+            candidates: Optional[Set[int]] = None
+            for end in range(start + 1, min(len(found), start + self._longest) + 1):
+                postings = self._postings.get(found[end - 1], set())
+                candidates = set(postings) if candidates is None else candidates & postings
+                if not candidates:
+                    break
+                run = found[start:end]
+                if end - start < 2 or end - start <= best_length \
+                        or end - start < SHORTENED_WITHOUT_HEAD and not any(w in self._starts for w in run):
+                    continue
+                ids = self._ids(i for i in candidates if _in_order(run, self._names[i][1]))
+                if len(ids) == 1:
+                    best, best_length, best_end = ids, end - start, end
+        return best, best_length, best_end
+
+    def _corrected(self, word: str, folded: str) -> str:
+        """A word of the message, or the word of the names it is a typo of (never an ordinary word)."""
+        if word in self._postings or len(word) < CORRECTED_MIN_LENGTH or word in self._ordinary \
+                or folded in self._ordinary:
+            return word
+        alike = self._sounds.get(sound(folded))
+        if alike or folded in self._known:
+            return alike or word
+        match = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
+        return match[0] if match else word
 
     def _candidates(self, asked: Set[str]) -> Set[int]:
         return set().union(*(self._postings.get(word, set()) for word in asked))

@@ -4,7 +4,7 @@ server, the REST channel, the trainer tools, the widget server and the tests bui
 it and pass it on. No Rasa here: tests build one on fixture knowledge folders.
 """
 import re
-from typing import Dict, FrozenSet, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 
 from core.catalogue import BY_FAMILY, Interests, SearchIndex
 from core.coverage import Asked, keys, uncovered
@@ -36,7 +36,8 @@ class School:
 
     def __init__(self, professions: Dict[str, Profession], replier: Replier,
                  absent_details: Sequence[AbsentDetail], absent_phrases: Dict[str, Sequence[str]],
-                 ordinary: FrozenSet[str] = frozenset(), interests: Interests = Interests()):
+                 ordinary: FrozenSet[str] = frozenset(), interests: Interests = Interests(),
+                 lexicon: Optional[Mapping[str, object]] = None):
         self.professions = professions
         self.replier = replier
         self.absent_details = list(absent_details)
@@ -46,9 +47,12 @@ class School:
         self.interests = interests  # knowledge/interets.yml: the search's vocabulary of interests
         # Every name (intitulé and aliases), indexed once: a message is looked up by its own words,
         # whatever the size of the catalogue (core/names.py).
-        # `ordinary`: words of ordinary French, never corrected into a profession's name (loading/lexicon.py).
+        # `ordinary`: words of ordinary French, never corrected into a profession's name; `lexicon`: the rest
+        # of the language data the index reads (loading/lexicon.py for_names(), whose `ordinary` wins).
+        lexicon = dict(lexicon or {})
+        lexicon.setdefault("ordinary", ordinary)
         self.names = NameIndex(((p.id, name) for p in professions.values() for name in [p.intitule] + p.alias),
-                               ordinary)
+                               **lexicon)
 
         # Each phrase of hors_fiche.yml once, for every profession: a message is matched against them
         # once, whatever the size of the catalogue; what a profession's own fiche mentions is found

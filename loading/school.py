@@ -21,7 +21,7 @@ from loading.knowledge import (
     load_topics,
 )
 from loading.knowledge_cache import default_cache
-from loading.lexicon import ordinary_words
+from loading.lexicon import for_names
 from loading.paths import KNOWLEDGE, knowledge_dir
 
 
@@ -46,7 +46,7 @@ class SchoolFiles:
         phrases = {name: d.expressions for name, d in self.details.precisions.items()}
         entries = {k: (e.libelle, e.eleve, e.fiche) for k, e in (self.interests.interets.items() if self.interests else ())}
         return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases,
-                      ordinary_words(), Interests.of(entries))
+                      interests=Interests.of(entries), lexicon=for_names())
 
 
 def read_school(folder: Union[str, Path, None] = None,

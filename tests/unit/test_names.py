@@ -122,3 +122,59 @@ def test_an_ambiguous_name_gets_one_button_per_profession_and_keeps_the_topic(tw
     answer = dialogue.respond(twin_school, dialogue.Turn(follow, "salaire", (), {"sujet": "salaire"}, None))
     assert twin_school.professions["metier_001"].intitule in answer.reply.text
     assert dict(answer.slots)["metier_id"] == "metier_001"
+
+
+# -- kinds of names a real catalogue meets (made-up titles, written in the catalogues' « X / Y » form) --
+KINDS = [("vitrier", "Vitrier / Vitrière"), ("vitrier_auto", "Vitrier / Vitrière automobile"),
+         ("luthier", "Luthier / Luthière guitare"), ("ingenieur_son", "Ingénieur / Ingénieure du son"),
+         ("opb", "Opérateur / Opératrice de pesage des bagages"), ("navigant", "Pilote de ligne"),
+         ("chef_a", "Chef / Cheffe de chantier (Travaux publics)"), ("chef_b", "Chef / Cheffe de chantier naval"),
+         ("garde", "Garde forestier / forestière de montagne"), ("carto", "Cartographe de montagne"),
+         ("taxi_fluvial", "Pilote / Pilote de bateau-taxi fluvial")]
+
+
+@pytest.fixture(scope="module")
+def kinds():
+    return NameIndex(KINDS, frozenset({"garde", "son", "montagne", "ligne", "quoi", "faut", "il"}),
+                     clippings={"inge": ("ingenieur",), "auto": ("automobile",)}, common=frozenset())
+
+
+def test_a_name_shortened_to_words_only_one_title_has_in_that_order(kinds):
+    assert kinds.find("luthier c'est quel diplome ?") == ("luthier",)          # a complement dropped
+    assert kinds.find("operateur pesage, il faut quoi ?") == ("opb",)           # small words and the rest dropped
+    assert kinds.find("je veux devenir vitrier") == ("vitrier",)               # the full name of one wins
+    assert kinds.find("vitrier auto c'est bien ?") == ("vitrier_auto",)        # a clipped word of the name
+
+
+def test_clipped_words_are_read_as_the_words_they_stand_for(kinds):
+    assert kinds.find("devenir inge du son") == ("ingenieur_son",)
+
+
+def test_a_spelling_that_sounds_like_the_name_is_that_name(kinds):
+    assert kinds.find("je veux etre vitriaire automobile") == ("vitrier_auto",) or \
+        kinds.find("je veux etre vitriere automobile") == ("vitrier_auto",)
+    assert kinds.find("operatrisse de pesage des bagages") == ("opb",)
+
+
+def test_a_form_without_its_bracket_is_no_name_when_other_titles_start_with_it(kinds):
+    assert kinds.find("combien gagne un chef de chantier ?") == ()
+    assert set(kinds.heads("combien gagne un chef de chantier ?")) == {"chef_a", "chef_b"}
+    assert kinds.find("chef de chantier travaux publics") == ("chef_a",)
+
+
+def test_the_feminine_side_of_a_title_starts_at_the_word_it_changes():
+    from core.names import gendered_forms
+    assert gendered_forms("Garde forestier / forestière de montagne") == [
+        "Garde forestier de montagne", "Garde forestière de montagne"]
+    assert gendered_forms("Homme sage-femme / Sage-femme") == ["Homme sage-femme", "Sage-femme"]
+
+
+def test_a_complement_no_name_has_makes_the_head_name_none(kinds):
+    assert kinds.find("je veux devenir garde de zoo") == ()           # garde forestier has no zoo
+    assert kinds.find("je veux devenir pilote de drone") == ()
+    assert kinds.find("je veux devenir pilote de bateau taxi") == ("taxi_fluvial",)
+
+
+def test_one_distinctive_person_word_said_as_a_job(kinds):
+    assert kinds.find("je voudrais etre cartographe") == ("carto",)
+    assert kinds.find("j'aime la montagne") == ()   # an everyday word of a name is no job
