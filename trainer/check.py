@@ -439,11 +439,27 @@ def check_feminine_aliases(project: Project) -> List[Problem]:
     return problems
 
 
+def check_removed_facts(project: Project) -> List[Problem]:
+    """A warning for each fact of the last valid knowledge (the one the assistant answered with) that is
+    no longer in its profession's file: a deletion by mistake is named, with its file and field."""
+    from trainer.removed_facts import last_valid_folder, removed_facts
+    knowledge = project.root / "knowledge"
+    last_valid = last_valid_folder(knowledge)
+    problems = []
+    for path, field_name, text in removed_facts(knowledge, last_valid):
+        problems.append(Problem(
+            f"{project.rel(path)} : le champ « {field_name} » (« {text} ») était dans la dernière version valide "
+            f"des connaissances ({project.rel(last_valid)}) et n'est plus dans le fichier. S'il a été supprimé "
+            "par erreur, remettez-le (un bloc mal aligné se réaligne, il ne se supprime pas) ; si la fiche ne le "
+            "dit plus, ce message disparaîtra quand l'assistant aura rechargé les connaissances.", warning=True))
+    return problems
+
+
 # The checks, in the order a trainer should fix what they find.
 CHECKS: List[Callable[[Project], List[Problem]]] = [
     check_knowledge_files, check_example_lines, check_duplicate_examples, check_held_out_sentences,
     check_declared_names, check_domain_intents, check_topics, check_free_sections, check_buttons,
-    check_templates, check_copied_professions, check_feminine_aliases,
+    check_templates, check_copied_professions, check_feminine_aliases, check_removed_facts,
 ]
 
 
