@@ -2,11 +2,13 @@
 field, so that a block deleted by mistake (a misaligned « confirme: » removed instead of realigned) is
 never lost without a word.
 
-The reference is the last valid knowledge the assistant answered with (var/knowledge-last-valid/, kept by
-actions/live_school.py). A field or a list item whose text is in that copy and no longer anywhere in the
+Two references: the last valid knowledge the assistant answered with (var/knowledge-last-valid/, kept by
+actions/live_school.py), and the school's fiche the file was made from, when its header names it and it is
+found (read as `make importer` reads it). A field or a list item whose text is in that copy and no longer anywhere in the
 file is removed; a changed value is a trainer's edit, not a removal, and is not reported.
 """
 import os
+import re
 from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
 
@@ -103,4 +105,47 @@ def removed_facts(knowledge: Path, last_valid: Optional[Path]) -> List[Tuple[Pat
         if not isinstance(old, dict) or not isinstance(new, dict):
             continue   # a removed file is a removed profession, a broken one is reported as such
         found += [(path, field, text) for field, text in removed(old, new)]
+    return found
+
+
+# « … la fiche métier de l'école (shared/seed/000_….txt) », « … à partir de fiche.txt »: the fiche's file.
+_FICHE_NAME = re.compile(r"([\w./-]+\.txt)\b")
+
+
+def fiche_of(path: Path, root: Path) -> Optional[Path]:
+    """The fiche a knowledge file's opening comments name, if it is found next to the project (its folder,
+    the folders above it, or fiches/)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    header = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        header.append(line)
+    for name in _FICHE_NAME.findall("\n".join(header)):
+        for base in (root, root.parent, root.parent.parent, root / "fiches"):
+            candidate = base / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def removed_from_fiches(knowledge: Path, root: Path) -> List[Tuple[Path, str, str, Path]]:
+    """(profession file, field, start of its text, fiche) of every fact the importer reads in the file's fiche
+    that the file no longer has."""
+    found = []
+    for path in sorted((knowledge / "metiers").glob("*.yml")):
+        fiche = fiche_of(path, root)
+        current = _read(path)
+        if fiche is None or not isinstance(current, dict):
+            continue
+        try:
+            from trainer.importer.__main__ import import_fiche
+            read = yaml.safe_load(import_fiche(fiche.read_text(encoding="utf-8"), fiche.name)[1])
+        except Exception:   # noqa: BLE001 - a fiche the importer cannot read is make importer's to say
+            continue
+        if isinstance(read, dict):
+            found += [(path, field, text, fiche) for field, text in removed(read, current)]
     return found

@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from tests.support.helpers import ROOT
 from tests.support.project import PROFESSION_FILE, project_copy, run_check
 
 
@@ -62,3 +63,17 @@ def test_a_misaligned_block_is_advised_to_realign_not_reported_removed(project):
     result = run_check(project)
     assert result.returncode == 1 and "mal aligné" in result.stdout
     assert "n'est plus dans le fichier" not in result.stdout
+
+
+def test_a_fact_of_the_fiche_the_file_names_is_named_when_removed(project, monkeypatch, tmp_path):
+    monkeypatch.setenv("ASSISTANT_LAST_VALID_DIR", str(tmp_path / "absente"))   # the fiche alone
+    fiches = project / "fiches"
+    fiches.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "fiches" / "ecole_charge_mission_relations_internationales.txt",
+                fiches / "ecole.txt")
+    edit(project, "# Fiche métier :", "# Repris de la fiche de l'école (ecole.txt).\n# Fiche métier :")
+    assert "n'est plus dans le fichier" not in run_check(project).stdout   # the file holds what the fiche says
+    edit(project, block(project, "    confirme:\n", "  facteurs:"), "")
+    shown = run_check(project).stdout
+    assert (f"⚠ {PROFESSION_FILE} : le champ « salaire.niveaux.confirme » (« confirmé(e) ») est dans la fiche "
+            "de l'école (fiches/ecole.txt) et n'est plus dans le fichier.") in shown
