@@ -144,8 +144,9 @@ def training_note(project_dir: Path) -> str:
         duration = f"environ {max(1, round(seconds))} s (durée du dernier entraînement)"
     else:
         duration = f"environ {build.ESTIMATED_SECONDS} s (estimation : aucun entraînement enregistré)"
-    return (f"L'assistant apprend les nouveaux exemples au prochain « make run » (ou « make train ») : il "
-            f"ré-entraîne le modèle, ce qui prend {duration}. D'ici là, il répond comme avant.")
+    return (f"L'assistant apprend les nouveaux exemples quand le modèle est ré-entraîné : bouton « Appliquer » "
+            f"ci-dessous, « make train » ou le prochain « make run ». Cela prend {duration} ; d'ici là, il répond "
+            "comme avant.")
 
 
 __all__ = ["IGNORE", "OUT_OF_SCOPE", "Queue", "ReviewError", "apply", "quick_check", "read_queue", "remember",

@@ -13,7 +13,7 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from console import audit, auth, dashboard, db, handoff, review_queue, web
+from console import apply, audit, auth, dashboard, db, handoff, review_queue, web
 from console.pages import current, require
 from console.school_info import profession_title
 from core.paths import knowledge_dir
@@ -275,6 +275,38 @@ async def _add_alias(request: Request, session: auth.Session) -> HTTPResponse:
         f"Nom ajouté : « {added.text} » désigne maintenant « {title} » (knowledge/metiers/{chosen}.yml, liste "
         "« alias »). L'assistant le prend en compte dans quelques secondes, sans redémarrer ni ré-entraîner. "
         "Vérifiez avec « Essayer une phrase » ci-dessus.")))
+
+
+@bp.get("/formateur/appliquer")
+async def training_page(request: Request) -> HTTPResponse:
+    """Where the background training stands; the page reloads itself while it runs."""
+    session, refused = require(request, "formateur")
+    if refused:
+        return refused
+    run = _ctx(request).training.run
+    now = time.time()
+    return web.page("appliquer.html", session=session, run=run, steps=apply.STEPS, percent=run.percent(now),
+                    elapsed=round((run.finished or now) - run.started) if run.started else 0)
+
+
+@bp.post("/formateur/appliquer")
+async def start_training(request: Request) -> HTTPResponse:
+    """« Appliquer »: check, retrain and reload in the background; one run at a time."""
+    session, refused = require(request, "formateur")
+    if refused:
+        return refused
+    ctx = _ctx(request)
+    if request.form.get("appliquer") != "oui":
+        return web.error_page(400, "Formulaire incomplet", "Utilisez le bouton « Appliquer » de la page de relecture "
+                              "pour lancer l'entraînement.", session)
+    if ctx.training.start(session.login):
+        audit.log(ctx.engine, session.login, "appliquer", "entraînement lancé")
+        return web.redirect("/formateur/appliquer")
+    run = ctx.training.run
+    return web.page("appliquer.html", status=409, session=session, run=run, steps=apply.STEPS,
+                    percent=run.percent(time.time()), elapsed=round(time.time() - run.started),
+                    busy=f"Un entraînement est déjà en cours (lancé par {run.login}) : attendez qu'il finisse, "
+                         "il prend en compte tout ce qui était enregistré quand il a commencé.")
 
 
 # -- dashboard ---------------------------------------------------------------------------------------

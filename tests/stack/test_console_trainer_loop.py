@@ -219,3 +219,65 @@ def test_a_students_markup_in_a_tried_sentence_is_text(console):
     assert "<img src=x" not in answer.text and "&lt;img src=x onerror=alert(1)&gt; et le salaire ?" in answer.text
     empty = trainer.post(f"{console['url']}/formateur/essayer", data={"csrf": token, "phrase": "  "})
     assert empty.status_code == 400 and "Écrivez une phrase d'élève à essayer." in page_text(empty.text)
+
+
+def test_apply_retrains_in_the_background_one_run_at_a_time_and_the_assistant_loads_it(console, new_page):
+    """« Appliquer »: the new example is checked, the model retrained as make train does it (its record
+    verifies), the running assistant (rasa_ext/model_reload.py, here with the agent's loading recorded)
+    loads it; a second run is refused while the first goes on."""
+    import asyncio
+    import threading
+
+    from playwright.sync_api import Error as PlaywrightError
+
+    from rasa_ext.model_reload import ModelWatch
+    project = console["project"]
+    loaded = []
+    watch = ModelWatch(project, loaded.append)
+    stop = threading.Event()
+
+    def follow():
+        async def loop():
+            watch.started()
+            while not stop.is_set():
+                await watch.refresh()
+                await asyncio.sleep(0.5)
+        asyncio.run(loop())
+
+    follower = threading.Thread(target=follow, daemon=True)
+    follower.start()
+    try:
+        trainer = signed_in(console, "f.durand")
+        token = hidden_csrf(trainer.get(f"{console['url']}/formateur").text)
+        page = new_page(extra_http_headers={"X-Forwarded-For": address()})
+        page.goto(f"{console['url']}/connexion")
+        page.get_by_label("Identifiant").fill("f.durand")
+        page.get_by_label("Mot de passe").fill(PASSWORD)
+        page.get_by_role("button", name="Se connecter").click()
+        page.wait_for_url("**/formateur")
+        page.get_by_role("button", name="Appliquer : ré-entraîner l'assistant maintenant").click()
+        page.wait_for_url("**/formateur/appliquer")
+        assert page.get_by_role("progressbar").count() == 1
+        again = trainer.post(f"{console['url']}/formateur/appliquer", data={"csrf": token, "appliquer": "oui"})
+        assert again.status_code == 409 and "Un entraînement est déjà en cours (lancé par f.durand)" in page_text(again.text)
+        shown = ""
+        deadline = time.time() + 900
+        while time.time() < deadline:   # the page reloads itself (every 3 s) while the run goes on
+            try:
+                shown = page.locator("main").inner_text()
+            except PlaywrightError:   # read during one of its reloads
+                continue
+            if "Terminé" in shown or "Échec" in shown:
+                break
+            assert "l'assistant continue de répondre avec le modèle précédent" in shown or "Vérification" in shown \
+                or "charge" in shown, shown
+            time.sleep(2)
+        assert "L'assistant utilise le nouveau modèle" in shown, shown
+        assert loaded == [project / "models" / "assistant.tar.gz"]
+        verified = subprocess.run([PYTHON, str(ROOT / "scripts" / "model_build.py"), "verify", "--root", str(project)],
+                                  capture_output=True, text=True, timeout=120)
+        assert verified.returncode == 0, verified.stdout + verified.stderr
+        assert page.dialogs == [] and page.js_errors == []
+    finally:
+        stop.set()
+        follower.join(timeout=10)

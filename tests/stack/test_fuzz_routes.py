@@ -41,7 +41,7 @@ CONSOLE_ROUTES = {
     "/": ("GET",), "/connexion": ("GET", "POST"), "/deconnexion": ("POST",), "/demandes": ("GET",),
     "/demandes/{id}": ("GET",), "/demandes/{id}/repondre": ("POST",), "/demandes/{id}/rendez-vous": ("POST",),
     "/demandes/{id}/traiter": ("POST",), "/formateur": ("GET",), "/formateur/decision": ("POST",),
-    "/formateur/essayer": ("POST",), "/formateur/alias": ("POST",),
+    "/formateur/essayer": ("POST",), "/formateur/alias": ("POST",), "/formateur/appliquer": ("GET", "POST"),
     "/tableau-de-bord": ("GET",), "/api/demandes": ("POST", "OPTIONS"), "/api/reponses/{text}": ("GET", "OPTIONS"),
     "/static/{path}": ("GET",), "/mot-de-passe": ("GET", "POST"),
 }
