@@ -187,9 +187,13 @@ class SafeRestInput(InputChannel):
         async def follow_the_model(app, loop) -> None:
             """A model retrained while Rasa runs is loaded without a restart (rasa_ext/model_reload.py)."""
             agent = getattr(app.ctx, "agent", None)
-            if agent is not None and os.environ.get("ASSISTANT_MODEL_RELOAD", "1") != "0":
+            started = getattr(getattr(agent, "processor", None), "model_path", None)
+            root = Path.cwd()
+            # only the project's own model (make run); a model given from elsewhere is not replaced
+            if started is not None and Path(started).resolve() == (root / "models" / "assistant.tar.gz").resolve() \
+                    and os.environ.get("ASSISTANT_MODEL_RELOAD", "1") != "0":
                 from rasa_ext.model_reload import ModelWatch
-                app.add_task(ModelWatch(Path.cwd(), agent.load_model).run())
+                app.add_task(ModelWatch(root, agent.load_model).run())
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
