@@ -2,13 +2,16 @@
 field, so that a block deleted by mistake (a misaligned « confirme: » removed instead of realigned) is
 never lost without a word.
 
-Two references: the last valid knowledge the assistant answered with (var/knowledge-last-valid/, kept by
-actions/live_school.py), and the school's fiche the file was made from, when its header names it and it is
-found (read as `make importer` reads it). A field or a list item whose text is in that copy and no longer anywhere in the
-file is removed; a changed value is a trainer's edit, not a removal, and is not reported.
+Three references: the file's last version saved in git (the project is a clone: while `make run` reloads
+each saved edit, this one does not move until the trainer commits), the last valid knowledge the assistant
+answered with (var/knowledge-last-valid/, kept by actions/live_school.py), and the school's fiche the file
+was made from, when its header names it and it is found (read as `make importer` reads it). A field or a
+list item whose text is in a reference and no longer anywhere in the file is removed; a changed value is a
+trainer's edit, not a removal, and is not reported.
 """
 import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
 
@@ -148,4 +151,36 @@ def removed_from_fiches(knowledge: Path, root: Path) -> List[Tuple[Path, str, st
             continue
         if isinstance(read, dict):
             found += [(path, field, text, fiche) for field, text in removed(read, current)]
+    return found
+
+
+def _git(root: Path, *args: str) -> Optional[str]:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def removed_since_commit(knowledge: Path, root: Path) -> List[Tuple[Path, str, str]]:
+    """(profession file, field, start of its text) of every fact of the files' last committed version that
+    is no longer in them; nothing outside a git clone. Only the files git says changed are read."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    folder = knowledge / "metiers"
+    if not top or not folder.is_dir():
+        return []
+    changed = _git(root, "diff", "--name-only", "HEAD", "--", str(folder.resolve()))
+    found = []
+    for name in (changed or "").splitlines():
+        path = Path(top.strip()) / name
+        if path.suffix != ".yml" or not path.exists():
+            continue
+        committed = _git(root, "show", f"HEAD:{name}")
+        try:
+            old = yaml.safe_load(committed) if committed else None
+        except yaml.YAMLError:
+            old = None
+        new = _read(path)
+        if isinstance(old, dict) and isinstance(new, dict):
+            found += [(path, field, text) for field, text in removed(old, new)]
     return found

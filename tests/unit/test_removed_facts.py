@@ -77,3 +77,16 @@ def test_a_fact_of_the_fiche_the_file_names_is_named_when_removed(project, monke
     shown = run_check(project).stdout
     assert (f"⚠ {PROFESSION_FILE} : le champ « salaire.niveaux.confirme » (« confirmé(e) ») est dans la fiche "
             "de l'école (fiches/ecole.txt) et n'est plus dans le fichier.") in shown
+
+
+def test_under_make_run_the_last_committed_version_still_names_the_removal(project, monkeypatch, tmp_path):
+    """make run reloads each saved edit (the last valid copy follows the file): git's version does not."""
+    import subprocess
+    monkeypatch.setenv("ASSISTANT_LAST_VALID_DIR", str(tmp_path / "absente"))
+    for command in (["init", "-q"], ["add", "knowledge"],
+                    ["-c", "user.name=f", "-c", "user.email=f@ecole.fr", "commit", "-qm", "fiches"]):
+        subprocess.run(["git", "-C", str(project), *command], check=True, timeout=60)
+    edit(project, block(project, "    confirme:\n", "  facteurs:"), "")
+    shown = run_check(project).stdout
+    assert (f"⚠ {PROFESSION_FILE} : le champ « salaire.niveaux.confirme » (« confirmé(e) ») était dans la "
+            "dernière version enregistrée dans git et n'est plus dans le fichier.") in shown
