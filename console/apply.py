@@ -119,6 +119,7 @@ class Trainer:
         logs = self.project_dir / "var" / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         out = Path(tempfile.mkdtemp(prefix=".entrainement-", dir=models))
+        inputs = build.input_hashes(self.project_dir)   # what this model learns: an edit saved meanwhile is not in it
         started = time.time()
         try:
             with (logs / "train.log").open("w", encoding="utf-8") as log:
@@ -135,7 +136,7 @@ class Trainer:
                 return
             seconds = round(time.time() - started)
             built.replace(models / "assistant.tar.gz")   # one step: never half a model in models/
-            build.record(self.project_dir, seconds)
+            build.record(self.project_dir, seconds, inputs)
         except subprocess.TimeoutExpired:
             self._step(FAILED, f"L'entraînement n'a pas fini en {TRAIN_TIMEOUT // 60} minutes : il a été arrêté, "
                                "l'assistant continue avec le modèle précédent. Lancez « make train » dans un terminal.")

@@ -76,7 +76,8 @@ def refusal(school: School, profession_id: str, alias: str, ordinary=frozenset()
     asked = question_words(school)
     asking = [w for w in shown.split() if name_words(w) and name_words(w)[0] in asked and name_words(w)[0] not in own]
     if asking:
-        return (f"« {shown} » contient « {asking[0]} », un mot des questions des élèves : ce nom ferait choisir "
+        what = f"« {shown} » est" if len(shown.split()) == 1 else f"« {shown} » contient « {asking[0]} »,"
+        return (f"{what} un mot des questions des élèves : ce nom ferait choisir "
                 "ce métier dans des questions qui n'en parlent pas. Gardez les mots propres au métier "
                 "(par exemple « tourisme durable »).")
     if len(words) == 1 and words[0] not in own and (words[0] in ordinary or fold(shown) in ordinary):
