@@ -115,8 +115,10 @@ def read_queue(ctx) -> review_queue.Queue:
     """The review queue, with the confident answers the coverage guard doubted on the knowledge in service."""
     from trainer.review.doubt import doubt_of
     school = ctx.tryout.school()
+    if school is not None and getattr(ctx, "doubt", (None, None))[0] is not school:
+        ctx.doubt = (school, doubt_of(school))   # one per School: its messages already read are remembered
     return review_queue.read_queue(ctx.settings.database_url, ctx.settings.project_dir, ctx.engine,
-                                   doubted=doubt_of(school) if school is not None else None)
+                                   doubted=ctx.doubt[1] if school is not None else None)
 
 
 def professions_of(folder) -> list:

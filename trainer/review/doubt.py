@@ -10,13 +10,19 @@ Doubted = Callable[[str, Optional[str], Optional[str]], Optional[str]]
 
 
 def doubt_of(school: School) -> Doubted:
-    """(text, intent, profession id) -> the words the message asks for that the answer lacks, or None."""
+    """(text, intent, profession id) -> the words the message asks for that the answer lacks, or None.
+    Each message is read once per School: the console rebuilds its queue on every visit."""
+    seen = {}
+
     def doubted(text: str, intent: Optional[str], profession_id: Optional[str]) -> Optional[str]:
         if intent not in school.fact_topics:
             return None
-        profession = school.professions.get(profession_id or "") or school.default
-        asked = school.uncovered(school.understand(text, [], intent), profession)
-        return asked.words if asked is not None else None
+        key = (text, intent, profession_id)
+        if key not in seen:
+            profession = school.professions.get(profession_id or "") or school.default
+            asked = school.uncovered(school.understand(text, [], intent), profession)
+            seen[key] = asked.words if asked is not None else None
+        return seen[key]
     return doubted
 
 
