@@ -114,11 +114,16 @@ def _labels_for_project(project_dir) -> dict:
 def read_queue(ctx) -> review_queue.Queue:
     """The review queue, with the confident answers the coverage guard doubted on the knowledge in service."""
     from trainer.review.doubt import doubt_of
-    school = ctx.tryout.school()
-    if school is not None and getattr(ctx, "doubt", (None, None))[0] is not school:
-        ctx.doubt = (school, doubt_of(school))   # one per School: its messages already read are remembered
-    return review_queue.read_queue(ctx.settings.database_url, ctx.settings.project_dir, ctx.engine,
-                                   doubted=ctx.doubt[1] if school is not None else None)
+
+    def doubted(text, intent, profession):
+        # the School is read only when a confident answer is there to weigh (seconds, the first time)
+        school = ctx.tryout.school()
+        if school is None:
+            return None
+        if getattr(ctx, "doubt", (None, None))[0] is not school:
+            ctx.doubt = (school, doubt_of(school))   # one per School: its messages already read are remembered
+        return ctx.doubt[1](text, intent, profession)
+    return review_queue.read_queue(ctx.settings.database_url, ctx.settings.project_dir, ctx.engine, doubted=doubted)
 
 
 def professions_of(folder) -> list:

@@ -112,9 +112,10 @@ class Tryout:
                 return None
 
     def warm(self) -> None:
-        """Loads the model and the school ahead of the first try (the trainer page starts it)."""
-        self.school()
+        """Loads the model and the school ahead of the first try (the trainer page starts it); without a
+        model there is nothing to try."""
         if self.model.exists():
+            self.school()
             with self._lock:
                 try:
                     self._agent_now()
