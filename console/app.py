@@ -12,7 +12,7 @@ from sanic.exceptions import MethodNotSupported, NotFound, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from console import audit, auth, config, db, mail, pages, school_info, student_api, trainer_pages, web
+from console import apply, audit, auth, config, db, mail, pages, review_queue, school_info, student_api, trainer_pages, tryout, web
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -30,7 +30,10 @@ def create_app(settings: config.Settings, name: str = "console") -> Sanic:
     app.ctx = SimpleNamespace(
         settings=settings, engine=db.engine_for(settings.database_url), contact=contact,
         notify_to=settings.notify_to or contact.email,
-        limiter=auth.LoginThrottle(), request_limiter=student_api.request_limiter())
+        limiter=auth.LoginThrottle(), request_limiter=student_api.request_limiter(),
+        tryout=tryout.Tryout(settings.project_dir, settings.knowledge_dir))
+    app.ctx.training = apply.Trainer(settings.project_dir, review_queue.quick_check,
+                                     apply.assistant_uses_recorded_model, app.ctx.tryout.reset)
 
     async def send_and_log(message, login: str, target: str) -> None:
         # smtplib blocks (up to its timeout): in a thread, after the answer, so nobody waits for the mail server

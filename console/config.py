@@ -47,6 +47,13 @@ class Settings:
     # The project the review queue writes into (data/nlu/) and checks (python -m trainer.check):
     # CONSOLE_PROJECT_DIR, the repository itself by default; the tests give a temporary copy.
     project_dir: Path = ROOT
+    # The knowledge folder the assistant answers from (ASSISTANT_KNOWLEDGE_DIR, else the project's
+    # knowledge/): a « mauvais métier » decision adds its alias there, and « essayer une phrase » reads it.
+    knowledge: Optional[Path] = None
+
+    @property
+    def knowledge_dir(self) -> Path:
+        return self.knowledge or self.project_dir / "knowledge"
 
 
 def from_environment() -> Settings:
@@ -70,4 +77,6 @@ def from_environment() -> Settings:
         session_hours=float(os.environ.get("CONSOLE_SESSION_HOURS") or 8),
         proxies=int(os.environ.get("CONSOLE_PROXIES") or 0),
         project_dir=Path(os.environ.get("CONSOLE_PROJECT_DIR") or ROOT).resolve(),
+        knowledge=Path(os.environ["ASSISTANT_KNOWLEDGE_DIR"]).resolve() if os.environ.get("ASSISTANT_KNOWLEDGE_DIR")
+        else None,
     )

@@ -15,4 +15,6 @@ def new_token() -> str:
 
 
 def same(expected: Optional[str], given: Optional[str]) -> bool:
-    return bool(expected) and bool(given) and hmac.compare_digest(str(expected), str(given))
+    # as bytes: compare_digest refuses str with non-ASCII characters (a forged field could hold « \x80 »)
+    return bool(expected) and bool(given) and hmac.compare_digest(str(expected).encode("utf-8", "surrogatepass"),
+                                                                  str(given).encode("utf-8", "surrogatepass"))

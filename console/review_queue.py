@@ -72,11 +72,13 @@ class Queue:
     by_hash: Dict[str, dict]     # key hash -> message, for the forms
 
 
-def read_queue(database_url: str, project_dir: Path, engine, threshold: float = THRESHOLD) -> Queue:
-    """The queue as `make review` builds it, without the messages already decided in the console."""
+def read_queue(database_url: str, project_dir: Path, engine, threshold: float = THRESHOLD,
+               doubted=None) -> Queue:
+    """The queue as `make review` builds it, without the messages already decided in the console.
+    `doubted`: the coverage guard's doubt on the knowledge in service (trainer/review/doubt.py)."""
     project = read_project(project_dir)
     rows = read_events(database_url, ROOT, None)
-    unique, groups, probes, already = queue_of(rows, project, threshold, decided(engine))
+    unique, groups, probes, already = queue_of(rows, project, threshold, decided(engine), doubted)
     topics = [i for i in project.intents if i not in NOT_TOPICS]
     for m in unique.values():
         m["hash"] = key_hash(m["key"])
@@ -142,8 +144,9 @@ def training_note(project_dir: Path) -> str:
         duration = f"environ {max(1, round(seconds))} s (durée du dernier entraînement)"
     else:
         duration = f"environ {build.ESTIMATED_SECONDS} s (estimation : aucun entraînement enregistré)"
-    return (f"L'assistant apprend les nouveaux exemples au prochain « make run » (ou « make train ») : il "
-            f"ré-entraîne le modèle, ce qui prend {duration}. D'ici là, il répond comme avant.")
+    return (f"L'assistant apprend les nouveaux exemples quand le modèle est ré-entraîné : bouton « Appliquer » "
+            f"ci-dessous, « make train » ou le prochain « make run ». Cela prend {duration} ; d'ici là, il répond "
+            "comme avant.")
 
 
 __all__ = ["IGNORE", "OUT_OF_SCOPE", "Queue", "ReviewError", "apply", "quick_check", "read_queue", "remember",

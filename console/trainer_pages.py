@@ -13,7 +13,7 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from console import audit, auth, dashboard, db, handoff, review_queue, web
+from console import apply, audit, auth, dashboard, db, handoff, review_queue, web
 from console.pages import current, require
 from console.school_info import profession_title
 from loading.paths import knowledge_dir
@@ -111,20 +111,49 @@ def _labels_for_project(project_dir) -> dict:
     return topic_labels(data.get("sujets") if isinstance(data, dict) else None)
 
 
+def read_queue(ctx) -> review_queue.Queue:
+    """The review queue, with the confident answers the coverage guard doubted on the knowledge in service."""
+    from trainer.review.doubt import doubt_of
+
+    def doubted(text, intent, profession):
+        # the School is read only when a confident answer is there to weigh (seconds, the first time)
+        school = ctx.tryout.school()
+        if school is None:
+            return None
+        if getattr(ctx, "doubt", (None, None))[0] is not school:
+            ctx.doubt = (school, doubt_of(school))   # one per School: its messages already read are remembered
+        return ctx.doubt[1](text, intent, profession)
+    return review_queue.read_queue(ctx.settings.database_url, ctx.settings.project_dir, ctx.engine, doubted=doubted)
+
+
+def professions_of(folder) -> list:
+    """(id, title) of every profession of the knowledge folder, by title: the « mauvais métier » choices."""
+    ids = sorted(p.stem for p in (folder / "metiers").glob("*.yml"))
+    titles = {}
+    for pid in ids:
+        try:
+            data = yaml.safe_load((folder / "metiers" / f"{pid}.yml").read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            data = {}
+        titles[pid] = str(data.get("intitule") or pid) if isinstance(data, dict) else pid
+    return sorted(titles.items(), key=lambda item: item[1].lower())
+
+
 async def queue_page(request: Request, session: auth.Session, status: int = 200,
-                     outcome: Optional[dict] = None) -> HTTPResponse:
+                     outcome: Optional[dict] = None, tried=None) -> HTTPResponse:
     ctx = _ctx(request)
     project_dir = ctx.settings.project_dir
     error, queue = "", None
     try:
-        queue = await in_thread(review_queue.read_queue, ctx.settings.database_url, project_dir, ctx.engine)
+        queue = await in_thread(read_queue, ctx)
     except review_queue.ReviewError as exc:
         error = str(exc)
     labels = _labels_for_project(project_dir)
     texts = clarify_texts(project_dir)
     return web.page("formateur.html", status=status, session=session, queue=queue, error=error, outcome=outcome,
                     labels=labels, training=review_queue.training_note(project_dir),
-                    clarified=lambda m: clarified(m, texts), knowledge=knowledge_problem())
+                    clarified=lambda m: clarified(m, texts), knowledge=knowledge_problem(),
+                    professions=professions_of(ctx.settings.knowledge_dir), tried=tried)
 
 
 @bp.get("/formateur")
@@ -133,6 +162,8 @@ async def trainer_home(request: Request) -> HTTPResponse:
     if refused:
         return refused
     audit.log(_ctx(request).engine, session.login, "file_relecture")
+    if not getattr(_ctx(request), "warming", None):   # « essayer une phrase » answers at once afterwards
+        _ctx(request).warming = request.app.add_task(in_thread(_ctx(request).tryout.warm))
     return await queue_page(request, session)
 
 
@@ -152,7 +183,7 @@ async def _decide(request: Request, session: auth.Session, chosen: str) -> HTTPR
     ctx = _ctx(request)
     project_dir = ctx.settings.project_dir
     try:
-        queue = await in_thread(review_queue.read_queue, ctx.settings.database_url, project_dir, ctx.engine)
+        queue = await in_thread(read_queue, ctx)
     except review_queue.ReviewError as exc:
         return await queue_page(request, session, 409, dict(ok=False, text=str(exc)))
     message = queue.by_hash.get(request.form.get("cle") or "")
@@ -187,6 +218,102 @@ async def _decide(request: Request, session: auth.Session, chosen: str) -> HTTPR
     else:
         text = f"Exemple ajouté à « {label} » ({', '.join(applied.added)}) : « {shorten(message['text'], 80)} »."
     return await queue_page(request, session, outcome=dict(ok=True, text=text, check=check))
+
+
+@bp.post("/formateur/essayer")
+async def try_sentence(request: Request) -> HTTPResponse:
+    """What the assistant would answer, and why; no conversation is recorded."""
+    session, refused = require(request, "formateur")
+    if refused:
+        return refused
+    text = request.form.get("phrase") or ""
+    tried = await in_thread(_ctx(request).tryout.tried, text)
+    audit.log(_ctx(request).engine, session.login, "essai_phrase", tried.intent or "")
+    return await queue_page(request, session, 400 if tried.error and not tried.text else 200, tried=tried)
+
+
+@bp.post("/formateur/alias")
+async def wrong_profession(request: Request) -> HTTPResponse:
+    """« Mauvais métier »: the name the student used becomes an alias of the right profession."""
+    session, refused = require(request, "formateur")
+    if refused:
+        return refused
+    async with _DECISIONS:
+        return await _add_alias(request, session)
+
+
+async def _add_alias(request: Request, session: auth.Session) -> HTTPResponse:
+    from trainer import aliases
+    ctx = _ctx(request)
+    try:
+        queue = await in_thread(read_queue, ctx)
+    except review_queue.ReviewError as exc:
+        return await queue_page(request, session, 409, dict(ok=False, text=str(exc)))
+    message = queue.by_hash.get(request.form.get("cle") or "")
+    if message is None:
+        return await queue_page(request, session, 409, dict(
+            ok=False, text="Ce message n'est plus dans la file (déjà traité, peut-être par un autre formateur). "
+                           "Rien n'a été changé."))
+    folder = ctx.settings.knowledge_dir
+    chosen = (request.form.get("metier") or "").strip()
+    if chosen not in dict(professions_of(folder)):
+        return await queue_page(request, session, 400, dict(
+            ok=False, text="Choisissez dans la liste le métier dont parlait l'élève, puis écrivez le nom qu'il a "
+                           "utilisé."))
+    alias = (request.form.get("alias") or "").strip()
+    school = await in_thread(ctx.tryout.school)
+    if school is None:
+        return await queue_page(request, session, 409, dict(
+            ok=False, text="Les fichiers de connaissances ont une erreur (voir ci-dessus) : corrigez-la d'abord, "
+                           "rien n'a été écrit."))
+    from core.lexicon import ordinary_words
+    refused_because = aliases.refusal(school, chosen, alias, ordinary_words())
+    target = message["hash"][:12]
+    if refused_because:
+        audit.log(ctx.engine, session.login, "alias_refuse", f"{chosen} ← message {target}")
+        return await queue_page(request, session, 400, dict(ok=False, text=refused_because + " Rien n'a été écrit."))
+    added = await in_thread(aliases.add_alias, folder / "metiers" / f"{chosen}.yml", alias)
+    if not added.ok:
+        return await queue_page(request, session, 409, dict(ok=False, text=added.text))
+    review_queue.remember(ctx.engine, message["key"], f"alias:{chosen}", session.login)
+    audit.log(ctx.engine, session.login, "alias_ajoute", f"{chosen} ← message {target}")
+    title = school.professions[chosen].intitule
+    return await queue_page(request, session, outcome=dict(ok=True, text=(
+        f"Nom ajouté : « {added.text} » désigne maintenant « {title} » (knowledge/metiers/{chosen}.yml, liste "
+        "« alias »). L'assistant le prend en compte dans quelques secondes, sans redémarrer ni ré-entraîner. "
+        "Vérifiez avec « Essayer une phrase » ci-dessus.")))
+
+
+@bp.get("/formateur/appliquer")
+async def training_page(request: Request) -> HTTPResponse:
+    """Where the background training stands; the page reloads itself while it runs."""
+    session, refused = require(request, "formateur")
+    if refused:
+        return refused
+    run = _ctx(request).training.run
+    now = time.time()
+    return web.page("appliquer.html", session=session, run=run, steps=apply.STEPS, percent=run.percent(now),
+                    elapsed=round((run.finished or now) - run.started) if run.started else 0)
+
+
+@bp.post("/formateur/appliquer")
+async def start_training(request: Request) -> HTTPResponse:
+    """« Appliquer »: check, retrain and reload in the background; one run at a time."""
+    session, refused = require(request, "formateur")
+    if refused:
+        return refused
+    ctx = _ctx(request)
+    if request.form.get("appliquer") != "oui":
+        return web.error_page(400, "Formulaire incomplet", "Utilisez le bouton « Appliquer » de la page de relecture "
+                              "pour lancer l'entraînement.", session)
+    if ctx.training.start(session.login):
+        audit.log(ctx.engine, session.login, "appliquer", "entraînement lancé")
+        return web.redirect("/formateur/appliquer")
+    run = ctx.training.run
+    return web.page("appliquer.html", status=409, session=session, run=run, steps=apply.STEPS,
+                    percent=run.percent(time.time()), elapsed=round(time.time() - run.started),
+                    busy=f"Un entraînement est déjà en cours (lancé par {run.login}) : attendez qu'il finisse, "
+                         "il prend en compte tout ce qui était enregistré quand il a commencé.")
 
 
 # -- dashboard ---------------------------------------------------------------------------------------

@@ -20,8 +20,10 @@ Body: {"sender": "...", "message": "...", "message_id": "...", "metadata": {"met
 import asyncio
 import json
 import logging
+import os
 import re
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 from urllib.parse import urlsplit
 
@@ -180,6 +182,18 @@ class SafeRestInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("safe_rest_webhook", __name__)
+
+        @webhook.listener("after_server_start")
+        async def follow_the_model(app, loop) -> None:
+            """A model retrained while Rasa runs is loaded without a restart (rasa_ext/model_reload.py)."""
+            agent = getattr(app.ctx, "agent", None)
+            started = getattr(getattr(agent, "processor", None), "model_path", None)
+            root = Path.cwd()
+            # only the project's own model (make run); a model given from elsewhere is not replaced
+            if started is not None and Path(started).resolve() == (root / "models" / "assistant.tar.gz").resolve() \
+                    and os.environ.get("ASSISTANT_MODEL_RELOAD", "1") != "0":
+                from rasa_ext.model_reload import ModelWatch
+                app.add_task(ModelWatch(root, agent.load_model).run())
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

@@ -92,8 +92,9 @@ def announce(root: Path) -> None:
     sys.stdout.flush()
 
 
-def record(root: Path, seconds: float) -> None:
-    hashes = input_hashes(root)
+def record(root: Path, seconds: float, hashes: dict = None) -> None:
+    """`hashes`: the inputs as they were when training started (a file saved meanwhile is not in the model)."""
+    hashes = input_hashes(root) if hashes is None else hashes
     (root / RECORD).write_text(json.dumps({
         "model": MODEL.as_posix(),
         "model_sha256": file_sha256(root / MODEL),

@@ -440,11 +440,43 @@ def check_feminine_aliases(project: Project) -> List[Problem]:
     return problems
 
 
+def check_removed_facts(project: Project) -> List[Problem]:
+    """A warning for each fact of the profession's fiche (when the file names it and it is found), of the
+    file's last committed version, or of the last valid knowledge (the one the assistant answered with)
+    that is no longer in its profession's file: a deletion by mistake is named, with its file and field."""
+    from trainer.removed_facts import last_valid_folder, removed_facts, removed_from_fiches, removed_since_commit
+    knowledge = project.root / "knowledge"
+    last_valid = last_valid_folder(knowledge)
+    problems, said = [], set()
+    for path, field_name, text, fiche in removed_from_fiches(knowledge, project.root):
+        said.add((path, field_name))
+        problems.append(Problem(
+            f"{project.rel(path)} : le champ « {field_name} » (« {text} ») est dans la fiche de l'école "
+            f"({project.rel(fiche)}) et n'est plus dans le fichier. S'il a été supprimé par erreur, remettez-le "
+            "(un bloc mal aligné se réaligne, il ne se supprime pas).", warning=True))
+    for path, field_name, text in removed_since_commit(knowledge, project.root):
+        said.add((path, field_name))
+        problems.append(Problem(
+            f"{project.rel(path)} : le champ « {field_name} » (« {text} ») était dans la dernière version "
+            "enregistrée dans git et n'est plus dans le fichier. S'il a été supprimé par erreur, remettez-le (un "
+            "bloc mal aligné se réaligne, il ne se supprime pas) ; si c'est voulu, enregistrez le changement "
+            "(git commit).", warning=True))
+    for path, field_name, text in removed_facts(knowledge, last_valid):
+        if (path, field_name) in said:
+            continue
+        problems.append(Problem(
+            f"{project.rel(path)} : le champ « {field_name} » (« {text} ») était dans la dernière version valide "
+            f"des connaissances ({project.rel(last_valid)}) et n'est plus dans le fichier. S'il a été supprimé "
+            "par erreur, remettez-le (un bloc mal aligné se réaligne, il ne se supprime pas) ; si c'est voulu, "
+            "ce message disparaît quand l'assistant a rechargé les connaissances (make run).", warning=True))
+    return problems
+
+
 # The checks, in the order a trainer should fix what they find.
 CHECKS: List[Callable[[Project], List[Problem]]] = [
     check_knowledge_files, check_example_lines, check_duplicate_examples, check_held_out_sentences,
     check_declared_names, check_domain_intents, check_topics, check_free_sections, check_buttons,
-    check_templates, check_copied_professions, check_feminine_aliases,
+    check_templates, check_copied_professions, check_feminine_aliases, check_removed_facts,
 ]
 
 

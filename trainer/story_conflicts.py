@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-_CONFLICT = re.compile(r"Story structure conflict after intent '([^']+)':((?:\n\s+\S+ predicted in '.*')+)")
-_PREDICTED = re.compile(r"(\S+) predicted in '(.*)'")
+_CONFLICT = re.compile(r"Story structure conflict after intent '([^']+)':((?:\n\s+\S+ predicted in '.*)+)")
+_PREDICTED = re.compile(r"(\S+) predicted in '(.*?)\s*$", re.M)
+_OTHERS = re.compile(r"', and (\d+) other trackers$")
 _HEADER = re.compile(r"^\s*-\s*(story|rule)\s*:\s*(.+?)\s*$")
 
 
@@ -42,8 +43,15 @@ def explain(output: str, root: Path) -> List[str]:
     messages = []
     for match in _CONFLICT.finditer(output):
         places = _places(root) if places is None else places
-        predicted = _PREDICTED.findall(match.group(2))
-        sides = [f"{_named(name, places)} mène à {action}" for action, name in predicted]
+        sides = []
+        for action, names in _PREDICTED.findall(match.group(2)):
+            # « a' and 'b' », « a', 'b', and 'c' », « a', 'b', and 2 other trackers » (the first quote is read)
+            others = _OTHERS.search(names)
+            names = names[: others.start()] if others else names[:-1]
+            shown = [_named(name, places) for name in re.split(r"', (?:and )?'|' and '", names) if name]
+            if others:
+                shown.append(f"{others.group(1)} autre(s)")
+            sides.append(f"{' et '.join(shown)} mène{'nt' if len(shown) > 1 else ''} à {action}")
         messages.append(
             f"✗ Deux suites différentes après l'intention « {match.group(1)} » : " + " ; ".join(sides)
             + ". Après un même message, l'assistant ne peut suivre qu'une suite : gardez-en une (les sujets "

@@ -41,11 +41,12 @@ CONSOLE_ROUTES = {
     "/": ("GET",), "/connexion": ("GET", "POST"), "/deconnexion": ("POST",), "/demandes": ("GET",),
     "/demandes/{id}": ("GET",), "/demandes/{id}/repondre": ("POST",), "/demandes/{id}/rendez-vous": ("POST",),
     "/demandes/{id}/traiter": ("POST",), "/formateur": ("GET",), "/formateur/decision": ("POST",),
+    "/formateur/essayer": ("POST",), "/formateur/alias": ("POST",), "/formateur/appliquer": ("GET", "POST"),
     "/tableau-de-bord": ("GET",), "/api/demandes": ("POST", "OPTIONS"), "/api/reponses/{text}": ("GET", "OPTIONS"),
     "/static/{path}": ("GET",), "/mot-de-passe": ("GET", "POST"),
 }
 FORM_FIELDS = ("csrf", "identifiant", "mot_de_passe", "suite", "reponse", "message", "sujet", "autre", "cle",
-               "actuel", "nouveau", "confirmation")
+               "actuel", "nouveau", "confirmation", "phrase", "metier", "alias")
 QUERY_KEYS = ("apres", "du", "au", "metier", "suite", "fin", "envoye", "traitee", "server", "console")
 
 # Text of every kind: control characters, NUL, surrogates are left out by requests (not encodable).

@@ -34,8 +34,8 @@ def test_every_template_escapes_what_it_shows():
                   draft=HOSTILE, waited=HOSTILE, booking=HOSTILE, then=HOSTILE, minimum=12)
     values.update(trainer_values())
     names = sorted(p.name for p in web.TEMPLATES.glob("*.html") if not p.name.startswith(("_", "base")))
-    assert names == ["connexion.html", "demande.html", "demandes.html", "erreur.html", "formateur.html",
-                     "mot-de-passe.html", "tableau.html"]
+    assert names == ["appliquer.html", "connexion.html", "demande.html", "demandes.html", "erreur.html",
+                     "formateur.html", "mot-de-passe.html", "tableau.html"]
     for name in names:
         html = web.templates.get_template(name).render(**values)
         assert "<script" not in html, name
@@ -46,11 +46,12 @@ def trainer_values() -> dict:
     """What the trainer's pages show, every text a student's or a file's: hostile."""
     import datetime
 
-    from console import dashboard
+    from console import apply, dashboard
     from console.review_queue import Check, Queue
+    from console.tryout import Tried
     message = dict(text=HOSTILE, hash="a" * 64, key=HOSTILE, flagged=True, fallback=False, proposed=HOSTILE,
                    confidence=0.5, count=2, previous_student=HOSTILE, previous_assistant=HOSTILE, reply=HOSTILE,
-                   likely=[HOSTILE], reason=HOSTILE)
+                   likely=[HOSTILE], reason=HOSTILE, why=HOSTILE)
     queue = Queue([[message]], [message], 0, [HOSTILE], {message["hash"]: message})
     day = datetime.date(2026, 11, 10)
     figures = dashboard.Figures(1, [(day, 1)], [(HOSTILE, 1)], 0, 0, [(HOSTILE, 1, 1)],
@@ -59,7 +60,13 @@ def trainer_values() -> dict:
                 training=HOSTILE, f=figures, start=day, end=day, profession=HOSTILE, choices=[(HOSTILE, HOSTILE)],
                 note=HOSTILE, day_rows=[(HOSTILE, 1)], topic_rows=[(HOSTILE, 1)], feedback_top=2, bars=dashboard.bars,
                 percent=dashboard.percent, waited=handoff.waited, title_of=lambda p: HOSTILE, time_unit="jour",
-                clarified=lambda m: False, knowledge=dict(erreur=HOSTILE, depuis=HOSTILE))
+                clarified=lambda m: False, knowledge=dict(erreur=HOSTILE, depuis=HOSTILE),
+                professions=[(HOSTILE, HOSTILE), (HOSTILE, HOSTILE)],
+                tried=Tried(HOSTILE, reply=HOSTILE, buttons=[HOSTILE], intent=HOSTILE, confidence=0.5,
+                            ranking=[(HOSTILE, 0.5), (HOSTILE, 0.2)], profession=HOSTILE, named=[HOSTILE], topic=HOSTILE),
+                run=apply.Run(step=apply.FAILED, started=1.0, message=HOSTILE, details=HOSTILE, login=HOSTILE,
+                              history=[HOSTILE]),
+                steps=apply.STEPS, elapsed=3, busy=HOSTILE)
 
 
 def test_notices_give_the_link_to_where_the_text_is_read():

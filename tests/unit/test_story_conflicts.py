@@ -39,3 +39,23 @@ def test_make_check_shows_a_conflicting_story_in_french_only(project):
     assert result.returncode == 1
     assert "data/stories/conflit.yml ligne 3 (l’histoire « salaire puis aide ») mène à action_aide" in result.stdout
     assert "predicted in" not in result.stdout and "en anglais" not in result.stdout
+
+
+def test_each_story_of_a_conflict_is_named_with_its_file_and_line(tmp_path):
+    (tmp_path / "data" / "stories").mkdir(parents=True)
+    (tmp_path / "data" / "stories" / "parcours.yml").write_text(
+        'version: "3.1"\nstories:\n- story: salaire puis évolutions\n  steps: []\n'
+        "- story: salaire puis relance sur l'expérience\n  steps: []\n- story: salaire puis hors sujet\n  steps: []\n",
+        encoding="utf-8")
+    output = ("Story structure conflict after intent 'salaire':\n"
+              "  action_repondre predicted in 'salaire puis évolutions' and 'salaire puis relance sur l'expérience'\n"
+              "  action_hors_sujet predicted in 'salaire puis hors sujet'\n")
+    [said] = explain(output, tmp_path)
+    assert ("data/stories/parcours.yml ligne 3 (l’histoire « salaire puis évolutions ») et data/stories/parcours.yml "
+            "ligne 5 (l’histoire « salaire puis relance sur l'expérience ») mènent à action_repondre ; "
+            "data/stories/parcours.yml ligne 7 (l’histoire « salaire puis hors sujet ») mène à action_hors_sujet") in said
+    many = explain("Story structure conflict after intent 'salaire':\n"
+                   "  action_repondre predicted in 'salaire puis évolutions', 'x', and 4 other trackers\n"
+                   "  action_hors_sujet predicted in 'a', 'b', and 'salaire puis hors sujet'\n", tmp_path)[0]
+    assert "« x » et 4 autre(s) mènent à action_repondre" in many
+    assert "« a » et « b » et data/stories/parcours.yml ligne 7" in many

@@ -2,12 +2,12 @@
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 from loading.redact import shown_url
 from trainer.project import normalise
 from trainer.review.common import ReviewError
-from trainer.review.text import one_line, shorten
+from trainer.review.text import jaccard, one_line, shorten, trigrams
 
 FALLBACK = "nlu_fallback"
 
@@ -98,8 +98,32 @@ def feedback_votes(events: List[tuple]) -> Dict[str, str]:
     return votes
 
 
-def candidates(rows: List[tuple], threshold: float) -> List[dict]:
-    """Students' messages under the threshold or flagged (👎), with their context, in conversation order."""
+# Two messages in a row this close (Jaccard index of their character trigrams) ask the same thing again:
+# the student rephrased, the first answer did not satisfy them.
+REPHRASE = 0.3
+# Why a confident answer is in the queue (the console shows the label; make review writes it).
+REPHRASED = "L'élève a reformulé sa question juste après : la réponse ne lui a sans doute pas convenu."
+DOUBTED = ("Réponse donnée avec confiance, mais le message demande « {words} », que la réponse du sujet ne "
+           "contient pas : l'assistant a dit que la fiche ne le précise pas. Vérifiez le sujet et la fiche.")
+
+
+def _profession_of(bot: dict) -> Optional[str]:
+    """The profession a reply was about (its custom part, actions/actions.py send())."""
+    custom = ((bot.get("data") or {}).get("custom") or {}) if isinstance(bot.get("data"), dict) else {}
+    metier = custom.get("metier") if isinstance(custom, dict) else None
+    return str(metier.get("id")) if isinstance(metier, dict) and metier.get("id") else None
+
+
+def _rephrased(first: str, then: str) -> bool:
+    a, b = normalise(first), normalise(then)
+    return bool(a) and bool(b) and a != b and jaccard(trigrams(a), trigrams(b)) >= REPHRASE
+
+
+def candidates(rows: List[tuple], threshold: float,
+               doubted: Optional[Callable[[str, Optional[str], Optional[str]], Optional[str]]] = None) -> List[dict]:
+    """Students' messages under the threshold or flagged (👎), with their context, in conversation order;
+    and confident ones the student rephrased at once, or (`doubted`: text, intent, profession -> what the
+    message asks that the topic's answer lacks) that the coverage guard doubted, each with its « why »."""
     found = []
     by_conversation: Dict[str, List[tuple]] = defaultdict(list)
     for sender, kind, timestamp, data in rows:
@@ -107,17 +131,20 @@ def candidates(rows: List[tuple], threshold: float) -> List[dict]:
     for sender, events in by_conversation.items():
         votes = feedback_votes(events)
         previous_student, previous_bots, current_bots, pending = "", [], [], None
+        confident: List[dict] = []   # this conversation's confident messages, not (yet) in the queue
+        last = None                  # the student's previous message, as an entry
         for kind, timestamp, data in events:
             data = _json(data)
             if data is None or kind == "agent":
                 continue
             if kind == "session_started":
-                previous_student, previous_bots, current_bots = "", [], []
+                previous_student, previous_bots, current_bots, last = "", [], [], None
                 continue
             if kind == "bot":
                 current_bots.append(data)
                 if pending is not None:
                     pending["reply"] = _bot_text(current_bots)
+                    pending["profession"] = pending.get("profession") or _profession_of(data)
                 continue
             # a student's message
             text = one_line(data.get("text") or "")
@@ -135,22 +162,35 @@ def candidates(rows: List[tuple], threshold: float) -> List[dict]:
                 else:
                     proposed = {"name": label, "confidence": predicted.get("confidence") or 0.0}
                 confidence = float(proposed.get("confidence") or 0.0)
+                shown = _button_label(text, previous_bots) if text.startswith("/") else text
+                pending = {
+                    "text": shown, "key": normalise(shown), "proposed": proposed.get("name"),
+                    "confidence": confidence, "fallback": label == FALLBACK or not label, "flagged": flagged,
+                    "conversation": sender, "date": timestamp,
+                    "previous_student": previous_student, "previous_assistant": _bot_text(previous_bots),
+                    "reply": "", "profession": None, "why": "",
+                    # the likely topics, most likely first (the console's buttons)
+                    "ranking": [r.get("name") for r in ranking if r.get("name")][:3],
+                }
                 if flagged or label == FALLBACK or not label or confidence < threshold:
-                    if text.startswith("/"):  # a button: the title that was shown is what the trainer reads
-                        text = _button_label(text, previous_bots)
-                    pending = {
-                        "text": text, "key": normalise(text), "proposed": proposed.get("name"),
-                        "confidence": confidence, "fallback": label == FALLBACK or not label, "flagged": flagged,
-                        "conversation": sender, "date": timestamp,
-                        "previous_student": previous_student, "previous_assistant": _bot_text(previous_bots),
-                        "reply": "",
-                        # the likely topics, most likely first (the console's buttons)
-                        "ranking": [r.get("name") for r in ranking if r.get("name")][:3],
-                    }
                     found.append(pending)
+                elif not text.startswith("/"):
+                    confident.append(pending)
+                if last is not None and last in confident and not text.startswith("/") \
+                        and _rephrased(last["text"], text):
+                    last["why"] = REPHRASED
+                    confident.remove(last)
+                    found.append(last)
+                last = pending if not text.startswith("/") else None
             text = one_line(data.get("text") or "")
             if text.startswith("/"):
                 previous_student = _button_label(text, previous_bots)
             else:
                 previous_student = text
+        if doubted is not None:
+            for entry in confident:
+                words = doubted(entry["text"], entry["proposed"], entry["profession"])
+                if words:
+                    entry["why"] = DOUBTED.format(words=words)
+                    found.append(entry)
     return found

@@ -1,6 +1,7 @@
 """Building the queue: similar messages grouped, and the file the trainer annotates (reports/a_relire.yml)."""
 import datetime
 import json
+import os
 from pathlib import Path
 from typing import Dict, List, Optional, Set
 
@@ -109,6 +110,8 @@ def render_queue(groups: List[List[dict]], header: List[str], probes: Optional[L
             ]
             if m.get("flagged"):
                 lines.append("    signalee: oui  # réponse jugée fausse par l'élève (👎)")
+            if m.get("why"):
+                lines.append(f"    pourquoi: {quoted(m['why'])}")
             if m.get("count", 1) > 1:
                 lines.append(f"    nombre: {m['count']}  # fois où ce message a été envoyé")
             lines += [
@@ -152,14 +155,16 @@ def pending_annotations(queue_file: Path, project: Project) -> int:
     return pending_count
 
 
-def queue_of(rows: List[tuple], project: Project, threshold: float, decided: Set[str] = frozenset()):
+def queue_of(rows: List[tuple], project: Project, threshold: float, decided: Set[str] = frozenset(),
+             doubted=None):
     """The review queue from the tracker store's rows: (messages by key, groups, probes, already present).
 
     One message per normalised text (its oldest occurrence, with how many times it was sent); those
     already among the examples are left out unless flagged (👎), and so are the keys in `decided`
-    (the console's decisions); test or attack messages are set apart. Used by make review and the console.
+    (the console's decisions); test or attack messages are set apart. `doubted`: the coverage guard's
+    doubt (trainer/review/doubt.py), which brings confident answers in too. Used by make review and the console.
     """
-    found = candidates(rows, threshold)
+    found = candidates(rows, threshold, doubted)
     found.sort(key=lambda m: (m["date"] or 0))  # a message sent several times: its oldest occurrence
     existing = project.example_index()
     unique: Dict[str, dict] = {}
@@ -199,7 +204,9 @@ def export_queue(args) -> int:
         print("Aucun message d'élève enregistré pour l'instant : rien à relire. Les messages arrivent une fois "
               "l'assistant lancé (make run) et utilisé ; relancez alors make review.")
         return 0
-    unique, groups, probes, already = queue_of(events, project, args.threshold)
+    from trainer.review.doubt import doubt_for
+    knowledge = Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or project_dir / "knowledge")
+    unique, groups, probes, already = queue_of(events, project, args.threshold, doubted=doubt_for(knowledge))
 
     intents = list(project.intents)
     examples = first_examples(project)
