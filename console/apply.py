@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, List, Optional
 
-from core.paths import ROOT
+from loading.paths import ROOT
 
 CHECK, TRAIN, LOAD, DONE, FAILED = "verification", "entrainement", "chargement", "termine", "echec"
 STEPS = {CHECK: "Vérification du projet (comme make check, rapide)", TRAIN: "Entraînement du modèle (comme make train)",

@@ -266,7 +266,7 @@ async def _add_alias(request: Request, session: auth.Session) -> HTTPResponse:
         return await queue_page(request, session, 409, dict(
             ok=False, text="Les fichiers de connaissances ont une erreur (voir ci-dessus) : corrigez-la d'abord, "
                            "rien n'a été écrit."))
-    from core.lexicon import ordinary_words
+    from loading.lexicon import ordinary_words
     refused_because = aliases.refusal(school, chosen, alias, ordinary_words())
     target = message["hash"][:12]
     if refused_because:

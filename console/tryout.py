@@ -16,8 +16,9 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 from core import dialogue
-from core.school import School, load_school
+from core.school import School
 from core.student_text import clean_text
+from loading.school import load_school
 
 MAX_CHARS = 500
 # The actions of the rules and the kind of turn each asks of the dialogue (actions/actions.py).

@@ -20,7 +20,7 @@ POLL_SECONDS = 3.0
 
 
 def _model_build():
-    from core.paths import ROOT
+    from loading.paths import ROOT
     spec = importlib.util.spec_from_file_location("model_build", ROOT / "scripts" / "model_build.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

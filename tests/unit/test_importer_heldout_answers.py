@@ -15,11 +15,7 @@ import pytest
 import yaml
 
 from core import dialogue, diplomas
-
-try:  # the file loaders live in loading/ once core/ holds no I/O; core.school before
-    from loading.school import load_school
-except ImportError:
-    from core.school import load_school
+from loading.school import load_school
 from tests.support.helpers import norm
 from tests.support.importer_heldout import HELDOUT, words
 from tests.support.knowledge import FIXTURE_KNOWLEDGE

@@ -4,7 +4,8 @@ which no low confidence and no 👎 would bring to a trainer."""
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.school import School, load_school
+from core.school import School
+from loading.school import load_school
 
 Doubted = Callable[[str, Optional[str], Optional[str]], Optional[str]]
 
