@@ -13,6 +13,7 @@ outcome to messages and SlotSet events. The decision is made of small named step
 - a follow-up fragment (`follow_up_topic`);
 - a clarification when nothing says what to answer (`clarify`).
 """
+import re
 from dataclasses import dataclass, replace
 from typing import Any, List, Optional, Sequence, Tuple
 
@@ -20,6 +21,7 @@ from core import catalogue, exploring
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import Reply
 from core.school import School
+from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
 from core.understanding import AbsentDetail, DiplomaSituation, Question
 
@@ -70,6 +72,11 @@ def respond(school: School, turn: Turn) -> Outcome:
     if turn.kind == OUT_OF_SCOPE and len(turn.question.named) == 1 and len(school.professions) > 1:
         # « je voudrais devenir boulanger » taken for out of scope: the catalogue has it, by name.
         return answer(school, replace(turn, intent="definition"), "definition", fallback=False)
+    previous = turn.slots.get("sujet")
+    if turn.kind == OUT_OF_SCOPE and turn.question.refers_back and previous in school.fact_topics:
+        # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
+        return answer(school, replace(turn, intent=previous), previous, fallback=False) \
+            or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
     if turn.kind == OUT_OF_SCOPE:
         # Out of scope, unless the message asks a detail the fiche does not give (then say so).
         return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
@@ -242,6 +249,27 @@ def gap(school: School, q: Question, profession: Profession) -> Optional[AbsentD
     return AbsentDetail(f"demande:{asked.key}", school.replier.asked_label(asked.words), "question", None)
 
 
+# « en alternance », « un alternant », « en apprentissage »: the message asks about work-study.
+_WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
+
+
+def work_study_gap(school: School, q: Question, profession: Profession) -> Optional[AbsentDetail]:
+    """« le mastère se fait en alternance ? » when the fiche's work-study text names other diplomas only:
+    the fiche does not say it of that diploma (its alternance text is the closest thing it says)."""
+    if "alternance" not in school.fact_topics or not profession.alternance or not _WORK_STUDY.search(q.folded):
+        return None
+    said = fold(profession.alternance)
+    for diploma in q.diplomas:
+        topic = school.replier.topics.sujets.get(diploma)
+        if diploma not in TRAINING_IDS or topic is None:
+            continue
+        names = {fold(diploma), fold(topic.libelle.split()[-1])}
+        if not any(re.search(rf"\b{re.escape(name)}", said) for name in names):
+            return AbsentDetail(f"alternance:{diploma}", school.replier.work_study_label(topic.libelle), "alternance",
+                                None)
+    return None
+
+
 def closest(detail: AbsentDetail, asked: Optional[str], q: Question) -> Optional[Question]:
     """What the fiche says that is closest to a detail it does not give, as a question to answer."""
     topic = asked if detail.closest == "question" else detail.closest
@@ -307,6 +335,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
 
     asked = diploma_topic(replace(q, topic=intent)) if intent in facts else replace(q, topic=intent)
 
+    if q.levels is not None and not detail and "salaire" in facts:
+        # « débutant, ça veut dire combien d'années ? », « bac+5 donc payé comme un confirmé ? »: the fiche's
+        # levels (years of experience), whatever topic the diploma or the years in the words suggest.
+        question = replace(q, topic="salaire")
+        return done(replier.answer(profession, question), (("sujet", "salaire"), ("incompris", 0.0)))
+
     # Several topics in one message: each part answered, in the order asked (a part asking a
     # detail the fiche does not give gets « La fiche ne précise pas … »).
     items = compound_parts(school, q, profession)
@@ -324,6 +358,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # its salary is not this profession's; say the fiche does not describe it, then what it says of it.
         name, kind = cited
         detail = AbsentDetail(f"metier_cite:{kind}", replier.cited_label(name, kind), kind, None)
+    detail = detail or work_study_gap(school, q, profession)
     if detail:
         near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
         return done(replier.absent(profession, detail, near),
@@ -342,8 +377,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     else:
         topic = follow_up_topic(asked)
         if topic is None and previous in facts and q.fragment and not choice.switched \
-                and replier.names_an_item(profession, previous, q):
-            topic = previous  # « et la veille, c'est quoi ? » after the missions: that mission
+                and (replier.names_an_item(profession, previous, q) or q.superlative or q.ranked):
+            # « et la veille, c'est quoi ? » after the missions: that mission; « et laquelle a la meilleure
+            # note ? » after the skills: their ranking.
+            topic = previous
         if topic is None and previous in facts and (choice.switched or not fallback):
             if not choice.switched:
                 # "et en Suisse ?": the fiche has nothing more on the previous topic.

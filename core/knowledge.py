@@ -669,6 +669,7 @@ class AbsentDetailEntry(Strict):
     remarque: Optional[Text]
     expressions: List[Text]
     avec_contexte: bool = False
+    chiffres: bool = False
 
 
 class AbsentDetails(Strict):

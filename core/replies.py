@@ -10,6 +10,7 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 from core import catalogue, compare, diplomas, gender
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
+from core.levels import LevelsAsk
 from core.understanding import AbsentDetail, Question, stems
 
 NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
@@ -100,7 +101,13 @@ class Replier:
         if closest is None:
             text = f"{intro}\n{self.fill('hors_fiche.conseiller')}"
             return Reply(text, [counsellor] + self.menu_buttons()[:3])
-        answer = self.answer(profession, closest)
+        if closest.topic == "salaire" and not detail.figures and not silent_on(profession, "salaire"):
+            # A city, a sector, an intern: the fiche's figures do not answer it, and read under « Ce que la
+            # fiche dit de plus proche » they would pass for the answer. What makes pay vary is closest.
+            body = self.fill("salaire.facteurs", facteurs=self._factors(profession))
+            answer = Reply(f"{body}\n{self.source(profession, 'salaire')}", self.suggestions("salaire"))
+        else:
+            answer = self.answer(profession, closest)
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
 
@@ -115,6 +122,10 @@ class Replier:
     def cited_label(self, name: str, kind: str) -> str:
         """A job the fiche only cites, as the end of « La fiche ne précise pas … »."""
         return self.fill("hors_fiche.metier_cite", metier=name, rubrique=self.topics.sujets[kind].rubrique)
+
+    def work_study_label(self, diploma: str) -> str:
+        """« si le Mastère se prépare en alternance », from the diploma topic's libelle (« Le Mastère »)."""
+        return self.fill("hors_fiche.alternance_diplome", le_diplome=diploma[:1].lower() + diploma[1:])
 
     def asked_label(self, words: str) -> str:
         """What the student asked for, as the end of « La fiche ne précise pas … »."""
@@ -394,8 +405,27 @@ class Replier:
                          intitule=p.intitule, libelle=lvl.libelle, experience=lvl.experience,
                          min=euros(lvl.min), max=euros(lvl.max), unite=s.unite, facteurs=self._factors(p))
 
+    def _experience_levels(self, p: Profession, asked: LevelsAsk) -> str:
+        """What the fiche's levels are (years of experience), « Non : » first when the student took years
+        of study or an age for experience, or named the wrong level for their years."""
+        levels = p.salaire.niveaux
+        present = [name for name in ("debutant", "confirme") if getattr(levels, name) is not None]
+        verdict = ""
+        if asked.mistaken:
+            verdict = self.t["salaire.verdict_non"]
+        elif asked.years is not None:
+            actual = salary_level(p, Question(topic="salaire", years=asked.years))
+            if actual == "entre_deux":
+                verdict = self.fill("salaire.verdict_entre_deux", annees=asked.years)
+            elif asked.level is not None:
+                verdict = self.t["salaire.verdict_oui"] if actual == asked.level else self.t["salaire.verdict_non"]
+        return self.fill("salaire.niveaux_definition", verdict=verdict,
+                         niveaux=self.bullets([self._salary_level(p, name) for name in present]))
+
     def _salary(self, p: Profession, q: Question) -> str:
         s = p.salaire
+        if q.levels is not None:
+            return self._experience_levels(p, q.levels)
         level = salary_level(p, q)
         if level in ("debutant", "confirme"):
             text = self._salary_level(p, level, alone=True)
