@@ -23,7 +23,7 @@ from core.replies import Reply
 from core.school import School
 from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
-from core.understanding import AbsentDetail, DiplomaSituation, Question
+from core.understanding import AbsentDetail, DiplomaSituation, Question, diplomas_written
 
 # After a list or a search, « et il gagne combien ? » offers at most this many of the professions shown.
 MOST_SHOWN = 5
@@ -259,7 +259,7 @@ def work_study_gap(school: School, q: Question, profession: Profession) -> Optio
     if "alternance" not in school.fact_topics or not profession.alternance or not _WORK_STUDY.search(q.folded):
         return None
     said = fold(profession.alternance)
-    for diploma in q.diplomas:
+    for diploma in q.diplomas or diplomas_written(q.text):
         topic = school.replier.topics.sujets.get(diploma)
         if diploma not in TRAINING_IDS or topic is None:
             continue
@@ -299,7 +299,22 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
         key = item[0].id if item[0] else item[1].topic
         if key not in [i[0].id if i[0] else i[1].topic for i in items]:
             items.append(item)
-    return items
+    return attached(items)
+
+
+def attached(items: List[tuple]) -> List[tuple]:
+    """« à Lyon, un débutant gagne combien ? »: a part that is only a place, a price or an employer the fiche
+    does not give (hors_fiche.yml avec_contexte), with no topic of its own, qualifies the part that asks a
+    topic: one answer, the detail said missing and that topic as the closest thing, never the topic's
+    answer as if it held the detail. Another detail (« et on a des RTT ? ») stays a question of its own."""
+    bare = next((i for i, (detail, near) in enumerate(items)
+                 if detail is not None and near is None and detail.needs_context), None)
+    asked = next((i for i, (detail, near) in enumerate(items) if detail is None), None)
+    if bare is None or asked is None:
+        return items
+    merged = [(items[bare][0], items[asked][1]) if i == bare else item
+              for i, item in enumerate(items) if i != asked]
+    return merged
 
 
 # -- the answer ------------------------------------------------------------------------------------
@@ -335,6 +350,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
 
     asked = diploma_topic(replace(q, topic=intent)) if intent in facts else replace(q, topic=intent)
 
+    work_study = None if detail else work_study_gap(school, q, profession)
+    if work_study:
+        # « le master se fait en alternance ? »: the fiche does not say it of that diploma; its work-study
+        # text is the closest thing it says (not the diploma's own answer, nor each part on its own).
+        near = closest(work_study, None, q)
+        return done(replier.absent(profession, work_study, near), (("sujet", "alternance"), ("incompris", 0.0)))
     if q.levels is not None and not detail and "salaire" in facts:
         # « débutant, ça veut dire combien d'années ? », « bac+5 donc payé comme un confirmé ? »: the fiche's
         # levels (years of experience), whatever topic the diploma or the years in the words suggest.
@@ -358,7 +379,6 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # its salary is not this profession's; say the fiche does not describe it, then what it says of it.
         name, kind = cited
         detail = AbsentDetail(f"metier_cite:{kind}", replier.cited_label(name, kind), kind, None)
-    detail = detail or work_study_gap(school, q, profession)
     if detail:
         near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
         return done(replier.absent(profession, detail, near),

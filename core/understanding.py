@@ -54,6 +54,13 @@ def diploma_situation(text: str) -> Optional[DiplomaSituation]:
     return None
 
 
+def diplomas_written(text: str) -> Tuple[str, ...]:
+    """The diplomas a message names in words (« le master », « un bac+3 »), whether or not the NLU's entity
+    caught them."""
+    folded = fold(text or "")
+    return tuple(name for name, pattern in _DIPLOMA_WORDS.items() if re.search(rf"\b(?:{pattern})", folded))
+
+
 # -- superlatives (the fiche scores its hard skills) -----------------------------------------
 _LEAST = re.compile(r"\bmoins\b|plus faible|plus bas|plus petite?\b|dernier|derniere|least|lowest|worst")
 _MOST = re.compile(r"\bplus (?:importante?|utile|demandee?|essentielle?|forte?|haut|eleve|compte)|\ble plus\b|\bla plus\b"
