@@ -299,7 +299,8 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
         key = item[0].id if item[0] else item[1].topic
         if key not in [i[0].id if i[0] else i[1].topic for i in items]:
             items.append(item)
-    return attached(items)
+    included = {name for detail, _ in items if detail is not None for name in detail.includes}
+    return attached([item for item in items if item[0] is None or item[0].id not in included])
 
 
 def attached(items: List[tuple]) -> List[tuple]:

@@ -22,10 +22,13 @@ _MEANING = re.compile(
     r"veut dire|signifi|consider|compte comme|definition|\bc'est quoi (?:un|une|etre)\b"
     r"|debutant\w* ou confirm|confirm\w* ou debutant|junior ou senior|senior ou junior"
     r"|a partir de (?:quand|combien)|combien d'annees|combien d'ans|moins de combien|plus de combien"
-    r"|au bout de|\bon devient\b|\bdevient[- ]on\b|\bdevenir (?:confirm|senior)|\bpasse[rz]? (?:confirm|senior)")
+    r"|au bout de|\bon devient\b|\bdevient[- ]on\b|\bpasse[rz]? (?:confirm|senior)")
+# « bac+3, ça fait 3 ans d'expérience ? »: years of study equated with experience.
+_EQUATES = re.compile(r"\bca fait\b|\bequiva\w*|\begale?s?\b|\brevient a\b|\bcorrespond\w*|\bcompte(?:nt)? (?:comme|pour)|=")
 # Years that are years of study: a level of diploma or studies named.
 _STUDY = re.compile(r"\bbac\s*\+?\s*\d\b|\bd'?\s*etudes?\b|\bdiplom\w*|\bbachelor|\bmasters?\b|\bmasteres?\b"
                     r"|\blicence\b|\bbts\b")
+_STUDY_YEARS = re.compile(r"\b(?:ans?|annees?) d'?\s*etudes?\b")
 # A premise the student draws (« donc je suis confirmé ? », « payé comme un confirmé »).
 _PREMISE = re.compile(r"\bdonc\b|\bcomme\b|\bdes le debut|\bdirectement\b|\bd'office\b|\bforcement\b"
                       r"|\bautomatiquement\b|\bdirect\b|\bc'est ca\b|\bc ca\b")
@@ -61,9 +64,12 @@ def levels_asked(text: str) -> Optional[LevelsAsk]:
     age = bool(_AGE.search(folded))
     level = _named_level(folded)
     premise = bool(_PREMISE.search(folded))
-    if study and ((premise and _HIGH_LEVEL.search(folded)) or (meaning and (experience_years or level_word))):
-        # « bac+5, donc payé comme un confirmé ? », « bac+3 ça veut dire 3 ans d'expérience ? »
-        return LevelsAsk("etudes", level, None)
+    equates = meaning or bool(_EQUATES.search(folded))
+    if study and ((premise and _HIGH_LEVEL.search(folded)) or (equates and (experience_years or level_word))):
+        # « bac+5, donc payé comme un confirmé ? », « bac+3 ça veut dire 3 ans d'expérience ? » are wrong;
+        # « le bachelor, ça correspond à un débutant ? » is right: the levels, with no « Non ».
+        wrong = _HIGH_LEVEL.search(folded) or experience_years or _STUDY_YEARS.search(folded)
+        return LevelsAsk("etudes" if wrong else None, level, None)
     if age and (premise or meaning) and _HIGH_LEVEL.search(folded):
         return LevelsAsk("age", level, None)  # « j'ai 25 ans donc je suis confirmé ? »
     if meaning and (level_word or experience_years):

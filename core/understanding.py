@@ -91,6 +91,9 @@ class AbsentDetail:
     # Whether the fiche's salary figures are the closest answer (the net pay: yes; a city, a sector: no,
     # they would pass for the figure asked).
     figures: bool = False
+    # Details this one includes (hors_fiche.yml « inclut »): « un alternant payé combien par mois ? » asks the
+    # work-study pay, not also the net pay of an employee with its figures.
+    includes: Tuple[str, ...] = ()
 
 
 # Words whose meaning a number after them changes: « sans le bac » is not « sans le bac+5 » nor
