@@ -381,7 +381,8 @@ class Replier:
         return self._diploma_answer(p, q, "mastere")
 
     def _work_study(self, p: Profession, q: Question) -> str:
-        return self.fill("alternance", alternance=p.alternance)
+        # « c'est impossible en alternance j'imagine ? »: the fiche says it is possible, « Non » first.
+        return self.fill("alternance_premisse_non" if q.premise == "impossible" else "alternance", alternance=p.alternance)
 
     def _rncp(self, p: Profession, q: Question) -> str:
         return self.fill("rncp", rncp=p.rncp)
@@ -451,8 +452,9 @@ class Replier:
                              precision=p.soft_skills.precision or "")
         chosen = qualities[hit]
         others = ", ".join(x.nom for i, x in enumerate(qualities) if i != hit)
-        return self.fill("soft_skills.ciblee", qualite=chosen.nom, detail=chosen.detail,
-                         autres=others)
+        # « l'écoute, c'est secondaire ? »: the quality is one the fiche expects, « Non » first.
+        return self.fill("soft_skills.premisse_secondaire" if q.premise == "secondaire" else "soft_skills.ciblee",
+                         qualite=chosen.nom, detail=chosen.detail, autres=others)
 
     def _skill_items(self, skills) -> str:
         return self.bullets([self.fill("hard_skills.item", nom=s.nom, score=s.score,
@@ -500,7 +502,9 @@ class Replier:
                              precision=p.hard_skills.precision or "")
         s = skills[index]
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)
-        return self.fill("hard_skills.ciblee", nom=s.nom, score=s.score,
+        # « les langues, c'est secondaire ? »: a skill the fiche scores is expected, « Non » first.
+        return self.fill("hard_skills.premisse_secondaire" if q.premise == "secondaire" else "hard_skills.ciblee",
+                         nom=s.nom, score=s.score,
                          mots_cles=", ".join(k.lower() for k in s.mots_cles),
                          detail_majuscule=self._skill_detail(s),
                          non_precise=s.non_precise or "", autres=others)

@@ -155,6 +155,25 @@ _FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh
 _VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|\bles memes\b|\bla meme chose\b"
                         r"|\bmeme partout\b|\bpartout pareil|\bquel(?:le)?s? que soi\w*|\bselon (?:l'|les |la |le )"
                         r"(?:entreprise|employeur|secteur|poste|structure|organisation)|\bdepend\w*")
+# « les langues, c'est secondaire ? », « l'alternance c'est impossible j'imagine ? »: a premise that the
+# thing named does not count or is not possible, which the fiche's answer contradicts (« Non : … »).
+_BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\bfacultati\w*|\boptionnel\w*|\binutiles?\b"
+                        r"|\bsert a rien\b|\bservent a rien\b|\bpas (?:si |tres |vraiment |super |trop )?(?:importante?s?|utiles?"
+                        r"|necessaires?|indispensables?|essentiel\w*|demandee?s?)\b")
+_DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|pourrai) pas\b|\bexclue?\b|\binterdite?\b"
+                     r"|\bpas d'alternance\b")
+
+
+def premise(folded: str) -> Optional[str]:
+    """« secondaire » when the message says the thing named does not count, « impossible » when it says it
+    cannot be done, else None."""
+    if _DENIES.search(folded):
+        return "impossible"
+    if _BELITTLES.search(folded):
+        return "secondaire"
+    return None
+
+
 # « avec un master, j'ai forcément un poste ? »: what the diploma the student would have gives, not whether
 # it is required.
 _WITH_DIPLOMA = re.compile(r"\bavec (?:un|une|le|la|mon|ma|son|sa|ce|cet|cette) (?:master|mastere|mba|bac ?\+? ?5)")
@@ -267,6 +286,8 @@ class Question:
     comparative: bool = False
     # What the experience levels mean, or years of study or an age taken for experience (core/levels.py).
     levels: Optional[LevelsAsk] = None
+    # « c'est secondaire ? », « c'est impossible j'imagine ? »: a premise the answer may contradict.
+    premise: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -366,4 +387,4 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         parts=split, asked=asked_objects(text),
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)),
-        levels=levels_asked(text) if span is None else None)
+        levels=levels_asked(text) if span is None else None, premise=premise(folded))

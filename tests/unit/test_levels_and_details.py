@@ -118,3 +118,12 @@ def test_a_city_written_apart_qualifies_the_topic_the_other_part_asks():
                      experience="debutant")
     assert reply.count("la fiche ne precise pas") == 1 and "pays ou la ville" in reply
     assert not any(amount in reply for level in ("debutant", "confirme") for amount in amounts(level)), reply
+
+
+@pytest.mark.parametrize("text, intent, entities", [
+    ("la gestion de projet, c'est accessoire non ?", "hard_skills", {"competence": "gestion_projet"}),
+    ("l'adaptabilité, pas vraiment utile ici ?", "soft_skills", {}),
+    ("pas d'alternance possible pour ce métier je suppose ?", "alternance", {}),
+])
+def test_a_premise_that_something_the_fiche_gives_does_not_count_is_corrected(text, intent, entities):
+    assert reply_to(text, intent, **entities).startswith("non : selon la fiche")
