@@ -357,6 +357,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # text is the closest thing it says (not the diploma's own answer, nor each part on its own).
         near = closest(work_study, None, q)
         return done(replier.absent(profession, work_study, near), (("sujet", "alternance"), ("incompris", 0.0)))
+    if q.premise == "garanti" and not detail:
+        # « avec un master j'ai forcément un poste, c'est garanti ? »: « Non » and what it takes, then the diploma.
+        named = [d for d in (q.diplomas or diplomas_written(q.text)) if d in facts]
+        question = diploma_topic(replace(q, topic=named[0] if len(named) == 1 else "diplome"))
+        return done(replier.guarantee(profession, question), (("sujet", question.topic), ("incompris", 0.0)))
     if q.levels is not None and not detail and "salaire" in facts:
         # « débutant, ça veut dire combien d'années ? », « bac+5 donc payé comme un confirmé ? »: the fiche's
         # levels (years of experience), whatever topic the diploma or the years in the words suggest.

@@ -111,6 +111,15 @@ class Replier:
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
 
+    def guarantee(self, profession: Profession, question: Question) -> Reply:
+        """« avec un master j'ai forcément un poste ? »: no diploma guarantees one; what the fiche says the
+        evolutions demand, then the diploma's answer."""
+        answer = self.answer(profession, question)
+        conditions = profession.evolutions.conditions
+        intro = self.fill("diplome.garantie_conditions", conditions=conditions) if conditions \
+            else self.t["diplome.garantie"]
+        return Reply(f"{intro}\n{answer.text}", answer.buttons)
+
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""
         items = {"missions": [f"{m.intitule} {m.detail}" for m in p.missions],

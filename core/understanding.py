@@ -164,9 +164,16 @@ _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|
                      r"|\bpas d'alternance\b")
 
 
+# « avec un master j'ai forcément un poste, c'est garanti ? »: whether a diploma guarantees a job.
+_GUARANTEE = re.compile(r"\bgaranti\w*|\bassure(?:e|s)? d'(?:avoir|obtenir|trouver)|\bd'office\b|\bautomatiquement\b"
+                        r"|\bforcement (?:un|une|le|la|des) (?:poste|job|emploi|travail|boulot|place)")
+
+
 def premise(folded: str) -> Optional[str]:
     """« secondaire » when the message says the thing named does not count, « impossible » when it says it
     cannot be done, else None."""
+    if _GUARANTEE.search(folded) and diplomas_written(folded):
+        return "garanti"
     if _DENIES.search(folded):
         return "impossible"
     if _BELITTLES.search(folded):
@@ -286,7 +293,8 @@ class Question:
     comparative: bool = False
     # What the experience levels mean, or years of study or an age taken for experience (core/levels.py).
     levels: Optional[LevelsAsk] = None
-    # « c'est secondaire ? », « c'est impossible j'imagine ? »: a premise the answer may contradict.
+    # « c'est secondaire ? », « c'est impossible j'imagine ? », « un master, c'est un poste garanti ? »
+    # (« garanti »): a premise the answer may contradict.
     premise: Optional[str] = None
 
 

@@ -127,3 +127,9 @@ def test_a_city_written_apart_qualifies_the_topic_the_other_part_asks():
 ])
 def test_a_premise_that_something_the_fiche_gives_does_not_count_is_corrected(text, intent, entities):
     assert reply_to(text, intent, **entities).startswith("non : selon la fiche")
+
+
+def test_a_diploma_taken_for_a_guaranteed_job_is_corrected_with_what_evolving_takes():
+    reply = reply_to("un bachelor, c'est l'assurance d'avoir un job, c'est garanti ?", "bachelor", diplome="bachelor")
+    assert reply.startswith("non : la fiche ne dit pas qu'un diplome garantit un poste"), reply
+    assert norm(default_profession().evolutions.conditions) in reply
