@@ -117,7 +117,7 @@ class Replier:
         answer = self.answer(profession, question)
         conditions = profession.evolutions.conditions
         intro = self.fill("diplome.garantie_conditions", conditions=conditions) if conditions \
-            else self.t["diplome.garantie"]
+            else self.fill("diplome.garantie")
         return Reply(f"{intro}\n{answer.text}", answer.buttons)
 
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
@@ -422,13 +422,13 @@ class Replier:
         present = [name for name in ("debutant", "confirme") if getattr(levels, name) is not None]
         verdict = ""
         if asked.mistaken:
-            verdict = self.t["salaire.verdict_non"]
+            verdict = self.fill("salaire.verdict_non")
         elif asked.years is not None:
             actual = salary_level(p, Question(topic="salaire", years=asked.years))
             if actual == "entre_deux":
                 verdict = self.fill("salaire.verdict_entre_deux", annees=asked.years)
             elif asked.level is not None:
-                verdict = self.t["salaire.verdict_oui"] if actual == asked.level else self.t["salaire.verdict_non"]
+                verdict = self.fill("salaire.verdict_oui" if actual == asked.level else "salaire.verdict_non")
         return self.fill("salaire.niveaux_definition", verdict=verdict,
                          niveaux=self.bullets([self._salary_level(p, name) for name in present]))
 
