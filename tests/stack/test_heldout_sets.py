@@ -7,7 +7,7 @@ one case; an apology is always a failure.
 
 | set | first (142dfdc) | 8107af5 | last | floor | confident wrong (8107af5 → last, most) |
 |---|---|---|---|---|---|
-| tests/nlu/test_fresh1.yml (215, written before the changes) | 182/215 | 197/215 | 210/215 | 0.972 | 15 → 5, 6 |
+| tests/nlu/test_fresh1.yml (215, written before the changes) | 182/215 | 197/215 | 211/215 | 0.976 | 15 → 4, 5 |
 | tests/nlu/test_fresh2.yml (188, written apart; its misses read once) | 166/188 | 169/188 | 188/188 | 0.994 | 16 → 0, 1 |
 | tests/nlu/test_catalogue2_conversations.yml (74, 10 professions) | 24/74 | | | 0.78 | |
 """
@@ -34,7 +34,7 @@ def catalogue2_stack(tmp_path_factory, model_path):
     running.stop()
 
 
-@pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.972, 6), ("test_fresh2", 0.994, 1)])
+@pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.976, 5), ("test_fresh2", 0.994, 1)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")
