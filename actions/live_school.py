@@ -2,7 +2,7 @@
 
 A thread looks at the folder every second (the size and modification time of each .yml file). When
 something changed, and stayed the same for a short moment (an editor may write a file in several
-steps), the whole folder is validated by the one loader (core/school.py, load_school):
+steps), the whole folder is validated by the one loader (loading/school.py, load_school):
 
 - valid: the new School replaces the old one in one assignment (an action that is running keeps the
   School it started with), and a copy of the folder is kept as the last valid knowledge
@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Callable, Optional, Tuple
 
 from core.knowledge import KnowledgeError
-from core.paths import KNOWLEDGE, ROOT, VAR, knowledge_dir
-from core.school import School, load_school
+from core.school import School
+from loading.paths import KNOWLEDGE, ROOT, VAR, knowledge_dir
+from loading.school import load_school
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ server + `rasa run` + REST channel + SQL tracker store):
 - saturation throughput of a mixed load (20 conversations, no pause, the three kinds shuffled);
 - peak memory (RSS) of the action server and of Rasa;
 - in process, the search in the action: core.dialogue.respond on ~100 varied interest messages, with the
-  School that core.school.load_school builds;
+  School that loading.school.load_school builds;
 - at the largest size, `python -m trainer.check` (what `make check` runs) on a copy of the project whose
   knowledge/ is that catalogue, first with its caches empty, then filled.
 
@@ -42,9 +42,9 @@ from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
-from core.knowledge import load_profession
-from core.paths import ROOT
-from core.replies import euros
+from core.knowledge import euros
+from loading.knowledge import load_profession
+from loading.paths import ROOT
 from tests.support.helpers import norm, project_env, seen
 from tests.support.rome import rome_titles, write_rome_catalogue
 from tests.support.stack import Stack, wait_until_up
@@ -229,9 +229,9 @@ def interest_messages(knowledge: Path, count: int = 100) -> List[str]:
 
 def search_in_process(folder: Path, cache: Path) -> Dict:
     """The interest search in the action: core.dialogue.respond on search turns, with the School that
-    core.school.load_school builds (as the action server does), p50 / p95 over ~100 messages."""
+    loading.school.load_school builds (as the action server does), p50 / p95 over ~100 messages."""
     from core import dialogue, exploring
-    from core.school import load_school
+    from loading.school import load_school
     before = os.environ.get("ASSISTANT_CACHE_DIR")
     os.environ["ASSISTANT_CACHE_DIR"] = str(cache)
     try:
@@ -455,7 +455,7 @@ def markdown(results: Dict) -> List[str]:
                          f"{e['raison']} — « {' '.join(e['reponse'].split())[:160]} »")
         lines.append("")
     lines += ["### Recherche par intérêt dans l'action (en processus)", "",
-              "core.school.load_school puis core.dialogue.respond sur des tours de recherche "
+              "loading.school.load_school puis core.dialogue.respond sur des tours de recherche "
               "(intention catalogue_chercher), messages variés ; « avec compréhension » ajoute "
               "School.understand.", "",
               "| Métiers | messages | respond p50 | respond p95 | respond max | avec compréhension p50 / p95 | "

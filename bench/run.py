@@ -34,7 +34,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
 from bench import catalogue  # noqa: E402
-from core.paths import KNOWLEDGE, ROOT  # noqa: E402
+from loading.paths import KNOWLEDGE, ROOT  # noqa: E402
 
 # The tests' harness: the same start/stop of the servers, what a student reads, normalised.
 from tests.support.helpers import norm, project_env, seen  # noqa: E402

@@ -40,7 +40,7 @@ def create_user(login: str, role: str) -> int:
         print(error, file=sys.stderr)
         return 2
     except SQLAlchemyError as error:   # the database cannot be opened or written
-        from core.redact import shown_url
+        from loading.redact import shown_url
         url = config.from_environment().database_url
         print(f"Impossible d'écrire le compte dans la base {shown_url(url)} ({type(error).__name__}). Vérifiez "
               "TRACKER_STORE_URL (.env) et que le dossier de la base existe et vous est accessible. Aucun compte "

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Tuple
 
-from core.paths import ROOT, tracker_store_url
+from loading.paths import ROOT, tracker_store_url
 
 
 def _flag(name: str, default: str = "0") -> bool:

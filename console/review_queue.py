@@ -18,7 +18,7 @@ from typing import Dict, List, Optional
 import sqlalchemy as sa
 
 from console import db
-from core.paths import ROOT
+from loading.paths import ROOT
 from trainer.review.common import ReviewError, read_project
 from trainer.review.conversations import read_events
 from trainer.review.importing import prepared_writes, sort_annotations, write_all

@@ -6,8 +6,9 @@ from typing import Optional
 
 import yaml
 
-from core.knowledge import Contact, load_contact
-from core.paths import knowledge_dir
+from core.knowledge import Contact
+from loading.knowledge import load_contact
+from loading.paths import knowledge_dir
 
 
 def contact() -> Contact:

@@ -16,7 +16,7 @@ from sanic.response import HTTPResponse
 from console import audit, auth, dashboard, db, handoff, review_queue, web
 from console.pages import current, require
 from console.school_info import profession_title
-from core.paths import knowledge_dir
+from loading.paths import knowledge_dir
 from trainer.review.text import shorten
 
 bp = Blueprint("trainer")

@@ -7,12 +7,12 @@ is suggested only with the words of its fiche that match and the rubrique they c
 """
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from core import diplomas
-from core.knowledge import Profession
-from core.textnorm import fold
+from core.knowledge import Profession, euros
+from core.textnorm import NUMBER_WORDS, fold
 
 # A catalogue of BY_FAMILY professions or fewer is listed whole; a longer one starts its list by familles
 # (buttons with counts), and a famille longer than PER_PAGE is paged: nobody pages through hundreds.
@@ -21,6 +21,8 @@ BY_FAMILY = 20
 OTHER_FAMILY = "autres métiers"
 # An interest's result is kept when its fiche speaks of it at least a third as much as the best one's.
 RELEVANT_SHARE = 3
+# A superlative over the catalogue (« le métier le mieux payé ») shows the best and the next ones, this many in all.
+RANKED = 3
 
 
 def word_pattern(word: str) -> str:
@@ -29,6 +31,16 @@ def word_pattern(word: str) -> str:
     if word.endswith("*"):
         return r"(?<![a-z0-9])" + re.escape(word[:-1].strip())
     return r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])"
+
+
+# A refusal of what follows in the clause (« sans », « pas de », « je ne veux pas », « j'aime pas »), not a doubt
+# (« je sais pas si »).
+_REFUSAL = re.compile(r"(?:\bsans|\bpas (?:de|d'|du|des|le|la|les|l'|trop|travailler|bosser|etre|avoir|faire)"
+                      r"|\b(?:veux|voudrais|aime|aimerais|supporte|peux) pas|\bjamais|\beviter?|\baucune?"
+                      r"|\bdeteste|\bhorreur d[eu']|\bni)\b[^,.;:!?]{0,30}$")
+
+# A negation right after the word (« un métier où on voyage pas »), the « ne » dropped as students write.
+_REFUSED_AFTER = re.compile(r"\w*\s+(?:pas(?! mal| que)|jamais)\b")
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,20 @@ class Interests:
 
     def named_in(self, folded: str) -> Tuple[str, ...]:
         return tuple(k for k, pattern in self.asked.items() if pattern.search(folded))
+
+    def wanted_and_avoided(self, folded: str) -> Tuple[Tuple[str, ...], Tuple[str, ...]]:
+        """The interests a message names, split into those it wants and those it refuses (« sans travail
+        de nuit », « je n'aime pas les chiffres »): a refusal is a negation in the same clause, just before."""
+        wanted, avoided = [], []
+        for k, pattern in self.asked.items():
+            spans = list(pattern.finditer(folded))
+            if not spans:
+                continue
+            clause = lambda m: re.split(r"[,.;:!?]| mais | et | ou ", folded[:m.start()])[-1]  # noqa: E731
+            refused = lambda m: _REFUSAL.search(clause(m)) or _REFUSED_AFTER.match(folded, m.end())  # noqa: E731
+            (avoided if all(refused(m) for m in spans) else wanted).append(k)
+        return tuple(wanted), tuple(avoided)
+
 
     def label(self, interest: str) -> str:
         return self.labels.get(interest, interest)
@@ -122,18 +148,66 @@ class Request:
     interests: Tuple[str, ...] = ()
     min_salary: Optional[int] = None
     max_years: Optional[int] = None        # « sans bac+5 » -> 4, « avec un BTS » -> 2
+    min_years: Optional[int] = None        # « ceux qui exigent un bac+5 » -> 5
+    starting: bool = False                 # the salary asked is a beginner's (« dès la sortie de l'école »)
+    rank: Optional[Tuple[str, str]] = None  # (« salaire » or « etudes », « max » or « min »): a superlative
+    avoids: Tuple[str, ...] = ()           # interests the student does not want (« sans travail de nuit »)
 
     @property
     def asks(self) -> bool:
-        """Whether the message sets anything a search reads: an interest, a salary or a diploma limit."""
-        return bool(self.interests or self.min_salary is not None or self.max_years is not None)
+        """Whether the message sets anything a search reads: an interest, a salary or a diploma limit,
+        a superlative over the catalogue (« le métier le mieux payé »), or a condition to avoid."""
+        return bool(self.interests or self.min_salary is not None or self.max_years is not None
+                    or self.min_years is not None or self.rank is not None or self.avoids)
 
 
 def request(text: str, interests: Interests = Interests()) -> Request:
     """What a message asks of the catalogue: the interests it names (the school's vocabulary), and the
     salary and diploma limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »)."""
     t = fold(text).replace("\u202f", " ").replace("\u00a0", " ")
-    return Request(interests.named_in(t), salary_asked(t), years_asked(t))
+    most = years_asked(t)
+    wanted, avoided = interests.wanted_and_avoided(t)
+    return Request(wanted, salary_asked(t), most, None if most is not None else years_required(t),
+                   bool(_STARTING.search(t)), rank_asked(t), avoided)
+
+
+# The salary of a beginner: « dès la sortie de l'école », « pour commencer », « en début de carrière ».
+_STARTING = re.compile(r"\b(?:debut\w*|commenc\w*|sortie de l'ecole|en sortant|premiers? salaires?|junior"
+                       r"|a la sortie|des la sortie|jeune diplome\w*)\b")
+# « exigent un bac+5 », « il faut au moins un bachelor », « bac+3 minimum »: a level the profession requires.
+_REQUIRES = re.compile(r"(?:exig\w*|demand\w*|necessit\w*|requi\w*|faut|impose\w*|obligatoire|au moins|au minimum"
+                       r"|minimum)\s+(?:(?:un|une|le|la|d'un|d'une|de)\s+)?$")
+# A superlative over the catalogue: its measure (the salary, the length of studies) and its direction.
+_PAY_WORDS = r"(?:pay\w*|paie\w*|gagn\w*|remuner\w*|salaire\w*|touch\w*|rapport\w*)"
+_RANKS = ((re.compile(r"\b(?:le|la|les) (?:moins|plus mal) (?:bien )?" + _PAY_WORDS + r"|\b" + _PAY_WORDS
+                      + r" le moins\b|(?:salaire|paye) le plus (?:bas|faible)|plus (?:bas|petit|faible) salaire"),
+           ("salaire", "min")),
+          (re.compile(r"\b(?:le|la|les) (?:mieux|plus) " + _PAY_WORDS + r"|\b" + _PAY_WORDS + r" (?:le (?:mieux|plus)"
+                      r"|(?:le )?plus d'argent)\b|(?:salaire|paye) le plus (?:haut|eleve)|(?:meilleur|plus (?:haut|gros|"
+                      r"eleve)) salaire"), ("salaire", "max")),
+          (re.compile(r"\b(?:les )?(?:etudes|formations?) (?:les )?plus (?:courtes?|rapides?)|\b(?:le )?moins d'etudes"
+                      r"|(?:moins|plus vite) (?:longtemps )?(?:a |d')?etudi\w*"), ("etudes", "min")),
+          (re.compile(r"\b(?:les )?(?:etudes|formations?) (?:les )?plus longues?|\b(?:le )?plus d'etudes"), ("etudes", "max")))
+
+
+def rank_asked(folded: str) -> Optional[Tuple[str, str]]:
+    """The superlative a message asks over the catalogue (« le mieux payé », « les études les plus courtes »)."""
+    return next((rank for pattern, rank in _RANKS if pattern.search(folded)), None)
+
+
+def years_required(folded: str) -> Optional[int]:
+    """The fewest years of study after the bac a message asks the professions to require
+    (« quels métiers exigent un bac+5 ? », « au moins un bachelor »), if any."""
+    for m in diplomas.mentions(folded):
+        if m.level is None or m.level < 1:
+            continue
+        before = folded[max(0, m.start - 30):m.start]
+        after = folded[m.end:m.end + 12]
+        if re.search(r"\b(?:pas|sans|ni|jamais)\b", before):
+            continue
+        if _REQUIRES.search(before) or re.match(r"\s*(?:minimum|au moins|obligatoire|exige)", after):
+            return m.level
+    return None
 
 
 # An amount: « 45k », « 40 000 », « 2500 € » (never the 5 of « bac+5 »).
@@ -154,7 +228,6 @@ def salary_asked(folded: str) -> Optional[int]:
     return None
 
 
-_WORD_YEARS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 _UP_TO = r"(au plus|au maximum|maximum|max|plus loin que|pas plus que|pas au-dela d[eu]|jusqu'a|jusqu'au)"
 
 
@@ -175,7 +248,7 @@ def _diploma_limit(folded: str) -> Optional[int]:
 def years_asked(folded: str) -> Optional[int]:
     """The most years of study after the bac a message accepts, if it sets a limit."""
     t = folded
-    m = re.search(r"(sans|pas|moins)[^.?!]{0,25}bac\s*\+\s*(\d)", t)
+    m = re.search(r"(sans|pas|(?<!au )moins)[^.?!]{0,25}bac\s*\+\s*(\d)", t)  # « au moins » is no limit
     if m and not re.search(_UP_TO + r"[^.?!]{0,5}bac\s*\+", t):
         return int(m.group(2)) - 1
     m = re.search(_UP_TO + r" (un |le )?bac\s*\+\s*(\d)", t) or re.search(
@@ -187,10 +260,10 @@ def years_asked(folded: str) -> Optional[int]:
         return named
     if re.search(r"bac\s*\+\s*2\b", t):
         return 2
-    m = re.search(r"(pas[^.?!]{0,15}plus de|maximum|max|au plus|moins de) (\d|un|une|deux|trois|quatre|cinq) "
+    m = re.search(r"(pas[^.?!]{0,15}plus de|maximum|max|au plus|moins de) (\d|" + "|".join(NUMBER_WORDS) + ") "
                   r"ans d'etudes", t)
     if m:
-        n = int(m.group(2)) if m.group(2).isdigit() else _WORD_YEARS[m.group(2)]
+        n = int(m.group(2)) if m.group(2).isdigit() else NUMBER_WORDS[m.group(2)]
         return n - 1 if m.group(1) == "moins de" else n
     if re.search(r"etudes courtes|(pas|sans)( faire)? (de )?longues etudes|peu d'etudes|pas trop d'etudes", t):
         return 3
@@ -295,13 +368,46 @@ def in_family_matches(professions: Sequence[Profession], famille: str, asked: Re
 
 def passes(p: Profession, asked: Request) -> bool:
     """Whether a profession passes a request's filters (salary, years of study), interests aside."""
-    if asked.min_salary is not None and (top_salary(p) or 0) <= asked.min_salary:
+    if asked.min_salary is not None and (salary_of(p, asked.starting) or 0) <= asked.min_salary:
         return False
-    if asked.max_years is not None:
+    if asked.max_years is not None or asked.min_years is not None:
         years = reference_years(p)
-        if years is None or years > asked.max_years:  # no level in the fiche: never shown as fitting a limit
+        if years is None:  # no level in the fiche: never shown as fitting a limit
+            return False
+        if asked.max_years is not None and years > asked.max_years:
+            return False
+        if asked.min_years is not None and years < asked.min_years:
             return False
     return True
+
+
+def salary_of(p: Profession, starting: bool = False) -> Optional[int]:
+    """The highest yearly figure of a beginner (`starting`), else of the fiche (its confirmed level)."""
+    if not starting:
+        return top_salary(p)
+    level = p.salaire.niveaux.debutant if p.salaire is not None else None
+    return level.max if level is not None else None
+
+
+def salary_words(p: Profession) -> str:
+    """The fiche's salary figures in a few words (« débutant : 20 000 à 22 500 € ; confirmé : … »)."""
+    parts = []
+    for label, level in (("débutant", p.salaire.niveaux.debutant), ("confirmé", p.salaire.niveaux.confirme)):
+        if level is not None:
+            parts.append(f"{label} : {euros(level.min)} à {euros(level.max)}")
+    return f"{' ; '.join(parts)} {p.salaire.unite}"
+
+
+def ranked(found: List["Match"], rank: Tuple[str, str], starting: bool = False) -> List["Match"]:
+    """Search results in the order of a superlative (« le mieux payé » first), those without the figure left out."""
+    measure, direction = rank
+    if measure == "salaire":
+        value = lambda p: salary_of(p, starting)  # noqa: E731
+    else:
+        value = reference_years
+    known = [m for m in found if value(m.profession) is not None]
+    return sorted(known, key=lambda m: (value(m.profession) * (-1 if direction == "max" else 1),
+                                        fold(m.profession.intitule)))
 
 
 def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
@@ -314,22 +420,31 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
     if asked.interests:
         held = set.intersection(*(set(index.hits(i, interests)) for i in asked.interests))
         professions = [p for p in professions if p.id in held]
+    if asked.avoids:
+        # « sans travail de nuit »: no fiche that speaks of it; each result cites its own constraints instead.
+        refused = set().union(*(set(index.hits(i, interests)) for i in asked.avoids))
+        professions = [p for p in professions if p.id not in refused]
     found = []
     for p in professions:
         found_words: List[Tuple[str, str]] = []
         score = 0.0
         if asked.min_salary is not None:
-            top = top_salary(p)
+            top = salary_of(p, asked.starting)
             if top is None or top <= asked.min_salary:  # « plus de 40 000 € »: strictly more; no figure: not shown
                 continue
-            found_words.append((f"jusqu'à {top:,} {p.salaire.unite}".replace(",", "\u00a0"), "salaire"))
-        if asked.max_years is not None:
-            years = reference_years(p)
-            if years is None or years > asked.max_years:
+            if asked.rank is None or asked.rank[0] != "salaire":
+                words = f"jusqu'à {euros(top)} {p.salaire.unite}"
+                found_words.append((f"débutant : {words}" if asked.starting else words, "salaire"))
+        if asked.rank is not None and asked.rank[0] == "salaire" and p.salaire is not None:
+            found_words.append((salary_words(p), "salaire"))
+        if asked.max_years is not None or asked.min_years is not None or (asked.rank or ("",))[0] == "etudes":
+            if not passes(p, replace(asked, min_salary=None)) or reference_years(p) is None:
                 continue  # no level in the fiche: never shown as fitting a limit
             for ref in diplomas.references(p.parcours):
                 words = f"{ref.nom} ({diplomas.level_label(ref.niveau)})"
                 found_words.append((f"{words} : {ref.en_bref}" if ref.en_bref else words, "diplome"))
+        if asked.avoids and p.contraintes.liste:
+            found_words.append((p.contraintes.liste[0], "contraintes"))
         ok = True
         for interest in asked.interests:
             hits = index.evidence(p, interest, interests)
@@ -345,6 +460,12 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
         # A fiche that speaks of the interest once in passing is not offered beside one that is about it.
         best = found[0].score
         found = [m for m in found if m.score * RELEVANT_SHARE >= best]
+    if asked.rank is not None:
+        # « le mieux payé »: the best first, and the next two for scale, never the whole catalogue.
+        return ranked(found, asked.rank, asked.starting)[:RANKED]
+    if not asked.interests:
+        # Filters only (« ceux qui exigent un bac+5 »): every profession that passes, as a list shows them.
+        return found[:BY_FAMILY]
     return found[:limit]
 
 
@@ -376,6 +497,42 @@ def linked_experiences(p: Profession, find, catalogue: Dict[str, Profession]) ->
     """The professions of the catalogue among this fiche's stepping-stone jobs."""
     out: List[Profession] = []
     for name in [e.poste for e in p.experiences]:
+        ids = find(name)
+        if len(ids) == 1 and ids[0] != p.id and ids[0] in catalogue and catalogue[ids[0]] not in out:
+            out.append(catalogue[ids[0]])
+    return out
+
+
+def path_between(start: Profession, end: Profession, find, catalogue: Dict[str, Profession],
+                 longest: int = 3) -> List[Tuple[Profession, Profession, str]]:
+    """The shortest chain of fiches from `start` to `end` (at most `longest` steps): each step (from, to,
+    rubrique) is an evolution the first fiche cites, or a stepping stone the second one cites. [] when none."""
+    def after(p: Profession) -> List[Tuple[Profession, str]]:
+        out = [(q, "evolutions") for q in linked_evolutions(p, find, catalogue)]
+        out += [(q, "experiences") for q in catalogue.values()
+                if q.id != p.id and p in linked_experiences(q, find, catalogue) and q not in [o for o, _ in out]]
+        return out
+    paths = [[(None, start, "")]]
+    seen = {start.id}
+    for _ in range(longest):
+        grown = []
+        for path in paths:
+            for q, where in after(path[-1][1]):
+                if q.id in seen:
+                    continue
+                step = path + [(path[-1][1], q, where)]
+                if q.id == end.id:
+                    return [(a, b, w) for a, b, w in step[1:]]
+                seen.add(q.id)
+                grown.append(step)
+        paths = grown
+    return []
+
+
+def linked_evolutions(p: Profession, find, catalogue: Dict[str, Profession]) -> List[Profession]:
+    """The professions of the catalogue among this fiche's evolutions."""
+    out: List[Profession] = []
+    for name in p.evolutions.postes:
         ids = find(name)
         if len(ids) == 1 and ids[0] != p.id and ids[0] in catalogue and catalogue[ids[0]] not in out:
             out.append(catalogue[ids[0]])

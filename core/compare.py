@@ -4,12 +4,8 @@ from typing import Optional, Tuple
 
 from core import diplomas
 from core.catalogue import reference_years, top_salary
-from core.knowledge import Profession
+from core.knowledge import Profession, euros
 from core.understanding import named_apart
-
-
-def euros(amount: int) -> str:
-    return f"{amount:,}".replace(",", "\u00a0")
 
 TOPICS = ("salaire", "diplome", "hard_skills", "missions", "soft_skills", "outils", "contraintes", "evolutions")
 # The items a side shows on a topic compared without figures: the fiche's own list, first items.

@@ -1,4 +1,4 @@
-"""The courtesy around a question, set aside before it is classified (issue 23).
+"""The courtesy around a question, set aside before it is classified.
 
 « Madame, Monsieur, je suis en terminale et je me permets de vous écrire : quel niveau faut-il ?
 Je vous remercie par avance. Cordialement » asks about the diploma; its greetings, its thanks and the

@@ -1,5 +1,5 @@
 """What a message asks for, and whether a topic's answer contains it: the guard against answering
-another question (issue 23).
+another question.
 
 A topic answer is only right when it holds what the student asked for. « quelles entreprises
 recrutent ? » classified as « missions » must not get the missions as if they were the answer.

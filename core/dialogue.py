@@ -39,9 +39,16 @@ def respond(school: School, turn: Turn) -> Outcome:
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
         return Outcome(Reply(reply.text, school.replier.discover_buttons(len(school.professions)) + reply.buttons))
+    if turn.kind == COUNSELLOR and exploring.filters_not_counsellor(school, turn):
+        # « je veux commencer à plus de 35 000 dès la sortie de l'école » taken for the counsellor: a search.
+        return exploring.respond(school, replace(turn, intent=exploring.SEARCH))
     if turn.kind == COUNSELLOR:
         return Outcome(school.replier.contact_reply(), (("incompris", 0.0),),
                        school.profession(turn.slots.get("metier_id")) or page_profession(school, turn), handoff=True)
+    # « Quels métiers mènent à X ? », « comment passer de X à Y ? »: the catalogue's paths.
+    explored = exploring.paths_to(school, turn)
+    if explored:
+        return explored
     if turn.kind == CATALOGUE:
         previous = turn.slots.get("sujet")
         if turn.intent in (exploring.SEARCH, exploring.LIST) and len(turn.question.named) == 1 \
@@ -57,10 +64,6 @@ def respond(school: School, turn: Turn) -> Outcome:
             topic = previous if turn.intent == exploring.COMPARE and previous in school.fact_topics else ranked
             return answer(school, turn, topic, fallback=True) or clarify(school, turn)
         return exploring.respond(school, turn)
-    # « Quels métiers mènent à X ? »: the catalogue's paths to X.
-    explored = exploring.paths_to(school, turn)
-    if explored:
-        return explored
     # Two professions named apart, or a follow-up of a comparison: compared, or « lequel ? » asked.
     explored = exploring.follow(school, turn)
     if explored:
@@ -81,6 +84,10 @@ def respond(school: School, turn: Turn) -> Outcome:
         # Out of scope, unless the message asks a detail the fiche does not give (then say so).
         return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
                 or Outcome(school.replier.out_of_scope(menu_professions(school, turn))))
+    if turn.kind in (CLARIFY, OUT_OF_SCOPE):
+        listed = exploring.family_list(school, turn)
+        if listed:
+            return listed
     if turn.kind == CLARIFY:
         if catalogue_settled(school, turn):
             top = next(name for name, _ in turn.ranking if name != "nlu_fallback")
@@ -227,12 +234,18 @@ def agreed_intent(school: School, turn: Turn) -> Optional[str]:
 
 
 # -- details the fiche does not give ------------------------------------------------------------
+# A question about where to go next (« vers quoi ? », « dans quel métier ? »): what the evolutions answer.
+_DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|poste|boulot|job|domaine|secteur)s?)\b")
+
+
 def absent_detail(school: School, q: Question, profession: Profession,
                   intent: Optional[str]) -> Optional[AbsentDetail]:
     """The detail the fiche does not give that the message asks about, if any. A place or a price
     alone, with no topic and nothing about work or studies (« quel temps fait-il à Paris ? »), is
     out of scope, not a detail the fiche leaves out."""
     detail = school.absent_detail(q, profession)
+    if detail and intent == "evolutions" and _DESTINATION.search(q.folded):
+        return None  # « me reconvertir vers quoi ? » asks where to go: the evolutions say it
     if detail and detail.needs_context and intent not in school.fact_topics and intent != "relance" \
             and not q.about_work:
         return None

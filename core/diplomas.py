@@ -14,10 +14,11 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import yaml
 from pydantic import BaseModel, Extra, conint, constr
 
-from core.paths import KNOWLEDGE
 from core.textnorm import fold
 
-DIPLOMAS_FILE = KNOWLEDGE / "diplomes.yml"
+# The project's diploma vocabulary (knowledge/diplomes.yml), shared by every school. Still read from
+# here: the module-level functions below are called without a School to hand it over.
+DIPLOMAS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "diplomes.yml"
 # Statuses of a path for a profession (core/knowledge.py validates them).
 REQUIRED, REFERENCE, SUFFICIENT, NOT_ENOUGH_ALONE, TO_EVOLVE = (
     "requis", "reference", "suffisant", "insuffisant_seul", "utile_pour_evoluer")
@@ -168,13 +169,18 @@ def references(paths: Sequence) -> List:
 
 
 def needed_level(paths: Sequence) -> Optional[int]:
-    """The lowest level that lets a student exercise, after the fiche (its required or reference paths)."""
+    """The level a student must reach to exercise, after the fiche: the highest of its required paths (a
+    regulated profession may require a State diploma, then a second one after it: both are needed), else the
+    lowest of its reference paths (each one is a way in)."""
+    needed = [p.niveau for p in required(paths) if p.niveau is not None]
+    if needed:
+        return max(needed)
     levels = [p.niveau for p in references(paths) if p.niveau is not None]
     return min(levels) if levels else None
 
 
 def bac5_needed(paths: Sequence) -> bool:
-    """Yes only if a required or reference path is at Bac+5 or above, and none below."""
+    """Yes only if the level needed (needed_level) is Bac+5 or above."""
     level = needed_level(paths)
     return level is not None and level >= BAC5
 

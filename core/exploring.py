@@ -28,12 +28,17 @@ def respond(school: School, turn: Turn) -> Outcome:
     """The reply to a catalogue intent: the list, a search, or a comparison."""
     professions = list(school.professions.values())
     q = turn.question
+    asked = catalogue.request(q.text, school.interests)
     if turn.intent == COMPARE or len(q.compared) >= 2:
         pair = pair_of(school, turn)
+        if pair is None and asked.rank is not None:
+            # « quel job rapporte le plus ? » with no two professions in play: the superlative over every fiche.
+            found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests)
+            reply = school.replier.search_results(professions, q.text, found, ranked=True)
+            return listed(school, [m.profession for m in found], reply, turn)
         if pair is None:
             return Outcome(school.replier.compare_which(professions))
         return comparison(school, turn, pair)
-    asked = catalogue.request(q.text, school.interests)
     famille = turn.famille or catalogue.family_named(q.text, school.search_index)
     searched = turn.intent == SEARCH or asked.asks
     if famille and (turn.famille or not searched):
@@ -46,7 +51,7 @@ def respond(school: School, turn: Turn) -> Outcome:
         found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests)
         if not found and famille:  # a domain the vocabulary of interests does not name: its famille
             found = catalogue.in_family_matches(professions, famille, asked)
-        reply = school.replier.search_results(professions, q.text, found)
+        reply = school.replier.search_results(professions, q.text, found, ranked=asked.rank is not None)
         return listed(school, [m.profession for m in found], reply, turn)
     reply = school.replier.catalogue_page(professions, page_asked(turn))
     if catalogue.by_family(professions):  # the familles were shown, not professions
@@ -55,22 +60,84 @@ def respond(school: School, turn: Turn) -> Outcome:
     return listed(school, [p for _, group in shown.groups for p in group], reply, turn)
 
 
-# « quels métiers mènent à X ? », « qu'est-ce qui prépare à devenir X ? »: the paths that lead to a profession.
+# « quels métiers mènent à X ? », « qu'est-ce qui prépare à devenir X ? », « qu'avoir fait avant d'être X ? »:
+# the paths that lead to a profession.
 _LEADS_TO = re.compile(r"\b(?:menent|mene|menant|conduisent|conduit|preparent|prepare|permettent de devenir"
                        r"|permet de devenir|permettent d'acceder|permet d'acceder|donnent acces)\b"
-                       r"|\b(?:avant|pour) (?:de devenir|d'etre|d'acceder)\b.*\b(?:quels?|quel metier)")
+                       r"|\b(?:avant|pour) (?:de devenir|d'etre|d'acceder)\b.*\b(?:quels?|quel metier)"
+                       r"|\b(?:avoir fait|faire|fait)\b.{0,20}\bavant (?:de devenir|d'etre|d'acceder)\b"
+                       r"|\b(?:avoir ete|avoir fait|etre passee? par)\b.{0,12}\bavant\b"
+                       r"|\b(?:metiers?|postes?|qui)\b[^?]{0,30}\b(?:evoluer vers|evoluent vers|aboutir a|aboutissent a"
+                       r"|debouchent sur|deboucher sur|amenent a|amener a)\b")
+# « comment passer de X à Y ? », « aller de X vers Y »: a path between two professions (the two names captured).
+_FROM_TO = re.compile(r"(?:\b(?:passer|aller|evoluer|bifurquer|reconvertir|changer|devenir)\b.*?\b|^)d(?:e |e la |u |')"
+                      r"(?P<start>.+?)\s+(?:a|au|a la|a l'|vers|pour devenir|et devenir)\s*(?P<end>[^?!.]+)")
+
+
+def path_between(school: School, turn: Turn) -> Optional[Outcome]:
+    """« Comment passer de X à Y ? »: the chain of fiches from X to Y (evolutions, stepping stones);
+    None when the message does not name two professions of the catalogue that way."""
+    m = _FROM_TO.search(turn.question.folded)
+    if len(school.professions) < 2 or not m:
+        return None
+    start, end = school.names.find(m.group("start")), school.names.find(m.group("end"))
+    if len(start) != 1 or len(end) != 1 or start == end:
+        return None
+    a, b = school.professions[start[0]], school.professions[end[0]]
+    steps = catalogue.path_between(a, b, school.names.resolve, school.professions)
+    shown = [a] + [to for _, to, _ in steps]
+    return Outcome(school.replier.path_between(a, b, steps), (("metier_id", b.id), (SHOWN, [p.id for p in shown])), b)
 
 
 def paths_to(school: School, turn: Turn) -> Optional[Outcome]:
     """« Quels métiers mènent à X ? » in a catalogue: the professions whose fiche cites X among its
     evolutions, and those X's fiche cites as stepping stones; None when the message asks no such thing."""
     q = turn.question
+    between = path_between(school, turn)
+    if between:
+        return between
     if len(school.professions) < 2 or len(q.named) != 1 or not _LEADS_TO.search(q.folded):
         return None
     target = school.professions[q.named[0]]
     sources = catalogue.leading_to(target, school.names.resolve, school.professions)
     reply = school.replier.paths_to(target, sources)
     return Outcome(reply, (("metier_id", target.id), (SHOWN, [p.id for p, _ in sources])), target)
+
+
+# Words of a message that asks for professions (« quoi comme métier », « les métiers de… », « quel secteur »).
+_ASKS_PROFESSIONS = re.compile(r"\b(?:metiers?|boulots?|jobs?|professions?|postes?|filieres?)\b")
+
+
+def family_list(school: School, turn: Turn) -> Optional[Outcome]:
+    """A message the model could not place that asks for the professions of a famille of the catalogue
+    (« y a quoi comme métier dans la … ? »): that famille's list. None otherwise."""
+    q = turn.question
+    if len(school.professions) < 2 or q.named or not _ASKS_PROFESSIONS.search(q.folded):
+        return None
+    famille = catalogue.family_named(q.text, school.search_index)
+    chosen = catalogue.in_family(list(school.professions.values()), famille) if famille else []
+    if not chosen:
+        return None
+    return listed(school, chosen, school.replier.catalogue_page(chosen, page_asked(turn), famille), turn)
+
+
+# A superlative over every fiche (« le métier le mieux payé », « quel job paye le plus ? ») rather than about the
+# profession in play (« ce métier, il paye le mieux où ? »).
+_OVER_ALL = re.compile(r"\b(?:le|les|quel|quels|un) (?:metier|boulot|job|profession|taf)s? (?:le|la|les|qui|ou|de)\b"
+                       r"|\bde (?:votre|ta|la|vos|tes) (?:liste|fiches|catalogue)|\bde tous\b|\bparmi (?:tous|vos|tes|les)\b")
+
+
+# The model is this sure of the counsellor at least before a message that sets a search's filter gets the contact.
+COUNSELLOR_SURE = 0.8
+
+
+def filters_not_counsellor(school: School, turn: Turn) -> bool:
+    """A message the model took, unsure, for a request for the counsellor while it sets a real filter of the
+    catalogue search (a salary, a diploma level, a superlative): the search answers it."""
+    if len(school.professions) < 2 or dict(turn.ranking).get(turn.intent, 0.0) >= COUNSELLOR_SURE:
+        return False
+    asked = catalogue.request(turn.question.text, school.interests)
+    return any(v is not None for v in (asked.min_salary, asked.max_years, asked.min_years, asked.rank))
 
 
 def criteria(school: School, turn: Turn) -> bool:
@@ -116,7 +183,7 @@ def follow(school: School, turn: Turn) -> Optional[Outcome]:
 # A message that looks for a profession (« un boulot où… », « je peux faire quoi ? », « c'est mon
 # truc »), unless it speaks of the one in the conversation (« ce métier »). Folded text.
 _SEEKS = re.compile(
-    r"\b(quel(le)?s? (metier|boulot|job|travail|profession|taf|domaine)s?|(un|des|d'autres) (metier|boulot|job|"
+    r"\b(quel(le)?s? (metier|boulot|job|travail|profession|taf|domaine)s?|(un|des|d'autres|comme) (metier|boulot|job|"
     r"travail|taf)s?|quelque chose|(peux|pourrais|pourrai) faire quoi|quoi faire|pour moi|mon truc|ma passion"
     r"|m'interesse\w*|j'aime|j'adore|je kiffe|passionne\w*)\b")
 _THIS_ONE = re.compile(r"\b(ce|cette|le|la) (metier|boulot|job|profession|poste)\b")
@@ -129,11 +196,17 @@ def seeks_a_profession(school: School, turn: Turn) -> bool:
     profession is in play yet."""
     q = turn.question
     if len(school.professions) < 2 or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
-            or q.named or q.entity_named or q.profession_entity or q.phrases or q.folded.startswith("/"):
+            or q.named or q.entity_named or q.profession_entity or q.folded.startswith("/"):
         return False
     asked = catalogue.request(q.text, school.interests)
     if not asked.asks:
         return False
+    if q.phrases and not (asked.avoids and _SEEKS.search(q.folded)):
+        # A detail fiches do not give (« le week-end ? ») is about the profession in play, unless the message
+        # looks for a profession without it (« un métier sans déplacements »).
+        return False
+    if asked.rank is not None and (_OVER_ALL.search(q.folded) or _SEEKS.search(q.folded)):
+        return True
     if _THIS_ONE.search(q.folded):
         return False
     if _SEEKS.search(q.folded) or (turn.kind != ANSWER and asked.interests):
@@ -189,5 +262,5 @@ def with_paths(school: School, profession: Profession, topic: str, buttons: Sequ
     """An evolution or stepping-stone answer offers to open the fiches of the catalogue it names."""
     if topic not in ("evolutions", "experiences") or len(school.professions) < 2:
         return list(buttons)
-    paths = school.replier.path_buttons(profession, school.names.resolve, school.professions)
+    paths = school.replier.path_buttons(profession, school.names.resolve, school.professions, topic)
     return paths + [b for b in buttons if b["payload"] not in {p["payload"] for p in paths}]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 from core import catalogue, compare, diplomas, gender
-from core.knowledge import TRAINING_IDS, Contact, Profession, Topics
+from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk
 from core.understanding import AbsentDetail, Question, stems
 
@@ -56,6 +56,14 @@ class Replier:
     def topic_button(self, topic: str, payload: Optional[str] = None) -> Dict[str, str]:
         return {"title": self.topics.sujets[topic].question, "payload": payload or f"/{topic}"}
 
+    def counsellor_button(self) -> Dict[str, str]:
+        """The button that gives the counsellor's contact (its text: the topic's question)."""
+        return self.topic_button("conseiller", "/conseiller")
+
+    def other_question_button(self) -> Dict[str, str]:
+        """« Autre question »: back to the help and its menu."""
+        return {"title": self.t["boutons.autre_question"], "payload": "/aide"}
+
     def menu_buttons(self) -> List[Dict[str, str]]:
         return [{"title": self.topics.sujets[s].libelle, "payload": f"/{s}"} for s in self.topics.menu]
 
@@ -91,13 +99,13 @@ class Replier:
         asked = {f"/{q.topic}" for _, q in items if q is not None}
         buttons = [b for b in replies[-1].buttons if b["payload"] not in asked]
         if any(detail for detail, _ in items) and not any(b["payload"] == "/conseiller" for b in buttons):
-            buttons.insert(0, self.topic_button("conseiller", "/conseiller"))
+            buttons.insert(0, self.counsellor_button())
         return Reply("\n\n".join(r.text for r in replies), buttons)
 
     def absent(self, profession: Profession, detail: AbsentDetail, closest: Optional[Question]) -> Reply:
         """A detail the fiche does not give: say so, then what it says that is closest, and a human."""
         intro = self.fill("hors_fiche.intro", libelle=detail.label, remarque=detail.note or "")
-        counsellor = self.topic_button("conseiller", "/conseiller")
+        counsellor = self.counsellor_button()
         if closest is None:
             text = f"{intro}\n{self.fill('hors_fiche.conseiller')}"
             return Reply(text, [counsellor] + self.menu_buttons()[:3])
@@ -165,7 +173,7 @@ class Replier:
         """A topic the fiche does not give (the field is absent from the knowledge file): say so, never
         answer something else in its place, and offer a human."""
         text = f"{self.silent_sentence(profession, topic)}\n{self.fill('hors_fiche.conseiller')}"
-        buttons = [self.topic_button("conseiller", "/conseiller")]
+        buttons = [self.counsellor_button()]
         buttons += [b for b in self.suggestions(topic) if b["payload"] != "/conseiller"][:2]
         return Reply(text, buttons)
 
@@ -220,8 +228,13 @@ class Replier:
         return self._named(path.nom, path.niveau, diplomas.kind_of(path.nom), which)
 
     def _reference(self, p: Profession, which: str = "le") -> str:
-        """The reference (or required) paths, « le Bachelor (Bac+3) » or « le BTS (Bac+2) ou le Bachelor (Bac+3) »."""
-        return f" {self.fill('diplome.ou')} ".join(self._path_named(path, which) for path in diplomas.references(p.parcours))
+        """The reference (or required) paths, « le Bachelor (Bac+3) » or « le BTS (Bac+2) ou le Bachelor (Bac+3) »;
+        of two diplomas required in turn, the one at the level needed (« le Diplôme d'État de … (Bac+4) »)."""
+        paths = diplomas.references(p.parcours)
+        if diplomas.required(p.parcours):
+            level = diplomas.needed_level(p.parcours)
+            paths = [path for path in paths if path.niveau == level] or paths
+        return f" {self.fill('diplome.ou')} ".join(self._path_named(path, which) for path in paths)
 
     def _required_first(self, p: Profession, subject=None) -> str:
         """« Il faut le Diplôme d'État … (Bac+3) pour exercer ce métier ; ni un BTS ni un Bachelor ne
@@ -239,7 +252,7 @@ class Replier:
             others = self.fill("diplome.insuffisants", liste=" ".join(
                 self.fill("diplome.ni", un_diplome=f"{diplomas.article(diplomas.kind_of(x.nom), 'un')} {x.nom}")
                 for x in alone))
-        required = f" {self.fill('diplome.ou')} ".join(self._path_named(x, "le") for x in needed)
+        required = f" {self.fill('diplome.et')} ".join(self._path_named(x, "le") for x in needed)  # each one is needed
         if others:
             return self.fill("diplome.requis_sauf", le_requis=required, insuffisants=others) + "\n"
         return self.fill("diplome.requis", le_requis=required) + "\n"
@@ -544,7 +557,7 @@ class Replier:
         """A follow-up the fiche cannot answer: say so, repeat what it does say, offer a human."""
         intro = self.fill("non_precise", libelle=self.topics.sujets[topic].libelle)
         answer = self.answer(profession, Question(topic=topic))
-        return Reply(f"{intro}\n{answer.text}", answer.buttons + [self.topic_button("conseiller", "/conseiller")])
+        return Reply(f"{intro}\n{answer.text}", answer.buttons + [self.counsellor_button()])
 
     def which_of(self, professions: Sequence[Profession], topic: Optional[str] = None) -> Reply:
         """A name several professions match equally well: one button per profession; each button
@@ -565,22 +578,22 @@ class Replier:
         catalogue, the search and the list are offered with the counsellor."""
         if len(professions) > NAMED_IN_FULL:  # too many to name: how many, the search and the list
             text = self.fill("autre_metier_catalogue", metier=named.strip(), total=len(professions))
-            return Reply(text, [self.topic_button("conseiller", "/conseiller")] + self.discover_buttons(len(professions)))
+            return Reply(text, [self.counsellor_button()] + self.discover_buttons(len(professions)))
         text = self.fill("autre_metier", metiers=self.names(professions), metier=named.strip())
-        return Reply(text, [self.topic_button("conseiller", "/conseiller")] + self.menu_buttons()[:3])
+        return Reply(text, [self.counsellor_button()] + self.menu_buttons()[:3])
 
     def contact_reply(self) -> Reply:
         c = self.contact
         text = self.fill("conseiller", nom=c.nom, service=c.service, email=c.email,
                          telephone=c.telephone, horaires=c.horaires, page=c.page)
-        return Reply(text, [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+        return Reply(text, [self.other_question_button()])
 
     def empty_message(self) -> Reply:
-        return Reply(self.fill("message_vide"), [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+        return Reply(self.fill("message_vide"), [self.other_question_button()])
 
     def too_long(self, length: int, maximum: int) -> Reply:
         return Reply(self.fill("message_trop_long", longueur=length, maximum=maximum),
-                     [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+                     [self.other_question_button()])
 
     def restarting(self, question: str) -> Reply:
         """The action server is restarting: the student is told to send the question again, in one click."""
@@ -590,7 +603,7 @@ class Replier:
     def apology(self) -> Reply:
         """Something failed on our side: say so, and give the human contact."""
         return Reply(f"{self.fill('indisponible')}\n{self.contact_reply().text}",
-                     [{"title": self.t["boutons.autre_question"], "payload": "/aide"}])
+                     [self.other_question_button()])
 
     def discover_buttons(self, catalogue_size: int) -> List[Dict[str, str]]:
         """« Découvrir les métiers » (the list of the catalogue), when the school has several."""
@@ -609,7 +622,7 @@ class Replier:
         """Two-stage fallback: likeliest topics as readable buttons, and a way out."""
         buttons = [{"title": self.topics.sujets[t].libelle, "payload": f"/{t}"}
                    for t in candidate_topics if t in self.topics.sujets and t != "conseiller"][:3]
-        buttons.append({"title": self.t["boutons.autre_question"], "payload": "/aide"})
+        buttons.append(self.other_question_button())
         buttons.append({"title": self.t["boutons.conseiller"], "payload": "/conseiller"})
         name = "clarifier_conseiller" if misunderstandings >= 2 else "clarifier"
         text = self.fill(name)
@@ -646,9 +659,9 @@ class Replier:
         return Reply(self.fill("catalogue.domaines", total=len(professions), nombre=len(groups)), buttons)
 
     def search_results(self, professions: Sequence[Profession], text: str,
-                       found: Sequence[catalogue.Match]) -> Reply:
+                       found: Sequence[catalogue.Match], ranked: bool = False) -> Reply:
         """The professions whose fiche supports the request (`found`, catalogue.search), with the fiche's
-        words and rubriques; none: said plainly, and the list."""
+        words and rubriques; none: said plainly, and the list. `ranked`: in the order of a superlative."""
         demand = text.strip().rstrip("?!. ")
         if not found:
             listed = self.catalogue_page(professions)
@@ -657,7 +670,8 @@ class Replier:
                            preuves="; ".join(self.fill("catalogue.preuve", mots=words, rubrique=self._rubrique(where))
                                              for words, where in m.evidence[:3]))
                  for m in found]
-        return Reply(self.fill("catalogue.resultats", demande=demand, metiers=self.bullets(items)),
+        return Reply(self.fill("catalogue.classement" if ranked else "catalogue.resultats", demande=demand,
+                               metiers=self.bullets(items)),
                      [open_button(m.profession) for m in found])
 
     def comparison(self, a: Profession, b: Profession, topic: Optional[str],
@@ -707,23 +721,51 @@ class Replier:
                              "payload": f"/{topic}" + json.dumps({"metier": p.intitule}, ensure_ascii=False)}
                             for p in pair])
 
-    def path_buttons(self, profession: Profession, find, professions: Dict[str, Profession]) -> List[Dict[str, str]]:
+    def path_buttons(self, profession: Profession, find, professions: Dict[str, Profession],
+                     topic: Optional[str] = None) -> List[Dict[str, str]]:
         """« Ouvrir la fiche … » for each evolution or stepping-stone job that is itself a profession of
-        the catalogue (`find`: the name index's resolve)."""
+        the catalogue (`find`: the name index's resolve); with a topic, those of that rubrique only (an
+        evolutions answer never offers a stepping stone as where to go next)."""
+        linked = {"evolutions": catalogue.linked_evolutions, "experiences": catalogue.linked_experiences}.get(
+            topic, catalogue.linked)
         return [{"title": self.fill("catalogue.parcours", intitule=p.intitule), "payload": open_button(p)["payload"]}
-                for p in catalogue.linked(profession, find, professions)]
+                for p in linked(profession, find, professions)]
 
     def paths_to(self, target: Profession, sources: Sequence[tuple]) -> Reply:
         """The professions that lead to `target` ((profession, rubrique) pairs), each with where its fiche
         or the target's says so; none: said plainly, with the target's own stepping stones."""
         if not sources:
             text = self.fill("catalogue.menent_a_aucun", intitule=target.intitule)
-            return Reply(text, [topic_profession_button(target, "experiences"), open_button(target)])
+            if target.experiences:  # the target's own stepping stones, named at once
+                postes = ", ".join(e.poste for e in target.experiences)
+                text += "\n" + self.fill("catalogue.experiences_seules", postes=postes)
+            return Reply(text, [open_button(target)])
         items = [self.fill("catalogue.mene_par", intitule=p.intitule, rubrique=self.topics.sujets[where].rubrique,
                            fiche=p.intitule if where == "evolutions" else target.intitule)
                  for p, where in sources]
-        return Reply(self.fill("catalogue.menent_a", intitule=target.intitule, metiers=self.bullets(items)),
-                     [open_button(p) for p, _ in sources] + [open_button(target)])
+        text = self.fill("catalogue.menent_a", intitule=target.intitule, metiers=self.bullets(items))
+        # The stepping stones the target's fiche cites that are no fiche of the school: named too.
+        others = [e.poste for e in target.experiences
+                  if e.poste not in [p.intitule for p, _ in sources]]
+        if others:
+            text += "\n" + self.fill("catalogue.experiences_utiles", postes=", ".join(others))
+        return Reply(text, [open_button(p) for p, _ in sources] + [open_button(target)])
+
+    def path_between(self, start: Profession, end: Profession, steps: Sequence[tuple]) -> Reply:
+        """How the fiches lead from `start` to `end`: each step (from, to, rubrique) cited; none: said plainly,
+        with the start's evolutions."""
+        if not steps:
+            text = self.fill("catalogue.chemin_aucun", de_depart=gender.of(start.intitule), depart=start.intitule,
+                             arrivee=end.intitule)
+            return Reply(text + "\n" + self.bullets(start.evolutions.postes),
+                         [open_button(start), open_button(end)])
+        lines = [self.fill("catalogue.etape", depuis=a.intitule, vers=b.intitule,
+                           fiche=(a if where == "evolutions" else b).intitule,
+                           rubrique=self.topics.sujets[where].rubrique) for a, b, where in steps]
+        text = self.fill("catalogue.chemin", de_depart=gender.of(start.intitule), arrivee=end.intitule,
+                         etapes=self.bullets(lines))
+        shown = [start] + [b for _, b, _ in steps]
+        return Reply(text, [open_button(p) for p in shown])
 
     def switched(self, profession: Profession, reply: Reply) -> Reply:
         """A reply about another profession than before begins « Pour le métier de … »."""
@@ -781,11 +823,6 @@ def silent_on(profession: Profession, topic: Optional[str]) -> bool:
 def capitalized(text: str) -> str:
     """« le Bachelor (Bac+3) » -> « Le Bachelor (Bac+3) », at the start of a sentence."""
     return text[:1].upper() + text[1:]
-
-
-def euros(amount: int) -> str:
-    """30000 -> "30 000" with a non-breaking space, as French writes amounts."""
-    return f"{amount:,}".replace(",", "\u00a0")
 
 
 def salary_level(p: Profession, q: Question) -> Optional[str]:

@@ -4,11 +4,12 @@ import re
 import unicodedata
 from typing import Optional
 
-_NUMBER_WORDS = {
+# Small numbers as students write them in words (« deux ans », « moins de trois ans d'études »).
+NUMBER_WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
     "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
 }
-_YEARS = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:ans?|annees?)\b")
+_YEARS = re.compile(r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?:ans?|annees?)\b")
 
 
 @functools.lru_cache(maxsize=None)  # a few hundred distinct characters, folded millions of times
@@ -55,7 +56,7 @@ def years_in(text: str) -> Optional[int]:
     folded = fold(text)
     for match in _YEARS.finditer(folded):
         word = match.group(1)
-        years = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        years = int(word) if word.isdigit() else NUMBER_WORDS[word]
         if _NOT_EXPERIENCE_AFTER.match(folded, match.end()):
             continue
         if years >= AGE_MIN and _AGE_BEFORE.search(folded[:match.start()]):

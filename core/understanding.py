@@ -324,7 +324,7 @@ _COMPARATIVE = re.compile(
     r"|compar\w*|differen\w*|le mieux|le plus|le moins|plus (\w+ )?que|moins (\w+ )?que|vs|versus)\b")
 _APART = re.compile(r"\b(?:et|ou|vs|versus|contre|entre|avec|plutot que|que|par rapport a|compare a)\b|[,;/?:]")
 # Words of a message that ask a topic of a comparison (folded, matched as word starts).
-COMPARE_TOPIC_WORDS = (("salaire", ("salaire", "pay", "gagn", "remuner", "argent", "rapporte")),
+COMPARE_TOPIC_WORDS = (("salaire", ("salaire", "pay", "gagn", "remuner", "argent", "rapporte", "touche")),
                        ("soft_skills", ("qualite", "soft skill", "savoir-etre", "savoir etre", "personnalite", "caractere")),
                        ("outils", ("outil", "logiciel", "utilise")),
                        ("contraintes", ("contrainte", "difficult", "galere", "inconvenient", "stress", "dur ", "penible")),

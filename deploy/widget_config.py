@@ -32,7 +32,7 @@ def main(argv=None) -> int:
               file=sys.stderr)
         return 2
     target = Path(args[0])
-    from core.school import load_school
+    from loading.school import load_school
     try:
         body = widget_serve().widget_config(load_school())
     except Exception as error:  # noqa: BLE001 - the knowledge loader names the file and the field

@@ -18,7 +18,7 @@ from typing import Any, Optional, Tuple
 
 import sqlalchemy as sa
 
-from core.redact import scrubbed, shown_url
+from loading.redact import scrubbed, shown_url
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ CANNOT_OPEN = "unable to open database file"
 SHAPES = "postgresql://utilisateur:mot_de_passe@hôte:5432/base, ou sqlite:///var/conversations.db"
 
 
-# The URL as it may be shown or logged, without the password (core/redact.py); `scrubbed` for free text.
+# The URL as it may be shown or logged, without the password (loading/redact.py); `scrubbed` for free text.
 masked = shown_url
 
 

@@ -31,8 +31,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from core.school import load_replier
 from core.student_text import clean_text
+from loading.school import load_replier
 from rasa_ext import patches
 
 logger = logging.getLogger(__name__)

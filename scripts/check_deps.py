@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
-from core.paths import ROOT  # noqa: E402
+from loading.paths import ROOT  # noqa: E402
 
 CLEAN_HEADING = "Versions vérifiées sans avis connu"
 DATE = re.compile(r"\b20\d\d-\d\d-\d\d\b")

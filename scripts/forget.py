@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
 from console import handoff  # noqa: E402
-from core.paths import VAR, tracker_store_url  # noqa: E402
-from core.redact import shown_url  # noqa: E402
+from loading.paths import VAR, tracker_store_url  # noqa: E402
+from loading.redact import shown_url  # noqa: E402
 from rasa_ext.database_check import explain, first_line  # noqa: E402
 from scripts.purge_logs import say as purge_logs  # noqa: E402
 

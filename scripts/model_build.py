@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
-from core.paths import ROOT  # noqa: E402
+from loading.paths import ROOT  # noqa: E402
 
 MODEL = Path("models/assistant.tar.gz")
 RECORD = Path("models/assistant.build.json")

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages the tests need (browser for the widget tests, servers for the deployment tests,
-# openssl for the certificate the HTTPS deployment test makes).
+# Debian packages the tests need (browser for the widget tests, nodejs for the widget's unit tests,
+# servers for the deployment tests, openssl for the certificate the HTTPS deployment test makes).
 # Installs only what is missing; needs root (CI runs as root) or prints what to install.
 set -euo pipefail
-PACKAGES=(chromium postgresql redis-server nginx openssl)
+PACKAGES=(chromium nodejs postgresql redis-server nginx openssl)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

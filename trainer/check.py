@@ -28,6 +28,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from core.gender import gender_forms
 from core.replies import BUILDERS, TOPIC_TEMPLATE_FIELDS, Replier
+from loading.paths import cache_dir
 from trainer import story_conflicts
 from trainer.project import (
     HELD_OUT_DIR,
@@ -558,12 +559,11 @@ def rasa_inputs_key(root: Path) -> str:
 
 
 def _validated_record(root: Path) -> Path:
-    return (Path(os.environ["ASSISTANT_CACHE_DIR"]) if os.environ.get("ASSISTANT_CACHE_DIR", "").lower() not in ("", "off")
-            else root / "var" / "cache") / "rasa-validate.json"
+    return (cache_dir(root) or root / "var" / "cache") / "rasa-validate.json"
 
 
 def already_validated(root: Path, key: str) -> bool:
-    if os.environ.get("ASSISTANT_CACHE_DIR", "").lower() == "off":
+    if cache_dir(root) is None:
         return False
     try:
         return key in json.loads(_validated_record(root).read_text(encoding="utf-8")).get("valides", [])

@@ -8,11 +8,11 @@ stored, so every message is the same as without the cache. Stored next to the kn
 (var/cache/, or ASSISTANT_CACHE_DIR; « off » disables both).
 """
 import hashlib
-import os
 from pathlib import Path
 from typing import Callable, Dict, Optional
 
-from core.knowledge_cache import cache_file, read_entries, write_entries
+from loading.knowledge_cache import cache_file, read_entries, write_entries
+from loading.paths import cache_dir
 
 MAX_ENTRIES = 3000
 
@@ -56,7 +56,7 @@ class ParsedCache:
     """{hash of the loader's code + the text: the stored document}, read once, saved once."""
 
     def __init__(self, version: bytes, mapping: type, sequence: type, path: Optional[Path] = None):
-        self.enabled = os.environ.get("ASSISTANT_CACHE_DIR", "").lower() != "off"
+        self.enabled = cache_dir() is not None
         self.path = path or cache_file().with_name("trainer-yaml.json")
         self.version = hashlib.sha256(version).hexdigest()
         self.mapping, self.sequence = mapping, sequence

@@ -19,9 +19,9 @@ import yaml
 
 from core import yamlcache
 from core.knowledge import KnowledgeError, Profession, yaml_problem
-from core.paths import ROOT
-from core.school import read_school
 from core.textnorm import without_accents
+from loading.paths import ROOT
+from loading.school import read_school
 from trainer.parsed_cache import ParsedCache
 
 TOPIC_ACTION = "action_repondre"

@@ -63,7 +63,7 @@ def fields_filled(source: str) -> Dict[str, FrozenSet[str]]:
 
 
 def _replies_fields() -> Dict[str, FrozenSet[str]]:
-    from core.paths import ROOT
+    from loading.paths import ROOT
     return fields_filled((ROOT / "core" / "replies.py").read_text(encoding="utf-8"))
 
 

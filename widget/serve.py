@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
-from core.paths import ROOT  # noqa: E402
+from loading.paths import ROOT  # noqa: E402
 
 WIDGET_DIR = ROOT / "widget"
 DEMO_DIR = WIDGET_DIR / "demo"
@@ -119,7 +119,7 @@ def load_config():
     """The widget's configuration from the knowledge folder (ASSISTANT_KNOWLEDGE_DIR or knowledge/),
     or None when it cannot be read: the widget then works without starter topics."""
     try:
-        from core.school import load_school  # needs the project's virtualenv
+        from loading.school import load_school  # needs the project's virtualenv
         return widget_config(load_school())
     except Exception as exc:  # noqa: BLE001 - said once at start, the widget works without it
         print(f"widget-config.json indisponible (fichiers de connaissances illisibles) : {exc}", file=sys.stderr)

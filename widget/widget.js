@@ -26,12 +26,322 @@
  * CSP: no inline script or style, no eval; see README.md for the policy a school needs.
  * Security: every bot or student string is inserted with textContent / createTextNode, never as
  * HTML. Only http:, https: and mailto: URLs become links.
+ *
+ * One file for schools (no build step), in two halves: pure parts (colours, bot text, storage rules,
+ * replies; unit-tested by `node --test widget/tests/`) and browser parts by concern (settings, storage,
+ * transport, rendering, hand-off, conversation, panel).
  */
 (function () {
   "use strict";
 
-  /* ---------- public API: safe to call at any time, even before the widget is built ---------- */
+  /* =============================================================================================
+   * PURE PARTS: no DOM, no window, no storage, no network. They decide what to show, keep or send;
+   * the browser parts below draw, store and send. widget/tests/*.test.js runs them under Node's
+   * test runner (`node --test widget/tests/`), which loads this file and gets them as a module.
+   * ============================================================================================= */
 
+  var ID_PATTERN = /^[a-z0-9_]{1,64}$/;
+
+  /* ---------- colours: keep WCAG AA contrast whatever data-color is ---------- */
+
+  function parseColor(value) {
+    var m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value || "");
+    if (!m) {
+      return null;
+    }
+    var hex = m[1].length === 3 ? m[1].replace(/(.)/g, "$1$1") : m[1];
+    return [0, 2, 4].map(function (i) { return parseInt(hex.slice(i, i + 2), 16); });
+  }
+
+  function luminance(rgb) {
+    var c = rgb.map(function (v) {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+
+  function contrast(a, b) {
+    var la = luminance(a), lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+
+  function toHex(rgb) {
+    return "#" + rgb.map(function (v) { return ("0" + v.toString(16)).slice(-2); }).join("");
+  }
+
+  function palette(value) {
+    var white = [255, 255, 255], ink = [31, 35, 40];
+    var rgb = parseColor(value) || parseColor("#1a4f8b");
+    // Text on the brand colour: white or dark ink, whichever contrasts most.
+    var onColor = contrast(rgb, white) >= contrast(rgb, ink) ? "#ffffff" : "#1f2328";
+    // Brand colour used as text on white and on the light bot bubble (quick replies, links):
+    // darken until 5.2:1 on white, which keeps AA (4.5:1) on the #f0f2f5 bubble too.
+    var accent = rgb.slice();
+    while (contrast(accent, white) < 5.2) {
+      accent = accent.map(function (v) { return Math.max(0, Math.round(v * 0.85)); });
+    }
+    return { color: toHex(rgb), onColor: onColor, accent: toHex(accent) };
+  }
+
+  /* ---------- bot text: read into text, bold and links; drawn later with textContent only ---------- */
+
+  var SAFE_PROTOCOLS = { "http:": true, "https:": true, "mailto:": true };
+
+  // Returns a normalised href if the URL is http(s)/mailto, otherwise null (javascript:, data:...).
+  function safeHref(raw) {
+    var value = String(raw || "").trim();
+    // Relative or protocol-less URLs are not links: only absolute, explicitly allowed schemes.
+    if (!/^(https?:\/\/|mailto:)/i.test(value)) {
+      return null;
+    }
+    try {
+      var url = new URL(value);
+      return SAFE_PROTOCOLS[url.protocol] ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // **bold**, [label](url) (one level of parentheses allowed in url), bare http(s):// or mailto:
+  // URLs, bare e-mail addresses.
+  var INLINE = /\*\*([^*\n]+?)\*\*|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|((?:https?:\/\/|mailto:)[^\s<>"]+)|([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
+  var TRAILING = /[.,;:!?)\]»"']+$/;
+
+  // One line of bot text as pieces: {text}, {bold: [pieces]} or {href, label}. A link whose
+  // scheme is not allowed (javascript:, data:...) keeps only its label, as text.
+  function parseInline(text, allowBold) {
+    var pieces = [];
+    var push = function (piece) {
+      if (piece.text !== "") {
+        pieces.push(piece);
+      }
+    };
+    var re = new RegExp(INLINE.source, "g"); // own regex state: this function nests for bold
+    var last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      if (m[1] !== undefined && !allowBold) {
+        continue; // no bold inside bold: the asterisks stay as text
+      }
+      push({ text: text.slice(last, m.index) });
+      last = re.lastIndex;
+      if (m[1] !== undefined) {
+        pieces.push({ bold: parseInline(m[1], false) });
+      } else if (m[2] !== undefined) {
+        var href = safeHref(m[3]);
+        push(href ? { href: href, label: m[2] } : { text: m[2] });
+      } else if (m[4] !== undefined) {
+        var url = m[4];
+        var tail = (TRAILING.exec(url) || [""])[0];
+        url = url.slice(0, url.length - tail.length);
+        var safe = safeHref(url);
+        push(safe ? { href: safe, label: url.replace(/^mailto:/i, "") } : { text: url });
+        push({ text: tail });
+      } else {
+        var mail = safeHref("mailto:" + m[5]);
+        push(mail ? { href: mail, label: m[5] } : { text: m[5] });
+      }
+    }
+    push({ text: text.slice(last) });
+    return pieces;
+  }
+
+  var BULLET = /^\s*(?:•|-|\*)\s+/;
+
+  // A bot message as blocks: {list: [pieces per item]} for bullet lines that follow each other,
+  // {paragraph: pieces, source: true when the line gives the fiche's source} for the others.
+  function parseBotText(text) {
+    var blocks = [];
+    var list = null;
+    String(text).split(/\r?\n/).forEach(function (line) {
+      if (!line.trim()) {
+        list = null;
+        return;
+      }
+      if (BULLET.test(line)) {
+        if (!list) {
+          list = { list: [] };
+          blocks.push(list);
+        }
+        list.list.push(parseInline(line.replace(BULLET, ""), true));
+        return;
+      }
+      list = null;
+      blocks.push({ paragraph: parseInline(line, true), source: /^Source\s*:/.test(line) });
+    });
+    return blocks;
+  }
+
+  /* ---------- storage rules ---------- */
+
+  // The stored history (JSON), keeping only well-formed messages; [] for anything else.
+  function readHistory(json) {
+    try {
+      var items = JSON.parse(json || "[]");
+      if (!Array.isArray(items)) {
+        return [];
+      }
+      return items.filter(function (m) {
+        return m && (m.from === "bot" || m.from === "user") && typeof m.text === "string";
+      });
+    } catch (e) {
+      return [];
+    }
+  }
+
+  // The newest messages whose JSON fits in maxChars (at least the last one), and that JSON.
+  function trimHistory(items, maxChars) {
+    var kept = items.slice();
+    var json = JSON.stringify(kept);
+    while (json.length > maxChars && kept.length > 1) {
+      kept.shift();
+      json = JSON.stringify(kept);
+    }
+    return { items: kept, json: json };
+  }
+
+  // True when a conversation last active at lastActive (ms) has been idle longer than idleMinutes
+  // at now. Never with idleMinutes 0, nor while a question waits for the counsellor (the reply
+  // will come to this conversation).
+  function isIdle(lastActive, now, idleMinutes, waitingForCounsellor) {
+    if (!idleMinutes || waitingForCounsellor) {
+      return false;
+    }
+    var last = parseInt(lastActive || "0", 10);
+    return last > 0 && now - last > idleMinutes * 60000;
+  }
+
+  // The id of the last counsellor reply shown, from the stored {"seen": id}; 0 when unreadable.
+  function readSeen(json) {
+    try {
+      return parseInt(JSON.parse(json).seen, 10) || 0;
+    } catch (e) {
+      return 0;
+    }
+  }
+
+  /* ---------- replies and the conversation ---------- */
+
+  // Buttons as {title, payload}, dropping anything else a server or a config file may send.
+  function cleanButtons(buttons) {
+    if (!Array.isArray(buttons)) {
+      return [];
+    }
+    return buttons.filter(function (b) {
+      return b && typeof b.title === "string" && typeof b.payload === "string" && b.title.trim();
+    }).map(function (b) {
+      return { title: b.title, payload: b.payload };
+    });
+  }
+
+  // The bot messages to store for the server's replies to the student's message `id`. An image is
+  // a link, never an <img>. Nothing usable: emptyText with the starter topics (never silence).
+  function answersFrom(replies, id, emptyText, starters) {
+    var answers = [];
+    replies.forEach(function (reply) {
+      if (!reply || typeof reply !== "object") {
+        return;
+      }
+      var text = typeof reply.text === "string" ? reply.text : "";
+      var image = typeof reply.image === "string" && safeHref(reply.image);
+      if (image) {
+        text += (text ? "\n" : "") + image;
+      }
+      var buttons = cleanButtons(reply.buttons || reply.quick_replies);
+      var about = reply.metier && typeof reply.metier.intitule === "string" ? reply.metier.intitule : "";
+      if (text || buttons.length) {
+        var answer = { from: "bot", text: text, buttons: buttons, replyTo: id };
+        if (about) {
+          answer.metier = about.slice(0, 200);
+          if (typeof reply.metier.id === "string" && ID_PATTERN.test(reply.metier.id)) {
+            answer.metierId = reply.metier.id;
+          }
+        }
+        if (reply.handoff === true) {
+          answer.handoff = true;
+        }
+        answers.push(answer);
+      }
+    });
+    if (!answers.length) {
+      answers.push({ from: "bot", text: emptyText, buttons: starters });
+    }
+    return answers;
+  }
+
+  // The counsellor's replies newer than `seen`, as bot messages, and the new `seen`.
+  function counsellorMessages(reponses, seen, bookingLabel) {
+    var messages = [];
+    var newest = seen;
+    reponses.forEach(function (r) {
+      var id = r && parseInt(r.id, 10) || 0;
+      if (!r || typeof r.texte !== "string" || id <= seen) {
+        return;
+      }
+      var booking = typeof r.rendez_vous === "string" && safeHref(r.rendez_vous);
+      messages.push({ from: "bot", counsellor: true,
+                      text: r.texte + (booking ? "\n" + bookingLabel + " : " + booking : "") });
+      newest = Math.max(newest, id);
+    });
+    return { messages: messages, seen: newest };
+  }
+
+  // The student's last question before the message at `index`: not a button's payload, nor the
+  // message that asked for the counsellor (the one this contact answers).
+  function questionBefore(history, index) {
+    var asking = history[index] && history[index].replyTo;
+    for (var i = index - 1; i >= 0; i--) {
+      var m = history[i];
+      if (m.from === "user" && m.text && m.text.charAt(0) !== "/" && !m.payload && m.id !== asking) {
+        return m.text;
+      }
+    }
+    return "";
+  }
+
+  // The id of the profession the conversation is about: the latest answer's, else the page's.
+  function currentProfessionId(history, pageMetier) {
+    for (var i = history.length - 1; i >= 0; i--) {
+      if (history[i].metierId) {
+        return history[i].metierId;
+      }
+    }
+    return pageMetier || "";
+  }
+
+  // The title of the profession of the latest answer about one ("" when none).
+  function latestProfession(history) {
+    var about = "";
+    history.forEach(function (m) {
+      if (m.from === "bot" && typeof m.metier === "string" && m.metier) {
+        about = m.metier;
+      }
+    });
+    return about;
+  }
+
+  var pure = {
+    parseColor: parseColor, contrast: contrast, palette: palette,
+    safeHref: safeHref, parseInline: parseInline, parseBotText: parseBotText,
+    readHistory: readHistory, trimHistory: trimHistory, isIdle: isIdle, readSeen: readSeen,
+    cleanButtons: cleanButtons, answersFrom: answersFrom, counsellorMessages: counsellorMessages,
+    questionBefore: questionBefore, currentProfessionId: currentProfessionId,
+    latestProfession: latestProfession
+  };
+  if (typeof document === "undefined") {
+    // Node (the unit tests): the pure parts only; nothing below runs outside a page.
+    if (typeof module === "object" && module.exports) {
+      module.exports = pure;
+    }
+    return;
+  }
+
+  /* =============================================================================================
+   * BROWSER PARTS: settings, storage, transport, rendering, hand-off, conversation, panel.
+   * ============================================================================================= */
+
+  /* ---------- settings: public API, the tag's data- attributes, the interface texts ---------- */
+  // The public API: safe to call at any time, even before the widget is built.
   var api = window.__assistantWidget;
   if (api && api.loaded) {
     return; // the tag was included twice: keep a single widget
@@ -79,7 +389,6 @@
     return isFinite(n) && n >= 0 ? n : fallback;
   }
 
-  var ID_PATTERN = /^[a-z0-9_]{1,64}$/;
   var mode = setting("mode", "mode", "widget") === "page" ? "page" : "widget";
 
   function metierSetting() {
@@ -185,6 +494,8 @@
     }
   });
 
+  /* ---------- storage (may be unavailable: private mode, blocked cookies) ---------- */
+
   var MAX_HISTORY_CHARS = 100000; // about 50 long answers; the oldest messages go first
   var KEY_SENDER = CONFIG.storageKey + ":sender";
   var KEY_HISTORY = CONFIG.storageKey + ":history";
@@ -193,8 +504,6 @@
   var KEY_OPEN = CONFIG.storageKey + ":open";
   // {"seen": id of the last counsellor reply shown}, while questions left to the counsellor wait.
   var KEY_HANDOFF = CONFIG.storageKey + ":handoff";
-
-  /* ---------- storage (may be unavailable: private mode, blocked cookies) ---------- */
 
   var memory = {};
   function storageArea(kind) {
@@ -237,29 +546,15 @@
   }
 
   function loadHistory() {
-    try {
-      var items = JSON.parse(store.getItem(KEY_HISTORY) || "[]");
-      if (!Array.isArray(items)) {
-        return [];
-      }
-      return items.filter(function (m) {
-        return m && (m.from === "bot" || m.from === "user") && typeof m.text === "string";
-      });
-    } catch (e) {
-      return [];
-    }
+    return readHistory(store.getItem(KEY_HISTORY));
   }
 
   var warnedQuota = false;
   // Keeps the newest messages that fit in MAX_HISTORY_CHARS; if the browser's quota is smaller,
   // drops more of the oldest until it fits (the conversation on screen is never cut).
   function saveHistory() {
-    var kept = history.slice();
-    var json = JSON.stringify(kept);
-    while (json.length > MAX_HISTORY_CHARS && kept.length > 1) {
-      kept.shift();
-      json = JSON.stringify(kept);
-    }
+    var trimmed = trimHistory(history, MAX_HISTORY_CHARS);
+    var kept = trimmed.items, json = trimmed.json;
     for (;;) {
       try {
         store.setItem(KEY_HISTORY, json);
@@ -286,12 +581,7 @@
 
   // True when the stored conversation has been idle longer than idleMinutes (shared computers).
   function idleExpired() {
-    if (!CONFIG.idleMinutes || store.getItem(KEY_HANDOFF)) {
-      // A conversation whose question waits for the counsellor is kept: the reply will come to it.
-      return false;
-    }
-    var last = parseInt(store.getItem(KEY_ACTIVE) || "0", 10);
-    return last > 0 && Date.now() - last > CONFIG.idleMinutes * 60000;
+    return isIdle(store.getItem(KEY_ACTIVE), Date.now(), CONFIG.idleMinutes, !!store.getItem(KEY_HANDOFF));
   }
 
   function forgetConversation() {
@@ -302,66 +592,70 @@
     store.removeItem(KEY_HANDOFF);
   }
 
-  /* ---------- colours: keep WCAG AA contrast whatever data-color is ---------- */
+  /* ---------- transport: Rasa's REST channel, the site config, the school's console ---------- */
 
-  function parseColor(value) {
-    var m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value || "");
-    if (!m) {
-      return null;
-    }
-    var hex = m[1].length === 3 ? m[1].replace(/(.)/g, "$1$1") : m[1];
-    return [0, 2, 4].map(function (i) { return parseInt(hex.slice(i, i + 2), 16); });
-  }
-
-  function luminance(rgb) {
-    var c = rgb.map(function (v) {
-      v /= 255;
-      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  function post(body) {
+    var controller = typeof AbortController === "function" ? new AbortController() : null;
+    var timer = setTimeout(function () {
+      if (controller) {
+        controller.abort();
+      }
+    }, CONFIG.timeout);
+    var request = fetch(CONFIG.server + "/webhooks/rest/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      signal: controller ? controller.signal : undefined,
+      credentials: "omit"
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      return response.json();
     });
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    // Without AbortController, a slow server still ends in the error state after the timeout.
+    var deadline = new Promise(function (resolve, reject) {
+      setTimeout(function () { reject(new Error("timeout")); }, CONFIG.timeout + 50);
+    });
+    return Promise.race([request, deadline]).then(function (data) {
+      clearTimeout(timer);
+      return data;
+    }, function (error) {
+      clearTimeout(timer);
+      throw error;
+    });
   }
 
-  function contrast(a, b) {
-    var la = luminance(a), lb = luminance(b);
-    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  function metadata() {
+    return CONFIG.metier ? { metier: CONFIG.metier } : {};
   }
 
-  function toHex(rgb) {
-    return "#" + rgb.map(function (v) { return ("0" + v.toString(16)).slice(-2); }).join("");
+  function getJson(url) {
+    return fetch(url, { credentials: "omit" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    });
   }
 
-  function palette(value) {
-    var white = [255, 255, 255], ink = [31, 35, 40];
-    var rgb = parseColor(value) || parseColor("#1a4f8b");
-    // Text on the brand colour: white or dark ink, whichever contrasts most.
-    var onColor = contrast(rgb, white) >= contrast(rgb, ink) ? "#ffffff" : "#1f2328";
-    // Brand colour used as text on white and on the light bot bubble (quick replies, links):
-    // darken until 5.2:1 on white, which keeps AA (4.5:1) on the #f0f2f5 bubble too.
-    var accent = rgb.slice();
-    while (contrast(accent, white) < 5.2) {
-      accent = accent.map(function (v) { return Math.max(0, Math.round(v * 0.85)); });
-    }
-    return { color: toHex(rgb), onColor: onColor, accent: toHex(accent) };
+  // A question left to the counsellor: resolves to the console's JSON answer, or rejects with the
+  // console's own message (French) when it refuses the question.
+  function postHandoff(question, email) {
+    return fetch(CONFIG.consoleUrl + "/api/demandes", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender_id: senderId(), question: question, email: email,
+                             profession: currentProfessionId(history, CONFIG.metier) }),
+      credentials: "omit"
+    }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data || {} }; });
+    }).then(function (result) {
+      if (!result.ok) {
+        throw new Error(typeof result.data.erreur === "string" ? result.data.erreur : TEXT.handoffFailed);
+      }
+      return result.data;
+    });
   }
 
-  /* ---------- safe rendering of bot text ---------- */
-
-  var SAFE_PROTOCOLS = { "http:": true, "https:": true, "mailto:": true };
-
-  // Returns a normalised href if the URL is http(s)/mailto, otherwise null (javascript:, data:...).
-  function safeHref(raw) {
-    var value = String(raw || "").trim();
-    // Relative or protocol-less URLs are not links: only absolute, explicitly allowed schemes.
-    if (!/^(https?:\/\/|mailto:)/i.test(value)) {
-      return null;
-    }
-    try {
-      var url = new URL(value);
-      return SAFE_PROTOCOLS[url.protocol] ? url.href : null;
-    } catch (e) {
-      return null;
-    }
-  }
+  /* ---------- rendering: DOM nodes, text only (never HTML) ---------- */
 
   function link(href, label) {
     var a = document.createElement("a");
@@ -378,75 +672,40 @@
     return a;
   }
 
-  // **bold**, [label](url) (one level of parentheses allowed in url), bare http(s):// or mailto:
-  // URLs, bare e-mail addresses.
-  var INLINE = /\*\*([^*\n]+?)\*\*|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|((?:https?:\/\/|mailto:)[^\s<>"]+)|([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
-  var TRAILING = /[.,;:!?)\]»"']+$/;
-
-  function appendInline(parent, text, allowBold) {
-    var re = new RegExp(INLINE.source, "g"); // own regex state: this function nests for bold
-    var last = 0, m;
-    while ((m = re.exec(text)) !== null) {
-      if (m[1] !== undefined && !allowBold) {
-        continue; // no bold inside bold: the asterisks stay as text
-      }
-      parent.appendChild(document.createTextNode(text.slice(last, m.index)));
-      last = re.lastIndex;
-      if (m[1] !== undefined) {
+  function appendPieces(parent, pieces) {
+    pieces.forEach(function (piece) {
+      if (piece.bold) {
         var strong = document.createElement("strong");
-        appendInline(strong, m[1], false);
+        appendPieces(strong, piece.bold);
         parent.appendChild(strong);
-      } else if (m[2] !== undefined) {
-        var href = safeHref(m[3]);
-        // A forbidden scheme (javascript:, data:...) keeps only its label, as plain text.
-        parent.appendChild(href ? link(href, m[2]) : document.createTextNode(m[2]));
-      } else if (m[4] !== undefined) {
-        var url = m[4];
-        var tail = (TRAILING.exec(url) || [""])[0];
-        url = url.slice(0, url.length - tail.length);
-        var safe = safeHref(url);
-        parent.appendChild(safe ? link(safe, url.replace(/^mailto:/i, "")) : document.createTextNode(url));
-        if (tail) {
-          parent.appendChild(document.createTextNode(tail));
-        }
+      } else if (piece.href) {
+        parent.appendChild(link(piece.href, piece.label));
       } else {
-        var mail = safeHref("mailto:" + m[5]);
-        parent.appendChild(mail ? link(mail, m[5]) : document.createTextNode(m[5]));
+        parent.appendChild(document.createTextNode(piece.text));
       }
-    }
-    parent.appendChild(document.createTextNode(text.slice(last)));
-  }
-
-  var BULLET = /^\s*(?:•|-|\*)\s+/;
-
-  function renderBotText(container, text) {
-    var list = null;
-    String(text).split(/\r?\n/).forEach(function (line) {
-      if (!line.trim()) {
-        list = null;
-        return;
-      }
-      if (BULLET.test(line)) {
-        if (!list) {
-          list = document.createElement("ul");
-          container.appendChild(list);
-        }
-        var li = document.createElement("li");
-        appendInline(li, line.replace(BULLET, ""), true);
-        list.appendChild(li);
-        return;
-      }
-      list = null;
-      var p = document.createElement("p");
-      if (/^Source\s*:/.test(line)) {
-        p.className = "aw-source";
-      }
-      appendInline(p, line, true);
-      container.appendChild(p);
     });
   }
 
-  /* ---------- DOM ---------- */
+  function renderBotText(container, text) {
+    parseBotText(text).forEach(function (block) {
+      if (block.list) {
+        var list = document.createElement("ul");
+        block.list.forEach(function (item) {
+          var li = document.createElement("li");
+          appendPieces(li, item);
+          list.appendChild(li);
+        });
+        container.appendChild(list);
+        return;
+      }
+      var p = document.createElement("p");
+      if (block.source) {
+        p.className = "aw-source";
+      }
+      appendPieces(p, block.paragraph);
+      container.appendChild(p);
+    });
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -504,274 +763,6 @@
     return mode === "widget" && isOpen() && phone.matches;
   }
 
-  function build() {
-    if (idleExpired()) {
-      forgetConversation();
-      session.removeItem(KEY_OPEN);
-    }
-    history = loadHistory();
-    var colors = palette(CONFIG.color);
-
-    // A custom element no theme styles, holding a shadow root no theme reaches.
-    host = document.createElement("assistant-widget");
-    host.id = "assistant-widget";
-    shadow = host.attachShadow({ mode: "open" });
-
-    root = el("div", "aw-root" + (mode === "page" ? " aw-page" : ""));
-    root.setAttribute("lang", CONFIG.lang);
-    root.hidden = true; // shown once widget.css is loaded (no unstyled flash)
-    // CSSOM properties, not a style attribute: allowed by a strict CSP without 'unsafe-inline'.
-    root.style.setProperty("--aw-color", colors.color);
-    root.style.setProperty("--aw-on-color", colors.onColor);
-    root.style.setProperty("--aw-accent", colors.accent);
-    root.style.zIndex = String(CONFIG.zIndex);
-
-    launcher = el("button", "aw-launcher");
-    launcher.type = "button";
-    launcher.setAttribute("aria-expanded", "false");
-    launcher.setAttribute("aria-controls", "aw-panel");
-    // A disclosure button: aria-expanded tells whether the panel is open; a click toggles it.
-    var chatIcon = icon(ICON_CHAT);
-    chatIcon.setAttribute("class", "aw-icon-chat");
-    var downIcon = icon(ICON_DOWN);
-    downIcon.setAttribute("class", "aw-icon-down");
-    launcher.appendChild(chatIcon);
-    launcher.appendChild(downIcon);
-    launcher.appendChild(el("span", "aw-launcher-text", TEXT.launcher));
-    var badge = el("span", "aw-badge");
-    badge.setAttribute("aria-hidden", "true");
-    launcher.appendChild(badge);
-    launcher.addEventListener("click", function () {
-      if (isOpen()) {
-        closePanel(true);
-      } else {
-        openPanel(true);
-      }
-    });
-
-    panel = el(mode === "page" ? "main" : "div", "aw-panel");
-    panel.id = "aw-panel";
-    panel.hidden = mode !== "page";
-    if (mode === "widget") {
-      panel.setAttribute("role", "dialog");
-    }
-    panel.setAttribute("aria-labelledby", "aw-title");
-
-    var header = el("div", "aw-header");
-    title = el(mode === "page" ? "h1" : "h2", "aw-title", CONFIG.title);
-    title.id = "aw-title";
-    title.tabIndex = -1; // receives the focus on a phone (the keyboard stays closed)
-    var restart = el("button", "aw-icon-button aw-restart");
-    restart.type = "button";
-    restart.setAttribute("aria-label", TEXT.restart);
-    restart.title = TEXT.restart;
-    restart.appendChild(icon(ICON_RESTART));
-    restart.addEventListener("click", restartConversation);
-    // Which profession the conversation is about (the « metier » of the latest answer about one).
-    var heading = el("div", "aw-heading");
-    profession = el("p", "aw-profession");
-    profession.hidden = true;
-    profession.setAttribute("aria-live", "polite");
-    heading.appendChild(title);
-    heading.appendChild(profession);
-    header.appendChild(heading);
-    header.appendChild(restart);
-    if (mode === "widget") {
-      var close = el("button", "aw-icon-button aw-close");
-      close.type = "button";
-      close.setAttribute("aria-label", TEXT.close);
-      close.title = TEXT.close;
-      close.appendChild(icon(ICON_CLOSE));
-      close.addEventListener("click", function () { closePanel(true); });
-      header.appendChild(close);
-    }
-
-    log = el("div", "aw-log");
-    log.setAttribute("role", "log");
-    log.setAttribute("aria-live", "polite");
-    log.setAttribute("aria-relevant", "additions");
-    log.setAttribute("aria-label", TEXT.log);
-    log.tabIndex = 0; // scrollable region reachable with the keyboard
-
-    typing = el("div", "aw-typing");
-    typing.hidden = true;
-    typing.setAttribute("role", "status");
-    var dots = el("span", "aw-dots");
-    dots.setAttribute("aria-hidden", "true");
-    dots.appendChild(el("span"));
-    dots.appendChild(el("span"));
-    dots.appendChild(el("span"));
-    typing.appendChild(dots);
-    typing.appendChild(el("span", "aw-typing-text", TEXT.typing));
-
-    errorBox = el("div", "aw-error");
-    errorBox.hidden = true;
-    errorBox.setAttribute("role", "alert");
-    errorBox.appendChild(el("p", "aw-error-text", TEXT.error));
-
-    voteStatus = el("p", "aw-sr-only");
-    voteStatus.setAttribute("role", "status");
-
-    form = el("form", "aw-form");
-    form.setAttribute("novalidate", "");
-    var label = el("label", "aw-sr-only", TEXT.inputLabel);
-    label.htmlFor = "aw-input";
-    input = el("input", "aw-input");
-    input.id = "aw-input";
-    input.type = "text";
-    input.autocomplete = "off";
-    input.maxLength = 1000;
-    input.placeholder = TEXT.placeholder;
-    input.setAttribute("enterkeyhint", "send");
-    sendButton = el("button", "aw-send");
-    sendButton.type = "submit";
-    sendButton.setAttribute("aria-label", TEXT.send);
-    sendButton.title = TEXT.send;
-    sendButton.appendChild(icon(ICON_SEND));
-    form.appendChild(label);
-    form.appendChild(input);
-    form.appendChild(sendButton);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var text = input.value.trim();
-      if (!text || busy) {
-        return;
-      }
-      input.value = "";
-      send(text, text);
-    });
-
-    var note = el("p", "aw-note", TEXT.note);
-    var privacy = safeHref(CONFIG.privacyUrl);
-    if (privacy) {
-      note.appendChild(document.createTextNode(" "));
-      note.appendChild(link(privacy, TEXT.privacy));
-    }
-
-    panel.appendChild(header);
-    panel.appendChild(log);
-    panel.appendChild(typing);
-    panel.appendChild(errorBox);
-    panel.appendChild(voteStatus);
-    panel.appendChild(form);
-    panel.appendChild(note);
-    root.addEventListener("keydown", onKeydown);
-
-    root.appendChild(panel);
-    if (mode === "widget") {
-      root.appendChild(launcher);
-    }
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = script && script.src ? new URL("widget.css", script.src).href : "widget.css";
-    var show = function () {
-      root.hidden = false;
-      if (isOpen()) {
-        scrollToEnd(); // the layout exists only now
-      }
-    };
-    css.addEventListener("load", show);
-    css.addEventListener("error", show);
-    shadow.appendChild(css);
-    shadow.appendChild(root);
-    var mount = mode === "page" && document.getElementById("assistant-chat");
-    (mount || document.body).appendChild(host);
-
-    // The page behind a phone modal cannot get the focus (inert), and the focus cannot leave it.
-    document.addEventListener("focusin", function (event) {
-      if (isModal() && event.target !== host) {
-        title.focus({ preventScroll: true });
-      }
-    });
-    if (phone.addEventListener) {
-      phone.addEventListener("change", updateModal);
-    }
-    // Tabs of the same site share the conversation: redraw when another tab changes it.
-    window.addEventListener("storage", function (event) {
-      if (!storeArea || event.storageArea !== storeArea) {
-        return;
-      }
-      if (event.key === KEY_HISTORY || event.key === KEY_SENDER || event.key === null) {
-        history = loadHistory();
-        renderHistory();
-      } else if (event.key === KEY_UNREAD) {
-        updateUnread();
-      }
-    });
-    // A shared computer left with the chat open: the conversation is forgotten after the idle time.
-    setInterval(checkIdle, 30000);
-    document.addEventListener("visibilitychange", checkIdle);
-    window.addEventListener("focus", checkIdle);
-
-    updateUnread();
-    renderHistory();
-    if (mode === "page") {
-      showWelcomeIfEmpty();
-      if (!phone.matches) {
-        input.focus({ preventScroll: true });
-      }
-    } else if (wanted === "open" || (wanted !== "close" && session.getItem(KEY_OPEN) === "1")) {
-      openPanel(wanted === "open"); // the student had the chat open on the previous page
-    }
-    api.open = function () { openPanel(true); };
-    api.close = function () { closePanel(false); };
-    api.restart = restartConversation;
-    api.ready = true;
-    loadSiteConfig();
-    checkCounsellorReplies();
-    setInterval(function () {
-      if (!document.hidden) {
-        checkCounsellorReplies();
-      }
-    }, 60000);
-  }
-
-  /* ---------- starter topics and professions (widget-config.json) ---------- */
-
-  function loadSiteConfig() {
-    if (!CONFIG.configUrl || CONFIG.configUrl === "none" || typeof fetch !== "function") {
-      return;
-    }
-    fetch(CONFIG.configUrl, { credentials: "omit" }).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (data) {
-      if (!data || typeof data !== "object") {
-        return;
-      }
-      starters = cleanButtons(data.sujets);
-      if (!CONFIG.consoleUrl && typeof data.console === "string" && /^https?:\/\//.test(data.console)) {
-        CONFIG.consoleUrl = data.console.replace(/\/+$/, "");
-        renderHistory();
-        checkCounsellorReplies();
-      }
-      if (Array.isArray(data.metiers)) {
-        metiers = {};
-        data.metiers.forEach(function (m) {
-          if (m && typeof m.id === "string" && typeof m.titre === "string") {
-            metiers[m.id] = m.titre;
-          }
-        });
-        if (CONFIG.metier && !Object.prototype.hasOwnProperty.call(metiers, CONFIG.metier)) {
-          console.warn("[assistant] data-metier=\"" + CONFIG.metier + "\" ne correspond à aucun métier " +
-            "connu (" + Object.keys(metiers).join(", ") + ") : l'assistant répond pour le métier par défaut.");
-        }
-      }
-      // Update the welcome in place (the focus and the screen reader stay where they are).
-      Array.prototype.forEach.call(log.querySelectorAll(".aw-welcome .aw-bubble"), function (bubble) {
-        while (bubble.firstChild) {
-          bubble.removeChild(bubble.firstChild);
-        }
-        renderBotText(bubble, welcomeText());
-      });
-      var lastItem = history[history.length - 1];
-      if (lastItem && lastItem.welcome && starters.length && !log.querySelector(".aw-buttons")) {
-        log.appendChild(quickButtons(starters, TEXT.starters));
-      }
-    }).catch(function () {
-      /* no starter topics: the student types the question */
-    });
-  }
-
   function welcomeText() {
     if (CONFIG.welcome) {
       return CONFIG.welcome;
@@ -822,162 +813,6 @@
       group.appendChild(quick);
     });
     return group;
-  }
-
-  /* ---------- a question left to the counsellor (the school's console) ---------- */
-
-  // « Laisser ma question au conseiller » under the counsellor's contact: opens the form in place.
-  function handoffOffer(index) {
-    var offer = el("div", "aw-buttons aw-handoff-offer");
-    var open = button("aw-quick", TEXT.handoff);
-    open.addEventListener("click", function () {
-      var form = handoffForm(index);
-      offer.parentNode.replaceChild(form, offer);
-      form.querySelector("textarea").focus();
-    });
-    offer.appendChild(open);
-    return offer;
-  }
-
-  // The student's last question before the message at `index`: not a button's payload, nor the
-  // message that asked for the counsellor (the one this contact answers).
-  function questionBefore(index) {
-    var asking = history[index] && history[index].replyTo;
-    for (var i = index - 1; i >= 0; i--) {
-      var m = history[i];
-      if (m.from === "user" && m.text && m.text.charAt(0) !== "/" && !m.payload && m.id !== asking) {
-        return m.text;
-      }
-    }
-    return "";
-  }
-
-  function currentProfessionId() {
-    for (var i = history.length - 1; i >= 0; i--) {
-      if (history[i].metierId) {
-        return history[i].metierId;
-      }
-    }
-    return CONFIG.metier || "";
-  }
-
-  function handoffForm(index) {
-    var form = el("form", "aw-handoff");
-    form.setAttribute("novalidate", "");
-    form.setAttribute("aria-label", TEXT.handoff);
-    var qLabel = el("label", "aw-handoff-label", TEXT.handoffQuestion);
-    qLabel.htmlFor = "aw-handoff-question";
-    var question = el("textarea", "aw-handoff-question");
-    question.id = "aw-handoff-question";
-    question.rows = 3;
-    question.maxLength = 1000;
-    question.value = questionBefore(index);
-    var eLabel = el("label", "aw-handoff-label", TEXT.handoffEmail);
-    eLabel.htmlFor = "aw-handoff-email";
-    var email = el("input", "aw-handoff-email");
-    email.id = "aw-handoff-email";
-    email.type = "email";
-    email.autocomplete = "email";
-    email.maxLength = 254;
-    email.setAttribute("aria-describedby", "aw-handoff-help");
-    var help = el("p", "aw-handoff-help", TEXT.handoffEmailHelp);
-    help.id = "aw-handoff-help";
-    var status = el("p", "aw-handoff-status");
-    status.setAttribute("role", "alert");
-    var actions = el("div", "aw-buttons");
-    var submit = el("button", "aw-quick aw-handoff-send", TEXT.handoffSend);
-    submit.type = "submit";
-    var cancel = button("aw-quick", TEXT.handoffCancel);
-    cancel.addEventListener("click", function () {
-      form.parentNode.replaceChild(handoffOffer(index), form);
-    });
-    actions.appendChild(submit);
-    actions.appendChild(cancel);
-    [qLabel, question, eLabel, email, help, status, actions].forEach(function (node) { form.appendChild(node); });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var text = question.value.trim();
-      if (!text) {
-        status.textContent = TEXT.handoffEmpty;
-        question.focus();
-        return;
-      }
-      submit.disabled = true;
-      fetch(CONFIG.consoleUrl + "/api/demandes", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ sender_id: senderId(), question: text, email: email.value.trim(),
-                               profession: currentProfessionId() }),
-        credentials: "omit"
-      }).then(function (response) {
-        return response.json().then(function (data) { return { ok: response.ok, data: data || {} }; });
-      }).then(function (result) {
-        if (!result.ok) {
-          throw new Error(typeof result.data.erreur === "string" ? result.data.erreur : TEXT.handoffFailed);
-        }
-        if (!store.getItem(KEY_HANDOFF)) {
-          store.setItem(KEY_HANDOFF, JSON.stringify({ seen: 0 }));
-        }
-        form.parentNode.removeChild(form);
-        var said = typeof result.data.message === "string" ? result.data.message : "";
-        addMessage({ from: "user", text: text, handedOff: true });
-        addMessage({ from: "bot", text: (said ? said + " " : "") + TEXT.handoffAfter });
-        touch();
-        scrollToEnd();
-      }).catch(function (error) {
-        submit.disabled = false;
-        status.textContent = error && error.message && !/fetch|network|json/i.test(error.message)
-          ? error.message : TEXT.handoffFailed;
-      });
-    });
-    return form;
-  }
-
-  // The counsellor's replies to this conversation, shown when the widget loads or opens, and every
-  // minute while a question waits; the launcher's unread mark when the panel is closed.
-  function checkCounsellorReplies() {
-    var pending = store.getItem(KEY_HANDOFF);
-    if (!CONFIG.consoleUrl || !pending || typeof fetch !== "function") {
-      return;
-    }
-    var seen = 0;
-    try {
-      seen = parseInt(JSON.parse(pending).seen, 10) || 0;
-    } catch (e) {
-      seen = 0;
-    }
-    var sender = store.getItem(KEY_SENDER);
-    if (!sender) {
-      return;
-    }
-    fetch(CONFIG.consoleUrl + "/api/reponses/" + encodeURIComponent(sender) + "?apres=" + seen,
-          { credentials: "omit" }).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (data) {
-      if (!data || !Array.isArray(data.reponses) || store.getItem(KEY_SENDER) !== sender) {
-        return;
-      }
-      var fresh = data.reponses.filter(function (r) {
-        return r && typeof r.texte === "string" && (parseInt(r.id, 10) || 0) > seen;
-      });
-      if (!fresh.length) {
-        return;
-      }
-      changeHistory(function (items) {
-        fresh.forEach(function (r) {
-          var booking = typeof r.rendez_vous === "string" && safeHref(r.rendez_vous);
-          items.push({ from: "bot", counsellor: true,
-                       text: r.texte + (booking ? "\n" + TEXT.booking + " : " + booking : "") });
-          seen = Math.max(seen, parseInt(r.id, 10) || 0);
-        });
-      });
-      store.setItem(KEY_HANDOFF, JSON.stringify({ seen: seen }));
-      if (!isOpen()) {
-        setUnread(true);
-      }
-    }).catch(function () {
-      /* the console is unreachable: the replies will be shown next time */
-    });
   }
 
   function findUser(id) {
@@ -1073,12 +908,7 @@
     if (!profession) {
       return;
     }
-    var about = "";
-    history.forEach(function (m) {
-      if (m.from === "bot" && typeof m.metier === "string" && m.metier) {
-        about = m.metier;
-      }
-    });
+    var about = latestProfession(history);
     profession.textContent = about ? TEXT.about.replace("{metier}", about) : "";
     profession.hidden = !about;
   }
@@ -1164,19 +994,6 @@
     }
   }
 
-  function cleanButtons(buttons) {
-    if (!Array.isArray(buttons)) {
-      return [];
-    }
-    return buttons.filter(function (b) {
-      return b && typeof b.title === "string" && typeof b.payload === "string" && b.title.trim();
-    }).map(function (b) {
-      return { title: b.title, payload: b.payload };
-    });
-  }
-
-  /* ---------- talking to Rasa ---------- */
-
   function setBusy(value) {
     busy = value;
     typing.hidden = !value;
@@ -1191,41 +1008,111 @@
     panel.classList.toggle("aw-has-error", !!show);
   }
 
-  function post(body) {
-    var controller = typeof AbortController === "function" ? new AbortController() : null;
-    var timer = setTimeout(function () {
-      if (controller) {
-        controller.abort();
-      }
-    }, CONFIG.timeout);
-    var request = fetch(CONFIG.server + "/webhooks/rest/webhook", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-      signal: controller ? controller.signal : undefined,
-      credentials: "omit"
-    }).then(function (response) {
-      if (!response.ok) {
-        throw new Error("HTTP " + response.status);
-      }
-      return response.json();
+  /* ---------- a question left to the counsellor (the school's console) ---------- */
+
+  // « Laisser ma question au conseiller » under the counsellor's contact: opens the form in place.
+  function handoffOffer(index) {
+    var offer = el("div", "aw-buttons aw-handoff-offer");
+    var open = button("aw-quick", TEXT.handoff);
+    open.addEventListener("click", function () {
+      var form = handoffForm(index);
+      offer.parentNode.replaceChild(form, offer);
+      form.querySelector("textarea").focus();
     });
-    // Without AbortController, a slow server still ends in the error state after the timeout.
-    var deadline = new Promise(function (resolve, reject) {
-      setTimeout(function () { reject(new Error("timeout")); }, CONFIG.timeout + 50);
+    offer.appendChild(open);
+    return offer;
+  }
+
+  function handoffForm(index) {
+    var form = el("form", "aw-handoff");
+    form.setAttribute("novalidate", "");
+    form.setAttribute("aria-label", TEXT.handoff);
+    var qLabel = el("label", "aw-handoff-label", TEXT.handoffQuestion);
+    qLabel.htmlFor = "aw-handoff-question";
+    var question = el("textarea", "aw-handoff-question");
+    question.id = "aw-handoff-question";
+    question.rows = 3;
+    question.maxLength = 1000;
+    question.value = questionBefore(history, index);
+    var eLabel = el("label", "aw-handoff-label", TEXT.handoffEmail);
+    eLabel.htmlFor = "aw-handoff-email";
+    var email = el("input", "aw-handoff-email");
+    email.id = "aw-handoff-email";
+    email.type = "email";
+    email.autocomplete = "email";
+    email.maxLength = 254;
+    email.setAttribute("aria-describedby", "aw-handoff-help");
+    var help = el("p", "aw-handoff-help", TEXT.handoffEmailHelp);
+    help.id = "aw-handoff-help";
+    var status = el("p", "aw-handoff-status");
+    status.setAttribute("role", "alert");
+    var actions = el("div", "aw-buttons");
+    var submit = el("button", "aw-quick aw-handoff-send", TEXT.handoffSend);
+    submit.type = "submit";
+    var cancel = button("aw-quick", TEXT.handoffCancel);
+    cancel.addEventListener("click", function () {
+      form.parentNode.replaceChild(handoffOffer(index), form);
     });
-    return Promise.race([request, deadline]).then(function (data) {
-      clearTimeout(timer);
-      return data;
-    }, function (error) {
-      clearTimeout(timer);
-      throw error;
+    actions.appendChild(submit);
+    actions.appendChild(cancel);
+    [qLabel, question, eLabel, email, help, status, actions].forEach(function (node) { form.appendChild(node); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = question.value.trim();
+      if (!text) {
+        status.textContent = TEXT.handoffEmpty;
+        question.focus();
+        return;
+      }
+      submit.disabled = true;
+      postHandoff(text, email.value.trim()).then(function (data) {
+        if (!store.getItem(KEY_HANDOFF)) {
+          store.setItem(KEY_HANDOFF, JSON.stringify({ seen: 0 }));
+        }
+        form.parentNode.removeChild(form);
+        var said = typeof data.message === "string" ? data.message : "";
+        addMessage({ from: "user", text: text, handedOff: true });
+        addMessage({ from: "bot", text: (said ? said + " " : "") + TEXT.handoffAfter });
+        touch();
+        scrollToEnd();
+      }).catch(function (error) {
+        submit.disabled = false;
+        status.textContent = error && error.message && !/fetch|network|json/i.test(error.message)
+          ? error.message : TEXT.handoffFailed;
+      });
+    });
+    return form;
+  }
+
+  // The counsellor's replies to this conversation, shown when the widget loads or opens, and every
+  // minute while a question waits; the launcher's unread mark when the panel is closed.
+  function checkCounsellorReplies() {
+    var pending = store.getItem(KEY_HANDOFF);
+    var sender = store.getItem(KEY_SENDER);
+    if (!CONFIG.consoleUrl || !pending || !sender || typeof fetch !== "function") {
+      return;
+    }
+    var seen = readSeen(pending);
+    var url = CONFIG.consoleUrl + "/api/reponses/" + encodeURIComponent(sender) + "?apres=" + seen;
+    getJson(url).then(function (data) {
+      if (!data || !Array.isArray(data.reponses) || store.getItem(KEY_SENDER) !== sender) {
+        return;
+      }
+      var fresh = counsellorMessages(data.reponses, seen, TEXT.booking);
+      if (!fresh.messages.length) {
+        return;
+      }
+      changeHistory(function (items) { Array.prototype.push.apply(items, fresh.messages); });
+      store.setItem(KEY_HANDOFF, JSON.stringify({ seen: fresh.seen }));
+      if (!isOpen()) {
+        setUnread(true);
+      }
+    }).catch(function () {
+      /* the console is unreachable: the replies will be shown next time */
     });
   }
 
-  function metadata() {
-    return CONFIG.metier ? { metier: CONFIG.metier } : {};
-  }
+  /* ---------- the conversation: sending, answers, votes, new conversation ---------- */
 
   // Sends the stored user message `id`. The same id on a retry: the server processes it once.
   function deliver(id) {
@@ -1246,36 +1133,8 @@
       if (store.getItem(KEY_SENDER) !== sender) {
         return; // the conversation was restarted meanwhile: this answer belongs to the old one
       }
-      var answers = [];
-      replies.forEach(function (reply) {
-        if (!reply || typeof reply !== "object") {
-          return;
-        }
-        var text = typeof reply.text === "string" ? reply.text : "";
-        var image = typeof reply.image === "string" && safeHref(reply.image);
-        if (image) {
-          text += (text ? "\n" : "") + image; // shown as a link, never as an <img>
-        }
-        var buttons = cleanButtons(reply.buttons || reply.quick_replies);
-        var about = reply.metier && typeof reply.metier.intitule === "string" ? reply.metier.intitule : "";
-        if (text || buttons.length) {
-          var answer = { from: "bot", text: text, buttons: buttons, replyTo: id };
-          if (about) {
-            answer.metier = about.slice(0, 200);
-            if (typeof reply.metier.id === "string" && /^[a-z0-9_]{1,64}$/.test(reply.metier.id)) {
-              answer.metierId = reply.metier.id;
-            }
-          }
-          if (reply.handoff === true) {
-            answer.handoff = true;
-          }
-          answers.push(answer);
-        }
-      });
-      if (!answers.length) {
-        // An empty reply is not silence: a short note, and the topics to start again.
-        answers.push({ from: "bot", text: TEXT.empty, buttons: starters });
-      }
+      // An empty reply is not silence: a short note, and the topics to start again.
+      var answers = answersFrom(replies, id, TEXT.empty, starters);
       setFailed(id, false);
       changeHistory(function (items) { Array.prototype.push.apply(items, answers); });
       touch();
@@ -1398,6 +1257,301 @@
     launcher.classList.toggle("aw-unread", unread);
     // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
     launcher.setAttribute("aria-label", TEXT.launcher + " " + TEXT.open + (unread ? TEXT.unread : ""));
+  }
+
+  /* ---------- the panel: built once, starter topics ---------- */
+
+  function build() {
+    if (idleExpired()) {
+      forgetConversation();
+      session.removeItem(KEY_OPEN);
+    }
+    history = loadHistory();
+    buildRoot();
+    launcher = buildLauncher();
+    panel = buildPanel();
+    root.addEventListener("keydown", onKeydown);
+    root.appendChild(panel);
+    if (mode === "widget") {
+      root.appendChild(launcher);
+    }
+    mountRoot();
+    listen();
+
+    updateUnread();
+    renderHistory();
+    if (mode === "page") {
+      showWelcomeIfEmpty();
+      if (!phone.matches) {
+        input.focus({ preventScroll: true });
+      }
+    } else if (wanted === "open" || (wanted !== "close" && session.getItem(KEY_OPEN) === "1")) {
+      openPanel(wanted === "open"); // the student had the chat open on the previous page
+    }
+    api.open = function () { openPanel(true); };
+    api.close = function () { closePanel(false); };
+    api.restart = restartConversation;
+    api.ready = true;
+    loadSiteConfig();
+    checkCounsellorReplies();
+    setInterval(function () {
+      if (!document.hidden) {
+        checkCounsellorReplies();
+      }
+    }, 60000);
+  }
+
+  // A custom element no theme styles, holding a shadow root no theme reaches.
+  function buildRoot() {
+    var colors = palette(CONFIG.color);
+    host = document.createElement("assistant-widget");
+    host.id = "assistant-widget";
+    shadow = host.attachShadow({ mode: "open" });
+
+    root = el("div", "aw-root" + (mode === "page" ? " aw-page" : ""));
+    root.setAttribute("lang", CONFIG.lang);
+    root.hidden = true; // shown once widget.css is loaded (no unstyled flash)
+    // CSSOM properties, not a style attribute: allowed by a strict CSP without 'unsafe-inline'.
+    root.style.setProperty("--aw-color", colors.color);
+    root.style.setProperty("--aw-on-color", colors.onColor);
+    root.style.setProperty("--aw-accent", colors.accent);
+    root.style.zIndex = String(CONFIG.zIndex);
+  }
+
+  // A disclosure button: aria-expanded tells whether the panel is open; a click toggles it.
+  function buildLauncher() {
+    var launcher = button("aw-launcher");
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.setAttribute("aria-controls", "aw-panel");
+    var chatIcon = icon(ICON_CHAT);
+    chatIcon.setAttribute("class", "aw-icon-chat");
+    var downIcon = icon(ICON_DOWN);
+    downIcon.setAttribute("class", "aw-icon-down");
+    launcher.appendChild(chatIcon);
+    launcher.appendChild(downIcon);
+    launcher.appendChild(el("span", "aw-launcher-text", TEXT.launcher));
+    var badge = el("span", "aw-badge");
+    badge.setAttribute("aria-hidden", "true");
+    launcher.appendChild(badge);
+    launcher.addEventListener("click", function () {
+      if (isOpen()) {
+        closePanel(true);
+      } else {
+        openPanel(true);
+      }
+    });
+    return launcher;
+  }
+
+  // The dialog (a phone) or the page's main region: header, log, status lines, form, note.
+  function buildPanel() {
+    var panel = el(mode === "page" ? "main" : "div", "aw-panel");
+    panel.id = "aw-panel";
+    panel.hidden = mode !== "page";
+    if (mode === "widget") {
+      panel.setAttribute("role", "dialog");
+    }
+    panel.setAttribute("aria-labelledby", "aw-title");
+    panel.appendChild(buildHeader());
+    log = el("div", "aw-log");
+    log.setAttribute("role", "log");
+    log.setAttribute("aria-live", "polite");
+    log.setAttribute("aria-relevant", "additions");
+    log.setAttribute("aria-label", TEXT.log);
+    log.tabIndex = 0; // scrollable region reachable with the keyboard
+
+    typing = el("div", "aw-typing");
+    typing.hidden = true;
+    typing.setAttribute("role", "status");
+    var dots = el("span", "aw-dots");
+    dots.setAttribute("aria-hidden", "true");
+    dots.appendChild(el("span"));
+    dots.appendChild(el("span"));
+    dots.appendChild(el("span"));
+    typing.appendChild(dots);
+    typing.appendChild(el("span", "aw-typing-text", TEXT.typing));
+
+    errorBox = el("div", "aw-error");
+    errorBox.hidden = true;
+    errorBox.setAttribute("role", "alert");
+    errorBox.appendChild(el("p", "aw-error-text", TEXT.error));
+
+    voteStatus = el("p", "aw-sr-only");
+    voteStatus.setAttribute("role", "status");
+
+    panel.appendChild(log);
+    panel.appendChild(typing);
+    panel.appendChild(errorBox);
+    panel.appendChild(voteStatus);
+    panel.appendChild(buildForm());
+    panel.appendChild(buildNote());
+    return panel;
+  }
+
+  // The title, the profession of the conversation, « Nouvelle conversation » and « Fermer ».
+  function buildHeader() {
+    var header = el("div", "aw-header");
+    title = el(mode === "page" ? "h1" : "h2", "aw-title", CONFIG.title);
+    title.id = "aw-title";
+    title.tabIndex = -1; // receives the focus on a phone (the keyboard stays closed)
+    var restart = el("button", "aw-icon-button aw-restart");
+    restart.type = "button";
+    restart.setAttribute("aria-label", TEXT.restart);
+    restart.title = TEXT.restart;
+    restart.appendChild(icon(ICON_RESTART));
+    restart.addEventListener("click", restartConversation);
+    // Which profession the conversation is about (the « metier » of the latest answer about one).
+    var heading = el("div", "aw-heading");
+    profession = el("p", "aw-profession");
+    profession.hidden = true;
+    profession.setAttribute("aria-live", "polite");
+    heading.appendChild(title);
+    heading.appendChild(profession);
+    header.appendChild(heading);
+    header.appendChild(restart);
+    if (mode === "widget") {
+      var close = el("button", "aw-icon-button aw-close");
+      close.type = "button";
+      close.setAttribute("aria-label", TEXT.close);
+      close.title = TEXT.close;
+      close.appendChild(icon(ICON_CLOSE));
+      close.addEventListener("click", function () { closePanel(true); });
+      header.appendChild(close);
+    }
+    return header;
+  }
+
+  function buildForm() {
+    form = el("form", "aw-form");
+    form.setAttribute("novalidate", "");
+    var label = el("label", "aw-sr-only", TEXT.inputLabel);
+    label.htmlFor = "aw-input";
+    input = el("input", "aw-input");
+    input.id = "aw-input";
+    input.type = "text";
+    input.autocomplete = "off";
+    input.maxLength = 1000;
+    input.placeholder = TEXT.placeholder;
+    input.setAttribute("enterkeyhint", "send");
+    sendButton = el("button", "aw-send");
+    sendButton.type = "submit";
+    sendButton.setAttribute("aria-label", TEXT.send);
+    sendButton.title = TEXT.send;
+    sendButton.appendChild(icon(ICON_SEND));
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(sendButton);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = input.value.trim();
+      if (!text || busy) {
+        return;
+      }
+      input.value = "";
+      send(text, text);
+    });
+    return form;
+  }
+
+  // « Ne donnez ni votre nom… » and the school's « Vos données » link.
+  function buildNote() {
+    var note = el("p", "aw-note", TEXT.note);
+    var privacy = safeHref(CONFIG.privacyUrl);
+    if (privacy) {
+      note.appendChild(document.createTextNode(" "));
+      note.appendChild(link(privacy, TEXT.privacy));
+    }
+    return note;
+  }
+
+  // widget.css inside the shadow root; the root is shown once it is loaded (no unstyled flash).
+  function mountRoot() {
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = script && script.src ? new URL("widget.css", script.src).href : "widget.css";
+    var show = function () {
+      root.hidden = false;
+      if (isOpen()) {
+        scrollToEnd(); // the layout exists only now
+      }
+    };
+    css.addEventListener("load", show);
+    css.addEventListener("error", show);
+    shadow.appendChild(css);
+    shadow.appendChild(root);
+    var mount = mode === "page" && document.getElementById("assistant-chat");
+    (mount || document.body).appendChild(host);
+  }
+
+  // The focus trap of the phone modal, other tabs' changes, the idle timer.
+  function listen() {
+    // The page behind a phone modal cannot get the focus (inert), and the focus cannot leave it.
+    document.addEventListener("focusin", function (event) {
+      if (isModal() && event.target !== host) {
+        title.focus({ preventScroll: true });
+      }
+    });
+    if (phone.addEventListener) {
+      phone.addEventListener("change", updateModal);
+    }
+    // Tabs of the same site share the conversation: redraw when another tab changes it.
+    window.addEventListener("storage", function (event) {
+      if (!storeArea || event.storageArea !== storeArea) {
+        return;
+      }
+      if (event.key === KEY_HISTORY || event.key === KEY_SENDER || event.key === null) {
+        history = loadHistory();
+        renderHistory();
+      } else if (event.key === KEY_UNREAD) {
+        updateUnread();
+      }
+    });
+    // A shared computer left with the chat open: the conversation is forgotten after the idle time.
+    setInterval(checkIdle, 30000);
+    document.addEventListener("visibilitychange", checkIdle);
+    window.addEventListener("focus", checkIdle);
+  }
+
+  function loadSiteConfig() {
+    if (!CONFIG.configUrl || CONFIG.configUrl === "none" || typeof fetch !== "function") {
+      return;
+    }
+    getJson(CONFIG.configUrl).then(function (data) {
+      if (!data || typeof data !== "object") {
+        return;
+      }
+      starters = cleanButtons(data.sujets);
+      if (!CONFIG.consoleUrl && typeof data.console === "string" && /^https?:\/\//.test(data.console)) {
+        CONFIG.consoleUrl = data.console.replace(/\/+$/, "");
+        renderHistory();
+        checkCounsellorReplies();
+      }
+      if (Array.isArray(data.metiers)) {
+        metiers = {};
+        data.metiers.forEach(function (m) {
+          if (m && typeof m.id === "string" && typeof m.titre === "string") {
+            metiers[m.id] = m.titre;
+          }
+        });
+        if (CONFIG.metier && !Object.prototype.hasOwnProperty.call(metiers, CONFIG.metier)) {
+          console.warn("[assistant] data-metier=\"" + CONFIG.metier + "\" ne correspond à aucun métier " +
+            "connu (" + Object.keys(metiers).join(", ") + ") : l'assistant répond pour le métier par défaut.");
+        }
+      }
+      // Update the welcome in place (the focus and the screen reader stay where they are).
+      Array.prototype.forEach.call(log.querySelectorAll(".aw-welcome .aw-bubble"), function (bubble) {
+        while (bubble.firstChild) {
+          bubble.removeChild(bubble.firstChild);
+        }
+        renderBotText(bubble, welcomeText());
+      });
+      var lastItem = history[history.length - 1];
+      if (lastItem && lastItem.welcome && starters.length && !log.querySelector(".aw-buttons")) {
+        log.appendChild(quickButtons(starters, TEXT.starters));
+      }
+    }).catch(function () {
+      /* no starter topics: the student types the question */
+    });
   }
 
   /* ---------- open / close, the phone modal ---------- */

@@ -44,7 +44,7 @@ def catalogue_knowledge(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def catalogue_school(catalogue_knowledge):
-    from core.school import load_school
+    from loading.school import load_school
     return load_school(catalogue_knowledge)
 
 

@@ -16,7 +16,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from core.knowledge import load_contact
+from loading.knowledge import load_contact
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 from tests.support.mailbox import local_smtp

@@ -1,4 +1,4 @@
-"""The console's answers to what an attacker or a clumsy client sends (issue 36): never a 500, login CSRF
+"""The console's answers to what an attacker or a clumsy client sends: never a 500, login CSRF
 closed, lockout resistance, the password policy and its change page, one e-mail address, minimal logs.
 
 One console per module, as tests/stack/test_console.py starts it (`python -m console serve`, a temporary

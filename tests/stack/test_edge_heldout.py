@@ -1,4 +1,4 @@
-"""Held-out messages of the edge of understanding (issue 23), one file per kind, scored through the
+"""Held-out messages of the edge of understanding, one file per kind, scored through the
 trained model AND the actions, as a student reads the reply (sentences never used in training):
 
 - test_leading.yml: a leading yes/no question gets the fiche's polarity, never the student's;
@@ -15,8 +15,7 @@ import yaml
 from tests.stack.test_understanding_heldout import agent, cited_sections, reply_to, school, turn  # noqa: F401
 from tests.support.helpers import ROOT, norm
 
-# Measured 2026-12-03: leading 24/26, politeness 30/32, split 46/49, ranking 18/19, follow-ups 14/18
-# (README « Mesures »). Floors below.
+# Floors a little below the scores in README « Mesures ».
 FLOORS = {"leading": 0.85, "politeness": 0.85, "split": 0.85, "ranking": 0.80, "followups": 0.70}
 
 

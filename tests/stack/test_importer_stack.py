@@ -9,7 +9,7 @@ import subprocess
 import pytest
 import yaml
 
-from core.school import load_school
+from loading.school import load_school
 from tests.support.actions import ask
 from tests.support.helpers import ROOT, norm, project_env, seen
 from tests.support.stack import Stack

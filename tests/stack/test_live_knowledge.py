@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from actions.live_school import keep_copy
-from core.replies import euros
+from core.knowledge import euros
 from tests.support.helpers import ROOT, norm, project_env, seen
 from tests.support.knowledge import FIXTURE_KNOWLEDGE, school
 from tests.support.stack import Stack, free_port

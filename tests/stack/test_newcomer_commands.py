@@ -1,4 +1,4 @@
-"""A newcomer's first commands on a fresh clone (issue 36), in the order README.md gives them, before any
+"""A newcomer's first commands on a fresh clone, in the order README.md gives them, before any
 `make run`: each one ends with a French sentence, never a Python traceback.
 
 The clone is a `git clone` of this repository (only what is committed), with the project's virtualenv

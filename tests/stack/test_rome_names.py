@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from core.knowledge import ascii_name
-from core.lexicon import ordinary_words
 from core.names import NameIndex, canonical, name_words, typed_forms
 from core.textnorm import without_accents
+from loading.lexicon import ordinary_words
 from tests.support.helpers import ROOT
 from tests.support.rome import rome_titles
 

@@ -9,7 +9,7 @@ import subprocess
 
 import yaml
 
-from core.school import load_school
+from loading.school import load_school
 from tests.support import knowledge_reads
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_PROFESSION

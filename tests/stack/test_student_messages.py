@@ -1,11 +1,11 @@
-"""Harder messages real students type (issue 11), through the real REST channel and action server.
+"""Harder messages real students type, through the real REST channel and action server.
 
 Expected facts are read from the knowledge file the running assistant uses, so a school that
 updates its fiche keeps a green build.
 """
 import pytest
 
-from core.replies import euros
+from core.knowledge import euros
 from tests.support.helpers import norm, seen
 from tests.support.knowledge import default_profession
 

@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from core import yamlcache
-from core.knowledge import _Loader
+from core.knowledge import FactLoader
 from tests.support.catalogue import write_catalogue
 from tests.unit.test_yamlcache import project_yaml_files, same
 from trainer.project import _LineLoader
@@ -19,7 +19,7 @@ def texts(tmp_path_factory):
     return [path.read_text(encoding="utf-8") for path in files]
 
 
-@pytest.mark.parametrize("loader", [_Loader, _LineLoader], ids=["knowledge", "trainer"])
+@pytest.mark.parametrize("loader", [FactLoader, _LineLoader], ids=["knowledge", "trainer"])
 def test_libyaml_gives_the_same_documents_on_every_project_file(texts, loader):
     fast_read = [t for t in texts if yamlcache.same_with_libyaml(t)]
     assert len(fast_read) >= 0.8 * len(texts)  # most files do take the fast path

@@ -11,7 +11,7 @@ from typing import List
 
 import yaml
 
-from core.knowledge import load_profession
+from loading.knowledge import load_profession
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 
 # Job titles x fields: 24 x 30 = 720 distinct names, each a plausible French job title.

@@ -3,7 +3,8 @@ folder: the fixture's shared files (sujets, reponses, contact, hors_fiche) with 
 import shutil
 from pathlib import Path
 
-from core.school import School, load_school
+from core.school import School
+from loading.school import load_school
 from tests.support.helpers import ROOT
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 

@@ -4,8 +4,8 @@ import re
 import sys
 from pathlib import Path
 
-from core.paths import ROOT  # noqa: E402
 from core.textnorm import without_accents
+from loading.paths import ROOT  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent

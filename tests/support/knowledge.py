@@ -9,9 +9,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from core.knowledge import Profession, load_contact
-from core.replies import euros
-from core.school import School, load_school
+from core.knowledge import Profession, euros
+from core.school import School
+from loading.knowledge import load_contact
+from loading.school import load_school
 from tests.support.helpers import ROOT, norm
 
 FIXTURE_KNOWLEDGE = ROOT / "tests" / "fixtures" / "knowledge"

@@ -10,7 +10,7 @@ from typing import List
 
 import yaml
 
-from core.knowledge import load_profession
+from loading.knowledge import load_profession
 from tests.support.knowledge import FIXTURE_PROFESSION
 
 # (id, title, aliases, salary shift): invented professions, names no fiche of the tests uses.

@@ -24,8 +24,9 @@ from typing import List, Tuple
 
 import yaml
 
-from core.knowledge import ascii_name, load_profession
+from core.knowledge import ascii_name
 from core.names import typed_forms
+from loading.knowledge import load_profession
 from tests.support.helpers import ROOT
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 

@@ -205,7 +205,7 @@ def test_hesitation_between_different_answers_still_asks():
     assert [b["title"] for b in buttons][:2] == ["Le salaire", "Les évolutions"]
 
 
-# -- harder student messages (issue 11), at the action level -----------------------------------
+# -- harder student messages, at the action level -----------------------------------
 def parts(*items):
     """question_parts as the NLU component gives them: (text, intent) in the order of the message."""
     text, found, start = "", [], 0

@@ -333,7 +333,7 @@ def test_rasa_data_validate_problems_are_reported(project):
     assert "Story structure conflict" not in result.stdout and "DeprecationWarning" not in result.stdout
 
 
-# -- what trainers really get wrong (issue 16) --------------------------------------------------------
+# -- what trainers really get wrong ---------------------------------------------------------------------
 def test_an_unknown_template_field_is_named_with_the_valid_ones(project):
     edit(project, "knowledge/reponses.yml", 'puce: "• {texte}"', 'puce: "• {text}"')
     out = failing_output(project)

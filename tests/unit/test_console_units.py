@@ -8,7 +8,8 @@ import pytest
 from console import handoff, mail, web
 from console.auth import Session
 from console.config import Smtp
-from core.knowledge import KnowledgeError, load_contact
+from core.knowledge import KnowledgeError
+from loading.knowledge import load_contact
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 
 HOSTILE = '<script>alert("x")</script>'

@@ -1,4 +1,4 @@
-"""Courtesy set aside before classification (core/courtesy.py, issue 23): what is blanked out keeps
+"""Courtesy set aside before classification (core/courtesy.py): what is blanked out keeps
 every offset, and a message that is only courtesy is left whole."""
 from core.courtesy import masked
 

@@ -1,4 +1,4 @@
-"""The guard against answering another question (core/coverage.py, issue 23), on fixture knowledge:
+"""The guard against answering another question (core/coverage.py), on fixture knowledge:
 what a student reads when a message asks for something its topic's answer does not hold, and that
 the questions the topic really answers keep their answer."""
 import pytest

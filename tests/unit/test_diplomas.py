@@ -12,8 +12,9 @@ import pytest
 import yaml
 
 from core import catalogue, compare, dialogue, diplomas
-from core.knowledge import KnowledgeError, Profession, load_profession
-from core.school import load_school
+from core.knowledge import KnowledgeError, Profession
+from loading.knowledge import load_profession
+from loading.school import load_school
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 

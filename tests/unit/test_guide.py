@@ -16,10 +16,11 @@ from typing import Dict
 import pytest
 import yaml
 
-from core.knowledge import load_contact, load_professions, load_templates, load_topics
-from core.replies import Replier, euros
-from core.school import load_school
+from core.knowledge import euros
+from core.replies import Replier
 from core.understanding import Question, understand
+from loading.knowledge import load_contact, load_professions, load_templates, load_topics
+from loading.school import load_school
 from tests.support.helpers import ROOT, norm, project_env
 from tests.support.project import PROFESSION_FILE, project_copy, run_check
 from trainer.importer.__main__ import main as importer_main

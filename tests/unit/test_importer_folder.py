@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.knowledge import load_professions
+from loading.knowledge import load_professions
 from tests.support.project import project_copy, run_check
 from tests.unit.test_importer import AIRSHIP, DAMAGED, DRAGONS, ROBOTS, ROOFS, make_importer
 from trainer.importer.__main__ import import_fiche, main
@@ -71,8 +71,9 @@ def test_a_draft_with_markers_is_written_and_counted_to_complete(tmp_path, capsy
     code, lines, _ = run(capsys, "--fiches", str(folder_of(tmp_path, DAMAGED, ROBOTS)), "--dossier", str(metiers))
     markers = import_fiche(DAMAGED.read_text(encoding="utf-8"), DAMAGED.name)[2]
     assert code == 0 and len(markers) == 5
+    # the sentence on the skill whose name the damage removed is in no field: reported with the 4 diploma paragraphs
     assert lines[0] == (f"… dresseur_dragons_abimee.txt → metiers/{DRAGONS_ID}.yml : écrit, 5 champ(s) à compléter ; "
-                        "4 passage(s) de la fiche repris nulle part")
+                        "5 passage(s) de la fiche repris nulle part")
     assert lines[2] == "Total : 2 fiches, 1 écrite(s) complète(s), 1 à compléter, 0 refusée(s)."
     assert lines[3].startswith("Ensuite : remplacez chaque « À COMPLÉTER » (`make check`")
     assert "À COMPLÉTER" in (metiers / f"{DRAGONS_ID}.yml").read_text(encoding="utf-8")

@@ -5,11 +5,14 @@ Before any change for them (commit 54cb3b7): 429/946 facts placed without « À 
 10 fiches refused (« Le métier d'X … » not read), 0 invented facts, 498 « À COMPLÉTER » fields.
 Diploma facts, first scored at commit f6633db before the importer wrote `parcours`: 21/176 (11.9 %), with
 647/946 facts placed (68.4 %) and 474 « À COMPLÉTER ».
+Before the verb tables were read (commit 8107af5): 830/946 facts (87.7 %), diploma facts 172/176, 18 « À COMPLÉTER ».
+After: 904/946 (95.6 %), diploma facts 172/176, 0 refused, 0 invented, 21 « À COMPLÉTER » (the detail of each
+mission a fiche lists in one sentence, which the schema requires).
 The floors below are the figures measured after the fixes; raise them when the importer improves.
 """
 from tests.support.importer_heldout import score_all, totals
 
-PLACED_PERCENT_FLOOR = 87.7
+PLACED_PERCENT_FLOOR = 95.6
 DIPLOMA_PERCENT_FLOOR = 97.7
 
 
@@ -27,7 +30,7 @@ def test_heldout_fiches():
 def test_heldout_drafts_without_markers_are_valid_knowledge_files(tmp_path):
     """A held-out fiche the importer reads whole is written in the current schema (`parcours`, no
     bac5_necessaire / niveau_reference / formations) and passes the knowledge model as `make check` runs it."""
-    from core.knowledge import load_profession
+    from loading.knowledge import load_profession
     from tests.support.importer_heldout import HELDOUT
     from trainer.importer.__main__ import import_fiche
 

@@ -6,7 +6,8 @@ import subprocess
 import pytest
 import yaml
 
-from core.knowledge import KnowledgeError, load_contact, load_profession, load_templates, load_topics
+from core.knowledge import KnowledgeError
+from loading.knowledge import load_contact, load_profession, load_templates, load_topics
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import behaviour_knowledge, default_profession
 

@@ -1,14 +1,15 @@
-"""The validated-knowledge cache (core/knowledge_cache.py): a later start does not parse again the files
+"""The validated-knowledge cache (loading/knowledge_cache.py): a later start does not parse again the files
 it already validated, and never serves a file that changed or that does not validate."""
 import json
 import shutil
 
 import pytest
 
-from core import knowledge, yamlcache
+from core import yamlcache
 from core.knowledge import KnowledgeError
-from core.knowledge_cache import KnowledgeCache
-from core.school import load_school
+from loading import knowledge
+from loading.knowledge_cache import KnowledgeCache
+from loading.school import load_school
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 
 

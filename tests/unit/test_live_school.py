@@ -10,7 +10,7 @@ import pytest
 import actions.actions as actions_module
 from actions.actions import ActionRepondre
 from actions.live_school import LiveSchool
-from core.replies import euros
+from core.knowledge import euros
 from tests.support.actions import ask
 from tests.support.helpers import norm
 from tests.support.knowledge import FIXTURE_KNOWLEDGE, school

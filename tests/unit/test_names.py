@@ -1,7 +1,7 @@
 """Profession names as students write them (core/names.py), measured on a held-out list of misspelt
 names over a generated catalogue of 600 professions (tests/fixtures/names/heldout.yml, written apart).
 
-Targets (issue 21): at least 95 % of the names routed to the right profession, none to a wrong one,
+Targets: at least 95 % of the names routed to the right profession, none to a wrong one,
 and none of the names that the catalogue does not hold routed anywhere.
 """
 import json
@@ -96,7 +96,7 @@ def twin_school(tmp_path_factory):
     """A catalogue where two professions share a name: the dialogue must ask which one."""
     import yaml as _yaml
 
-    from core.school import load_school
+    from loading.school import load_school
     folder = write_catalogue(tmp_path_factory.mktemp("catalogue") / "knowledge", 3)
     for pid in ("metier_000", "metier_001"):
         path = folder / "metiers" / f"{pid}.yml"

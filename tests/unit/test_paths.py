@@ -1,7 +1,7 @@
-"""core/paths.py is the one place that knows the project's paths and defaults; the shell's defaults agree."""
+"""loading/paths.py is the one place that knows the project's paths and defaults; the shell's defaults agree."""
 import re
 
-from core import paths
+from loading import paths
 
 
 def test_shell_default_database_is_the_python_one():

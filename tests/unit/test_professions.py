@@ -3,7 +3,7 @@ facts as soon as the student names it (or the page says so), without retraining.
 import pytest
 
 from actions.actions import ActionAccueil
-from core.school import load_school
+from loading.school import load_school
 from tests.support.actions import ask
 from tests.support.helpers import norm
 from tests.support.knowledge import FIXTURE_PROFESSION, amounts, behaviour_knowledge

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from core.redact import shown_url
+from loading.redact import shown_url
 from tests.support.helpers import ROOT
 from tests.support.stack import free_port
 from trainer.review.common import ReviewError

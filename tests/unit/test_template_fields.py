@@ -7,10 +7,11 @@ from dataclasses import replace
 import pytest
 
 from core import catalogue
-from core.knowledge import Evolutions, load_contact, load_professions, load_templates, load_topics
+from core.knowledge import Evolutions
 from core.levels import LevelsAsk
 from core.replies import Replier
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
+from loading.knowledge import load_contact, load_professions, load_templates, load_topics
 from tests.support.helpers import ROOT
 from tests.support.knowledge import without_facts
 from trainer.template_fields import TEMPLATE_FIELDS, TemplateNameError, fields_filled
@@ -108,7 +109,7 @@ def filled():
     for topic in ("salaire", "diplome", "hard_skills", "missions", None):
         replier.comparison(a, b, topic), replier.comparison(a, a, topic)
     # An interest the fiche speaks of (its own first mission's words), and one it does not.
-    from core.school import load_school
+    from loading.school import load_school
     vocabulary = load_school().interests
     replier.comparison(a, b, None, ["langues", "jeux_video"], vocabulary)
     replier.compare_which(professions), replier.which_of_two((a, b), "salaire")
@@ -117,6 +118,10 @@ def filled():
     replier.catalogue_page([a.copy(update={"id": f"m{i}", "famille": f"famille {i % 3}"}) for i in range(25)])
     replier.cited_label("Consultant(e)", "evolutions")
     replier.paths_to(a, [(b, "evolutions"), (b, "experiences")]), replier.paths_to(a, [])
+    replier.paths_to(a.copy(update={"experiences": []}), [])
+    replier.path_between(a, b, [(a, b, "evolutions"), (b, a, "experiences")]), replier.path_between(a, b, [])
+    replier.search_results(professions, "le métier le mieux payé", catalogue.search(
+        professions, catalogue.request("le métier le mieux payé")), ranked=True)
     replier.path_buttons(a, lambda name: (b.id,), {b.id: b}), replier.switched(a, replier.apology())
     return given
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from core import yamlcache
-from core.knowledge import _Loader
+from core.knowledge import FactLoader
 from trainer.project import Mapping, Sequence, _LineLoader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +53,7 @@ def test_a_broken_text_gets_the_python_parser_s_message():
     text = "a: 1\n b: 2\n"
     assert yamlcache.same_with_libyaml(text)
     with pytest.raises(yaml.YAMLError) as python:
-        yaml.load(text, Loader=_Loader)
+        yaml.load(text, Loader=FactLoader)
     with pytest.raises(yaml.YAMLError) as through_cache:
-        yamlcache.parse(text, _Loader)
+        yamlcache.parse(text, FactLoader)
     assert str(through_cache.value) == str(python.value)

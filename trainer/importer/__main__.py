@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Union
 
-from core.knowledge import knowledge_dir
+from loading.paths import knowledge_dir
 from trainer.importer.facts import Fact, Missing, absent, draft_leaves
 from trainer.importer.parse import read_fiche
 from trainer.importer.render import render

@@ -13,8 +13,8 @@ from core.diplomas import NOT_ENOUGH_ALONE, REFERENCE, REQUIRED, SUFFICIENT, TO_
 from core.diplomas import mentions as diploma_mentions
 from core.diplomas import words as diploma_words
 from core.gender import MARK
-from core.paths import NLU
 from core.textnorm import fold
+from loading.paths import NLU
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Absent, Fact, Missing, compact, draft_leaves
 from trainer.importer.text import (
     alias_of,
@@ -29,6 +29,7 @@ from trainer.importer.text import (
     upper_first,
     without_final_period,
 )
+from trainer.importer.verbs import is_finite_verb
 
 # Section of a paragraph, from its folded text. The first rule that matches wins.
 SECTIONS: List[Tuple[str, str]] = [
@@ -74,6 +75,9 @@ SECTIONS: List[Tuple[str, str]] = [
     ("evolutions", r"peut (?:[\w']+ ){0,2}evoluer vers"),
     ("evolutions", r"\bpeut (?:[\w']+ ){0,3}devenir\b|\bpeut (?:[\w']+ ){0,2}viser (?:un poste|la fonction)\b|"
                    r"^plusieurs (?:voies|evolutions)\b"),
+    # « Avec de l'expérience et une formation complémentaire, le poste d'X est accessible / il peut … comme X »
+    ("evolutions", r"^avec (?:de l'|l'|davantage d')experience\b.*\b(?:peut|peuvent|accessible|"
+                   r"ouvert|devenir|poste)\b"),
     ("evolutions_ensuite", r"^ensuite"),
     ("evolutions_conditions", r"^ces evolutions"),
     ("formation_continue", r"^pour evoluer"),
@@ -95,6 +99,10 @@ SECTIONS: List[Tuple[str, str]] = [
         r"prepar|initi|decouvr|utile|socle|habitu|entrain|forme a|formera|transition|porte d'entree|tremplin|"
         r"passerelle|offre un premier")),
     ("outils_categorie", r"^(les|ces) (outils|solutions|logiciels)"),
+    # « Le métier d'X s'articule autour de … » then its missions, one a sentence, without the word « missions »
+    # (taken only when no paragraph says « missions »)
+    ("missions_sans_le_mot", r"^le metier (?:de |d')(?=.*\. .*\. )(?!.*\b(?:qualites|soft skills|savoir-etre|contraintes|hard skills|"
+                 r"competences|outils|salaire|remuneration)\b)"),
 ]
 # Verbs that end the subject of a sentence (« La coordination des projets internationaux | permet… »).
 VERBS = set("""permet permettent garantit garantissent soutient soutiennent facilite facilitent assure assurent
@@ -153,10 +161,17 @@ class Fiche:
                 and self.sections[i] not in IGNORED]
 
 
+# « mobilise la Rigueur, … l'Esprit d'analyse » : qualities written with a capital inside a sentence (not the
+# « le/la Technicien(ne) » of the title).
+_CAPITAL_AFTER_ARTICLE = re.compile(r"(?<![/\w])(?:la|le|l'|l’) ?[A-ZÀ-Þ]")
+
+
 def classify(paragraph: str) -> Optional[str]:
     folded = fold(paragraph)
     for section, pattern in SECTIONS:
         if re.search(pattern, folded):
+            if section == "missions_sans_le_mot" and _CAPITAL_AFTER_ARTICLE.search(paragraph):
+                continue  # the qualities, read by soft_skills
             return section
     return None
 
@@ -178,14 +193,40 @@ def or_absent(fact, what: str):
     return fact if fact is not None and fact.value not in (None, "", []) else Absent(what)
 
 
-def split_at_verb(sentence: str) -> Optional[Tuple[str, str, str]]:
-    """(subject, verb, rest) of « La coordination des projets permet d'assurer… »."""
-    tokens = list(re.finditer(r"[\w()'-]+", sentence))
+# Words after which a verb form is a noun (« la conduite », « sur route », « des œuvres »).
+_NOT_BEFORE_VERB = _ARTICLES | {"a", "à", "au", "aux", "en", "sur", "avec", "pour", "par", "dans", "entre", "chez",
+                                "vers", "sans", "sous", "comme", "et", "ou", "ce", "cette", "ces", "leur", "leurs"}
+# An aside inside a subject: « (change, lavage des mains) », « - titres, sous-titres - ».
+_ASIDE = re.compile(r"\([^)]*\)|\s-\s[^.]*?\s-\s")
+
+
+def _lexicon_verb(tokens, position: int) -> bool:
+    """The token is a conjugated verb where it stands: not after an article or a preposition, not elided
+    (« d'incendie »), and not followed by another verb (« L'amélioration continue mobilise » : the first is
+    an adjective; two conjugated verbs never follow each other)."""
+    text = tokens[position].group(0).lower()  # accents kept: the verb tables are written with them
+    previous = fold(tokens[position - 1].group(0)).rstrip("'")
+    if previous in _NOT_BEFORE_VERB or re.match(r"^(?:d|l|qu|j|m|t|c)'", text) or not is_finite_verb(text):
+        return False
+    if position + 1 < len(tokens):
+        following = tokens[position + 1].group(0).lower()
+        if fold(following).split("'")[-1] in VERBS or ("'" not in following and is_finite_verb(following)):
+            return False
+    return True
+
+
+def split_at_verb(sentence: str, lexicon: bool = False) -> Optional[Tuple[str, str, str]]:
+    """(subject, verb, rest) of « La coordination des projets permet d'assurer… ». With `lexicon`, any
+    conjugated verb of the French verb tables ends the subject, not only the usual verbs of fiches."""
+    masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
+    tokens = list(re.finditer(r"[\w()'-]+", masked))
     for position, token in enumerate(tokens):
         word = fold(token.group(0)).split("'")[-1]
-        if position == 0 or word not in VERBS:
+        if position == 0:
             continue
         previous = fold(tokens[position - 1].group(0)).rstrip("'")
+        if word not in VERBS and not (lexicon and _lexicon_verb(tokens, position)):
+            continue
         if previous in _ARTICLES or previous.endswith("'"):
             continue  # « la veille sur… » : a noun, not a verb
         subject = sentence[: token.start()].strip().rstrip(",").strip()
@@ -261,8 +302,25 @@ def noun_phrase_split(sentence: str) -> Optional[Tuple[str, str]]:
     return match.group(1), sentence[match.end():].strip()
 
 
+def _before_aside(subject: str) -> str:
+    """« La conduite sur route, en régional » -> « La conduite sur route » ; a subject of one word before
+    its comma is kept whole."""
+    head = re.split(r",\s|\s\(|\s-\s", subject, maxsplit=1)[0].strip()
+    return head if len(strip_article(head).split()) >= 2 else subject
+
+
+def article_list(text: str) -> List[str]:
+    """« la X, le Y et le Z, la W et le V » -> items cut at each comma before an article, and at the last
+    « et » of the last one only (« le relevé et le métré », inside the list, is one item)."""
+    parts = re.split(r",\s+(?:et\s+)?(?=(?:la|le|les|l'|l’)\b)", text, flags=re.I)
+    last = list(re.finditer(r"\s+(?:et|ainsi que)\s+(?=(?:la|le|les|l'|l’)\b)", parts[-1], flags=re.I))
+    if len(parts) > 1 and last:
+        parts[-1:] = [parts[-1][: last[-1].start()], parts[-1][last[-1].end():]]
+    return [part.strip() for part in parts if strip_article(part.strip())]
+
+
 def missions(fiche: Fiche):
-    paragraph = fiche.first("missions")
+    paragraph = fiche.first("missions") or fiche.first("missions_sans_le_mot")
     precision = fiche.first("missions_precision")
     definition = {"resume": Missing("une phrase qui résume le métier (« Le métier de … repose sur … »)")}
     items = Absent("la fiche ne détaille aucune mission")
@@ -280,9 +338,17 @@ def missions(fiche: Fiche):
                            "detail": Missing(f"ce que comprend « {strip_article(item)} », d'après la fiche")}
                           for item in items if strip_article(item)]
                 continue
-            split = split_at_verb(without_enfin(sentence))
+            pronoun = re.match(r"^(?:il/elle|elle/il|il|elle) (?:[\w'-]+ ){1,3}?(?=(?:la|le|les|l')\b)", fold(sentence))
+            if pronoun and sentence.count(",") >= 2:  # « Il/elle prend en charge l'analyse X, le relevé Y et … »
+                found += [{"intitule": Fact(upper_first(strip_article(item)), sentence, COPIED),
+                           "detail": Missing(f"ce que comprend « {strip_article(item)} », d'après la fiche")}
+                          for item in article_list(without_final_period(sentence[pronoun.end():]))]
+                continue
+            split = split_at_verb(without_enfin(sentence), lexicon=True)
             noun = noun_phrase_split(without_enfin(sentence))
-            if noun and (not split or len(strip_article(split[0]).split()) > len(noun[0].split()) + 1):
+            if split:  # « La conduite sur route, en régional ou à l'international, constitue … » : the mission
+                split = (_before_aside(split[0]),) + split[1:]  # is what comes before the aside
+            if noun and not split:
                 found.append({"intitule": Fact(upper_first(noun[0]), sentence, COPIED),
                               "detail": Fact(without_final_period(noun[1]), sentence, COPIED)})
                 continue
@@ -694,7 +760,8 @@ def work_study(fiche: Fiche) -> Optional[Fact]:
 
 # -- stepping stones, tools, constraints ------------------------------------------------------------
 _GENDERED = re.compile(rf"\b({MARK.pattern})", re.I)
-_NOT_A_JOB = {"un(e)", "futur(e)", "candidat(e)", "le/la", "il/elle", "interesse(e)", "specialise(e)"}
+_NOT_A_JOB = {"un(e)", "futur(e)", "candidat(e)", "le/la", "il/elle", "interesse(e)", "specialise(e)",
+              "certain(e)", "professionnel(le)"}  # people (« certain(e)s professionnel(le)s »), not a job held
 
 
 # Words that introduce the job held before this one, in the first clause of a stepping-stone paragraph.
@@ -703,9 +770,10 @@ _JOB_CUE = re.compile(r"\b(?:comme|en tant que?|en tant qu'|(?:poste|emploi|fonc
 
 
 def _position_at(sentence: str, start: int) -> Optional[str]:
-    """The job named from `start` to the first comma or verb: « Animateur(trice) nature, le/la… »."""
+    """The job named from `start` to the first comma or verb: « Animateur(trice) nature, le/la… », « Commis de
+    cuisine habitue aux horaires … » (any conjugated verb, from the verb tables)."""
     clause = sentence[start:].split(",")[0].strip()
-    split = split_at_verb(clause)
+    split = split_at_verb(clause, lexicon=True)
     position = (split[0] if split else clause).strip()
     return without_final_period(position) or None
 
@@ -778,7 +846,8 @@ def _tool_items(intro: str) -> List[Tuple[str, str]]:
 # A sentence that lists tools (on the folded text): « X utilise (au quotidien) … », « X travaille avec … : a, b »,
 # « Les a, b et c composent son environnement », « Les outils de X sont surtout des équipements : a, b ».
 _TOOLS_AFTER = re.compile(
-    r"\b(?:utilise|utilisent|manie|manient|emploie|emploient|travaille (?:avec|sur)|travaillent (?:avec|sur)|"
+    r"\b(?:utilise|utilisent|manie|manient|emploie|emploient|travaillen?t? (?:principalement |surtout |essentiellement "
+    r"|notamment |aussi |egalement |au quotidien |d'abord )?(?:avec|sur)|"
     r"s'appuie sur|s'appuient sur)\b(?: (?:au quotidien|surtout|aussi|egalement|principalement|notamment|"
     r"couramment|d'abord))*\s*(?:[^:,]{0,90}?:\s*)?"
     r"|^(?:les |ses )?(?:principaux |principales )?(?:outils|equipements|logiciels|instruments)\b[^:]{0,80}? sont "
@@ -826,11 +895,33 @@ def tool_items(sentence: str) -> List[str]:
         end = _TOOL_END.search(fold(item))
         item = strip_article(item[:end.start()] if end else item).strip(" ,")
         item = re.sub(r"^(?:des |du |de la |de l'|ses |son |sa |leurs? )", "", item, flags=re.I)
-        if not item or (capitals * 2 > len(items) and not item[:1].isupper()):
+        if not item or (capitals * 2 > len(items) and not re.search(r"\b[A-ZÀ-Þ]", item)):
             continue  # « très présent à la télévision » between two software names
         if re.match(r"(?:a|au|aux|en|sur|dans)\b", fold(item)):
             continue
         found.append(item)
+    return found if len(found) >= 2 else []
+
+
+def tools_as_subjects(paragraph: str) -> List[Tuple[str, str]]:
+    """(tool, sentence) of a paragraph that opens on the tools as a whole (« Les outils occupent une place
+    essentielle … ») then names them as the subjects of its clauses: « Python et R sont les langages …, SQL sert
+    à …, et des bibliothèques comme scikit-learn ou PyTorch permettent … ». Nothing unless two are named."""
+    parts = sentences(paragraph)
+    if not parts or not re.search(_TOOL_WORDS, fold(parts[0])):
+        return []
+    found = []
+    for sentence in parts[1:]:
+        for clause in re.split(r",\s+(?:et\s+)?|\s+tandis\s+que\s+|\s*;\s*", without_final_period(sentence)):
+            split = split_at_verb(clause, lexicon=True)
+            if not split or not split[0] or len(split[0].split()) > 6:
+                continue
+            names = _NAMES_IN.search(split[0])
+            if names:  # « des bibliothèques comme scikit-learn ou PyTorch » : the names
+                items = re.split(r",\s*|\s+ou\s+|\s+et\s+", names.group(1) or names.group(2))
+            else:
+                items = re.split(r"\s+et\s+|\s+ou\s+", split[0])
+            found += [(strip_article(item.strip()), sentence) for item in items if strip_article(item.strip())]
     return found if len(found) >= 2 else []
 
 
@@ -865,6 +956,10 @@ def tools(fiche: Fiche, name: Optional[str]):
             categories.append({"nom": Fact(label, sentence, FORM,
                                            f"nom pris dans l'introduction des outils (« {sentence} ») : vérifiez"),
                                "detail": Fact(without_final_period(paragraph), paragraph)})
+        elif tools_as_subjects(paragraph):  # « Les outils occupent une place … Python et R sont …, SQL sert … »
+            for item, sentence in tools_as_subjects(paragraph):
+                categories.append({"nom": Fact(upper_first(item), sentence),
+                                   "detail": Fact(without_final_period(sentence), sentence)})
         elif tool_items(paragraph):
             remarks.append(paragraph)  # « Les outils de X sont surtout des équipements : a, b » : read below
         else:  # a remark on the tools as a whole, no tool named: the rubrique's precision
@@ -872,7 +967,9 @@ def tools(fiche: Fiche, name: Optional[str]):
     for category in categories:  # a category the introduction names: the introduction is read for it too
         name_ = category["nom"]
         for label, sentence in listed:
-            if isinstance(name_, Fact) and fold(label) == fold(name_.value) and sentence not in name_.evidence:
+            # « Les solutions de veille stratégique soutiennent … » is about « Outils de veille stratégique »
+            if isinstance(name_, Fact) and set(content_words(label)) - {"outil", "solution", "logiciel"} \
+                    <= set(content_words(name_.value)) and sentence not in name_.evidence:
                 name_.evidence += "\n" + sentence
     if not categories and listed:  # the introduction names categories, but no paragraph says what they are for
         categories = [{"nom": Fact(label, sentence, FORM), "detail": Fact(without_final_period(sentence), sentence)}
@@ -911,7 +1008,7 @@ def tools(fiche: Fiche, name: Optional[str]):
 
 
 # « contraintes liées à la X, aux Y et aux Z » / « contraintes telles que la X, le Y ou les Z » (folded text)
-_CONSTRAINT_LIST = re.compile(r"\bcontraintes(?: [\w'/()-]+){0,5}?(?: (?:liees|dues|relatives|associees|propres)"
+_CONSTRAINT_LIST = re.compile(r"\bcontraintes(?: [\w'/()-]+){0,9}?(?: (?:liees|dues|relatives|associees|propres)"
                               r" (?=(?:a|au|aux) )|,? (?:telles que|comme|notamment|parmi lesquelles) |\s?: ?|"
                               r",? (?:on (?:trouve|compte|peut citer)|figurent|citons) )")
 # Where the list of a sentence stops: « …, ce qui demande… », « …, qui… ».
@@ -920,6 +1017,7 @@ _LIST_END = re.compile(r",\s+(?=(?:ce|cela|ces|qui|elles?|il|ils|autant|toutes?|
 _BETWEEN = r"(?:\s*,\s*(?:et\s+|ou\s+|ainsi\s+qu(?:e\s+|'))?|\s+(?:et|ou)\s+|\s+ainsi\s+qu(?:e\s+|'))"
 _PREPOSITION = r"(?:a|au|aux)\b"
 _ARTICLE = r"(?:la|le|les|l'|un|une|des|du|de la|de l'|leur|leurs|ses|son|sa)\b"
+_INDEFINITE = r"(?:un|une|des)\b"
 
 
 def listed_items(text: str, head: str) -> List[str]:
@@ -947,6 +1045,7 @@ def without_preposition(item: str) -> str:
 
 
 _PREPOSITION_START = re.compile(r"(?:a|au|aux|de|des|du|d')\b|a l'")
+_ADVERB = re.compile(r"^(?:parfois|souvent|surtout|notamment|meme|aussi|plus rarement)\s+")  # « et parfois au … »
 _LEAD_IN = re.compile(r"^(?:sans oublier|ainsi que|mais aussi|et|enfin)\s+(?:(?:la|le|les|l')\s*)?", re.I)
 
 
@@ -967,7 +1066,8 @@ def bare_items(text: str) -> List[str]:
             parts.append(part)
     if len(parts) >= 2 and not fold(parts[-1]).startswith("et "):
         last = parts[-1]
-        cut = [m for m in re.finditer(r"\s+et\s+", last) if not _PREPOSITION_START.match(fold(last[m.end():]))]
+        cut = [m for m in re.finditer(r"\s+et\s+", last)
+               if not _PREPOSITION_START.match(_ADVERB.sub("", fold(last[m.end():])))]
         if cut and len(parts) >= 2:
             parts[-1:] = [last[:cut[-1].start()], last[cut[-1].end():]]
     items = []
@@ -993,6 +1093,9 @@ def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str
             items = [without_preposition(part.strip()) for part in text.split(";") if part.strip()]
         elif re.match(_PREPOSITION, fold(text)):
             items = [without_preposition(i) for i in listed_items(text, _PREPOSITION)]
+        elif re.match(_INDEFINITE, fold(text)) and not re.search(r",\s+(?:et\s+)?(?:la|le|les|l')\b", fold(text)):
+            # « un volume X, une position entre la direction et les représentants » : « les » starts no item
+            items = listed_items(text, _INDEFINITE)
         elif re.match(_ARTICLE, fold(text)):
             items = listed_items(text, _ARTICLE)
         else:  # « : horaires décalés, bruit et poussières, travail en hauteur » : items without an article
@@ -1000,6 +1103,32 @@ def constraints_in_one_sentence(paragraph: str) -> Optional[Tuple[List[str], str
         if items:
             return items, sentence
     return None
+
+
+# Where a constraint named as a subject stops: « La responsabilité X, avec des dosages …, impose … ».
+_SUBJECT_ASIDE = re.compile(r",\s+(?:avec|notamment|selon|surtout|en particulier|comme|qu'il|lorsqu|quand)\b")
+
+
+def constraints_as_subjects(paragraph: str) -> List[Fact]:
+    """« Le travail de nuit est fréquent. La charge émotionnelle liée à X peut être lourde. Enfin, la station
+    debout et les déplacements ajoutent une fatigue » : each sentence after the first names its constraints
+    as its subject (the first says the métier « comporte des contraintes »)."""
+    found = []
+    for sentence in sentences(paragraph)[1:]:
+        sentence = without_enfin(sentence)
+        split = split_at_verb(sentence, lexicon=True)
+        if not split or not re.match(r"(?:la|le|les|l')\b", fold(split[0])):
+            continue
+        subject = split[0]
+        aside = _SUBJECT_ASIDE.search(fold(subject))
+        subject = subject[: aside.start()] if aside else subject
+        # « la station debout et les déplacements » names two; « le travail en horaires décalés, de nuit, le
+        # week-end et les jours fériés » one (the « et » closes the circumstances listed after a comma)
+        both = re.search(r"\s+et\s+(?=(?:la|le|les|l')\b)", subject)
+        items = [subject[: both.start()], subject[both.end():]] if both and "," not in subject[: both.start()] \
+            else [subject]
+        found += [Fact(upper_first(strip_article(item.strip())), sentence, COPIED) for item in items]
+    return found
 
 
 def constraints(fiche: Fiche):
@@ -1025,6 +1154,8 @@ def constraints(fiche: Fiche):
     elif one_sentence:
         items, sentence = one_sentence
         section["liste"] = [Fact(item, sentence, COPIED if item in sentence else FORM) for item in items]
+    elif constraints_as_subjects(paragraph):
+        section["liste"] = constraints_as_subjects(paragraph)
     demands = [s for s in sentences(paragraph) if re.search(r"\b(exige|necessite|demande)", fold(s))]
     if demands:
         section["exigences"] = Fact(" ".join(demands), paragraph, COPIED)
@@ -1123,13 +1254,15 @@ def evolutions(fiche: Fiche, name: Optional[str] = None):
     """The posts the profession leads to, from every paragraph on evolutions (« peut évoluer vers », « peut aussi
     devenir », « peut viser un poste de »), each once."""
     paragraphs_ = fiche.all("evolutions")
+    then = fiche.first("evolutions_ensuite")
     section = {"postes": Absent("la fiche ne cite aucun poste d'évolution")}
     found: List[Fact] = []
     for paragraph in paragraphs_:
         read: List[Fact] = []
         for sentence in sentences(paragraph):
             folded = fold(sentence)
-            match = re.search(r"peut evoluer vers (?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
+            match = re.search(r"peut (?:aussi |egalement |ensuite |encore )?evoluer vers "
+                              r"(?:un poste |des postes |les postes )?(?:de |d')?(.+?)"
                               r"(?:,? par exemple)?\.?$", folded)
             if match:
                 text = sentence[match.start(1): match.end(1)]
@@ -1146,7 +1279,6 @@ def evolutions(fiche: Fiche, name: Optional[str] = None):
         section["postes"] = found
     elif paragraphs_:
         section["postes"] = Missing(f"un poste vers lequel le métier peut évoluer, d'après : « {paragraphs_[0][:90]}… »")
-    then = fiche.first("evolutions_ensuite")
     if then:
         section["ensuite"] = copied(then)
     conditions = fiche.first("evolutions_conditions")
@@ -1215,9 +1347,10 @@ def read_fiche(text: str):
 
 
 def unused_passages(fiche: Fiche, draft) -> List[str]:
-    """The paragraphs of the fiche that no read fact comes from and no « À COMPLÉTER » quotes: a paragraph a
-    section read without finding a fact in it is reported too, so that every sentence of the fiche is in a field
-    or in the report (the aliases, built from the title and the whole text, take no paragraph)."""
+    """The passages of the fiche that no read fact comes from and no « À COMPLÉTER » quotes: each sentence of
+    a paragraph is in a fact's evidence or in the report (a paragraph read in part gives the sentences it left),
+    so that every sentence of the fiche is in a field or in the report (the aliases, built from the title and
+    the whole text, take no paragraph)."""
     evidence, hints = [], []
     for path, leaf in draft_leaves(draft):
         if isinstance(leaf, Fact) and path[0] != "alias":
@@ -1226,11 +1359,17 @@ def unused_passages(fiche: Fiche, draft) -> List[str]:
             hints.append(squash(leaf.hint))
     found = []
     for paragraph in fiche.unused() + [p for i, p in enumerate(fiche.paragraphs) if i in fiche.used]:
-        if paragraph in found or classify(paragraph) in IGNORED:
-            continue
-        if any(squash(sentence) in e for sentence in sentences(paragraph) for e in evidence):
+        if paragraph in [p for p, _ in found] or classify(paragraph) in IGNORED:
             continue
         if any(squash(paragraph[:60]) in hint for hint in hints):
             continue
-        found.append(paragraph)
-    return sorted(found, key=fiche.paragraphs.index)
+        # each sentence no fact comes from: a paragraph read in part reports the sentences it left
+        left = [sentence for sentence in sentences(paragraph)
+                if not any(squash(sentence) in e or squash(without_enfin(sentence)) in e for e in evidence)
+                and not any(squash(sentence[:60]) in hint for hint in hints)]
+        parts = sentences(paragraph)
+        if left and len(left) < len(parts) and left[0] == parts[0]:
+            left = left[1:]  # « Plusieurs voies sont possibles. » : it opens the facts read after it
+        if left:
+            found.append((paragraph, " ".join(left)))
+    return [passage for _, passage in sorted(found, key=lambda item: fiche.paragraphs.index(item[0]))]

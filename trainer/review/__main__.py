@@ -3,7 +3,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.paths import ROOT, tracker_store_url
+from loading.paths import ROOT, tracker_store_url
 from trainer.review.common import ReviewError
 from trainer.review.importing import import_annotations
 from trainer.review.queue import THRESHOLD, export_queue

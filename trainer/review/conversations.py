@@ -4,7 +4,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from core.redact import shown_url
+from loading.redact import shown_url
 from trainer.project import normalise
 from trainer.review.common import ReviewError
 from trainer.review.text import one_line, shorten

@@ -6,7 +6,7 @@ from typing import Dict, List, Optional, Set
 
 import yaml
 
-from core.redact import shown_url
+from loading.redact import shown_url
 from trainer.project import Project, normalise
 from trainer.review.common import ReviewError, annotated_intent, annotations, first_examples, read_project
 from trainer.review.conversations import candidates, read_events

@@ -19,16 +19,16 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Dict, Optional
 
-from core.paths import VAR
+from loading.paths import ROOT, VAR, cache_dir
 
 # The code that decides what a valid file is: a change to it invalidates every entry.
-_SCHEMA = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
-                                  for name in ("knowledge.py", "textnorm.py", "knowledge_cache.py"))).hexdigest()
+_SCHEMA = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in (
+    "core/knowledge.py", "core/textnorm.py", "loading/knowledge.py", "loading/knowledge_cache.py"))).hexdigest()
 MAX_ENTRIES = 5000
 
 
 def cache_file() -> Path:
-    return Path(os.environ.get("ASSISTANT_CACHE_DIR") or VAR / "cache") / "knowledge.json"
+    return (cache_dir() or VAR / "cache") / "knowledge.json"
 
 
 def read_entries(path: Path, version: str) -> Dict[str, object]:
@@ -117,4 +117,4 @@ class NoCache:
 
 
 def default_cache():
-    return NoCache() if os.environ.get("ASSISTANT_CACHE_DIR", "").lower() == "off" else KnowledgeCache()
+    return NoCache() if cache_dir() is None else KnowledgeCache()

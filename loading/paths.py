@@ -5,6 +5,7 @@ with a one-line bootstrap, then take every path from here.
 """
 import os
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -18,6 +19,15 @@ DEFAULT_TRACKER_STORE_URL = "sqlite:///var/conversations.db"
 def knowledge_dir() -> Path:
     """ASSISTANT_KNOWLEDGE_DIR lets a school keep its knowledge files elsewhere (tests use copies)."""
     return Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or KNOWLEDGE)
+
+
+def cache_dir(root: Path = ROOT) -> Optional[Path]:
+    """Where the caches are kept: ASSISTANT_CACHE_DIR, or the project's var/cache/; None when it says « off »
+    (every file read in full)."""
+    value = os.environ.get("ASSISTANT_CACHE_DIR", "")
+    if value.lower() == "off":
+        return None
+    return Path(value) if value else root / "var" / "cache"
 
 
 def tracker_store_url() -> str:
