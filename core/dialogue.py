@@ -21,8 +21,9 @@ from core import catalogue, exploring
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import Reply
 from core.school import School
+from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
-from core.understanding import AbsentDetail, DiplomaSituation, Question
+from core.understanding import AbsentDetail, DiplomaSituation, Question, diplomas_written
 
 # After a list or a search, « et il gagne combien ? » offers at most this many of the professions shown.
 MOST_SHOWN = 5
@@ -74,6 +75,11 @@ def respond(school: School, turn: Turn) -> Outcome:
     if turn.kind == OUT_OF_SCOPE and len(turn.question.named) == 1 and len(school.professions) > 1:
         # « je voudrais devenir boulanger » taken for out of scope: the catalogue has it, by name.
         return answer(school, replace(turn, intent="definition"), "definition", fallback=False)
+    previous = turn.slots.get("sujet")
+    if turn.kind == OUT_OF_SCOPE and turn.question.refers_back and previous in school.fact_topics:
+        # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
+        return answer(school, replace(turn, intent=previous), previous, fallback=False) \
+            or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
     if turn.kind == OUT_OF_SCOPE:
         # Out of scope, unless the message asks a detail the fiche does not give (then say so).
         return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
@@ -256,6 +262,27 @@ def gap(school: School, q: Question, profession: Profession) -> Optional[AbsentD
     return AbsentDetail(f"demande:{asked.key}", school.replier.asked_label(asked.words), "question", None)
 
 
+# « en alternance », « un alternant », « en apprentissage »: the message asks about work-study.
+_WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
+
+
+def work_study_gap(school: School, q: Question, profession: Profession) -> Optional[AbsentDetail]:
+    """« le mastère se fait en alternance ? » when the fiche's work-study text names other diplomas only:
+    the fiche does not say it of that diploma (its alternance text is the closest thing it says)."""
+    if "alternance" not in school.fact_topics or not profession.alternance or not _WORK_STUDY.search(q.folded):
+        return None
+    said = fold(profession.alternance)
+    for diploma in q.diplomas or diplomas_written(q.text):
+        topic = school.replier.topics.sujets.get(diploma)
+        if diploma not in TRAINING_IDS or topic is None:
+            continue
+        names = {fold(diploma), fold(topic.libelle.split()[-1])}
+        if not any(re.search(rf"\b{re.escape(name)}", said) for name in names):
+            return AbsentDetail(f"alternance:{diploma}", school.replier.work_study_label(topic.libelle), "alternance",
+                                None)
+    return None
+
+
 def closest(detail: AbsentDetail, asked: Optional[str], q: Question) -> Optional[Question]:
     """What the fiche says that is closest to a detail it does not give, as a question to answer."""
     topic = asked if detail.closest == "question" else detail.closest
@@ -285,7 +312,23 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
         key = item[0].id if item[0] else item[1].topic
         if key not in [i[0].id if i[0] else i[1].topic for i in items]:
             items.append(item)
-    return items
+    included = {name for detail, _ in items if detail is not None for name in detail.includes}
+    return attached([item for item in items if item[0] is None or item[0].id not in included])
+
+
+def attached(items: List[tuple]) -> List[tuple]:
+    """« à Lyon, un débutant gagne combien ? »: a part that is only a place, a price or an employer the fiche
+    does not give (hors_fiche.yml avec_contexte), with no topic of its own, qualifies the part that asks a
+    topic: one answer, the detail said missing and that topic as the closest thing, never the topic's
+    answer as if it held the detail. Another detail (« et on a des RTT ? ») stays a question of its own."""
+    bare = next((i for i, (detail, near) in enumerate(items)
+                 if detail is not None and near is None and detail.needs_context), None)
+    asked = next((i for i, (detail, near) in enumerate(items) if detail is None), None)
+    if bare is None or asked is None:
+        return items
+    merged = [(items[bare][0], items[asked][1]) if i == bare else item
+              for i, item in enumerate(items) if i != asked]
+    return merged
 
 
 # -- the answer ------------------------------------------------------------------------------------
@@ -320,6 +363,23 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         return Outcome(reply, slots + changes, profession)
 
     asked = diploma_topic(replace(q, topic=intent)) if intent in facts else replace(q, topic=intent)
+
+    work_study = None if detail else work_study_gap(school, q, profession)
+    if work_study:
+        # « le master se fait en alternance ? »: the fiche does not say it of that diploma; its work-study
+        # text is the closest thing it says (not the diploma's own answer, nor each part on its own).
+        near = closest(work_study, None, q)
+        return done(replier.absent(profession, work_study, near), (("sujet", "alternance"), ("incompris", 0.0)))
+    if q.premise == "garanti" and not detail:
+        # « avec un master j'ai forcément un poste, c'est garanti ? »: « Non » and what it takes, then the diploma.
+        named = [d for d in (q.diplomas or diplomas_written(q.text)) if d in facts]
+        question = diploma_topic(replace(q, topic=named[0] if len(named) == 1 else "diplome"))
+        return done(replier.guarantee(profession, question), (("sujet", question.topic), ("incompris", 0.0)))
+    if q.levels is not None and not detail and "salaire" in facts:
+        # « débutant, ça veut dire combien d'années ? », « bac+5 donc payé comme un confirmé ? »: the fiche's
+        # levels (years of experience), whatever topic the diploma or the years in the words suggest.
+        question = replace(q, topic="salaire")
+        return done(replier.answer(profession, question), (("sujet", "salaire"), ("incompris", 0.0)))
 
     # Several topics in one message: each part answered, in the order asked (a part asking a
     # detail the fiche does not give gets « La fiche ne précise pas … »).
@@ -356,8 +416,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     else:
         topic = follow_up_topic(asked)
         if topic is None and previous in facts and q.fragment and not choice.switched \
-                and replier.names_an_item(profession, previous, q):
-            topic = previous  # « et la veille, c'est quoi ? » after the missions: that mission
+                and (replier.names_an_item(profession, previous, q) or q.superlative or q.ranked):
+            # « et la veille, c'est quoi ? » after the missions: that mission; « et laquelle a la meilleure
+            # note ? » after the skills: their ranking.
+            topic = previous
         if topic is None and previous in facts and (choice.switched or not fallback):
             if not choice.switched:
                 # "et en Suisse ?": the fiche has nothing more on the previous topic.

@@ -557,6 +557,8 @@ class AbsentDetailEntry(Strict):
     remarque: Optional[Text]
     expressions: List[Text]
     avec_contexte: bool = False
+    chiffres: bool = False
+    inclut: List[Text] = []
 
 
 class AbsentDetails(Strict):

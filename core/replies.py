@@ -10,6 +10,7 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 from core import catalogue, compare, diplomas, gender
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
+from core.levels import LevelsAsk
 from core.understanding import AbsentDetail, Question, stems
 
 NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
@@ -108,9 +109,24 @@ class Replier:
         if closest is None:
             text = f"{intro}\n{self.fill('hors_fiche.conseiller')}"
             return Reply(text, [counsellor] + self.menu_buttons()[:3])
-        answer = self.answer(profession, closest)
+        if closest.topic == "salaire" and not detail.figures and not silent_on(profession, "salaire"):
+            # A city, a sector, an intern: the fiche's figures do not answer it, and read under « Ce que la
+            # fiche dit de plus proche » they would pass for the answer. What makes pay vary is closest.
+            body = self.fill("salaire.facteurs", facteurs=self._factors(profession))
+            answer = Reply(f"{body}\n{self.source(profession, 'salaire')}", self.suggestions("salaire"))
+        else:
+            answer = self.answer(profession, closest)
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
+
+    def guarantee(self, profession: Profession, question: Question) -> Reply:
+        """« avec un master j'ai forcément un poste ? »: no diploma guarantees one; what the fiche says the
+        evolutions demand, then the diploma's answer."""
+        answer = self.answer(profession, question)
+        conditions = profession.evolutions.conditions
+        intro = self.fill("diplome.garantie_conditions", conditions=conditions) if conditions \
+            else self.fill("diplome.garantie")
+        return Reply(f"{intro}\n{answer.text}", answer.buttons)
 
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""
@@ -123,6 +139,10 @@ class Replier:
     def cited_label(self, name: str, kind: str) -> str:
         """A job the fiche only cites, as the end of « La fiche ne précise pas … »."""
         return self.fill("hors_fiche.metier_cite", metier=name, rubrique=self.topics.sujets[kind].rubrique)
+
+    def work_study_label(self, diploma: str) -> str:
+        """« si le Mastère se prépare en alternance », from the diploma topic's libelle (« Le Mastère »)."""
+        return self.fill("hors_fiche.alternance_diplome", le_diplome=diploma[:1].lower() + diploma[1:])
 
     def asked_label(self, words: str) -> str:
         """What the student asked for, as the end of « La fiche ne précise pas … »."""
@@ -383,7 +403,8 @@ class Replier:
         return self._diploma_answer(p, q, "mastere")
 
     def _work_study(self, p: Profession, q: Question) -> str:
-        return self.fill("alternance", alternance=p.alternance)
+        # « c'est impossible en alternance j'imagine ? »: the fiche says it is possible, « Non » first.
+        return self.fill("alternance_premisse_non" if q.premise == "impossible" else "alternance", alternance=p.alternance)
 
     def _rncp(self, p: Profession, q: Question) -> str:
         return self.fill("rncp", rncp=p.rncp)
@@ -407,8 +428,27 @@ class Replier:
                          intitule=p.intitule, libelle=lvl.libelle, experience=lvl.experience,
                          min=euros(lvl.min), max=euros(lvl.max), unite=s.unite, facteurs=self._factors(p))
 
+    def _experience_levels(self, p: Profession, asked: LevelsAsk) -> str:
+        """What the fiche's levels are (years of experience), « Non : » first when the student took years
+        of study or an age for experience, or named the wrong level for their years."""
+        levels = p.salaire.niveaux
+        present = [name for name in ("debutant", "confirme") if getattr(levels, name) is not None]
+        verdict = ""
+        if asked.mistaken:
+            verdict = self.fill("salaire.verdict_non")
+        elif asked.years is not None:
+            actual = salary_level(p, Question(topic="salaire", years=asked.years))
+            if actual == "entre_deux":
+                verdict = self.fill("salaire.verdict_entre_deux", annees=asked.years)
+            elif asked.level is not None:
+                verdict = self.fill("salaire.verdict_oui" if actual == asked.level else "salaire.verdict_non")
+        return self.fill("salaire.niveaux_definition", verdict=verdict,
+                         niveaux=self.bullets([self._salary_level(p, name) for name in present]))
+
     def _salary(self, p: Profession, q: Question) -> str:
         s = p.salaire
+        if q.levels is not None:
+            return self._experience_levels(p, q.levels)
         level = salary_level(p, q)
         if level in ("debutant", "confirme"):
             text = self._salary_level(p, level, alone=True)
@@ -434,8 +474,9 @@ class Replier:
                              precision=p.soft_skills.precision or "")
         chosen = qualities[hit]
         others = ", ".join(x.nom for i, x in enumerate(qualities) if i != hit)
-        return self.fill("soft_skills.ciblee", qualite=chosen.nom, detail=chosen.detail,
-                         autres=others)
+        # « l'écoute, c'est secondaire ? »: the quality is one the fiche expects, « Non » first.
+        return self.fill("soft_skills.premisse_secondaire" if q.premise == "secondaire" else "soft_skills.ciblee",
+                         qualite=chosen.nom, detail=chosen.detail, autres=others)
 
     def _skill_items(self, skills) -> str:
         return self.bullets([self.fill("hard_skills.item", nom=s.nom, score=s.score,
@@ -483,7 +524,9 @@ class Replier:
                              precision=p.hard_skills.precision or "")
         s = skills[index]
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)
-        return self.fill("hard_skills.ciblee", nom=s.nom, score=s.score,
+        # « les langues, c'est secondaire ? »: a skill the fiche scores is expected, « Non » first.
+        return self.fill("hard_skills.premisse_secondaire" if q.premise == "secondaire" else "hard_skills.ciblee",
+                         nom=s.nom, score=s.score,
                          mots_cles=", ".join(k.lower() for k in s.mots_cles),
                          detail_majuscule=self._skill_detail(s),
                          non_precise=s.non_precise or "", autres=others)

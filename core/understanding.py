@@ -10,6 +10,7 @@ from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
 from core.courtesy import masked
 from core.coverage import Asked, asked_objects
+from core.levels import LevelsAsk, levels_asked
 from core.textnorm import fold, words, years_in
 
 # Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
@@ -53,6 +54,13 @@ def diploma_situation(text: str) -> Optional[DiplomaSituation]:
     return None
 
 
+def diplomas_written(text: str) -> Tuple[str, ...]:
+    """The diplomas a message names in words (« le master », « un bac+3 »), whether or not the NLU's entity
+    caught them."""
+    folded = fold(text or "")
+    return tuple(name for name, pattern in _DIPLOMA_WORDS.items() if re.search(rf"\b(?:{pattern})", folded))
+
+
 # -- superlatives (the fiche scores its hard skills) -----------------------------------------
 _LEAST = re.compile(r"\bmoins\b|plus faible|plus bas|plus petite?\b|dernier|derniere|least|lowest|worst")
 _MOST = re.compile(r"\bplus (?:importante?|utile|demandee?|essentielle?|forte?|haut|eleve|compte)|\ble plus\b|\bla plus\b"
@@ -80,6 +88,12 @@ class AbsentDetail:
     # A place or a price alone is no question about the job: outside a topic, the message must
     # also speak of work or studies ("quel temps fait-il à Paris ?" stays out of scope).
     needs_context: bool = False
+    # Whether the fiche's salary figures are the closest answer (the net pay: yes; a city, a sector: no,
+    # they would pass for the figure asked).
+    figures: bool = False
+    # Details this one includes (hors_fiche.yml « inclut »): « un alternant payé combien par mois ? » asks the
+    # work-study pay, not also the net pay of an employee with its figures.
+    includes: Tuple[str, ...] = ()
 
 
 # Words whose meaning a number after them changes: « sans le bac » is not « sans le bac+5 » nor
@@ -93,8 +107,25 @@ def phrase_pattern(phrase: str) -> "re.Pattern":
     phrase: hors_fiche.yml has more phrases than re's own cache (512), so every School built again (a
     reload of knowledge/, make check on a copy) would otherwise compile them all again."""
     folded = fold(phrase)
+    if " + " in folded:
+        return _together(folded.split(" + "))
     number_after = r"(?!\s*\+?\s*\d)" if folded.split()[-1:] and folded.split()[-1] in LEVEL_WORDS else ""
     return re.compile(r"(?<![a-z0-9])" + re.escape(folded) + r"(?![a-z0-9])" + number_after)
+
+
+def _word(part: str) -> str:
+    """One word of a « mot + autre* » expression: whole word, « * » for any ending."""
+    return (r"(?<![a-z0-9])" + re.escape(part.strip().rstrip("*")) + (r"[a-z-]*" if part.strip().endswith("*") else "")
+            + r"(?![a-z0-9])")
+
+
+def _together(parts: Sequence[str]) -> "re.Pattern":
+    """Two or three words in the same sentence, in any order (« alternance + pay* »)."""
+    words_ = [_word(p) for p in parts]
+    if len(words_) == 2:
+        a, b = words_
+        return re.compile(rf"{a}[^.!?;\n]*?{b}|{b}[^.!?;\n]*?{a}")
+    return re.compile("".join(rf"(?=[^.!?;\n]*?{w})" for w in words_) + r"[^.!?;\n]")
 
 
 # Words that tie a message to work or studies. A place or a price alone ("quel temps fait-il à Paris ?",
@@ -124,6 +155,32 @@ _FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh
 _VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|\bles memes\b|\bla meme chose\b"
                         r"|\bmeme partout\b|\bpartout pareil|\bquel(?:le)?s? que soi\w*|\bselon (?:l'|les |la |le )"
                         r"(?:entreprise|employeur|secteur|poste|structure|organisation)|\bdepend\w*")
+# « les langues, c'est secondaire ? », « l'alternance c'est impossible j'imagine ? »: a premise that the
+# thing named does not count or is not possible, which the fiche's answer contradicts (« Non : … »).
+_BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\bfacultati\w*|\boptionnel\w*|\binutiles?\b"
+                        r"|\bsert a rien\b|\bservent a rien\b|\bpas (?:si |tres |vraiment |super |trop )?(?:importante?s?|utiles?"
+                        r"|necessaires?|indispensables?|essentiel\w*|demandee?s?)\b")
+_DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|pourrai) pas\b|\bexclue?\b|\binterdite?\b"
+                     r"|\bpas d'alternance\b")
+
+
+# « avec un master j'ai forcément un poste, c'est garanti ? »: whether a diploma guarantees a job.
+_GUARANTEE = re.compile(r"\bgaranti\w*|\bassure(?:e|s)? d'(?:avoir|obtenir|trouver)|\bd'office\b|\bautomatiquement\b"
+                        r"|\bforcement (?:un|une|le|la|des) (?:poste|job|emploi|travail|boulot|place)")
+
+
+def premise(folded: str) -> Optional[str]:
+    """« secondaire » when the message says the thing named does not count, « impossible » when it says it
+    cannot be done, else None."""
+    if _GUARANTEE.search(folded) and diplomas_written(folded):
+        return "garanti"
+    if _DENIES.search(folded):
+        return "impossible"
+    if _BELITTLES.search(folded):
+        return "secondaire"
+    return None
+
+
 # « avec un master, j'ai forcément un poste ? »: what the diploma the student would have gives, not whether
 # it is required.
 _WITH_DIPLOMA = re.compile(r"\bavec (?:un|une|le|la|mon|ma|son|sa|ce|cet|cette) (?:master|mastere|mba|bac ?\+? ?5)")
@@ -141,10 +198,12 @@ def ordinal(folded: str) -> Optional[int]:
     return _RANKS[match.group(1)] if match else None
 
 
-# « pour y arriver, il faut quoi ? », « et pour ça ? » : what the previous answer spoke of.
-_BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced)\w*|\bpour (?:ca|cela)\b|\bces (?:postes|evolutions)\b"
+# « pour y arriver, il faut quoi ? », « et pour ça ? », « comment y faire face ? », « elles demandent quoi
+# en plus ? » : what the previous answer spoke of.
+_BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced|faire face|remedi|pallier)\w*|\bpour (?:ca|cela)\b"
+                             r"|\bces (?:postes|evolutions)\b"
                              r"|\ben arriver la\b|\b(?:decrocher|devenir|devient|atteindre|obtenir) (?:ca|cela|ce poste|ces postes)\b"
-                             r"|^\W*(?:\w+\W+){0,2}(?:ca|cela) (?:demande|necessite|exige|suppose) quoi\b")
+                             r"|^\W*(?:\w+\W+){0,2}(?:ca|cela|elles?) (?:demande|necessite|exige|suppose|requier|implique)\w* quoi\b")
 # Words too general to tell one mission, quality or tool from another.
 _GENERIC = {"metie", "poste", "trava", "charg", "relat", "inter", "missi", "quell", "faut",
             "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
@@ -232,6 +291,11 @@ class Question:
     compared: Tuple[str, ...] = ()
     compare_topic: Optional[str] = None
     comparative: bool = False
+    # What the experience levels mean, or years of study or an age taken for experience (core/levels.py).
+    levels: Optional[LevelsAsk] = None
+    # « c'est secondaire ? », « c'est impossible j'imagine ? », « un master, c'est un poste garanti ? »
+    # (« garanti »): a premise the answer may contradict.
+    premise: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -330,4 +394,5 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         heads=vocabulary.profession_heads(text) if span is None else (),
         parts=split, asked=asked_objects(text),
         compared=compared if span is None else (), compare_topic=compare_topic,
-        comparative=bool(_COMPARATIVE.search(folded)))
+        comparative=bool(_COMPARATIVE.search(folded)),
+        levels=levels_asked(text) if span is None else None, premise=premise(folded))

@@ -150,6 +150,12 @@ def load_absent_details(path: Union[str, Path, None] = None, topics: Optional[To
                 raise KnowledgeError(
                     f"{_relative(path)} : champ « precisions.{name}.proche » vaut « {entry.proche} », qui n'est pas "
                     f"un sujet de sujets.yml. Écrivez un sujet ({', '.join(topics.sujets)}), « question » ou rien.")
+    for name, entry in details.precisions.items():
+        unknown = [other for other in entry.inclut if other not in details.precisions]
+        if unknown:
+            raise KnowledgeError(
+                f"{_relative(path)} : champ « precisions.{name}.inclut » : « {unknown[0]} » n'est pas une précision "
+                f"de ce fichier. Écrivez le nom d'une précision ({', '.join(details.precisions)}).")
     return details
 
 

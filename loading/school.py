@@ -41,7 +41,7 @@ class SchoolFiles:
         """The School, when every shared file and at least one profession are valid."""
         if None in (self.topics, self.templates, self.contact, self.details) or not self.professions:
             return None
-        absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte)
+        absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte, d.chiffres, tuple(d.inclut))
                   for name, d in self.details.precisions.items()]
         phrases = {name: d.expressions for name, d in self.details.precisions.items()}
         entries = {k: (e.libelle, e.eleve, e.fiche) for k, e in (self.interests.interets.items() if self.interests else ())}

@@ -9,8 +9,10 @@ knowledge folder each set was written for, so that a school's own updates never 
 import re
 import shutil
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
 import yaml
 
@@ -67,10 +69,40 @@ def reply_text(replies) -> str:
     return "\n".join(parts)
 
 
-def score(stack, name: str) -> Tuple[int, int, List[Tuple[str, str]]]:
-    """(right, total, [(case id, reply start)] of the wrong ones) of tests/nlu/<name>.yml on a running stack."""
+def _opening(key: str) -> str:
+    """The fixed start of a reply template of the fixture's reponses.yml, as normalize() reads a reply."""
+    templates = yaml.safe_load((FIXTURE_KNOWLEDGE / "reponses.yml").read_text(encoding="utf-8"))
+    return normalize(templates[key].split("{")[0])
+
+
+# What kind of failure a wrong reply is: an apology, a clarification (« Vouliez-vous parler de… ? »), out of
+# scope for a question about the job, or an answer given with confidence that is not the answer.
+APOLOGY_KIND, CLARIFICATION, REFUSAL, CONFIDENT_WRONG = "excuse", "clarification", "hors_sujet", "reponse_fausse"
+
+
+def failure_kind(reply: str) -> str:
+    if APOLOGY in reply:
+        return APOLOGY_KIND
+    if reply.startswith((_opening("clarifier"), _opening("clarifier_conseiller"))):
+        return CLARIFICATION
+    if reply.startswith(_opening("hors_sujet")):
+        return REFUSAL
+    return CONFIDENT_WRONG
+
+
+@dataclass
+class Scored:
+    """A held-out set scored: right answers, the wrong ones (case id, reply start) and their kinds."""
+    right: int
+    total: int
+    wrong: List[Tuple[str, str, str]] = field(default_factory=list)
+    kinds: Dict[str, int] = field(default_factory=Counter)
+
+
+def scored(stack, name: str) -> Scored:
+    """tests/nlu/<name>.yml on a running stack, each failure sorted by kind (failure_kind)."""
     cases = yaml.safe_load((NLU / f"{name}.yml").read_text(encoding="utf-8"))
-    right, wrong = 0, []
+    result = Scored(0, len(cases), [], Counter())
     for case in cases:
         sender = stack.new_sender()
         says = case["say"] if isinstance(case["say"], list) else [case["say"]]
@@ -78,7 +110,15 @@ def score(stack, name: str) -> Tuple[int, int, List[Tuple[str, str]]]:
             reply = normalize(reply_text(stack.say(sender, message)))
         ok = (all(re.search(p, reply) for p in case.get("all", []))
               and not any(re.search(p, reply) for p in case.get("none", [])) and APOLOGY not in reply)
-        right += ok
+        result.right += ok
         if not ok:
-            wrong.append((case["id"], reply[:160]))
-    return right, len(cases), wrong
+            kind = failure_kind(reply)
+            result.kinds[kind] += 1
+            result.wrong.append((case["id"], kind, reply[:160]))
+    return result
+
+
+def score(stack, name: str) -> Tuple[int, int, List[Tuple[str, str, str]]]:
+    """(right, total, [(case id, kind, reply start)] of the wrong ones) of tests/nlu/<name>.yml on a running stack."""
+    result = scored(stack, name)
+    return result.right, result.total, result.wrong

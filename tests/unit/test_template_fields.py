@@ -7,6 +7,8 @@ from dataclasses import replace
 import pytest
 
 from core import catalogue
+from core.knowledge import Evolutions
+from core.levels import LevelsAsk
 from core.replies import Replier
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
 from loading.knowledge import load_contact, load_professions, load_templates, load_topics
@@ -62,6 +64,18 @@ def filled():
         replier.absent(profession, AbsentDetail("demande:x", replier.asked_label("combien de femmes"), "question", None),
                        Question(topic="definition"))
         replier.answer_parts(profession, [(None, Question(topic="salaire")), (None, Question(topic="missions"))])
+        # The experience levels asked or mistaken; premises corrected; a diploma asked in work-study; a guarantee.
+        for asked in (LevelsAsk("etudes", "confirme", None), LevelsAsk(None, "confirme", 1), LevelsAsk(None, None, 4),
+                      LevelsAsk(None, "debutant", 1), LevelsAsk(None, None, None)):
+            replier.answer(profession, Question(topic="salaire", levels=asked))
+        for quality in profession.soft_skills.qualites[:1]:
+            replier.answer(profession, understand(f"{quality.nom} c'est secondaire ?", topic="soft_skills"))
+        for skill in profession.hard_skills.competences[:1]:
+            replier.answer(profession, Question(topic="hard_skills", skill=skill.id, premise="secondaire"))
+        replier.answer(profession, Question(topic="alternance", premise="impossible"))
+        replier.work_study_label("Le Mastère")
+        replier.guarantee(profession, Question(topic="diplome"))
+        replier.guarantee(profession.copy(update={"evolutions": Evolutions()}), Question(topic="diplome"))
         bac5 = profession.copy(update={"parcours": [path.copy(update={"statut": "reference" if path.niveau == 5 else
                                                                       "insuffisant_seul"}) for path in profession.parcours]})
         replier.answer(bac5, understand("faut-il un bac+5 ?", topic="diplome"))

@@ -1,0 +1,77 @@
+"""Whether a message asks what the fiche's experience levels mean, or mistakes years of study or an age
+for years of experience.
+
+« débutant, ça veut dire combien d'années ? », « j'ai 4 ans d'expérience, je suis débutant ou
+confirmé ? », « bac+3, ça veut dire 3 ans d'expérience ? », « j'ai 25 ans donc je suis confirmé ? »:
+the answer is the fiche's levels (years of experience), never the diploma nor one level's salary.
+Pure functions on folded text: the reply (core/replies.py) says « Non : … » when the premise is wrong.
+"""
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from core.textnorm import fold, years_in
+
+_LEVEL = re.compile(r"\b(?:debutant|junior|confirme|senior|experimente)(?:e|s|es)?\b")
+# The levels named as a rank the student would reach (a diploma or an age does not make one confirmé).
+_HIGH_LEVEL = re.compile(r"\b(?:confirme|senior|experimente)(?:e|s|es)?\b")
+# « ans d'expérience », « années d'expérience » : experience counted in years.
+_EXPERIENCE_YEARS = re.compile(r"\b(?:ans?|annees?) d'?\s*(?:experience|pro\b|boulot|travail)")
+# A question about what a level is or which one applies.
+_MEANING = re.compile(
+    r"veut dire|signifi|consider|compte comme|definition|\bc'est quoi (?:un|une|etre)\b"
+    r"|debutant\w* ou confirm|confirm\w* ou debutant|junior ou senior|senior ou junior"
+    r"|a partir de (?:quand|combien)|combien d'annees|combien d'ans|moins de combien|plus de combien"
+    r"|au bout de|\bon devient\b|\bdevient[- ]on\b|\bpasse[rz]? (?:confirm|senior)")
+# « bac+3, ça fait 3 ans d'expérience ? »: years of study equated with experience.
+_EQUATES = re.compile(r"\bca fait\b|\bequiva\w*|\begale?s?\b|\brevient a\b|\bcorrespond\w*|\bcompte(?:nt)? (?:comme|pour)|=")
+# Years that are years of study: a level of diploma or studies named.
+_STUDY = re.compile(r"\bbac\s*\+?\s*\d\b|\bd'?\s*etudes?\b|\bdiplom\w*|\bbachelor|\bmasters?\b|\bmasteres?\b"
+                    r"|\blicence\b|\bbts\b")
+_STUDY_YEARS = re.compile(r"\b(?:ans?|annees?) d'?\s*etudes?\b")
+# A premise the student draws (« donc je suis confirmé ? », « payé comme un confirmé »).
+_PREMISE = re.compile(r"\bdonc\b|\bcomme\b|\bdes le debut|\bdirectement\b|\bd'office\b|\bforcement\b"
+                      r"|\bautomatiquement\b|\bdirect\b|\bc'est ca\b|\bc ca\b")
+# An age: « j'ai 25 ans », « à 30 ans ».
+_AGE = re.compile(r"(?:\bj'ai|\bj ai|\ba|\bage de|\bvers)\s+(\d{2})\s*ans\b(?!\s*d'?\s*(?:experience|etudes?))")
+
+
+@dataclass(frozen=True)
+class LevelsAsk:
+    """A question on the levels: `mistaken` is what the student took for experience (« etudes »,
+    « age ») or None; `level` the level they named (« debutant », « confirme ») if one; `years` the
+    years of experience they gave, if any."""
+    mistaken: Optional[str]
+    level: Optional[str]
+    years: Optional[int]
+
+
+def _named_level(folded: str) -> Optional[str]:
+    found = {("debutant" if m.group(0).startswith(("debutant", "junior")) else "confirme")
+             for m in _LEVEL.finditer(folded)}
+    return found.pop() if len(found) == 1 else None
+
+
+def levels_asked(text: str) -> Optional[LevelsAsk]:
+    """The levels question a message asks, or None (« je suis débutant, je gagne combien ? » asks a salary)."""
+    folded = fold(text or "")
+    level_word = bool(_LEVEL.search(folded))
+    experience_years = bool(_EXPERIENCE_YEARS.search(folded))
+    if not (level_word or experience_years):
+        return None
+    meaning = bool(_MEANING.search(folded))
+    study = bool(_STUDY.search(folded))
+    age = bool(_AGE.search(folded))
+    level = _named_level(folded)
+    premise = bool(_PREMISE.search(folded))
+    equates = meaning or bool(_EQUATES.search(folded))
+    if study and ((premise and _HIGH_LEVEL.search(folded)) or (equates and (experience_years or level_word))):
+        # « bac+5, donc payé comme un confirmé ? », « bac+3 ça veut dire 3 ans d'expérience ? » are wrong;
+        # « le bachelor, ça correspond à un débutant ? » is right: the levels, with no « Non ».
+        wrong = _HIGH_LEVEL.search(folded) or experience_years or _STUDY_YEARS.search(folded)
+        return LevelsAsk("etudes" if wrong else None, level, None)
+    if age and (premise or meaning) and _HIGH_LEVEL.search(folded):
+        return LevelsAsk("age", level, None)  # « j'ai 25 ans donc je suis confirmé ? »
+    if meaning and (level_word or experience_years):
+        return LevelsAsk(None, level, years_in(text))
+    return None

@@ -1,0 +1,135 @@
+"""What a student reads when a message asks what the experience levels mean or mistakes years of study or
+an age for experience (core/levels.py), asks a pay detail the fiche does not give, or follows up on the
+previous answer. Through core/dialogue.py on the behaviour knowledge folder: the figures are read from it."""
+import pytest
+
+from core import dialogue
+from core.levels import levels_asked
+from tests.support.helpers import norm
+from tests.support.knowledge import amounts, default_profession, school
+
+
+def reply_to(text, intent, kind=dialogue.ANSWER, slots=None, parts=(), **entities):
+    """The reply read by the student; `parts`: (words of the message, intent) as the classifier splits it."""
+    found = [{"entity": name, "value": value, "start": max(0, text.find(value))} for name, value in entities.items()]
+    spans = [{"text": words, "intent": topic, "confidence": 0.9, "start": text.find(words),
+              "end": text.find(words) + len(words)} for words, topic in parts]
+    q = school().understand(text, found, intent, spans)
+    return norm(dialogue.respond(school(), dialogue.Turn(q, intent, (), slots or {}, None, kind)).reply.text)
+
+
+def level_years(level):
+    return getattr(default_profession().salaire.niveaux, level).experience
+
+
+@pytest.mark.parametrize("text, mistaken", [
+    ("un bac+3, ça fait 3 ans d'expérience ?", "etudes"),
+    ("avec mon master donc je serai directement senior ?", "etudes"),
+    ("j'ai 30 ans, donc je compte comme confirmée ?", "age"),
+    ("à partir de combien d'années on est confirmé ?", None),
+    ("j'ai 4 ans d'expérience, je suis junior ou senior ?", None),
+])
+def test_a_question_on_the_levels_is_told_apart(text, mistaken):
+    asked = levels_asked(text)
+    assert asked is not None and asked.mistaken == mistaken
+
+
+@pytest.mark.parametrize("text", ["je suis débutant, je gagne combien ?", "un master aide à devenir senior ?",
+                                  "combien gagne un confirmé ?", "le bachelor dure combien de temps ?"])
+def test_a_salary_or_diploma_question_is_no_levels_question(text):
+    assert levels_asked(text) is None
+
+
+@pytest.mark.parametrize("text, intent, entities", [
+    ("un bac+3, ça fait 3 ans d'expérience ?", "bachelor", {"diplome": "bachelor"}),
+    ("avec mon master donc je serai directement senior ?", "mastere", {"diplome": "mastere"}),
+    ("j'ai 30 ans, donc je compte comme confirmée ?", "salaire", {}),
+])
+def test_years_of_study_or_an_age_taken_for_experience_are_corrected_with_the_levels(text, intent, entities):
+    reply = reply_to(text, intent, **entities)
+    assert reply.startswith("non :"), reply
+    assert norm(level_years("debutant")) in reply and norm(level_years("confirme")) in reply
+    assert "annees d'etudes" in reply
+
+
+def test_the_wrong_level_for_the_years_given_is_corrected():
+    reply = reply_to("on devient confirmé au bout d'un an, c'est ça ?", "salaire", experience="confirme")
+    assert reply.startswith("non :") and norm(level_years("confirme")) in reply, reply
+
+
+def test_years_between_the_levels_are_said_to_have_no_level():
+    reply = reply_to("avec 4 ans d'expérience je suis junior ou senior ?", "experiences")
+    assert "ne donne pas de niveau pour 4 ans" in reply
+    assert norm(level_years("debutant")) in reply and norm(level_years("confirme")) in reply
+
+
+@pytest.mark.parametrize("text", ["à Bordeaux, un débutant touche combien ?", "le salaire d'un stagiaire, c'est combien ?",
+                                  "dans la fonction publique on gagne plus ?"])
+def test_a_pay_detail_the_fiche_does_not_give_shows_no_figure_that_would_pass_for_it(text):
+    reply = reply_to(text, "salaire")
+    assert "la fiche ne precise pas" in reply
+    assert not any(amount in reply for level in ("debutant", "confirme") for amount in amounts(level)), reply
+
+
+def test_the_net_pay_still_gets_the_gross_figures():
+    reply = reply_to("le salaire net par mois d'un débutant ?", "salaire", experience="debutant")
+    assert "la fiche ne precise pas le salaire net" in reply and amounts("debutant")[0] in reply
+
+
+@pytest.mark.parametrize("text", ["en alternance on est rémunéré comment ?", "le rythme école entreprise de l'alternance ?"])
+def test_work_study_pay_or_rhythm_in_any_wording_is_said_missing(text):
+    reply = reply_to(text, "alternance")
+    assert "la fiche ne precise pas le rythme ni la remuneration de l'alternance" in reply
+
+
+def test_a_diploma_the_work_study_text_does_not_name_is_said_missing():
+    assert "mastere" not in norm(default_profession().alternance)
+    reply = reply_to("le mastère existe en alternance ?", "mastere", diplome="mastere")
+    assert reply.startswith("la fiche ne precise pas si le mastere se prepare en alternance"), reply
+
+
+def test_a_ranking_follow_up_goes_to_the_previous_list():
+    best = max(default_profession().hard_skills.competences, key=lambda s: s.score)
+    reply = reply_to("et celle qui a le meilleur score ?", None, kind=dialogue.CLARIFY, slots={"sujet": "hard_skills"})
+    assert norm(best.nom) in reply, reply
+
+
+def test_a_pronoun_follow_up_taken_for_out_of_scope_goes_back_to_the_previous_answer():
+    reply = reply_to("et comment y faire face au quotidien ?", "hors_sujet", kind=dialogue.OUT_OF_SCOPE,
+                     slots={"sujet": "contraintes"})
+    assert norm(default_profession().contraintes.liste[0]) in reply, reply
+
+
+def test_a_diploma_rightly_equated_with_a_beginner_gets_the_levels_without_a_no():
+    reply = reply_to("le bachelor, ça correspond à un profil débutant ?", "bachelor", diplome="bachelor")
+    assert not reply.startswith("non") and norm(level_years("debutant")) in reply, reply
+
+
+def test_work_study_pay_asked_per_month_gets_no_employee_figures():
+    text = "un apprenti, il touche combien net par mois ?"
+    reply = reply_to(text, "salaire", parts=(("un apprenti", "alternance"), ("il touche combien net par mois", "salaire")))
+    assert "la fiche ne precise pas le rythme ni la remuneration de l'alternance" in reply
+    assert not any(amount in reply for level in ("debutant", "confirme") for amount in amounts(level)), reply
+
+
+def test_a_city_written_apart_qualifies_the_topic_the_other_part_asks():
+    text = "à Bordeaux, un débutant touche combien ?"
+    reply = reply_to(text, "salaire", parts=(("à Bordeaux", "hors_sujet"), ("un débutant touche combien", "salaire")),
+                     experience="debutant")
+    assert reply.count("la fiche ne precise pas") == 1 and "pays ou la ville" in reply
+    assert not any(amount in reply for level in ("debutant", "confirme") for amount in amounts(level)), reply
+
+
+@pytest.mark.parametrize("text, intent, entities", [
+    ("la gestion de projet, c'est accessoire non ?", "hard_skills", {"competence": "gestion_projet"}),
+    ("l'adaptabilité, pas vraiment utile ici ?", "soft_skills", {}),
+    ("pas d'alternance possible pour ce métier je suppose ?", "alternance", {}),
+])
+def test_a_premise_that_something_the_fiche_gives_does_not_count_is_corrected(text, intent, entities):
+    assert reply_to(text, intent, **entities).startswith("non : selon la fiche")
+
+
+def test_a_diploma_taken_for_a_guaranteed_job_is_corrected_with_what_evolving_takes():
+    reply = reply_to("un bachelor, c'est l'assurance d'avoir un job, c'est garanti ?", "bachelor", diplome="bachelor")
+    assert reply.startswith("non : la fiche ne dit pas qu'un diplome garantit un poste"), reply
+    assert norm(default_profession().evolutions.conditions) in reply
