@@ -1,6 +1,6 @@
 """Fixtures of the tests that need the trained model, the running servers, a browser or a database.
 
-The harness itself (starting and stopping the servers) is tests/support/stack.py.
+The harness itself (starting and stopping the servers) is stack/ (stack/assistant.py), through tests/support/stack.py.
 """
 import shutil
 import urllib.request

@@ -2,9 +2,9 @@
 import pytest
 import sqlalchemy as sa
 
+from stack.postgres import Postgres
 from tests.support.helpers import norm, seen
 from tests.support.knowledge import amounts
-from tests.support.postgres import Postgres
 from tests.support.stack import Stack, free_port
 
 BEGINNER, CONFIRMED = amounts("debutant"), amounts("confirme")  # read from the knowledge the stack uses

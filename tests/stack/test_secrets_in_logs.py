@@ -12,7 +12,7 @@ import secrets
 import pytest
 import sqlalchemy as sa
 
-from tests.support.postgres import Postgres
+from stack.postgres import Postgres
 from tests.support.stack import Stack, free_port
 
 SECRET = "pg-" + secrets.token_hex(16)
