@@ -14,6 +14,7 @@ import yaml
 
 from core.school import load_school
 from tests.support.helpers import PYTHON, ROOT, project_env
+from tests.support.knowledge import FIXTURE_PROFESSION
 from tests.support.more_professions import add_professions
 
 # The behaviour tests (they take the knowledge folder from ASSISTANT_KNOWLEDGE_DIR), the loader, and the
@@ -55,6 +56,7 @@ def test_the_tests_pass_after_a_school_updates_its_facts_and_adds_professions(tm
     # make importer, run by the guide's tests in the copy, uses this checkout's installed environment
     (copy / ".venv").symlink_to((ROOT / ".venv").resolve(), target_is_directory=True)
     knowledge = copy / "knowledge"
+    shutil.copy(FIXTURE_PROFESSION, knowledge / "metiers")  # the behaviour tests' second profession
     new = update_facts(knowledge)
     added = add_professions(knowledge, 2)
     fiche = load_school(knowledge).default  # the edits are what loads
@@ -67,7 +69,7 @@ def test_the_tests_pass_after_a_school_updates_its_facts_and_adds_professions(tm
     check = subprocess.run([PYTHON, "-m", "trainer.check", "--sans-rasa"], cwd=copy, env=env,
                            capture_output=True, text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr  # make check accepts the edits
-    assert f"{1 + len(added)} métier(s)" in check.stdout, check.stdout
+    assert f"{2 + len(added)} métier(s)" in check.stdout, check.stdout
 
     suite = subprocess.run([PYTHON, "-m", "pytest", *TESTS, "-q", "-p", "no:cacheprovider", "-m", "not rasa_cli"],
                            cwd=copy, env={**env, "ASSISTANT_KNOWLEDGE_DIR": str(knowledge)}, capture_output=True,
