@@ -1,5 +1,6 @@
 """The real assistant: action server + `rasa run` (REST channel, SQL tracker store) on free loopback ports,
 on the knowledge folder the caller names; waits until each answers, stops them. And widget/serve.py."""
+import contextlib
 import json
 import os
 import signal
@@ -89,6 +90,28 @@ class Stack:
         self.start_actions()
         self.start_rasa()
         return self
+
+    # -- another knowledge folder, same Rasa ---------------------------------------------------
+    def serve_knowledge(self, knowledge: Path) -> None:
+        """Answer from another knowledge folder: only the action server restarts, on that folder (Rasa's
+        model reads no knowledge), seconds where a new stack would load the model again."""
+        knowledge = Path(knowledge)
+        if knowledge == self.knowledge:
+            return
+        self.knowledge = knowledge
+        self.env["ASSISTANT_KNOWLEDGE_DIR"] = str(knowledge)
+        self.stop_actions()
+        self.start_actions()
+
+    @contextlib.contextmanager
+    def serving(self, knowledge: Path):
+        """The stack on `knowledge` for the block, back on its previous folder afterwards."""
+        previous = self.knowledge
+        self.serve_knowledge(knowledge)
+        try:
+            yield self
+        finally:
+            self.serve_knowledge(previous)
 
     # -- stopping ------------------------------------------------------------------------------
     def stop_actions(self) -> None:

@@ -9,6 +9,7 @@ knowledge folder each set was written for, so that a school's own updates never 
 import re
 import shutil
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import List, Tuple
 
@@ -22,6 +23,8 @@ REFERENCE = ROOT / "tests" / "fixtures" / "reference" / "charge_mission_relation
 CATALOGUE2 = ROOT / "tests" / "fixtures" / "catalogue2" / "metiers"
 # What counts as a failure whatever the regexes say: an apology instead of an answer.
 APOLOGY = "probleme technique"
+# Conversations sent at once: enough to keep Rasa and the action server both busy on 2 cores.
+CONVERSATIONS_AT_ONCE = 4
 
 
 def knowledge_with(folder: Path, professions: List[Path], default: bool) -> Path:
@@ -67,18 +70,23 @@ def reply_text(replies) -> str:
     return "\n".join(parts)
 
 
+def ask(stack, case) -> Tuple[bool, str]:
+    """Sends a case's messages in one conversation; whether the last reply passes, and its start."""
+    sender = stack.new_sender()
+    says = case["say"] if isinstance(case["say"], list) else [case["say"]]
+    for message in says:
+        reply = normalize(reply_text(stack.say(sender, message)))
+    ok = (all(re.search(p, reply) for p in case.get("all", []))
+          and not any(re.search(p, reply) for p in case.get("none", [])) and APOLOGY not in reply)
+    return ok, reply[:160]
+
+
 def score(stack, name: str) -> Tuple[int, int, List[Tuple[str, str]]]:
-    """(right, total, [(case id, reply start)] of the wrong ones) of tests/nlu/<name>.yml on a running stack."""
+    """(right, total, [(case id, reply start)] of the wrong ones) of tests/nlu/<name>.yml on a running stack.
+    The conversations are independent: a few at a time, as several students write at once (each
+    conversation's messages stay in order)."""
     cases = yaml.safe_load((NLU / f"{name}.yml").read_text(encoding="utf-8"))
-    right, wrong = 0, []
-    for case in cases:
-        sender = stack.new_sender()
-        says = case["say"] if isinstance(case["say"], list) else [case["say"]]
-        for message in says:
-            reply = normalize(reply_text(stack.say(sender, message)))
-        ok = (all(re.search(p, reply) for p in case.get("all", []))
-              and not any(re.search(p, reply) for p in case.get("none", [])) and APOLOGY not in reply)
-        right += ok
-        if not ok:
-            wrong.append((case["id"], reply[:160]))
-    return right, len(cases), wrong
+    with ThreadPoolExecutor(max_workers=CONVERSATIONS_AT_ONCE) as pool:
+        results = list(pool.map(lambda case: ask(stack, case), cases))
+    wrong = [(case["id"], reply) for case, (ok, reply) in zip(cases, results) if not ok]
+    return len(cases) - len(wrong), len(cases), wrong
