@@ -12,8 +12,7 @@ import yaml
 from tests.stack.test_understanding_heldout import cited_sections, honest, reply_to, school  # noqa: F401
 from tests.support.helpers import ROOT, norm
 
-# Measured 2026-12-03 (README « Pipeline »): recall 1.000 (40/40), precision 0.976, answers kept 35/36,
-# formal 16/16 (without the guard, 18/40 of the first set were answered honestly). Floors below.
+# Floors below the measured scores (README « Mesures »).
 GUARD_RECALL_FLOOR = 0.90
 GUARD_PRECISION_FLOOR = 0.90
 KEPT_FLOOR = 0.90

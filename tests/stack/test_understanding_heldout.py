@@ -18,7 +18,7 @@ from actions.actions import ActionCatalogue, ActionClarifier, ActionHorsSujet, A
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import school as behaviour_school
 
-# Measured 2026-11-28: 0.970 (64/66) and 1.000 (51/51).
+# Floors below the measured scores (README « Mesures »).
 COMPOUND_FLOOR = 0.90
 ABSENT_FLOOR = 0.90
 
