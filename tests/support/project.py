@@ -18,9 +18,9 @@ COPIED = ["data", "knowledge", "domain.yml", "config.yml", "tests/test_stories.y
 
 
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's data and knowledge files, to break or to extend. Its fiche is the fixture's
-    (tests/fixtures/knowledge/: the same file with other figures): a school that updates its own fiche
-    changes no test that edits or breaks the copy."""
+    """A copy of the project's data and knowledge files, to break or to extend. Its fiche at PROFESSION_FILE
+    is the fixture's (tests/fixtures/knowledge/: the same file with other figures): a school that updates
+    its own fiche changes no test that edits or breaks the copy. Other professions are copied as they are."""
     project = tmp_path / "projet"
     for name in COPIED:
         source, target = ROOT / name, project / name
@@ -29,8 +29,6 @@ def project_copy(tmp_path: Path) -> Path:
             shutil.copytree(source, target)
         else:
             shutil.copy(source, target)
-    for path in (project / "knowledge" / "metiers").glob("*.yml"):
-        path.unlink()
     shutil.copy(PROFESSION_SOURCE, project / PROFESSION_FILE)
     return project
 
