@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from tests.stack.test_understanding_heldout import agent, cited_sections, reply_to, school, turn  # noqa: F401
+from tests.stack.test_understanding_heldout import cited_sections, reply_to, school, turn  # noqa: F401
 from tests.support.helpers import ROOT, norm
 
 # Measured 2026-12-03: leading 24/26, politeness 30/32, split 46/49, ranking 18/19, follow-ups 14/18
