@@ -45,9 +45,11 @@ import numpy as np
 from core.knowledge import euros
 from loading.knowledge import load_profession
 from loading.paths import ROOT
-from tests.support.helpers import norm, project_env, seen
+from stack.assistant import Stack
+from stack.env import project_env
+from stack.processes import wait_until_up
+from stack.replies import norm, seen
 from tests.support.rome import rome_titles, write_rome_catalogue
-from tests.support.stack import Stack, wait_until_up
 
 SIZES = (1, 100, 600, 1600)
 APOLOGY = ("probleme technique", "redemarrer")

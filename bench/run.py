@@ -35,12 +35,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bootstrap: the project root, for core/
 from bench import catalogue  # noqa: E402
 from loading.paths import KNOWLEDGE, ROOT  # noqa: E402
+from loading.school import load_school  # noqa: E402
 
-# The tests' harness: the same start/stop of the servers, what a student reads, normalised.
-from tests.support.helpers import norm, project_env, seen  # noqa: E402
-from tests.support.knowledge import amounts, default_profession  # noqa: E402
-from tests.support.redis import Redis  # noqa: E402
-from tests.support.stack import Stack  # noqa: E402
+# The harness the tests share: the same start/stop of the servers, what a student reads, normalised.
+from stack.assistant import Stack  # noqa: E402
+from stack.env import project_env  # noqa: E402
+from stack.redis import Redis  # noqa: E402
+from stack.replies import amounts, norm, seen  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
@@ -49,7 +50,7 @@ THINK = (1.0, 3.0)  # seconds a student takes to read the reply and type the nex
 
 # One student's conversation: (message, the reply must contain, must not contain). It cycles, so
 # the follow-ups ("et pour un senior ?") always come after the question they follow up on.
-SCHOOL_FICHE = default_profession(KNOWLEDGE)
+SCHOOL_FICHE = load_school(KNOWLEDGE).default
 BEGINNER, CONFIRMED = amounts("debutant", SCHOOL_FICHE), amounts("confirme", SCHOOL_FICHE)  # its figures
 SCRIPT = [
     ("bonjour", ["bonjour"], []),
@@ -137,7 +138,7 @@ def peak_rss_mb(pid: int) -> dict:
 # --- servers ---------------------------------------------------------------------------------
 
 class BenchStack(Stack):
-    """The tests' Stack (tests/support/stack.py) on the school's knowledge, timed, with its memory."""
+    """The harness's Stack (stack/assistant.py) on the school's knowledge, timed, with its memory."""
 
     def __init__(self, tmp: Path, model: Path, endpoints: str, credentials: str, extra_env: dict):
         super().__init__(tmp, model, endpoints=endpoints, credentials=credentials, extra_env=extra_env,

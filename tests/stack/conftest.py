@@ -1,6 +1,6 @@
 """Fixtures of the tests that need the trained model, the running servers, a browser or a database.
 
-The harness itself (starting and stopping the servers) is tests/support/stack.py.
+The harness itself (starting and stopping the servers) is stack/ (stack/assistant.py), through tests/support/stack.py.
 """
 import shutil
 import urllib.request
@@ -28,6 +28,13 @@ def model_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def agent(model_path):
+    """The trained model loaded in this process (NLU and policies), once for every test that parses with it."""
+    from rasa.core.agent import Agent
+    return Agent.load(str(model_path))
+
+
+@pytest.fixture(scope="session")
 def stack(tmp_path_factory, model_path):
     """The assistant on the behaviour knowledge folder (tests/support/knowledge.py), started once."""
     running = Stack(tmp_path_factory.mktemp("stack"), model_path).start()
@@ -37,6 +44,8 @@ def stack(tmp_path_factory, model_path):
 
 # The fixture catalogue (tests/fixtures/catalogue, 8 fictional professions) as a knowledge folder,
 # its School, and the stack on it: started once, for the REST and the widget tests of the catalogue.
+# Its Rasa also serves the tests that need a knowledge folder of their own: `with cat_stack.serving(folder)`
+# restarts only its action server, on that folder, and back on the catalogue afterwards.
 @pytest.fixture(scope="session")
 def catalogue_knowledge(tmp_path_factory):
     return write_catalogue_knowledge(tmp_path_factory.mktemp("catalogue-knowledge") / "knowledge")

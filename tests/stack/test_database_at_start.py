@@ -3,7 +3,7 @@ naming the setting, the fault and the fix; never a Rasa that serves and keeps co
 only (stock Rasa 3.6 does that). A database that goes away later, while Rasa runs, is another matter:
 the student still gets answers, and the conversation is stored again once the database is back.
 
-A real PostgreSQL that requires a password, on loopback (tests/support/postgres.py). Rasa is started
+A real PostgreSQL that requires a password, on loopback (stack/postgres.py). Rasa is started
 the three ways a school starts it: `rasa run` directly, scripts/serve.py (deploy/Procfile, systemd) and
 scripts/run.sh (make run). The runs that fail are in --debug mode (the most talkative) and their whole
 output is also searched for the password (SECURITY.md: the password reaches no log).
@@ -18,9 +18,9 @@ import urllib.request
 import pytest
 import sqlalchemy as sa
 
+from stack.postgres import Postgres
 from tests.support.helpers import PYTHON, ROOT, norm, project_env, seen
 from tests.support.knowledge import amounts
-from tests.support.postgres import Postgres
 from tests.support.stack import Stack, free_port, listening_addresses
 
 SECRET = "pg-" + secrets.token_hex(16)

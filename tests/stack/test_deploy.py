@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from stack.postgres import Postgres
+from stack.redis import Redis, require
 from tests.support.helpers import ROOT, norm, seen
 from tests.support.knowledge import amounts
-from tests.support.postgres import Postgres
-from tests.support.redis import Redis, require
 from tests.support.stack import Stack, free_port, stop_process, wait_until_up
 
 DEPLOY = ROOT / "deploy"

@@ -1,12 +1,15 @@
-"""Dialogue policies: every multi-turn flow of tests/test_stories.yml predicted without error."""
-import subprocess
+"""Dialogue policies: every multi-turn flow of tests/test_stories.yml predicted without error, by the
+trained model loaded once for the session (what `rasa test core --fail-on-prediction-errors` runs)."""
+import asyncio
 
-from tests.support.helpers import BIN, ROOT, project_env
+from rasa.core import test as rasa_test
+
+from tests.support.helpers import ROOT
 
 
-def test_conversation_stories(model_path, tmp_path):
-    result = subprocess.run(
-        [str(BIN / "rasa"), "test", "core", "--model", str(model_path), "--stories", "tests/test_stories.yml",
-         "--fail-on-prediction-errors", "--out", str(tmp_path)],
-        cwd=ROOT, env=project_env(), capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+def test_conversation_stories(agent, tmp_path):
+    # A story whose next action is not the one written raises WrongPredictionException, naming it.
+    summary = asyncio.run(rasa_test.test(str(ROOT / "tests" / "test_stories.yml"), agent, out_directory=str(tmp_path),
+                                       fail_on_prediction_errors=True, disable_plotting=True))
+    assert summary["actions"], "aucune action prédite : tests/test_stories.yml n'a pas été lu"
+    assert summary["accuracy"] == 1.0, summary["report"]

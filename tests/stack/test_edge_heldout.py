@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from tests.stack.test_understanding_heldout import agent, cited_sections, reply_to, school, turn  # noqa: F401
+from tests.stack.test_understanding_heldout import cited_sections, reply_to, school, turn  # noqa: F401
 from tests.support.helpers import ROOT, norm
 
 # Floors a little below the scores in README « Mesures ».

@@ -9,10 +9,10 @@ the actions, as a student would read the reply (sentences never used in training
 """
 import yaml
 
-from tests.stack.test_understanding_heldout import agent, cited_sections, reply_to, school  # noqa: F401
+from tests.stack.test_understanding_heldout import cited_sections, honest, reply_to, school  # noqa: F401
 from tests.support.helpers import ROOT, norm
 
-# Floors a little below the scores in README « Mesures » (with the recall without the guard).
+# Floors below the measured scores (README « Mesures »).
 GUARD_RECALL_FLOOR = 0.90
 GUARD_PRECISION_FLOOR = 0.90
 KEPT_FLOOR = 0.90
@@ -31,13 +31,13 @@ def silent(reply):
 def test_the_guard_says_the_fiche_is_silent_instead_of_answering_another_question(agent, school):  # noqa: F811
     outside = load("test_guard.yml", "hors_reponse")
     inside = load("test_guard.yml", "dans_reponse")
-    honest, wrong = 0, []
+    honest_replies, wrong = 0, []
     for case in outside:
         reply = reply_to(agent, school, case["text"])
-        if silent(reply) or not cited_sections(school, reply):
-            honest += 1
+        if honest(school, reply):
+            honest_replies += 1
         else:
-            wrong.append((case["text"], reply.splitlines()[0]))
+            wrong.append((case["text"], reply.splitlines()[0] if reply else ""))
     kept, lost = 0, []
     for case in inside:
         reply = reply_to(agent, school, case["text"])
@@ -47,10 +47,10 @@ def test_the_guard_says_the_fiche_is_silent_instead_of_answering_another_questio
         else:
             lost.append((case["text"], reply.splitlines()[0] if reply else ""))
     false_alarms = sum(1 for text, first in lost if silent(first))
-    recall = honest / len(outside)
-    said_silent = honest + false_alarms
-    precision = honest / said_silent if said_silent else 1.0
-    print(f"\nguard: recall {recall:.3f} ({honest}/{len(outside)}), precision {precision:.3f}, "
+    recall = honest_replies / len(outside)
+    said_silent = honest_replies + false_alarms
+    precision = honest_replies / said_silent if said_silent else 1.0
+    print(f"\nguard: recall {recall:.3f} ({honest_replies}/{len(outside)}), precision {precision:.3f}, "
           f"answers kept {kept}/{len(inside)}")
     assert recall >= GUARD_RECALL_FLOOR, wrong
     assert precision >= GUARD_PRECISION_FLOOR, lost

@@ -18,24 +18,19 @@ comparison on « qui touche le plus », « vers quoi ? »), 74/74 once those kin
 import pytest
 
 from tests.support.heldout_sets import CONFIDENT_WRONG, catalogue2_knowledge, score, scored, seed_knowledge
-from tests.support.stack import Stack
+
+
+# Both on the catalogue stack's Rasa (tests/stack/conftest.py): only its action server changes folder.
+@pytest.fixture(scope="module")
+def seed_stack(tmp_path_factory, cat_stack):
+    with cat_stack.serving(seed_knowledge(tmp_path_factory.mktemp("seed-knowledge") / "knowledge")):
+        yield cat_stack
 
 
 @pytest.fixture(scope="module")
-def seed_stack(tmp_path_factory, model_path):
-    knowledge = seed_knowledge(tmp_path_factory.mktemp("seed-knowledge") / "knowledge")
-    running = Stack(tmp_path_factory.mktemp("seed-stack"), model_path, knowledge=knowledge, name="seed").start()
-    yield running
-    running.stop()
-
-
-@pytest.fixture(scope="module")
-def catalogue2_stack(tmp_path_factory, model_path):
-    knowledge = catalogue2_knowledge(tmp_path_factory.mktemp("catalogue2-knowledge") / "knowledge")
-    running = Stack(tmp_path_factory.mktemp("catalogue2-stack"), model_path, knowledge=knowledge,
-                    name="catalogue2").start()
-    yield running
-    running.stop()
+def catalogue2_stack(tmp_path_factory, cat_stack):
+    with cat_stack.serving(catalogue2_knowledge(tmp_path_factory.mktemp("catalogue2-knowledge") / "knowledge")):
+        yield cat_stack
 
 
 @pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.976, 5), ("test_fresh2", 0.994, 1)])

@@ -1,7 +1,7 @@
 """An imported profession is answered at once, without retraining: its aliases route the questions.
 
-The fictional fiche is imported with `make importer` into a copy of the knowledge folder
-(ASSISTANT_KNOWLEDGE_DIR); the expected figures are read from the file the import wrote.
+The fictional fiche is imported with `make importer` into a copy of the behaviour tests' knowledge folder
+(tests/fixtures/knowledge/, named by ASSISTANT_KNOWLEDGE_DIR); the expected figures are read from the files.
 """
 import shutil
 import subprocess
@@ -12,25 +12,25 @@ import yaml
 from loading.school import load_school
 from tests.support.actions import ask
 from tests.support.helpers import ROOT, norm, project_env, seen
-from tests.support.stack import Stack
+from tests.support.knowledge import FIXTURE_KNOWLEDGE
 
 DRAGONS = ROOT / "tests" / "fixtures" / "fiches" / "dresseur_dragons.txt"  # a fictional fiche
 
 
 def import_into(knowledge):
-    shutil.copytree(ROOT / "knowledge", knowledge)
+    shutil.copytree(FIXTURE_KNOWLEDGE, knowledge)
     result = subprocess.run(["make", "--no-print-directory", "importer", f"FICHE={DRAGONS}"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120,
                             env=project_env(ASSISTANT_KNOWLEDGE_DIR=str(knowledge)))
     assert result.returncode == 0, result.stdout + result.stderr
     [path] = [p for p in (knowledge / "metiers").glob("*.yml") if p.name not in
-              {f.name for f in (ROOT / "knowledge" / "metiers").glob("*.yml")}]
+              {f.name for f in (FIXTURE_KNOWLEDGE / "metiers").glob("*.yml")}]
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def default_profession():
-    default = yaml.safe_load((ROOT / "knowledge" / "sujets.yml").read_text(encoding="utf-8"))["metier_par_defaut"]
-    return yaml.safe_load((ROOT / "knowledge" / "metiers" / f"{default}.yml").read_text(encoding="utf-8"))
+    default = yaml.safe_load((FIXTURE_KNOWLEDGE / "sujets.yml").read_text(encoding="utf-8"))["metier_par_defaut"]
+    return yaml.safe_load((FIXTURE_KNOWLEDGE / "metiers" / f"{default}.yml").read_text(encoding="utf-8"))
 
 
 def figures(profession, level="debutant"):
@@ -51,11 +51,11 @@ def test_imported_profession_is_answered_by_the_actions(tmp_path):
 
 
 @pytest.fixture
-def stack_with_import(tmp_path, model_path):
+def stack_with_import(tmp_path, cat_stack):
+    """The catalogue stack's Rasa (tests/stack/conftest.py) with an action server on the imported folder."""
     imported = import_into(tmp_path / "knowledge")
-    running = Stack(tmp_path, model_path, knowledge=tmp_path / "knowledge").start()
-    yield running, imported
-    running.stop()
+    with cat_stack.serving(tmp_path / "knowledge"):
+        yield cat_stack, imported
 
 
 def test_end_to_end_imported_profession_over_rest(stack_with_import):

@@ -49,10 +49,10 @@ def knowledge(tmp_path):
 
 
 @pytest.fixture
-def live_stack(tmp_path, model_path, knowledge):
-    running = Stack(tmp_path, model_path, knowledge=knowledge, name="live").start()
-    yield running
-    running.stop()
+def live_stack(cat_stack, knowledge):
+    """The catalogue stack's Rasa (tests/stack/conftest.py) with an action server on this test's folder."""
+    with cat_stack.serving(knowledge):
+        yield cat_stack
 
 
 def salary_reply(stack: Stack) -> str:

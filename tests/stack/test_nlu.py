@@ -16,12 +16,6 @@ FLOORS = {"test_nlu.yml": 0.96, "test_robustesse.yml": 0.96}
 ENTITY_RECALL_FLOOR = 0.95
 
 
-@pytest.fixture(scope="module")
-def agent(model_path):
-    from rasa.core.agent import Agent
-    return Agent.load(str(model_path))
-
-
 def predictions(agent, examples):
     async def parse_all():
         return [await agent.parse_message(m.get("text")) for m in examples]

@@ -2,7 +2,7 @@
 reads back exactly what stock Rasa's SQLTrackerStore does, keeps SQLite connections open, and two
 Rasa processes sharing one database still see each other's messages at once.
 
-Here rather than in tests/unit because PostgreSQL is started for real (tests/support/postgres.py).
+Here rather than in tests/unit because PostgreSQL is started for real (stack/postgres.py).
 """
 import asyncio
 
@@ -16,8 +16,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.pool import QueuePool
 
 from rasa_ext.tracker_store import TunedSQLTrackerStore, deserialise_events
+from stack.postgres import Postgres
 from tests.support.helpers import ROOT
-from tests.support.postgres import Postgres
 from tests.support.stack import free_port
 
 

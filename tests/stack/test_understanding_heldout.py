@@ -14,19 +14,13 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import ActionClarifier, ActionHorsSujet, ActionRemerciement, ActionRepondre
+from actions.actions import ActionCatalogue, ActionClarifier, ActionHorsSujet, ActionRemerciement, ActionRepondre
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import school as behaviour_school
 
-# Floors a little below the scores in README « Mesures ».
+# Floors below the measured scores (README « Mesures »).
 COMPOUND_FLOOR = 0.90
 ABSENT_FLOOR = 0.90
-
-
-@pytest.fixture(scope="module")
-def agent(model_path):
-    from rasa.core.agent import Agent
-    return Agent.load(str(model_path))
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +42,8 @@ def turn(agent, school, text, slots=None):
         action = ActionHorsSujet(school)
     elif intent == "remerciement":
         action = ActionRemerciement(school)  # the thanks, and the question that may come with them
+    elif intent.startswith("catalogue_"):
+        action = ActionCatalogue(school)  # list, search, compare (one profession: its likeliest topic)
     else:
         return "", slots  # small talk: no answer about the fiche
     dispatcher = CollectingDispatcher()
@@ -88,19 +84,26 @@ def test_compound_messages_get_each_topic_answered_in_order(agent, school):
     assert score >= COMPOUND_FLOOR
 
 
+def honest(school, reply) -> bool:
+    """The reply says the fiche does not give it, asks which topic was meant, or says what the assistant
+    answers (the school's own templates); an apology, an empty reply or another topic's answer is not honest."""
+    templates = school.replier.t
+    openings = ["la fiche ne precise pas", "la fiche ne donne pas"] + [
+        norm(templates[name].split("{")[0]).strip() for name in ("clarifier", "clarifier_conseiller", "hors_sujet")]
+    return norm(reply).startswith(tuple(openings))
+
+
 def test_details_the_fiche_does_not_give_are_answered_honestly(agent, school):
     cases = yaml.safe_load((ROOT / "tests" / "nlu" / "test_absent.yml").read_text(encoding="utf-8"))["absent"]
-    honest, misses = 0, []
+    honest_replies, misses = 0, []
     for case in cases:
         reply = norm(reply_to(agent, school, case["text"]))
-        said_so = reply.startswith(("la fiche ne precise pas", "la fiche ne donne pas"))
-        no_topic_answer = "source : fiche metier" not in reply
-        if said_so or no_topic_answer:
-            honest += 1
+        if honest(school, reply):
+            honest_replies += 1
         else:
             misses.append((case["text"], reply[:90]))
-    score = honest / len(cases)
-    print(f"\ntest_absent.yml: {honest}/{len(cases)} answered honestly = {score:.3f}")
+    score = honest_replies / len(cases)
+    print(f"\ntest_absent.yml: {honest_replies}/{len(cases)} answered honestly = {score:.3f}")
     for miss in misses:
         print("  ", miss)
     assert len(cases) >= 40

@@ -10,20 +10,24 @@ import re
 import shutil
 import unicodedata
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Tuple
 
 import yaml
 
-from tests.support.helpers import ROOT
+from tests.support.helpers import ROOT, seen
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 
 NLU = ROOT / "tests" / "nlu"
 REFERENCE = ROOT / "tests" / "fixtures" / "reference" / "charge_mission_relations_internationales.yml"
 CATALOGUE2 = ROOT / "tests" / "fixtures" / "catalogue2" / "metiers"
-# What counts as a failure whatever the regexes say: an apology instead of an answer.
-APOLOGY = "probleme technique"
+# What counts as a failure whatever the regexes say: an apology or « the assistant is restarting » instead
+# of an answer (normalised as ask.py reads them).
+APOLOGY = ("probleme technique", "redemarrer")
+# Conversations sent at once: enough to keep Rasa and the action server both busy on 2 cores.
+CONVERSATIONS_AT_ONCE = 4
 
 
 def knowledge_with(folder: Path, professions: List[Path], default: bool) -> Path:
@@ -60,13 +64,16 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def reply_text(replies) -> str:
-    parts = []
-    for r in replies:
-        if r.get("text"):
-            parts.append(r["text"])
-        parts += [str(b.get("title", "")) for b in r.get("buttons") or []]
-    return "\n".join(parts)
+def ask(stack, case) -> Tuple[bool, str]:
+    """Sends a case's messages in one conversation; whether the last reply passes, and its start."""
+    sender = stack.new_sender()
+    says = case["say"] if isinstance(case["say"], list) else [case["say"]]
+    for message in says:
+        reply = normalize(seen(stack.say(sender, message)))
+    ok = (all(re.search(p, reply) for p in case.get("all", []))
+          and not any(re.search(p, reply) for p in case.get("none", []))
+          and not any(word in reply for word in APOLOGY))
+    return ok, reply
 
 
 def _opening(key: str) -> str:
@@ -81,7 +88,7 @@ APOLOGY_KIND, CLARIFICATION, REFUSAL, CONFIDENT_WRONG = "excuse", "clarification
 
 
 def failure_kind(reply: str) -> str:
-    if APOLOGY in reply:
+    if any(word in reply for word in APOLOGY):
         return APOLOGY_KIND
     if reply.startswith((_opening("clarifier"), _opening("clarifier_conseiller"))):
         return CLARIFICATION
@@ -100,16 +107,14 @@ class Scored:
 
 
 def scored(stack, name: str) -> Scored:
-    """tests/nlu/<name>.yml on a running stack, each failure sorted by kind (failure_kind)."""
+    """tests/nlu/<name>.yml on a running stack, each failure sorted by kind (failure_kind). The
+    conversations are independent: a few at a time, as several students write at once (each
+    conversation's messages stay in order)."""
     cases = yaml.safe_load((NLU / f"{name}.yml").read_text(encoding="utf-8"))
+    with ThreadPoolExecutor(max_workers=CONVERSATIONS_AT_ONCE) as pool:
+        results = list(pool.map(lambda case: ask(stack, case), cases))
     result = Scored(0, len(cases), [], Counter())
-    for case in cases:
-        sender = stack.new_sender()
-        says = case["say"] if isinstance(case["say"], list) else [case["say"]]
-        for message in says:
-            reply = normalize(reply_text(stack.say(sender, message)))
-        ok = (all(re.search(p, reply) for p in case.get("all", []))
-              and not any(re.search(p, reply) for p in case.get("none", [])) and APOLOGY not in reply)
+    for case, (ok, reply) in zip(cases, results):
         result.right += ok
         if not ok:
             kind = failure_kind(reply)

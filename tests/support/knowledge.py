@@ -9,11 +9,12 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from core.knowledge import Profession, euros
+from core.knowledge import Profession
 from core.school import School
 from loading.knowledge import load_contact
 from loading.school import load_school
-from tests.support.helpers import ROOT, norm
+from stack import replies
+from tests.support.helpers import ROOT
 
 FIXTURE_KNOWLEDGE = ROOT / "tests" / "fixtures" / "knowledge"
 FIXTURE_PROFESSION = ROOT / "tests" / "fixtures" / "metiers" / "testeur_jeux_societe.yml"
@@ -36,8 +37,7 @@ def default_profession(folder: Path = None) -> Profession:
 
 def amounts(level: str, profession: Profession = None) -> tuple:
     """("31500", "36500"): the min and max of a salary level, as norm() shows them in a reply."""
-    salary_level = getattr((profession or default_profession()).salaire.niveaux, level)
-    return norm(euros(salary_level.min)), norm(euros(salary_level.max))
+    return replies.amounts(level, profession or default_profession())
 
 
 def all_amounts(profession: Profession = None) -> tuple:

@@ -3,7 +3,7 @@ own name, texts and figures, so that `make check` accepts it as a real new profe
 copied from another file) and a test cannot tell it from one a trainer wrote.
 
 Used to prove that no test assumes the live knowledge/ holds exactly one profession
-(tests/stack/test_more_professions.py).
+(tests/stack/test_school_updates.py).
 """
 from pathlib import Path
 from typing import List

@@ -8,14 +8,19 @@ from pathlib import Path
 from typing import Optional
 
 from tests.support.helpers import PYTHON, ROOT, project_env
+from tests.support.knowledge import FIXTURE_KNOWLEDGE
 
 PROFESSION_FILE = "knowledge/metiers/charge_mission_relations_internationales.yml"
+# The fiche a copy of the project holds at PROFESSION_FILE (project_copy).
+PROFESSION_SOURCE = FIXTURE_KNOWLEDGE / "metiers" / "charge_mission_relations_internationales.yml"
 # What a trainer edits, and what rasa data validate reads.
 COPIED = ["data", "knowledge", "domain.yml", "config.yml", "tests/test_stories.yml", "tests/nlu"]
 
 
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's data and knowledge files, to break or to extend."""
+    """A copy of the project's data and knowledge files, to break or to extend. Its fiche at PROFESSION_FILE
+    is the fixture's (tests/fixtures/knowledge/: the same file with other figures): a school that updates
+    its own fiche changes no test that edits or breaks the copy. Other professions are copied as they are."""
     project = tmp_path / "projet"
     for name in COPIED:
         source, target = ROOT / name, project / name
@@ -24,6 +29,7 @@ def project_copy(tmp_path: Path) -> Path:
             shutil.copytree(source, target)
         else:
             shutil.copy(source, target)
+    shutil.copy(PROFESSION_SOURCE, project / PROFESSION_FILE)
     return project
 
 

@@ -8,7 +8,7 @@ import yaml
 
 from core.gender import without_marks
 from tests.support.helpers import ROOT
-from tests.support.project import PROFESSION_FILE, project_copy, run_check
+from tests.support.project import PROFESSION_FILE, PROFESSION_SOURCE, project_copy, run_check
 
 
 def failing_output(project: Path) -> str:
@@ -91,7 +91,7 @@ def test_a_knowledge_file_with_a_missing_field(project):
 
 
 def salary_levels() -> dict:
-    return yaml.safe_load((ROOT / PROFESSION_FILE).read_text(encoding="utf-8"))["salaire"]["niveaux"]
+    return yaml.safe_load(PROFESSION_SOURCE.read_text(encoding="utf-8"))["salaire"]["niveaux"]
 
 
 def write_amount(project: Path, level: str, key: str, written: str) -> int:

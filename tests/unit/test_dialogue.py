@@ -1,7 +1,6 @@
 """core/dialogue.py as pure functions: an understood message in its conversation -> the reply and
 the memory it changes. Table-driven, on the behaviour knowledge folder (tests/support/knowledge.py):
 what is expected is read from it or is a wording of reponses.yml, never a figure written here."""
-from dataclasses import replace
 
 import pytest
 
@@ -64,13 +63,6 @@ def test_without_a_bachelor_the_student_has_only_a_bts():
 ])
 def test_follow_up_topic(text, entities, expected):
     assert dialogue.follow_up_topic(question(text, "relance", **entities)) == expected
-
-
-def test_a_question_is_frozen_and_changed_by_replace():
-    q = question("combien gagne un junior", "salaire", experience="debutant")
-    with pytest.raises(Exception):
-        q.topic = "missions"
-    assert replace(q, topic="missions").topic == "missions" and q.topic == "salaire"
 
 
 @pytest.mark.parametrize("text, intent, slots, entities, starts, memory", [

@@ -316,8 +316,7 @@ def test_the_guides_diploma_paths_replace_the_fiches_and_name_the_required_diplo
     path.write_text(text[:start] + "\n" + snippet("parcours") + text[end:], encoding="utf-8")
     profession = load_professions(project / "knowledge" / "metiers")[path.stem]
     required = yaml.safe_load(snippet("parcours"))["parcours"][0]
-    replier = Replier(load_templates(), load_topics(), load_contact())
-    reply = norm(replier.answer(profession, understand("un bts suffit ?", topic="bts")).text)
+    reply = norm(replier(project).answer(profession, understand("un bts suffit ?", topic="bts")).text)
     assert reply.startswith(norm(f"il faut le {required['nom']} (bac+{required['niveau']}) pour exercer ce metier ; "
                                  "un bts (bac+2) seul ne suffit pas."))
     broken = path.read_text(encoding="utf-8").replace("niveau: 3", "niveau: Bac+3", 1)

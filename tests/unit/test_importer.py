@@ -16,7 +16,7 @@ from core.textnorm import fold
 from core.understanding import Question
 from loading.knowledge import load_profession, load_professions
 from tests.support.helpers import ROOT, norm, project_env
-from tests.support.knowledge import school
+from tests.support.knowledge import FIXTURE_KNOWLEDGE, school
 from tests.support.project import project_copy, run_check
 from trainer.importer.__main__ import import_fiche, main
 from trainer.importer.facts import COPIED, NUMBER, Fact, Missing, as_yaml_data, draft_leaves
@@ -128,8 +128,8 @@ def test_seed_diploma_and_paths(seed):
     for field in ("reponse", "voie", "precision"):
         assert copied_from(fiche, data["diplome"][field]) and coverage(known["diplome"][field],
                                                                        data["diplome"][field]) >= 0.6
-    model = yaml.safe_load((ROOT / "knowledge" / "metiers" / "charge_mission_relations_internationales.yml")
-                           .read_text(encoding="utf-8"))["parcours"]  # the migrated file
+    model = yaml.safe_load((FIXTURE_KNOWLEDGE / "metiers" / "charge_mission_relations_internationales.yml")
+                           .read_text(encoding="utf-8"))["parcours"]  # the migrated file, as the tests' fixture has it
     assert [(fold(p["nom"]), p["niveau"], p["statut"]) for p in data["parcours"]] == \
         [(fold(p["nom"]), p["niveau"], p["statut"]) for p in model]
     for mine, theirs in zip(data["parcours"], model):

@@ -9,9 +9,10 @@ import yaml
 from core.knowledge import KnowledgeError
 from loading.knowledge import load_contact, load_profession, load_templates, load_topics
 from tests.support.helpers import PYTHON, ROOT, project_env
-from tests.support.knowledge import behaviour_knowledge, default_profession
+from tests.support.knowledge import FIXTURE_KNOWLEDGE, behaviour_knowledge, default_profession
 
-SOURCE = ROOT / "knowledge" / "metiers" / "charge_mission_relations_internationales.yml"
+# The broken files are copies of a fixture fiche: a school's edits to its own knowledge/ change no test here.
+SOURCE = FIXTURE_KNOWLEDGE / "metiers" / "charge_mission_relations_internationales.yml"
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +45,11 @@ def test_the_fiche_is_loaded_whole(fiche):
 
 
 def test_school_files_load():
-    assert load_contact().email
-    topics = load_topics()
+    folder = behaviour_knowledge()
+    assert load_contact(folder / "contact.yml").email
+    topics = load_topics(folder / "sujets.yml")
     assert "salaire" in topics.sujets and topics.menu
-    assert "salaire.niveau" in load_templates()
+    assert "salaire.niveau" in load_templates(folder / "reponses.yml")
 
 
 def broken_copy(tmp_path, change):
@@ -110,7 +112,7 @@ def test_file_name_must_match_id(tmp_path):
 
 def test_action_server_refuses_to_start_on_a_broken_file(tmp_path):
     knowledge = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", knowledge)
+    shutil.copytree(FIXTURE_KNOWLEDGE, knowledge)
     target = knowledge / "metiers" / SOURCE.name
     # The first salary amount (the beginner's minimum), whatever the school wrote, becomes words.
     broken, count = re.subn(r"(?m)^(\s+min:) \d+$", r"\1 trente mille", target.read_text(encoding="utf-8"), count=1)

@@ -13,7 +13,8 @@ from core.replies import Replier
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
 from loading.knowledge import load_contact, load_professions, load_templates, load_topics
 from tests.support.helpers import ROOT
-from tests.support.knowledge import without_facts
+from tests.support.knowledge import behaviour_knowledge, without_facts
+from tests.support.knowledge import school as behaviour_school
 from trainer.template_fields import TEMPLATE_FIELDS, TemplateNameError, fields_filled
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
@@ -29,7 +30,9 @@ SITUATIONS = [DiplomaSituation(kind, diploma) for kind in ("sans", "seulement") 
 def filled():
     """{template: fields given} for the templates filled while building every kind of reply, for every
     profession (a template given two different sets of fields fails here)."""
-    replier = Replier(load_templates(), load_topics(), load_contact())
+    folder = behaviour_knowledge()
+    replier = Replier(load_templates(folder / "reponses.yml"), load_topics(folder / "sujets.yml"),
+                      load_contact(folder / "contact.yml"))
     given = {}
     original = replier.fill
 
@@ -38,7 +41,7 @@ def filled():
         return original(name, **values)
 
     replier.fill = spy
-    professions = list(load_professions().values())
+    professions = list(load_professions(folder / "metiers").values())
     # and as imported from fiches that leave facts out: « La fiche ne précise pas … »
     for profession in professions + [without_facts(p, partly) for p in professions for partly in (False, True)]:
         for topic in replier.topics.sujets:
@@ -109,8 +112,7 @@ def filled():
     for topic in ("salaire", "diplome", "hard_skills", "missions", None):
         replier.comparison(a, b, topic), replier.comparison(a, a, topic)
     # An interest the fiche speaks of (its own first mission's words), and one it does not.
-    from loading.school import load_school
-    vocabulary = load_school().interests
+    vocabulary = behaviour_school().interests
     replier.comparison(a, b, None, ["langues", "jeux_video"], vocabulary)
     replier.compare_which(professions), replier.which_of_two((a, b), "salaire")
     # A catalogue with no profession in play: which one; a long list by famille; a job the fiche only cites.

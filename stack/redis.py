@@ -7,12 +7,12 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.support.helpers import ROOT
-from tests.support.stack import free_port, stop_process
+from stack.env import ROOT
+from stack.processes import free_port, stop_process
 
 
 def require(program: str, package: str) -> str:
-    """The path of a Debian program the tests need, or a French message saying how to install it."""
+    """The path of a Debian program the harness needs, or a French message saying how to install it."""
     path = shutil.which(program) or next((p for p in (f"/usr/sbin/{program}", f"/usr/bin/{program}")
                                           if os.path.exists(p)), None)
     if not path:
