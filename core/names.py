@@ -192,6 +192,7 @@ class NameIndex:
         self._ordinary = ordinary
         entries = []
         folded_words: Set[str] = set()
+        acronym_forms: Set[Tuple[str, str]] = set()  # (canonical, folded) of each acronym kept as a name
         for pid, name in names:
             self._order.setdefault(pid, len(self._order))
             for form, full in zip(typed_forms(name), gendered_forms(name)):
@@ -200,8 +201,10 @@ class NameIndex:
                 entries.append((pid, name_words(form), name_words(full.replace("(", " ").replace(")", " "))))
                 folded_words.update(w for w in words(without_marks(full).translate(_LIGATURES))
                                     if w not in SMALL_WORDS)
-            entries += [(pid, (canonical(fold(a)),), None) for a in acronyms(name)
-                        if fold(a) not in ordinary or len(a) >= 3 and fold(a) not in _SHORT_COMMON]
+            kept = [fold(a) for a in acronyms(name)
+                    if fold(a) not in ordinary or len(a) >= 3 and fold(a) not in _SHORT_COMMON]
+            entries += [(pid, (canonical(a),), None) for a in kept]
+            acronym_forms.update((canonical(a), a) for a in kept)
         starts: Dict[Tuple[str, ...], Set[str]] = defaultdict(set)
         for pid, key, _ in entries:
             for end in range(1, len(key)):
@@ -228,6 +231,12 @@ class NameIndex:
         for i, (pid, _) in enumerate(self._names):
             self._by_pid[pid].append(i)
         self._agents |= {canonical(w) for w in folded_words if _AGENT.search(w)}
+        # An acronym is a name only as it is written: « idée » folds to a word whose canonical form is
+        # « ide », which must not read as « IDE » (read() keeps such a word as written).
+        self._acronyms: Dict[str, Set[str]] = defaultdict(set)
+        for key, written in acronym_forms:
+            if not any(key in name_key and len(name_key) > 1 for _, name_key in self._names):
+                self._acronyms[key] |= {written, written + "s"}
         self._longest = max(map(len, self._exact), default=0)
         self._vocabulary = sorted(self._postings)
         self._sounds = self._sound_keys(folded_words)
@@ -281,7 +290,8 @@ class NameIndex:
                 also += [canonical(w) for w in clipped if w not in SMALL_WORDS]
                 clipped = None
             for j, word in enumerate(w for w in clipped or (token,) if w not in SMALL_WORDS):
-                raw.append(canonical(word))
+                key = canonical(word)
+                raw.append(word if key in self._acronyms and word not in self._acronyms[key] else key)
                 folded.append(word)
                 framed.append(frame if j == 0 else 0)
                 linked.append((after if j == 0 else True, apart and j == 0))
@@ -354,7 +364,8 @@ class NameIndex:
                 pid, key = self._names[i]
                 if key[0] != head:
                     continue
-                closeness = [max((_close(o, w) for o in others), default=0) for w in key[1:]]
+                # each word of the name once: « travaux … de travaux agricoles » is not twice as close
+                closeness = [max((_close(o, w) for o in others), default=0) for w in dict.fromkeys(key[1:])]
                 score = (sum(closeness), int(any(closeness) and all(closeness)))
                 scored[pid] = max(scored.get(pid, score), score)
         best = max(scored.values())

@@ -3,8 +3,9 @@ everyday word. The name index alone (core/names.py, with the lexicon the School 
 
 - the 20,000 most frequent French words, each put in a question, name no profession unless the word is
   itself a word of that profession's name (« boulanger » is, « combien » is not);
-- the held-out names written apart (tests/fixtures/names/rome_heldout.yml, by someone who never saw the
-  index): forms, typos, shortened names, acronyms, unknown professions, everyday sentences, head nouns.
+- the held-out names written apart (tests/fixtures/names/rome_heldout.yml and rome_heldout2.yml, by people
+  who never saw the index): forms, typos, shortened names, acronyms, unknown professions, everyday
+  sentences, head nouns.
 """
 from functools import lru_cache
 
@@ -19,6 +20,8 @@ from tests.support.helpers import ROOT
 from tests.support.rome import rome_titles
 
 HELDOUT = ROOT / "tests" / "fixtures" / "names" / "rome_heldout.yml"
+# Written later, apart, and measured once before the fixes it drove (README « Mesures »).
+HELDOUT2 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout2.yml"
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +57,8 @@ def test_a_title_is_found_by_each_of_its_forms_and_its_acronym():
     assert name_words("Technicien / Technicienne R&D")[-1] == "rd"
 
 
-def score_heldout():
-    cases = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))["noms"]
+def score_heldout(path=HELDOUT):
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))["noms"]
     right, about_another = 0, []
     for case in cases:
         text, expected = case["ecrit"], case["attendu"]
@@ -79,6 +82,13 @@ def test_heldout_names_are_found_and_almost_never_another_profession():
     # 225/227 and none since.
     assert right / total >= 0.97, f"{right}/{total}"
     assert about_another == []
+
+
+def test_the_second_heldout_names_set_is_found_and_almost_never_another_profession():
+    right, total, about_another = score_heldout(HELDOUT2)
+    assert right / total >= 0.90, f"{right}/{total}"
+    # « chef cuisinier » read as the cuisinier of the list, not the chef de cuisine: the one left.
+    assert len(about_another) <= 1, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

@@ -178,3 +178,19 @@ def test_a_complement_no_name_has_makes_the_head_name_none(kinds):
 def test_one_distinctive_person_word_said_as_a_job(kinds):
     assert kinds.find("je voudrais etre cartographe") == ("carto",)
     assert kinds.find("j'aime la montagne") == ()   # an everyday word of a name is no job
+
+
+def test_an_acronym_is_a_name_only_as_written_not_an_everyday_word_that_folds_to_it():
+    index = NameIndex([("ode", "Opérateur / Opératrice de données éditoriales (IDE)"), ("b", "Brodeur / Brodeuse")],
+                      frozenset({"idee", "ide"}))
+    assert index.find("t'as une idée de métier ?") == ()
+    assert index.find("des idées de métiers ?") == ()
+    assert index.find("je veux devenir IDE") == ("ode",)
+
+
+def test_a_word_twice_in_one_name_does_not_make_it_closer_than_the_others():
+    index = NameIndex([("a", "Régisseur / Régisseuse de plateau lumière"),
+                       ("b", "Régisseur / Régisseuse de plateau en studio de plateau mobile"),
+                       ("c", "Régisseur / Régisseuse de plateau son")])
+    assert index.find("régisseur de plateau, un bac+2 suffit ?") == ()
+    assert set(index.heads("régisseur de plateau, un bac+2 suffit ?")) == {"a", "b", "c"}
