@@ -24,6 +24,15 @@ class Reply:
     buttons: List[Dict[str, str]] = field(default_factory=list)
 
 
+_STATED_SCORE = re.compile(r"(?<![\d+])(?<!\d[.,])(\d{1,3})(?!\d|[.,]\d|\s*(?:%|ans?\b|mois\b|semaines?\b|jours?\b|heures?\b|h\b|k\b|000|€|euros?|e\b|eme\b|er\b))")
+
+
+def stated_score(folded: str) -> Optional[int]:
+    """A score out of 100 the student states about a skill (« elle a 95 ? »), if one number alone is given."""
+    found = [int(n) for n in _STATED_SCORE.findall(folded) if 0 < int(n) <= 100]
+    return found[0] if len(found) == 1 else None
+
+
 class Replier:
     """Builds replies for one school: templates, topics and contact loaded once."""
 
@@ -523,6 +532,12 @@ class Replier:
             return self.fill("hard_skills.liste", competences=self._skill_items(skills),
                              precision=p.hard_skills.precision or "")
         s = skills[index]
+        stated = stated_score(q.folded)
+        if stated is not None and stated != s.score:
+            # « l'analyse de données a 95, c'est juste ? »: a wrong score is corrected, never confirmed.
+            return self.fill("hard_skills.premisse_score", nom=s.nom, score=s.score, annonce=stated,
+                             detail_majuscule=self._skill_detail(s),
+                             competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)
         # « les langues, c'est secondaire ? »: a skill the fiche scores is expected, « Non » first.
         return self.fill("hard_skills.premisse_secondaire" if q.premise == "secondaire" else "hard_skills.ciblee",

@@ -133,3 +133,15 @@ def test_a_diploma_taken_for_a_guaranteed_job_is_corrected_with_what_evolving_ta
     reply = reply_to("un bachelor, c'est l'assurance d'avoir un job, c'est garanti ?", "bachelor", diplome="bachelor")
     assert reply.startswith("non : la fiche ne dit pas qu'un diplome garantit un poste"), reply
     assert norm(default_profession().evolutions.conditions) in reply
+
+
+def test_a_wrong_score_stated_about_a_skill_is_corrected_not_confirmed():
+    skill = default_profession().hard_skills.competences[0]
+    wrong = skill.score - 7 if skill.score > 50 else skill.score + 7
+    text = reply_to(f"j'ai lu que {skill.nom.lower()} avait {wrong}, c'est juste ?", "hard_skills")
+    assert text.startswith("non"), text
+    assert str(skill.score) in text and f"pas {wrong}" in text
+    right = reply_to(f"{skill.nom.lower()}, c'est bien {skill.score} ?", "hard_skills")
+    assert not right.startswith("non") and str(skill.score) in right
+    after_a_level = reply_to(f"{skill.nom.lower()}, ça sert après un bac+3 ?", "hard_skills")
+    assert not after_a_level.startswith("non")

@@ -75,6 +75,8 @@ def filled():
             replier.answer(profession, understand(f"{quality.nom} c'est secondaire ?", topic="soft_skills"))
         for skill in profession.hard_skills.competences[:1]:
             replier.answer(profession, Question(topic="hard_skills", skill=skill.id, premise="secondaire"))
+            replier.answer(profession, Question(topic="hard_skills", skill=skill.id,
+                                                folded=f"elle a {100 - skill.score // 2}, c'est juste ?"))
         replier.answer(profession, Question(topic="alternance", premise="impossible"))
         replier.work_study_label("Le Mastère")
         replier.guarantee(profession, Question(topic="diplome"))
