@@ -24,7 +24,9 @@ class Reply:
     buttons: List[Dict[str, str]] = field(default_factory=list)
 
 
-_STATED_SCORE = re.compile(r"(?<![\d+])(?<!\d[.,])(\d{1,3})(?!\d|[.,]\d|\s*(?:%|ans?\b|mois\b|semaines?\b|jours?\b|heures?\b|h\b|k\b|000|€|euros?|e\b|eme\b|er\b))")
+# A number the student states as a score: not part of a level (« bac+3 »), a decimal, an amount or a duration.
+_STATED_SCORE = re.compile(r"(?<![\d+])(?<!\d[.,])(\d{1,3})(?!\d|[.,]\d|\s*(?:%|ans?\b|mois\b|semaines?\b|jours?\b"
+                           r"|heures?\b|h\b|k\b|000|€|euros?|e\b|eme\b|er\b))")
 
 
 def stated_score(folded: str) -> Optional[int]:
