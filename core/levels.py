@@ -13,6 +13,8 @@ from typing import Optional
 from core.textnorm import fold, years_in
 
 _LEVEL = re.compile(r"\b(?:debutant|junior|confirme|senior|experimente)(?:e|s|es)?\b")
+# Ranks beyond « confirmé » that fiches rarely give as a level of their own (« un senior gagne combien ? »).
+_BEYOND = re.compile(r"\b(senior|expert|chevronne|fin de carriere)(?:e|s|es)?\b")
 # The levels named as a rank the student would reach (a diploma or an age does not make one confirmé).
 _HIGH_LEVEL = re.compile(r"\b(?:confirme|senior|experimente)(?:e|s|es)?\b")
 # « ans d'expérience », « années d'expérience » : experience counted in years.
@@ -75,3 +77,12 @@ def levels_asked(text: str) -> Optional[LevelsAsk]:
     if meaning and (level_word or experience_years):
         return LevelsAsk(None, level, years_in(text))
     return None
+
+
+def level_beyond(folded: str, labels) -> Optional[str]:
+    """A rank beyond the fiche's levels the student names (« senior ») when none of the fiche's level
+    `labels` (folded) is that word, else None: the reply then says the fiche has no such level."""
+    found = _BEYOND.search(folded)
+    if found is None or any(found.group(1) in label for label in labels):
+        return None
+    return found.group(1)

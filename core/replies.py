@@ -10,7 +10,8 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 from core import catalogue, compare, diplomas, gender
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
-from core.levels import LevelsAsk
+from core.levels import LevelsAsk, level_beyond
+from core.textnorm import fold
 from core.understanding import AbsentDetail, Question, stems
 
 NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
@@ -463,6 +464,13 @@ class Replier:
         level = salary_level(p, q)
         if level in ("debutant", "confirme"):
             text = self._salary_level(p, level, alone=True)
+            highest = s.niveaux.confirme
+            beyond = level == "confirme" and highest is not None and level_beyond(
+                q.folded, [fold(x.libelle) for x in (s.niveaux.debutant, highest) if x is not None])
+            if beyond:
+                # « un senior ? »: the fiche's highest level, said to be the highest, not a senior's pay.
+                text = self.fill("salaire.niveau_absent", mot=beyond, libelle=highest.libelle,
+                                 experience=highest.experience) + "\n" + text
             if getattr(s.niveaux, level) is None:  # what the fiche does give
                 other = "confirme" if level == "debutant" else "debutant"
                 text += "\n" + self.bullets([self._salary_level(p, other)])

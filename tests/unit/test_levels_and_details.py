@@ -145,3 +145,12 @@ def test_a_wrong_score_stated_about_a_skill_is_corrected_not_confirmed():
     assert not right.startswith("non") and str(skill.score) in right
     after_a_level = reply_to(f"{skill.nom.lower()}, ça sert après un bac+3 ?", "hard_skills")
     assert not after_a_level.startswith("non")
+
+
+def test_a_rank_the_fiche_does_not_give_is_said_missing_before_its_highest_level():
+    low, high = amounts("confirme")
+    text = reply_to("un senior, il gagne combien ?", "salaire", experience="confirme")
+    assert "ne distingue pas de niveau" in text and "senior" in text
+    assert low in text and high in text
+    plain = reply_to("combien gagne un confirmé ?", "salaire", experience="confirme")
+    assert "ne distingue pas" not in plain and low in plain

@@ -77,6 +77,7 @@ def filled():
             replier.answer(profession, Question(topic="hard_skills", skill=skill.id, premise="secondaire"))
             replier.answer(profession, Question(topic="hard_skills", skill=skill.id,
                                                 folded=f"elle a {100 - skill.score // 2}, c'est juste ?"))
+        replier.answer(profession, Question(topic="salaire", experience="confirme", folded="un senior gagne combien ?"))
         replier.answer(profession, Question(topic="alternance", premise="impossible"))
         replier.work_study_label("Le Mastère")
         replier.guarantee(profession, Question(topic="diplome"))
