@@ -122,8 +122,8 @@ def summary(draft, target: Path, markers, unused: List[str], rejected) -> str:
     if unused:
         lines += ["", "Passages de la fiche repris nulle part (vérifiez qu'il n'y manque rien) :"]
         lines += [f"  - « {p[:100]}{'…' if len(p) > 100 else ''} »" for p in unused]
-    lines += ["", "Ensuite : complétez et relisez le fichier, `make check`, puis redémarrez l'assistant "
-                  "(Ctrl-C puis `make run`) ; pas besoin de ré-entraîner."]
+    lines += ["", "Ensuite : complétez et relisez le fichier, puis `make check`. Un assistant lancé par `make run` "
+                  "prend le fichier en compte tout seul en quelques secondes, sans redémarrer ni ré-entraîner."]
     return "\n".join(lines)
 
 
@@ -200,8 +200,8 @@ def import_folder(fiches: Path, folder: Path, overwrite: bool) -> int:
     if complete or incomplete:
         print("Ensuite : " + ("remplacez chaque « À COMPLÉTER » (`make check` donne le fichier, la ligne et le "
                               "champ), " if incomplete else "") +
-              "relisez chaque fichier écrit, `make check`, puis redémarrez l'assistant (Ctrl-C puis `make run`) ; "
-              "pas besoin de ré-entraîner.")
+              "relisez chaque fichier écrit, puis `make check`. Un assistant lancé par `make run` prend les "
+              "fichiers en compte tout seul en quelques secondes, sans redémarrer ni ré-entraîner.")
     return 1 if refused else 0
 
 
