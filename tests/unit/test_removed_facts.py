@@ -1,5 +1,6 @@
 """make check names a fact that disappeared from a profession's file since the last valid knowledge the
 assistant answered with (var/knowledge-last-valid/): a block deleted by mistake is never lost silently."""
+import re
 import shutil
 
 import pytest
@@ -43,10 +44,12 @@ def test_a_removed_list_item_is_named_and_an_edited_fact_is_not(project):
     text = (project / PROFESSION_FILE).read_text(encoding="utf-8")
     first_mission = text[text.index("  - intitule: ", text.index("missions:")):]
     first_mission = first_mission[:first_mission.index("  - intitule: ", 5)]
+    title = first_mission.split("\n", 1)[0].split("intitule:", 1)[1].strip().strip("\"'")
     edit(project, first_mission, "")
-    edit(project, "      max: 35000", "      max: 36000")   # a changed figure is the trainer's edit
+    figure = re.search(r"\n      max: (\d+)", text).group(0)
+    edit(project, figure, figure + "1")   # a changed figure is the trainer's edit
     result = run_check(project)
-    assert "le champ « missions (élément n° 1) » (« Coordination des projets internationaux »)" in result.stdout
+    assert f"le champ « missions (élément n° 1) » (« {title} »)" in result.stdout
     assert "salaire" not in result.stdout.split("⚠", 1)[-1]
 
 
