@@ -6,7 +6,6 @@ phrase » uses it at once. One run at a time; what it does is shown as it goes, 
 The model is built in a folder of its own and moved into models/ in one step: the assistant never sees
 half a file, and keeps answering with the previous model until the new one is loaded.
 """
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -17,19 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, List, Optional
 
-from loading.paths import ROOT
+from loading.paths import ROOT, model_build
 
 CHECK, TRAIN, LOAD, DONE, FAILED = "verification", "entrainement", "chargement", "termine", "echec"
 STEPS = {CHECK: "Vérification du projet (comme make check, rapide)", TRAIN: "Entraînement du modèle (comme make train)",
          LOAD: "Chargement du nouveau modèle par l'assistant", DONE: "Terminé", FAILED: "Échec"}
 TRAIN_TIMEOUT = 3600
-
-
-def _model_build():
-    spec = importlib.util.spec_from_file_location("model_build", ROOT / "scripts" / "model_build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass
@@ -75,8 +67,8 @@ class Trainer:
         with self._lock:
             if self.run.running:
                 return False
-            record = _model_build().read_record(self.project_dir) or {}
-            estimated = float(record.get("training_seconds") or _model_build().ESTIMATED_SECONDS)
+            record = model_build().read_record(self.project_dir) or {}
+            estimated = float(record.get("training_seconds") or model_build().ESTIMATED_SECONDS)
             self.run = Run(step=CHECK, started=time.time(), estimated=estimated, login=login,
                            message="Vérification du projet…")
         threading.Thread(target=self._work, name="appliquer", daemon=True).start()
@@ -105,7 +97,7 @@ class Trainer:
                                "continue avec le modèle précédent. Corrigez ce qui est indiqué, puis recommencez.",
                        checked.output)
             return
-        build = _model_build()
+        build = model_build()
         if build.problem(self.project_dir) is None:
             self._step(DONE, "Le modèle est déjà à jour : aucun exemple, règle ou histoire n'a changé depuis le "
                              "dernier entraînement. Les fiches métier, elles, sont prises en compte sans "
@@ -169,5 +161,5 @@ def _training_env() -> dict:
 def assistant_uses_recorded_model(project_dir: Path) -> bool:
     """Whether the running assistant says (var/modele.statut.json) it serves the model of the record."""
     from rasa_ext.model_reload import read_status
-    record = _model_build().read_record(project_dir) or {}
+    record = model_build().read_record(project_dir) or {}
     return bool(record.get("model_sha256")) and read_status(project_dir).get("modele") == record["model_sha256"]

@@ -7,7 +7,6 @@ never a duplicate). A decision is remembered (console table review_decisions, on
 normalised text) so that the message leaves the queue, « ignorer » included.
 """
 import hashlib
-import importlib.util
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from typing import Dict, List, Optional
 import sqlalchemy as sa
 
 from console import db
-from loading.paths import ROOT
+from loading.paths import ROOT, model_build
 from trainer.review.common import ReviewError, read_project
 from trainer.review.conversations import read_events
 from trainer.review.importing import prepared_writes, sort_annotations, write_all
@@ -127,17 +126,10 @@ def quick_check(project_dir: Path) -> Check:
     return Check(done.returncode == 0, output.strip())
 
 
-def _model_build():
-    spec = importlib.util.spec_from_file_location("model_build", ROOT / "scripts" / "model_build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def training_note(project_dir: Path) -> str:
     """When the assistant learns the new examples, and how long it takes (models/assistant.build.json,
     written by make train, as make train announces it)."""
-    build = _model_build()
+    build = model_build()
     record = build.read_record(project_dir) or {}
     seconds = record.get("training_seconds")
     if seconds is not None:

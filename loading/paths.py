@@ -33,3 +33,13 @@ def cache_dir(root: Path = ROOT) -> Optional[Path]:
 def tracker_store_url() -> str:
     """The conversations' database: TRACKER_STORE_URL, or the embedded SQLite default."""
     return os.environ.get("TRACKER_STORE_URL") or DEFAULT_TRACKER_STORE_URL
+
+
+def model_build():
+    """scripts/model_build.py (make train's record of the model and its check), loaded as a module: the
+    console and Rasa's model follower read the same record make train writes."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("model_build", ROOT / "scripts" / "model_build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -8,23 +8,16 @@ the console's trainer page.
 """
 import asyncio
 import datetime
-import importlib.util
 import json
 import logging
 import os
 from pathlib import Path
 from typing import Callable, Optional
 
+from loading.paths import model_build
+
 logger = logging.getLogger(__name__)
 POLL_SECONDS = 3.0
-
-
-def _model_build():
-    from loading.paths import ROOT
-    spec = importlib.util.spec_from_file_location("model_build", ROOT / "scripts" / "model_build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def status_path(root: Path) -> Path:
@@ -57,7 +50,7 @@ class ModelWatch:
         self.root = Path(root)
         self.model = self.root / "models" / "assistant.tar.gz"
         self.load = load
-        self.problem = problem or (lambda: _model_build().problem(self.root))
+        self.problem = problem or (lambda: model_build().problem(self.root))
         self.seen = self._stamp()
         self.refused: Optional[str] = None
 
@@ -74,7 +67,7 @@ class ModelWatch:
         return stat.st_mtime_ns, stat.st_size, recorded
 
     def started(self) -> None:
-        sha = (_model_build().read_record(self.root) or {}).get("model_sha256", "")
+        sha = (model_build().read_record(self.root) or {}).get("model_sha256", "")
         _write_status(self.root, modele=sha, depuis=datetime.datetime.now().isoformat(timespec="seconds"),
                       refus=None)
 
