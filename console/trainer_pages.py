@@ -179,18 +179,27 @@ async def decide(request: Request) -> HTTPResponse:
         return await _decide(request, session, chosen)
 
 
-async def _decide(request: Request, session: auth.Session, chosen: str) -> HTTPResponse:
-    ctx = _ctx(request)
-    project_dir = ctx.settings.project_dir
+async def _queued(request: Request, session: auth.Session, ctx):
+    """(the queue, the queued message the form names, None), or (None, None, the French answer when the queue
+    cannot be read or the message left it)."""
     try:
         queue = await in_thread(read_queue, ctx)
     except review_queue.ReviewError as exc:
-        return await queue_page(request, session, 409, dict(ok=False, text=str(exc)))
+        return None, None, await queue_page(request, session, 409, dict(ok=False, text=str(exc)))
     message = queue.by_hash.get(request.form.get("cle") or "")
     if message is None:
-        return await queue_page(request, session, 409, dict(
+        return None, None, await queue_page(request, session, 409, dict(
             ok=False, text="Ce message n'est plus dans la file (déjà traité, peut-être par un autre formateur). "
                            "Rien n'a été changé."))
+    return queue, message, None
+
+
+async def _decide(request: Request, session: auth.Session, chosen: str) -> HTTPResponse:
+    ctx = _ctx(request)
+    project_dir = ctx.settings.project_dir
+    queue, message, refused = await _queued(request, session, ctx)
+    if refused is not None:
+        return refused
     if not chosen:
         return await queue_page(request, session, 400, dict(
             ok=False, text="Choisissez un sujet dans la liste « Autre sujet… » avant de valider."))
@@ -245,15 +254,9 @@ async def wrong_profession(request: Request) -> HTTPResponse:
 async def _add_alias(request: Request, session: auth.Session) -> HTTPResponse:
     from trainer import aliases
     ctx = _ctx(request)
-    try:
-        queue = await in_thread(read_queue, ctx)
-    except review_queue.ReviewError as exc:
-        return await queue_page(request, session, 409, dict(ok=False, text=str(exc)))
-    message = queue.by_hash.get(request.form.get("cle") or "")
-    if message is None:
-        return await queue_page(request, session, 409, dict(
-            ok=False, text="Ce message n'est plus dans la file (déjà traité, peut-être par un autre formateur). "
-                           "Rien n'a été changé."))
+    _, message, refused = await _queued(request, session, ctx)
+    if refused is not None:
+        return refused
     folder = ctx.settings.knowledge_dir
     chosen = (request.form.get("metier") or "").strip()
     if chosen not in dict(professions_of(folder)):
