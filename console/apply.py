@@ -116,7 +116,7 @@ class Trainer:
         try:
             with (logs / "train.log").open("w", encoding="utf-8") as log:
                 done = subprocess.run(
-                    [sys.executable, "-m", "rasa", "train", "--fixed-model-name", "assistant", "--out", str(out),
+                    [sys.executable, "-m", "rasa_ext.cli", "train", "--fixed-model-name", "assistant", "--out", str(out),
                      "--num-threads", "2"], cwd=self.project_dir, stdout=log, stderr=subprocess.STDOUT,
                     timeout=TRAIN_TIMEOUT, env=_training_env())
             built = out / "assistant.tar.gz"
