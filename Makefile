@@ -6,7 +6,8 @@ SHELL := /bin/bash
 
 VENV    := .venv
 PY      := $(VENV)/bin/python
-RASA    := $(VENV)/bin/rasa
+# Rasa's command line with the project's changes to Rasa installed first (rasa_ext/cli.py, rasa_ext/patches.py).
+RASA    := $(PY) -m rasa_ext.cli
 MODEL   := models/assistant.tar.gz
 # Python 3.10 is required by Rasa 3.6: pyenv's 3.10.13 first, then any python3.10 on the PATH.
 PYTHON310 ?= $(shell PYENV_VERSION=3.10.13 pyenv which python3.10 2>/dev/null || command -v python3.10 2>/dev/null)
@@ -81,12 +82,15 @@ run: install train
 system-deps:
 	./scripts/system_deps.sh
 
+# The tests run in TEST_WORKERS processes (pytest-xdist): the CI has two cores, and most tests wait on a
+# server or a subprocess. Tests that must share a process or a folder say so (xdist_group marks).
+TEST_WORKERS ?= 2
 test: install system-deps train
-	$(PY) -m pytest tests
+	$(PY) -m pytest tests -n $(TEST_WORKERS) --dist loadgroup
 
 # tests/unit: no trained model, no server, no browser, no database (tests/stack has those).
 test-unit: install
-	$(PY) -m pytest tests/unit -m "not rasa_cli"
+	$(PY) -m pytest tests/unit -m "not rasa_cli" -n $(TEST_WORKERS) --dist loadgroup
 
 # Extra targets of each part of the project (widget, checks, benchmark...).
 -include mk/*.mk

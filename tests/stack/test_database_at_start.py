@@ -91,8 +91,16 @@ def assert_clear_stop(output: str, fault: str, fix: str) -> None:
     assert SECRET not in output and WRONG_PASSWORD not in output
 
 
-@pytest.mark.parametrize("case, endpoints", [(case, "endpoints.yml") for case in CASES]
-                         + [("mot-de-passe-refuse", "deploy/endpoints.yml")])
+# Each fault through a real `rasa run` (~8 s of imports each) where Rasa's own path differs: a login
+# refused (both endpoints files), a table that cannot be created (only Rasa's store tries). The faults
+# found at connection are classified by the same rasa_ext.database_check.connection_problem that Rasa's
+# store calls: test_the_connection_faults_are_told_apart_before_rasa_starts, without Rasa's imports.
+RASA_RUN_CASES = [("mot-de-passe-refuse", "endpoints.yml"), ("mot-de-passe-refuse", "deploy/endpoints.yml"),
+                  ("droits-insuffisants", "endpoints.yml")]
+CONNECTION_CASES = ["serveur-injoignable", "base-absente", "mot-de-passe-refuse"]
+
+
+@pytest.mark.parametrize("case, endpoints", RASA_RUN_CASES)
 def test_rasa_run_stops_on_an_unusable_database(case, endpoints, postgres, model_path, tmp_path):
     make_url, fault, fix = CASES[case]
     stack = Stack(tmp_path, model_path, tracker_url=make_url(postgres), endpoints=ROOT / endpoints,
@@ -106,6 +114,17 @@ def test_rasa_run_stops_on_an_unusable_database(case, endpoints, postgres, model
     assert_clear_stop(output, fault, fix)
     assert "InMemoryTrackerStore" not in output  # Rasa did not get as far as falling back
     print(f"{case} ({endpoints}) : arrêt en {seconds:.1f} s")
+
+
+@pytest.mark.parametrize("case", CONNECTION_CASES)
+def test_the_connection_faults_are_told_apart_before_rasa_starts(case, postgres):
+    """What scripts/run.sh runs first (python -m rasa_ext.database_check endpoints.yml)."""
+    make_url, fault, fix = CASES[case]
+    result = subprocess.run([PYTHON, "-m", "rasa_ext.database_check", "endpoints.yml"], cwd=ROOT,
+                            env={**launcher_env(postgres), "TRACKER_STORE_URL": make_url(postgres)}, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == EXIT_CODE, result.stdout + result.stderr
+    assert_clear_stop(result.stderr + result.stdout, fault, fix)
 
 
 def test_rasa_run_stops_on_a_sqlite_file_in_a_missing_folder(model_path, tmp_path):
@@ -148,6 +167,7 @@ def test_serve_py_stops_within_seconds_even_with_several_workers(postgres):
     assert listening_addresses(port) == []
 
 
+@pytest.mark.xdist_group("dossier-du-projet")  # scripts/run.sh writes this folder's var/logs/
 @pytest.mark.skipif((ROOT / ".env").exists(), reason="scripts/run.sh lirait le .env de ce dossier à la place")
 def test_make_run_stops_before_starting_anything(postgres):
     ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WIDGET_PORT": free_port()}

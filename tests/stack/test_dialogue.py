@@ -2,9 +2,13 @@
 trained model loaded once for the session (what `rasa test core --fail-on-prediction-errors` runs)."""
 import asyncio
 
+import pytest
 from rasa.core import test as rasa_test
 
 from tests.support.helpers import ROOT
+
+# make test's workers (pytest-xdist): the tests that parse with the loaded model run in one worker, which loads it once
+pytestmark = pytest.mark.xdist_group("modele-charge")
 
 
 def test_conversation_stories(agent, tmp_path):

@@ -10,10 +10,14 @@ trained model AND the actions, as a student reads the reply (sentences never use
 """
 import re
 
+import pytest
 import yaml
 
 from tests.stack.test_understanding_heldout import cited_sections, reply_to, school, turn  # noqa: F401
 from tests.support.helpers import ROOT, norm
+
+# make test's workers (pytest-xdist): the tests that parse with the loaded model run in one worker, which loads it once
+pytestmark = pytest.mark.xdist_group("modele-charge")
 
 # Floors a little below the scores in README « Mesures ».
 FLOORS = {"leading": 0.85, "politeness": 0.85, "split": 0.85, "ranking": 0.80, "followups": 0.70}

@@ -26,6 +26,9 @@ from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 from tests.support.stack import WidgetServer, free_port, stop_process, wait_until_up
 
+# make test's workers (pytest-xdist): the last test counts the requests of the others, so the module runs in one worker
+pytestmark = pytest.mark.xdist_group("fuzz")
+
 MIN_REQUESTS = 2000
 # Counted from the first generated request (the module is imported long before, at collection).
 SENT = {"count": 0, "started": None}

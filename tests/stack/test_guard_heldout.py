@@ -7,10 +7,14 @@ the actions, as a student would read the reply (sentences never used in training
   Precision: of the replies saying « la fiche ne précise pas », the share that were right to.
 - tests/nlu/test_formal.yml: long formal messages get the answer of the question inside.
 """
+import pytest
 import yaml
 
 from tests.stack.test_understanding_heldout import cited_sections, honest, reply_to, school  # noqa: F401
 from tests.support.helpers import ROOT, norm
+
+# make test's workers (pytest-xdist): the tests that parse with the loaded model run in one worker, which loads it once
+pytestmark = pytest.mark.xdist_group("modele-charge")
 
 # Floors below the measured scores (README « Mesures »).
 GUARD_RECALL_FLOOR = 0.90

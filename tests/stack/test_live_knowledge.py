@@ -84,6 +84,7 @@ def test_a_changed_salary_is_live_within_five_seconds_and_a_broken_file_changes_
     assert "continue de répondre avec les connaissances précédentes" in log
 
 
+@pytest.mark.xdist_group("dossier-du-projet")  # scripts/run.sh writes this folder's var/logs/
 def test_make_run_on_a_broken_folder_starts_on_the_last_valid_copy_and_says_so(model_path, tmp_path, knowledge):
     last_valid = tmp_path / "derniere-valide"
     keep_copy(knowledge, last_valid)  # what a previous make run kept

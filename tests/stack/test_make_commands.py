@@ -11,6 +11,9 @@ from tests.support.helpers import ROOT, project_env
 from tests.support.project import project_copy
 from tests.unit.test_check import edit
 
+# make test's workers (pytest-xdist): the commands run in the project folder itself (var/logs/, var/cache/) run in one worker, one at a time
+pytestmark = pytest.mark.xdist_group("dossier-du-projet")
+
 
 @pytest.fixture
 def project(tmp_path):

@@ -11,6 +11,9 @@ from sklearn.metrics import f1_score
 
 from tests.support.helpers import ROOT
 
+# make test's workers (pytest-xdist): the tests that parse with the loaded model run in one worker, which loads it once
+pytestmark = pytest.mark.xdist_group("modele-charge")
+
 # Floors a little below the scores in README « Mesures »: they leave a few sentences of noise.
 FLOORS = {"test_nlu.yml": 0.96, "test_robustesse.yml": 0.96}
 ENTITY_RECALL_FLOOR = 0.95

@@ -9,9 +9,14 @@ import subprocess
 import time
 import urllib.request
 
+import pytest
+
 from tests.support.helpers import ROOT, norm, project_env, seen
 from tests.support.knowledge import amounts, behaviour_knowledge
 from tests.support.stack import free_port
+
+# make test's workers (pytest-xdist): the commands run in the project folder itself (var/logs/, var/cache/) run in one worker, one at a time
+pytestmark = pytest.mark.xdist_group("dossier-du-projet")
 
 
 def test_make_run_announces_the_assistant_only_when_it_answers_and_prints_only_french_lines(model_path, tmp_path):

@@ -18,6 +18,9 @@ from actions.actions import ActionCatalogue, ActionClarifier, ActionHorsSujet, A
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import school as behaviour_school
 
+# make test's workers (pytest-xdist): the tests that parse with the loaded model run in one worker, which loads it once
+pytestmark = pytest.mark.xdist_group("modele-charge")
+
 # Floors below the measured scores (README « Mesures »).
 COMPOUND_FLOOR = 0.90
 ABSENT_FLOOR = 0.90

@@ -2,7 +2,7 @@
 lines (trainer/story_conflicts.py), not Rasa's English alone. On a copy of the project."""
 import pytest
 
-from tests.support.project import project_copy, run_check
+from tests.support.project import project_copy
 from trainer.story_conflicts import explain
 
 CONFLICTING = """version: "3.1"
@@ -33,12 +33,8 @@ def test_rasa_s_conflict_is_said_in_french_with_the_file_and_line(project):
     assert "supprimez l'histoire en trop" in message
 
 
-@pytest.mark.rasa_cli
-def test_make_check_shows_a_conflicting_story_in_french_only(project):
-    result = run_check(project, rasa=True)
-    assert result.returncode == 1
-    assert "data/stories/conflit.yml ligne 3 (l’histoire « salaire puis aide ») mène à action_aide" in result.stdout
-    assert "predicted in" not in result.stdout and "en anglais" not in result.stdout
+# make check on a real conflicting story, through rasa data validate, in French only:
+# tests/unit/test_check.py::test_rasa_data_validate_problems_are_reported (one Rasa run for both).
 
 
 def test_each_story_of_a_conflict_is_named_with_its_file_and_line(tmp_path):
