@@ -16,8 +16,11 @@ from tests.support.stack import MODEL, Stack, WidgetServer
 def pytest_collection_modifyitems(items):
     """The tests that drive Chromium run last: Playwright's sync API keeps an event loop running in
     this thread once the session's browser has started, and a later test that calls asyncio.run()
-    (the action tests through the model) would then fail. Stable order otherwise."""
-    items.sort(key=lambda item: "browser" in getattr(item, "fixturenames", ()))
+    (the action tests through the model) would then fail. Among each kind, the long tests (mark
+    `long`) first: make test's workers (pytest-xdist) take the tests in this order, and a minute-long
+    test taken last would leave the other worker idle meanwhile. Stable order otherwise."""
+    items.sort(key=lambda item: ("browser" in getattr(item, "fixturenames", ()),
+                                 item.get_closest_marker("long") is None))
 
 
 @pytest.fixture(scope="session")

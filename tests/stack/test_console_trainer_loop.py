@@ -25,6 +25,9 @@ from tests.support.knowledge import FIXTURE_KNOWLEDGE
 from tests.support.project import project_copy
 from tests.support.stack import MODEL, free_port, stop_process, wait_until_up
 
+# A minute or more in all, its servers shared by its tests: started first (tests/stack/conftest.py).
+pytestmark = pytest.mark.long
+
 DEFAULT, OTHER = "charge_mission_relations_internationales", "testeur_jeux_societe"
 DAY = datetime.date(2026, 11, 20)
 # A name of the second profession that its file does not know: the student got the default's answer.

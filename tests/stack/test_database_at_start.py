@@ -23,6 +23,9 @@ from tests.support.helpers import PYTHON, ROOT, norm, project_env, seen
 from tests.support.knowledge import amounts
 from tests.support.stack import Stack, free_port, listening_addresses
 
+# A minute or more in all, its servers shared by its tests: started first (tests/stack/conftest.py).
+pytestmark = pytest.mark.long
+
 SECRET = "pg-" + secrets.token_hex(16)
 START_BOUND_SECONDS = 120  # `rasa run` imports for ~10 s on a quiet machine; the check comes right after
 EXIT_CODE = 3  # rasa_ext.database_check.EXIT_CODE

@@ -29,6 +29,9 @@ from tests.support.helpers import ROOT, norm, seen
 from tests.support.knowledge import amounts
 from tests.support.stack import Stack, free_port, stop_process, wait_until_up
 
+# A minute or more in all, its servers shared by its tests: started first (tests/stack/conftest.py).
+pytestmark = pytest.mark.long
+
 DEPLOY = ROOT / "deploy"
 START_TIMEOUT = 300  # two Rasa instances load their model at once on a shared 2-core machine
 REQUEST_TIMEOUT = 90  # above nginx's proxy_read_timeout (60 s)

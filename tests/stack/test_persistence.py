@@ -37,6 +37,7 @@ def events_of(url, sender):
     return rows
 
 
+@pytest.mark.long
 def test_conversations_survive_restarts_on_postgresql_and_its_password_is_in_no_log(postgres, model_path, tmp_path):
     assert SECRET in postgres.url
     stack = Stack(tmp_path, model_path, tracker_url=postgres.url, rasa_options=["--debug"],

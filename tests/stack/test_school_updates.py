@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 
+import pytest
 import yaml
 
 from loading.school import load_school
@@ -49,6 +50,7 @@ def update_facts(knowledge) -> dict:
     return new
 
 
+@pytest.mark.long
 def test_the_tests_pass_after_a_school_updates_its_facts_and_adds_professions(tmp_path):
     copy = tmp_path / "projet"
     ignored = shutil.ignore_patterns(".git", ".venv", "models", "var", "reports", "__pycache__", "*.pyc")

@@ -311,6 +311,7 @@ def test_rasa_is_not_run_while_the_own_checks_fail(project):
     assert "rasa data validate n'a pas été lancé" in result.stdout
 
 
+@pytest.mark.long
 @pytest.mark.rasa_cli
 def test_rasa_data_validate_problems_are_reported(project):
     # A story that contradicts a rule: only Rasa sees it.
@@ -511,6 +512,7 @@ def test_a_held_out_sentence_copied_into_training(project, held_out, section):
             f"phrases qu'il n'a jamais vues : supprimez cette ligne de data/nlu/{intent}.yml") in out
 
 
+@pytest.mark.long
 @pytest.mark.rasa_cli
 def test_rasa_data_validate_is_not_run_again_on_files_it_already_accepted(project, tmp_path, monkeypatch):
     """The project (a copy: the `project` fixture) passes make check with rasa data validate. Editing a

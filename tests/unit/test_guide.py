@@ -689,6 +689,7 @@ def test_every_trainer_action_together_keeps_make_check_clean(project, capsys):
     assert load_school(project / "knowledge").professions.keys() == school_professions(project)
 
 
+@pytest.mark.long
 @pytest.mark.rasa_cli
 def test_all_procedures_together_pass_rasa_data_validate(project):
     every_trainer_action(project)
