@@ -14,13 +14,16 @@ from tests.support.stack import MODEL, Stack, WidgetServer
 
 
 def pytest_collection_modifyitems(items):
-    """The tests that drive Chromium run last: Playwright's sync API keeps an event loop running in
-    this thread once the session's browser has started, and a later test that calls asyncio.run()
-    (the action tests through the model) would then fail. Among each kind, the long tests (mark
-    `long`) first: make test's workers (pytest-xdist) take the tests in this order, and a minute-long
-    test taken last would leave the other worker idle meanwhile. Stable order otherwise."""
-    items.sort(key=lambda item: ("browser" in getattr(item, "fixturenames", ()),
-                                 item.get_closest_marker("long") is None))
+    """make test's workers (pytest-xdist, --dist loadgroup) take whole modules of tests/stack: their
+    servers (module fixtures: a console, a deployment, a database) start once, in one worker. A module
+    that says otherwise (an xdist_group mark) is left as it says. The long tests (mark `long`) come
+    first, so that a minute-long test taken last does not leave the other worker idle meanwhile.
+    The browser tests may run in any order with the others: the tests that run a coroutine do it in
+    a thread of their own (tests/support/aio.py). Stable order otherwise."""
+    for item in items:
+        if "tests/stack/" in item.nodeid and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__.rsplit(".", 1)[-1]))
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,12 @@
 The floors are below what the model measures (see README.md, « Mesures ») so that noise does not
 fail the build, but a real regression does.
 """
-import asyncio
 
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 from sklearn.metrics import f1_score
 
+from tests.support import aio
 from tests.support.helpers import ROOT
 
 # make test's workers (pytest-xdist): the tests that parse with the loaded model run in one worker, which loads it once
@@ -22,7 +22,7 @@ ENTITY_RECALL_FLOOR = 0.95
 def predictions(agent, examples):
     async def parse_all():
         return [await agent.parse_message(m.get("text")) for m in examples]
-    return asyncio.run(parse_all())
+    return aio.run(parse_all())
 
 
 @pytest.mark.parametrize("held_out", sorted(FLOORS))

@@ -4,7 +4,6 @@ Rasa processes sharing one database still see each other's messages at once.
 
 Here rather than in tests/unit because PostgreSQL is started for real (stack/postgres.py).
 """
-import asyncio
 
 import pytest
 import sqlalchemy as sa
@@ -17,6 +16,7 @@ from sqlalchemy.pool import QueuePool
 
 from rasa_ext.tracker_store import TunedSQLTrackerStore, deserialise_events
 from stack.postgres import Postgres
+from tests.support import aio
 from tests.support.helpers import ROOT
 from tests.support.stack import free_port
 
@@ -34,7 +34,7 @@ def postgres():
 
 
 def run(coroutine):
-    return asyncio.run(coroutine)
+    return aio.run(coroutine)
 
 
 def turn(text, intent, answer, slot=None, timestamp=None):

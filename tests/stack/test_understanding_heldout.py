@@ -6,7 +6,6 @@ student would read the reply (sentences never used in training; floors below the
 - tests/nlu/test_absent.yml: a detail the fiche does not give must be said so (or lead to the
   clarification / the scope message): never another topic's answer given as if it were the answer.
 """
-import asyncio
 import re
 
 import pytest
@@ -15,6 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ActionCatalogue, ActionClarifier, ActionHorsSujet, ActionRemerciement, ActionRepondre
+from tests.support import aio
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import school as behaviour_school
 
@@ -35,7 +35,7 @@ def turn(agent, school, text, slots=None):
     """What the student reads after this message, from the action the rules would run, in a
     conversation whose memory is `slots`; and the memory after it."""
     slots = dict(slots or {})
-    parsed = asyncio.run(agent.parse_message(text))
+    parsed = aio.run(agent.parse_message(text))
     intent = parsed["intent"]["name"]
     if intent == "nlu_fallback":
         action = ActionClarifier(school)
