@@ -40,7 +40,6 @@ help:
 	@echo "make console        - démarre la console des conseillers (http://127.0.0.1:8090)"
 	@echo "make console-user LOGIN=c.martin ROLE=conseiller - crée un compte de la console (ROLE=formateur : formateur)"
 	@echo "make install        - installe Python et les dépendances (fait par les autres commandes)"
-	@echo "make compile        - précompile les bibliothèques (serveur de production : deploy/README.md)"
 
 check-python:
 	@if [ -z "$(PYTHON310)" ] || ! "$(PYTHON310)" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
@@ -50,13 +49,6 @@ check-python:
 	  exit 1; fi
 
 install: $(VENV)/.installed
-# pip installs without compiling (85 s instead of 141 s): Python compiles a module the first time it is
-# imported, into .venv, once. Services that run as a user who cannot write .venv (deploy/README.md) need
-# it done beforehand: `make compile` (about 40 s on two cores).
-.PHONY: compile
-compile: install
-	@$(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null 2>&1 || true
-	@echo "Bibliothèques précompilées dans $(VENV) : les services démarrent sans rien recompiler."
 # The venv's own pip (23.0.1 with Python 3.10.13 has advisories, SECURITY.md) is pinned in requirements.lock;
 # build tools first (some pinned packages build from source), then every pinned package. The commands are
 # for developers: shown with VERBOSE=1 only; a trainer reads one French line (pip's errors stay visible).
@@ -66,6 +58,9 @@ $(VENV)/.installed: requirements.lock | check-python
 	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^pip==' requirements.lock)
 	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^(setuptools|wheel)==' requirements.lock)
 	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m pip install --quiet --disable-pip-version-check --no-compile --no-deps -r requirements.lock
+	@# Bytecode compiled once, on every core (pip compiles file by file: 141 s in all, 123 s this way); as
+	@# pip does, a file that does not compile (a template) is left to Python.
+	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null 2>&1 || true
 	@$(PY) -m pip check --disable-pip-version-check >/dev/null || { $(PY) -m pip check; echo "Des dépendances installées sont incompatibles (ci-dessus)."; false; }
 	@touch $@
 
