@@ -88,7 +88,10 @@ system-deps:
 # The tests run in TEST_WORKERS processes (pytest-xdist): the CI has two cores, and most tests wait on a
 # server or a subprocess. Tests that must share a process or a folder say so (xdist_group marks).
 TEST_WORKERS ?= 2
+# The project's own modules are compiled first: where PYTHONDONTWRITEBYTECODE is set (CI machines),
+# each of the ~100 processes the tests start would otherwise compile them again.
 test: install system-deps train
+	@$(PY) -m compileall -q -j 0 actions bench console core loading rasa_ext scripts stack tests trainer widget >/dev/null 2>&1 || true
 	$(PY) -m pytest tests -n $(TEST_WORKERS) --dist loadgroup
 
 # tests/unit: no trained model, no server, no browser, no database (tests/stack has those).
