@@ -9,23 +9,20 @@ with the same message as stock Rasa.
 
 Installed by rasa_ext.patches.install(), with the project's other changes to Rasa.
 """
-from functools import lru_cache
 from typing import Any, Dict, Text
 
-from jsonschema import exceptions, validators
+from jsonschema import exceptions
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
+
+from rasa_ext.schemas import schema_validator
 
 # Kept for comparison (tests/stack/test_action_validation.py): taken before install() replaces it.
 stock_validate_action_result = RemoteAction._validate_action_result
 
 
-@lru_cache(maxsize=1)
 def response_validator():
-    schema = RemoteAction.action_response_format_spec()
-    validator_class = validators.validator_for(schema)
-    validator_class.check_schema(schema)
-    return validator_class(schema)
+    return schema_validator(RemoteAction.action_response_format_spec())
 
 
 def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:

@@ -9,32 +9,20 @@ one raises the same SchemaValidationError, with the same message, as stock Rasa.
 
 Installed by rasa_ext.patches.install(), with the project's other changes to Rasa.
 """
-import json
 from typing import Any, Dict, Text
 
 import rasa.shared.utils.validation as rasa_validation
-from jsonschema import exceptions, validators
+from jsonschema import exceptions
 from rasa.shared.exceptions import SchemaValidationError
+
+from rasa_ext.schemas import schema_validator
 
 # Kept for comparison (tests/unit/test_training_data_validation.py): taken before install() replaces it.
 stock_validate_training_data = rasa_validation.validate_training_data
 
-_validators: Dict[str, Any] = {}
-
-
-def _validator(schema: Dict[Text, Any]):
-    # Rasa builds a new (equal) schema dict at each call: the key is its content.
-    key = json.dumps(schema, sort_keys=True, default=str)
-    validator = _validators.get(key)
-    if validator is None:
-        validator_class = validators.validator_for(schema)
-        validator_class.check_schema(schema)
-        validator = _validators[key] = validator_class(schema)
-    return validator
-
 
 def validate_training_data(json_data: Dict[Text, Any], schema: Dict[Text, Any]) -> None:
-    error = exceptions.best_match(_validator(schema).iter_errors(json_data))
+    error = exceptions.best_match(schema_validator(schema).iter_errors(json_data))
     if error is None:
         return
     error.message += (

@@ -47,7 +47,8 @@ def test_invalid_responses_are_still_rejected(result):
 
 
 def test_the_schema_is_checked_once_for_many_responses(monkeypatch):
-    action_validation.response_validator.cache_clear()
+    from rasa_ext import schemas
+    monkeypatch.setattr(schemas, "_validators", {})
     checks = []
     original = jsonschema.Draft202012Validator.check_schema.__func__
     monkeypatch.setattr(jsonschema.Draft202012Validator, "check_schema",

@@ -4,6 +4,7 @@ import pytest
 from rasa.shared.exceptions import SchemaValidationError
 from rasa.shared.nlu.training_data.schemas import data_schema
 
+from rasa_ext import schemas
 from rasa_ext import training_data_validation as ours
 
 GOOD = [{"entity": "profession"}, {"entity": "profession", "value": "infirmier"},
@@ -34,7 +35,7 @@ def test_the_schema_is_checked_once_for_many_annotations(monkeypatch):
     checks = []
     real = schema_class.check_schema
     monkeypatch.setattr(schema_class, "check_schema", lambda schema, **kw: (checks.append(1), real(schema, **kw)))
-    monkeypatch.setattr(ours, "_validators", {})
+    monkeypatch.setattr(schemas, "_validators", {})
     for _ in range(50):
         ours.validate_training_data(GOOD[1], data_schema.entity_dict_schema())
     with pytest.raises(SchemaValidationError):
