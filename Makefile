@@ -49,15 +49,21 @@ check-python:
 	  exit 1; fi
 
 install: $(VENV)/.installed
-# The venv's own pip (23.0.1 with Python 3.10.13 has advisories, SECURITY.md) is pinned in requirements.lock;
-# build tools first (some pinned packages build from source), then every pinned package. The commands are
-# for developers: shown with VERBOSE=1 only; a trainer reads one French line (pip's errors stay visible).
+# The pinned packages are installed by uv (pinned in requirements.lock, SECURITY.md): it downloads and unpacks
+# them in parallel, 26 s for what pip took 77 s (same packages, same versions: `pip freeze` compared). The venv's
+# own pip (23.0.1 with Python 3.10.13 has advisories, SECURITY.md) only fetches uv's wheel (no source package);
+# pip itself is then replaced by its pinned version. Where uv cannot be installed, pip installs everything as
+# before. The commands are for developers: shown with VERBOSE=1 only; a trainer reads one French line (errors
+# stay visible).
 $(VENV)/.installed: requirements.lock | check-python
 	@echo "Installation de Python et des dépendances dans $(VENV) (quelques minutes, une seule fois)..."
 	@$(if $(filter 1,$(VERBOSE)),set -x;) test -x $(PY) || "$(PYTHON310)" -m venv $(VENV)
-	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^pip==' requirements.lock)
-	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^(setuptools|wheel)==' requirements.lock)
-	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m pip install --quiet --disable-pip-version-check --no-compile --no-deps -r requirements.lock
+	@$(if $(filter 1,$(VERBOSE)),set -x;) if $(PY) -m pip install --quiet --disable-pip-version-check --only-binary :all: $$(grep -E '^uv==' requirements.lock) >/dev/null 2>&1; then \
+	  $(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -r requirements.lock; \
+	else \
+	  $(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^pip==' requirements.lock) \
+	  && $(PY) -m pip install --quiet --disable-pip-version-check $$(grep -E '^(setuptools|wheel)==' requirements.lock) \
+	  && $(PY) -m pip install --quiet --disable-pip-version-check --no-compile --no-deps -r requirements.lock; fi
 	@# Bytecode compiled once, on every core (pip compiles file by file: 141 s in all, 123 s this way); as
 	@# pip does, a file that does not compile (a template) is left to Python.
 	@$(if $(filter 1,$(VERBOSE)),set -x;) $(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null 2>&1 || true
