@@ -512,23 +512,5 @@ def test_a_held_out_sentence_copied_into_training(project, held_out, section):
             f"phrases qu'il n'a jamais vues : supprimez cette ligne de data/nlu/{intent}.yml") in out
 
 
-@pytest.mark.long
-@pytest.mark.rasa_cli
-def test_rasa_data_validate_is_not_run_again_on_files_it_already_accepted(project, tmp_path, monkeypatch):
-    """The project (a copy: the `project` fixture) passes make check with rasa data validate. Editing a
-    fiche does not touch what rasa data validate reads: the second make check reuses its success; a
-    changed example makes it run again."""
-    first = run_check(project, rasa=True, cache=tmp_path)
-    assert first.returncode == 0 and "rasa data validate compris" in first.stdout, first.stdout + first.stderr
-    assert "Tout est correct" in first.stdout
-    fiche = next((project / "knowledge" / "metiers").glob("*.yml"))
-    fiche.write_text(fiche.read_text(encoding="utf-8") + "\n# relu\n", encoding="utf-8")
-    again = run_check(project, rasa=True, cache=tmp_path)
-    assert again.returncode == 0 and "a déjà accepté ces mêmes exemples" in again.stdout, again.stdout
-    from trainer.check import already_validated, rasa_inputs_key
-    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(tmp_path))
-    assert already_validated(project, rasa_inputs_key(project))
-    examples = project / "data" / "nlu" / "salaire.yml"
-    examples.write_text(examples.read_text(encoding="utf-8").rstrip("\n") + "\n    - et ça paie comment au début\n",
-                        encoding="utf-8")
-    assert not already_validated(project, rasa_inputs_key(project))  # a changed example: rasa runs again
+# rasa data validate's reuse of an earlier success is tested with the guide's procedures, in one run of it:
+# tests/unit/test_guide.py test_all_procedures_together_pass_rasa_data_validate_which_is_not_run_again_on_the_same_files.

@@ -691,8 +691,25 @@ def test_every_trainer_action_together_keeps_make_check_clean(project, capsys):
 
 @pytest.mark.long
 @pytest.mark.rasa_cli
-def test_all_procedures_together_pass_rasa_data_validate(project):
+def test_all_procedures_together_pass_rasa_data_validate_which_is_not_run_again_on_the_same_files(
+        project, tmp_path, monkeypatch):
+    """Every procedure of the guide, applied to a copy of the project: make check passes, rasa data validate
+    included. Editing a fiche does not touch what rasa data validate reads: the second make check reuses its
+    success; a changed example makes it run again. (One rasa data validate, about 20 s, for both.)"""
     every_trainer_action(project)
-    result = run_check(project, rasa=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "rasa data validate compris" in result.stdout
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    first = run_check(project, rasa=True, cache=cache)
+    assert first.returncode == 0 and "rasa data validate compris" in first.stdout, first.stdout + first.stderr
+    assert "Tout est correct" in first.stdout
+    fiche = next((project / "knowledge" / "metiers").glob("*.yml"))
+    fiche.write_text(fiche.read_text(encoding="utf-8") + "\n# relu\n", encoding="utf-8")
+    again = run_check(project, rasa=True, cache=cache)
+    assert again.returncode == 0 and "a déjà accepté ces mêmes exemples" in again.stdout, again.stdout
+    from trainer.check import already_validated, rasa_inputs_key
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(cache))
+    assert already_validated(project, rasa_inputs_key(project))
+    examples = project / "data" / "nlu" / "salaire.yml"
+    examples.write_text(examples.read_text(encoding="utf-8").rstrip("\n") + "\n    - et ça paie comment au début\n",
+                        encoding="utf-8")
+    assert not already_validated(project, rasa_inputs_key(project))  # a changed example: rasa runs again
