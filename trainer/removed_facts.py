@@ -17,6 +17,7 @@ from typing import Iterator, List, Optional, Tuple
 
 import yaml
 
+from core import yamlcache
 from core.textnorm import fold
 
 
@@ -90,8 +91,9 @@ def last_valid_folder(knowledge: Path) -> Optional[Path]:
 
 
 def _read(path: Path):
+    """The document of a YAML file (LibYAML where it reads as PyYAML does: core/yamlcache.py), or None."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlcache.parse(path.read_text(encoding="utf-8"), yaml.SafeLoader)
     except (OSError, yaml.YAMLError):
         return None
 
@@ -141,8 +143,10 @@ def removed_from_fiches(knowledge: Path, root: Path) -> List[Tuple[Path, str, st
     found = []
     for path in sorted((knowledge / "metiers").glob("*.yml")):
         fiche = fiche_of(path, root)
+        if fiche is None:  # most files of a catalogue: nothing to compare, the file is not even parsed
+            continue
         current = _read(path)
-        if fiche is None or not isinstance(current, dict):
+        if not isinstance(current, dict):
             continue
         try:
             from trainer.importer.__main__ import import_fiche
