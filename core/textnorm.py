@@ -10,6 +10,10 @@ NUMBER_WORDS = {
     "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
 }
 _YEARS = re.compile(r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?:ans?|annees?)\b")
+_NUMBER = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+# « entre 3 et 5 ans », « de 3 à 5 ans », « 3-5 ans »: a range of years, read from its first number (the
+# fiche's levels start at a number of years: 3 of « entre 3 et 5 » is where the range starts).
+_YEAR_RANGE = re.compile(r"(?<![+\w])(?<!bac )(?:(?:entre|de)\s+)?" + _NUMBER + r"\s*(?:et|a|-|/)\s*" + _NUMBER + r"\s*(?:ans?|annees?)\b")
 
 
 @functools.lru_cache(maxsize=None)  # a few hundred distinct characters, folded millions of times
@@ -54,6 +58,11 @@ def years_in(text: str) -> Optional[int]:
     """Number of years of experience a message mentions ("après 5 ans" -> 5), if any: not years of study
     (« 3 ans d'études ») nor an age (« à 25 ans je gagnerai combien ? »)."""
     folded = fold(text)
+    for match in _YEAR_RANGE.finditer(folded):
+        low, high = (int(w) if w.isdigit() else NUMBER_WORDS[w] for w in match.groups())
+        if low < high < AGE_MIN and not _NOT_EXPERIENCE_AFTER.match(folded, match.end()) \
+                and not _AGE_BEFORE.search(folded[:match.start()]):
+            return low
     for match in _YEARS.finditer(folded):
         word = match.group(1)
         years = int(word) if word.isdigit() else NUMBER_WORDS[word]

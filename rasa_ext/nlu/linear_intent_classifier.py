@@ -57,6 +57,15 @@ PART_SEPARATOR = re.compile(r"\?+|;|,|\s(?:et|ainsi que|puis|and|&|sinon|aussi|o
                             r"|\splus\s(?=(?:les?|la|l'|des|quels?|quelles?|combien|son|sa|ses)\b)"
                             r"|\s[+&/]\s(?!\s*\d)|(?<=[^\W\d_]{3})\s?[+&/]\s?(?=[^\W\d_]{3})", re.IGNORECASE)
 LIST_PARTS = 3  # in a list of this many parts or more, a single word (« salaire, missions, diplôme ? ») is a part
+# « entre 3 et 5 ans », « 2 ou 3 ans »: a conjunction between two numbers joins a range, it starts no part.
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
+_NUMBER_AFTER = re.compile(r"^\s*\d")
+# « …, c'est bien ça ? », « …, non ? », « right? »: a tag that asks to confirm what comes before it is no
+# question of its own (on folded text, without its punctuation).
+CONFIRMATION_TAG = re.compile(
+    r"^(?:(?:c ?est|c) (?:bien |donc |vraiment )?(?:ca|cela|juste|exact|vrai|correct)|non|hein|pas vrai|n ?est ce pas"
+    r"|c ?est ca ou pas|vrai ou faux|oui ou non|right|is that right|correct|j ?imagine|je suppose|je crois"
+    r"|si je comprends bien|je me trompe|ou je me trompe)$")
 # Words are any run of letters or digits, one letter included ("a", "y"): students' messages are short.
 WORD_PATTERN = r"(?u)\b\w+\b"
 
@@ -66,11 +75,14 @@ def part_spans(text: str) -> List[Tuple[int, int]]:
     in a list (LIST_PARTS parts or more, or parts joined by « + », « & », « / »)."""
     chunks, start = [], 0
     separators = list(PART_SEPARATOR.finditer(text))
+    separators = [m for m in separators if not (m.group().strip().lower() in ("et", "ou bien", "and")
+                                                and _NUMBER_BEFORE.search(text[:m.start()])
+                                                and _NUMBER_AFTER.search(text[m.end():]))]
     for match in separators + [None]:
         end = match.start() if match else len(text)
         chunk = text[start:end]
         words = re.findall(r"\w+", chunk)
-        if words:
+        if words and not CONFIRMATION_TAG.match(" ".join(re.findall(r"\w+", fold(chunk)))):
             offset = len(chunk) - len(chunk.lstrip())
             chunks.append((start + offset, start + len(chunk.rstrip()), words))
         start = match.end() if match else len(text)
@@ -215,8 +227,24 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             return []
         classes = self.weights["classes"]
         probabilities = self.probabilities([text[a:b] for a, b in parts])
-        return [{"text": text[a:b], "start": a, "end": b, "intent": str(classes[p.argmax()]),
-                 "confidence": float(p.max())} for (a, b), p in zip(parts, probabilities)]
+        found = [{"text": text[a:b], "start": a, "end": b, "intent": str(classes[p.argmax()]),
+                  "confidence": float(p.max())} for (a, b), p in zip(parts, probabilities)]
+        return self.joined(text, found)
+
+    def joined(self, text: str, parts: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """Parts next to each other with the same intent are one question (« la rédaction, c'est la compétence
+        la moins bien notée ? »): read together, classified again; one part left is no compound message."""
+        merged: List[Dict[str, Any]] = []
+        for part in parts:
+            if merged and merged[-1]["intent"] == part["intent"]:
+                start, end = merged[-1]["start"], part["end"]
+                probs = self.probabilities([text[start:end]])[0]
+                classes = self.weights["classes"]
+                merged[-1] = {"text": text[start:end], "start": start, "end": end,
+                              "intent": str(classes[probs.argmax()]), "confidence": float(probs.max())}
+            else:
+                merged.append(part)
+        return merged if len(merged) >= 2 else []
 
     # -- persistence: plain arrays, no pickle --------------------------------------------------
     def persist(self) -> None:

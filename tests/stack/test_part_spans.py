@@ -17,6 +17,10 @@ def parts(text):
     ("salaire/missions du poste", ["salaire", "missions du poste"]),
     ("salaire, missions, diplômes ?", ["salaire", "missions", "diplômes"]),
     ("les qualités, les outils et le salaire", ["les qualités", "les outils", "le salaire"]),
+    # a range of years is one thing asked; a tag asking to confirm is no part
+    ("entre 2 et 4 ans de métier, les missions changent ?", ["entre 2 et 4 ans de métier", "les missions changent"]),
+    ("les outils, c'est surtout Excel, c'est ça ?", ["les outils", "c'est surtout Excel"]),
+    ("le salaire monte vite, non ?", ["le salaire monte vite"]),
 ])
 def test_separators_between_topics(text, expected):
     assert parts(text) == expected

@@ -111,3 +111,22 @@ def test_details_the_fiche_does_not_give_are_answered_honestly(agent, school):
         print("  ", miss)
     assert len(cases) >= 40
     assert score >= ABSENT_FLOOR
+
+
+def test_a_premise_with_a_tag_is_one_question_checked_against_the_fiche(agent, school):
+    """« X, c'est la moins bien notée, c'est bien ça ? »: the tag asks no topic of its own and the two
+    pieces before it are one question, so the premise is checked against the scores, not confirmed."""
+    skills = school.default.hard_skills.competences
+    lowest = min(skills, key=lambda s: s.score)
+    other = max(skills, key=lambda s: s.score)
+    reply = norm(reply_to(agent, school, f"{other.nom}, c'est la compétence la moins bien notée, c'est bien ça ?"))
+    assert reply.startswith("non") and norm(lowest.nom) in reply and str(lowest.score) in reply, reply
+
+
+def test_a_range_of_years_is_not_cut_into_two_questions(agent, school):
+    """« entre 3 et 5 ans d'expérience, c'est quoi le salaire ? »: one salary question about a range the
+    fiche's levels may not cover, never the stepping-stone jobs for « 5 ans d'expérience »."""
+    levels = school.default.salaire.niveaux
+    low, high = levels.debutant.annees_max, levels.confirme.annees_min
+    reply = norm(reply_to(agent, school, f"entre {low} et {high} ans d'experience c'est quoi le salaire ?"))
+    assert f"ne donne pas de chiffre pour {low} ans" in reply, reply
