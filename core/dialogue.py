@@ -339,6 +339,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     it asks a detail the fiche does not give."""
     q, replier, facts = turn.question, school.replier, school.fact_topics
     previous = turn.slots.get("sujet")
+    if q.amount is not None and intent in facts and intent != "salaire" and "salaire" in facts and len(q.parts) < 2:
+        # « un débutant commence à 45 000 € ? »: an amount of money (not a price: stated_amount) asks the pay,
+        # whatever topic another word suggests (« commence »: the stepping-stone jobs).
+        intent = "salaire"
+    elif intent == "salaire" and "hard_skills" in facts and q.score_asked:
+        # « elle est notée combien ? »: « combien » with a score word asks a skill's score, never the pay.
+        intent = "hard_skills"
 
     current = current_profession(school, turn)
     probe = current or (school.profession(q.named[0]) if len(q.named) == 1 else None)

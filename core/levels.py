@@ -72,8 +72,10 @@ def levels_asked(text: str) -> Optional[LevelsAsk]:
         # « le bachelor, ça correspond à un débutant ? » is right: the levels, with no « Non ».
         wrong = _HIGH_LEVEL.search(folded) or experience_years or _STUDY_YEARS.search(folded)
         return LevelsAsk("etudes" if wrong else None, level, None)
-    if age and (premise or meaning) and _HIGH_LEVEL.search(folded):
-        return LevelsAsk("age", level, None)  # « j'ai 25 ans donc je suis confirmé ? »
+    if age and (premise or meaning) and level_word:
+        # « j'ai 25 ans donc je suis confirmé ? » is wrong; « j'ai 22 ans, je suis forcément débutant ? »: the
+        # levels, which count years of experience, not an age (no « Non »: a beginner's level may be right).
+        return LevelsAsk("age" if _HIGH_LEVEL.search(folded) else None, level, None)
     if meaning and (level_word or experience_years):
         return LevelsAsk(None, level, years_in(text))
     return None

@@ -457,6 +457,19 @@ class Replier:
         return self.fill("salaire.niveaux_definition", verdict=verdict,
                          niveaux=self.bullets([self._salary_level(p, name) for name in present]))
 
+    def _amount_verdict(self, p: Profession, q: Question, level: str) -> str:
+        """« Oui. » or « Non : » for an amount the student states about a level, when it can be compared with
+        the fiche's figures (same period: a monthly amount is not compared with yearly figures); else ""."""
+        lvl = getattr(p.salaire.niveaux, level)
+        if q.amount is None or lvl is None:
+            return ""
+        value, monthly, bound = q.amount
+        if monthly != bool(re.search(r"\bmois\b", fold(p.salaire.unite or ""))):
+            return ""
+        # « au minimum 50 000 € » is right only if it is the fiche's bottom figure, « jusqu'à » its top one
+        right = value == lvl.min if bound == "min" else value == lvl.max if bound == "max" else lvl.min <= value <= lvl.max
+        return self.fill("salaire.verdict_oui" if right else "salaire.verdict_non")
+
     def _salary(self, p: Profession, q: Question) -> str:
         s = p.salaire
         if q.levels is not None:
@@ -464,6 +477,10 @@ class Replier:
         level = salary_level(p, q)
         if level in ("debutant", "confirme"):
             text = self._salary_level(p, level, alone=True)
+            verdict = self._amount_verdict(p, q, level)
+            if verdict:
+                # « un débutant commence à 45 000 €, c'est ça ? »: the stated amount checked against the fiche.
+                text = f"{verdict} {text}"
             highest = s.niveaux.confirme
             beyond = level == "confirme" and highest is not None and level_beyond(
                 q.folded, [fold(x.libelle) for x in (s.niveaux.debutant, highest) if x is not None])

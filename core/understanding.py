@@ -78,6 +78,52 @@ def superlative(text: str) -> Optional[str]:
     return None
 
 
+# -- an amount of money the student states (« un débutant commence à 45 000 € ? ») --------------------
+_AMOUNT = re.compile(r"(?<![\w+])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d{4,6}|\d{1,3}(?:[.,]\d)?\s?k)"
+                     r"\s?(€|euros?\b|eur\b|balles\b|k€|keur\b)?")
+_MONTHLY = re.compile(r"par mois|/ ?mois|\bmensuel|\ble mois\b|\bpar moi\b")
+# What an amount may also be: the price of studies, not a pay.
+_COST = re.compile(r"\bco[uû]t|\bprix\b|\bfrais\b|\btarif|\bbudget|\binscription|\bscolarit|\bpayer (?:l|une|mon|ma|sa|son)\b")
+
+
+# « elle est notée combien ? », « quel score ? »: a score asked (the fiche scores its hard skills), not a pay.
+_SCORE_WORDS = re.compile(r"\bnote(?:e|es|s)?\b|\bscore|\bevalue(?:e|es|s)?\b|\bpoints?\b|\bsur 100\b|\bnotation")
+_PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)|\bremuner|\bbrut|\bnet\b|euro|€|\bk€|\bfric|\bthune|\bsous\b")
+
+
+def asks_score(text: str) -> bool:
+    folded = fold(text)
+    return bool(_SCORE_WORDS.search(folded)) and not _PAY_WORDS.search(folded)
+
+
+# « au minimum 50 000 € », « jusqu'à 60 000 € »: the amount is said to be the bottom or the top of the pay.
+_AT_LEAST = re.compile(r"\bau (?:minimum|moins)\b|\bminimum\b|\bmini\b|\ba partir de\b|\bplancher\b")
+_AT_MOST = re.compile(r"\bau (?:maximum|plus)\b|\bmaximum\b|\bmax\b|\bjusqu'?\s?a\b|\bplafond\b")
+
+
+def stated_amount(text: str) -> Optional[Tuple[int, bool, Optional[str]]]:
+    """(euros, per month, "min" / "max" / None) of the one amount of money a message states (« 45 000 € »,
+    « 45k », « 2 000 euros par mois », « au minimum 50 000 € »: "min"), None when it states none, several, or
+    speaks of a price (« l'école coûte 8 000 € »)."""
+    folded = fold(text)
+    if _COST.search(folded):
+        return None
+    found = []
+    for number, currency in _AMOUNT.findall(folded):
+        compact = re.sub(r"[ .\u00a0\u202f]", "", number)
+        if compact.endswith("k"):
+            value = float(compact[:-1].strip().replace(",", ".")) * 1000
+        elif currency or compact != number:
+            value = float(compact)  # « 45 000 » is written as an amount, « 2025 » alone is no amount
+        else:
+            continue  # a bare number (a year, a score) is no amount of money
+        found.append(int(value))
+    if len(found) != 1 or found[0] < 500:
+        return None
+    bound = "min" if _AT_LEAST.search(folded) else "max" if _AT_MOST.search(folded) else None
+    return found[0], bool(_MONTHLY.search(folded)), bound
+
+
 # -- details the fiche does not give ----------------------------------------------------------
 @dataclass(frozen=True)
 class AbsentDetail:
@@ -296,6 +342,9 @@ class Question:
     # « c'est secondaire ? », « c'est impossible j'imagine ? », « un master, c'est un poste garanti ? »
     # (« garanti »): a premise the answer may contradict.
     premise: Optional[str] = None
+    # (euros, per month, bound) of an amount of money the message states (« un débutant gagne 45 000 € ? »)
+    amount: Optional[Tuple[int, bool, Optional[str]]] = None
+    score_asked: bool = False             # a score asked, with no word of pay (« elle est notée combien ? »)
 
 
 @dataclass(frozen=True)
@@ -395,4 +444,5 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         parts=split, asked=asked_objects(text),
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)),
-        levels=levels_asked(text) if span is None else None, premise=premise(folded))
+        levels=levels_asked(text) if span is None else None, premise=premise(folded), amount=stated_amount(text),
+        score_asked=asks_score(text))

@@ -154,3 +154,52 @@ def test_a_rank_the_fiche_does_not_give_is_said_missing_before_its_highest_level
     assert low in text and high in text
     plain = reply_to("combien gagne un confirmé ?", "salaire", experience="confirme")
     assert "ne distingue pas" not in plain and low in plain
+
+
+def level_range(level):
+    lvl = getattr(default_profession().salaire.niveaux, level)
+    return lvl.min, lvl.max
+
+
+def written(euros):
+    return f"{euros:,}".replace(",", " ")
+
+
+def test_an_amount_stated_for_a_level_is_checked_against_the_fiche_whatever_topic_its_verbs_suggest():
+    low, high = level_range("debutant")
+    wrong = reply_to(f"un débutant commence à {written(high + 10000)} €, c'est ça ?", "experiences",
+                     experience="debutant")
+    assert wrong.startswith("non :") and all(a in wrong for a in amounts("debutant")), wrong
+    right = reply_to(f"un débutant gagne {written(low)} € ?", "salaire", experience="debutant")
+    assert right.startswith("oui.") and all(a in right for a in amounts("debutant")), right
+    # « au minimum X »: right only if X is the fiche's bottom figure
+    above = reply_to(f"un débutant gagne au minimum {written(low + 1000)} € ?", "salaire", experience="debutant")
+    assert above.startswith("non :"), above
+    bottom = reply_to(f"un débutant gagne au minimum {written(low)} € ?", "salaire", experience="debutant")
+    assert bottom.startswith("oui."), bottom
+    # a monthly amount is not compared with yearly figures: the figures, with no verdict
+    monthly = reply_to("un débutant gagne 2 000 € par mois ?", "salaire", experience="debutant")
+    assert not monthly.startswith(("oui", "non")) and all(a in monthly for a in amounts("debutant")), monthly
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("ça commence vers 45k ?", (45000, False, None)), ("2 500 euros par mois au début ?", (2500, True, None)),
+    ("au minimum 50 000 € ?", (50000, False, "min")), ("jusqu'à 60k ?", (60000, False, "max")),
+    ("l'école coûte 8 000 € par an ?", None), ("entre 30 000 et 35 000 € ?", None), ("un bac+5 en 2025 ?", None),
+    ("la compétence notée 91 ?", None),
+])
+def test_an_amount_of_money_is_told_from_a_price_a_range_a_year_or_a_score(text, amount):
+    from core.understanding import stated_amount
+    assert stated_amount(text) == amount
+
+
+def test_a_score_asked_after_the_skills_is_a_score_not_a_pay():
+    reply = reply_to("elle est notée combien ?", "salaire", slots={"sujet": "hard_skills"})
+    skills = default_profession().hard_skills.competences
+    assert all(str(s.score) in reply for s in skills) and not any(a in reply for a in amounts("debutant")), reply
+
+
+def test_an_age_with_the_beginner_level_gets_the_levels_without_a_no():
+    reply = reply_to("j'ai 22 ans, je suis forcément dans la tranche débutant ?", "salaire", experience="debutant")
+    assert not reply.startswith("non") and "annees d'experience" in reply, reply
+    assert norm(level_years("debutant")) in reply and norm(level_years("confirme")) in reply
