@@ -410,7 +410,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         return done(replier.absent(profession, detail, near),
                     (("sujet", near.topic if near else previous), ("incompris", 0.0)))
 
-    if q.asks_sufficiency and not q.diplomas and previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS \
+    if previous == "evolutions" and intent in ("salaire", "relance") and q.fragment and q.years is not None \
+            and not q.about_pay and not q.experience and "evolutions" in facts and not choice.switched:
+        # « et au bout de 10 ans ? » after the evolutions: where one gets after those years, not the pay.
+        question = replace(asked, topic="evolutions")
+    elif q.asks_sufficiency and not q.diplomas and previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS \
             and not choice.switched and (q.fragment or len(q.folded.split()) <= 6):
         # « ça suffit pour commencer ? » after a diploma: whether that diploma is enough.
         question = replace(asked, topic=previous)

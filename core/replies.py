@@ -474,7 +474,8 @@ class Replier:
         s = p.salaire
         if q.levels is not None:
             return self._experience_levels(p, q.levels)
-        level = salary_level(p, q)
+        # « le salaire augmente avec l'expérience ? »: both levels show how it grows (unless years are given)
+        level = None if q.progression and q.years is None and q.amount is None else salary_level(p, q)
         if level in ("debutant", "confirme"):
             text = self._salary_level(p, level, alone=True)
             verdict = self._amount_verdict(p, q, level)

@@ -91,6 +91,11 @@ _SCORE_WORDS = re.compile(r"\bnote(?:e|es|s)?\b|\bscore|\bevalue(?:e|es|s)?\b|\b
 _PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)|\bremuner|\bbrut|\bnet\b|euro|€|\bk€|\bfric|\bthune|\bsous\b")
 
 
+# « le salaire augmente avec l'expérience ? », « ça progresse vite ? »: how pay grows, which both levels show.
+_PROGRESSION = re.compile(r"\baugment\w*|\bprogress\w*|\bmonte\b|\bmontent\b|\bgrimpe\w*|\bhausse\b|\bevolu\w* (?:du|le) salaire"
+                          r"|\bsalaire evolu\w*|\bgagne\w* plus (?:avec|apres|au fil)|\bau fil (?:des|du) (?:ans|annees|temps)")
+
+
 def asks_score(text: str) -> bool:
     folded = fold(text)
     return bool(_SCORE_WORDS.search(folded)) and not _PAY_WORDS.search(folded)
@@ -345,6 +350,8 @@ class Question:
     # (euros, per month, bound) of an amount of money the message states (« un débutant gagne 45 000 € ? »)
     amount: Optional[Tuple[int, bool, Optional[str]]] = None
     score_asked: bool = False             # a score asked, with no word of pay (« elle est notée combien ? »)
+    progression: bool = False             # how pay grows (« le salaire augmente avec l'expérience ? »)
+    about_pay: bool = False               # a word of pay (« salaire », « gagne », « € »…)
 
 
 @dataclass(frozen=True)
@@ -445,4 +452,5 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)),
         levels=levels_asked(text) if span is None else None, premise=premise(folded), amount=stated_amount(text),
-        score_asked=asks_score(text))
+        score_asked=asks_score(text), progression=bool(_PROGRESSION.search(folded)),
+        about_pay=bool(_PAY_WORDS.search(folded)))

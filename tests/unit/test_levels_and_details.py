@@ -203,3 +203,16 @@ def test_an_age_with_the_beginner_level_gets_the_levels_without_a_no():
     reply = reply_to("j'ai 22 ans, je suis forcément dans la tranche débutant ?", "salaire", experience="debutant")
     assert not reply.startswith("non") and "annees d'experience" in reply, reply
     assert norm(level_years("debutant")) in reply and norm(level_years("confirme")) in reply
+
+
+def test_how_pay_grows_with_experience_gets_both_levels():
+    reply = reply_to("est-ce que le salaire augmente avec l'expérience ?", "salaire", experience="confirme")
+    assert all(a in reply for a in amounts("debutant") + amounts("confirme")), reply
+
+
+def test_years_after_the_evolutions_continue_the_evolutions_not_the_pay():
+    reply = reply_to("et au bout de 10 ans ?", "salaire", slots={"sujet": "evolutions"})
+    assert not any(a in reply for a in amounts("debutant") + amounts("confirme")), reply
+    assert reply == reply_to("quelles sont les évolutions possibles ?", "evolutions"), reply
+    # after the salary, the same words stay a question of pay
+    assert all(a in reply_to("et au bout de 10 ans ?", "salaire", slots={"sujet": "salaire"}) for a in amounts("confirme"))
