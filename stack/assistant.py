@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from stack.env import BIN, PYTHON, ROOT, project_env
-from stack.processes import free_port, stop_process, wait_until_up
+from stack.processes import free_ports, stop_process, wait_until_up
 
 MODEL = ROOT / "models" / "assistant.tar.gz"
 
@@ -32,8 +32,8 @@ class Stack:
         self.tmp, self.model, self.name = Path(tmp), model, name
         self.rasa_options, self.actions_options = list(rasa_options), list(actions_options)
         self.endpoints, self.credentials, self.start_timeout = str(endpoints), str(credentials), start_timeout
-        self.rasa_port, self.action_port = free_port(), free_port()
-        self.page_port = free_port()  # a page served from http://127.0.0.1:<page_port> may call Rasa (CORS)
+        # a page served from http://127.0.0.1:<page_port> may call Rasa (CORS)
+        self.rasa_port, self.action_port, self.page_port = free_ports(3)
         self.cors = cors
         self.db_path = self.tmp / f"conversations{'-' + name if name else ''}.db"
         self.knowledge = Path(knowledge)

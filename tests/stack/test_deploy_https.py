@@ -33,7 +33,7 @@ import sqlalchemy as sa
 
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
-from tests.support.stack import free_port, stop_process, wait_until_up
+from tests.support.stack import free_port, free_ports, stop_process, wait_until_up
 
 NGINX_DIR = ROOT / "deploy" / "nginx"
 TEMPLATE = NGINX_DIR / "assistant-https.conf.template"
@@ -200,12 +200,14 @@ def site(tmp_path_factory):
     acme = tmp / "acme"
     (acme / ".well-known" / "acme-challenge").mkdir(parents=True)
     (acme / ".well-known" / "acme-challenge" / "jeton-de-test").write_text("preuve-acme\n")
-    https_port, http_port, console_port, widget_port = (free_port() for _ in range(4))
-    students, console_url = f"https://{STUDENTS}:{https_port}", f"https://{CONSOLE}:{https_port}"
     started = []
+    # The stub Rasa binds its port first: the ports chosen next cannot be its port (a console started on the
+    # stub's port would seem to answer, with the stub's replies).
+    stub = StubRasa()
+    started.append(stub)
+    https_port, http_port, console_port, widget_port = free_ports(4)
+    students, console_url = f"https://{STUDENTS}:{https_port}", f"https://{CONSOLE}:{https_port}"
     try:
-        stub = StubRasa()
-        started.append(stub)
         console, engine = start_console(tmp, console_port, students)
         started.append(console)
         reference = start_widget_server(tmp, widget_port, students, console_url)

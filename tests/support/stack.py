@@ -5,7 +5,7 @@ from typing import Optional
 
 from stack import assistant
 from stack.assistant import MODEL, WidgetServer  # noqa: F401 - the tests' one import place
-from stack.processes import free_port, listening_addresses, stop_process, wait_until_up  # noqa: F401
+from stack.processes import free_port, free_ports, listening_addresses, stop_process, wait_until_up  # noqa: F401
 from tests.support.knowledge import behaviour_knowledge
 
 
