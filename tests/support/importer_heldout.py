@@ -17,6 +17,7 @@ field the expected file says is absent (null, empty or omitted).
 
     PYTHONPATH=$PWD .venv/bin/python -m tests.support.importer_heldout
 """
+import functools
 import re
 import sys
 import unicodedata
@@ -175,8 +176,15 @@ def score_diplomas(score: "Score", draft, expected: dict) -> None:
         score.diploma("niveau de référence", level == expected["niveau_reference"])
 
 
+@functools.lru_cache(maxsize=None)
+def imported(text: str, name: str) -> tuple:
+    """import_fiche's result for a held-out fiche, once per process: three test modules read the same fiches
+    (callers only read it)."""
+    return import_fiche(text, name)
+
+
 def score_fiche(text: str, expected: dict, name: str = "") -> Score:
-    draft = import_fiche(text, name + ".txt")[0]
+    draft = imported(text, name + ".txt")[0]
     score = Score(name)
     score.markers = sum(1 for _, leaf in draft_leaves(draft) if isinstance(leaf, Missing))
     score.refused = not isinstance(draft.get("id"), Fact)

@@ -17,11 +17,12 @@ import yaml
 from core import dialogue, diplomas
 from loading.school import load_school
 from tests.support.helpers import norm
-from tests.support.importer_heldout import HELDOUT, words
+from tests.support.importer_heldout import HELDOUT, imported, words
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
-from trainer.importer.__main__ import import_fiche
 
 FICHES = sorted(HELDOUT.glob("*.txt"))
+# make test-unit's workers: the modules that import every held-out fiche share one process (and its imports)
+pytestmark = pytest.mark.xdist_group("fiches-ecrites-a-part")
 _Path = namedtuple("_Path", "nom niveau statut")
 
 
@@ -53,7 +54,7 @@ def school(tmp_path_factory):
     (folder / "metiers").mkdir()
     ids = {}
     for fiche in FICHES:
-        draft, text, *_ = import_fiche(fiche.read_text(encoding="utf-8"), fiche.name)
+        draft, text, *_ = imported(fiche.read_text(encoding="utf-8"), fiche.name)
         data = _completed(yaml.safe_load(text))
         if not isinstance(data.get("alias"), list) or not data["alias"]:
             data["alias"] = [re.sub(r"\W+", " ", fiche.stem)]  # an alias is a trainer's choice, not a fact
