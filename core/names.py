@@ -29,6 +29,7 @@ from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence,
 
 from rapidfuzz import fuzz, process
 
+from core.courtesy import masked
 from core.gender import without_marks
 from core.textnorm import fold, words
 
@@ -270,7 +271,8 @@ class NameIndex:
     # -- a message ------------------------------------------------------------------------------
     def read(self, text: str) -> Read:
         """The message's words: clipped words replaced, typos corrected, each with its frame."""
-        text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(text).translate(_LIGATURES))
+        # « Bonjour, plombier c'est bien ? »: the greeting blanked out, the name is where the message starts.
+        text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(masked(text)).translate(_LIGATURES))
         tokens = re.findall(r"[a-z0-9]+", fold(text))
         raw, folded, framed, linked, also, shortened = [], [], [], [], [], []
         gap: List[str] = []  # the small words since the last word kept

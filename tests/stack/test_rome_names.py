@@ -86,7 +86,7 @@ def test_heldout_names_are_found_and_almost_never_another_profession():
 
 def test_the_second_heldout_names_set_is_found_and_almost_never_another_profession():
     right, total, about_another = score_heldout(HELDOUT2)
-    assert right / total >= 0.90, f"{right}/{total}"
+    assert right / total >= 0.909, f"{right}/{total}"  # 223/244, less one case
     # « chef cuisinier » read as the cuisinier of the list, not the chef de cuisine: the one left.
     assert len(about_another) <= 1, about_another
 
@@ -95,3 +95,17 @@ def test_the_second_heldout_names_set_is_found_and_almost_never_another_professi
                                   "pourquoi les etudes sont si longues", "merci beaucoup"])
 def test_ordinary_questions_name_no_profession(text):
     assert index().find(text) == ()
+
+
+def test_a_greeting_before_a_name_does_not_hide_it():
+    """« Bonjour, plombier c'est bien ? » is read as « plombier c'est bien ? »: a name alone at the start of a
+    message (a head noun that one title starts with) is still found after a greeting."""
+    checked = 0
+    for title, _ in rome_titles():
+        head = typed_forms(title)[0].split()[0]
+        alone = index().find(f"{head} c'est un bon métier ?")
+        if len(alone) == 1:
+            checked += 1
+            for greeting in ("Bonjour, ", "Salut ! ", "bonsoir "):
+                assert index().find(f"{greeting}{head} c'est un bon métier ?") == alone, (greeting, head)
+    assert checked >= 20
