@@ -343,6 +343,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « un débutant commence à 45 000 € ? »: an amount of money (not a price: stated_amount) asks the pay,
         # whatever topic another word suggests (« commence »: the stepping-stone jobs).
         intent = "salaire"
+    elif q.premise == "secondaire" and q.skill and intent in facts and "hard_skills" in facts:
+        # « avec les outils de traduction, plus besoin de maîtriser les langues ? »: the premise is about a skill
+        # the fiche scores (« Non : » and its score), whatever topic the rest of the message suggests.
+        intent = "hard_skills"
     elif intent == "salaire" and "hard_skills" in facts and q.score_asked:
         # « elle est notée combien ? »: « combien » with a score word asks a skill's score, never the pay.
         intent = "hard_skills"

@@ -209,6 +209,7 @@ _VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|
 # « les langues, c'est secondaire ? », « l'alternance c'est impossible j'imagine ? »: a premise that the
 # thing named does not count or is not possible, which the fiche's answer contradicts (« Non : … »).
 _BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\bfacultati\w*|\boptionnel\w*|\binutiles?\b"
+                        r"|\b(?:plus|pas) (?:besoin|la peine) d(?:e|')|\bsert plus a rien\b|\bplus (?:utiles?|necessaires?)\b"
                         r"|\bsert a rien\b|\bservent a rien\b|\bpas (?:si |tres |vraiment |super |trop )?(?:importante?s?|utiles?"
                         r"|necessaires?|indispensables?|essentiel\w*|demandee?s?)\b")
 _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|pourrai) pas\b|\bexclue?\b|\binterdite?\b"

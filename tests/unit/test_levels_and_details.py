@@ -216,3 +216,10 @@ def test_years_after_the_evolutions_continue_the_evolutions_not_the_pay():
     assert reply == reply_to("quelles sont les évolutions possibles ?", "evolutions"), reply
     # after the salary, the same words stay a question of pay
     assert all(a in reply_to("et au bout de 10 ans ?", "salaire", slots={"sujet": "salaire"}) for a in amounts("confirme"))
+
+
+def test_a_skill_said_no_longer_needed_is_corrected_with_its_score_whatever_the_topic():
+    skill = default_profession().hard_skills.competences[0]
+    reply = reply_to(f"avec les logiciels d'aujourd'hui, plus besoin de {skill.nom.lower()}, non ?", "outils",
+                     competence=skill.id)
+    assert reply.startswith("non :") and str(skill.score) in reply, reply
