@@ -30,6 +30,10 @@ _STATED_SCORE = re.compile(r"(?<![\d+])(?<!\d[.,])(\d{1,3})(?!\d|[.,]\d|\s*(?:%|
                            r"|heures?\b|h\b|k\b|000|€|euros?|e\b|eme\b|er\b))")
 
 
+# « Oui, … », « Non : … » at the start of a fiche's sentence that a template already opens with its verdict.
+_VERDICT_START = re.compile(r"^\s*(?:oui|non)\s*[,:.!]\s*", re.IGNORECASE)
+
+
 def stated_score(folded: str) -> Optional[int]:
     """A score out of 100 the student states about a skill (« elle a 95 ? »), if one number alone is given."""
     found = [int(n) for n in _STATED_SCORE.findall(folded) if 0 < int(n) <= 100]
@@ -280,8 +284,12 @@ class Replier:
         else:
             name = "diplome.general"
         reference = self._reference(p)
+        reponse = p.diplome.reponse
+        if name != "diplome.general" and reponse:
+            # the template says « Oui : » itself: the fiche's « Oui, un Bac+5 est nécessaire » is not said twice
+            reponse = _VERDICT_START.sub("", reponse) or reponse
         return self._required_first(p) + self.fill(
-            name, voie=p.diplome.voie, reponse=p.diplome.reponse, le_reference=reference,
+            name, voie=p.diplome.voie, reponse=reponse, le_reference=reference,
             le_reference_en_tete=capitalized(reference), niveaux=self._levels(p))
 
     def _asked(self, q: Question, topic: Optional[str]) -> Optional[diplomas.Mention]:

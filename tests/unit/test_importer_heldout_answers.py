@@ -89,6 +89,7 @@ def test_the_diploma_answers_of_a_heldout_fiche(school, fiche):
 
     bac5 = ask(school, pid, "faut-il un bac+5 ?", "diplome", "mastere")
     lines = bac5.split("\n")
+    assert not re.search(r"\b(?:oui|non) ?: (?:oui|non)\b", bac5), bac5  # the verdict is said once
     if facts.get("bac5_necessaire"):  # after the required diploma when there is one
         assert any(line.startswith("oui") for line in lines[:2]) or "un bac+5 est attendu" in bac5, bac5
     elif facts.get("bac5_necessaire") is False:
