@@ -96,8 +96,8 @@ _PROGRESSION = re.compile(r"\baugment\w*|\bprogress\w*|\bmonte\b|\bmontent\b|\bg
                           r"|\bsalaire evolu\w*|\bgagne\w* plus (?:avec|apres|au fil)|\bau fil (?:des|du) (?:ans|annees|temps)")
 
 
-def asks_score(text: str) -> bool:
-    folded = fold(text)
+def asks_score(folded: str) -> bool:
+    """Whether a message (folded) asks a score with no word of pay."""
     return bool(_SCORE_WORDS.search(folded)) and not _PAY_WORDS.search(folded)
 
 
@@ -106,11 +106,10 @@ _AT_LEAST = re.compile(r"\bau (?:minimum|moins)\b|\bminimum\b|\bmini\b|\ba parti
 _AT_MOST = re.compile(r"\bau (?:maximum|plus)\b|\bmaximum\b|\bmax\b|\bjusqu'?\s?a\b|\bplafond\b")
 
 
-def stated_amount(text: str) -> Optional[Tuple[int, bool, Optional[str]]]:
-    """(euros, per month, "min" / "max" / None) of the one amount of money a message states (« 45 000 € »,
-    « 45k », « 2 000 euros par mois », « au minimum 50 000 € »: "min"), None when it states none, several, or
-    speaks of a price (« l'école coûte 8 000 € »)."""
-    folded = fold(text)
+def stated_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
+    """(euros, per month, "min" / "max" / None) of the one amount of money a message (folded) states
+    (« 45 000 € », « 45k », « 2 000 euros par mois », « au minimum 50 000 € »: "min"), None when it states none,
+    several, or speaks of a price (« l'école coûte 8 000 € »)."""
     if _COST.search(folded):
         return None
     found = []
@@ -452,6 +451,6 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         parts=split, asked=asked_objects(text),
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)),
-        levels=levels_asked(text) if span is None else None, premise=premise(folded), amount=stated_amount(text),
-        score_asked=asks_score(text), progression=bool(_PROGRESSION.search(folded)),
+        levels=levels_asked(text) if span is None else None, premise=premise(folded), amount=stated_amount(folded),
+        score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=bool(_PAY_WORDS.search(folded)))

@@ -414,8 +414,8 @@ def check_copied_professions(project: Project) -> List[Problem]:
         candidates = sorted({i for text in rarest for i in holders.get(text, ())})
         for text in weight:
             holders[text].append(position)
-        enough = next((i for i in candidates
-                       if texts[copy] and sum(n for text, n in weight.items() if text in held[i]) >= need), None)
+        enough = next((i for i in candidates if sum(n for text, n in weight.items() if text in held[i]) >= need),
+                      None)
         if enough is None:
             continue
         original = ids[enough]   # the first such file in order, as when each pair was compared

@@ -225,11 +225,12 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         parts = part_spans(masked(text))  # « Madame, Monsieur, » and « merci d'avance » are no parts
         if len(parts) < 2:
             return []
-        classes = self.weights["classes"]
         probabilities = self.probabilities([text[a:b] for a, b in parts])
-        found = [{"text": text[a:b], "start": a, "end": b, "intent": str(classes[p.argmax()]),
-                  "confidence": float(p.max())} for (a, b), p in zip(parts, probabilities)]
-        return self.joined(text, found)
+        return self.joined(text, [self._part(text, a, b, p) for (a, b), p in zip(parts, probabilities)])
+
+    def _part(self, text: str, start: int, end: int, probs: np.ndarray) -> Dict[str, Any]:
+        return {"text": text[start:end], "start": start, "end": end,
+                "intent": str(self.weights["classes"][probs.argmax()]), "confidence": float(probs.max())}
 
     def joined(self, text: str, parts: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
         """Parts next to each other with the same intent are one question (« la rédaction, c'est la compétence
@@ -238,10 +239,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         for part in parts:
             if merged and merged[-1]["intent"] == part["intent"]:
                 start, end = merged[-1]["start"], part["end"]
-                probs = self.probabilities([text[start:end]])[0]
-                classes = self.weights["classes"]
-                merged[-1] = {"text": text[start:end], "start": start, "end": end,
-                              "intent": str(classes[probs.argmax()]), "confidence": float(probs.max())}
+                merged[-1] = self._part(text, start, end, self.probabilities([text[start:end]])[0])
             else:
                 merged.append(part)
         return merged if len(merged) >= 2 else []

@@ -189,8 +189,9 @@ def test_an_amount_stated_for_a_level_is_checked_against_the_fiche_whatever_topi
     ("la compétence notée 91 ?", None),
 ])
 def test_an_amount_of_money_is_told_from_a_price_a_range_a_year_or_a_score(text, amount):
+    from core.textnorm import fold
     from core.understanding import stated_amount
-    assert stated_amount(text) == amount
+    assert stated_amount(fold(text)) == amount
 
 
 def test_a_score_asked_after_the_skills_is_a_score_not_a_pay():
