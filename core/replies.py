@@ -433,7 +433,9 @@ class Replier:
         return self.fill("formation_continue", formation_continue=p.formation_continue)
 
     def _experiences(self, p: Profession, q: Question) -> str:
-        items = [self.fill("experience_item", poste=e.poste, apport=e.apport) for e in p.experiences]
+        # « apport » is what the job brings at the infinitive (« pour … »), or the fiche's own sentences
+        items = [self.fill("experience_phrase" if e.apport[:1].isupper() else "experience_item",
+                           poste=e.poste, apport=e.apport) for e in p.experiences]
         return self.fill("experiences", intitule=p.intitule, experiences=self.bullets(items))
 
     def _factors(self, p: Profession) -> str:

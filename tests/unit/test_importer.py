@@ -22,7 +22,7 @@ from trainer.importer.__main__ import import_fiche, main
 from trainer.importer.facts import COPIED, NUMBER, Fact, Missing, as_yaml_data, draft_leaves
 from trainer.importer.parse import IGNORED, classify, read_fiche
 from trainer.importer.text import clean_paste, content_words, paragraphs, sentences, squash
-from trainer.importer.verify import verify
+from trainer.importer.verify import verify, words_in
 
 FICHES = ROOT / "tests" / "fixtures" / "fiches"
 SEED = FICHES / "ecole_charge_mission_relations_internationales.txt"
@@ -161,7 +161,8 @@ def test_seed_stepping_stones_tools_constraints(seed):
     positions = [e["poste"] for e in data["experiences"]]
     assert pairing([e["poste"] for e in known["experiences"]], positions) == [0, 1, 2]
     for mine, theirs in zip(data["experiences"], known["experiences"]):
-        assert copied_from(fiche, mine["apport"]) and coverage(theirs["apport"], mine["apport"]) >= 0.7
+        # rewritten at the infinitive from the fiche's words (« se familiarise » -> « se familiariser »)
+        assert words_in(mine["apport"], fiche) and coverage(theirs["apport"], mine["apport"]) >= 0.7
 
     categories = data["outils"]["categories"]
     order = pairing([c["nom"] for c in known["outils"]["categories"]], [c["nom"] for c in categories])
@@ -464,7 +465,7 @@ def test_every_stepping_stone_of_the_fiches_is_read_whatever_its_opening():
     assert [e["poste"] for e in data["experiences"]] == [
         "Animateur(trice) de croisières fluviales", "Technicien(ne) de maintenance aéronautique",
         "Agent(e) de réservation", "Météorologue amateur"]
-    assert data["experiences"][2]["apport"].startswith("après quelques années comme Agent(e) de réservation, on maîtrise")
+    assert data["experiences"][2]["apport"] == "maîtriser les outils de billetterie et la gestion des listes d'attente"
     data, *_ = imported(ROOFS)
     assert [e["poste"] for e in data["experiences"]] == [
         "Technicien(ne) cordiste sur des façades", "Élagueur(se)", "Vendeur(se) en jardinerie"]

@@ -80,6 +80,10 @@ def filled():
         replier.answer(profession, Question(topic="salaire", experience="confirme", folded="un senior gagne combien ?"))
         replier.answer(profession, Question(topic="alternance", premise="impossible"))
         replier.work_study_label("Le Mastère")
+        # a stepping stone given by the fiche's own sentence (« {poste} : {apport} », no « pour »)
+        replier.answer(profession.copy(update={"experiences": [e.copy(update={"apport": "Une phrase de la fiche."})
+                                                               for e in profession.experiences]}),
+                       Question(topic="experiences"))
         replier.guarantee(profession, Question(topic="diplome"))
         replier.guarantee(profession.copy(update={"evolutions": Evolutions()}), Question(topic="diplome"))
         bac5 = profession.copy(update={"parcours": [path.copy(update={"statut": "reference" if path.niveau == 5 else

@@ -15,6 +15,8 @@ from core.diplomas import words as diploma_words
 from core.gender import MARK
 from core.textnorm import fold
 from loading.paths import NLU
+from trainer.importer.clauses import VERBS, predicate, split_at_verb
+from trainer.importer.contribution import contribution
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Absent, Fact, Missing, compact, draft_leaves
 from trainer.importer.text import (
     alias_of,
@@ -29,7 +31,6 @@ from trainer.importer.text import (
     upper_first,
     without_final_period,
 )
-from trainer.importer.verbs import is_finite_verb
 
 # Section of a paragraph, from its folded text. The first rule that matches wins.
 SECTIONS: List[Tuple[str, str]] = [
@@ -104,20 +105,8 @@ SECTIONS: List[Tuple[str, str]] = [
     ("missions_sans_le_mot", r"^le metier (?:de |d')(?=.*\. .*\. )(?!.*\b(?:qualites|soft skills|savoir-etre|contraintes|hard skills|"
                  r"competences|outils|salaire|remuneration)\b)"),
 ]
-# Verbs that end the subject of a sentence (« La coordination des projets internationaux | permet… »).
-VERBS = set("""permet permettent garantit garantissent soutient soutiennent facilite facilitent assure assurent
-contribue contribuent accompagne accompagnent favorise favorisent aide aident apporte apportent consiste
-consistent vise visent sert servent offre offrent renforce renforcent structure structurent est sont exige
-exigent necessite necessitent repose reposent couvre couvrent regroupe regroupent comprend comprennent
-consolide consolident optimise optimisent oriente orientent valorise valorisent developpe developpent
-ameliore ameliorent securise securisent anticipe anticipent coordonne coordonnent organise organisent
-prepare preparent alimente alimentent veille veillent participe participent eclaire eclairent nourrit
-nourrissent maintient maintiennent fluidifie fluidifient rend rendent donne donnent expose exposent
-familiarise familiarisent apprend apprennent mobilise mobilisent encadre encadrent simplifie simplifient
-accelere accelerent limite limitent evite evitent constitue constituent""".split())
 # General texts of every fiche, about no profession in particular: not taken, not reported.
 IGNORED = ("citation", "salaire_contexte")
-_ARTICLES = {"la", "le", "les", "l", "un", "une", "de", "des", "du", "d", "sa", "son", "ses"}
 _LEVEL_WORDS = {"debutant": "debutant", "junior": "debutant", "confirme": "confirme", "senior": "confirme",
                 "experimente": "confirme", "expert": "confirme"}
 
@@ -191,58 +180,6 @@ def with_precision(section: dict, fiche: Fiche, key: str) -> dict:
 def or_absent(fact, what: str):
     """The fact, or Absent when the fiche does not give it."""
     return fact if fact is not None and fact.value not in (None, "", []) else Absent(what)
-
-
-# Words after which a verb form is a noun (« la conduite », « sur route », « des œuvres »).
-_NOT_BEFORE_VERB = _ARTICLES | {"a", "à", "au", "aux", "en", "sur", "avec", "pour", "par", "dans", "entre", "chez",
-                                "vers", "sans", "sous", "comme", "et", "ou", "ce", "cette", "ces", "leur", "leurs"}
-# An aside inside a subject: « (change, lavage des mains) », « - titres, sous-titres - ».
-_ASIDE = re.compile(r"\([^)]*\)|\s-\s[^.]*?\s-\s")
-
-
-def _lexicon_verb(tokens, position: int) -> bool:
-    """The token is a conjugated verb where it stands: not after an article or a preposition, not elided
-    (« d'incendie »), and not followed by another verb (« L'amélioration continue mobilise » : the first is
-    an adjective; two conjugated verbs never follow each other)."""
-    text = tokens[position].group(0).lower()  # accents kept: the verb tables are written with them
-    previous = fold(tokens[position - 1].group(0)).rstrip("'")
-    if previous in _NOT_BEFORE_VERB or re.match(r"^(?:d|l|qu|j|m|t|c)'", text) or not is_finite_verb(text):
-        return False
-    if position + 1 < len(tokens):
-        following = tokens[position + 1].group(0).lower()
-        if fold(following).split("'")[-1] in VERBS or ("'" not in following and is_finite_verb(following)):
-            return False
-    return True
-
-
-def split_at_verb(sentence: str, lexicon: bool = False) -> Optional[Tuple[str, str, str]]:
-    """(subject, verb, rest) of « La coordination des projets permet d'assurer… ». With `lexicon`, any
-    conjugated verb of the French verb tables ends the subject, not only the usual verbs of fiches."""
-    masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
-    tokens = list(re.finditer(r"[\w()'-]+", masked))
-    for position, token in enumerate(tokens):
-        word = fold(token.group(0)).split("'")[-1]
-        if position == 0:
-            continue
-        previous = fold(tokens[position - 1].group(0)).rstrip("'")
-        if word not in VERBS and not (lexicon and _lexicon_verb(tokens, position)):
-            continue
-        if previous in _ARTICLES or previous.endswith("'"):
-            continue  # « la veille sur… » : a noun, not a verb
-        subject = sentence[: token.start()].strip().rstrip(",").strip()
-        if re.search(r"\bse$|\bs'$", fold(subject)):
-            subject = re.sub(r"\s*\b[sS]e$|\s*\b[sS]'$", "", subject).strip()
-        return subject, token.group(0), sentence[token.end():].strip()
-    return None
-
-
-def predicate(verb: str, rest: str) -> str:
-    """What the subject does: « permet d'assurer X » -> « assurer X » ; « garantit X » -> « garantit X »."""
-    rest = without_final_period(rest)
-    match = re.match(r"^(?:de |d'|à |a )(.+)$", rest)
-    if fold(verb) in ("permet", "permettent", "aide", "aident", "vise", "visent", "sert", "servent") and match:
-        return match.group(1)
-    return f"{verb} {rest}"
 
 
 def without_enfin(sentence: str) -> str:
@@ -822,9 +759,17 @@ def experiences(fiche: Fiche, name: Optional[str]):
         if position is None:
             continue  # not taken: reported unused
         fiche.used.add(index)
-        found.append({"poste": position,
-                      "apport": Fact(lower_first(without_final_period(paragraph)), paragraph, COPIED,
-                                     "lu après « {poste} : pour » : gardez l'essentiel, à l'infinitif")})
+        parts = sentences(paragraph)
+        read = contribution(parts, str(position.value), name)
+        if read:  # read after « {poste} : pour », followed by the paragraph's other sentences as they are
+            phrase, index = read
+            others = [s for i, s in enumerate(parts) if i not in (0, index)]
+            value = phrase + ("".join(". " + s.rstrip(".") for s in others) + "." if others else "")
+            brings = Fact(value, "\n".join(parts[i] for i in sorted({0, index})) + "".join("\n" + s for s in others),
+                          FORM, "réécrit à l'infinitif à partir de la fiche : relisez-le")
+        else:  # the fiche's sentences as they are, shown after « {poste} : »
+            brings = Fact(paragraph if paragraph.rstrip()[-1:] in ".!?" else paragraph + ".", paragraph, COPIED)
+        found.append({"poste": position, "apport": brings})
     return found or Absent("la fiche ne cite aucun poste qui prépare au métier")
 
 
@@ -850,10 +795,12 @@ _TOOLS_AFTER = re.compile(
     r"|notamment |aussi |egalement |au quotidien |d'abord )?(?:avec|sur)|"
     r"s'appuie sur|s'appuient sur)\b(?: (?:au quotidien|surtout|aussi|egalement|principalement|notamment|"
     r"couramment|d'abord))*\s*(?:[^:,]{0,90}?:\s*)?"
-    r"|^(?:les |ses )?(?:principaux |principales )?(?:outils|equipements|logiciels|instruments)\b[^:]{0,80}? sont "
+    r"|^(?:les |ses )?(?:principaux |principales )?(?:outils|equipements|logiciels|instruments)\b[^:]{0,80}?(?<! ne) sont "
     r"(?:surtout |principalement |avant tout |d'abord )?(?:des (?:equipements|outils|logiciels) ?: ?)?")
 _TOOL_WORDS = r"\b(?:outils?|outillages?|logiciels?|materiels?|equipements?|instruments?|appareils?|machines?)\b"
-_TOOLS_BEFORE = re.compile(r"^(.+?) (?:composent|structurent|constituent|forment|completent) (?:son|leur|l'|le|les)\b")
+# (the object is the work as a whole: « … structurent les actions de dépistage » lists no tool)
+_TOOLS_BEFORE = re.compile(r"^(.+?) (?:composent|structurent|constituent|forment|completent) (?:(?:son|leur|le|les) |l')?"
+                           r"(?:environnement|equipement|outillage|quotidien|travail|poste|materiel|outils)")
 # Where a tool's name ends inside its item: « un terminal embarqué relié au service … », « … pour la manutention ».
 _TOOL_END = re.compile(r"\s+(?:pour|qui|que|afin|relie|reliee|relies|reliees|selon|lors|tres|apprecie|appreciee)\b"
                        r"|\s*,\s*(?:qui|tres|apprecie)\b")
@@ -879,10 +826,12 @@ def tool_items(sentence: str) -> List[str]:
         text = without_final_period(sentence)[after.end():]
     else:
         before = _TOOLS_BEFORE.match(folded)
-        if before:
-            text = sentence[before.start(1):before.end(1)]
+        if before:  # « Git assure …, tandis que les plateformes et les outils complètent … » : the last clause
+            text = re.split(r",?\s+(?:tandis|alors|pendant) que\s+", sentence[before.start(1):before.end(1)])[-1]
     if not text:
         return []
+    # « la scie et, dans les entreprises les mieux équipées, des machines … » : the aside is no tool
+    text = re.sub(r"\bet,\s+(?:dans|en|selon|pour|chez|sur|avec|parfois|souvent)\b[^,]*,\s*", "et ", text)
     text = re.split(r",?\s+ainsi que\s+(?=(?:le|la|les|l'|un|une|des|du)\b)", text)
     items = [item for part in text for item in _split_protected(part.strip())]
     found = []
@@ -912,7 +861,7 @@ def tools_as_subjects(paragraph: str) -> List[Tuple[str, str]]:
         return []
     found = []
     for sentence in parts[1:]:
-        for clause in re.split(r",\s+(?:et\s+)?|\s+tandis\s+que\s+|\s*;\s*", without_final_period(sentence)):
+        for clause in re.split(r",?\s+tandis\s+que\s+|,\s+(?:et\s+)?|\s*;\s*", without_final_period(sentence)):
             split = split_at_verb(clause, lexicon=True)
             if not split or not split[0] or len(split[0].split()) > 6:
                 continue
@@ -923,6 +872,20 @@ def tools_as_subjects(paragraph: str) -> List[Tuple[str, str]]:
                 items = re.split(r"\s+et\s+|\s+ou\s+", split[0])
             found += [(strip_article(item.strip()), sentence) for item in items if strip_article(item.strip())]
     return found if len(found) >= 2 else []
+
+
+_INFINITIVE_AHEAD = r"(?=(?:se |s')?[^\W\d_]+(?:er|ir|re)\b)"
+
+
+def infinitives_alone(rest: str) -> str:
+    """What « permettent de … », « servent à … » lead to, shown after « Outils de X : »: the infinitives without
+    their « de » / « à », each one (« à dessiner …, à présenter … et à préparer … » -> « dessiner …, présenter …
+    et préparer … »)."""
+    lead = re.match(r"^(?:de |d'|à )" + _INFINITIVE_AHEAD, rest)
+    if not lead:
+        return rest
+    marker = r"(?:de |d')" if lead.group(0) != "à " else r"à "
+    return re.sub(r"(,| et| ou) " + marker + _INFINITIVE_AHEAD, r"\1 ", rest[lead.end():])
 
 
 def tools(fiche: Fiche, name: Optional[str]):
@@ -940,9 +903,12 @@ def tools(fiche: Fiche, name: Optional[str]):
         if name and fold(name) in fold(rest):
             rest = rest[fold(rest).index(fold(name)) + len(name):]
         rest = re.sub(r"^\s*(?:au/à la|au/a la|au|à la|a la|aux)?\s*", "", rest)
-        rest = re.sub(r"^(?:de |d')", "", rest.strip())
+        rest = infinitives_alone(rest.strip())
         detail = " ".join([without_final_period(rest) + "."] + sentences(paragraph)[1:])
-        categories.append({"nom": Fact(label, first), "detail": Fact(without_final_period(detail), paragraph)})
+        # « à présenter … et à préparer » became « présenter … et préparer »: built from the fiche's words
+        rewritten = squash(without_final_period(rest)) not in squash(first)
+        categories.append({"nom": Fact(label, first), "detail": Fact(
+            without_final_period(detail), paragraph, *((FORM, "réécrit à l'infinitif : relisez-le") if rewritten else ()))})
     intro = fiche.first("outils_intro")
     listed = _tool_items(intro) if intro else []
     named = " ".join(fold(c["nom"].value) for c in categories)

@@ -59,3 +59,29 @@ def is_finite_verb(word: str) -> bool:
     if word.endswith("e"):
         return word[:-1] + "er" in infinitives
     return False
+
+
+def infinitive(word: str) -> str:
+    """The infinitive of a conjugated form: « acquiert » -> « acquérir », « développe » -> « développer »;
+    the word itself when the tables do not know it."""
+    lowered = word.lower()
+    forms, infinitives = _tables()
+    if lowered in forms:
+        return forms[lowered][0]
+    for end, stem in (("ent", 3), ("e", 1)):
+        if lowered.endswith(end) and lowered[:-stem] + "er" in infinitives:
+            return lowered[:-stem] + "er"
+    return lowered
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_infinitives() -> FrozenSet[str]:
+    from core.textnorm import fold
+    return frozenset(fold(word) for word in _tables()[1])
+
+
+def is_infinitive(word: str) -> bool:
+    """True for an infinitive of the verb tables, written with or without its accents (« résister »,
+    « resister »)."""
+    from core.textnorm import fold
+    return fold(word) in _folded_infinitives()

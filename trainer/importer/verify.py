@@ -7,6 +7,7 @@ from core.gender import without_marks
 from core.textnorm import fold
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, dotted, draft_leaves
 from trainer.importer.text import sentences, squash
+from trainer.importer.verbs import infinitive
 
 
 def _number_in(value: int, passage: str) -> bool:
@@ -15,9 +16,11 @@ def _number_in(value: int, passage: str) -> bool:
     return re.search(rf"(?<!\d){value}(?!\d)", joined) is not None
 
 
-def _words_in(value: str, passage: str) -> bool:
+def words_in(value: str, passage: str) -> bool:
     """Every word of the value is a word of the passage (for forms built from the fiche's words)."""
     passage_words = set(re.findall(r"[a-z]+|[0-9]+", fold(passage)))
+    # a verb of the passage rewritten at the infinitive (« acquiert » -> « acquérir », « se former »)
+    passage_words |= {fold(infinitive(w)) for w in re.findall(r"[\w]+", passage.lower())} | {"se", "s"}
     value_words = re.findall(r"[a-z]+|[0-9]+", fold(without_marks(value)))
     # the gender forms (chargee, testeuse) and the unit (€ brut par an) are built from the same stems
     return all(w in passage_words or any(p.startswith(w[:5]) for p in passage_words if len(w) > 4)
@@ -46,7 +49,7 @@ def check(fact: Fact, fiche: str) -> str:
         return f"{', '.join(absent)} : absent de « {fact.evidence} »" if absent else ""
     if fact.how == FORM:
         values = value if isinstance(value, list) else [str(value)]
-        absent = [v for v in values if not _words_in(v, fact.evidence)]
+        absent = [v for v in values if not words_in(v, fact.evidence)]
         return f"{', '.join(absent)} : des mots ne sont pas dans la fiche" if absent else ""
     if fact.how == DEDUCED:
         return ""  # the sentence it is deduced from is in the fiche (checked above)
