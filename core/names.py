@@ -433,6 +433,16 @@ class NameIndex:
                  if f in self._initials and f not in self._ordinary}
         return tuple(found) if len(found) == 1 else ()
 
+    def holding(self, text: str) -> Tuple[str, ...]:
+        """The professions one of whose names holds the words of `text`, in order and together (« tourisme
+        durable » in « Guide de tourisme durable »)."""
+        asked = name_words(text)
+        if not asked:
+            return ()
+        n = len(asked)
+        return self._ids(i for i in self._candidates(set(asked))
+                         if any(self._names[i][1][k:k + n] == asked for k in range(len(self._names[i][1]) - n + 1)))
+
     def resolve(self, name: str) -> Tuple[str, ...]:
         """The profession(s) an extracted name refers to: as `find`, and also a part of a name
         (« chargé de mission » for « chargé de mission relations internationales ») when only

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Set, Tuple
 
 from core.gender import gender_forms
+from core.names import gendered_forms, name_words
 from core.replies import BUILDERS, TOPIC_TEMPLATE_FIELDS, Replier
 from loading.paths import cache_dir
 from trainer import story_conflicts
@@ -44,6 +45,7 @@ from trainer.project import (
     normalise,
     step_intents,
 )
+from trainer.short_names import read_as_other
 from trainer.template_fields import TEMPLATE_FIELDS
 
 MIN_EXAMPLES = 25
@@ -451,6 +453,31 @@ def check_feminine_aliases(project: Project) -> List[Problem]:
     return problems
 
 
+def check_names_read_as_another(project: Project) -> List[Problem]:
+    """A warning: words that end a title (« … tourisme durable ») that the assistant reads as another
+    profession, when they are not that profession's name in full (trainer/short_names.py)."""
+    problems = []
+    if project.school is None:
+        return problems
+    school = project.school
+    for profession_id, profession in project.professions.items():
+        read = read_as_other(profession.intitule, profession_id, school.names)
+        if read is None:
+            continue
+        short, other_id = read
+        other = school.professions[other_id]
+        if any(name_words(short) == name_words(form) for form in gendered_forms(other.intitule)):
+            continue  # « charcutier traiteur » in « Chef charcutier-traiteur » is that profession: rightly read
+        path = project.profession_files[profession_id]
+        problems.append(Problem(
+            f"{project.at(path, project.mapping(path).lines.get('alias'))} : « {short} », des mots du titre "
+            f"« {profession.intitule} », est lu comme le métier « {other.intitule} » : un élève qui l'écrit aura la "
+            f"réponse de ce métier-là. Si ces mots désignent aussi « {profession.intitule} », ajoutez aux alias de ce "
+            "métier un nom plus précis que les élèves emploient (docs/guide-formateurs.md, section 6).",
+            warning=True))
+    return problems
+
+
 def check_removed_facts(project: Project) -> List[Problem]:
     """A warning for each fact of the profession's fiche (when the file names it and it is found), of the
     file's last committed version, or of the last valid knowledge (the one the assistant answered with)
@@ -487,7 +514,8 @@ def check_removed_facts(project: Project) -> List[Problem]:
 CHECKS: List[Callable[[Project], List[Problem]]] = [
     check_knowledge_files, check_example_lines, check_duplicate_examples, check_held_out_sentences,
     check_declared_names, check_domain_intents, check_topics, check_free_sections, check_buttons,
-    check_templates, check_copied_professions, check_feminine_aliases, check_removed_facts,
+    check_templates, check_copied_professions, check_feminine_aliases, check_names_read_as_another,
+    check_removed_facts,
 ]
 
 

@@ -7,13 +7,20 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Union
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple, Union
 
+import yaml
+
+from core import yamlcache
+from core.coverage import NEUTRAL
+from core.names import NameIndex, canonical, name_words
+from loading.lexicon import for_names
 from loading.paths import knowledge_dir
 from trainer.importer.facts import Fact, Missing, absent, draft_leaves
 from trainer.importer.parse import read_fiche
 from trainer.importer.render import render
 from trainer.importer.verify import verify
+from trainer.short_names import designating
 
 
 class FicheError(Exception):
@@ -32,14 +39,60 @@ def _replace(draft, field: str, replacement) -> None:
     node[last] = replacement
 
 
-def import_fiche(text: str, source_name: str):
-    """(draft, yaml text, markers, unused passages, facts that failed the verification) — no file written."""
+def import_fiche(text: str, source_name: str, others: Sequence[Tuple[str, str]] = (), asked: FrozenSet[str] = frozenset()):
+    """(draft, yaml text, markers, unused passages, facts that failed the verification) — no file written.
+    `others`: (id, name) of the school's other professions; the complements of the title that designate this
+    profession alone among them become aliases too (trainer/short_names.py). `asked`: words of questions."""
     draft, unused = read_fiche(text)
+    add_short_names(draft, others, asked)
     rejected = verify(draft, text)
     for field, problem in rejected:  # never write a fact the fiche does not support
         _replace(draft, field, Missing(f"l'importeur n'a pas pu vérifier ce fait dans la fiche ({problem})"))
     yaml_text, markers = render(draft, source_name)
     return draft, yaml_text, markers, unused, rejected
+
+
+def add_short_names(draft, others: Sequence[Tuple[str, str]], asked: FrozenSet[str]) -> None:
+    """« tourisme durable » for « Chargé(e) de projets tourisme durable », when no other profession of the school
+    is read from it: added to the aliases the importer writes."""
+    alias, name, pid = draft.get("alias"), draft.get("intitule"), draft.get("id")
+    if not (isinstance(alias, Fact) and isinstance(name, Fact) and isinstance(pid, Fact)):
+        return
+    index = NameIndex([(o, n) for o, n in others if o != pid.value], **for_names())
+    extra = designating(name.value, pid.value, index, alias.value, asked)
+    if extra:
+        alias.value = list(alias.value) + extra
+        alias.note += " ; les formes courtes du titre qu'aucun autre métier de l'école ne porte"
+
+
+def school_names(folder: Path) -> List[Tuple[str, str]]:
+    """(id, name) of every title and alias of the knowledge files of `folder` (a file that cannot be read is
+    left out: `make check` names it)."""
+    out = []
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
+        try:
+            data = yamlcache.parse(path.read_text(encoding="utf-8"), yaml.SafeLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("intitule"), str):
+            pid = str(data.get("id") or path.stem)
+            out += [(pid, n) for n in [data["intitule"]] + list(data.get("alias") or []) if isinstance(n, str)]
+    return out
+
+
+def question_words(knowledge: Path) -> FrozenSet[str]:
+    """The words of questions (what asks nothing in particular, and each topic's words in sujets.yml): never a
+    short name of a profession."""
+    out = {canonical(w) for w in NEUTRAL}
+    try:
+        topics = yamlcache.parse((knowledge / "sujets.yml").read_text(encoding="utf-8"), yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        topics = None
+    for topic in (topics or {}).get("sujets", {}).values() if isinstance(topics, dict) else ():
+        if isinstance(topic, dict):
+            for text in [topic.get("libelle"), topic.get("question")] + list(topic.get("vocabulaire") or []):
+                out.update(name_words(str(text or "")))
+    return frozenset(out)
 
 
 def _read(path: Path) -> str:
@@ -74,10 +127,12 @@ class Imported:
     rejected: list
 
 
-def prepare(fiche: Path, folder: Path) -> Imported:
-    """Read and import one fiche, its target in `folder`; FicheError if it is not a fiche métier. Nothing written."""
+def prepare(fiche: Path, folder: Path, others: Optional[List[Tuple[str, str]]] = None) -> Imported:
+    """Read and import one fiche, its target in `folder`; FicheError if it is not a fiche métier. Nothing written.
+    `others`: the names of the school's professions (read from `folder` when not given)."""
     text = _read(fiche)
-    draft, yaml_text, markers, unused, rejected = import_fiche(text, fiche.name)
+    others = school_names(folder) if others is None else others
+    draft, yaml_text, markers, unused, rejected = import_fiche(text, fiche.name, others, question_words(folder.parent))
     if isinstance(draft["id"], Missing):
         raise FicheError("le nom du métier est introuvable (la fiche doit contenir une phrase « Le métier de … » ou « Le métier d’… "
                          "repose sur … »). Est-ce bien une fiche métier ?", fiche)
@@ -168,9 +223,13 @@ def import_folder(fiches: Path, folder: Path, overwrite: bool) -> int:
                          "chaque fiche dans un fichier .txt de ce dossier.", fiches)
     folder = _shown(folder)
     outcomes: Dict[Path, Union[Imported, FicheError]] = {}
+    names = school_names(folder)  # and each fiche's names as it is read: two fiches never share a short name
     for fiche in paths:
         try:
-            outcomes[fiche] = prepare(fiche, folder)
+            outcomes[fiche] = prepare(fiche, folder, names)
+            draft = outcomes[fiche].draft
+            names = names + [(draft["id"].value, n) for n in [draft["intitule"].value] + list(draft["alias"].value)] \
+                if isinstance(draft.get("alias"), Fact) and isinstance(draft.get("intitule"), Fact) else names
         except FicheError as error:
             outcomes[fiche] = error
     _same_id(outcomes)
