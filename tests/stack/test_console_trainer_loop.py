@@ -199,8 +199,12 @@ def test_a_trainer_tries_a_sentence_then_adds_the_alias_and_the_assistant_follow
     assert aliases(console, OTHER)[-1] == UNKNOWN_NAME
     assert page.get_by_role("heading", name=f"« {WRONG} »", exact=True).count() == 0   # decided: it left the queue
     # the action server's reload takes it without a restart, in seconds
+    # (the new knowledge is swapped in, then the reload is told: both are waited for, within the 5 s)
+    def reloaded() -> bool:
+        return live.school.names.find(WRONG) == (OTHER,) and any("Connaissances rechargées" in said
+                                                                  for said in console["told"])
     deadline = time.time() + 5
-    while live.school.names.find(WRONG) != (OTHER,) and time.time() < deadline:
+    while not reloaded() and time.time() < deadline:
         time.sleep(0.2)
     assert live.school.names.find(WRONG) == (OTHER,) and live.error is None
     assert any("Connaissances rechargées" in said for said in console["told"])
