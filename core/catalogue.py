@@ -6,6 +6,7 @@ interests (tourisme, langues, voyage…) matched against the words of the fiche 
 is suggested only with the words of its fiche that match and the rubrique they come from.
 """
 import bisect
+import functools
 import heapq
 import operator
 import re
@@ -45,6 +46,11 @@ _REFUSAL = re.compile(r"(?:\bsans|\bpas (?:de|d'|du|des|le|la|les|l'|trop|travai
 _REFUSED_AFTER = re.compile(r"\w*\s+(?:pas(?! mal| que)|jamais)\b")
 
 
+# Each interest's pattern compiled once per process: there are more of them than re's own cache holds (512),
+# so every School built again (a reload, make check on a copy) compiled them all again.
+_compiled = functools.lru_cache(maxsize=None)(re.compile)
+
+
 @dataclass(frozen=True)
 class Interests:
     """The school's vocabulary of interests (knowledge/interets.yml): how a student names each one, and the
@@ -59,7 +65,7 @@ class Interests:
     def of(cls, entries: Dict[str, Tuple[str, Sequence[str], Sequence[str]]]) -> "Interests":
         """From {interest: (label, words of a message, words of a fiche)}."""
         def alternation(words):
-            return re.compile("|".join(word_pattern(w) for w in words)) if words else re.compile(r"(?!x)x")
+            return _compiled("|".join(word_pattern(w) for w in words) if words else r"(?!x)x")
         return cls({k: label for k, (label, _, _) in entries.items()},
                    {k: alternation(asked) for k, (_, asked, _) in entries.items()},
                    {k: alternation(said) for k, (_, _, said) in entries.items()},

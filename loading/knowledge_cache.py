@@ -17,7 +17,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Dict, Optional
+from typing import Callable, Dict, Optional, Tuple
 
 from loading.paths import ROOT, VAR, cache_dir
 
@@ -31,14 +31,27 @@ def cache_file() -> Path:
     return (cache_dir() or VAR / "cache") / "knowledge.json"
 
 
+# The last entries read of each cache file, with the file's identity when read: a process that checks or loads
+# several projects (make check's tests, the console) decodes a file again only when it was rewritten.
+_READ: Dict[Tuple[str, str], Tuple[Tuple[int, int, int], Dict[str, object]]] = {}
+
+
 def read_entries(path: Path, version: str) -> Dict[str, object]:
-    """The entries of a cache file written by the same `version` of its code; {} otherwise."""
+    """The entries of a cache file written by the same `version` of its code; {} otherwise. The result is
+    shared by the readers of an unchanged file: read it, never change it."""
     try:
+        stat = path.stat()
+        identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        known = _READ.get((str(path), version))
+        if known is not None and known[0] == identity:
+            return known[1]
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     ok = isinstance(data, dict) and data.get("version") == version and isinstance(data.get("entries"), dict)
-    return data["entries"] if ok else {}
+    entries = data["entries"] if ok else {}
+    _READ[(str(path), version)] = (identity, entries)
+    return entries
 
 
 def write_entries(path: Path, version: str, used: Dict[str, object], older: Dict[str, object],

@@ -33,13 +33,15 @@ def project_copy(tmp_path: Path) -> Path:
     return project
 
 
-def run_check(project: Path = ROOT, rasa: bool = False, cache: Optional[Path] = None) -> subprocess.CompletedProcess:
+def run_check(project: Path = ROOT, rasa: bool = False, cache: Optional[Path] = None,
+              in_process: bool = False) -> subprocess.CompletedProcess:
     """`python -m trainer.check` on a project: in this process for the quick checks (the same code
     as the command, a second instead of a new Python each time), as a command with rasa data validate.
     With rasa, `cache` is the folder of its remembered results; without it, a new empty one, so that
-    rasa data validate really runs."""
+    rasa data validate really runs. `in_process` with rasa: for a project whose own checks fail, where
+    rasa data validate must not start at all."""
     args = ["--projet", str(project)] + ([] if rasa else ["--sans-rasa"])
-    if rasa:
+    if rasa and not in_process:
         cache = cache or Path(tempfile.mkdtemp(prefix="check-cache-"))
         return subprocess.run([PYTHON, "-m", "trainer.check", *args], cwd=ROOT,
                               env=project_env(ASSISTANT_CACHE_DIR=str(cache)),

@@ -306,9 +306,9 @@ def test_a_template_with_a_lone_brace(project):
 # -- rasa data validate, last ---------------------------------------------------------------------
 def test_rasa_is_not_run_while_the_own_checks_fail(project):
     edit(project, "domain.yml", "  - rncp\n", "")
-    result = run_check(project, rasa=True)
+    result = run_check(project, rasa=True, in_process=True)
     assert result.returncode == 1
-    assert "rasa data validate n'a pas été lancé" in result.stdout
+    assert "rasa data validate n'a pas été lancé" in result.stdout and "Vérification par Rasa" not in result.stdout
 
 
 @pytest.mark.long
