@@ -92,6 +92,13 @@ def _patterns(path: Path = DIPLOMAS_FILE) -> Tuple[Tuple[str, "re.Pattern", bool
     return tuple(out)
 
 
+@lru_cache(maxsize=4)
+def _study_patterns(path: Path) -> Tuple[Tuple[int, "re.Pattern"], ...]:
+    """The phrases of a length of study (« trois ans d'études »), each compiled once."""
+    return tuple((level, re.compile(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])"))
+                 for level, phrases in words(path).etudes.items() for phrase in phrases)
+
+
 def mentions(text: str, path: Path = DIPLOMAS_FILE) -> List[Mention]:
     """The diplomas and levels a message names, in order; where two overlap, the longest wins."""
     folded = fold(text or "")
@@ -104,10 +111,9 @@ def mentions(text: str, path: Path = DIPLOMAS_FILE) -> List[Mention]:
             found.append(Mention(kind, words(path).diplomes[kind].niveau, m.start(), m.end()))
     for m in _BAC_PLUS.finditer(folded):
         found.append(Mention(None, int(m.group(1)), m.start(), m.end()))
-    for level, phrases in words(path).etudes.items():
-        for phrase in phrases:
-            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])", folded):
-                found.append(Mention(None, level, m.start(), m.end()))
+    for level, pattern in _study_patterns(path):
+        for m in pattern.finditer(folded):
+            found.append(Mention(None, level, m.start(), m.end()))
     kept: List[Mention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if all(m.end <= k.start or m.start >= k.end for k in kept):

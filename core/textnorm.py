@@ -40,6 +40,8 @@ _FOLDED = {ord("\u2019"): "'", ord("\u2018"): "'"}
 
 def fold(text: str) -> str:
     """Lower-case text without accents, same length as the input ("Débutant" -> "debutant")."""
+    if text.isascii():  # already without accents (a folded text folded again): lower case is all there is to do
+        return text.lower()
     missing = {c for c in set(text) if ord(c) not in _FOLDED}
     for c in missing:
         _FOLDED[ord(c)] = fold_char(c)

@@ -1,7 +1,8 @@
 """Check every fact of a draft against the fiche it was read from: figures and names are copied,
 never rephrased. A fact that fails is a bug of the importer; the importer replaces it by a marker."""
+import functools
 import re
-from typing import List, Tuple
+from typing import FrozenSet, List, Tuple
 
 from core.gender import without_marks
 from core.textnorm import fold
@@ -16,11 +17,17 @@ def _number_in(value: int, passage: str) -> bool:
     return re.search(rf"(?<!\d){value}(?!\d)", joined) is not None
 
 
+@functools.lru_cache(maxsize=64)  # the same passage (a fiche's whole text, for the aliases) is read for many facts
+def _passage_words(passage: str) -> FrozenSet[str]:
+    """The folded words of a passage, and the infinitive of each of its verbs (« acquiert » -> « acquérir »,
+    for a phrase rewritten at the infinitive, « se former »)."""
+    found = set(re.findall(r"[a-z]+|[0-9]+", fold(passage)))
+    return frozenset(found | {fold(infinitive(w)) for w in set(re.findall(r"[\w]+", passage.lower()))} | {"se", "s"})
+
+
 def words_in(value: str, passage: str) -> bool:
     """Every word of the value is a word of the passage (for forms built from the fiche's words)."""
-    passage_words = set(re.findall(r"[a-z]+|[0-9]+", fold(passage)))
-    # a verb of the passage rewritten at the infinitive (« acquiert » -> « acquérir », « se former »)
-    passage_words |= {fold(infinitive(w)) for w in re.findall(r"[\w]+", passage.lower())} | {"se", "s"}
+    passage_words = _passage_words(passage)
     value_words = re.findall(r"[a-z]+|[0-9]+", fold(without_marks(value)))
     # the gender forms (chargee, testeuse) and the unit (€ brut par an) are built from the same stems
     return all(w in passage_words or any(p.startswith(w[:5]) for p in passage_words if len(w) > 4)
