@@ -6,23 +6,21 @@ CONSOLE_PASSWORD. CONSOLE_PROXIES=1 as behind nginx: each test signs in from its
 address, so the per-address login limit of one test does not block another.
 """
 import json
-import re
 import subprocess
 import time
 import uuid
-from html import unescape
 
 import pytest
 import requests
 import sqlalchemy as sa
 
 from loading.knowledge import load_contact
+from tests.support.console_client import PASSWORD, address, browser, hidden_csrf, page_text, signed_in, try_login
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 from tests.support.mailbox import local_smtp
 from tests.support.stack import free_port, stop_process, wait_until_up
 
-PASSWORD = "un-mot-de-passe-de-test"
 WIDGET_ORIGIN = "http://ecole.test"
 CONTACT = load_contact(FIXTURE_KNOWLEDGE / "contact.yml")
 
@@ -58,42 +56,6 @@ def console(tmp_path_factory, mailbox):
         yield {"url": url, "engine": sa.create_engine(database), "log": log}
     finally:
         stop_process(process)
-
-
-def address() -> str:
-    """A fresh client address for X-Forwarded-For (10.x.y.z, never reused in a run)."""
-    n = uuid.uuid4().int
-    return f"10.{n % 250}.{(n >> 8) % 250}.{(n >> 16) % 250 + 1}"
-
-
-def browser(where: str = None) -> requests.Session:
-    session = requests.Session()
-    session.headers["X-Forwarded-For"] = where or address()
-    return session
-
-
-def hidden_csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert found, "no form token in the page"
-    return found.group(1)
-
-
-def try_login(session: requests.Session, console, login: str, password: str, **extra) -> requests.Response:
-    form = session.get(f"{console['url']}/connexion")
-    return session.post(f"{console['url']}/connexion", allow_redirects=False,
-                        data={"csrf": hidden_csrf(form.text), "identifiant": login, "mot_de_passe": password, **extra})
-
-
-def signed_in(console, login: str) -> requests.Session:
-    session = browser()
-    answer = try_login(session, console, login, PASSWORD)
-    assert answer.status_code == 303, answer.text
-    return session
-
-
-def page_text(html: str) -> str:
-    """What a reader sees: the text without tags, entities decoded."""
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def store_conversation(console, sender: str, turns) -> None:

@@ -12,7 +12,8 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from tests.stack.test_console import PASSWORD, WIDGET_ORIGIN, address, browser, hidden_csrf, page_text, try_login
+from tests.stack.test_console import WIDGET_ORIGIN
+from tests.support.console_client import PASSWORD, address, browser, hidden_csrf, page_text, signed_in, try_login
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 from tests.support.stack import free_port, stop_process, wait_until_up
@@ -48,13 +49,6 @@ def running_console(folder, accounts=ACCOUNTS, **extra):
 def console(tmp_path_factory):
     with running_console(tmp_path_factory.mktemp("console-hardening")) as running:
         yield running
-
-
-def signed_in(console, login: str, password: str = PASSWORD) -> requests.Session:
-    session = browser()
-    answer = try_login(session, console, login, password)
-    assert answer.status_code == 303, page_text(answer.text)
-    return session
 
 
 # -- never a 500 ---------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 import yaml
 
 from console import db as console_db
-from tests.stack.test_console import PASSWORD, address, hidden_csrf, page_text, signed_in
+from tests.support.console_client import PASSWORD, address, hidden_csrf, page_text, sign_in_page, signed_in
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 from tests.support.project import project_copy
@@ -184,10 +184,7 @@ def test_a_trainer_assigns_a_topic_by_clicking_and_the_example_lands_in_data_nlu
     before = examples(console["project"], "contraintes")
     assert normalise(CLARIFIED) not in {normalise(e) for e in before}
     page = new_page(extra_http_headers={"X-Forwarded-For": address()})
-    page.goto(f"{console['url']}/connexion")
-    page.get_by_label("Identifiant").fill("f.durand")
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
+    sign_in_page(page, console['url'], "f.durand")
     page.wait_for_url("**/formateur")
     assert f"environ {TRAINING_SECONDS} s" in page.inner_text("main") and "make run" in page.inner_text("main")
     item = page.locator("article", has_text=CLARIFIED)
@@ -310,10 +307,7 @@ def test_trainer_pages_have_no_serious_accessibility_violation(console, new_page
     from tests.support.widget import ARTIFACTS, serious_violations
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = new_page(bypass_csp=True, extra_http_headers={"X-Forwarded-For": address()})   # axe is an inline script
-    page.goto(f"{console['url']}/connexion")
-    page.get_by_label("Identifiant").fill("f.durand")
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
+    sign_in_page(page, console['url'], "f.durand")
     page.wait_for_url("**/formateur")
     page.locator("details summary").first.click()
     checked = {"formateur": serious_violations(page)}

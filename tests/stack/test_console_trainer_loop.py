@@ -18,8 +18,8 @@ import sqlalchemy as sa
 
 from actions.live_school import LiveSchool
 from console import db as console_db
-from tests.stack.test_console import PASSWORD, address, hidden_csrf, page_text, signed_in
 from tests.stack.test_console_trainer import events_of
+from tests.support.console_client import PASSWORD, address, hidden_csrf, page_text, sign_in_page, signed_in
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 from tests.support.project import project_copy
@@ -165,10 +165,7 @@ def test_a_trainer_tries_a_sentence_then_adds_the_alias_and_the_assistant_follow
     assert live.school.names.find(WRONG) == ()
     events = event_count(console["engine"])
     page = new_page(extra_http_headers={"X-Forwarded-For": address()})
-    page.goto(f"{console['url']}/connexion")
-    page.get_by_label("Identifiant").fill("f.durand")
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
+    sign_in_page(page, console['url'], "f.durand")
     page.wait_for_url("**/formateur")
 
     def tried(sentence: str) -> dict:
@@ -257,10 +254,7 @@ def test_apply_retrains_in_the_background_one_run_at_a_time_and_the_assistant_lo
         trainer = signed_in(console, "f.durand")
         token = hidden_csrf(trainer.get(f"{console['url']}/formateur").text)
         page = new_page(extra_http_headers={"X-Forwarded-For": address()})
-        page.goto(f"{console['url']}/connexion")
-        page.get_by_label("Identifiant").fill("f.durand")
-        page.get_by_label("Mot de passe").fill(PASSWORD)
-        page.get_by_role("button", name="Se connecter").click()
+        sign_in_page(page, console['url'], "f.durand")
         page.wait_for_url("**/formateur")
         page.get_by_role("button", name="Appliquer : ré-entraîner l'assistant maintenant").click()
         page.wait_for_url("**/formateur/appliquer")

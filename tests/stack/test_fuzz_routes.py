@@ -20,8 +20,9 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.stack.test_console import PASSWORD, WIDGET_ORIGIN, hidden_csrf, page_text, try_login
+from tests.stack.test_console import WIDGET_ORIGIN
 from tests.stack.test_console_hardening import running_console
+from tests.support.console_client import PASSWORD, hidden_csrf, page_text, try_login
 from tests.support.helpers import PYTHON, ROOT, project_env
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 from tests.support.stack import WidgetServer, free_port, stop_process, wait_until_up

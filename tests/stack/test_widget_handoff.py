@@ -15,6 +15,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.console_client import sign_in_page
 from tests.support.helpers import PYTHON, ROOT
 from tests.support.knowledge import contact
 from tests.support.mailbox import local_smtp
@@ -88,10 +89,7 @@ def test_a_question_left_in_the_widget_is_answered_by_a_counsellor_and_read_on_r
     assert notices and "Réunion" not in notices[0][1].get_body(("plain",)).get_content()
 
     counsellor = new_page()
-    counsellor.goto(f"{console_url}/connexion")
-    counsellor.get_by_label("Identifiant").fill("c.martin")
-    counsellor.get_by_label("Mot de passe").fill(PASSWORD)
-    counsellor.get_by_role("button", name="Se connecter").click()
+    sign_in_page(counsellor, console_url, "c.martin", PASSWORD)
     ARTIFACTS.mkdir(exist_ok=True)
     counsellor.screenshot(path=str(ARTIFACTS / "console-demandes.png"), full_page=True)
     card = counsellor.locator("article").filter(has_text="depuis la Réunion")
