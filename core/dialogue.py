@@ -33,8 +33,36 @@ PART_CONFIDENCE = 0.5
 AGREEMENT_CONFIDENCE = 0.5
 DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 
+# The slot of the detail the last reply said the fiche does not give (domain.yml « precision_absente »).
+ABSENT = "precision_absente"
+# « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
+# what the last answer was about (folded text).
+_QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\bcombien\b"
+                             r"|combien\b.{0,30}\b(?:elles?|ils?|en|ca)\b|combien\W*(?:en moyenne|environ)?\W*$"
+                             r"|how (?:much|many)\b.{0,20}\b(?:they|it|them)\b)")
+
+
 def respond(school: School, turn: Turn) -> Outcome:
-    """The reply to one message; never None (a clarification at worst)."""
+    """The reply to one message; never None (a clarification at worst). The detail the fiche does not give,
+    said by this reply, is remembered for the next message; forgotten by any other reply."""
+    outcome = _respond(school, turn)
+    if turn.slots.get(ABSENT) and ABSENT not in dict(outcome.slots):
+        outcome = replace(outcome, slots=outcome.slots + ((ABSENT, None),))
+    return outcome
+
+
+def quantity_of_absent(school: School, q: Question, previous: Optional[str]) -> Optional[AbsentDetail]:
+    """The detail the last reply said the fiche does not give, when this message asks a quantity of it
+    (« le salaire inclut des primes ? » then « elles représentent combien ? »): still not in the fiche. Not
+    when the message speaks of pay, a level, a skill or a profession of its own (« et il gagne combien ? »)."""
+    detail = school.detail(previous)
+    if detail is None or not _QUANTITY_OF_IT.search(q.folded) or q.about_pay or q.experience or q.skill \
+            or q.years is not None or q.named or q.levels is not None:
+        return None
+    return detail
+
+
+def _respond(school: School, turn: Turn) -> Outcome:
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
@@ -354,6 +382,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     current = current_profession(school, turn)
     probe = current or (school.profession(q.named[0]) if len(q.named) == 1 else None)
     detail = absent_detail(school, q, probe, intent) if probe else None
+    if detail is None and probe is not None and school.detail(turn.slots.get(ABSENT)):
+        # right after a detail the fiche does not give, the conversation is the context a price or a place
+        # alone needs (« quelle école ? » then « et elle coûte combien ? »), and a quantity asked of that
+        # detail is still not given (« elles représentent combien ? »)
+        detail = school.absent_detail(q, probe) or quantity_of_absent(school, q, turn.slots.get(ABSENT))
     if absent_only and not detail:
         return None
     if current is None and fallback and intent not in facts and not (q.named or q.entity_named or q.heads):
@@ -412,7 +445,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     if detail:
         near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
         return done(replier.absent(profession, detail, near),
-                    (("sujet", near.topic if near else previous), ("incompris", 0.0)))
+                    (("sujet", near.topic if near else previous), ("incompris", 0.0), (ABSENT, detail.id)))
 
     if previous == "evolutions" and intent in ("salaire", "relance") and q.fragment and q.years is not None \
             and not q.about_pay and not q.experience and "evolutions" in facts and not choice.switched:

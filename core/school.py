@@ -148,6 +148,10 @@ class School:
         return cited[int(found[0])] if len(found) == 1 else None
 
     # -- details the fiche does not give ---------------------------------------------------------
+    def detail(self, detail_id: Optional[str]) -> Optional[AbsentDetail]:
+        """The detail of knowledge/hors_fiche.yml with this id, None for another id or none."""
+        return self._details.get(detail_id) if detail_id else None
+
     def absent_detail(self, question: Question, profession: Profession) -> Optional[AbsentDetail]:
         """The first detail (in hors_fiche.yml's order) the question asks about that this profession's
         fiche does not mention: a fiche that mentions remote work is answered normally."""

@@ -200,3 +200,35 @@ def test_what_the_previous_answer_requires_is_asked_of_its_topic(text, intent):
     conditions = default_profession().evolutions.conditions
     assert conditions and norm(conditions)[:40] in norm(outcome.reply.text)
     assert dict(outcome.slots)["sujet"] == "evolutions"
+
+
+# -- a quantity asked of the detail the fiche does not give ---------------------------------------
+def test_a_quantity_asked_of_a_detail_the_fiche_does_not_give_is_still_not_given():
+    """« on a des primes ? » then « elles représentent combien ? »: the fiche still does not say it; never the
+    salary figures as if they answered."""
+    first = dialogue.respond(school(), turn("on a un 13e mois ?", "salaire"))
+    said = slots_of(first)[dialogue.ABSENT]
+    assert said == "avantages"
+    after = dialogue.respond(school(), turn("elles représentent combien en moyenne ?", "salaire",
+                                            slots={"sujet": "salaire", dialogue.ABSENT: said}))
+    label = school().detail(said).label
+    assert norm(label) in norm(after.reply.text) and slots_of(after)[dialogue.ABSENT] == said
+
+
+def test_a_question_on_pay_after_a_missing_detail_gets_the_pay():
+    """« et il gagne combien ? » speaks of pay itself: the fiche's figures, and the missing detail forgotten."""
+    low, _ = amounts("debutant")
+    after = dialogue.respond(school(), turn("et il gagne combien ?", "salaire",
+                                            slots={"sujet": "salaire", dialogue.ABSENT: "avantages"}))
+    assert low in norm(after.reply.text)
+    assert slots_of(after)[dialogue.ABSENT] is None
+
+
+def test_right_after_a_missing_detail_a_price_alone_is_the_cost_of_studies():
+    """« quelle école ? » then « et elle coûte combien ? »: the cost is what is asked (a price alone needs the
+    conversation as context), not the school again."""
+    first = dialogue.respond(school(), turn("quelle école pour ce métier ?", "diplome"))
+    assert slots_of(first)[dialogue.ABSENT] == "ecole"
+    after = dialogue.respond(school(), turn("et elle coûte combien ?", "hors_sujet", kind=dialogue.OUT_OF_SCOPE,
+                                            slots={"sujet": "diplome", dialogue.ABSENT: "ecole"}))
+    assert norm(school().detail("cout_formation").label) in norm(after.reply.text)
