@@ -51,15 +51,11 @@ def respond(school: School, turn: Turn) -> Outcome:
     return outcome
 
 
-def quantity_of_absent(school: School, q: Question, previous: Optional[str]) -> Optional[AbsentDetail]:
-    """The detail the last reply said the fiche does not give, when this message asks a quantity of it
-    (« le salaire inclut des primes ? » then « elles représentent combien ? »): still not in the fiche. Not
-    when the message speaks of pay, a level, a skill or a profession of its own (« et il gagne combien ? »)."""
-    detail = school.detail(previous)
-    if detail is None or not _QUANTITY_OF_IT.search(q.folded) or q.about_pay or q.experience or q.skill \
-            or q.years is not None or q.named or q.levels is not None:
-        return None
-    return detail
+def asks_quantity_of_it(q: Question) -> bool:
+    """« elles représentent combien ? » right after a detail the fiche does not give: a quantity of that detail.
+    Not when the message speaks of pay, a level, a skill or a profession of its own (« et il gagne combien ? »)."""
+    return bool(_QUANTITY_OF_IT.search(q.folded)) and not (q.about_pay or q.experience or q.skill or q.named) \
+        and q.years is None and q.levels is None
 
 
 def _respond(school: School, turn: Turn) -> Outcome:
@@ -382,11 +378,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     current = current_profession(school, turn)
     probe = current or (school.profession(q.named[0]) if len(q.named) == 1 else None)
     detail = absent_detail(school, q, probe, intent) if probe else None
-    if detail is None and probe is not None and school.detail(turn.slots.get(ABSENT)):
-        # right after a detail the fiche does not give, the conversation is the context a price or a place
-        # alone needs (« quelle école ? » then « et elle coûte combien ? »), and a quantity asked of that
-        # detail is still not given (« elles représentent combien ? »)
-        detail = school.absent_detail(q, probe) or quantity_of_absent(school, q, turn.slots.get(ABSENT))
+    said = school.detail(turn.slots.get(ABSENT))  # what the last reply said the fiche does not give
+    if detail is None and probe is not None and said:
+        # right after it, the conversation is the context a price or a place alone needs (« quelle école ? »
+        # then « et elle coûte combien ? »), and a quantity asked of it is still not given (« elles
+        # représentent combien ? »)
+        detail = school.absent_detail(q, probe) or (said if asks_quantity_of_it(q) else None)
     if absent_only and not detail:
         return None
     if current is None and fallback and intent not in facts and not (q.named or q.entity_named or q.heads):

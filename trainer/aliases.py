@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterable, List, Optional
 
 import yaml
 
@@ -38,14 +38,19 @@ def as_written(alias: str) -> str:
     return " ".join(fold(alias).replace("’", "'").split())
 
 
-def question_words(school: School) -> frozenset:
+def question_words_of(topic_texts: Iterable[str]) -> frozenset:
     """The words a question is made of rather than a job's name: what asks nothing in particular
-    (core/coverage.py) and every topic's vocabulary and name (knowledge/sujets.yml)."""
+    (core/coverage.py) and the words of `topic_texts`, every topic's name, question and vocabulary
+    (knowledge/sujets.yml)."""
     out = {canonical(w) for w in NEUTRAL} | set(NEUTRAL)
-    for topic in school.replier.topics.sujets.values():
-        for text in [topic.libelle, topic.question] + list(topic.vocabulaire):
-            out.update(name_words(text))
+    for text in topic_texts:
+        out.update(name_words(text))
     return frozenset(out)
+
+
+def question_words(school: School) -> frozenset:
+    return question_words_of(text for topic in school.replier.topics.sujets.values()
+                             for text in [topic.libelle, topic.question] + list(topic.vocabulaire))
 
 
 def refusal(school: School, profession_id: str, alias: str, ordinary=frozenset()) -> Optional[str]:

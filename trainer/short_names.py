@@ -12,6 +12,7 @@ from typing import Iterable, List, Optional, Sequence
 
 from core.names import SMALL_WORDS, NameIndex, gendered_forms, name_words
 from core.textnorm import fold, words
+from trainer.aliases import as_written
 
 MIN_WORDS = 2  # one word alone is a head noun (« boulanger ») or an interest (« santé »)
 # The usual endings of French adjectives (folded): a run that starts on one starts inside a noun phrase.
@@ -46,7 +47,7 @@ def alone(short: str, own_id: str, index: NameIndex, question_words: Iterable[st
 def designating(title: str, own_id: str, index: NameIndex, known: Sequence[str] = (),
                 question_words: Iterable[str] = ()) -> List[str]:
     """The complements of `title` to add as aliases: designating it alone, not already among `known`."""
-    have = {" ".join(fold(k).split()) for k in known}
+    have = {as_written(k) for k in known}
     asked = frozenset(question_words)
     return [c for c in complements(title) if c not in have and alone(c, own_id, index, asked)]
 

@@ -12,10 +12,10 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple, Union
 import yaml
 
 from core import yamlcache
-from core.coverage import NEUTRAL
-from core.names import NameIndex, canonical, name_words
+from core.names import NameIndex
 from loading.lexicon import for_names
 from loading.paths import knowledge_dir
+from trainer.aliases import question_words_of
 from trainer.importer.facts import Fact, Missing, absent, draft_leaves
 from trainer.importer.parse import read_fiche
 from trainer.importer.render import render
@@ -81,18 +81,15 @@ def school_names(folder: Path) -> List[Tuple[str, str]]:
 
 
 def question_words(knowledge: Path) -> FrozenSet[str]:
-    """The words of questions (what asks nothing in particular, and each topic's words in sujets.yml): never a
-    short name of a profession."""
-    out = {canonical(w) for w in NEUTRAL}
+    """The words of questions (trainer/aliases.py), read from the knowledge folder's sujets.yml: never a short
+    name of a profession."""
     try:
         topics = yamlcache.parse((knowledge / "sujets.yml").read_text(encoding="utf-8"), yaml.SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         topics = None
-    for topic in (topics or {}).get("sujets", {}).values() if isinstance(topics, dict) else ():
-        if isinstance(topic, dict):
-            for text in [topic.get("libelle"), topic.get("question")] + list(topic.get("vocabulaire") or []):
-                out.update(name_words(str(text or "")))
-    return frozenset(out)
+    sujets = topics.get("sujets") if isinstance(topics, dict) else None
+    return question_words_of(str(text or "") for topic in (sujets or {}).values() if isinstance(topic, dict)
+                             for text in [topic.get("libelle"), topic.get("question")] + list(topic.get("vocabulaire") or []))
 
 
 def _read(path: Path) -> str:

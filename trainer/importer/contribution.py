@@ -45,7 +45,8 @@ def _first_verb_only(rest: str) -> str:
 
 def _phrase(clause: str) -> Optional[str]:
     """The infinitive phrase of the first conjugated verb of `clause` (its subject already read)."""
-    split = split_at_verb("X " + clause.strip().lstrip(",").strip(), lexicon=True)
+    text = "X " + clause.strip().lstrip(",").strip()  # a subject for split_at_verb: the clause's own was read
+    split = split_at_verb(text, lexicon=True)
     if split is None:
         return None
     subject, verb, rest = split
@@ -63,7 +64,7 @@ def _phrase(clause: str) -> Optional[str]:
         return rest[after.end():] if after else None
     if lemma in _GIVING:
         return rest
-    before_verb = ("X " + clause.strip().lstrip(",").strip()).split(verb)[0]
+    before_verb = text.split(verb)[0]
     reflexive = bool(re.search(r"\b(?:se|s')\s*$", before_verb, re.I))
     if lemma in _PERSON_OBJECT and re.match(r"(?:(?:aussi|également|surtout|déjà|ainsi|vite|\w+ment)\s+)*(?:à|au|aux|avec)\b",
                                             rest, re.I):
