@@ -99,8 +99,13 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if turn.kind == OUT_OF_SCOPE and len(turn.question.named) == 1 and len(school.professions) > 1:
         # « je voudrais devenir boulanger » taken for out of scope: the catalogue has it, by name.
         return answer(school, replace(turn, intent="definition"), "definition", fallback=False)
+    checked = checked_identity(school, turn)
+    if checked:
+        return checked
     previous = turn.slots.get("sujet")
-    if turn.kind == OUT_OF_SCOPE and turn.question.refers_back and previous in school.fact_topics:
+    if turn.kind in (OUT_OF_SCOPE, CLARIFY) and previous in school.fact_topics and (
+            turn.question.refers_back or turn.question.recalls
+            or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")):
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
@@ -116,7 +121,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
         if catalogue_settled(school, turn):
             top = next(name for name, _ in turn.ranking if name != "nlu_fallback")
             return exploring.respond(school, replace(turn, intent=top))
-        agreed = agreed_intent(school, turn)
+        agreed = agreed_intent(school, turn) or item_topic(school, turn)
         outcome = answer(school, turn, agreed, fallback=agreed is None)
         return outcome or clarify(school, turn)
     return answer(school, turn, turn.intent, fallback=False)
@@ -148,6 +153,13 @@ class Choice:
     switched: bool = False
     slots: Tuple[Tuple[str, Any], ...] = ()
     reply: Optional[Outcome] = None
+    # « commercial export, c'est un des postes tremplins cités ? »: a job the school has no fiche on, asked
+    # as one of the jobs this fiche lists: the list answers, saying the fiche does not cite it.
+    not_listed: Optional[str] = None
+
+
+# The topics whose answer lists other jobs (the stepping stones, the evolutions).
+JOB_LIST_TOPICS = ("experiences", "evolutions")
 
 
 def which_profession(school: School, turn: Turn, current: Optional[Profession], intent: Optional[str]) -> Choice:
@@ -169,6 +181,8 @@ def which_profession(school: School, turn: Turn, current: Optional[Profession], 
         named = pool[q.ordinal]  # « le deuxième » of the professions just shown or compared
     if named is None and q.profession_entity:
         named = school.profession(q.entity_named[0]) if q.entity_named else None
+        if named is None and current is not None and intent in JOB_LIST_TOPICS and intent in school.fact_topics:
+            return Choice(current, not_listed=q.profession_entity.strip())
         if named is None and school.is_other_profession(q.profession_entity, current):
             reply = school.replier.other_profession(list(school.professions.values()), q.profession_entity)
             return Choice(current, reply=Outcome(reply, (("autre_metier", q.profession_entity.strip()),
@@ -229,6 +243,8 @@ def follow_up_topic(q: Question) -> Optional[str]:
         return q.diploma
     if q.skill:
         return "hard_skills"
+    if q.about_pay:
+        return "salaire"  # « ok merci. et niveau argent ? » after the missions
     return None
 
 
@@ -255,6 +271,45 @@ def agreed_intent(school: School, turn: Turn) -> Optional[str]:
         q = replace(turn.question, topic=name)
         topics.add(follow_up_topic(q) if name == "relance" else diploma_topic(q).topic)
     return ranking[0][0] if len(topics) == 1 and None not in topics else None
+
+
+# The topics whose answer is a list of named items (a mission, a quality, a skill, a tool).
+ITEM_TOPICS = ("missions", "soft_skills", "hard_skills", "outils")
+
+
+def item_topic(school: School, turn: Turn) -> Optional[str]:
+    """« c'est plutôt de l'admin ou de la coordination ? » when the model is unsure: the one topic whose
+    items (of the profession in play) the message names, else None."""
+    profession = current_profession(school, turn)
+    topic = item_asked(school, profession, turn.question, turn.slots.get("sujet")) if profession else None
+    # one everyday word is no evidence (« quel temps fait-il ? » is not « Gestion du temps »): the message
+    # speaks of work, or names the item by two words
+    if topic and not turn.question.about_work and school.replier.naming_words(profession, topic, turn.question) < 2:
+        return None
+    return topic
+
+
+def item_asked(school: School, profession: Profession, q: Question, previous: Optional[str]) -> Optional[str]:
+    """The topic of the item the message names: the previous answer's topic when it names one of its items,
+    else the one topic whose items it names; None when it names none, or items of several topics."""
+    def words(topic: str) -> int:
+        return school.replier.naming_words(profession, topic, q) if topic in school.fact_topics else 0
+    if previous in ITEM_TOPICS and (words(previous) or school.replier.names_an_item(profession, previous, q)):
+        return previous
+    named = sorted(((words(t), t) for t in ITEM_TOPICS), reverse=True)
+    # the topic most of whose words the message says; none when two say as many
+    return named[0][1] if named[0][0] and named[0][0] > named[1][0] else None
+
+
+def checked_identity(school: School, turn: Turn) -> Optional[Outcome]:
+    """« donc en fait c'est un genre de diplomate, c'est ça ? »: the student's idea of the job, to check
+    against the fiche's definition (never a « oui »); None for any other message."""
+    if not turn.question.checks_identity or "definition" not in school.fact_topics:
+        return None
+    if turn.kind not in (CLARIFY, OUT_OF_SCOPE, ANSWER) or turn.question.skill or turn.question.named:
+        return None
+    outcome = answer(school, replace(turn, intent="definition"), "definition", fallback=True)
+    return replace(outcome, reply=school.replier.checked(outcome.reply)) if outcome else None
 
 
 # -- details the fiche does not give ------------------------------------------------------------
@@ -424,7 +479,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
 
     # Several topics in one message: each part answered, in the order asked (a part asking a
     # detail the fiche does not give gets « La fiche ne précise pas … »).
-    items = compound_parts(school, q, profession)
+    # « avec les outils de traduction, plus besoin de maîtriser les langues ? » is one premise about a skill.
+    items = compound_parts(school, q, profession) if not (q.premise == "secondaire" and q.skill) else []
     if len(items) >= 2:
         last = items[-1][1]
         return done(replier.answer_parts(profession, items),
@@ -439,6 +495,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # its salary is not this profession's; say the fiche does not describe it, then what it says of it.
         name, kind = cited
         detail = AbsentDetail(f"metier_cite:{kind}", replier.cited_label(name, kind), kind, None)
+    if detail is None and q.score_asked and "soft_skills" in facts and replier.skill_asked(profession, q) is None \
+            and replier.names_an_item(profession, "soft_skills", q):
+        # « quel score a la diplomatie ? »: the fiche scores its technical skills only, never a quality.
+        detail = AbsentDetail("score_qualite", replier.score_quality_label(), "soft_skills", None)
     if detail:
         near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
         return done(replier.absent(profession, detail, near),
@@ -449,13 +509,18 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « et au bout de 10 ans ? » after the evolutions: where one gets after those years, not the pay.
         question = replace(asked, topic="evolutions")
     elif q.asks_sufficiency and not q.diplomas and previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS \
-            and not choice.switched and (q.fragment or len(q.folded.split()) <= 6):
+            and not choice.switched and (q.fragment or len(q.folded.split()) <= 9):
         # « ça suffit pour commencer ? » after a diploma: whether that diploma is enough.
         question = replace(asked, topic=previous)
     elif q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas:
         # « et pour y arriver, il faut quoi ? » after the evolutions: the previous answer's topic (its
         # conditions are in it), not another topic its words may suggest.
         question = replace(asked, topic=previous)
+    elif intent == "definition" and not q.named and not choice.switched and not q.checks_identity \
+            and item_asked(school, profession, q, previous):
+        # « et la veille, ça consiste en quoi ? » after the missions: that mission, not what the job is;
+        # « l'analyse des risques c'est quoi ? »: that skill.
+        question = replace(asked, topic=item_asked(school, profession, q, previous))
     elif intent in facts and not (choice.switched and previous in facts and q.fragment):
         question = asked
     else:
@@ -478,7 +543,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # The message asks for something this answer does not hold: say so, then the answer as the
         # closest thing the fiche says, never as if it were the answer.
         return done(replier.absent(profession, missing, question), (("sujet", question.topic), ("incompris", 0.0)))
-    return done(replier.answer(profession, question), (("sujet", question.topic), ("incompris", 0.0)))
+    reply = replier.answer(profession, question)
+    if choice.not_listed and question.topic in JOB_LIST_TOPICS and fold(choice.not_listed) not in fold(reply.text):
+        reply = replier.not_listed(choice.not_listed, question.topic, reply)
+    # « La fiche ne précise pas quelles langues sont attendues. » in the answer: remembered like an absent detail,
+    # so that « il faut en parler combien ? » is told the same, not given the list again.
+    silent = school.silent_in_answer(profession, question, reply.text)
+    return done(reply, (("sujet", question.topic), ("incompris", 0.0)) + (((ABSENT, silent),) if silent else ()))
 
 
 # -- politeness with a question ------------------------------------------------------------------

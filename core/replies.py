@@ -5,7 +5,7 @@ Pure functions: facts come from a Profession (knowledge file), wording from the 
 """
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
 
 from core import catalogue, compare, diplomas, gender
@@ -135,6 +135,16 @@ class Replier:
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
 
+    def not_listed(self, job: str, topic: str, reply: Reply) -> Reply:
+        """« commercial export, c'est un des postes tremplins cités ? » when the fiche does not cite it: said
+        first, then the jobs it does cite."""
+        intro = self.fill("metier_non_cite", metier=job, rubrique=self.topics.sujets[topic].rubrique)
+        return Reply(f"{intro}\n{reply.text}", reply.buttons)
+
+    def checked(self, reply: Reply) -> Reply:
+        """« donc c'est un genre de diplomate, c'est ça ? »: the definition, said as the fiche's, to check by."""
+        return Reply(self.fill("definition_verifiee", reponse=reply.text), reply.buttons)
+
     def guarantee(self, profession: Profession, question: Question) -> Reply:
         """« avec un master j'ai forcément un poste ? »: no diploma guarantees one; what the fiche says the
         evolutions demand, then the diploma's answer."""
@@ -152,6 +162,26 @@ class Replier:
                  "outils": [c.nom for c in p.outils.categories]}.get(topic)
         return bool(items) and best_match(q.stems, items) is not None
 
+    def naming_words(self, p: Profession, topic: str, q: Question) -> int:
+        """How many words of the message name an item of the topic's list by its title (a stem no other
+        title of the list has): « l'admin ou la coordination » names two missions by two words. Words of
+        the items' details do not count: « préserver » in a quality's detail is no « présentation »."""
+        items = {"missions": [f"{m.intitule} {m.detail}" for m in p.missions],
+                 "soft_skills": [f"{x.nom} {x.detail}" for x in p.soft_skills.qualites],
+                 "hard_skills": [f"{s.nom} {' '.join(s.mots_cles)}" for s in p.hard_skills.competences],
+                 "outils": [c.nom for c in p.outils.categories]}.get(topic)
+        titles = {"missions": [m.intitule for m in p.missions],
+                  "soft_skills": [x.nom for x in p.soft_skills.qualites],
+                  "hard_skills": [s.nom for s in p.hard_skills.competences]}.get(topic)
+        texts = titles if titles is not None else items
+        if not texts:
+            return 0
+        counts: Dict[str, int] = {}
+        for found in map(stems, texts):
+            for w in found:
+                counts[w] = counts.get(w, 0) + 1
+        return len({w for w in q.stems if counts.get(w) == 1})
+
     def cited_label(self, name: str, kind: str) -> str:
         """A job the fiche only cites, as the end of « La fiche ne précise pas … »."""
         return self.fill("hors_fiche.metier_cite", metier=name, rubrique=self.topics.sujets[kind].rubrique)
@@ -159,6 +189,10 @@ class Replier:
     def work_study_label(self, diploma: str) -> str:
         """« si le Mastère se prépare en alternance », from the diploma topic's libelle (« Le Mastère »)."""
         return self.fill("hors_fiche.alternance_diplome", le_diplome=diploma[:1].lower() + diploma[1:])
+
+    def score_quality_label(self) -> str:
+        """« quel score a la diplomatie ? »: the fiche scores its technical skills only."""
+        return self.fill("hors_fiche.score_qualite")
 
     def asked_label(self, words: str) -> str:
         """What the student asked for, as the end of « La fiche ne précise pas … »."""
@@ -204,14 +238,23 @@ class Replier:
 
     def _missions(self, p: Profession, q: Question) -> str:
         # « c'est pareil dans toutes les entreprises ? »: the whole list with the fiche's caveat, not one item.
-        hit = None if q.asks_variation else best_match(q.stems, [f"{m.intitule} {m.detail}" for m in p.missions])
+        texts = [f"{m.intitule} {m.detail}" for m in p.missions]
+        titles = [m.intitule for m in p.missions]
+        several = named_items(q.stems, texts, titles) if q.joins and not q.asks_variation else []
+        if len(several) >= 2:
+            # « c'est plutôt de l'admin ou de la coordination ? »: each mission named, as the fiche says it.
+            return self.fill("missions.plusieurs",
+                             missions=self.bullets([self.fill("missions.item", mission=p.missions[i].intitule,
+                                                              detail=p.missions[i].detail) for i in several]),
+                             autres=self.bullets([m.intitule for i, m in enumerate(p.missions) if i not in several][:4]))
+        hit = None if q.asks_variation else best_match(q.stems, texts, titles)
         if hit is None:
             return self.fill("missions.liste", intitule=p.intitule,
                              missions=self.bullets([m.intitule for m in p.missions]),
                              precision=p.definition.precision or "")
         mission = p.missions[hit]
         others = [m.intitule for i, m in enumerate(p.missions) if i != hit][:4]
-        return self.fill("missions.ciblee", mission=mission.intitule, detail=mission.detail,
+        return self.fill("missions.expliquee" if q.asks_open else "missions.ciblee", mission=mission.intitule, detail=mission.detail,
                          missions=self.bullets(others))
 
     # -- diplomas: the fiche's paths (core/diplomas.py) ------------------------------------------
@@ -436,7 +479,9 @@ class Replier:
         # « apport » is what the job brings at the infinitive (« pour … »), or the fiche's own sentences
         items = [self.fill("experience_phrase" if e.apport[:1].isupper() else "experience_item",
                            poste=e.poste, apport=e.apport) for e in p.experiences]
-        return self.fill("experiences", intitule=p.intitule, experiences=self.bullets(items))
+        # « faut-il forcément passer par un poste d'assistant avant ? »: the fiche cites them, it requires none
+        key = "experiences_pas_obligatoires" if q.asks_compulsory else "experiences"
+        return self.fill(key, intitule=p.intitule, experiences=self.bullets(items))
 
     def _factors(self, p: Profession) -> str:
         return p.salaire.facteurs or self.t["fiche_muette.facteurs"]
@@ -511,7 +556,18 @@ class Replier:
 
     def _soft_skills(self, p: Profession, q: Question) -> str:
         qualities = p.soft_skills.qualites
-        hit = None if q.asks_variation else best_match(q.stems, [f"{x.nom} {x.detail}" for x in qualities])
+        texts = [f"{x.nom} {x.detail}" for x in qualities]
+        titles = [x.nom for x in qualities]
+        if q.premise == "secondaire" and named_items(q.premise_stems, texts, titles):
+            # « pas besoin d'être adaptable si on est organisé ? »: the quality belittled, not the other one
+            q = replace(q, stems=q.premise_stems)
+        several = [] if q.asks_variation or q.superlative or q.ranked or q.premise or not q.joins \
+            else named_items(q.stems, texts, titles)
+        if len(several) >= 2:
+            # « l'écoute ou la diplomatie, laquelle compte ? »: the fiche ranks no quality; each one named.
+            return self.fill("soft_skills.plusieurs", qualites=self.bullets(
+                [self.fill("soft_skills.item", nom=qualities[i].nom, detail=qualities[i].detail) for i in several]))
+        hit = None if q.asks_variation else best_match(q.stems, texts, titles)
         if hit is None and (q.superlative or q.ranked):
             items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
             return self.fill("soft_skills.sans_classement", qualites=self.bullets(items))
@@ -522,8 +578,25 @@ class Replier:
         chosen = qualities[hit]
         others = ", ".join(x.nom for i, x in enumerate(qualities) if i != hit)
         # « l'écoute, c'est secondaire ? »: the quality is one the fiche expects, « Non » first.
-        return self.fill("soft_skills.premisse_secondaire" if q.premise == "secondaire" else "soft_skills.ciblee",
+        return self.fill("soft_skills.premisse_secondaire" if q.premise == "secondaire"
+                         else "soft_skills.expliquee" if q.asks_open else "soft_skills.ciblee",
                          qualite=chosen.nom, detail=chosen.detail, autres=others)
+
+    def skill_asked(self, p: Profession, q: Question) -> Optional[int]:
+        """Index of the one hard skill the message asks about (its entity, else its words), None for none."""
+        skills = p.hard_skills.competences
+        index = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
+        if index is None:
+            index = best_match(q.stems, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills], [s.nom for s in skills])
+        return index
+
+    def skills_named(self, p: Profession, q: Question) -> List[int]:
+        """Indexes of the hard skills the message names (its « competence » entities, or a stem only one
+        skill has), in the fiche's order."""
+        skills = p.hard_skills.competences
+        by_entity = {i for i, s in enumerate(skills) if s.id in q.skills}
+        by_words = named_items(q.stems, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills], [s.nom for s in skills])
+        return sorted(by_entity.union(by_words))
 
     def _skill_items(self, skills) -> str:
         return self.bullets([self.fill("hard_skills.item", nom=s.nom, score=s.score,
@@ -541,6 +614,17 @@ class Replier:
         if q.ranked and q.skill is None:
             return self.fill("hard_skills.classement", competences=self._skill_items(sorted(skills, key=lambda s: -s.score)),
                              precision=p.hard_skills.precision or "")
+        several = self.skills_named(p, q) if q.joins else []
+        if len(several) >= 2 and not q.ranked:
+            # « c'est plutôt rédaction ou analyse de données ? »: each skill named with its score, and which
+            # one the fiche scores higher; never « oui » to the first one alone.
+            chosen = [skills[i] for i in several]
+            best = max(s.score for s in chosen)
+            top = [s for s in chosen if s.score == best]
+            verdict = self.fill("hard_skills.plusieurs_egal" if len(top) == len(chosen) else "hard_skills.plusieurs_plus",
+                                nom=top[0].nom, score=best)
+            return self.fill("hard_skills.plusieurs", competences=self._skill_items(chosen), verdict=verdict,
+                             autres=", ".join(s.nom for i, s in enumerate(skills) if i not in several))
         named = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
         if named is None and q.superlative:
             named = best_match(q.stems, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills])
@@ -563,9 +647,7 @@ class Replier:
                              noms=", ".join(s.nom for s in chosen), score=score,
                              detail_majuscule=self._skill_detail(chosen[0]),
                              competences=self._skill_items(ranked))
-        index = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
-        if index is None:
-            index = best_match(q.stems, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills])
+        index = self.skill_asked(p, q)
         if index is None:
             return self.fill("hard_skills.liste", competences=self._skill_items(skills),
                              precision=p.hard_skills.precision or "")
@@ -578,7 +660,8 @@ class Replier:
                              competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)
         # « les langues, c'est secondaire ? »: a skill the fiche scores is expected, « Non » first.
-        return self.fill("hard_skills.premisse_secondaire" if q.premise == "secondaire" else "hard_skills.ciblee",
+        return self.fill("hard_skills.premisse_secondaire" if q.premise == "secondaire"
+                         else "hard_skills.expliquee" if q.asks_open else "hard_skills.ciblee",
                          nom=s.nom, score=s.score,
                          mots_cles=", ".join(k.lower() for k in s.mots_cles),
                          detail_majuscule=self._skill_detail(s),
@@ -890,13 +973,39 @@ def salary_level(p: Profession, q: Question) -> Optional[str]:
     return q.experience if q.experience in ("debutant", "confirme") else None
 
 
-def best_match(asked: FrozenSet[str], items: Sequence[str]) -> Optional[int]:
+def _unique_hits(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
+    """Indexes of the items that share with the question a stem no other item has."""
+    item_stems = [stems(i) for i in items]
+    counts: Dict[str, int] = {}
+    for found in item_stems:
+        for s in found:
+            counts[s] = counts.get(s, 0) + 1
+    return [i for i, found in enumerate(item_stems) if any(counts[s] == 1 for s in found & asked)]
+
+
+def _titles(items: Sequence[str], titles: Optional[Sequence[str]]) -> Sequence[str]:
+    return titles if titles is not None and len(titles) == len(items) else ()
+
+
+def named_items(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Sequence[str]] = None) -> List[int]:
+    """Indexes of the items the question names (« plutôt de l'admin ou de la coordination ? »: two missions),
+    in the list's order: by a stem of its title no other title has, else by a stem of its whole text no
+    other item has."""
+    by_title = _unique_hits(asked, _titles(items, titles)) if asked else []
+    return by_title or (_unique_hits(asked, items) if asked else [])
+
+
+def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Sequence[str]] = None) -> Optional[int]:
     """Index of the one item the question (its word stems) is specifically about, if any.
 
-    Stems shared by several items say nothing about which one is meant.
+    A stem of one item's title only (« la mobilité » : « Appui à la mobilité internationale ») names it;
+    otherwise stems shared by several items say nothing about which one is meant.
     """
     if not asked:
         return None
+    by_title = _unique_hits(asked, _titles(items, titles))
+    if len(by_title) == 1:
+        return by_title[0]
     item_stems = [stems(i) for i in items]
     counts: Dict[str, int] = {}
     for found in item_stems:

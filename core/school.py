@@ -149,8 +149,23 @@ class School:
 
     # -- details the fiche does not give ---------------------------------------------------------
     def detail(self, detail_id: Optional[str]) -> Optional[AbsentDetail]:
-        """The detail of knowledge/hors_fiche.yml with this id, None for another id or none."""
+        """The detail of knowledge/hors_fiche.yml with this id, or one a fiche says it does not give
+        (`fiche_silent_id`), None for another id or none."""
+        if detail_id and detail_id.startswith(_FICHE_SILENT):
+            topic, _, label = detail_id[len(_FICHE_SILENT):].partition(":")
+            return AbsentDetail(detail_id, label, topic, None) if topic in self.fact_topics and label else None
         return self._details.get(detail_id) if detail_id else None
+
+    def silent_in_answer(self, profession: Profession, question: Question, text: str) -> Optional[str]:
+        """The memory id of a detail the answer's text says the fiche does not give (a skill's « La fiche
+        ne précise pas quelles langues sont attendues. »), for the follow-up « il en faut combien ? »."""
+        if question.topic != "hard_skills":
+            return None
+        index = self.replier.skill_asked(profession, question)
+        skill = profession.hard_skills.competences[index] if index is not None else None
+        if skill is None or not skill.non_precise or skill.non_precise not in text:
+            return None
+        return fiche_silent_id("hard_skills", skill.non_precise)
 
     def absent_detail(self, question: Question, profession: Profession) -> Optional[AbsentDetail]:
         """The first detail (in hors_fiche.yml's order) the question asks about that this profession's
@@ -190,6 +205,19 @@ class School:
                 self._texts[profession.id] = fold(profession_text(profession))
             covered[phrase] = bool(self.vocabulary.phrases[phrase][1].search(self._texts[profession.id]))
         return covered[phrase]
+
+
+# The memory of a detail a fiche itself says it does not give (« La fiche ne précise pas quelles langues sont
+# attendues. »): « fiche:<topic>:<what> », read back by School.detail.
+_FICHE_SILENT = "fiche:"
+_SILENT_SENTENCE = re.compile(r"^\s*la fiche ne (?:précise|donne|dit|mentionne|indique) pas (.+?)\s*\.?\s*$", re.IGNORECASE)
+
+
+def fiche_silent_id(topic: str, sentence: Optional[str]) -> Optional[str]:
+    """The memory id of what a fiche's sentence says it does not give, None when the sentence says
+    something else."""
+    found = _SILENT_SENTENCE.match(sentence or "")
+    return f"{_FICHE_SILENT}{topic}:{found.group(1)}" if found else None
 
 
 _POST = re.compile(r"\b(?:poste|métier|metier|fonction)s? d(?:e |'|’)\s*([A-ZÉÈÀ][^,.;:]*?)(?=\s+(?:au sein|en créant|"

@@ -88,12 +88,14 @@ _COST = re.compile(r"\bco[uû]t|\bprix\b|\bfrais\b|\btarif|\bbudget|\binscriptio
 
 # « elle est notée combien ? », « quel score ? »: a score asked (the fiche scores its hard skills), not a pay.
 _SCORE_WORDS = re.compile(r"\bnote(?:e|es|s)?\b|\bscore|\bevalue(?:e|es|s)?\b|\bpoints?\b|\bsur 100\b|\bnotation")
-_PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)|\bremuner|\bbrut|\bnet\b|euro|€|\bk€|\bfric|\bthune|\bsous\b")
+_PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)|\bremuner|\bbrut|\bnet\b|euro|€|\bk€|\bfric|\bthune|\bsous\b"
+                        r"|\bargent\b|\bmoney\b|\bsalary|\bwages?\b|\bearn")
 
 
 # « le salaire augmente avec l'expérience ? », « ça progresse vite ? »: how pay grows, which both levels show.
 _PROGRESSION = re.compile(r"\baugment\w*|\bprogress\w*|\bmonte\b|\bmontent\b|\bgrimpe\w*|\bhausse\b|\bevolu\w* (?:du|le) salaire"
-                          r"|\bsalaire evolu\w*|\bgagne\w* plus (?:avec|apres|au fil)|\bau fil (?:des|du) (?:ans|annees|temps)")
+                          r"|\bsalaire evolu\w*|\bgagne\w* plus (?:avec|apres|au fil)|\bau fil (?:des|du) (?:ans|annees|temps)"
+                          r"|\b(?:salaire|paie|paye|remuneration)s? (?:suit|suivent|suivra|aussi)\b")
 
 
 def asks_score(folded: str) -> bool:
@@ -215,6 +217,29 @@ _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|
                      r"|\bpas d'alternance\b")
 
 
+# « donc en gros c'est une sorte de traducteur, non ? »: the student's own idea of the job, to be checked.
+_CHECKS_IDENTITY = re.compile(
+    r"^\W*(?:(?:donc|alors|bon|ok|bref|du coup|en fait|en vrai|en gros|au fond|en somme|finalement|basically|so"
+    r"|si j'ai bien compris|si je comprends bien)\W+)*"
+    r"(?:c'est|c est|ce serait|ce metier c'est|ce job c'est|le metier c'est|it's|it is)\W+"
+    r"(?:un|une|comme un|comme une|a|an)\W+(?:(?:metier|job|boulot|sorte|genre|espece|kind|sort) (?:de |d'|of )\w+"
+    r"|(?!(?:metier|poste|premier|dernier|entier|particulier|salaire|vrai|normal|travail|global)\b)"
+    r"\w+(?:eur|euse|teur|trice|iste|ien|ienne|ier|iere|ate|al|ale|aire|ant|ante|er|or|ist|ian|ent))\b"
+    r".{0,80}(?:\bnon|c'est ca|c'est bien ca|n'est-ce pas|\bhein|pas vrai|\bright|\bisn't it|\bcorrect)\W*$")
+# « faut-il forcément passer par … ? », « c'est obligatoire d'avoir été … ? »: whether a step is compulsory.
+_COMPULSORY = re.compile(r"\bforcement\b|\bobligatoire\w*|\bobliga\w*|\boblige\w*|\bpasser par\b|\bpasse par\b"
+                         r"|\bpasage oblige|\bmust\b|\bhave to\b|\bmandatory\b|\brequired\b")
+
+
+# « ça consiste en quoi ? », « c'est quoi exactement ? », « donne un exemple »: what, how, why.
+_OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:le)?s?|consiste\w*|expliqu\w*|c'est a dire"
+                   r"|exemples?|decri\w*|detaill\w*|recouvr\w*|signifi\w*|veut dire|what|how|why|which|explain)\b"
+                   r"|^\W*que\b")
+
+
+_JOINS = re.compile(r"\b(?:ou|or|vs|versus|et|and|entre|plutot|between|les deux|both)\b|/")
+
+
 # « avec un master j'ai forcément un poste, c'est garanti ? »: whether a diploma guarantees a job.
 _GUARANTEE = re.compile(r"\bgaranti\w*|\bassure(?:e|s)? d'(?:avoir|obtenir|trouver)|\bd'office\b|\bautomatiquement\b"
                         r"|\bforcement (?:un|une|le|la|des) (?:poste|job|emploi|travail|boulot|place)")
@@ -230,6 +255,18 @@ def premise(folded: str) -> Optional[str]:
     if _BELITTLES.search(folded):
         return "secondaire"
     return None
+
+
+# Where the thing a premise belittles ends: « pas besoin d'être adaptable | si on est organisé ».
+_CLAUSE_END = re.compile(r"\b(?:si|quand|car|parce|puisque|comme|if|since|because|non)\b|[,;?!.]")
+
+
+def belittled_stems(folded: str) -> FrozenSet[str]:
+    """The stems of what « plus besoin de … », « pas la peine de … » belittles, up to the end of its clause."""
+    found = _BELITTLES.search(folded)
+    if not found:
+        return frozenset()
+    return stems(_CLAUSE_END.split(folded[found.end():], maxsplit=1)[0])
 
 
 # « avec un master, j'ai forcément un poste ? »: what the diploma the student would have gives, not whether
@@ -252,9 +289,14 @@ def ordinal(folded: str) -> Optional[int]:
 # « pour y arriver, il faut quoi ? », « et pour ça ? », « comment y faire face ? », « elles demandent quoi
 # en plus ? » : what the previous answer spoke of.
 _BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced|faire face|remedi|pallier)\w*|\bpour (?:ca|cela)\b"
+                             r"|\bavec\W*$"
                              r"|\bces (?:postes|evolutions)\b"
                              r"|\ben arriver la\b|\b(?:decrocher|devenir|devient|atteindre|obtenir) (?:ca|cela|ce poste|ces postes)\b"
                              r"|^\W*(?:\w+\W+){0,2}(?:ca|cela|elles?) (?:demande|necessite|exige|suppose|requier|implique)\w* quoi\b")
+# « tu m'as dit quoi pour … ? », « ce que tu disais tout à l'heure »: what an earlier answer said.
+_RECALLS = re.compile(r"\b(?:tu|vous) (?:m'|nous )?(?:as|avez|avais|aviez) (?:dit|parle|explique|donne)\b|\btu disais\b"
+                      r"|\bvous disiez\b|\btout a l'heure\b|\bplus haut\b|\bjuste avant\b|\byou (?:said|told|mentioned)\b"
+                      r"|\btu viens de (?:dire|parler)\b|\bvous venez de (?:dire|parler)\b|\bcomme tu (?:as )?dit\b")
 # Words too general to tell one mission, quality or tool from another.
 _GENERIC = {"metie", "poste", "trava", "charg", "relat", "inter", "missi", "quell", "faut",
             "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
@@ -310,6 +352,7 @@ class Question:
     diploma: Optional[str] = None         # entity « diplome »
     diplomas: Tuple[str, ...] = ()        # every diploma named in the whole message
     skill: Optional[str] = None           # entity « competence »
+    skills: Tuple[str, ...] = ()          # every « competence » named (« plutôt rédaction ou analyse ? »: two)
     profession_entity: Optional[str] = None  # entity « metier », as written
     years: Optional[int] = None
     # "sans master", "juste un BTS": the student's situation, which changes the diploma answer.
@@ -321,6 +364,7 @@ class Question:
     asks_bac5: bool = False
     fragment: bool = False                # leans on the previous message (« et pour un senior ? »)
     refers_back: bool = False             # points at what the previous answer spoke of (« pour y arriver »)
+    recalls: bool = False                 # points at what was said earlier (« tu m'as dit quoi pour … ? »)
     asks_variation: bool = False          # whether the list varies (« c'est pareil partout ? »): its caveat answers
     ordinal: Optional[int] = None         # « le deuxième »: rank among the professions just shown (-1: the last)
     with_diploma: bool = False            # « avec un master, … ? »: what the diploma gives, not whether it is required
@@ -347,11 +391,23 @@ class Question:
     # « c'est secondaire ? », « c'est impossible j'imagine ? », « un master, c'est un poste garanti ? »
     # (« garanti »): a premise the answer may contradict.
     premise: Optional[str] = None
+    # « pas besoin d'être adaptable si on est organisé ? »: the stems of what the premise belittles (« adaptable »),
+    # when the message says it after the premise's words; empty otherwise.
+    premise_stems: FrozenSet[str] = frozenset()
     # (euros, per month, bound) of an amount of money the message states (« un débutant gagne 45 000 € ? »)
     amount: Optional[Tuple[int, bool, Optional[str]]] = None
     score_asked: bool = False             # a score asked, with no word of pay (« elle est notée combien ? »)
     progression: bool = False             # how pay grows (« le salaire augmente avec l'expérience ? »)
     about_pay: bool = False               # a word of pay (« salaire », « gagne », « € »…)
+    # « donc c'est un genre de diplomate, c'est ça ? »: what the job is, said by the student for checking;
+    # the fiche's definition answers it, never a « oui ».
+    checks_identity: bool = False
+    # « faut-il forcément passer par un poste d'assistant avant ? »: whether a step is compulsory.
+    asks_compulsory: bool = False
+    # « la veille, ça consiste en quoi ? »: an open question (what, how, why), not one answered by « oui ».
+    asks_open: bool = False
+    # « X ou Y ? », « X vs Y », « X et Y »: the message may name several items of a list on purpose.
+    joins: bool = False
 
 
 @dataclass(frozen=True)
@@ -433,13 +489,13 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         experience=levels[0] if len(levels) == 1 else None,
         diploma=diplomas[0] if diplomas else None,
         diplomas=tuple(_entity_values(entities, "diplome")),
-        skill=skills[0] if skills else None,
+        skill=skills[0] if skills else None, skills=tuple(skills),
         profession_entity=names[0] if names else None,
         years=years_in(text), situation=diploma_situation(text),
         superlative=None if ranked else superlative(text), ranked=ranked,
         asks_necessity=bool(_NECESSITY.search(folded)), asks_sufficiency=bool(_SUFFICIENCY.search(folded)),
         asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
-        refers_back=bool(_BACK_REFERENCE.search(folded)),
+        refers_back=bool(_BACK_REFERENCE.search(folded)), recalls=bool(_RECALLS.search(folded)),
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         ordinal=ordinal(folded) if span is None else None,
         about_work=about_work_or_studies(text), stems=stems(text),
@@ -452,5 +508,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)),
         levels=levels_asked(text) if span is None else None, premise=premise(folded), amount=stated_amount(folded),
+        premise_stems=belittled_stems(folded),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
-        about_pay=bool(_PAY_WORDS.search(folded)))
+        about_pay=bool(_PAY_WORDS.search(folded)), checks_identity=bool(_CHECKS_IDENTITY.search(folded)),
+        asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
+        joins=bool(_JOINS.search(folded)))

@@ -2,12 +2,14 @@
 the memory it changes. Table-driven, on the behaviour knowledge folder (tests/support/knowledge.py):
 what is expected is read from it or is a wording of reponses.yml, never a figure written here."""
 
+import shutil
+
 import pytest
 
 from core import dialogue, diplomas
 from core.understanding import DiplomaSituation, understand
 from tests.support.helpers import norm
-from tests.support.knowledge import amounts, default_profession, school
+from tests.support.knowledge import amounts, behaviour_knowledge, default_profession, school
 
 
 def question(text, topic=None, **entities):
@@ -232,3 +234,109 @@ def test_right_after_a_missing_detail_a_price_alone_is_the_cost_of_studies():
     after = dialogue.respond(school(), turn("et elle coûte combien ?", "hors_sujet", kind=dialogue.OUT_OF_SCOPE,
                                             slots={"sujet": "diplome", dialogue.ABSENT: "ecole"}))
     assert norm(school().detail("cout_formation").label) in norm(after.reply.text)
+
+
+# -- fresh kinds of messages (tests/nlu/test_fresh5.yml): items named, open questions, premises ----------
+def test_two_missions_named_as_a_choice_are_both_answered_never_a_yes_to_the_first():
+    """« c'est plutôt X ou Y ? »: each mission named, with what the fiche says of it."""
+    first, last = default_profession().missions[0], default_profession().missions[-1]
+    reply = dialogue.respond(school(), turn(f"c'est plutôt {first.intitule.lower()} ou {last.intitule.lower()} ?",
+                                            "missions")).reply.text
+    assert norm(first.detail) in norm(reply) and norm(last.detail) in norm(reply)
+    assert not norm(reply).startswith("oui")
+
+
+def test_two_skills_named_as_a_choice_get_both_scores_and_the_higher_one():
+    skills = default_profession().hard_skills.competences[:2]
+    reply = dialogue.respond(school(), turn(f"plutôt {skills[0].nom} ou {skills[1].nom} ?", "hard_skills")).reply.text
+    assert all(f"{s.nom} ({s.score})" in reply for s in skills)
+    higher = max(skills, key=lambda s: s.score)
+    assert f"{higher.nom} (score de {higher.score})" in reply and not norm(reply).startswith("oui")
+
+
+def test_an_open_question_on_an_item_after_its_list_explains_that_item():
+    """« et la veille, ça consiste en quoi ? » after the missions, taken by the model for the definition: that
+    mission, explained (no « oui »), not the definition of the job."""
+    mission = default_profession().missions[-1]
+    word = mission.intitule.split()[0]
+    outcome = dialogue.respond(school(), turn(f"et {word.lower()} ça consiste en quoi", "definition",
+                                              slots={"sujet": "missions"}))
+    assert norm(mission.detail) in norm(outcome.reply.text) and not norm(outcome.reply.text).startswith("oui")
+    assert slots_of(outcome)["sujet"] == "missions"
+
+
+def test_an_item_named_by_its_title_settles_a_clarification_but_an_everyday_word_does_not(tmp_path):
+    """In a school of one profession (in a catalogue, a message of a mission's words is a search)."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(behaviour_knowledge(), folder)
+    for path in (folder / "metiers").glob("*.yml"):
+        if path.stem != default_profession().id:
+            path.unlink()
+    alone = school(folder)
+    mission = alone.default.missions[-1]
+
+    def clarified(text):
+        return dialogue.respond(alone, dialogue.Turn(alone.understand(text, [], "nlu_fallback"), "nlu_fallback", (),
+                                                     {}, None, dialogue.CLARIFY)).reply.text
+    assert norm(mission.detail) in norm(clarified(f"donne un exemple de mission : {mission.intitule.lower()}"))
+    quality = next(x for x in alone.default.soft_skills.qualites if len(x.nom.split()) > 1)
+    weather = clarified(f"quel {quality.nom.split()[-1].lower()} fait-il demain ?")
+    assert norm(quality.detail) not in norm(weather)
+
+
+def test_a_step_asked_as_compulsory_is_not_said_to_be():
+    reply = dialogue.respond(school(), turn("faut-il forcément passer par un de ces postes avant ?",
+                                            "experiences")).reply.text
+    assert norm(reply).startswith("pas forcement")
+    assert all(norm(e.poste) in norm(reply) for e in default_profession().experiences)
+
+
+def test_the_students_idea_of_the_job_is_checked_against_the_definition_never_confirmed():
+    profession = default_profession()
+    for kind, intent in ((dialogue.CLARIFY, "nlu_fallback"), (dialogue.ANSWER, "outils")):
+        reply = dialogue.respond(school(), turn("donc en fait c'est un traducteur qui bosse dans une ambassade, "
+                                                "c'est ça ?", intent, kind=kind)).reply.text
+        assert norm(profession.definition.resume)[:60] in norm(reply) and not norm(reply).startswith("oui"), kind
+
+
+def test_a_score_asked_of_a_quality_says_the_fiche_scores_technical_skills_only():
+    quality = default_profession().soft_skills.qualites[0]
+    outcome = dialogue.respond(school(), turn(f"quel score a {quality.nom.lower()} sur 100 ?", "hard_skills"))
+    text = norm(outcome.reply.text)
+    assert text.startswith("la fiche ne precise pas") and norm(school().replier.score_quality_label()) in text
+    assert norm(quality.detail) in text
+    assert not any(f"({s.score})" in outcome.reply.text for s in default_profession().hard_skills.competences)
+
+
+def test_a_job_the_fiche_does_not_cite_as_a_stepping_stone_is_said_so_then_those_it_cites():
+    reply = dialogue.respond(school(), turn("boulanger, c'est un des postes tremplins cités ?", "experiences",
+                                            metier="boulanger")).reply.text
+    assert norm(reply).startswith("non") and "boulanger" in norm(reply)
+    assert all(norm(e.poste) in norm(reply) for e in default_profession().experiences)
+
+
+def test_what_was_said_earlier_is_asked_of_that_answer():
+    low, high = amounts("debutant")
+    outcome = dialogue.respond(school(), turn("tu m'as dit quoi pour le haut de la fourchette débutant ?",
+                                              "hors_sujet", kind=dialogue.OUT_OF_SCOPE, slots={"sujet": "salaire"},
+                                              experience="debutant"))
+    assert high in norm(outcome.reply.text)
+
+
+def test_a_premise_belittling_one_quality_while_naming_another_is_about_the_first():
+    first, second = default_profession().soft_skills.qualites[:2]
+    reply = dialogue.respond(school(), turn(f"pas besoin de {first.nom.lower()} si on a {second.nom.lower()}, si ?",
+                                            "soft_skills")).reply.text
+    assert norm(reply).startswith("non") and norm(first.detail) in norm(reply)
+
+
+def test_how_many_of_a_detail_a_skill_leaves_out_is_still_not_given():
+    """« les langues c'est important ? » answered with the fiche's « La fiche ne précise pas quelles langues … »,
+    then « il faut en parler combien ? »: the same, not the list of skills as if it answered."""
+    skill = next(s for s in default_profession().hard_skills.competences if s.non_precise)
+    first = dialogue.respond(school(), turn(f"{skill.nom} c'est important ?", "hard_skills", competence=skill.id))
+    said = slots_of(first)[dialogue.ABSENT]
+    assert said and said.startswith("fiche:hard_skills:")
+    after = dialogue.respond(school(), turn("il faut en parler combien ?", "hard_skills",
+                                            slots={"sujet": "hard_skills", dialogue.ABSENT: said}))
+    assert norm(after.reply.text).startswith(norm(skill.non_precise).rstrip("."))

@@ -79,6 +79,24 @@ def filled():
                                                 folded=f"elle a {100 - skill.score // 2}, c'est juste ?"))
         replier.answer(profession, Question(topic="salaire", experience="confirme", folded="un senior gagne combien ?"))
         replier.answer(profession, Question(topic="alternance", premise="impossible"))
+        # Two items named (« X ou Y ? »), one asked openly (« X, c'est quoi ? »), a step asked as compulsory,
+        # the student's own idea of the job, a score asked of a quality.
+        for topic, names in (("missions", [m.intitule for m in profession.missions[:1] + profession.missions[-1:]]),
+                             ("soft_skills", [x.nom for x in profession.soft_skills.qualites[:2]]),
+                             ("hard_skills", [k.nom for k in profession.hard_skills.competences[:2]])):
+            replier.answer(profession, understand(" ou ".join(names) + " ?", topic=topic))
+            if names:
+                replier.answer(profession, understand(f"{names[0]}, c'est quoi ?", topic=topic))
+        skills = profession.hard_skills.competences[:2]
+        if len(skills) == 2:
+            replier.answer(profession, Question(topic="hard_skills", skills=tuple(k.id for k in skills), joins=True))
+            same = [k.copy(update={"score": 50}) for k in skills]
+            replier.answer(profession.copy(update={"hard_skills": profession.hard_skills.copy(update={"competences": same})}),
+                           Question(topic="hard_skills", skills=tuple(k.id for k in skills), joins=True))
+        replier.answer(profession, understand("faut-il forcément passer par là avant ?", topic="experiences"))
+        replier.checked(replier.answer(profession, Question(topic="definition")))
+        replier.score_quality_label()
+        replier.not_listed("commercial", "experiences", replier.answer(profession, Question(topic="experiences")))
         replier.work_study_label("Le Mastère")
         # a stepping stone given by the fiche's own sentence (« {poste} : {apport} », no « pour »)
         replier.answer(profession.copy(update={"experiences": [e.copy(update={"apport": "Une phrase de la fiche."})
