@@ -23,7 +23,7 @@ from core.replies import Reply
 from core.school import School
 from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
-from core.understanding import AbsentDetail, DiplomaSituation, Question, diplomas_written
+from core.understanding import COMPARE_TOPIC_WORDS, AbsentDetail, DiplomaSituation, Question, diplomas_written
 
 # After a list or a search, « et il gagne combien ? » offers at most this many of the professions shown.
 MOST_SHOWN = 5
@@ -32,6 +32,10 @@ PART_CONFIDENCE = 0.5
 # Two intents that lead to the same answer, together at least this sure, need no clarification.
 AGREEMENT_CONFIDENCE = 0.5
 DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
+
+# Words of studies as a whole (« les formations », « les diplômes »), and of continuing education.
+_STUDIES = re.compile(r"\b(?:formations?|diplomes?|intitules?|cursus|etudes|ecoles?)\b")
+_CONTINUING = re.compile(r"\bcontinue\b|\bevolu\w*|\bcertifica\w*|tout au long|en cours de carriere")
 
 # The slot of the detail the last reply said the fiche does not give (domain.yml « precision_absente »).
 ABSENT = "precision_absente"
@@ -121,7 +125,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
         if catalogue_settled(school, turn):
             top = next(name for name, _ in turn.ranking if name != "nlu_fallback")
             return exploring.respond(school, replace(turn, intent=top))
-        agreed = agreed_intent(school, turn) or item_topic(school, turn)
+        agreed = agreed_intent(school, turn) or item_topic(school, turn) or counted_topic(school, turn.question)
         outcome = answer(school, turn, agreed, fallback=agreed is None)
         return outcome or clarify(school, turn)
     return answer(school, turn, turn.intent, fallback=False)
@@ -301,6 +305,14 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
     return named[0][1] if named[0][0] and named[0][0] > named[1][0] else None
 
 
+def counted_topic(school: School, q: Question) -> Optional[str]:
+    """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
+    if not q.counted:
+        return None
+    topic = next((t for t, starts in COMPARE_TOPIC_WORDS if any(q.counted.startswith(w) for w in starts)), None)
+    return topic if topic in ITEM_TOPICS and topic in school.fact_topics else None
+
+
 def checked_identity(school: School, turn: Turn) -> Optional[Outcome]:
     """« donc en fait c'est un genre de diplomate, c'est ça ? »: the student's idea of the job, to check
     against the fiche's definition (never a « oui »); None for any other message."""
@@ -426,6 +438,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « avec les outils de traduction, plus besoin de maîtriser les langues ? »: the premise is about a skill
         # the fiche scores (« Non : » and its score), whatever topic the rest of the message suggests.
         intent = "hard_skills"
+    elif intent != "diplome" and "diplome" in facts and (q.asks_variation or q.asks_exhaustive) \
+            and _STUDIES.search(q.folded) and not _CONTINUING.search(q.folded):
+        # « les intitulés des formations sont les mêmes partout ? », « ce sont les seules formations ? »: what the
+        # fiche says of its diplomas as a whole (its remark on them first), not continuing education.
+        intent = "diplome"
     elif intent == "salaire" and "hard_skills" in facts and q.score_asked:
         # « elle est notée combien ? »: « combien » with a score word asks a skill's score, never the pay.
         intent = "hard_skills"
@@ -544,6 +561,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # closest thing the fiche says, never as if it were the answer.
         return done(replier.absent(profession, missing, question), (("sujet", question.topic), ("incompris", 0.0)))
     reply = replier.answer(profession, question)
+    if q.counted and question.topic in ITEM_TOPICS:
+        # « combien de missions la fiche cite-t-elle ? »: how many, then the list
+        reply = replier.counted(profession, question.topic, reply)
     if choice.not_listed and question.topic in JOB_LIST_TOPICS and fold(choice.not_listed) not in fold(reply.text):
         reply = replier.not_listed(choice.not_listed, question.topic, reply)
     # « La fiche ne précise pas quelles langues sont attendues. » in the answer: remembered like an absent detail,

@@ -135,6 +135,15 @@ class Replier:
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
 
+    def counted(self, p: Profession, topic: str, reply: Reply) -> Reply:
+        """« combien de missions ? »: how many items the fiche gives for the topic, then its answer."""
+        number = {"missions": len(p.missions), "soft_skills": len(p.soft_skills.qualites),
+                  "hard_skills": len(p.hard_skills.competences), "outils": len(p.outils.categories)}.get(topic)
+        if not number:
+            return reply
+        intro = self.fill("nombre_elements", nombre=number, rubrique=self.topics.sujets[topic].rubrique)
+        return Reply(f"{intro}\n{reply.text}", reply.buttons)
+
     def not_listed(self, job: str, topic: str, reply: Reply) -> Reply:
         """« commercial export, c'est un des postes tremplins cités ? » when the fiche does not cite it: said
         first, then the jobs it does cite."""
@@ -352,6 +361,12 @@ class Replier:
         return self._diploma_answer(p, q, "diplome")
 
     def _diploma_answer(self, p: Profession, q: Question, topic: str) -> str:
+        if topic == "diplome" and (q.asks_variation or q.asks_exhaustive) and p.diplome and p.diplome.precision \
+                and not q.diplomas:
+            # « les intitulés sont les mêmes partout ? », « ce sont les seules formations ? »: the fiche's remark
+            # on its diplomas answers, then what it says of them.
+            return self.fill("diplome.remarque_en_tete", precision=p.diplome.precision,
+                             reponse=self._diploma_text(p, False, False))
         asked = self._asked(q, topic)
         if asked is None and topic in TRAINING_IDS:
             asked = diplomas.Mention(topic, diplomas.words().diplomes[topic].niveau, 0, 0)
@@ -657,6 +672,10 @@ class Replier:
             # « l'analyse de données a 95, c'est juste ? »: a wrong score is corrected, never confirmed.
             return self.fill("hard_skills.premisse_score", nom=s.nom, score=s.score, annonce=stated,
                              detail_majuscule=self._skill_detail(s),
+                             competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
+        if q.comparative and q.premise is None:
+            # « c'est plus que la rédaction ? » (after another skill): its score among all, ranked; never « oui »
+            return self.fill("hard_skills.comparee", nom=s.nom, score=s.score,
                              competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)
         # « les langues, c'est secondaire ? »: a skill the fiche scores is expected, « Non » first.

@@ -206,7 +206,8 @@ _FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh
 # « c'est pareil dans toutes les entreprises ? », « ça varie ? » : whether the list depends on the employer.
 _VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|\bles memes\b|\bla meme chose\b"
                         r"|\bmeme partout\b|\bpartout pareil|\bquel(?:le)?s? que soi\w*|\bselon (?:l'|les |la |le )"
-                        r"(?:entreprise|employeur|secteur|poste|structure|organisation)|\bdepend\w*")
+                        r"(?:entreprise|employeur|secteur|poste|structure|organisation)|\bdepend\w*"
+                        r"|\b(?:le|la|les) memes? (?:intitules?|noms?|appellations?)\b")
 # « les langues, c'est secondaire ? », « l'alternance c'est impossible j'imagine ? »: a premise that the
 # thing named does not count or is not possible, which the fiche's answer contradicts (« Non : … »).
 _BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\bfacultati\w*|\boptionnel\w*|\binutiles?\b"
@@ -237,6 +238,17 @@ _OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:l
                    r"|^\W*que\b")
 
 
+_COUNTED = re.compile(r"\bcombien (?:de |d')\s*(?:\w+ ){0,2}?(missions?|competences?|qualites?|skills?|outils?|taches?)\b"
+                      r"|\bhow many (?:\w+ ){0,2}?(missions?|tasks?|skills?|qualities|tools?)\b")
+
+
+def _counted(folded: str) -> Optional[str]:
+    found = _COUNTED.search(folded)
+    return (found.group(1) or found.group(2)) if found else None
+
+
+_EXHAUSTIVE = re.compile(r"\b(?:les |la |le )?seul(?:e|s|es)?\b|\buniques?\b|\bd'autres\b|\bexhausti\w*|\bonly\b"
+                         r"|\bautres (?:formations|diplomes|options|ecoles|possibilites|voies|cursus)\b")
 _JOINS = re.compile(r"\b(?:ou|or|vs|versus|et|and|entre|plutot|between|les deux|both)\b|/")
 
 
@@ -406,6 +418,10 @@ class Question:
     asks_compulsory: bool = False
     # « la veille, ça consiste en quoi ? »: an open question (what, how, why), not one answered by « oui ».
     asks_open: bool = False
+    # « combien de missions la fiche cite-t-elle ? »: how many items of a list (the noun counted, folded).
+    counted: Optional[str] = None
+    # « les formations dont tu parles sont les seules ? »: whether the list is all there is.
+    asks_exhaustive: bool = False
     # « X ou Y ? », « X vs Y », « X et Y »: the message may name several items of a list on purpose.
     joins: bool = False
 
@@ -512,4 +528,5 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=bool(_PAY_WORDS.search(folded)), checks_identity=bool(_CHECKS_IDENTITY.search(folded)),
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
-        joins=bool(_JOINS.search(folded)))
+        joins=bool(_JOINS.search(folded)), asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
+        counted=_counted(folded))

@@ -340,3 +340,32 @@ def test_how_many_of_a_detail_a_skill_leaves_out_is_still_not_given():
     after = dialogue.respond(school(), turn("il faut en parler combien ?", "hard_skills",
                                             slots={"sujet": "hard_skills", dialogue.ABSENT: said}))
     assert norm(after.reply.text).startswith(norm(skill.non_precise).rstrip("."))
+
+
+@pytest.mark.parametrize("text, intent", [("les intitulés des formations sont les mêmes partout ?", "formation_continue"),
+                                          ("les diplômes ont-ils le même intitulé dans toutes les écoles ?", "diplome"),
+                                          ("les formations dont tu parles sont les seules possibles ?", "formation_continue")])
+def test_whether_the_diplomas_vary_or_are_the_only_ones_is_the_fiches_remark_on_them(text, intent):
+    """Not continuing education: what the fiche says of its diplomas as a whole, its remark first."""
+    remark = default_profession().diplome.precision
+    outcome = dialogue.respond(school(), turn(text, intent))
+    assert remark and norm(remark)[:50] in norm(outcome.reply.text)[:120]
+    assert slots_of(outcome)["sujet"] == "diplome"
+
+
+def test_how_many_items_a_list_has_is_counted_then_listed():
+    missions = default_profession().missions
+    reply = dialogue.respond(school(), turn("combien de missions la fiche cite-t-elle ?", "missions")).reply.text
+    assert str(len(missions)) in reply.split("\n")[0]
+    assert all(m.intitule in reply for m in missions)
+
+
+def test_a_skill_compared_with_the_one_before_is_placed_among_all_never_a_yes():
+    """« gestion de projet, c'est combien ? » then « c'est plus que la rédaction ? »: that skill's score and the
+    ranking of all of them (the other one's score in it)."""
+    skills = default_profession().hard_skills.competences
+    named = skills[-1]
+    reply = dialogue.respond(school(), turn(f"c'est plus que {named.nom.lower()} ?", "hard_skills",
+                                            slots={"sujet": "hard_skills"}, competence=named.id)).reply.text
+    assert not norm(reply).startswith("oui") and f"score de {named.score}" in reply
+    assert all(f"{s.nom} ({s.score})" in reply for s in skills)

@@ -96,6 +96,10 @@ def filled():
         replier.answer(profession, understand("faut-il forcément passer par là avant ?", topic="experiences"))
         replier.checked(replier.answer(profession, Question(topic="definition")))
         replier.score_quality_label()
+        for skill in profession.hard_skills.competences[:1]:
+            replier.answer(profession, Question(topic="hard_skills", skill=skill.id, comparative=True))
+        replier.counted(profession, "missions", replier.answer(profession, Question(topic="missions")))
+        replier.answer(profession, understand("les intitulés des formations sont les mêmes partout ?", topic="diplome"))
         replier.not_listed("commercial", "experiences", replier.answer(profession, Question(topic="experiences")))
         replier.work_study_label("Le Mastère")
         # a stepping stone given by the fiche's own sentence (« {poste} : {apport} », no « pour »)
