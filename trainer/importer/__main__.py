@@ -15,6 +15,7 @@ from core import yamlcache
 from core.names import NameIndex
 from loading.lexicon import for_names
 from loading.paths import knowledge_dir
+from loading.usual_names import names_of
 from trainer.aliases import question_words_of
 from trainer.importer.facts import Fact, Missing, absent, draft_leaves
 from trainer.importer.parse import read_fiche
@@ -63,6 +64,11 @@ def add_short_names(draft, others: Sequence[Tuple[str, str]], asked: FrozenSet[s
     if extra:
         alias.value = list(alias.value) + extra
         alias.note += " ; les formes courtes du titre qu'aucun autre métier de l'école ne porte"
+    known = {a.lower() for a in alias.value}
+    usual = [n for n in names_of(name.value, knowledge_dir() / "noms_usuels.yml") if n.lower() not in known and not index.find(n)]
+    if usual:
+        alias.value = list(alias.value) + usual
+        alias.note += " ; les noms d'usage de ce titre (knowledge/noms_usuels.yml) qu'aucun autre métier de l'école ne porte"
 
 
 def school_names(folder: Path) -> List[Tuple[str, str]]:

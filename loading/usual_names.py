@@ -1,0 +1,87 @@
+"""The names people use for the titles of the national list of professions (knowledge/noms_usuels.yml):
+« aiguilleur du ciel » for « Contrôleur aérien / Contrôleuse aérienne », « pion » for a school supervisor.
+
+Vocabulary, not facts: a name says which profession a student means, never anything about it. Written apart
+from the tests (by people who saw only the list of titles). The importer adds a title's names to the aliases
+of its draft, for the trainer to review (trainer/importer); a name that is also an ordinary word (« courant »)
+is left out: only a name said as a job may be read as one, and the index cannot tell yet.
+"""
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Tuple
+
+import yaml
+
+from core.knowledge import ascii_name
+from core.names import NameIndex, canonical
+from core.textnorm import without_accents, words
+from loading.lexicon import clippings, common_words, for_names
+from loading.paths import KNOWLEDGE
+
+USUAL_NAMES = KNOWLEDGE / "noms_usuels.yml"
+
+
+@lru_cache(maxsize=4)
+def usual_names(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
+    """{ascii_name(title): the names of that title}; empty when the file is missing (a school may delete it)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return {}
+    entries = data.get("noms_usuels") if isinstance(data, dict) else None
+    out: Dict[str, Tuple[str, ...]] = {}
+    titles = _titles(path)
+    for entry in entries or ():
+        if isinstance(entry, dict) and isinstance(entry.get("titre"), str):
+            names = tuple(n for n in (str(n).strip() for n in entry.get("noms") or ())
+                          if _kept(n, entry["titre"]) and _apart(n, titles))
+            if names:
+                out[ascii_name(entry["titre"])] = names
+    return out
+
+
+def _apart(name: str, titles: NameIndex) -> bool:
+    """A name the list's titles do not read already: none of them is found in it, and it starts with no head
+    noun of theirs (« plombier-chauffagiste » would make « plombier » alone name two professions)."""
+    return not titles.find(name) and not titles.heads(name)
+
+
+def _kept(name: str, title: str) -> bool:
+    """A name the index does not already read, and that reads no ordinary word as a profession: not an acronym
+    nor a short word (the index reads a title's acronyms, and a short alias would be taken for a typo of
+    ordinary words), not a clipped word of knowledge/abreviations.yml (« véto » is read as « vétérinaire »
+    already), not a spelling of the title's own words (« maraicher »), not a name of several words whose
+    first word is an ordinary one."""
+    folded = without_accents(name.lower())
+    parts = words(folded)
+    if not parts or (len(parts) == 1 and (len(folded) <= 5 or folded in clippings())):
+        return False
+    # A name is found by its first word alone when no other name starts with it: an ordinary first word, in any
+    # of its forms (« fille au pair », « présidente d'université », « carrier » for « carrière »), would make
+    # that ordinary word a profession.
+    if canonical(parts[0]) in common_words() or parts[0] in common_words():
+        return False
+    return len(parts) > 1 or folded not in {without_accents(w) for w in words(title.lower())}
+
+
+@lru_cache(maxsize=4)
+def _titles(path: Path = USUAL_NAMES) -> NameIndex:
+    """The list's titles (every one, with or without usual names), as the index reads them."""
+    return NameIndex(((key, title) for key, title in _written_titles(path)), **for_names())
+
+
+def _written_titles(path: Path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    for entry in (data or {}).get("noms_usuels") or ():
+        if isinstance(entry, dict) and isinstance(entry.get("titre"), str):
+            yield ascii_name(entry["titre"]), entry["titre"]
+
+
+def names_of(title: str, path: Path = USUAL_NAMES) -> Tuple[str, ...]:
+    """The usual names of a title of the national list, as the list writes it or as a fiche does
+    (« Contrôleur(se) aérien(ne) »), or () when the title is not one of the list's."""
+    names = usual_names(path)
+    if ascii_name(title) in names:
+        return names[ascii_name(title)]
+    found = _titles(path).find(title)
+    return names.get(found[0], ()) if len(found) == 1 else ()
