@@ -37,6 +37,11 @@ DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 _STUDIES = re.compile(r"\b(?:formations?|diplomes?|intitules?|cursus|etudes|ecoles?)\b")
 _CONTINUING = re.compile(r"\bcontinue\b|\bevolu\w*|\bcertifica\w*|tout au long|en cours de carriere")
 
+# A part of a message that says who the student is (« j'ai 42 ans », « 15 ans dans l'administratif », « je suis en
+# BTS »): it sets the question that follows, it asks nothing itself (folded text).
+_STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|j'etais|je fais|je travaille|je bosse"
+                        r"|j'ai fait|je sors|moi\b|mon (?:fils|enfant)|ma fille|\d+ ans (?:dans|en|chez|comme|d'experience|de))\b")
+
 # The slot of the detail the last reply said the fiche does not give (domain.yml « precision_absente »).
 ABSENT = "precision_absente"
 # « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
@@ -84,6 +89,14 @@ def _respond(school: School, turn: Turn) -> Outcome:
             # « je voudrais devenir boulanger »: the catalogue has it, by name: its fiche, not a search.
             return answer(school, replace(turn, intent="definition"), "definition", fallback=False) \
                 or clarify(school, turn)
+        if turn.intent == exploring.COMPARE and len(school.professions) < 2:
+            both = topics_compared(school, turn)
+            if both:
+                # « la différence entre les hard et les soft skills ? »: two topics of the one profession, each answered
+                profession = current_profession(school, turn)
+                parts = [(None, replace(turn.question, topic=t)) for t in both]
+                return Outcome(school.replier.answer_parts(profession, parts),
+                               (("sujet", both[-1]), ("incompris", 0.0)), profession)
         if turn.intent in (exploring.COMPARE, exploring.SEARCH) and len(school.professions) < 2:
             # One profession: nothing to compare it with nor to search among. « laquelle compte le plus ? »
             # asks within the previous topic (its superlative); a long message about the student's tastes
@@ -305,6 +318,17 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
     return named[0][1] if named[0][0] and named[0][0] > named[1][0] else None
 
 
+def topics_compared(school: School, turn: Turn) -> List[str]:
+    """The topics a comparison names (« la différence entre les hard et les soft skills »), when two or more of
+    the fiche's; else []."""
+    folded = turn.question.folded
+    named = [t for t, starts in COMPARE_TOPIC_WORDS if t in school.fact_topics
+             and any(re.search(rf"\b{re.escape(w)}", folded) for w in starts)]
+    if "soft_skills" in named and "hard_skills" in named and not re.search(r"\bhard\b|\bcompetence|\btechni", folded):
+        named.remove("hard_skills")  # « soft skill » alone also says « skill »
+    return named if len(named) >= 2 and current_profession(school, turn) else []
+
+
 def counted_topic(school: School, q: Question) -> Optional[str]:
     """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
     if not q.counted:
@@ -385,6 +409,8 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
     """(detail or None, question) for each distinct thing a compound message asks, in order."""
     items: List[tuple] = []
     for part in q.parts:
+        if _STATEMENT.match(part.question.folded) and "?" not in part.question.text:
+            continue  # « j'ai 42 ans, 15 ans dans l'administratif, quel diplôme viser ? »: who asks, not a question
         topic = part.intent if part.confidence >= PART_CONFIDENCE else None
         topic = topic if topic in school.fact_topics else None
         detail = school.absent_detail(part.question, profession)

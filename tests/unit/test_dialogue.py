@@ -369,3 +369,32 @@ def test_a_skill_compared_with_the_one_before_is_placed_among_all_never_a_yes():
                                             slots={"sujet": "hard_skills"}, competence=named.id)).reply.text
     assert not norm(reply).startswith("oui") and f"score de {named.score}" in reply
     assert all(f"{s.nom} ({s.score})" in reply for s in skills)
+
+
+def test_who_the_student_is_is_no_part_to_answer():
+    """« j'ai 42 ans, 15 ans dans la gestion, quel niveau de diplôme viser ? »: the diploma, not a mission the
+    background's words happen to name."""
+    mission = default_profession().missions[0]
+    text = f"j'ai 42 ans, 15 ans dans {mission.intitule.lower()}, quel niveau de diplôme dois-je viser ?"
+    parts = [{"intent": "missions", "confidence": 0.96, "text": f"15 ans dans {mission.intitule.lower()}",
+              "start": 15, "end": 16 + len(mission.intitule)},
+             {"intent": "diplome", "confidence": 1.0, "text": "quel niveau de diplôme dois-je viser ?",
+              "start": text.index("quel"), "end": len(text)}]
+    q = school().understand(text, [], "diplome", parts)
+    outcome = dialogue.respond(school(), dialogue.Turn(q, "diplome", (), {}, None))
+    assert slots_of(outcome)["sujet"] == "diplome" and norm(mission.detail) not in norm(outcome.reply.text)
+
+
+def test_two_topics_compared_in_a_school_of_one_profession_are_both_answered(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(behaviour_knowledge(), folder)
+    for path in (folder / "metiers").glob("*.yml"):
+        if path.stem != default_profession().id:
+            path.unlink()
+    alone = school(folder)
+    text = "c'est quoi la différence entre les hard et les soft skills ?"
+    outcome = dialogue.respond(alone, dialogue.Turn(alone.understand(text, [], "catalogue_comparer"), "catalogue_comparer",
+                                                    (), {}, None, dialogue.CATALOGUE))
+    reply = outcome.reply.text
+    assert alone.default.soft_skills.qualites[0].nom in reply
+    assert f"{alone.default.hard_skills.competences[0].nom} ({alone.default.hard_skills.competences[0].score})" in reply
