@@ -524,6 +524,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # detail the fiche does not give gets « La fiche ne précise pas … »).
     # « avec les outils de traduction, plus besoin de maîtriser les langues ? » is one premise about a skill.
     items = compound_parts(school, q, profession) if not (q.premise == "secondaire" and q.skill) else []
+    if detail and all(part_detail is None for part_detail, _ in items):
+        # « en alternance, on est payé combien ? »: the whole message asks what the fiche does not give (the
+        # work-study pay), which no part says alone; answering each part would give the salary in its place.
+        items = []
     if len(items) >= 2:
         last = items[-1][1]
         return done(replier.answer_parts(profession, items),

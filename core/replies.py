@@ -576,8 +576,11 @@ class Replier:
         if q.premise == "secondaire" and named_items(q.premise_stems, texts, titles):
             # « pas besoin d'être adaptable si on est organisé ? »: the quality belittled, not the other one
             q = replace(q, stems=q.premise_stems)
-        several = [] if q.asks_variation or q.superlative or q.ranked or q.premise or not q.joins \
-            else named_items(q.stems, texts, titles)
+        several = [] if q.asks_variation or q.ranked or q.premise or not q.joins else named_items(q.stems, texts, titles)
+        if len(several) >= 2 and q.superlative:
+            # « entre l'adaptabilité et l'écoute active, laquelle compte le plus ? »: the fiche ranks no quality
+            return self.fill("soft_skills.sans_classement", qualites=self.bullets(
+                [self.fill("soft_skills.item", nom=qualities[i].nom, detail=qualities[i].detail) for i in several]))
         if len(several) >= 2:
             # « l'écoute ou la diplomatie, laquelle compte ? »: the fiche ranks no quality; each one named.
             return self.fill("soft_skills.plusieurs", qualites=self.bullets(

@@ -254,6 +254,8 @@ _JOINS = re.compile(r"\b(?:ou|or|vs|versus|et|and|entre|plutot|between|les deux|
 
 # « avec un master j'ai forcément un poste, c'est garanti ? »: whether a diploma guarantees a job.
 _GUARANTEE = re.compile(r"\bgaranti\w*|\bassure(?:e|s)? d'(?:avoir|obtenir|trouver)|\bd'office\b|\bautomatiquement\b"
+                        r"|\bsur(?:e|s|es)? d'(?:etre|avoir|obtenir|trouver) (?:embauche|recrute|pris|engage|un poste|un emploi"
+                        r"|du travail|un job)\w*"
                         r"|\bforcement (?:un|une|le|la|des) (?:poste|job|emploi|travail|boulot|place)")
 
 
@@ -337,6 +339,9 @@ _RANKING = re.compile(r"\b(?:class|rang|tri|ordonn)(?:e|es|ez|er)\b|\bclassement
                       r"|ordre d.importance|ordre de priorit|par priorit|\bpodium\b"
                       r"|par ordre|du plus \w+ au moins|de la plus \w+ a la moins"
                       r"|de la plus .{0,30}a la moins|du plus .{0,30}au moins")
+
+
+_IN_RANKING = re.compile(r"\b(?:du|dans le|au|en haut du|en bas du) classement\b")
 
 
 def ranking(text: str) -> bool:
@@ -489,6 +494,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     folded = fold(text)
     asking = fold(masked(text))
     ranked = ranking(text)
+    if ranked and _IN_RANKING.search(folded) and superlative(text):
+        ranked = False  # « la plus faible du classement ? » asks one end of the ranking, not the ranking
     levels = _entity_values(entities, "experience", span)
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)

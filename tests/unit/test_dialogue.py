@@ -398,3 +398,38 @@ def test_two_topics_compared_in_a_school_of_one_profession_are_both_answered(tmp
     reply = outcome.reply.text
     assert alone.default.soft_skills.qualites[0].nom in reply
     assert f"{alone.default.hard_skills.competences[0].nom} ({alone.default.hard_skills.competences[0].score})" in reply
+
+
+def test_a_detail_asked_across_the_parts_of_a_message_is_said_absent_not_answered_by_each_part():
+    """« en alternance, on est payé combien ? »: the model splits it into the work-study and the pay; the
+    work-study pay is what is asked, and the fiche does not give it: never the salary figures."""
+    text = "en alternance, on est payé combien ?"
+    parts = [{"intent": "alternance", "confidence": 1.0, "text": "en alternance", "start": 0, "end": 13},
+             {"intent": "salaire", "confidence": 1.0, "text": "on est payé combien ?", "start": 15, "end": len(text)}]
+    q = school().understand(text, [], "alternance", parts)
+    reply = dialogue.respond(school(), dialogue.Turn(q, "alternance", (), {}, None)).reply.text
+    assert norm(reply).startswith("la fiche ne precise pas")
+    assert not any(amount in norm(reply) for amount in amounts("debutant") + amounts("confirme"))
+
+
+def test_being_sure_of_a_job_after_a_diploma_is_no_guarantee():
+    reply = dialogue.respond(school(), turn("si je fais mon bachelor en alternance, je suis sûr d'être embauché "
+                                            "derrière ?", "alternance", diplome="bachelor")).reply.text
+    assert norm(reply).startswith("non")
+
+
+def test_which_of_two_qualities_counts_most_the_fiche_does_not_rank_them():
+    first, second = default_profession().soft_skills.qualites[:2]
+    reply = dialogue.respond(school(), turn(f"entre {first.nom.lower()} et {second.nom.lower()}, laquelle compte le "
+                                            "plus ?", "soft_skills")).reply.text
+    assert norm(reply).startswith("la fiche ne classe pas") and norm(first.detail) in norm(reply)
+    assert norm(second.detail) in norm(reply)
+
+
+def test_one_end_of_the_ranking_asked_of_a_skill_is_checked_against_the_scores():
+    skills = default_profession().hard_skills.competences
+    lowest = min(skills, key=lambda s: s.score)
+    other = next(s for s in skills if s.score > lowest.score)
+    reply = dialogue.respond(school(), turn(f"{other.nom.lower()}, c'est la compétence la plus faible du classement ?",
+                                            "hard_skills", competence=other.id)).reply.text
+    assert norm(reply).startswith("non") and f"{lowest.nom} (score de {lowest.score})" in reply
