@@ -89,6 +89,11 @@ def _respond(school: School, turn: Turn) -> Outcome:
             # « je voudrais devenir boulanger »: the catalogue has it, by name: its fiche, not a search.
             return answer(school, replace(turn, intent="definition"), "definition", fallback=False) \
                 or clarify(school, turn)
+        step = job_step(turn.question.folded) if len(school.professions) < 2 else None
+        if turn.intent in (exploring.LIST, exploring.SEARCH) and step in school.fact_topics:
+            # « quels métiers faire avant ? » in a school of one profession: its stepping stones (« après »: its
+            # evolutions), not the list of the school's one profession.
+            return answer(school, replace(turn, intent=step), step, fallback=False) or clarify(school, turn)
         if turn.intent == exploring.COMPARE and len(school.professions) < 2:
             both = topics_compared(school, turn)
             if both:
@@ -318,6 +323,26 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
     return named[0][1] if named[0][0] and named[0][0] > named[1][0] else None
 
 
+_BEFORE = re.compile(r"\b(?:avant|before|en amont|au prealable|pour commencer)\b")
+_AFTER = re.compile(r"\b(?:apres|ensuite|after|next|par la suite)\b")
+
+
+_JOB_NOUN = re.compile(r"\b(?:metiers?|postes?|jobs?|emplois?|boulots?|taf|roles?)\b")
+
+
+def job_step(folded: str) -> Optional[str]:
+    """« quels métiers faire avant ? »: the stepping stones; « et quels postes après ? »: the evolutions; else None.
+    Only a short question about jobs: « viser ce métier sans cinq ans d'études après le bac ? » is no such step."""
+    if len(folded.split()) > 10 or not _JOB_NOUN.search(folded):
+        return None
+    before, after = bool(_BEFORE.search(folded)), bool(_AFTER.search(folded))
+    return "experiences" if before and not after else "evolutions" if after and not before else None
+
+
+# « et ils paient combien, ces postes ? » after a list of jobs the fiche only cites (folded).
+_THOSE_JOBS = re.compile(r"\b(?:ils|elles|eux|ces (?:postes|metiers|jobs|emplois|evolutions|experiences))\b")
+
+
 def topics_compared(school: School, turn: Turn) -> List[str]:
     """The topics a comparison names (« la différence entre les hard et les soft skills »), when two or more of
     the fiche's; else []."""
@@ -542,6 +567,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # its salary is not this profession's; say the fiche does not describe it, then what it says of it.
         name, kind = cited
         detail = AbsentDetail(f"metier_cite:{kind}", replier.cited_label(name, kind), kind, None)
+    if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \
+            and _THOSE_JOBS.search(q.folded) and q.experience is None and q.years is None:
+        # « et ils paient combien, ces postes ? » after the stepping stones: the fiche gives no pay for the jobs
+        # it only cites; never this profession's salary in their place.
+        detail = AbsentDetail(f"salaire_cites:{previous}", replier.cited_pay_label(previous), previous, None)
     if detail is None and q.score_asked and "soft_skills" in facts and replier.skill_asked(profession, q) is None \
             and replier.names_an_item(profession, "soft_skills", q):
         # « quel score a la diplomatie ? »: the fiche scores its technical skills only, never a quality.

@@ -199,6 +199,10 @@ class Replier:
         """« si le Mastère se prépare en alternance », from the diploma topic's libelle (« Le Mastère »)."""
         return self.fill("hors_fiche.alternance_diplome", le_diplome=diploma[:1].lower() + diploma[1:])
 
+    def cited_pay_label(self, topic: str) -> str:
+        """« et ils paient combien, ces postes ? »: the pay of the jobs the fiche only lists under a topic."""
+        return self.fill("hors_fiche.salaire_cites", rubrique=self.topics.sujets[topic].rubrique)
+
     def score_quality_label(self) -> str:
         """« quel score a la diplomatie ? »: the fiche scores its technical skills only."""
         return self.fill("hors_fiche.score_qualite")

@@ -13,7 +13,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh3.yml (221, written apart later, first run unseen) | 175/221 | 175/221 | 200/221 | 0.900 | 30 → 17, at most 18 |
 | tests/nlu/test_fresh4.yml (173, apart, first run unseen) | 147/173 (125a3ab) | 154/173 (ba906af) | 162/173 | 0.931 | 17 → 13 → 8, 9 |
 | tests/nlu/test_fresh5.yml (172, written apart, first run unseen) | 136/172 (ba906af) | | 158/172 | 0.913 | 17 → 6, 7 |
-| tests/nlu/test_fresh6.yml (177, written apart, first run unseen) | 151/177 (3cf4df2) | | 155/177 | 0.870 | 19 → 15, 16 |
+| tests/nlu/test_fresh6.yml (177, written apart, first run unseen) | 151/177 (3cf4df2) | | 156/177 | 0.876 | 19 → 14, 15 |
 
 The catalogue conversations were 60/74 at 8107af5 (missed: levels required, superlatives over every fiche,
 a beginner's salary, paths to a profession and between two, a famille the model could not place, a
@@ -39,7 +39,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
 
 @pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.976, 5), ("test_fresh2", 0.994, 1),
                                                     ("test_fresh3", 0.900, 18), ("test_fresh4", 0.931, 9),
-                                                    ("test_fresh5", 0.913, 7), ("test_fresh6", 0.870, 16)])
+                                                    ("test_fresh5", 0.913, 7), ("test_fresh6", 0.876, 15)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

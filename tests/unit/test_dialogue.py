@@ -433,3 +433,31 @@ def test_one_end_of_the_ranking_asked_of_a_skill_is_checked_against_the_scores()
     reply = dialogue.respond(school(), turn(f"{other.nom.lower()}, c'est la compétence la plus faible du classement ?",
                                             "hard_skills", competence=other.id)).reply.text
     assert norm(reply).startswith("non") and f"{lowest.nom} (score de {lowest.score})" in reply
+
+
+def test_the_pay_of_the_jobs_a_list_cites_is_not_this_professions_salary():
+    """« et ils paient combien, ces postes ? » after the stepping stones: the fiche does not say; never the salary
+    of the profession itself as if it were theirs."""
+    outcome = dialogue.respond(school(), turn("et ils paient combien ces postes ?", "salaire",
+                                              slots={"sujet": "experiences"}))
+    text = norm(outcome.reply.text)
+    assert text.startswith("la fiche ne precise pas ce que gagnent")
+    assert not any(amount in text for amount in amounts("debutant") + amounts("confirme"))
+    assert all(norm(e.poste) in text for e in default_profession().experiences)
+
+
+def test_jobs_before_or_after_in_a_school_of_one_profession_are_its_stepping_stones_or_evolutions(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(behaviour_knowledge(), folder)
+    for path in (folder / "metiers").glob("*.yml"):
+        if path.stem != default_profession().id:
+            path.unlink()
+    alone = school(folder)
+
+    def listed(text):
+        return dialogue.respond(alone, dialogue.Turn(alone.understand(text, [], "catalogue_lister"), "catalogue_lister",
+                                                     (), {}, None, dialogue.CATALOGUE))
+    before = listed("quels métiers faire avant ?")
+    assert dict(before.slots)["sujet"] == "experiences"
+    assert all(norm(e.poste) in norm(before.reply.text) for e in alone.default.experiences)
+    assert dict(listed("et quels postes après ?").slots)["sujet"] == "evolutions"

@@ -95,7 +95,7 @@ def filled():
                            Question(topic="hard_skills", skills=tuple(k.id for k in skills), joins=True))
         replier.answer(profession, understand("faut-il forcément passer par là avant ?", topic="experiences"))
         replier.checked(replier.answer(profession, Question(topic="definition")))
-        replier.score_quality_label()
+        replier.score_quality_label(), replier.cited_pay_label("experiences")
         for skill in profession.hard_skills.competences[:1]:
             replier.answer(profession, Question(topic="hard_skills", skill=skill.id, comparative=True))
         replier.counted(profession, "missions", replier.answer(profession, Question(topic="missions")))
