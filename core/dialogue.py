@@ -23,7 +23,7 @@ from core.replies import Reply
 from core.school import School
 from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
-from core.understanding import COMPARE_TOPIC_WORDS, AbsentDetail, DiplomaSituation, Question, diplomas_written
+from core.understanding import AbsentDetail, DiplomaSituation, Question, diplomas_written, topics_in
 
 # After a list or a search, « et il gagne combien ? » offers at most this many of the professions shown.
 MOST_SHOWN = 5
@@ -325,8 +325,6 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
 
 _BEFORE = re.compile(r"\b(?:avant|before|en amont|au prealable|pour commencer)\b")
 _AFTER = re.compile(r"\b(?:apres|ensuite|after|next|par la suite)\b")
-
-
 _JOB_NOUN = re.compile(r"\b(?:metiers?|postes?|jobs?|emplois?|boulots?|taf|roles?)\b")
 
 
@@ -347,8 +345,7 @@ def topics_compared(school: School, turn: Turn) -> List[str]:
     """The topics a comparison names (« la différence entre les hard et les soft skills »), when two or more of
     the fiche's; else []."""
     folded = turn.question.folded
-    named = [t for t, starts in COMPARE_TOPIC_WORDS if t in school.fact_topics
-             and any(re.search(rf"\b{re.escape(w)}", folded) for w in starts)]
+    named = [t for t in topics_in(folded) if t in school.fact_topics]
     if "soft_skills" in named and "hard_skills" in named and not re.search(r"\bhard\b|\bcompetence|\btechni", folded):
         named.remove("hard_skills")  # « soft skill » alone also says « skill »
     return named if len(named) >= 2 and current_profession(school, turn) else []
@@ -356,9 +353,7 @@ def topics_compared(school: School, turn: Turn) -> List[str]:
 
 def counted_topic(school: School, q: Question) -> Optional[str]:
     """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
-    if not q.counted:
-        return None
-    topic = next((t for t, starts in COMPARE_TOPIC_WORDS if any(q.counted.startswith(w) for w in starts)), None)
+    topic = next(iter(topics_in(q.counted)), None) if q.counted else None
     return topic if topic in ITEM_TOPICS and topic in school.fact_topics else None
 
 
@@ -594,10 +589,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # conditions are in it), not another topic its words may suggest.
         question = replace(asked, topic=previous)
     elif intent == "definition" and not q.named and not choice.switched and not q.checks_identity \
-            and item_asked(school, profession, q, previous):
+            and (item := item_asked(school, profession, q, previous)):
         # « et la veille, ça consiste en quoi ? » after the missions: that mission, not what the job is;
         # « l'analyse des risques c'est quoi ? »: that skill.
-        question = replace(asked, topic=item_asked(school, profession, q, previous))
+        question = replace(asked, topic=item)
     elif intent in facts and not (choice.switched and previous in facts and q.fragment):
         question = asked
     else:

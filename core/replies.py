@@ -5,8 +5,9 @@ Pure functions: facts come from a Profession (knowledge file), wording from the 
 """
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from core import catalogue, compare, diplomas, gender
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
@@ -137,8 +138,7 @@ class Replier:
 
     def counted(self, p: Profession, topic: str, reply: Reply) -> Reply:
         """« combien de missions ? »: how many items the fiche gives for the topic, then its answer."""
-        number = {"missions": len(p.missions), "soft_skills": len(p.soft_skills.qualites),
-                  "hard_skills": len(p.hard_skills.competences), "outils": len(p.outils.categories)}.get(topic)
+        number = len(item_texts(p, topic)[0])
         if not number:
             return reply
         intro = self.fill("nombre_elements", nombre=number, rubrique=self.topics.sujets[topic].rubrique)
@@ -165,31 +165,15 @@ class Replier:
 
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""
-        items = {"missions": [f"{m.intitule} {m.detail}" for m in p.missions],
-                 "soft_skills": [f"{x.nom} {x.detail}" for x in p.soft_skills.qualites],
-                 "hard_skills": [f"{s.nom} {' '.join(s.mots_cles)}" for s in p.hard_skills.competences],
-                 "outils": [c.nom for c in p.outils.categories]}.get(topic)
+        items = item_texts(p, topic)[0]
         return bool(items) and best_match(q.stems, items) is not None
 
     def naming_words(self, p: Profession, topic: str, q: Question) -> int:
         """How many words of the message name an item of the topic's list by its title (a stem no other
         title of the list has): « l'admin ou la coordination » names two missions by two words. Words of
         the items' details do not count: « préserver » in a quality's detail is no « présentation »."""
-        items = {"missions": [f"{m.intitule} {m.detail}" for m in p.missions],
-                 "soft_skills": [f"{x.nom} {x.detail}" for x in p.soft_skills.qualites],
-                 "hard_skills": [f"{s.nom} {' '.join(s.mots_cles)}" for s in p.hard_skills.competences],
-                 "outils": [c.nom for c in p.outils.categories]}.get(topic)
-        titles = {"missions": [m.intitule for m in p.missions],
-                  "soft_skills": [x.nom for x in p.soft_skills.qualites],
-                  "hard_skills": [s.nom for s in p.hard_skills.competences]}.get(topic)
-        texts = titles if titles is not None else items
-        if not texts:
-            return 0
-        counts: Dict[str, int] = {}
-        for found in map(stems, texts):
-            for w in found:
-                counts[w] = counts.get(w, 0) + 1
-        return len({w for w in q.stems if counts.get(w) == 1})
+        items, titles = item_texts(p, topic)
+        return len(q.stems & _unique_stems([stems(t) for t in (titles if titles is not None else items)]))
 
     def cited_label(self, name: str, kind: str) -> str:
         """A job the fiche only cites, as the end of « La fiche ne précise pas … »."""
@@ -251,8 +235,7 @@ class Replier:
 
     def _missions(self, p: Profession, q: Question) -> str:
         # « c'est pareil dans toutes les entreprises ? »: the whole list with the fiche's caveat, not one item.
-        texts = [f"{m.intitule} {m.detail}" for m in p.missions]
-        titles = [m.intitule for m in p.missions]
+        texts, titles = item_texts(p, "missions")
         several = named_items(q.stems, texts, titles) if q.joins and not q.asks_variation else []
         if len(several) >= 2:
             # « c'est plutôt de l'admin ou de la coordination ? »: each mission named, as the fiche says it.
@@ -575,20 +558,16 @@ class Replier:
 
     def _soft_skills(self, p: Profession, q: Question) -> str:
         qualities = p.soft_skills.qualites
-        texts = [f"{x.nom} {x.detail}" for x in qualities]
-        titles = [x.nom for x in qualities]
+        texts, titles = item_texts(p, "soft_skills")
         if q.premise == "secondaire" and named_items(q.premise_stems, texts, titles):
             # « pas besoin d'être adaptable si on est organisé ? »: the quality belittled, not the other one
             q = replace(q, stems=q.premise_stems)
         several = [] if q.asks_variation or q.ranked or q.premise or not q.joins else named_items(q.stems, texts, titles)
-        if len(several) >= 2 and q.superlative:
-            # « entre l'adaptabilité et l'écoute active, laquelle compte le plus ? »: the fiche ranks no quality
-            return self.fill("soft_skills.sans_classement", qualites=self.bullets(
-                [self.fill("soft_skills.item", nom=qualities[i].nom, detail=qualities[i].detail) for i in several]))
         if len(several) >= 2:
-            # « l'écoute ou la diplomatie, laquelle compte ? »: the fiche ranks no quality; each one named.
-            return self.fill("soft_skills.plusieurs", qualites=self.bullets(
-                [self.fill("soft_skills.item", nom=qualities[i].nom, detail=qualities[i].detail) for i in several]))
+            # « l'écoute ou la diplomatie ? »: each one named; « laquelle compte le plus ? »: the fiche ranks none
+            return self.fill("soft_skills.sans_classement" if q.superlative else "soft_skills.plusieurs",
+                             qualites=self.bullets([self.fill("soft_skills.item", nom=qualities[i].nom,
+                                                              detail=qualities[i].detail) for i in several]))
         hit = None if q.asks_variation else best_match(q.stems, texts, titles)
         if hit is None and (q.superlative or q.ranked):
             items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
@@ -606,19 +585,14 @@ class Replier:
 
     def skill_asked(self, p: Profession, q: Question) -> Optional[int]:
         """Index of the one hard skill the message asks about (its entity, else its words), None for none."""
-        skills = p.hard_skills.competences
-        index = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
-        if index is None:
-            index = best_match(q.stems, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills], [s.nom for s in skills])
-        return index
+        index = next((i for i, s in enumerate(p.hard_skills.competences) if s.id == q.skill), None)
+        return index if index is not None else best_match(q.stems, *item_texts(p, "hard_skills"))
 
     def skills_named(self, p: Profession, q: Question) -> List[int]:
         """Indexes of the hard skills the message names (its « competence » entities, or a stem only one
         skill has), in the fiche's order."""
-        skills = p.hard_skills.competences
-        by_entity = {i for i, s in enumerate(skills) if s.id in q.skills}
-        by_words = named_items(q.stems, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills], [s.nom for s in skills])
-        return sorted(by_entity.union(by_words))
+        by_entity = {i for i, s in enumerate(p.hard_skills.competences) if s.id in q.skills}
+        return sorted(by_entity.union(named_items(q.stems, *item_texts(p, "hard_skills"))))
 
     def _skill_items(self, skills) -> str:
         return self.bullets([self.fill("hard_skills.item", nom=s.nom, score=s.score,
@@ -649,7 +623,7 @@ class Replier:
                              autres=", ".join(s.nom for i, s in enumerate(skills) if i not in several))
         named = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
         if named is None and q.superlative:
-            named = best_match(q.stems, [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills])
+            named = best_match(q.stems, item_texts(p, "hard_skills")[0])
         if named is not None and q.superlative and skills:
             # « la rédaction, c'est la plus importante ? »: the premise checked against the scores, never
             # confirmed because the skill is in the list.
@@ -999,14 +973,33 @@ def salary_level(p: Profession, q: Question) -> Optional[str]:
     return q.experience if q.experience in ("debutant", "confirme") else None
 
 
+def item_texts(p: Profession, topic: str) -> Tuple[List[str], Optional[List[str]]]:
+    """The text of each item of a list topic (a mission, a quality, a skill with its key words, a tool), and each
+    item's title (None for the tools, whose text is their name); ([], None) for another topic."""
+    if topic == "missions":
+        return [f"{m.intitule} {m.detail}" for m in p.missions], [m.intitule for m in p.missions]
+    if topic == "soft_skills":
+        qualities = p.soft_skills.qualites
+        return [f"{x.nom} {x.detail}" for x in qualities], [x.nom for x in qualities]
+    if topic == "hard_skills":
+        skills = p.hard_skills.competences
+        return [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills], [s.nom for s in skills]
+    if topic == "outils":
+        return [c.nom for c in p.outils.categories], None
+    return [], None
+
+
+def _unique_stems(item_stems: Sequence[FrozenSet[str]]) -> Set[str]:
+    """The stems only one item of the list has."""
+    counts = Counter(s for found in item_stems for s in found)
+    return {s for s, n in counts.items() if n == 1}
+
+
 def _unique_hits(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
     """Indexes of the items that share with the question a stem no other item has."""
     item_stems = [stems(i) for i in items]
-    counts: Dict[str, int] = {}
-    for found in item_stems:
-        for s in found:
-            counts[s] = counts.get(s, 0) + 1
-    return [i for i, found in enumerate(item_stems) if any(counts[s] == 1 for s in found & asked)]
+    unique = _unique_stems(item_stems)
+    return [i for i, found in enumerate(item_stems) if found & asked & unique]
 
 
 def _titles(items: Sequence[str], titles: Optional[Sequence[str]]) -> Sequence[str]:
@@ -1033,11 +1026,8 @@ def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Seq
     if len(by_title) == 1:
         return by_title[0]
     item_stems = [stems(i) for i in items]
-    counts: Dict[str, int] = {}
-    for found in item_stems:
-        for s in found:
-            counts[s] = counts.get(s, 0) + 1
-    scores = [len({s for s in found & asked if counts[s] == 1}) for found in item_stems]
+    unique = _unique_stems(item_stems)
+    scores = [len(found & asked & unique) for found in item_stems]
     best = max(scores, default=0)
     if best == 0 or scores.count(best) > 1:
         return None

@@ -477,9 +477,12 @@ def named_apart(text: str, find: Callable[[str], Tuple[str, ...]]) -> Tuple[Tupl
         found = find(part) if part and part.strip() else ()
         if len(found) == 1 and found[0] not in ids:
             ids.append(found[0])
-    topic = next((t for t, stems_ in COMPARE_TOPIC_WORDS
-                  if any(re.search(rf"\b{s}", folded) for s in stems_)), None)
-    return tuple(ids), topic
+    return tuple(ids), next(iter(topics_in(folded)), None)
+
+
+def topics_in(folded: str) -> List[str]:
+    """The topics whose words (COMPARE_TOPIC_WORDS, matched as word starts) a folded text says, in that order."""
+    return [t for t, starts in COMPARE_TOPIC_WORDS if any(re.search(rf"\b{re.escape(w)}", folded) for w in starts)]
 
 
 def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,

@@ -1,5 +1,5 @@
 """The names people use for the titles of the national list of professions (knowledge/noms_usuels.yml):
-« aiguilleur du ciel » for « Contrôleur aérien / Contrôleuse aérienne », « pion » for a school supervisor.
+« détective privé » for « Enquêteur privé / Enquêtrice privée », « pion » for a school supervisor.
 
 Vocabulary, not facts: a name says which profession a student means, never anything about it. Written apart
 from the tests (by people who saw only the list of titles). The importer adds a title's names to the aliases
@@ -24,20 +24,25 @@ USUAL_NAMES = KNOWLEDGE / "noms_usuels.yml"
 @lru_cache(maxsize=4)
 def usual_names(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
     """{ascii_name(title): the names of that title}; empty when the file is missing (a school may delete it)."""
+    out: Dict[str, Tuple[str, ...]] = {}
+    titles = _titles(path)
+    for entry in _entries(path):
+        names = tuple(n for n in (str(n).strip() for n in entry.get("noms") or ())
+                      if _kept(n, entry["titre"]) and _apart(n, titles))
+        if names:
+            out[ascii_name(entry["titre"])] = names
+    return out
+
+
+@lru_cache(maxsize=4)
+def _entries(path: Path) -> Tuple[dict, ...]:
+    """The file's entries that have a title, read once; () when the file is missing (a school may delete it)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
-        return {}
+        return ()
     entries = data.get("noms_usuels") if isinstance(data, dict) else None
-    out: Dict[str, Tuple[str, ...]] = {}
-    titles = _titles(path)
-    for entry in entries or ():
-        if isinstance(entry, dict) and isinstance(entry.get("titre"), str):
-            names = tuple(n for n in (str(n).strip() for n in entry.get("noms") or ())
-                          if _kept(n, entry["titre"]) and _apart(n, titles))
-            if names:
-                out[ascii_name(entry["titre"])] = names
-    return out
+    return tuple(e for e in entries or () if isinstance(e, dict) and isinstance(e.get("titre"), str))
 
 
 def _apart(name: str, titles: NameIndex) -> bool:
@@ -67,14 +72,7 @@ def _kept(name: str, title: str) -> bool:
 @lru_cache(maxsize=4)
 def _titles(path: Path = USUAL_NAMES) -> NameIndex:
     """The list's titles (every one, with or without usual names), as the index reads them."""
-    return NameIndex(((key, title) for key, title in _written_titles(path)), **for_names())
-
-
-def _written_titles(path: Path):
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    for entry in (data or {}).get("noms_usuels") or ():
-        if isinstance(entry, dict) and isinstance(entry.get("titre"), str):
-            yield ascii_name(entry["titre"]), entry["titre"]
+    return NameIndex(((ascii_name(e["titre"]), e["titre"]) for e in _entries(path)), **for_names())
 
 
 def names_of(title: str, path: Path = USUAL_NAMES) -> Tuple[str, ...]:

@@ -25,6 +25,16 @@ def slots_of(outcome):
     return dict(outcome.slots)
 
 
+def one_profession_school(tmp_path):
+    """The behaviour knowledge with its default profession only (a school of one profession)."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(behaviour_knowledge(), folder)
+    for path in (folder / "metiers").glob("*.yml"):
+        if path.stem != default_profession().id:
+            path.unlink()
+    return school(folder)
+
+
 @pytest.mark.parametrize("topic, text, diploma, expected", [
     ("bachelor", "un bac+5 est-il indispensable ?", "mastere", "diplome"),
     ("mastere", "le master c'est bien ?", "mastere", "mastere"),
@@ -267,12 +277,7 @@ def test_an_open_question_on_an_item_after_its_list_explains_that_item():
 
 def test_an_item_named_by_its_title_settles_a_clarification_but_an_everyday_word_does_not(tmp_path):
     """In a school of one profession (in a catalogue, a message of a mission's words is a search)."""
-    folder = tmp_path / "knowledge"
-    shutil.copytree(behaviour_knowledge(), folder)
-    for path in (folder / "metiers").glob("*.yml"):
-        if path.stem != default_profession().id:
-            path.unlink()
-    alone = school(folder)
+    alone = one_profession_school(tmp_path)
     mission = alone.default.missions[-1]
 
     def clarified(text):
@@ -386,12 +391,7 @@ def test_who_the_student_is_is_no_part_to_answer():
 
 
 def test_two_topics_compared_in_a_school_of_one_profession_are_both_answered(tmp_path):
-    folder = tmp_path / "knowledge"
-    shutil.copytree(behaviour_knowledge(), folder)
-    for path in (folder / "metiers").glob("*.yml"):
-        if path.stem != default_profession().id:
-            path.unlink()
-    alone = school(folder)
+    alone = one_profession_school(tmp_path)
     text = "c'est quoi la différence entre les hard et les soft skills ?"
     outcome = dialogue.respond(alone, dialogue.Turn(alone.understand(text, [], "catalogue_comparer"), "catalogue_comparer",
                                                     (), {}, None, dialogue.CATALOGUE))
@@ -447,12 +447,7 @@ def test_the_pay_of_the_jobs_a_list_cites_is_not_this_professions_salary():
 
 
 def test_jobs_before_or_after_in_a_school_of_one_profession_are_its_stepping_stones_or_evolutions(tmp_path):
-    folder = tmp_path / "knowledge"
-    shutil.copytree(behaviour_knowledge(), folder)
-    for path in (folder / "metiers").glob("*.yml"):
-        if path.stem != default_profession().id:
-            path.unlink()
-    alone = school(folder)
+    alone = one_profession_school(tmp_path)
 
     def listed(text):
         return dialogue.respond(alone, dialogue.Turn(alone.understand(text, [], "catalogue_lister"), "catalogue_lister",
