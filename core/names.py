@@ -51,6 +51,13 @@ _STRONG_FRAMES = frozenset({"un", "une", "devenir", "devenu", "devenue", "devien
 _FRAMES = _STRONG_FRAMES | {"le", "la", "l", "les"}
 # « métier de X », « en tant que X »: the word before the frame that makes « de » or « que » frame a job.
 _FRAME_PAIRS = {"de": "metier", "d": "metier", "que": "tant"}
+# A word that is also an everyday word (« pion », « patron ») names a job only said as one: after a verb
+# of becoming or « être » (not after « un », « le », nor first: « un modèle de lettre », « le nez qui
+# coule »), after « je suis », « travailler comme », « métier de », « en tant que », and with no complement
+# of its own after it (« devenir patron de bar » is not the head of a company).
+_AS_JOB = frozenset({"devenir", "devenu", "devenue", "devient", "deviens", "etre", "etant"})
+_AS_JOB_PAIRS = {"suis": {"je"}, "comme": {"travailler", "bosser", "travaille", "bosse", "embauche", "job"},
+                 "de": {"metier", "job", "boulot"}, "d": {"metier", "job", "boulot"}, "que": {"tant"}}
 # A word that designates a person by its ending (« légiste », « podologue », « barbier »), not an
 # adjective of the title (« professionnel », « municipal »).
 _AGENT = re.compile(r"(?:iste|logue|ier|eur|ien|graphe|aute|iatre)$")
@@ -131,6 +138,7 @@ _SOUND_RULES = tuple((re.compile(a), b) for a, b in (
     (r"[ae]i", "e"), (r"e(?=[nm](?:[^aeiouynm]|$))", "a"), (r"z", "s"), (r"(.)\1+", r"\1"), (r"e[rtz]$", "e"), (r"[esx]+$", "")))
 # The small words after which a word is the complement of the one before (« conducteur de tram »).
 _COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})
+_CLITICS = frozenset({"me", "m", "te", "se", "nous", "vous"})  # object pronouns: a verb follows
 _ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »: within a complement
 
 
@@ -170,18 +178,28 @@ class Read:
     clipped: Tuple[bool, ...]    # the word stands for a clipped one (« prof »)
 
 
+def _said_as_job(tokens: Sequence[str], i: int) -> bool:
+    """Whether the folded token i is said as a job (see _AS_JOB)."""
+    before = tokens[i - 1] if i else ""
+    framed = before in _AS_JOB or i >= 2 and tokens[i - 2] in _AS_JOB_PAIRS.get(before, ())
+    return framed and (i + 1 == len(tokens) or tokens[i + 1] not in _COMPLEMENT)
+
+
 class NameIndex:
     """Every name of the catalogue, by its canonical words; built once at load."""
 
     def __init__(self, names: Iterable[Tuple[str, str]], ordinary: FrozenSet[str] = frozenset(),
                  clippings: Optional[Mapping[str, Tuple[str, ...]]] = None, common: Optional[FrozenSet[str]] = None,
-                 known: Optional[FrozenSet[str]] = None):
+                 known: Optional[FrozenSet[str]] = None, said: Optional[Mapping[str, Tuple[str, ...]]] = None):
         """`names`: (profession id, name) pairs, in file order (the first file wins a tie).
         `ordinary`: folded words of ordinary French, never corrected into a word of a name.
         `clippings`: clipped words -> the words they stand for (knowledge/abreviations.yml).
         `common`: the most frequent words, never read as the initials of a title; `known`: rarer words
-        of the language, corrected by sound only. loading/lexicon.py's `for_names()` reads all four."""
+        of the language, corrected by sound only. `said`: everyday words that name a job only said as one
+        (« pion ») -> the words of that job's name (knowledge/noms_usuels.yml's `courant`).
+        loading/usual_names.py's `reading()` reads all six."""
         self._clippings = clippings or {}
+        self._said = said or {}
         common = common or frozenset()
         self._known = known or frozenset()
         self._order: Dict[str, int] = {}
@@ -238,6 +256,9 @@ class NameIndex:
         for key, written in acronym_forms:
             if not any(key in name_key and len(name_key) > 1 for _, name_key in self._names):
                 self._acronyms[key] |= {written, written + "s"}
+        # an everyday word is a name said as a job only where the index holds the title it stands for
+        self._said = {word: full for word, full in self._said.items()
+                      if tuple(canonical(w) for w in full if w not in SMALL_WORDS) in self._exact}
         self._longest = max(map(len, self._exact), default=0)
         self._vocabulary = sorted(self._postings)
         self._sounds = self._sound_keys(folded_words)
@@ -277,7 +298,8 @@ class NameIndex:
         raw, folded, framed, linked, also, shortened = [], [], [], [], [], []
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
-            if len(token) < 2 or token in SMALL_WORDS:
+            # « pouvez-vous me conseiller ? »: after « me », « vous »…, a verb, not a job
+            if len(token) < 2 or token in SMALL_WORDS or i and tokens[i - 1] in _CLITICS:
                 gap.append(token)
                 continue
             frame = self._frame(tokens, i)
@@ -285,9 +307,11 @@ class NameIndex:
             # « directeur et sport »: a word after « et », « pour »… is no complement of the one before
             apart = any(w in SMALL_WORDS and w not in _COMPLEMENT | _ARTICLES for w in gap)
             gap = []
-            clipped = self._clippings.get(token)
-            if clipped and token in self._ordinary and not frame and not (raw and raw[-1] in self._postings):
-                clipped = None  # « c'est quoi véto ? »: an everyday word, not said as a job nor after one
+            clipped = self._said.get(token) if _said_as_job(tokens, i) else None
+            if not clipped:
+                clipped = self._clippings.get(token)
+                if clipped and token in self._ordinary and not frame and not (raw and raw[-1] in self._postings):
+                    clipped = None  # « c'est quoi véto ? »: an everyday word, not said as a job nor after one
             if clipped and canonical(token) in self._postings:
                 also += [canonical(w) for w in clipped if w not in SMALL_WORDS]
                 clipped = None
@@ -340,7 +364,10 @@ class NameIndex:
         decided, candidates = self._narrowed(read)
         if decided:
             return candidates
-        return self._distinctive(read) if not candidates else ()
+        # « urgentiste, les gardes c'est comment ? »: a distinctive word said as a job is not outweighed by a
+        # head noun after « le », « les » (a subject as often as a job); it is by one said as a job.
+        distinctive = self._distinctive(read)
+        return distinctive if not candidates or distinctive and not self._narrowed(read, strong=True)[1] else ()
 
     def heads(self, text: str) -> Tuple[str, ...]:
         """For a message that names no profession in full but holds a head noun that starts several names
@@ -349,9 +376,10 @@ class NameIndex:
         tells it apart. Empty when the message holds no such head."""
         return self._narrowed(self.read(text))[1]
 
-    def _narrowed(self, read: Read) -> Tuple[bool, Tuple[str, ...]]:
-        """(whether one profession is told apart, the candidates best first) of the message's heads."""
-        heads = {w for w, frame in zip(read.words, read.framed) if frame and self._heads.get(w)}
+    def _narrowed(self, read: Read, strong: bool = False) -> Tuple[bool, Tuple[str, ...]]:
+        """(whether one profession is told apart, the candidates best first) of the message's heads;
+        `strong`: only the heads said as a job (after a verb of becoming, « un », « une », or first)."""
+        heads = {w for w, frame in zip(read.words, read.framed) if frame > strong and self._heads.get(w)}
         if not heads:
             return False, ()
         # The words that complement a head (« conducteur de tram », « mécanicienne moto »), not the rest

@@ -3,8 +3,9 @@
 
 Vocabulary, not facts: a name says which profession a student means, never anything about it. Written apart
 from the tests (by people who saw only the list of titles). The importer adds a title's names to the aliases
-of its draft, for the trainer to review (trainer/importer); a name that is also an ordinary word (« courant »)
-is left out: only a name said as a job may be read as one, and the index cannot tell yet.
+of its draft, for the trainer to review (trainer/importer). A name that is also an everyday word (`courant`:
+« pion », « patron ») is no alias: the name index reads it only said as a job (« je veux devenir pion »),
+for a school that has that title (`reading()`).
 """
 from functools import lru_cache
 from pathlib import Path
@@ -13,8 +14,8 @@ from typing import Dict, Tuple
 import yaml
 
 from core.knowledge import ascii_name
-from core.names import NameIndex, canonical
-from core.textnorm import without_accents, words
+from core.names import NameIndex, canonical, typed_forms
+from core.textnorm import fold, without_accents, words
 from loading.lexicon import clippings, common_words, for_names
 from loading.paths import KNOWLEDGE
 
@@ -28,7 +29,7 @@ def usual_names(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
     titles = _titles(path)
     for entry in _entries(path):
         names = tuple(n for n in (str(n).strip() for n in entry.get("noms") or ())
-                      if _kept(n, entry["titre"]) and _apart(n, titles))
+                      if _kept(n, entry["titre"], titles) and _apart(n, titles))
         if names:
             out[ascii_name(entry["titre"])] = names
     return out
@@ -46,12 +47,13 @@ def _entries(path: Path) -> Tuple[dict, ...]:
 
 
 def _apart(name: str, titles: NameIndex) -> bool:
-    """A name the list's titles do not read already: none of them is found in it, and it starts with no head
-    noun of theirs (« plombier-chauffagiste » would make « plombier » alone name two professions)."""
-    return not titles.find(name) and not titles.heads(name)
+    """A name the list's titles do not read already: none of them is found in it (« conducteur de bus
+    scolaire » would be read as « Conducteur de bus »). A name may start with another title's head noun
+    (« aiguilleur du ciel » beside « Aiguilleur du rail »): the rest of the name tells them apart."""
+    return not titles.find(name)
 
 
-def _kept(name: str, title: str) -> bool:
+def _kept(name: str, title: str, titles: NameIndex) -> bool:
     """A name the index does not already read, and that reads no ordinary word as a profession: not an acronym
     nor a short word (the index reads a title's acronyms, and a short alias would be taken for a typo of
     ordinary words), not a clipped word of knowledge/abreviations.yml (« véto » is read as « vétérinaire »
@@ -59,12 +61,14 @@ def _kept(name: str, title: str) -> bool:
     first word is an ordinary one."""
     folded = without_accents(name.lower())
     parts = words(folded)
-    if not parts or (len(parts) == 1 and (len(folded) <= 5 or folded in clippings())):
-        return False
+    if not parts or (len(parts) == 1 and len(folded) <= 5) or any(part in clippings() for part in parts):
+        return False  # « game dev » would make « dev », read as « développeur », a word of one name
     # A name is found by its first word alone when no other name starts with it: an ordinary first word, in any
     # of its forms (« fille au pair », « présidente d'université », « carrier » for « carrière »), would make
     # that ordinary word a profession.
-    if canonical(parts[0]) in common_words() or parts[0] in common_words():
+    # Unless that first word already starts titles of the list, and so names none alone (« garde du corps »
+    # among « Garde d'enfant », « Garde de parc naturel »).
+    if (canonical(parts[0]) in common_words() or parts[0] in common_words()) and not titles.heads(parts[0]):
         return False
     return len(parts) > 1 or folded not in {without_accents(w) for w in words(title.lower())}
 
@@ -83,3 +87,25 @@ def names_of(title: str, path: Path = USUAL_NAMES) -> Tuple[str, ...]:
         return names[ascii_name(title)]
     found = _titles(path).find(title)
     return names.get(found[0], ()) if len(found) == 1 else ()
+
+
+@lru_cache(maxsize=4)
+def said_as_job(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
+    """The `courant` names of one word (« pion ») -> the folded words of their title's first form (« surveillant
+    en milieu scolaire »): core/names.py reads such a word only said as a job, and only where the school has
+    that title. Said as a job, such a word means that title even when knowledge/abreviations.yml reads it
+    as a shorter name (« pion »: « surveillant »)."""
+    out: Dict[str, Tuple[str, ...]] = {}
+    for entry in _entries(path):
+        title = tuple(words(fold(typed_forms(entry["titre"])[0])))
+        for name in entry.get("courant") or ():
+            parts = words(fold(str(name)))
+            if len(parts) == 1 and title:
+                out.setdefault(parts[0], title)
+    return out
+
+
+def reading() -> Dict[str, object]:
+    """The name index's language data (core/names.py NameIndex's keyword arguments): loading/lexicon.py's
+    words and clippings, and the everyday words that name a job said as one."""
+    return {**for_names(), "said": said_as_job()}

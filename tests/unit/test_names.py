@@ -194,3 +194,17 @@ def test_a_word_twice_in_one_name_does_not_make_it_closer_than_the_others():
                        ("c", "Régisseur / Régisseuse de plateau son")])
     assert index.find("régisseur de plateau, un bac+2 suffit ?") == ()
     assert set(index.heads("régisseur de plateau, un bac+2 suffit ?")) == {"a", "b", "c"}
+
+
+def test_a_word_after_an_object_pronoun_is_a_verb_not_a_job():
+    index = NameIndex([("orientation", "Conseiller / Conseillère d'orientation"), ("formateur", "Formateur / Formatrice")])
+    assert index.find("pouvez-vous me conseiller sur mon orientation ?") == ()
+    assert index.find("je voudrais vous former, ou devenir formateur ?") == ("formateur",)
+    assert index.find("conseiller d'orientation, c'est quel diplôme ?") == ("orientation",)
+
+
+def test_a_distinctive_word_said_as_a_job_outweighs_a_head_noun_after_les():
+    index = NameIndex([("urgences", "Médecin urgentiste"), ("enfant", "Garde d'enfant"), ("parc", "Garde de parc naturel")])
+    assert index.find("urgentiste, les gardes c'est comment ?") == ("urgences",)
+    # a head noun said as a job leaves the question open: which one is meant is asked
+    assert index.find("devenir garde ou urgentiste ?") == ()

@@ -1,9 +1,11 @@
 """knowledge/noms_usuels.yml read by loading/usual_names.py: the names people use for a title of the national list
 become aliases only when they read no ordinary word and no other title. A small list written here (the real one
-is data a school may change)."""
+is data a school may change). Everyday words (`courant`) are names only said as a job."""
 import pytest
 
-from loading.usual_names import names_of, usual_names
+from core.names import NameIndex
+from loading.lexicon import for_names
+from loading.usual_names import names_of, said_as_job, usual_names
 
 LIST = """
 noms_usuels:
@@ -17,7 +19,7 @@ noms_usuels:
   noms: [détective privé, aiguilleur de filatures]
 - titre: Surveillant / Surveillante en milieu scolaire
   noms: [aed]
-  courant: [pion]
+  courant: [pion, pionne]
 """
 
 
@@ -29,9 +31,9 @@ def lexicon(tmp_path):
 
 
 def test_a_usual_name_is_kept_for_its_title_and_found_from_a_fiches_spelling(lexicon):
-    assert names_of("Enquêteur privé / Enquêtrice privée", lexicon) == ("détective privé",)
-    # « surveillant … » starts with the head noun of another title: left out
-    assert names_of("Contrôleur(se) aérien(ne)", lexicon) == ("radariste",)
+    # « surveillant du trafic aérien » starts with another title's head noun: its complement tells them apart
+    assert names_of("Contrôleur(se) aérien(ne)", lexicon) == ("radariste", "surveillant du trafic aérien")
+    assert names_of("Enquêteur privé / Enquêtrice privée", lexicon) == ("détective privé", "aiguilleur de filatures")
     assert names_of("Boulanger / Boulangère", lexicon) == ()
 
 
@@ -39,6 +41,24 @@ def test_a_name_that_would_read_an_ordinary_word_or_another_title_is_left_out(le
     kept = usual_names(lexicon)
     everything = {name for names in kept.values() for name in names}
     assert "garde du corps" not in everything      # « garde » alone would name it
-    assert "aiguilleur de filatures" not in everything  # starts with the head noun of another title
-    assert "aed" not in everything and "pion" not in everything  # an acronym; an ordinary word
+    assert "aed" not in everything and "pion" not in everything  # an acronym; an everyday word
     assert "bodyguard" in everything
+
+
+def test_an_ordinary_first_word_that_already_starts_titles_names_none_alone(tmp_path):
+    path = tmp_path / "noms_usuels.yml"
+    path.write_text(LIST + "- titre: Garde d'enfant\n  noms: []\n", encoding="utf-8")
+    assert "garde du corps" in names_of("Agent / Agente de protection rapprochée", path)
+
+
+def test_an_everyday_name_is_read_only_said_as_a_job_and_only_for_a_title_the_school_has(lexicon):
+    said = said_as_job(lexicon)
+    school = NameIndex([("aed", "Surveillant / Surveillante en milieu scolaire"), ("baignade", "Surveillant de baignade")],
+                       **for_names(), said=said)
+    for text in ("je veux devenir pion", "je suis pionne dans un lycée, c'est payé combien ?",
+                 "travailler comme pion pendant mes études ?", "le métier de pion, c'est quoi ?"):
+        assert school.find(text) == ("aed",), text
+    for text in ("c'est quoi un pion ?", "pion, dame, roi : les échecs c'est un métier ?", "le pion avance"):
+        assert school.find(text) == (), text
+    other = NameIndex([("baignade", "Surveillant de baignade")], **for_names(), said=said)
+    assert other.find("je veux devenir pion") == () and other.heads("je veux devenir pion") == ()

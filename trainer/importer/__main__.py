@@ -13,9 +13,8 @@ import yaml
 
 from core import yamlcache
 from core.names import NameIndex
-from loading.lexicon import for_names
 from loading.paths import knowledge_dir
-from loading.usual_names import names_of
+from loading.usual_names import names_of, reading
 from trainer.aliases import question_words_of
 from trainer.importer.facts import Fact, Missing, absent, draft_leaves
 from trainer.importer.parse import read_fiche
@@ -59,7 +58,7 @@ def add_short_names(draft, others: Sequence[Tuple[str, str]], asked: FrozenSet[s
     alias, name, pid = draft.get("alias"), draft.get("intitule"), draft.get("id")
     if not (isinstance(alias, Fact) and isinstance(name, Fact) and isinstance(pid, Fact)):
         return
-    index = NameIndex([(o, n) for o, n in others if o != pid.value], **for_names())
+    index = NameIndex([(o, n) for o, n in others if o != pid.value], **reading())
     extra = designating(name.value, pid.value, index, alias.value, asked)
     if extra:
         alias.value = list(alias.value) + extra
