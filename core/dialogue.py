@@ -114,6 +114,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
     explored = exploring.follow(school, turn)
     if explored:
         return explored
+    if turn.kind == CLARIFY and daily_work(school, turn.question) and current_profession(school, turn):
+        # « il fait surtout de la vente, c'est ça ? »: the missions of the profession in play, not a search for « vente »
+        return answer(school, replace(turn, intent="missions"), "missions", fallback=False)
     if exploring.seeks_a_profession(school, turn):
         # « avec un BTS je peux faire quoi ? », « l'écologie, c'est mon truc »: a profession to find in
         # the catalogue, not a topic of the current one.
@@ -143,7 +146,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
         if catalogue_settled(school, turn):
             top = next(name for name, _ in turn.ranking if name != "nlu_fallback")
             return exploring.respond(school, replace(turn, intent=top))
-        agreed = agreed_intent(school, turn) or item_topic(school, turn) or counted_topic(school, turn.question)
+        agreed = agreed_intent(school, turn) or paid_amount(school, turn.question) or item_topic(school, turn) \
+            or counted_topic(school, turn.question)
         outcome = answer(school, turn, agreed, fallback=agreed is None)
         return outcome or clarify(school, turn)
     return answer(school, turn, turn.intent, fallback=False)
@@ -180,6 +184,27 @@ class Choice:
     not_listed: Optional[str] = None
 
 
+# « faire face aux difficultés », « tenir face à la pression »: what the constraints demand (folded). Not « gérer les
+# imprévus », which is a quality of its own in fiches.
+_FACING = re.compile(r"\b(?:faire face|face (?:aux|a ces|a la|a leurs)|surmont\w*|affronter|tenir le coup|resister)\b"
+                     r".{0,40}\b(?:difficult\w*|contraintes?|defis?|obstacles?|pression|stress|exigences)\b")
+
+
+# « il fait surtout de la vente, c'est ça ? », « il passe ses journées à traduire ? »: what the job mostly consists of.
+_MOSTLY = re.compile(r"\b(?:fait|font|fais|faire) (?:surtout|principalement|essentiellement|avant tout|seulement|uniquement)\b"
+                     r"|\bpasse (?:son temps|ses journees)\b|\bmostly (?:do|does)\b")
+
+
+def daily_work(school: School, q: Question) -> Optional[str]:
+    """The missions, for a message the model could not place that says what the job mostly does."""
+    return "missions" if "missions" in school.fact_topics and _MOSTLY.search(q.folded) else None
+
+
+def paid_amount(school: School, q: Question) -> Optional[str]:
+    """« 60k possible ? »: an amount of money (not a price: understanding.stated_amount) asks the pay."""
+    return "salaire" if q.amount is not None and "salaire" in school.fact_topics else None
+
+
 # The topics whose answer lists other jobs (the stepping stones, the evolutions).
 JOB_LIST_TOPICS = ("experiences", "evolutions")
 
@@ -201,7 +226,8 @@ def which_profession(school: School, turn: Turn, current: Optional[Profession], 
     pool = exploring.in_play(school, turn) or exploring.shown(school, turn)
     if named is None and q.ordinal is not None and pool and -len(pool) <= q.ordinal < len(pool):
         named = pool[q.ordinal]  # « le deuxième » of the professions just shown or compared
-    if named is None and q.profession_entity:
+    if named is None and q.profession_entity and not (q.own_job and current is not None and asked in school.fact_topics):
+        # (« je suis prof d'anglais : on accompagne des gens qui partent ? »: the student's own job is no question)
         named = school.profession(q.entity_named[0]) if q.entity_named else None
         if named is None and current is not None and intent in JOB_LIST_TOPICS and intent in school.fact_topics:
             return Choice(current, not_listed=q.profession_entity.strip())
@@ -305,10 +331,31 @@ def item_topic(school: School, turn: Turn) -> Optional[str]:
     profession = current_profession(school, turn)
     topic = item_asked(school, profession, turn.question, turn.slots.get("sujet")) if profession else None
     # one everyday word is no evidence (« quel temps fait-il ? » is not « Gestion du temps »): the message
-    # speaks of work, or names the item by two words
-    if topic and not turn.question.about_work and school.replier.naming_words(profession, topic, turn.question) < 2:
+    # speaks of work, names the item by two words, or follows that list (« la veille, c'est quoi exactement ? »)
+    if topic and not turn.question.about_work and topic != turn.slots.get("sujet") \
+            and school.replier.naming_words(profession, topic, turn.question) < 2:
         return None
     return topic
+
+
+# Below this confidence, an item named by its whole title says the topic better than the model.
+UNSURE = 0.6
+
+
+def unsure(turn: Turn, intent: str) -> bool:
+    """Whether the model gave this intent less than UNSURE (no ranking: no sign that it was unsure)."""
+    return next((confidence for name, confidence in turn.ranking if name == intent), 1.0) < UNSURE
+
+
+def titled_topic(school: School, profession: Profession, q: Question, intent: str) -> Optional[str]:
+    """« pourquoi la gestion du temps est importante ? » read as the technical skills: the one other list topic
+    an item of which the message names by its whole title, when the intent's own list has no such item."""
+    def titled(topic: str) -> bool:
+        return topic in school.fact_topics and bool(school.replier.titled_items(profession, topic, q))
+    if titled(intent):
+        return None
+    others = [topic for topic in ITEM_TOPICS if topic != intent and titled(topic)]
+    return others[0] if len(others) == 1 else None
 
 
 def item_asked(school: School, profession: Profession, q: Question, previous: Optional[str]) -> Optional[str]:
@@ -489,11 +536,25 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « les intitulés des formations sont les mêmes partout ? », « ce sont les seules formations ? »: what the
         # fiche says of its diplomas as a whole (its remark on them first), not continuing education.
         intent = "diplome"
-    elif intent == "salaire" and "hard_skills" in facts and q.score_asked:
-        # « elle est notée combien ? »: « combien » with a score word asks a skill's score, never the pay.
+    elif intent == "experiences" and "salaire" in facts and q.experience and (
+            q.about_pay or q.fragment and turn.slots.get("sujet") == "salaire"):
+        # « j'ai 2 ans d'expérience, je suis dans quelle tranche ? », « and for someone experienced? » after the pay:
+        # a level of experience asked of the pay, not the jobs that prepare for this one
+        intent = "salaire"
+    elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and _FACING.search(q.folded):
+        # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
+        intent = "contraintes"
+    elif intent == "salaire" and "hard_skills" in facts and (q.score_asked or q.skill and not q.about_pay
+                                                             and q.amount is None):
+        # « elle est notée combien ? », « gestion de projet : combien ? »: « combien » with a score word or a skill
+        # the fiche scores, and no word of pay, asks a skill's score, never the pay.
         intent = "hard_skills"
 
     current = current_profession(school, turn)
+    if current is not None and not q.skills and len(q.parts) < 2 and (
+            intent in ITEM_TOPICS or intent in facts and unsure(turn, intent)):
+        # « avec qui travaille-t-on dans la coopération institutionnelle ? » read, unsure, as the evolutions
+        intent = titled_topic(school, current, q, intent) or intent
     probe = current or (school.profession(q.named[0]) if len(q.named) == 1 else None)
     detail = absent_detail(school, q, probe, intent) if probe else None
     said = school.detail(turn.slots.get(ABSENT))  # what the last reply said the fiche does not give

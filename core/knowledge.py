@@ -559,6 +559,7 @@ class AbsentDetailEntry(Strict):
     avec_contexte: bool = False
     chiffres: bool = False
     inclut: List[Text] = []
+    sauf: List[Text] = []
 
 
 class AbsentDetails(Strict):

@@ -175,6 +175,14 @@ class Replier:
         items, titles = item_texts(p, topic)
         return len(q.stems & _unique_stems([stems(t) for t in (titles if titles is not None else items)]))
 
+    def titled_items(self, p: Profession, topic: str, q: Question) -> List[int]:
+        """The items of the topic's list the message names by their title: two of its words at least, and all
+        but one (« la coopération institutionnelle » for « Appui à la coopération institutionnelle »; « la gestion
+        du temps » is the quality, not « Gestion de projet », which shares one word)."""
+        items, titles = item_texts(p, topic)
+        found = [stems(t) for t in (titles if titles is not None else items)]
+        return [i for i, title in enumerate(found) if len(title & q.stems) >= max(2, len(title) - 1)]
+
     def cited_label(self, name: str, kind: str) -> str:
         """A job the fiche only cites, as the end of « La fiche ne précise pas … »."""
         return self.fill("hors_fiche.metier_cite", metier=name, rubrique=self.topics.sujets[kind].rubrique)
@@ -312,12 +320,14 @@ class Replier:
             return self.fill("diplome.requis_sauf", le_requis=required, insuffisants=others) + "\n"
         return self.fill("diplome.requis", le_requis=required) + "\n"
 
-    def _diploma_text(self, p: Profession, bac5_asked: bool, lacks_bac5: bool) -> str:
+    def _diploma_text(self, p: Profession, bac5_asked: bool, lacks_bac5: bool, possible: bool = False) -> str:
         """The answer on the diplomas as a whole: « faut-il un Bac+5 ? » (yes only when a required or
-        reference path is at Bac+5), « sans master ? », or the paths; the required diploma first."""
+        reference path is at Bac+5), « sans master ? » (« je peux quand même ? »: `possible`), or the paths;
+        the required diploma first."""
         bac5 = diplomas.bac5_needed(p.parcours)
         if lacks_bac5:
-            name = "diplome.sans_bac5_necessaire" if bac5 else "diplome.pas_bac5"
+            name = "diplome.sans_bac5_necessaire" if bac5 else \
+                "diplome.sans_bac5_possible" if possible else "diplome.pas_bac5"
         elif bac5_asked:
             name = "diplome.bac5" if bac5 else "diplome.pas_bac5"
         else:
@@ -359,7 +369,7 @@ class Replier:
             asked = diplomas.Mention(topic, diplomas.words().diplomes[topic].niveau, 0, 0)
         at_bac5 = asked is not None and asked.level is not None and asked.level >= diplomas.BAC5
         if asked is not None and asked.situation == "sans":
-            return self._diploma_text(p, True, True) if at_bac5 else self._without(p, asked)
+            return self._diploma_text(p, True, True, q.asks_possible) if at_bac5 else self._without(p, asked)
         about_bac5 = at_bac5 and asked.kind in (None, "master", "mastere") and (q.asks_necessity or topic == "diplome")
         if about_bac5 or (asked is None and q.asks_bac5):
             return self._diploma_text(p, True, False)
@@ -527,6 +537,27 @@ class Replier:
         right = value == lvl.min if bound == "min" else value == lvl.max if bound == "max" else lvl.min <= value <= lvl.max
         return self.fill("salaire.verdict_oui" if right else "salaire.verdict_non")
 
+    def _amount_anywhere(self, p: Profession, q: Question) -> Tuple[Optional[str], str]:
+        """For an amount stated with no level (« 60k possible ? », « 35 000 c'est le minimum ? »): (the one level
+        whose range holds it, « Oui. ») when it is no bound; else (None, « Oui. » or « Non : ») for a bound
+        checked against the fiche's lowest or highest figure, or for an amount no level holds; (None, "")
+        when it cannot be compared (another period, no figures)."""
+        value, monthly, bound = q.amount
+        levels = [lvl for lvl in (p.salaire.niveaux.debutant, p.salaire.niveaux.confirme) if lvl is not None]
+        if not levels or monthly != bool(re.search(r"\bmois\b", fold(p.salaire.unite or ""))):
+            return None, ""
+        if p.salaire.niveaux.debutant is not None and _AT_START.search(q.folded):
+            # « le salaire de départ c'est 45 000 € ? »: the beginner's pay, whatever level the amount would fit
+            return "debutant", self._amount_verdict(p, q, "debutant")
+        if bound is not None:
+            right = value == (min(lvl.min for lvl in levels) if bound == "min" else max(lvl.max for lvl in levels))
+            return None, self.fill("salaire.verdict_oui" if right else "salaire.verdict_non")
+        holding = [name for name in ("debutant", "confirme") if getattr(p.salaire.niveaux, name) is not None
+                   and getattr(p.salaire.niveaux, name).min <= value <= getattr(p.salaire.niveaux, name).max]
+        if len(holding) == 1:
+            return holding[0], self.fill("salaire.verdict_oui")
+        return None, "" if holding else self.fill("salaire.verdict_non")
+
     def _salary(self, p: Profession, q: Question) -> str:
         s = p.salaire
         if q.levels is not None:
@@ -550,6 +581,16 @@ class Replier:
                 other = "confirme" if level == "debutant" else "debutant"
                 text += "\n" + self.bullets([self._salary_level(p, other)])
             return text
+        if level is None and q.amount is not None:
+            fitting, verdict = self._amount_anywhere(p, q)
+            if fitting is not None:
+                # « 60k possible ? »: the level whose range holds the amount, « Oui. » first
+                return f"{verdict} {self._salary_level(p, fitting, alone=True)}"
+            if verdict:
+                # « donc 35 000 c'est le minimum ? »: « Non : » and both levels
+                return f"{verdict} " + self.fill("salaire.general", intitule=p.intitule, niveaux=self.bullets(
+                    [self._salary_level(p, "debutant"), self._salary_level(p, "confirme")]), facteurs=self._factors(p),
+                    precision=s.precision or "")
         both = self.bullets([self._salary_level(p, "debutant"), self._salary_level(p, "confirme")])
         if level == "entre_deux":
             return self.fill("salaire.entre_deux", annees=q.years, niveaux=both, facteurs=self._factors(p))
@@ -959,6 +1000,11 @@ def silent_on(profession: Profession, topic: Optional[str]) -> bool:
 def capitalized(text: str) -> str:
     """« le Bachelor (Bac+3) » -> « Le Bachelor (Bac+3) », at the start of a sentence."""
     return text[:1].upper() + text[1:]
+
+
+# « le salaire de départ », « right from the start », « en sortie d'école »: an amount said of the first job.
+_AT_START = re.compile(r"\b(?:depart|debut|demarr\w*|start\w*|sortie d'ecole|en sortant|premier (?:poste|emploi|salaire|job)"
+                       r"|first (?:job|salary)|entry)\b")
 
 
 def salary_level(p: Profession, q: Question) -> Optional[str]:

@@ -37,7 +37,8 @@ class School:
     def __init__(self, professions: Dict[str, Profession], replier: Replier,
                  absent_details: Sequence[AbsentDetail], absent_phrases: Dict[str, Sequence[str]],
                  ordinary: FrozenSet[str] = frozenset(), interests: Interests = Interests(),
-                 lexicon: Optional[Mapping[str, object]] = None):
+                 lexicon: Optional[Mapping[str, object]] = None,
+                 absent_exceptions: Optional[Dict[str, Sequence[str]]] = None):
         self.professions = professions
         self.replier = replier
         self.absent_details = list(absent_details)
@@ -59,7 +60,10 @@ class School:
         # when that profession is first talked about (_covered).
         phrases = tuple((name, phrase_pattern(phrase)) for name, listed in absent_phrases.items()
                         for phrase in listed)
-        self.vocabulary = Vocabulary(phrases=phrases, find_profession=self.names.find,
+        # « il aide les gens qui partent à l'étranger ? » asks a mission, not whether one works abroad (« sauf »)
+        exceptions = tuple((name, phrase_pattern(phrase)) for name, listed in (absent_exceptions or {}).items()
+                           for phrase in listed)
+        self.vocabulary = Vocabulary(phrases=phrases, exceptions=exceptions, find_profession=self.names.find,
                                      resolve_profession=self.names.resolve, profession_heads=self.names.heads)
         self._covered: Dict[str, Dict[int, bool]] = {}
         self._texts: Dict[str, str] = {}

@@ -89,7 +89,7 @@ _COST = re.compile(r"\bco[uû]t|\bprix\b|\bfrais\b|\btarif|\bbudget|\binscriptio
 # « elle est notée combien ? », « quel score ? »: a score asked (the fiche scores its hard skills), not a pay.
 _SCORE_WORDS = re.compile(r"\bnote(?:e|es|s)?\b|\bscore|\bevalue(?:e|es|s)?\b|\bpoints?\b|\bsur 100\b|\bnotation")
 _PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)|\bremuner|\bbrut|\bnet\b|euro|€|\bk€|\bfric|\bthune|\bsous\b"
-                        r"|\bargent\b|\bmoney\b|\bsalary|\bwages?\b|\bearn")
+                        r"|\bargent\b|\bmoney\b|\bsalary|\bwages?\b|\bearn|\btranches? (?:de salaire|salariale)|\bquelle tranche\b")
 
 
 # « le salaire augmente avec l'expérience ? », « ça progresse vite ? »: how pay grows, which both levels show.
@@ -104,8 +104,10 @@ def asks_score(folded: str) -> bool:
 
 
 # « au minimum 50 000 € », « jusqu'à 60 000 € »: the amount is said to be the bottom or the top of the pay.
-_AT_LEAST = re.compile(r"\bau (?:minimum|moins)\b|\bminimum\b|\bmini\b|\ba partir de\b|\bplancher\b")
-_AT_MOST = re.compile(r"\bau (?:maximum|plus)\b|\bmaximum\b|\bmax\b|\bjusqu'?\s?a\b|\bplafond\b")
+_AT_LEAST = re.compile(r"\bau (?:minimum|moins)\b|\bminimum\b|\bmini\b|\ba partir de\b|\bplancher\b"
+                       r"|\bpas moins de\b|\bjamais moins de\b")
+_AT_MOST = re.compile(r"\bau (?:maximum|plus)\b|\bmaximum\b|\bmax\b|\bjusqu'?\s?a\b|\bplafon\w*"
+                      r"|\bpas plus de\b|\bjamais plus de\b|\bne depasse\w* pas\b|\bpas au[- ]dela de\b")
 
 
 def stated_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
@@ -227,6 +229,14 @@ _CHECKS_IDENTITY = re.compile(
     r"|(?!(?:metier|poste|premier|dernier|entier|particulier|salaire|vrai|normal|travail|global)\b)"
     r"\w+(?:eur|euse|teur|trice|iste|ien|ienne|ier|iere|ate|al|ale|aire|ant|ante|er|or|ist|ian|ent))\b"
     r".{0,80}(?:\bnon|c'est ca|c'est bien ca|n'est-ce pas|\bhein|pas vrai|\bright|\bisn't it|\bcorrect)\W*$")
+# « c'est un peu comme être ambassadeur ? »: the job likened to another, to check as well.
+_LIKENED = re.compile(r"^\W*(?:(?:donc|alors|bon|ok|en fait|en gros|du coup)\W+)*(?:c'est|c est|ce metier c'est|it's)\W+"
+                      r"(?:un peu |en gros |genre |plus ou moins |un genre |like )?comme (?:etre |faire )?(?:un |une )?\w+")
+# « en gros ce métier c'est juste traduire des docs, non ? »: the job reduced to one thing, to check as well.
+# The job is the subject: first in the message, or named (« la diplomatie, c'est juste dans le nom ? » is no such idea).
+_REDUCED = re.compile(r"(?:^\W*(?:(?:en gros|en fait|donc|alors|bref|du coup|bon)\W+)*|\b(?:ce metier|ce job|ce poste|le metier"
+                      r"|ce boulot)\W+)(?:c'est|c est|c|consiste a|se resume a)\s+(?:juste|seulement|uniquement|rien que)\s+"
+                      r"(?:de |d'|du |des )?(?!(?:pour|une?|par|dans|avec|sur|comme|une question)\b)\w{4,}")
 # « faut-il forcément passer par … ? », « c'est obligatoire d'avoir été … ? »: whether a step is compulsory.
 _COMPULSORY = re.compile(r"\bforcement\b|\bobligatoire\w*|\bobliga\w*|\boblige\w*|\bpasser par\b|\bpasse par\b"
                          r"|\bpasage oblige|\bmust\b|\bhave to\b|\bmandatory\b|\brequired\b")
@@ -234,7 +244,8 @@ _COMPULSORY = re.compile(r"\bforcement\b|\bobligatoire\w*|\bobliga\w*|\boblige\w
 
 # « ça consiste en quoi ? », « c'est quoi exactement ? », « donne un exemple »: what, how, why.
 _OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:le)?s?|consiste\w*|expliqu\w*|c'est a dire"
-                   r"|exemples?|decri\w*|detaill\w*|recouvr\w*|signifi\w*|veut dire|what|how|why|which|explain)\b"
+                   r"|exemples?|decri\w*|detaill\w*|recouvr\w*|signifi\w*|veut dire|avec qui|aupres de qui"
+                   r"|what|how|why|which|who|explain)\b"
                    r"|^\W*que\b")
 
 
@@ -249,7 +260,8 @@ def _counted(folded: str) -> Optional[str]:
 
 _EXHAUSTIVE = re.compile(r"\b(?:les |la |le )?seul(?:e|s|es)?\b|\buniques?\b|\bd'autres\b|\bexhausti\w*|\bonly\b"
                          r"|\bautres (?:formations|diplomes|options|ecoles|possibilites|voies|cursus)\b")
-_JOINS = re.compile(r"\b(?:ou|or|vs|versus|et|and|entre|plutot|between|les deux|both)\b|/")
+_JOINS = re.compile(r"\b(?:ou|or|vs|versus|et|and|entre|plutot|between|les deux|both|than)\b|/"
+                    r"|\b(?:mieux|plus|moins|davantage|better|more|less)\b[^?.!]{0,40}\bqu(?:e\b|')")
 
 
 # « avec un master j'ai forcément un poste, c'est garanti ? »: whether a diploma guarantees a job.
@@ -353,9 +365,35 @@ class Vocabulary:
     """What the school's files teach the understanding: the phrases of the details fiches do not give
     (knowledge/hors_fiche.yml) and how to find a profession's name. Built once per school."""
     phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
+    exceptions: Tuple[Tuple[str, "re.Pattern"], ...] = ()       # (detail id, a phrase that says it is not asked)
     find_profession: Callable[[str], Tuple[str, ...]] = lambda text: ()   # names in a message
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
     profession_heads: Callable[[str], Tuple[str, ...]] = lambda text: ()  # a head noun's candidates
+
+
+# « je peux quand même ? », « j'ai une chance ? »: whether it can be done (a « non » first would say it cannot).
+_POSSIBLE = re.compile(r"\b(?:je peux|on peut|peut-on|puis-je|je pourrai\w*|on pourrai\w*|possible|une chance|mes chances"
+                       r"|envisageable|can i|could i)\b")
+
+
+# « je suis prof d'anglais et je veux me reconvertir », « ancienne infirmière » : the student's own job, not one asked.
+_OWN_JOB = r"\b(?:je suis|j'?etais|j'?ai ete|je travaille comme|je bosse comme|je bossais comme|je travaillais comme" \
+           r"|actuellement|ancien|ancienne|ex)\s+(?:un |une |en tant que |comme )?"
+
+
+def own_job(folded: str, entity: str) -> bool:
+    """Whether the profession a message names (`entity`, as written) is what the student is or was."""
+    return bool(re.search(_OWN_JOB + re.escape(fold(entity)) + r"\b", folded))
+
+
+def absent_phrases(vocabulary: Vocabulary, asking: str) -> Tuple[int, ...]:
+    """The indexes of the phrases of details fiches do not give that a message holds, but for a detail one of
+    whose exceptions it also holds (hors_fiche.yml « sauf »)."""
+    found = [i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(asking)]
+    if not found:
+        return ()
+    unasked = {name for name, pattern in vocabulary.exceptions if pattern.search(asking)}
+    return tuple(i for i in found if vocabulary.phrases[i][0] not in unasked)
 
 
 @dataclass(frozen=True)
@@ -371,6 +409,8 @@ class Question:
     skill: Optional[str] = None           # entity « competence »
     skills: Tuple[str, ...] = ()          # every « competence » named (« plutôt rédaction ou analyse ? »: two)
     profession_entity: Optional[str] = None  # entity « metier », as written
+    asks_possible: bool = False           # whether something can be done (« je peux quand même ? », « j'ai une chance ? »)
+    own_job: bool = False                    # that profession is the student's own (« je suis prof d'anglais »)
     years: Optional[int] = None
     # "sans master", "juste un BTS": the student's situation, which changes the diploma answer.
     situation: Optional[DiplomaSituation] = None
@@ -516,7 +556,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         diploma=diplomas[0] if diplomas else None,
         diplomas=tuple(_entity_values(entities, "diplome")),
         skill=skills[0] if skills else None, skills=tuple(skills),
-        profession_entity=names[0] if names else None,
+        asks_possible=bool(_POSSIBLE.search(folded)),
+        profession_entity=names[0] if names else None, own_job=bool(names) and own_job(folded, names[0]),
         years=years_in(text), situation=diploma_situation(text),
         superlative=None if ranked else superlative(text), ranked=ranked,
         asks_necessity=bool(_NECESSITY.search(folded)), asks_sufficiency=bool(_SUFFICIENCY.search(folded)),
@@ -526,7 +567,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         ordinal=ordinal(folded) if span is None else None,
         about_work=about_work_or_studies(text), stems=stems(text),
         # Read without the courtesy: « je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon.
-        phrases=tuple(i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(asking)),
+        phrases=absent_phrases(vocabulary, asking),
         named=vocabulary.find_profession(text) if span is None else (),
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
         heads=vocabulary.profession_heads(text) if span is None else (),
@@ -536,7 +577,9 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         levels=levels_asked(text) if span is None else None, premise=premise(folded), amount=stated_amount(folded),
         premise_stems=belittled_stems(folded),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
-        about_pay=bool(_PAY_WORDS.search(folded)), checks_identity=bool(_CHECKS_IDENTITY.search(folded)),
+        about_pay=bool(_PAY_WORDS.search(folded)), checks_identity=bool(_CHECKS_IDENTITY.search(folded)
+                                                                       or (_LIKENED.search(folded) or _REDUCED.search(folded))
+                                                                       and not diplomas_written(folded)),
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
         joins=bool(_JOINS.search(folded)), asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
         counted=_counted(folded))

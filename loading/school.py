@@ -21,8 +21,8 @@ from loading.knowledge import (
     load_topics,
 )
 from loading.knowledge_cache import default_cache
-from loading.lexicon import for_names
 from loading.paths import KNOWLEDGE, knowledge_dir
+from loading.usual_names import reading
 
 
 @dataclass
@@ -44,9 +44,10 @@ class SchoolFiles:
         absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte, d.chiffres, tuple(d.inclut))
                   for name, d in self.details.precisions.items()]
         phrases = {name: d.expressions for name, d in self.details.precisions.items()}
+        exceptions = {name: d.sauf for name, d in self.details.precisions.items() if d.sauf}
         entries = {k: (e.libelle, e.eleve, e.fiche) for k, e in (self.interests.interets.items() if self.interests else ())}
         return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases,
-                      interests=Interests.of(entries), lexicon=for_names())
+                      interests=Interests.of(entries), lexicon=reading(), absent_exceptions=exceptions)
 
 
 def read_school(folder: Union[str, Path, None] = None,

@@ -7,13 +7,14 @@ one case; an apology is always a failure.
 
 | set | first (142dfdc) | 8107af5 | last | floor | confident wrong (8107af5 → last, most) |
 |---|---|---|---|---|---|
-| tests/nlu/test_fresh1.yml (215, written before the changes) | 182/215 | 197/215 | 211/215 | 0.976 | 15 → 4, 5 |
+| tests/nlu/test_fresh1.yml (215, written before the changes) | 182/215 | 197/215 | 212/215 | 0.981 | 15 → 3, 4 |
 | tests/nlu/test_fresh2.yml (188, written apart; its misses read once) | 166/188 | 169/188 | 188/188 | 0.994 | 16 → 0, 1 |
 | tests/nlu/test_catalogue2_conversations.yml (74, 10 professions) | 24/74 | 60/74 | 74/74 | 0.93 | |
-| tests/nlu/test_fresh3.yml (221, written apart later, first run unseen) | 175/221 | 175/221 | 200/221 | 0.900 | 30 → 17, at most 18 |
+| tests/nlu/test_fresh3.yml (221, written apart later, first run unseen) | 175/221 | 175/221 | 201/221 | 0.904 | 30 → 17, at most 18 |
 | tests/nlu/test_fresh4.yml (173, apart, first run unseen) | 147/173 (125a3ab) | 154/173 (ba906af) | 162/173 | 0.931 | 17 → 13 → 8, 9 |
 | tests/nlu/test_fresh5.yml (172, written apart, first run unseen) | 136/172 (ba906af) | | 158/172 | 0.913 | 17 → 6, 7 |
-| tests/nlu/test_fresh6.yml (177, written apart, first run unseen) | 151/177 (3cf4df2) | | 156/177 | 0.876 | 19 → 14, 15 |
+| tests/nlu/test_fresh6.yml (177, written apart, first run unseen) | 151/177 (3cf4df2) | | 159/177 | 0.892 | 19 → 12, 13 |
+| tests/nlu/test_fresh7.yml (201, written apart, first run unseen) | 174/201 (bb06df3) | | 185/201 | 0.915 | 22 → 13, 14 |
 
 The catalogue conversations were 60/74 at 8107af5 (missed: levels required, superlatives over every fiche,
 a beginner's salary, paths to a profession and between two, a famille the model could not place, a
@@ -37,9 +38,10 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
         yield cat_stack
 
 
-@pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.976, 5), ("test_fresh2", 0.994, 1),
-                                                    ("test_fresh3", 0.900, 18), ("test_fresh4", 0.931, 9),
-                                                    ("test_fresh5", 0.913, 7), ("test_fresh6", 0.876, 15)])
+@pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.981, 4), ("test_fresh2", 0.994, 1),
+                                                    ("test_fresh3", 0.904, 18), ("test_fresh4", 0.931, 9),
+                                                    ("test_fresh5", 0.913, 7), ("test_fresh6", 0.892, 13),
+                                                    ("test_fresh7", 0.915, 14)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -456,3 +456,126 @@ def test_jobs_before_or_after_in_a_school_of_one_profession_are_its_stepping_sto
     assert dict(before.slots)["sujet"] == "experiences"
     assert all(norm(e.poste) in norm(before.reply.text) for e in alone.default.experiences)
     assert dict(listed("et quels postes après ?").slots)["sujet"] == "evolutions"
+
+
+def test_an_amount_stated_with_no_level_is_placed_in_the_level_that_holds_it_or_corrected():
+    """« 60k possible ? », « donc N c'est le minimum ? »: the level whose range holds the amount, « Oui. » first; a
+    bound that is not the fiche's lowest figure gets « Non : » and both levels."""
+    top = default_profession().salaire.niveaux.confirme.max
+    bottom = default_profession().salaire.niveaux.debutant
+    reply = norm(dialogue.respond(school(), turn(f"{top // 1000}k possible ?", None, kind=dialogue.CLARIFY)).reply.text)
+    assert reply.startswith("oui.") and all(a in reply for a in amounts("confirme"))
+    wrong = dialogue.respond(school(), turn(f"donc {bottom.max} € c'est le minimum ?", "diplome",
+                                            slots={"sujet": "salaire"})).reply.text
+    assert norm(wrong).startswith("non :") and all(a in norm(wrong) for a in amounts("debutant"))
+
+
+def test_a_ceiling_below_the_fiches_top_figure_is_corrected():
+    low = default_profession().salaire.niveaux.debutant.min
+    reply = dialogue.respond(school(), turn(f"on gagne pas plus de {low} € en débutant c'est ça ?", "salaire",
+                                            experience="debutant")).reply.text
+    assert norm(reply).startswith("non :") and all(a in norm(reply) for a in amounts("debutant"))
+
+
+def test_a_skill_and_combien_with_no_word_of_pay_asks_its_score():
+    skill = default_profession().hard_skills.competences[0]
+    reply = dialogue.respond(school(), turn(f"{skill.nom.lower()} : combien ?", "salaire", competence=skill.id)).reply.text
+    assert f"score de {skill.score}" in reply
+    assert not any(a in norm(reply) for a in amounts("debutant"))
+
+
+def test_the_students_own_job_is_no_profession_asked(tmp_path):
+    """« je suis prof d'anglais, … » in a school of one profession: its missions, not « no fiche on prof »."""
+    alone = one_profession_school(tmp_path)
+    text = "je suis prof d'anglais et je me demande quelles sont les missions ?"
+    q = alone.understand(text, [{"entity": "metier", "value": "prof", "start": 8}], "missions")
+    reply = dialogue.respond(alone, dialogue.Turn(q, "missions", (), {}, None)).reply.text
+    assert norm(alone.default.missions[0].intitule) in norm(reply) and "prof" not in norm(reply)
+
+
+def test_helping_people_who_go_abroad_is_no_question_on_working_abroad():
+    abroad = norm(school().detail("etranger").label)
+    helping = dialogue.respond(school(), turn("il aide les gens qui partent à l'étranger ?", "missions")).reply.text
+    assert abroad not in norm(helping)
+    working = dialogue.respond(school(), turn("on part souvent à l'étranger dans ce métier ?", "missions")).reply.text
+    assert abroad in norm(working)
+
+
+def test_an_age_limit_is_a_detail_the_fiche_does_not_give():
+    reply = dialogue.respond(school(), turn("y a-t-il une limite d'âge pour commencer ?", "experiences")).reply.text
+    assert norm(reply).startswith("la fiche ne precise pas") and norm(school().detail("age").label) in norm(reply)
+
+
+def test_an_item_named_by_its_title_in_another_list_is_answered_from_that_list():
+    """A quality asked while the model reads the technical skills (« pourquoi la gestion du temps compte ? »):
+    the quality whose title the message names, not a skill that shares one of its words."""
+    quality = next(x for x in default_profession().soft_skills.qualites if len(x.nom.split()) >= 2)
+    reply = dialogue.respond(school(), turn(f"pourquoi {quality.nom.lower()} est importante dans ce job ?", "hard_skills",
+                                            ranking=[("hard_skills", 0.55)])).reply.text
+    assert norm(quality.detail) in norm(reply)
+
+
+def test_two_skills_compared_by_mieux_que_get_both_scores():
+    first, second = default_profession().hard_skills.competences[:2]
+    reply = dialogue.respond(school(), turn(f"{first.nom.lower()} est-elle mieux notée que {second.nom.lower()} ?",
+                                            "hard_skills", competence=first.id)).reply.text
+    assert f"({first.score})" in reply and f"({second.score})" in reply
+    assert not norm(reply).startswith(("oui", "non"))
+
+
+@pytest.mark.parametrize("text, start", [("je n'ai pas de master, je peux quand même faire ce métier ?", "oui"),
+                                         ("pas besoin de master alors ?", "non"),
+                                         ("sans master on reste assistant toute sa vie, non ?", "non")])
+def test_without_a_master_the_answer_says_yes_to_can_i_and_no_to_a_need(text, start):
+    if diplomas.bac5_needed(default_profession().parcours):
+        pytest.skip("the default fiche requires a Bac+5")
+    reply = dialogue.respond(school(), turn(text, "diplome", diplome="mastere")).reply.text
+    assert norm(reply).startswith(start) and "bac+5 n'est pas necessaire" in norm(reply)
+
+
+def test_the_job_likened_to_another_is_checked_against_the_definition():
+    reply = dialogue.respond(school(), turn("c'est un peu comme être ambassadeur, on représente son pays ?", None,
+                                            kind=dialogue.CLARIFY)).reply.text
+    assert not norm(reply).startswith("oui")
+    assert norm(default_profession().definition.resume)[:40] in norm(reply)
+
+
+def test_the_qualities_to_face_the_constraints_are_what_the_fiche_says_they_demand():
+    demands = default_profession().contraintes.exigences
+    assert demands, "the fixture fiche says what its constraints demand"
+    reply = dialogue.respond(school(), turn("quelles qualités permettent de faire face aux difficultés de ce poste ?",
+                                            "soft_skills")).reply.text
+    assert norm(demands) in norm(reply)
+
+
+def test_what_the_job_mostly_does_unplaced_by_the_model_gets_the_missions_never_a_yes():
+    reply = dialogue.respond(school(), turn("en fait il fait surtout de la vente à l'export, c'est ça ?", None,
+                                            kind=dialogue.CLARIFY, slots={"metier_id": default_profession().id,
+                                                                          "sujet": "definition"})).reply.text
+    assert all(norm(m.intitule) in norm(reply) for m in default_profession().missions[:3])
+    assert not norm(reply).startswith("oui")
+
+
+def test_the_job_reduced_to_one_thing_is_checked_against_the_definition_never_confirmed():
+    reply = dialogue.respond(school(), turn("en gros ce métier c'est juste traduire des docs non ?", "outils")).reply.text
+    assert not norm(reply).startswith("oui")
+    assert norm(default_profession().definition.resume)[:40] in norm(reply)
+
+
+def test_one_word_of_an_item_right_after_its_list_explains_that_item():
+    missions = default_profession().missions
+    # a word of one mission's title that no other title has (« la veille »)
+    mission, word = next((m, w.lower()) for m in missions for w in m.intitule.split() if len(w) > 4
+                         and not any(w.lower()[:5] in norm(o.intitule) for o in missions if o is not m))
+    reply = dialogue.respond(school(), turn(f"la {word}, c'est quoi exactement ?", None, kind=dialogue.CLARIFY,
+                                            slots={"sujet": "missions",
+                                                   "metier_id": default_profession().id})).reply.text
+    assert norm(mission.detail) in norm(reply)
+
+
+@pytest.mark.parametrize("text", ["and for someone experienced?", "et pour quelqu'un d'expérimenté ?"])
+def test_a_level_of_experience_after_the_pay_asks_that_levels_pay_not_the_stepping_stones(text):
+    reply = dialogue.respond(school(), turn(text, "experiences", slots={"sujet": "salaire"},
+                                            experience="confirme")).reply.text
+    assert all(a in norm(reply) for a in amounts("confirme"))
+    assert not any(norm(e.poste) in norm(reply) for e in default_profession().experiences)

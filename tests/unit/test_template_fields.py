@@ -22,7 +22,7 @@ TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", 
 DIPLOMA_TEXTS = ["", "faut-il un bac+5 ?", "un BTS suffit ?", "sans bac+3 je peux ?", "sans bac+2 je peux ?",
                  "juste un CAP ?", "une licence ça suffit ?", "faut-il un DE ?", "sans le DE ?", "c'est quoi le BTS ?",
                  "sans BTS je peux ?", "sans CAP je peux ?", "sans master ?",
-                 "je n'ai pas de master", "juste un bac pro", "un doctorat suffit ?"]
+                 "je n'ai pas de master", "sans master je peux quand même ?", "juste un bac pro", "un doctorat suffit ?"]
 SITUATIONS = [DiplomaSituation(kind, diploma) for kind in ("sans", "seulement") for diploma in ("bts", "bachelor", "mastere")]
 
 
