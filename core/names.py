@@ -138,7 +138,11 @@ _SOUND_RULES = tuple((re.compile(a), b) for a, b in (
     (r"[ae]i", "e"), (r"e(?=[nm](?:[^aeiouynm]|$))", "a"), (r"z", "s"), (r"(.)\1+", r"\1"), (r"e[rtz]$", "e"), (r"[esx]+$", "")))
 # The small words after which a word is the complement of the one before (« conducteur de tram »).
 _COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})
-_CLITICS = frozenset({"me", "m", "te", "se", "nous", "vous"})  # object pronouns: a verb follows
+# After an object pronoun, a verb (« me conseiller »; not after a subject one: « comment devient-on préfète ? »);
+# after a possessive, someone or something of the student's (« ma glacière », « mon conseiller m'a dit »), not a
+# job asked about.
+_CLITICS = frozenset({"me", "m", "te", "se", "nous", "vous",
+                      "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos"})
 _ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »: within a complement
 
 
@@ -298,7 +302,7 @@ class NameIndex:
         raw, folded, framed, linked, also, shortened = [], [], [], [], [], []
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
-            # « pouvez-vous me conseiller ? »: after « me », « vous »…, a verb, not a job
+            # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_CLITICS)
             if len(token) < 2 or token in SMALL_WORDS or i and tokens[i - 1] in _CLITICS:
                 gap.append(token)
                 continue

@@ -22,9 +22,11 @@ from tests.support.rome import rome_titles
 HELDOUT = ROOT / "tests" / "fixtures" / "names" / "rome_heldout.yml"
 # Written later, apart, and measured once before the fixes it drove (README « Mesures »).
 HELDOUT2 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout2.yml"
-# Written apart on 06/12/2026, everyday names favoured; measured once, no fix has used it (README « Mesures »).
+# Each written apart, measured once before the fixes it drove (README « Mesures »): everyday names favoured, then
+# professions taken from all over the list.
 HELDOUT3 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout3.yml"
 HELDOUT4 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout4.yml"
+HELDOUT5 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout5.yml"
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +121,17 @@ def test_the_fourth_heldout_names_set_is_found_and_rarely_another_profession():
     right, total, about_another = score_heldout(HELDOUT4)
     assert right / total >= 0.945, f"{right}/{total}"  # 225/237, less one case
     assert len(about_another) <= 3, about_another
+
+
+def test_the_fifth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout5.yml (274, written apart on 06/12/2026, with everyday words that are also
+    job words used in their everyday sense): first measured at 245/274 (89.4 %), 14 read as another profession, on
+    the code of the fourth set's fixes; 247/274 and 12 once a word after a possessive (« notre cuisinière à gaz »,
+    « ma glacière ») is no job asked about. Its misses: usage names the lexicon lacks, everyday words that are
+    also titles (« le nez qui coule »), short names of several titles read as one (« psy »)."""
+    right, total, about_another = score_heldout(HELDOUT5)
+    assert right / total >= 0.898, f"{right}/{total}"  # 247/274, less one case
+    assert len(about_another) <= 12, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

@@ -36,7 +36,8 @@ def test_two_topics_in_one_message_get_both_answers_in_order(stack, fiche):
 def test_not_having_a_master_gets_the_reference_level_first(stack, fiche):
     reference = next(path for path in fiche.parcours if path.statut == "reference")
     (reply,) = chat(stack, "j'ai pas envie de faire de master, je peux quand meme bosser dans ce domaine ?")
-    assert reply.startswith("non, un bac+5 n'est pas necessaire")
+    # « je peux quand même ? » gets « oui » (a « non » first would read as « you cannot »)
+    assert reply.startswith("oui : un bac+5 n'est pas necessaire")
     assert norm(f"{reference.nom} (bac+{reference.niveau}) est le niveau de reference") in reply
     assert "oui, un mastere" not in reply
 

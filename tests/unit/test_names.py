@@ -208,3 +208,10 @@ def test_a_distinctive_word_said_as_a_job_outweighs_a_head_noun_after_les():
     assert index.find("urgentiste, les gardes c'est comment ?") == ("urgences",)
     # a head noun said as a job leaves the question open: which one is meant is asked
     assert index.find("devenir garde ou urgentiste ?") == ()
+
+
+def test_a_word_after_a_possessive_is_something_of_the_students_not_a_job_asked():
+    index = NameIndex([("cuisine", "Cuisinier / Cuisinière")])
+    assert index.find("notre cuisinière à gaz ne marche plus, c'est grave ?") == ()
+    assert index.find("ma fille veut devenir cuisinière, quel diplôme ?") == ("cuisine",)
+    assert index.find("comment devient-on cuisinière ?") == ("cuisine",)
