@@ -35,6 +35,9 @@ DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 
 # Words of studies as a whole (« les formations », « les diplômes »), and of continuing education.
 _STUDIES = re.compile(r"\b(?:formations?|diplomes?|intitules?|cursus|etudes|ecoles?)\b")
+# « qu'est-ce qu'il faut pour évoluer ? »: the way up from this job (folded).
+_TRAINING = re.compile(r"\bforme[rz]?\b|\bformation|\bcertifica\w*|\bcontinue\b")  # « se former pour évoluer »: training
+_TO_PROGRESS = re.compile(r"\bpour (?:evoluer|progresser|monter en grade|avoir une promotion|prendre du galon|grimper)\b")
 _CONTINUING = re.compile(r"\bcontinue\b|\bevolu\w*|\bcertifica\w*|tout au long|en cours de carriere")
 
 # A part of a message that says who the student is (« j'ai 42 ans », « 15 ans dans l'administratif », « je suis en
@@ -130,7 +133,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
     previous = turn.slots.get("sujet")
     if turn.kind in (OUT_OF_SCOPE, CLARIFY) and previous in school.fact_topics and (
             turn.question.refers_back or turn.question.recalls
-            or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")):
+            or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")
+            or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)):
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
@@ -541,6 +545,14 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « j'ai 2 ans d'expérience, je suis dans quelle tranche ? », « and for someone experienced? » after the pay:
         # a level of experience asked of the pay, not the jobs that prepare for this one
         intent = "salaire"
+    elif intent in ITEM_TOPICS and previous in ITEM_TOPICS and previous in facts and intent != previous \
+            and q.superlative and not q.skill and not topics_in(q.folded):
+        # « la plus importante c'est laquelle ? » after the qualities: within that list, not the technical skills
+        intent = previous
+    elif intent not in ("evolutions", "formation_continue") and "evolutions" in facts and _TO_PROGRESS.search(q.folded) \
+            and not q.diplomas and not _STUDIES.search(q.folded) and not _TRAINING.search(q.folded) and not q.about_pay:
+        # « qu'est-ce qu'il faut pour évoluer ? »: what the fiche says the evolutions demand, not the diplomas
+        intent = "evolutions"
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and _FACING.search(q.folded):
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"

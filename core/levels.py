@@ -24,7 +24,10 @@ _MEANING = re.compile(
     r"veut dire|signifi|consider|compte comme|definition|\bc'est quoi (?:un|une|etre)\b"
     r"|debutant\w* ou confirm|confirm\w* ou debutant|junior ou senior|senior ou junior"
     r"|a partir de (?:quand|combien)|combien d'annees|combien d'ans|moins de combien|plus de combien"
-    r"|au bout de|\bon devient\b|\bdevient[- ]on\b|\bpasse[rz]? (?:confirm|senior)")
+    r"|au bout de|\bon devient\b|\bdevient[- ]on\b|\bpasse[rz]? (?:confirm|senior)"
+    # « un débutant c'est moins de 5 ans d'expérience, non ? »: a level defined by a number of years
+    r"|\b(?:debutant|junior|confirme|senior)\w*,? (?:c'est|c est|=|ca veut dire|signifie) (?:quand on a )?"
+    r"(?:moins|plus|au moins|jusqu|entre)\b")
 # « bac+3, ça fait 3 ans d'expérience ? »: years of study equated with experience.
 _EQUATES = re.compile(r"\bca fait\b|\bequiva\w*|\begale?s?\b|\brevient a\b|\bcorrespond\w*|\bcompte(?:nt)? (?:comme|pour)|=")
 # Years that are years of study: a level of diploma or studies named.

@@ -148,7 +148,9 @@ class School:
             cited = [(name, kind) for name, kind in cited if not self.names.find(name, narrow=False)]
             self._cited[profession.id] = (cited, NameIndex((str(i), name) for i, (name, _) in enumerate(cited)))
         cited, index = self._cited[profession.id]
-        found = index.find(text, narrow=False)
+        # narrowed (« assistant de direction » for « Assistant(e) de direction dans un contexte multinational »):
+        # the few jobs one fiche cites, each told apart by the rest of its name
+        found = index.find(text)
         return cited[int(found[0])] if len(found) == 1 else None
 
     # -- details the fiche does not give ---------------------------------------------------------

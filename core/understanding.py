@@ -261,7 +261,8 @@ def _counted(folded: str) -> Optional[str]:
 _EXHAUSTIVE = re.compile(r"\b(?:les |la |le )?seul(?:e|s|es)?\b|\buniques?\b|\bd'autres\b|\bexhausti\w*|\bonly\b"
                          r"|\bautres (?:formations|diplomes|options|ecoles|possibilites|voies|cursus)\b")
 _JOINS = re.compile(r"\b(?:ou|or|vs|versus|et|and|entre|plutot|between|les deux|both|than)\b|/"
-                    r"|\b(?:mieux|plus|moins|davantage|better|more|less)\b[^?.!]{0,40}\bqu(?:e\b|')")
+                    r"|\b(?:mieux|plus|moins|davantage|better|more|less)\b[^?.!]{0,40}\bqu(?:e\b|')"
+                    r"|\b(?:devant|derriere|au[- ]dessus|en dessous|superieure?s?|inferieure?s?|ahead of|above|below)\b")
 
 
 # « avec un master j'ai forcément un poste, c'est garanti ? »: whether a diploma guarantees a job.

@@ -13,8 +13,9 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh3.yml (221, written apart later, first run unseen) | 175/221 | 175/221 | 201/221 | 0.904 | 30 → 17, at most 18 |
 | tests/nlu/test_fresh4.yml (173, apart, first run unseen) | 147/173 (125a3ab) | 154/173 (ba906af) | 162/173 | 0.931 | 17 → 13 → 8, 9 |
 | tests/nlu/test_fresh5.yml (172, written apart, first run unseen) | 136/172 (ba906af) | | 158/172 | 0.913 | 17 → 6, 7 |
-| tests/nlu/test_fresh6.yml (177, written apart, first run unseen) | 151/177 (3cf4df2) | | 159/177 | 0.892 | 19 → 12, 13 |
-| tests/nlu/test_fresh7.yml (201, written apart, first run unseen) | 174/201 (bb06df3) | | 185/201 | 0.915 | 22 → 13, 14 |
+| tests/nlu/test_fresh6.yml (177, written apart, first run unseen) | 151/177 (3cf4df2) | | 160/177 | 0.898 | 19 → 11, 12 |
+| tests/nlu/test_fresh7.yml (201, written apart, first run unseen) | 174/201 (bb06df3) | | 186/201 | 0.920 | 22 → 12, 13 |
+| tests/nlu/test_fresh8.yml (181, written apart, first run unseen) | 153/181 (e573270) | | 160/181 | 0.878 | 24 → 18, 19 |
 
 The catalogue conversations were 60/74 at 8107af5 (missed: levels required, superlatives over every fiche,
 a beginner's salary, paths to a profession and between two, a famille the model could not place, a
@@ -40,8 +41,8 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
 
 @pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.981, 4), ("test_fresh2", 0.994, 1),
                                                     ("test_fresh3", 0.904, 18), ("test_fresh4", 0.931, 9),
-                                                    ("test_fresh5", 0.913, 7), ("test_fresh6", 0.892, 13),
-                                                    ("test_fresh7", 0.915, 14)])
+                                                    ("test_fresh5", 0.913, 7), ("test_fresh6", 0.898, 12),
+                                                    ("test_fresh7", 0.920, 13), ("test_fresh8", 0.878, 19)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -579,3 +579,50 @@ def test_a_level_of_experience_after_the_pay_asks_that_levels_pay_not_the_steppi
                                             experience="confirme")).reply.text
     assert all(a in norm(reply) for a in amounts("confirme"))
     assert not any(norm(e.poste) in norm(reply) for e in default_profession().experiences)
+
+
+def test_the_pay_of_a_stepping_stone_named_short_is_not_this_professions_salary():
+    job = default_profession().experiences[0].poste
+    short = " ".join(job.replace("(e)", "").split()[:3]).lower()  # « assistant de direction »
+    reply = norm(dialogue.respond(school(), turn(f"combien gagne un {short} ?", "salaire")).reply.text)
+    assert reply.startswith("la fiche ne precise pas") and norm(job) in reply
+    assert not any(a in reply.split("ce que la fiche dit de plus proche")[0] for a in amounts("debutant"))
+
+
+def test_the_most_important_right_after_a_list_is_asked_within_that_list():
+    reply = dialogue.respond(school(), turn("la plus importante c'est laquelle ?", "hard_skills",
+                                            slots={"sujet": "soft_skills"})).reply.text
+    assert norm(default_profession().soft_skills.qualites[0].detail) in norm(reply)
+    unsure = dialogue.respond(school(), turn("laquelle a le meilleur score ?", None, kind=dialogue.CLARIFY,
+                                             slots={"sujet": "hard_skills", "metier_id": default_profession().id}))
+    top = max(default_profession().hard_skills.competences, key=lambda s: s.score)
+    assert f"{top.nom} (score de {top.score})" in unsure.reply.text
+
+
+def test_what_it_takes_to_progress_is_what_the_evolutions_demand():
+    conditions = default_profession().evolutions.conditions
+    assert conditions, "the fixture fiche says what its evolutions demand"
+    reply = dialogue.respond(school(), turn("qu'est-ce qu'il faut pour évoluer ?", "diplome")).reply.text
+    assert norm(conditions) in norm(reply)
+
+
+def test_a_level_defined_by_the_wrong_number_of_years_is_corrected():
+    beginner = default_profession().salaire.niveaux.debutant
+    wrong = beginner.annees_max + 2
+    reply = dialogue.respond(school(), turn(f"un débutant c'est moins de {wrong} ans d'expérience, non ?", "salaire",
+                                            experience="debutant")).reply.text
+    assert norm(reply).startswith("non") and norm(beginner.experience) in norm(reply)
+
+
+def test_a_skill_said_ahead_of_another_gets_both_scores_never_a_yes():
+    first, second = default_profession().hard_skills.competences[:2]
+    reply = dialogue.respond(school(), turn(f"donc {first.nom.lower()} est devant {second.nom.lower()} ?", "hard_skills",
+                                            competence=first.id)).reply.text
+    assert f"({first.score})" in reply and f"({second.score})" in reply and not norm(reply).startswith("oui")
+
+
+@pytest.mark.parametrize("text", ["faut-il continuer à se former une fois en poste pour évoluer ?",
+                                  "les certifications, ça aide vraiment pour progresser ?"])
+def test_training_to_progress_is_continuing_education_not_the_evolutions(text):
+    reply = dialogue.respond(school(), turn(text, "formation_continue")).reply.text
+    assert norm(default_profession().formation_continue)[:60] in norm(reply)
