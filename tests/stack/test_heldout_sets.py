@@ -25,6 +25,10 @@ import pytest
 
 from tests.support.heldout_sets import CONFIDENT_WRONG, catalogue2_knowledge, score, scored, seed_knowledge
 
+# Eight sets through the whole stack take about two minutes: started first (tests/stack/conftest.py), so that the
+# other worker is not left idle at the end of make test.
+pytestmark = pytest.mark.long
+
 
 # Both on the catalogue stack's Rasa (tests/stack/conftest.py): only its action server changes folder.
 @pytest.fixture(scope="module")
