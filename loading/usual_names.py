@@ -13,6 +13,7 @@ from typing import Dict, Tuple
 
 import yaml
 
+from core import yamlcache
 from core.knowledge import ascii_name
 from core.names import NameIndex, canonical, typed_forms
 from core.textnorm import fold, without_accents, words
@@ -39,7 +40,9 @@ def usual_names(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
 def _entries(path: Path) -> Tuple[dict, ...]:
     """The file's entries that have a title, read once; () when the file is missing (a school may delete it)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # LibYAML where it is safe (core/yamlcache.py): the pure-Python parser takes a second on this file, and
+        # every School loaded (each start of the actions) reads its everyday names
+        data = yamlcache.parse(path.read_text(encoding="utf-8"), yaml.SafeLoader) or {}
     except FileNotFoundError:
         return ()
     entries = data.get("noms_usuels") if isinstance(data, dict) else None
