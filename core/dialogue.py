@@ -35,8 +35,9 @@ DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 
 # Words of studies as a whole (« les formations », « les diplômes »), and of continuing education.
 _STUDIES = re.compile(r"\b(?:formations?|diplomes?|intitules?|cursus|etudes|ecoles?)\b")
+# « se former pour évoluer », « les certifications pour progresser »: training, not the way up itself (folded).
+_TRAINING = re.compile(r"\bforme[rz]?\b|\bformation|\bcertifica\w*|\bcontinue\b")
 # « qu'est-ce qu'il faut pour évoluer ? »: the way up from this job (folded).
-_TRAINING = re.compile(r"\bforme[rz]?\b|\bformation|\bcertifica\w*|\bcontinue\b")  # « se former pour évoluer »: training
 _TO_PROGRESS = re.compile(r"\bpour (?:evoluer|progresser|monter en grade|avoir une promotion|prendre du galon|grimper)\b")
 _CONTINUING = re.compile(r"\bcontinue\b|\bevolu\w*|\bcertifica\w*|tout au long|en cours de carriere")
 
@@ -199,9 +200,9 @@ _MOSTLY = re.compile(r"\b(?:fait|font|fais|faire) (?:surtout|principalement|esse
                      r"|\bpasse (?:son temps|ses journees)\b|\bmostly (?:do|does)\b")
 
 
-def daily_work(school: School, q: Question) -> Optional[str]:
-    """The missions, for a message the model could not place that says what the job mostly does."""
-    return "missions" if "missions" in school.fact_topics and _MOSTLY.search(q.folded) else None
+def daily_work(school: School, q: Question) -> bool:
+    """Whether a message says what the job mostly does, in a school whose fiches give missions."""
+    return "missions" in school.fact_topics and bool(_MOSTLY.search(q.folded))
 
 
 def paid_amount(school: School, q: Question) -> Optional[str]:

@@ -141,7 +141,7 @@ _COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})
 # After an object pronoun, a verb (« me conseiller »; not after a subject one: « comment devient-on préfète ? »);
 # after a possessive, someone or something of the student's (« ma glacière », « mon conseiller m'a dit »), not a
 # job asked about.
-_CLITICS = frozenset({"me", "m", "te", "se", "nous", "vous",
+_NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "nous", "vous",
                       "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos"})
 _ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »: within a complement
 
@@ -302,8 +302,8 @@ class NameIndex:
         raw, folded, framed, linked, also, shortened = [], [], [], [], [], []
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
-            # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_CLITICS)
-            if len(token) < 2 or token in SMALL_WORDS or i and tokens[i - 1] in _CLITICS:
+            # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_NO_JOB_AFTER)
+            if len(token) < 2 or token in SMALL_WORDS or i and tokens[i - 1] in _NO_JOB_AFTER:
                 gap.append(token)
                 continue
             frame = self._frame(tokens, i)

@@ -531,7 +531,7 @@ class Replier:
         if q.amount is None or lvl is None:
             return ""
         value, monthly, bound = q.amount
-        if monthly != bool(re.search(r"\bmois\b", fold(p.salaire.unite or ""))):
+        if not _same_period(p, monthly):
             return ""
         # « au minimum 50 000 € » is right only if it is the fiche's bottom figure, « jusqu'à » its top one
         right = value == lvl.min if bound == "min" else value == lvl.max if bound == "max" else lvl.min <= value <= lvl.max
@@ -543,17 +543,18 @@ class Replier:
         checked against the fiche's lowest or highest figure, or for an amount no level holds; (None, "")
         when it cannot be compared (another period, no figures)."""
         value, monthly, bound = q.amount
-        levels = [lvl for lvl in (p.salaire.niveaux.debutant, p.salaire.niveaux.confirme) if lvl is not None]
-        if not levels or monthly != bool(re.search(r"\bmois\b", fold(p.salaire.unite or ""))):
+        levels = {name: getattr(p.salaire.niveaux, name) for name in ("debutant", "confirme")
+                  if getattr(p.salaire.niveaux, name) is not None}
+        if not levels or not _same_period(p, monthly):
             return None, ""
-        if p.salaire.niveaux.debutant is not None and _AT_START.search(q.folded):
+        if "debutant" in levels and q.of_first_job:
             # « le salaire de départ c'est 45 000 € ? »: the beginner's pay, whatever level the amount would fit
             return "debutant", self._amount_verdict(p, q, "debutant")
         if bound is not None:
-            right = value == (min(lvl.min for lvl in levels) if bound == "min" else max(lvl.max for lvl in levels))
+            lowest, highest = min(x.min for x in levels.values()), max(x.max for x in levels.values())
+            right = value == (lowest if bound == "min" else highest)
             return None, self.fill("salaire.verdict_oui" if right else "salaire.verdict_non")
-        holding = [name for name in ("debutant", "confirme") if getattr(p.salaire.niveaux, name) is not None
-                   and getattr(p.salaire.niveaux, name).min <= value <= getattr(p.salaire.niveaux, name).max]
+        holding = [name for name, lvl in levels.items() if lvl.min <= value <= lvl.max]
         if len(holding) == 1:
             return holding[0], self.fill("salaire.verdict_oui")
         return None, "" if holding else self.fill("salaire.verdict_non")
@@ -581,21 +582,19 @@ class Replier:
                 other = "confirme" if level == "debutant" else "debutant"
                 text += "\n" + self.bullets([self._salary_level(p, other)])
             return text
+        verdict = ""
         if level is None and q.amount is not None:
             fitting, verdict = self._amount_anywhere(p, q)
             if fitting is not None:
                 # « 60k possible ? »: the level whose range holds the amount, « Oui. » first
                 return f"{verdict} {self._salary_level(p, fitting, alone=True)}"
-            if verdict:
-                # « donc 35 000 c'est le minimum ? »: « Non : » and both levels
-                return f"{verdict} " + self.fill("salaire.general", intitule=p.intitule, niveaux=self.bullets(
-                    [self._salary_level(p, "debutant"), self._salary_level(p, "confirme")]), facteurs=self._factors(p),
-                    precision=s.precision or "")
         both = self.bullets([self._salary_level(p, "debutant"), self._salary_level(p, "confirme")])
         if level == "entre_deux":
             return self.fill("salaire.entre_deux", annees=q.years, niveaux=both, facteurs=self._factors(p))
-        return self.fill("salaire.general", intitule=p.intitule, niveaux=both, facteurs=self._factors(p),
-                         precision=s.precision or "")
+        general = self.fill("salaire.general", intitule=p.intitule, niveaux=both, facteurs=self._factors(p),
+                            precision=s.precision or "")
+        # « donc 35 000 c'est le minimum ? »: « Non : » before both levels
+        return f"{verdict} {general}" if verdict else general
 
     def _soft_skills(self, p: Profession, q: Question) -> str:
         qualities = p.soft_skills.qualites
@@ -1002,9 +1001,9 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# « le salaire de départ », « right from the start », « en sortie d'école »: an amount said of the first job.
-_AT_START = re.compile(r"\b(?:depart|debut|demarr\w*|start\w*|sortie d'ecole|en sortant|premier (?:poste|emploi|salaire|job)"
-                       r"|first (?:job|salary)|entry)\b")
+def _same_period(p: Profession, monthly: bool) -> bool:
+    """Whether an amount stated per month (or per year) can be compared with the fiche's figures."""
+    return monthly == bool(re.search(r"\bmois\b", fold(p.salaire.unite or "")))
 
 
 def salary_level(p: Profession, q: Question) -> Optional[str]:

@@ -106,6 +106,9 @@ def asks_score(folded: str) -> bool:
 # « au minimum 50 000 € », « jusqu'à 60 000 € »: the amount is said to be the bottom or the top of the pay.
 _AT_LEAST = re.compile(r"\bau (?:minimum|moins)\b|\bminimum\b|\bmini\b|\ba partir de\b|\bplancher\b"
                        r"|\bpas moins de\b|\bjamais moins de\b")
+# « le salaire de départ », « right from the start », « en sortie d'école »: an amount said of the first job.
+_FIRST_JOB = re.compile(r"\b(?:depart|debut|demarr\w*|start\w*|sortie d'ecole|en sortant|premier (?:poste|emploi|salaire|job)"
+                        r"|first (?:job|salary)|entry)\b")
 _AT_MOST = re.compile(r"\bau (?:maximum|plus)\b|\bmaximum\b|\bmax\b|\bjusqu'?\s?a\b|\bplafon\w*"
                       r"|\bpas plus de\b|\bjamais plus de\b|\bne depasse\w* pas\b|\bpas au[- ]dela de\b")
 
@@ -454,6 +457,7 @@ class Question:
     premise_stems: FrozenSet[str] = frozenset()
     # (euros, per month, bound) of an amount of money the message states (« un débutant gagne 45 000 € ? »)
     amount: Optional[Tuple[int, bool, Optional[str]]] = None
+    of_first_job: bool = False            # said of the first job (« le salaire de départ c'est 45 000 € ? »)
     score_asked: bool = False             # a score asked, with no word of pay (« elle est notée combien ? »)
     progression: bool = False             # how pay grows (« le salaire augmente avec l'expérience ? »)
     about_pay: bool = False               # a word of pay (« salaire », « gagne », « € »…)
@@ -576,6 +580,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)),
         levels=levels_asked(text) if span is None else None, premise=premise(folded), amount=stated_amount(folded),
+        of_first_job=bool(_FIRST_JOB.search(folded)),
         premise_stems=belittled_stems(folded),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=bool(_PAY_WORDS.search(folded)), checks_identity=bool(_CHECKS_IDENTITY.search(folded)
