@@ -117,10 +117,10 @@ def in_family(professions: Sequence[Profession], famille: str) -> List[Professio
     return [p for p in professions if fold(p.famille or OTHER_FAMILY).strip() == wanted]
 
 
-def family_named(text: str, professions) -> Optional[str]:
-    """The famille a list request names (« quels métiers dans la santé ? »): one whose label holds a word
-    of the message (four letters at least, whole word), when only one famille does."""
-    asked = {w for w in re.findall(r"[a-z]{4,}", fold(text)) if w not in _NOT_A_FAMILY}
+def family_named(folded: str, professions) -> Optional[str]:
+    """The famille a list request (folded) names (« quels metiers dans la sante ? »): one whose label holds a
+    word of the message (four letters at least, whole word), when only one famille does."""
+    asked = {w for w in re.findall(r"[a-z]{4,}", folded) if w not in _NOT_A_FAMILY}
     if not asked:
         return None
     familles = professions.familles if isinstance(professions, SearchIndex) else {p.famille for p in professions
@@ -169,10 +169,10 @@ class Request:
                     or self.min_years is not None or self.rank is not None or self.avoids)
 
 
-def request(text: str, interests: Interests = Interests()) -> Request:
-    """What a message asks of the catalogue: the interests it names (the school's vocabulary), and the
+def request(folded: str, interests: Interests = Interests()) -> Request:
+    """What a message (folded) asks of the catalogue: the interests it names (the school's vocabulary), and the
     salary and diploma limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »)."""
-    t = fold(text).replace("\u202f", " ").replace("\u00a0", " ")
+    t = folded.replace("\u202f", " ").replace("\u00a0", " ")
     most = years_asked(t)
     wanted, avoided = interests.wanted_and_avoided(t)
     return Request(wanted, salary_asked(t), most, None if most is not None else years_required(t),
@@ -206,7 +206,7 @@ def rank_asked(folded: str) -> Optional[Tuple[str, str]]:
 def years_required(folded: str) -> Optional[int]:
     """The fewest years of study after the bac a message asks the professions to require
     (« quels métiers exigent un bac+5 ? », « au moins un bachelor »), if any."""
-    for m in diplomas.mentions(folded):
+    for m in diplomas.mentions(folded, folded=folded):
         if m.level is None or m.level < 1:
             continue
         before = folded[max(0, m.start - 30):m.start]
@@ -242,7 +242,7 @@ _UP_TO = r"(au plus|au maximum|maximum|max|plus loin que|pas plus que|pas au-del
 def _diploma_limit(folded: str) -> Optional[int]:
     """« juste un CAP » -> -1, « avec un BTS » -> 2, « sans master » -> 4: a diploma of
     knowledge/diplomes.yml named as the only one the student has, or as one they will not do."""
-    for m in diplomas.mentions(folded):
+    for m in diplomas.mentions(folded, folded=folded):
         if m.level is None or m.kind is None:
             continue
         if m.situation == "seulement" or re.search(r"(?:avec|que le|que la|qu'une?) (?:une? |le |la )?$",

@@ -5,6 +5,7 @@ from typing import Optional, Tuple
 from core import diplomas
 from core.catalogue import reference_years, top_salary
 from core.knowledge import Profession, euros
+from core.textnorm import fold
 from core.understanding import named_apart
 
 TOPICS = ("salaire", "diplome", "hard_skills", "missions", "soft_skills", "outils", "contraintes", "evolutions")
@@ -66,5 +67,6 @@ def compare(a: Profession, b: Profession, topic: Optional[str] = None) -> Compar
 
 
 def asked(text: str, find) -> Tuple[Tuple[str, ...], Optional[str]]:
-    """The professions a message names, in order, and the topic to compare them on (None: the card)."""
-    return named_apart(text, find)
+    """The professions a message names, in order (`find`: a name index's look-up), and the topic to compare them
+    on (None: the card)."""
+    return named_apart(fold(text), find)

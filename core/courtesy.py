@@ -48,7 +48,16 @@ def masked(text: str) -> str:
     """The message with its courtesy blanked out (same length), or the message itself when nothing
     else is left."""
     text = text or ""
-    folded = fold(text)
+    return _blanked(text, fold(text))
+
+
+def masked_folded(folded: str) -> str:
+    """`masked` of a message already folded (the understanding folds a message once)."""
+    return _blanked(folded, folded)
+
+
+def _blanked(text: str, folded: str) -> str:
+    """`text` with the courtesy found in `folded` (the same text folded, same length) blanked out."""
     spans = [m.span() for m in _COURTESY.finditer(folded) if m.end() > m.start()]
     if not spans:
         return text

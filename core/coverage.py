@@ -69,7 +69,12 @@ NEUTRAL = frozenset(
 def key(word: str) -> str:
     """The comparison key of a word: folded, without its plural and its final e (« Entreprises » ->
     « entrepris », « qualité » -> « qualit »), so that a message and an answer meet whatever their form."""
-    w = fold(word).strip("-'")
+    return folded_key(fold(word))
+
+
+def folded_key(folded: str) -> str:
+    """`key` of a word already folded."""
+    w = folded.strip("-'")
     if w.endswith("aux") and len(w) > 4:
         w = w[:-3] + "al"
     if len(w) > 3 and w[-1] in "sx":
@@ -81,7 +86,7 @@ def key(word: str) -> str:
 
 def keys(text: str) -> FrozenSet[str]:
     """The keys of every word of a text."""
-    return frozenset(key(w) for w in re.findall(r"[a-z][a-z-]*[a-z]|[a-z]", fold(text)))
+    return frozenset(folded_key(w) for w in re.findall(r"[a-z][a-z-]*[a-z]|[a-z]", fold(text)))
 
 
 _NEUTRAL_KEYS = frozenset(key(w) for w in NEUTRAL)
@@ -104,19 +109,21 @@ _DANGLING = {"dans", "ce", "cet", "cette", "de", "d'", "du", "des", "le", "la", 
              "que", "quel", "quelle", "quels", "quelles"}
 
 
-def _clause(text: str, start: int) -> str:
-    """The student's words from a frame to the end of its clause, at most CLAUSE_WORDS words."""
-    rest = text[start:]
-    end = _CLAUSE_END.search(fold(rest))
-    clause = (rest[:end.start()] if end else rest).split()[:CLAUSE_WORDS]
-    while len(clause) > 2 and fold(clause[-1]) in _DANGLING:
+def _clause(text: str, folded: str, start: int) -> str:
+    """The student's words (from `text`; `folded` is the same text folded, same length) from a frame to the end
+    of its clause, at most CLAUSE_WORDS words."""
+    end = _CLAUSE_END.search(folded, start)
+    stop = end.start() if end else len(text)
+    clause = text[start:stop].split()[:CLAUSE_WORDS]
+    said = folded[start:stop].split()[:CLAUSE_WORDS]
+    while len(clause) > 2 and said[len(clause) - 1] in _DANGLING:
         clause.pop()  # « … dans ce » cut at the word limit: end on a word that says something
     return " ".join(clause).strip(" -'\"«»")
 
 
-def asked_objects(text: str) -> Tuple[Asked, ...]:
-    """The things a message asks for, in the order written (see the module docstring)."""
-    folded = fold(text or "")
+def asked_objects(text: str, folded: str) -> Tuple[Asked, ...]:
+    """The things a message asks for, in the order written (see the module docstring): `folded` is the message
+    folded (same length as `text`, whose words the clauses keep)."""
     found = []
     for kind, pattern in _FRAMES:
         for match in pattern.finditer(folded):
@@ -124,11 +131,11 @@ def asked_objects(text: str) -> Tuple[Asked, ...]:
             word, share = match.group("obj"), False
             chained = _CHAIN.match(folded[start:])
             if chained:
-                share = key(chained.group("head")) in _SHARE_KEYS
+                share = folded_key(chained.group("head")) in _SHARE_KEYS
                 word = chained.group("obj")
-            elif key(word) in _SHARE_KEYS:
+            elif folded_key(word) in _SHARE_KEYS:
                 share = True
-            found.append((match.start(), Asked(kind, key(word), share, _clause(text, match.start()))))
+            found.append((match.start(), Asked(kind, folded_key(word), share, _clause(text, folded, match.start()))))
     found.sort(key=lambda item: item[0])
     seen, result = set(), []
     for _, asked in found:

@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, List, Optional, Sequence, Tuple
 
-from core import catalogue, exploring
+from core import exploring
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import Reply
 from core.school import School
 from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
-from core.understanding import AbsentDetail, DiplomaSituation, Question, diplomas_written, topics_in
+from core.understanding import AbsentDetail, DiplomaSituation, Question, topics_in
 
 # After a list or a search, « et il gagne combien ? » offers at most this many of the professions shown.
 MOST_SHOWN = 5
@@ -306,7 +306,7 @@ def catalogue_settled(school: School, turn: Turn) -> bool:
     a real filter (« un truc avec les langues »), or two professions named apart."""
     top = next((name for name, _ in turn.ranking if name != "nlu_fallback"), None)
     if top == exploring.SEARCH:
-        asked = catalogue.request(turn.question.text, school.interests)
+        asked = turn.question.request
         return asked.asks
     return top == exploring.COMPARE and len(turn.question.compared) >= 2
 
@@ -459,7 +459,7 @@ def work_study_gap(school: School, q: Question, profession: Profession) -> Optio
     if "alternance" not in school.fact_topics or not profession.alternance or not _WORK_STUDY.search(q.folded):
         return None
     said = fold(profession.alternance)
-    for diploma in q.diplomas or diplomas_written(q.text):
+    for diploma in q.diplomas or q.written_diplomas:
         topic = school.replier.topics.sujets.get(diploma)
         if diploma not in TRAINING_IDS or topic is None:
             continue
@@ -605,7 +605,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         return done(replier.absent(profession, work_study, near), (("sujet", "alternance"), ("incompris", 0.0)))
     if q.premise == "garanti" and not detail:
         # « avec un master j'ai forcément un poste, c'est garanti ? »: « Non » and what it takes, then the diploma.
-        named = [d for d in (q.diplomas or diplomas_written(q.text)) if d in facts]
+        named = [d for d in (q.diplomas or q.written_diplomas) if d in facts]
         question = diploma_topic(replace(q, topic=named[0] if len(named) == 1 else "diplome"))
         return done(replier.guarantee(profession, question), (("sujet", question.topic), ("incompris", 0.0)))
     if q.levels is not None and not detail and "salaire" in facts:
@@ -630,7 +630,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # A detail the fiche does not give: say so, never answer another topic in its place.
     if profession.id != current.id:  # the message named another profession: its own fiche decides
         detail = absent_detail(school, q, profession, intent)
-    cited = school.cited_job(profession, q.text) if intent in facts and not q.named else None
+    cited = school.cited_job(profession, q.folded) if intent in facts and not q.named else None
     if cited and intent not in ("evolutions", "experiences"):
         # « combien gagne un consultant en stratégie ? » when the fiche only cites that job as an evolution:
         # its salary is not this profession's; say the fiche does not describe it, then what it says of it.

@@ -99,9 +99,10 @@ def _study_patterns(path: Path) -> Tuple[Tuple[int, "re.Pattern"], ...]:
                  for level, phrases in words(path).etudes.items() for phrase in phrases)
 
 
-def mentions(text: str, path: Path = DIPLOMAS_FILE) -> List[Mention]:
-    """The diplomas and levels a message names, in order; where two overlap, the longest wins."""
-    folded = fold(text or "")
+def mentions(text: str, path: Path = DIPLOMAS_FILE, folded: Optional[str] = None) -> List[Mention]:
+    """The diplomas and levels a message names, in order; where two overlap, the longest wins. `folded`: the
+    message already folded, when the caller has it (a Question's)."""
+    folded = fold(text or "") if folded is None else folded
     shouted = (text or "").upper() == (text or "") and any(c.isalpha() for c in text or "")
     found: List[Mention] = []
     for kind, pattern, raw in _patterns(path):

@@ -12,6 +12,7 @@ from typing import Optional, Sequence, Tuple
 from core import catalogue, compare
 from core.knowledge import Profession
 from core.school import School
+from core.textnorm import fold
 from core.turn import ANSWER, CLARIFY, OUT_OF_SCOPE, Outcome, Turn
 
 LIST, SEARCH, COMPARE = "catalogue_lister", "catalogue_chercher", "catalogue_comparer"
@@ -28,7 +29,7 @@ def respond(school: School, turn: Turn) -> Outcome:
     """The reply to a catalogue intent: the list, a search, or a comparison."""
     professions = list(school.professions.values())
     q = turn.question
-    asked = catalogue.request(q.text, school.interests)
+    asked = q.request
     if turn.intent == COMPARE or len(q.compared) >= 2:
         pair = pair_of(school, turn)
         if pair is None and asked.rank is not None:
@@ -39,7 +40,7 @@ def respond(school: School, turn: Turn) -> Outcome:
         if pair is None:
             return Outcome(school.replier.compare_which(professions))
         return comparison(school, turn, pair)
-    famille = turn.famille or catalogue.family_named(q.text, school.search_index)
+    famille = turn.famille or catalogue.family_named(q.folded, school.search_index)
     searched = turn.intent == SEARCH or asked.asks
     if famille and (turn.famille or not searched):
         # « quels métiers dans le sport ? », a domain's button: that famille's list.
@@ -114,7 +115,7 @@ def family_list(school: School, turn: Turn) -> Optional[Outcome]:
     q = turn.question
     if len(school.professions) < 2 or q.named or not _ASKS_PROFESSIONS.search(q.folded):
         return None
-    famille = catalogue.family_named(q.text, school.search_index)
+    famille = catalogue.family_named(q.folded, school.search_index)
     chosen = catalogue.in_family(list(school.professions.values()), famille) if famille else []
     if not chosen:
         return None
@@ -136,15 +137,15 @@ def filters_not_counsellor(school: School, turn: Turn) -> bool:
     catalogue search (a salary, a diploma level, a superlative): the search answers it."""
     if len(school.professions) < 2 or dict(turn.ranking).get(turn.intent, 0.0) >= COUNSELLOR_SURE:
         return False
-    asked = catalogue.request(turn.question.text, school.interests)
+    asked = turn.question.request
     return any(v is not None for v in (asked.min_salary, asked.max_years, asked.min_years, asked.rank))
 
 
 def criteria(school: School, turn: Turn) -> bool:
     """Whether the message sets what a search reads: an interest, a salary or a diploma limit, a famille."""
-    asked = catalogue.request(turn.question.text, school.interests)
+    asked = turn.question.request
     return bool(asked.asks or turn.famille
-                or catalogue.family_named(turn.question.text, school.search_index))
+                or catalogue.family_named(turn.question.folded, school.search_index))
 
 
 def listed(school: School, shown: Sequence[Profession], reply, turn: Turn) -> Outcome:
@@ -198,7 +199,7 @@ def seeks_a_profession(school: School, turn: Turn) -> bool:
     if len(school.professions) < 2 or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
             or q.named or q.entity_named or q.profession_entity or q.folded.startswith("/"):
         return False
-    asked = catalogue.request(q.text, school.interests)
+    asked = q.request
     if not asked.asks:
         return False
     if q.phrases and not (asked.avoids and _SEEKS.search(q.folded)):
@@ -225,8 +226,8 @@ def comparison(school: School, turn: Turn, pair: Tuple[Profession, Profession]) 
     topic = q.compare_topic or (turn.intent if turn.intent in compare.TOPICS and sure else None)
     # Interests the student names (« pour quelqu'un qui aime les langues »), not those the two names
     # carry (« développeur santé » asks nothing about health).
-    named = catalogue.request(" ".join(n for p in pair for n in [p.intitule] + p.alias), school.interests).interests
-    interests = [i for i in catalogue.request(q.text, school.interests).interests if i not in named]
+    named = catalogue.request(fold(" ".join(n for p in pair for n in [p.intitule] + p.alias)), school.interests).interests
+    interests = [i for i in q.request.interests if i not in named]
     reply = school.replier.comparison(pair[0], pair[1], topic, interests, school.interests)
     return Outcome(reply, ((IN_PLAY, [p.id for p in pair]),) + ((("sujet", topic),) if topic else ()))
 

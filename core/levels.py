@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from core.textnorm import fold, years_in
+from core.textnorm import years_in
 
 _LEVEL = re.compile(r"\b(?:debutant|junior|confirme|senior|experimente)(?:e|s|es)?\b")
 # Ranks beyond « confirmé » that fiches rarely give as a level of their own (« un senior gagne combien ? »).
@@ -57,9 +57,9 @@ def _named_level(folded: str) -> Optional[str]:
     return found.pop() if len(found) == 1 else None
 
 
-def levels_asked(text: str) -> Optional[LevelsAsk]:
-    """The levels question a message asks, or None (« je suis débutant, je gagne combien ? » asks a salary)."""
-    folded = fold(text or "")
+def levels_asked(folded: str) -> Optional[LevelsAsk]:
+    """The levels question a message (folded) asks, or None (« je suis debutant, je gagne combien ? » asks a
+    salary)."""
     level_word = bool(_LEVEL.search(folded))
     experience_years = bool(_EXPERIENCE_YEARS.search(folded))
     if not (level_word or experience_years):
@@ -80,7 +80,7 @@ def levels_asked(text: str) -> Optional[LevelsAsk]:
         # levels, which count years of experience, not an age (no « Non »: a beginner's level may be right).
         return LevelsAsk("age" if _HIGH_LEVEL.search(folded) else None, level, None)
     if meaning and (level_word or experience_years):
-        return LevelsAsk(None, level, years_in(text))
+        return LevelsAsk(None, level, years_in(folded))
     return None
 
 

@@ -29,7 +29,7 @@ from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence,
 
 from rapidfuzz import fuzz, process
 
-from core.courtesy import masked
+from core.courtesy import masked_folded
 from core.gender import without_marks
 from core.textnorm import fold, words
 
@@ -294,11 +294,11 @@ class NameIndex:
                 and letters not in SMALL_WORDS and letters not in _SHORT_COMMON}
 
     # -- a message ------------------------------------------------------------------------------
-    def read(self, text: str) -> Read:
-        """The message's words: clipped words replaced, typos corrected, each with its frame."""
+    def read(self, folded: str) -> Read:
+        """The words of a message (folded): clipped words replaced, typos corrected, each with its frame."""
         # « Bonjour, plombier c'est bien ? »: the greeting blanked out, the name is where the message starts.
-        text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(masked(text)).translate(_LIGATURES))
-        tokens = re.findall(r"[a-z0-9]+", fold(text))
+        text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(masked_folded(folded)).translate(_LIGATURES))
+        tokens = re.findall(r"[a-z0-9]+", text)
         raw, folded, framed, linked, also, shortened = [], [], [], [], [], []
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
@@ -344,7 +344,11 @@ class NameIndex:
         `narrow`: also a head noun the rest of the message tells apart (« conductrice de tram »), and
         one distinctive word (« devenir légiste »); False for a name written in a fiche (an evolution),
         which must be a name in full."""
-        read = self.read(text)
+        return self.find_folded(fold(text), narrow)
+
+    def find_folded(self, folded: str, narrow: bool = True) -> Tuple[str, ...]:
+        """`find` of a message already folded (the understanding folds a message once)."""
+        read = self.read(folded)
         exact, length = self._longest_exact(read.raw)
         if read.words != read.raw:
             fixed, fixed_length = self._longest_exact(read.words)
@@ -378,7 +382,11 @@ class NameIndex:
         (« combien gagne un technicien ? »): the professions of that head, those whose other words the
         message holds (or starts: « tram » for « tramway ») first; one when the rest of the message
         tells it apart. Empty when the message holds no such head."""
-        return self._narrowed(self.read(text))[1]
+        return self.heads_folded(fold(text))
+
+    def heads_folded(self, folded: str) -> Tuple[str, ...]:
+        """`heads` of a message already folded."""
+        return self._narrowed(self.read(folded))[1]
 
     def _narrowed(self, read: Read, strong: bool = False) -> Tuple[bool, Tuple[str, ...]]:
         """(whether one profession is told apart, the candidates best first) of the message's heads;
@@ -482,7 +490,7 @@ class NameIndex:
         found = self.find(name, narrow=False)
         if found:
             return found
-        asked = set(self.read(name).words)
+        asked = set(self.read(fold(name)).words)
         if not asked:
             return ()
         ids = self._ids(i for i in self._candidates(asked) if asked <= set(self._names[i][1]))

@@ -173,14 +173,14 @@ class Replier:
         title of the list has): « l'admin ou la coordination » names two missions by two words. Words of
         the items' details do not count: « préserver » in a quality's detail is no « présentation »."""
         items, titles = item_texts(p, topic)
-        return len(q.stems & _unique_stems([stems(t) for t in (titles if titles is not None else items)]))
+        return len(q.stems & _unique_stems([stems(fold(t)) for t in (titles if titles is not None else items)]))
 
     def titled_items(self, p: Profession, topic: str, q: Question) -> List[int]:
         """The items of the topic's list the message names by their title: two of its words at least, and all
         but one (« la coopération institutionnelle » for « Appui à la coopération institutionnelle »; « la gestion
         du temps » is the quality, not « Gestion de projet », which shares one word)."""
         items, titles = item_texts(p, topic)
-        found = [stems(t) for t in (titles if titles is not None else items)]
+        found = [stems(fold(t)) for t in (titles if titles is not None else items)]
         return [i for i, title in enumerate(found) if len(title & q.stems) >= max(2, len(title) - 1)]
 
     def cited_label(self, name: str, kind: str) -> str:
@@ -345,7 +345,7 @@ class Replier:
         """The diploma or level the message is about: one the student lacks or holds only, else the
         topic's diploma when named, else the first named; None when none is."""
         # « le bac » without « juste » / « sans » is when the studies start (« après le bac »), not a diploma asked.
-        found = [m for m in diplomas.mentions(q.text) if m.kind != "bac" or m.situation]
+        found = [m for m in diplomas.mentions(q.text, folded=q.folded) if m.kind != "bac" or m.situation]
         for m in found:
             if m.situation:
                 return m
@@ -1042,7 +1042,7 @@ def _unique_stems(item_stems: Sequence[FrozenSet[str]]) -> Set[str]:
 
 def _unique_hits(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
     """Indexes of the items that share with the question a stem no other item has."""
-    item_stems = [stems(i) for i in items]
+    item_stems = [stems(fold(i)) for i in items]
     unique = _unique_stems(item_stems)
     return [i for i, found in enumerate(item_stems) if found & asked & unique]
 
@@ -1070,7 +1070,7 @@ def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Seq
     by_title = _unique_hits(asked, _titles(items, titles))
     if len(by_title) == 1:
         return by_title[0]
-    item_stems = [stems(i) for i in items]
+    item_stems = [stems(fold(i)) for i in items]
     unique = _unique_stems(item_stems)
     scores = [len(found & asked & unique) for found in item_stems]
     best = max(scores, default=0)

@@ -3,10 +3,11 @@ give, built from what it is given. loading/school.py's `load_school` is the one 
 server, the REST channel, the trainer tools, the widget server and the tests build their School through
 it and pass it on. No Rasa here: tests build one on fixture knowledge folders.
 """
+import functools
 import re
 from typing import Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 
-from core.catalogue import BY_FAMILY, Interests, SearchIndex
+from core.catalogue import BY_FAMILY, Interests, SearchIndex, request
 from core.coverage import Asked, keys, uncovered
 from core.knowledge import Profession
 from core.names import NameIndex
@@ -63,8 +64,9 @@ class School:
         # « il aide les gens qui partent à l'étranger ? » asks a mission, not whether one works abroad (« sauf »)
         exceptions = tuple((name, phrase_pattern(phrase)) for name, listed in (absent_exceptions or {}).items()
                            for phrase in listed)
-        self.vocabulary = Vocabulary(phrases=phrases, exceptions=exceptions, find_profession=self.names.find,
-                                     resolve_profession=self.names.resolve, profession_heads=self.names.heads)
+        self.vocabulary = Vocabulary(phrases=phrases, exceptions=exceptions, find_profession=self.names.find_folded,
+                                     resolve_profession=self.names.resolve, profession_heads=self.names.heads_folded,
+                                     catalogue_request=functools.partial(request, interests=interests))
         self._covered: Dict[str, Dict[int, bool]] = {}
         self._texts: Dict[str, str] = {}
         self._answer_words: Dict[Tuple[str, str], FrozenSet[str]] = {}
@@ -138,9 +140,9 @@ class School:
                                 + [e.poste for e in profession.experiences]))
         return not any(word in related for word in folded.split() if len(word) > 3)
 
-    def cited_job(self, profession: Profession, text: str) -> Optional[Tuple[str, str]]:
+    def cited_job(self, profession: Profession, folded: str) -> Optional[Tuple[str, str]]:
         """A job this profession's fiche only cites (an evolution, a stepping stone), named in the message
-        and not itself a profession of the school: (its name as the fiche writes it, "evolutions" or
+        (folded) and not itself a profession of the school: (its name as the fiche writes it, "evolutions" or
         "experiences"). The fiche says nothing of that job's salary, missions or diplomas."""
         if profession.id not in self._cited:
             cited = [(name, "evolutions") for name in profession.evolutions.postes + _posts_in(profession.evolutions.ensuite)]
@@ -150,7 +152,7 @@ class School:
         cited, index = self._cited[profession.id]
         # narrowed (« assistant de direction » for « Assistant(e) de direction dans un contexte multinational »):
         # the few jobs one fiche cites, each told apart by the rest of its name
-        found = index.find(text)
+        found = index.find_folded(folded)
         return cited[int(found[0])] if len(found) == 1 else None
 
     # -- details the fiche does not give ---------------------------------------------------------

@@ -57,10 +57,9 @@ _AGE_BEFORE = re.compile(r"(?:\ba|\bj'ai|\bj ai|\bai|\bage de|\bavoir|\bvers|\bd
 AGE_MIN = 14   # « à 25 ans », « j'ai 17 ans »: from this many years, after « à » or « j'ai », an age
 
 
-def years_in(text: str) -> Optional[int]:
-    """Number of years of experience a message mentions ("après 5 ans" -> 5), if any: not years of study
-    (« 3 ans d'études ») nor an age (« à 25 ans je gagnerai combien ? »)."""
-    folded = fold(text)
+def years_in(folded: str) -> Optional[int]:
+    """Number of years of experience a message (folded) mentions ("apres 5 ans" -> 5), if any: not years of
+    study (« 3 ans d'etudes ») nor an age (« a 25 ans je gagnerai combien ? »)."""
     for match in _YEAR_RANGE.finditer(folded):
         low, high = (int(w) if w.isdigit() else NUMBER_WORDS[w] for w in match.groups())
         if low < high < AGE_MIN and not _NOT_EXPERIENCE_AFTER.match(folded, match.end()) \
@@ -79,4 +78,9 @@ def years_in(text: str) -> Optional[int]:
 
 def words(text: str):
     """Folded words of at least two letters."""
-    return re.findall(r"[a-z0-9]{2,}", fold(text))
+    return folded_words(fold(text))
+
+
+def folded_words(folded: str):
+    """The words of at least two letters of a text already folded."""
+    return re.findall(r"[a-z0-9]{2,}", folded)

@@ -8,10 +8,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
-from core.courtesy import masked
+from core.catalogue import Request
+from core.courtesy import masked_folded
 from core.coverage import Asked, asked_objects
 from core.levels import LevelsAsk, levels_asked
-from core.textnorm import fold, words, years_in
+from core.textnorm import fold, folded_words, years_in
 
 # Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
 # "5 ans d'études" or "études longues", which no entity covers).
@@ -36,13 +37,12 @@ class DiplomaSituation:
     diploma: str
 
 
-def diploma_situation(text: str) -> Optional[DiplomaSituation]:
-    """The negation or restriction a message puts on a diploma, if any.
+def diploma_situation(folded: str) -> Optional[DiplomaSituation]:
+    """The negation or restriction a message (folded) puts on a diploma, if any.
 
     "sans master, j'ai une chance ?" -> sans/mastere; "juste un BTS ça suffit ?" -> seulement/bts.
     The negation must come before the diploma it applies to, within a few words.
     """
-    folded = fold(text)
     for name, pattern in _DIPLOMA_WORDS.items():
         for match in re.finditer(rf"\b(?:{pattern})", folded):
             before = folded[max(0, match.start() - 40):match.start()]
@@ -54,10 +54,9 @@ def diploma_situation(text: str) -> Optional[DiplomaSituation]:
     return None
 
 
-def diplomas_written(text: str) -> Tuple[str, ...]:
-    """The diplomas a message names in words (« le master », « un bac+3 »), whether or not the NLU's entity
-    caught them."""
-    folded = fold(text or "")
+def diplomas_written(folded: str) -> Tuple[str, ...]:
+    """The diplomas a message (folded) names in words (« le master », « un bac+3 »), whether or not the NLU's
+    entity caught them."""
     return tuple(name for name, pattern in _DIPLOMA_WORDS.items() if re.search(rf"\b(?:{pattern})", folded))
 
 
@@ -68,9 +67,8 @@ _MOST = re.compile(r"\bplus (?:importante?|utile|demandee?|essentielle?|forte?|h
                    r"|\btop\b|\bmost\b|highest|\bbest\b|compte le plus")
 
 
-def superlative(text: str) -> Optional[str]:
-    """"min" for "la compétence qui compte le moins", "max" for "la plus importante", else None."""
-    folded = fold(text)
+def superlative(folded: str) -> Optional[str]:
+    """"min" for "la compétence qui compte le moins", "max" for "la plus importante" (folded), else None."""
     if _LEAST.search(folded):
         return "min"
     if _MOST.search(folded):
@@ -194,9 +192,9 @@ _WORK_OR_STUDIES = re.compile(
     r"|inscri\w*|entreprises?|employeurs?|exercer|work|job|salary|studies|school)\b")
 
 
-def about_work_or_studies(text: str) -> bool:
-    """Whether the message speaks of work or studies at all (not only of a place or a price)."""
-    return bool(_WORK_OR_STUDIES.search(fold(text)))
+def about_work_or_studies(folded: str) -> bool:
+    """Whether the message (folded) speaks of work or studies at all (not only of a place or a price)."""
+    return bool(_WORK_OR_STUDIES.search(folded))
 
 
 # -- the whole message, understood once ---------------------------------------------------------
@@ -275,10 +273,10 @@ _GUARANTEE = re.compile(r"\bgaranti\w*|\bassure(?:e|s)? d'(?:avoir|obtenir|trouv
                         r"|\bforcement (?:un|une|le|la|des) (?:poste|job|emploi|travail|boulot|place)")
 
 
-def premise(folded: str) -> Optional[str]:
+def premise(folded: str, written: Sequence[str]) -> Optional[str]:
     """« secondaire » when the message says the thing named does not count, « impossible » when it says it
-    cannot be done, else None."""
-    if _GUARANTEE.search(folded) and diplomas_written(folded):
+    cannot be done, « garanti » when it says a diploma it names (`written`) guarantees a job, else None."""
+    if _GUARANTEE.search(folded) and written:
         return "garanti"
     if _DENIES.search(folded):
         return "impossible"
@@ -344,9 +342,9 @@ _REQUEST_WORDS = {"donne", "donnes", "donnez", "dis", "dites", "liste", "listez"
                   "detaille", "detaillez", "ordonne", "classement", "ordre", "classer", "ranger", "trier"}
 
 
-def stems(text: str) -> FrozenSet[str]:
-    """Word stems that can tell one item of a list from another (five first letters)."""
-    return frozenset({w[:5] for w in words(text) if len(w) >= 3 and w not in _SHORT_WORDS
+def stems(folded: str) -> FrozenSet[str]:
+    """Word stems of a folded text that can tell one item of a list from another (five first letters)."""
+    return frozenset({w[:5] for w in folded_words(folded) if len(w) >= 3 and w not in _SHORT_WORDS
                       and w not in _REQUEST_WORDS} - _GENERIC)
 
 
@@ -360,8 +358,8 @@ _RANKING = re.compile(r"\b(?:class|rang|tri|ordonn)(?:e|es|ez|er)\b|\bclassement
 _IN_RANKING = re.compile(r"\b(?:du|dans le|au|en haut du|en bas du) classement\b")
 
 
-def ranking(text: str) -> bool:
-    return bool(_RANKING.search(fold(text)))
+def ranking(folded: str) -> bool:
+    return bool(_RANKING.search(folded))
 
 
 @dataclass(frozen=True)
@@ -370,9 +368,11 @@ class Vocabulary:
     (knowledge/hors_fiche.yml) and how to find a profession's name. Built once per school."""
     phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
     exceptions: Tuple[Tuple[str, "re.Pattern"], ...] = ()       # (detail id, a phrase that says it is not asked)
-    find_profession: Callable[[str], Tuple[str, ...]] = lambda text: ()   # names in a message
+    # Each reads the folded message but for resolve_profession, which reads an entity's value as extracted.
+    find_profession: Callable[[str], Tuple[str, ...]] = lambda folded: ()   # names in a message
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
-    profession_heads: Callable[[str], Tuple[str, ...]] = lambda text: ()  # a head noun's candidates
+    profession_heads: Callable[[str], Tuple[str, ...]] = lambda folded: ()  # a head noun's candidates
+    catalogue_request: Callable[[str], Request] = lambda folded: Request()  # what it asks of the catalogue
 
 
 # « je peux quand même ? », « j'ai une chance ? »: whether it can be done (a « non » first would say it cannot).
@@ -474,6 +474,11 @@ class Question:
     asks_exhaustive: bool = False
     # « X ou Y ? », « X vs Y », « X et Y »: the message may name several items of a list on purpose.
     joins: bool = False
+    # The diplomas the message names in words (« le master », « un bac+3 »), whether or not the NLU's entity
+    # caught them.
+    written_diplomas: Tuple[str, ...] = ()
+    # What the message asks of the catalogue (interests, salary and diploma limits, a superlative over it).
+    request: Request = Request()
 
 
 @dataclass(frozen=True)
@@ -512,11 +517,10 @@ COMPARE_TOPIC_WORDS = (("salaire", ("salaire", "pay", "gagn", "remuner", "argent
                        ("missions", ("mission", "tache", "quotidien", "concretement")))
 
 
-def named_apart(text: str, find: Callable[[str], Tuple[str, ...]]) -> Tuple[Tuple[str, ...], Optional[str]]:
-    """The professions a message names in separate parts, in order (each part looked up with `find`,
-    the name index: a name two professions share is not counted), and the topic it asks to compare
-    them on (None: none named)."""
-    folded = fold(text)
+def named_apart(folded: str, find: Callable[[str], Tuple[str, ...]]) -> Tuple[Tuple[str, ...], Optional[str]]:
+    """The professions a message (folded) names in separate parts, in order (each part looked up with `find`,
+    the name index on folded text: a name two professions share is not counted), and the topic it asks to
+    compare them on (None: none named)."""
     ids: List[str] = []
     for part in _APART.split(folded):
         found = find(part) if part and part.strip() else ()
@@ -532,60 +536,68 @@ def topics_in(folded: str) -> List[str]:
 
 def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
                parts: Sequence[dict] = (), vocabulary: Vocabulary = Vocabulary(),
-               span: Optional[Tuple[int, int]] = None) -> Question:
-    """The message (or, with `span`, one part of it) understood once.
+               span: Optional[Tuple[int, int]] = None, folded: Optional[str] = None) -> Question:
+    """The message (or, with `span`, one part of it) understood once: folded once, every reading below works
+    on that folded text (`folded`: a part's, cut from the whole message's).
 
     `entities` and `parts` are what the NLU gives (Rasa's « entities » and the classifier's
     « question_parts »); `topic` is the intent. A part's question reads the entities inside its span.
     """
     text = text or ""
-    folded = fold(text)
-    asking = fold(masked(text))
-    ranked = ranking(text)
-    if ranked and _IN_RANKING.search(folded) and superlative(text):
+    folded = fold(text) if folded is None else folded
+    asking = masked_folded(folded)
+    ranked = ranking(folded)
+    if ranked and _IN_RANKING.search(folded) and superlative(folded):
         ranked = False  # « la plus faible du classement ? » asks one end of the ranking, not the ranking
     levels = _entity_values(entities, "experience", span)
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
     names = _entity_values(entities, "metier", span)
-    compared, compare_topic = named_apart(text, vocabulary.find_profession)
-    split = tuple(
-        Part(p.get("intent"), float(p.get("confidence") or 0.0),
-             understand(p.get("text") or text, entities, p.get("intent"), vocabulary=vocabulary,
-                        span=(p.get("start", 0), p.get("end", len(text)))))
-        for p in parts or ()) if span is None else ()
+    compared, compare_topic = named_apart(folded, vocabulary.find_profession)
+    split = tuple(Part(p.get("intent"), float(p.get("confidence") or 0.0), _part(p, text, folded, entities, vocabulary))
+                  for p in parts or ()) if span is None else ()
+    written = diplomas_written(folded)
     return Question(
         topic=topic, text=text, folded=folded,
         # "débutant et confirmé" asks both levels: the general answer gives both.
         experience=levels[0] if len(levels) == 1 else None,
         diploma=diplomas[0] if diplomas else None,
-        diplomas=tuple(_entity_values(entities, "diplome")),
+        diplomas=tuple(_entity_values(entities, "diplome")), written_diplomas=written,
         skill=skills[0] if skills else None, skills=tuple(skills),
         asks_possible=bool(_POSSIBLE.search(folded)),
         profession_entity=names[0] if names else None, own_job=bool(names) and own_job(folded, names[0]),
-        years=years_in(text), situation=diploma_situation(text),
-        superlative=None if ranked else superlative(text), ranked=ranked,
+        years=years_in(folded), situation=diploma_situation(folded),
+        superlative=None if ranked else superlative(folded), ranked=ranked,
         asks_necessity=bool(_NECESSITY.search(folded)), asks_sufficiency=bool(_SUFFICIENCY.search(folded)),
         asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
         refers_back=bool(_BACK_REFERENCE.search(folded)), recalls=bool(_RECALLS.search(folded)),
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         ordinal=ordinal(folded) if span is None else None,
-        about_work=about_work_or_studies(text), stems=stems(text),
+        about_work=about_work_or_studies(folded), stems=stems(folded),
         # Read without the courtesy: « je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon.
         phrases=absent_phrases(vocabulary, asking),
-        named=vocabulary.find_profession(text) if span is None else (),
+        named=vocabulary.find_profession(folded) if span is None else (),
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
-        heads=vocabulary.profession_heads(text) if span is None else (),
-        parts=split, asked=asked_objects(text),
+        heads=vocabulary.profession_heads(folded) if span is None else (),
+        parts=split, asked=asked_objects(text, folded),
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)),
-        levels=levels_asked(text) if span is None else None, premise=premise(folded), amount=stated_amount(folded),
-        of_first_job=bool(_FIRST_JOB.search(folded)),
+        levels=levels_asked(folded) if span is None else None, premise=premise(folded, written),
+        amount=stated_amount(folded), of_first_job=bool(_FIRST_JOB.search(folded)),
         premise_stems=belittled_stems(folded),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=bool(_PAY_WORDS.search(folded)), checks_identity=bool(_CHECKS_IDENTITY.search(folded)
                                                                        or (_LIKENED.search(folded) or _REDUCED.search(folded))
-                                                                       and not diplomas_written(folded)),
+                                                                       and not written),
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
         joins=bool(_JOINS.search(folded)), asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
-        counted=_counted(folded))
+        counted=_counted(folded), request=vocabulary.catalogue_request(folded) if span is None else Request())
+
+
+def _part(part: dict, text: str, folded: str, entities: Sequence[dict], vocabulary: Vocabulary) -> Question:
+    """One part of a compound message understood on its own: its folded text is cut from the message's (a fold
+    keeps every character's place), unless the NLU gave a part that is not where its offsets say."""
+    start, end = part.get("start", 0), part.get("end", len(text))
+    said = part.get("text") or text
+    cut = folded[start:end] if isinstance(start, int) and isinstance(end, int) and text[start:end] == said else None
+    return understand(said, entities, part.get("intent"), vocabulary=vocabulary, span=(start, end), folded=cut)

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from core import catalogue, diplomas
+from core.textnorm import fold
 from tests.support.catalogue_knowledge import catalogue_school
 from tests.support.helpers import norm
 
@@ -121,6 +122,6 @@ def test_paths_offer_the_professions_of_the_catalogue_only(school):
 
 def search_reply(school, text):
     """The search's reply to a message, as the dialogue builds it (core/exploring.py)."""
-    found = catalogue.search(professions(school), catalogue.request(text, school.interests), index=school.search_index,
+    found = catalogue.search(professions(school), catalogue.request(fold(text), school.interests), index=school.search_index,
                              interests=school.interests)
     return school.replier.search_results(professions(school), text, found)

@@ -8,6 +8,7 @@ environment, now accepted in `aussi`)."""
 import yaml
 
 from core import catalogue
+from core.textnorm import fold
 from loading.school import load_school
 from tests.support.heldout_sets import catalogue2_knowledge
 from tests.support.helpers import ROOT
@@ -21,7 +22,7 @@ def test_interests_find_the_fiches_that_speak_of_them_and_nothing_else(tmp_path)
     cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
     found, false_hits, misses = 0, [], []
     for case in cases:
-        asked = catalogue.request(case["demande"], school.interests)
+        asked = catalogue.request(fold(case["demande"]), school.interests)
         got = [m.profession.id for m in catalogue.search(list(school.professions.values()), asked, limit=8,
                                                          index=school.search_index, interests=school.interests)]
         expected = set(case["metiers"])

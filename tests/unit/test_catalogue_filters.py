@@ -5,6 +5,7 @@ professions and figures are computed from the fiches, never written here."""
 import pytest
 
 from core import catalogue, dialogue
+from core.textnorm import fold
 from tests.support.catalogue_knowledge import catalogue_school
 from tests.support.helpers import norm
 
@@ -120,14 +121,14 @@ def test_a_condition_refused_leaves_out_every_fiche_that_speaks_of_it(school, co
 
 
 def test_a_doubt_is_no_refusal(school):
-    asked = catalogue.request("je sais pas si la musique c'est pour moi, mais le week-end ça me va",
+    asked = catalogue.request(fold("je sais pas si la musique c'est pour moi, mais le week-end ça me va"),
                               school.interests)
     assert "musique" in asked.interests and not asked.avoids
 
 
 def test_a_refusal_written_after_the_word_as_students_write_it(school):
-    assert catalogue.request("un métier où on voyage pas ?", school.interests).avoids == ("voyage",)
-    assert catalogue.request("je veux voyager pas mal", school.interests).interests == ("voyage",)
+    assert catalogue.request(fold("un métier où on voyage pas ?"), school.interests).avoids == ("voyage",)
+    assert catalogue.request(fold("je veux voyager pas mal"), school.interests).interests == ("voyage",)
 
 
 def test_a_profession_sought_without_a_condition_is_searched_even_when_taken_for_a_topic(school):

@@ -4,6 +4,7 @@ the file expects (none: the reply says no fiche matches). Floor below the measur
 import yaml
 
 from core import catalogue, compare
+from core.textnorm import fold
 from tests.support.catalogue_knowledge import catalogue_school
 from tests.support.helpers import ROOT
 
@@ -17,7 +18,7 @@ def test_search_on_held_out_requests(tmp_path):
     right, misses = 0, []
     for case in cases:
         got = {m.profession.id for m in catalogue.search(list(school.professions.values()),
-                                                          catalogue.request(case["text"], school.interests), limit=8,
+                                                          catalogue.request(fold(case["text"]), school.interests), limit=8,
                                                           interests=school.interests)}
         if got == set(case["metiers"]):
             right += 1

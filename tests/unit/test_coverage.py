@@ -5,6 +5,7 @@ import pytest
 
 from core.coverage import asked_objects, key, uncovered
 from core.dialogue import Turn, respond
+from core.textnorm import fold
 from tests.support.knowledge import school as behaviour_school
 
 
@@ -68,17 +69,18 @@ def test_the_commentary_of_an_answer_does_not_count_as_holding_what_is_asked(sch
 
 
 def test_the_clause_quoted_is_the_students_own_words_cut_at_the_end_of_the_question():
-    asked = asked_objects("Bonjour, quelles Entreprises embauchent ? merci")
+    asked = asked_objects("Bonjour, quelles Entreprises embauchent ? merci", fold("Bonjour, quelles Entreprises embauchent ? merci"))
     assert [a.words for a in asked] == ["quelles Entreprises embauchent"]
     assert asked[0].key == key("entreprise")
 
 
 def test_a_share_is_only_held_by_an_answer_that_gives_shares():
-    asked = asked_objects("quel pourcentage de débutants ?")
+    asked = asked_objects("quel pourcentage de débutants ?", fold("quel pourcentage de débutants ?"))
     assert asked[0].share
     assert uncovered(asked, frozenset({key("debutant")})) is asked[0]
     assert uncovered(asked, frozenset({key("debutant"), key("pourcentage")})) is None
 
 
 def test_words_that_ask_nothing_in_particular_are_ignored():
-    assert uncovered(asked_objects("quelle est la différence ? donne moi des infos"), frozenset()) is None
+    text = "quelle est la différence ? donne moi des infos"
+    assert uncovered(asked_objects(text, fold(text)), frozenset()) is None

@@ -13,6 +13,7 @@ import yaml
 
 from core import catalogue, compare, dialogue, diplomas
 from core.knowledge import KnowledgeError, Profession
+from core.textnorm import fold
 from loading.knowledge import load_profession
 from loading.school import load_school
 from tests.support.helpers import ROOT, norm
@@ -183,7 +184,7 @@ def test_an_old_bac5_flag_with_a_lower_reference_makes_the_mastere_required():
     ("avec une licence", {TRADE, REGULATED, SEED}),
 ])
 def test_the_search_filters_read_the_required_or_reference_level(school, text, expected):
-    found = catalogue.search(list(school.professions.values()), catalogue.request(text), limit=10)
+    found = catalogue.search(list(school.professions.values()), catalogue.request(fold(text)), limit=10)
     assert {m.profession.id for m in found} == expected
 
 

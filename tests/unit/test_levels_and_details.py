@@ -5,6 +5,8 @@ import pytest
 
 from core import dialogue
 from core.levels import levels_asked
+from core.textnorm import fold
+from core.understanding import stated_amount
 from tests.support.helpers import norm
 from tests.support.knowledge import amounts, default_profession, school
 
@@ -30,14 +32,14 @@ def level_years(level):
     ("j'ai 4 ans d'expérience, je suis junior ou senior ?", None),
 ])
 def test_a_question_on_the_levels_is_told_apart(text, mistaken):
-    asked = levels_asked(text)
+    asked = levels_asked(fold(text))
     assert asked is not None and asked.mistaken == mistaken
 
 
 @pytest.mark.parametrize("text", ["je suis débutant, je gagne combien ?", "un master aide à devenir senior ?",
                                   "combien gagne un confirmé ?", "le bachelor dure combien de temps ?"])
 def test_a_salary_or_diploma_question_is_no_levels_question(text):
-    assert levels_asked(text) is None
+    assert levels_asked(fold(text)) is None
 
 
 @pytest.mark.parametrize("text, intent, entities", [
@@ -189,8 +191,6 @@ def test_an_amount_stated_for_a_level_is_checked_against_the_fiche_whatever_topi
     ("la compétence notée 91 ?", None),
 ])
 def test_an_amount_of_money_is_told_from_a_price_a_range_a_year_or_a_score(text, amount):
-    from core.textnorm import fold
-    from core.understanding import stated_amount
     assert stated_amount(fold(text)) == amount
 
 

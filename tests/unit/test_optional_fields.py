@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from core import catalogue, compare
 from core.knowledge import Profession
 from core.school import School
+from core.textnorm import fold
 from core.understanding import Question
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import school as fixture_school
@@ -88,7 +89,7 @@ def test_a_fiche_without_an_optional_field_breaks_nothing(fiche, path, professio
         assert replier.answer(profession, Question(topic="salaire", experience=level)).text.strip()
     for text in ("un métier avec plus de 30000 euros", "sans bac+5", "les langues", "juste un BTS et plus de 2000 par mois"):
         everyone = list(school.professions.values())
-        found = catalogue.search(everyone, catalogue.request(text, school.interests), index=school.search_index,
+        found = catalogue.search(everyone, catalogue.request(fold(text), school.interests), index=school.search_index,
                                  interests=school.interests)
         reply = replier.search_results(everyone, text, found)
         assert reply.text.strip()

@@ -10,6 +10,7 @@ from core import catalogue
 from core.knowledge import Evolutions
 from core.levels import LevelsAsk
 from core.replies import Replier
+from core.textnorm import fold
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
 from loading.knowledge import load_contact, load_professions, load_templates, load_topics
 from tests.support.helpers import ROOT
@@ -131,7 +132,7 @@ def filled():
     replier.empty_message(), replier.too_long(1001, 1000), replier.restarting("et le salaire ?")
     # The catalogue conversations: a list with more pages, a search found or not, comparisons.
     replier.catalogue_page(professions * 9), replier.search_results(professions, "plus de 20000 euros", catalogue.search(
-        professions, catalogue.request("plus de 20000 euros")))
+        professions, catalogue.request(fold("plus de 20000 euros"))))
     replier.search_results(professions, "un métier de boulanger", [])
     replier.familles_reply(professions)
     a = professions[0]
@@ -152,7 +153,7 @@ def filled():
     replier.paths_to(a.copy(update={"experiences": []}), [])
     replier.path_between(a, b, [(a, b, "evolutions"), (b, a, "experiences")]), replier.path_between(a, b, [])
     replier.search_results(professions, "le métier le mieux payé", catalogue.search(
-        professions, catalogue.request("le métier le mieux payé")), ranked=True)
+        professions, catalogue.request(fold("le métier le mieux payé"))), ranked=True)
     replier.path_buttons(a, lambda name: (b.id,), {b.id: b}), replier.switched(a, replier.apology())
     return given
 
