@@ -72,6 +72,11 @@ def asks_quantity_of_it(q: Question) -> bool:
 
 
 def _respond(school: School, turn: Turn) -> Outcome:
+    previous = turn.slots.get("sujet")
+    if turn.kind in (HELP, CLARIFY, OUT_OF_SCOPE) and previous in school.fact_topics and turn.question.asks_variation \
+            and len(turn.question.folded.split()) <= SHORT_FOLLOW_UP:
+        # « ça dépend de quoi ? » after the pay: what the previous answer says it varies with, not the help
+        return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
@@ -79,6 +84,12 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if turn.kind == COUNSELLOR and exploring.filters_not_counsellor(school, turn):
         # « je veux commencer à plus de 35 000 dès la sortie de l'école » taken for the counsellor: a search.
         return exploring.respond(school, replace(turn, intent=exploring.SEARCH))
+    if turn.kind == COUNSELLOR and not _ASKS_PERSON.search(turn.question.folded):
+        # « vous avez des noms d'écoles à me conseiller ? »: a detail the fiche does not give (said so, with the
+        # counsellor offered), not a request to speak to someone
+        absent = answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
+        if absent:
+            return absent
     if turn.kind == COUNSELLOR:
         return Outcome(school.replier.contact_reply(), (("incompris", 0.0),),
                        school.profession(turn.slots.get("metier_id")) or page_profession(school, turn), handoff=True)
@@ -87,7 +98,6 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if explored:
         return explored
     if turn.kind == CATALOGUE:
-        previous = turn.slots.get("sujet")
         if turn.intent in (exploring.SEARCH, exploring.LIST) and len(turn.question.named) == 1 \
                 and not exploring.criteria(school, turn):
             # « je voudrais devenir boulanger »: the catalogue has it, by name: its fiche, not a search.
@@ -131,11 +141,11 @@ def _respond(school: School, turn: Turn) -> Outcome:
     checked = checked_identity(school, turn)
     if checked:
         return checked
-    previous = turn.slots.get("sujet")
     if turn.kind in (OUT_OF_SCOPE, CLARIFY) and previous in school.fact_topics and (
             turn.question.refers_back or turn.question.recalls
             or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")
-            or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)):
+            or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)
+            or (previous in DIPLOMA_TOPICS and turn.question.guaranteed)):
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
@@ -209,6 +219,19 @@ def paid_amount(school: School, q: Question) -> Optional[str]:
     """« 60k possible ? »: an amount of money (not a price: understanding.stated_amount) asks the pay."""
     return "salaire" if q.amount is not None and "salaire" in school.fact_topics else None
 
+
+# « je veux parler à un conseiller », « un humain svp », « comment vous contacter ? »: a person asked for, not advice
+# (« des écoles à me conseiller »).
+_ASKS_PERSON = re.compile(r"\b(?:un|une|le|la|les|au|aux|du|des|mon|ma|votre|vos|ton|ta|a un|a une) conseill(?:er|ere)s?\b"
+                          r"|\bconseill(?:er|ere)s? d'orientation|\bhumain|\bpersonne\b|\bquelqu'un|\bcontact\w*|\bparler a"
+                          r"|\brendez-vous|\brdv\b|\bappel\w*|\btelephon\w*|\bjoindre|\be-?mail|\bcounsel+or|\bhuman\b"
+                          r"|\bsomeone\b|\bperson\b")
+
+# « pourra-t-il exercer le métier ? », « peut-elle travailler ? »: whether one can practise (with a diploma named).
+_CAN_PRACTISE = re.compile(r"\bpourr(?:a|ai|ait|as|ons|ez|ont)\b|\bpeut[- ](?:il|elle)\b|\bexercer\b")
+
+# A message of this many words or fewer that asks what something varies with (« ça dépend de quoi ? ») follows up.
+SHORT_FOLLOW_UP = 6
 
 # The topics whose answer lists other jobs (the stepping stones, the evolutions).
 JOB_LIST_TOPICS = ("experiences", "evolutions")
@@ -294,8 +317,8 @@ def follow_up_topic(q: Question) -> Optional[str]:
         return "salaire"
     if q.diploma in TRAINING_IDS:
         return q.diploma
-    if q.skill:
-        return "hard_skills"
+    if q.skill or q.score_asked and (q.superlative or q.ranked):
+        return "hard_skills"  # « et la moins bien notée ? »: the fiche scores its technical skills only
     if q.about_pay:
         return "salaire"  # « ok merci. et niveau argent ? » after the missions
     return None
@@ -354,13 +377,24 @@ def unsure(turn: Turn, intent: str) -> bool:
 
 def titled_topic(school: School, profession: Profession, q: Question, intent: str) -> Optional[str]:
     """« pourquoi la gestion du temps est importante ? » read as the technical skills: the one other list topic
-    an item of which the message names by its whole title, when the intent's own list has no such item."""
+    an item of which the message names by its whole title, when the intent's own list has no such item. Read as
+    one list when the message names none of its items, a word of the titles of one other list only (« la
+    résolution de pb ça compte ? » read as the technical skills, « collaboration avec qui ? » as the missions)."""
     def titled(topic: str) -> bool:
         return topic in school.fact_topics and bool(school.replier.titled_items(profession, topic, q))
     if titled(intent):
         return None
     others = [topic for topic in ITEM_TOPICS if topic != intent and titled(topic)]
-    return others[0] if len(others) == 1 else None
+    if others or intent not in ITEM_TOPICS or intent in topics_in(q.folded):
+        return others[0] if len(others) == 1 else None
+    # a title's first word, that no title of another list has (« un logiciel à connaître » names the tools, not
+    # « Connaissance des affaires internationales »: the intent's own words above keep it)
+    lists = {t: school.replier.title_stems(profession, t) for t in ITEM_TOPICS if t in school.fact_topics}
+    if intent not in lists or q.stems & lists[intent]:
+        return None
+    only = [t for t in lists if q.stems & school.replier.title_stems(profession, t, heads=True)
+            - frozenset().union(*(v for k, v in lists.items() if k != t))]
+    return only[0] if len(only) == 1 else None
 
 
 def item_asked(school: School, profession: Profession, q: Question, previous: Optional[str]) -> Optional[str]:
@@ -416,7 +450,9 @@ def checked_identity(school: School, turn: Turn) -> Optional[Outcome]:
         return None
     if turn.kind not in (CLARIFY, OUT_OF_SCOPE, ANSWER) or turn.question.skill or turn.question.named:
         return None
-    outcome = answer(school, replace(turn, intent="definition"), "definition", fallback=True)
+    # the job the student likens it to (« c'est un commercial ? ») is no profession asked about
+    likened = replace(turn.question, profession_entity=None, entity_named=())
+    outcome = answer(school, replace(turn, intent="definition", question=likened), "definition", fallback=True)
     return replace(outcome, reply=school.replier.checked(outcome.reply)) if outcome else None
 
 
@@ -541,10 +577,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « les intitulés des formations sont les mêmes partout ? », « ce sont les seules formations ? »: what the
         # fiche says of its diplomas as a whole (its remark on them first), not continuing education.
         intent = "diplome"
-    elif intent == "experiences" and "salaire" in facts and q.experience and (
-            q.about_pay or q.fragment and turn.slots.get("sujet") == "salaire"):
-        # « j'ai 2 ans d'expérience, je suis dans quelle tranche ? », « and for someone experienced? » after the pay:
-        # a level of experience asked of the pay, not the jobs that prepare for this one
+    elif intent in ("experiences", "evolutions") and "salaire" in facts and (q.experience or q.years is not None) and (
+            q.about_pay or q.fragment and previous == "salaire"):
+        # « j'ai 2 ans d'expérience, je suis dans quelle tranche ? », « and after 5+ years? » after the pay: a level
+        # of experience asked of the pay, not the jobs that prepare for this one nor those that follow it
         intent = "salaire"
     elif intent in ITEM_TOPICS and previous in ITEM_TOPICS and previous in facts and intent != previous \
             and q.superlative and not q.skill and not topics_in(q.folded):
@@ -557,6 +593,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and _FACING.search(q.folded):
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
+    elif intent == "definition" and q.diplomas and (q.asks_sufficiency or _CAN_PRACTISE.search(q.folded)) \
+            and not q.checks_identity \
+            and diploma_topic(replace(q, topic="diplome")).topic in facts:
+        # « mon fils prépare un BTS : pourra-t-il exercer le métier dès son diplôme ? »: whether that diploma is
+        # enough, not what the job is
+        intent = "diplome"
     elif intent == "salaire" and "hard_skills" in facts and (q.score_asked or q.skill and not q.about_pay
                                                              and q.amount is None):
         # « elle est notée combien ? », « gestion de projet : combien ? »: « combien » with a score word or a skill
@@ -603,9 +645,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # text is the closest thing it says (not the diploma's own answer, nor each part on its own).
         near = closest(work_study, None, q)
         return done(replier.absent(profession, work_study, near), (("sujet", "alternance"), ("incompris", 0.0)))
-    if q.premise == "garanti" and not detail:
-        # « avec un master j'ai forcément un poste, c'est garanti ? »: « Non » and what it takes, then the diploma.
-        named = [d for d in (q.diplomas or q.written_diplomas) if d in facts]
+    follows_diploma = previous in DIPLOMA_TOPICS and previous in facts and not q.written_diplomas and not q.diplomas
+    if (q.premise == "garanti" or q.guaranteed and follows_diploma) and not detail:
+        # « avec un master j'ai forcément un poste, c'est garanti ? », « et avec ça c'est garanti ? » after a diploma:
+        # « Non » and what it takes, then the diploma.
+        named = [d for d in (q.diplomas or q.written_diplomas) if d in facts] or [previous]
         question = diploma_topic(replace(q, topic=named[0] if len(named) == 1 else "diplome"))
         return done(replier.guarantee(profession, question), (("sujet", question.topic), ("incompris", 0.0)))
     if q.levels is not None and not detail and "salaire" in facts:

@@ -175,6 +175,16 @@ class Replier:
         items, titles = item_texts(p, topic)
         return len(q.stems & _unique_stems([stems(fold(t)) for t in (titles if titles is not None else items)]))
 
+    def title_stems(self, p: Profession, topic: str, heads: bool = False) -> FrozenSet[str]:
+        """The stems of the titles of the topic's items (a mission, a quality, a skill, a tool); `heads`: of their
+        first word only (« Résolution » of « Résolution de problèmes »)."""
+        items, titles = item_texts(p, topic)
+        found = set()
+        for title in titles if titles is not None else items:
+            words = [w for w in fold(title).split() if stems(w)]
+            found |= stems(words[0]) if heads and words else set() if heads else stems(fold(title))
+        return frozenset(found)
+
     def titled_items(self, p: Profession, topic: str, q: Question) -> List[int]:
         """The items of the topic's list the message names by their title: two of its words at least, and all
         but one (« la coopération institutionnelle » for « Appui à la coopération institutionnelle »; « la gestion
@@ -533,8 +543,7 @@ class Replier:
         value, monthly, bound = q.amount
         if not _same_period(p, monthly):
             return ""
-        # « au minimum 50 000 € » is right only if it is the fiche's bottom figure, « jusqu'à » its top one
-        right = value == lvl.min if bound == "min" else value == lvl.max if bound == "max" else lvl.min <= value <= lvl.max
+        right = _holds(lvl.min, lvl.max, value, bound)
         return self.fill("salaire.verdict_oui" if right else "salaire.verdict_non")
 
     def _amount_anywhere(self, p: Profession, q: Question) -> Tuple[Optional[str], str]:
@@ -551,8 +560,7 @@ class Replier:
             # « le salaire de départ c'est 45 000 € ? »: the beginner's pay, whatever level the amount would fit
             return "debutant", self._amount_verdict(p, q, "debutant")
         if bound is not None:
-            lowest, highest = min(x.min for x in levels.values()), max(x.max for x in levels.values())
-            right = value == (lowest if bound == "min" else highest)
+            right = _holds(min(x.min for x in levels.values()), max(x.max for x in levels.values()), value, bound)
             return None, self.fill("salaire.verdict_oui" if right else "salaire.verdict_non")
         holding = [name for name, lvl in levels.items() if lvl.min <= value <= lvl.max]
         if len(holding) == 1:
@@ -999,6 +1007,17 @@ def silent_on(profession: Profession, topic: Optional[str]) -> bool:
 def capitalized(text: str) -> str:
     """« le Bachelor (Bac+3) » -> « Le Bachelor (Bac+3) », at the start of a sentence."""
     return text[:1].upper() + text[1:]
+
+
+def _holds(low: int, high: int, value: int, bound: Optional[str]) -> bool:
+    """Whether the pay from `low` to `high` is what the student says of `value`: « au minimum 50 000 € » is right
+    only if it is the bottom figure, « jusqu'à » the top one; « plus de 35k » if some of it is above, « moins de »
+    below; an amount alone if the range holds it."""
+    if bound in ("min", "max"):
+        return value == (low if bound == "min" else high)
+    if bound in ("above", "below"):
+        return high > value if bound == "above" else low < value
+    return low <= value <= high
 
 
 def _same_period(p: Profession, monthly: bool) -> bool:

@@ -207,11 +207,17 @@ class School:
         return self._name_words[profession.id]
 
     def _mentions(self, profession: Profession, phrase: int) -> bool:
+        """Whether the profession's fiche holds the phrase, but within one of its detail's exceptions (« sauf »:
+        a fiche that speaks of « décalages horaires » says nothing of the working hours)."""
         covered = self._covered.setdefault(profession.id, {})
         if phrase not in covered:
             if profession.id not in self._texts:
                 self._texts[profession.id] = fold(profession_text(profession))
-            covered[phrase] = bool(self.vocabulary.phrases[phrase][1].search(self._texts[profession.id]))
+            name, pattern = self.vocabulary.phrases[phrase]
+            text = self._texts[profession.id]
+            for other, exception in self.vocabulary.exceptions:
+                text = exception.sub(" ", text) if other == name else text
+            covered[phrase] = bool(pattern.search(text))
         return covered[phrase]
 
 

@@ -10,7 +10,7 @@ NUMBER_WORDS = {
     "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
 }
 _NUMBER = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
-_YEARS = re.compile(r"\b" + _NUMBER + r"\s*(?:ans?|annees?|years?)\b")
+_YEARS = re.compile(r"\b" + _NUMBER + r"\s*\+?\s*(?:ans?|annees?|years?)\b")  # « 5+ years »: from 5
 # « entre 3 et 5 ans », « de 3 à 5 ans », « 3-5 ans »: a range of years, read from its first number (the
 # fiche's levels start at a number of years: 3 of « entre 3 et 5 » is where the range starts).
 _YEAR_RANGE = re.compile(r"(?<![+\w])(?<!bac )(?:(?:entre|de)\s+)?" + _NUMBER + r"\s*(?:et|a|-|/)\s*" + _NUMBER

@@ -62,7 +62,8 @@ def diplomas_written(folded: str) -> Tuple[str, ...]:
 
 # -- superlatives (the fiche scores its hard skills) -----------------------------------------
 _LEAST = re.compile(r"\bmoins\b|plus faible|plus bas|plus petite?\b|dernier|derniere|least|lowest|worst")
-_MOST = re.compile(r"\bplus (?:importante?|utile|demandee?|essentielle?|forte?|haut|eleve|compte)|\ble plus\b|\bla plus\b"
+_MOST = re.compile(r"(?:\bplus|\+) ?(?:importante?|utile|demandee?|essentielle?|forte?|haut|eleve|compte)|\ble plus\b|\bla plus\b"
+                   r"|\b(?:le|la) \+"
                    r"|meilleur|mieux (?:notee?|classee?|placee?)|prioritaire|\bprincipale?\b|numero (?:un|1)|\bn ?°? ?1\b"
                    r"|\btop\b|\bmost\b|highest|\bbest\b|compte le plus")
 
@@ -109,11 +110,18 @@ _FIRST_JOB = re.compile(r"\b(?:depart|debut|demarr\w*|start\w*|sortie d'ecole|en
                         r"|first (?:job|salary)|entry)\b")
 _AT_MOST = re.compile(r"\bau (?:maximum|plus)\b|\bmaximum\b|\bmax\b|\bjusqu'?\s?a\b|\bplafon\w*"
                       r"|\bpas plus de\b|\bjamais plus de\b|\bne depasse\w* pas\b|\bpas au[- ]dela de\b")
+# « je peux espérer plus de 35k ? », « moins de 30 000 € ? »: the pay said to be above or below the amount (after
+# the bounds above: « pas plus de » is a top figure).
+_ABOVE = re.compile(r"\bplus (?:de|que)\b|\bau[- ]dessus (?:de|des)\b|\bsuperieure?s? a\b|\bdepass\w*|\bmore than\b"
+                    r"|\bover\b|\babove\b")
+_BELOW = re.compile(r"\bmoins (?:de|que)\b|\ben[- ]dessous (?:de|des)\b|\binferieure?s? a\b|\bless than\b|\bunder\b"
+                    r"|\bbelow\b")
 
 
 def stated_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
-    """(euros, per month, "min" / "max" / None) of the one amount of money a message (folded) states
-    (« 45 000 € », « 45k », « 2 000 euros par mois », « au minimum 50 000 € »: "min"), None when it states none,
+    """(euros, per month, "min" / "max" / "above" / "below" / None) of the one amount of money a message (folded)
+    states (« 45 000 € », « 45k », « 2 000 euros par mois », « au minimum 50 000 € »: "min", « plus de 35k »: "above"),
+    None when it states none,
     several, or speaks of a price (« l'école coûte 8 000 € »)."""
     if _COST.search(folded):
         return None
@@ -129,7 +137,8 @@ def stated_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
         found.append(int(value))
     if len(found) != 1 or found[0] < 500:
         return None
-    bound = "min" if _AT_LEAST.search(folded) else "max" if _AT_MOST.search(folded) else None
+    bound = "min" if _AT_LEAST.search(folded) else "max" if _AT_MOST.search(folded) else \
+        "above" if _ABOVE.search(folded) else "below" if _BELOW.search(folded) else None
     return found[0], bool(_MONTHLY.search(folded)), bound
 
 
@@ -225,11 +234,12 @@ _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|
 _CHECKS_IDENTITY = re.compile(
     r"^\W*(?:(?:donc|alors|bon|ok|bref|du coup|en fait|en vrai|en gros|au fond|en somme|finalement|basically|so"
     r"|si j'ai bien compris|si je comprends bien)\W+)*"
-    r"(?:c'est|c est|ce serait|ce metier c'est|ce job c'est|le metier c'est|it's|it is)\W+"
+    r"(?:c'est|c est|cest|c|ce serait|ce metier c'est|ce job c'est|le metier c'est|it's|it is)\W+"
+    r"(?:(?:surtout|plutot|juste|seulement|principalement|avant tout|simplement|vraiment|basically|mostly|just)\W+)?"
     r"(?:un|une|comme un|comme une|a|an)\W+(?:(?:metier|job|boulot|sorte|genre|espece|kind|sort) (?:de |d'|of )\w+"
     r"|(?!(?:metier|poste|premier|dernier|entier|particulier|salaire|vrai|normal|travail|global)\b)"
     r"\w+(?:eur|euse|teur|trice|iste|ien|ienne|ier|iere|ate|al|ale|aire|ant|ante|er|or|ist|ian|ent))\b"
-    r".{0,80}(?:\bnon|c'est ca|c'est bien ca|n'est-ce pas|\bhein|pas vrai|\bright|\bisn't it|\bcorrect)\W*$")
+    r".{0,80}(?:\bnon|c'?est ca|c'?est bien ca|\bc ca|n'est-ce pas|\bhein|pas vrai|\bright|\bisn't it|\bcorrect)\W*$")
 # « c'est un peu comme être ambassadeur ? »: the job likened to another, to check as well.
 _LIKENED = re.compile(r"^\W*(?:(?:donc|alors|bon|ok|en fait|en gros|du coup)\W+)*(?:c'est|c est|ce metier c'est|it's)\W+"
                       r"(?:un peu |en gros |genre |plus ou moins |un genre |like )?comme (?:etre |faire )?(?:un |une )?\w+")
@@ -352,7 +362,8 @@ def stems(folded: str) -> FrozenSet[str]:
 _RANKING = re.compile(r"\b(?:class|rang|tri|ordonn)(?:e|es|ez|er)\b|\bclassement|\bhierarchi"
                       r"|ordre d.importance|ordre de priorit|par priorit|\bpodium\b"
                       r"|par ordre|du plus \w+ au moins|de la plus \w+ a la moins"
-                      r"|de la plus .{0,30}a la moins|du plus .{0,30}au moins")
+                      r"|de la plus .{0,30}a la moins|du plus .{0,30}au moins"
+                   r"|\bimportance respective|\b(?:niveau|degre|ordre) d.importance respecti\w*|\bpoids respecti\w*")
 
 
 _IN_RANKING = re.compile(r"\b(?:du|dans le|au|en haut du|en bas du) classement\b")
@@ -378,6 +389,16 @@ class Vocabulary:
 # « je peux quand même ? », « j'ai une chance ? »: whether it can be done (a « non » first would say it cannot).
 _POSSIBLE = re.compile(r"\b(?:je peux|on peut|peut-on|puis-je|je pourrai\w*|on pourrai\w*|possible|une chance|mes chances"
                        r"|envisageable|can i|could i)\b")
+
+
+# « sans aucune expérience », « zéro expérience », « with no experience »: a beginner, whom no entity names.
+_NO_EXPERIENCE = re.compile(r"\b(?:sans|zero|aucune|pas d'|pas encore d'|pas de|no|without)\s*(?:aucune |la moindre |vraiment d'"
+                            r"|d'|d )?(?:experiences?|exp|expe|xp)\b")
+
+
+# « en fin de parcours », « plus tard », « avec de l'expérience »: later in a career, beside a beginner in the same message.
+_LATER = re.compile(r"\ben fin de (?:carriere|parcours)\b|\bplus tard\b|\bavec (?:de l'|l')experience\b|\bapres quelques annees\b"
+                    r"|\bau bout de quelques annees\b|\bexperimente\w*|\blater\b|\bwith experience\b")
 
 
 # « je suis prof d'anglais et je veux me reconvertir », « ancienne infirmière » : the student's own job, not one asked.
@@ -474,6 +495,9 @@ class Question:
     asks_exhaustive: bool = False
     # « X ou Y ? », « X vs Y », « X et Y »: the message may name several items of a list on purpose.
     joins: bool = False
+    # « c'est garanti d'avoir un poste ? », « je suis sûr d'être embauché ? »: whether something guarantees a job
+    # (with a diploma the message names, the premise is « garanti »).
+    guaranteed: bool = False
     # The diplomas the message names in words (« le master », « un bac+3 »), whether or not the NLU's entity
     # caught them.
     written_diplomas: Tuple[str, ...] = ()
@@ -560,7 +584,9 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     return Question(
         topic=topic, text=text, folded=folded,
         # "débutant et confirmé" asks both levels: the general answer gives both.
-        experience=levels[0] if len(levels) == 1 else None,
+        # « au début et en fin de parcours » asks both levels too.
+        experience=(levels[0] if len(levels) == 1 and not (levels[0] == "debutant" and _LATER.search(folded))
+                    else "debutant" if not levels and _NO_EXPERIENCE.search(folded) else None),
         diploma=diplomas[0] if diplomas else None,
         diplomas=tuple(_entity_values(entities, "diplome")), written_diplomas=written,
         skill=skills[0] if skills else None, skills=tuple(skills),
@@ -591,7 +617,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
                                                                        and not written),
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
         joins=bool(_JOINS.search(folded)), asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
-        counted=_counted(folded), request=vocabulary.catalogue_request(folded) if span is None else Request())
+        counted=_counted(folded), guaranteed=bool(_GUARANTEE.search(folded)),
+        request=vocabulary.catalogue_request(folded) if span is None else Request())
 
 
 def _part(part: dict, text: str, folded: str, entities: Sequence[dict], vocabulary: Vocabulary) -> Question:

@@ -1,0 +1,127 @@
+"""Kinds of message read from the misses of a set written apart (tests/nlu/test_fresh9.yml), each through
+core/dialogue.py on the behaviour knowledge: every expected word is read from the fixture fiche or its templates."""
+from dataclasses import replace
+
+from core import dialogue
+from core.textnorm import fold, years_in
+from tests.support.helpers import norm
+from tests.support.knowledge import amounts, default_profession, school
+
+
+def reply(text, intent, kind=dialogue.ANSWER, slots=None, ranking=(), **entities):
+    found = [{"entity": name, "value": value, "start": max(0, text.find(value))} for name, value in entities.items()]
+    q = school().understand(text, found, intent)
+    return dialogue.respond(school(), dialogue.Turn(q, intent, tuple(ranking), slots or {}, None, kind)).reply.text
+
+
+def template(key, **fields):
+    return school().replier.fill(key, **fields)
+
+
+def test_more_than_the_beginners_top_figure_is_not_what_a_beginner_earns():
+    low, high = amounts("debutant")
+    said = f"sans aucune expérience je peux espérer plus de {high} € ?"
+    text = reply(said, "salaire")
+    assert text.startswith(template("salaire.verdict_non")), text
+    assert low in norm(text) and high in norm(text)
+    assert amounts("confirme")[1] not in norm(text)  # the beginner's pay, since « sans aucune expérience »
+    assert reply(f"un débutant peut gagner plus de {int(low) - 1000} € ?", "salaire").startswith(
+        template("salaire.verdict_oui"))
+
+
+def test_the_start_and_the_end_of_a_career_in_one_message_get_both_levels():
+    text = norm(reply("combien on gagne au début et combien au maximum en fin de parcours ?", "salaire",
+                      experience="debutant"))
+    assert all(figure in text for figure in amounts("debutant") + amounts("confirme")), text
+
+
+def test_years_written_with_a_plus_are_years_of_experience():
+    assert years_in(fold("and after 5+ years?")) == 5
+    text = norm(reply("and after 5+ years?", "evolutions", slots={"sujet": "salaire"}))
+    assert amounts("confirme")[0] in norm(text), text
+
+
+def test_what_the_previous_answer_varies_with_is_asked_of_it_not_the_help():
+    text = reply("ça dépend de quoi ?", "aide", kind=dialogue.HELP, slots={"sujet": "salaire"})
+    factors = default_profession().salaire.facteurs
+    assert factors and factors in text, text
+
+
+def _head(name):
+    return fold(name).split()[0]
+
+
+def test_a_quality_named_by_its_first_word_is_the_quality_even_when_read_as_the_skills():
+    p = default_profession()
+    others = {w for s in p.hard_skills.competences for w in fold(s.nom).split()} \
+        | {w for m in p.missions for w in fold(m.intitule).split()} | {w for o in p.outils.categories for w in fold(o.nom).split()}
+    quality = next(q for q in p.soft_skills.qualites if len(_head(q.nom)) > 5 and _head(q.nom)[:5] not in
+                   {w[:5] for w in others})
+    text = reply(f"la {quality.nom.split()[0].lower()} ça compte ?", "hard_skills", ranking=(("hard_skills", 0.64),))
+    assert quality.nom in text, text
+
+
+def test_the_intents_own_word_keeps_its_list():
+    """« un logiciel à connaître ? » asks the tools, whatever skill title « connaître » starts like."""
+    text = reply("y a un logiciel précis à connaître ?", "outils")
+    assert all(o.nom.lower() in text.lower() for o in default_profession().outils.categories[:2]), text
+
+
+def test_the_lowest_scored_item_is_a_technical_skill_without_a_topic():
+    skills = default_profession().hard_skills.competences
+    lowest = min(skills, key=lambda s: s.score)
+    assert lowest.nom in reply("et la moins bien notée c laquelle", "relance")
+
+
+def test_each_skills_importance_asked_gets_them_all_in_order():
+    text = reply("je souhaiterais connaître les compétences techniques attendues et leur niveau d'importance respectif",
+                 "hard_skills")
+    ordered = sorted(default_profession().hard_skills.competences, key=lambda s: -s.score)
+    places = [text.find(s.nom) for s in ordered]
+    assert -1 not in places and places == sorted(places), text
+
+
+def test_the_most_important_after_the_qualities_is_within_the_qualities():
+    text = reply("la + importante ?", "hard_skills", slots={"sujet": "soft_skills"})
+    assert text.startswith(template("soft_skills.sans_classement", qualites="").strip().split("\n")[0]), text
+
+
+def test_the_students_idea_of_the_job_in_sms_is_checked_against_the_definition():
+    opening = template("definition_verifiee", reponse="").strip()
+    for said, entities in (("en gros c un commercial qui vend a letranger cest ca ?", {"metier": "commercial"}),
+                           ("en fait c'est surtout un traducteur non ?", {})):
+        text = reply(said, "definition", kind=dialogue.CLARIFY, **entities)
+        assert text.startswith(opening), (said, text)
+
+
+def test_whether_a_diploma_lets_one_practise_is_that_diplomas_answer():
+    text = reply("mon fils prépare un BTS. Pourra-t-il exercer le métier dès l'obtention de son diplôme ?",
+                 "definition", diplome="bts")
+    bts = next(d for d in default_profession().parcours if fold(d.nom) == "bts")
+    assert text.startswith(bts.nom), text
+
+
+def test_advice_asked_of_the_counsellor_intent_is_a_detail_the_fiche_does_not_give():
+    said = reply("vous avez des noms d'écoles à me conseiller ?", "conseiller", kind=dialogue.COUNSELLOR)
+    assert said.startswith("La fiche ne précise pas"), said
+    asked = reply("je veux parler à un conseiller pour choisir mon école", "conseiller", kind=dialogue.COUNSELLOR)
+    assert asked.startswith(school().replier.contact_reply().text.split("\n")[0]), asked
+
+
+def test_a_guarantee_asked_after_a_diploma_is_asked_of_that_diploma():
+    text = reply("mais avec ça c'est garanti d'avoir un poste à responsabilité ?", "relance", kind=dialogue.CLARIFY,
+                 slots={"sujet": "mastere"})
+    assert text.startswith(template("diplome.garantie")), text
+
+
+def test_a_phrase_the_fiche_holds_only_inside_an_exception_is_still_not_given():
+    """« horaires » asks the working hours, which the fiche does not give; its « décalages horaires » (an exception
+    of that detail in hors_fiche.yml) are another thing, answered with the constraints."""
+    assert "horaires" in fold(str(default_profession().contraintes))
+    assert reply("horaires ?", "contraintes").startswith("La fiche ne précise pas les horaires")
+    assert not reply("les décalages horaires c'est dur ?", "contraintes").startswith("La fiche ne précise pas")
+
+
+def test_a_question_built_again_keeps_its_reading():
+    q = school().understand("sans expérience, on gagne combien ?", [], "salaire")
+    assert q.experience == "debutant" and replace(q, topic="salaire").experience == "debutant"
