@@ -27,6 +27,7 @@ HELDOUT2 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout2.yml"
 HELDOUT3 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout3.yml"
 HELDOUT4 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout4.yml"
 HELDOUT5 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout5.yml"
+HELDOUT6 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout6.yml"
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +133,18 @@ def test_the_fifth_heldout_names_set_is_found_and_rarely_another_profession():
     right, total, about_another = score_heldout(HELDOUT5)
     assert right / total >= 0.898, f"{right}/{total}"  # 247/274, less one case
     assert len(about_another) <= 12, about_another
+
+
+def test_the_sixth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout6.yml (264, written apart on 06/12/2026, 40 everyday sentences among them,
+    25 with a job word in its everyday sense: « le nez bouché », « un glacier dans les Alpes », « éditeur de
+    texte »): first measured at 230/264 (87.1 %), 19 read as another profession, on 4935941; 231/264 and 18 once
+    « mineur » is no name of a job (« je suis mineur » says a student's age). Its misses: those everyday senses,
+    which only the meaning of the sentence tells apart; usual names whose first word is an everyday one, which
+    the index leaves out (« femme de chambre », « fille au pair ») rather than read that word alone as a job."""
+    right, total, about_another = score_heldout(HELDOUT6)
+    assert right / total >= 0.871, f"{right}/{total}"  # 231/264, less one case
+    assert len(about_another) <= 19, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",
