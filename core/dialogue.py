@@ -33,26 +33,9 @@ PART_CONFIDENCE = 0.5
 AGREEMENT_CONFIDENCE = 0.5
 DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 
-# Words of studies as a whole (« les formations », « les diplômes »), and of continuing education.
-_STUDIES = re.compile(r"\b(?:formations?|diplomes?|intitules?|cursus|etudes|ecoles?)\b")
-# « se former pour évoluer », « les certifications pour progresser »: training, not the way up itself (folded).
-_TRAINING = re.compile(r"\bforme[rz]?\b|\bformation|\bcertifica\w*|\bcontinue\b")
-# « qu'est-ce qu'il faut pour évoluer ? »: the way up from this job (folded).
-_TO_PROGRESS = re.compile(r"\bpour (?:evoluer|progresser|monter en grade|avoir une promotion|prendre du galon|grimper)\b")
-_CONTINUING = re.compile(r"\bcontinue\b|\bevolu\w*|\bcertifica\w*|tout au long|en cours de carriere")
-
-# A part of a message that says who the student is (« j'ai 42 ans », « 15 ans dans l'administratif », « je suis en
-# BTS »): it sets the question that follows, it asks nothing itself (folded text).
-_STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|j'etais|je fais|je travaille|je bosse"
-                        r"|j'ai fait|je sors|moi\b|mon (?:fils|enfant)|ma fille|\d+ ans (?:dans|en|chez|comme|d'experience|de))\b")
 
 # The slot of the detail the last reply said the fiche does not give (domain.yml « precision_absente »).
 ABSENT = "precision_absente"
-# « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
-# what the last answer was about (folded text).
-_QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\bcombien\b"
-                             r"|combien\b.{0,30}\b(?:elles?|ils?|en|ca)\b|combien\W*(?:en moyenne|environ)?\W*$"
-                             r"|how (?:much|many)\b.{0,20}\b(?:they|it|them)\b)")
 
 
 def respond(school: School, turn: Turn) -> Outcome:
@@ -67,7 +50,7 @@ def respond(school: School, turn: Turn) -> Outcome:
 def asks_quantity_of_it(q: Question) -> bool:
     """« elles représentent combien ? » right after a detail the fiche does not give: a quantity of that detail.
     Not when the message speaks of pay, a level, a skill or a profession of its own (« et il gagne combien ? »)."""
-    return bool(_QUANTITY_OF_IT.search(q.folded)) and not (q.about_pay or q.experience or q.skill or q.named) \
+    return q.cues.quantity_of_it and not (q.about_pay or q.experience or q.skill or q.named) \
         and q.years is None and q.levels is None
 
 
@@ -84,7 +67,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if turn.kind == COUNSELLOR and exploring.filters_not_counsellor(school, turn):
         # « je veux commencer à plus de 35 000 dès la sortie de l'école » taken for the counsellor: a search.
         return exploring.respond(school, replace(turn, intent=exploring.SEARCH))
-    if turn.kind == COUNSELLOR and not _ASKS_PERSON.search(turn.question.folded):
+    if turn.kind == COUNSELLOR and not turn.question.cues.asks_person:
         # « vous avez des noms d'écoles à me conseiller ? »: a detail the fiche does not give (said so, with the
         # counsellor offered), not a request to speak to someone
         absent = answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
@@ -103,7 +86,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
             # « je voudrais devenir boulanger »: the catalogue has it, by name: its fiche, not a search.
             return answer(school, replace(turn, intent="definition"), "definition", fallback=False) \
                 or clarify(school, turn)
-        step = job_step(turn.question.folded) if len(school.professions) < 2 else None
+        step = turn.question.cues.job_step if len(school.professions) < 2 else None
         if turn.intent in (exploring.LIST, exploring.SEARCH) and step in school.fact_topics:
             # « quels métiers faire avant ? » in a school of one profession: its stepping stones (« après »: its
             # evolutions), not the list of the school's one profession.
@@ -199,20 +182,11 @@ class Choice:
     not_listed: Optional[str] = None
 
 
-# « faire face aux difficultés », « tenir face à la pression »: what the constraints demand (folded). Not « gérer les
-# imprévus », which is a quality of its own in fiches.
-_FACING = re.compile(r"\b(?:faire face|face (?:aux|a ces|a la|a leurs)|surmont\w*|affronter|tenir le coup|resister)\b"
-                     r".{0,40}\b(?:difficult\w*|contraintes?|defis?|obstacles?|pression|stress|exigences)\b")
-
-
-# « il fait surtout de la vente, c'est ça ? », « il passe ses journées à traduire ? »: what the job mostly consists of.
-_MOSTLY = re.compile(r"\b(?:fait|font|fais|faire) (?:surtout|principalement|essentiellement|avant tout|seulement|uniquement)\b"
-                     r"|\bpasse (?:son temps|ses journees)\b|\bmostly (?:do|does)\b")
 
 
 def daily_work(school: School, q: Question) -> bool:
     """Whether a message says what the job mostly does, in a school whose fiches give missions."""
-    return "missions" in school.fact_topics and bool(_MOSTLY.search(q.folded))
+    return "missions" in school.fact_topics and q.cues.mostly
 
 
 def paid_amount(school: School, q: Question) -> Optional[str]:
@@ -220,15 +194,6 @@ def paid_amount(school: School, q: Question) -> Optional[str]:
     return "salaire" if q.amount is not None and "salaire" in school.fact_topics else None
 
 
-# « je veux parler à un conseiller », « un humain svp », « comment vous contacter ? »: a person asked for, not advice
-# (« des écoles à me conseiller »).
-_ASKS_PERSON = re.compile(r"\b(?:un|une|le|la|les|au|aux|du|des|mon|ma|votre|vos|ton|ta|a un|a une) conseill(?:er|ere)s?\b"
-                          r"|\bconseill(?:er|ere)s? d'orientation|\bhumain|\bpersonne\b|\bquelqu'un|\bcontact\w*|\bparler a"
-                          r"|\brendez-vous|\brdv\b|\bappel\w*|\btelephon\w*|\bjoindre|\be-?mail|\bcounsel+or|\bhuman\b"
-                          r"|\bsomeone\b|\bperson\b")
-
-# « pourra-t-il exercer le métier ? », « peut-elle travailler ? »: whether one can practise (with a diploma named).
-_CAN_PRACTISE = re.compile(r"\bpourr(?:a|ai|ait|as|ons|ez|ont)\b|\bpeut[- ](?:il|elle)\b|\bexercer\b")
 
 # A message of this many words or fewer that asks what something varies with (« ça dépend de quoi ? ») follows up.
 SHORT_FOLLOW_UP = 6
@@ -409,22 +374,6 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
     return named[0][1] if named[0][0] and named[0][0] > named[1][0] else None
 
 
-_BEFORE = re.compile(r"\b(?:avant|before|en amont|au prealable|pour commencer)\b")
-_AFTER = re.compile(r"\b(?:apres|ensuite|after|next|par la suite)\b")
-_JOB_NOUN = re.compile(r"\b(?:metiers?|postes?|jobs?|emplois?|boulots?|taf|roles?)\b")
-
-
-def job_step(folded: str) -> Optional[str]:
-    """« quels métiers faire avant ? »: the stepping stones; « et quels postes après ? »: the evolutions; else None.
-    Only a short question about jobs: « viser ce métier sans cinq ans d'études après le bac ? » is no such step."""
-    if len(folded.split()) > 10 or not _JOB_NOUN.search(folded):
-        return None
-    before, after = bool(_BEFORE.search(folded)), bool(_AFTER.search(folded))
-    return "experiences" if before and not after else "evolutions" if after and not before else None
-
-
-# « et ils paient combien, ces postes ? » after a list of jobs the fiche only cites (folded).
-_THOSE_JOBS = re.compile(r"\b(?:ils|elles|eux|ces (?:postes|metiers|jobs|emplois|evolutions|experiences))\b")
 
 
 def topics_compared(school: School, turn: Turn) -> List[str]:
@@ -432,7 +381,7 @@ def topics_compared(school: School, turn: Turn) -> List[str]:
     the fiche's; else []."""
     folded = turn.question.folded
     named = [t for t in topics_in(folded) if t in school.fact_topics]
-    if "soft_skills" in named and "hard_skills" in named and not re.search(r"\bhard\b|\bcompetence|\btechni", folded):
+    if "soft_skills" in named and "hard_skills" in named and not turn.question.cues.technical:
         named.remove("hard_skills")  # « soft skill » alone also says « skill »
     return named if len(named) >= 2 and current_profession(school, turn) else []
 
@@ -457,8 +406,6 @@ def checked_identity(school: School, turn: Turn) -> Optional[Outcome]:
 
 
 # -- details the fiche does not give ------------------------------------------------------------
-# A question about where to go next (« vers quoi ? », « dans quel métier ? »): what the evolutions answer.
-_DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|poste|boulot|job|domaine|secteur)s?)\b")
 
 
 def absent_detail(school: School, q: Question, profession: Profession,
@@ -467,7 +414,7 @@ def absent_detail(school: School, q: Question, profession: Profession,
     alone, with no topic and nothing about work or studies (« quel temps fait-il à Paris ? »), is
     out of scope, not a detail the fiche leaves out."""
     detail = school.absent_detail(q, profession)
-    if detail and intent == "evolutions" and _DESTINATION.search(q.folded):
+    if detail and intent == "evolutions" and q.cues.destination:
         return None  # « me reconvertir vers quoi ? » asks where to go: the evolutions say it
     if detail and detail.needs_context and intent not in school.fact_topics and intent != "relance" \
             and not q.about_work:
@@ -485,14 +432,12 @@ def gap(school: School, q: Question, profession: Profession) -> Optional[AbsentD
     return AbsentDetail(f"demande:{asked.key}", school.replier.asked_label(asked.words), "question", None)
 
 
-# « en alternance », « un alternant », « en apprentissage »: the message asks about work-study.
-_WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
 
 
 def work_study_gap(school: School, q: Question, profession: Profession) -> Optional[AbsentDetail]:
     """« le mastère se fait en alternance ? » when the fiche's work-study text names other diplomas only:
     the fiche does not say it of that diploma (its alternance text is the closest thing it says)."""
-    if "alternance" not in school.fact_topics or not profession.alternance or not _WORK_STUDY.search(q.folded):
+    if "alternance" not in school.fact_topics or not profession.alternance or not q.cues.work_study:
         return None
     said = fold(profession.alternance)
     for diploma in q.diplomas or q.written_diplomas:
@@ -517,7 +462,7 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
     """(detail or None, question) for each distinct thing a compound message asks, in order."""
     items: List[tuple] = []
     for part in q.parts:
-        if _STATEMENT.match(part.question.folded) and "?" not in part.question.text:
+        if part.question.cues.statement and "?" not in part.question.text:
             continue  # « j'ai 42 ans, 15 ans dans l'administratif, quel diplôme viser ? »: who asks, not a question
         topic = part.intent if part.confidence >= PART_CONFIDENCE else None
         topic = topic if topic in school.fact_topics else None
@@ -573,7 +518,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # the fiche scores (« Non : » and its score), whatever topic the rest of the message suggests.
         intent = "hard_skills"
     elif intent != "diplome" and "diplome" in facts and (q.asks_variation or q.asks_exhaustive) \
-            and _STUDIES.search(q.folded) and not _CONTINUING.search(q.folded):
+            and q.cues.studies and not q.cues.continuing:
         # « les intitulés des formations sont les mêmes partout ? », « ce sont les seules formations ? »: what the
         # fiche says of its diplomas as a whole (its remark on them first), not continuing education.
         intent = "diplome"
@@ -586,14 +531,14 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and q.superlative and not q.skill and not topics_in(q.folded):
         # « la plus importante c'est laquelle ? » after the qualities: within that list, not the technical skills
         intent = previous
-    elif intent not in ("evolutions", "formation_continue") and "evolutions" in facts and _TO_PROGRESS.search(q.folded) \
-            and not q.diplomas and not _STUDIES.search(q.folded) and not _TRAINING.search(q.folded) and not q.about_pay:
+    elif intent not in ("evolutions", "formation_continue") and "evolutions" in facts and q.cues.to_progress \
+            and not q.diplomas and not q.cues.studies and not q.cues.training and not q.about_pay:
         # « qu'est-ce qu'il faut pour évoluer ? »: what the fiche says the evolutions demand, not the diplomas
         intent = "evolutions"
-    elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and _FACING.search(q.folded):
+    elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and q.cues.facing:
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
-    elif intent == "definition" and q.diplomas and (q.asks_sufficiency or _CAN_PRACTISE.search(q.folded)) \
+    elif intent == "definition" and q.diplomas and (q.asks_sufficiency or q.cues.can_practise) \
             and not q.checks_identity \
             and diploma_topic(replace(q, topic="diplome")).topic in facts:
         # « mon fils prépare un BTS : pourra-t-il exercer le métier dès son diplôme ? »: whether that diploma is
@@ -681,7 +626,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         name, kind = cited
         detail = AbsentDetail(f"metier_cite:{kind}", replier.cited_label(name, kind), kind, None)
     if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \
-            and _THOSE_JOBS.search(q.folded) and q.experience is None and q.years is None:
+            and q.cues.those_jobs and q.experience is None and q.years is None:
         # « et ils paient combien, ces postes ? » after the stepping stones: the fiche gives no pay for the jobs
         # it only cites; never this profession's salary in their place.
         detail = AbsentDetail(f"salaire_cites:{previous}", replier.cited_pay_label(previous), previous, None)

@@ -11,6 +11,7 @@ from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 from core.catalogue import Request
 from core.courtesy import masked_folded
 from core.coverage import Asked, asked_objects
+from core.cues import Cues, cues
 from core.levels import LevelsAsk, levels_asked
 from core.textnorm import fold, folded_words, years_in
 
@@ -503,6 +504,8 @@ class Question:
     written_diplomas: Tuple[str, ...] = ()
     # What the message asks of the catalogue (interests, salary and diploma limits, a superlative over it).
     request: Request = Request()
+    # What its wording tells the dialogue beyond its topic (core/cues.py).
+    cues: Cues = Cues()
 
 
 @dataclass(frozen=True)
@@ -618,7 +621,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
         joins=bool(_JOINS.search(folded)), asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
         counted=_counted(folded), guaranteed=bool(_GUARANTEE.search(folded)),
-        request=vocabulary.catalogue_request(folded) if span is None else Request())
+        request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=cues(folded))
 
 
 def _part(part: dict, text: str, folded: str, entities: Sequence[dict], vocabulary: Vocabulary) -> Question:

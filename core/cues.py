@@ -1,0 +1,107 @@
+"""What a message's wording tells the dialogue beyond its topic: whether it speaks of studies as a whole, asks for a
+person, says who the student is, points at the jobs just listed… Read once from the folded message into
+`Question.cues` (core/understanding.py); core/dialogue.py reads these answers, never the text again.
+
+Pure functions on folded text (no Rasa, no facts, no I/O).
+"""
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+# Words of studies as a whole (« les formations », « les diplômes »), and of continuing education.
+_STUDIES = re.compile(r"\b(?:formations?|diplomes?|intitules?|cursus|etudes|ecoles?)\b")
+_CONTINUING = re.compile(r"\bcontinue\b|\bevolu\w*|\bcertifica\w*|tout au long|en cours de carriere")
+# « se former pour évoluer », « les certifications pour progresser »: training, not the way up itself.
+_TRAINING = re.compile(r"\bforme[rz]?\b|\bformation|\bcertifica\w*|\bcontinue\b")
+# « qu'est-ce qu'il faut pour évoluer ? »: the way up from this job.
+_TO_PROGRESS = re.compile(r"\bpour (?:evoluer|progresser|monter en grade|avoir une promotion|prendre du galon|grimper)\b")
+
+# A part of a message that says who the student is (« j'ai 42 ans », « 15 ans dans l'administratif », « je suis en
+# BTS »): it sets the question that follows, it asks nothing itself.
+_STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|j'etais|je fais|je travaille|je bosse"
+                        r"|j'ai fait|je sors|moi\b|mon (?:fils|enfant)|ma fille|\d+ ans (?:dans|en|chez|comme|d'experience|de))\b")
+
+# « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
+# what the last answer was about.
+_QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\bcombien\b"
+                             r"|combien\b.{0,30}\b(?:elles?|ils?|en|ca)\b|combien\W*(?:en moyenne|environ)?\W*$"
+                             r"|how (?:much|many)\b.{0,20}\b(?:they|it|them)\b)")
+
+# « faire face aux difficultés », « tenir face à la pression »: what the constraints demand. Not « gérer les
+# imprévus », which is a quality of its own in fiches.
+_FACING = re.compile(r"\b(?:faire face|face (?:aux|a ces|a la|a leurs)|surmont\w*|affronter|tenir le coup|resister)\b"
+                     r".{0,40}\b(?:difficult\w*|contraintes?|defis?|obstacles?|pression|stress|exigences)\b")
+
+# « il fait surtout de la vente, c'est ça ? », « il passe ses journées à traduire ? »: what the job mostly consists of.
+_MOSTLY = re.compile(r"\b(?:fait|font|fais|faire) (?:surtout|principalement|essentiellement|avant tout|seulement|uniquement)\b"
+                     r"|\bpasse (?:son temps|ses journees)\b|\bmostly (?:do|does)\b")
+
+# « je veux parler à un conseiller », « un humain svp », « comment vous contacter ? »: a person asked for, not advice
+# (« des écoles à me conseiller »).
+_ASKS_PERSON = re.compile(r"\b(?:un|une|le|la|les|au|aux|du|des|mon|ma|votre|vos|ton|ta|a un|a une) conseill(?:er|ere)s?\b"
+                          r"|\bconseill(?:er|ere)s? d'orientation|\bhumain|\bpersonne\b|\bquelqu'un|\bcontact\w*|\bparler a"
+                          r"|\brendez-vous|\brdv\b|\bappel\w*|\btelephon\w*|\bjoindre|\be-?mail|\bcounsel+or|\bhuman\b"
+                          r"|\bsomeone\b|\bperson\b")
+
+# « pourra-t-il exercer le métier ? », « peut-elle travailler ? »: whether one can practise.
+_CAN_PRACTISE = re.compile(r"\bpourr(?:a|ai|ait|as|ons|ez|ont)\b|\bpeut[- ](?:il|elle)\b|\bexercer\b")
+
+# « quels métiers faire avant ? », « et quels postes après ? »: a step before or after this job.
+_BEFORE = re.compile(r"\b(?:avant|before|en amont|au prealable|pour commencer)\b")
+_AFTER = re.compile(r"\b(?:apres|ensuite|after|next|par la suite)\b")
+_JOB_NOUN = re.compile(r"\b(?:metiers?|postes?|jobs?|emplois?|boulots?|taf|roles?)\b")
+# Only a short question about jobs is such a step: « viser ce métier sans cinq ans d'études après le bac ? » is none.
+STEP_WORDS = 10
+
+# « et ils paient combien, ces postes ? » after a list of jobs the fiche only cites.
+_THOSE_JOBS = re.compile(r"\b(?:ils|elles|eux|ces (?:postes|metiers|jobs|emplois|evolutions|experiences))\b")
+
+# A question about where to go next (« vers quoi ? », « dans quel métier ? »): what the evolutions answer.
+_DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|poste|boulot|job|domaine|secteur)s?)\b")
+
+# « en alternance », « un alternant », « en apprentissage »: the message asks about work-study.
+_WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
+
+# « hard skills », « compétences », « techniques »: the technical skills said apart from the qualities (« soft skill »
+# alone also says « skill »).
+_TECHNICAL = re.compile(r"\bhard\b|\bcompetence|\btechni")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The answers to the dialogue's questions about a message's wording (see the patterns above)."""
+    studies: bool = False          # studies as a whole
+    continuing: bool = False       # continuing education, a career's course
+    training: bool = False         # training oneself (to progress)
+    to_progress: bool = False      # what it takes to progress
+    statement: bool = False        # says who the student is, asks nothing
+    quantity_of_it: bool = False   # a quantity of what the last answer was about
+    facing: bool = False           # facing the job's difficulties
+    mostly: bool = False           # what the job mostly does
+    asks_person: bool = False      # a person (the counsellor) asked for
+    can_practise: bool = False     # whether one can practise
+    job_step: Optional[str] = None  # « experiences » (jobs before) or « evolutions » (jobs after)
+    those_jobs: bool = False       # the jobs just listed
+    destination: bool = False      # where to go next
+    work_study: bool = False       # work-study
+    technical: bool = False        # the technical skills named apart
+
+
+def job_step(folded: str) -> Optional[str]:
+    """« quels métiers faire avant ? »: the stepping stones; « et quels postes après ? »: the evolutions; else None."""
+    if len(folded.split()) > STEP_WORDS or not _JOB_NOUN.search(folded):
+        return None
+    before, after = bool(_BEFORE.search(folded)), bool(_AFTER.search(folded))
+    return "experiences" if before and not after else "evolutions" if after and not before else None
+
+
+def cues(folded: str) -> Cues:
+    """The cues of a folded message."""
+    return Cues(studies=bool(_STUDIES.search(folded)), continuing=bool(_CONTINUING.search(folded)),
+                training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
+                statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
+                facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
+                asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
+                job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
+                destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
+                technical=bool(_TECHNICAL.search(folded)))
