@@ -62,6 +62,9 @@ _DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|p
 # « en alternance », « un alternant », « en apprentissage »: the message asks about work-study.
 _WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
 
+# « la FAQ », « la foire aux questions », « les questions-réponses »: the fiche's FAQ named.
+_FAQ = re.compile(r"\bf\.?a\.?q\b|\bfoire aux questions\b|\bquestions?[- /]+reponses?\b|\bquestions frequentes\b")
+
 # « hard skills », « compétences », « techniques »: the technical skills said apart from the qualities (« soft skill »
 # alone also says « skill »).
 _TECHNICAL = re.compile(r"\bhard\b|\bcompetence|\btechni")
@@ -85,6 +88,7 @@ class Cues:
     destination: bool = False      # where to go next
     work_study: bool = False       # work-study
     technical: bool = False        # the technical skills named apart
+    faq: bool = False              # the fiche's FAQ named
 
 
 def job_step(folded: str) -> Optional[str]:
@@ -104,4 +108,4 @@ def cues(folded: str) -> Cues:
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
-                technical=bool(_TECHNICAL.search(folded)))
+                technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)))

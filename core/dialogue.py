@@ -509,6 +509,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     it asks a detail the fiche does not give."""
     q, replier, facts = turn.question, school.replier, school.fact_topics
     previous = turn.slots.get("sujet")
+    if intent == "faq" and not q.cues.faq and previous != "faq":
+        # « combien de missions la fiche liste-t-elle ? » read as the FAQ: only a message that names it (or follows
+        # its answer) asks it
+        intent = next((name for name, _ in turn.ranking if name in facts and name != "faq"), None)
+        fallback = True
     if q.amount is not None and intent in facts and intent != "salaire" and "salaire" in facts and len(q.parts) < 2:
         # « un débutant commence à 45 000 € ? »: an amount of money (not a price: stated_amount) asks the pay,
         # whatever topic another word suggests (« commence »: the stepping-stone jobs).

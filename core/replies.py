@@ -222,6 +222,7 @@ class Replier:
             "alternance": self.t["fiche_muette.sujets.alternance"],
             "rncp": self.t["fiche_muette.sujets.rncp"],
             "formation_continue": self.t["fiche_muette.sujets.formation_continue"],
+            "faq": self.t["fiche_muette.sujets.faq"],
             "experiences": self.t["fiche_muette.sujets.experiences"],
             "outils": self.t["fiche_muette.sujets.outils"],
             "contraintes": self.t["fiche_muette.sujets.contraintes"],
@@ -496,6 +497,11 @@ class Replier:
 
     def _continuing_education(self, p: Profession, q: Question) -> str:
         return self.fill("formation_continue", formation_continue=p.formation_continue)
+
+    def _faq(self, p: Profession, q: Question) -> str:
+        """« la FAQ a combien de questions ? », « elle couvre tout ? »: what the fiche says of its FAQ, whose
+        questions the knowledge file does not hold."""
+        return self.fill("faq", avertissement=p.avertissement)
 
     def _experiences(self, p: Profession, q: Question) -> str:
         # « apport » is what the job brings at the infinitive (« pour … »), or the fiche's own sentences
@@ -967,6 +973,7 @@ BUILDERS: Dict[str, Callable[[Replier, Profession, Question], str]] = {
     "definition": Replier._definition, "missions": Replier._missions, "diplome": Replier._diploma,
     "bts": Replier._bts, "bachelor": Replier._bachelor, "mastere": Replier._mastere,
     "alternance": Replier._work_study, "rncp": Replier._rncp, "formation_continue": Replier._continuing_education,
+    "faq": Replier._faq,
     "experiences": Replier._experiences, "salaire": Replier._salary, "soft_skills": Replier._soft_skills,
     "hard_skills": Replier._hard_skills, "outils": Replier._tools, "contraintes": Replier._constraints,
     "evolutions": Replier._evolutions,
@@ -991,6 +998,7 @@ SILENT_WHEN: Dict[str, Callable[[Profession], bool]] = {
     "alternance": lambda p: not p.alternance,
     "rncp": lambda p: not p.rncp,
     "formation_continue": lambda p: not p.formation_continue,
+    "faq": lambda p: not p.avertissement,
     "experiences": lambda p: not p.experiences,
     "outils": lambda p: not p.outils.categories,
     "contraintes": lambda p: not (p.contraintes.liste or p.contraintes.exigences),

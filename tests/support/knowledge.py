@@ -66,5 +66,6 @@ def without_facts(profession: Profession, partly: bool = False) -> Profession:
             "hard_skills": profession.hard_skills.copy(update={"competences": skills}), "salaire": salary})
     empty = type(profession)(**{**profession.dict(), "missions": [], "soft_skills": {}, "hard_skills": {},
                                 "alternance": None, "rncp": None, "experiences": [], "outils": {},
-                                "contraintes": {}, "salaire": None, "evolutions": {}, "formation_continue": None})
+                                "contraintes": {}, "salaire": None, "evolutions": {}, "formation_continue": None,
+                                "avertissement": None})
     return empty

@@ -1,5 +1,6 @@
 """Kinds of message read from the misses of a set written apart (tests/nlu/test_fresh9.yml), each through
 core/dialogue.py on the behaviour knowledge: every expected word is read from the fixture fiche or its templates."""
+import re
 from dataclasses import replace
 
 from core import dialogue
@@ -125,3 +126,27 @@ def test_a_phrase_the_fiche_holds_only_inside_an_exception_is_still_not_given():
 def test_a_question_built_again_keeps_its_reading():
     q = school().understand("sans expérience, on gagne combien ?", [], "salaire")
     assert q.experience == "debutant" and replace(q, topic="salaire").experience == "debutant"
+
+
+def test_the_faq_is_answered_with_what_the_fiche_says_of_it():
+    """« la FAQ a combien de questions ? »: what the fiche says of its FAQ (its count, that it does not cover
+    everything), and that its questions are not given here; a fiche without one says so."""
+    p = default_profession()
+    count = re.search(r"\d+", p.avertissement).group()
+    text = reply("combien y a-t-il de questions dans la FAQ ?", "faq")
+    assert text.startswith(template("faq", avertissement=p.avertissement).split("\n")[0]) and count in text, text
+    silent = school().replier.answer(p.copy(update={"avertissement": None}), replace_topic("faq")).text
+    assert silent.startswith(template("fiche_muette.intro", libelle=template("fiche_muette.sujets.faq"),
+                                      intitule=p.intitule)), silent
+
+
+def replace_topic(topic):
+    return replace(school().understand("", [], topic), topic=topic)
+
+
+def test_the_faq_is_only_what_a_message_that_names_it_or_follows_it_asks():
+    missions = default_profession().missions
+    said = reply("combien de missions la fiche liste-t-elle ?", "faq", ranking=(("faq", 0.6), ("missions", 0.3)))
+    assert str(len(missions)) in said and missions[0].intitule in said, said
+    count = re.search(r"\d+", default_profession().avertissement).group()
+    assert count in reply("combien de questions dedans ?", "faq", slots={"sujet": "faq"})
