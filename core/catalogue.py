@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from core import diplomas
+from core.amounts import amounts
 from core.knowledge import Profession, euros
 from core.textnorm import NUMBER_WORDS, fold
 
@@ -219,7 +220,6 @@ def years_required(folded: str) -> Optional[int]:
 
 
 # An amount: « 45k », « 40 000 », « 2500 € » (never the 5 of « bac+5 »).
-_AMOUNT = re.compile(r"(?<![+\d])(\d[\d .]*\d|\d)\s*(k\b|k€|ke\b)?\s*(€|euros?)?")
 _PAY = re.compile(r"pay|salaire|gagn|euro|€|remuner|plus de|\+ de|au moins|minimum|au-dessus|depass|\bsup")
 _MONTHLY = re.compile(r"par mois|/ ?mois|mensuel")
 
@@ -227,10 +227,9 @@ _MONTHLY = re.compile(r"par mois|/ ?mois|mensuel")
 def salary_asked(folded: str) -> Optional[int]:
     """The yearly amount a message asks more than, if any (monthly amounts times 12)."""
     pay = bool(_PAY.search(folded))
-    for m in _AMOUNT.finditer(folded):
-        raw = int(re.sub(r"\D", "", m.group(1)) or 0)
-        amount = raw * 1000 if m.group(2) else raw
-        if amount < 1000 or not (pay or m.group(2) or m.group(3)):
+    for found in amounts(folded):
+        amount = found.value
+        if amount < 1000 or not (pay or found.marked):
             continue
         return amount * 12 if amount < 15000 and _MONTHLY.search(folded) else amount
     return None

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
+from core.amounts import amounts
 from core.catalogue import Request
 from core.courtesy import masked_folded
 from core.coverage import Asked, asked_objects
@@ -79,8 +80,6 @@ def superlative(folded: str) -> Optional[str]:
 
 
 # -- an amount of money the student states (« un débutant commence à 45 000 € ? ») --------------------
-_AMOUNT = re.compile(r"(?<![\w+])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+|\d{4,6}|\d{1,3}(?:[.,]\d)?\s?k)"
-                     r"\s?(€|euros?\b|eur\b|balles\b|k€|keur\b)?")
 _MONTHLY = re.compile(r"par mois|/ ?mois|\bmensuel|\ble mois\b|\bpar moi\b")
 # What an amount may also be: the price of studies, not a pay.
 _COST = re.compile(r"\bco[uû]t|\bprix\b|\bfrais\b|\btarif|\bbudget|\binscription|\bscolarit|\bpayer (?:l|une|mon|ma|sa|son)\b")
@@ -126,16 +125,7 @@ def stated_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
     several, or speaks of a price (« l'école coûte 8 000 € »)."""
     if _COST.search(folded):
         return None
-    found = []
-    for number, currency in _AMOUNT.findall(folded):
-        compact = re.sub(r"[ .\u00a0\u202f]", "", number)
-        if compact.endswith("k"):
-            value = float(compact[:-1].strip().replace(",", ".")) * 1000
-        elif currency or compact != number:
-            value = float(compact)  # « 45 000 » is written as an amount, « 2025 » alone is no amount
-        else:
-            continue  # a bare number (a year, a score) is no amount of money
-        found.append(int(value))
+    found = [a.value for a in amounts(folded) if a.marked]  # a bare number (a year, a score) is no amount of money
     if len(found) != 1 or found[0] < 500:
         return None
     bound = "min" if _AT_LEAST.search(folded) else "max" if _AT_MOST.search(folded) else \
