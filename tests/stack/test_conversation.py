@@ -5,7 +5,7 @@ Each test asserts what the student reads: the reply text and the buttons.
 import sqlite3
 
 from tests.support.helpers import norm, seen
-from tests.support.knowledge import all_amounts, amounts, contact
+from tests.support.knowledge import all_amounts, amounts, contact, qualities
 
 BEGINNER, CONFIRMED = amounts("debutant"), amounts("confirme")  # read from the knowledge the stack uses
 
@@ -47,7 +47,7 @@ def test_diploma_follow_up_switches_to_the_named_diploma(stack):
 def test_out_of_scope_then_a_real_question_is_answered(stack):
     off, real = chat(stack, "tu connais une bonne recette de crêpes ?", "quelles qualités humaines faut-il avoir ?")
     assert "uniquement" in off and not any(a in off for a in all_amounts())
-    assert "diplomatie" in real and "adaptabilite" in real
+    assert all(quality in real for quality in qualities()[:2])
 
 
 def test_other_profession_gets_no_borrowed_figures(stack):

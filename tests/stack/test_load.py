@@ -5,13 +5,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from tests.support.helpers import norm, seen
-from tests.support.knowledge import amounts
+from tests.support.knowledge import amounts, qualities
 
 CONVERSATIONS = 50
 SCRIPT = [  # (message, what the reply must contain), figures read from the knowledge the stack uses
     ("quel salaire pour un débutant ?", amounts("debutant")[1]),
     ("et pour un senior ?", amounts("confirme")[1]),
-    ("quelles qualités faut-il ?", "diplomatie"),
+    ("quelles qualités faut-il ?", qualities()[0]),
 ]
 
 

@@ -14,7 +14,7 @@ from core.school import School
 from loading.knowledge import load_contact
 from loading.school import load_school
 from stack import replies
-from tests.support.helpers import ROOT
+from tests.support.helpers import ROOT, norm
 
 FIXTURE_KNOWLEDGE = ROOT / "tests" / "fixtures" / "knowledge"
 FIXTURE_PROFESSION = ROOT / "tests" / "fixtures" / "metiers" / "testeur_jeux_societe.yml"
@@ -33,6 +33,11 @@ def school(folder: Path = None) -> School:
 
 def default_profession(folder: Path = None) -> Profession:
     return school(folder).default
+
+
+def qualities(profession: Profession = None) -> list:
+    """The names of the fiche's qualities (soft skills), as norm() shows them in a reply."""
+    return [norm(q.nom) for q in (profession or default_profession()).soft_skills.qualites]
 
 
 def amounts(level: str, profession: Profession = None) -> tuple:
