@@ -23,7 +23,7 @@ _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|
 
 # « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
 # what the last answer was about.
-_QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\bcombien\b"
+_QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:il\s+)?y\s+)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\bcombien\b"
                              r"|combien\b.{0,30}\b(?:elles?|ils?|en|ca)\b|combien\W*(?:en moyenne|environ)?\W*$"
                              r"|how (?:much|many)\b.{0,20}\b(?:they|it|them)\b)")
 
@@ -65,6 +65,9 @@ _WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
 # « la FAQ », « la foire aux questions », « les questions-réponses »: the fiche's FAQ named.
 _FAQ = re.compile(r"\bf\.?a\.?q\b|\bfoire aux questions\b|\bquestions?[- /]+reponses?\b|\bquestions frequentes\b")
 
+# « et ça, ça désigne un métier ? »: the thing the last answer spoke of is the subject.
+_ABOUT_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors)\W+)?(?:ca|cela)\b")
+
 # « hard skills », « compétences », « techniques »: the technical skills said apart from the qualities (« soft skill »
 # alone also says « skill »).
 _TECHNICAL = re.compile(r"\bhard\b|\bcompetence|\btechni")
@@ -89,6 +92,7 @@ class Cues:
     work_study: bool = False       # work-study
     technical: bool = False        # the technical skills named apart
     faq: bool = False              # the fiche's FAQ named
+    about_it: bool = False         # « ça », « cela » as the subject: what the last answer spoke of
 
 
 def job_step(folded: str) -> Optional[str]:
@@ -108,4 +112,5 @@ def cues(folded: str) -> Cues:
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
-                technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)))
+                technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)),
+                about_it=bool(_ABOUT_IT.search(folded)))

@@ -86,7 +86,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
             # « je voudrais devenir boulanger »: the catalogue has it, by name: its fiche, not a search.
             return answer(school, replace(turn, intent="definition"), "definition", fallback=False) \
                 or clarify(school, turn)
-        step = turn.question.cues.job_step if len(school.professions) < 2 else None
+        step = (turn.question.cues.job_step or next((t for t in topics_in(turn.question.folded) if t == "experiences"), None)) \
+            if len(school.professions) < 2 else None
         if turn.intent in (exploring.LIST, exploring.SEARCH) and step in school.fact_topics:
             # « quels métiers faire avant ? » in a school of one profession: its stepping stones (« après »: its
             # evolutions), not the list of the school's one profession.
@@ -128,7 +129,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
             turn.question.refers_back or turn.question.recalls
             or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")
             or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)
-            or (previous in DIPLOMA_TOPICS and turn.question.guaranteed)):
+            or (previous in DIPLOMA_TOPICS and turn.question.guaranteed)
+            or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)):
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
@@ -316,6 +318,8 @@ def agreed_intent(school: School, turn: Turn) -> Optional[str]:
 
 # The topics whose answer is a list of named items (a mission, a quality, a skill, a tool).
 ITEM_TOPICS = ("missions", "soft_skills", "hard_skills", "outils")
+# The topics whose items can be counted (« combien de tremplins ? »).
+COUNTED_TOPICS = ITEM_TOPICS + ("experiences",)
 
 
 def item_topic(school: School, turn: Turn) -> Optional[str]:
@@ -389,7 +393,7 @@ def topics_compared(school: School, turn: Turn) -> List[str]:
 def counted_topic(school: School, q: Question) -> Optional[str]:
     """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
     topic = next(iter(topics_in(q.counted)), None) if q.counted else None
-    return topic if topic in ITEM_TOPICS and topic in school.fact_topics else None
+    return topic if topic in COUNTED_TOPICS and topic in school.fact_topics else None
 
 
 def checked_identity(school: School, turn: Turn) -> Optional[Outcome]:
@@ -543,6 +547,16 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and q.cues.facing:
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
+    elif previous in ITEM_TOPICS and previous in facts and q.cues.quantity_of_it and not q.about_pay and not q.skill \
+            and q.counted is None:
+        # « y en a combien en tout ? » after the missions: how many the list holds, not the pay
+        intent, q = previous, replace(q, counted=previous)
+    elif intent not in JOB_LIST_TOPICS and "experiences" in facts and topics_in(q.folded) == ["experiences"]:
+        # « commercial export fait partie des métiers tremplins ? », « combien de tremplins ? »: the stepping stones
+        intent = "experiences"
+    elif intent == "definition" and q.cues.about_it and previous in facts and previous != "definition" and not q.named:
+        # « et ça désigne un métier précis ? » after the RNCP: that topic, not what the job is
+        intent = previous
     elif intent == "definition" and q.diplomas and (q.asks_sufficiency or q.cues.can_practise) \
             and not q.checks_identity \
             and diploma_topic(replace(q, topic="diplome")).topic in facts:
@@ -684,7 +698,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # closest thing the fiche says, never as if it were the answer.
         return done(replier.absent(profession, missing, question), (("sujet", question.topic), ("incompris", 0.0)))
     reply = replier.answer(profession, question)
-    if q.counted and question.topic in ITEM_TOPICS:
+    if q.counted and question.topic in COUNTED_TOPICS:
         # « combien de missions la fiche cite-t-elle ? »: how many, then the list
         reply = replier.counted(profession, question.topic, reply)
     if choice.not_listed and question.topic in JOB_LIST_TOPICS and fold(choice.not_listed) not in fold(reply.text):

@@ -138,7 +138,7 @@ class Replier:
 
     def counted(self, p: Profession, topic: str, reply: Reply) -> Reply:
         """« combien de missions ? »: how many items the fiche gives for the topic, then its answer."""
-        number = len(item_texts(p, topic)[0])
+        number = len(p.experiences) if topic == "experiences" else len(item_texts(p, topic)[0])
         if not number:
             return reply
         intro = self.fill("nombre_elements", nombre=number, rubrique=self.topics.sujets[topic].rubrique)
@@ -489,7 +489,10 @@ class Replier:
         return self._diploma_answer(p, q, "mastere")
 
     def _work_study(self, p: Profession, q: Question) -> str:
-        # « c'est impossible en alternance j'imagine ? »: the fiche says it is possible, « Non » first.
+        # « c'est impossible en alternance j'imagine ? »: the fiche says it is possible, « Non » first; « c'est
+        # obligatoire ? »: not a « oui », unless the fiche's own text says it is compulsory.
+        if q.asks_compulsory and not _COMPULSORY_SAID.search(fold(p.alternance)):
+            return self.fill("alternance_pas_obligatoire", alternance=p.alternance)
         return self.fill("alternance_premisse_non" if q.premise == "impossible" else "alternance", alternance=p.alternance)
 
     def _rncp(self, p: Profession, q: Question) -> str:
@@ -729,7 +732,9 @@ class Replier:
             return self.fill("outils.liste", categories=self.bullets(items), precision=p.outils.precision or "")
         chosen = cats[hit]
         others = ", ".join(c.nom.lower() for i, c in enumerate(cats) if i != hit)
-        return self.fill("outils.ciblee", categorie=chosen.nom.lower(), detail=chosen.detail,
+        # « le CRM ça sert à rien ici, c'est ça ? »: the fiche cites it, « Non » first
+        key = "outils.premisse_secondaire" if q.premise == "secondaire" else "outils.ciblee"
+        return self.fill(key, categorie=chosen.nom.lower(), detail=chosen.detail,
                          autres=others, precision=p.outils.precision or "")
 
     def _constraints(self, p: Profession, q: Question) -> str:
@@ -1015,6 +1020,10 @@ def silent_on(profession: Profession, topic: Optional[str]) -> bool:
 def capitalized(text: str) -> str:
     """« le Bachelor (Bac+3) » -> « Le Bachelor (Bac+3) », at the start of a sentence."""
     return text[:1].upper() + text[1:]
+
+
+# What says a fiche's text makes something compulsory (« obligatoire », « imposée », « exigée »), folded.
+_COMPULSORY_SAID = re.compile(r"\bobligatoire\w*|\bimpos\w*|\bexig\w*|\brequis\w*")
 
 
 def _holds(low: int, high: int, value: int, bound: Optional[str]) -> bool:

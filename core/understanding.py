@@ -251,13 +251,17 @@ _OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:l
                    r"|^\W*que\b")
 
 
-_COUNTED = re.compile(r"\bcombien (?:de |d')\s*(?:\w+ ){0,2}?(missions?|competences?|qualites?|skills?|outils?|taches?)\b"
-                      r"|\bhow many (?:\w+ ){0,2}?(missions?|tasks?|skills?|qualities|tools?)\b")
+_COUNTED_NOUNS = (r"(missions?|competences?|qualites?|skills?|outils?|taches?|tasks?|qualities|tools?"
+                  r"|(?:metiers?|postes?) tremplins?|tremplins?)")
+# « combien de missions ? », « how many tools ? », and a number said of them (« il y a 5 missions principales, c'est ça ? »)
+_COUNTED = re.compile(r"\bcombien (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+                      r"|\bhow many (?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+                      r"|\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze) " + _COUNTED_NOUNS + r"\b")
 
 
 def _counted(folded: str) -> Optional[str]:
     found = _COUNTED.search(folded)
-    return (found.group(1) or found.group(2)) if found else None
+    return next(g for g in found.groups() if g) if found else None
 
 
 _EXHAUSTIVE = re.compile(r"\b(?:les |la |le )?seul(?:e|s|es)?\b|\buniques?\b|\bd'autres\b|\bexhausti\w*|\bonly\b"
@@ -378,7 +382,7 @@ class Vocabulary:
 
 
 # « je peux quand même ? », « j'ai une chance ? »: whether it can be done (a « non » first would say it cannot).
-_POSSIBLE = re.compile(r"\b(?:je peux|on peut|peut-on|puis-je|je pourrai\w*|on pourrai\w*|possible|une chance|mes chances"
+_POSSIBLE = re.compile(r"\b(?:je peux|on peut|peut-on|puis-je|je pourrai\w*|on pourrai\w*|possible|accessible|une chance|mes chances"
                        r"|envisageable|can i|could i)\b")
 
 
@@ -531,7 +535,8 @@ COMPARE_TOPIC_WORDS = (("salaire", ("salaire", "pay", "gagn", "remuner", "argent
                        ("evolutions", ("evolu", "carriere", "devenir ensuite", "apres quelques", "perspective")),
                        ("diplome", ("diplome", "etude", "bac", "formation", "niveau")),
                        ("hard_skills", ("competence", "skill", "savoir-faire")),
-                       ("missions", ("mission", "tache", "quotidien", "concretement")))
+                       ("missions", ("mission", "tache", "quotidien", "concretement")),
+                       ("experiences", ("tremplin",)))
 
 
 def named_apart(folded: str, find: Callable[[str], Tuple[str, ...]]) -> Tuple[Tuple[str, ...], Optional[str]]:

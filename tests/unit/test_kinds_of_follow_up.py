@@ -150,3 +150,39 @@ def test_the_faq_is_only_what_a_message_that_names_it_or_follows_it_asks():
     assert str(len(missions)) in said and missions[0].intitule in said, said
     count = re.search(r"\d+", default_profession().avertissement).group()
     assert count in reply("combien de questions dedans ?", "faq", slots={"sujet": "faq"})
+
+
+def test_how_many_items_asked_after_a_list_or_said_wrong_gets_the_count():
+    missions = default_profession().missions
+    after = reply("y en a combien en tout ?", "salaire", slots={"sujet": "missions"})
+    assert after.startswith(template("nombre_elements", nombre=len(missions), rubrique="Missions").split("«")[0]), after
+    assert str(len(missions)) in after and missions[0].intitule in after
+    stated = reply(f"il y a {len(missions) - 2} missions principales, c'est bien ça ?", "missions")
+    assert str(len(missions)) in stated.split("\n")[0], stated
+    stones = default_profession().experiences
+    assert str(len(stones)) in reply("combien de métiers tremplins ?", "experiences").split("\n")[0]
+
+
+def test_a_job_asked_among_the_stepping_stones_by_that_word_is_checked_against_them():
+    text = reply("commercial export fait partie des métiers tremplins cités, non ?", "definition", metier="commercial")
+    assert text.startswith(template("metier_non_cite", metier="commercial export", rubrique="x").split("«")[0]), text
+    assert default_profession().experiences[0].poste in text
+
+
+def test_work_study_asked_as_compulsory_is_not_a_yes_unless_the_fiche_says_so():
+    text = reply("l'alternance c'est obligatoire pour ce parcours ?", "alternance")
+    assert text.startswith(template("alternance_pas_obligatoire", alternance="").split(".")[0]), text
+
+
+def test_a_tool_belittled_is_a_no():
+    p = default_profession()
+    named = [t for t in p.outils.categories if school().replier.names_an_item(
+        p, "outils", school().understand(f"les {t.nom.lower()} ça sert à rien, c'est ça ?", [], "outils"))]
+    assert named, "no tool named alone"
+    text = reply(f"les {named[0].nom.lower()} ça sert à rien, c'est ça ?", "outils")
+    assert text.startswith("Non") and named[0].detail in text, text
+
+
+def test_it_after_a_topic_is_that_topic_not_the_definition():
+    text = reply("et ça désigne un métier précis ?", "definition", slots={"sujet": "rncp"})
+    assert default_profession().rncp.split(":")[0] in text, text

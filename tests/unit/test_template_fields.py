@@ -95,6 +95,9 @@ def filled():
             replier.answer(profession.copy(update={"hard_skills": profession.hard_skills.copy(update={"competences": same})}),
                            Question(topic="hard_skills", skills=tuple(k.id for k in skills), joins=True))
         replier.answer(profession, understand("faut-il forcément passer par là avant ?", topic="experiences"))
+        replier.answer(profession, understand("l'alternance c'est obligatoire ?", topic="alternance"))
+        for tool in profession.outils.categories:  # one of them named alone
+            replier.answer(profession, understand(f"les {tool.nom.lower()} ça sert à rien ici ?", topic="outils"))
         replier.checked(replier.answer(profession, Question(topic="definition")))
         replier.score_quality_label(), replier.cited_pay_label("experiences")
         for skill in profession.hard_skills.competences[:1]:
