@@ -497,6 +497,6 @@ def markdown(results: Dict) -> List[str]:
     if check:
         targets.append((f"make check à {largest}, cache rempli ≤ 20 s", fmt(check["cache_rempli_s"], " s"),
                         check["cache_rempli_s"] <= 20))
-    lines += ["", "### Objectifs (issue 31)", "", "| Objectif | mesuré | atteint |", "|---|---:|:---:|"]
+    lines += ["", "### Objectifs du catalogue national", "", "| Objectif | mesuré | atteint |", "|---|---:|:---:|"]
     lines += [f"| {label} | {value} | {'oui' if ok else '**non**'} |" for label, value, ok in targets]
     return lines + [""]

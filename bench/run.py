@@ -407,7 +407,7 @@ def markdown(result: dict, plot_name: str) -> str:
         lines += [""] + catalogue.markdown(result["catalogue"])
     rows = targets(result, "ours")
     if rows:
-        lines += ["", "## Objectifs (issues 7 et 10)", "", "| Objectif | mesuré | atteint |", "|---|---:|:---:|"]
+        lines += ["", "## Objectifs de performance", "", "| Objectif | mesuré | atteint |", "|---|---:|:---:|"]
         lines += [f"| {label} | {value} | {'oui' if ok else '**non**'} |" for label, value, ok in rows]
     lines += ["", f"![Latence selon le nombre de conversations]({plot_name})", "",
               f"Données complètes (toutes les latences) : `{result['fichier_json']}`. "

@@ -1,6 +1,6 @@
 """Validate the training data's entity annotations with validators built once, not once per annotation.
 
-Profiling `rasa train` and `rasa data validate` (cProfile, 2026-12-05) showed a third of their time in
+Profiling `rasa train` and `rasa data validate` (cProfile) showed a third of their time in
 rasa.shared.utils.validation.validate_training_data: for each annotated entity of data/nlu/
 (`[métier](profession)`, about 930 of them) it runs jsonschema.validate(data, schema), which first
 re-checks the schema itself against the JSON-Schema meta-schema. The schemas are constants, so here

@@ -4,6 +4,7 @@ Here, not in tests/unit, because each test loads a spaCy pipeline (seconds, not 
 """
 import pytest
 import yaml
+from rasa.nlu.model import InvalidModelError
 from rasa.shared.exceptions import InvalidConfigException
 
 from rasa_ext.nlu.lean_spacy import LeanSpacyNLP, load_spacy
@@ -53,6 +54,6 @@ def test_an_unknown_part_names_the_file_the_field_and_the_parts_that_exist():
 
 
 def test_a_missing_model_gets_rasas_message():
-    with pytest.raises(Exception) as error:
+    with pytest.raises(InvalidModelError) as error:
         load_spacy("fr_modele_inexistant", [])
     assert "fr_modele_inexistant" in str(error.value)
