@@ -62,6 +62,10 @@ _DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|p
 # « en alternance », « un alternant », « en apprentissage »: the message asks about work-study.
 _WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
 
+# « plus que », « moins », « mieux », « comparé à », « devant »: a comparison said, beyond a bare « lequel ? ».
+_COMPARES = re.compile(r"\b(?:plus|moins|mieux|pire|davantage|compar\w*|differen\w*|que|qu'|vs|versus|devant|derriere"
+                       r"|superieure?s?|inferieure?s?|more|less|better|than)\b|\+|>|<")
+
 # « la FAQ », « la foire aux questions », « les questions-réponses »: the fiche's FAQ named.
 _FAQ = re.compile(r"\bf\.?a\.?q\b|\bfoire aux questions\b|\bquestions?[- /]+reponses?\b|\bquestions frequentes\b")
 
@@ -92,6 +96,7 @@ class Cues:
     work_study: bool = False       # work-study
     technical: bool = False        # the technical skills named apart
     faq: bool = False              # the fiche's FAQ named
+    compares: bool = False         # a comparison said (« plus que », « mieux »), not only « lequel ? »
     about_it: bool = False         # « ça », « cela » as the subject: what the last answer spoke of
 
 
@@ -112,5 +117,5 @@ def cues(folded: str) -> Cues:
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
-                technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)),
+                technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)), compares=bool(_COMPARES.search(folded)),
                 about_it=bool(_ABOUT_IT.search(folded)))

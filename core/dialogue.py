@@ -513,6 +513,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     it asks a detail the fiche does not give."""
     q, replier, facts = turn.question, school.replier, school.fact_topics
     previous = turn.slots.get("sujet")
+    whole = False  # the message is one question, whatever parts the classifier cut it into
     if intent == "faq" and not q.cues.faq and previous != "faq":
         # « combien de missions la fiche liste-t-elle ? » read as the FAQ: only a message that names it (or follows
         # its answer) asks it
@@ -529,8 +530,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif intent != "diplome" and "diplome" in facts and (q.asks_variation or q.asks_exhaustive) \
             and q.cues.studies and not q.cues.continuing:
         # « les intitulés des formations sont les mêmes partout ? », « ce sont les seules formations ? »: what the
-        # fiche says of its diplomas as a whole (its remark on them first), not continuing education.
-        intent = "diplome"
+        # fiche says of its diplomas as a whole (its remark on them first), not continuing education; « c'est les
+        # seules possibles » is no question of its own.
+        intent, whole = "diplome", True
     elif intent in ("experiences", "evolutions") and "salaire" in facts and (q.experience or q.years is not None) and (
             q.about_pay or q.fragment and previous == "salaire"):
         # « j'ai 2 ans d'expérience, je suis dans quelle tranche ? », « and after 5+ years? » after the pay: a level
@@ -625,7 +627,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # Several topics in one message: each part answered, in the order asked (a part asking a
     # detail the fiche does not give gets « La fiche ne précise pas … »).
     # « avec les outils de traduction, plus besoin de maîtriser les langues ? » is one premise about a skill.
-    items = compound_parts(school, q, profession) if not (q.premise == "secondaire" and q.skill) else []
+    items = compound_parts(school, q, profession) if not (q.premise == "secondaire" and q.skill or whole) else []
     if detail and all(part_detail is None for part_detail, _ in items):
         # « en alternance, on est payé combien ? »: the whole message asks what the fiche does not give (the
         # work-study pay), which no part says alone; answering each part would give the salary in its place.

@@ -711,8 +711,9 @@ class Replier:
             return self.fill("hard_skills.premisse_score", nom=s.nom, score=s.score, annonce=stated,
                              detail_majuscule=self._skill_detail(s),
                              competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
-        if q.comparative and q.premise is None:
-            # « c'est plus que la rédaction ? » (after another skill): its score among all, ranked; never « oui »
+        if q.comparative and q.cues.compares and q.premise is None:
+            # « c'est plus que la rédaction ? » (after another skill): its score among all, ranked; never « oui »;
+            # not « les langues, lesquelles faut-il ? », which asks which ones
             return self.fill("hard_skills.comparee", nom=s.nom, score=s.score,
                              competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)

@@ -186,3 +186,22 @@ def test_a_tool_belittled_is_a_no():
 def test_it_after_a_topic_is_that_topic_not_the_definition():
     text = reply("et ça désigne un métier précis ?", "definition", slots={"sujet": "rncp"})
     assert default_profession().rncp.split(":")[0] in text, text
+
+
+def test_which_ones_of_a_skill_is_that_skill_not_its_rank():
+    skill = next(s for s in default_profession().hard_skills.competences if s.non_precise)
+    word = skill.nom.split()[-1].lower()
+    text = reply(f"ok. et les {word}, lesquelles faut-il ?", "hard_skills", competence=word)
+    assert skill.non_precise in text, text
+
+
+def test_a_second_part_that_only_says_the_list_is_all_there_is_belongs_to_the_first():
+    text = "les formations citées sur la fiche, c'est les seules possibles ?"
+    parts = [{"text": "les formations citées sur la fiche", "intent": "formation_continue", "confidence": 1.0,
+              "start": 0, "end": 34},
+             {"text": "c'est les seules possibles", "intent": "contraintes", "confidence": 0.75, "start": 36,
+              "end": 62}]
+    q = school().understand(text, [], "formation_continue", parts)
+    said = dialogue.respond(school(), dialogue.Turn(q, "formation_continue", (), {}, None, dialogue.ANSWER)).reply.text
+    assert default_profession().diplome.precision.split(",")[0] in said, said
+    assert "\n\n" not in said  # one answer, not one per part

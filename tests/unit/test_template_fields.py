@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from core import catalogue
+from core.cues import Cues
 from core.knowledge import Evolutions
 from core.levels import LevelsAsk
 from core.replies import Replier
@@ -101,7 +102,8 @@ def filled():
         replier.checked(replier.answer(profession, Question(topic="definition")))
         replier.score_quality_label(), replier.cited_pay_label("experiences")
         for skill in profession.hard_skills.competences[:1]:
-            replier.answer(profession, Question(topic="hard_skills", skill=skill.id, comparative=True))
+            replier.answer(profession, Question(topic="hard_skills", skill=skill.id, comparative=True,
+                                                cues=Cues(compares=True)))
         replier.counted(profession, "missions", replier.answer(profession, Question(topic="missions")))
         replier.answer(profession, understand("les intitulés des formations sont les mêmes partout ?", topic="diplome"))
         replier.not_listed("commercial", "experiences", replier.answer(profession, Question(topic="experiences")))
