@@ -89,7 +89,7 @@ def keys(text: str) -> FrozenSet[str]:
     return frozenset(folded_key(w) for w in re.findall(r"[a-z][a-z-]*[a-z]|[a-z]", fold(text)))
 
 
-_NEUTRAL_KEYS = frozenset(key(w) for w in NEUTRAL)
+NEUTRAL_KEYS = frozenset(key(w) for w in NEUTRAL)
 _SHARE_KEYS = frozenset(key(w) for w in _SHARE)
 
 
@@ -149,7 +149,7 @@ def uncovered(asked: Sequence[Asked], vocabulary: FrozenSet[str],
               neutral: Iterable[str] = ()) -> Optional[Asked]:
     """The first thing asked that an answer with this vocabulary (keys) does not hold, if any.
     `neutral`: more keys that ask nothing in particular (the profession's own name)."""
-    ignored = _NEUTRAL_KEYS | frozenset(neutral)
+    ignored = NEUTRAL_KEYS | frozenset(neutral)
     share_key = key("pourcentage")
     for item in asked:
         if item.share and share_key not in vocabulary:

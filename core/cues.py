@@ -62,6 +62,12 @@ _DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|p
 # « en alternance », « un alternant », « en apprentissage »: the message asks about work-study.
 _WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
 
+# « c'est dans les qualités ? », « faut être … ? », « est-ce que ce métier inclut … ? »: whether something belongs to
+# a list, asked to be answered by yes or no.
+_BELONGS = re.compile(r"^\W*(?:est[- ]ce qu|faut\b|il faut\b|faut[- ]il\b|on doit\b|doit[- ]on\b)"
+                      r"|\b(?:fait partie|font partie|fait-il partie|compte|comptent|inclut|incluent|comprend|comprennent"
+                      r"|dans (?:les|ses|la liste)|parmi)\b")
+
 # « plus que », « moins », « mieux », « comparé à », « devant »: a comparison said, beyond a bare « lequel ? ».
 _COMPARES = re.compile(r"\b(?:plus|moins|mieux|pire|davantage|compar\w*|differen\w*|que|qu'|vs|versus|devant|derriere"
                        r"|superieure?s?|inferieure?s?|more|less|better|than)\b|\+|>|<")
@@ -97,6 +103,7 @@ class Cues:
     technical: bool = False        # the technical skills named apart
     faq: bool = False              # the fiche's FAQ named
     compares: bool = False         # a comparison said (« plus que », « mieux »), not only « lequel ? »
+    belongs: bool = False          # whether something belongs to a list, asked yes or no
     about_it: bool = False         # « ça », « cela » as the subject: what the last answer spoke of
 
 
@@ -118,4 +125,5 @@ def cues(folded: str) -> Cues:
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
                 technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)), compares=bool(_COMPARES.search(folded)),
+                belongs=bool(_BELONGS.search(folded)),
                 about_it=bool(_ABOUT_IT.search(folded)))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, List, Optional, Sequence, Tuple
 
 from core import exploring
+from core.coverage import keys
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import Reply
 from core.school import School
@@ -390,6 +391,22 @@ def topics_compared(school: School, turn: Turn) -> List[str]:
     return named if len(named) >= 2 and current_profession(school, turn) else []
 
 
+def not_cited(school: School, profession: Profession, q: Question) -> bool:
+    """« la patience, c'est dans les qualités demandées ? », « faut être un leader charismatique ? »: whether something
+    belongs to a list, asked yes or no, when the message names no item of it and says words its answer does not hold
+    (keys of at least five letters, beside the topic's own words)."""
+    if q.topic not in ITEM_TOPICS or not q.cues.belongs or q.asks_open or q.superlative or q.ranked or q.counted \
+            or q.joins or q.asks_variation or q.premise or q.skill or q.skills or q.amount is not None:
+        return False
+    if school.replier.names_an_item(profession, q.topic, q) or school.replier.titled_items(profession, q.topic, q):
+        return False
+    said = {k for k in keys(q.folded) if len(k) >= 5} - school.answer_words(profession, q.topic) \
+        - school.common_keys(profession)
+    # a word that starts like a word of a title may be another form of it (« curieux », « Curiosité »): no claim then
+    starts = {s[:4] for s in school.replier.title_stems(profession, q.topic)}
+    return bool(said) and not any(k[:4] in starts for k in said)
+
+
 def counted_topic(school: School, q: Question) -> Optional[str]:
     """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
     topic = next(iter(topics_in(q.counted)), None) if q.counted else None
@@ -700,6 +717,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # closest thing the fiche says, never as if it were the answer.
         return done(replier.absent(profession, missing, question), (("sujet", question.topic), ("incompris", 0.0)))
     reply = replier.answer(profession, question)
+    if not_cited(school, profession, question):
+        reply = replier.not_cited(question.topic, reply)
     if q.counted and question.topic in COUNTED_TOPICS:
         # « combien de missions la fiche cite-t-elle ? »: how many, then the list
         reply = replier.counted(profession, question.topic, reply)

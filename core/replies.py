@@ -144,6 +144,12 @@ class Replier:
         intro = self.fill("nombre_elements", nombre=number, rubrique=self.topics.sujets[topic].rubrique)
         return Reply(f"{intro}\n{reply.text}", reply.buttons)
 
+    def not_cited(self, topic: str, reply: Reply) -> Reply:
+        """« la patience, c'est dans les qualités demandées ? » when no item of the list is named: said first, then
+        the list the fiche gives."""
+        intro = self.fill("element_non_cite", rubrique=self.topics.sujets[topic].rubrique)
+        return Reply(f"{intro}\n{reply.text}", reply.buttons)
+
     def not_listed(self, job: str, topic: str, reply: Reply) -> Reply:
         """« commercial export, c'est un des postes tremplins cités ? » when the fiche does not cite it: said
         first, then the jobs it does cite."""

@@ -8,7 +8,7 @@ import re
 from typing import Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 
 from core.catalogue import BY_FAMILY, Interests, SearchIndex, request
-from core.coverage import Asked, keys, uncovered
+from core.coverage import NEUTRAL_KEYS, Asked, keys, uncovered
 from core.knowledge import Profession
 from core.names import NameIndex
 from core.replies import Replier
@@ -71,6 +71,7 @@ class School:
         self._texts: Dict[str, str] = {}
         self._answer_words: Dict[Tuple[str, str], FrozenSet[str]] = {}
         self._name_words: Dict[str, FrozenSet[str]] = {}
+        self._topic_words: Optional[FrozenSet[str]] = None
         self._search_index: Optional[SearchIndex] = None
         self._cited: Dict[str, Tuple[list, NameIndex]] = {}
     # -- understanding ---------------------------------------------------------------------------
@@ -200,6 +201,14 @@ class School:
             texts += self.replier.listed_items(self.replier.answer(profession, Question(topic=topic)).text)
             cached = self._answer_words[(profession.id, topic)] = keys(" ".join(texts))
         return cached
+
+    def common_keys(self, profession: Profession) -> FrozenSet[str]:
+        """Word keys that name nothing in particular in a question about this profession: the words that ask nothing
+        (core/coverage.py NEUTRAL), the profession's names, and the words of every topic (sujets.yml)."""
+        if self._topic_words is None:
+            self._topic_words = keys(" ".join(w for t in self.replier.topics.sujets.values()
+                                              for w in [t.libelle, t.question, t.rubrique] + list(t.vocabulaire)))
+        return NEUTRAL_KEYS | self._topic_words | self._names_of(profession)
 
     def _names_of(self, profession: Profession) -> FrozenSet[str]:
         if profession.id not in self._name_words:

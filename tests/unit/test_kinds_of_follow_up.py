@@ -205,3 +205,15 @@ def test_a_second_part_that_only_says_the_list_is_all_there_is_belongs_to_the_fi
     said = dialogue.respond(school(), dialogue.Turn(q, "formation_continue", (), {}, None, dialogue.ANSWER)).reply.text
     assert default_profession().diplome.precision.split(",")[0] in said, said
     assert "\n\n" not in said  # one answer, not one per part
+
+
+def test_something_asked_of_a_list_that_names_none_of_its_items_is_said_not_cited():
+    p = default_profession()
+    opening = template("element_non_cite", rubrique=school().replier.topics.sujets["soft_skills"].rubrique)
+    text = reply("la patience c'est dans les qualités demandées ?", "soft_skills")
+    assert text.startswith(opening) and p.soft_skills.qualites[0].nom in text, text
+    # an item named, even in another form of its first word, is never said missing
+    quality = p.soft_skills.qualites[0].nom
+    assert not reply(f"est-ce qu'il faut avoir de la {quality.lower()} ?", "soft_skills").startswith(opening)
+    assert not reply(f"est-ce qu'il faut être {quality.lower()[:4]}ieux ?", "soft_skills").startswith(opening)
+    assert not reply("les qualités demandées ?", "soft_skills").startswith(opening)  # asks the list
