@@ -221,22 +221,23 @@ _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|
                      r"|\bpas d'alternance\b")
 
 
+# The words a student puts before his idea of the job (« donc », « en gros », « si j'ai bien compris »).
+_LEAD_IN = (r"^\W*(?:(?:donc|alors|bon|ok|bref|du coup|en fait|en vrai|en gros|au fond|en somme|finalement|basically|so"
+            r"|si j'ai bien compris|si je comprends bien)\W+)*")
 # « donc en gros c'est une sorte de traducteur, non ? »: the student's own idea of the job, to be checked.
 _CHECKS_IDENTITY = re.compile(
-    r"^\W*(?:(?:donc|alors|bon|ok|bref|du coup|en fait|en vrai|en gros|au fond|en somme|finalement|basically|so"
-    r"|si j'ai bien compris|si je comprends bien)\W+)*"
-    r"(?:c'est|c est|cest|c|ce serait|ce metier c'est|ce job c'est|le metier c'est|it's|it is)\W+"
+    _LEAD_IN + r"(?:c'est|c est|cest|c|ce serait|ce metier c'est|ce job c'est|le metier c'est|it's|it is)\W+"
     r"(?:(?:surtout|plutot|juste|seulement|principalement|avant tout|simplement|vraiment|basically|mostly|just)\W+)?"
     r"(?:un|une|comme un|comme une|a|an)\W+(?:(?:metier|job|boulot|sorte|genre|espece|kind|sort) (?:de |d'|of )\w+"
     r"|(?!(?:metier|poste|premier|dernier|entier|particulier|salaire|vrai|normal|travail|global)\b)"
     r"\w+(?:eur|euse|teur|trice|iste|ien|ienne|ier|iere|ate|al|ale|aire|ant|ante|er|or|ist|ian|ent))\b"
     r".{0,80}(?:\bnon|c'?est ca|c'?est bien ca|\bc ca|n'est-ce pas|\bhein|pas vrai|\bright|\bisn't it|\bcorrect)\W*$")
 # « c'est un peu comme être ambassadeur ? »: the job likened to another, to check as well.
-_LIKENED = re.compile(r"^\W*(?:(?:donc|alors|bon|ok|en fait|en gros|du coup)\W+)*(?:c'est|c est|ce metier c'est|it's)\W+"
+_LIKENED = re.compile(_LEAD_IN + r"(?:c'est|c est|ce metier c'est|it's)\W+"
                       r"(?:un peu |en gros |genre |plus ou moins |un genre |like )?comme (?:etre |faire )?(?:un |une )?\w+")
 # « en gros ce métier c'est juste traduire des docs, non ? »: the job reduced to one thing, to check as well.
 # The job is the subject: first in the message, or named (« la diplomatie, c'est juste dans le nom ? » is no such idea).
-_REDUCED = re.compile(r"(?:^\W*(?:(?:en gros|en fait|donc|alors|bref|du coup|bon)\W+)*|\b(?:ce metier|ce job|ce poste|le metier"
+_REDUCED = re.compile(r"(?:" + _LEAD_IN + r"|\b(?:ce metier|ce job|ce poste|le metier"
                       r"|ce boulot)\W+)(?:c'est|c est|c|consiste a|se resume a)\s+(?:juste|seulement|uniquement|rien que)\s+"
                       r"(?:de |d'|du |des )?(?!(?:pour|une?|par|dans|avec|sur|comme|une question)\b)\w{4,}")
 # « faut-il forcément passer par … ? », « c'est obligatoire d'avoir été … ? »: whether a step is compulsory.
