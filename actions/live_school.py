@@ -15,7 +15,6 @@ trainer is told so in French; with no valid copy, the server stops with the erro
 Messages for the trainer also go to the file descriptor KNOWLEDGE_NOTICES_FD (scripts/run.sh
 points it at the terminal), so that they are seen without opening the logs.
 """
-import hashlib
 import json
 import logging
 import os
@@ -31,8 +30,9 @@ from typing import Callable, Optional, Tuple
 
 from core.knowledge import KnowledgeError
 from core.school import School
-from loading.paths import KNOWLEDGE, ROOT, VAR, knowledge_dir
+from loading.paths import ROOT, knowledge_dir, last_valid_dir
 from loading.school import load_school
+from trainer.project import node_at, parse_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -51,17 +51,6 @@ def signature(folder: Path) -> Signature:
             continue
         found.append((str(path.relative_to(folder)), stat.st_size, stat.st_mtime_ns))
     return tuple(found)
-
-
-def last_valid_dir(folder: Path) -> Path:
-    """Where the copy of the last valid knowledge is kept: var/knowledge-last-valid/ for the project's
-    own folder; for another folder (ASSISTANT_KNOWLEDGE_DIR), a folder of its own under var/."""
-    chosen = os.environ.get("ASSISTANT_LAST_VALID_DIR")
-    if chosen:
-        return Path(chosen)
-    if folder.resolve() == KNOWLEDGE.resolve():
-        return VAR / "knowledge-last-valid"
-    return VAR / f"knowledge-last-valid-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:10]}"
 
 
 def status_file(last_valid: Path) -> Path:
@@ -104,7 +93,6 @@ def with_lines(message: str) -> str:
     first = message.split(" : ", 1)[0].split(" ligne ")[0]
     path = Path(first) if Path(first).is_absolute() else ROOT / first
     try:
-        from trainer.project import node_at, parse_yaml
         data = parse_yaml(path.read_text(encoding="utf-8"))
     except Exception:  # noqa: BLE001 - a YAML error already gives its line
         return message

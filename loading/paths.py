@@ -3,6 +3,7 @@
 Scripts started by path (``python scripts/serve.py``) first put the project root on ``sys.path``
 with a one-line bootstrap, then take every path from here.
 """
+import hashlib
 import os
 from pathlib import Path
 from typing import Optional
@@ -28,6 +29,18 @@ def cache_dir(root: Path = ROOT) -> Optional[Path]:
     if value.lower() == "off":
         return None
     return Path(value) if value else root / "var" / "cache"
+
+
+def last_valid_dir(folder: Path) -> Path:
+    """Where the copy of the last valid knowledge is kept (actions/live_school.py keeps it, the trainer's tools read
+    it): ASSISTANT_LAST_VALID_DIR, else var/knowledge-last-valid/ for the project's own folder, and for another folder
+    (ASSISTANT_KNOWLEDGE_DIR) a folder of its own under var/."""
+    chosen = os.environ.get("ASSISTANT_LAST_VALID_DIR")
+    if chosen:
+        return Path(chosen)
+    if folder.resolve() == KNOWLEDGE.resolve():
+        return VAR / "knowledge-last-valid"
+    return VAR / f"knowledge-last-valid-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:10]}"
 
 
 def tracker_store_url() -> str:

@@ -9,7 +9,6 @@ was made from, when its header names it and it is found (read as `make importer`
 list item whose text is in a reference and no longer anywhere in the file is removed; a changed value is a
 trainer's edit, not a removal, and is not reported.
 """
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -19,6 +18,7 @@ import yaml
 
 from core import yamlcache
 from core.textnorm import fold
+from loading.paths import last_valid_dir
 
 
 def _texts(node) -> Iterator[str]:
@@ -85,8 +85,7 @@ def removed(old, new, field: str = "", kept: Optional[set] = None) -> List[Tuple
 
 def last_valid_folder(knowledge: Path) -> Optional[Path]:
     """The copy of the last valid knowledge of this folder, if the assistant ever ran on it."""
-    from actions.live_school import last_valid_dir
-    folder = Path(os.environ.get("ASSISTANT_LAST_VALID_DIR") or last_valid_dir(knowledge))
+    folder = last_valid_dir(knowledge)
     return folder if (folder / "metiers").is_dir() else None
 
 

@@ -7,6 +7,8 @@ second copy by hand, means it cannot drift: a builder that passes a new field ma
 import ast
 from typing import Dict, FrozenSet, Optional, Set
 
+from loading.paths import ROOT
+
 
 class TemplateNameError(ValueError):
     """A fill() call whose template name cannot be read from the code."""
@@ -63,7 +65,6 @@ def fields_filled(source: str) -> Dict[str, FrozenSet[str]]:
 
 
 def _replies_fields() -> Dict[str, FrozenSet[str]]:
-    from loading.paths import ROOT
     return fields_filled((ROOT / "core" / "replies.py").read_text(encoding="utf-8"))
 
 
