@@ -194,13 +194,15 @@ class NameIndex:
 
     def __init__(self, names: Iterable[Tuple[str, str]], ordinary: FrozenSet[str] = frozenset(),
                  clippings: Optional[Mapping[str, Tuple[str, ...]]] = None, common: Optional[FrozenSet[str]] = None,
-                 known: Optional[FrozenSet[str]] = None, said: Optional[Mapping[str, Tuple[str, ...]]] = None):
+                 known: Optional[FrozenSet[str]] = None, said: Optional[Mapping[str, Tuple[str, ...]]] = None,
+                 whole: Iterable[Tuple[str, str]] = ()):
         """`names`: (profession id, name) pairs, in file order (the first file wins a tie).
         `ordinary`: folded words of ordinary French, never corrected into a word of a name.
         `clippings`: clipped words -> the words they stand for (knowledge/abreviations.yml).
         `common`: the most frequent words, never read as the initials of a title; `known`: rarer words
         of the language, corrected by sound only. `said`: everyday words that name a job only said as one
-        (« pion ») -> the words of that job's name (knowledge/noms_usuels.yml's `courant`).
+        (« pion ») -> the words of that job's name (knowledge/noms_usuels.yml's `courant`). `whole`: (profession id,
+        name) pairs read only written in full, never by their first word, an everyday one (« femme de chambre »).
         loading/usual_names.py's `reading()` reads all six."""
         self._clippings = clippings or {}
         self._said = said or {}
@@ -263,6 +265,14 @@ class NameIndex:
         # an everyday word is a name said as a job only where the index holds the title it stands for
         self._said = {word: full for word, full in self._said.items()
                       if tuple(canonical(w) for w in full if w not in SMALL_WORDS) in self._exact}
+        # names read only in full: their first word is an everyday one, which alone names no job
+        self._whole: Dict[Tuple[str, ...], List[str]] = {}
+        for pid, name in whole:
+            self._order.setdefault(pid, len(self._order))
+            for form in typed_forms(name):
+                key = name_words(form)
+                if len(key) > 1 and pid not in self._whole.setdefault(key, []):
+                    self._whole[key].append(pid)
         self._longest = max(map(len, self._exact), default=0)
         self._vocabulary = sorted(self._postings)
         self._sounds = self._sound_keys(folded_words)
@@ -350,6 +360,9 @@ class NameIndex:
         """`find` of a message already folded (the understanding folds a message once)."""
         read = self.read(folded)
         exact, length = self._longest_exact(read.raw)
+        whole, whole_length = self._longest_whole(read.raw)
+        if whole_length > length:  # « garçon de café », read only in full
+            return whole
         if read.words != read.raw:
             fixed, fixed_length = self._longest_exact(read.words)
             if fixed_length > length:  # « secretaire medicalle »: the corrected name is the longer one
@@ -506,6 +519,16 @@ class NameIndex:
                 ids = self._exact.get(tuple(found[start:end]))
                 if ids and end - start > best_length:
                     best, best_length = self._ids_in_order(ids), end - start
+        return best[:MOST_AMBIGUOUS], best_length
+
+    def _longest_whole(self, found: Sequence[str]) -> Tuple[Tuple[str, ...], int]:
+        """The professions of the longest name read only in full (`whole`) that the message writes, and its length."""
+        best: Tuple[str, ...] = ()
+        best_length = 0
+        for key, ids in self._whole.items():
+            n = len(key)
+            if n > best_length and any(tuple(found[i:i + n]) == key for i in range(len(found) - n + 1)):
+                best, best_length = self._ids_in_order(ids), n
         return best[:MOST_AMBIGUOUS], best_length
 
     def _shortened(self, found: Sequence[str]) -> Tuple[Tuple[str, ...], int, int]:

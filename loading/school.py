@@ -22,7 +22,7 @@ from loading.knowledge import (
 )
 from loading.knowledge_cache import default_cache
 from loading.paths import KNOWLEDGE, knowledge_dir
-from loading.usual_names import reading
+from loading.usual_names import reading, whole_pairs
 
 
 @dataclass
@@ -47,7 +47,8 @@ class SchoolFiles:
         exceptions = {name: d.sauf for name, d in self.details.precisions.items() if d.sauf}
         entries = {k: (e.libelle, e.eleve, e.fiche) for k, e in (self.interests.interets.items() if self.interests else ())}
         return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases,
-                      interests=Interests.of(entries), lexicon=reading(), absent_exceptions=exceptions)
+                      interests=Interests.of(entries), absent_exceptions=exceptions,
+                      lexicon={**reading(), "whole": whole_pairs((p.id, p.intitule) for p in self.professions.values())})
 
 
 def read_school(folder: Union[str, Path, None] = None,

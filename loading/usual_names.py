@@ -9,7 +9,7 @@ for a school that has that title (`reading()`).
 """
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Tuple
+from typing import Dict, Iterable, Tuple
 
 import yaml
 
@@ -49,6 +49,33 @@ def _entries(path: Path) -> Tuple[dict, ...]:
     return tuple(e for e in entries or () if isinstance(e, dict) and isinstance(e.get("titre"), str))
 
 
+@lru_cache(maxsize=4)
+def whole_names(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
+    """{ascii_name(title): the names of that title read only in full}: names of several words whose first word is an
+    ordinary one that starts no title (« femme de chambre », « garçon de café »). Left out of the aliases (that word
+    alone would name the job), they are read when the message writes them whole (core/names.py `whole`)."""
+    out: Dict[str, Tuple[str, ...]] = {}
+    titles = _titles(path)
+    for entry in _entries(path):
+        names = tuple(n for n in (str(n).strip() for n in entry.get("noms") or ())
+                      if _ordinary_start(n, titles) and _apart(n, titles))
+        if names:
+            out[ascii_name(entry["titre"])] = names
+    return out
+
+
+def whole_pairs(titles: Iterable[Tuple[str, str]], path: Path = USUAL_NAMES) -> Tuple[Tuple[str, str], ...]:
+    """(profession id, name read only in full) for each (profession id, title) given."""
+    return tuple((pid, name) for pid, title in titles for name in _of(title, whole_names(path), path))
+
+
+def _ordinary_start(name: str, titles: NameIndex) -> bool:
+    """A name of several words whose first word is an ordinary one that starts no title of the list."""
+    parts = words(without_accents(name.lower()))
+    return len(parts) > 1 and (canonical(parts[0]) in common_words() or parts[0] in common_words()) \
+        and not titles.heads(parts[0])
+
+
 def _apart(name: str, titles: NameIndex) -> bool:
     """A name the list's titles do not read already: none of them is found in it (« conducteur de bus
     scolaire » would be read as « Conducteur de bus »). A name may start with another title's head noun
@@ -72,7 +99,7 @@ def _kept(name: str, title: str, titles: NameIndex) -> bool:
     # Unless that first word already starts titles of the list, and so names none alone (« garde du corps »
     # among « Garde d'enfant », « Garde de parc naturel »).
     if (canonical(parts[0]) in common_words() or parts[0] in common_words()) and not titles.heads(parts[0]):
-        return False
+        return False  # a name of several words is read only in full instead (whole_names)
     return len(parts) > 1 or folded not in {without_accents(w) for w in words(title.lower())}
 
 
@@ -85,7 +112,11 @@ def _titles(path: Path = USUAL_NAMES) -> NameIndex:
 def names_of(title: str, path: Path = USUAL_NAMES) -> Tuple[str, ...]:
     """The usual names of a title of the national list, as the list writes it or as a fiche does
     (« Contrôleur(se) aérien(ne) »), or () when the title is not one of the list's."""
-    names = usual_names(path)
+    return _of(title, usual_names(path), path)
+
+
+def _of(title: str, names: Dict[str, Tuple[str, ...]], path: Path) -> Tuple[str, ...]:
+    """The entry of `names` for a title as the list writes it or as a fiche does, () for another title."""
     if ascii_name(title) in names:
         return names[ascii_name(title)]
     found = _titles(path).find(title)

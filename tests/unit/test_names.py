@@ -215,3 +215,13 @@ def test_a_word_after_a_possessive_is_something_of_the_students_not_a_job_asked(
     assert index.find("notre cuisinière à gaz ne marche plus, c'est grave ?") == ()
     assert index.find("ma fille veut devenir cuisinière, quel diplôme ?") == ("cuisine",)
     assert index.find("comment devient-on cuisinière ?") == ("cuisine",)
+
+
+def test_a_name_whose_first_word_is_an_everyday_one_is_read_only_in_full():
+    """« garçon de café » names a waiter; « garçon » or « café » alone names nothing (core/names.py `whole`)."""
+    index = NameIndex([("serveur", "Serveur / Serveuse en restauration")], ordinary=frozenset({"garcon", "cafe"}),
+                      whole=[("serveur", "garçon de café")])
+    assert index.find("combien gagne un garçon de café ?") == ("serveur",)
+    assert index.find("un garçon de 15 ans peut travailler ?") == ()
+    assert index.find("le café c'est bon pour réviser ?") == ()
+    assert index.find("combien gagne un serveur ?") == ("serveur",)
