@@ -68,6 +68,10 @@ _BELONGS = re.compile(r"^\W*(?:est[- ]ce qu|faut\b|il faut\b|faut[- ]il\b|on doi
                       r"|\b(?:fait partie|font partie|fait-il partie|compte|comptent|inclut|incluent|comprend|comprennent"
                       r"|dans (?:les|ses|la liste)|parmi)\b")
 
+# « je suis », « j'ai bossé six ans comme », « depuis dix ans »: the student says his own job.
+_OWN_PAST = re.compile(r"\b(?:je suis|j'?etais|j'?ai ete|j'?ai (?:bosse|travaille|fait)|je (?:travaille|bosse)|depuis \w+ ans"
+                       r"|i am|i'm|i was|i worked)\b")
+
 # « plus que », « moins », « mieux », « comparé à », « devant »: a comparison said, beyond a bare « lequel ? ».
 _COMPARES = re.compile(r"\b(?:plus|moins|mieux|pire|davantage|compar\w*|differen\w*|que|qu'|vs|versus|devant|derriere"
                        r"|superieure?s?|inferieure?s?|more|less|better|than)\b|\+|>|<")
@@ -104,6 +108,7 @@ class Cues:
     faq: bool = False              # the fiche's FAQ named
     compares: bool = False         # a comparison said (« plus que », « mieux »), not only « lequel ? »
     belongs: bool = False          # whether something belongs to a list, asked yes or no
+    own_past: bool = False         # the student says his own job
     about_it: bool = False         # « ça », « cela » as the subject: what the last answer spoke of
 
 
@@ -125,5 +130,5 @@ def cues(folded: str) -> Cues:
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
                 technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)), compares=bool(_COMPARES.search(folded)),
-                belongs=bool(_BELONGS.search(folded)),
+                belongs=bool(_BELONGS.search(folded)), own_past=bool(_OWN_PAST.search(folded)),
                 about_it=bool(_ABOUT_IT.search(folded)))

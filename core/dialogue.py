@@ -391,6 +391,16 @@ def topics_compared(school: School, turn: Turn) -> List[str]:
     return named if len(named) >= 2 and current_profession(school, turn) else []
 
 
+def own_stepping_stone(school: School, profession: Optional[Profession], q: Question) -> bool:
+    """Whether the student says his own job (« je suis », « j'ai bossé six ans comme ») is one the fiche cites as
+    preparing for this profession (its stepping stones)."""
+    if profession is None or "experiences" not in school.fact_topics or not q.cues.own_past or q.about_pay \
+            or set(q.named) - {profession.id}:
+        return False
+    cited = school.cited_job(profession, q.folded)
+    return bool(cited) and cited[1] == "experiences"
+
+
 def not_cited(school: School, profession: Profession, q: Question) -> bool:
     """« la patience, c'est dans les qualités demandées ? », « faut être un leader charismatique ? »: whether something
     belongs to a list, asked yes or no, when the message names no item of it and says words its answer does not hold
@@ -593,8 +603,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             intent in ITEM_TOPICS or intent in facts and unsure(turn, intent)):
         # « avec qui travaille-t-on dans la coopération institutionnelle ? » read, unsure, as the evolutions
         intent = titled_topic(school, current, q, intent) or intent
+    stone = own_stepping_stone(school, current, q)
+    if stone:
+        # « je suis assistante juridique depuis six ans : c'est un bon tremplin ? »: the student's own job is one the
+        # fiche cites as preparing for this one; what the fiche says of it, not a reconversion it does not describe
+        intent = "experiences"
     probe = current or (school.profession(q.named[0]) if len(q.named) == 1 else None)
-    detail = absent_detail(school, q, probe, intent) if probe else None
+    detail = absent_detail(school, q, probe, intent) if probe and not stone else None
     said = school.detail(turn.slots.get(ABSENT))  # what the last reply said the fiche does not give
     if detail is None and probe is not None and said:
         # right after it, the conversation is the context a price or a place alone needs (« quelle école ? »
@@ -635,7 +650,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         named = [d for d in (q.diplomas or q.written_diplomas) if d in facts] or [previous]
         question = diploma_topic(replace(q, topic=named[0] if len(named) == 1 else "diplome"))
         return done(replier.guarantee(profession, question), (("sujet", question.topic), ("incompris", 0.0)))
-    if q.levels is not None and not detail and "salaire" in facts:
+    if q.levels is not None and not detail and not stone and "salaire" in facts:
         # « débutant, ça veut dire combien d'années ? », « bac+5 donc payé comme un confirmé ? »: the fiche's
         # levels (years of experience), whatever topic the diploma or the years in the words suggest.
         question = replace(q, topic="salaire")

@@ -87,7 +87,8 @@ _COST = re.compile(r"\bco[uû]t|\bprix\b|\bfrais\b|\btarif|\bbudget|\binscriptio
 
 # « elle est notée combien ? », « quel score ? »: a score asked (the fiche scores its hard skills), not a pay.
 _SCORE_WORDS = re.compile(r"\bnote(?:e|es|s)?\b|\bscore|\bevalue(?:e|es|s)?\b|\bpoints?\b|\bsur 100\b|\bnotation")
-_PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)|\bremuner|\bbrut|\bnet\b|euro|€|\bk€|\bfric|\bthune|\bsous\b"
+# A word of pay (« pays », a country, is not « paye »).
+_PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)(?!s\b)|\bremuner|\bbrut|\bnet\b|euro|€|\bk€|\bfric|\bthune|\bsous\b"
                         r"|\bargent\b|\bmoney\b|\bsalary|\bwages?\b|\bearn|\btranches? (?:de salaire|salariale)|\bquelle tranche\b")
 
 

@@ -217,3 +217,21 @@ def test_something_asked_of_a_list_that_names_none_of_its_items_is_said_not_cite
     assert not reply(f"est-ce qu'il faut avoir de la {quality.lower()} ?", "soft_skills").startswith(opening)
     assert not reply(f"est-ce qu'il faut être {quality.lower()[:4]}ieux ?", "soft_skills").startswith(opening)
     assert not reply("les qualités demandées ?", "soft_skills").startswith(opening)  # asks the list
+
+
+def test_the_students_own_job_that_the_fiche_cites_as_a_stepping_stone_gets_what_it_says_of_it():
+    p = default_profession()
+    stone = p.experiences[-1]
+    job = stone.poste.split(" en ")[0].replace("(e)", "e").lower()
+    said = (f"J'ai bossé 6 ans comme {job}, je voudrais me reconvertir vers ce métier. "
+            "Est-ce que mon parcours a du sens ou je repars de zéro ?")
+    text = reply(said, "formation_continue")
+    assert text.startswith(template("experiences", intitule=p.intitule, experiences="").split(":")[0]), text
+    assert stone.poste in text
+    # asked its pay, the student's own job is not answered with the stepping stones
+    assert not reply(f"je suis {job}, je gagne combien ?", "salaire").startswith(text.split(":")[0])
+
+
+def test_a_country_is_no_word_of_pay():
+    assert not school().understand("je travaille avec des pays étrangers", [], "missions").about_pay
+    assert all(school().understand(t, [], "salaire").about_pay for t in ("ça paye bien ?", "c'est payé combien ?", "pay?"))
