@@ -87,7 +87,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
             # « je voudrais devenir boulanger »: the catalogue has it, by name: its fiche, not a search.
             return answer(school, replace(turn, intent="definition"), "definition", fallback=False) \
                 or clarify(school, turn)
-        step = (turn.question.cues.job_step or next((t for t in topics_in(turn.question.folded) if t == "experiences"), None)) \
+        step = (turn.question.cues.job_step or ("experiences" if "experiences" in topics_in(turn.question.folded) else None)) \
             if len(school.professions) < 2 else None
         if turn.intent in (exploring.LIST, exploring.SEARCH) and step in school.fact_topics:
             # « quels métiers faire avant ? » in a school of one profession: its stepping stones (« après »: its

@@ -187,8 +187,8 @@ class Replier:
         items, titles = item_texts(p, topic)
         found = set()
         for title in titles if titles is not None else items:
-            words = [w for w in fold(title).split() if stems(w)]
-            found |= stems(words[0]) if heads and words else set() if heads else stems(fold(title))
+            said = [stems(w) for w in fold(title).split() if stems(w)]  # each word's stem, small words left out
+            found |= (said[0] if said else set()) if heads else stems(fold(title))
         return frozenset(found)
 
     def titled_items(self, p: Profession, topic: str, q: Question) -> List[int]:

@@ -15,7 +15,7 @@ import yaml
 
 from core import yamlcache
 from core.knowledge import ascii_name
-from core.names import NameIndex, canonical, typed_forms
+from core.names import NameIndex, canonical, name_words, typed_forms
 from core.textnorm import fold, without_accents, words
 from loading.lexicon import clippings, common_words, for_names
 from loading.paths import KNOWLEDGE
@@ -65,15 +65,51 @@ def whole_names(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
 
 
 def whole_pairs(titles: Iterable[Tuple[str, str]], path: Path = USUAL_NAMES) -> Tuple[Tuple[str, str], ...]:
-    """(profession id, name read only in full) for each (profession id, title) given."""
-    return tuple((pid, name) for pid, title in titles for name in _of(title, whole_names(path), path))
+    """(profession id, name read only in full) for each (profession id, title) given, as the list writes the title
+    or as a fiche does (« Employé(e) au pair »). whole_names, which needs an index of the list's titles, is read only
+    when a title given is one of those that have such names: most schools build no such index at their start."""
+    forms, candidates = _title_forms(path), _ordinary_named(path)
+    out = []
+    for pid, title in titles:
+        key = ascii_name(title)
+        found = key if key in _title_ids(path) else next(
+            (forms[k] for k in map(name_words, typed_forms(title)) if k in forms), None)
+        if found in candidates:
+            out += [(pid, name) for name in whole_names(path).get(found, ())]
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _title_forms(path: Path = USUAL_NAMES) -> Dict[Tuple[str, ...], str]:
+    """Each form of each title of the list, as the index reads it (« employe au pair ») -> that title's ascii_name."""
+    return {k: ascii_name(e["titre"]) for e in _entries(path) for k in map(name_words, typed_forms(e["titre"])) if k}
+
+
+@lru_cache(maxsize=4)
+def _ordinary_named(path: Path = USUAL_NAMES) -> frozenset:
+    """The titles one of whose names of several words starts with an ordinary word: those whole_names may keep
+    (found without the titles' index)."""
+    ordinary = common_words()
+    out = set()
+    for entry in _entries(path):
+        for name in entry.get("noms") or ():
+            parts = words(without_accents(str(name).lower()))
+            if len(parts) > 1 and (canonical(parts[0]) in ordinary or parts[0] in ordinary):
+                out.add(ascii_name(entry["titre"]))
+                break
+    return frozenset(out)
 
 
 def _ordinary_start(name: str, titles: NameIndex) -> bool:
     """A name of several words whose first word is an ordinary one that starts no title of the list."""
     parts = words(without_accents(name.lower()))
-    return len(parts) > 1 and (canonical(parts[0]) in common_words() or parts[0] in common_words()) \
-        and not titles.heads(parts[0])
+    return len(parts) > 1 and _ordinary_first(parts, titles)
+
+
+def _ordinary_first(parts, titles: NameIndex) -> bool:
+    """Whether a name's first word (of its folded `parts`) is an ordinary one, in any of its forms, that starts no
+    title of the list: alone, it would then name a profession."""
+    return (canonical(parts[0]) in common_words() or parts[0] in common_words()) and not titles.heads(parts[0])
 
 
 def _apart(name: str, titles: NameIndex) -> bool:
@@ -98,9 +134,15 @@ def _kept(name: str, title: str, titles: NameIndex) -> bool:
     # that ordinary word a profession.
     # Unless that first word already starts titles of the list, and so names none alone (« garde du corps »
     # among « Garde d'enfant », « Garde de parc naturel »).
-    if (canonical(parts[0]) in common_words() or parts[0] in common_words()) and not titles.heads(parts[0]):
+    if _ordinary_first(parts, titles):
         return False  # a name of several words is read only in full instead (whole_names)
     return len(parts) > 1 or folded not in {without_accents(w) for w in words(title.lower())}
+
+
+@lru_cache(maxsize=4)
+def _title_ids(path: Path = USUAL_NAMES) -> frozenset:
+    """The ascii_name of every title of the list, as the list writes it."""
+    return frozenset(ascii_name(e["titre"]) for e in _entries(path))
 
 
 @lru_cache(maxsize=4)
@@ -112,13 +154,11 @@ def _titles(path: Path = USUAL_NAMES) -> NameIndex:
 def names_of(title: str, path: Path = USUAL_NAMES) -> Tuple[str, ...]:
     """The usual names of a title of the national list, as the list writes it or as a fiche does
     (« Contrôleur(se) aérien(ne) »), or () when the title is not one of the list's."""
-    return _of(title, usual_names(path), path)
-
-
-def _of(title: str, names: Dict[str, Tuple[str, ...]], path: Path) -> Tuple[str, ...]:
-    """The entry of `names` for a title as the list writes it or as a fiche does, () for another title."""
-    if ascii_name(title) in names:
-        return names[ascii_name(title)]
+    names, key = usual_names(path), ascii_name(title)
+    if key in names:
+        return names[key]
+    if key in _title_ids(path):
+        return ()  # a title as the list writes it, without usual names: no look-up
     found = _titles(path).find(title)
     return names.get(found[0], ()) if len(found) == 1 else ()
 
