@@ -219,8 +219,8 @@ def years_required(folded: str) -> Optional[int]:
     return None
 
 
-# An amount: « 45k », « 40 000 », « 2500 € » (never the 5 of « bac+5 »).
-_PAY = re.compile(r"pay|salaire|gagn|euro|€|remuner|plus de|\+ de|au moins|minimum|au-dessus|depass|\bsup")
+# An amount: « 45k », « 40 000 », « 2500 € » (never the 5 of « bac+5 »); « payé », never « pays ».
+_PAY = re.compile(r"pay(?!s\b)|salaire|gagn|euro|€|remuner|plus de|\+ de|au moins|minimum|au-dessus|depass|\bsup")
 _MONTHLY = re.compile(r"par mois|/ ?mois|mensuel")
 
 

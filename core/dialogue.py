@@ -20,7 +20,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 from core import exploring
 from core.coverage import keys
 from core.knowledge import TRAINING_IDS, Profession
-from core.replies import Reply
+from core.replies import DOUBTED, Reply
 from core.school import School
 from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
@@ -148,7 +148,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
             top = next(name for name, _ in turn.ranking if name != "nlu_fallback")
             return exploring.respond(school, replace(turn, intent=top))
         agreed = agreed_intent(school, turn) or paid_amount(school, turn.question) or item_topic(school, turn) \
-            or counted_topic(school, turn.question)
+            or counted_topic(school, turn.question) or ranked_topic(school, turn.question, turn.slots.get("sujet"))
         outcome = answer(school, turn, agreed, fallback=agreed is None)
         return outcome or clarify(school, turn)
     return answer(school, turn, turn.intent, fallback=False)
@@ -417,6 +417,16 @@ def not_cited(school: School, profession: Profession, q: Question) -> bool:
     return bool(said) and not any(k[:4] in starts for k in said)
 
 
+def ranked_topic(school: School, q: Question, previous: Optional[str]) -> Optional[str]:
+    """« la toute première mission ? », « et la 3e ? » after the missions: the list whose item the message asks
+    for by its rank (Question.ordinal): the one whose noun it says, else the previous answer's."""
+    if q.ordinal is None or q.named:
+        return None
+    named = [t for t in topics_in(q.folded) if t in ITEM_TOPICS]
+    topic = named[0] if named else previous if len(q.folded.split()) <= 8 else None
+    return topic if topic in ITEM_TOPICS and topic in school.fact_topics else None
+
+
 def counted_topic(school: School, q: Question) -> Optional[str]:
     """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
     topic = next(iter(topics_in(q.counted)), None) if q.counted else None
@@ -550,7 +560,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « un débutant commence à 45 000 € ? »: an amount of money (not a price: stated_amount) asks the pay,
         # whatever topic another word suggests (« commence »: the stepping-stone jobs).
         intent = "salaire"
-    elif q.premise == "secondaire" and q.skill and intent in facts and "hard_skills" in facts:
+    elif q.premise in DOUBTED and q.skill and intent in facts and "hard_skills" in facts:
         # « avec les outils de traduction, plus besoin de maîtriser les langues ? »: the premise is about a skill
         # the fiche scores (« Non : » and its score), whatever topic the rest of the message suggests.
         intent = "hard_skills"
@@ -659,7 +669,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # Several topics in one message: each part answered, in the order asked (a part asking a
     # detail the fiche does not give gets « La fiche ne précise pas … »).
     # « avec les outils de traduction, plus besoin de maîtriser les langues ? » is one premise about a skill.
-    items = compound_parts(school, q, profession) if not (q.premise == "secondaire" and q.skill or whole) else []
+    items = compound_parts(school, q, profession) if not (q.premise in DOUBTED and q.skill or whole) else []
     if detail and all(part_detail is None for part_detail, _ in items):
         # « en alternance, on est payé combien ? »: the whole message asks what the fiche does not give (the
         # work-study pay), which no part says alone; answering each part would give the salary in its place.
@@ -704,6 +714,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « et pour y arriver, il faut quoi ? » after the evolutions: the previous answer's topic (its
         # conditions are in it), not another topic its words may suggest.
         question = replace(asked, topic=previous)
+    elif intent not in ITEM_TOPICS and not choice.switched and (ranked := ranked_topic(school, q, previous)):
+        # « développe la quatrième » after the missions, « la dernière mission citée ? »: that item of that list
+        question = replace(asked, topic=ranked)
     elif intent == "definition" and not q.named and not choice.switched and not q.checks_identity \
             and (item := item_asked(school, profession, q, previous)):
         # « et la veille, ça consiste en quoi ? » after the missions: that mission, not what the job is;

@@ -144,6 +144,20 @@ _COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})
 _NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "nous", "vous",
                       "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos"})
 _ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »: within a complement
+# After a modal verb, an infinitive (« on peut reporter l'oral ? »); after a subject pronoun in its usual place (first,
+# or after « comment », « si », « qu' »…), a verb (« comment on interprète un graphique ? »): no job. Not after an
+# inverted one (« comment devient-on préfète ? »).
+_VERB_AFTER = frozenset({"peut", "peux", "pouvez", "pourrait", "pourrais", "faut", "dois", "doit", "devrait", "vais", "va",
+                         "vont", "allez"})
+_SUBJECTS = frozenset({"je", "j", "tu", "il", "elle", "on", "ils", "elles"})
+_BEFORE_SUBJECT = frozenset({"comment", "quand", "si", "que", "qu", "pourquoi", "et", "mais", "donc", "alors", "ou",
+                             "puis", "car"})
+# « la crème pâtissière », « l'air marin », « la prospection commerciale »: after an article and a noun, an adjective,
+# not a job; unless that noun is a person (« ma fille infirmière ») or the job itself (« le métier infirmier »).
+_DETERMINERS = frozenset({"le", "la", "l", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces"})
+_PERSONS = frozenset({"fille", "fils", "mere", "pere", "frere", "soeur", "cousin", "cousine", "copain", "copine", "ami",
+                      "amie", "oncle", "tante", "mari", "femme", "homme", "enfant", "ado", "voisin", "voisine",
+                      "metier", "job", "poste", "boulot", "emploi", "travail"})
 
 
 def sound(word: str) -> str:
@@ -313,7 +327,8 @@ class NameIndex:
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
             # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_NO_JOB_AFTER)
-            if len(token) < 2 or token in SMALL_WORDS or i and tokens[i - 1] in _NO_JOB_AFTER:
+            if len(token) < 2 or token in SMALL_WORDS or i and tokens[i - 1] in _NO_JOB_AFTER \
+                    or self._not_a_job(tokens, i):
                 gap.append(token)
                 continue
             frame = self._frame(tokens, i)
@@ -339,6 +354,16 @@ class NameIndex:
         corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
                     tuple(shortened))
+
+    def _not_a_job(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether token i is a verb or an adjective where it stands (_VERB_AFTER, _SUBJECTS, _DETERMINERS)."""
+        before = tokens[i - 1] if i else ""
+        if before in _VERB_AFTER:
+            return True
+        if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT):
+            return True
+        return i >= 2 and tokens[i - 2] in _DETERMINERS and before not in SMALL_WORDS and before not in _PERSONS \
+            and before not in _STRONG_FRAMES and self._corrected(canonical(before), before) not in self._postings
 
     @staticmethod
     def _frame(tokens: Sequence[str], i: int) -> int:

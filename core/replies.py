@@ -31,12 +31,21 @@ _STATED_SCORE = re.compile(r"(?<![\d+])(?<!\d[.,])(\d{1,3})(?!\d|[.,]\d|\s*(?:%|
                            r"|heures?\b|h\b|k\b|000|€|euros?|e\b|eme\b|er\b))")
 
 
+# « la dernière de la liste », « la deuxième citée »: a rank in the fiche's order, not in the scores'.
+_AS_LISTED = re.compile(r"\bliste\b|\bcite(?:e|s|es)?\b|\bordre de la fiche\b")
+# The premises that a thing the fiche lists does not count or is not part of the job (Question.premise): answered
+# « Non : » or « Si : » and what the fiche says of it.
+DOUBTED = ("secondaire", "niee")
+_OUT_OF_100 = re.compile(r"\s*(?:/|sur)\s*100\b")
+
+
 # « Oui, … », « Non : … » at the start of a fiche's sentence that a template already opens with its verdict.
 _VERDICT_START = re.compile(r"^\s*(?:oui|non)\s*[,:.!]\s*", re.IGNORECASE)
 
 
 def stated_score(folded: str) -> Optional[int]:
     """A score out of 100 the student states about a skill (« elle a 95 ? »), if one number alone is given."""
+    folded = _OUT_OF_100.sub(" ", folded)  # « 98/100 », « 98 sur 100 »: the scale is no score
     found = [int(n) for n in _STATED_SCORE.findall(folded) if 0 < int(n) <= 100]
     return found[0] if len(found) == 1 else None
 
@@ -269,13 +278,19 @@ class Replier:
                                                               detail=p.missions[i].detail) for i in several]),
                              autres=self.bullets([m.intitule for i, m in enumerate(p.missions) if i not in several][:4]))
         hit = None if q.asks_variation else best_match(q.stems, texts, titles)
+        ranked = by_rank(q, len(p.missions)) if hit is None else None
+        hit = ranked if ranked is not None else hit
         if hit is None:
             return self.fill("missions.liste", intitule=p.intitule,
                              missions=self.bullets([m.intitule for m in p.missions]),
                              precision=p.definition.precision or "")
         mission = p.missions[hit]
         others = [m.intitule for i, m in enumerate(p.missions) if i != hit][:4]
-        return self.fill("missions.expliquee" if q.asks_open else "missions.ciblee", mission=mission.intitule, detail=mission.detail,
+        # « la troisième ? »: the item at that rank, as the fiche says it; no « Oui » to a claim about it
+        key = "missions.premisse_niee" if q.premise == "niee" and ranked is None \
+            else "missions.premisse_secondaire" if q.premise == "secondaire" and ranked is None \
+            else "missions.expliquee" if q.asks_open or ranked is not None else "missions.ciblee"
+        return self.fill(key, mission=mission.intitule, detail=mission.detail,
                          missions=self.bullets(others))
 
     # -- diplomas: the fiche's paths (core/diplomas.py) ------------------------------------------
@@ -622,7 +637,7 @@ class Replier:
     def _soft_skills(self, p: Profession, q: Question) -> str:
         qualities = p.soft_skills.qualites
         texts, titles = item_texts(p, "soft_skills")
-        if q.premise == "secondaire" and named_items(q.premise_stems, texts, titles):
+        if q.premise in DOUBTED and named_items(q.premise_stems, texts, titles):
             # « pas besoin d'être adaptable si on est organisé ? »: the quality belittled, not the other one
             q = replace(q, stems=q.premise_stems)
         several = [] if q.asks_variation or q.ranked or q.premise or not q.joins else named_items(q.stems, texts, titles)
@@ -632,6 +647,8 @@ class Replier:
                              qualites=self.bullets([self.fill("soft_skills.item", nom=qualities[i].nom,
                                                               detail=qualities[i].detail) for i in several]))
         hit = None if q.asks_variation else best_match(q.stems, texts, titles)
+        ranked = by_rank(q, len(qualities)) if hit is None else None
+        hit = ranked if ranked is not None else hit
         if hit is None and (q.superlative or q.ranked):
             items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
             return self.fill("soft_skills.sans_classement", qualites=self.bullets(items))
@@ -642,14 +659,20 @@ class Replier:
         chosen = qualities[hit]
         others = ", ".join(x.nom for i, x in enumerate(qualities) if i != hit)
         # « l'écoute, c'est secondaire ? »: the quality is one the fiche expects, « Non » first.
-        return self.fill("soft_skills.premisse_secondaire" if q.premise == "secondaire"
-                         else "soft_skills.expliquee" if q.asks_open else "soft_skills.ciblee",
+        return self.fill("soft_skills.premisse_niee" if q.premise == "niee"
+                         else "soft_skills.premisse_secondaire" if q.premise == "secondaire"
+                         else "soft_skills.expliquee" if q.asks_open or ranked is not None else "soft_skills.ciblee",
                          qualite=chosen.nom, detail=chosen.detail, autres=others)
 
     def skill_asked(self, p: Profession, q: Question) -> Optional[int]:
         """Index of the one hard skill the message asks about (its entity, else its words), None for none."""
         index = next((i for i, s in enumerate(p.hard_skills.competences) if s.id == q.skill), None)
-        return index if index is not None else best_match(q.stems, *item_texts(p, "hard_skills"))
+        index = index if index is not None else best_match(q.stems, *item_texts(p, "hard_skills"))
+        rank = by_rank(q, len(p.hard_skills.competences)) if index is None else None
+        if rank is None or _AS_LISTED.search(q.folded):
+            return index if index is not None else rank
+        # « et la deuxième ? » after the best scored: the fiche scores them, a rank is in the order of the scores
+        return sorted(range(len(p.hard_skills.competences)), key=lambda i: -p.hard_skills.competences[i].score)[rank]
 
     def skills_named(self, p: Profession, q: Question) -> List[int]:
         """Indexes of the hard skills the message names (its « competence » entities, or a stem only one
@@ -724,8 +747,9 @@ class Replier:
                              competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)
         # « les langues, c'est secondaire ? »: a skill the fiche scores is expected, « Non » first.
-        return self.fill("hard_skills.premisse_secondaire" if q.premise == "secondaire"
-                         else "hard_skills.expliquee" if q.asks_open else "hard_skills.ciblee",
+        return self.fill("hard_skills.premisse_niee" if q.premise == "niee"
+                         else "hard_skills.premisse_secondaire" if q.premise == "secondaire"
+                         else "hard_skills.expliquee" if q.asks_open or q.ordinal is not None else "hard_skills.ciblee",
                          nom=s.nom, score=s.score,
                          mots_cles=", ".join(k.lower() for k in s.mots_cles),
                          detail_majuscule=self._skill_detail(s),
@@ -734,13 +758,15 @@ class Replier:
     def _tools(self, p: Profession, q: Question) -> str:
         cats = p.outils.categories
         hit = None if q.asks_variation else best_match(q.stems, [c.nom for c in cats])
+        hit = by_rank(q, len(cats)) if hit is None else hit
         if hit is None:
             items = [self.fill("outils.item", nom=c.nom, detail=c.detail) for c in cats]
             return self.fill("outils.liste", categories=self.bullets(items), precision=p.outils.precision or "")
         chosen = cats[hit]
         others = ", ".join(c.nom.lower() for i, c in enumerate(cats) if i != hit)
         # « le CRM ça sert à rien ici, c'est ça ? »: the fiche cites it, « Non » first
-        key = "outils.premisse_secondaire" if q.premise == "secondaire" else "outils.ciblee"
+        key = "outils.premisse_niee" if q.premise == "niee" else \
+            "outils.premisse_secondaire" if q.premise == "secondaire" else "outils.ciblee"
         return self.fill(key, categorie=chosen.nom.lower(), detail=chosen.detail,
                          autres=others, precision=p.outils.precision or "")
 
@@ -1061,6 +1087,14 @@ def salary_level(p: Profession, q: Question) -> Optional[str]:
     return q.experience if q.experience in ("debutant", "confirme") else None
 
 
+def by_rank(q: Question, count: int) -> Optional[int]:
+    """The index of the item a message asks for by its rank in a list of `count` (« la troisième », « la
+    dernière »: Question.ordinal), None when it gives none or one beyond the list."""
+    if q.ordinal is None or not -count <= q.ordinal < count:
+        return None
+    return q.ordinal % count
+
+
 def item_texts(p: Profession, topic: str) -> Tuple[List[str], Optional[List[str]]]:
     """The text of each item of a list topic (a mission, a quality, a skill with its key words, a tool), and each
     item's title (None for the tools, whose text is their name); ([], None) for another topic."""
@@ -1105,18 +1139,20 @@ def named_items(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Se
 def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Sequence[str]] = None) -> Optional[int]:
     """Index of the one item the question (its word stems) is specifically about, if any.
 
-    A stem of one item's title only (« la mobilité » : « Appui à la mobilité internationale ») names it;
-    otherwise stems shared by several items say nothing about which one is meant.
+    A stem of one item's title only (« la mobilité » : « Appui à la mobilité internationale ») names it, unless the
+    message says at least two more words of another item's text; otherwise stems shared by several items say
+    nothing about which one is meant.
     """
     if not asked:
         return None
     by_title = _unique_hits(asked, _titles(items, titles))
-    if len(by_title) == 1:
-        return by_title[0]
     item_stems = [stems(fold(i)) for i in items]
     unique = _unique_stems(item_stems)
     scores = [len(found & asked & unique) for found in item_stems]
     best = max(scores, default=0)
-    if best == 0 or scores.count(best) > 1:
-        return None
-    return scores.index(best)
+    alone = best > 0 and scores.count(best) == 1
+    if len(by_title) == 1:
+        # « un volet d'accompagnement des publics dans leurs démarches d'intégration » after « l'étranger »: the item
+        # most of whose words the message says, over one whose title shares a word with it
+        return scores.index(best) if alone and best > scores[by_title[0]] + 1 else by_title[0]
+    return scores.index(best) if alone else None

@@ -218,6 +218,10 @@ _BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\b
                         r"|\b(?:plus|pas) (?:besoin|la peine) d(?:e|')|\bsert plus a rien\b|\bplus (?:utiles?|necessaires?)\b"
                         r"|\bsert a rien\b|\bservent a rien\b|\bpas (?:si |tres |vraiment |super |trop )?(?:importante?s?|utiles?"
                         r"|necessaires?|indispensables?|essentiel\w*|demandee?s?)\b")
+# « il ne s'occupe pas de la communication, si ? », « il n'y a aucun outil de veille ? »: a thing said not to be part of it.
+_NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille|participe|sert)\w* (?:pas|jamais|plus)\b"
+                      r"|\bn'(?:y a|a|utilise|intervient|assure|organise)\w* (?:pas|jamais|aucune?)\b"
+                      r"|\b(?:pas|aucune?) (?:de |d')?(?:outils?|missions?|taches?|competences?|qualites?) (?:de |d')")
 _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|pourrai) pas\b|\bexclue?\b|\binterdite?\b"
                      r"|\bpas d'alternance\b")
 
@@ -253,10 +257,11 @@ _OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:l
                    r"|^\W*que\b")
 
 
-_COUNTED_NOUNS = (r"(missions?|competences?|qualites?|skills?|outils?|taches?|tasks?|qualities|tools?"
+_COUNTED_NOUNS = (r"(missions?|competences?|qualites?|soft skills?|hard skills?|skills?|outils?|taches?|tasks?|qualities|tools?"
                   r"|(?:metiers?|postes?) tremplins?|tremplins?)")
-# « combien de missions ? », « how many tools ? », and a number said of them (« il y a 5 missions principales, c'est ça ? »)
-_COUNTED = re.compile(r"\bcombien (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+# « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
+# 5 missions principales, c'est ça ? »)
+_COUNTED = re.compile(r"\b(?:combien|cb|cmb|cbn) (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
                       r"|\bhow many (?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
                       r"|\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze) " + _COUNTED_NOUNS + r"\b")
 
@@ -281,7 +286,8 @@ _GUARANTEE = re.compile(r"\bgaranti\w*|\bassure(?:e|s)? d'(?:avoir|obtenir|trouv
 
 
 def premise(folded: str, written: Sequence[str]) -> Optional[str]:
-    """« secondaire » when the message says the thing named does not count, « impossible » when it says it
+    """« secondaire » when the message says the thing named does not count, « niee » when it says it is not part of
+    the job (answered « Si : » when it is), « impossible » when it says it
     cannot be done, « garanti » when it says a diploma it names (`written`) guarantees a job, else None."""
     if _GUARANTEE.search(folded) and written:
         return "garanti"
@@ -289,6 +295,8 @@ def premise(folded: str, written: Sequence[str]) -> Optional[str]:
         return "impossible"
     if _BELITTLES.search(folded):
         return "secondaire"
+    if _NEGATED.search(folded):
+        return "niee"
     return None
 
 
@@ -297,8 +305,9 @@ _CLAUSE_END = re.compile(r"\b(?:si|quand|car|parce|puisque|comme|if|since|becaus
 
 
 def belittled_stems(folded: str) -> FrozenSet[str]:
-    """The stems of what « plus besoin de … », « pas la peine de … » belittles, up to the end of its clause."""
-    found = _BELITTLES.search(folded)
+    """The stems of what « plus besoin de … », « pas la peine de … » belittles or « il ne fait pas … » denies, up to
+    the end of its clause."""
+    found = _BELITTLES.search(folded) or _NEGATED.search(folded)
     if not found:
         return frozenset()
     return stems(_CLAUSE_END.split(folded[found.end():], maxsplit=1)[0])
@@ -307,18 +316,27 @@ def belittled_stems(folded: str) -> FrozenSet[str]:
 # « avec un master, j'ai forcément un poste ? »: what the diploma the student would have gives, not whether
 # it is required.
 _WITH_DIPLOMA = re.compile(r"\bavec (?:un|une|le|la|mon|ma|son|sa|ce|cet|cette) (?:master|mastere|mba|bac ?\+? ?5)")
-# « le deuxième, il gagne combien ? »: a profession of those just shown, by its rank (0 first, -1 last).
-_ORDINAL = re.compile(r"\b(?:le|la|du|de la|au|a la|pour le|pour la)\s+(premier|premiere|1er|1ere|deuxieme|2e|2eme|second|seconde"
-                      r"|troisieme|3e|3eme|quatrieme|4e|4eme|cinquieme|5e|5eme|dernier|derniere)\b(?!\s+(?:job|poste|emploi"
-                      r"|annee|annees|salaire|diplome|niveau|temps|jour|mois|fois|pas|contact|metier de))")
-_RANKS = {"premier": 0, "premiere": 0, "1er": 0, "1ere": 0, "deuxieme": 1, "2e": 1, "2eme": 1, "second": 1, "seconde": 1,
-          "troisieme": 2, "3e": 2, "3eme": 2, "quatrieme": 3, "4e": 3, "4eme": 3, "cinquieme": 4, "5e": 4, "5eme": 4,
-          "dernier": -1, "derniere": -1}
+# « le deuxième, il gagne combien ? »: a profession of those just shown, by its rank (0 first, -1 last); « la
+# toute première mission », « la 3e ? », « sa mission n°1 »: an item of a list, by its rank.
+_RANK_WORDS = {"premier": 0, "premiere": 0, "1er": 0, "1ere": 0, "1re": 0, "deuxieme": 1, "2e": 1, "2eme": 1,
+               "second": 1, "seconde": 1, "troisieme": 2, "3e": 2, "3eme": 2, "quatrieme": 3, "4e": 3, "4eme": 3,
+               "cinquieme": 4, "5e": 4, "5eme": 4, "sixieme": 5, "6e": 5, "6eme": 5, "septieme": 6, "7e": 6, "7eme": 6,
+               "huitieme": 7, "8e": 7, "8eme": 7, "neuvieme": 8, "9e": 8, "9eme": 8, "dixieme": 9, "10e": 9, "10eme": 9,
+               "dernier": -1, "derniere": -1, "avant-dernier": -2, "avant-derniere": -2}
+_ORDINAL = re.compile(r"\b(?:le|la|du|de la|au|a la|pour le|pour la|sa|son|ta|ton)\s+(?:toute?\s+|tres\s+)?("
+                      + "|".join(sorted(_RANK_WORDS, key=len, reverse=True)) +
+                      r")(?![\w-])(?!\s+(?:job|poste|emploi|annee|annees|salaire|diplome|niveau|temps|jour|mois|fois|pas"
+                      r"|contact|metier de|minute|moment|chose a faire|etape))"
+                      r"|\b(?:n°|no|numero|num) ?(\d{1,2})\b")
 
 
 def ordinal(folded: str) -> Optional[int]:
     match = _ORDINAL.search(folded)
-    return _RANKS[match.group(1)] if match else None
+    if match is None:
+        return None
+    if match.group(2):
+        return int(match.group(2)) - 1 if int(match.group(2)) > 0 else None
+    return _RANK_WORDS[match.group(1)]
 
 
 # « pour y arriver, il faut quoi ? », « et pour ça ? », « comment y faire face ? », « elles demandent quoi
@@ -408,6 +426,27 @@ def own_job(folded: str, entity: str) -> bool:
     return bool(re.search(_OWN_JOB + re.escape(fold(entity)) + r"\b", folded))
 
 
+# A sentence: up to its end mark and the space after it.
+_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+(?:\s+|$)|$)")
+# A question that asks about the job or one of its topics by itself (« combien gagne un débutant dans ce métier ? »).
+_ABOUT_THE_JOB = re.compile(r"\b(?:metier|boulot|job|travail|poste|taf)\b")
+
+
+def asked_sentences(asking: str) -> str:
+    """A long message with its story blanked out (same length): « j'ai 29 ans, 6 ans dans la logistique au Canada…
+    Combien gagne un débutant ? » asks the pay, not what the fiche says of a retraining or a country. Only when
+    the questions (the sentences with « ? ») say what they ask about: the job or one of its topics; « c'est
+    possible pour moi ? » leaves the story as it is, since the story is what it asks about."""
+    sentences = [m.group(0) for m in _SENTENCE.finditer(asking) if m.group(0)]
+    asks = [i for i, sentence in enumerate(sentences) if "?" in sentence]
+    if len(sentences) < 2 or not asks or len(asks) == len(sentences):
+        return asking
+    questions = " ".join(sentences[i] for i in asks)
+    if not (topics_in(questions) or _ABOUT_THE_JOB.search(questions)):
+        return asking
+    return "".join(sentence if i in asks else " " * len(sentence) for i, sentence in enumerate(sentences))
+
+
 def absent_phrases(vocabulary: Vocabulary, asking: str) -> Tuple[int, ...]:
     """The indexes of the phrases of details fiches do not give that a message holds, but for a detail one of
     whose exceptions it also holds (hors_fiche.yml « sauf »)."""
@@ -445,7 +484,7 @@ class Question:
     refers_back: bool = False             # points at what the previous answer spoke of (« pour y arriver »)
     recalls: bool = False                 # points at what was said earlier (« tu m'as dit quoi pour … ? »)
     asks_variation: bool = False          # whether the list varies (« c'est pareil partout ? »): its caveat answers
-    ordinal: Optional[int] = None         # « le deuxième »: rank among the professions just shown (-1: the last)
+    ordinal: Optional[int] = None         # « le deuxième »: a rank among the professions just shown or a list's items (-1: the last)
     with_diploma: bool = False            # « avec un master, … ? »: what the diploma gives, not whether it is required
     about_work: bool = False              # speaks of work or studies at all
     stems: FrozenSet[str] = frozenset()
@@ -600,8 +639,9 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         ordinal=ordinal(folded) if span is None else None,
         about_work=about_work_or_studies(folded), stems=stems(folded),
-        # Read without the courtesy: « je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon.
-        phrases=absent_phrases(vocabulary, asking),
+        # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)
+        # nor the story told before the questions.
+        phrases=absent_phrases(vocabulary, asked_sentences(asking)),
         named=vocabulary.find_profession(folded) if span is None else (),
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
         heads=vocabulary.profession_heads(folded) if span is None else (),

@@ -25,3 +25,9 @@ def test_the_pay_a_message_states_and_the_salary_a_search_asks_read_the_same_amo
     # a bare number is a pay to a search that speaks of pay, never one the student states
     assert salary_asked(fold("un métier qui paye plus de 45000")) == 45000
     assert stated_amount(fold("un métier qui paye plus de 45000")) is None
+
+
+def test_a_country_is_no_pay():
+    """« pays » is a country: its number is no salary a search asks more than, « payé » is."""
+    assert salary_asked(fold("un métier dans un pays à 3000 km")) is None
+    assert salary_asked(fold("un métier payé 2000 par mois")) == 24000

@@ -225,3 +225,16 @@ def test_a_name_whose_first_word_is_an_everyday_one_is_read_only_in_full():
     assert index.find("un garçon de 15 ans peut travailler ?") == ()
     assert index.find("le café c'est bon pour réviser ?") == ()
     assert index.find("combien gagne un serveur ?") == ("serveur",)
+
+
+def test_a_job_word_used_as_a_verb_or_an_adjective_names_no_profession():
+    """« on peut reporter l'oral ? », « comment on interprète un graphique ? », « la crème pâtissière »: a verb after
+    a modal or a subject pronoun, an adjective after an article and a noun; said as a job, each is found."""
+    index = NameIndex([("r", "Reporter"), ("i", "Interprète"), ("p", "Pâtissier(ère)"), ("m", "Mécanicien(ne) automobile")])
+    for said in ("est-ce qu'on peut reporter l'oral ?", "comment on interprète un graphique ?",
+                 "comment on rate pas une crème pâtissière ?"):
+        assert index.find(said) == (), said
+    assert index.find("comment devient-on interprète ?") == ("i",)
+    assert index.find("je veux devenir reporter") == ("r",)
+    assert index.find("ma fille pâtissière cherche un stage") == ("p",)
+    assert index.find("salaire d'un mecanisien automobile") == ("m",)

@@ -77,6 +77,14 @@ def filled():
             replier.answer(profession, understand(f"{quality.nom} c'est secondaire ?", topic="soft_skills"))
         for skill in profession.hard_skills.competences[:1]:
             replier.answer(profession, Question(topic="hard_skills", skill=skill.id, premise="secondaire"))
+            replier.answer(profession, Question(topic="hard_skills", skill=skill.id, premise="niee"))
+        # An item said not to count (« Non : ») or not to be part of the job (« Si : »).
+        for topic, items in (("missions", [m.intitule for m in profession.missions[:1]]),
+                             ("soft_skills", [x.nom for x in profession.soft_skills.qualites[:1]]),
+                             ("outils", [c.nom for c in profession.outils.categories])):  # some share words
+            for name in items:
+                replier.answer(profession, understand(f"{name}, ça sert à rien ?", topic=topic))
+                replier.answer(profession, understand(f"il ne fait pas de {name}, si ?", topic=topic))
             replier.answer(profession, Question(topic="hard_skills", skill=skill.id,
                                                 folded=f"elle a {100 - skill.score // 2}, c'est juste ?"))
         replier.answer(profession, Question(topic="salaire", experience="confirme", folded="un senior gagne combien ?"))

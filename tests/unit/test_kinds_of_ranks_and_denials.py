@@ -1,0 +1,83 @@
+"""Kinds of message read from the misses of a set written apart (tests/nlu/test_fresh11.yml): an item asked by its
+rank, an item said not to be part of the job, a count in SMS, a story before the question, a score out of 100.
+Through core/dialogue.py on the behaviour knowledge: every expected word is read from the fixture fiche or its
+templates."""
+from core import dialogue
+from core.replies import best_match, stated_score
+from core.textnorm import fold
+from core.understanding import stems
+from tests.support.helpers import norm
+from tests.support.knowledge import amounts, default_profession, school
+
+
+def reply(text, intent, kind=dialogue.ANSWER, slots=None, ranking=()):
+    q = school().understand(text, [], intent)
+    return dialogue.respond(school(), dialogue.Turn(q, intent, tuple(ranking), slots or {}, None, kind)).reply.text
+
+
+def template_start(key):
+    return school().replier.t[key].split("{")[0]
+
+
+def test_a_mission_asked_by_its_rank_is_that_mission_without_a_yes():
+    missions = default_profession().missions
+    unsure = [("nlu_fallback", 0.5), ("definition", 0.3)]
+    first = reply("c'est quoi la toute première mission de la liste ?", "nlu_fallback", dialogue.CLARIFY, ranking=unsure)
+    assert first.startswith(f"« {missions[0].intitule} »"), first
+    third = reply("et la 3e ?", "nlu_fallback", dialogue.CLARIFY, slots={"sujet": "missions"}, ranking=unsure)
+    assert third.startswith(f"« {missions[2].intitule} »"), third
+    last = reply("quelle est la dernière mission citée dans la fiche ?", "missions")
+    assert last.startswith(f"« {missions[-1].intitule} »"), last
+
+
+def test_the_second_skill_after_the_best_scored_is_the_second_by_score():
+    skills = sorted(default_profession().hard_skills.competences, key=lambda s: -s.score)
+    text = reply("et la deuxième ?", "hard_skills", slots={"sujet": "hard_skills"})
+    assert text.startswith(skills[1].nom) and str(skills[1].score) in text, text
+
+
+def test_an_item_said_not_to_be_part_of_the_job_gets_si_and_what_the_fiche_says():
+    p = default_profession()
+    mission = p.missions[-1]
+    text = reply(f"il ne s'occupe pas de {mission.intitule.lower()}, c'est bien ça ?", "missions")
+    assert text.startswith(template_start("missions.premisse_niee")) and mission.intitule in text, text
+    names = [c.nom for c in p.outils.categories]
+    word = next(w for name in names for w in fold(name).split()
+                if len(w) > 5 and sum(stems(w) <= stems(fold(other)) for other in names) == 1)
+    text = reply(f"il n'y a aucun outil de {word} dans ce métier, c'est ça ?", "outils")
+    assert text.startswith(template_start("outils.premisse_niee")), text
+    # a thing said to count for nothing keeps « Non : »
+    text = reply(f"{mission.intitule.lower()}, ça sert à rien ?", "missions")
+    assert text.startswith(template_start("missions.premisse_secondaire")), text
+
+
+def test_a_count_asked_in_sms_is_a_count():
+    p = default_profession()
+    text = reply("ya cb de missions en tt ?", "missions")
+    assert str(len(p.missions)) in text.split("\n")[0], text
+    text = reply("cb de soft skills ds la fiche ?", "soft_skills")
+    assert str(len(p.soft_skills.qualites)) in text.split("\n")[0], text
+
+
+def test_a_story_told_before_the_question_does_not_ask_what_it_mentions():
+    story = ("Bonjour, j'ai passé un an au Canada et je travaille depuis six ans dans la logistique. "
+             "J'envisage de me reconvertir. Combien gagne un débutant dans ce métier ?")
+    text = norm(reply(story, "salaire"))
+    assert all(figure in text for figure in amounts("debutant")), text
+    assert "ne precise pas" not in text, text
+    # a question that only points at the story still asks about it
+    assert school().understand("Je voudrais travailler au Canada. C'est possible pour moi ?", [], "definition").phrases
+
+
+def test_a_score_out_of_100_is_the_score_stated():
+    assert stated_score(fold("les compétences linguistiques c'est 98/100 non ?")) == 98
+    assert stated_score(fold("c'est noté 88 sur 100 ?")) == 88
+
+
+def test_many_words_of_an_items_text_outweigh_one_word_of_another_items_title():
+    titles = ["Communication avec les partenaires étrangers", "Appui à la mobilité internationale"]
+    items = [f"{titles[0]} entretenir des échanges clairs et réguliers",
+             f"{titles[1]} accompagner les publics dans leurs démarches et leur intégration"]
+    asked = stems(fold("un volet d'accompagnement des publics dans leurs démarches d'intégration à l'étranger ?"))
+    assert best_match(asked, items, titles) == 1
+    assert best_match(stems(fold("on parle aux étrangers ?")), items, titles) == 0
