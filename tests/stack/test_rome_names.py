@@ -28,6 +28,7 @@ HELDOUT3 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout3.yml"
 HELDOUT4 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout4.yml"
 HELDOUT5 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout5.yml"
 HELDOUT6 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout6.yml"
+HELDOUT7 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout7.yml"
 
 
 @lru_cache(maxsize=1)
@@ -129,10 +130,11 @@ def test_the_fifth_heldout_names_set_is_found_and_rarely_another_profession():
     job words used in their everyday sense): first measured at 245/274 (89.4 %), 14 read as another profession, on
     the code of the fourth set's fixes; 247/274 and 12 once a word after a possessive (« notre cuisinière à gaz »,
     « ma glacière ») is no job asked about. Its misses: usage names the lexicon lacks, everyday words that are
-    also titles (« le nez qui coule »), short names of several titles read as one (« psy »)."""
+    also titles (« le nez qui coule »), short names of several titles read as one (« psy »). 249/274 and 10 once a
+    word after a subject pronoun or an article and a noun is read as a verb or an adjective."""
     right, total, about_another = score_heldout(HELDOUT5)
-    assert right / total >= 0.898, f"{right}/{total}"  # 247/274, less one case
-    assert len(about_another) <= 12, about_another
+    assert right / total >= 0.905, f"{right}/{total}"  # 249/274, less one case
+    assert len(about_another) <= 11, about_another
 
 
 def test_the_sixth_heldout_names_set_is_found_and_rarely_another_profession():
@@ -144,8 +146,22 @@ def test_the_sixth_heldout_names_set_is_found_and_rarely_another_profession():
     the index once left out (« femme de chambre », « fille au pair ») rather than read that word alone as a job: read
     only in full since, 233/264."""
     right, total, about_another = score_heldout(HELDOUT6)
-    assert right / total >= 0.879, f"{right}/{total}"  # 233/264, less one case
-    assert len(about_another) <= 19, about_another
+    # 236/264 once a word after a modal verb, a subject pronoun or an article and a noun is read as a verb or an
+    # adjective (core/names.py _not_a_job)
+    assert right / total >= 0.890, f"{right}/{total}"  # 236/264, less one case
+    assert len(about_another) <= 16, about_another
+
+
+def test_the_seventh_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout7.yml (279, written apart, 66 everyday sentences among them: « mettre en
+    facteur », « une glacière pour le pique-nique », « le serveur de l'ENT »): first measured at 243/279 (87.1 %),
+    26 read as another profession, on 204e4ce; 246/279 and 23 once a job word after a modal verb (« on peut
+    reporter l'oral »), a subject pronoun (« comment on interprète ») or an article and a noun (« une crème
+    pâtissière ») is read as a verb or an adjective. Most of the rest are objects and idioms (« un secrétaire
+    ancien », « orfèvre en la matière »), which only the meaning of the sentence tells apart."""
+    right, total, about_another = score_heldout(HELDOUT7)
+    assert right / total >= 0.878, f"{right}/{total}"  # 246/279, less one case
+    assert len(about_another) <= 24, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",
