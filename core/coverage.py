@@ -146,10 +146,16 @@ def asked_objects(text: str, folded: str) -> Tuple[Asked, ...]:
     return tuple(result)
 
 
+# Units an answer's figures are counted in (years of experience or of study, euros, points of a score).
+_UNIT_KEYS = frozenset(key(w) for w in ("annee", "an", "euro", "point", "mois"))
+
+
 def uncovered(asked: Sequence[Asked], vocabulary: FrozenSet[str],
-              neutral: Iterable[str] = ()) -> Optional[Asked]:
+              neutral: Iterable[str] = (), counted: Optional[FrozenSet[str]] = None) -> Optional[Asked]:
     """The first thing asked that an answer with this vocabulary (keys) does not hold, if any.
-    `neutral`: more keys that ask nothing in particular (the profession's own name)."""
+    `neutral`: more keys that ask nothing in particular (the profession's own name). `counted`: the keys of what the
+    answer can give a number of (its topic's own words, not its items'): « combien de partenaires suit-il ? » is not
+    answered by a mission that speaks of partners."""
     ignored = NEUTRAL_KEYS | frozenset(neutral)
     share_key = key("pourcentage")
     for item in asked:
@@ -158,5 +164,7 @@ def uncovered(asked: Sequence[Asked], vocabulary: FrozenSet[str],
         if item.key in ignored or item.key in _SHARE_KEYS:
             continue
         if item.key not in vocabulary:
+            return item
+        if item.frame == "combien" and counted is not None and item.key not in counted | _UNIT_KEYS:
             return item
     return None

@@ -57,6 +57,10 @@ def asks_quantity_of_it(q: Question) -> bool:
 
 def _respond(school: School, turn: Turn) -> Outcome:
     previous = turn.slots.get("sujet")
+    q = turn.question
+    if previous == "salaire" and q.amount is None and q.bare_amount is not None and not q.named:
+        # « donc 60000 c'est le minimum ? » right after the pay: an amount of money, checked against the fiche's
+        turn = replace(turn, question=replace(q, amount=q.bare_amount))
     if turn.kind in (HELP, CLARIFY, OUT_OF_SCOPE) and previous in school.fact_topics and turn.question.asks_variation \
             and len(turn.question.folded.split()) <= SHORT_FOLLOW_UP:
         # « ça dépend de quoi ? » after the pay: what the previous answer says it varies with, not the help
@@ -375,8 +379,12 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
     if previous in ITEM_TOPICS and (words(previous) or school.replier.names_an_item(profession, previous, q)):
         return previous
     named = sorted(((words(t), t) for t in ITEM_TOPICS), reverse=True)
-    # the topic most of whose words the message says; none when two say as many
-    return named[0][1] if named[0][0] and named[0][0] > named[1][0] else None
+    # the topic most of whose words the message says; none when two say as many, unless the message says which
+    # list (« la mission sur la veille », when a tool is also « de veille »)
+    if named[0][0] and named[0][0] == named[1][0]:
+        said = [t for t in topics_in(q.folded) if t in ITEM_TOPICS and words(t) == named[0][0]]
+        return said[0] if len(said) == 1 else None
+    return named[0][1] if named[0][0] else None
 
 
 
@@ -560,6 +568,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « un débutant commence à 45 000 € ? »: an amount of money (not a price: stated_amount) asks the pay,
         # whatever topic another word suggests (« commence »: the stepping-stone jobs).
         intent = "salaire"
+    elif previous == "hard_skills" and intent == "salaire" and q.cues.how_much and not q.about_pay \
+            and q.experience is None and q.years is None and "hard_skills" in facts \
+            and (shown := current_profession(school, turn)) and replier.names_an_item(shown, "hard_skills", q):
+        # « la rédac c combien ? » after the skills: that skill's score, not the pay
+        intent = "hard_skills"
     elif q.premise in DOUBTED and q.skill and intent in facts and "hard_skills" in facts:
         # « avec les outils de traduction, plus besoin de maîtriser les langues ? »: the premise is about a skill
         # the fiche scores (« Non : » and its score), whatever topic the rest of the message suggests.
@@ -739,6 +752,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         if topic is None:
             return None if fallback else Outcome(replier.clarify([], 0), slots, profession)
         question = replace(asked, topic=topic)
+    lacking = school.uncovered(question, profession)
+    holding = school.text_holding(profession, lacking, question.folded) if lacking else None
+    if holding and holding != question.topic:
+        # « selon quels référentiels les formations sont-elles retenues ? » read as continuing education: the one
+        # topic whose fiche text says it (the RNCP titles)
+        question = replace(question, topic=holding)
     missing = gap(school, question, profession)
     if missing:
         # The message asks for something this answer does not hold: say so, then the answer as the

@@ -5,7 +5,7 @@ it and pass it on. No Rasa here: tests build one on fixture knowledge folders.
 """
 import functools
 import re
-from typing import Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 
 from core.catalogue import BY_FAMILY, Interests, SearchIndex, request
 from core.coverage import NEUTRAL_KEYS, Asked, keys, uncovered
@@ -72,6 +72,8 @@ class School:
         self._answer_words: Dict[Tuple[str, str], FrozenSet[str]] = {}
         self._name_words: Dict[str, FrozenSet[str]] = {}
         self._topic_words: Optional[FrozenSet[str]] = None
+        self._own_words: Dict[str, FrozenSet[str]] = {}
+        self._texts_keys: Dict[Tuple[str, str], FrozenSet[str]] = {}
         self._search_index: Optional[SearchIndex] = None
         self._cited: Dict[str, Tuple[list, NameIndex]] = {}
     # -- understanding ---------------------------------------------------------------------------
@@ -188,26 +190,52 @@ class School:
         if not question.asked or question.topic not in self.fact_topics:
             return None
         return uncovered(question.asked, self.answer_words(profession, question.topic),
-                         self._names_of(profession))
+                         self._names_of(profession), self.topic_words(question.topic))
 
     def answer_words(self, profession: Profession, topic: str) -> FrozenSet[str]:
         """The word keys a topic's answer holds for a profession: the topic's names and vocabulary
-        (sujets.yml) and the items its answer lists. Not its commentary (« selon l'entreprise »), which
+        (sujets.yml), the items its answer lists, or its fiche text (_TEXT_FIELDS). Not its commentary (« selon l'entreprise »), which
         answers nothing. Computed when the topic is first asked about that profession."""
         cached = self._answer_words.get((profession.id, topic))
         if cached is None:
-            t = self.replier.topics.sujets[topic]
-            texts = [t.libelle, t.question, t.rubrique] + list(t.vocabulaire)
-            texts += self.replier.listed_items(self.replier.answer(profession, Question(topic=topic)).text)
-            cached = self._answer_words[(profession.id, topic)] = keys(" ".join(texts))
+            items = self.replier.listed_items(self.replier.answer(profession, Question(topic=topic)).text)
+            said = self._text_keys(profession, topic) if topic in _TEXT_FIELDS else frozenset()  # a text is its answer
+            cached = self._answer_words[(profession.id, topic)] = self.topic_words(topic) | keys(" ".join(items)) | said
         return cached
+
+    def text_holding(self, profession: Profession, asked: Asked, folded: str) -> Optional[str]:
+        """The one topic answered by a text of the fiche (the RNCP titles, work-study, continuing education, the FAQ
+        remark) that holds what the student asks for, which the answer of the topic asked lacks: its word in that
+        topic's own words (sujets.yml) or text, with at least another word of the message (`folded`) (« selon quels
+        référentiels les formations sont-elles retenues ? »: the RNCP titles)."""
+        said = {k for k in keys(folded) if len(k) >= 5} - NEUTRAL_KEYS - self._names_of(profession)
+        holding = []
+        for topic in _TEXT_FIELDS:
+            if topic not in self.fact_topics or topic not in self.replier.topics.sujets:
+                continue
+            held = self.topic_words(topic) | self._text_keys(profession, topic)
+            if asked.key in held and len(said & held) >= 2:
+                holding.append(topic)
+        return holding[0] if len(holding) == 1 else None
+
+    def _text_keys(self, profession: Profession, topic: str) -> FrozenSet[str]:
+        cached = self._texts_keys.get((profession.id, topic))
+        if cached is None:
+            cached = self._texts_keys[(profession.id, topic)] = keys(_TEXT_FIELDS[topic](profession) or "")
+        return cached
+
+    def topic_words(self, topic: str) -> FrozenSet[str]:
+        """The word keys of a topic's own names and vocabulary (sujets.yml), not of its items."""
+        if topic not in self._own_words:
+            t = self.replier.topics.sujets[topic]
+            self._own_words[topic] = keys(" ".join([t.libelle, t.question, t.rubrique] + list(t.vocabulaire)))
+        return self._own_words[topic]
 
     def common_keys(self, profession: Profession) -> FrozenSet[str]:
         """Word keys that name nothing in particular in a question about this profession: the words that ask nothing
         (core/coverage.py NEUTRAL), the profession's names, and the words of every topic (sujets.yml)."""
         if self._topic_words is None:
-            self._topic_words = keys(" ".join(w for t in self.replier.topics.sujets.values()
-                                              for w in [t.libelle, t.question, t.rubrique] + list(t.vocabulaire)))
+            self._topic_words = frozenset().union(*(self.topic_words(t) for t in self.replier.topics.sujets))
         return NEUTRAL_KEYS | self._topic_words | self._names_of(profession)
 
     def _names_of(self, profession: Profession) -> FrozenSet[str]:
@@ -228,6 +256,13 @@ class School:
                 text = exception.sub(" ", text) if other == name else text
             covered[phrase] = bool(pattern.search(text))
         return covered[phrase]
+
+
+# The topics answered by one text of the knowledge file, as the fiche says it.
+_TEXT_FIELDS: Dict[str, Callable[[Profession], Optional[str]]] = {
+    "rncp": lambda p: p.rncp, "alternance": lambda p: p.alternance, "formation_continue": lambda p: p.formation_continue,
+    "faq": lambda p: p.avertissement,
+}
 
 
 # The memory of a detail a fiche itself says it does not give (« La fiche ne précise pas quelles langues sont

@@ -119,6 +119,23 @@ _BELOW = re.compile(r"\bmoins (?:de|que)\b|\ben[- ]dessous (?:de|des)\b|\binferi
                     r"|\bbelow\b")
 
 
+def bare_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
+    """`stated_amount` of one number written with no money mark, large enough to be a yearly pay and no year
+    (« donc 60000 c'est le minimum ? »): an amount of money only right after the pay (core/dialogue.py)."""
+    if _COST.search(folded):
+        return None
+    found = [a.value for a in amounts(folded)]
+    if len(found) != 1 or found[0] < 10000:
+        return None
+    return found[0], bool(_MONTHLY.search(folded)), _bound(folded)
+
+
+def _bound(folded: str) -> Optional[str]:
+    """What an amount is said to be: the bottom or top of the pay, or a figure above or below it (None: the pay)."""
+    return "min" if _AT_LEAST.search(folded) else "max" if _AT_MOST.search(folded) else \
+        "above" if _ABOVE.search(folded) else "below" if _BELOW.search(folded) else None
+
+
 def stated_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
     """(euros, per month, "min" / "max" / "above" / "below" / None) of the one amount of money a message (folded)
     states (« 45 000 € », « 45k », « 2 000 euros par mois », « au minimum 50 000 € »: "min", « plus de 35k »: "above"),
@@ -129,9 +146,7 @@ def stated_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
     found = [a.value for a in amounts(folded) if a.marked]  # a bare number (a year, a score) is no amount of money
     if len(found) != 1 or found[0] < 500:
         return None
-    bound = "min" if _AT_LEAST.search(folded) else "max" if _AT_MOST.search(folded) else \
-        "above" if _ABOVE.search(folded) else "below" if _BELOW.search(folded) else None
-    return found[0], bool(_MONTHLY.search(folded)), bound
+    return found[0], bool(_MONTHLY.search(folded)), _bound(folded)
 
 
 # -- details the fiche does not give ----------------------------------------------------------
@@ -514,6 +529,7 @@ class Question:
     premise_stems: FrozenSet[str] = frozenset()
     # (euros, per month, bound) of an amount of money the message states (« un débutant gagne 45 000 € ? »)
     amount: Optional[Tuple[int, bool, Optional[str]]] = None
+    bare_amount: Optional[Tuple[int, bool, Optional[str]]] = None  # a number alone that is an amount after the pay
     of_first_job: bool = False            # said of the first job (« le salaire de départ c'est 45 000 € ? »)
     score_asked: bool = False             # a score asked, with no word of pay (« elle est notée combien ? »)
     progression: bool = False             # how pay grows (« le salaire augmente avec l'expérience ? »)
@@ -649,7 +665,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)),
         levels=levels_asked(folded) if span is None else None, premise=premise(folded, written),
-        amount=stated_amount(folded), of_first_job=bool(_FIRST_JOB.search(folded)),
+        amount=stated_amount(folded), bare_amount=bare_amount(folded), of_first_job=bool(_FIRST_JOB.search(folded)),
         premise_stems=belittled_stems(folded),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=bool(_PAY_WORDS.search(folded)), checks_identity=bool(_CHECKS_IDENTITY.search(folded)

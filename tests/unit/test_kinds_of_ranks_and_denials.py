@@ -81,3 +81,49 @@ def test_many_words_of_an_items_text_outweigh_one_word_of_another_items_title():
     asked = stems(fold("un volet d'accompagnement des publics dans leurs démarches d'intégration à l'étranger ?"))
     assert best_match(asked, items, titles) == 1
     assert best_match(stems(fold("on parle aux étrangers ?")), items, titles) == 0
+
+
+def outcome(text, intent, kind=dialogue.ANSWER, slots=None, ranking=()):
+    q = school().understand(text, [], intent)
+    return dialogue.respond(school(), dialogue.Turn(q, intent, tuple(ranking), slots or {}, None, kind))
+
+
+def test_a_quantity_of_something_a_list_only_names_is_a_detail_the_fiche_does_not_give():
+    p = default_profession()
+    word = next(w for m in p.missions for w in fold(m.intitule).split() if len(w) > 7 and w.endswith("s"))
+    text = reply(f"combien de {word} il suit en moyenne ?", "missions")
+    assert text.startswith(school().replier.fill("hors_fiche.intro", libelle="x", remarque="").split("x")[0]), text
+    # the list's own things are counted
+    assert str(len(p.missions)) in reply("combien de missions ?", "missions").split("\n")[0]
+
+
+def test_a_number_alone_right_after_the_pay_is_an_amount_checked_against_the_fiche():
+    low, high = amounts("confirme")
+    text = reply(f"donc {high} c'est le minimum ?", "diplome", slots={"sujet": "salaire"})
+    assert text.startswith(school().replier.fill("salaire.verdict_non")), text
+    assert low in norm(text), text
+
+
+def test_how_much_of_a_skill_after_the_skills_is_its_score():
+    skill = default_profession().hard_skills.competences[-1]
+    text = reply(f"la {fold(skill.nom)[:5]} c combien ?", "salaire", slots={"sujet": "hard_skills"})
+    assert skill.nom in text and str(skill.score) in text, text
+
+
+def test_what_only_the_rncp_text_says_is_answered_from_it_not_said_missing():
+    p = default_profession()
+    common = school().common_keys(p)
+    words = [w for w in fold(p.rncp).replace("'", " ").split() if len(w) >= 9 and w.isalpha() and w not in common][:2]
+    said = outcome(f"selon quels {words[0]} et quels {words[1]} ?", "formation_continue")
+    assert dict(said.slots)["sujet"] == "rncp", said.reply.text
+
+
+def test_an_item_word_two_lists_share_is_read_in_the_list_the_message_names():
+    p = default_profession()
+    tools = {w for c in p.outils.categories for w in fold(c.nom).split() if len(w) > 5}
+    shared = next(w for m in p.missions for w in fold(m.intitule).split() if w in tools)
+    mission = next(m for m in p.missions if shared in fold(m.intitule).split())
+    unsure = [("nlu_fallback", 0.5), ("outils", 0.2)]
+    text = reply(f"ok et la mission sur la {shared} elle sert à quoi ?", "nlu_fallback", dialogue.CLARIFY,
+                 slots={"sujet": "salaire"}, ranking=unsure)
+    assert mission.intitule in text, text
