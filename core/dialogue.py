@@ -364,9 +364,10 @@ def titled_topic(school: School, profession: Profession, q: Question, intent: st
     # a title's first word, that no title of another list has (« un logiciel à connaître » names the tools, not
     # « Connaissance des affaires internationales »: the intent's own words above keep it)
     lists = {t: school.replier.title_stems(profession, t) for t in ITEM_TOPICS if t in school.fact_topics}
-    if intent not in lists or q.stems & lists[intent]:
+    said = school.replier.said_stems(profession, q)
+    if intent not in lists or said & lists[intent]:
         return None
-    only = [t for t in lists if q.stems & school.replier.title_stems(profession, t, heads=True)
+    only = [t for t in lists if said & school.replier.title_stems(profession, t, heads=True)
             - frozenset().union(*(v for k, v in lists.items() if k != t))]
     return only[0] if len(only) == 1 else None
 

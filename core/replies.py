@@ -24,6 +24,15 @@ TOPIC_TEMPLATE_FIELDS = frozenset({"intitule", "texte"})
 class Reply:
     text: str
     buttons: List[Dict[str, str]] = field(default_factory=list)
+    # The items a factual answer lists, as written in its bullets: what it covers (core/school.py answer_words).
+    items: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Body:
+    """A topic's answer as a builder makes it, before its source line: its text and the items its list shows."""
+    text: str
+    items: Tuple[str, ...] = ()
 
 
 # A number the student states as a score: not part of a level (« bac+3 »), a decimal, an amount or a duration.
@@ -57,6 +66,7 @@ class Replier:
         self.t = templates
         self.topics = topics
         self.contact = contact
+        self._name_stems: Dict[str, FrozenSet[str]] = {}  # by profession id: the stems of its names (said_stems)
 
     # -- helpers -------------------------------------------------------------------------------
     def fill(self, name: str, **values) -> str:
@@ -73,11 +83,6 @@ class Replier:
 
     def bullets(self, items: Sequence[str]) -> str:
         return "\n".join(self.fill("commun.puce", texte=i) for i in items)
-
-    def listed_items(self, text: str) -> List[str]:
-        """The lines of a reply that are items of its list (written by bullets())."""
-        mark = self.fill("commun.puce", texte="\x00").split("\x00")[0].strip()
-        return [line for line in text.splitlines() if mark and line.strip().startswith(mark)]
 
     def topic_button(self, topic: str, payload: Optional[str] = None) -> Dict[str, str]:
         return {"title": self.topics.sujets[topic].question, "payload": payload or f"/{topic}"}
@@ -114,8 +119,8 @@ class Replier:
         if silent_on(profession, topic):
             return self.silent(profession, topic)
         builder = BUILDERS.get(topic)
-        body = builder(self, profession, question) if builder else self._other_topic(profession, question)
-        return Reply(f"{body}\n{self.source(profession, topic)}", self.suggestions(topic))
+        body = builder(self, profession, question) if builder else Body(self._other_topic(profession, question))
+        return Reply(f"{body.text}\n{self.source(profession, topic)}", self.suggestions(topic), body.items)
 
     def answer_parts(self, profession: Profession, items: Sequence[tuple]) -> Reply:
         """A compound message: (None, question) parts answered as topics, (detail, closest) parts as
@@ -178,17 +183,24 @@ class Replier:
             else self.fill("diplome.garantie")
         return Reply(f"{intro}\n{answer.text}", answer.buttons)
 
+    def said_stems(self, p: Profession, q: Question) -> FrozenSet[str]:
+        """The stems of the message that can name an item of this profession's lists: not those of its own names
+        (« relations internationales » names no « gestion de la relation client »)."""
+        if p.id not in self._name_stems:
+            self._name_stems[p.id] = stems(fold(" ".join([p.intitule] + list(p.alias))))
+        return q.stems - self._name_stems[p.id]
+
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""
         items = item_texts(p, topic)[0]
-        return bool(items) and best_match(q.stems, items) is not None
+        return bool(items) and best_match(self.said_stems(p, q), items) is not None
 
     def naming_words(self, p: Profession, topic: str, q: Question) -> int:
         """How many words of the message name an item of the topic's list by its title (a stem no other
         title of the list has): « l'admin ou la coordination » names two missions by two words. Words of
         the items' details do not count: « préserver » in a quality's detail is no « présentation »."""
         items, titles = item_texts(p, topic)
-        return len(q.stems & _unique_stems([stems(fold(t)) for t in (titles if titles is not None else items)]))
+        return len(self.said_stems(p, q) & _unique_stems([stems(fold(t)) for t in (titles if titles is not None else items)]))
 
     def title_stems(self, p: Profession, topic: str, heads: bool = False) -> FrozenSet[str]:
         """The stems of the titles of the topic's items (a mission, a quality, a skill, a tool); `heads`: of their
@@ -206,7 +218,7 @@ class Replier:
         du temps » is the quality, not « Gestion de projet », which shares one word)."""
         items, titles = item_texts(p, topic)
         found = [stems(fold(t)) for t in (titles if titles is not None else items)]
-        return [i for i, title in enumerate(found) if len(title & q.stems) >= max(2, len(title) - 1)]
+        return [i for i, title in enumerate(found) if len(title & self.said_stems(p, q)) >= max(2, len(title) - 1)]
 
     def cited_label(self, name: str, kind: str) -> str:
         """A job the fiche only cites, as the end of « La fiche ne précise pas … »."""
@@ -262,44 +274,48 @@ class Replier:
         """A topic added by trainers: its text in the profession file, its wording in reponses.yml."""
         return self.fill_topic(q.topic, intitule=p.intitule, texte=p.autres_sujets[q.topic])
 
-    def _definition(self, p: Profession, q: Question) -> str:
-        return self.fill("definition", intitule=p.intitule, resume=p.definition.resume,
-                         missions=self.bullets([m.intitule for m in p.missions[:4]]),
-                         precision=p.definition.precision or "")
+    def _definition(self, p: Profession, q: Question) -> Body:
+        shown = [m.intitule for m in p.missions[:4]]
+        return Body(self.fill("definition", intitule=p.intitule, resume=p.definition.resume,
+                              missions=self.bullets(shown), precision=p.definition.precision or ""), tuple(shown))
 
-    def _missions(self, p: Profession, q: Question) -> str:
+    def _missions(self, p: Profession, q: Question) -> Body:
         # « c'est pareil dans toutes les entreprises ? »: the whole list with the fiche's caveat, not one item.
         texts, titles = item_texts(p, "missions")
-        several = named_items(q.stems, texts, titles) if q.joins and not q.asks_variation else []
+        several = named_items(self.said_stems(p, q), texts, titles) if q.joins and not q.asks_variation else []
         if len(several) >= 2:
             # « c'est plutôt de l'admin ou de la coordination ? »: each mission named, as the fiche says it.
-            return self.fill("missions.plusieurs",
-                             missions=self.bullets([self.fill("missions.item", mission=p.missions[i].intitule,
-                                                              detail=p.missions[i].detail) for i in several]),
-                             autres=self.bullets([m.intitule for i, m in enumerate(p.missions) if i not in several][:4]))
-        hit = None if q.asks_variation else best_match(q.stems, texts, titles)
+            named = [self.fill("missions.item", mission=p.missions[i].intitule, detail=p.missions[i].detail)
+                     for i in several]
+            others = [m.intitule for i, m in enumerate(p.missions) if i not in several][:4]
+            return Body(self.fill("missions.plusieurs", missions=self.bullets(named), autres=self.bullets(others)),
+                        tuple(named + others))
+        hit = None if q.asks_variation else best_match(self.said_stems(p, q), texts, titles)
         ranked = by_rank(q, len(p.missions)) if hit is None else None
         hit = ranked if ranked is not None else hit
         if hit is None:
-            return self.fill("missions.liste", intitule=p.intitule,
-                             missions=self.bullets([m.intitule for m in p.missions]),
-                             precision=p.definition.precision or "")
+            every = [m.intitule for m in p.missions]
+            return Body(self.fill("missions.liste", intitule=p.intitule, missions=self.bullets(every),
+                                  precision=p.definition.precision or ""), tuple(every))
         mission = p.missions[hit]
         others = [m.intitule for i, m in enumerate(p.missions) if i != hit][:4]
         # « la troisième ? »: the item at that rank, as the fiche says it; no « Oui » to a claim about it
         key = "missions.premisse_niee" if q.premise == "niee" and ranked is None \
             else "missions.premisse_secondaire" if q.premise == "secondaire" and ranked is None \
             else "missions.expliquee" if q.asks_open or ranked is not None else "missions.ciblee"
-        return self.fill(key, mission=mission.intitule, detail=mission.detail,
-                         missions=self.bullets(others))
+        return Body(self.fill(key, mission=mission.intitule, detail=mission.detail, missions=self.bullets(others)),
+                    tuple(others))
 
     # -- diplomas: the fiche's paths (core/diplomas.py) ------------------------------------------
     def _path_line(self, path) -> str:
         level = diplomas.level_label(path.niveau)
         return self.fill("diplome.niveau", nom=path.nom, niveau=level, en_bref=self._in_short(path))
 
+    def _level_lines(self, p: Profession) -> List[str]:
+        return [self._path_line(path) for path in p.parcours]
+
     def _levels(self, p: Profession) -> str:
-        return self.bullets([self._path_line(path) for path in p.parcours])
+        return self.bullets(self._level_lines(p))
 
     def _in_short(self, path) -> str:
         """The fiche's short sentence on a path, or what its status says."""
@@ -386,8 +402,13 @@ class Replier:
                 return m
         return found[0] if found else None
 
-    def _diploma(self, p: Profession, q: Question) -> str:
-        return self._diploma_answer(p, q, "diplome")
+    def _diploma(self, p: Profession, q: Question) -> Body:
+        return self._diploma_body(p, q, "diplome")
+
+    def _diploma_body(self, p: Profession, q: Question, topic: str) -> Body:
+        """A diploma topic's answer; its items: the fiche's paths it lists (_levels), when it lists them."""
+        text = self._diploma_answer(p, q, topic)
+        return Body(text, tuple(line for line in self._level_lines(p) if line in text))
 
     def _diploma_answer(self, p: Profession, q: Question, topic: str) -> str:
         if topic == "diplome" and (q.asks_variation or q.asks_exhaustive) and p.diplome and p.diplome.precision \
@@ -500,40 +521,41 @@ class Replier:
             return first + f"{text}\n{level}"
         return first + f"{text}\n{self.fill('formation.reference', le_reference_en_tete=capitalized(reference))}"
 
-    def _bts(self, p: Profession, q: Question) -> str:
-        return self._diploma_answer(p, q, "bts")
+    def _bts(self, p: Profession, q: Question) -> Body:
+        return self._diploma_body(p, q, "bts")
 
-    def _bachelor(self, p: Profession, q: Question) -> str:
-        return self._diploma_answer(p, q, "bachelor")
+    def _bachelor(self, p: Profession, q: Question) -> Body:
+        return self._diploma_body(p, q, "bachelor")
 
-    def _mastere(self, p: Profession, q: Question) -> str:
-        return self._diploma_answer(p, q, "mastere")
+    def _mastere(self, p: Profession, q: Question) -> Body:
+        return self._diploma_body(p, q, "mastere")
 
-    def _work_study(self, p: Profession, q: Question) -> str:
+    def _work_study(self, p: Profession, q: Question) -> Body:
         # « c'est impossible en alternance j'imagine ? »: the fiche says it is possible, « Non » first; « c'est
         # obligatoire ? »: not a « oui », unless the fiche's own text says it is compulsory.
         if q.asks_compulsory and not _COMPULSORY_SAID.search(fold(p.alternance)):
-            return self.fill("alternance_pas_obligatoire", alternance=p.alternance)
-        return self.fill("alternance_premisse_non" if q.premise == "impossible" else "alternance", alternance=p.alternance)
+            return Body(self.fill("alternance_pas_obligatoire", alternance=p.alternance))
+        return Body(self.fill("alternance_premisse_non" if q.premise == "impossible" else "alternance",
+                              alternance=p.alternance))
 
-    def _rncp(self, p: Profession, q: Question) -> str:
-        return self.fill("rncp", rncp=p.rncp)
+    def _rncp(self, p: Profession, q: Question) -> Body:
+        return Body(self.fill("rncp", rncp=p.rncp))
 
-    def _continuing_education(self, p: Profession, q: Question) -> str:
-        return self.fill("formation_continue", formation_continue=p.formation_continue)
+    def _continuing_education(self, p: Profession, q: Question) -> Body:
+        return Body(self.fill("formation_continue", formation_continue=p.formation_continue))
 
-    def _faq(self, p: Profession, q: Question) -> str:
+    def _faq(self, p: Profession, q: Question) -> Body:
         """« la FAQ a combien de questions ? », « elle couvre tout ? »: what the fiche says of its FAQ, whose
         questions the knowledge file does not hold."""
-        return self.fill("faq", avertissement=p.avertissement)
+        return Body(self.fill("faq", avertissement=p.avertissement))
 
-    def _experiences(self, p: Profession, q: Question) -> str:
+    def _experiences(self, p: Profession, q: Question) -> Body:
         # « apport » is what the job brings at the infinitive (« pour … »), or the fiche's own sentences
         items = [self.fill("experience_phrase" if e.apport[:1].isupper() else "experience_item",
                            poste=e.poste, apport=e.apport) for e in p.experiences]
         # « faut-il forcément passer par un poste d'assistant avant ? »: the fiche cites them, it requires none
         key = "experiences_pas_obligatoires" if q.asks_compulsory else "experiences"
-        return self.fill(key, intitule=p.intitule, experiences=self.bullets(items))
+        return Body(self.fill(key, intitule=p.intitule, experiences=self.bullets(items)), tuple(items))
 
     def _factors(self, p: Profession) -> str:
         return p.salaire.facteurs or self.t["fiche_muette.facteurs"]
@@ -547,7 +569,7 @@ class Replier:
                          intitule=p.intitule, libelle=lvl.libelle, experience=lvl.experience,
                          min=euros(lvl.min), max=euros(lvl.max), unite=s.unite, facteurs=self._factors(p))
 
-    def _experience_levels(self, p: Profession, asked: LevelsAsk) -> str:
+    def _experience_levels(self, p: Profession, asked: LevelsAsk) -> Body:
         """What the fiche's levels are (years of experience), « Non : » first when the student took years
         of study or an age for experience, or named the wrong level for their years."""
         levels = p.salaire.niveaux
@@ -561,8 +583,8 @@ class Replier:
                 verdict = self.fill("salaire.verdict_entre_deux", annees=asked.years)
             elif asked.level is not None:
                 verdict = self.fill("salaire.verdict_oui" if actual == asked.level else "salaire.verdict_non")
-        return self.fill("salaire.niveaux_definition", verdict=verdict,
-                         niveaux=self.bullets([self._salary_level(p, name) for name in present]))
+        lines = [self._salary_level(p, name) for name in present]
+        return Body(self.fill("salaire.niveaux_definition", verdict=verdict, niveaux=self.bullets(lines)), tuple(lines))
 
     def _amount_verdict(self, p: Profession, q: Question, level: str) -> str:
         """« Oui. » or « Non : » for an amount the student states about a level, when it can be compared with
@@ -597,7 +619,7 @@ class Replier:
             return holding[0], self.fill("salaire.verdict_oui")
         return None, "" if holding else self.fill("salaire.verdict_non")
 
-    def _salary(self, p: Profession, q: Question) -> str:
+    def _salary(self, p: Profession, q: Question) -> Body:
         s = p.salaire
         if q.levels is not None:
             return self._experience_levels(p, q.levels)
@@ -617,57 +639,57 @@ class Replier:
                 text = self.fill("salaire.niveau_absent", mot=beyond, libelle=highest.libelle,
                                  experience=highest.experience) + "\n" + text
             if getattr(s.niveaux, level) is None:  # what the fiche does give
-                other = "confirme" if level == "debutant" else "debutant"
-                text += "\n" + self.bullets([self._salary_level(p, other)])
-            return text
+                other = self._salary_level(p, "confirme" if level == "debutant" else "debutant")
+                return Body(text + "\n" + self.bullets([other]), (other,))
+            return Body(text)
         verdict = ""
         if level is None and q.amount is not None:
             fitting, verdict = self._amount_anywhere(p, q)
             if fitting is not None:
                 # « 60k possible ? »: the level whose range holds the amount, « Oui. » first
-                return f"{verdict} {self._salary_level(p, fitting, alone=True)}"
-        both = self.bullets([self._salary_level(p, "debutant"), self._salary_level(p, "confirme")])
+                return Body(f"{verdict} {self._salary_level(p, fitting, alone=True)}")
+        lines = (self._salary_level(p, "debutant"), self._salary_level(p, "confirme"))
         if level == "entre_deux":
-            return self.fill("salaire.entre_deux", annees=q.years, niveaux=both, facteurs=self._factors(p))
-        general = self.fill("salaire.general", intitule=p.intitule, niveaux=both, facteurs=self._factors(p),
+            return Body(self.fill("salaire.entre_deux", annees=q.years, niveaux=self.bullets(lines),
+                                  facteurs=self._factors(p)), lines)
+        general = self.fill("salaire.general", intitule=p.intitule, niveaux=self.bullets(lines), facteurs=self._factors(p),
                             precision=s.precision or "")
         # « donc 35 000 c'est le minimum ? »: « Non : » before both levels
-        return f"{verdict} {general}" if verdict else general
+        return Body(f"{verdict} {general}" if verdict else general, lines)
 
-    def _soft_skills(self, p: Profession, q: Question) -> str:
+    def _soft_skills(self, p: Profession, q: Question) -> Body:
         qualities = p.soft_skills.qualites
         texts, titles = item_texts(p, "soft_skills")
         if q.premise in DOUBTED and named_items(q.premise_stems, texts, titles):
             # « pas besoin d'être adaptable si on est organisé ? »: the quality belittled, not the other one
             q = replace(q, stems=q.premise_stems)
-        several = [] if q.asks_variation or q.ranked or q.premise or not q.joins else named_items(q.stems, texts, titles)
+        several = [] if q.asks_variation or q.ranked or q.premise or not q.joins else named_items(self.said_stems(p, q), texts, titles)
         if len(several) >= 2:
             # « l'écoute ou la diplomatie ? »: each one named; « laquelle compte le plus ? »: the fiche ranks none
-            return self.fill("soft_skills.sans_classement" if q.superlative else "soft_skills.plusieurs",
-                             qualites=self.bullets([self.fill("soft_skills.item", nom=qualities[i].nom,
-                                                              detail=qualities[i].detail) for i in several]))
-        hit = None if q.asks_variation else best_match(q.stems, texts, titles)
+            named = [self.fill("soft_skills.item", nom=qualities[i].nom, detail=qualities[i].detail) for i in several]
+            return Body(self.fill("soft_skills.sans_classement" if q.superlative else "soft_skills.plusieurs",
+                                  qualites=self.bullets(named)), tuple(named))
+        hit = None if q.asks_variation else best_match(self.said_stems(p, q), texts, titles)
         ranked = by_rank(q, len(qualities)) if hit is None else None
         hit = ranked if ranked is not None else hit
-        if hit is None and (q.superlative or q.ranked):
-            items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
-            return self.fill("soft_skills.sans_classement", qualites=self.bullets(items))
         if hit is None:
             items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
-            return self.fill("soft_skills.liste", qualites=self.bullets(items),
-                             precision=p.soft_skills.precision or "")
+            if q.superlative or q.ranked:
+                return Body(self.fill("soft_skills.sans_classement", qualites=self.bullets(items)), tuple(items))
+            return Body(self.fill("soft_skills.liste", qualites=self.bullets(items),
+                                  precision=p.soft_skills.precision or ""), tuple(items))
         chosen = qualities[hit]
         others = ", ".join(x.nom for i, x in enumerate(qualities) if i != hit)
         # « l'écoute, c'est secondaire ? »: the quality is one the fiche expects, « Non » first.
-        return self.fill("soft_skills.premisse_niee" if q.premise == "niee"
-                         else "soft_skills.premisse_secondaire" if q.premise == "secondaire"
-                         else "soft_skills.expliquee" if q.asks_open or ranked is not None else "soft_skills.ciblee",
-                         qualite=chosen.nom, detail=chosen.detail, autres=others)
+        return Body(self.fill("soft_skills.premisse_niee" if q.premise == "niee"
+                              else "soft_skills.premisse_secondaire" if q.premise == "secondaire"
+                              else "soft_skills.expliquee" if q.asks_open or ranked is not None else "soft_skills.ciblee",
+                              qualite=chosen.nom, detail=chosen.detail, autres=others))
 
     def skill_asked(self, p: Profession, q: Question) -> Optional[int]:
         """Index of the one hard skill the message asks about (its entity, else its words), None for none."""
         index = next((i for i, s in enumerate(p.hard_skills.competences) if s.id == q.skill), None)
-        index = index if index is not None else best_match(q.stems, *item_texts(p, "hard_skills"))
+        index = index if index is not None else best_match(self.said_stems(p, q), *item_texts(p, "hard_skills"))
         rank = by_rank(q, len(p.hard_skills.competences)) if index is None else None
         if rank is None or _AS_LISTED.search(q.folded):
             return index if index is not None else rank
@@ -678,24 +700,23 @@ class Replier:
         """Indexes of the hard skills the message names (its « competence » entities, or a stem only one
         skill has), in the fiche's order."""
         by_entity = {i for i, s in enumerate(p.hard_skills.competences) if s.id in q.skills}
-        return sorted(by_entity.union(named_items(q.stems, *item_texts(p, "hard_skills"))))
+        return sorted(by_entity.union(named_items(self.said_stems(p, q), *item_texts(p, "hard_skills"))))
 
-    def _skill_items(self, skills) -> str:
-        return self.bullets([self.fill("hard_skills.item", nom=s.nom, score=s.score,
-                                       mots_cles=", ".join(s.mots_cles)) if s.mots_cles else
-                             self.fill("hard_skills.item_sans_mots_cles", nom=s.nom, score=s.score)
-                             for s in skills])
+    def _skill_lines(self, skills) -> List[str]:
+        return [self.fill("hard_skills.item", nom=s.nom, score=s.score, mots_cles=", ".join(s.mots_cles)) if s.mots_cles
+                else self.fill("hard_skills.item_sans_mots_cles", nom=s.nom, score=s.score) for s in skills]
 
     def _skill_detail(self, skill) -> str:
         """The fiche's sentence on a skill, capitalised; or that the fiche gives none."""
         detail = skill.detail or self.t["fiche_muette.detail_competence"]
         return detail[:1].upper() + detail[1:]
 
-    def _hard_skills(self, p: Profession, q: Question) -> str:
+    def _hard_skills(self, p: Profession, q: Question) -> Body:
         skills = p.hard_skills.competences
+        ranked = self._skill_lines(sorted(skills, key=lambda k: -k.score))  # the fiche's list, by score
         if q.ranked and q.skill is None:
-            return self.fill("hard_skills.classement", competences=self._skill_items(sorted(skills, key=lambda s: -s.score)),
-                             precision=p.hard_skills.precision or "")
+            return Body(self.fill("hard_skills.classement", competences=self.bullets(ranked),
+                                  precision=p.hard_skills.precision or ""), tuple(ranked))
         several = self.skills_named(p, q) if q.joins else []
         if len(several) >= 2 and not q.ranked:
             # « c'est plutôt rédaction ou analyse de données ? »: each skill named with its score, and which
@@ -705,11 +726,12 @@ class Replier:
             top = [s for s in chosen if s.score == best]
             verdict = self.fill("hard_skills.plusieurs_egal" if len(top) == len(chosen) else "hard_skills.plusieurs_plus",
                                 nom=top[0].nom, score=best)
-            return self.fill("hard_skills.plusieurs", competences=self._skill_items(chosen), verdict=verdict,
-                             autres=", ".join(s.nom for i, s in enumerate(skills) if i not in several))
+            lines = self._skill_lines(chosen)
+            return Body(self.fill("hard_skills.plusieurs", competences=self.bullets(lines), verdict=verdict,
+                                  autres=", ".join(s.nom for i, s in enumerate(skills) if i not in several)), tuple(lines))
         named = next((i for i, s in enumerate(skills) if s.id == q.skill), None)
         if named is None and q.superlative:
-            named = best_match(q.stems, item_texts(p, "hard_skills")[0])
+            named = best_match(self.said_stems(p, q), item_texts(p, "hard_skills")[0])
         if named is not None and q.superlative and skills:
             # « la rédaction, c'est la plus importante ? »: the premise checked against the scores, never
             # confirmed because the skill is in the list.
@@ -717,68 +739,68 @@ class Replier:
             chosen = [s for s in skills if s.score == best]
             s = skills[named]
             name = "hard_skills.premisse_oui" if s.score == best else "hard_skills.premisse_non"
-            return self.fill(name, nom=s.nom, score=s.score, noms=", ".join(c.nom for c in chosen), meilleur=best,
-                             sens="la plus" if q.superlative == "max" else "la moins",
-                             competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
+            return Body(self.fill(name, nom=s.nom, score=s.score, noms=", ".join(c.nom for c in chosen), meilleur=best,
+                                  sens="la plus" if q.superlative == "max" else "la moins",
+                                  competences=self.bullets(ranked)), tuple(ranked))
         extreme = q.superlative if q.skill is None else None
         if extreme:
             score = (min if extreme == "min" else max)(s.score for s in skills)
             chosen = [s for s in skills if s.score == score]
-            ranked = sorted(skills, key=lambda s: -s.score)
-            return self.fill("hard_skills.min" if extreme == "min" else "hard_skills.max",
-                             noms=", ".join(s.nom for s in chosen), score=score,
-                             detail_majuscule=self._skill_detail(chosen[0]),
-                             competences=self._skill_items(ranked))
+            return Body(self.fill("hard_skills.min" if extreme == "min" else "hard_skills.max",
+                                  noms=", ".join(s.nom for s in chosen), score=score,
+                                  detail_majuscule=self._skill_detail(chosen[0]),
+                                  competences=self.bullets(ranked)), tuple(ranked))
         index = self.skill_asked(p, q)
         if index is None:
-            return self.fill("hard_skills.liste", competences=self._skill_items(skills),
-                             precision=p.hard_skills.precision or "")
+            listed = self._skill_lines(skills)
+            return Body(self.fill("hard_skills.liste", competences=self.bullets(listed),
+                                  precision=p.hard_skills.precision or ""), tuple(listed))
         s = skills[index]
         stated = stated_score(q.folded)
         if stated is not None and stated != s.score:
             # « l'analyse de données a 95, c'est juste ? »: a wrong score is corrected, never confirmed.
-            return self.fill("hard_skills.premisse_score", nom=s.nom, score=s.score, annonce=stated,
-                             detail_majuscule=self._skill_detail(s),
-                             competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
+            return Body(self.fill("hard_skills.premisse_score", nom=s.nom, score=s.score, annonce=stated,
+                                  detail_majuscule=self._skill_detail(s), competences=self.bullets(ranked)), tuple(ranked))
         if q.comparative and q.cues.compares and q.premise is None:
             # « c'est plus que la rédaction ? » (after another skill): its score among all, ranked; never « oui »;
             # not « les langues, lesquelles faut-il ? », which asks which ones
-            return self.fill("hard_skills.comparee", nom=s.nom, score=s.score,
-                             competences=self._skill_items(sorted(skills, key=lambda k: -k.score)))
+            return Body(self.fill("hard_skills.comparee", nom=s.nom, score=s.score, competences=self.bullets(ranked)),
+                        tuple(ranked))
         others = ", ".join(x.nom for i, x in enumerate(skills) if i != index)
         # « les langues, c'est secondaire ? »: a skill the fiche scores is expected, « Non » first.
-        return self.fill("hard_skills.premisse_niee" if q.premise == "niee"
-                         else "hard_skills.premisse_secondaire" if q.premise == "secondaire"
-                         else "hard_skills.expliquee" if q.asks_open or q.ordinal is not None else "hard_skills.ciblee",
-                         nom=s.nom, score=s.score,
-                         mots_cles=", ".join(k.lower() for k in s.mots_cles),
-                         detail_majuscule=self._skill_detail(s),
-                         non_precise=s.non_precise or "", autres=others)
+        return Body(self.fill("hard_skills.premisse_niee" if q.premise == "niee"
+                              else "hard_skills.premisse_secondaire" if q.premise == "secondaire"
+                              else "hard_skills.expliquee" if q.asks_open or q.ordinal is not None else "hard_skills.ciblee",
+                              nom=s.nom, score=s.score,
+                              mots_cles=", ".join(k.lower() for k in s.mots_cles),
+                              detail_majuscule=self._skill_detail(s),
+                              non_precise=s.non_precise or "", autres=others))
 
-    def _tools(self, p: Profession, q: Question) -> str:
+    def _tools(self, p: Profession, q: Question) -> Body:
         cats = p.outils.categories
-        hit = None if q.asks_variation else best_match(q.stems, [c.nom for c in cats])
+        hit = None if q.asks_variation else best_match(self.said_stems(p, q), [c.nom for c in cats])
         hit = by_rank(q, len(cats)) if hit is None else hit
         if hit is None:
             items = [self.fill("outils.item", nom=c.nom, detail=c.detail) for c in cats]
-            return self.fill("outils.liste", categories=self.bullets(items), precision=p.outils.precision or "")
+            return Body(self.fill("outils.liste", categories=self.bullets(items), precision=p.outils.precision or ""),
+                        tuple(items))
         chosen = cats[hit]
         others = ", ".join(c.nom.lower() for i, c in enumerate(cats) if i != hit)
         # « le CRM ça sert à rien ici, c'est ça ? »: the fiche cites it, « Non » first
         key = "outils.premisse_niee" if q.premise == "niee" else \
             "outils.premisse_secondaire" if q.premise == "secondaire" else "outils.ciblee"
-        return self.fill(key, categorie=chosen.nom.lower(), detail=chosen.detail,
-                         autres=others, precision=p.outils.precision or "")
+        return Body(self.fill(key, categorie=chosen.nom.lower(), detail=chosen.detail, autres=others,
+                              precision=p.outils.precision or ""))
 
-    def _constraints(self, p: Profession, q: Question) -> str:
+    def _constraints(self, p: Profession, q: Question) -> Body:
         c = p.contraintes
-        return self.fill("contraintes", contraintes=self.bullets(c.liste), exigences=c.exigences or "",
-                         precision=c.precision or "")
+        return Body(self.fill("contraintes", contraintes=self.bullets(c.liste), exigences=c.exigences or "",
+                              precision=c.precision or ""), tuple(c.liste))
 
-    def _evolutions(self, p: Profession, q: Question) -> str:
+    def _evolutions(self, p: Profession, q: Question) -> Body:
         e = p.evolutions
-        return self.fill("evolutions", postes=self.bullets(e.postes), ensuite=e.ensuite or "",
-                         conditions=e.conditions or "")
+        return Body(self.fill("evolutions", postes=self.bullets(e.postes), ensuite=e.ensuite or "",
+                              conditions=e.conditions or ""), tuple(e.postes))
 
     # -- conversation replies ------------------------------------------------------------------
     def not_specified(self, profession: Profession, topic: str) -> Reply:
@@ -1007,7 +1029,8 @@ class Replier:
 
 # Each topic the code answers, and its builder; any other topic of sujets.yml is a topic added by
 # trainers, answered from the profession file's « autres_sujets » section (make check uses this table).
-BUILDERS: Dict[str, Callable[[Replier, Profession, Question], str]] = {
+# Each fact topic's builder: its answer's text and the items it lists (Body), rendered with its source by answer().
+BUILDERS: Dict[str, Callable[[Replier, Profession, Question], Body]] = {
     "definition": Replier._definition, "missions": Replier._missions, "diplome": Replier._diploma,
     "bts": Replier._bts, "bachelor": Replier._bachelor, "mastere": Replier._mastere,
     "alternance": Replier._work_study, "rncp": Replier._rncp, "formation_continue": Replier._continuing_education,

@@ -198,7 +198,7 @@ class School:
         answers nothing. Computed when the topic is first asked about that profession."""
         cached = self._answer_words.get((profession.id, topic))
         if cached is None:
-            items = self.replier.listed_items(self.replier.answer(profession, Question(topic=topic)).text)
+            items = self.replier.answer(profession, Question(topic=topic)).items
             said = self._text_keys(profession, topic) if topic in _TEXT_FIELDS else frozenset()  # a text is its answer
             cached = self._answer_words[(profession.id, topic)] = self.topic_words(topic) | keys(" ".join(items)) | said
         return cached

@@ -366,7 +366,7 @@ _RECALLS = re.compile(r"\b(?:tu|vous) (?:m'|nous )?(?:as|avez|avais|aviez) (?:di
                       r"|\bvous disiez\b|\btout a l'heure\b|\bplus haut\b|\bjuste avant\b|\byou (?:said|told|mentioned)\b"
                       r"|\btu viens de (?:dire|parler)\b|\bvous venez de (?:dire|parler)\b|\bcomme tu (?:as )?dit\b")
 # Words too general to tell one mission, quality or tool from another.
-_GENERIC = {"metie", "poste", "trava", "charg", "relat", "inter", "missi", "quell", "faut",
+_GENERIC = {"metie", "poste", "trava", "missi", "quell", "faut",
             "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
             "est-c", "sais", "savoi", "gere", "fait", "doit", "vraim", "beauc", "aussi", "quoi",
             "comme", "dans", "pour", "avec", "cette", "celle", "leurs", "votre", "notre"}
@@ -376,10 +376,12 @@ _SHORT_WORDS = {"les", "des", "une", "est", "pas", "que", "qui", "son", "ses", "
                 "moi", "toi", "lui", "eux", "oui", "non", "ans", "bac", "job", "and", "the"}
 
 
-# How a request is asked (« donne-moi », « cite », « range »): never the name of an item (« données »).
+# How a request is asked (« donne-moi », « cite », « range », « attendues »): never the name of an item (« données »).
 _REQUEST_WORDS = {"donne", "donnes", "donnez", "dis", "dites", "liste", "listez", "cite", "citez", "range",
                   "rangez", "classe", "classez", "trie", "triez", "montre", "montrez", "explique", "expliquez",
-                  "detaille", "detaillez", "ordonne", "classement", "ordre", "classer", "ranger", "trier"}
+                  "detaille", "detaillez", "ordonne", "classement", "ordre", "classer", "ranger", "trier",
+                  # « quelles qualités sont attendues ? »: what a list is, not the « attentes » of one item
+                  "attendu", "attendue", "attendus", "attendues", "requis", "requise", "requises", "exigee", "exigees"}
 
 
 def stems(folded: str) -> FrozenSet[str]:
@@ -445,19 +447,23 @@ def own_job(folded: str, entity: str) -> bool:
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+(?:\s+|$)|$)")
 # A question that asks about the job or one of its topics by itself (« combien gagne un débutant dans ce métier ? »).
 _ABOUT_THE_JOB = re.compile(r"\b(?:metier|boulot|job|travail|poste|taf)\b")
+# « est-ce que ça compte ? », « ce défaut me pénalise ? »: a question about what the story says.
+_TO_THE_STORY = re.compile(r"\b(?:ca|cela|ce (?:defaut|point|trait|profil|parcours)|cette (?:qualite|experience)"
+                           r"|mon (?:profil|parcours|experience|caractere)|ma (?:personnalite|situation)|pour moi)\b")
 
 
 def asked_sentences(asking: str) -> str:
     """A long message with its story blanked out (same length): « j'ai 29 ans, 6 ans dans la logistique au Canada…
     Combien gagne un débutant ? » asks the pay, not what the fiche says of a retraining or a country. Only when
     the questions (the sentences with « ? ») say what they ask about: the job or one of its topics; « c'est
-    possible pour moi ? » leaves the story as it is, since the story is what it asks about."""
+    possible pour moi ? », « est-ce que ça compte dans ce métier ? » leave the story as it is, since the story is what
+    they ask about."""
     sentences = [m.group(0) for m in _SENTENCE.finditer(asking) if m.group(0)]
     asks = [i for i, sentence in enumerate(sentences) if "?" in sentence]
     if len(sentences) < 2 or not asks or len(asks) == len(sentences):
         return asking
     questions = " ".join(sentences[i] for i in asks)
-    if not (topics_in(questions) or _ABOUT_THE_JOB.search(questions)):
+    if not (topics_in(questions) or _ABOUT_THE_JOB.search(questions)) or _TO_THE_STORY.search(questions):
         return asking
     return "".join(sentence if i in asks else " " * len(sentence) for i, sentence in enumerate(sentences))
 
@@ -654,7 +660,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         refers_back=bool(_BACK_REFERENCE.search(folded)), recalls=bool(_RECALLS.search(folded)),
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         ordinal=ordinal(folded) if span is None else None,
-        about_work=about_work_or_studies(folded), stems=stems(folded),
+        # the items of a list the questions name, not those of the story told before them (asked_sentences)
+        about_work=about_work_or_studies(folded), stems=stems(asked_sentences(folded)),
         # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)
         # nor the story told before the questions.
         phrases=absent_phrases(vocabulary, asked_sentences(asking)),

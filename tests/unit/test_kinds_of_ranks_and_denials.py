@@ -127,3 +127,14 @@ def test_an_item_word_two_lists_share_is_read_in_the_list_the_message_names():
     text = reply(f"ok et la mission sur la {shared} elle sert à quoi ?", "nlu_fallback", dialogue.CLARIFY,
                  slots={"sujet": "salaire"}, ranking=unsure)
     assert mission.intitule in text, text
+
+
+def test_qualities_told_in_a_story_are_not_the_ones_a_question_after_it_asks_about():
+    qualities = default_profession().soft_skills.qualites
+    first, second = qualities[0].nom.lower(), qualities[-1].nom.lower()
+    told = f"On me dit souvent que j'ai {first} et {second}. Quelles qualités sont attendues dans ce métier ?"
+    text = reply(told, "soft_skills")
+    assert all(q.nom in text for q in qualities), text
+    # a question about the story itself keeps what it tells
+    text = reply(f"J'ai beaucoup de {first}. Est-ce que ça compte dans ce métier ?", "soft_skills")
+    assert text.split("\n")[0].count("«") == 1 and qualities[0].nom in text.split("\n")[0], text
