@@ -23,6 +23,8 @@ _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|
 
 # « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
 # what the last answer was about.
+_SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b"
+                     r"|\b(?:petite|jolie) phrase\b|\bphrase (?:d'accroche|celebre)\b")
 _HOW_MUCH = re.compile(r"\b(?:combien|cb|cmb|cbn|how much|how many)\b")
 _QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:il\s+)?y\s+)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\bcombien\b"
                              r"|combien\b.{0,30}\b(?:elles?|ils?|en|ca)\b|combien\W*(?:en moyenne|environ)?\W*$"
@@ -98,6 +100,7 @@ class Cues:
     statement: bool = False        # says who the student is, asks nothing
     quantity_of_it: bool = False   # a quantity of what the last answer was about
     how_much: bool = False         # « combien », « cb »
+    saying: bool = False           # a quotation, a saying (« la petite citation sur le salaire »)
     facing: bool = False           # facing the job's difficulties
     mostly: bool = False           # what the job mostly does
     asks_person: bool = False      # a person (the counsellor) asked for
@@ -127,7 +130,7 @@ def cues(folded: str) -> Cues:
     return Cues(studies=bool(_STUDIES.search(folded)), continuing=bool(_CONTINUING.search(folded)),
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
-                how_much=bool(_HOW_MUCH.search(folded)),
+                how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),

@@ -372,9 +372,11 @@ def titled_topic(school: School, profession: Profession, q: Question, intent: st
     return only[0] if len(only) == 1 else None
 
 
-def item_asked(school: School, profession: Profession, q: Question, previous: Optional[str]) -> Optional[str]:
+def item_asked(school: School, profession: Profession, q: Question, previous: Optional[str],
+               tie: Optional[str] = None) -> Optional[str]:
     """The topic of the item the message names: the previous answer's topic when it names one of its items,
-    else the one topic whose items it names; None when it names none, or items of several topics."""
+    else the one topic whose items it names; None when it names none, or items of several topics (then `tie`
+    when it is one of them)."""
     def words(topic: str) -> int:
         return school.replier.naming_words(profession, topic, q) if topic in school.fact_topics else 0
     if previous in ITEM_TOPICS and (words(previous) or school.replier.names_an_item(profession, previous, q)):
@@ -383,8 +385,9 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
     # the topic most of whose words the message says; none when two say as many, unless the message says which
     # list (« la mission sur la veille », when a tool is also « de veille »)
     if named[0][0] and named[0][0] == named[1][0]:
-        said = [t for t in topics_in(q.folded) if t in ITEM_TOPICS and words(t) == named[0][0]]
-        return said[0] if len(said) == 1 else None
+        tied = [t for count, t in named if count == named[0][0]]
+        said = [t for t in topics_in(q.folded) if t in tied]
+        return said[0] if len(said) == 1 else tie if tie in tied else None
     return named[0][1] if named[0][0] else None
 
 
@@ -732,9 +735,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « développe la quatrième » after the missions, « la dernière mission citée ? »: that item of that list
         question = replace(asked, topic=ranked)
     elif intent == "definition" and not q.named and not choice.switched and not q.checks_identity \
-            and (item := item_asked(school, profession, q, previous)):
-        # « et la veille, ça consiste en quoi ? » after the missions: that mission, not what the job is;
-        # « l'analyse des risques c'est quoi ? »: that skill.
+            and (item := item_asked(school, profession, q, previous, tie="missions")):
+        # « et la veille, ça consiste en quoi ? » after the missions: that mission, not what the job is (a word
+        # a mission and a tool share is the mission's: what the job does); « l'analyse des risques c'est quoi ? »:
+        # that skill.
         question = replace(asked, topic=item)
     elif intent in facts and not (choice.switched and previous in facts and q.fragment):
         question = asked

@@ -304,6 +304,7 @@ class Salary(Strict):
     niveaux: SalaryLevels
     facteurs: Optional[Text]
     precision: Optional[Text]
+    citation: Optional[Text]  # the saying the fiche puts beside its figures, as it writes it
 
 
 class Evolutions(Strict):

@@ -621,6 +621,10 @@ class Replier:
 
     def _salary(self, p: Profession, q: Question) -> Body:
         s = p.salaire
+        if q.cues.saying:
+            # « c'est quoi la petite citation sur le salaire ? »: the fiche's saying, not its figures
+            return Body(self.fill("salaire.citation", citation=s.citation) if s.citation
+                        else self.fill("salaire.sans_citation"))
         if q.levels is not None:
             return self._experience_levels(p, q.levels)
         # « le salaire augmente avec l'expérience ? »: both levels show how it grows (unless years are given)

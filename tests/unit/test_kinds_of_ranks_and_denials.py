@@ -138,3 +138,19 @@ def test_qualities_told_in_a_story_are_not_the_ones_a_question_after_it_asks_abo
     # a question about the story itself keeps what it tells
     text = reply(f"J'ai beaucoup de {first}. Est-ce que ça compte dans ce métier ?", "soft_skills")
     assert text.split("\n")[0].count("«") == 1 and qualities[0].nom in text.split("\n")[0], text
+
+
+def test_a_word_a_mission_and_a_tool_share_asked_what_it_is_is_the_mission():
+    p = default_profession()
+    tools = {w for c in p.outils.categories for w in fold(c.nom).split() if len(w) > 5}
+    shared = next(w for m in p.missions for w in fold(m.intitule).split() if w in tools)
+    mission = next(m for m in p.missions if shared in fold(m.intitule).split())
+    text = reply(f"la {shared}, dans ce métier, ça consiste en quoi ?", "definition")
+    assert text.startswith(f"« {mission.intitule} »"), text
+
+
+def test_the_saying_beside_the_salary_is_given_when_asked_not_the_figures():
+    p = default_profession()
+    assert p.salaire.citation
+    text = reply("c'est quoi la petite citation sur le salaire dans la fiche ?", "salaire")
+    assert p.salaire.citation in text and amounts("debutant")[0] not in norm(text), text

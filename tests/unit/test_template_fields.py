@@ -89,6 +89,9 @@ def filled():
                                                 folded=f"elle a {100 - skill.score // 2}, c'est juste ?"))
         replier.answer(profession, Question(topic="salaire", experience="confirme", folded="un senior gagne combien ?"))
         replier.answer(profession, Question(topic="alternance", premise="impossible"))
+        # the fiche's saying beside its figures, and a fiche with none
+        said = understand("c'est quoi la citation sur le salaire ?", topic="salaire")
+        replier.answer(profession, said)
         # Two items named (« X ou Y ? »), one asked openly (« X, c'est quoi ? »), a step asked as compulsory,
         # the student's own idea of the job, a score asked of a quality.
         for topic, names in (("missions", [m.intitule for m in profession.missions[:1] + profession.missions[-1:]]),

@@ -106,7 +106,7 @@ SECTIONS: List[Tuple[str, str]] = [
                  r"competences|outils|salaire|remuneration)\b)"),
 ]
 # General texts of every fiche, about no profession in particular: not taken, not reported.
-IGNORED = ("citation", "salaire_contexte")
+IGNORED = ("salaire_contexte",)
 _LEVEL_WORDS = {"debutant": "debutant", "junior": "debutant", "confirme": "confirme", "senior": "confirme",
                 "experimente": "confirme", "expert": "confirme"}
 
@@ -1179,6 +1179,9 @@ def salary(fiche: Fiche):
         rest = sentences(paragraph)[1:]
         if rest:
             section["precision"] = Fact(" ".join(rest), paragraph)
+    saying = fiche.first("citation")
+    if saying:  # « Il n'y a que dans le dictionnaire que le Salaire vient avant le Travail ! », beside the figures
+        section["citation"] = Fact(saying.strip(), saying)
     return section
 
 
