@@ -25,6 +25,7 @@ _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|
 # what the last answer was about.
 _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b"
                      r"|\b(?:petite|jolie) phrase\b|\bphrase (?:d'accroche|celebre)\b")
+_IT_FOLLOWS = re.compile(r"^\W*(?:et|mais|ok et|d'accord et)\W+(?:il|elle|ils|elles|ca|cela)\b")
 _HOW_MUCH = re.compile(r"\b(?:combien|cb|cmb|cbn|how much|how many)\b")
 _QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:il\s+)?y\s+)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\bcombien\b"
                              r"|combien\b.{0,30}\b(?:elles?|ils?|en|ca)\b|combien\W*(?:en moyenne|environ)?\W*$"
@@ -101,6 +102,7 @@ class Cues:
     quantity_of_it: bool = False   # a quantity of what the last answer was about
     how_much: bool = False         # « combien », « cb »
     saying: bool = False           # a quotation, a saying (« la petite citation sur le salaire »)
+    it_follows: bool = False       # « et il prépare à quels postes ? »: a follow-up on what was just answered
     facing: bool = False           # facing the job's difficulties
     mostly: bool = False           # what the job mostly does
     asks_person: bool = False      # a person (the counsellor) asked for
@@ -131,6 +133,7 @@ def cues(folded: str) -> Cues:
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),
+                it_follows=bool(_IT_FOLLOWS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),

@@ -135,7 +135,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")
             or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)
             or (previous in DIPLOMA_TOPICS and turn.question.guaranteed)
-            or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)):
+            or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)
+            or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
+            or (turn.question.cues.it_follows and not turn.question.named and not topics_in(turn.question.folded))):
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
@@ -323,6 +325,8 @@ def agreed_intent(school: School, turn: Turn) -> Optional[str]:
 
 # The topics whose answer is a list of named items (a mission, a quality, a skill, a tool).
 ITEM_TOPICS = ("missions", "soft_skills", "hard_skills", "outils")
+# Words of one item's text that describe it without its name (« respecter les procédures et les obligations »).
+DESCRIBED = 2
 # The topics whose items can be counted (« combien de tremplins ? »).
 COUNTED_TOPICS = ITEM_TOPICS + ("experiences",)
 
@@ -335,7 +339,8 @@ def item_topic(school: School, turn: Turn) -> Optional[str]:
     # one everyday word is no evidence (« quel temps fait-il ? » is not « Gestion du temps »): the message
     # speaks of work, names the item by two words, or follows that list (« la veille, c'est quoi exactement ? »)
     if topic and not turn.question.about_work and topic != turn.slots.get("sujet") \
-            and school.replier.naming_words(profession, topic, turn.question) < 2:
+            and school.replier.naming_words(profession, topic, turn.question) < 2 \
+            and school.replier.described_item(profession, topic, turn.question) < DESCRIBED:
         return None
     return topic
 
@@ -382,6 +387,12 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
     if previous in ITEM_TOPICS and (words(previous) or school.replier.names_an_item(profession, previous, q)):
         return previous
     named = sorted(((words(t), t) for t in ITEM_TOPICS), reverse=True)
+    if not named[0][0]:
+        # no title named: an item described by two words of its text or more, in one list only (« toute la paperasse,
+        # respecter les procédures et les obligations »: the administrative mission)
+        described = [t for t in ITEM_TOPICS if t in school.fact_topics
+                     and school.replier.described_item(profession, t, q) >= DESCRIBED]
+        return described[0] if len(described) == 1 else None
     # the topic most of whose words the message says; none when two say as many, unless the message says which
     # list (« la mission sur la veille », when a tool is also « de veille »)
     if named[0][0] and named[0][0] == named[1][0]:
@@ -429,13 +440,17 @@ def not_cited(school: School, profession: Profession, q: Question) -> bool:
     return bool(said) and not any(k[:4] in starts for k in said)
 
 
+# A rank with no noun (« la première que tu as citée, elle sert à quoi ? ») is one of the last list's in a message this short.
+SHORT_RANK = 12
+
+
 def ranked_topic(school: School, q: Question, previous: Optional[str]) -> Optional[str]:
     """« la toute première mission ? », « et la 3e ? » after the missions: the list whose item the message asks
     for by its rank (Question.ordinal): the one whose noun it says, else the previous answer's."""
     if q.ordinal is None or q.named:
         return None
     named = [t for t in topics_in(q.folded) if t in ITEM_TOPICS]
-    topic = named[0] if named else previous if len(q.folded.split()) <= 8 else None
+    topic = named[0] if named else previous if len(q.folded.split()) <= SHORT_RANK else None
     return topic if topic in ITEM_TOPICS and topic in school.fact_topics else None
 
 
@@ -768,6 +783,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # The message asks for something this answer does not hold: say so, then the answer as the
         # closest thing the fiche says, never as if it were the answer.
         return done(replier.absent(profession, missing, question), (("sujet", question.topic), ("incompris", 0.0)))
+    if q.counted and question.topic in COUNTED_TOPICS:
+        # « il n'y a que trois soft skills : X, Y et Z ? »: the count, then the whole list, not the three named
+        question = replace(question, stems=frozenset(), joins=False, ordinal=None)
     reply = replier.answer(profession, question)
     if not_cited(school, profession, question):
         reply = replier.not_cited(question.topic, reply)

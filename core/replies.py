@@ -195,6 +195,16 @@ class Replier:
         items = item_texts(p, topic)[0]
         return bool(items) and best_match(self.said_stems(p, q), items) is not None
 
+    def described_item(self, p: Profession, topic: str, q: Question) -> int:
+        """How many words of the message say one item of the topic's list, and only that one, in its text (title and
+        detail): « respecter les procédures et les obligations » says two of the administrative mission; 0 when no
+        one item stands out."""
+        items = item_texts(p, topic)[0]
+        item_stems = [stems(fold(i)) for i in items]
+        unique = _unique_stems(item_stems)
+        scores = sorted((len(found & self.said_stems(p, q) & unique) for found in item_stems), reverse=True)
+        return scores[0] if scores and (len(scores) == 1 or scores[0] > scores[1]) else 0
+
     def naming_words(self, p: Profession, topic: str, q: Question) -> int:
         """How many words of the message name an item of the topic's list by its title (a stem no other
         title of the list has): « l'admin ou la coordination » names two missions by two words. Words of

@@ -190,7 +190,7 @@ class School:
         if not question.asked or question.topic not in self.fact_topics:
             return None
         return uncovered(question.asked, self.answer_words(profession, question.topic),
-                         self._names_of(profession), self.topic_words(question.topic))
+                         self._names_of(profession), self.topic_names(question.topic))
 
     def answer_words(self, profession: Profession, topic: str) -> FrozenSet[str]:
         """The word keys a topic's answer holds for a profession: the topic's names and vocabulary
@@ -223,6 +223,12 @@ class School:
         if cached is None:
             cached = self._texts_keys[(profession.id, topic)] = keys(_TEXT_FIELDS[topic](profession) or "")
         return cached
+
+    def topic_names(self, topic: str) -> FrozenSet[str]:
+        """The word keys of a topic's names (sujets.yml libelle, question, rubrique): what its answer counts
+        (« combien de missions ? »), not everything its vocabulary says (« projets »)."""
+        t = self.replier.topics.sujets[topic]
+        return keys(" ".join([t.libelle, t.question, t.rubrique]))
 
     def topic_words(self, topic: str) -> FrozenSet[str]:
         """The word keys of a topic's own names and vocabulary (sujets.yml), not of its items."""

@@ -232,9 +232,12 @@ _VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|
 _BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\bfacultati\w*|\boptionnel\w*|\binutiles?\b"
                         r"|\b(?:plus|pas) (?:besoin|la peine) d(?:e|')|\bsert plus a rien\b|\bplus (?:utiles?|necessaires?)\b"
                         r"|\bsert a rien\b|\bservent a rien\b|\bpas (?:si |tres |vraiment |super |trop )?(?:importante?s?|utiles?"
-                        r"|necessaires?|indispensables?|essentiel\w*|demandee?s?)\b")
+                        r"|necessaires?|indispensables?|essentiel\w*|demandee?s?|attendue?s?|requise?s?)\b"
+                        r"|\bn'a rien a voir\b|\brien a voir avec\b|\bun truc de\b")
 # « il ne s'occupe pas de la communication, si ? », « il n'y a aucun outil de veille ? »: a thing said not to be part of it.
-_NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille|participe|sert)\w* (?:pas|jamais|plus)\b"
+_NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille|participe|sert|touche|concerne)\w*"
+                      r" (?:pas|jamais|plus)\b|\bn'est pas (?:son|leur|du tout son) (?:role|travail|boulot|job|domaine)\b"
+                      r"|\bpas pour (?:ce|le|son) (?:metier|poste|job|boulot)\b"
                       r"|\bn'(?:y a|a|utilise|intervient|assure|organise)\w* (?:pas|jamais|aucune?)\b"
                       r"|\b(?:pas|aucune?) (?:de |d')?(?:outils?|missions?|taches?|competences?|qualites?) (?:de |d')")
 _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|pourrai) pas\b|\bexclue?\b|\binterdite?\b"
@@ -357,6 +360,7 @@ def ordinal(folded: str) -> Optional[int]:
 # « pour y arriver, il faut quoi ? », « et pour ça ? », « comment y faire face ? », « elles demandent quoi
 # en plus ? » : what the previous answer spoke of.
 _BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced|faire face|remedi|pallier)\w*|\bpour (?:ca|cela)\b"
+                             r"|\b(?:les|la|le|l') ?(?:surmont|affront|depass|supporter)\w*"
                              r"|\bavec\W*$"
                              r"|\bces (?:postes|evolutions)\b"
                              r"|\ben arriver la\b|\b(?:decrocher|devenir|devient|atteindre|obtenir) (?:ca|cela|ce poste|ces postes)\b"
@@ -446,7 +450,7 @@ def own_job(folded: str, entity: str) -> bool:
 # A sentence: up to its end mark and the space after it.
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+(?:\s+|$)|$)")
 # A question that asks about the job or one of its topics by itself (« combien gagne un débutant dans ce métier ? »).
-_ABOUT_THE_JOB = re.compile(r"\b(?:metier|boulot|job|travail|poste|taf)\b")
+_ABOUT_THE_JOB = re.compile(r"\b(?:metier|boulot|job|travail|poste|taf)\b|\bce que c'est\b|\ben quoi (?:ca|il|elle) consiste\b")
 # « est-ce que ça compte ? », « ce défaut me pénalise ? »: a question about what the story says.
 _TO_THE_STORY = re.compile(r"\b(?:ca|cela|ce (?:defaut|point|trait|profil|parcours)|cette (?:qualite|experience)"
                            r"|mon (?:profil|parcours|experience|caractere)|ma (?:personnalite|situation)|pour moi)\b")

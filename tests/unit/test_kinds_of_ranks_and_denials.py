@@ -154,3 +154,53 @@ def test_the_saying_beside_the_salary_is_given_when_asked_not_the_figures():
     assert p.salaire.citation
     text = reply("c'est quoi la petite citation sur le salaire dans la fiche ?", "salaire")
     assert p.salaire.citation in text and amounts("debutant")[0] not in norm(text), text
+
+
+def test_more_ways_of_saying_an_item_is_not_part_of_the_job_are_contradicted():
+    p = default_profession()
+    mission, quality = p.missions[-1], p.soft_skills.qualites[-1]
+    for said, intent, topic, name in (
+            (f"il ne touche pas du tout à {mission.intitule.lower()}, j'imagine ?", "missions", "missions", mission.intitule),
+            (f"{quality.nom}, c'est pour les ambassadeurs, pas pour ce métier, si ?", "soft_skills", "soft_skills", quality.nom),
+            (f"je crois que {quality.nom.lower()} n'est pas vraiment attendue dans ce poste.", "soft_skills", "soft_skills",
+             quality.nom),
+            (f"{quality.nom}, ça n'a rien à voir avec ce métier.", "soft_skills", "soft_skills", quality.nom)):
+        text = reply(said, intent)
+        assert text.startswith((template_start(f"{topic}.premisse_niee"), template_start(f"{topic}.premisse_secondaire"))), text
+        assert name in text, text
+
+
+def test_an_item_described_by_words_of_its_text_without_its_name_is_that_item():
+    p = default_profession()
+
+    def own_words(mission):  # words of its detail no other mission's text has
+        others = stems(fold(" ".join(f"{m.intitule} {m.detail}" for m in p.missions if m is not mission)))
+        return [w for w in fold(mission.detail).split() if len(w) > 6 and not stems(w) & others]
+    mission = next(m for m in p.missions if len(own_words(m)) >= 2)
+    words = own_words(mission)[:3]
+    unsure = [("nlu_fallback", 0.5), ("missions", 0.3)]
+    text = reply(f"{', '.join(words)}, ça fait partie de son rôle ?", "nlu_fallback", dialogue.CLARIFY, ranking=unsure)
+    assert mission.intitule in text.split("\n")[0], text
+
+
+def test_follow_ups_on_the_last_answer():
+    p = default_profession()
+    unsure = [("nlu_fallback", 0.5), ("definition", 0.3)]
+    first = p.soft_skills.qualites[0]
+    text = reply("et la première que tu as donnée, c'est quoi au juste ?", "nlu_fallback", dialogue.CLARIFY,
+                 slots={"sujet": "soft_skills"}, ranking=unsure)
+    assert text.startswith(f"« {first.nom} »"), text
+    # « et il est obligatoire ? » after a diploma: that diploma, not a clarification
+    text = reply("et il est obligatoire ?", "nlu_fallback", dialogue.CLARIFY, slots={"sujet": "mastere"}, ranking=unsure)
+    assert not text.startswith(template_start("clarifier")), text
+    # « et qu'est-ce qu'il faut pour les surmonter ? » after the constraints: what they demand
+    text = reply("et qu'est-ce qu'il faut pour les surmonter ?", "nlu_fallback", dialogue.CLARIFY,
+                 slots={"sujet": "contraintes"}, ranking=unsure)
+    assert p.contraintes.liste[0] in text, text
+
+
+def test_a_count_with_a_wrong_number_gets_the_count_and_the_whole_list():
+    qualities = default_profession().soft_skills.qualites
+    named = ", ".join(q.nom.lower() for q in qualities[:3])
+    text = reply(f"il n'y a que trois soft skills dans la fiche : {named}, c'est bien ça ?", "soft_skills")
+    assert str(len(qualities)) in text.split("\n")[0] and all(q.nom in text for q in qualities), text
