@@ -700,8 +700,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
 
     # Several topics in one message: each part answered, in the order asked (a part asking a
     # detail the fiche does not give gets « La fiche ne précise pas … »).
-    # « avec les outils de traduction, plus besoin de maîtriser les langues ? » is one premise about a skill.
-    items = compound_parts(school, q, profession) if not (q.premise in DOUBTED and q.skill or whole) else []
+    # « avec les outils de traduction, plus besoin de maîtriser les langues ? », « la diplomatie, c'est pour les
+    # ambassadeurs, pas pour ce métier, si ? » are one premise about an item, whatever parts the classifier cut.
+    items = compound_parts(school, q, profession) \
+        if not (q.premise == "niee" or q.premise == "secondaire" and q.skill or whole) else []
     if detail and all(part_detail is None for part_detail, _ in items):
         # « en alternance, on est payé combien ? »: the whole message asks what the fiche does not give (the
         # work-study pay), which no part says alone; answering each part would give the salary in its place.

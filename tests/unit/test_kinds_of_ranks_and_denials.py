@@ -204,3 +204,14 @@ def test_a_count_with_a_wrong_number_gets_the_count_and_the_whole_list():
     named = ", ".join(q.nom.lower() for q in qualities[:3])
     text = reply(f"il n'y a que trois soft skills dans la fiche : {named}, c'est bien ça ?", "soft_skills")
     assert str(len(qualities)) in text.split("\n")[0] and all(q.nom in text for q in qualities), text
+
+
+def test_an_item_said_not_to_be_part_of_the_job_is_one_claim_whatever_parts_the_classifier_cut():
+    quality = default_profession().soft_skills.qualites[-1]
+    text = f"{quality.nom}, c'est pour les ambassadeurs, pas pour ce métier, si ?"
+    cut = len(quality.nom) + 1
+    parts = [{"text": text[:cut], "intent": "soft_skills", "confidence": 0.9, "start": 0, "end": cut},
+             {"text": text[cut:], "intent": "definition", "confidence": 0.8, "start": cut, "end": len(text)}]
+    q = school().understand(text, [], "soft_skills", parts)
+    said = dialogue.respond(school(), dialogue.Turn(q, "soft_skills", (), {}, None, dialogue.ANSWER)).reply.text
+    assert said.startswith(template_start("soft_skills.premisse_niee")) and quality.nom in said, said
