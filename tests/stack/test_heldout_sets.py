@@ -19,7 +19,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh9.yml (193, written apart, first run unseen) | 162/193 (415cd5b) | | 188/193 | 0.968 | 26 → 3, 4 |
 | tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 175/185 | 0.940 | 30 → 8, 9 |
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 201/216 | 0.925 | 29 → 14, 15 |
-| tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 238/267 | 0.887 | 28 → 21, 22 |
+| tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 239/267 | 0.891 | 28 → 21, 22 |
 
 The catalogue conversations were 60/74 at 8107af5 (missed: levels required, superlatives over every fiche,
 a beginner's salary, paths to a profession and between two, a famille the model could not place, a
@@ -53,7 +53,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh7", 0.930, 12), ("test_fresh8", 0.906, 15),
                                                     ("test_fresh9", 0.968, 4),
                                                     ("test_fresh10", 0.940, 9), ("test_fresh11", 0.925, 15),
-                                                    ("test_fresh12", 0.887, 22)])
+                                                    ("test_fresh12", 0.891, 22)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -215,3 +215,11 @@ def test_an_item_said_not_to_be_part_of_the_job_is_one_claim_whatever_parts_the_
     q = school().understand(text, [], "soft_skills", parts)
     said = dialogue.respond(school(), dialogue.Turn(q, "soft_skills", (), {}, None, dialogue.ANSWER)).reply.text
     assert said.startswith(template_start("soft_skills.premisse_niee")) and quality.nom in said, said
+
+
+def test_which_cities_is_a_detail_the_fiche_does_not_give():
+    unsure = [("nlu_fallback", 0.5), ("definition", 0.3)]
+    text = reply("dans quelles villes il y a des postes pour ce métier ?", "nlu_fallback", dialogue.CLARIFY, ranking=unsure)
+    assert text.startswith(school().replier.fill("hors_fiche.intro", libelle="x", remarque="").split("x")[0]), text
+    assert not reply("quel temps fait-il dans quelle ville ?", "hors_sujet", dialogue.OUT_OF_SCOPE).startswith(
+        school().replier.fill("hors_fiche.intro", libelle="x", remarque="").split("x")[0])
