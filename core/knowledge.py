@@ -574,6 +574,16 @@ class InterestEntry(Strict):
     fiche: List[Text]
 
 
+class Reformulation(Strict):
+    mot: Text
+    expressions: List[Text]
+
+
+class ReformulationsFile(Strict):
+    """knowledge/reformulations.yml: everyday ways of saying a word fiches use (« partir à l'étranger »: mobilité)."""
+    reformulations: List[Reformulation] = []
+
+
 class InterestsFile(Strict):
     """knowledge/interets.yml: the interests students name, and the words fiches use for them."""
     interets: Dict[constr(regex=NAME_PATTERN), InterestEntry]

@@ -39,7 +39,8 @@ class School:
                  absent_details: Sequence[AbsentDetail], absent_phrases: Dict[str, Sequence[str]],
                  ordinary: FrozenSet[str] = frozenset(), interests: Interests = Interests(),
                  lexicon: Optional[Mapping[str, object]] = None,
-                 absent_exceptions: Optional[Dict[str, Sequence[str]]] = None):
+                 absent_exceptions: Optional[Dict[str, Sequence[str]]] = None,
+                 reformulations: Optional[Dict[str, Sequence[str]]] = None):
         self.professions = professions
         self.replier = replier
         self.absent_details = list(absent_details)
@@ -64,7 +65,11 @@ class School:
         # « il aide les gens qui partent à l'étranger ? » asks a mission, not whether one works abroad (« sauf »)
         exceptions = tuple((name, phrase_pattern(phrase)) for name, listed in (absent_exceptions or {}).items()
                            for phrase in listed)
-        self.vocabulary = Vocabulary(phrases=phrases, exceptions=exceptions, find_profession=self.names.find_folded,
+        # « qui partent à l'étranger » read as « mobilité » when an item of a list is looked for (reformulations.yml)
+        said = tuple((phrase_pattern(expression), f" {fold(word)} ") for word, listed in (reformulations or {}).items()
+                     for expression in listed)
+        self.vocabulary = Vocabulary(phrases=phrases, exceptions=exceptions, reformulations=said,
+                                     find_profession=self.names.find_folded,
                                      resolve_profession=self.names.resolve, profession_heads=self.names.heads_folded,
                                      catalogue_request=functools.partial(request, interests=interests))
         self._covered: Dict[str, Dict[int, bool]] = {}

@@ -412,9 +412,18 @@ def ranking(folded: str) -> bool:
 @dataclass(frozen=True)
 class Vocabulary:
     """What the school's files teach the understanding: the phrases of the details fiches do not give
-    (knowledge/hors_fiche.yml) and how to find a profession's name. Built once per school."""
+    (knowledge/hors_fiche.yml), the everyday ways of saying the fiches' words (knowledge/reformulations.yml) and
+    how to find a profession's name. Built once per school."""
+
+    def in_fiche_words(self, folded: str) -> str:
+        """A folded text with each everyday phrase replaced by the word fiches use (« qui partent à l'étranger »:
+        « mobilite »), for finding the item of a list it speaks of."""
+        for pattern, word in self.reformulations:
+            folded = pattern.sub(word, folded)
+        return folded
     phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
     exceptions: Tuple[Tuple[str, "re.Pattern"], ...] = ()       # (detail id, a phrase that says it is not asked)
+    reformulations: Tuple[Tuple["re.Pattern", str], ...] = ()   # (an everyday phrase, the word fiches use)
     # Each reads the folded message but for resolve_profession, which reads an entity's value as extracted.
     find_profession: Callable[[str], Tuple[str, ...]] = lambda folded: ()   # names in a message
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
@@ -665,7 +674,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         ordinal=ordinal(folded) if span is None else None,
         # the items of a list the questions name, not those of the story told before them (asked_sentences)
-        about_work=about_work_or_studies(folded), stems=stems(asked_sentences(folded)),
+        about_work=about_work_or_studies(folded), stems=stems(vocabulary.in_fiche_words(asked_sentences(folded))),
         # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)
         # nor the story told before the questions.
         phrases=absent_phrases(vocabulary, asked_sentences(asking)),

@@ -17,6 +17,7 @@ from core.knowledge import (
     InterestsFile,
     KnowledgeError,
     Profession,
+    ReformulationsFile,
     Topics,
     unfinished_fields,
     validation_problem,
@@ -161,3 +162,7 @@ def load_absent_details(path: Union[str, Path, None] = None, topics: Optional[To
 
 def load_interests(path: Union[str, Path]) -> InterestsFile:
     return _validated(InterestsFile, Path(path))
+
+
+def load_reformulations(path: Union[str, Path]) -> ReformulationsFile:
+    return _validated(ReformulationsFile, Path(path))

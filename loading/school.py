@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Dict, Optional, Union
 
 from core.catalogue import Interests
-from core.knowledge import AbsentDetails, Contact, InterestsFile, KnowledgeError, Profession, Topics
+from core.knowledge import AbsentDetails, Contact, InterestsFile, KnowledgeError, Profession, ReformulationsFile, Topics
 from core.replies import Replier
 from core.school import School
 from core.understanding import AbsentDetail
@@ -17,6 +17,7 @@ from loading.knowledge import (
     load_interests,
     load_profession,
     load_professions,
+    load_reformulations,
     load_templates,
     load_topics,
 )
@@ -36,6 +37,7 @@ class SchoolFiles:
     contact: Optional[Contact] = None
     details: Optional[AbsentDetails] = None
     interests: Optional[InterestsFile] = None
+    reformulations: Optional[ReformulationsFile] = None
 
     def school(self) -> Optional[School]:
         """The School, when every shared file and at least one profession are valid."""
@@ -46,8 +48,9 @@ class SchoolFiles:
         phrases = {name: d.expressions for name, d in self.details.precisions.items()}
         exceptions = {name: d.sauf for name, d in self.details.precisions.items() if d.sauf}
         entries = {k: (e.libelle, e.eleve, e.fiche) for k, e in (self.interests.interets.items() if self.interests else ())}
+        said = {r.mot: r.expressions for r in (self.reformulations.reformulations if self.reformulations else ())}
         return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases,
-                      interests=Interests.of(entries), absent_exceptions=exceptions,
+                      interests=Interests.of(entries), absent_exceptions=exceptions, reformulations=said,
                       lexicon={**reading(), "whole": whole_pairs((p.id, p.intitule) for p in self.professions.values())})
 
 
@@ -91,6 +94,10 @@ def read_school(folder: Union[str, Path, None] = None,
     # The school's vocabulary of interests; a folder without one uses the project's (knowledge/interets.yml).
     interests = folder / "interets.yml"
     files.interests = validated(load_interests, interests if interests.exists() else KNOWLEDGE / "interets.yml")
+    # Everyday ways of saying the fiches' words; a folder without them uses the project's.
+    said = folder / "reformulations.yml"
+    files.reformulations = validated(load_reformulations,
+                                     said if said.exists() else KNOWLEDGE / "reformulations.yml")
     return files
 
 

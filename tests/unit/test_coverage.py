@@ -24,7 +24,7 @@ def first_line(school, text, intent):
     ("quel est le pourcentage de garçons dans la profession", "contraintes"),
     ("combien de personnes travaillent dans ce secteur en france", "evolutions"),
     ("quelle est la proportion de cadres dans la profession", "soft_skills"),
-    ("quelles villes proposent le plus d'offres", "salaire"),
+    ("quelles structures proposent le plus d'offres", "salaire"),
 ])
 def test_a_message_asking_what_the_topic_does_not_hold_gets_the_fiche_is_silent_then_the_closest_answer(
         school, text, intent):

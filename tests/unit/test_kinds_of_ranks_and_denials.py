@@ -2,12 +2,17 @@
 rank, an item said not to be part of the job, a count in SMS, a story before the question, a score out of 100.
 Through core/dialogue.py on the behaviour knowledge: every expected word is read from the fixture fiche or its
 templates."""
+import shutil
+
+import yaml
+
 from core import dialogue
 from core.replies import best_match, stated_score
 from core.textnorm import fold
 from core.understanding import stems
+from loading.school import load_school
 from tests.support.helpers import norm
-from tests.support.knowledge import amounts, default_profession, school
+from tests.support.knowledge import amounts, behaviour_knowledge, default_profession, school
 
 
 def reply(text, intent, kind=dialogue.ANSWER, slots=None, ranking=()):
@@ -223,3 +228,25 @@ def test_which_cities_is_a_detail_the_fiche_does_not_give():
     assert text.startswith(school().replier.fill("hors_fiche.intro", libelle="x", remarque="").split("x")[0]), text
     assert not reply("quel temps fait-il dans quelle ville ?", "hors_sujet", dialogue.OUT_OF_SCOPE).startswith(
         school().replier.fill("hors_fiche.intro", libelle="x", remarque="").split("x")[0])
+
+
+def test_an_everyday_phrase_is_read_in_the_fiches_words_to_find_an_item():
+    """knowledge/reformulations.yml (the fixture's copy): « qui partent à l'étranger » is the mobility, whatever
+    other item shares a word with it; the everyday phrase and its word are read from the file."""
+    p = default_profession()
+    entries = yaml.safe_load((behaviour_knowledge() / "reformulations.yml").read_text(encoding="utf-8"))["reformulations"]
+    for entry in entries:
+        word = stems(fold(entry["mot"]))
+        item = next((m for m in p.missions if word & stems(fold(m.intitule))), None)
+        if item is None:
+            continue  # no mission of the fixture uses that word
+        for expression in entry["expressions"][:2]:
+            text = reply(f"est-ce qu'il aide les gens, {expression} ?", "missions")
+            assert f"« {item.intitule} »" in text.split("\n")[0], (expression, text)
+
+
+def test_a_school_folder_without_reformulations_reads_the_projects(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(behaviour_knowledge(), folder)
+    (folder / "reformulations.yml").unlink()
+    assert load_school(folder).vocabulary.reformulations
