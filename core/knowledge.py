@@ -233,6 +233,7 @@ class Tools(Strict):
 class Constraints(Strict):
     liste: List[Text] = []
     exigences: Optional[Text]
+    portee: Optional[Text]  # what facing them brings, as the fiche says it (« En surmontant ces obstacles, … »)
     precision: Optional[Text]
 
 

@@ -809,7 +809,7 @@ class Replier:
     def _constraints(self, p: Profession, q: Question) -> Body:
         c = p.contraintes
         return Body(self.fill("contraintes", contraintes=self.bullets(c.liste), exigences=c.exigences or "",
-                              precision=c.precision or ""), tuple(c.liste))
+                              portee=c.portee or "", precision=c.precision or ""), tuple(c.liste))
 
     def _evolutions(self, p: Profession, q: Question) -> Body:
         e = p.evolutions

@@ -570,3 +570,11 @@ def test_a_sentence_on_skills_that_no_skill_took_asks_which_skill_it_is_about():
     hints = [skill["detail"].hint for skill in draft["hard_skills"]["competences"]]
     # one sentence for two skills: each may be the one, and the other line is to be deleted, not invented
     assert all("supprimez cette ligne" in hint for hint in hints) and "« Analyse de règles »" in hints[0]
+
+
+def test_what_facing_the_constraints_brings_and_the_saying_beside_the_pay_are_kept_as_the_fiche_says_them():
+    draft, _ = read_fiche(SEED.read_text(encoding="utf-8"))
+    text = " ".join(fold(SEED.read_text(encoding="utf-8")).replace("\u2019", "'").split())
+    worth, saying = draft["contraintes"]["portee"], draft["salaire"]["citation"]
+    assert " ".join(fold(worth.value).split()) in text and "surmont" in fold(worth.value)
+    assert " ".join(fold(saying.value).split()) in text and saying.value.startswith("«")

@@ -32,3 +32,9 @@ def test_the_guard_reads_an_answers_items():
     for topic in ("missions", "evolutions", "outils"):
         items = s.replier.answer(p, Question(topic=topic)).items
         assert keys(" ".join(items)) <= s.answer_words(p, topic), topic
+
+
+def test_the_constraints_answer_ends_with_what_facing_them_brings_when_the_fiche_says_it():
+    p = default_profession()
+    assert p.contraintes.portee
+    assert p.contraintes.portee in school().replier.answer(p, Question(topic="contraintes")).text

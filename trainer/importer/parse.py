@@ -1097,6 +1097,11 @@ def constraints_as_subjects(paragraph: str) -> List[Fact]:
     return found
 
 
+# A sentence of the constraints that says what facing them brings.
+_WORTH = re.compile(r"^en surmontant\b|\brole cle\b|\bgratifiant|\benrichissant|\bvalorisant|\bepanouissant"
+                    r"|\bpassionnant|\bstimulant")
+
+
 def constraints(fiche: Fiche):
     paragraph = fiche.first("contraintes")
     if not paragraph:
@@ -1125,6 +1130,9 @@ def constraints(fiche: Fiche):
     demands = [s for s in sentences(paragraph) if re.search(r"\b(exige|necessite|demande)", fold(s))]
     if demands:
         section["exigences"] = Fact(" ".join(demands), paragraph, COPIED)
+    worth = [s for s in sentences(paragraph) if s not in demands and _WORTH.search(fold(s))]
+    if worth:  # « En surmontant ces obstacles, il/elle joue un rôle clé … »: what facing them brings
+        section["portee"] = Fact(" ".join(worth), paragraph, COPIED)
     if isinstance(section["liste"], Missing):
         # nothing listed: a marker only if some sentence is more than « comporte des contraintes » or a demand
         others = [s for s in sentences(paragraph) if s not in demands
