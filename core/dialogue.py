@@ -398,7 +398,14 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
     if named[0][0] and named[0][0] == named[1][0]:
         tied = [t for count, t in named if count == named[0][0]]
         said = [t for t in topics_in(q.folded) if t in tied]
-        return said[0] if len(said) == 1 else tie if tie in tied else None
+        if len(said) == 1:
+            return said[0]
+        # the one whose item the message describes by more words of its text (« la paperasse, respecter les
+        # procédures et les obligations liées aux projets »: the mission, not « Gestion de projet »)
+        described = sorted(((school.replier.described_item(profession, t, q), t) for t in tied), reverse=True)
+        if described[0][0] >= DESCRIBED and described[0][0] > described[1][0]:
+            return described[0][1]
+        return tie if tie in tied else None
     return named[0][1] if named[0][0] else None
 
 

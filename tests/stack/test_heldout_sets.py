@@ -19,7 +19,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh9.yml (193, written apart, first run unseen) | 162/193 (415cd5b) | | 190/193 | 0.979 | 26 → 1, 2 |
 | tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 175/185 | 0.940 | 30 → 8, 9 |
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 202/216 | 0.930 | 29 → 13, 14 |
-| tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 241/267 | 0.898 | 28 → 19, 20 |
+| tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 243/267 | 0.906 | 28 → 19, 20 |
 
 fresh8's last 167 counts one pass by a loose regex (« organisation » in the constraints' text): its floor stays at
 166 less one.
@@ -56,7 +56,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh7", 0.935, 11), ("test_fresh8", 0.911, 14),
                                                     ("test_fresh9", 0.979, 2),
                                                     ("test_fresh10", 0.940, 9), ("test_fresh11", 0.930, 14),
-                                                    ("test_fresh12", 0.898, 20)])
+                                                    ("test_fresh12", 0.906, 20)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

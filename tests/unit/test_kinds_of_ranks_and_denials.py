@@ -250,3 +250,21 @@ def test_a_school_folder_without_reformulations_reads_the_projects(tmp_path):
     shutil.copytree(behaviour_knowledge(), folder)
     (folder / "reformulations.yml").unlink()
     assert load_school(folder).vocabulary.reformulations
+
+
+def test_a_title_word_several_lists_share_is_read_in_the_list_whose_item_the_message_describes():
+    p = default_profession()
+    others = {w for s in p.hard_skills.competences for w in fold(s.nom).split() if len(w) > 5}
+
+    def own_words(mission):  # words of its detail no other mission's text has
+        rest = stems(fold(" ".join(f"{m.intitule} {m.detail}" for m in p.missions if m is not mission)))
+        return [w for w in fold(mission.detail).split() if len(w) > 6 and not stems(w) & rest]
+    def one_mission(word):  # the word's stem is in one mission's title only, and not in the profession's name
+        return stems(word) and not stems(word) & stems(fold(p.intitule)) and \
+            sum(bool(stems(word) & stems(fold(m.intitule))) for m in p.missions) == 1
+    mission, shared = next((m, w) for m in p.missions for w in fold(m.intitule).split()
+                           if stems(w) & stems(" ".join(others)) and one_mission(w) and len(own_words(m)) >= 2)
+    unsure = [("nlu_fallback", 0.5), ("missions", 0.3)]
+    text = reply(f"{', '.join(own_words(mission)[:2])} liés aux {shared}, c'est pour lui aussi ?", "nlu_fallback",
+                 dialogue.CLARIFY, ranking=unsure)
+    assert mission.intitule in text.split("\n")[0], text
