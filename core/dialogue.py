@@ -150,7 +150,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
         if listed:
             return listed
     if turn.kind == CLARIFY:
-        if catalogue_settled(school, turn):
+        if catalogue_settled(school, turn) and len(school.professions) > 1:
+            # (a school of one profession has nothing to search among: « on voyage souvent à l'étranger ? » asks
+            # about that profession)
             top = next(name for name, _ in turn.ranking if name != "nlu_fallback")
             return exploring.respond(school, replace(turn, intent=top))
         agreed = agreed_intent(school, turn) or paid_amount(school, turn.question) or item_topic(school, turn) \

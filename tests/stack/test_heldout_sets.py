@@ -15,14 +15,14 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh5.yml (172, written apart, first run unseen) | 136/172 (ba906af) | | 161/172 | 0.930 | 17 → 4, 5 |
 | tests/nlu/test_fresh6.yml (177, written apart, first run unseen) | 151/177 (3cf4df2) | | 165/177 | 0.926 | 19 → 7, 8 |
 | tests/nlu/test_fresh7.yml (201, written apart, first run unseen) | 174/201 (bb06df3) | | 189/201 | 0.935 | 22 → 10, 11 |
-| tests/nlu/test_fresh8.yml (181, written apart, first run unseen) | 153/181 (e573270) | | 167/181 (see below) | 0.911 | 24 → 13, 14 |
+| tests/nlu/test_fresh8.yml (181, written apart, first run unseen) | 153/181 (e573270) | | 168/181 (see below) | 0.917 | 24 → 11, 12 |
 | tests/nlu/test_fresh9.yml (193, written apart, first run unseen) | 162/193 (415cd5b) | | 190/193 | 0.979 | 26 → 1, 2 |
 | tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 175/185 | 0.940 | 30 → 8, 9 |
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 202/216 | 0.930 | 29 → 13, 14 |
 | tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 243/267 | 0.906 | 28 → 19, 20 |
 
-fresh8's last 167 counts one pass by a loose regex (« organisation » in the constraints' text): its floor stays at
-166 less one.
+fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167
+less one.
 
 The catalogue conversations were 60/74 at 8107af5 (missed: levels required, superlatives over every fiche,
 a beginner's salary, paths to a profession and between two, a famille the model could not place, a
@@ -53,7 +53,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
 @pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.986, 3), ("test_fresh2", 0.994, 1),
                                                     ("test_fresh3", 0.941, 11), ("test_fresh4", 0.947, 6),
                                                     ("test_fresh5", 0.930, 5), ("test_fresh6", 0.926, 8),
-                                                    ("test_fresh7", 0.935, 11), ("test_fresh8", 0.911, 14),
+                                                    ("test_fresh7", 0.935, 11), ("test_fresh8", 0.917, 12),
                                                     ("test_fresh9", 0.979, 2),
                                                     ("test_fresh10", 0.940, 9), ("test_fresh11", 0.930, 14),
                                                     ("test_fresh12", 0.906, 20)])

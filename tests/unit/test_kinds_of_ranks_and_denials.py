@@ -11,6 +11,7 @@ from core.replies import best_match, stated_score
 from core.textnorm import fold
 from core.understanding import stems
 from loading.school import load_school
+from tests.support.heldout_sets import seed_knowledge
 from tests.support.helpers import norm
 from tests.support.knowledge import amounts, behaviour_knowledge, default_profession, school
 
@@ -268,3 +269,17 @@ def test_a_title_word_several_lists_share_is_read_in_the_list_whose_item_the_mes
     text = reply(f"{', '.join(own_words(mission)[:2])} liés aux {shared}, c'est pour lui aussi ?", "nlu_fallback",
                  dialogue.CLARIFY, ranking=unsure)
     assert mission.intitule in text.split("\n")[0], text
+
+
+def test_a_school_of_one_profession_has_nothing_to_search_among(tmp_path):
+    """A message the model is unsure of, that reads like a search (an interest, « l'étranger »), asks about the one
+    profession of the school: never « les fiches de ces métiers correspondent à votre demande »."""
+    one = load_school(seed_knowledge(tmp_path / "knowledge"))
+    assert len(one.professions) == 1
+    q = one.understand("on voyage souvent à l'étranger dans ce travail, genre combien de fois par an ?", [], "nlu_fallback")
+    assert q.request.asks
+    turn = dialogue.Turn(q, "nlu_fallback", (("nlu_fallback", 0.5), ("catalogue_chercher", 0.3), ("missions", 0.1)),
+                         {}, None, dialogue.CLARIFY)
+    text = dialogue.respond(one, turn).reply.text
+    searched = one.replier.fill("catalogue.resultats", demande="x", metiers="y").split("«")[0]
+    assert not text.startswith(searched), text
