@@ -18,8 +18,8 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh8.yml (181, written apart, first run unseen) | 153/181 (e573270) | | 168/181 (see below) | 0.917 | 24 → 11, 12 |
 | tests/nlu/test_fresh9.yml (193, written apart, first run unseen) | 162/193 (415cd5b) | | 190/193 | 0.979 | 26 → 1, 2 |
 | tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 175/185 | 0.940 | 30 → 8, 9 |
-| tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 202/216 | 0.930 | 29 → 13, 14 |
-| tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 243/267 | 0.906 | 28 → 19, 20 |
+| tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 203/216 | 0.935 | 29 → 12, 13 |
+| tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 244/267 | 0.910 | 28 → 18, 19 |
 
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167
 less one.
@@ -55,8 +55,8 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh5", 0.930, 5), ("test_fresh6", 0.926, 8),
                                                     ("test_fresh7", 0.935, 11), ("test_fresh8", 0.917, 12),
                                                     ("test_fresh9", 0.979, 2),
-                                                    ("test_fresh10", 0.940, 9), ("test_fresh11", 0.930, 14),
-                                                    ("test_fresh12", 0.906, 20)])
+                                                    ("test_fresh10", 0.940, 9), ("test_fresh11", 0.935, 13),
+                                                    ("test_fresh12", 0.910, 19)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -578,3 +578,9 @@ def test_what_facing_the_constraints_brings_and_the_saying_beside_the_pay_are_ke
     worth, saying = draft["contraintes"]["portee"], draft["salaire"]["citation"]
     assert " ".join(fold(worth.value).split()) in text and "surmont" in fold(worth.value)
     assert " ".join(fold(saying.value).split()) in text and saying.value.startswith("«")
+
+
+def test_the_faq_remark_keeps_who_the_faq_is_for():
+    draft, _ = read_fiche(SEED.read_text(encoding="utf-8"))
+    said = fold(draft["avertissement"].value)
+    assert "pensee comme un guide" in said and "questions" in said

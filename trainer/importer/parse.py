@@ -1268,8 +1268,9 @@ def caveats(fiche: Fiche) -> Optional[Fact]:
     paragraph = fiche.first("faq")
     if not paragraph:
         return None
-    # what the FAQ is for, how many questions it has, and that it does not cover everything
-    found = [s for s in sentences(paragraph) if re.search(r"vocation|encourage|ne couvre|completer|\d+ questions", fold(s))]
+    # who and what the FAQ is for, how many questions it has, and that it does not cover everything
+    found = [s for s in sentences(paragraph)
+             if re.search(r"vocation|encourage|ne couvre|completer|\d+ questions|pensee? (?:comme|pour)|s'adresse", fold(s))]
     return Fact(" ".join(found), paragraph) if found else None
 
 
