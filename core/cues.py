@@ -21,12 +21,16 @@ _TO_PROGRESS = re.compile(r"\bpour (?:evoluer|progresser|monter en grade|avoir u
 _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|j'etais|je fais|je travaille|je bosse"
                         r"|j'ai fait|je sors|moi\b|mon (?:fils|enfant)|ma fille|\d+ ans (?:dans|en|chez|comme|d'experience|de))\b")
 
-# « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
-# what the last answer was about.
+# « la petite citation sur le salaire », « le dicton »: a saying of the fiche.
 _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b"
                      r"|\b(?:petite|jolie) phrase\b|\bphrase (?:d'accroche|celebre)\b")
+# « et il prépare à quels postes ? », « et ça, c'est obligatoire ? »: a follow-up on what was just answered.
 _IT_FOLLOWS = re.compile(r"^\W*(?:et|mais|ok et|d'accord et)\W+(?:il|elle|ils|elles|ca|cela)\b")
-_HOW_MUCH = re.compile(r"\b(?:combien|cb|cmb|cbn|how much|how many)\b")
+# « combien » as students write it (« cb », « cmb »); core/understanding.py reads the same words for counts.
+HOW_MUCH = r"(?:combien|cb|cmb|cbn)"
+_HOW_MUCH = re.compile(r"\b(?:" + HOW_MUCH + r"|how much|how many)\b")
+# « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
+# what the last answer was about.
 _QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:il\s+)?y\s+)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\bcombien\b"
                              r"|combien\b.{0,30}\b(?:elles?|ils?|en|ca)\b|combien\W*(?:en moyenne|environ)?\W*$"
                              r"|how (?:much|many)\b.{0,20}\b(?:they|it|them)\b)")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, List, Optional, Sequence, Tuple
 
 from core import exploring
-from core.coverage import keys
+from core.coverage import Asked, keys
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import DOUBTED, Reply
 from core.school import School
@@ -397,7 +397,7 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
         return described[0] if len(described) == 1 else None
     # the topic most of whose words the message says; none when two say as many, unless the message says which
     # list (« la mission sur la veille », when a tool is also « de veille »)
-    if named[0][0] and named[0][0] == named[1][0]:
+    if named[0][0] == named[1][0]:
         tied = [t for count, t in named if count == named[0][0]]
         said = [t for t in topics_in(q.folded) if t in tied]
         if len(said) == 1:
@@ -408,7 +408,7 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
         if described[0][0] >= DESCRIBED and described[0][0] > described[1][0]:
             return described[0][1]
         return tie if tie in tied else None
-    return named[0][1] if named[0][0] else None
+    return named[0][1]
 
 
 
@@ -504,8 +504,11 @@ def gap(school: School, q: Question, profession: Profession) -> Optional[AbsentD
     entreprises recrutent ? » classified as the missions), the detail to say the fiche does not give,
     the topic's answer being only the closest thing it says. None when the answer holds it."""
     asked = school.uncovered(q, profession)
-    if asked is None:
-        return None
+    return asked_detail(school, asked) if asked else None
+
+
+def asked_detail(school: School, asked: Asked) -> AbsentDetail:
+    """What the message asks that the answer does not hold, as a detail the fiche does not give."""
     return AbsentDetail(f"demande:{asked.key}", school.replier.asked_label(asked.words), "question", None)
 
 
@@ -789,7 +792,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « selon quels référentiels les formations sont-elles retenues ? » read as continuing education: the one
         # topic whose fiche text says it (the RNCP titles)
         question = replace(question, topic=holding)
-    missing = gap(school, question, profession)
+        lacking = school.uncovered(question, profession)
+    missing = asked_detail(school, lacking) if lacking else None
     if missing:
         # The message asks for something this answer does not hold: say so, then the answer as the
         # closest thing the fiche says, never as if it were the answer.

@@ -199,11 +199,9 @@ class Replier:
         """How many words of the message say one item of the topic's list, and only that one, in its text (title and
         detail): « respecter les procédures et les obligations » says two of the administrative mission; 0 when no
         one item stands out."""
-        items = item_texts(p, topic)[0]
-        item_stems = [stems(fold(i)) for i in items]
-        unique = _unique_stems(item_stems)
-        scores = sorted((len(found & self.said_stems(p, q) & unique) for found in item_stems), reverse=True)
-        return scores[0] if scores and (len(scores) == 1 or scores[0] > scores[1]) else 0
+        scores = text_scores(self.said_stems(p, q), item_texts(p, topic)[0])
+        best = max(scores, default=0)
+        return best if scores.count(best) == 1 else 0
 
     def naming_words(self, p: Profession, topic: str, q: Question) -> int:
         """How many words of the message name an item of the topic's list by its title (a stem no other
@@ -1161,6 +1159,13 @@ def _unique_hits(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
     return [i for i, found in enumerate(item_stems) if found & asked & unique]
 
 
+def text_scores(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
+    """For each item, how many stems of the question it shares that no other item of the list has."""
+    item_stems = [stems(fold(i)) for i in items]
+    unique = _unique_stems(item_stems)
+    return [len(found & asked & unique) for found in item_stems]
+
+
 def _titles(items: Sequence[str], titles: Optional[Sequence[str]]) -> Sequence[str]:
     return titles if titles is not None and len(titles) == len(items) else ()
 
@@ -1183,9 +1188,7 @@ def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Seq
     if not asked:
         return None
     by_title = _unique_hits(asked, _titles(items, titles))
-    item_stems = [stems(fold(i)) for i in items]
-    unique = _unique_stems(item_stems)
-    scores = [len(found & asked & unique) for found in item_stems]
+    scores = text_scores(asked, items)
     best = max(scores, default=0)
     alone = best > 0 and scores.count(best) == 1
     if len(by_title) == 1:

@@ -78,6 +78,7 @@ class School:
         self._name_words: Dict[str, FrozenSet[str]] = {}
         self._topic_words: Optional[FrozenSet[str]] = None
         self._own_words: Dict[str, FrozenSet[str]] = {}
+        self._name_keys: Dict[str, FrozenSet[str]] = {}
         self._texts_keys: Dict[Tuple[str, str], FrozenSet[str]] = {}
         self._search_index: Optional[SearchIndex] = None
         self._cited: Dict[str, Tuple[list, NameIndex]] = {}
@@ -232,14 +233,15 @@ class School:
     def topic_names(self, topic: str) -> FrozenSet[str]:
         """The word keys of a topic's names (sujets.yml libelle, question, rubrique): what its answer counts
         (« combien de missions ? »), not everything its vocabulary says (« projets »)."""
-        t = self.replier.topics.sujets[topic]
-        return keys(" ".join([t.libelle, t.question, t.rubrique]))
+        if topic not in self._name_keys:
+            t = self.replier.topics.sujets[topic]
+            self._name_keys[topic] = keys(" ".join([t.libelle, t.question, t.rubrique]))
+        return self._name_keys[topic]
 
     def topic_words(self, topic: str) -> FrozenSet[str]:
         """The word keys of a topic's own names and vocabulary (sujets.yml), not of its items."""
         if topic not in self._own_words:
-            t = self.replier.topics.sujets[topic]
-            self._own_words[topic] = keys(" ".join([t.libelle, t.question, t.rubrique] + list(t.vocabulaire)))
+            self._own_words[topic] = self.topic_names(topic) | keys(" ".join(self.replier.topics.sujets[topic].vocabulaire))
         return self._own_words[topic]
 
     def common_keys(self, profession: Profession) -> FrozenSet[str]:

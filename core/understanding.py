@@ -12,7 +12,7 @@ from core.amounts import amounts
 from core.catalogue import Request
 from core.courtesy import masked_folded
 from core.coverage import Asked, asked_objects
-from core.cues import Cues, cues
+from core.cues import HOW_MUCH, Cues, cues
 from core.levels import LevelsAsk, levels_asked
 from core.textnorm import fold, folded_words, years_in
 
@@ -279,7 +279,7 @@ _COUNTED_NOUNS = (r"(missions?|competences?|qualites?|soft skills?|hard skills?|
                   r"|(?:metiers?|postes?) tremplins?|tremplins?)")
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
-_COUNTED = re.compile(r"\b(?:combien|cb|cmb|cbn) (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+_COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
                       r"|\bhow many (?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
                       r"|\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze) " + _COUNTED_NOUNS + r"\b")
 
