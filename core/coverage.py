@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import FrozenSet, Iterable, Optional, Sequence, Tuple
 
-from core.textnorm import fold
+from core.stemming import folded_key, key
 
 # Determiners and adjectives between a frame and the thing it asks for (« quelles sont les
 # principales … », « cite-moi quelques … »).
@@ -66,29 +66,6 @@ NEUTRAL = frozenset(
      "concretement", "actuellement", "aujourd", "maintenant", "ensuite", "puis", "encore", "aussi", "meme",
      "deja", "jamais", "toujours", "souvent", "parfois", "svp", "stp", "merci", "bonjour", "salut", "hein",
      "ans", "an"})
-
-
-def key(word: str) -> str:
-    """The comparison key of a word: folded, without its plural and its final e (« Entreprises » ->
-    « entrepris », « qualité » -> « qualit »), so that a message and an answer meet whatever their form."""
-    return folded_key(fold(word))
-
-
-def folded_key(folded: str) -> str:
-    """`key` of a word already folded."""
-    w = folded.strip("-'")
-    if w.endswith("aux") and len(w) > 4:
-        w = w[:-3] + "al"
-    if len(w) > 3 and w[-1] in "sx":
-        w = w[:-1]
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    return w
-
-
-def keys(text: str) -> FrozenSet[str]:
-    """The keys of every word of a text."""
-    return frozenset(folded_key(w) for w in re.findall(r"[a-z][a-z-]*[a-z]|[a-z]", fold(text)))
 
 
 NEUTRAL_KEYS = frozenset(key(w) for w in NEUTRAL)

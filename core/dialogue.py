@@ -18,10 +18,11 @@ from dataclasses import dataclass, replace
 from typing import Any, List, Optional, Sequence, Tuple
 
 from core import exploring
-from core.coverage import Asked, keys
+from core.coverage import Asked
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import DOUBTED, Reply
 from core.school import School
+from core.stemming import keys, starts_alike
 from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
 from core.understanding import AbsentDetail, DiplomaSituation, Question, topics_in
@@ -445,8 +446,8 @@ def not_cited(school: School, profession: Profession, q: Question) -> bool:
     said = {k for k in keys(q.folded) if len(k) >= 5} - school.answer_words(profession, q.topic) \
         - school.common_keys(profession)
     # a word that starts like a word of a title may be another form of it (« curieux », « Curiosité »): no claim then
-    starts = {s[:4] for s in school.replier.title_stems(profession, q.topic)}
-    return bool(said) and not any(k[:4] in starts for k in said)
+    titles = school.replier.title_stems(profession, q.topic)
+    return bool(said) and not any(starts_alike(k, s) for k in said for s in titles)
 
 
 # A rank with no noun (« la première que tu as citée, elle sert à quoi ? ») is one of the last list's in a message this short.

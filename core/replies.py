@@ -12,8 +12,9 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tup
 from core import catalogue, compare, diplomas, gender
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
+from core.stemming import stems
 from core.textnorm import fold
-from core.understanding import AbsentDetail, Question, stems
+from core.understanding import AbsentDetail, Question
 
 NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
 # A topic added by trainers (not in BUILDERS): its template is named after the topic.

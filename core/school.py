@@ -8,10 +8,11 @@ import re
 from typing import Callable, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 
 from core.catalogue import BY_FAMILY, Interests, SearchIndex, request
-from core.coverage import NEUTRAL_KEYS, Asked, keys, uncovered
+from core.coverage import NEUTRAL_KEYS, Asked, uncovered
 from core.knowledge import Profession
 from core.names import NameIndex
 from core.replies import Replier
+from core.stemming import keys
 from core.textnorm import fold
 from core.understanding import AbsentDetail, Question, Vocabulary, phrase_pattern, understand
 

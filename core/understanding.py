@@ -14,7 +14,8 @@ from core.courtesy import masked_folded
 from core.coverage import Asked, asked_objects
 from core.cues import HOW_MUCH, Cues, cues
 from core.levels import LevelsAsk, levels_asked
-from core.textnorm import fold, folded_words, years_in
+from core.stemming import stems
+from core.textnorm import fold, years_in
 
 # Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
 # "5 ans d'études" or "études longues", which no entity covers).
@@ -369,31 +370,6 @@ _BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced|faire face|remedi|pallier
 _RECALLS = re.compile(r"\b(?:tu|vous) (?:m'|nous )?(?:as|avez|avais|aviez) (?:dit|parle|explique|donne)\b|\btu disais\b"
                       r"|\bvous disiez\b|\btout a l'heure\b|\bplus haut\b|\bjuste avant\b|\byou (?:said|told|mentioned)\b"
                       r"|\btu viens de (?:dire|parler)\b|\bvous venez de (?:dire|parler)\b|\bcomme tu (?:as )?dit\b")
-# Words too general to tell one mission, quality or tool from another.
-_GENERIC = {"metie", "poste", "trava", "missi", "quell", "faut",
-            "compe", "quali", "outil", "utili", "besoi", "faire", "etre", "avoir", "falloi",
-            "est-c", "sais", "savoi", "gere", "fait", "doit", "vraim", "beauc", "aussi", "quoi",
-            "comme", "dans", "pour", "avec", "cette", "celle", "leurs", "votre", "notre"}
-# Three-letter words kept out of matching; other short words ("crm") can name an item.
-_SHORT_WORDS = {"les", "des", "une", "est", "pas", "que", "qui", "son", "ses", "aux", "par", "sur",
-                "ces", "mon", "ton", "tes", "mes", "nos", "vos", "bon", "peu", "tre", "ont", "fin",
-                "moi", "toi", "lui", "eux", "oui", "non", "ans", "bac", "job", "and", "the"}
-
-
-# How a request is asked (« donne-moi », « cite », « range », « attendues »): never the name of an item (« données »).
-_REQUEST_WORDS = {"donne", "donnes", "donnez", "dis", "dites", "liste", "listez", "cite", "citez", "range",
-                  "rangez", "classe", "classez", "trie", "triez", "montre", "montrez", "explique", "expliquez",
-                  "detaille", "detaillez", "ordonne", "classement", "ordre", "classer", "ranger", "trier",
-                  # « quelles qualités sont attendues ? »: what a list is, not the « attentes » of one item
-                  "attendu", "attendue", "attendus", "attendues", "requis", "requise", "requises", "exigee", "exigees"}
-
-
-def stems(folded: str) -> FrozenSet[str]:
-    """Word stems of a folded text that can tell one item of a list from another (five first letters)."""
-    return frozenset({w[:5] for w in folded_words(folded) if len(w) >= 3 and w not in _SHORT_WORDS
-                      and w not in _REQUEST_WORDS} - _GENERIC)
-
-
 # « range-les par ordre d'importance », « de la plus à la moins importante » : the whole list, ranked.
 _RANKING = re.compile(r"\b(?:class|rang|tri|ordonn)(?:e|es|ez|er)\b|\bclassement|\bhierarchi"
                       r"|ordre d.importance|ordre de priorit|par priorit|\bpodium\b"

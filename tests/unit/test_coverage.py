@@ -3,8 +3,9 @@ what a student reads when a message asks for something its topic's answer does n
 the questions the topic really answers keep their answer."""
 import pytest
 
-from core.coverage import asked_objects, key, uncovered
+from core.coverage import asked_objects, uncovered
 from core.dialogue import Turn, respond
+from core.stemming import key
 from core.textnorm import fold
 from tests.support.knowledge import school as behaviour_school
 

@@ -8,8 +8,8 @@ import yaml
 
 from core import dialogue
 from core.replies import best_match, stated_score
+from core.stemming import stems
 from core.textnorm import fold
-from core.understanding import stems
 from loading.school import load_school
 from tests.support.heldout_sets import seed_knowledge
 from tests.support.helpers import norm

@@ -1,6 +1,6 @@
 """A topic's answer carries the items it lists (core/replies.py Body, Reply.items): the coverage guard reads them
 instead of scraping the bullets back out of the rendered French text."""
-from core.coverage import keys
+from core.stemming import keys
 from core.understanding import Question
 from tests.support.knowledge import default_profession, school
 

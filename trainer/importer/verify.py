@@ -5,6 +5,7 @@ import re
 from typing import FrozenSet, List, Tuple
 
 from core.gender import without_marks
+from core.stemming import same_stem
 from core.textnorm import fold
 from trainer.importer.facts import COPIED, DEDUCED, FORM, NAMES, NUMBER, Fact, dotted, draft_leaves
 from trainer.importer.text import sentences, squash
@@ -30,7 +31,7 @@ def words_in(value: str, passage: str) -> bool:
     passage_words = _passage_words(passage)
     value_words = re.findall(r"[a-z]+|[0-9]+", fold(without_marks(value)))
     # the gender forms (chargee, testeuse) and the unit (€ brut par an) are built from the same stems
-    return all(w in passage_words or any(p.startswith(w[:5]) for p in passage_words if len(w) > 4)
+    return all(w in passage_words or any(same_stem(w, p) for p in passage_words)
                or w in {"moins", "plus", "ans", "d", "experience", "bac"}
                or w in {"le", "la", "les", "l"}  # « aux déplacements » read as « les déplacements »
                for w in value_words)
