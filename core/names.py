@@ -49,6 +49,7 @@ _BRACKETS = re.compile(r"\([^)]*\)")
 _STRONG_FRAMES = frozenset({"un", "une", "devenir", "devenu", "devenue", "devient", "deviens", "etre", "etant",
                             "faire", "comme"})
 _FRAMES = _STRONG_FRAMES | {"le", "la", "l", "les"}
+_ARTICLED = frozenset({"un", "une"})
 # « métier de X », « en tant que X »: the word before the frame that makes « de » or « que » frame a job.
 _FRAME_PAIRS = {"de": "metier", "d": "metier", "que": "tant"}
 # A word that is also an everyday word (« pion », « patron ») names a job only said as one: after a verb
@@ -194,6 +195,7 @@ class Read:
     #                                        after « et », « pour »…: apart from it)
     also: Tuple[str, ...]        # words that clipped words of the names also stand for (« moto »)
     clipped: Tuple[bool, ...]    # the word stands for a clipped one (« prof »)
+    articled: Tuple[bool, ...] = ()  # framed only by « un », « une » (« un tailleur ou un pantalon ? »)
 
 
 def _said_as_job(tokens: Sequence[str], i: int) -> bool:
@@ -209,7 +211,7 @@ class NameIndex:
     def __init__(self, names: Iterable[Tuple[str, str]], ordinary: FrozenSet[str] = frozenset(),
                  clippings: Optional[Mapping[str, Tuple[str, ...]]] = None, common: Optional[FrozenSet[str]] = None,
                  known: Optional[FrozenSet[str]] = None, said: Optional[Mapping[str, Tuple[str, ...]]] = None,
-                 whole: Iterable[Tuple[str, str]] = ()):
+                 whole: Iterable[Tuple[str, str]] = (), career: FrozenSet[str] = frozenset()):
         """`names`: (profession id, name) pairs, in file order (the first file wins a tie).
         `ordinary`: folded words of ordinary French, never corrected into a word of a name.
         `clippings`: clipped words -> the words they stand for (knowledge/abreviations.yml).
@@ -217,7 +219,10 @@ class NameIndex:
         of the language, corrected by sound only. `said`: everyday words that name a job only said as one
         (« pion ») -> the words of that job's name (knowledge/noms_usuels.yml's `courant`). `whole`: (profession id,
         name) pairs read only written in full, never by their first word, an everyday one (« femme de chambre »).
-        loading/usual_names.py's `reading()` reads all six."""
+        `career`: the words (canonical) that say a message speaks of work or studies (knowledge/mots_du_metier.yml):
+        without one, an everyday word not said as a job names none (« le serveur de l'ENT est en panne »).
+        loading/usual_names.py's `reading()` reads all seven."""
+        self._career = career
         self._clippings = clippings or {}
         self._said = said or {}
         common = common or frozenset()
@@ -273,6 +278,7 @@ class NameIndex:
         # An acronym is a name only as it is written: « idée » folds to a word whose canonical form is
         # « ide », which must not read as « IDE » (read() keeps such a word as written).
         self._acronyms: Dict[str, Set[str]] = defaultdict(set)
+        self._acronym_keys = frozenset(key for key, _ in acronym_forms)  # every title's acronym (« dsi »)
         for key, written in acronym_forms:
             if not any(key in name_key and len(name_key) > 1 for _, name_key in self._names):
                 self._acronyms[key] |= {written, written + "s"}
@@ -323,7 +329,7 @@ class NameIndex:
         # « Bonjour, plombier c'est bien ? »: the greeting blanked out, the name is where the message starts.
         text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(masked_folded(folded)).translate(_LIGATURES))
         tokens = re.findall(r"[a-z0-9]+", text)
-        raw, folded, framed, linked, also, shortened = [], [], [], [], [], []
+        raw, folded, framed, linked, also, shortened, articled = [], [], [], [], [], [], []
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
             # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_NO_JOB_AFTER)
@@ -351,9 +357,10 @@ class NameIndex:
                 framed.append(frame if j == 0 else 0)
                 linked.append((after if j == 0 else True, apart and j == 0))
                 shortened.append(bool(clipped))
+                articled.append(j == 0 and i > 0 and tokens[i - 1] in _ARTICLED)
         corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
-                    tuple(shortened))
+                    tuple(shortened), tuple(articled))
 
     def _not_a_job(self, tokens: Sequence[str], i: int) -> bool:
         """Whether token i is a verb or an adjective where it stands (_VERB_AFTER, _SUBJECTS, _DETERMINERS)."""
@@ -384,6 +391,29 @@ class NameIndex:
     def find_folded(self, folded: str, narrow: bool = True) -> Tuple[str, ...]:
         """`find` of a message already folded (the understanding folds a message once)."""
         read = self.read(folded)
+        found = self._found(read, narrow)
+        if not found or not narrow or not self._career \
+                or not self._career.isdisjoint(canonical(w) for w in re.findall(r"[a-z0-9]+", folded)):
+            return found
+        return tuple(pid for pid in found if not self._everyday(read, pid))
+
+    def _everyday(self, read: Read, pid: str) -> bool:
+        """Whether the message names the profession by one everyday word, not said as a job (not after « devenir »,
+        « un », nor first): « la fonte des glaciers », « le serveur de l'ENT », in a message that speaks of
+        neither work nor studies."""
+        if pid in self._longest_whole(read.raw)[0]:
+            return False  # « femme de chambre » written whole
+        own = self._own_words(pid)
+        said = [i for i, w in enumerate(read.words) if w in own]
+        if len(said) != 1:
+            return False
+        i = said[0]
+        # an acronym (« DSI ») or initials are written as a name, never as a word of the language
+        return (read.framed[i] < 2 or read.articled[i]) and not read.clipped[i] and read.folded[i] in self._ordinary \
+            and read.words[i] not in self._acronym_keys and read.folded[i] not in self._initials
+
+    def _found(self, read: Read, narrow: bool) -> Tuple[str, ...]:
+        """`find_folded` of a message read, before everyday words are told from names."""
         exact, length = self._longest_exact(read.raw)
         whole, whole_length = self._longest_whole(read.raw)
         if whole_length > length:  # « garçon de café », read only in full

@@ -29,6 +29,7 @@ COMMON_WORDS = 3_000
 # closeness of letters, only by sound (« boulengère », a spelling the lexicon has seen, is boulangère).
 KNOWN_WORDS = 200_000
 CLIPPINGS = KNOWLEDGE / "abreviations.yml"
+CAREER_WORDS = KNOWLEDGE / "mots_du_metier.yml"
 # The code whose change makes a cached lexicon stale.
 _CODE = hashlib.sha256(b"".join(path.read_bytes() for path in (
     Path(__file__), *(ROOT / "core" / name for name in ("names.py", "textnorm.py", "gender.py"))))).hexdigest()[:16]
@@ -110,8 +111,20 @@ def clippings(path: Path = CLIPPINGS) -> Dict[str, Tuple[str, ...]]:
             if words(str(short)) and words(str(full))}
 
 
+@lru_cache(maxsize=4)
+def career_words(path: Path = CAREER_WORDS) -> FrozenSet[str]:
+    """knowledge/mots_du_metier.yml: the words that say a message speaks of work or studies, in the form the name
+    index compares words in. Language data, valid for any school; empty without the file (then an everyday word
+    that is also a title is read as the title wherever it stands, as before the file)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError:
+        return frozenset()
+    return frozenset(canonical(w) for entry in data.get("mots_du_metier") or () for w in words(str(entry)))
+
+
 def for_names() -> Dict[str, object]:
     """The name index's language data (core/names.py NameIndex's keyword arguments): ordinary, common and
-    known words, and the clippings."""
+    known words, the clippings and the words of work and studies."""
     return {"ordinary": ordinary_words(), "common": common_words(), "known": known_words(),
-            "clippings": clippings()}
+            "clippings": clippings(), "career": career_words()}

@@ -29,6 +29,7 @@ HELDOUT4 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout4.yml"
 HELDOUT5 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout5.yml"
 HELDOUT6 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout6.yml"
 HELDOUT7 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout7.yml"
+HELDOUT8 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout8.yml"
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +112,9 @@ def test_the_third_heldout_names_set_is_found_and_rarely_another_profession():
     right, total, about_another = score_heldout(HELDOUT3)
     # 235/259 since a usual name may start with another title's head noun (« aiguilleur du ciel ») and an
     # everyday name said as a job is read (« je suis pion »): less one case
-    assert right / total >= 0.903, f"{right}/{total}"
-    assert len(about_another) <= 15, about_another
+    # 237/259 and 12 once an everyday word not said as a job names one only in a message about work or studies
+    assert right / total >= 0.911, f"{right}/{total}"
+    assert len(about_another) <= 13, about_another
 
 
 def test_the_fourth_heldout_names_set_is_found_and_rarely_another_profession():
@@ -121,8 +123,8 @@ def test_the_fourth_heldout_names_set_is_found_and_rarely_another_profession():
     another title's head noun, the everyday names said as a job, the verb after « me », « vous » (« me
     conseiller ») and a distinctive word before a head noun after « les »; 225/237 and 3 after."""
     right, total, about_another = score_heldout(HELDOUT4)
-    assert right / total >= 0.945, f"{right}/{total}"  # 225/237, less one case
-    assert len(about_another) <= 3, about_another
+    assert right / total >= 0.945, f"{right}/{total}"  # 226/237 since, less one case
+    assert len(about_another) <= 2, about_another
 
 
 def test_the_fifth_heldout_names_set_is_found_and_rarely_another_profession():
@@ -133,8 +135,9 @@ def test_the_fifth_heldout_names_set_is_found_and_rarely_another_profession():
     also titles (« le nez qui coule »), short names of several titles read as one (« psy »). 249/274 and 10 once a
     word after a subject pronoun or an article and a noun is read as a verb or an adjective."""
     right, total, about_another = score_heldout(HELDOUT5)
-    assert right / total >= 0.905, f"{right}/{total}"  # 249/274, less one case
-    assert len(about_another) <= 11, about_another
+    # 251/274 and 8 once an everyday word not said as a job names one only in a message about work or studies
+    assert right / total >= 0.912, f"{right}/{total}"  # less one case
+    assert len(about_another) <= 9, about_another
 
 
 def test_the_sixth_heldout_names_set_is_found_and_rarely_another_profession():
@@ -148,8 +151,10 @@ def test_the_sixth_heldout_names_set_is_found_and_rarely_another_profession():
     right, total, about_another = score_heldout(HELDOUT6)
     # 236/264 once a word after a modal verb, a subject pronoun or an article and a noun is read as a verb or an
     # adjective (core/names.py _not_a_job)
-    assert right / total >= 0.890, f"{right}/{total}"  # 236/264, less one case
-    assert len(about_another) <= 16, about_another
+    # 249/264 and 2 once an everyday word not said as a job (after « le », « un », « des »…) names one only in a
+    # message about work or studies (knowledge/mots_du_metier.yml)
+    assert right / total >= 0.939, f"{right}/{total}"  # less one case
+    assert len(about_another) <= 3, about_another
 
 
 def test_the_seventh_heldout_names_set_is_found_and_rarely_another_profession():
@@ -160,8 +165,21 @@ def test_the_seventh_heldout_names_set_is_found_and_rarely_another_profession():
     pâtissière ») is read as a verb or an adjective. Most of the rest are objects and idioms (« un secrétaire
     ancien », « orfèvre en la matière »), which only the meaning of the sentence tells apart."""
     right, total, about_another = score_heldout(HELDOUT7)
-    assert right / total >= 0.878, f"{right}/{total}"  # 246/279, less one case
-    assert len(about_another) <= 24, about_another
+    # 262/279 and 7 once an everyday word not said as a job names one only in a message about work or studies
+    assert right / total >= 0.935, f"{right}/{total}"  # less one case
+    assert len(about_another) <= 8, about_another
+
+
+def test_the_eighth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout8.yml (280, written apart on 06/12/2026 from the list of titles alone, 70
+    everyday sentences among them: « le contrôleur m'a mis une amende », « une crêpière électrique »): first
+    measured at 251/280 (89.6 %), 20 read as another profession, on a819b3e, before the rule of everyday words (written
+    from the seventh set's misses); 258/280 and 11 with it. Its misses: everyday words the lexicon lacks (« la
+    dépanneuse », « la souffleuse à feuilles »), objects in a message that also speaks of training (« un mannequin à la
+    formation PSC1 »), sayings (« c'est en forgeant qu'on devient forgeron »), short names of several titles."""
+    right, total, about_another = score_heldout(HELDOUT8)
+    assert right / total >= 0.917, f"{right}/{total}"  # 258/280, less one case
+    assert len(about_another) <= 12, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

@@ -238,3 +238,23 @@ def test_a_job_word_used_as_a_verb_or_an_adjective_names_no_profession():
     assert index.find("je veux devenir reporter") == ("r",)
     assert index.find("ma fille pâtissière cherche un stage") == ("p",)
     assert index.find("salaire d'un mecanisien automobile") == ("m",)
+
+
+def test_an_everyday_word_not_said_as_a_job_names_one_only_where_the_message_speaks_of_work_or_studies():
+    """« le serveur de l'ENT est en panne », « la fonte des glaciers »: a title that is also an everyday word, not said as
+    a job (after « devenir », « un », or first), names the job only in a message that speaks of work or studies
+    (knowledge/mots_du_metier.yml)."""
+    index = NameIndex([("serveur", "Serveur / Serveuse en restauration"), ("glacier", "Glacier / Glacière"),
+                       ("dsi", "Directeur / Directrice des systèmes d'information -DSI-")],
+                      ordinary=frozenset({"serveur", "glaciers", "glacier", "dsi"}),
+                      career=frozenset(canonical(w) for w in ("salaire", "etudes", "metier")))
+    assert index.find("le serveur de l'ENT est encore en panne, je peux pas rendre mon devoir") == ()
+    assert index.find("exposé sur la fonte des glaciers dans les Alpes, des sources ?") == ()
+    assert index.find("le serveur, il touche quel salaire ?") == ("serveur",)
+    assert index.find("devenir glacier après mes études, possible ?") == ("glacier",)
+    assert index.find("je veux être serveur") == ("serveur",)
+    assert index.find("serveur, c'est dur ?") == ("serveur",)  # first: a title asked alone
+    assert index.find("mon père est DSI, il fait quoi ?") == ("dsi",)  # an acronym is written as a name
+    # without the words of work (a school that deleted the file), an everyday word is read as the title, as before
+    plain = NameIndex([("serveur", "Serveur / Serveuse en restauration")], ordinary=frozenset({"serveur"}))
+    assert plain.find("le serveur de l'ENT est encore en panne") == ("serveur",)
