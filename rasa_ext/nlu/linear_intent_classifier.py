@@ -46,11 +46,14 @@ from sklearn.svm import LinearSVC
 
 from core.courtesy import masked
 from core.textnorm import fold
+from loading.paths import knowledge_dir
+from rasa_ext.nlu.name_mask import NameMask, knowledge_names
 
 logger = logging.getLogger(__name__)
 
 FEATURES_FILE = "features.json"
 WEIGHTS_FILE = "weights.npz"
+MASKED_NAMES = "masked_names"  # in FEATURES_FILE: the names taken out of every message (rasa_ext/nlu/name_mask.py)
 # Where a message is cut into parts: question marks, semicolons, commas, conjunctions, and « + », « & »,
 # « / » between words (« salaire + missions », « bts/bachelor ») but not in « bac+5 » or « 24/7 ».
 PART_SEPARATOR = re.compile(r"\?+|;|,|\s(?:et|ainsi que|puis|and|&|sinon|aussi|ou bien)\s"
@@ -125,6 +128,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             # than without its courtesy, is classified without it (core/courtesy.py).
             "courtesy_intents": ["salutation", "remerciement", "au_revoir", "aide"],
             "courtesy_min_confidence": 0.6,
+            # The professions' names (knowledge/metiers/) are taken out of a message before it is classified
+            # (rasa_ext/nlu/name_mask.py): a name says which profession, never what is asked.
+            "mask_profession_names": True,
         }
 
     @staticmethod
@@ -139,6 +145,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         self._resource = resource
         self.vectorizers = vectorizers
         self.weights = weights
+        self.mask = NameMask(())
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -147,7 +154,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     # -- training ------------------------------------------------------------------------------
     def _features(self, texts: List[str], fit: bool = False) -> csr_matrix:
-        folded = [fold(t) for t in texts]
+        folded = [self.mask(fold(t)) for t in texts]
         parts = [(v.fit_transform(folded) if fit else v.transform(folded)) for v in self.vectorizers.values()]
         return hstack(parts, format="csr")
 
@@ -158,6 +165,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             return self._resource
         texts = [e.get(TEXT) for e in examples]
         labels = np.array([e.get(INTENT) for e in examples])
+        self.mask = NameMask(knowledge_names(knowledge_dir()) if self.config["mask_profession_names"] else ())
         self.vectorizers = make_vectorizers(self.config)
         features = self._features(texts, fit=True)
 
@@ -249,6 +257,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         with self._model_storage.write_to(self._resource) as directory:
             features = {name: {"vocabulary": {k: int(i) for k, i in v.vocabulary_.items()},
                                "idf": v.idf_.tolist()} for name, v in self.vectorizers.items()}
+            features[MASKED_NAMES] = self.mask.names
             (directory / FEATURES_FILE).write_text(json.dumps(features), encoding="utf-8")
             np.savez_compressed(directory / WEIGHTS_FILE, **self.weights)
 
@@ -270,4 +279,5 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             vectorizer._validate_vocabulary()
             vectorizer.idf_ = np.asarray(saved[name]["idf"], dtype=np.float32)
         component.vectorizers, component.weights = vectorizers, weights
+        component.mask = NameMask(saved.get(MASKED_NAMES) or ())
         return component

@@ -79,3 +79,31 @@ def test_an_untrained_model_leaves_messages_unclassified(storage):
     message = Message(data={"text": "bonjour"})
     loaded.process([message])
     assert message.get("intent") is None
+
+
+def test_a_professions_name_says_which_profession_never_what_is_asked(storage, tmp_path, monkeypatch):
+    """The definition examples name the profession most (« c'est quoi un … ? »): without its name taken out, « c'est
+    quoi les études pour devenir <nom> ? » read as a definition. The names come from the knowledge files at training
+    and are kept in the model."""
+    knowledge = tmp_path / "knowledge"
+    (knowledge / "metiers").mkdir(parents=True)
+    (knowledge / "metiers" / "x.yml").write_text(
+        "intitule: Gardien(ne) de phare automatisé\nalias:\n  - gardien de phare\n", encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_KNOWLEDGE_DIR", str(knowledge))
+    named = ["c'est quoi un gardien de phare automatisé", "gardienne de phare automatisé c'est quoi",
+             "présente-moi le métier de gardien de phare", "un gardien de phare ça fait quoi",
+             "kesako gardien de phare automatisé", "décris-moi ce métier", "c'est quoi ce métier", "le métier en bref"]
+    examples = {**EXAMPLES, "definition": named}
+    resource = Resource("named")
+    component = LinearIntentClassifier.create({}, storage, resource, context())
+    component.train(TrainingData([Message(data={"text": t, "intent": i}) for i, texts in examples.items() for t in texts]))
+    asked = ["quelles études faire pour devenir gardienne de phare automatisé ?",
+             "combien gagne un gardien de phare automatisé ?", "c'est quoi un gardien de phare automatisé ?"]
+    assert [r[0]["name"] for r in parse(component, asked)] == ["diplome", "salaire", "definition"]
+    loaded = LinearIntentClassifier.load({}, storage, resource, context())
+    assert "gardienne de phare automatise" in loaded.mask.names
+    assert [r[0]["name"] for r in parse(loaded, asked)] == ["diplome", "salaire", "definition"]
+    # without the names taken out, the name alone pulls a topic question to the definition: the test can fail
+    plain = LinearIntentClassifier.create({"mask_profession_names": False}, storage, Resource("plain"), context())
+    plain.train(TrainingData([Message(data={"text": t, "intent": i}) for i, texts in examples.items() for t in texts]))
+    assert "definition" in [r[0]["name"] for r in parse(plain, asked[:2])]

@@ -1,0 +1,59 @@
+"""The professions' names, taken out of a message before its intent is read.
+
+The training examples name the school's profession in every topic, but most often in the definition
+questions (« c'est quoi un chargé de … ? »): a classifier on words and letters learns that the name itself
+means « definition », and « c'est quoi les côtés difficiles du métier de <nom> ? » was answered with the
+definition. Which profession a message names is the dialogue's business (core/names.py); what it asks is
+read without the name, at training and at prediction alike.
+
+The names are those of the knowledge files when the model is trained (each profession's title in its
+typed forms and its aliases), kept in the model: a profession added later is not in the training examples
+either, so nothing was learned from its name.
+"""
+import logging
+import re
+from pathlib import Path
+from typing import Iterable, List, Optional
+
+import yaml
+
+from core import yamlcache
+from core.gender import gender_forms
+from core.names import typed_forms
+from core.textnorm import fold
+
+logger = logging.getLogger(__name__)
+
+# A name shorter than this is too easily an ordinary word of a question (« RI » alone is left).
+MIN_NAME_LENGTH = 6
+
+
+def knowledge_names(folder: Path) -> List[str]:
+    """The folded names (title forms and aliases) of every profession file of `folder`/metiers/."""
+    names = set()
+    for path in sorted((folder / "metiers").glob("*.yml")):
+        try:
+            data = yamlcache.parse(path.read_text(encoding="utf-8"), yaml.SafeLoader) or {}
+        except (OSError, yaml.YAMLError):
+            logger.warning("%s illisible : ses noms ne sont pas retirés des messages à l'entraînement.", path)
+            continue
+        if not isinstance(data, dict):
+            continue
+        title = data.get("intitule")
+        forms = [t for g in gender_forms(title) for t in typed_forms(g)] if isinstance(title, str) else []
+        forms += [a for a in data.get("alias") or () if isinstance(a, str)]
+        names |= {" ".join(fold(f).split()) for f in forms}
+    return sorted(n for n in names if len(n) >= MIN_NAME_LENGTH)
+
+
+class NameMask:
+    """Takes the given folded names out of a folded text (longest first, whole words only)."""
+
+    def __init__(self, names: Iterable[str]):
+        self.names = sorted(set(names), key=lambda n: (-len(n), n))
+        self._pattern: Optional[re.Pattern] = re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in self.names) + r")(?![\w])"
+        ) if self.names else None
+
+    def __call__(self, folded: str) -> str:
+        return self._pattern.sub(" ", folded) if self._pattern else folded
