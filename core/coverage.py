@@ -65,7 +65,7 @@ NEUTRAL = frozenset(
      "mais", "donc", "car", "comme", "alors", "bien", "tres", "trop", "assez", "vraiment", "exactement",
      "concretement", "actuellement", "aujourd", "maintenant", "ensuite", "puis", "encore", "aussi", "meme",
      "deja", "jamais", "toujours", "souvent", "parfois", "svp", "stp", "merci", "bonjour", "salut", "hein",
-     "ans", "an"})
+     "ans", "an", "combien"})
 
 
 NEUTRAL_KEYS = frozenset(key(w) for w in NEUTRAL)

@@ -87,17 +87,18 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if explored:
         return explored
     if turn.kind == CATALOGUE:
+        step = (turn.question.cues.job_step or ("experiences" if "experiences" in topics_in(turn.question.folded) else None)) \
+            if len(school.professions) < 2 else None
+        if turn.intent in (exploring.LIST, exploring.SEARCH) and step in school.fact_topics:
+            # « quels métiers faire avant ? » in a school of one profession, even naming it (« X c'est un métier
+            # tremplin pour quoi après ? »): its stepping stones (« après »: its evolutions), not the list of the
+            # school's one profession nor its definition.
+            return answer(school, replace(turn, intent=step), step, fallback=False) or clarify(school, turn)
         if turn.intent in (exploring.SEARCH, exploring.LIST) and len(turn.question.named) == 1 \
                 and not exploring.criteria(school, turn):
             # « je voudrais devenir boulanger »: the catalogue has it, by name: its fiche, not a search.
             return answer(school, replace(turn, intent="definition"), "definition", fallback=False) \
                 or clarify(school, turn)
-        step = (turn.question.cues.job_step or ("experiences" if "experiences" in topics_in(turn.question.folded) else None)) \
-            if len(school.professions) < 2 else None
-        if turn.intent in (exploring.LIST, exploring.SEARCH) and step in school.fact_topics:
-            # « quels métiers faire avant ? » in a school of one profession: its stepping stones (« après »: its
-            # evolutions), not the list of the school's one profession.
-            return answer(school, replace(turn, intent=step), step, fallback=False) or clarify(school, turn)
         if turn.intent == exploring.COMPARE and len(school.professions) < 2:
             both = topics_compared(school, turn)
             if both:
@@ -157,7 +158,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
             top = next(name for name, _ in turn.ranking if name != "nlu_fallback")
             return exploring.respond(school, replace(turn, intent=top))
         agreed = agreed_intent(school, turn) or paid_amount(school, turn.question) or item_topic(school, turn) \
-            or counted_topic(school, turn.question) or ranked_topic(school, turn.question, turn.slots.get("sujet"))
+            or counted_topic(school, turn.question) or ranked_topic(school, turn.question, turn.slots.get("sujet")) \
+            or written_diploma_topic(school, turn)
         outcome = answer(school, turn, agreed, fallback=agreed is None)
         return outcome or clarify(school, turn)
     return answer(school, turn, turn.intent, fallback=False)
@@ -464,6 +466,14 @@ def ranked_topic(school: School, q: Question, previous: Optional[str]) -> Option
     return topic if topic in ITEM_TOPICS and topic in school.fact_topics else None
 
 
+def written_diploma_topic(school: School, turn: Turn) -> Optional[str]:
+    """« si je fais que 2 ans après le bac ? » when the model is unsure: a message that writes a level of studies, with a
+    topic of diplomas among the model's three likeliest, asks that topic."""
+    if not turn.question.written_diplomas:
+        return None
+    return next((name for name, _ in turn.ranking[:3] if name in DIPLOMA_TOPICS and name in school.fact_topics), None)
+
+
 def counted_topic(school: School, q: Question) -> Optional[str]:
     """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
     topic = next(iter(topics_in(q.counted)), None) if q.counted else None
@@ -635,6 +645,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and q.counted is None:
         # « y en a combien en tout ? » after the missions: how many the list holds, not the pay
         intent, q = previous, replace(q, counted=previous)
+    elif intent != "salaire" and q.cues.saying and "salaire" in facts:
+        # « il paraît qu'il y a une citation dans la fiche, c'est laquelle ? »: the saying a fiche writes is beside
+        # its pay figures (salaire.citation), one question whatever parts the classifier cut
+        intent, whole = "salaire", True
+    elif intent == "salaire" and not q.about_pay and q.amount is None and counted_topic(school, q):
+        # « y en a combien en tout des missions dans la fiche ? »: how many items a list holds, never the pay
+        intent = counted_topic(school, q)
     elif intent not in JOB_LIST_TOPICS and "experiences" in facts and topics_in(q.folded) == ["experiences"]:
         # « commercial export fait partie des métiers tremplins ? », « combien de tremplins ? »: the stepping stones
         intent = "experiences"
@@ -730,9 +747,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     if profession.id != current.id:  # the message named another profession: its own fiche decides
         detail = absent_detail(school, q, profession, intent)
     cited = school.cited_job(profession, q.folded) if intent in facts and not q.named else None
-    if cited and intent not in ("evolutions", "experiences"):
-        # « combien gagne un consultant en stratégie ? » when the fiche only cites that job as an evolution:
-        # its salary is not this profession's; say the fiche does not describe it, then what it says of it.
+    if cited and (intent not in ("evolutions", "experiences") or q.about_pay and q.experience is None and q.years is None):
+        # « combien gagne un consultant en stratégie ? » when the fiche only cites that job as an evolution (or
+        # « ça paye combien comme assistant de direction ? » read as the stepping stones): its salary is not this
+        # profession's; say the fiche does not describe it, then what it says of it.
         name, kind = cited
         detail = AbsentDetail(f"metier_cite:{kind}", replier.cited_label(name, kind), kind, None)
     if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \

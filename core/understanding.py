@@ -20,10 +20,11 @@ from core.textnorm import fold, years_in
 # Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
 # "5 ans d'études" or "études longues", which no entity covers).
 _DIPLOMA_WORDS = {
-    "bts": r"bts|bac ?\+? ?2\b|deux ans d'etudes",
-    "bachelor": r"bachelors?|bachlor|bac ?\+? ?3\b|licence|trois ans d'etudes|3 ans d'etudes",
+    "bts": r"bts|bac ?\+? ?2\b|deux ans d'etudes|(?:2|deux) ans (?:d'etudes )?apres (?:le|mon|son) bac",
+    "bachelor": r"bachelors?|bachlor|bac ?\+? ?3\b|licence|trois ans d'etudes|3 ans d'etudes"
+                r"|(?:3|trois) ans (?:d'etudes )?apres (?:le|mon|son) bac",
     "mastere": r"masteres?|masters?|mastaire|bac ?\+? ?5\b|mba|cinq ans d'etudes|5 ans d'etudes|etudes longues"
-               r"|faire 5 ans|faire cinq ans",
+               r"|faire 5 ans|faire cinq ans|(?:5|cinq) ans (?:d'etudes )?apres (?:le|mon|son) bac",
 }
 # "sans master", "je n'ai pas de bac+5", "je ne veux pas faire 5 ans d'études", "aucun diplôme".
 _LACK = re.compile(r"\bsans\b|\bpas (?:de |d'|d |un |une |le |la |fait |faire |eu |obtenu |avoir |envie )?"
@@ -240,6 +241,9 @@ _NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille
                       r" (?:pas|jamais|plus)\b|\bn'est pas (?:son|leur|du tout son) (?:role|travail|boulot|job|domaine)\b"
                       r"|\bpas pour (?:ce|le|son) (?:metier|poste|job|boulot)\b"
                       r"|\bn'(?:y a|a|utilise|intervient|assure|organise)\w* (?:pas|jamais|aucune?)\b"
+                      # « le chargé de mission n'y participe pas », « il n'en fait jamais », « c'est réservé au directeur »
+                      r"|\bn'(?:y|en) (?:participe|prend|fait|touche|intervient|travaille|est)\w* (?:pas|jamais|plus)\b"
+                      r"|\breservee?s? (?:au|aux|a la|a l'|a un|a une|a des)\b"
                       r"|\b(?:pas|aucune?) (?:de |d')?(?:outils?|missions?|taches?|competences?|qualites?) (?:de |d')")
 _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|pourrai) pas\b|\bexclue?\b|\binterdite?\b"
                      r"|\bpas d'alternance\b")
@@ -281,6 +285,9 @@ _COUNTED_NOUNS = (r"(missions?|competences?|qualites?|soft skills?|hard skills?|
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
 _COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+                      # « y en a combien en tout, des missions ? », « la fiche en cite combien, de ces qualités ? »
+                      r"|\b" + HOW_MUCH + r"(?: en tout| au total)?\s*,? (?:des|de ces|de ses|d'|de) ?" + _COUNTED_NOUNS
+                      + r"\b"
                       r"|\bhow many (?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
                       r"|\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze) " + _COUNTED_NOUNS + r"\b")
 
@@ -630,6 +637,11 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     compared, compare_topic = named_apart(folded, vocabulary.find_profession)
     split = tuple(Part(p.get("intent"), float(p.get("confidence") or 0.0), _part(p, text, folded, entities, vocabulary))
                   for p in parts or ()) if span is None else ()
+    counted = _counted(folded)
+    if counted and not _PAY_WORDS.search(folded) and any(p.intent == "salaire" for p in split):
+        # « la fiche en cite combien en tout, de ces qualités ? » asks one thing, how many qualities: its « combien »
+        # read apart is no question of pay
+        split = ()
     written = diplomas_written(folded)
     return Question(
         topic=topic, text=text, folded=folded,
@@ -669,7 +681,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
                                                                        and not written),
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
         joins=bool(_JOINS.search(folded)), asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
-        counted=_counted(folded), guaranteed=bool(_GUARANTEE.search(folded)),
+        counted=counted, guaranteed=bool(_GUARANTEE.search(folded)),
         request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=cues(folded))
 
 
