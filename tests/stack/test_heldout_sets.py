@@ -20,7 +20,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 175/185 | 0.940 | 30 → 8, 9 |
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 203/216 | 0.935 | 29 → 12, 13 |
 | tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 244/267 | 0.910 | 28 → 18, 19 |
-| tests/nlu/test_fresh13.yml (226, 50 conversations, written apart, first run unseen) | 169/226 (a819b3e) | | 178/226 | 0.783 | 44 → 34, 35 |
+| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 178/226 | 0.783 | 44 → 34, 35 |
 
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167
 less one.
