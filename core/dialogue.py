@@ -31,6 +31,8 @@ from core.understanding import AbsentDetail, DiplomaSituation, Question, topics_
 MOST_SHOWN = 5
 # A part of a compound message is answered only when the classifier is this sure of its topic.
 PART_CONFIDENCE = 0.5
+# A part of an out-of-scope message answered on its own: read this surely.
+ASIDE_PART_CONFIDENCE = 0.9
 # Two intents that lead to the same answer, together at least this sure, need no clarification.
 AGREEMENT_CONFIDENCE = 0.5
 DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
@@ -144,6 +146,15 @@ def _respond(school: School, turn: Turn) -> Outcome:
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
     if turn.kind == OUT_OF_SCOPE:
+        # « tu connais une recette de crêpes ? sinon dis-moi ce que fait un … »: the one part, read surely, that asks
+        # about the job is answered; the rest is out of scope
+        aside = [p for p in turn.question.parts if p.confidence >= ASIDE_PART_CONFIDENCE and p.intent in school.fact_topics]
+        if len(aside) == 1:
+            part = aside[0]
+            outcome = answer(school, replace(turn, question=part.question, intent=part.intent), part.intent,
+                             fallback=True)
+            if outcome:
+                return outcome
         # Out of scope, unless the message asks a detail the fiche does not give (then say so).
         return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
                 or Outcome(school.replier.out_of_scope(menu_professions(school, turn))))
@@ -746,7 +757,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # A detail the fiche does not give: say so, never answer another topic in its place.
     if profession.id != current.id:  # the message named another profession: its own fiche decides
         detail = absent_detail(school, q, profession, intent)
-    cited = school.cited_job(profession, q.folded) if intent in facts and not q.named else None
+    # « quand on passe coordinateur de projets européens après avoir été <ce métier>, on gagne combien ? »: naming the
+    # profession in play does not stop a job its fiche only cites from being asked
+    cited = school.cited_job(profession, q.folded) if intent in facts and set(q.named) <= {profession.id} else None
     if cited and (intent not in ("evolutions", "experiences") or q.about_pay and q.experience is None and q.years is None):
         # « combien gagne un consultant en stratégie ? » when the fiche only cites that job as an evolution (or
         # « ça paye combien comme assistant de direction ? » read as the stepping stones): its salary is not this
@@ -805,12 +818,20 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         if topic is None:
             return None if fallback else Outcome(replier.clarify([], 0), slots, profession)
         question = replace(asked, topic=topic)
-    lacking = school.uncovered(question, profession)
+    # « quelles qualités pour faire face aux difficultés ? »: the constraints' answer says what they demand
+    lacking = None if question.topic == "contraintes" and q.cues.facing else school.uncovered(question, profession)
     holding = school.text_holding(profession, lacking, question.folded) if lacking else None
     if holding and holding != question.topic:
         # « selon quels référentiels les formations sont-elles retenues ? » read as continuing education: the one
         # topic whose fiche text says it (the RNCP titles)
         question = replace(question, topic=holding)
+        lacking = school.uncovered(question, profession)
+    named = school.topic_named(lacking.key) if lacking and question.topic == turn.intent else None
+    if named and named != question.topic:
+        # « je prépare une grille pour mes élèves de BTS : quelles soft skills sont citées ? » read as the BTS: what
+        # it asks for is the name of another topic, that topic answers (not when a reading of the message chose the
+        # topic: « quelles qualités pour faire face aux difficultés ? » asks what the constraints demand)
+        question = diploma_topic(replace(question, topic=named))
         lacking = school.uncovered(question, profession)
     missing = asked_detail(school, lacking) if lacking else None
     if missing:
@@ -842,7 +863,8 @@ def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
     asked = [p for p in turn.question.parts if p.confidence >= PART_CONFIDENCE
              and (p.intent in school.fact_topics or p.intent == "relance")]
     if not asked:
-        return None
+        # « je vous remercie. est-il par ailleurs versé sur treize mois ? »: a detail the fiche does not give, said so
+        return answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
     if len(asked) == 1:
         part = asked[0]
         return answer(school, replace(turn, question=part.question, intent=part.intent), part.intent,

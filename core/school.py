@@ -239,6 +239,12 @@ class School:
             self._name_keys[topic] = keys(" ".join([t.libelle, t.question, t.rubrique]))
         return self._name_keys[topic]
 
+    def topic_named(self, key: str) -> Optional[str]:
+        """The one topic whose names (sujets.yml libelle, question, rubrique) have this word key (« soft » of « soft
+        skills »), or None when none or several have it."""
+        named = [t for t in self.fact_topics if t in self.replier.topics.sujets and key in self.topic_names(t)]
+        return named[0] if len(named) == 1 else None
+
     def topic_words(self, topic: str) -> FrozenSet[str]:
         """The word keys of a topic's own names and vocabulary (sujets.yml), not of its items."""
         if topic not in self._own_words:

@@ -61,3 +61,48 @@ def test_years_of_study_after_the_bac_asked_unsure_get_the_diplomas():
     unsure = [("nlu_fallback", 0.5), ("relance", 0.51), ("diplome", 0.48)]
     said = respond("si je fais que 2 ans après le bac ?", "nlu_fallback", kind=dialogue.CLARIFY, ranking=unsure)
     assert "BTS" in said and not said.startswith(template_start("clarifier")), said
+
+
+def test_a_professionals_testimony_the_date_of_the_fiche_and_a_vae_are_details_the_fiche_does_not_give():
+    for text in ("dans la fiche, y a l'histoire de quelqu'un qui fait ce métier ?",
+                 "c'est un pro du métier qui témoigne dans la fiche ?", "elle date de quand la fiche ? elle est à jour ?",
+                 "on peut faire une VAE pour devenir chargé de mission ?", "le salaire est versé sur 13 mois ?"):
+        said = respond(text, "definition")
+        assert said.startswith(template_start("hors_fiche.intro")), (text, said)
+
+
+def test_what_is_asked_by_the_name_of_another_topic_gets_that_topic():
+    """« Je prépare une grille pour mes élèves de BTS. Quelles soft skills sont citées ? » read as the BTS: the soft
+    skills are asked for by their name, their answer is given, never « la fiche ne précise pas » and the BTS."""
+    qualities = default_profession().soft_skills.qualites
+    said = respond("Je prépare une grille pour mes élèves de BTS. Quelles soft skills sont citées pour ce métier ?", "bts")
+    assert qualities[0].nom in said and not said.startswith(template_start("hors_fiche.intro")), said
+
+
+def test_the_part_about_the_job_of_an_out_of_scope_message_is_answered():
+    text = "tu connais une bonne recette de crêpes ? sinon dis-moi ce que fait ce métier"
+    parts = [{"text": "tu connais une bonne recette de crêpes", "intent": "hors_sujet", "confidence": 0.99,
+              "start": 0, "end": 38},
+             {"text": "dis-moi ce que fait ce métier", "intent": "definition", "confidence": 1.0, "start": 47,
+              "end": 76}]
+    said = respond(text, "hors_sujet", parts, kind=dialogue.OUT_OF_SCOPE)
+    assert default_profession().definition.resume[:40] in said, said
+    # unsure of the part, the message stays out of scope
+    unsure = [dict(parts[0]), dict(parts[1], confidence=0.6)]
+    said = respond(text, "hors_sujet", unsure, kind=dialogue.OUT_OF_SCOPE)
+    assert default_profession().definition.resume[:40] not in said, said
+
+
+def test_thanks_with_a_detail_the_fiche_does_not_give_say_it_is_not_given():
+    turn = dialogue.Turn(school().understand("Je vous remercie. Est-il par ailleurs versé sur treize mois ?", [],
+                                             "remerciement"), "remerciement", (), {"sujet": "salaire"}, None,
+                         dialogue.ANSWER)
+    outcome = dialogue.question_after_politeness(school(), turn)
+    assert outcome is not None and outcome.reply.text.startswith(template_start("hors_fiche.intro")), outcome
+
+
+def test_the_pay_of_a_job_the_fiche_only_cites_is_not_given_even_with_the_profession_named():
+    p = default_profession()
+    evolution = p.evolutions.postes[0]
+    said = respond(f"quand on passe {evolution.lower()} après avoir été {p.alias[0]}, on gagne combien ?", "evolutions")
+    assert said.startswith(template_start("hors_fiche.intro")) and "€" not in said.split("\n")[0], said
