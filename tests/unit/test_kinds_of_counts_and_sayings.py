@@ -3,6 +3,7 @@
 Through core/dialogue.py on the behaviour knowledge: every expected word is read from the fixture fiche or its
 templates."""
 from core import dialogue
+from tests.support.helpers import question_parts
 from tests.support.knowledge import default_profession, school
 
 
@@ -22,8 +23,8 @@ def test_a_count_with_en_tout_and_the_noun_after_it_is_the_lists_count_never_the
     assert template_start("salaire.general") not in said
     # the classifier cuts « combien » apart and reads it as the pay: one question all the same
     text = "Et la fiche en cite combien en tout, de ces qualités ?"
-    parts = [{"text": "Et la fiche en cite combien en tout", "intent": "salaire", "confidence": 0.85, "start": 0, "end": 35},
-             {"text": "de ces qualités", "intent": "soft_skills", "confidence": 1.0, "start": 37, "end": 52}]
+    parts = question_parts(text, ("Et la fiche en cite combien en tout", "salaire", 0.85),
+                           ("de ces qualités", "soft_skills", 1.0))
     said = respond(text, "soft_skills", parts)
     assert str(len(p.soft_skills.qualites)) in said, said
     assert "€" not in said and template_start("hors_fiche.intro") not in said, said
@@ -81,10 +82,8 @@ def test_what_is_asked_by_the_name_of_another_topic_gets_that_topic():
 
 def test_the_part_about_the_job_of_an_out_of_scope_message_is_answered():
     text = "tu connais une bonne recette de crêpes ? sinon dis-moi ce que fait ce métier"
-    parts = [{"text": "tu connais une bonne recette de crêpes", "intent": "hors_sujet", "confidence": 0.99,
-              "start": 0, "end": 38},
-             {"text": "dis-moi ce que fait ce métier", "intent": "definition", "confidence": 1.0, "start": 47,
-              "end": 76}]
+    parts = question_parts(text, ("tu connais une bonne recette de crêpes", "hors_sujet", 0.99),
+                           ("dis-moi ce que fait ce métier", "definition", 1.0))
     said = respond(text, "hors_sujet", parts, kind=dialogue.OUT_OF_SCOPE)
     assert default_profession().definition.resume[:40] in said, said
     # unsure of the part, the message stays out of scope

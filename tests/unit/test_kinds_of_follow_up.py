@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from core import dialogue
 from core.textnorm import fold, years_in
-from tests.support.helpers import norm
+from tests.support.helpers import norm, question_parts
 from tests.support.knowledge import amounts, default_profession, school
 
 
@@ -197,10 +197,8 @@ def test_which_ones_of_a_skill_is_that_skill_not_its_rank():
 
 def test_a_second_part_that_only_says_the_list_is_all_there_is_belongs_to_the_first():
     text = "les formations citées sur la fiche, c'est les seules possibles ?"
-    parts = [{"text": "les formations citées sur la fiche", "intent": "formation_continue", "confidence": 1.0,
-              "start": 0, "end": 34},
-             {"text": "c'est les seules possibles", "intent": "contraintes", "confidence": 0.75, "start": 36,
-              "end": 62}]
+    parts = question_parts(text, ("les formations citées sur la fiche", "formation_continue", 1.0),
+                           ("c'est les seules possibles", "contraintes", 0.75))
     q = school().understand(text, [], "formation_continue", parts)
     said = dialogue.respond(school(), dialogue.Turn(q, "formation_continue", (), {}, None, dialogue.ANSWER)).reply.text
     assert default_profession().diplome.precision.split(",")[0] in said, said
