@@ -23,7 +23,8 @@ _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|
 
 # « la petite citation sur le salaire », « le dicton »: a saying of the fiche.
 _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b"
-                     r"|\b(?:petite|jolie) phrase\b|\bphrase (?:d'accroche|celebre)\b")
+                     r"|\b(?:petite|jolie|drole de) phrase\b|\bphrase (?:d'accroche|celebre)\b"
+                     r"|\bphrases? (?:marrante|drole|amusante|rigolote|connue|culte|choc)s?\b")
 # « et il prépare à quels postes ? », « et ça, c'est obligatoire ? »: a follow-up on what was just answered.
 _IT_FOLLOWS = re.compile(r"^\W*(?:et|mais|ok et|d'accord et)\W+(?:il|elle|ils|elles|ca|cela)\b")
 # « combien » as students write it (« cb », « cmb »); core/understanding.py reads the same words for counts.

@@ -842,6 +842,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « il n'y a que trois soft skills : X, Y et Z ? »: the count, then the whole list, not the three named
         question = replace(question, stems=frozenset(), joins=False, ordinal=None)
     reply = replier.answer(profession, question)
+    if q.among and question.topic in ITEM_TOPICS:
+        # « parmi leadership, diplomatie et curiosité, laquelle n'est pas dans les soft skills ? »: those the list
+        # lacks, then the list
+        among = replier.not_among(profession, question.topic, q.among, replier.answer(profession, replace(
+            question, stems=frozenset(), joins=False, ordinal=None, superlative=None)))
+        if among:
+            return done(among, (("sujet", question.topic), ("incompris", 0.0)))
     if not_cited(school, profession, question):
         reply = replier.not_cited(question.topic, reply)
     if q.counted and question.topic in COUNTED_TOPICS:

@@ -112,7 +112,7 @@ class Replier:
         if len(titles) > NAMED_IN_FULL:
             return self.fill("commun.catalogue", exemples=", ".join(titles[:NAMED_IN_FULL - 1]),
                              autres=len(titles) - NAMED_IN_FULL + 1)
-        return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " et " + titles[-1]
+        return _and(titles)
 
     # -- factual answers -----------------------------------------------------------------------
     def answer(self, profession: Profession, question: Question) -> Reply:
@@ -165,6 +165,17 @@ class Replier:
         intro = self.fill("element_non_cite", rubrique=self.topics.sujets[topic].rubrique)
         return Reply(f"{intro}\n{reply.text}", reply.buttons)
 
+    def not_among(self, profession: Profession, topic: str, said: Sequence[str], reply: Reply) -> Optional[Reply]:
+        """« parmi leadership, diplomatie et curiosité, laquelle n'est pas dans les soft skills ? »: the things said that
+        name no item of the list, then the list; None when each names one (the list answers)."""
+        items, titles = item_texts(profession, topic)
+        missing = [s for s in said if best_match(stems(s), items, titles) is None]
+        if not missing or len(missing) == len(said):
+            return None
+        intro = self.fill("element_non_cite_parmi", absents=_and([f"« {m} »" for m in missing]),
+                          rubrique=self.topics.sujets[topic].rubrique)
+        return Reply(f"{intro}\n{reply.text}", reply.buttons)
+
     def not_listed(self, job: str, topic: str, reply: Reply) -> Reply:
         """« commercial export, c'est un des postes tremplins cités ? » when the fiche does not cite it: said
         first, then the jobs it does cite."""
@@ -186,10 +197,11 @@ class Replier:
 
     def said_stems(self, p: Profession, q: Question) -> FrozenSet[str]:
         """The stems of the message that can name an item of this profession's lists: not those of its own names
-        (« relations internationales » names no « gestion de la relation client »)."""
+        (« relations internationales » names no « gestion de la relation client »); those of the fiche words it says in
+        everyday words are preferred (`Said`)."""
         if p.id not in self._name_stems:
             self._name_stems[p.id] = stems(fold(" ".join([p.intitule] + list(p.alias))))
-        return q.stems - self._name_stems[p.id]
+        return Said(q.stems - self._name_stems[p.id], q.fiche_stems)
 
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""
@@ -1160,6 +1172,11 @@ def _unique_hits(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
     return [i for i, found in enumerate(item_stems) if found & asked & unique]
 
 
+def _and(words: Sequence[str]) -> str:
+    """« A », « A et B », « A, B et C »."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " et " + words[-1]
+
+
 def text_scores(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
     """For each item, how many stems of the question it shares that no other item of the list has."""
     item_stems = [stems(fold(i)) for i in items]
@@ -1179,6 +1196,15 @@ def named_items(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Se
     return by_title or (_unique_hits(asked, items) if asked else [])
 
 
+class Said(frozenset):
+    """A message's stems, with those of the fiche words it says in everyday words (`preferred`)."""
+
+    def __new__(cls, found: FrozenSet[str], preferred: FrozenSet[str] = frozenset()) -> "Said":
+        said = super().__new__(cls, found)
+        said.preferred = frozenset(preferred) & said
+        return said
+
+
 def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Sequence[str]] = None) -> Optional[int]:
     """Index of the one item the question (its word stems) is specifically about, if any.
 
@@ -1188,6 +1214,12 @@ def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Seq
     """
     if not asked:
         return None
+    preferred = getattr(asked, "preferred", frozenset())
+    if preferred and preferred != asked:
+        # « repérer ce qui peut mal tourner dans un projet »: the risks, said in everyday words, over the project
+        found = best_match(frozenset(preferred), items, titles)
+        if found is not None:
+            return found
     by_title = _unique_hits(asked, _titles(items, titles))
     scores = text_scores(asked, items)
     best = max(scores, default=0)

@@ -292,6 +292,23 @@ _COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d')\s*(?:\w+ ){0,2}?" + _COUN
                       r"|\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze) " + _COUNTED_NOUNS + r"\b")
 
 
+# « parmi leadership, diplomatie et curiosité, laquelle n'est pas dans les soft skills ? »: the things said, of which the
+# one(s) a list lacks are asked
+_AMONG = re.compile(r"\b(?:parmi|entre|among)\s+(?P<said>[^?]+?)\s*,\s*(?:lequel|laquelle|lesquels|lesquelles|quel|quelle"
+                    r"|quels|quelles|which)\b(?P<rest>[^?]*)")
+_NOT_IN = re.compile(r"\bn'(?:est|sont|apparai\w*|figure\w*)\s+pas\b|\bne (?:figure|fait|font)\w* pas\b|\bis not\b|\bisn't\b"
+                     r"|\bare not\b|\bintrus\b")
+
+
+def said_among(folded: str) -> Tuple[str, ...]:
+    """The things said after « parmi » when the message asks which of them is not in a list; () otherwise."""
+    found = _AMONG.search(folded)
+    if not found or not _NOT_IN.search(found.group("rest")):
+        return ()
+    said = re.split(r",|\bet\b|\bou\b|\band\b|\bor\b", found.group("said"))
+    return tuple(s.strip() for s in said if s.strip()) if len(said) >= 2 else ()
+
+
 def _counted(folded: str) -> Optional[str]:
     found = _COUNTED.search(folded)
     return next(g for g in found.groups() if g) if found else None
@@ -404,6 +421,10 @@ class Vocabulary:
         for pattern, word in self.reformulations:
             folded = pattern.sub(word, folded)
         return folded
+
+    def fiche_words_said(self, folded: str) -> str:
+        """The words fiches use that a folded text says in everyday words (« ce qui peut mal tourner »: « risques »)."""
+        return " ".join(word for pattern, word in self.reformulations if pattern.search(folded))
     phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
     exceptions: Tuple[Tuple[str, "re.Pattern"], ...] = ()       # (detail id, a phrase that says it is not asked)
     reformulations: Tuple[Tuple["re.Pattern", str], ...] = ()   # (an everyday phrase, the word fiches use)
@@ -545,6 +566,11 @@ class Question:
     asks_open: bool = False
     # « combien de missions la fiche cite-t-elle ? »: how many items of a list (the noun counted, folded).
     counted: Optional[str] = None
+    # « parmi A, B et C, laquelle n'est pas dans les soft skills ? »: the things said (folded), one of which a list lacks
+    among: Tuple[str, ...] = ()
+    # the stems of the fiche words the message says in everyday words (knowledge/reformulations.yml): the item they
+    # name wins over one that only shares a word of the rest of the message (« ce qui peut mal tourner dans un projet »)
+    fiche_stems: FrozenSet[str] = frozenset()
     # « les formations dont tu parles sont les seules ? »: whether the list is all there is.
     asks_exhaustive: bool = False
     # « X ou Y ? », « X vs Y », « X et Y »: the message may name several items of a list on purpose.
@@ -663,6 +689,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         ordinal=ordinal(folded) if span is None else None,
         # the items of a list the questions name, not those of the story told before them (asked_sentences)
         about_work=about_work_or_studies(folded), stems=stems(vocabulary.in_fiche_words(asked_sentences(folded))),
+        fiche_stems=stems(vocabulary.fiche_words_said(asked_sentences(folded))),
         # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)
         # nor the story told before the questions.
         phrases=absent_phrases(vocabulary, asked_sentences(asking)),
@@ -681,7 +708,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
                                                                        and not written),
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
         joins=bool(_JOINS.search(folded)), asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
-        counted=counted, guaranteed=bool(_GUARANTEE.search(folded)),
+        counted=counted, among=said_among(folded), guaranteed=bool(_GUARANTEE.search(folded)),
         request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=cues(folded))
 
 

@@ -13,7 +13,7 @@ either, so nothing was learned from its name.
 import logging
 import re
 from pathlib import Path
-from typing import Iterable, List, Optional
+from typing import Dict, Iterable, List, Tuple
 
 import yaml
 
@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 # A name shorter than this is too easily an ordinary word of a question (« RI » alone is left).
 MIN_NAME_LENGTH = 6
+_WORD = re.compile(r"\w+")
 
 
 def knowledge_names(folder: Path) -> List[str]:
@@ -47,13 +48,30 @@ def knowledge_names(folder: Path) -> List[str]:
 
 
 class NameMask:
-    """Takes the given folded names out of a folded text (longest first, whole words only)."""
+    """Takes the given folded names out of a folded text, longest first, whole words only. Looked up by their first
+    word: the cost of a message does not grow with the number of names (a national catalogue has thousands)."""
 
     def __init__(self, names: Iterable[str]):
         self.names = sorted(set(names), key=lambda n: (-len(n), n))
-        self._pattern: Optional[re.Pattern] = re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in self.names) + r")(?![\w])"
-        ) if self.names else None
+        self._by_first: Dict[str, List[Tuple[str, ...]]] = {}
+        for name in self.names:
+            words = tuple(_WORD.findall(name))
+            if words:
+                self._by_first.setdefault(words[0], []).append(words)
+        for found in self._by_first.values():
+            found.sort(key=len, reverse=True)
 
     def __call__(self, folded: str) -> str:
-        return self._pattern.sub(" ", folded) if self._pattern else folded
+        if not self._by_first:
+            return folded
+        tokens = list(_WORD.finditer(folded))
+        words = [m.group() for m in tokens]
+        out, kept, i = [], 0, 0
+        while i < len(words):
+            name = next((n for n in self._by_first.get(words[i], ()) if tuple(words[i:i + len(n)]) == n), None)
+            if name is None:
+                i += 1
+                continue
+            out += [folded[kept:tokens[i].start()], " "]
+            kept, i = tokens[i + len(name) - 1].end(), i + len(name)
+        return "".join(out) + folded[kept:]

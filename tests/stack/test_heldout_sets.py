@@ -17,11 +17,11 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh7.yml (201, written apart, first run unseen) | 174/201 (bb06df3) | | 189/201 | 0.935 | 22 → 10, 11 |
 | tests/nlu/test_fresh8.yml (181, written apart, first run unseen) | 153/181 (e573270) | | 168/181 (see below) | 0.917 | 24 → 11, 12 |
 | tests/nlu/test_fresh9.yml (193, written apart, first run unseen) | 162/193 (415cd5b) | | 190/193 | 0.979 | 26 → 1, 2 |
-| tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 175/185 | 0.940 | 30 → 8, 9 |
+| tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 176/185 | 0.945 | 30 → 7, 8 |
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 203/216 | 0.935 | 29 → 12, 13 |
 | tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 244/267 | 0.910 | 28 → 18, 19 |
-| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 182/226 | 0.8 | 44 → 32, 33 |
-| tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 175/210 | 0.828 | 34 → 28, 29 |
+| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 183/226 | 0.805 | 44 → 31, 32 |
+| tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 178/210 | 0.842 | 34 → 25, 26 |
 
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167
 less one.
@@ -57,9 +57,9 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh5", 0.930, 5), ("test_fresh6", 0.926, 8),
                                                     ("test_fresh7", 0.935, 11), ("test_fresh8", 0.917, 12),
                                                     ("test_fresh9", 0.979, 2),
-                                                    ("test_fresh10", 0.940, 9), ("test_fresh11", 0.935, 13),
-                                                    ("test_fresh12", 0.910, 19), ("test_fresh13", 0.8, 33),
-                                                    ("test_fresh14", 0.828, 29)])
+                                                    ("test_fresh10", 0.945, 8), ("test_fresh11", 0.935, 13),
+                                                    ("test_fresh12", 0.910, 19), ("test_fresh13", 0.805, 32),
+                                                    ("test_fresh14", 0.842, 26)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

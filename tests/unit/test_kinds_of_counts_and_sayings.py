@@ -105,3 +105,29 @@ def test_the_pay_of_a_job_the_fiche_only_cites_is_not_given_even_with_the_profes
     evolution = p.evolutions.postes[0]
     said = respond(f"quand on passe {evolution.lower()} après avoir été {p.alias[0]}, on gagne combien ?", "evolutions")
     assert said.startswith(template_start("hors_fiche.intro")) and "€" not in said.split("\n")[0], said
+
+
+def test_which_of_the_things_said_is_not_in_a_list_names_those_the_fiche_does_not_cite():
+    qualities = default_profession().soft_skills.qualites
+    text = f"parmi leadership, {qualities[0].nom.lower()} et {qualities[1].nom.lower()}, laquelle n'est pas dans les soft skills ?"
+    said = respond(text, "soft_skills")
+    first = said.split("\n")[0]
+    assert "« leadership »" in first and qualities[0].nom.lower() not in first.lower(), said
+    assert qualities[0].nom in said  # then the list
+    # each named in the list: the list answers, nothing said missing
+    every = respond(f"parmi {qualities[0].nom.lower()} et {qualities[1].nom.lower()}, laquelle n'est pas citée ?",
+                    "soft_skills")
+    assert "« " not in every.split("\n")[0], every
+
+
+def test_a_skill_said_in_everyday_words_is_that_skill_not_one_sharing_a_word_with_the_message():
+    """« repérer ce qui peut mal tourner dans un projet » is the risks (knowledge/reformulations.yml), not the project
+    management that shares « projet » with it."""
+    risks = next(s for s in default_profession().hard_skills.competences if "risque" in s.nom.lower())
+    said = respond("faut savoir repérer ce qui peut mal tourner dans un projet ?", "hard_skills")
+    assert risks.nom in said.split("\n")[0], said
+
+
+def test_a_funny_sentence_of_the_fiche_about_pay_is_its_saying():
+    said = respond("y a une phrase marrante dans la fiche à propos du salaire, c'est laquelle ?", "salaire")
+    assert default_profession().salaire.citation in said, said

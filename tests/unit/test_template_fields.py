@@ -119,6 +119,9 @@ def filled():
         replier.answer(profession, understand("les intitulés des formations sont les mêmes partout ?", topic="diplome"))
         replier.not_listed("commercial", "experiences", replier.answer(profession, Question(topic="experiences")))
         replier.not_cited("missions", replier.answer(profession, Question(topic="missions")))
+        if profession.missions:
+            replier.not_among(profession, "missions", ("leadership", fold(profession.missions[0].intitule)),
+                              replier.answer(profession, Question(topic="missions")))
         replier.work_study_label("Le Mastère")
         # a stepping stone given by the fiche's own sentence (« {poste} : {apport} », no « pour »)
         replier.answer(profession.copy(update={"experiences": [e.copy(update={"apport": "Une phrase de la fiche."})
