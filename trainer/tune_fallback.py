@@ -18,7 +18,6 @@ from trainer.project import ROOT, Project
 from trainer.report import quiet_rasa
 
 THRESHOLDS = [0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8]
-FRESH_SETS = ("test_fresh1", "test_fresh2")
 # Intents that lead to the same answers (the dialogue picks the diploma from the message's words).
 FAMILIES = ({"diplome", "bts", "bachelor", "mastere"},)
 
@@ -46,10 +45,7 @@ def same_topic(truth: str, guess: str) -> bool:
 def fresh_cases(project: Project) -> List[Tuple[str, str]]:
     """(message, topic) of the fresh sets' one-message cases whose first tag is an intent of the domain."""
     cases = []
-    for name in FRESH_SETS:
-        path = project.root / "tests" / "nlu" / f"{name}.yml"
-        if not path.exists():
-            continue
+    for path in sorted((project.root / "tests" / "nlu").glob("test_fresh*.yml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             says, tags = case.get("say"), case.get("tags") or []
             if isinstance(says, str) and tags and tags[0] in project.intents:
