@@ -5,11 +5,11 @@ Pure functions: facts come from a Profession (knowledge file), wording from the 
 """
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from core import catalogue, compare, diplomas, gender
+from core.items import Said, best_match, by_rank, item_texts, named_items, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
 from core.stemming import stems
@@ -221,7 +221,7 @@ class Replier:
         title of the list has): « l'admin ou la coordination » names two missions by two words. Words of
         the items' details do not count: « préserver » in a quality's detail is no « présentation »."""
         items, titles = item_texts(p, topic)
-        return len(self.said_stems(p, q) & _unique_stems([stems(fold(t)) for t in (titles if titles is not None else items)]))
+        return len(self.said_stems(p, q) & unique_stems([stems(fold(t)) for t in (titles if titles is not None else items)]))
 
     def title_stems(self, p: Profession, topic: str, heads: bool = False) -> FrozenSet[str]:
         """The stems of the titles of the topic's items (a mission, a quality, a skill, a tool); `heads`: of their
@@ -1135,97 +1135,6 @@ def salary_level(p: Profession, q: Question) -> Optional[str]:
     return q.experience if q.experience in ("debutant", "confirme") else None
 
 
-def by_rank(q: Question, count: int) -> Optional[int]:
-    """The index of the item a message asks for by its rank in a list of `count` (« la troisième », « la
-    dernière »: Question.ordinal), None when it gives none or one beyond the list."""
-    if q.ordinal is None or not -count <= q.ordinal < count:
-        return None
-    return q.ordinal % count
-
-
-def item_texts(p: Profession, topic: str) -> Tuple[List[str], Optional[List[str]]]:
-    """The text of each item of a list topic (a mission, a quality, a skill with its key words, a tool), and each
-    item's title (None for the tools, whose text is their name); ([], None) for another topic."""
-    if topic == "missions":
-        return [f"{m.intitule} {m.detail}" for m in p.missions], [m.intitule for m in p.missions]
-    if topic == "soft_skills":
-        qualities = p.soft_skills.qualites
-        return [f"{x.nom} {x.detail}" for x in qualities], [x.nom for x in qualities]
-    if topic == "hard_skills":
-        skills = p.hard_skills.competences
-        return [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills], [s.nom for s in skills]
-    if topic == "outils":
-        return [c.nom for c in p.outils.categories], None
-    return [], None
-
-
-def _unique_stems(item_stems: Sequence[FrozenSet[str]]) -> Set[str]:
-    """The stems only one item of the list has."""
-    counts = Counter(s for found in item_stems for s in found)
-    return {s for s, n in counts.items() if n == 1}
-
-
-def _unique_hits(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
-    """Indexes of the items that share with the question a stem no other item has."""
-    item_stems = [stems(fold(i)) for i in items]
-    unique = _unique_stems(item_stems)
-    return [i for i, found in enumerate(item_stems) if found & asked & unique]
-
-
 def _and(words: Sequence[str]) -> str:
     """« A », « A et B », « A, B et C »."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " et " + words[-1]
-
-
-def text_scores(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
-    """For each item, how many stems of the question it shares that no other item of the list has."""
-    item_stems = [stems(fold(i)) for i in items]
-    unique = _unique_stems(item_stems)
-    return [len(found & asked & unique) for found in item_stems]
-
-
-def _titles(items: Sequence[str], titles: Optional[Sequence[str]]) -> Sequence[str]:
-    return titles if titles is not None and len(titles) == len(items) else ()
-
-
-def named_items(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Sequence[str]] = None) -> List[int]:
-    """Indexes of the items the question names (« plutôt de l'admin ou de la coordination ? »: two missions),
-    in the list's order: by a stem of its title no other title has, else by a stem of its whole text no
-    other item has."""
-    by_title = _unique_hits(asked, _titles(items, titles)) if asked else []
-    return by_title or (_unique_hits(asked, items) if asked else [])
-
-
-class Said(frozenset):
-    """A message's stems, with those of the fiche words it says in everyday words (`preferred`)."""
-
-    def __new__(cls, found: FrozenSet[str], preferred: FrozenSet[str] = frozenset()) -> "Said":
-        said = super().__new__(cls, found)
-        said.preferred = frozenset(preferred) & said
-        return said
-
-
-def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Sequence[str]] = None) -> Optional[int]:
-    """Index of the one item the question (its word stems) is specifically about, if any.
-
-    A stem of one item's title only (« la mobilité » : « Appui à la mobilité internationale ») names it, unless the
-    message says at least two more words of another item's text; otherwise stems shared by several items say
-    nothing about which one is meant.
-    """
-    if not asked:
-        return None
-    preferred = getattr(asked, "preferred", frozenset())
-    if preferred and preferred != asked:
-        # « repérer ce qui peut mal tourner dans un projet »: the risks, said in everyday words, over the project
-        found = best_match(frozenset(preferred), items, titles)
-        if found is not None:
-            return found
-    by_title = _unique_hits(asked, _titles(items, titles))
-    scores = text_scores(asked, items)
-    best = max(scores, default=0)
-    alone = best > 0 and scores.count(best) == 1
-    if len(by_title) == 1:
-        # « un volet d'accompagnement des publics dans leurs démarches d'intégration » after « l'étranger »: the item
-        # most of whose words the message says, over one whose title shares a word with it
-        return scores.index(best) if alone and best > scores[by_title[0]] + 1 else by_title[0]
-    return scores.index(best) if alone else None

@@ -7,7 +7,8 @@ import shutil
 import yaml
 
 from core import dialogue
-from core.replies import best_match, stated_score
+from core.items import best_match
+from core.replies import stated_score
 from core.stemming import stems
 from core.textnorm import fold
 from loading.school import load_school

@@ -1,0 +1,105 @@
+"""The items of a fiche's lists (missions, qualities, technical skills, tools) and which of them a message names.
+
+A message names an item by the stems it shares with that item alone (core/stemming.py): a stem of one item's title
+names it (« la mobilité »: « Appui à la mobilité internationale »), else the item most of whose words it says
+(« respecter les procédures et les obligations »: the administrative mission). Stems that several items share say
+nothing of which one is meant. Pure functions of a Profession and a Question; core/replies.py builds the answers.
+"""
+from collections import Counter
+from typing import FrozenSet, List, Optional, Sequence, Set, Tuple
+
+from core.knowledge import Profession
+from core.stemming import stems
+from core.textnorm import fold
+from core.understanding import Question
+
+
+def by_rank(q: Question, count: int) -> Optional[int]:
+    """The index of the item a message asks for by its rank in a list of `count` (« la troisième », « la
+    dernière »: Question.ordinal), None when it gives none or one beyond the list."""
+    if q.ordinal is None or not -count <= q.ordinal < count:
+        return None
+    return q.ordinal % count
+
+
+def item_texts(p: Profession, topic: str) -> Tuple[List[str], Optional[List[str]]]:
+    """The text of each item of a list topic (a mission, a quality, a skill with its key words, a tool), and each
+    item's title (None for the tools, whose text is their name); ([], None) for another topic."""
+    if topic == "missions":
+        return [f"{m.intitule} {m.detail}" for m in p.missions], [m.intitule for m in p.missions]
+    if topic == "soft_skills":
+        qualities = p.soft_skills.qualites
+        return [f"{x.nom} {x.detail}" for x in qualities], [x.nom for x in qualities]
+    if topic == "hard_skills":
+        skills = p.hard_skills.competences
+        return [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills], [s.nom for s in skills]
+    if topic == "outils":
+        return [c.nom for c in p.outils.categories], None
+    return [], None
+
+
+def unique_stems(item_stems: Sequence[FrozenSet[str]]) -> Set[str]:
+    """The stems only one item of the list has."""
+    counts = Counter(s for found in item_stems for s in found)
+    return {s for s, n in counts.items() if n == 1}
+
+
+def _unique_hits(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
+    """Indexes of the items that share with the question a stem no other item has."""
+    item_stems = [stems(fold(i)) for i in items]
+    unique = unique_stems(item_stems)
+    return [i for i, found in enumerate(item_stems) if found & asked & unique]
+
+
+def text_scores(asked: FrozenSet[str], items: Sequence[str]) -> List[int]:
+    """For each item, how many stems of the question it shares that no other item of the list has."""
+    item_stems = [stems(fold(i)) for i in items]
+    unique = unique_stems(item_stems)
+    return [len(found & asked & unique) for found in item_stems]
+
+
+def _titles(items: Sequence[str], titles: Optional[Sequence[str]]) -> Sequence[str]:
+    return titles if titles is not None and len(titles) == len(items) else ()
+
+
+def named_items(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Sequence[str]] = None) -> List[int]:
+    """Indexes of the items the question names (« plutôt de l'admin ou de la coordination ? »: two missions),
+    in the list's order: by a stem of its title no other title has, else by a stem of its whole text no
+    other item has."""
+    by_title = _unique_hits(asked, _titles(items, titles)) if asked else []
+    return by_title or (_unique_hits(asked, items) if asked else [])
+
+
+class Said(frozenset):
+    """A message's stems, with those of the fiche words it says in everyday words (`preferred`)."""
+
+    def __new__(cls, found: FrozenSet[str], preferred: FrozenSet[str] = frozenset()) -> "Said":
+        said = super().__new__(cls, found)
+        said.preferred = frozenset(preferred) & said
+        return said
+
+
+def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Sequence[str]] = None) -> Optional[int]:
+    """Index of the one item the question (its word stems) is specifically about, if any.
+
+    A stem of one item's title only (« la mobilité » : « Appui à la mobilité internationale ») names it, unless the
+    message says at least two more words of another item's text; otherwise stems shared by several items say
+    nothing about which one is meant.
+    """
+    if not asked:
+        return None
+    preferred = getattr(asked, "preferred", frozenset())
+    if preferred and preferred != asked:
+        # « repérer ce qui peut mal tourner dans un projet »: the risks, said in everyday words, over the project
+        found = best_match(frozenset(preferred), items, titles)
+        if found is not None:
+            return found
+    by_title = _unique_hits(asked, _titles(items, titles))
+    scores = text_scores(asked, items)
+    best = max(scores, default=0)
+    alone = best > 0 and scores.count(best) == 1
+    if len(by_title) == 1:
+        # « un volet d'accompagnement des publics dans leurs démarches d'intégration » after « l'étranger »: the item
+        # most of whose words the message says, over one whose title shares a word with it
+        return scores.index(best) if alone and best > scores[by_title[0]] + 1 else by_title[0]
+    return scores.index(best) if alone else None
