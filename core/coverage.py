@@ -65,7 +65,10 @@ NEUTRAL = frozenset(
      "mais", "donc", "car", "comme", "alors", "bien", "tres", "trop", "assez", "vraiment", "exactement",
      "concretement", "actuellement", "aujourd", "maintenant", "ensuite", "puis", "encore", "aussi", "meme",
      "deja", "jamais", "toujours", "souvent", "parfois", "svp", "stp", "merci", "bonjour", "salut", "hein",
-     "ans", "an", "combien"})
+     "ans", "an", "combien",
+     # « fait partie des missions listées ? », « citées dans la fiche »: how a list is spoken of, nothing asked of it
+     "partie", "parties", "listee", "listees", "liste", "listes", "citee", "citees", "cite", "cites", "mentionnee",
+     "mentionnees", "mentionne", "mentionnes"})
 
 
 NEUTRAL_KEYS = frozenset(key(w) for w in NEUTRAL)

@@ -75,7 +75,12 @@ _WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
 # a list, asked to be answered by yes or no.
 _BELONGS = re.compile(r"^\W*(?:est[- ]ce qu|faut\b|il faut\b|faut[- ]il\b|on doit\b|doit[- ]on\b)"
                       r"|\b(?:fait partie|font partie|fait-il partie|compte|comptent|inclut|incluent|comprend|comprennent"
-                      r"|dans (?:les|ses|la liste)|parmi)\b")
+                      r"|dans (?:les|ses|la liste)|parmi|(?:l')?une? des|l'une des|l'un des)\b")
+
+# « fait partie des missions listées ? », « est-elle une des soft skills ? »: whether something is in the list, asked
+# as such (« faut être résilient ? » asks whether it is needed, which a list that lacks it does not answer « non »)
+_IN_LIST = re.compile(r"\b(?:fait partie|font partie|fait-il partie|fait-elle partie|(?:l')?une? des|dans la liste"
+                      r"|parmi (?:les|ses)|listee?s?|citee?s?|mentionnee?s?)\b")
 
 # « je suis », « j'ai bossé six ans comme », « depuis dix ans »: the student says his own job.
 _OWN_PAST = re.compile(r"\b(?:je suis|j'?etais|j'?ai ete|j'?ai (?:bosse|travaille|fait)|je (?:travaille|bosse)|depuis \w+ ans"
@@ -120,6 +125,7 @@ class Cues:
     faq: bool = False              # the fiche's FAQ named
     compares: bool = False         # a comparison said (« plus que », « mieux »), not only « lequel ? »
     belongs: bool = False          # whether something belongs to a list, asked yes or no
+    in_list: bool = False          # … asked as being in the list (« fait partie des missions listées ? »)
     own_past: bool = False         # the student says his own job
     about_it: bool = False         # « ça », « cela » as the subject: what the last answer spoke of
 
@@ -144,5 +150,5 @@ def cues(folded: str) -> Cues:
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
                 technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)), compares=bool(_COMPARES.search(folded)),
-                belongs=bool(_BELONGS.search(folded)), own_past=bool(_OWN_PAST.search(folded)),
+                belongs=bool(_BELONGS.search(folded)), in_list=bool(_IN_LIST.search(folded)), own_past=bool(_OWN_PAST.search(folded)),
                 about_it=bool(_ABOUT_IT.search(folded)))

@@ -850,7 +850,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         if among:
             return done(among, (("sujet", question.topic), ("incompris", 0.0)))
     if not_cited(school, profession, question):
-        reply = replier.not_cited(question.topic, reply)
+        reply = replier.not_cited(question.topic, reply, q.cues.in_list)
     if q.counted and question.topic in COUNTED_TOPICS:
         # « combien de missions la fiche cite-t-elle ? »: how many, then the list
         reply = replier.counted(profession, question.topic, reply)

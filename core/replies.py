@@ -159,10 +159,10 @@ class Replier:
         intro = self.fill("nombre_elements", nombre=number, rubrique=self.topics.sujets[topic].rubrique)
         return Reply(f"{intro}\n{reply.text}", reply.buttons)
 
-    def not_cited(self, topic: str, reply: Reply) -> Reply:
+    def not_cited(self, topic: str, reply: Reply, in_list: bool = False) -> Reply:
         """« la patience, c'est dans les qualités demandées ? » when no item of the list is named: said first, then
-        the list the fiche gives."""
-        intro = self.fill("element_non_cite", rubrique=self.topics.sujets[topic].rubrique)
+        the list the fiche gives; `in_list`: asked as being in the list, « Non : » first."""
+        intro = self.fill("element_hors_liste" if in_list else "element_non_cite", rubrique=self.topics.sujets[topic].rubrique)
         return Reply(f"{intro}\n{reply.text}", reply.buttons)
 
     def not_among(self, profession: Profession, topic: str, said: Sequence[str], reply: Reply) -> Optional[Reply]:

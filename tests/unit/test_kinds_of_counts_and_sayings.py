@@ -131,3 +131,16 @@ def test_a_skill_said_in_everyday_words_is_that_skill_not_one_sharing_a_word_wit
 def test_a_funny_sentence_of_the_fiche_about_pay_is_its_saying():
     said = respond("y a une phrase marrante dans la fiche à propos du salaire, c'est laquelle ?", "salaire")
     assert default_profession().salaire.citation in said, said
+
+
+def test_something_asked_of_a_list_in_other_words_is_said_not_cited_with_a_no():
+    """« … est-elle une des soft skills listées ? », « … fait partie des missions listées ? »: « partie », « listées » are how
+    the list is spoken of, never a word that may be another form of an item's (« partenariats »)."""
+    for text, topic in (("La patience est-elle une des soft skills listées ?", "soft_skills"),
+                        ("Est-ce que le recrutement du personnel fait partie des missions listées ?", "missions")):
+        said = respond(text, topic)
+        assert said.startswith(template_start("element_hors_liste")) and said.startswith("Non"), said
+    # whether something is needed, which a list that lacks it does not answer « non »
+    assert not respond("faut être patient dans ce métier ?", "soft_skills").startswith("Non")
+    mission = default_profession().missions[0].intitule
+    assert respond(f"{mission.lower()}, ça fait partie des missions listées ?", "missions").startswith("Oui")

@@ -119,6 +119,7 @@ def filled():
         replier.answer(profession, understand("les intitulés des formations sont les mêmes partout ?", topic="diplome"))
         replier.not_listed("commercial", "experiences", replier.answer(profession, Question(topic="experiences")))
         replier.not_cited("missions", replier.answer(profession, Question(topic="missions")))
+        replier.not_cited("missions", replier.answer(profession, Question(topic="missions")), in_list=True)
         if profession.missions:
             replier.not_among(profession, "missions", ("leadership", fold(profession.missions[0].intitule)),
                               replier.answer(profession, Question(topic="missions")))
