@@ -67,7 +67,10 @@ def test_years_of_study_after_the_bac_asked_unsure_get_the_diplomas():
 def test_a_professionals_testimony_the_date_of_the_fiche_and_a_vae_are_details_the_fiche_does_not_give():
     for text in ("dans la fiche, y a l'histoire de quelqu'un qui fait ce métier ?",
                  "c'est un pro du métier qui témoigne dans la fiche ?", "elle date de quand la fiche ? elle est à jour ?",
-                 "on peut faire une VAE pour devenir chargé de mission ?", "le salaire est versé sur 13 mois ?"):
+                 "on peut faire une VAE pour devenir chargé de mission ?", "le salaire est versé sur 13 mois ?",
+                 "les femmes et les hommes sont-ils payés pareil ?", "la fiche donne un taux de burn-out ?",
+                 "les notes des compétences, elles sont calculées comment ?", "la fiche donne les numéros RNCP ?",
+                 "faire un service civique à l'international, c'est valorisé ?"):
         said = respond(text, "definition")
         assert said.startswith(template_start("hors_fiche.intro")), (text, said)
 
