@@ -870,6 +870,10 @@ def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
     asked = [p for p in turn.question.parts if p.confidence >= PART_CONFIDENCE
              and (p.intent in school.fact_topics or p.intent == "relance")]
     if not asked:
+        previous = turn.slots.get("sujet")
+        if previous in school.fact_topics and turn.question.asks_variation:
+            # « merci. qu'est-ce qui fait varier ces montants ? » after the pay: what that answer says it varies with
+            return answer(school, replace(turn, intent=previous), previous, fallback=False)
         # « je vous remercie. est-il par ailleurs versé sur treize mois ? »: a detail the fiche does not give, said so
         return answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
     if len(asked) == 1:

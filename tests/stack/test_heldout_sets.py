@@ -22,7 +22,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 244/267 | 0.910 | 28 → 18, 19 |
 | tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 183/226 | 0.805 | 44 → 31, 32 |
 | tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 179/210 | 0.847 | 34 → 25, 26 |
-| tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 182/203 | 0.891 | 24 → 15, 16 |
+| tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 183/203 | 0.896 | 24 → 14, 15 |
 
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167
 less one.
@@ -60,7 +60,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh9", 0.979, 2),
                                                     ("test_fresh10", 0.945, 8), ("test_fresh11", 0.935, 13),
                                                     ("test_fresh12", 0.910, 19), ("test_fresh13", 0.805, 32),
-                                                    ("test_fresh14", 0.847, 26), ("test_fresh15", 0.891, 16)])
+                                                    ("test_fresh14", 0.847, 26), ("test_fresh15", 0.896, 15)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -147,3 +147,13 @@ def test_something_asked_of_a_list_in_other_words_is_said_not_cited_with_a_no():
     assert not respond("faut être patient dans ce métier ?", "soft_skills").startswith("Non")
     mission = default_profession().missions[0].intitule
     assert respond(f"{mission.lower()}, ça fait partie des missions listées ?", "missions").startswith("Oui")
+
+
+def test_thanks_with_what_the_last_answer_varies_with_get_that_answer_again():
+    def after_pay(text):
+        turn = dialogue.Turn(school().understand(text, [], "remerciement"), "remerciement", (), {"sujet": "salaire"}, None,
+                             dialogue.ANSWER)
+        return dialogue.question_after_politeness(school(), turn)
+    outcome = after_pay("Merci. Qu'est-ce qui fait varier ces montants, selon la fiche ?")
+    assert outcome is not None and default_profession().salaire.facteurs in outcome.reply.text
+    assert after_pay("merci beaucoup !") is None  # only thanks: nothing more is said
