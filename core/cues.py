@@ -73,14 +73,16 @@ _WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
 
 # « c'est dans les qualités ? », « faut être … ? », « est-ce que ce métier inclut … ? »: whether something belongs to
 # a list, asked to be answered by yes or no.
+# « fait partie de », « l'une des »: one of a list
+_ONE_OF = r"fait partie|font partie|fait-il partie|(?:l')?une? des"
 _BELONGS = re.compile(r"^\W*(?:est[- ]ce qu|faut\b|il faut\b|faut[- ]il\b|on doit\b|doit[- ]on\b)"
-                      r"|\b(?:fait partie|font partie|fait-il partie|compte|comptent|inclut|incluent|comprend|comprennent"
-                      r"|dans (?:les|ses|la liste)|parmi|(?:l')?une? des|l'une des|l'un des)\b")
+                      r"|\b(?:" + _ONE_OF + r"|compte|comptent|inclut|incluent|comprend|comprennent"
+                      r"|dans (?:les|ses|la liste)|parmi)\b")
 
 # « fait partie des missions listées ? », « est-elle une des soft skills ? »: whether something is in the list, asked
 # as such (« faut être résilient ? » asks whether it is needed, which a list that lacks it does not answer « non »)
-_IN_LIST = re.compile(r"\b(?:fait partie|font partie|fait-il partie|fait-elle partie|(?:l')?une? des|dans la liste"
-                      r"|parmi (?:les|ses)|listee?s?|citee?s?|mentionnee?s?)\b")
+_IN_LIST = re.compile(r"\b(?:" + _ONE_OF + r"|fait-elle partie|dans la liste|parmi (?:les|ses)|listee?s?|citee?s?"
+                      r"|mentionnee?s?)\b")
 
 # « je suis », « j'ai bossé six ans comme », « depuis dix ans »: the student says his own job.
 _OWN_PAST = re.compile(r"\b(?:je suis|j'?etais|j'?ai ete|j'?ai (?:bosse|travaille|fait)|je (?:travaille|bosse)|depuis \w+ ans"

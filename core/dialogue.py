@@ -840,15 +840,15 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         return done(replier.absent(profession, missing, question), (("sujet", question.topic), ("incompris", 0.0)))
     if q.counted and question.topic in COUNTED_TOPICS:
         # « il n'y a que trois soft skills : X, Y et Z ? »: the count, then the whole list, not the three named
-        question = replace(question, stems=frozenset(), joins=False, ordinal=None)
-    reply = replier.answer(profession, question)
+        question = whole_list(question)
     if q.among and question.topic in ITEM_TOPICS:
         # « parmi leadership, diplomatie et curiosité, laquelle n'est pas dans les soft skills ? »: those the list
         # lacks, then the list
-        among = replier.not_among(profession, question.topic, q.among, replier.answer(profession, replace(
-            question, stems=frozenset(), joins=False, ordinal=None, superlative=None)))
+        among = replier.not_among(profession, question.topic, q.among,
+                                  replier.answer(profession, replace(whole_list(question), superlative=None)))
         if among:
             return done(among, (("sujet", question.topic), ("incompris", 0.0)))
+    reply = replier.answer(profession, question)
     if not_cited(school, profession, question):
         reply = replier.not_cited(question.topic, reply, q.cues.in_list)
     if q.counted and question.topic in COUNTED_TOPICS:
@@ -863,6 +863,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
 
 
 # -- politeness with a question ------------------------------------------------------------------
+def whole_list(q: Question) -> Question:
+    """The question read for its whole list, whatever items it names (« il n'y a que trois soft skills : X, Y et Z ? »)."""
+    return replace(q, stems=frozenset(), joins=False, ordinal=None)
+
+
 def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
     """« top merci ! et pour l'alternance ? »: the answer to the question that comes with the thanks,
     or None when the message is only politeness. The parts of the message (the classifier's) that ask

@@ -415,16 +415,16 @@ class Vocabulary:
     (knowledge/hors_fiche.yml), the everyday ways of saying the fiches' words (knowledge/reformulations.yml) and
     how to find a profession's name. Built once per school."""
 
-    def in_fiche_words(self, folded: str) -> str:
+    def in_fiche_words(self, folded: str) -> Tuple[str, str]:
         """A folded text with each everyday phrase replaced by the word fiches use (« qui partent à l'étranger »:
-        « mobilite »), for finding the item of a list it speaks of."""
+        « mobilite »), for finding the item of a list it speaks of; and those words (« ce qui peut mal tourner »:
+        « risques »)."""
+        said = []
         for pattern, word in self.reformulations:
-            folded = pattern.sub(word, folded)
-        return folded
-
-    def fiche_words_said(self, folded: str) -> str:
-        """The words fiches use that a folded text says in everyday words (« ce qui peut mal tourner »: « risques »)."""
-        return " ".join(word for pattern, word in self.reformulations if pattern.search(folded))
+            folded, found = pattern.subn(word, folded)
+            if found:
+                said.append(word)
+        return folded, " ".join(said)
     phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
     exceptions: Tuple[Tuple[str, "re.Pattern"], ...] = ()       # (detail id, a phrase that says it is not asked)
     reformulations: Tuple[Tuple["re.Pattern", str], ...] = ()   # (an everyday phrase, the word fiches use)
@@ -669,6 +669,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         # read apart is no question of pay
         split = ()
     written = diplomas_written(folded)
+    # the items of a list the questions name, in the words fiches use, and those said in everyday words
+    in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded))
     return Question(
         topic=topic, text=text, folded=folded,
         # "débutant et confirmé" asks both levels: the general answer gives both.
@@ -688,8 +690,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         ordinal=ordinal(folded) if span is None else None,
         # the items of a list the questions name, not those of the story told before them (asked_sentences)
-        about_work=about_work_or_studies(folded), stems=stems(vocabulary.in_fiche_words(asked_sentences(folded))),
-        fiche_stems=stems(vocabulary.fiche_words_said(asked_sentences(folded))),
+        about_work=about_work_or_studies(folded), stems=stems(in_fiche), fiche_stems=stems(fiche_said),
         # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)
         # nor the story told before the questions.
         phrases=absent_phrases(vocabulary, asked_sentences(asking)),
