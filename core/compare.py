@@ -6,7 +6,7 @@ from core import diplomas
 from core.catalogue import reference_years, top_salary
 from core.knowledge import Profession, euros
 from core.textnorm import fold
-from core.understanding import named_apart
+from core.understanding import Vocabulary, named_apart
 
 TOPICS = ("salaire", "diplome", "hard_skills", "missions", "soft_skills", "outils", "contraintes", "evolutions")
 # The items a side shows on a topic compared without figures: the fiche's own list, first items.
@@ -66,7 +66,7 @@ def compare(a: Profession, b: Profession, topic: Optional[str] = None) -> Compar
     return Comparison(topic, (left, right), higher)
 
 
-def asked(text: str, find) -> Tuple[Tuple[str, ...], Optional[str]]:
-    """The professions a message names, in order (`find`: a name index's look-up), and the topic to compare them
-    on (None: the card)."""
-    return named_apart(fold(text), find)
+def asked(text: str, vocabulary: Vocabulary) -> Tuple[Tuple[str, ...], Optional[str]]:
+    """The professions a message names, in order (looked up in the school's name index), and the topic to compare
+    them on (None: the card)."""
+    return named_apart(fold(text), vocabulary)

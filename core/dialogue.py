@@ -25,7 +25,7 @@ from core.school import School
 from core.stemming import keys, starts_alike
 from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
-from core.understanding import AbsentDetail, DiplomaSituation, Question, topics_in
+from core.understanding import AbsentDetail, DiplomaSituation, Question
 
 # After a list or a search, « et il gagne combien ? » offers at most this many of the professions shown.
 MOST_SHOWN = 5
@@ -89,7 +89,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if explored:
         return explored
     if turn.kind == CATALOGUE:
-        step = (turn.question.cues.job_step or ("experiences" if "experiences" in topics_in(turn.question.folded) else None)) \
+        step = (turn.question.cues.job_step or ("experiences" if "experiences" in turn.question.topics_named else None)) \
             if len(school.professions) < 2 else None
         if turn.intent in (exploring.LIST, exploring.SEARCH) and step in school.fact_topics:
             # « quels métiers faire avant ? » in a school of one profession, even naming it (« X c'est un métier
@@ -141,7 +141,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (previous in DIPLOMA_TOPICS and turn.question.guaranteed)
             or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)
             or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
-            or (turn.question.cues.it_follows and not turn.question.named and not topics_in(turn.question.folded))):
+            or (turn.question.cues.it_follows and not turn.question.named and not turn.question.topics_named)):
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
@@ -380,7 +380,7 @@ def titled_topic(school: School, profession: Profession, q: Question, intent: st
     if titled(intent):
         return None
     others = [topic for topic in ITEM_TOPICS if topic != intent and titled(topic)]
-    if others or intent not in ITEM_TOPICS or intent in topics_in(q.folded):
+    if others or intent not in ITEM_TOPICS or intent in q.topics_named:
         return others[0] if len(others) == 1 else None
     # a title's first word, that no title of another list has (« un logiciel à connaître » names the tools, not
     # « Connaissance des affaires internationales »: the intent's own words above keep it)
@@ -413,7 +413,7 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
     # list (« la mission sur la veille », when a tool is also « de veille »)
     if named[0][0] == named[1][0]:
         tied = [t for count, t in named if count == named[0][0]]
-        said = [t for t in topics_in(q.folded) if t in tied]
+        said = [t for t in q.topics_named if t in tied]
         if len(said) == 1:
             return said[0]
         # the one whose item the message describes by more words of its text (« la paperasse, respecter les
@@ -430,8 +430,7 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
 def topics_compared(school: School, turn: Turn) -> List[str]:
     """The topics a comparison names (« la différence entre les hard et les soft skills »), when two or more of
     the fiche's; else []."""
-    folded = turn.question.folded
-    named = [t for t in topics_in(folded) if t in school.fact_topics]
+    named = [t for t in turn.question.topics_named if t in school.fact_topics]
     if "soft_skills" in named and "hard_skills" in named and not turn.question.cues.technical:
         named.remove("hard_skills")  # « soft skill » alone also says « skill »
     return named if len(named) >= 2 and current_profession(school, turn) else []
@@ -472,7 +471,7 @@ def ranked_topic(school: School, q: Question, previous: Optional[str]) -> Option
     for by its rank (Question.ordinal): the one whose noun it says, else the previous answer's."""
     if q.ordinal is None or q.named:
         return None
-    named = [t for t in topics_in(q.folded) if t in ITEM_TOPICS]
+    named = [t for t in q.topics_named if t in ITEM_TOPICS]
     topic = named[0] if named else previous if len(q.folded.split()) <= SHORT_RANK else None
     return topic if topic in ITEM_TOPICS and topic in school.fact_topics else None
 
@@ -487,7 +486,7 @@ def written_diploma_topic(school: School, turn: Turn) -> Optional[str]:
 
 def counted_topic(school: School, q: Question) -> Optional[str]:
     """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
-    topic = next(iter(topics_in(q.counted)), None) if q.counted else None
+    topic = next(iter(school.vocabulary.topics_in(q.counted)), None) if q.counted else None
     return topic if topic in COUNTED_TOPICS and topic in school.fact_topics else None
 
 
@@ -642,7 +641,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # of experience asked of the pay, not the jobs that prepare for this one nor those that follow it
         intent = "salaire"
     elif intent in ITEM_TOPICS and previous in ITEM_TOPICS and previous in facts and intent != previous \
-            and q.superlative and not q.skill and not topics_in(q.folded):
+            and q.superlative and not q.skill and not q.topics_named:
         # « la plus importante c'est laquelle ? » after the qualities: within that list, not the technical skills
         intent = previous
     elif intent not in ("evolutions", "formation_continue") and "evolutions" in facts and q.cues.to_progress \
@@ -663,7 +662,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif intent == "salaire" and not q.about_pay and q.amount is None and counted_topic(school, q):
         # « y en a combien en tout des missions dans la fiche ? »: how many items a list holds, never the pay
         intent = counted_topic(school, q)
-    elif intent not in JOB_LIST_TOPICS and "experiences" in facts and topics_in(q.folded) == ["experiences"]:
+    elif intent not in JOB_LIST_TOPICS and "experiences" in facts and q.topics_named == ("experiences",):
         # « commercial export fait partie des métiers tremplins ? », « combien de tremplins ? »: the stepping stones
         intent = "experiences"
     elif intent == "definition" and q.cues.about_it and previous in facts and previous != "definition" and not q.named:

@@ -403,6 +403,9 @@ class Topic(Strict):
     # that asks for something outside them and outside the answer's items gets « La fiche ne précise
     # pas … » (core/coverage.py), never this topic's answer as if it were the answer.
     vocabulaire: List[Text] = []
+    # Word starts that name this topic in a message that names several or compares two professions
+    # (« gagn » for the pay): core/understanding.py Vocabulary.topics_in.
+    nomme_par: List[Text] = []
 
 
 class Topics(Strict):

@@ -196,6 +196,7 @@ class Read:
     also: Tuple[str, ...]        # words that clipped words of the names also stand for (« moto »)
     clipped: Tuple[bool, ...]    # the word stands for a clipped one (« prof »)
     articled: Tuple[bool, ...] = ()  # framed only by « un », « une » (« un tailleur ou un pantalon ? »)
+    tokens: Tuple[str, ...] = ()     # every word of the message, small words included (its words of work)
 
 
 def _said_as_job(tokens: Sequence[str], i: int) -> bool:
@@ -360,7 +361,7 @@ class NameIndex:
                 articled.append(j == 0 and i > 0 and tokens[i - 1] in _ARTICLED)
         corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
-                    tuple(shortened), tuple(articled))
+                    tuple(shortened), tuple(articled), tuple(tokens))
 
     def _not_a_job(self, tokens: Sequence[str], i: int) -> bool:
         """Whether token i is a verb or an adjective where it stands (_VERB_AFTER, _SUBJECTS, _DETERMINERS)."""
@@ -393,7 +394,7 @@ class NameIndex:
         read = self.read(folded)
         found = self._found(read, narrow)
         if not found or not narrow or not self._career \
-                or not self._career.isdisjoint(canonical(w) for w in re.findall(r"[a-z0-9]+", folded)):
+                or not self._career.isdisjoint(canonical(w) for w in read.tokens):
             return found
         return tuple(pid for pid in found if not self._everyday(read, pid))
 

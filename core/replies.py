@@ -13,7 +13,7 @@ from core.items import Said, best_match, by_rank, item_texts, named_items, text_
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
 from core.stemming import stems
-from core.textnorm import fold
+from core.textnorm import fold, listed
 from core.understanding import AbsentDetail, Question
 
 NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
@@ -112,7 +112,7 @@ class Replier:
         if len(titles) > NAMED_IN_FULL:
             return self.fill("commun.catalogue", exemples=", ".join(titles[:NAMED_IN_FULL - 1]),
                              autres=len(titles) - NAMED_IN_FULL + 1)
-        return _and(titles)
+        return listed(titles)
 
     # -- factual answers -----------------------------------------------------------------------
     def answer(self, profession: Profession, question: Question) -> Reply:
@@ -172,7 +172,7 @@ class Replier:
         missing = [s for s in said if best_match(stems(s), items, titles) is None]
         if not missing or len(missing) == len(said):
             return None
-        intro = self.fill("element_non_cite_parmi", absents=_and([f"« {m} »" for m in missing]),
+        intro = self.fill("element_non_cite_parmi", absents=listed([f"« {m} »" for m in missing]),
                           rubrique=self.topics.sujets[topic].rubrique)
         return Reply(f"{intro}\n{reply.text}", reply.buttons)
 
@@ -1133,8 +1133,3 @@ def salary_level(p: Profession, q: Question) -> Optional[str]:
             return "confirme"
         return "entre_deux"
     return q.experience if q.experience in ("debutant", "confirme") else None
-
-
-def _and(words: Sequence[str]) -> str:
-    """« A », « A et B », « A, B et C »."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " et " + words[-1]

@@ -69,7 +69,11 @@ class School:
         # « qui partent à l'étranger » read as « mobilité » when an item of a list is looked for (reformulations.yml)
         said = tuple((phrase_pattern(expression), f" {fold(word)} ") for word, listed in (reformulations or {}).items()
                      for expression in listed)
+        # the words that name each topic (sujets.yml « nomme_par »: « gagn » for the pay), one pattern per topic
+        named_by = tuple((name, re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in topic.nomme_par) + ")"))
+                         for name, topic in replier.topics.sujets.items() if topic.nomme_par)
         self.vocabulary = Vocabulary(phrases=phrases, exceptions=exceptions, reformulations=said,
+                                     topic_words=named_by,
                                      find_profession=self.names.find_folded,
                                      resolve_profession=self.names.resolve, profession_heads=self.names.heads_folded,
                                      catalogue_request=functools.partial(request, interests=interests))

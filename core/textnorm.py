@@ -1,4 +1,5 @@
-"""Text normalisation shared by the NLU component and the actions: accents, case, numbers."""
+"""Text normalisation shared by the NLU component and the actions: accents, case, numbers; and the French
+way of listing words."""
 import functools
 import re
 import unicodedata
@@ -84,3 +85,9 @@ def words(text: str):
 def folded_words(folded: str):
     """The words of at least two letters of a text already folded."""
     return re.findall(r"[a-z0-9]{2,}", folded)
+
+
+def listed(words) -> str:
+    """« A », « A et B », « A, B et C »."""
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " et " + words[-1]

@@ -425,9 +425,19 @@ class Vocabulary:
             if found:
                 said.append(word)
         return folded, " ".join(said)
+
+    def topics_in(self, folded: str) -> List[str]:
+        """The topics a folded text names by their words (sujets.yml « nomme_par »), in the order it says them."""
+        first = []
+        for rank, (topic, pattern) in enumerate(self.topic_words):
+            found = pattern.search(folded)
+            if found:
+                first.append((found.start(), rank, topic))
+        return [topic for _, _, topic in sorted(first)]
     phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
     exceptions: Tuple[Tuple[str, "re.Pattern"], ...] = ()       # (detail id, a phrase that says it is not asked)
     reformulations: Tuple[Tuple["re.Pattern", str], ...] = ()   # (an everyday phrase, the word fiches use)
+    topic_words: Tuple[Tuple[str, "re.Pattern"], ...] = ()     # (topic, the word starts that name it)
     # Each reads the folded message but for resolve_profession, which reads an entity's value as extracted.
     find_profession: Callable[[str], Tuple[str, ...]] = lambda folded: ()   # names in a message
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
@@ -469,7 +479,7 @@ _TO_THE_STORY = re.compile(r"\b(?:ca|cela|ce (?:defaut|point|trait|profil|parcou
                            r"|mon (?:profil|parcours|experience|caractere)|ma (?:personnalite|situation)|pour moi)\b")
 
 
-def asked_sentences(asking: str) -> str:
+def asked_sentences(asking: str, vocabulary: Vocabulary) -> str:
     """A long message with its story blanked out (same length): « j'ai 29 ans, 6 ans dans la logistique au Canada…
     Combien gagne un débutant ? » asks the pay, not what the fiche says of a retraining or a country. Only when
     the questions (the sentences with « ? ») say what they ask about: the job or one of its topics; « c'est
@@ -480,7 +490,7 @@ def asked_sentences(asking: str) -> str:
     if len(sentences) < 2 or not asks or len(asks) == len(sentences):
         return asking
     questions = " ".join(sentences[i] for i in asks)
-    if not (topics_in(questions) or _ABOUT_THE_JOB.search(questions)) or _TO_THE_STORY.search(questions):
+    if not (vocabulary.topics_in(questions) or _ABOUT_THE_JOB.search(questions)) or _TO_THE_STORY.search(questions):
         return asking
     return "".join(sentence if i in asks else " " * len(sentence) for i, sentence in enumerate(sentences))
 
@@ -541,6 +551,7 @@ class Question:
     # compare them on, and whether the message compares at all (« lequel des deux paye le mieux ? »).
     compared: Tuple[str, ...] = ()
     compare_topic: Optional[str] = None
+    topics_named: Tuple[str, ...] = ()    # topics the message names by their words (« salaire », « qualités »), in order
     comparative: bool = False
     # What the experience levels mean, or years of study or an age taken for experience (core/levels.py).
     levels: Optional[LevelsAsk] = None
@@ -612,33 +623,16 @@ _COMPARATIVE = re.compile(
     r"\b(lequel|laquelle|lesquels|lesquelles|des deux|entre (les|ces) deux|les deux|l'un (ou|et) l'autre"
     r"|compar\w*|differen\w*|le mieux|le plus|le moins|plus (\w+ )?que|moins (\w+ )?que|vs|versus)\b")
 _APART = re.compile(r"\b(?:et|ou|vs|versus|contre|entre|avec|plutot que|que|par rapport a|compare a)\b|[,;/?:]")
-# Words of a message that ask a topic of a comparison (folded, matched as word starts).
-COMPARE_TOPIC_WORDS = (("salaire", ("salaire", "pay", "gagn", "remuner", "argent", "rapporte", "touche")),
-                       ("soft_skills", ("qualite", "soft skill", "savoir-etre", "savoir etre", "personnalite", "caractere")),
-                       ("outils", ("outil", "logiciel", "utilise")),
-                       ("contraintes", ("contrainte", "difficult", "galere", "inconvenient", "stress", "dur ", "penible")),
-                       ("evolutions", ("evolu", "carriere", "devenir ensuite", "apres quelques", "perspective")),
-                       ("diplome", ("diplome", "etude", "bac", "formation", "niveau")),
-                       ("hard_skills", ("competence", "skill", "savoir-faire")),
-                       ("missions", ("mission", "tache", "quotidien", "concretement")),
-                       ("experiences", ("tremplin",)))
-
-
-def named_apart(folded: str, find: Callable[[str], Tuple[str, ...]]) -> Tuple[Tuple[str, ...], Optional[str]]:
-    """The professions a message (folded) names in separate parts, in order (each part looked up with `find`,
-    the name index on folded text: a name two professions share is not counted), and the topic it asks to
-    compare them on (None: none named)."""
+def named_apart(folded: str, vocabulary: "Vocabulary") -> Tuple[Tuple[str, ...], Optional[str]]:
+    """The professions a message (folded) names in separate parts, in order (each part looked up in the name
+    index: a name two professions share is not counted), and the topic it asks to compare them on (None: none
+    named)."""
     ids: List[str] = []
     for part in _APART.split(folded):
-        found = find(part) if part and part.strip() else ()
+        found = vocabulary.find_profession(part) if part and part.strip() else ()
         if len(found) == 1 and found[0] not in ids:
             ids.append(found[0])
-    return tuple(ids), next(iter(topics_in(folded)), None)
-
-
-def topics_in(folded: str) -> List[str]:
-    """The topics whose words (COMPARE_TOPIC_WORDS, matched as word starts) a folded text says, in that order."""
-    return [t for t, starts in COMPARE_TOPIC_WORDS if any(re.search(rf"\b{re.escape(w)}", folded) for w in starts)]
+    return tuple(ids), next(iter(vocabulary.topics_in(folded)), None)
 
 
 def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
@@ -660,7 +654,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
     names = _entity_values(entities, "metier", span)
-    compared, compare_topic = named_apart(folded, vocabulary.find_profession)
+    compared, compare_topic = named_apart(folded, vocabulary)
     split = tuple(Part(p.get("intent"), float(p.get("confidence") or 0.0), _part(p, text, folded, entities, vocabulary))
                   for p in parts or ()) if span is None else ()
     counted = _counted(folded)
@@ -670,7 +664,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         split = ()
     written = diplomas_written(folded)
     # the items of a list the questions name, in the words fiches use, and those said in everyday words
-    in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded))
+    in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded, vocabulary))
     return Question(
         topic=topic, text=text, folded=folded,
         # "débutant et confirmé" asks both levels: the general answer gives both.
@@ -693,10 +687,11 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         about_work=about_work_or_studies(folded), stems=stems(in_fiche), fiche_stems=stems(fiche_said),
         # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)
         # nor the story told before the questions.
-        phrases=absent_phrases(vocabulary, asked_sentences(asking)),
+        phrases=absent_phrases(vocabulary, asked_sentences(asking, vocabulary)),
         named=vocabulary.find_profession(folded) if span is None else (),
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
         heads=vocabulary.profession_heads(folded) if span is None else (),
+        topics_named=tuple(vocabulary.topics_in(folded)),
         parts=split, asked=asked_objects(text, folded),
         compared=compared if span is None else (), compare_topic=compare_topic,
         comparative=bool(_COMPARATIVE.search(folded)),

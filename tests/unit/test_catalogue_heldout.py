@@ -40,7 +40,7 @@ def test_compare_on_held_out_requests(tmp_path):
     cases = yaml.safe_load((ROOT / "tests" / "nlu" / "test_catalogue_compare.yml").read_text(encoding="utf-8"))["compare"]
     right, misses = 0, []
     for case in cases:
-        got = compare.asked(case["text"], school.names.find)
+        got = compare.asked(case["text"], school.vocabulary)
         if got == (tuple(case["metiers"]), case["sujet"]):
             right += 1
         else:

@@ -1,8 +1,13 @@
 """core/understanding.py: what a message says beyond its topic (pure functions on text)."""
+import shutil
+
 import pytest
+import yaml
 
 from core.textnorm import fold
 from core.understanding import about_work_or_studies, phrase_pattern, superlative
+from loading.school import load_school
+from tests.support.knowledge import behaviour_knowledge, school
 
 
 @pytest.mark.parametrize("text", ["quelle compétence est la mieux notée ?", "celle qui a la note la plus haute",
@@ -44,3 +49,25 @@ def test_a_phrase_ending_with_bac_never_matches_a_level_after_it(text):
 
 def test_other_phrases_still_match_before_a_number():
     assert phrase_pattern("trop jeune").search(fold("trop jeune 16 ans c'est possible ?"))
+
+
+@pytest.mark.parametrize("text, topics", [
+    ("le salaire et les missions, c'est quoi ?", ["salaire", "missions"]),
+    ("les missions et le salaire, c'est quoi ?", ["missions", "salaire"]),
+    ("entre les deux, lequel demande le plus d'études ?", ["diplome"]),
+    ("il fait beau aujourd'hui", []),
+])
+def test_the_topics_a_message_names_come_in_the_order_it_says_them(text, topics):
+    assert school().understand(text, [], None, []).topics_named == tuple(topics)
+
+
+def test_the_words_that_name_a_topic_are_read_from_sujets_yml(tmp_path):
+    """A school that adds « oseille » to the pay's words in sujets.yml has it read as asking the pay."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(behaviour_knowledge(), folder)
+    sujets = folder / "sujets.yml"
+    data = yaml.safe_load(sujets.read_text(encoding="utf-8"))
+    assert load_school(folder).understand("et l'oseille ?", [], None, []).topics_named == ()
+    data["sujets"]["salaire"]["nomme_par"].append("oseille")
+    sujets.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert load_school(folder).understand("et l'oseille ?", [], None, []).topics_named == ("salaire",)

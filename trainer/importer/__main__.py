@@ -13,6 +13,7 @@ import yaml
 
 from core import yamlcache
 from core.names import NameIndex
+from core.textnorm import listed
 from loading.paths import knowledge_dir
 from loading.usual_names import names_of, reading
 from trainer.aliases import question_words_of
@@ -192,10 +193,6 @@ def _shown(path: Path) -> Path:
         return path
 
 
-def _listed(names: List[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
-
-
 def _same_id(outcomes: Dict[Path, Union[Imported, FicheError]]) -> None:
     """Refuse every fiche whose id another fiche of the folder also gets: which one is right is a human's call."""
     by_target = defaultdict(list)
@@ -204,7 +201,7 @@ def _same_id(outcomes: Dict[Path, Union[Imported, FicheError]]) -> None:
             by_target[outcome.target].append(fiche)
     for target, fiches in by_target.items():
         if len(fiches) > 1:
-            reason = (f"{_listed([f.name for f in fiches])} donnent le même métier « {target.stem} » ({target}) : "
+            reason = (f"{listed([f.name for f in fiches])} donnent le même métier « {target.stem} » ({target}) : "
                       "rien n'a été écrit pour elles. Gardez une seule de ces fiches dans le dossier, puis relancez.")
             for fiche in fiches:
                 outcomes[fiche] = FicheError(reason, fiche)
