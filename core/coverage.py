@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import FrozenSet, Iterable, Optional, Sequence, Tuple
 
 from core.stemming import folded_key, key
+from core.textnorm import NUMBER_WORDS
 
 # Determiners and adjectives between a frame and the thing it asks for (« quelles sont les
 # principales … », « cite-moi quelques … »).
@@ -52,8 +53,9 @@ _SHARE = {"pourcentage", "part", "proportion", "taux", "ratio", "majorite", "moi
           "stat"}
 # What asks nothing in particular: the profession itself, or the question's own wording.
 NEUTRAL = frozenset(
-    {"metier", "job", "boulot", "taf", "travail", "poste", "truc", "chose", "type", "genre", "sorte", "facon",
-     "maniere", "point", "question", "aspect", "difference", "sujet", "info", "information", "renseignement",
+    {"metier", "job", "boulot", "taf", "travail", "poste", "truc", "chose", "type", "genre", "sorte", "categorie",
+     "famille", "premier", "premiere", "facon", "maniere", "point", "question", "aspect", "difference", "sujet", "info",
+     "information", "renseignement",
      "conseil", "avis", "source", "exemple", "idee", "detail", "precision", "reponse", "mieux", "plus", "moins",
      "interet", "avantage", "inconvenient", "niveau", "fiche", "domaine", "secteur", "profil", "choix",
      "cas", "rapport", "lien", "chance", "possibilite", "option", "voie", "parcours", "role", "place", "besoin",
@@ -71,7 +73,8 @@ NEUTRAL = frozenset(
      "mentionnees", "mentionne", "mentionnes"})
 
 
-NEUTRAL_KEYS = frozenset(key(w) for w in NEUTRAL)
+# and the numbers in words (« les deux premières »): how many, not a thing asked
+NEUTRAL_KEYS = frozenset(key(w) for w in NEUTRAL | set(NUMBER_WORDS))
 _SHARE_KEYS = frozenset(key(w) for w in _SHARE)
 
 

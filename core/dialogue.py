@@ -22,7 +22,7 @@ from core.coverage import Asked
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import DOUBTED, Reply
 from core.school import School
-from core.stemming import keys, starts_alike
+from core.stemming import keys, starts_alike, stems
 from core.textnorm import fold
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
 from core.understanding import AbsentDetail, DiplomaSituation, Question
@@ -181,6 +181,15 @@ def page_profession(school: School, turn: Turn) -> Optional[Profession]:
     return school.profession(turn.page)
 
 
+def cited_job(job: str, text: str) -> bool:
+    """Whether an answer cites a job (« consultant en stratégie » in « Consultant(e) en stratégie internationale »):
+    written whole, or every word of five letters or more found in it."""
+    if fold(job) in fold(text):
+        return True
+    said = {w for w in stems(fold(job)) if len(w) >= 5}
+    return bool(said) and said <= stems(fold(text))
+
+
 def current_profession(school: School, turn: Turn) -> Optional[Profession]:
     """The profession in play: the one the student last named or chose, else the page's, else the
     school's only one, else the default a small school chose (School.small_default). None in a
@@ -253,6 +262,11 @@ def which_profession(school: School, turn: Turn, current: Optional[Profession], 
             reply = school.replier.other_profession(list(school.professions.values()), q.profession_entity)
             return Choice(current, reply=Outcome(reply, (("autre_metier", q.profession_entity.strip()),
                                                          ("sujet", asked))))
+    if named is None and current is not None and not q.profession_entity and q.becomes and intent in JOB_LIST_TOPICS \
+            and intent in school.fact_topics and not stems(fold(q.becomes)) & school.replier.name_stems(current):
+        # « on peut devenir ambassadeur ? » after the evolutions: a job the model did not read as one, said as a job
+        # to become; the list says whether the fiche cites it
+        return Choice(current, not_listed=q.becomes)
     if named is None and current is None:
         shown = exploring.shown(school, turn)
         if len(shown) >= 2:  # after a list or a search: which of those just shown
@@ -332,6 +346,10 @@ def agreed_intent(school: School, turn: Turn) -> Optional[str]:
                if name in school.fact_topics or name == "relance"][:2]
     if len(ranking) < 2 or sum(confidence for _, confidence in ranking) < AGREEMENT_CONFIDENCE:
         return None
+    if {name for name, _ in ranking} == {"definition", "missions"}:
+        # « concrètement elle ferait quoi de ses journées ? »: what the job is, or its missions; the definition gives
+        # both
+        return "definition"
     topics = set()
     for name, _ in ranking:
         q = replace(turn.question, topic=name)
@@ -447,11 +465,13 @@ def own_stepping_stone(school: School, profession: Optional[Profession], q: Ques
 
 
 def not_cited(school: School, profession: Profession, q: Question) -> bool:
-    """« la patience, c'est dans les qualités demandées ? », « faut être un leader charismatique ? »: whether something
-    belongs to a list, asked yes or no, when the message names no item of it and says words its answer does not hold
-    (keys of at least five letters, beside the topic's own words)."""
-    if q.topic not in ITEM_TOPICS or not q.cues.belongs or q.asks_open or q.superlative or q.ranked or q.counted \
-            or q.joins or q.asks_variation or q.premise or q.skill or q.skills or q.amount is not None:
+    """« la patience, c'est dans les qualités demandées ? », « faut être un leader charismatique ? », « il ne fait pas de
+    recrutement, si ? »: whether something belongs to a list, asked yes or no, when the message names no item of it
+    and says words its answer does not hold (keys of at least five letters, beside the topic's own words)."""
+    denied = q.premise == "niee"  # « il ne fait pas de recrutement, si ? »: whether it belongs, asked the other way
+    if q.topic not in ITEM_TOPICS or not (q.cues.belongs or denied) or q.asks_open or q.superlative or q.ranked \
+            or q.counted or q.joins or q.asks_variation or q.premise and not denied or q.skill or q.skills \
+            or q.amount is not None:
         return False
     if school.replier.names_an_item(profession, q.topic, q) or school.replier.titled_items(profession, q.topic, q):
         return False
@@ -467,9 +487,10 @@ SHORT_RANK = 12
 
 
 def ranked_topic(school: School, q: Question, previous: Optional[str]) -> Optional[str]:
-    """« la toute première mission ? », « et la 3e ? » after the missions: the list whose item the message asks
-    for by its rank (Question.ordinal): the one whose noun it says, else the previous answer's."""
-    if q.ordinal is None or q.named:
+    """« la toute première mission ? », « et la 3e ? », « cite les 3 premières » after the missions: the list whose
+    items the message asks for by their rank (Question.ordinal, first_count): the one whose noun it says, else the
+    previous answer's."""
+    if q.ordinal is None and q.first_count is None or q.named:
         return None
     named = [t for t in q.topics_named if t in ITEM_TOPICS]
     topic = named[0] if named else previous if len(q.folded.split()) <= SHORT_RANK else None
@@ -849,11 +870,15 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             return done(among, (("sujet", question.topic), ("incompris", 0.0)))
     reply = replier.answer(profession, question)
     if not_cited(school, profession, question):
-        reply = replier.not_cited(question.topic, reply, q.cues.in_list)
+        # (« Non : » would be read as agreeing with « il ne fait pas de recrutement, si ? »)
+        reply = replier.not_cited(question.topic, reply, q.cues.in_list and q.premise != "niee")
     if q.counted and question.topic in COUNTED_TOPICS:
         # « combien de missions la fiche cite-t-elle ? »: how many, then the list
         reply = replier.counted(profession, question.topic, reply)
-    if choice.not_listed and question.topic in JOB_LIST_TOPICS and fold(choice.not_listed) not in fold(reply.text):
+    if q.first_count and question.topic in ITEM_TOPICS and q.ordinal is None:
+        # « cite les 3 premières » after the missions: those, in the fiche's order
+        reply = replier.first_items(profession, question.topic, q.first_count, reply)
+    if choice.not_listed and question.topic in JOB_LIST_TOPICS and not cited_job(choice.not_listed, reply.text):
         reply = replier.not_listed(choice.not_listed, question.topic, reply)
     # « La fiche ne précise pas quelles langues sont attendues. » in the answer: remembered like an absent detail,
     # so that « il faut en parler combien ? » is told the same, not given the list again.

@@ -159,6 +159,18 @@ class Replier:
         intro = self.fill("nombre_elements", nombre=number, rubrique=self.topics.sujets[topic].rubrique)
         return Reply(f"{intro}\n{reply.text}", reply.buttons)
 
+    def first_items(self, p: Profession, topic: str, count: int, reply: Reply) -> Reply:
+        """« cite les 3 premières »: the first items of the topic's list, in the fiche's order (the skills by score);
+        the whole answer when the list has no more."""
+        texts, titles = item_texts(p, topic)
+        names = titles or texts
+        if topic == "hard_skills":  # shown and ranked by score (« la deuxième » is the second best)
+            names = [s.nom for s in sorted(p.hard_skills.competences, key=lambda s: -s.score)]
+        if len(names) <= count:
+            return reply
+        return Reply(self.fill("premiers_elements", nombre=count, rubrique=self.topics.sujets[topic].rubrique,
+                               elements=self.bullets(names[:count])), reply.buttons)
+
     def not_cited(self, topic: str, reply: Reply, in_list: bool = False) -> Reply:
         """« la patience, c'est dans les qualités demandées ? » when no item of the list is named: said first, then
         the list the fiche gives; `in_list`: asked as being in the list, « Non : » first."""
@@ -195,13 +207,17 @@ class Replier:
             else self.fill("diplome.garantie")
         return Reply(f"{intro}\n{answer.text}", answer.buttons)
 
+    def name_stems(self, p: Profession) -> FrozenSet[str]:
+        """The stems of a profession's title and aliases."""
+        if p.id not in self._name_stems:
+            self._name_stems[p.id] = stems(fold(" ".join([p.intitule] + list(p.alias))))
+        return self._name_stems[p.id]
+
     def said_stems(self, p: Profession, q: Question) -> FrozenSet[str]:
         """The stems of the message that can name an item of this profession's lists: not those of its own names
         (« relations internationales » names no « gestion de la relation client »); those of the fiche words it says in
         everyday words are preferred (`Said`)."""
-        if p.id not in self._name_stems:
-            self._name_stems[p.id] = stems(fold(" ".join([p.intitule] + list(p.alias))))
-        return Said(q.stems - self._name_stems[p.id], q.fiche_stems)
+        return Said(q.stems - self.name_stems(p), q.fiche_stems)
 
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""

@@ -15,7 +15,7 @@ from core.coverage import Asked, asked_objects
 from core.cues import HOW_MUCH, Cues, cues
 from core.levels import LevelsAsk, levels_asked
 from core.stemming import stems
-from core.textnorm import fold, years_in
+from core.textnorm import NUMBER_WORDS, fold, years_in
 
 # Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
 # "5 ans d'études" or "études longues", which no entity covers).
@@ -207,7 +207,8 @@ _WORK_OR_STUDIES = re.compile(
     r"\b(?:metiers?|postes?|jobs?|boulots?|taf|travail\w*|bosse\w*|emplois?|salaires?|gagn\w*|pay\w*"
     r"|remuner\w*|etudes?|etudier|etudiants?|ecoles?|formations?|diplom\w*|bachelors?|bts|masters?|masteres?|bac"
     r"|stages?|alternance|charge|chargee|missions?|carrieres?|recrut\w*|embauch\w*|cursus|fac|universites?"
-    r"|inscri\w*|entreprises?|employeurs?|exercer|work|job|salary|studies|school)\b")
+    r"|inscri\w*|entreprises?|employeurs?|exercer|work|job|salary|studies|school|hir(?:e|es|ed|ing)|roles?|careers?"
+    r"|compan(?:y|ies)|employers?)\b")
 
 
 def about_work_or_studies(folded: str) -> bool:
@@ -280,7 +281,8 @@ _OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:l
                    r"|^\W*que\b")
 
 
-_COUNTED_NOUNS = (r"(missions?|competences?|qualites?|soft skills?|hard skills?|skills?|outils?|taches?|tasks?|qualities|tools?"
+_COUNTED_NOUNS = (r"((?:categories?|types?|familles?|sortes?|kinds?) (?:d'|de |of )outils|missions?|competences?|qualites?"
+                  r"|soft skills?|hard skills?|skills?|outils?|taches?|tasks?|qualities|tools?"
                   r"|(?:metiers?|postes?) tremplins?|tremplins?)")
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
@@ -371,6 +373,32 @@ _ORDINAL = re.compile(r"\b(?:le|la|du|de la|au|a la|pour le|pour la|sa|son|ta|to
                       r")(?![\w-])(?!\s+(?:job|poste|emploi|annee|annees|salaire|diplome|niveau|temps|jour|mois|fois|pas"
                       r"|contact|metier de|minute|moment|chose a faire|etape))"
                       r"|\b(?:n°|no|numero|num) ?(\d{1,2})\b")
+
+
+# « on peut devenir ambassadeur ? », « évoluer vers directeur ? »: the job a student would become, as written up to
+# the end of the clause (a job the model's entity did not find); « évoluer vers du management » names a field, no job.
+_BECOMES = re.compile(r"\b(?:devenir|deviens|devient|evoluer (?:vers|en)|evolue (?:vers|en)|become)\s+"
+                      r"(?:un |une |le |la |l')?(?!(?:du|de|des|d')\b)([a-z][a-z' -]{2,40}?)\s*(?:[?!.,;]|\bplus tard\b|\bun jour\b|$)")
+
+
+def becomes(text: str, folded: str) -> Optional[str]:
+    """The job a message says one would become (« on peut devenir ambassadeur ? »: « ambassadeur »), as the student
+    wrote it; None when it names none."""
+    found = _BECOMES.search(folded)
+    return text[found.start(1):found.end(1)].strip() if found else None
+
+
+# « cite les 3 premières », « ses deux premiers ? »: the first items of a list, as many as said.
+_FIRST_COUNT = re.compile(r"\b(?:les|ses|tes|vos|leurs)\s+(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+premi(?:er|ere)s\b")
+
+
+def first_count(folded: str) -> Optional[int]:
+    """How many first items of a list a message asks for (« les 3 premières »: 3), None when it asks none."""
+    found = _FIRST_COUNT.search(folded)
+    if not found:
+        return None
+    number = int(found.group(1)) if found.group(1).isdigit() else NUMBER_WORDS[found.group(1)]
+    return number if number > 1 else None
 
 
 def ordinal(folded: str) -> Optional[int]:
@@ -532,6 +560,8 @@ class Question:
     refers_back: bool = False             # points at what the previous answer spoke of (« pour y arriver »)
     recalls: bool = False                 # points at what was said earlier (« tu m'as dit quoi pour … ? »)
     asks_variation: bool = False          # whether the list varies (« c'est pareil partout ? »): its caveat answers
+    first_count: Optional[int] = None     # « les 3 premières »: the first items of a list
+    becomes: Optional[str] = None         # the job one would become (« devenir ambassadeur ? »), as written
     ordinal: Optional[int] = None         # « le deuxième »: a rank among the professions just shown or a list's items (-1: the last)
     with_diploma: bool = False            # « avec un master, … ? »: what the diploma gives, not whether it is required
     about_work: bool = False              # speaks of work or studies at all
@@ -683,6 +713,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         refers_back=bool(_BACK_REFERENCE.search(folded)), recalls=bool(_RECALLS.search(folded)),
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         ordinal=ordinal(folded) if span is None else None,
+        first_count=first_count(folded) if span is None else None,
+        becomes=becomes(text, folded) if span is None else None,
         # the items of a list the questions name, not those of the story told before them (asked_sentences)
         about_work=about_work_or_studies(folded), stems=stems(in_fiche), fiche_stems=stems(fiche_said),
         # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)

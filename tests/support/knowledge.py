@@ -9,6 +9,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from core import dialogue
 from core.knowledge import Profession
 from core.school import School
 from loading.knowledge import load_contact
@@ -74,3 +75,15 @@ def without_facts(profession: Profession, partly: bool = False) -> Profession:
                                 "contraintes": {}, "salaire": None, "evolutions": {}, "formation_continue": None,
                                 "avertissement": None})
     return empty
+
+
+def replied(text: str, intent: str, kind: str = dialogue.ANSWER, slots: dict = None, ranking=(), parts=()) -> str:
+    """What the student reads for a message read as `intent` on the behaviour school (core/dialogue.py), `kind` the
+    action's (dialogue.ANSWER, CLARIFY, OUT_OF_SCOPE), `slots` the conversation so far, `ranking` the model's."""
+    q = school().understand(text, [], intent, list(parts))
+    return dialogue.respond(school(), dialogue.Turn(q, intent, tuple(ranking), slots or {}, None, kind)).reply.text
+
+
+def template_start(key: str) -> str:
+    """The fixed start of a reply template (before its first {field})."""
+    return school().replier.t[key].split("{")[0]

@@ -20,7 +20,7 @@ def first_line(school, text, intent):
 
 
 @pytest.mark.parametrize("text,intent", [
-    ("ok mais quelles boîtes recrutent pour ce poste ?", "missions"),
+    ("ok mais quelles agences recrutent pour ce poste ?", "missions"),
     ("vous pouvez me donner des noms d'employeurs", "definition"),
     ("quel est le pourcentage de garçons dans la profession", "contraintes"),
     ("combien de personnes travaillent dans ce secteur en france", "evolutions"),

@@ -4,16 +4,11 @@ Through core/dialogue.py on the behaviour knowledge: every expected word is read
 templates."""
 from core import dialogue
 from tests.support.helpers import question_parts
-from tests.support.knowledge import default_profession, school
+from tests.support.knowledge import default_profession, replied, school, template_start
 
 
 def respond(text, intent, parts=(), kind=dialogue.ANSWER, slots=None, ranking=()):
-    q = school().understand(text, [], intent, list(parts))
-    return dialogue.respond(school(), dialogue.Turn(q, intent, tuple(ranking), slots or {}, None, kind)).reply.text
-
-
-def template_start(key):
-    return school().replier.t[key].split("{")[0]
+    return replied(text, intent, kind, slots, ranking, parts)
 
 
 def test_a_count_with_en_tout_and_the_noun_after_it_is_the_lists_count_never_the_pay():

@@ -14,16 +14,8 @@ from core.textnorm import fold
 from loading.school import load_school
 from tests.support.heldout_sets import seed_knowledge
 from tests.support.helpers import norm
-from tests.support.knowledge import amounts, behaviour_knowledge, default_profession, school
-
-
-def reply(text, intent, kind=dialogue.ANSWER, slots=None, ranking=()):
-    q = school().understand(text, [], intent)
-    return dialogue.respond(school(), dialogue.Turn(q, intent, tuple(ranking), slots or {}, None, kind)).reply.text
-
-
-def template_start(key):
-    return school().replier.t[key].split("{")[0]
+from tests.support.knowledge import amounts, behaviour_knowledge, default_profession, school, template_start
+from tests.support.knowledge import replied as reply
 
 
 def test_a_mission_asked_by_its_rank_is_that_mission_without_a_yes():

@@ -116,6 +116,7 @@ def filled():
             replier.answer(profession, Question(topic="hard_skills", skill=skill.id, comparative=True,
                                                 cues=Cues(compares=True)))
         replier.counted(profession, "missions", replier.answer(profession, Question(topic="missions")))
+        replier.first_items(profession, "missions", 2, replier.answer(profession, Question(topic="missions")))
         replier.answer(profession, understand("les intitulés des formations sont les mêmes partout ?", topic="diplome"))
         replier.not_listed("commercial", "experiences", replier.answer(profession, Question(topic="experiences")))
         replier.not_cited("missions", replier.answer(profession, Question(topic="missions")))
