@@ -309,7 +309,8 @@ def throughput(variant: dict):
 
 
 def targets(result: dict, name: str) -> list:
-    """The measured targets of issues 7 and 10 (issue 10's are the stricter where both set one)."""
+    """The performance targets the bench checks (latency, throughput against the reference, start-up, memory,
+    training), each as (what, the figure, whether it is met)."""
     ours, ref = result["variantes"].get(name), result["variantes"].get("reference")
     rows = []
     if ours and "scenarios" in ours:

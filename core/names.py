@@ -156,6 +156,8 @@ _BEFORE_SUBJECT = frozenset({"comment", "quand", "si", "que", "qu", "pourquoi", 
 # « la crème pâtissière », « l'air marin », « la prospection commerciale »: after an article and a noun, an adjective,
 # not a job; unless that noun is a person (« ma fille infirmière ») or the job itself (« le métier infirmier »).
 _DETERMINERS = frozenset({"le", "la", "l", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces"})
+_RELATIVES = frozenset({"que", "qu", "qui", "quoi", "dont"})
+_JOINING = frozenset({"ou", "et"})  # words that join two words of a name (« mécanique marine ou navale »)
 _PERSONS = frozenset({"fille", "fils", "mere", "pere", "frere", "soeur", "cousin", "cousine", "copain", "copine", "ami",
                       "amie", "oncle", "tante", "mari", "femme", "homme", "enfant", "ado", "voisin", "voisine",
                       "metier", "job", "poste", "boulot", "emploi", "travail"})
@@ -370,7 +372,9 @@ class NameIndex:
             return True
         if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT):
             return True
+        # (« est-ce que ripeur… »: « ce que » is no article and a noun)
         return i >= 2 and tokens[i - 2] in _DETERMINERS and before not in SMALL_WORDS and before not in _PERSONS \
+            and before not in _RELATIVES \
             and before not in _STRONG_FRAMES and self._corrected(canonical(before), before) not in self._postings
 
     @staticmethod
@@ -405,12 +409,16 @@ class NameIndex:
         if pid in self._longest_whole(read.raw)[0]:
             return False  # « femme de chambre » written whole
         own = self._own_words(pid)
-        said = [i for i, w in enumerate(read.words) if w in own]
+        # (« bleu marine ou noir »: « ou » of « mécanique marine ou navale » says nothing of the name)
+        said = [i for i, w in enumerate(read.words) if w in own and w not in _JOINING]
         if len(said) != 1:
             return False
         i = said[0]
+        # a rarer word of the language is everyday after an article (« la foreuse », « une jardinière »)
+        everyday = read.folded[i] in self._ordinary \
+            or read.folded[i] in self._known and (read.framed[i] == 1 or read.articled[i])
         # an acronym (« DSI ») or initials are written as a name, never as a word of the language
-        return (read.framed[i] < 2 or read.articled[i]) and not read.clipped[i] and read.folded[i] in self._ordinary \
+        return (read.framed[i] < 2 or read.articled[i]) and not read.clipped[i] and everyday \
             and read.words[i] not in self._acronym_keys and read.folded[i] not in self._initials
 
     def _found(self, read: Read, narrow: bool) -> Tuple[str, ...]:

@@ -30,6 +30,7 @@ HELDOUT5 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout5.yml"
 HELDOUT6 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout6.yml"
 HELDOUT7 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout7.yml"
 HELDOUT8 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout8.yml"
+HELDOUT9 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout9.yml"
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +180,19 @@ def test_the_eighth_heldout_names_set_is_found_and_rarely_another_profession():
     formation PSC1 »), sayings (« c'est en forgeant qu'on devient forgeron »), short names of several titles."""
     right, total, about_another = score_heldout(HELDOUT8)
     assert right / total >= 0.917, f"{right}/{total}"  # 258/280, less one case
-    assert len(about_another) <= 12, about_another
+    assert len(about_another) <= 10, about_another  # 9 once a rarer word after an article is everyday too
+
+
+def test_the_ninth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout9.yml (280, written apart from the list of titles alone, mostly crafts, industry,
+    transport, the land and the sea; 70 everyday sentences: « la foreuse dans la rue », « une jardinière sur le balcon
+    », « un pull bleu marine »): first measured at 260/280, 11 read as another profession; 265/280 and 7 once a rarer
+    word of the language after an article is everyday too, « ou » joins the words of a name and « est-ce que » is no
+    article. Its misses: usual names of another title (« flic », « caissière au supermarché »), jobs absent from the
+    list read by one of their words (« hydrographe … fonds marins »)."""
+    right, total, about_another = score_heldout(HELDOUT9)
+    assert right / total >= 0.942, f"{right}/{total}"  # 265/280, less one case
+    assert len(about_another) <= 8, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

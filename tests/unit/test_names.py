@@ -258,3 +258,19 @@ def test_an_everyday_word_not_said_as_a_job_names_one_only_where_the_message_spe
     # without the words of work (a school that deleted the file), an everyday word is read as the title, as before
     plain = NameIndex([("serveur", "Serveur / Serveuse en restauration")], ordinary=frozenset({"serveur"}))
     assert plain.find("le serveur de l'ENT est encore en panne") == ("serveur",)
+
+
+def test_a_rarer_word_of_the_language_after_an_article_is_everyday_too():
+    """« la foreuse dans la rue fait du bruit »: a word the frequency lexicon ranks too rare to be ordinary, but that the
+    language knows, is an everyday word after « la » or « une »; said as a job, or in a message about work, it is the title."""
+    index = NameIndex([("foreur", "Foreur / Foreuse"), ("meca", "Mécanicien / Mécanicienne en mécanique marine ou navale"),
+                       ("ripeur", "Ripeur / Ripeuse")],
+                      ordinary=frozenset({"marine", "ripeur"}), known=frozenset({"foreuse", "foreur"}),
+                      career=frozenset(canonical(w) for w in ("salaire", "metier", "travail")))
+    assert index.find("la foreuse dans la rue fait tellement de bruit") == ()
+    assert index.find("la foreuse, c'est quel salaire ?") == ("foreur",)
+    assert index.find("je veux devenir foreuse") == ("foreur",)
+    # « ou » joins two words of a name, it is none of them
+    assert index.find("je mets un pull bleu marine ou noir ?") == ()
+    # « est-ce que ripeur… »: « ce que » is no article before an adjective
+    assert index.find("est-ce que ripeur c'est un métier où on trouve du travail ?") == ("ripeur",)
