@@ -672,8 +672,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and q.cues.facing:
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
+    elif (q.threshold or q.average) and previous == "hard_skills" and intent != previous and previous in facts \
+            and not q.about_pay:
+        # « et combien sont en dessous de 90 ? », « la moyenne de ces scores ? » after the skills: their scores
+        intent = previous
     elif previous in ITEM_TOPICS and previous in facts and q.cues.quantity_of_it and not q.about_pay and not q.skill \
-            and q.counted is None:
+            and q.counted is None and q.threshold is None:
         # « y en a combien en tout ? » after the missions: how many the list holds, not the pay
         intent, q = previous, replace(q, counted=previous)
     elif intent != "salaire" and q.cues.saying and "salaire" in facts:

@@ -332,6 +332,8 @@ class Replier:
         hit = ranked if ranked is not None else hit
         if hit is None:
             every = [m.intitule for m in p.missions]
+            if q.superlative or q.ranked:  # « laquelle est la plus importante ? »: the fiche ranks none
+                return Body(self.fill("missions.sans_classement", missions=self.bullets(every)), tuple(every))
             return Body(self.fill("missions.liste", intitule=p.intitule, missions=self.bullets(every),
                                   precision=p.definition.precision or ""), tuple(every))
         mission = p.missions[hit]
@@ -752,9 +754,38 @@ class Replier:
         detail = skill.detail or self.t["fiche_muette.detail_competence"]
         return detail[:1].upper() + detail[1:]
 
+    def _gap_pair(self, p: Profession, q: Question):
+        """The two skills whose scores a gap is asked between: the first and the last by score, or the two named;
+        None otherwise."""
+        skills = p.hard_skills.competences
+        if q.gap == "ends" and len(skills) >= 2:
+            by_score = sorted(skills, key=lambda k: -k.score)
+            return by_score[0], by_score[-1]
+        named = self.skills_named(p, q)
+        return (skills[named[0]], skills[named[1]]) if len(named) == 2 else None
+
     def _hard_skills(self, p: Profession, q: Question) -> Body:
         skills = p.hard_skills.competences
         ranked = self._skill_lines(sorted(skills, key=lambda k: -k.score))  # the fiche's list, by score
+        if q.threshold and skills:
+            # « combien sont en dessous de 90 ? »: those, counted
+            sign, limit = q.threshold
+            chosen = [k for k in sorted(skills, key=lambda k: -k.score) if (k.score > limit if sign == ">" else k.score < limit)]
+            lines = self._skill_lines(chosen)
+            return Body(self.fill("hard_skills.seuil", nombre=len(chosen), total=len(skills), seuil=limit,
+                                  sens="supérieur à" if sign == ">" else "inférieur à",
+                                  competences=self.bullets(lines)), tuple(lines))
+        if q.average and skills and q.skill is None and not q.skills:
+            # « la moyenne de ces scores ? »: computed from the fiche's scores, said as such
+            mean = sum(k.score for k in skills) / len(skills)
+            return Body(self.fill("hard_skills.moyenne", total=len(skills), moyenne=f"{mean:.1f}".replace(".", ",").replace(",0", ""),
+                                  competences=self.bullets(ranked)), tuple(ranked))
+        pair = self._gap_pair(p, q) if q.gap else None
+        if pair:
+            # « l'écart entre la 1re et la dernière ? »: the two scores and their difference
+            a, b = pair
+            return Body(self.fill("hard_skills.ecart", a=a.nom, score_a=a.score, b=b.nom, score_b=b.score,
+                                  ecart=abs(a.score - b.score), competences=self.bullets(ranked)), tuple(ranked))
         if q.ranked and q.skill is None:
             return Body(self.fill("hard_skills.classement", competences=self.bullets(ranked),
                                   precision=p.hard_skills.precision or ""), tuple(ranked))
@@ -823,6 +854,8 @@ class Replier:
         hit = by_rank(q, len(cats)) if hit is None else hit
         if hit is None:
             items = [self.fill("outils.item", nom=c.nom, detail=c.detail) for c in cats]
+            if q.superlative or q.ranked:  # « le plus utilisé ? »: the fiche ranks none
+                return Body(self.fill("outils.sans_classement", categories=self.bullets(items)), tuple(items))
             return Body(self.fill("outils.liste", categories=self.bullets(items), precision=p.outils.precision or ""),
                         tuple(items))
         chosen = cats[hit]

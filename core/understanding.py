@@ -245,7 +245,11 @@ _NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille
                       # « le chargé de mission n'y participe pas », « il n'en fait jamais », « c'est réservé au directeur »
                       r"|\bn'(?:y|en) (?:participe|prend|fait|touche|intervient|travaille|est)\w* (?:pas|jamais|plus)\b"
                       r"|\breservee?s? (?:au|aux|a la|a l'|a un|a une|a des)\b"
-                      r"|\b(?:pas|aucune?) (?:de |d')?(?:outils?|missions?|taches?|competences?|qualites?) (?:de |d')")
+                      r"|\b(?:pas|aucune?) (?:de |d')?(?:outils?|missions?|taches?|competences?|qualites?) (?:de |d')"
+                      # « il ne rédige pas de documents ? », « ce métier n'en utilise pas ? »: the job (never the student,
+                      # nor « il ne sait pas ») does not do it
+                      r"|\b(?:il|elle|on|ils|elles|metier|poste|job|boulot) (?:ne |n')(?:(?:y|en|lui|leur|se|s') ?)?"
+                      r"(?!sai|comprend|voi|connai|peu|doi|faut|veu)[a-z]+ (?:pas|jamais|aucune?)\b")
 _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|pourrai) pas\b|\bexclue?\b|\binterdite?\b"
                      r"|\bpas d'alternance\b")
 
@@ -283,7 +287,7 @@ _OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:l
 
 _COUNTED_NOUNS = (r"((?:categories?|types?|familles?|sortes?|kinds?) (?:d'|de |of )outils|missions?|competences?|qualites?"
                   r"|soft skills?|hard skills?|skills?|outils?|taches?|tasks?|qualities|tools?"
-                  r"|(?:metiers?|postes?) tremplins?|tremplins?)")
+                  r"|(?:metiers?|postes?) tremplins?|tremplins?|experiences)")
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
 _COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
@@ -386,6 +390,35 @@ def becomes(text: str, folded: str) -> Optional[str]:
     wrote it; None when it names none."""
     found = _BECOMES.search(folded)
     return text[found.start(1):found.end(1)].strip() if found else None
+
+
+# « combien sont en dessous de 90 ? », « celles au-dessus de 90 », « un score supérieur à 90 »: a score threshold,
+# (">" or "<", the score). « plus de » and « moins de » are read only before a score of two or three digits.
+_THRESHOLD = re.compile(r"\b(?:(au[- ]dessus|plus|superieure?s?|above|over|more than)|(en[- ]dessous|au[- ]dessous|moins"
+                        r"|inferieure?s?|sous|below|under|less than))\s+(?:strictement\s+)?(?:de |d'|a |les |than )?(\d{2,3})\b"
+                        r"(?!\s*(?:€|euros?|k\b|000|ans?\b|%))")
+# « l'écart entre la 1re et la dernière », « la différence de points entre gestion de projet et rédaction ».
+_GAP = re.compile(r"\b(?:ecarts?|differences?|gap)\b")
+# « la moyenne de ces scores ? »
+_AVERAGE = re.compile(r"\b(?:moyenne|average|mean)\b")
+_FIRST_AND_LAST = re.compile(r"\b(?:1ere|1re|premiere|premier|plus haute?|meilleure?)\b.*\b(?:derniere|dernier|plus basse?"
+                             r"|moins bonne)\b")
+
+
+def threshold(folded: str) -> Optional[Tuple[str, int]]:
+    """A score threshold a message says (« en dessous de 90 »: ("<", 90)), None when it says none."""
+    found = _THRESHOLD.search(folded)
+    if not found:
+        return None
+    return (">" if found.group(1) else "<"), int(found.group(3))
+
+
+def score_gap(folded: str) -> Optional[str]:
+    """« ends » when a message asks the gap between the first and the last, « named » when it asks a gap between the
+    things it names, None when it asks no gap."""
+    if not _GAP.search(folded):
+        return None
+    return "ends" if _FIRST_AND_LAST.search(folded) else "named"
 
 
 # « cite les 3 premières », « ses deux premiers ? »: the first items of a list, as many as said.
@@ -561,6 +594,9 @@ class Question:
     recalls: bool = False                 # points at what was said earlier (« tu m'as dit quoi pour … ? »)
     asks_variation: bool = False          # whether the list varies (« c'est pareil partout ? »): its caveat answers
     first_count: Optional[int] = None     # « les 3 premières »: the first items of a list
+    threshold: Optional[Tuple[str, int]] = None  # « en dessous de 90 »: a score threshold
+    gap: Optional[str] = None             # « l'écart entre … et … »: « ends » (the first and the last) or « named »
+    average: bool = False                 # « la moyenne de ces scores ? »
     becomes: Optional[str] = None         # the job one would become (« devenir ambassadeur ? »), as written
     ordinal: Optional[int] = None         # « le deuxième »: a rank among the professions just shown or a list's items (-1: the last)
     with_diploma: bool = False            # « avec un master, … ? »: what the diploma gives, not whether it is required
@@ -714,6 +750,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         ordinal=ordinal(folded) if span is None else None,
         first_count=first_count(folded) if span is None else None,
+        threshold=threshold(folded), gap=score_gap(folded), average=bool(_AVERAGE.search(folded)),
         becomes=becomes(text, folded) if span is None else None,
         # the items of a list the questions name, not those of the story told before them (asked_sentences)
         about_work=about_work_or_studies(folded), stems=stems(in_fiche), fiche_stems=stems(fiche_said),

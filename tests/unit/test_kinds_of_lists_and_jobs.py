@@ -5,6 +5,8 @@ knowledge: every expected word is read from the fixture fiche, its templates or 
 import pytest
 
 from core import dialogue
+from core.stemming import stems
+from core.textnorm import fold
 from tests.support.knowledge import default_profession, school, template_start
 from tests.support.knowledge import replied as reply
 
@@ -67,3 +69,49 @@ def test_a_model_torn_between_what_the_job_is_and_its_missions_gets_the_definiti
     torn = [("nlu_fallback", 0.5), ("missions", 0.5), ("definition", 0.47)]
     text = reply("concrètement elle ferait quoi de ses journées ?", "nlu_fallback", dialogue.CLARIFY, ranking=torn)
     assert text.startswith(p.intitule) and p.missions[0].intitule in text, text
+
+
+def test_scores_under_a_threshold_are_those_counted_even_when_the_model_reads_the_pay():
+    skills = default_profession().hard_skills.competences
+    limit = sorted(k.score for k in skills)[len(skills) // 2]
+    under = [k for k in skills if k.score < limit]
+    for intent in ("hard_skills", "salaire"):
+        text = reply(f"et combien sont en dessous de {limit} ?", intent, slots={"sujet": "hard_skills"})
+        assert text.startswith(template_start("hard_skills.seuil")) and f" {len(under)} " in text.split("\n")[0], text
+        assert all(k.nom in text for k in under) and not any(k.nom in text for k in skills if k.score >= limit), text
+
+
+def test_the_gap_between_the_first_and_the_last_is_computed_from_the_fiches_scores():
+    by_score = sorted(default_profession().hard_skills.competences, key=lambda k: -k.score)
+    text = reply("écart de points entre la 1ère et la dernière ?", "hard_skills")
+    gap = by_score[0].score - by_score[-1].score
+    assert f"{gap} point(s) d'écart" in text and by_score[0].nom in text.split("\n")[0], text
+    a, b = by_score[1], by_score[2]
+    text = reply(f"quel écart entre {a.nom.lower()} et {b.nom.lower()} ?", "hard_skills")
+    assert f"{abs(a.score - b.score)} point(s) d'écart" in text, text
+
+
+def test_the_average_score_is_said_to_be_a_calculation():
+    skills = default_profession().hard_skills.competences
+    mean = f"{sum(k.score for k in skills) / len(skills):.1f}".replace(".", ",").replace(",0", "")
+    text = reply("quelle est la moyenne de ces scores ?", "hard_skills")
+    assert text.startswith(template_start("hard_skills.moyenne")) and mean in text, text
+
+
+def test_the_most_important_mission_is_not_ranked_by_the_fiche():
+    text = reply("laquelle est la plus importante ?", "missions", slots={"sujet": "missions"})
+    assert text.startswith(template_start("missions.sans_classement")), text
+
+
+def test_a_tool_said_not_used_by_the_job_gets_si():
+    names = [c.nom for c in default_profession().outils.categories]
+    word = next(w for name in names for w in fold(name).split()
+                if len(w) > 5 and sum(stems(w) <= stems(fold(other)) for other in names) == 1)
+    text = reply(f"et les {word}, ce métier n'en utilise pas ?", "outils")
+    assert text.startswith(template_start("outils.premisse_niee")), text
+
+
+def test_the_experiences_are_counted():
+    count = len(default_profession().experiences)
+    text = reply("combien d'expériences préalables la fiche conseille-t-elle ?", "experiences")
+    assert text.startswith(template_start("nombre_elements")) and str(count) in text.split("\n")[0], text

@@ -20,7 +20,8 @@ from tests.support.knowledge import school as behaviour_school
 from trainer.template_fields import TEMPLATE_FIELDS, TemplateNameError, fields_filled
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
-         "celle qui compte le moins ?", "range-les par ordre d'importance"]
+         "celle qui compte le moins ?", "range-les par ordre d'importance", "l'écart entre la première et la dernière ?",
+         "combien sont en dessous de 90 ?", "la moyenne des scores ?"]
 DIPLOMA_TEXTS = ["", "faut-il un bac+5 ?", "un BTS suffit ?", "sans bac+3 je peux ?", "sans bac+2 je peux ?",
                  "juste un CAP ?", "une licence ça suffit ?", "faut-il un DE ?", "sans le DE ?", "c'est quoi le BTS ?",
                  "sans BTS je peux ?", "sans CAP je peux ?", "sans master ?",
