@@ -64,9 +64,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if previous == "salaire" and q.amount is None and q.bare_amount is not None and not q.named:
         # « donc 60000 c'est le minimum ? » right after the pay: an amount of money, checked against the fiche's
         turn = replace(turn, question=replace(q, amount=q.bare_amount))
-    if turn.kind in (HELP, CLARIFY, OUT_OF_SCOPE) and previous in school.fact_topics and turn.question.asks_variation \
+    if turn.kind in (HELP, CLARIFY, OUT_OF_SCOPE) and asks_what_it_varies_with(school, turn) \
             and len(turn.question.folded.split()) <= SHORT_FOLLOW_UP:
-        # « ça dépend de quoi ? » after the pay: what the previous answer says it varies with, not the help
+        # (not the help)
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
@@ -896,6 +896,11 @@ def whole_list(q: Question) -> Question:
     return replace(q, stems=frozenset(), joins=False, ordinal=None)
 
 
+def asks_what_it_varies_with(school: School, turn: Turn) -> bool:
+    """« ça dépend de quoi ? » after the pay: what the previous answer says it varies with (its topic answers)."""
+    return turn.slots.get("sujet") in school.fact_topics and turn.question.asks_variation
+
+
 def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
     """« top merci ! et pour l'alternance ? »: the answer to the question that comes with the thanks,
     or None when the message is only politeness. The parts of the message (the classifier's) that ask
@@ -903,9 +908,8 @@ def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
     asked = [p for p in turn.question.parts if p.confidence >= PART_CONFIDENCE
              and (p.intent in school.fact_topics or p.intent == "relance")]
     if not asked:
-        previous = turn.slots.get("sujet")
-        if previous in school.fact_topics and turn.question.asks_variation:
-            # « merci. qu'est-ce qui fait varier ces montants ? » after the pay: what that answer says it varies with
+        if asks_what_it_varies_with(school, turn):  # « merci. qu'est-ce qui fait varier ces montants ? »
+            previous = turn.slots.get("sujet")
             return answer(school, replace(turn, intent=previous), previous, fallback=False)
         # « je vous remercie. est-il par ailleurs versé sur treize mois ? »: a detail the fiche does not give, said so
         return answer(school, turn, "hors_sujet", fallback=True, absent_only=True)

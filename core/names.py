@@ -393,6 +393,10 @@ class NameIndex:
         which must be a name in full."""
         return self.find_folded(fold(text), narrow)
 
+    def speaks_of_work(self, folded: str) -> bool:
+        """Whether a message (folded) says a word of work or studies (knowledge/mots_du_metier.yml)."""
+        return not self._career.isdisjoint(canonical(w) for w in re.findall(r"[a-z0-9]+", folded))
+
     def find_folded(self, folded: str, narrow: bool = True) -> Tuple[str, ...]:
         """`find` of a message already folded (the understanding folds a message once)."""
         read = self.read(folded)

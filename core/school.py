@@ -75,6 +75,7 @@ class School:
         self.vocabulary = Vocabulary(phrases=phrases, exceptions=exceptions, reformulations=said,
                                      topic_words=named_by,
                                      find_profession=self.names.find_folded,
+                                     speaks_of_work=self.names.speaks_of_work,
                                      resolve_profession=self.names.resolve, profession_heads=self.names.heads_folded,
                                      catalogue_request=functools.partial(request, interests=interests))
         self._covered: Dict[str, Dict[int, bool]] = {}

@@ -201,21 +201,6 @@ def _together(parts: Sequence[str]) -> "re.Pattern":
     return re.compile("".join(rf"(?=[^.!?;\n]*?{w})" for w in words_) + r"[^.!?;\n]")
 
 
-# Words that tie a message to work or studies. A place or a price alone ("quel temps fait-il à Paris ?",
-# "combien coûte un kebab ?") does not make an out-of-scope message a question about the job.
-_WORK_OR_STUDIES = re.compile(
-    r"\b(?:metiers?|postes?|jobs?|boulots?|taf|travail\w*|bosse\w*|emplois?|salaires?|gagn\w*|pay\w*"
-    r"|remuner\w*|etudes?|etudier|etudiants?|ecoles?|formations?|diplom\w*|bachelors?|bts|masters?|masteres?|bac"
-    r"|stages?|alternance|charge|chargee|missions?|carrieres?|recrut\w*|embauch\w*|cursus|fac|universites?"
-    r"|inscri\w*|entreprises?|employeurs?|exercer|work|job|salary|studies|school|hir(?:e|es|ed|ing)|roles?|careers?"
-    r"|compan(?:y|ies)|employers?)\b")
-
-
-def about_work_or_studies(folded: str) -> bool:
-    """Whether the message (folded) speaks of work or studies at all (not only of a place or a price)."""
-    return bool(_WORK_OR_STUDIES.search(folded))
-
-
 # -- the whole message, understood once ---------------------------------------------------------
 # « faut-il », « obligatoire »… : the student asks whether something is required.
 _NECESSITY = re.compile(r"faut|necessaire|obligatoire|indispensable|besoin|exige|requis|oblige|imperatif|forcement")
@@ -501,6 +486,7 @@ class Vocabulary:
     topic_words: Tuple[Tuple[str, "re.Pattern"], ...] = ()     # (topic, the word starts that name it)
     # Each reads the folded message but for resolve_profession, which reads an entity's value as extracted.
     find_profession: Callable[[str], Tuple[str, ...]] = lambda folded: ()   # names in a message
+    speaks_of_work: Callable[[str], bool] = lambda folded: False          # a word of work or studies
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
     profession_heads: Callable[[str], Tuple[str, ...]] = lambda folded: ()  # a head noun's candidates
     catalogue_request: Callable[[str], Request] = lambda folded: Request()  # what it asks of the catalogue
@@ -731,6 +717,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     written = diplomas_written(folded)
     # the items of a list the questions name, in the words fiches use, and those said in everyday words
     in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded, vocabulary))
+    named = vocabulary.find_profession(folded) if span is None else ()
     return Question(
         topic=topic, text=text, folded=folded,
         # "débutant et confirmé" asks both levels: the general answer gives both.
@@ -753,11 +740,12 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         threshold=threshold(folded), gap=score_gap(folded), average=bool(_AVERAGE.search(folded)),
         becomes=becomes(text, folded) if span is None else None,
         # the items of a list the questions name, not those of the story told before them (asked_sentences)
-        about_work=about_work_or_studies(folded), stems=stems(in_fiche), fiche_stems=stems(fiche_said),
+        # a word of work or studies, or a profession's name: « quel temps fait-il à Paris ? » has neither
+        about_work=vocabulary.speaks_of_work(folded) or bool(named), stems=stems(in_fiche), fiche_stems=stems(fiche_said),
         # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)
         # nor the story told before the questions.
         phrases=absent_phrases(vocabulary, asked_sentences(asking, vocabulary)),
-        named=vocabulary.find_profession(folded) if span is None else (),
+        named=named,
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
         heads=vocabulary.profession_heads(folded) if span is None else (),
         topics_named=tuple(vocabulary.topics_in(folded)),

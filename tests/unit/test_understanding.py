@@ -5,9 +5,9 @@ import pytest
 import yaml
 
 from core.textnorm import fold
-from core.understanding import about_work_or_studies, phrase_pattern, superlative
+from core.understanding import phrase_pattern, superlative
 from loading.school import load_school
-from tests.support.knowledge import behaviour_knowledge, school
+from tests.support.knowledge import behaviour_knowledge, default_profession, school
 
 
 @pytest.mark.parametrize("text", ["quelle compétence est la mieux notée ?", "celle qui a la note la plus haute",
@@ -28,12 +28,13 @@ def test_a_plain_question_has_no_superlative():
 @pytest.mark.parametrize("text", ["on peut bosser à Lyon ?", "le bachelor coûte combien ?", "un salaire à Genève ?",
                                   "les écoles à Paris"])
 def test_work_or_studies_words_tie_a_message_to_the_job(text):
-    assert about_work_or_studies(fold(text))
+    """The words of work and studies are knowledge/mots_du_metier.yml's, the school's professions' names too."""
+    assert school().understand(text, [], None, []).about_work
 
 
 @pytest.mark.parametrize("text", ["quel temps fait-il à Paris ?", "combien coûte un kebab", "la capitale du Canada"])
 def test_a_place_or_a_price_alone_is_not_about_the_job(text):
-    assert not about_work_or_studies(fold(text))
+    assert not school().understand(text, [], None, []).about_work
 
 
 @pytest.mark.parametrize("text", ["j'ai pas le bac, c'est possible ?", "sans le bac pro", "pas de bac du tout"])
@@ -71,3 +72,9 @@ def test_the_words_that_name_a_topic_are_read_from_sujets_yml(tmp_path):
     data["sujets"]["salaire"]["nomme_par"].append("oseille")
     sujets.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert load_school(folder).understand("et l'oseille ?", [], None, []).topics_named == ("salaire",)
+
+
+def test_a_professions_name_ties_a_message_to_the_job():
+    """« <profession> à Lyon ? » speaks of that job, though it holds no word of work."""
+    name = default_profession().intitule
+    assert school().understand(f"{name} à Lyon ?", [], None, []).about_work
