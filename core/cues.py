@@ -84,6 +84,10 @@ _BELONGS = re.compile(r"^\W*(?:est[- ]ce qu|faut\b|il faut\b|faut[- ]il\b|on doi
 _IN_LIST = re.compile(r"\b(?:" + _ONE_OF + r"|fait-elle partie|dans la liste|parmi (?:les|ses)|listee?s?|citee?s?"
                       r"|mentionnee?s?)\b")
 
+# « la patience, elle y est ? », « c'est dedans ? », « ça en fait partie ? »: whether something is in the list the last
+# answer gave.
+_IN_IT = re.compile(r"\b(?:(?:il|elle|ils|elles|ca|c') ?y (?:est|sont|figure\w*|apparai\w*)|dedans|en (?:fait|font) partie)\b")
+
 # « je suis », « j'ai bossé six ans comme », « depuis dix ans »: the student says his own job.
 _OWN_PAST = re.compile(r"\b(?:je suis|j'?etais|j'?ai ete|j'?ai (?:bosse|travaille|fait)|je (?:travaille|bosse)|depuis \w+ ans"
                        r"|i am|i'm|i was|i worked)\b")
@@ -128,6 +132,7 @@ class Cues:
     compares: bool = False         # a comparison said (« plus que », « mieux »), not only « lequel ? »
     belongs: bool = False          # whether something belongs to a list, asked yes or no
     in_list: bool = False          # … asked as being in the list (« fait partie des missions listées ? »)
+    in_it: bool = False            # … in the list the last answer gave (« la patience, elle y est ? »)
     own_past: bool = False         # the student says his own job
     about_it: bool = False         # « ça », « cela » as the subject: what the last answer spoke of
 
@@ -152,5 +157,7 @@ def cues(folded: str) -> Cues:
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
                 technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)), compares=bool(_COMPARES.search(folded)),
-                belongs=bool(_BELONGS.search(folded)), in_list=bool(_IN_LIST.search(folded)), own_past=bool(_OWN_PAST.search(folded)),
+                belongs=bool(_BELONGS.search(folded) or _IN_IT.search(folded)),
+                in_list=bool(_IN_LIST.search(folded) or _IN_IT.search(folded)), in_it=bool(_IN_IT.search(folded)),
+                own_past=bool(_OWN_PAST.search(folded)),
                 about_it=bool(_ABOUT_IT.search(folded)))

@@ -672,7 +672,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and q.cues.facing:
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
-    elif (q.threshold or q.average) and previous == "hard_skills" and intent != previous and previous in facts \
+    elif q.cues.in_it and previous in ITEM_TOPICS and previous in facts and intent != previous and not q.topics_named \
+            and not q.about_pay:
+        # « la patience, elle y est ? » after the qualities: whether it is in that list
+        intent = previous
+    elif (q.threshold or q.average or q.summed or q.gap) and previous == "hard_skills" and intent != previous \
+            and previous in facts \
             and not q.about_pay:
         # « et combien sont en dessous de 90 ? », « la moyenne de ces scores ? » after the skills: their scores
         intent = previous
@@ -680,7 +685,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and q.counted is None and q.threshold is None:
         # « y en a combien en tout ? » after the missions: how many the list holds, not the pay
         intent, q = previous, replace(q, counted=previous)
-    elif intent != "salaire" and q.cues.saying and "salaire" in facts:
+    elif q.cues.saying and "salaire" in facts and (intent != "salaire" or q.parts):
         # « il paraît qu'il y a une citation dans la fiche, c'est laquelle ? »: the saying a fiche writes is beside
         # its pay figures (salaire.citation), one question whatever parts the classifier cut
         intent, whole = "salaire", True

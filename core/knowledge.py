@@ -563,6 +563,8 @@ class AbsentDetailEntry(Strict):
     expressions: List[Text]
     avec_contexte: bool = False
     chiffres: bool = False
+    # the expressions after which the fiche's yearly figures divided by 12 follow, said as a calculation
+    par_mois: List[Text] = []
     inclut: List[Text] = []
     sauf: List[Text] = []
 

@@ -135,7 +135,7 @@ def typed_forms(name: str) -> List[str]:
 # Spellings that sound alike (« conductrise », « educatrisse » for conductrice, éducatrice): a word is
 # compared by its sound key when it is not a word of the names nor of ordinary French.
 _SOUND_RULES = tuple((re.compile(a), b) for a, b in (
-    (r"ph", "f"), (r"qu", "k"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"h", ""), (r"y", "i"), (r"e?au", "o"),
+    (r"ph", "f"), (r"qu", "k"), (r"mpt", "nt"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"h", ""), (r"y", "i"), (r"e?au", "o"),
     (r"[ae]i", "e"), (r"e(?=[nm](?:[^aeiouynm]|$))", "a"), (r"z", "s"), (r"(.)\1+", r"\1"), (r"e[rtz]$", "e"), (r"[esx]+$", "")))
 # The small words after which a word is the complement of the one before (« conducteur de tram »).
 _COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})

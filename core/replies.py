@@ -14,7 +14,7 @@ from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
 from core.stemming import stems
 from core.textnorm import fold, listed
-from core.understanding import AbsentDetail, Question
+from core.understanding import AbsentDetail, Question, phrase_pattern
 
 NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
 # A topic added by trainers (not in BUILDERS): its template is named after the topic.
@@ -148,6 +148,10 @@ class Replier:
             answer = Reply(f"{body}\n{self.source(profession, 'salaire')}", self.suggestions("salaire"))
         else:
             answer = self.answer(profession, closest)
+        asked_monthly = any(phrase_pattern(p).search(closest.folded) for p in detail.monthly)
+        monthly = self._monthly(profession, closest.experience) if asked_monthly and closest.topic == "salaire" else ""
+        if monthly:  # « ça fait combien par mois ? »: the yearly figures divided by 12, said as a calculation
+            intro = f"{intro}\n{monthly}"
         text = f"{intro}\n{self.fill('hors_fiche.proche')}\n{answer.text}"
         return Reply(text, [counsellor] + answer.buttons[:2])
 
@@ -599,6 +603,18 @@ class Replier:
     def _factors(self, p: Profession) -> str:
         return p.salaire.facteurs or self.t["fiche_muette.facteurs"]
 
+    def _monthly(self, p: Profession, level: Optional[str]) -> str:
+        """The fiche's yearly pay divided by 12, for the level asked or level by level, said as a calculation; ""
+        when its figures are not yearly (their unit says « par an »)."""
+        s = p.salaire
+        if s is None or "an" not in fold(s.unite).split():
+            return ""
+        asked = getattr(s.niveaux, level) if level in ("debutant", "confirme") else None
+        levels = [asked] if asked is not None else [s.niveaux.debutant, s.niveaux.confirme]
+        lines = [self.fill("salaire.par_mois_niveau", libelle=lvl.libelle, min=euros(round(lvl.min / 12)),
+                           max=euros(round(lvl.max / 12))) for lvl in levels if lvl is not None]
+        return self.fill("salaire.par_mois", niveaux=self.bullets(lines))
+
     def _salary_level(self, p: Profession, level: str, alone: bool = False) -> str:
         s = p.salaire
         lvl = getattr(s.niveaux, level)
@@ -755,14 +771,18 @@ class Replier:
         return detail[:1].upper() + detail[1:]
 
     def _gap_pair(self, p: Profession, q: Question):
-        """The two skills whose scores a gap is asked between: the first and the last by score, or the two named;
-        None otherwise."""
+        """The two skills whose scores a gap is asked between: the two named, else the first and the last by score;
+        None when one only is named."""
         skills = p.hard_skills.competences
         if q.gap == "ends" and len(skills) >= 2:
             by_score = sorted(skills, key=lambda k: -k.score)
             return by_score[0], by_score[-1]
         named = self.skills_named(p, q)
-        return (skills[named[0]], skills[named[1]]) if len(named) == 2 else None
+        if len(named) == 2:
+            return skills[named[0]], skills[named[1]]
+        # « écart entre les 2 ? » after the best and the worst: the first and the last
+        by_score = sorted(skills, key=lambda k: -k.score)
+        return (by_score[0], by_score[-1]) if not named and len(skills) >= 2 else None
 
     def _hard_skills(self, p: Profession, q: Question) -> Body:
         skills = p.hard_skills.competences
@@ -775,6 +795,10 @@ class Replier:
             return Body(self.fill("hard_skills.seuil", nombre=len(chosen), total=len(skills), seuil=limit,
                                   sens="supérieur à" if sign == ">" else "inférieur à",
                                   competences=self.bullets(lines)), tuple(lines))
+        if q.summed and skills and q.skill is None and not q.skills and not q.threshold:
+            # « la somme de tous les scores ? »: computed from the fiche's scores, said as such
+            return Body(self.fill("hard_skills.somme", total=len(skills), somme=sum(k.score for k in skills),
+                                  competences=self.bullets(ranked)), tuple(ranked))
         if q.average and skills and q.skill is None and not q.skills:
             # « la moyenne de ces scores ? »: computed from the fiche's scores, said as such
             mean = sum(k.score for k in skills) / len(skills)

@@ -167,6 +167,9 @@ class AbsentDetail:
     # Details this one includes (hors_fiche.yml « inclut »): « un alternant payé combien par mois ? » asks the
     # work-study pay, not also the net pay of an employee with its figures.
     includes: Tuple[str, ...] = ()
+    # The expressions after which the fiche's yearly figures divided by 12 follow, said as a calculation
+    # (hors_fiche.yml « par_mois »: « ça fait combien par mois ? »).
+    monthly: Tuple[str, ...] = ()
 
 
 # Words whose meaning a number after them changes: « sans le bac » is not « sans le bac+5 » nor
@@ -233,7 +236,7 @@ _NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille
                       r"|\b(?:pas|aucune?) (?:de |d')?(?:outils?|missions?|taches?|competences?|qualites?) (?:de |d')"
                       # « il ne rédige pas de documents ? », « ce métier n'en utilise pas ? »: the job (never the student,
                       # nor « il ne sait pas ») does not do it
-                      r"|\b(?:il|elle|on|ils|elles|metier|poste|job|boulot) (?:ne |n')(?:(?:y|en|lui|leur|se|s') ?)?"
+                      r"|\b(?:il|elle|on|ils|elles|metier|poste|job|boulot) (?:ne |n')?(?:(?:y|en|lui|leur|se|s') ?)?"
                       r"(?!sai|comprend|voi|connai|peu|doi|faut|veu)[a-z]+ (?:pas|jamais|aucune?)\b")
 _DENIES = re.compile(r"\bimpossible\b|\bpas possible\b|\bne (?:peut|peux|pourra|pourrai) pas\b|\bexclue?\b|\binterdite?\b"
                      r"|\bpas d'alternance\b")
@@ -379,13 +382,18 @@ def becomes(text: str, folded: str) -> Optional[str]:
 
 # « combien sont en dessous de 90 ? », « celles au-dessus de 90 », « un score supérieur à 90 »: a score threshold,
 # (">" or "<", the score). « plus de » and « moins de » are read only before a score of two or three digits.
-_THRESHOLD = re.compile(r"\b(?:(au[- ]dessus|plus|superieure?s?|above|over|more than)|(en[- ]dessous|au[- ]dessous|moins"
-                        r"|inferieure?s?|sous|below|under|less than))\s+(?:strictement\s+)?(?:de |d'|a |les |than )?(\d{2,3})\b"
+_THRESHOLD = re.compile(r"\b(?:(au[- ]dessus|plus|superieure?s?|depass\w*|excede\w*|above|over|more than)"
+                        r"|(en[- ]dessous|au[- ]dessous|moins|inferieure?s?|sous|below|under|less than))"
+                        r"\s+(?:strictement\s+)?(?:de |d'|a |les |than )?(\d{2,3})\b"
                         r"(?!\s*(?:€|euros?|k\b|000|ans?\b|%))")
 # « l'écart entre la 1re et la dernière », « la différence de points entre gestion de projet et rédaction ».
 _GAP = re.compile(r"\b(?:ecarts?|differences?|gap)\b")
 # « la moyenne de ces scores ? »
 _AVERAGE = re.compile(r"\b(?:moyenne|average|mean)\b")
+# « la somme de tous les scores ? »
+# (« au total » counts the items: « y en a combien au total ? »)
+_SUM = re.compile(r"\b(?:somme|additionn\w*|sum)\b|\b(?:score|note|points?) totale?s?\b"
+                  r"|\btotal (?:des|de (?:tous |toutes )?(?:les|ces)) (?:scores|notes|points)\b")
 _FIRST_AND_LAST = re.compile(r"\b(?:1ere|1re|premiere|premier|plus haute?|meilleure?)\b.*\b(?:derniere|dernier|plus basse?"
                              r"|moins bonne)\b")
 
@@ -445,6 +453,7 @@ _RANKING = re.compile(r"\b(?:class|rang|tri|ordonn)(?:e|es|ez|er)\b|\bclassement
                       r"|ordre d.importance|ordre de priorit|par priorit|\bpodium\b"
                       r"|par ordre|du plus \w+ au moins|de la plus \w+ a la moins"
                       r"|de la plus .{0,30}a la moins|du plus .{0,30}au moins"
+                      r"|de la meilleure a la (?:moins bonne|pire)|du meilleur au (?:moins bon|pire)"
                    r"|\bimportance respective|\b(?:niveau|degre|ordre) d.importance respecti\w*|\bpoids respecti\w*")
 
 
@@ -509,6 +518,7 @@ _LATER = re.compile(r"\ben fin de (?:carriere|parcours)\b|\bplus tard\b|\bavec (
 
 # « je suis prof d'anglais et je veux me reconvertir », « ancienne infirmière » : the student's own job, not one asked.
 _OWN_JOB = r"\b(?:je suis|j'?etais|j'?ai ete|je travaille comme|je bosse comme|je bossais comme|je travaillais comme" \
+           r"|en (?:ma|sa|votre|notre) qualite d[e']" \
            r"|actuellement|ancien|ancienne|ex)\s+(?:un |une |en tant que |comme )?"
 
 
@@ -583,6 +593,7 @@ class Question:
     threshold: Optional[Tuple[str, int]] = None  # « en dessous de 90 »: a score threshold
     gap: Optional[str] = None             # « l'écart entre … et … »: « ends » (the first and the last) or « named »
     average: bool = False                 # « la moyenne de ces scores ? »
+    summed: bool = False                  # « la somme des scores ? »
     becomes: Optional[str] = None         # the job one would become (« devenir ambassadeur ? »), as written
     ordinal: Optional[int] = None         # « le deuxième »: a rank among the professions just shown or a list's items (-1: the last)
     with_diploma: bool = False            # « avec un master, … ? »: what the diploma gives, not whether it is required
@@ -738,6 +749,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         ordinal=ordinal(folded) if span is None else None,
         first_count=first_count(folded) if span is None else None,
         threshold=threshold(folded), gap=score_gap(folded), average=bool(_AVERAGE.search(folded)),
+        summed=bool(_SUM.search(folded)),
         becomes=becomes(text, folded) if span is None else None,
         # the items of a list the questions name, not those of the story told before them (asked_sentences)
         # a word of work or studies, or a profession's name: « quel temps fait-il à Paris ? » has neither
@@ -760,7 +772,9 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
                                                                        or (_LIKENED.search(folded) or _REDUCED.search(folded))
                                                                        and not written),
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
-        joins=bool(_JOINS.search(folded)), asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
+        # (« et la créativité, elle y est ? »: the « et » that follows up joins nothing)
+        joins=bool(_JOINS.search(folded[_FRAGMENT.match(folded).end():] if _FRAGMENT.match(folded) else folded)),
+        asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
         counted=counted, among=said_among(folded), guaranteed=bool(_GUARANTEE.search(folded)),
         request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=cues(folded))
 

@@ -43,7 +43,8 @@ class SchoolFiles:
         """The School, when every shared file and at least one profession are valid."""
         if None in (self.topics, self.templates, self.contact, self.details) or not self.professions:
             return None
-        absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte, d.chiffres, tuple(d.inclut))
+        absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte, d.chiffres, tuple(d.inclut),
+                                 tuple(d.par_mois))
                   for name, d in self.details.precisions.items()]
         phrases = {name: d.expressions for name, d in self.details.precisions.items()}
         exceptions = {name: d.sauf for name, d in self.details.precisions.items() if d.sauf}

@@ -31,6 +31,7 @@ HELDOUT6 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout6.yml"
 HELDOUT7 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout7.yml"
 HELDOUT8 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout8.yml"
 HELDOUT9 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout9.yml"
+HELDOUT10 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout10.yml"
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +99,7 @@ def test_the_second_heldout_names_set_is_found_and_almost_never_another_professi
     right, total, about_another = score_heldout(HELDOUT2)
     # 223/244 before knowledge/noms_usuels.yml, 231 with it, 238 with the names that start with another title's
     # head noun and the everyday names said as a job: less one case
-    assert right / total >= 0.971, f"{right}/{total}"
+    assert right / total >= 0.983, f"{right}/{total}"
     # « chef cuisinier » read as the cuisinier of the list, not the chef de cuisine: the one left.
     assert len(about_another) <= 1, about_another
 
@@ -154,7 +155,7 @@ def test_the_sixth_heldout_names_set_is_found_and_rarely_another_profession():
     # adjective (core/names.py _not_a_job)
     # 249/264 and 2 once an everyday word not said as a job (after « le », « un », « des »…) names one only in a
     # message about work or studies (knowledge/mots_du_metier.yml)
-    assert right / total >= 0.939, f"{right}/{total}"  # less one case
+    assert right / total >= 0.943, f"{right}/{total}"  # less one case
     assert len(about_another) <= 3, about_another
 
 
@@ -193,6 +194,18 @@ def test_the_ninth_heldout_names_set_is_found_and_rarely_another_profession():
     right, total, about_another = score_heldout(HELDOUT9)
     assert right / total >= 0.942, f"{right}/{total}"  # 265/280, less one case
     assert len(about_another) <= 8, about_another
+
+
+def test_the_tenth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout10.yml (280, written apart from the list of titles alone, mostly offices: banking,
+    law, public service, digital, research, media, real estate; 70 everyday sentences: « la devise de la République »,
+    « mon fils Marin », « game master de Donjons et Dragons »): first measured at 257/280, 10 read as another profession;
+    259/280 and 9 once « mpt » sounds like « nt » (« contable ») and « rédac », « réal » are clippings. Its misses:
+    phonetic typos (« notère », « coréografe »), a usual name of another title (« secrétaire de direction »), first
+    names and idioms that are titles."""
+    right, total, about_another = score_heldout(HELDOUT10)
+    assert right / total >= 0.921, f"{right}/{total}"  # 259/280, less one case
+    assert len(about_another) <= 10, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from core import dialogue
-from core.names import NameIndex, canonical, name_words
+from core.names import NameIndex, canonical, name_words, sound
 from tests.support.catalogue import names as generated_names
 from tests.support.catalogue import write_catalogue
 
@@ -274,3 +274,10 @@ def test_a_rarer_word_of_the_language_after_an_article_is_everyday_too():
     assert index.find("je mets un pull bleu marine ou noir ?") == ()
     # « est-ce que ripeur… »: « ce que » is no article before an adjective
     assert index.find("est-ce que ripeur c'est un métier où on trouve du travail ?") == ("ripeur",)
+
+
+def test_mpt_sounds_like_nt():
+    """« contable » is how « comptable » sounds: a typo corrected by sound."""
+    assert sound("contable") == sound("comptable")
+    index = NameIndex([("comptable", "Comptable")], ordinary=frozenset({"ennuyeux"}))
+    assert index.find("contable dans une boite, c'est ennuyeux ?") == ("comptable",)

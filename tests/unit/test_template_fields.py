@@ -21,7 +21,7 @@ from trainer.template_fields import TEMPLATE_FIELDS, TemplateNameError, fields_f
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
          "celle qui compte le moins ?", "range-les par ordre d'importance", "l'écart entre la première et la dernière ?",
-         "combien sont en dessous de 90 ?", "la moyenne des scores ?"]
+         "combien sont en dessous de 90 ?", "la moyenne des scores ?", "la somme des scores ?"]
 DIPLOMA_TEXTS = ["", "faut-il un bac+5 ?", "un BTS suffit ?", "sans bac+3 je peux ?", "sans bac+2 je peux ?",
                  "juste un CAP ?", "une licence ça suffit ?", "faut-il un DE ?", "sans le DE ?", "c'est quoi le BTS ?",
                  "sans BTS je peux ?", "sans CAP je peux ?", "sans master ?",
@@ -67,6 +67,8 @@ def filled():
         detail = AbsentDetail("conges", "les congés", None, "Remarque.")
         replier.absent(profession, detail, None)
         replier.absent(profession, detail, Question(topic="salaire"))
+        monthly = AbsentDetail("salaire_net", "le salaire par mois", "salaire", None, figures=True, monthly=("par mois",))
+        replier.absent(profession, monthly, understand("ça fait combien par mois ?", topic="salaire"))
         replier.absent(profession, AbsentDetail("demande:x", replier.asked_label("combien de femmes"), "question", None),
                        Question(topic="definition"))
         replier.answer_parts(profession, [(None, Question(topic="salaire")), (None, Question(topic="missions"))])
