@@ -413,6 +413,8 @@ class Topics(Strict):
     menu: List[Text]
     # Profession answered about until the student names another one (file name without .yml).
     metier_par_defaut: Optional[Text]
+    # The topics a message names by their words (« nomme_par »), first to last: the first one named is the one asked.
+    sujets_nommes_en_premier: List[Text] = []
 
     @root_validator(skip_on_failure=True)
     def _known_references(cls, values):
@@ -424,6 +426,9 @@ class Topics(Strict):
         for other in values["menu"]:
             if other not in known:
                 raise ValueError(f"menu cite « {other} », qui n'est pas un sujet défini")
+        for other in values.get("sujets_nommes_en_premier") or []:
+            if other not in known:
+                raise ValueError(f"sujets_nommes_en_premier cite « {other} », qui n'est pas un sujet défini")
         return values
 
 

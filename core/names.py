@@ -397,11 +397,13 @@ class NameIndex:
         """Whether a message (folded) says a word of work or studies (knowledge/mots_du_metier.yml)."""
         return not self._career.isdisjoint(canonical(w) for w in re.findall(r"[a-z0-9]+", folded))
 
-    def find_folded(self, folded: str, narrow: bool = True) -> Tuple[str, ...]:
-        """`find` of a message already folded (the understanding folds a message once)."""
+    def find_folded(self, folded: str, narrow: bool = True, at_work: bool = False) -> Tuple[str, ...]:
+        """`find` of a message already folded (the understanding folds a message once). `at_work`: the text is a part
+        of a message that speaks of work or studies (« l'archi et le technicien, quels outils ? » looked up part by
+        part), so an everyday word in it may be a name."""
         read = self.read(folded)
         found = self._found(read, narrow)
-        if not found or not narrow or not self._career \
+        if not found or not narrow or not self._career or at_work \
                 or not self._career.isdisjoint(canonical(w) for w in read.tokens):
             return found
         return tuple(pid for pid in found if not self._everyday(read, pid))
@@ -418,11 +420,12 @@ class NameIndex:
         if len(said) != 1:
             return False
         i = said[0]
-        # a rarer word of the language is everyday after an article (« la foreuse », « une jardinière »)
-        everyday = read.folded[i] in self._ordinary \
-            or read.folded[i] in self._known and (read.framed[i] == 1 or read.articled[i])
-        # an acronym (« DSI ») or initials are written as a name, never as a word of the language
-        return (read.framed[i] < 2 or read.articled[i]) and not read.clipped[i] and everyday \
+        if read.articled[i] and len(read.words) == 1:
+            return False  # « et un archi ? »: a job asked after another, the only word of the message
+
+        # an acronym (« DSI ») or initials are written as a name, never as a word of the language. (A rarer word the
+        # language knows, « la foreuse », is not everyday: « le styliste » is as rare, and a job.)
+        return (read.framed[i] < 2 or read.articled[i]) and not read.clipped[i] and read.folded[i] in self._ordinary \
             and read.words[i] not in self._acronym_keys and read.folded[i] not in self._initials
 
     def _found(self, read: Read, narrow: bool) -> Tuple[str, ...]:

@@ -70,8 +70,11 @@ class School:
         said = tuple((phrase_pattern(expression), f" {fold(word)} ") for word, listed in (reformulations or {}).items()
                      for expression in listed)
         # the words that name each topic (sujets.yml « nomme_par »: « gagn » for the pay), one pattern per topic
-        named_by = tuple((name, re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in topic.nomme_par) + ")"))
-                         for name, topic in replier.topics.sujets.items() if topic.nomme_par)
+        topics = replier.topics
+        first = [t for t in topics.sujets_nommes_en_premier if t in topics.sujets]
+        ordered = first + [t for t in topics.sujets if t not in first]
+        named_by = tuple((name, re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in topics.sujets[name].nomme_par) + ")"))
+                         for name in ordered if topics.sujets[name].nomme_par)
         self.vocabulary = Vocabulary(phrases=phrases, exceptions=exceptions, reformulations=said,
                                      topic_words=named_by,
                                      find_profession=self.names.find_folded,

@@ -482,19 +482,15 @@ class Vocabulary:
         return folded, " ".join(said)
 
     def topics_in(self, folded: str) -> List[str]:
-        """The topics a folded text names by their words (sujets.yml « nomme_par »), in the order it says them."""
-        first = []
-        for rank, (topic, pattern) in enumerate(self.topic_words):
-            found = pattern.search(folded)
-            if found:
-                first.append((found.start(), rank, topic))
-        return [topic for _, _, topic in sorted(first)]
+        """The topics a folded text names by their words (sujets.yml « nomme_par »), the first one asked first
+        (« sujets_nommes_en_premier »)."""
+        return [topic for topic, pattern in self.topic_words if pattern.search(folded)]
     phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
     exceptions: Tuple[Tuple[str, "re.Pattern"], ...] = ()       # (detail id, a phrase that says it is not asked)
     reformulations: Tuple[Tuple["re.Pattern", str], ...] = ()   # (an everyday phrase, the word fiches use)
     topic_words: Tuple[Tuple[str, "re.Pattern"], ...] = ()     # (topic, the word starts that name it)
     # Each reads the folded message but for resolve_profession, which reads an entity's value as extracted.
-    find_profession: Callable[[str], Tuple[str, ...]] = lambda folded: ()   # names in a message
+    find_profession: Callable[..., Tuple[str, ...]] = lambda folded, **_: ()  # names in a message
     speaks_of_work: Callable[[str], bool] = lambda folded: False          # a word of work or studies
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
     profession_heads: Callable[[str], Tuple[str, ...]] = lambda folded: ()  # a head noun's candidates
@@ -614,7 +610,7 @@ class Question:
     # compare them on, and whether the message compares at all (« lequel des deux paye le mieux ? »).
     compared: Tuple[str, ...] = ()
     compare_topic: Optional[str] = None
-    topics_named: Tuple[str, ...] = ()    # topics the message names by their words (« salaire », « qualités »), in order
+    topics_named: Tuple[str, ...] = ()    # topics the message names by their words (« salaire », « qualités »), first asked first
     comparative: bool = False
     # What the experience levels mean, or years of study or an age taken for experience (core/levels.py).
     levels: Optional[LevelsAsk] = None
@@ -685,14 +681,18 @@ def _entity_values(entities: Sequence[dict], name: str, span: Optional[Tuple[int
 _COMPARATIVE = re.compile(
     r"\b(lequel|laquelle|lesquels|lesquelles|des deux|entre (les|ces) deux|les deux|l'un (ou|et) l'autre"
     r"|compar\w*|differen\w*|le mieux|le plus|le moins|plus (\w+ )?que|moins (\w+ )?que|vs|versus)\b")
+_CHOICE = re.compile(r"\b(?:hesit\w*|choisir|choix|entre)\b")
 _APART = re.compile(r"\b(?:et|ou|vs|versus|contre|entre|avec|plutot que|que|par rapport a|compare a)\b|[,;/?:]")
 def named_apart(folded: str, vocabulary: "Vocabulary") -> Tuple[Tuple[str, ...], Optional[str]]:
     """The professions a message (folded) names in separate parts, in order (each part looked up in the name
     index: a name two professions share is not counted), and the topic it asks to compare them on (None: none
     named)."""
     ids: List[str] = []
+    # each part is read in the whole message's light: one that speaks of work, or weighs a choice (« j'hésite entre
+    # l'ingé son et le styliste »), names jobs by words that are also everyday ones
+    at_work = vocabulary.speaks_of_work(folded) or bool(_CHOICE.search(folded))
     for part in _APART.split(folded):
-        found = vocabulary.find_profession(part) if part and part.strip() else ()
+        found = vocabulary.find_profession(part, at_work=at_work) if part and part.strip() else ()
         if len(found) == 1 and found[0] not in ids:
             ids.append(found[0])
     return tuple(ids), next(iter(vocabulary.topics_in(folded)), None)

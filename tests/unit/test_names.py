@@ -12,6 +12,8 @@ import yaml
 
 from core import dialogue
 from core.names import NameIndex, canonical, name_words, sound
+from core.textnorm import fold
+from core.understanding import Vocabulary, named_apart
 from tests.support.catalogue import names as generated_names
 from tests.support.catalogue import write_catalogue
 
@@ -260,19 +262,13 @@ def test_an_everyday_word_not_said_as_a_job_names_one_only_where_the_message_spe
     assert plain.find("le serveur de l'ENT est encore en panne") == ("serveur",)
 
 
-def test_a_rarer_word_of_the_language_after_an_article_is_everyday_too():
-    """« la foreuse dans la rue fait du bruit »: a word the frequency lexicon ranks too rare to be ordinary, but that the
-    language knows, is an everyday word after « la » or « une »; said as a job, or in a message about work, it is the title."""
-    index = NameIndex([("foreur", "Foreur / Foreuse"), ("meca", "Mécanicien / Mécanicienne en mécanique marine ou navale"),
-                       ("ripeur", "Ripeur / Ripeuse")],
-                      ordinary=frozenset({"marine", "ripeur"}), known=frozenset({"foreuse", "foreur"}),
+def test_or_joins_two_words_of_a_name_and_est_ce_que_is_no_article():
+    """« bleu marine ou noir »: « ou » joins two words of « mécanique marine ou navale » without being one of them, so
+    « marine » alone is an everyday word; « est-ce que ripeur… »: « ce que » is no article before an adjective."""
+    index = NameIndex([("meca", "Mécanicien / Mécanicienne en mécanique marine ou navale"), ("ripeur", "Ripeur / Ripeuse")],
+                      ordinary=frozenset({"marine", "ripeur"}),
                       career=frozenset(canonical(w) for w in ("salaire", "metier", "travail")))
-    assert index.find("la foreuse dans la rue fait tellement de bruit") == ()
-    assert index.find("la foreuse, c'est quel salaire ?") == ("foreur",)
-    assert index.find("je veux devenir foreuse") == ("foreur",)
-    # « ou » joins two words of a name, it is none of them
     assert index.find("je mets un pull bleu marine ou noir ?") == ()
-    # « est-ce que ripeur… »: « ce que » is no article before an adjective
     assert index.find("est-ce que ripeur c'est un métier où on trouve du travail ?") == ("ripeur",)
 
 
@@ -281,3 +277,23 @@ def test_mpt_sounds_like_nt():
     assert sound("contable") == sound("comptable")
     index = NameIndex([("comptable", "Comptable")], ordinary=frozenset({"ennuyeux"}))
     assert index.find("contable dans une boite, c'est ennuyeux ?") == ("comptable",)
+
+
+def test_a_job_asked_after_another_by_one_word_with_un_is_that_job():
+    """« et un serveur ? » after another profession: the only word of the message, said with « un », is a job; « un
+    tailleur ou un pantalon ? » still names none."""
+    index = NameIndex([("serveur", "Serveur / Serveuse en restauration"), ("tailleur", "Tailleur / Tailleuse")],
+                      ordinary=frozenset({"serveur", "tailleur", "pantalon"}),
+                      career=frozenset(canonical(w) for w in ("salaire", "metier")))
+    assert index.find("et un serveur ?") == ("serveur",)
+    assert index.find("je mets un tailleur ou un pantalon pour l'oral ?") == ()
+
+
+def test_professions_compared_part_by_part_are_read_in_the_whole_messages_light():
+    """« le serveur et le tailleur, quels outils chacun ? »: each part alone holds no word of work, the message does."""
+    index = NameIndex([("serveur", "Serveur / Serveuse en restauration"), ("tailleur", "Tailleur / Tailleuse")],
+                      ordinary=frozenset({"serveur", "tailleur"}), career=frozenset(canonical(w) for w in ("outils",)))
+    vocabulary = Vocabulary(find_profession=index.find_folded, speaks_of_work=index.speaks_of_work)
+    assert named_apart(fold("le serveur et le tailleur, ils utilisent quels outils chacun ?"), vocabulary)[0] \
+        == ("serveur", "tailleur")
+    assert named_apart(fold("le serveur et le tailleur sont partis en vacances"), vocabulary)[0] == ()

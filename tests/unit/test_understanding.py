@@ -54,11 +54,13 @@ def test_other_phrases_still_match_before_a_number():
 
 @pytest.mark.parametrize("text, topics", [
     ("le salaire et les missions, c'est quoi ?", ["salaire", "missions"]),
-    ("les missions et le salaire, c'est quoi ?", ["missions", "salaire"]),
+    ("les missions et le salaire, c'est quoi ?", ["salaire", "missions"]),
+    ("en début de carrière, lequel touche le plus ?", ["salaire", "evolutions"]),
     ("entre les deux, lequel demande le plus d'études ?", ["diplome"]),
     ("il fait beau aujourd'hui", []),
 ])
-def test_the_topics_a_message_names_come_in_the_order_it_says_them(text, topics):
+def test_the_topics_a_message_names_come_first_asked_first(text, topics):
+    """sujets.yml « sujets_nommes_en_premier »: « en début de carrière » says a career, the pay is what is compared."""
     assert school().understand(text, [], None, []).topics_named == tuple(topics)
 
 
