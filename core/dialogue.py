@@ -494,7 +494,10 @@ def ranked_topic(school: School, q: Question, previous: Optional[str]) -> Option
         return None
     named = [t for t in q.topics_named if t in ITEM_TOPICS]
     topic = named[0] if named else previous if len(q.folded.split()) <= SHORT_RANK else None
-    return topic if topic in ITEM_TOPICS and topic in school.fact_topics else None
+    # (« le 2e c'est lequel ? » after the evolutions: the jobs a list cites have ranks too, not a first few; « le 2e, il
+    # gagne combien ? » asks that job's pay)
+    ranked = ITEM_TOPICS + (JOB_LIST_TOPICS if q.first_count is None and not q.about_pay and not q.topics_named else ())
+    return topic if topic in ranked and topic in school.fact_topics else None
 
 
 def written_diploma_topic(school: School, turn: Turn) -> Optional[str]:

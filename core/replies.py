@@ -597,6 +597,10 @@ class Replier:
         items = [self.fill("experience_phrase" if e.apport[:1].isupper() else "experience_item",
                            poste=e.poste, apport=e.apport) for e in p.experiences]
         # « faut-il forcément passer par un poste d'assistant avant ? »: the fiche cites them, it requires none
+        rank = by_rank(q, len(items))
+        if rank is not None and not q.asks_compulsory:  # « la 2e ? »: that experience, then all of them
+            return Body(self.fill("experiences_rang", numero=rank + 1, experience=items[rank],
+                                  experiences=self.bullets(items)), tuple(items))
         key = "experiences_pas_obligatoires" if q.asks_compulsory else "experiences"
         return Body(self.fill(key, intitule=p.intitule, experiences=self.bullets(items)), tuple(items))
 
@@ -897,6 +901,10 @@ class Replier:
 
     def _evolutions(self, p: Profession, q: Question) -> Body:
         e = p.evolutions
+        rank = by_rank(q, len(e.postes))
+        if rank is not None:  # « le 2e c'est lequel ? »: that job, then the whole answer
+            return Body(self.fill("evolutions_rang", numero=rank + 1, poste=e.postes[rank], postes=self.bullets(e.postes),
+                                  ensuite=e.ensuite or ""), tuple(e.postes))
         return Body(self.fill("evolutions", postes=self.bullets(e.postes), ensuite=e.ensuite or "",
                               conditions=e.conditions or ""), tuple(e.postes))
 

@@ -7,9 +7,9 @@ one case; an apology is always a failure.
 
 | set | first (142dfdc) | 8107af5 | last | floor | confident wrong (8107af5 → last, most) |
 |---|---|---|---|---|---|
-| tests/nlu/test_fresh1.yml (215, written before the changes) | 182/215 | 197/215 | 213/215 | 0.986 | 15 → 2, 3 |
+| tests/nlu/test_fresh1.yml (215, written before the changes) | 182/215 | 197/215 | 214/215 | 0.990 | 15 → 1, 2 |
 | tests/nlu/test_fresh2.yml (188, written apart; its misses read once) | 166/188 | 169/188 | 188/188 | 0.994 | 16 → 0, 1 |
-| tests/nlu/test_catalogue2_conversations.yml (74, 10 professions) | 24/74 | 60/74 | 74/74 | 0.93 | |
+| tests/nlu/test_catalogue2_conversations.yml (74, 10 professions) | 24/74 | 60/74 | 73/74 (74/74 before this stop's retraining) | 0.93 | |
 | tests/nlu/test_fresh3.yml (221, written apart later, first run unseen) | 175/221 | 175/221 | 210/221 | 0.945 | 30 → 9, 10 |
 | tests/nlu/test_fresh4.yml (173, apart, first run unseen) | 147/173 (125a3ab) | 154/173 (ba906af) | 166/173 | 0.953 | 17 → 13 → 5, 6 |
 | tests/nlu/test_fresh5.yml (172, written apart, first run unseen) | 136/172 (ba906af) | | 164/172 | 0.947 | 17 → 4, 5 |
@@ -19,12 +19,12 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh9.yml (193, written apart, first run unseen) | 162/193 (415cd5b) | | 191/193 | 0.984 | 26 → 1, 2 |
 | tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 176/185 | 0.945 | 30 → 7, 8 |
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 203/216 | 0.935 | 29 → 11, 12 |
-| tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 245/267 | 0.913 | 28 → 19, 20 |
-| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 184/226 | 0.809 | 44 → 32, 33 |
+| tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 246/267 | 0.917 | 28 → 19, 20 |
+| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 185/226 | 0.814 | 44 → 31, 32 |
 | tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 178/210 (*) | 0.842 | 34 → 25, 26 |
 | tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 186/203 | 0.911 | 24 → 12, 13 |
 | tests/nlu/test_fresh16.yml (212, 46 conversations, apart, first run unseen) | 170/212 (a00bd89) | | 195/212 | 0.915 | 32 → 12, 13 |
-| tests/nlu/test_fresh17.yml (215, 47 conversations, apart, first run unseen) | 168/215 (56af95f) | | 184/215 | 0.851 | 35 → 24, 25 |
+| tests/nlu/test_fresh17.yml (215, 47 conversations, apart, first run unseen) | 168/215 (56af95f) | | 186/215 | 0.860 | 35 → 22, 23 |
 
 fresh8's last 167 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 166,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
@@ -56,16 +56,16 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
         yield cat_stack
 
 
-@pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.986, 3), ("test_fresh2", 0.994, 1),
+@pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.990, 2), ("test_fresh2", 0.994, 1),
                                                     ("test_fresh3", 0.945, 10), ("test_fresh4", 0.953, 6),
                                                     ("test_fresh5", 0.947, 5), ("test_fresh6", 0.937, 9),
                                                     ("test_fresh7", 0.940, 10), ("test_fresh8", 0.917, 13),
                                                     ("test_fresh9", 0.984, 2),
                                                     ("test_fresh10", 0.945, 8), ("test_fresh11", 0.935, 12),
-                                                    ("test_fresh12", 0.913, 20), ("test_fresh13", 0.809, 33),
+                                                    ("test_fresh12", 0.917, 20), ("test_fresh13", 0.814, 32),
                                                     ("test_fresh14", 0.842, 26), ("test_fresh15", 0.911, 13),
                                                     ("test_fresh16", 0.915, 13),
-                                                    ("test_fresh17", 0.851, 25)])
+                                                    ("test_fresh17", 0.860, 23)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -85,3 +85,20 @@ def test_the_pay_by_month_of_one_level_is_that_levels_only():
     said = dialogue.respond(school(), dialogue.Turn(q, "salaire", (("salaire", 0.9),), {}, None, dialogue.ANSWER)).reply.text
     monthly = said.split(school().replier.t["hors_fiche.proche"].split("{")[0])[0]
     assert euros(round(levels.debutant.min / 12)) in monthly and euros(round(levels.confirme.min / 12)) not in monthly, said
+
+
+def test_a_job_of_the_evolutions_asked_by_its_rank_is_that_job():
+    postes = default_profession().evolutions.postes
+    text = reply("le 2e c'est lequel ?", "contraintes", slots={"sujet": "evolutions"})
+    assert text.startswith(template_start("evolutions_rang")) and postes[1] in text.split("\n")[0], text
+    experiences = default_profession().experiences
+    text = reply("et la deuxième ?", "relance", slots={"sujet": "experiences"})
+    assert text.startswith(template_start("experiences_rang")) and experiences[1].poste in text.split("\n")[0], text
+
+
+def test_helping_people_settle_abroad_is_the_mobility_mission_and_a_feminine_job_a_detail_not_given():
+    mobility = next(m.intitule for m in default_profession().missions if "mobilit" in fold(m.intitule))
+    text = reply("est-ce qu'il aide les gens à s'installer quand ils partent à l'étranger ?", "missions")
+    assert mobility in text.split("\n")[0], text
+    label = next(d.label for d in school().absent_details if d.id == "population")
+    assert label in reply("c'est un métier plutôt féminin ?", "contraintes")
