@@ -884,9 +884,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     if not_cited(school, profession, question):
         # (« Non : » would be read as agreeing with « il ne fait pas de recrutement, si ? »)
         reply = replier.not_cited(question.topic, reply, q.cues.in_list and q.premise != "niee")
-    if q.counted and question.topic in COUNTED_TOPICS:
+    if q.counted and question.topic in COUNTED_TOPICS and not q.threshold:
         # « combien de missions la fiche cite-t-elle ? »: how many, then the list
         reply = replier.counted(profession, question.topic, reply)
+    if stone and question.topic == "experiences" and profession.id == current.id:
+        # « je suis assistante juridique : mon profil a un intérêt ? »: yes, the fiche cites that experience
+        reply = replier.own_experience(profession, school.cited_job(profession, q.folded)[0], reply)
     if q.first_count and question.topic in ITEM_TOPICS and q.ordinal is None:
         # « cite les 3 premières » after the missions: those, in the fiche's order
         reply = replier.first_items(profession, question.topic, q.first_count, reply)

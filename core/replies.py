@@ -163,6 +163,13 @@ class Replier:
         intro = self.fill("nombre_elements", nombre=number, rubrique=self.topics.sujets[topic].rubrique)
         return Reply(f"{intro}\n{reply.text}", reply.buttons)
 
+    def own_experience(self, p: Profession, job: str, reply: Reply) -> Reply:
+        """« je suis assistante juridique : mon profil a un intérêt ? »: the fiche cites that experience, said first."""
+        cited = next((e for e in p.experiences if e.poste == job), None)
+        if cited is None:
+            return reply
+        return Reply(f"{self.fill('experience_la_votre', poste=cited.poste)}\n{reply.text}", reply.buttons)
+
     def first_items(self, p: Profession, topic: str, count: int, reply: Reply) -> Reply:
         """« cite les 3 premières »: the first items of the topic's list, in the fiche's order (the skills by score);
         the whole answer when the list has no more."""
@@ -794,10 +801,11 @@ class Replier:
         if q.threshold and skills:
             # « combien sont en dessous de 90 ? »: those, counted
             sign, limit = q.threshold
-            chosen = [k for k in sorted(skills, key=lambda k: -k.score) if (k.score > limit if sign == ">" else k.score < limit)]
+            kept = {">": lambda s: s > limit, ">=": lambda s: s >= limit, "<": lambda s: s < limit, "<=": lambda s: s <= limit}[sign]
+            chosen = [k for k in sorted(skills, key=lambda k: -k.score) if kept(k.score)]
             lines = self._skill_lines(chosen)
             return Body(self.fill("hard_skills.seuil", nombre=len(chosen), total=len(skills), seuil=limit,
-                                  sens="supérieur à" if sign == ">" else "inférieur à",
+                                  sens={">": "supérieur à", ">=": "d'au moins", "<": "inférieur à", "<=": "d'au plus"}[sign],
                                   competences=self.bullets(lines)), tuple(lines))
         if q.summed and skills and q.skill is None and not q.skills and not q.threshold:
             # « la somme de tous les scores ? »: computed from the fiche's scores, said as such

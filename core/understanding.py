@@ -382,7 +382,8 @@ def becomes(text: str, folded: str) -> Optional[str]:
 
 # « combien sont en dessous de 90 ? », « celles au-dessus de 90 », « un score supérieur à 90 »: a score threshold,
 # (">" or "<", the score). « plus de » and « moins de » are read only before a score of two or three digits.
-_THRESHOLD = re.compile(r"\b(?:(au[- ]dessus|plus|superieure?s?|depass\w*|excede\w*|above|over|more than)"
+_THRESHOLD = re.compile(r"\b(?:(au moins|minimum|at least)|(au plus|maximum|at most)"
+                        r"|(au[- ]dessus|plus|superieure?s?|depass\w*|excede\w*|above|over|more than)"
                         r"|(en[- ]dessous|au[- ]dessous|moins|inferieure?s?|sous|below|under|less than))"
                         r"\s+(?:strictement\s+)?(?:de |d'|a |les |than )?(\d{2,3})\b"
                         r"(?!\s*(?:€|euros?|k\b|000|ans?\b|%))")
@@ -399,11 +400,13 @@ _FIRST_AND_LAST = re.compile(r"\b(?:1ere|1re|premiere|premier|plus haute?|meille
 
 
 def threshold(folded: str) -> Optional[Tuple[str, int]]:
-    """A score threshold a message says (« en dessous de 90 »: ("<", 90)), None when it says none."""
+    """A score threshold a message says (« en dessous de 90 »: ("<", 90); « au moins 90 »: (">=", 90)), None when
+    it says none."""
     found = _THRESHOLD.search(folded)
     if not found:
         return None
-    return (">" if found.group(1) else "<"), int(found.group(3))
+    sign = ">=" if found.group(1) else "<=" if found.group(2) else ">" if found.group(3) else "<"
+    return sign, int(found.group(5))
 
 
 def score_gap(folded: str) -> Optional[str]:

@@ -22,9 +22,10 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 246/267 | 0.917 | 28 → 19, 20 |
 | tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 185/226 | 0.814 | 44 → 31, 32 |
 | tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 178/210 (*) | 0.842 | 34 → 25, 26 |
-| tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 186/203 | 0.911 | 24 → 12, 13 |
-| tests/nlu/test_fresh16.yml (212, 46 conversations, apart, first run unseen) | 170/212 (a00bd89) | | 195/212 | 0.915 | 32 → 12, 13 |
+| tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 187/203 | 0.916 | 24 → 11, 12 |
+| tests/nlu/test_fresh16.yml (212, 46 conversations, apart, first run unseen) | 170/212 (a00bd89) | | 196/212 | 0.919 | 32 → 11, 12 |
 | tests/nlu/test_fresh17.yml (215, 47 conversations, apart, first run unseen) | 168/215 (56af95f) | | 186/215 | 0.860 | 35 → 22, 23 |
+| tests/nlu/test_fresh18.yml (211, 46 conversations, apart, first run unseen) | 165/211 (754f74d) | | 167/211 | 0.786 | 28 → 26, 27 |
 
 fresh8's last 167 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 166,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
@@ -38,7 +39,7 @@ import pytest
 
 from tests.support.heldout_sets import CONFIDENT_WRONG, catalogue2_knowledge, score, scored, seed_knowledge
 
-# Seventeen sets through the whole stack take about two minutes: started first (tests/stack/conftest.py), so that the
+# Eighteen sets through the whole stack take about two minutes: started first (tests/stack/conftest.py), so that the
 # other worker is not left idle at the end of make test.
 pytestmark = pytest.mark.long
 
@@ -63,9 +64,10 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh9", 0.984, 2),
                                                     ("test_fresh10", 0.945, 8), ("test_fresh11", 0.935, 12),
                                                     ("test_fresh12", 0.917, 20), ("test_fresh13", 0.814, 32),
-                                                    ("test_fresh14", 0.842, 26), ("test_fresh15", 0.911, 13),
-                                                    ("test_fresh16", 0.915, 13),
-                                                    ("test_fresh17", 0.860, 23)])
+                                                    ("test_fresh14", 0.842, 26), ("test_fresh15", 0.916, 12),
+                                                    ("test_fresh16", 0.919, 12),
+                                                    ("test_fresh17", 0.860, 23),
+                                                    ("test_fresh18", 0.786, 27)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -102,3 +102,18 @@ def test_helping_people_settle_abroad_is_the_mobility_mission_and_a_feminine_job
     assert mobility in text.split("\n")[0], text
     label = next(d.label for d in school().absent_details if d.id == "population")
     assert label in reply("c'est un métier plutôt féminin ?", "contraintes")
+
+
+def test_at_least_a_score_counts_that_score():
+    skills = default_profession().hard_skills.competences
+    limit = sorted(k.score for k in skills)[len(skills) // 2]
+    text = reply(f"combien de compétences ont au moins {limit} ?", "hard_skills", slots={"sujet": "hard_skills"})
+    kept = [k for k in skills if k.score >= limit]
+    assert text.startswith(template_start("hard_skills.seuil")) and f" {len(kept)} " in text.split("\n")[0], text
+
+
+def test_the_students_own_experience_cited_by_the_fiche_gets_yes_first():
+    job = default_profession().experiences[-1].poste
+    said = job.replace("(e)", "e").lower()
+    text = reply(f"Je suis {said}. Mon profil a-t-il un intérêt pour ce métier ?", "experiences")
+    assert text.startswith(template_start("experience_la_votre")) and job in text.split("\n")[0], text

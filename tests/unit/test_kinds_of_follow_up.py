@@ -224,8 +224,9 @@ def test_the_students_own_job_that_the_fiche_cites_as_a_stepping_stone_gets_what
     said = (f"J'ai bossé 6 ans comme {job}, je voudrais me reconvertir vers ce métier. "
             "Est-ce que mon parcours a du sens ou je repars de zéro ?")
     text = reply(said, "formation_continue")
-    assert text.startswith(template("experiences", intitule=p.intitule, experiences="").split(":")[0]), text
-    assert stone.poste in text
+    # « Oui : la fiche cite votre expérience, « … » », then what the fiche says of the stepping stones
+    assert text.startswith(template("experience_la_votre", poste=stone.poste)), text
+    assert template("experiences", intitule=p.intitule, experiences="").split(":")[0] in text, text
     # asked its pay, the student's own job is not answered with the stepping stones
     assert not reply(f"je suis {job}, je gagne combien ?", "salaire").startswith(text.split(":")[0])
 

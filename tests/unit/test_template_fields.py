@@ -120,6 +120,8 @@ def filled():
                                                 cues=Cues(compares=True)))
         replier.counted(profession, "missions", replier.answer(profession, Question(topic="missions")))
         replier.first_items(profession, "missions", 2, replier.answer(profession, Question(topic="missions")))
+        for stone in profession.experiences[:1]:
+            replier.own_experience(profession, stone.poste, replier.answer(profession, Question(topic="experiences")))
         replier.answer(profession, understand("les intitulés des formations sont les mêmes partout ?", topic="diplome"))
         replier.not_listed("commercial", "experiences", replier.answer(profession, Question(topic="experiences")))
         replier.not_cited("missions", replier.answer(profession, Question(topic="missions")))
