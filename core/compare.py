@@ -4,6 +4,7 @@ from typing import Optional, Tuple
 
 from core import diplomas
 from core.catalogue import reference_years, top_salary
+from core.items import by_score
 from core.knowledge import Profession, euros
 from core.textnorm import fold
 from core.understanding import Vocabulary, named_apart
@@ -34,7 +35,7 @@ def side(p: Profession, topic: Optional[str]) -> Side:
     # The required (regulated) diploma, else the reference one: the fiche's own names and levels.
     ref = " / ".join(f"{path.nom} ({diplomas.level_label(path.niveau)})".replace(" ()", "")
                      for path in diplomas.references(p.parcours))
-    top = sorted(p.hard_skills.competences, key=lambda k: -k.score)
+    top = by_score(p)
     levels = [lvl for lvl in ((s.niveaux.debutant, s.niveaux.confirme) if s else ()) if lvl is not None]
     if topic == "salaire":
         if not levels:
@@ -69,4 +70,5 @@ def compare(a: Profession, b: Profession, topic: Optional[str] = None) -> Compar
 def asked(text: str, vocabulary: Vocabulary) -> Tuple[Tuple[str, ...], Optional[str]]:
     """The professions a message names, in order (looked up in the school's name index), and the topic to compare
     them on (None: the card)."""
-    return named_apart(fold(text), vocabulary)
+    folded = fold(text)
+    return named_apart(folded, vocabulary), next(iter(vocabulary.topics_in(folded)), None)

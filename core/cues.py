@@ -147,6 +147,7 @@ def job_step(folded: str) -> Optional[str]:
 
 def cues(folded: str) -> Cues:
     """The cues of a folded message."""
+    in_it = bool(_IN_IT.search(folded))
     return Cues(studies=bool(_STUDIES.search(folded)), continuing=bool(_CONTINUING.search(folded)),
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
@@ -157,7 +158,6 @@ def cues(folded: str) -> Cues:
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
                 technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)), compares=bool(_COMPARES.search(folded)),
-                belongs=bool(_BELONGS.search(folded) or _IN_IT.search(folded)),
-                in_list=bool(_IN_LIST.search(folded) or _IN_IT.search(folded)), in_it=bool(_IN_IT.search(folded)),
+                belongs=bool(_BELONGS.search(folded)) or in_it, in_list=bool(_IN_LIST.search(folded)) or in_it, in_it=in_it,
                 own_past=bool(_OWN_PAST.search(folded)),
                 about_it=bool(_ABOUT_IT.search(folded)))

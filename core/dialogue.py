@@ -454,14 +454,14 @@ def topics_compared(school: School, turn: Turn) -> List[str]:
     return named if len(named) >= 2 and current_profession(school, turn) else []
 
 
-def own_stepping_stone(school: School, profession: Optional[Profession], q: Question) -> bool:
-    """Whether the student says his own job (« je suis », « j'ai bossé six ans comme ») is one the fiche cites as
-    preparing for this profession (its stepping stones)."""
+def own_stepping_stone(school: School, profession: Optional[Profession], q: Question) -> Optional[str]:
+    """The student's own job (« je suis », « j'ai bossé six ans comme ») when it is one the fiche cites as preparing
+    for this profession (its stepping stones), as the fiche names it; else None."""
     if profession is None or "experiences" not in school.fact_topics or not q.cues.own_past or q.about_pay \
             or set(q.named) - {profession.id}:
-        return False
+        return None
     cited = school.cited_job(profession, q.folded)
-    return bool(cited) and cited[1] == "experiences"
+    return cited[0] if cited and cited[1] == "experiences" else None
 
 
 def not_cited(school: School, profession: Profession, q: Question) -> bool:
@@ -680,8 +680,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « la patience, elle y est ? » after the qualities: whether it is in that list
         intent = previous
     elif (q.threshold or q.average or q.summed or q.gap) and previous == "hard_skills" and intent != previous \
-            and previous in facts \
-            and not q.about_pay:
+            and previous in facts and not q.about_pay:
         # « et combien sont en dessous de 90 ? », « la moyenne de ces scores ? » after the skills: their scores
         intent = previous
     elif previous in ITEM_TOPICS and previous in facts and q.cues.quantity_of_it and not q.about_pay and not q.skill \
@@ -889,7 +888,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         reply = replier.counted(profession, question.topic, reply)
     if stone and question.topic == "experiences" and profession.id == current.id:
         # « je suis assistante juridique : mon profil a un intérêt ? »: yes, the fiche cites that experience
-        reply = replier.own_experience(profession, school.cited_job(profession, q.folded)[0], reply)
+        reply = replier.own_experience(profession, stone, reply)
     if q.first_count and question.topic in ITEM_TOPICS and q.ordinal is None:
         # « cite les 3 premières » after the missions: those, in the fiche's order
         reply = replier.first_items(profession, question.topic, q.first_count, reply)

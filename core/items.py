@@ -22,6 +22,11 @@ def by_rank(q: Question, count: int) -> Optional[int]:
     return q.ordinal % count
 
 
+def by_score(p: Profession) -> List:
+    """The technical skills, the best scored first (as answers show and rank them)."""
+    return sorted(p.hard_skills.competences, key=lambda k: -k.score)
+
+
 def item_texts(p: Profession, topic: str) -> Tuple[List[str], Optional[List[str]]]:
     """The text of each item of a list topic (a mission, a quality, a skill with its key words, a tool), and each
     item's title (None for the tools, whose text is their name); ([], None) for another topic."""

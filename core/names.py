@@ -395,7 +395,10 @@ class NameIndex:
 
     def speaks_of_work(self, folded: str) -> bool:
         """Whether a message (folded) says a word of work or studies (knowledge/mots_du_metier.yml)."""
-        return not self._career.isdisjoint(canonical(w) for w in re.findall(r"[a-z0-9]+", folded))
+        return self._says_work(re.findall(r"[a-z0-9]+", folded))
+
+    def _says_work(self, tokens: Iterable[str]) -> bool:
+        return not self._career.isdisjoint(canonical(w) for w in tokens)
 
     def find_folded(self, folded: str, narrow: bool = True, at_work: bool = False) -> Tuple[str, ...]:
         """`find` of a message already folded (the understanding folds a message once). `at_work`: the text is a part
@@ -404,7 +407,7 @@ class NameIndex:
         read = self.read(folded)
         found = self._found(read, narrow)
         if not found or not narrow or not self._career or at_work \
-                or not self._career.isdisjoint(canonical(w) for w in read.tokens):
+                or self._says_work(read.tokens):
             return found
         return tuple(pid for pid in found if not self._everyday(read, pid))
 

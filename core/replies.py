@@ -4,12 +4,13 @@ Pure functions: facts come from a Profession (knowledge file), wording from the 
 (knowledge/reponses.yml), button texts from the topics (knowledge/sujets.yml). No Rasa here.
 """
 import json
+import operator
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from core import catalogue, compare, diplomas, gender
-from core.items import Said, best_match, by_rank, item_texts, named_items, text_scores, unique_stems
+from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
 from core.stemming import stems
@@ -58,6 +59,11 @@ def stated_score(folded: str) -> Optional[int]:
     folded = _OUT_OF_100.sub(" ", folded)  # « 98/100 », « 98 sur 100 »: the scale is no score
     found = [int(n) for n in _STATED_SCORE.findall(folded) if 0 < int(n) <= 100]
     return found[0] if len(found) == 1 else None
+
+
+# A score threshold (Question.threshold): how a score is kept, and how the reply says it.
+_THRESHOLDS = {">": (operator.gt, "supérieur à"), ">=": (operator.ge, "d'au moins"), "<": (operator.lt, "inférieur à"),
+               "<=": (operator.le, "d'au plus")}
 
 
 class Replier:
@@ -176,7 +182,7 @@ class Replier:
         texts, titles = item_texts(p, topic)
         names = titles or texts
         if topic == "hard_skills":  # shown and ranked by score (« la deuxième » is the second best)
-            names = [s.nom for s in sorted(p.hard_skills.competences, key=lambda s: -s.score)]
+            names = [s.nom for s in by_score(p)]
         if len(names) <= count:
             return reply
         return Reply(self.fill("premiers_elements", nombre=count, rubrique=self.topics.sujets[topic].rubrique,
@@ -785,29 +791,27 @@ class Replier:
         """The two skills whose scores a gap is asked between: the two named, else the first and the last by score;
         None when one only is named."""
         skills = p.hard_skills.competences
-        if q.gap == "ends" and len(skills) >= 2:
-            by_score = sorted(skills, key=lambda k: -k.score)
-            return by_score[0], by_score[-1]
-        named = self.skills_named(p, q)
+        named = self.skills_named(p, q) if q.gap == "named" else []
         if len(named) == 2:
             return skills[named[0]], skills[named[1]]
-        # « écart entre les 2 ? » after the best and the worst: the first and the last
-        by_score = sorted(skills, key=lambda k: -k.score)
-        return (by_score[0], by_score[-1]) if not named and len(skills) >= 2 else None
+        if named or len(skills) < 2:
+            return None
+        # « l'écart entre la 1re et la dernière », « écart entre les 2 ? » after the best and the worst
+        ranked = by_score(p)
+        return ranked[0], ranked[-1]
 
     def _hard_skills(self, p: Profession, q: Question) -> Body:
         skills = p.hard_skills.competences
-        ranked = self._skill_lines(sorted(skills, key=lambda k: -k.score))  # the fiche's list, by score
+        ranked = self._skill_lines(by_score(p))  # the fiche's list, by score
         if q.threshold and skills:
             # « combien sont en dessous de 90 ? »: those, counted
             sign, limit = q.threshold
-            kept = {">": lambda s: s > limit, ">=": lambda s: s >= limit, "<": lambda s: s < limit, "<=": lambda s: s <= limit}[sign]
-            chosen = [k for k in sorted(skills, key=lambda k: -k.score) if kept(k.score)]
+            kept, said = _THRESHOLDS[sign]
+            chosen = [k for k in by_score(p) if kept(k.score, limit)]
             lines = self._skill_lines(chosen)
-            return Body(self.fill("hard_skills.seuil", nombre=len(chosen), total=len(skills), seuil=limit,
-                                  sens={">": "supérieur à", ">=": "d'au moins", "<": "inférieur à", "<=": "d'au plus"}[sign],
+            return Body(self.fill("hard_skills.seuil", nombre=len(chosen), total=len(skills), seuil=limit, sens=said,
                                   competences=self.bullets(lines)), tuple(lines))
-        if q.summed and skills and q.skill is None and not q.skills and not q.threshold:
+        if q.summed and skills and q.skill is None and not q.skills:
             # « la somme de tous les scores ? »: computed from the fiche's scores, said as such
             return Body(self.fill("hard_skills.somme", total=len(skills), somme=sum(k.score for k in skills),
                                   competences=self.bullets(ranked)), tuple(ranked))

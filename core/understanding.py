@@ -380,8 +380,8 @@ def becomes(text: str, folded: str) -> Optional[str]:
     return text[found.start(1):found.end(1)].strip() if found else None
 
 
-# « combien sont en dessous de 90 ? », « celles au-dessus de 90 », « un score supérieur à 90 »: a score threshold,
-# (">" or "<", the score). « plus de » and « moins de » are read only before a score of two or three digits.
+# « combien sont en dessous de 90 ? », « celles au-dessus de 90 », « au moins 90 »: a score threshold (">", ">=", "<"
+# or "<=", the score). « plus de » and « moins de » are read only before a score of two or three digits.
 _THRESHOLD = re.compile(r"\b(?:(au moins|minimum|at least)|(au plus|maximum|at most)"
                         r"|(au[- ]dessus|plus|superieure?s?|depass\w*|excede\w*|above|over|more than)"
                         r"|(en[- ]dessous|au[- ]dessous|moins|inferieure?s?|sous|below|under|less than))"
@@ -686,19 +686,19 @@ _COMPARATIVE = re.compile(
     r"|compar\w*|differen\w*|le mieux|le plus|le moins|plus (\w+ )?que|moins (\w+ )?que|vs|versus)\b")
 _CHOICE = re.compile(r"\b(?:hesit\w*|choisir|choix|entre)\b")
 _APART = re.compile(r"\b(?:et|ou|vs|versus|contre|entre|avec|plutot que|que|par rapport a|compare a)\b|[,;/?:]")
-def named_apart(folded: str, vocabulary: "Vocabulary") -> Tuple[Tuple[str, ...], Optional[str]]:
+def named_apart(folded: str, vocabulary: "Vocabulary", at_work: Optional[bool] = None) -> Tuple[str, ...]:
     """The professions a message (folded) names in separate parts, in order (each part looked up in the name
-    index: a name two professions share is not counted), and the topic it asks to compare them on (None: none
-    named)."""
+    index: a name two professions share is not counted). `at_work`: whether the message speaks of work (read from it
+    when not given)."""
     ids: List[str] = []
     # each part is read in the whole message's light: one that speaks of work, or weighs a choice (« j'hésite entre
     # l'ingé son et le styliste »), names jobs by words that are also everyday ones
-    at_work = vocabulary.speaks_of_work(folded) or bool(_CHOICE.search(folded))
+    at_work = (vocabulary.speaks_of_work(folded) if at_work is None else at_work) or bool(_CHOICE.search(folded))
     for part in _APART.split(folded):
         found = vocabulary.find_profession(part, at_work=at_work) if part and part.strip() else ()
         if len(found) == 1 and found[0] not in ids:
             ids.append(found[0])
-    return tuple(ids), next(iter(vocabulary.topics_in(folded)), None)
+    return tuple(ids)
 
 
 def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
@@ -720,7 +720,10 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
     names = _entity_values(entities, "metier", span)
-    compared, compare_topic = named_apart(folded, vocabulary)
+    at_work = vocabulary.speaks_of_work(folded)
+    compared = named_apart(folded, vocabulary, at_work)
+    topics_named = tuple(vocabulary.topics_in(folded))  # the first one is what two professions are compared on
+    fragment = _FRAGMENT.match(folded)
     split = tuple(Part(p.get("intent"), float(p.get("confidence") or 0.0), _part(p, text, folded, entities, vocabulary))
                   for p in parts or ()) if span is None else ()
     counted = _counted(folded)
@@ -746,7 +749,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         years=years_in(folded), situation=diploma_situation(folded),
         superlative=None if ranked else superlative(folded), ranked=ranked,
         asks_necessity=bool(_NECESSITY.search(folded)), asks_sufficiency=bool(_SUFFICIENCY.search(folded)),
-        asks_bac5=bool(_BAC5.search(folded)), fragment=bool(_FRAGMENT.match(folded)),
+        asks_bac5=bool(_BAC5.search(folded)), fragment=bool(fragment),
         refers_back=bool(_BACK_REFERENCE.search(folded)), recalls=bool(_RECALLS.search(folded)),
         asks_variation=bool(_VARIATION.search(folded)), with_diploma=bool(_WITH_DIPLOMA.search(folded)),
         ordinal=ordinal(folded) if span is None else None,
@@ -756,16 +759,16 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         becomes=becomes(text, folded) if span is None else None,
         # the items of a list the questions name, not those of the story told before them (asked_sentences)
         # a word of work or studies, or a profession's name: « quel temps fait-il à Paris ? » has neither
-        about_work=vocabulary.speaks_of_work(folded) or bool(named), stems=stems(in_fiche), fiche_stems=stems(fiche_said),
+        about_work=at_work or bool(named), stems=stems(in_fiche), fiche_stems=stems(fiche_said),
         # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)
         # nor the story told before the questions.
         phrases=absent_phrases(vocabulary, asked_sentences(asking, vocabulary)),
         named=named,
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
         heads=vocabulary.profession_heads(folded) if span is None else (),
-        topics_named=tuple(vocabulary.topics_in(folded)),
+        topics_named=topics_named,
         parts=split, asked=asked_objects(text, folded),
-        compared=compared if span is None else (), compare_topic=compare_topic,
+        compared=compared if span is None else (), compare_topic=next(iter(topics_named), None),
         comparative=bool(_COMPARATIVE.search(folded)),
         levels=levels_asked(folded) if span is None else None, premise=premise(folded, written),
         amount=stated_amount(folded), bare_amount=bare_amount(folded), of_first_job=bool(_FIRST_JOB.search(folded)),
@@ -776,7 +779,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
                                                                        and not written),
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
         # (« et la créativité, elle y est ? »: the « et » that follows up joins nothing)
-        joins=bool(_JOINS.search(folded[_FRAGMENT.match(folded).end():] if _FRAGMENT.match(folded) else folded)),
+        joins=bool(_JOINS.search(folded[fragment.end():] if fragment else folded)),
         asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
         counted=counted, among=said_among(folded), guaranteed=bool(_GUARANTEE.search(folded)),
         request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=cues(folded))

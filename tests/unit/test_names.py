@@ -294,6 +294,6 @@ def test_professions_compared_part_by_part_are_read_in_the_whole_messages_light(
     index = NameIndex([("serveur", "Serveur / Serveuse en restauration"), ("tailleur", "Tailleur / Tailleuse")],
                       ordinary=frozenset({"serveur", "tailleur"}), career=frozenset(canonical(w) for w in ("outils",)))
     vocabulary = Vocabulary(find_profession=index.find_folded, speaks_of_work=index.speaks_of_work)
-    assert named_apart(fold("le serveur et le tailleur, ils utilisent quels outils chacun ?"), vocabulary)[0] \
+    assert named_apart(fold("le serveur et le tailleur, ils utilisent quels outils chacun ?"), vocabulary) \
         == ("serveur", "tailleur")
-    assert named_apart(fold("le serveur et le tailleur sont partis en vacances"), vocabulary)[0] == ()
+    assert named_apart(fold("le serveur et le tailleur sont partis en vacances"), vocabulary) == ()
