@@ -181,7 +181,7 @@ def page_profession(school: School, turn: Turn) -> Optional[Profession]:
     return school.profession(turn.page)
 
 
-def cited_job(job: str, text: str) -> bool:
+def reply_names_job(job: str, text: str) -> bool:
     """Whether an answer cites a job (« consultant en stratégie » in « Consultant(e) en stratégie internationale »):
     written whole, or every word of five letters or more found in it."""
     if fold(job) in fold(text):
@@ -224,8 +224,9 @@ def daily_work(school: School, q: Question) -> bool:
 
 
 def paid_amount(school: School, q: Question) -> Optional[str]:
-    """« 60k possible ? »: an amount of money (not a price: understanding.stated_amount) asks the pay."""
-    return "salaire" if q.amount is not None and "salaire" in school.fact_topics else None
+    """« 60k possible ? »: an amount of money (not a price: understanding.stated_amount), or a calculation on the pay
+    figures (« le milieu de la fourchette ? »), asks the pay."""
+    return "salaire" if (q.amount is not None or q.pay_sum is not None) and "salaire" in school.fact_topics else None
 
 
 
@@ -644,6 +645,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « un débutant commence à 45 000 € ? »: an amount of money (not a price: stated_amount) asks the pay,
         # whatever topic another word suggests (« commence »: the stepping-stone jobs).
         intent = "salaire"
+    elif q.pay_sum is not None and "salaire" in facts:
+        # « l'écart entre le max débutant et le min confirmé ? », « 3 000 € par mois, ça fait combien par an ? »: a
+        # calculation on the pay figures, one question whatever parts the classifier cut
+        intent, whole = "salaire", True
     elif previous == "hard_skills" and intent == "salaire" and q.cues.how_much and not q.about_pay \
             and q.experience is None and q.years is None and "hard_skills" in facts \
             and (shown := current_profession(school, turn)) and replier.names_an_item(shown, "hard_skills", q):
@@ -723,9 +728,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # fiche cites as preparing for this one; what the fiche says of it, not a reconversion it does not describe
         intent = "experiences"
     probe = current or (school.profession(q.named[0]) if len(q.named) == 1 else None)
-    detail = absent_detail(school, q, probe, intent) if probe and not stone else None
+    computed = intent == "salaire" and q.pay_sum is not None  # a calculation on the fiche's figures is no detail it lacks
+    detail = absent_detail(school, q, probe, intent) if probe and not stone and not computed else None
     said = school.detail(turn.slots.get(ABSENT))  # what the last reply said the fiche does not give
-    if detail is None and probe is not None and said:
+    if detail is None and probe is not None and said and not computed:
         # right after it, the conversation is the context a price or a place alone needs (« quelle école ? »
         # then « et elle coûte combien ? »), and a quantity asked of it is still not given (« elles
         # représentent combien ? »)
@@ -850,7 +856,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             return None if fallback else Outcome(replier.clarify([], 0), slots, profession)
         question = replace(asked, topic=topic)
     # « quelles qualités pour faire face aux difficultés ? »: the constraints' answer says what they demand
-    lacking = None if question.topic == "contraintes" and q.cues.facing else school.uncovered(question, profession)
+    # a calculation on the pay figures answers what it asks (« quel pourcentage d'augmentation ? »)
+    lacking = None if question.topic == "contraintes" and q.cues.facing or question.topic == "salaire" and computed \
+        else school.uncovered(question, profession)
     holding = school.text_holding(profession, lacking, question.folded) if lacking else None
     if holding and holding != question.topic:
         # « selon quels référentiels les formations sont-elles retenues ? » read as continuing education: the one
@@ -892,7 +900,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     if q.first_count and question.topic in ITEM_TOPICS and q.ordinal is None:
         # « cite les 3 premières » after the missions: those, in the fiche's order
         reply = replier.first_items(profession, question.topic, q.first_count, reply)
-    if choice.not_listed and question.topic in JOB_LIST_TOPICS and not cited_job(choice.not_listed, reply.text):
+    if choice.not_listed and question.topic in JOB_LIST_TOPICS and not reply_names_job(choice.not_listed, reply.text):
         reply = replier.not_listed(choice.not_listed, question.topic, reply)
     # « La fiche ne précise pas quelles langues sont attendues. » in the answer: remembered like an absent detail,
     # so that « il faut en parler combien ? » is told the same, not given the list again.

@@ -13,6 +13,7 @@ from core import catalogue, compare, diplomas, gender
 from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
+from core.pay_sums import PaySum, change, decimal
 from core.stemming import stems
 from core.textnorm import fold, listed
 from core.understanding import AbsentDetail, Question, phrase_pattern
@@ -632,6 +633,52 @@ class Replier:
                            max=euros(round(lvl.max / 12))) for lvl in levels if lvl is not None]
         return self.fill("salaire.par_mois", niveaux=self.bullets(lines))
 
+    def _pay_sum(self, p: Profession, asked: PaySum) -> str:
+        """A calculation asked of the fiche's pay figures (core/pay_sums.py), said to be one, with the figures it is
+        made on; "" when the fiche's figures do not allow it (a level it lacks, a monthly amount beside figures
+        that are not yearly)."""
+        s = p.salaire
+        ranges = {name: lvl for name in ("debutant", "confirme") if (lvl := getattr(s.niveaux, name)) is not None}
+        if not ranges or any(level and level not in ranges for level, _ in asked.figures):
+            return ""
+        lines: List[str] = []
+        if asked.kind == "par_an":
+            if "an" not in fold(s.unite).split():
+                return ""
+            yearly = asked.said[0] * 12
+            lines.append(self.fill("salaire.calcul_par_an", mensuel=euros(asked.said[0]), annuel=euros(yearly)))
+            for lvl in ranges.values():
+                lines.append(self.fill("salaire.calcul_dans" if lvl.min <= yearly <= lvl.max
+                                       else "salaire.calcul_au_dessus" if yearly > lvl.max else "salaire.calcul_en_dessous",
+                                       libelle=lvl.libelle, min=euros(lvl.min), max=euros(lvl.max)))
+        elif asked.kind == "milieu":
+            for lvl in [ranges[level] for level, _ in asked.figures] or ranges.values():
+                lines.append(self.fill("salaire.calcul_milieu", libelle=lvl.libelle, min=euros(lvl.min), max=euros(lvl.max),
+                                       resultat=euros(round((lvl.min + lvl.max) / 2)), unite=s.unite))
+        elif asked.figures and not all(bound for _, bound in asked.figures):
+            # « la différence entre débutant et confirmé ? »: the gap on each bound
+            a, b = (ranges[level] for level, _ in asked.figures)
+            lines.append(self.fill("salaire.calcul_ecart_fourchettes", a=a.libelle, b=b.libelle,
+                                   min=euros(abs(b.min - a.min)), max=euros(abs(b.max - a.max))))
+        else:
+            values = asked.said or tuple(getattr(ranges[level], bound) for level, bound in asked.figures)
+            labels = [f"{euros(v)} €" for v in values] if asked.said else [
+                self.fill("salaire.calcul_chiffre", libelle=ranges[level].libelle, montant=euros(v),
+                          borne=self.fill("salaire.calcul_borne_min" if bound == "min" else "salaire.calcul_borne_max"))
+                for (level, bound), v in zip(asked.figures, values)]
+            first, second = values
+            if asked.kind == "ecart":
+                lines.append(self.fill("salaire.calcul_ecart", a=labels[0], b=labels[1], resultat=euros(abs(second - first))))
+            elif asked.kind == "rapport":
+                lines.append(self.fill("salaire.calcul_rapport", a=labels[0], b=labels[1], resultat=decimal(first / second)))
+            else:
+                rise = change(first, second)
+                lines.append(self.fill("salaire.calcul_hausse" if rise >= 0 else "salaire.calcul_baisse", a=euros(first),
+                                       b=euros(second), ecart=euros(abs(second - first)), resultat=decimal(abs(rise))))
+        figures = [self._salary_level(p, name) for name in ranges]
+        return self.fill("salaire.calcul_montants_dits" if asked.said else "salaire.calcul", calculs=self.bullets(lines),
+                         niveaux=self.bullets(figures))
+
     def _salary_level(self, p: Profession, level: str, alone: bool = False) -> str:
         s = p.salaire
         lvl = getattr(s.niveaux, level)
@@ -697,6 +744,9 @@ class Replier:
             # « c'est quoi la petite citation sur le salaire ? »: the fiche's saying, not its figures
             return Body(self.fill("salaire.citation", citation=s.citation) if s.citation
                         else self.fill("salaire.sans_citation"))
+        computed = self._pay_sum(p, q.pay_sum) if q.pay_sum is not None else ""
+        if computed:
+            return Body(computed)
         if q.levels is not None:
             return self._experience_levels(p, q.levels)
         # « le salaire augmente avec l'expérience ? »: both levels show how it grows (unless years are given)

@@ -14,6 +14,7 @@ from core.courtesy import masked_folded
 from core.coverage import Asked, asked_objects
 from core.cues import HOW_MUCH, Cues, cues
 from core.levels import LevelsAsk, levels_asked
+from core.pay_sums import PaySum, pay_sum
 from core.stemming import stems
 from core.textnorm import NUMBER_WORDS, fold, years_in
 
@@ -658,6 +659,8 @@ class Question:
     request: Request = Request()
     # What its wording tells the dialogue beyond its topic (core/cues.py).
     cues: Cues = Cues()
+    # « l'écart entre le max débutant et le min confirmé ? »: a calculation on the pay figures (core/pay_sums.py).
+    pay_sum: Optional[PaySum] = None
 
 
 @dataclass(frozen=True)
@@ -735,6 +738,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     # the items of a list the questions name, in the words fiches use, and those said in everyday words
     in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded, vocabulary))
     named = vocabulary.find_profession(folded) if span is None else ()
+    paid = bool(_PAY_WORDS.search(folded))
     return Question(
         topic=topic, text=text, folded=folded,
         # "débutant et confirmé" asks both levels: the general answer gives both.
@@ -774,7 +778,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         amount=stated_amount(folded), bare_amount=bare_amount(folded), of_first_job=bool(_FIRST_JOB.search(folded)),
         premise_stems=belittled_stems(folded),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
-        about_pay=bool(_PAY_WORDS.search(folded)), checks_identity=bool(_CHECKS_IDENTITY.search(folded)
+        about_pay=paid, checks_identity=bool(_CHECKS_IDENTITY.search(folded)
                                                                        or (_LIKENED.search(folded) or _REDUCED.search(folded))
                                                                        and not written),
         asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
@@ -782,7 +786,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         joins=bool(_JOINS.search(folded[fragment.end():] if fragment else folded)),
         asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
         counted=counted, among=said_among(folded), guaranteed=bool(_GUARANTEE.search(folded)),
-        request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=cues(folded))
+        request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=cues(folded),
+        pay_sum=pay_sum(folded, paid))
 
 
 def _part(part: dict, text: str, folded: str, entities: Sequence[dict], vocabulary: Vocabulary) -> Question:

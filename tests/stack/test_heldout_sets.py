@@ -14,18 +14,19 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh4.yml (173, apart, first run unseen) | 147/173 (125a3ab) | 154/173 (ba906af) | 166/173 | 0.953 | 17 → 13 → 5, 6 |
 | tests/nlu/test_fresh5.yml (172, written apart, first run unseen) | 136/172 (ba906af) | | 164/172 | 0.947 | 17 → 4, 5 |
 | tests/nlu/test_fresh6.yml (177, written apart, first run unseen) | 151/177 (3cf4df2) | | 167/177 | 0.937 | 19 → 8, 9 |
-| tests/nlu/test_fresh7.yml (201, written apart, first run unseen) | 174/201 (bb06df3) | | 190/201 | 0.940 | 22 → 9, 10 |
+| tests/nlu/test_fresh7.yml (201, written apart, first run unseen) | 174/201 (bb06df3) | | 191/201 | 0.945 | 22 → 8, 9 |
 | tests/nlu/test_fresh8.yml (181, written apart, first run unseen) | 153/181 (e573270) | | 167/181 (see below) | 0.917 | 24 → 12, 13 |
 | tests/nlu/test_fresh9.yml (193, written apart, first run unseen) | 162/193 (415cd5b) | | 191/193 | 0.984 | 26 → 1, 2 |
 | tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 176/185 | 0.945 | 30 → 7, 8 |
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 203/216 | 0.935 | 29 → 11, 12 |
 | tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 246/267 | 0.917 | 28 → 19, 20 |
-| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 185/226 | 0.814 | 44 → 31, 32 |
+| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 186/226 | 0.818 | 44 → 30, 31 |
 | tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 178/210 (*) | 0.842 | 34 → 25, 26 |
 | tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 187/203 | 0.916 | 24 → 11, 12 |
 | tests/nlu/test_fresh16.yml (212, 46 conversations, apart, first run unseen) | 170/212 (a00bd89) | | 196/212 | 0.919 | 32 → 11, 12 |
-| tests/nlu/test_fresh17.yml (215, 47 conversations, apart, first run unseen) | 168/215 (56af95f) | | 186/215 | 0.860 | 35 → 22, 23 |
-| tests/nlu/test_fresh18.yml (211, 46 conversations, apart, first run unseen) | 165/211 (754f74d) | | 167/211 | 0.786 | 28 → 26, 27 |
+| tests/nlu/test_fresh17.yml (215, 47 conversations, apart, first run unseen) | 168/215 (56af95f) | | 189/215 | 0.874 | 35 → 19, 20 |
+| tests/nlu/test_fresh18.yml (211, 46 conversations, apart, first run unseen) | 165/211 (754f74d) | | 172/211 | 0.810 | 28 → 22, 23 |
+| tests/nlu/test_fresh19.yml (211, 46 conversations, apart, first run unseen) | 179/211 (9c10f6c) | | 185/211 | 0.872 | 29 → 23, 24 |
 
 fresh8's last 167 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 166,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
@@ -39,7 +40,7 @@ import pytest
 
 from tests.support.heldout_sets import CONFIDENT_WRONG, catalogue2_knowledge, score, scored, seed_knowledge
 
-# Eighteen sets through the whole stack take about two minutes: started first (tests/stack/conftest.py), so that the
+# Nineteen sets through the whole stack take about two minutes: started first (tests/stack/conftest.py), so that the
 # other worker is not left idle at the end of make test.
 pytestmark = pytest.mark.long
 
@@ -60,14 +61,15 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
 @pytest.mark.parametrize("name,floor,most_wrong", [("test_fresh1", 0.990, 2), ("test_fresh2", 0.994, 1),
                                                     ("test_fresh3", 0.945, 10), ("test_fresh4", 0.953, 6),
                                                     ("test_fresh5", 0.947, 5), ("test_fresh6", 0.937, 9),
-                                                    ("test_fresh7", 0.940, 10), ("test_fresh8", 0.917, 13),
+                                                    ("test_fresh7", 0.945, 9), ("test_fresh8", 0.917, 13),
                                                     ("test_fresh9", 0.984, 2),
                                                     ("test_fresh10", 0.945, 8), ("test_fresh11", 0.935, 12),
-                                                    ("test_fresh12", 0.917, 20), ("test_fresh13", 0.814, 32),
+                                                    ("test_fresh12", 0.917, 20), ("test_fresh13", 0.818, 31),
                                                     ("test_fresh14", 0.842, 26), ("test_fresh15", 0.916, 12),
                                                     ("test_fresh16", 0.919, 12),
-                                                    ("test_fresh17", 0.860, 23),
-                                                    ("test_fresh18", 0.786, 27)])
+                                                    ("test_fresh17", 0.874, 20),
+                                                    ("test_fresh18", 0.810, 23),
+                                                    ("test_fresh19", 0.872, 24)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

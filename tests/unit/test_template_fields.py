@@ -21,7 +21,11 @@ from trainer.template_fields import TEMPLATE_FIELDS, TemplateNameError, fields_f
 
 TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", "la plus importante ?",
          "celle qui compte le moins ?", "range-les par ordre d'importance", "l'écart entre la première et la dernière ?",
-         "combien sont en dessous de 90 ?", "la moyenne des scores ?", "la somme des scores ?"]
+         "combien sont en dessous de 90 ?", "la moyenne des scores ?", "la somme des scores ?",
+         "l'écart entre le max débutant et le min confirmé ?", "le milieu de la fourchette ?",
+         "le haut confirmé fait combien de fois le bas débutant ?", "de 30 000 € à 40 000 €, quel pourcentage ?",
+         "de 40 000 € à 30 000 €, quel pourcentage ?", "la différence entre débutant et confirmé ?",
+         "2 800 € par mois, c'est combien par an ?"]
 DIPLOMA_TEXTS = ["", "faut-il un bac+5 ?", "un BTS suffit ?", "sans bac+3 je peux ?", "sans bac+2 je peux ?",
                  "juste un CAP ?", "une licence ça suffit ?", "faut-il un DE ?", "sans le DE ?", "c'est quoi le BTS ?",
                  "sans BTS je peux ?", "sans CAP je peux ?", "sans master ?",

@@ -1,0 +1,105 @@
+"""Calculations a student asks of a fiche's pay figures: the gap between two of them (« l'écart entre le max
+débutant et le min confirmé ? »), the middle of a range (« le milieu de la fourchette confirmé ? »), how many times
+one is another, a rise in percent, and a monthly amount put by the year (« 3 000 € par mois, ça fait combien par
+an ? »). The figures are named by a level (débutant, confirmé) and a bound (minimum, maximum); the reply
+(core/replies.py) computes the result and says it is a calculation, not a figure of the fiche.
+
+Pure functions on folded text (no facts, no I/O).
+"""
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from core.amounts import amounts
+
+# A level of the fiche's pay, as students name it.
+_LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee?s?|en debut de carriere|au debut"
+                                   r"|de depart|beginners?|entry[- ]level)\b")),
+           ("confirme", re.compile(r"\b(?:confirmee?s?|seniors?|experimentee?s?|experienced)\b")))
+# A bound of a level's range.
+_BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima|bas|plancher|lowest)\b")),
+           ("max", re.compile(r"\b(?:max|maxi|maximum|maximums|maximal\w*|maxima|haut|plafond|highest)\b")))
+# « les 2 max », « les deux minimums »: that bound of both levels.
+_BOTH_LEVELS = re.compile(r"\b(?:les|des|aux) (?:2|deux) (?:min|mini|minimums?|max|maxi|maximums?|plafonds|planchers)\b")
+# What is computed, the first found wins (« combien de fois plus » is a ratio, not a gap).
+_OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\bpercent\w*")),
+               ("rapport", re.compile(r"\bcombien de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b")),
+               ("milieu", re.compile(r"\bmilieu\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
+               ("ecart", re.compile(r"\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b|\bde combien (?:augmente|progresse"
+                                    r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien de plus\b"
+                                    r"|\bhow much more\b")))
+_RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
+# « 3 000 € par mois, ça fait combien par an ? »: a monthly amount, and not a net one (the fiche's figures are gross)
+_MONTHLY = re.compile(r"par mois|/ ?mois|\bmensuel\w*|\ble mois\b|\bper month\b|\ba month\b")
+_NET = re.compile(r"\bnet(?:te)?s?\b")
+MONTHLY_MOST = 10000  # a larger amount said beside « par mois » is a yearly figure (« 35 000 par an, ça fait combien par mois ? »)
+
+
+@dataclass(frozen=True)
+class PaySum:
+    """A calculation asked: its kind (« ecart », « milieu », « rapport », « pourcentage », « par_an »), the fiche's
+    figures it is made on, in the order said ((level, "min" / "max"); a bound "" for a whole range), and the amounts
+    the student gives instead (« si je passe de 30 000 à 40 000 »: (30000, 40000); « 3 000 € par mois »: (3000,))."""
+    kind: str
+    figures: Tuple[Tuple[str, str], ...] = ()
+    said: Tuple[int, ...] = ()
+
+
+def _found(patterns, folded: str) -> List[Tuple[int, str]]:
+    """(position, name) of each pattern's matches, in the order written."""
+    return sorted((m.start(), name) for name, pattern in patterns for m in pattern.finditer(folded))
+
+
+def _figures(folded: str) -> Tuple[Tuple[str, str], ...]:
+    """The fiche's figures a message names, in order: a bound with its level, one bound for two levels (« le salaire
+    minimum quand on passe de débutant à confirmé »), two bounds of one level; () when they cannot be paired."""
+    levels = list(dict.fromkeys(name for _, name in _found(_LEVELS, folded)))
+    bounds = [name for _, name in _found(_BOUNDS, folded)]
+    if _BOTH_LEVELS.search(folded) and len(set(bounds)) == 1:
+        return (("debutant", bounds[0]), ("confirme", bounds[0]))
+    if len(bounds) == len(levels) == 2:
+        return tuple(zip(levels, bounds))
+    if len(bounds) == 1 and len(levels) == 2:
+        return tuple((level, bounds[0]) for level in levels)
+    if len(bounds) == 2 and len(levels) == 1:
+        return tuple((levels[0], bound) for bound in bounds)
+    if not bounds and len(levels) == 2:
+        return tuple((level, "") for level in levels)
+    return ()
+
+
+def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
+    """The calculation a message (folded) asks of the pay figures, None when it asks none. `about_pay`: whether the
+    message has a word of pay; a level or « fourchette » does too."""
+    found = [a for a in amounts(folded) if a.value >= 500]
+    said = [a.value for a in found]
+    monthly = bool(_MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
+    # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's
+    levels = [name for _, name in _found(_LEVELS, folded)]
+    if not (about_pay or levels or _RANGE.search(folded) or monthly or _BOTH_LEVELS.search(folded)
+            or len(found) == 2 and all(a.marked for a in found)):
+        return None
+    if monthly and not _NET.search(folded):
+        return PaySum("par_an", said=(said[0],))
+    kind = next((name for name, pattern in _OPERATIONS if pattern.search(folded)), None)
+    if kind is None:
+        return None
+    if kind == "milieu":
+        return PaySum(kind, tuple((level, "") for level in dict.fromkeys(levels)))
+    if len(said) == 2:
+        return PaySum(kind, said=tuple(said))
+    figures = _figures(folded)
+    if len(figures) != 2 or (kind != "ecart" and "" in {bound for _, bound in figures}):
+        return None
+    return PaySum(kind, figures)
+
+
+def decimal(value: float) -> str:
+    """A result as French writes it: « 2 », « 1,71 », « 33,3 » (at most two decimals, none when whole)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def change(start: int, end: int) -> float:
+    """The rise (or fall, negative) from one amount to another, in percent of the first."""
+    return (end - start) / start * 100

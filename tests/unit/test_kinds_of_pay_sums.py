@@ -1,0 +1,66 @@
+"""Calculations on the pay figures, a kind read from the misses of sets written apart (tests/nlu/test_fresh17.yml to
+test_fresh19.yml): the gap between two figures, the middle of a range, how many times one is another, a rise in
+percent, a monthly amount put by the year. Each is said to be a calculation, with the figures it is made on; what is
+no calculation keeps its answer. Through core/dialogue.py on the behaviour knowledge: every expected figure is
+computed from the fixture fiche."""
+from core import dialogue
+from core.knowledge import euros
+from core.pay_sums import PaySum, pay_sum
+from core.textnorm import fold
+from tests.support.knowledge import default_profession, template_start
+from tests.support.knowledge import replied as reply
+
+CALCULATION = template_start("salaire.calcul")
+
+
+def levels():
+    return default_profession().salaire.niveaux
+
+
+def test_the_gap_between_a_bound_of_each_level_is_computed_from_the_fiche():
+    beginner, confirmed = levels().debutant, levels().confirme
+    text = reply("quel est l'écart entre le salaire max d'un débutant et le salaire min d'un confirmé ?", "salaire")
+    assert text.startswith(CALCULATION), text
+    assert f"{euros(abs(confirmed.min - beginner.max))} € d'écart" in text, text
+    # one bound for both levels: « le salaire minimum quand on passe de débutant à confirmé »
+    text = reply("de combien augmente le salaire minimum quand on passe de débutant à confirmé ?", "salaire")
+    assert f"{euros(confirmed.min - beginner.min)} € d'écart" in text, text
+    # « les 2 max », with no word of pay, after the pay
+    text = reply("bref entre les 2 max ca fait cb de diff", "nlu_fallback", dialogue.CLARIFY, slots={"sujet": "salaire"},
+                 ranking=(("nlu_fallback", 0.4), ("hard_skills", 0.3)))
+    assert f"{euros(confirmed.max - beginner.max)} € d'écart" in text, text
+
+
+def test_the_middle_of_a_range_is_its_two_bounds_halved():
+    confirmed = levels().confirme
+    text = reply("c koi le milieu de la fourchette pr un confirmé", "salaire")
+    assert text.startswith(CALCULATION) and euros(round((confirmed.min + confirmed.max) / 2)) in text, text
+    assert euros(round((levels().debutant.min + levels().debutant.max) / 2)) not in text, text
+
+
+def test_how_many_times_and_the_percent_are_said_with_their_figures():
+    beginner, confirmed = levels().debutant, levels().confirme
+    text = reply("le haut de la fourchette confirmé, c'est combien de fois le bas de la fourchette débutant ?", "salaire")
+    ratio = f"{confirmed.max / beginner.min:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert f"représente {ratio} fois" in text, text
+    text = reply("si je passe de 30 000 € à 40 000 € par an, ça fait quel pourcentage d'augmentation ?", "salaire")
+    assert text.startswith(template_start("salaire.calcul_montants_dits")) and "hausse de 33,33 %" in text, text
+
+
+def test_a_monthly_amount_is_put_by_the_year_and_placed_against_each_range():
+    beginner = levels().debutant
+    monthly = (beginner.min + beginner.max) // 2 // 12  # a monthly pay whose year falls in the beginner's range
+    text = reply(f"si je veux {monthly} € brut par mois, ça fait combien par an ? c'est dans la fourchette débutant ?",
+                 "salaire")
+    assert f"= {euros(monthly * 12)} € par an" in text, text
+    assert f"c'est dans la fourchette {beginner.libelle}" in text, text
+    # a net amount is not compared with the fiche's gross figures
+    assert pay_sum(fold(f"{monthly} € net par mois c'est bien ?"), True) is None
+
+
+def test_what_is_no_calculation_of_the_pay_is_left_alone():
+    for text in ("moyenne des 6 ?", "écart entre la meilleure et la pire", "la différence entre un BTS et un bachelor ?",
+                 "35 000 par an ça fait combien par mois ?", "la moyenne de 15 suffit ?", "le salaire minimum d'un débutant ?"):
+        assert pay_sum(fold(text), "salaire" in text) is None, text
+    assert pay_sum(fold("quelle différence de salaire entre débutant et confirmé ?"), True) == PaySum(
+        "ecart", (("debutant", ""), ("confirme", "")))
