@@ -63,7 +63,9 @@ _JOB_NOUN = re.compile(r"\b(?:metiers?|postes?|jobs?|emplois?|boulots?|taf|roles
 STEP_WORDS = 10
 
 # « et ils paient combien, ces postes ? » after a list of jobs the fiche only cites.
-_THOSE_JOBS = re.compile(r"\b(?:ils|elles|eux|ces (?:postes|metiers|jobs|emplois|evolutions|experiences))\b")
+# (« ce poste-là » points at one of them; « ce poste » alone may be the job in play)
+_THOSE_JOBS = re.compile(r"\b(?:ils|elles|eux|ces (?:postes|metiers|jobs|emplois|evolutions|experiences))\b"
+                         r"|\bce (?:poste|metier|job|emploi|boulot)[- ]la\b")
 
 # A question about where to go next (« vers quoi ? », « dans quel métier ? »): what the evolutions answer.
 _DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|poste|boulot|job|domaine|secteur)s?)\b")

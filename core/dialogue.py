@@ -680,6 +680,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and q.cues.facing:
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
+    elif previous in JOB_LIST_TOPICS and previous in facts and intent != previous and not q.about_pay and not q.named \
+            and (shown := current_profession(school, turn)) and (replier.naming_words(shown, previous, q) or (
+                not q.topics_named and replier.described_item(shown, previous, q) >= DESCRIBED)):
+        # « celui qui touche au droit, il apporte quoi ? » after the stepping stones: the one the message names by a word
+        # of its name (or, naming no topic, by two of its text), not the topic another word suggests
+        intent = previous
     elif q.cues.in_it and previous in ITEM_TOPICS and previous in facts and intent != previous and not q.topics_named \
             and not q.about_pay:
         # « la patience, elle y est ? » after the qualities: whether it is in that list
@@ -796,7 +802,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         detail = absent_detail(school, q, profession, intent)
     # « quand on passe coordinateur de projets européens après avoir été <ce métier>, on gagne combien ? »: naming the
     # profession in play does not stop a job its fiche only cites from being asked
-    cited = school.cited_job(profession, q.folded) if intent in facts and set(q.named) <= {profession.id} else None
+    cited = school.cited_job(profession, q.folded, bare_head=q.about_pay) if intent in facts and set(q.named) <= {profession.id} \
+        else None
     if cited and (intent not in ("evolutions", "experiences") or q.about_pay and q.experience is None and q.years is None):
         # « combien gagne un consultant en stratégie ? » when the fiche only cites that job as an evolution (or
         # « ça paye combien comme assistant de direction ? » read as the stepping stones): its salary is not this
@@ -856,9 +863,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             return None if fallback else Outcome(replier.clarify([], 0), slots, profession)
         question = replace(asked, topic=topic)
     # « quelles qualités pour faire face aux difficultés ? »: the constraints' answer says what they demand
-    # a calculation on the pay figures answers what it asks (« quel pourcentage d'augmentation ? »)
+    # a calculation on the pay figures answers what it asks (« quel pourcentage d'augmentation ? »), the first items of a
+    # list are what « donne juste les 2 premières » asks
     lacking = None if question.topic == "contraintes" and q.cues.facing or question.topic == "salaire" and computed \
-        else school.uncovered(question, profession)
+        or q.first_count and question.topic in ITEM_TOPICS else school.uncovered(question, profession)
     holding = school.text_holding(profession, lacking, question.folded) if lacking else None
     if holding and holding != question.topic:
         # « selon quels référentiels les formations sont-elles retenues ? » read as continuing education: the one

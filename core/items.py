@@ -28,8 +28,9 @@ def by_score(p: Profession) -> List:
 
 
 def item_texts(p: Profession, topic: str) -> Tuple[List[str], Optional[List[str]]]:
-    """The text of each item of a list topic (a mission, a quality, a skill with its key words, a tool), and each
-    item's title (None for the tools, whose text is their name); ([], None) for another topic."""
+    """The text of each item of a list topic (a mission, a quality, a skill with its key words, a tool, a job the fiche
+    cites before or after this one), and each item's title (None for the tools and the evolutions, whose text is their
+    name); ([], None) for another topic."""
     if topic == "missions":
         return [f"{m.intitule} {m.detail}" for m in p.missions], [m.intitule for m in p.missions]
     if topic == "soft_skills":
@@ -40,6 +41,10 @@ def item_texts(p: Profession, topic: str) -> Tuple[List[str], Optional[List[str]
         return [f"{s.nom} {' '.join(s.mots_cles)}" for s in skills], [s.nom for s in skills]
     if topic == "outils":
         return [c.nom for c in p.outils.categories], None
+    if topic == "experiences":  # the jobs that prepare for this one, with what each brings
+        return [f"{e.poste} {e.apport}" for e in p.experiences], [e.poste for e in p.experiences]
+    if topic == "evolutions":  # the jobs one moves on to, by name only
+        return list(p.evolutions.postes), None
     return [], None
 
 

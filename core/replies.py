@@ -612,6 +612,13 @@ class Replier:
                            poste=e.poste, apport=e.apport) for e in p.experiences]
         # « faut-il forcément passer par un poste d'assistant avant ? »: the fiche cites them, it requires none
         rank = by_rank(q, len(items))
+        if rank is None and not q.asks_compulsory and not q.cues.own_past:
+            # « celui qui touche au droit, il apporte quoi ? »: the experience the message names by its words (the
+            # student's own one gets the whole list after « Oui », core/dialogue.py)
+            rank = best_match(self.said_stems(p, q), *item_texts(p, "experiences"))
+            if rank is not None:
+                return Body(self.fill("experience_nommee", experience=items[rank], experiences=self.bullets(items)),
+                            tuple(items))
         if rank is not None and not q.asks_compulsory:  # « la 2e ? »: that experience, then all of them
             return Body(self.fill("experiences_rang", numero=rank + 1, experience=items[rank],
                                   experiences=self.bullets(items)), tuple(items))
@@ -964,6 +971,10 @@ class Replier:
     def _evolutions(self, p: Profession, q: Question) -> Body:
         e = p.evolutions
         rank = by_rank(q, len(e.postes))
+        named = best_match(self.said_stems(p, q), *item_texts(p, "evolutions")) if rank is None else None
+        if named is not None:  # « et celle qui porte sur l'Europe ? »: the evolution the message names by its words
+            return Body(self.fill("evolution_nommee", poste=e.postes[named], postes=self.bullets(e.postes),
+                                  ensuite=e.ensuite or ""), tuple(e.postes))
         if rank is not None:  # « le 2e c'est lequel ? »: that job, then the whole answer
             return Body(self.fill("evolutions_rang", numero=rank + 1, poste=e.postes[rank], postes=self.bullets(e.postes),
                                   ensuite=e.ensuite or ""), tuple(e.postes))

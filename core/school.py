@@ -10,7 +10,7 @@ from typing import Callable, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 from core.catalogue import BY_FAMILY, Interests, SearchIndex, request
 from core.coverage import NEUTRAL_KEYS, Asked, uncovered
 from core.knowledge import Profession
-from core.names import NameIndex
+from core.names import NameIndex, canonical, name_words
 from core.replies import Replier
 from core.stemming import keys
 from core.textnorm import fold
@@ -158,10 +158,11 @@ class School:
                                 + [e.poste for e in profession.experiences]))
         return not any(word in related for word in folded.split() if len(word) > 3)
 
-    def cited_job(self, profession: Profession, folded: str) -> Optional[Tuple[str, str]]:
+    def cited_job(self, profession: Profession, folded: str, bare_head: bool = False) -> Optional[Tuple[str, str]]:
         """A job this profession's fiche only cites (an evolution, a stepping stone), named in the message
         (folded) and not itself a profession of the school: (its name as the fiche writes it, "evolutions" or
-        "experiences"). The fiche says nothing of that job's salary, missions or diplomas."""
+        "experiences"). The fiche says nothing of that job's salary, missions or diplomas. `bare_head`: the first
+        word of its name alone, with no article, names it too (a question of pay)."""
         if profession.id not in self._cited:
             cited = [(name, "evolutions") for name in profession.evolutions.postes + _posts_in(profession.evolutions.ensuite)]
             cited += [(e.poste, "experiences") for e in profession.experiences]
@@ -171,6 +172,11 @@ class School:
         # narrowed (« assistant de direction » for « Assistant(e) de direction dans un contexte multinational »):
         # the few jobs one fiche cites, each told apart by the rest of its name
         found = index.find_folded(folded)
+        if not found and bare_head:
+            # « et ça paye combien consultant ? »: the first word of one cited job's name, said bare (never a word of the
+            # rest of a name: « la communication »)
+            said = {canonical(w) for w in re.findall(r"[a-z0-9]+", folded)}
+            found = tuple(str(i) for i, (name, _) in enumerate(cited) if name_words(name)[:1] and name_words(name)[0] in said)
         return cited[int(found[0])] if len(found) == 1 else None
 
     # -- details the fiche does not give ---------------------------------------------------------

@@ -91,7 +91,7 @@ _COST = re.compile(r"\bco[uû]t|\bprix\b|\bfrais\b|\btarif|\bbudget|\binscriptio
 # « elle est notée combien ? », « quel score ? »: a score asked (the fiche scores its hard skills), not a pay.
 _SCORE_WORDS = re.compile(r"\bnote(?:e|es|s)?\b|\bscore|\bevalue(?:e|es|s)?\b|\bpoints?\b|\bsur 100\b|\bnotation")
 # A word of pay (« pays », a country, is not « paye »).
-_PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)(?!s\b)|\bremuner|\bbrut|\bnet\b|euro|€|\bk€|\bfric|\bthune|\bsous\b"
+_PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)(?!s\b)|\bremuner|\bbrut|\bnet\b|\beuros?\b|€|\bk€|\bfric|\bthune|\bsous\b"
                         r"|\bargent\b|\bmoney\b|\bsalary|\bwages?\b|\bearn|\btranches? (?:de salaire|salariale)|\bquelle tranche\b")
 
 
@@ -234,6 +234,8 @@ _NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille
                       # « le chargé de mission n'y participe pas », « il n'en fait jamais », « c'est réservé au directeur »
                       r"|\bn'(?:y|en) (?:participe|prend|fait|touche|intervient|travaille|est)\w* (?:pas|jamais|plus)\b"
                       r"|\breservee?s? (?:au|aux|a la|a l'|a un|a une|a des)\b"
+                      # « la veille, ça fait pas partie de ses missions ? »
+                      r"|\b(?:ne |n')?(?:en )?(?:fait|font) (?:pas|plus|jamais) partie\b"
                       r"|\b(?:pas|aucune?) (?:de |d')?(?:outils?|missions?|taches?|competences?|qualites?) (?:de |d')"
                       # « il ne rédige pas de documents ? », « ce métier n'en utilise pas ? »: the job (never the student,
                       # nor « il ne sait pas ») does not do it
@@ -280,6 +282,9 @@ _COUNTED_NOUNS = (r"((?:categories?|types?|familles?|sortes?|kinds?) (?:d'|de |o
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
 _COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+                      # « combien il y a de missions ? », « combien y a-t-il de qualités ? »
+                      r"|\b" + HOW_MUCH + r" (?:il )?y (?:en )?a(?:-t-il)? (?:en tout |au total )?(?:de |d')\s*"
+                      + _COUNTED_NOUNS + r"\b"
                       # « y en a combien en tout, des missions ? », « la fiche en cite combien, de ces qualités ? »
                       r"|\b" + HOW_MUCH + r"(?: en tout| au total)?\s*,? (?:des|de ces|de ses|d'|de) ?" + _COUNTED_NOUNS
                       + r"\b"

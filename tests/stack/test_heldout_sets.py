@@ -17,16 +17,16 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh7.yml (201, written apart, first run unseen) | 174/201 (bb06df3) | | 191/201 | 0.945 | 22 → 8, 9 |
 | tests/nlu/test_fresh8.yml (181, written apart, first run unseen) | 153/181 (e573270) | | 167/181 (see below) | 0.917 | 24 → 12, 13 |
 | tests/nlu/test_fresh9.yml (193, written apart, first run unseen) | 162/193 (415cd5b) | | 191/193 | 0.984 | 26 → 1, 2 |
-| tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 176/185 | 0.945 | 30 → 7, 8 |
+| tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 177/185 | 0.951 | 30 → 6, 7 |
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 203/216 | 0.935 | 29 → 11, 12 |
 | tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 246/267 | 0.917 | 28 → 19, 20 |
-| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 186/226 | 0.818 | 44 → 30, 31 |
-| tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 178/210 (*) | 0.842 | 34 → 25, 26 |
-| tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 187/203 | 0.916 | 24 → 11, 12 |
-| tests/nlu/test_fresh16.yml (212, 46 conversations, apart, first run unseen) | 170/212 (a00bd89) | | 196/212 | 0.919 | 32 → 11, 12 |
-| tests/nlu/test_fresh17.yml (215, 47 conversations, apart, first run unseen) | 168/215 (56af95f) | | 189/215 | 0.874 | 35 → 19, 20 |
-| tests/nlu/test_fresh18.yml (211, 46 conversations, apart, first run unseen) | 165/211 (754f74d) | | 172/211 | 0.810 | 28 → 22, 23 |
-| tests/nlu/test_fresh19.yml (211, 46 conversations, apart, first run unseen) | 179/211 (9c10f6c) | | 185/211 | 0.872 | 29 → 23, 24 |
+| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 187/226 | 0.823 | 44 → 29, 30 |
+| tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 180/210 (*) | 0.852 | 34 → 24, 25 |
+| tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 190/203 | 0.931 | 24 → 9, 10 |
+| tests/nlu/test_fresh16.yml (212, 46 conversations, apart, first run unseen) | 170/212 (a00bd89) | | 197/212 | 0.924 | 32 → 10, 11 |
+| tests/nlu/test_fresh17.yml (215, 47 conversations, apart, first run unseen) | 168/215 (56af95f) | | 190/215 | 0.879 | 35 → 18, 19 |
+| tests/nlu/test_fresh18.yml (211, 46 conversations, apart, first run unseen) | 165/211 (754f74d) | | 173/211 | 0.815 | 28 → 21, 22 |
+| tests/nlu/test_fresh19.yml (211, 46 conversations, apart, first run unseen) | 179/211 (9c10f6c) | | 193/211 | 0.909 | 29 → 16, 17 |
 
 fresh8's last 167 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 166,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
@@ -63,13 +63,13 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh5", 0.947, 5), ("test_fresh6", 0.937, 9),
                                                     ("test_fresh7", 0.945, 9), ("test_fresh8", 0.917, 13),
                                                     ("test_fresh9", 0.984, 2),
-                                                    ("test_fresh10", 0.945, 8), ("test_fresh11", 0.935, 12),
-                                                    ("test_fresh12", 0.917, 20), ("test_fresh13", 0.818, 31),
-                                                    ("test_fresh14", 0.842, 26), ("test_fresh15", 0.916, 12),
-                                                    ("test_fresh16", 0.919, 12),
-                                                    ("test_fresh17", 0.874, 20),
-                                                    ("test_fresh18", 0.810, 23),
-                                                    ("test_fresh19", 0.872, 24)])
+                                                    ("test_fresh10", 0.951, 7), ("test_fresh11", 0.935, 12),
+                                                    ("test_fresh12", 0.917, 20), ("test_fresh13", 0.823, 30),
+                                                    ("test_fresh14", 0.852, 25), ("test_fresh15", 0.931, 10),
+                                                    ("test_fresh16", 0.924, 11),
+                                                    ("test_fresh17", 0.879, 19),
+                                                    ("test_fresh18", 0.815, 22),
+                                                    ("test_fresh19", 0.909, 17)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

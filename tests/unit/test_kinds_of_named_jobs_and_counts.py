@@ -1,0 +1,62 @@
+"""Kinds of message read from the misses of a set written apart (tests/nlu/test_fresh19.yml), which earlier sets share:
+a job the last answer listed, named by a word of its name (« celui qui touche au droit ? »); the pay of a cited job
+said with no article (« ça paye combien consultant ? ») or as « ce poste-là »; a count asked « combien il y a de … »;
+the first items of the last list asked with a word the list lacks (« donne juste les 2 premières »); an item said not
+to be part of a list (« ça fait pas partie de ses missions ? »). Through core/dialogue.py on the behaviour knowledge:
+every expected word is read from the fixture fiche or its templates."""
+from core import dialogue
+from core.names import name_words
+from tests.support.knowledge import default_profession, template_start
+from tests.support.knowledge import replied as reply
+
+
+def distinctive_word(names, index):
+    """A word of one name of a list that no other name of it has (as a student would name it)."""
+    others = {w for i, name in enumerate(names) if i != index for w in name_words(name)}
+    return next(w for w in name_words(names[index]) if w not in others)
+
+
+def test_a_stepping_stone_named_by_a_word_of_its_name_is_that_one_whatever_topic_the_model_read():
+    experiences = default_profession().experiences
+    postes = [e.poste for e in experiences]
+    for index in range(len(postes)):
+        word = distinctive_word(postes, index)
+        text = reply(f"et celui qui touche au {word}, il apporte quoi concrètement ?", "missions",
+                     slots={"sujet": "experiences"})
+        assert text.startswith(template_start("experience_nommee")) and experiences[index].poste in text, text
+
+
+def test_an_evolution_named_by_a_word_of_its_name_is_that_one():
+    postes = default_profession().evolutions.postes
+    word = distinctive_word(postes, 0)
+    text = reply(f"et celle qui porte sur le {word} ?", "salaire", slots={"sujet": "evolutions"})
+    assert text.startswith(template_start("evolution_nommee") + postes[0]), text
+
+
+def test_the_pay_of_a_cited_job_is_not_given_whether_named_bare_or_as_ce_poste_la():
+    for text in ("et ça paye combien consultant ?", "et c'est quoi le salaire de ce poste-là ?"):
+        answer = reply(text, "salaire", slots={"sujet": "evolutions"})
+        assert answer.startswith("La fiche ne précise pas"), (text, answer)
+        assert template_start("salaire.general") not in answer, (text, answer)
+    # « ce poste » alone is the job in play
+    assert reply("le salaire de ce poste ?", "salaire").startswith(template_start("salaire.general"))
+
+
+def test_a_count_asked_combien_il_y_a_de_is_the_count_never_the_pay():
+    missions = default_profession().missions
+    text = reply("combien il y a de missions en tout ?", "salaire")
+    assert text.startswith(template_start("nombre_elements")) and str(len(missions)) in text, text
+
+
+def test_the_first_items_asked_with_a_word_the_list_lacks_are_given():
+    missions = [m.intitule for m in default_profession().missions]
+    text = reply("donne juste les 2 premières", "nlu_fallback", dialogue.CLARIFY, slots={"sujet": "missions"},
+                 ranking=(("nlu_fallback", 0.5), ("bts", 0.3)))
+    assert text.startswith(template_start("premiers_elements")), text
+    assert all(m in text for m in missions[:2]) and missions[2] not in text, text
+
+
+def test_an_item_said_not_to_be_part_of_the_list_gets_si():
+    mission = default_profession().missions[-2]
+    text = reply(f"la {mission.intitule.lower()} ca fait pas partie de ses missions hein ?", "missions")
+    assert text.startswith("Si") and mission.intitule in text, text
