@@ -66,7 +66,7 @@ def turn_of(school: School, tracker: Tracker, kind: str) -> dialogue.Turn:
     page = metadata.get("metier") if isinstance(metadata, dict) else None
     slots = {name: tracker.get_slot(name)
              for name in ("sujet", "metier_id", "autre_metier", "incompris", exploring.IN_PLAY, exploring.SHOWN,
-                          dialogue.ABSENT)}
+                          dialogue.ABSENT, dialogue.ITEM)}
     entities = latest.get("entities")
     return dialogue.Turn(question, intent, ranking, slots, page, kind, page_number(entities), famille_asked(entities))
 

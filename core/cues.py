@@ -27,6 +27,15 @@ _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\
                      r"|\bphrases? (?:marrante|drole|amusante|rigolote|connue|culte|choc)s?\b")
 # « et il prépare à quels postes ? », « et ça, c'est obligatoire ? »: a follow-up on what was just answered.
 _IT_FOLLOWS = re.compile(r"^\W*(?:et|mais|ok et|d'accord et)\W+(?:il|elle|ils|elles|ca|cela)\b")
+# « elle sert à quoi ? », « il a quel score ? », « et sa note ? », « qu'est-ce qu'elle apporte ? »: a short question
+# on what the last answer spoke of, by a pronoun…
+_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors|du coup)\W+)?(?:(?:il|elle|ca|cela|celle-ci|celui-ci|celle-la"
+                    r"|celui-la)\b|(?:c'est )?(?:quoi )?(?:sa|son|ses)\b)|-t-(?:il|elle)\b|\bqu'(?:il|elle)\b")
+# … asking what it is for, its score, its key words, what it brings or means: not « il fait pas de compta ? », which
+# names something else
+_ITS = re.compile(r"\b(?:sert|servent|servir|utile|utilite|note|notee|score|points?|mots?[- ]cles|apporte\w*|veut dire"
+                  r"|signifi\w*|consiste\w*|concretement|definition|exemples?|importan\w*|explique\w*|c'est quoi)\b")
+OF_IT_WORDS = 8
 # « combien » as students write it (« cb », « cmb »); core/understanding.py reads the same words for counts.
 HOW_MUCH = r"(?:combien|cb|cmb|cbn)"
 _HOW_MUCH = re.compile(r"\b(?:" + HOW_MUCH + r"|how much|how many)\b")
@@ -121,6 +130,7 @@ class Cues:
     how_much: bool = False         # « combien », « cb »
     saying: bool = False           # a quotation, a saying (« la petite citation sur le salaire »)
     it_follows: bool = False       # « et il prépare à quels postes ? »: a follow-up on what was just answered
+    of_it: bool = False            # « elle sert à quoi ? »: a short question, by a pronoun, on what was just answered
     facing: bool = False           # facing the job's difficulties
     mostly: bool = False           # what the job mostly does
     asks_person: bool = False      # a person (the counsellor) asked for
@@ -155,6 +165,7 @@ def cues(folded: str) -> Cues:
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),
                 it_follows=bool(_IT_FOLLOWS.search(folded)),
+                of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),

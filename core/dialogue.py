@@ -40,14 +40,18 @@ DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 
 # The slot of the detail the last reply said the fiche does not give (domain.yml « precision_absente »).
 ABSENT = "precision_absente"
+# The slot of the one item of a list the last answer was about (its title): « elle sert à quoi ? » asks it next.
+ITEM = "element"
 
 
 def respond(school: School, turn: Turn) -> Outcome:
     """The reply to one message; never None (a clarification at worst). The detail the fiche does not give,
-    said by this reply, is remembered for the next message; forgotten by any other reply."""
+    said by this reply, is remembered for the next message; forgotten by any other reply. So is the one item of a list
+    the reply spoke of."""
     outcome = _respond(school, turn)
-    if turn.slots.get(ABSENT) and ABSENT not in dict(outcome.slots):
-        outcome = replace(outcome, slots=outcome.slots + ((ABSENT, None),))
+    for slot in (ABSENT, ITEM):  # (and so is the item the reply spoke of)
+        if turn.slots.get(slot) and slot not in dict(outcome.slots):
+            outcome = replace(outcome, slots=outcome.slots + ((slot, None),))
     return outcome
 
 
@@ -141,7 +145,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (previous in DIPLOMA_TOPICS and turn.question.guaranteed)
             or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)
             or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
-            or (turn.question.cues.it_follows and not turn.question.named and not turn.question.topics_named)):
+            or (turn.question.cues.it_follows and not turn.question.named and not turn.question.topics_named)
+            or (turn.slots.get(ITEM) and turn.question.cues.of_it and not turn.question.named
+                and not turn.question.topics_named)):
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
@@ -680,6 +686,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and q.cues.facing:
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
+    elif (element := turn.slots.get(ITEM)) and q.cues.of_it and previous in facts and not q.named \
+            and set(q.topics_named) <= {previous} and not q.about_pay and not q.refers_back and not q.cues.to_progress \
+            and (shown := current_profession(school, turn)) and not replier.names_an_item(shown, previous, q):
+        # « elle sert à quoi ? », « et sa note ? » right after an answer about one item of a list: that item, explained
+        # (what it is for, its score, its key words), never a bare « Oui »
+        intent, q = previous, replace(q, stems=stems(fold(element)), fiche_stems=frozenset(), asks_open=True)
     elif previous in JOB_LIST_TOPICS and previous in facts and intent != previous and not q.about_pay and not q.named \
             and (shown := current_profession(school, turn)) and (replier.naming_words(shown, previous, q) or (
                 not q.topics_named and replier.described_item(shown, previous, q) >= DESCRIBED)):
@@ -913,7 +925,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # « La fiche ne précise pas quelles langues sont attendues. » in the answer: remembered like an absent detail,
     # so that « il faut en parler combien ? » is told the same, not given the list again.
     silent = school.silent_in_answer(profession, question, reply.text)
-    return done(reply, (("sujet", question.topic), ("incompris", 0.0)) + (((ABSENT, silent),) if silent else ()))
+    item = replier.item_answered(profession, question) if question.topic in ITEM_TOPICS + JOB_LIST_TOPICS else None
+    return done(reply, (("sujet", question.topic), ("incompris", 0.0)) + (((ABSENT, silent),) if silent else ())
+                + (((ITEM, item),) if item else ()))
 
 
 # -- politeness with a question ------------------------------------------------------------------

@@ -239,8 +239,8 @@ class Replier:
 
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""
-        items = item_texts(p, topic)[0]
-        return bool(items) and best_match(self.said_stems(p, q), items) is not None
+        items, titles = item_texts(p, topic)
+        return bool(items) and best_match(self.said_stems(p, q), items, titles) is not None
 
     def described_item(self, p: Profession, topic: str, q: Question) -> int:
         """How many words of the message say one item of the topic's list, and only that one, in its text (title and
@@ -819,6 +819,27 @@ class Replier:
                               else "soft_skills.expliquee" if q.asks_open or ranked is not None else "soft_skills.ciblee",
                               qualite=chosen.nom, detail=chosen.detail, autres=others))
 
+    def item_answered(self, p: Profession, q: Question) -> Optional[str]:
+        """The title of the one item of a list the answer to this question is about (a mission, a quality, a skill, a
+        tool, a job the fiche cites), which « elle sert à quoi ? » asks next; None for a whole list, several items or
+        another topic."""
+        texts, titles = item_texts(p, q.topic)
+        names = titles if titles is not None else texts
+        # (« l'écoute ou la diplomatie ? » names two, each answered)
+        if not names or q.ranked or q.joins and len(named_items(self.said_stems(p, q), texts, titles)) >= 2 \
+                or len(q.skills) >= 2:
+            return None
+        if q.topic == "hard_skills":
+            index = self.skill_asked(p, q)
+            if index is None and q.superlative in ("min", "max"):  # « la moins bien notée »
+                scores = [s.score for s in p.hard_skills.competences]
+                best = (min if q.superlative == "min" else max)(scores)
+                index = scores.index(best) if scores.count(best) == 1 else None
+        else:
+            index = best_match(self.said_stems(p, q), texts, titles)
+            index = by_rank(q, len(names)) if index is None else index
+        return names[index] if index is not None else None
+
     def skill_asked(self, p: Profession, q: Question) -> Optional[int]:
         """Index of the one hard skill the message asks about (its entity, else its words), None for none."""
         index = next((i for i, s in enumerate(p.hard_skills.competences) if s.id == q.skill), None)
@@ -939,7 +960,9 @@ class Replier:
         # « les langues, c'est secondaire ? »: a skill the fiche scores is expected, « Non » first.
         return Body(self.fill("hard_skills.premisse_niee" if q.premise == "niee"
                               else "hard_skills.premisse_secondaire" if q.premise == "secondaire"
-                              else "hard_skills.expliquee" if q.asks_open or q.ordinal is not None else "hard_skills.ciblee",
+                              # (« elle est notée combien ? » asks its score, no « Oui »)
+                              else "hard_skills.expliquee" if q.asks_open or q.ordinal is not None or q.score_asked
+                              else "hard_skills.ciblee",
                               nom=s.nom, score=s.score,
                               mots_cles=", ".join(k.lower() for k in s.mots_cles),
                               detail_majuscule=self._skill_detail(s),

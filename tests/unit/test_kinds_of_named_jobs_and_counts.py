@@ -6,7 +6,7 @@ to be part of a list (« ça fait pas partie de ses missions ? »). Through core
 every expected word is read from the fixture fiche or its templates."""
 from core import dialogue
 from core.names import name_words
-from tests.support.knowledge import default_profession, template_start
+from tests.support.knowledge import default_profession, school, template_start
 from tests.support.knowledge import replied as reply
 
 
@@ -60,3 +60,37 @@ def test_an_item_said_not_to_be_part_of_the_list_gets_si():
     mission = default_profession().missions[-2]
     text = reply(f"la {mission.intitule.lower()} ca fait pas partie de ses missions hein ?", "missions")
     assert text.startswith("Si") and mission.intitule in text, text
+
+
+def conversation(*turns):
+    """The replies to messages sent in order (each (text, intent, kind)), the conversation's memory carried."""
+    slots, replies = {}, []
+    for text, intent, kind in turns:
+        q = school().understand(text, [], intent, [])
+        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
+        slots.update(dict(outcome.slots))
+        replies.append(outcome.reply.text)
+    return replies, slots
+
+
+def test_a_pronoun_right_after_an_answer_about_one_item_asks_that_item():
+    quality = default_profession().soft_skills.qualites[-1]
+    replies, slots = conversation(("c quoi la dernière de la liste des qualités ?", "soft_skills", dialogue.ANSWER),
+                                  ("elle sert à quoi ?", "definition", dialogue.ANSWER))
+    assert slots[dialogue.ITEM] == quality.nom and quality.detail in replies[-1], replies
+    skill = default_profession().hard_skills.competences[0]
+    replies, _ = conversation((f"c'est quoi {skill.nom.lower()} ?", "hard_skills", dialogue.ANSWER),
+                              ("il a quel points ?", "nlu_fallback", dialogue.CLARIFY),
+                              ("et ses mots-clés ?", "hors_sujet", dialogue.OUT_OF_SCOPE))
+    for answer in replies[1:]:
+        assert answer.startswith(f"{skill.nom} : ") and f"Score de {skill.score}" in answer, answer
+
+
+def test_a_pronoun_after_a_whole_list_or_naming_something_else_is_not_taken_for_an_item():
+    replies, slots = conversation(("les missions ?", "missions", dialogue.ANSWER),
+                                  ("elle sert à quoi ?", "definition", dialogue.ANSWER))
+    assert not slots.get(dialogue.ITEM) and replies[-1].startswith(template_start("definition").split("{")[0]), replies
+    skill = default_profession().hard_skills.competences[0]
+    _, slots = conversation((f"c'est quoi {skill.nom.lower()} ?", "hard_skills", dialogue.ANSWER))
+    assert slots[dialogue.ITEM] == skill.nom
+    assert not school().understand("il faut savoir coder en python ?", [], "hard_skills", []).cues.of_it
