@@ -141,6 +141,41 @@ class ActionRemerciement(DialogueAction):
         return [SlotSet(name, value) for name, value in outcome.slots]
 
 
+class CannedAction(DialogueAction):
+    """A reply of domain.yml (`response`), unless the message asks something of the fiche the model did not see: « yen a
+    cb en tt » read as a goodbye, « qui en est l'auteur ? » as a question about the assistant
+    (dialogue.asked_instead)."""
+    response = ""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        school = self.school
+        try:
+            outcome = dialogue.asked_instead(school, turn_of(school, tracker, self.kind))
+        except Exception:  # the reply the model chose, never silence
+            logger.exception("L'action %s a échoué pour la conversation %r", self.name(), tracker.sender_id)
+            outcome = None
+        if outcome is None:
+            dispatcher.utter_message(response=self.response)
+            return []
+        send(dispatcher, outcome.reply, outcome.profession)
+        return [SlotSet(name, value) for name, value in outcome.slots]
+
+
+class ActionAuRevoir(CannedAction):
+    response = "utter_au_revoir"
+
+    def name(self) -> Text:
+        return "action_au_revoir"
+
+
+class ActionQuestionBot(CannedAction):
+    response = "utter_question_bot"
+
+    def name(self) -> Text:
+        return "action_question_bot"
+
+
 class ActionCatalogue(DialogueAction):
     """The school's catalogue: the list of professions, a search by interest, a comparison of two."""
     kind = dialogue.CATALOGUE

@@ -30,10 +30,10 @@ _IT_FOLLOWS = re.compile(r"^\W*(?:et|mais|ok et|d'accord et)\W+(?:il|elle|ils|el
 # « elle sert à quoi ? », « il a quel score ? », « et sa note ? », « qu'est-ce qu'elle apporte ? »: a short question
 # on what the last answer spoke of, by a pronoun…
 _OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors|du coup)\W+)?(?:(?:il|elle|ca|cela|celle-ci|celui-ci|celle-la"
-                    r"|celui-la)\b|(?:c'est )?(?:quoi )?(?:sa|son|ses)\b)|-t-(?:il|elle)\b|\bqu'(?:il|elle)\b")
+                    r"|celui-la)\b|(?:c'est )?(?:quoi )?(?:sa|son|ses)\b)|\b[a-z]+(?:-t)?-(?:il|elle)\b|\bqu'(?:il|elle)\b")
 # … asking what it is for, its score, its key words, what it brings or means: not « il fait pas de compta ? », which
 # names something else
-_ITS = re.compile(r"\b(?:sert|servent|servir|utile|utilite|note|notee|score|points?|mots?[- ]cles|apporte\w*|veut dire"
+_ITS = re.compile(r"\b(?:sert|servent|servir|utile|utilite|note|notee|score|points?|mots?[- ]cles|apporte\w*|veu\w*(?:-(?:il|elle))? dire"
                   r"|signifi\w*|consiste\w*|concretement|definition|exemples?|importan\w*|explique\w*|c'est quoi)\b")
 OF_IT_WORDS = 8
 # « combien » as students write it (« cb », « cmb »); core/understanding.py reads the same words for counts.
@@ -41,8 +41,9 @@ HOW_MUCH = r"(?:combien|cb|cmb|cbn)"
 _HOW_MUCH = re.compile(r"\b(?:" + HOW_MUCH + r"|how much|how many)\b")
 # « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
 # what the last answer was about.
-_QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:il\s+)?y\s+)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\bcombien\b"
-                             r"|combien\b.{0,30}\b(?:elles?|ils?|en|ca)\b|combien\W*(?:en moyenne|environ)?\W*$"
+_QUANTITY_OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:(?:il\s+)?y\s*)?(?:(?:elles?|ils?|ca|cela|en)\b.{0,40}\b"
+                             + HOW_MUCH + r"\b|" + HOW_MUCH + r"\b.{0,30}\b(?:elles?|ils?|en|ca)\b|" + HOW_MUCH
+                             + r"\W*(?:en moyenne|environ|en tout|en tt|au total)?\W*$"
                              r"|how (?:much|many)\b.{0,20}\b(?:they|it|them)\b)")
 
 # « faire face aux difficultés », « tenir face à la pression »: what the constraints demand. Not « gérer les

@@ -42,6 +42,8 @@ DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 ABSENT = "precision_absente"
 # The slot of the one item of a list the last answer was about (its title): « elle sert à quoi ? » asks it next.
 ITEM = "element"
+# … or of the fiche's saying, when the last answer gave it: « ça veut dire quoi ? » asks what it means.
+SAYING = "citation"
 
 
 def respond(school: School, turn: Turn) -> Outcome:
@@ -53,6 +55,17 @@ def respond(school: School, turn: Turn) -> Outcome:
         if turn.slots.get(slot) and slot not in dict(outcome.slots):
             outcome = replace(outcome, slots=outcome.slots + ((slot, None),))
     return outcome
+
+
+def saying_meant(school: School, turn: Turn) -> Optional[Outcome]:
+    """« ça veut dire quoi ? » right after the fiche's saying: the fiche does not explain it; the saying again."""
+    q, profession = turn.question, current_profession(school, turn)
+    if turn.slots.get(ITEM) != SAYING or not q.cues.of_it or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
+            or q.named or set(q.topics_named) - {"salaire"} or profession is None or not profession.salaire \
+            or not profession.salaire.citation:
+        return None
+    return Outcome(school.replier.saying_meaning(profession), (("sujet", "salaire"), ("incompris", 0.0), (ITEM, SAYING)),
+                   profession)
 
 
 def asks_quantity_of_it(q: Question) -> bool:
@@ -72,6 +85,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
             and len(turn.question.folded.split()) <= SHORT_FOLLOW_UP:
         # (not the help)
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
+    saying = saying_meant(school, turn)
+    if saying:
+        return saying
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
@@ -925,7 +941,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # « La fiche ne précise pas quelles langues sont attendues. » in the answer: remembered like an absent detail,
     # so that « il faut en parler combien ? » is told the same, not given the list again.
     silent = school.silent_in_answer(profession, question, reply.text)
-    item = replier.item_answered(profession, question) if question.topic in ITEM_TOPICS + JOB_LIST_TOPICS else None
+    item = replier.item_answered(profession, question) if question.topic in ITEM_TOPICS + JOB_LIST_TOPICS \
+        else SAYING if question.topic == "salaire" and q.cues.saying and profession.salaire and profession.salaire.citation \
+        else None
     return done(reply, (("sujet", question.topic), ("incompris", 0.0)) + (((ABSENT, silent),) if silent else ())
                 + (((ITEM, item),) if item else ()))
 
@@ -958,6 +976,22 @@ def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
         return answer(school, replace(turn, question=part.question, intent=part.intent), part.intent,
                       fallback=True)
     return answer(school, turn, asked[0].intent, fallback=True)
+
+
+def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
+    """« yen a cb en tt » read as a goodbye, « qui en est l'auteur ? » as a question about the assistant: what the
+    message asks of the fiche (how many items the last list holds, a detail the fiche does not give, a topic it names),
+    or None for the reply the model chose. Only a message that asks (« ? », « combien »): « merci, au revoir » is one."""
+    q, facts, previous = turn.question, school.fact_topics, turn.slots.get("sujet")
+    if "?" not in q.text and not q.cues.how_much:
+        return None
+    if previous in COUNTED_TOPICS and previous in facts and q.cues.quantity_of_it and not q.about_pay:
+        return answer(school, replace(turn, intent=previous), previous, fallback=False)
+    absent = answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
+    if absent:
+        return absent
+    topic = next((t for t in q.topics_named if t in facts), None)
+    return answer(school, replace(turn, intent=topic), topic, fallback=False) if topic else None
 
 
 def clarify(school: School, turn: Turn) -> Outcome:

@@ -686,6 +686,11 @@ class Replier:
         return self.fill("salaire.calcul_montants_dits" if asked.said else "salaire.calcul", calculs=self.bullets(lines),
                          niveaux=self.bullets(figures))
 
+    def saying_meaning(self, p: Profession) -> Reply:
+        """What the fiche's saying means, asked right after it: the fiche gives it as it is, without explaining it."""
+        text = self.fill("salaire.citation_sens", citation=p.salaire.citation)
+        return Reply(f"{text}\n{self.source(p, 'salaire')}", self.suggestions("salaire"))
+
     def _salary_level(self, p: Profession, level: str, alone: bool = False) -> str:
         s = p.salaire
         lvl = getattr(s.niveaux, level)

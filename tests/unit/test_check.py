@@ -210,7 +210,7 @@ def test_an_example_line_without_a_dash(project):
 def test_an_intent_of_the_domain_without_a_rule(project):
     edit(project, "data/rules/conversation.yml",
            "- rule: dire que c'est un assistant virtuel\n  steps:\n  - intent: question_bot\n"
-           "  - action: utter_question_bot\n", "")
+           "  - action: action_question_bot\n", "")
     out = failing_output(project)
     line = line_of(project, "domain.yml", "- question_bot")
     assert (f"domain.yml ligne {line} : l'intention « question_bot » n'est utilisée par aucune règle ni "
@@ -266,7 +266,7 @@ def test_a_topic_without_an_intent(project):
 
 
 def test_a_rule_to_action_repondre_for_an_intent_that_is_not_a_topic(project):
-    edit(project, "data/rules/conversation.yml", "  - intent: question_bot\n  - action: utter_question_bot",
+    edit(project, "data/rules/conversation.yml", "  - intent: question_bot\n  - action: action_question_bot",
            "  - intent: question_bot\n  - action: action_repondre")
     out = failing_output(project)
     line = line_of(project, "data/rules/conversation.yml", "intent: question_bot")

@@ -94,3 +94,31 @@ def test_a_pronoun_after_a_whole_list_or_naming_something_else_is_not_taken_for_
     _, slots = conversation((f"c'est quoi {skill.nom.lower()} ?", "hard_skills", dialogue.ANSWER))
     assert slots[dialogue.ITEM] == skill.nom
     assert not school().understand("il faut savoir coder en python ?", [], "hard_skills", []).cues.of_it
+
+
+def test_what_the_saying_means_right_after_it_is_that_the_fiche_does_not_explain_it():
+    citation = default_profession().salaire.citation
+    replies, slots = conversation(("y a une citation dans la fiche ? laquelle", "salaire", dialogue.ANSWER),
+                                  ("que veut-elle dire selon vous ?", "nlu_fallback", dialogue.CLARIFY))
+    assert replies[-1].startswith(template_start("salaire.citation_sens")) and citation in replies[-1], replies
+    # after the pay figures, « ça veut dire quoi ? » is no question on a saying
+    replies, _ = conversation(("c quoi le salaire", "salaire", dialogue.ANSWER),
+                              ("ça veut dire quoi brut ?", "definition", dialogue.ANSWER))
+    assert not replies[-1].startswith(template_start("salaire.citation_sens")), replies
+
+
+def asked_instead(text, intent, slots):
+    q = school().understand(text, [], intent, [])
+    outcome = dialogue.asked_instead(school(), dialogue.Turn(q, intent, ((intent, 0.9),), slots, None, dialogue.ANSWER))
+    return outcome.reply.text if outcome else None
+
+
+def test_a_question_read_as_a_goodbye_or_about_the_assistant_is_answered():
+    qualities = default_profession().soft_skills.qualites
+    assert asked_instead("yen a cb en tt", "au_revoir", {"sujet": "soft_skills"}).startswith(
+        template_start("nombre_elements") + str(len(qualities)))
+    assert asked_instead("qui en est l'auteur ?", "question_bot", {"sujet": "salaire"}).startswith("La fiche ne précise pas")
+    # a goodbye, and a question about the assistant, keep the reply the model chose
+    for text, intent in (("merci au revoir", "au_revoir"), ("bye !", "au_revoir"), ("tu es un robot ?", "question_bot"),
+                         ("t'es une vraie personne ou pas ?", "question_bot")):
+        assert asked_instead(text, intent, {"sujet": "soft_skills"}) is None, text

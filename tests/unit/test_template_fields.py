@@ -99,6 +99,8 @@ def filled():
         # the fiche's saying beside its figures, and a fiche with none
         said = understand("c'est quoi la citation sur le salaire ?", topic="salaire")
         replier.answer(profession, said)
+        if profession.salaire and profession.salaire.citation:  # « ça veut dire quoi ? » right after it
+            replier.saying_meaning(profession)
         # Two items named (« X ou Y ? »), one asked openly (« X, c'est quoi ? »), a step asked as compulsory,
         # the student's own idea of the job, a score asked of a quality.
         for topic, names in (("missions", [m.intitule for m in profession.missions[:1] + profession.missions[-1:]]),
