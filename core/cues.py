@@ -117,6 +117,8 @@ _ABOUT_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors)\W+)?(?:ca|cela)\b")
 # « hard skills », « compétences », « techniques »: the technical skills said apart from the qualities (« soft skill »
 # alone also says « skill »).
 _TECHNICAL = re.compile(r"\bhard\b|\bcompetence|\btechni")
+# … and only them: « compétence » alone is said of the qualities too
+_STRICTLY_TECHNICAL = re.compile(r"\bhard\b|\btechni")
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ class Cues:
     destination: bool = False      # where to go next
     work_study: bool = False       # work-study
     technical: bool = False        # the technical skills named apart
+    strictly_technical: bool = False  # … by « hard » or « technique », not « compétence » alone
     faq: bool = False              # the fiche's FAQ named
     compares: bool = False         # a comparison said (« plus que », « mieux »), not only « lequel ? »
     belongs: bool = False          # whether something belongs to a list, asked yes or no
@@ -171,7 +174,8 @@ def cues(folded: str) -> Cues:
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
                 job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
-                technical=bool(_TECHNICAL.search(folded)), faq=bool(_FAQ.search(folded)), compares=bool(_COMPARES.search(folded)),
+                technical=bool(_TECHNICAL.search(folded)), strictly_technical=bool(_STRICTLY_TECHNICAL.search(folded)),
+                faq=bool(_FAQ.search(folded)), compares=bool(_COMPARES.search(folded)),
                 belongs=bool(_BELONGS.search(folded)) or in_it, in_list=bool(_IN_LIST.search(folded)) or in_it, in_it=in_it,
                 own_past=bool(_OWN_PAST.search(folded)),
                 about_it=bool(_ABOUT_IT.search(folded)))

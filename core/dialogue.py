@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, List, Optional, Sequence, Tuple
 
-from core import exploring
+from core import exploring, pay_sums
 from core.coverage import Asked
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import DOUBTED, Reply
@@ -434,6 +434,32 @@ def titled_topic(school: School, profession: Profession, q: Question, intent: st
     return only[0] if len(only) == 1 else None
 
 
+# The lists whose items a message may describe by the words of their text.
+DESCRIBED_TOPICS = ITEM_TOPICS + ("experiences",)
+
+
+def described_topic(school: School, profession: Profession, q: Question, intent: str,
+                    previous: Optional[str] = None) -> Optional[str]:
+    """« la compétence qui consiste à comprendre les attentes des partenaires » read as the technical skills: the one other
+    list an item of which the message describes by more words of its text (two at least) than any item of the intent's
+    list, when it names no item by its title. Not away from a list the message names (« laquelle des missions … »),
+    but for « compétence » alone, which students say of the qualities too; nor away from the list just shown
+    (`previous`: « celle pour garder de bonnes relations… » after the qualities)."""
+    replier = school.replier
+    if intent == previous:
+        return None
+    lists = [t for t in DESCRIBED_TOPICS if t in school.fact_topics]
+    if any(replier.naming_words(profession, t, q) for t in lists):
+        return None
+    if intent in q.topics_named and not (intent == "hard_skills" and not q.cues.strictly_technical):
+        return None
+    own = replier.described_item(profession, intent, q)
+    scored = sorted(((replier.described_item(profession, t, q), t) for t in lists if t != intent), reverse=True)
+    if not scored or scored[0][0] < DESCRIBED or scored[0][0] <= own or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1]
+
+
 def item_asked(school: School, profession: Profession, q: Question, previous: Optional[str],
                tie: Optional[str] = None) -> Optional[str]:
     """The topic of the item the message names: the previous answer's topic when it names one of its items,
@@ -667,6 +693,15 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « un débutant commence à 45 000 € ? »: an amount of money (not a price: stated_amount) asks the pay,
         # whatever topic another word suggests (« commence »: the stepping-stone jobs).
         intent = "salaire"
+    elif q.among and len(listed := [t for t in q.topics_named if t in ITEM_TOPICS and t in facts]) == 1:
+        # « parmi : veille, recrutement, comptabilité, lesquelles ne sont pas des missions ? »: the list it names, one
+        # question whatever parts the classifier cut
+        intent, whole = listed[0], True
+    elif q.pay_sum is None and q.pay_piece is not None and previous == "salaire" and "salaire" in facts and not q.named \
+            and (calculated := pay_sums.recalled(turn.slots.get(ITEM))) \
+            and (followed := pay_sums.continued(calculated, q.pay_piece)):
+        # « et pour un confirmé ? » after the middle of the beginner's range: the same calculation on that level
+        intent, whole, q = "salaire", True, replace(q, pay_sum=followed)
     elif q.pay_sum is not None and "salaire" in facts:
         # « l'écart entre le max débutant et le min confirmé ? », « 3 000 € par mois, ça fait combien par an ? »: a
         # calculation on the pay figures, one question whatever parts the classifier cut
@@ -756,6 +791,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             intent in ITEM_TOPICS or intent in facts and unsure(turn, intent)):
         # « avec qui travaille-t-on dans la coopération institutionnelle ? » read, unsure, as the evolutions
         intent = titled_topic(school, current, q, intent) or intent
+    if current is not None and not q.skills and len(q.parts) < 2 and intent in DESCRIBED_TOPICS:
+        # « c'est quoi la compétence qui consiste à comprendre les attentes des partenaires ? »: the quality so described
+        intent = described_topic(school, current, q, intent, previous) or intent
     stone = own_stepping_stone(school, current, q)
     if stone:
         # « je suis assistante juridique depuis six ans : c'est un bon tremplin ? »: the student's own job is one the
@@ -943,7 +981,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     silent = school.silent_in_answer(profession, question, reply.text)
     item = replier.item_answered(profession, question) if question.topic in ITEM_TOPICS + JOB_LIST_TOPICS \
         else SAYING if question.topic == "salaire" and q.cues.saying and profession.salaire and profession.salaire.citation \
-        else None
+        else pay_sums.remembered(q.pay_sum) if question.topic == "salaire" and q.pay_sum is not None else None
     return done(reply, (("sujet", question.topic), ("incompris", 0.0)) + (((ABSENT, silent),) if silent else ())
                 + (((ITEM, item),) if item else ()))
 

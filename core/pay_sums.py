@@ -103,3 +103,58 @@ def decimal(value: float) -> str:
 def change(start: int, end: int) -> float:
     """The rise (or fall, negative) from one amount to another, in percent of the first."""
     return (end - start) / start * 100
+
+
+# A follow-up of a calculation is short: « et pour un confirmé ? », « et en pourcentage ? ».
+PIECE_WORDS = 6
+
+
+def piece(folded: str) -> Optional[PaySum]:
+    """What a short follow-up of a calculation changes (« et pour un confirmé ? »: the level; « et en pourcentage ? »:
+    the operation), as a PaySum with only that (kind "" for a level); None when it says neither."""
+    if len(folded.split()) > PIECE_WORDS:
+        return None
+    kind = next((name for name, pattern in _OPERATIONS if pattern.search(folded)), "")
+    levels = tuple(dict.fromkeys(name for _, name in _found(_LEVELS, folded)))
+    if kind and not levels:
+        return PaySum(kind)
+    if not kind and len(levels) == 1:
+        return PaySum("", ((levels[0], ""),))
+    return None
+
+
+def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
+    """The calculation a follow-up asks: the previous one on the level it names, or another operation on the same
+    figures; None when that makes no calculation (a ratio of whole ranges)."""
+    if change.kind:
+        if change.kind != "ecart" and change.kind != "milieu" and any(not bound for _, bound in previous.figures):
+            return None
+        return PaySum(change.kind, previous.figures, previous.said)
+    level = change.figures[0][0]
+    if previous.kind == "milieu":
+        return PaySum("milieu", ((level, ""),))
+    if previous.said or len({lvl for lvl, _ in previous.figures}) != 1:
+        return None
+    return PaySum(previous.kind, tuple((level, bound) for _, bound in previous.figures))
+
+
+def remembered(calculation: PaySum) -> str:
+    """A calculation as the conversation keeps it (« calcul:ecart:debutant-max,confirme-min »), for its follow-up."""
+    figures = ",".join(f"{level}-{bound}" for level, bound in calculation.figures)
+    said = ",".join(str(a) for a in calculation.said)
+    return f"{REMEMBERED}{calculation.kind}:{figures}:{said}"
+
+
+def recalled(kept: Optional[str]) -> Optional[PaySum]:
+    """The calculation `remembered` kept, None for anything else."""
+    if not kept or not kept.startswith(REMEMBERED):
+        return None
+    try:
+        kind, figures, said = kept[len(REMEMBERED):].split(":")
+        pairs = tuple(tuple(f.split("-")) for f in figures.split(",") if f)
+        return PaySum(kind, tuple((level, bound) for level, bound in pairs), tuple(int(a) for a in said.split(",") if a))
+    except ValueError:
+        return None
+
+
+REMEMBERED = "calcul:"

@@ -15,6 +15,7 @@ from core.coverage import Asked, asked_objects
 from core.cues import HOW_MUCH, Cues, cues
 from core.levels import LevelsAsk, levels_asked
 from core.pay_sums import PaySum, pay_sum
+from core.pay_sums import piece as pay_piece
 from core.stemming import stems
 from core.textnorm import NUMBER_WORDS, fold, years_in
 
@@ -294,9 +295,11 @@ _COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d')\s*(?:\w+ ){0,2}?" + _COUN
 
 # « parmi leadership, diplomatie et curiosité, laquelle n'est pas dans les soft skills ? »: the things said, of which the
 # one(s) a list lacks are asked
-_AMONG = re.compile(r"\b(?:parmi|entre|among)\s+(?P<said>[^?]+?)\s*,\s*(?:lequel|laquelle|lesquels|lesquelles|quel|quelle"
+_AMONG = re.compile(r"\b(?:parmi|entre|among)\s*:?\s+(?P<said>[^?]+?)\s*[,\u2014\u2013-]\s*"
+                    r"(?:lequel|laquelle|lesquels|lesquelles|quel|quelle"
                     r"|quels|quelles|which)\b(?P<rest>[^?]*)")
-_NOT_IN = re.compile(r"\bn'(?:est|sont|apparai\w*|figure\w*)\s+pas\b|\bne (?:figure|fait|font)\w* pas\b|\bis not\b|\bisn't\b"
+_NOT_IN = re.compile(r"\bn'(?:est|sont|apparai\w*|figure\w*)\s+pas\b|\bne sont pas\b|\bne (?:figure|fait|font)\w* pas\b"
+                     r"|\bis not\b|\bisn't\b"
                      r"|\bare not\b|\bintrus\b")
 
 
@@ -666,6 +669,8 @@ class Question:
     cues: Cues = Cues()
     # « l'écart entre le max débutant et le min confirmé ? »: a calculation on the pay figures (core/pay_sums.py).
     pay_sum: Optional[PaySum] = None
+    # « et pour un confirmé ? », « et en pourcentage ? »: what a short follow-up changes of the last calculation
+    pay_piece: Optional[PaySum] = None
 
 
 @dataclass(frozen=True)
@@ -792,7 +797,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
         counted=counted, among=said_among(folded), guaranteed=bool(_GUARANTEE.search(folded)),
         request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=cues(folded),
-        pay_sum=pay_sum(folded, paid))
+        pay_sum=pay_sum(folded, paid), pay_piece=pay_piece(folded))
 
 
 def _part(part: dict, text: str, folded: str, entities: Sequence[dict], vocabulary: Vocabulary) -> Question:

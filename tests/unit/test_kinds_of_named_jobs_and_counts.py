@@ -122,3 +122,12 @@ def test_a_question_read_as_a_goodbye_or_about_the_assistant_is_answered():
     for text, intent in (("merci au revoir", "au_revoir"), ("bye !", "au_revoir"), ("tu es un robot ?", "question_bot"),
                          ("t'es une vraie personne ou pas ?", "question_bot")):
         assert asked_instead(text, intent, {"sujet": "soft_skills"}) is None, text
+
+
+def test_items_said_among_others_after_a_colon_and_a_dash_are_checked_against_the_list_named():
+    missions = default_profession().missions
+    text = reply(f"parmi : {missions[0].intitule.lower()}, recrutement, comptabilité — lesquelles ne sont PAS des missions "
+                 "de la fiche ?", "outils")
+    assert text.startswith(template_start("element_non_cite_parmi")) and "recrutement" in text, text
+    assert "Missions" in text.split("\n")[0], text
+    assert f"« {missions[0].intitule.lower()}" not in text.split("\n")[0], text

@@ -64,3 +64,23 @@ def test_what_is_no_calculation_of_the_pay_is_left_alone():
         assert pay_sum(fold(text), "salaire" in text) is None, text
     assert pay_sum(fold("quelle différence de salaire entre débutant et confirmé ?"), True) == PaySum(
         "ecart", (("debutant", ""), ("confirme", "")))
+
+
+def test_a_short_follow_up_of_a_calculation_changes_its_level_or_its_operation():
+    from tests.support.knowledge import school
+    confirmed, beginner = levels().confirme, levels().debutant
+    slots, replies = {}, []
+    for text, intent in (("le milieu de la fourchette débutant ça fait combien ?", "salaire"), ("et pour un confirmé ?", "salaire"),
+                         ("l'écart entre le max débutant et le max confirmé ?", "salaire"), ("et en pourcentage ?", "nlu_fallback")):
+        q = school().understand(text, [], intent, [])
+        kind = dialogue.CLARIFY if intent == "nlu_fallback" else dialogue.ANSWER
+        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
+        slots.update(dict(outcome.slots))
+        replies.append(outcome.reply.text)
+    assert euros(round((confirmed.min + confirmed.max) / 2)) in replies[1], replies[1]
+    rise = f"{(confirmed.max - beginner.max) / beginner.max * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert f"hausse de {rise} %" in replies[3], replies[3]
+    # after the pay figures, not a calculation, « et pour un confirmé ? » is no calculation
+    q = school().understand("et pour un confirmé ?", [], "salaire", [])
+    outcome = dialogue.respond(school(), dialogue.Turn(q, "salaire", (), {"sujet": "salaire"}, None, dialogue.ANSWER))
+    assert not outcome.reply.text.startswith(CALCULATION), outcome.reply.text
