@@ -24,9 +24,14 @@ _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|
 # « la petite citation sur le salaire », « le dicton »: a saying of the fiche.
 _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b"
                      r"|\b(?:petite|jolie|drole de) phrase\b|\bphrase (?:d'accroche|celebre)\b"
-                     r"|\bphrases? (?:marrante|drole|amusante|rigolote|connue|culte|choc)s?\b")
+                     r"|\bphrases?(?: \w+){0,2} (?:marrante|drole|amusante|rigolote|connue|culte|choc)s?\b")
 # « et il prépare à quels postes ? », « et ça, c'est obligatoire ? »: a follow-up on what was just answered.
 _IT_FOLLOWS = re.compile(r"^\W*(?:et|mais|ok et|d'accord et)\W+(?:il|elle|ils|elles|ca|cela)\b")
+# « il est utile pour ce métier ? », « il apprend quoi ? »: a question whose subject is what was just answered.
+_IT_FIRST = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors)\W+)?(?:il|elle)\b")
+# « ça c'est en quelle position dans la liste ? », « elle est classée combien ? »: the rank of what was just answered.
+_POSITION = re.compile(r"\b(?:en|a) quelle (?:position|place)\b|\bquel(?:le)? (?:rang|position|place)\b|\bclassee?s? combien\b"
+                       r"|\bnumero combien\b|\bcombientieme\b")
 # « elle sert à quoi ? », « il a quel score ? », « et sa note ? », « qu'est-ce qu'elle apporte ? »: a short question
 # on what the last answer spoke of, by a pronoun…
 _OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors|du coup)\W+)?(?:(?:il|elle|ca|cela|celle-ci|celui-ci|celle-la"
@@ -134,6 +139,8 @@ class Cues:
     saying: bool = False           # a quotation, a saying (« la petite citation sur le salaire »)
     it_follows: bool = False       # « et il prépare à quels postes ? »: a follow-up on what was just answered
     of_it: bool = False            # « elle sert à quoi ? »: a short question, by a pronoun, on what was just answered
+    it_first: bool = False         # « il est utile ? »: what was just answered is the subject
+    position: bool = False         # « en quelle position dans la liste ? »: the rank of what was just answered
     facing: bool = False           # facing the job's difficulties
     mostly: bool = False           # what the job mostly does
     asks_person: bool = False      # a person (the counsellor) asked for
@@ -168,7 +175,8 @@ def cues(folded: str) -> Cues:
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),
-                it_follows=bool(_IT_FOLLOWS.search(folded)),
+                it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
+                position=bool(_POSITION.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),

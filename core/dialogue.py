@@ -68,6 +68,17 @@ def saying_meant(school: School, turn: Turn) -> Optional[Outcome]:
                    profession)
 
 
+def item_position(school: School, turn: Turn) -> Optional[Outcome]:
+    """« ça c'est en quelle position dans la liste ? » right after an answer about one item of a list: its place."""
+    q, previous, element = turn.question, turn.slots.get("sujet"), turn.slots.get(ITEM)
+    profession = current_profession(school, turn)
+    if not element or not q.cues.position or previous not in ITEM_TOPICS + JOB_LIST_TOPICS or profession is None \
+            or q.named or set(q.topics_named) - {previous} or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE):
+        return None
+    reply = school.replier.position(profession, previous, element)
+    return Outcome(reply, (("sujet", previous), ("incompris", 0.0), (ITEM, element)), profession) if reply else None
+
+
 def asks_quantity_of_it(q: Question) -> bool:
     """« elles représentent combien ? » right after a detail the fiche does not give: a quantity of that detail.
     Not when the message speaks of pay, a level, a skill or a profession of its own (« et il gagne combien ? »)."""
@@ -85,9 +96,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
             and len(turn.question.folded.split()) <= SHORT_FOLLOW_UP:
         # (not the help)
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
-    saying = saying_meant(school, turn)
-    if saying:
-        return saying
+    recalled = saying_meant(school, turn) or item_position(school, turn)
+    if recalled:
+        return recalled
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
@@ -163,7 +174,12 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
             or (turn.question.cues.it_follows and not turn.question.named and not turn.question.topics_named)
             or (turn.slots.get(ITEM) and turn.question.cues.of_it and not turn.question.named
-                and not turn.question.topics_named)):
+                and not turn.question.topics_named)
+            # « il est utile pour ce métier ? » after a diploma; « le premier tu peux détailler ? » after a list
+            or (previous in DIPLOMA_TOPICS and turn.question.cues.it_first and not turn.question.named
+                and not turn.question.topics_named)
+            or (previous in ITEM_TOPICS + JOB_LIST_TOPICS and turn.question.ordinal is not None
+                and not turn.question.named and not turn.question.topics_named)):
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))

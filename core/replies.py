@@ -170,6 +170,19 @@ class Replier:
         intro = self.fill("nombre_elements", nombre=number, rubrique=self.topics.sujets[topic].rubrique)
         return Reply(f"{intro}\n{reply.text}", reply.buttons)
 
+    def position(self, p: Profession, topic: str, title: str) -> Optional[Reply]:
+        """« ça c'est en quelle position dans la liste ? » right after an answer about one item: its place in the list,
+        by score for the technical skills (the order the fiche ranks them in), else in the fiche's order; None when the
+        item is no longer in the list."""
+        texts, titles = item_texts(p, topic)
+        names = [s.nom for s in by_score(p)] if topic == "hard_skills" else titles if titles is not None else texts
+        if title not in names:
+            return None
+        text = self.fill("rang_element", element=title, rang=names.index(title) + 1, total=len(names),
+                         rubrique=self.topics.sujets[topic].rubrique,
+                         ordre=self.fill("rang_par_score" if topic == "hard_skills" else "rang_ordre_fiche"))
+        return Reply(f"{text}\n{self.source(p, topic)}", self.suggestions(topic))
+
     def own_experience(self, p: Profession, job: str, reply: Reply) -> Reply:
         """« je suis assistante juridique : mon profil a un intérêt ? »: the fiche cites that experience, said first."""
         cited = next((e for e in p.experiences if e.poste == job), None)

@@ -131,3 +131,26 @@ def test_items_said_among_others_after_a_colon_and_a_dash_are_checked_against_th
     assert text.startswith(template_start("element_non_cite_parmi")) and "recrutement" in text, text
     assert "Missions" in text.split("\n")[0], text
     assert f"« {missions[0].intitule.lower()}" not in text.split("\n")[0], text
+
+
+def test_the_place_of_the_item_in_play_is_its_rank_in_the_list():
+    missions = default_profession().missions
+    replies, _ = conversation((f"et la {missions[4].intitule.lower()} ?", "missions", dialogue.ANSWER),
+                              ("ça c'est en quelle position dans la liste des missions ?", "missions", dialogue.ANSWER))
+    assert replies[-1].startswith(template_start("rang_element") + missions[4].intitule), replies
+    assert f"place 5 sur {len(missions)}" in replies[-1], replies
+    by_score = sorted(default_profession().hard_skills.competences, key=lambda k: -k.score)
+    replies, _ = conversation((f"c'est quoi {by_score[2].nom.lower()} ?", "hard_skills", dialogue.ANSWER),
+                              ("elle est classée combien sur les 6 ?", "nlu_fallback", dialogue.CLARIFY))
+    assert f"place 3 sur {len(by_score)}" in replies[-1], replies
+
+
+def test_a_diploma_or_a_rank_as_the_subject_of_a_follow_up_is_the_last_answer_s():
+    replies, _ = conversation(("le mastère c quel niveau ?", "mastere", dialogue.ANSWER),
+                              ("il est utile pour ce metier ?", "nlu_fallback", dialogue.CLARIFY))
+    assert replies[-1].split("\n")[0] == replies[0].split("\n")[0], replies  # that diploma again, no clarification
+    assert not replies[-1].startswith(template_start("clarifier")), replies
+    experiences = default_profession().experiences
+    replies, _ = conversation(("quels postes faire avant ?", "experiences", dialogue.ANSWER),
+                              ("le premier tu peux détailler ?", "hors_sujet", dialogue.OUT_OF_SCOPE))
+    assert replies[-1].startswith(template_start("experiences_rang")) and experiences[0].poste in replies[-1], replies

@@ -101,6 +101,9 @@ def filled():
         replier.answer(profession, said)
         if profession.salaire and profession.salaire.citation:  # « ça veut dire quoi ? » right after it
             replier.saying_meaning(profession)
+        for topic, items in (("missions", profession.missions[:1]), ("hard_skills", profession.hard_skills.competences[:1])):
+            for item in items:  # « ça c'est en quelle position dans la liste ? »
+                replier.position(profession, topic, getattr(item, "intitule", None) or item.nom)
         # Two items named (« X ou Y ? »), one asked openly (« X, c'est quoi ? »), a step asked as compulsory,
         # the student's own idea of the job, a score asked of a quality.
         for topic, names in (("missions", [m.intitule for m in profession.missions[:1] + profession.missions[-1:]]),
