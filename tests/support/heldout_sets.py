@@ -13,7 +13,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, Iterable, List, Sequence, Tuple
 
 import yaml
 
@@ -64,16 +64,34 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def says_of(case) -> Tuple[str, ...]:
+    return tuple(case["say"]) if isinstance(case["say"], list) else (case["say"],)
+
+
+def conversation(stack, says: Sequence[str]) -> List[str]:
+    """The replies (normalized) to messages sent in order in one new conversation."""
+    sender = stack.new_sender()
+    return [normalize(seen(stack.say(sender, message))) for message in says]
+
+
+def longest(conversations: Iterable[Tuple[str, ...]]) -> List[Tuple[str, ...]]:
+    """The conversations that are no start of another: a set writes the k-th turn of a conversation as a case of its
+    first k messages, and the replies to those are the replies along the whole conversation."""
+    found = set(conversations)
+    starts = {c[:k] for c in found for k in range(1, len(c))}
+    return sorted(found - starts)
+
+
+def passes(case, reply: str) -> bool:
+    return (all(re.search(p, reply) for p in case.get("all", []))
+            and not any(re.search(p, reply) for p in case.get("none", []))
+            and not any(word in reply for word in APOLOGY))
+
+
 def ask(stack, case) -> Tuple[bool, str]:
     """Sends a case's messages in one conversation; whether the last reply passes, and its start."""
-    sender = stack.new_sender()
-    says = case["say"] if isinstance(case["say"], list) else [case["say"]]
-    for message in says:
-        reply = normalize(seen(stack.say(sender, message)))
-    ok = (all(re.search(p, reply) for p in case.get("all", []))
-          and not any(re.search(p, reply) for p in case.get("none", []))
-          and not any(word in reply for word in APOLOGY))
-    return ok, reply
+    reply = conversation(stack, says_of(case))[-1]
+    return passes(case, reply), reply
 
 
 def _opening(key: str) -> str:
@@ -111,8 +129,13 @@ def scored(stack, name: str) -> Scored:
     conversations are independent: a few at a time, as several students write at once (each
     conversation's messages stay in order)."""
     cases = yaml.safe_load((NLU / f"{name}.yml").read_text(encoding="utf-8"))
+    # each whole conversation once: the case of its first k messages is read at its k-th reply (the assistant answers
+    # a message from the conversation so far, whatever follows it)
+    runs = longest(says_of(case) for case in cases)
     with ThreadPoolExecutor(max_workers=CONVERSATIONS_AT_ONCE) as pool:
-        results = list(pool.map(lambda case: ask(stack, case), cases))
+        replies = dict(zip(runs, pool.map(lambda says: conversation(stack, says), runs)))
+    by_start = {run[:k]: replies[run][k - 1] for run in runs for k in range(1, len(run) + 1)}
+    results = [(passes(case, by_start[says_of(case)]), by_start[says_of(case)]) for case in cases]
     result = Scored(0, len(cases), [], Counter())
     for case, (ok, reply) in zip(cases, results):
         result.right += ok
