@@ -401,7 +401,7 @@ ITEM_TOPICS = ("missions", "soft_skills", "hard_skills", "outils")
 # Words of one item's text that describe it without its name (« respecter les procédures et les obligations »).
 DESCRIBED = 2
 # The topics whose items can be counted (« combien de tremplins ? »).
-COUNTED_TOPICS = ITEM_TOPICS + ("experiences",)
+COUNTED_TOPICS = ITEM_TOPICS + JOB_LIST_TOPICS
 
 
 def item_topic(school: School, turn: Turn) -> Optional[str]:

@@ -5,6 +5,7 @@ names it (« la mobilité »: « Appui à la mobilité internationale »), else 
 (« respecter les procédures et les obligations »: the administrative mission). Stems that several items share say
 nothing of which one is meant. Pure functions of a Profession and a Question; core/replies.py builds the answers.
 """
+import re
 from collections import Counter
 from typing import FrozenSet, List, Optional, Sequence, Set, Tuple
 
@@ -113,3 +114,12 @@ def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Seq
         # most of whose words the message says, over one whose title shares a word with it
         return scores.index(best) if alone and best > scores[by_title[0]] + 1 else by_title[0]
     return scores.index(best) if alone else None
+
+
+_POST = re.compile(r"\b(?:poste|métier|metier|fonction)s? d(?:e |'|’)\s*([A-ZÉÈÀ][^,.;:]*?)(?=\s+(?:au sein|en créant|"
+                   r"en creant|dans|ou|pour|avec|chez)\b|[,.;:]|$)")
+
+
+def posts_in(sentence: Optional[str]) -> list:
+    """The job titles a sentence of the fiche names (« vers un poste de Consultant(e) en stratégie … au sein … »)."""
+    return [m.group(1).strip() for m in _POST.finditer(sentence or "")]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from core import catalogue, compare, diplomas, gender
-from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, text_scores, unique_stems
+from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, posts_in, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
 from core.pay_sums import PaySum, change, decimal
@@ -164,7 +164,9 @@ class Replier:
 
     def counted(self, p: Profession, topic: str, reply: Reply) -> Reply:
         """« combien de missions ? »: how many items the fiche gives for the topic, then its answer."""
-        number = len(p.experiences) if topic == "experiences" else len(item_texts(p, topic)[0])
+        # (the evolutions: the jobs the fiche cites after this one, those of its sentence on what comes next too)
+        number = len(p.experiences) if topic == "experiences" else \
+            len(p.evolutions.postes + posts_in(p.evolutions.ensuite)) if topic == "evolutions" else len(item_texts(p, topic)[0])
         if not number:
             return reply
         intro = self.fill("nombre_elements", nombre=number, rubrique=self.topics.sujets[topic].rubrique)

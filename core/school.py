@@ -9,6 +9,7 @@ from typing import Callable, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 
 from core.catalogue import BY_FAMILY, Interests, SearchIndex, request
 from core.coverage import NEUTRAL_KEYS, Asked, uncovered
+from core.items import posts_in
 from core.knowledge import Profession
 from core.names import NameIndex, canonical, name_words
 from core.replies import Replier
@@ -164,7 +165,7 @@ class School:
         "experiences"). The fiche says nothing of that job's salary, missions or diplomas. `bare_head`: the first
         word of its name alone, with no article, names it too (a question of pay)."""
         if profession.id not in self._cited:
-            cited = [(name, "evolutions") for name in profession.evolutions.postes + _posts_in(profession.evolutions.ensuite)]
+            cited = [(name, "evolutions") for name in profession.evolutions.postes + posts_in(profession.evolutions.ensuite)]
             cited += [(e.poste, "experiences") for e in profession.experiences]
             cited = [(name, kind) for name, kind in cited if not self.names.find(name, narrow=False)]
             self._cited[profession.id] = (cited, NameIndex((str(i), name) for i, (name, _) in enumerate(cited)))
@@ -311,13 +312,5 @@ def fiche_silent_id(topic: str, sentence: Optional[str]) -> Optional[str]:
     found = _SILENT_SENTENCE.match(sentence or "")
     return f"{_FICHE_SILENT}{topic}:{found.group(1)}" if found else None
 
-
-_POST = re.compile(r"\b(?:poste|métier|metier|fonction)s? d(?:e |'|’)\s*([A-ZÉÈÀ][^,.;:]*?)(?=\s+(?:au sein|en créant|"
-                   r"en creant|dans|ou|pour|avec|chez)\b|[,.;:]|$)")
-
-
-def _posts_in(sentence: Optional[str]) -> list:
-    """The job titles a sentence of the fiche names (« vers un poste de Consultant(e) en stratégie … au sein … »)."""
-    return [m.group(1).strip() for m in _POST.finditer(sentence or "")]
 
 

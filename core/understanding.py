@@ -279,7 +279,7 @@ _OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:l
 
 _COUNTED_NOUNS = (r"((?:categories?|types?|familles?|sortes?|kinds?) (?:d'|de |of )outils|missions?|competences?|qualites?"
                   r"|soft skills?|hard skills?|skills?|outils?|taches?|tasks?|qualities|tools?"
-                  r"|(?:metiers?|postes?) tremplins?|tremplins?|experiences)")
+                  r"|(?:metiers?|postes?) tremplins?|tremplins?|experiences|(?:metiers?|postes?) d'evolution|evolutions)")
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
 _COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"

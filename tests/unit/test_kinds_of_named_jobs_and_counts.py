@@ -154,3 +154,12 @@ def test_a_diploma_or_a_rank_as_the_subject_of_a_follow_up_is_the_last_answer_s(
     replies, _ = conversation(("quels postes faire avant ?", "experiences", dialogue.ANSWER),
                               ("le premier tu peux détailler ?", "hors_sujet", dialogue.OUT_OF_SCOPE))
     assert replies[-1].startswith(template_start("experiences_rang")) and experiences[0].poste in replies[-1], replies
+
+
+def test_the_evolutions_counted_are_every_job_the_fiche_cites_after_this_one():
+    from core.items import posts_in
+    evolutions = default_profession().evolutions
+    text = reply("combien de postes d'évolution sont cités par la fiche ?", "evolutions")
+    assert text.startswith(template_start("nombre_elements") + str(len(evolutions.postes + posts_in(evolutions.ensuite)))), text
+    # the number of jobs on the market is still a detail the fiche does not give
+    assert reply("y a combien de postes en tout dans ce secteur ?", "evolutions").startswith("La fiche ne précise pas")
