@@ -28,7 +28,9 @@ _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\
 # « et il prépare à quels postes ? », « et ça, c'est obligatoire ? »: a follow-up on what was just answered.
 _IT_FOLLOWS = re.compile(r"^\W*(?:et|mais|ok et|d'accord et)\W+(?:il|elle|ils|elles|ca|cela)\b")
 # « il est utile pour ce métier ? », « il apprend quoi ? »: a question whose subject is what was just answered.
-_IT_FIRST = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors)\W+)?(?:il|elle)\b")
+# (what such a question may start with: « et », « mais », « ok », « donc », « alors »)
+_LEAD = r"^\W*(?:(?:et|mais|ok|donc|alors)\W+)?"
+_IT_FIRST = re.compile(_LEAD + r"(?:il|elle)\b")
 # « ça c'est en quelle position dans la liste ? », « elle est classée combien ? »: the rank of what was just answered.
 _POSITION = re.compile(r"\b(?:en|a) quelle (?:position|place)\b|\bquel(?:le)? (?:rang|position|place)\b|\bclassee?s? combien\b"
                        r"|\bnumero combien\b|\bcombientieme\b")
@@ -117,7 +119,7 @@ _COMPARES = re.compile(r"\b(?:plus|moins|mieux|pire|davantage|compar\w*|differen
 _FAQ = re.compile(r"\bf\.?a\.?q\b|\bfoire aux questions\b|\bquestions?[- /]+reponses?\b|\bquestions frequentes\b")
 
 # « et ça, ça désigne un métier ? »: the thing the last answer spoke of is the subject.
-_ABOUT_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors)\W+)?(?:ca|cela)\b")
+_ABOUT_IT = re.compile(_LEAD + r"(?:ca|cela)\b")
 
 # « hard skills », « compétences », « techniques »: the technical skills said apart from the qualities (« soft skill »
 # alone also says « skill »).

@@ -50,10 +50,11 @@ def _found(patterns, folded: str) -> List[Tuple[int, str]]:
     return sorted((m.start(), name) for name, pattern in patterns for m in pattern.finditer(folded))
 
 
-def _figures(folded: str) -> Tuple[Tuple[str, str], ...]:
+def _figures(folded: str, levels: List[str]) -> Tuple[Tuple[str, str], ...]:
     """The fiche's figures a message names, in order: a bound with its level, one bound for two levels (« le salaire
-    minimum quand on passe de débutant à confirmé »), two bounds of one level; () when they cannot be paired."""
-    levels = list(dict.fromkeys(name for _, name in _found(_LEVELS, folded)))
+    minimum quand on passe de débutant à confirmé »), two bounds of one level; () when they cannot be paired.
+    `levels`: the levels it names, in order (read once by pay_sum)."""
+    levels = list(dict.fromkeys(levels))
     bounds = [name for _, name in _found(_BOUNDS, folded)]
     if _BOTH_LEVELS.search(folded) and len(set(bounds)) == 1:
         return (("debutant", bounds[0]), ("confirme", bounds[0]))
@@ -88,7 +89,7 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
         return PaySum(kind, tuple((level, "") for level in dict.fromkeys(levels)))
     if len(said) == 2:
         return PaySum(kind, said=tuple(said))
-    figures = _figures(folded)
+    figures = _figures(folded, levels)
     if len(figures) != 2 or (kind != "ecart" and "" in {bound for _, bound in figures}):
         return None
     return PaySum(kind, figures)
@@ -127,7 +128,7 @@ def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
     """The calculation a follow-up asks: the previous one on the level it names, or another operation on the same
     figures; None when that makes no calculation (a ratio of whole ranges)."""
     if change.kind:
-        if change.kind != "ecart" and change.kind != "milieu" and any(not bound for _, bound in previous.figures):
+        if change.kind not in ("ecart", "milieu") and any(not bound for _, bound in previous.figures):
             return None
         return PaySum(change.kind, previous.figures, previous.said)
     level = change.figures[0][0]
