@@ -14,6 +14,9 @@ _AMOUNT = re.compile(r"(?<![\w+])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?!\d)|\d+(?:
                      r"\s?(€|euros?\b|eur\b|balles\b)?")
 _SEPARATORS = re.compile(r"[ .\u00a0\u202f]")
 _GROUPED = re.compile(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+")
+# « par mois » as students write it, typo « par moi » and English included: an amount said by the month. One list
+# for the pay a message states, the sums on the pay and the salary a search asks more than.
+MONTHLY = re.compile(r"par mois|\bpar moi\b|/ ?mois|\bmensuel\w*|\ble mois\b|\bper month\b|\ba month\b")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from core import diplomas
-from core.amounts import amounts
+from core.amounts import MONTHLY, amounts
 from core.knowledge import Profession, euros
 from core.textnorm import NUMBER_WORDS, fold
 
@@ -221,7 +221,6 @@ def years_required(folded: str) -> Optional[int]:
 
 # An amount: « 45k », « 40 000 », « 2500 € » (never the 5 of « bac+5 »); « payé », never « pays ».
 _PAY = re.compile(r"pay(?!s\b)|salaire|gagn|euro|€|remuner|plus de|\+ de|au moins|minimum|au-dessus|depass|\bsup")
-_MONTHLY = re.compile(r"par mois|/ ?mois|mensuel")
 
 
 def salary_asked(folded: str) -> Optional[int]:
@@ -231,7 +230,7 @@ def salary_asked(folded: str) -> Optional[int]:
         amount = found.value
         if amount < 1000 or not (pay or found.marked):
             continue
-        return amount * 12 if amount < 15000 and _MONTHLY.search(folded) else amount
+        return amount * 12 if amount < 15000 and MONTHLY.search(folded) else amount
     return None
 
 

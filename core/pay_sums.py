@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from core.amounts import amounts
+from core.amounts import MONTHLY, amounts
 
 # A level of the fiche's pay, as students name it.
 _LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee?s?|en debut de carriere|au debut"
@@ -30,7 +30,6 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
                                     r"|\bhow much more\b")))
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
 # « 3 000 € par mois, ça fait combien par an ? »: a monthly amount, and not a net one (the fiche's figures are gross)
-_MONTHLY = re.compile(r"par mois|/ ?mois|\bmensuel\w*|\ble mois\b|\bper month\b|\ba month\b")
 _NET = re.compile(r"\bnet(?:te)?s?\b")
 MONTHLY_MOST = 10000  # a larger amount said beside « par mois » is a yearly figure (« 35 000 par an, ça fait combien par mois ? »)
 
@@ -74,7 +73,7 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
     message has a word of pay; a level or « fourchette » does too."""
     found = [a for a in amounts(folded) if a.value >= 500]
     said = [a.value for a in found]
-    monthly = bool(_MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
+    monthly = bool(MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
     # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's
     levels = [name for _, name in _found(_LEVELS, folded)]
     if not (about_pay or levels or _RANGE.search(folded) or monthly or _BOTH_LEVELS.search(folded)

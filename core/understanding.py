@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
 
-from core.amounts import amounts
+from core.amounts import MONTHLY, amounts
 from core.catalogue import Request
 from core.courtesy import masked_folded
 from core.coverage import Asked, asked_objects
@@ -84,7 +84,6 @@ def superlative(folded: str) -> Optional[str]:
 
 
 # -- an amount of money the student states (« un débutant commence à 45 000 € ? ») --------------------
-_MONTHLY = re.compile(r"par mois|/ ?mois|\bmensuel|\ble mois\b|\bpar moi\b")
 # What an amount may also be: the price of studies, not a pay.
 _COST = re.compile(r"\bco[uû]t|\bprix\b|\bfrais\b|\btarif|\bbudget|\binscription|\bscolarit|\bpayer (?:l|une|mon|ma|sa|son)\b")
 
@@ -131,7 +130,7 @@ def bare_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
     found = [a.value for a in amounts(folded)]
     if len(found) != 1 or found[0] < 10000:
         return None
-    return found[0], bool(_MONTHLY.search(folded)), _bound(folded)
+    return found[0], bool(MONTHLY.search(folded)), _bound(folded)
 
 
 def _bound(folded: str) -> Optional[str]:
@@ -150,7 +149,7 @@ def stated_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
     found = [a.value for a in amounts(folded) if a.marked]  # a bare number (a year, a score) is no amount of money
     if len(found) != 1 or found[0] < 500:
         return None
-    return found[0], bool(_MONTHLY.search(folded)), _bound(folded)
+    return found[0], bool(MONTHLY.search(folded)), _bound(folded)
 
 
 # -- details the fiche does not give ----------------------------------------------------------
