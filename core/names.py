@@ -69,7 +69,7 @@ INITIALS = (3, 5)
 SHORTENED_WITHOUT_HEAD = 3
 # Acronyms too common as words to name a profession alone (« si », « on »).
 _SHORT_COMMON = frozenset({"si", "on", "ou", "le", "la", "les", "de", "des", "en", "un", "et", "pas", "qui"})
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
+_ACRONYM = re.compile(r"\b[A-Z](?:&?[A-Z0-9]){1,6}\b")  # « IDE », « VTC », « V&V »
 
 # Feminine or other endings -> the masculine singular one, longest first within each family.
 _ENDINGS = (("euse", "eur"), ("trice", "teur"), ("iere", "ier"), ("ere", "er"), ("enne", "en"),
@@ -121,7 +121,7 @@ def gendered_forms(title: str) -> List[str]:
 
 
 def acronyms(title: str) -> List[str]:
-    """The acronyms a title writes in capitals: « Infirmier … (IDE) » -> [« IDE »], « Chauffeur VTC »."""
+    """The acronyms a title writes in capitals: « Infirmier … (IDE) » -> [« IDE »], « Chauffeur VTC », « (V&V) »."""
     return _ACRONYM.findall(title)
 
 
@@ -144,6 +144,11 @@ _COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})
 # job asked about.
 _NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "nous", "vous",
                       "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos"})
+# A civility and the word right after it, a surname (« Mme Boulanger nous a donné des devoirs »), unless that word is
+# an article or a pronoun (« madame la boulangère », « Bonjour Monsieur je voudrais… »).
+_SURNAME = re.compile(r"\b(?:mme|mmes|madame|mr|monsieur|mlle|mademoiselle|m\.)\s+"
+                      r"(?!(?:la|le|les|l|un|une|je|j|tu|il|elle|on|nous|vous|et|ou|mais)\b)([a-z][a-z-]*)")
+_STOP = "."  # the end of a sentence among a message's tokens (« oui chef ! je range ma chambre »)
 _ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »: within a complement
 # After a modal verb, an infinitive (« on peut reporter l'oral ? »); after a subject pronoun in its usual place (first,
 # or after « comment », « si », « qu' »…), a verb (« comment on interprète un graphique ? »): no job. Not after an
@@ -236,6 +241,7 @@ class NameIndex:
         self._postings: Dict[str, Set[int]] = defaultdict(set)
         self._heads: Dict[str, Set[str]] = defaultdict(set)
         self._agents: Set[str] = set()
+        self._joined: Set[str] = set()  # the acronyms titles write with « & » (« vv » for « V&V »), without it
         self._ordinary = ordinary
         entries = []
         folded_words: Set[str] = set()
@@ -248,10 +254,12 @@ class NameIndex:
                 entries.append((pid, name_words(form), name_words(full.replace("(", " ").replace(")", " "))))
                 folded_words.update(w for w in words(without_marks(full).translate(_LIGATURES))
                                     if w not in SMALL_WORDS)
-            kept = [fold(a) for a in acronyms(name)
-                    if fold(a) not in ordinary or len(a) >= 3 and fold(a) not in _SHORT_COMMON]
+            # (one written with « & » is no word of the language, however short: « V&V »)
+            kept = [fold(a.replace("&", "")) for a in acronyms(name)
+                    if "&" in a or fold(a) not in ordinary or len(a) >= 3 and fold(a) not in _SHORT_COMMON]
             entries += [(pid, (canonical(a),), None) for a in kept]
             acronym_forms.update((canonical(a), a) for a in kept)
+            self._joined |= {fold(a.replace("&", "")) for a in acronyms(name) if "&" in a}
         starts: Dict[Tuple[str, ...], Set[str]] = defaultdict(set)
         for pid, key, _ in entries:
             for end in range(1, len(key)):
@@ -330,20 +338,26 @@ class NameIndex:
     def read(self, folded: str) -> Read:
         """The words of a message (folded): clipped words replaced, typos corrected, each with its frame."""
         # « Bonjour, plombier c'est bien ? »: the greeting blanked out, the name is where the message starts.
-        text = re.sub(r"(\w)&(\w)", r"\1\2", without_marks(masked_folded(folded)).translate(_LIGATURES))
-        tokens = self._unglued(re.findall(r"[a-z0-9]+", text))
+        folded = _SURNAME.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + " " * len(m.group(1)), folded)
+        text = without_marks(masked_folded(folded)).translate(_LIGATURES)
+        joined = {w.replace("&", "") for w in re.findall(r"[a-z0-9]+&[a-z0-9]+", text)}  # « v&v » as written
+        text = re.sub(r"(\w)&(\w)", r"\1\2", text)
+        # (the end of a sentence is kept as « . »: a name does not run across it, and what follows starts anew)
+        tokens = self._unglued(re.findall(r"[a-z0-9]+|(?<=[a-z0-9 ])[.!?;]+(?= )", text))
+        tokens = [_STOP if t[0] in ".!?;" else t for t in tokens]
         raw, folded, framed, linked, also, shortened, articled = [], [], [], [], [], [], []
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
             # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_NO_JOB_AFTER)
+            # (an acronym a title writes with « & » names it only written so: « vv » is no « V&V »)
             if len(token) < 2 or token in SMALL_WORDS or i and tokens[i - 1] in _NO_JOB_AFTER \
-                    or self._not_a_job(tokens, i):
+                    or self._not_a_job(tokens, i) or token in self._joined and token not in joined:
                 gap.append(token)
                 continue
             frame = self._frame(tokens, i)
             after = bool(gap) and gap[-1] in _COMPLEMENT
             # « directeur et sport »: a word after « et », « pour »… is no complement of the one before
-            apart = any(w in SMALL_WORDS and w not in _COMPLEMENT | _ARTICLES for w in gap)
+            apart = any(w in SMALL_WORDS and w not in _COMPLEMENT | _ARTICLES or w == _STOP for w in gap)
             gap = []
             clipped = self._said.get(token) if _said_as_job(tokens, i) else None
             if not clipped:
@@ -383,7 +397,7 @@ class NameIndex:
         before = tokens[i - 1] if i else ""
         if before in _VERB_AFTER:
             return True
-        if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT):
+        if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT or tokens[i - 2] == _STOP):
             return True
         # (« est-ce que ripeur… »: « ce que » is no article and a noun)
         return i >= 2 and tokens[i - 2] in _DETERMINERS and before not in SMALL_WORDS and before not in _PERSONS \
@@ -392,7 +406,7 @@ class NameIndex:
 
     @staticmethod
     def _frame(tokens: Sequence[str], i: int) -> int:
-        if i == 0:
+        if i == 0 or tokens[i - 1] == _STOP:  # the start of the message or of a sentence
             return 2
         before = tokens[i - 1]
         if before in _FRAME_PAIRS:

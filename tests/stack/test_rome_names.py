@@ -33,6 +33,7 @@ HELDOUT8 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout8.yml"
 HELDOUT9 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout9.yml"
 HELDOUT10 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout10.yml"
 HELDOUT11 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout11.yml"
+HELDOUT12 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout12.yml"
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +222,20 @@ def test_the_eleventh_heldout_names_set_is_found_and_rarely_another_profession()
     right, total, about_another = score_heldout(HELDOUT11)
     assert right / total >= 0.932, f"{right}/{total}"  # 262/280, less one case
     assert len(about_another) <= 5, about_another
+
+
+def test_the_twelfth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout12.yml (280, written apart from the titles no earlier set had used: industry,
+    energy, farming, building, transport, banking, administration, law, research, digital, crafts, paramedical):
+    first measured at 268/280, 6 read as another profession, three of which were usual names of titles the writer
+    could not see (« perruquière », « démineur », « parfumeur »: read again, they expect those titles). 275/280 and 1
+    once a surname after a civility names no job (« Mme Boulanger »), a name does not run across the end of a
+    sentence (« oui chef ! je range ma chambre ») and an acronym written with « & » is one (« V&V »). Its misses: a
+    head noun the rest tells apart only by a bracketed word (« intendante de lycée »), a typo nearer by sound to
+    another word (« radioloque »), another word for the complement (« pénitencier »), a first name (« Marin »)."""
+    right, total, about_another = score_heldout(HELDOUT12)
+    assert right / total >= 0.978, f"{right}/{total}"  # 275/280, less one case
+    assert len(about_another) <= 2, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

@@ -83,3 +83,24 @@ def test_a_title_that_holds_another_profession_s_full_name_is_not_warned(tmp_pat
     # read as the other profession, rightly: « juriste en droit social » is its name in full
     assert school(project / "knowledge").names.find("juriste en droit social") == ("juriste_droit_social",)
     assert "est lu comme le métier" not in result.stdout, result.stdout
+
+
+def test_a_surname_after_a_civility_and_a_name_across_two_sentences_name_no_job():
+    """(tests/fixtures/names/rome_heldout12.yml) « Mme Boulanger nous a donné des devoirs » names a teacher; « oui
+    chef ! je range ma chambre » is no « Chef de rang »: a name does not run across the end of a sentence, and a word
+    after « je » that starts a sentence is a verb. The job said after a civility and a comma is still found."""
+    index = NameIndex([("b", "Boulanger / Boulangère"), ("c", "Chef / Cheffe de rang")], **for_names())
+    assert index.find("Mme Boulanger nous a donné trop de devoirs pour lundi") == ()
+    assert index.find("M. Boulanger est sympa") == ()
+    assert index.find("oui chef ! je range ma chambre") == ()
+    assert index.find("bonjour madame, boulanger ça paye ?") == ("b",)
+    assert index.find("madame, je voudrais devenir boulangère") == ("b",)
+    assert index.find("salut ! chef de rang ça paye ?") == ("c",)
+
+
+def test_an_acronym_written_with_an_ampersand_names_its_title_only_so_written():
+    """« un poste en V&V » is the title that writes « (V&V) »; « vv » alone is no acronym."""
+    index = NameIndex([("v", "Ingénieur / Ingénieure essais vérification et validation (V&V) en milieu nucléaire")],
+                      **for_names())
+    assert index.find("un poste en V&V dans le nucléaire, ça consiste en quoi ?") == ("v",)
+    assert index.find("mdr vv") == ()
