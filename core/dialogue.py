@@ -50,11 +50,21 @@ def respond(school: School, turn: Turn) -> Outcome:
     """The reply to one message; never None (a clarification at worst). The detail the fiche does not give,
     said by this reply, is remembered for the next message; forgotten by any other reply. So is the one item of a list
     the reply spoke of."""
-    outcome = _respond(school, turn)
+    outcome = _respond(school, _levels_placed(turn))
     for slot in (ABSENT, ITEM):  # (and so is the item the reply spoke of)
         if turn.slots.get(slot) and slot not in dict(outcome.slots):
             outcome = replace(outcome, slots=outcome.slots + ((slot, None),))
     return outcome
+
+
+def _levels_placed(turn: Turn) -> Turn:
+    """The turn whose calculation names bounds but no level (« de combien de % le haut dépasse le bas ? ») on the
+    level the last pay answer was about; without a calculation when there was no such answer."""
+    asked = turn.question.pay_sum
+    if asked is None or all(level for level, _ in asked.figures):
+        return turn
+    kept = pay_sums.recalled(turn.slots.get(ITEM)) if turn.slots.get("sujet") == "salaire" else None
+    return replace(turn, question=replace(turn.question, pay_sum=pay_sums.placed(asked, kept)))
 
 
 def saying_meant(school: School, turn: Turn) -> Optional[Outcome]:
@@ -997,7 +1007,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     silent = school.silent_in_answer(profession, question, reply.text)
     item = replier.item_answered(profession, question) if question.topic in ITEM_TOPICS + JOB_LIST_TOPICS \
         else SAYING if question.topic == "salaire" and q.cues.saying and profession.salaire and profession.salaire.citation \
-        else pay_sums.remembered(q.pay_sum) if question.topic == "salaire" and q.pay_sum is not None else None
+        else pay_sums.remembered(q.pay_sum) if question.topic == "salaire" and q.pay_sum is not None \
+        else pay_sums.level_kept(q.experience) if question.topic == "salaire" and q.experience in pay_sums.PAY_LEVELS else None
     return done(reply, (("sujet", question.topic), ("incompris", 0.0)) + (((ABSENT, silent),) if silent else ())
                 + (((ITEM, item),) if item else ()))
 

@@ -7,7 +7,7 @@ an ? »). The figures are named by a level (débutant, confirmé) and a bound (m
 Pure functions on folded text (no facts, no I/O).
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import List, Optional, Tuple
 
 from core.amounts import MONTHLY, amounts
@@ -31,13 +31,17 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
 # « 3 000 € par mois, ça fait combien par an ? »: a monthly amount, and not a net one (the fiche's figures are gross)
 _NET = re.compile(r"\bnet(?:te)?s?\b")
+# The bound of a figure that is the middle of its level's range (« le milieu de la fourchette débutant »).
+MIDDLE = "milieu"
+# The levels of the pay, in the order of a career.
+PAY_LEVELS = ("debutant", "confirme")
 MONTHLY_MOST = 10000  # a larger amount said beside « par mois » is a yearly figure (« 35 000 par an, ça fait combien par mois ? »)
 
 
 @dataclass(frozen=True)
 class PaySum:
     """A calculation asked: its kind (« ecart », « milieu », « rapport », « pourcentage », « par_an »), the fiche's
-    figures it is made on, in the order said ((level, "min" / "max"); a bound "" for a whole range), and the amounts
+    figures it is made on, in the order said ((level, "min" / "max" / MIDDLE); a bound "" for a whole range), and the amounts
     the student gives instead (« si je passe de 30 000 à 40 000 »: (30000, 40000); « 3 000 € par mois »: (3000,))."""
     kind: str
     figures: Tuple[Tuple[str, str], ...] = ()
@@ -65,7 +69,17 @@ def _figures(folded: str, levels: List[str]) -> Tuple[Tuple[str, str], ...]:
         return tuple((levels[0], bound) for bound in bounds)
     if not bounds and len(levels) == 2:
         return tuple((level, "") for level in levels)
+    if len(bounds) == 2 and not levels:
+        # « de combien de % le haut dépasse le bas ? » after one level's range: that level's (placed by the dialogue)
+        return tuple(("", bound) for bound in bounds)
     return ()
+
+
+def _middles(levels: List[str]) -> Tuple[Tuple[str, str], ...]:
+    """The middles of the ranges of the levels named, of both when one or none is (a change between middles is from
+    one level to the other)."""
+    named = list(dict.fromkeys(levels))
+    return tuple((level, MIDDLE) for level in (named if len(named) == 2 else PAY_LEVELS))
 
 
 def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
@@ -78,12 +92,20 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
     levels = [name for _, name in _found(_LEVELS, folded)]
     if not (about_pay or levels or _RANGE.search(folded) or monthly or _BOTH_LEVELS.search(folded)
             or len(found) == 2 and all(a.marked for a in found)):
-        return None
+        # « de combien de % le haut dépasse le bas ? »: two bounds of no level, a calculation only right after an
+        # answer on one level's pay (the dialogue places it there, or drops it)
+        kind = next((name for name, pattern in _OPERATIONS if pattern.search(folded)), None)
+        bounds = _figures(folded, [])
+        return PaySum(kind, bounds) if kind in ("ecart", "pourcentage", "rapport") and bounds else None
     if monthly and not _NET.search(folded):
         return PaySum("par_an", said=(said[0],))
-    kind = next((name for name, pattern in _OPERATIONS if pattern.search(folded)), None)
-    if kind is None:
+    operations = [name for name, pattern in _OPERATIONS if pattern.search(folded)]
+    if not operations:
         return None
+    kind = operations[0]
+    if kind == "milieu" and len(operations) > 1:
+        # « de combien augmente le milieu de la fourchette entre les deux ? »: the other operation, on the middles
+        return PaySum(operations[1], _middles(levels))
     if kind == "milieu":
         return PaySum(kind, tuple((level, "") for level in dict.fromkeys(levels)))
     if len(said) == 2:
@@ -126,7 +148,12 @@ def piece(folded: str) -> Optional[PaySum]:
 def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
     """The calculation a follow-up asks: the previous one on the level it names, or another operation on the same
     figures; None when that makes no calculation (a ratio of whole ranges)."""
+    if not previous.kind:  # a level only (placed_in): no calculation to carry on
+        return None
     if change.kind:
+        if previous.kind == "milieu" and change.kind != "milieu":
+            # « et en pourcentage ? » after the middles of the ranges: the change from one middle to the other
+            return PaySum(change.kind, _middles([level for level, _ in previous.figures]))
         if change.kind not in ("ecart", "milieu") and any(not bound for _, bound in previous.figures):
             return None
         return PaySum(change.kind, previous.figures, previous.said)
@@ -136,6 +163,24 @@ def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
     if previous.said or len({lvl for lvl, _ in previous.figures}) != 1:
         return None
     return PaySum(previous.kind, tuple((level, bound) for _, bound in previous.figures))
+
+
+def placed(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
+    """A calculation whose bounds name no level (« le haut et le bas ») on the one level of the calculation or answer
+    kept (`kept`); None when that is not one level. A calculation whose figures name their levels, as it is."""
+    if all(level for level, _ in calculation.figures):
+        return calculation
+    levels = {level for level, _ in kept.figures} if kept is not None else set()
+    if len(levels) != 1 or "" in levels:
+        return None
+    level = levels.pop()
+    return replace(calculation, figures=tuple((level, bound) for _, bound in calculation.figures))
+
+
+def level_kept(level: str) -> str:
+    """One level of the pay answered (« c'est combien pour un débutant ? »), kept as `remembered` keeps a calculation,
+    so that « et le haut dépasse le bas de combien ? » is on that level."""
+    return remembered(PaySum("", ((level, ""),)))
 
 
 def remembered(calculation: PaySum) -> str:

@@ -13,7 +13,7 @@ from core import catalogue, compare, diplomas, gender
 from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, posts_in, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
-from core.pay_sums import PaySum, change, decimal
+from core.pay_sums import MIDDLE, PaySum, change, decimal
 from core.stemming import stems
 from core.textnorm import fold, listed
 from core.understanding import AbsentDetail, Question, phrase_pattern
@@ -65,6 +65,11 @@ def stated_score(folded: str) -> Optional[int]:
 # A score threshold (Question.threshold): how a score is kept, and how the reply says it.
 _THRESHOLDS = {">": (operator.gt, "supérieur à"), ">=": (operator.ge, "d'au moins"), "<": (operator.lt, "inférieur à"),
                "<=": (operator.le, "d'au plus")}
+
+
+def _figure(level, bound: str) -> int:
+    """A figure of a level's range: its minimum, its maximum or its middle (core/pay_sums.MIDDLE)."""
+    return round((level.min + level.max) / 2) if bound == MIDDLE else getattr(level, bound)
 
 
 class Replier:
@@ -683,11 +688,17 @@ class Replier:
             lines.append(self.fill("salaire.calcul_ecart_fourchettes", a=a.libelle, b=b.libelle,
                                    min=euros(abs(b.min - a.min)), max=euros(abs(b.max - a.max))))
         else:
-            values = asked.said or tuple(getattr(ranges[level], bound) for level, bound in asked.figures)
+            figures = asked.figures
+            if asked.kind == "pourcentage" and not asked.said:  # « de combien de % le haut dépasse le bas ? »: a rise
+                figures = tuple(sorted(figures, key=lambda f: _figure(ranges[f[0]], f[1])))
+            values = asked.said or tuple(_figure(ranges[level], bound) for level, bound in figures)
+            if len(values) != 2:
+                return ""
             labels = [f"{euros(v)} €" for v in values] if asked.said else [
                 self.fill("salaire.calcul_chiffre", libelle=ranges[level].libelle, montant=euros(v),
-                          borne=self.fill("salaire.calcul_borne_min" if bound == "min" else "salaire.calcul_borne_max"))
-                for (level, bound), v in zip(asked.figures, values)]
+                          borne=self.fill("salaire.calcul_borne_min" if bound == "min" else "salaire.calcul_borne_milieu"
+                                          if bound == MIDDLE else "salaire.calcul_borne_max"))
+                for (level, bound), v in zip(figures, values)]
             first, second = values
             if asked.kind == "ecart":
                 lines.append(self.fill("salaire.calcul_ecart", a=labels[0], b=labels[1], resultat=euros(abs(second - first))))

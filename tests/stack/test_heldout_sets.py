@@ -28,6 +28,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh18.yml (211, 46 conversations, apart, first run unseen) | 165/211 (754f74d) | | 176/211 | 0.829 | 28 → 19, 20 |
 | tests/nlu/test_fresh19.yml (211, 46 conversations, apart, first run unseen) | 179/211 (9c10f6c) | | 195/211 | 0.919 | 29 → 14, 15 |
 | tests/nlu/test_fresh20.yml (211, 46 conversations, apart, first run unseen) | 174/211 (8b0a22c) | | 184/211 | 0.867 | 27 → 20, 21 |
+| tests/nlu/test_fresh21.yml (211, 46 conversations, apart, first run unseen) | 179/211 (23e8545) | | 183/211 | 0.862 | 23 → 20, 21 |
 
 fresh8's last 167 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 166,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
@@ -71,7 +72,8 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh17", 0.897, 15),
                                                     ("test_fresh18", 0.829, 20),
                                                     ("test_fresh19", 0.919, 15),
-                                                    ("test_fresh20", 0.867, 21)])
+                                                    ("test_fresh20", 0.867, 21),
+                                                    ("test_fresh21", 0.862, 21)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -84,3 +84,46 @@ def test_a_short_follow_up_of_a_calculation_changes_its_level_or_its_operation()
     q = school().understand("et pour un confirmé ?", [], "salaire", [])
     outcome = dialogue.respond(school(), dialogue.Turn(q, "salaire", (), {"sujet": "salaire"}, None, dialogue.ANSWER))
     assert not outcome.reply.text.startswith(CALCULATION), outcome.reply.text
+
+
+def _conversation(*turns):
+    from tests.support.knowledge import school
+    slots, replies = {}, []
+    for text, intent, *level in turns:  # (the level the NLU reads as an entity, when there is one)
+        q = school().understand(text, [{"entity": "experience", "value": v} for v in level], intent, [])
+        kind = dialogue.CLARIFY if intent == "nlu_fallback" else dialogue.ANSWER
+        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
+        slots.update(dict(outcome.slots))
+        replies.append(outcome.reply.text)
+    return replies
+
+
+def percent(start: int, end: int) -> str:
+    return f"{(end - start) / start * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def test_the_middles_of_the_two_ranges_are_compared_by_gap_and_percent():
+    """(tests/nlu/test_fresh21.yml) « de combien augmente le milieu de fourchette entre les deux ? », then « et en
+    pourcentage ? » after the middles: the change from one middle to the other, never « problème technique »."""
+    beginner, confirmed = levels().debutant, levels().confirme
+    low, high = round((beginner.min + beginner.max) / 2), round((confirmed.min + confirmed.max) / 2)
+    replies = _conversation(("le salaire débutant et confirmé ?", "salaire"),
+                            ("de combien augmente le milieu de fourchette entre les deux ?", "catalogue_comparer"),
+                            ("et en pourcentage ?", "relance"))
+    assert replies[1].startswith(CALCULATION) and f"{euros(high - low)} € d'écart" in replies[1], replies[1]
+    assert f"hausse de {percent(low, high)} %" in replies[2], replies[2]
+    replies = _conversation(("le milieu de la fourchette débutant ?", "salaire"), ("et en pourcentage ?", "relance"))
+    assert f"hausse de {percent(low, high)} %" in replies[1], replies[1]
+
+
+def test_two_bounds_named_without_a_level_are_those_of_the_level_just_answered():
+    """« fourchette débutant ? » then « de combien de % le haut dépasse le bas ? »: that range's rise from its bottom to
+    its top; « et pour les confirmés ? » the same on theirs. Without an answer on one level, no calculation is made."""
+    beginner, confirmed = levels().debutant, levels().confirme
+    replies = _conversation(("fourchette débutant ?", "salaire", "debutant"),
+                            ("de combien de % le haut dépasse le bas ?", "salaire"),
+                            ("et pour les confirmés ?", "salaire", "confirme"))
+    assert f"hausse de {percent(beginner.min, beginner.max)} %" in replies[1], replies[1]
+    assert f"hausse de {percent(confirmed.min, confirmed.max)} %" in replies[2], replies[2]
+    replies = _conversation(("les missions ?", "missions"), ("de combien de % le haut dépasse le bas ?", "salaire"))
+    assert not replies[1].startswith(CALCULATION), replies[1]
