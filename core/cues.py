@@ -34,6 +34,14 @@ _IT_FIRST = re.compile(_LEAD + r"(?:il|elle)\b")
 # « ça c'est en quelle position dans la liste ? », « elle est classée combien ? »: the rank of what was just answered.
 _POSITION = re.compile(r"\b(?:en|a) quelle (?:position|place)\b|\bquel(?:le)? (?:rang|position|place)\b|\bclassee?s? combien\b"
                        r"|\bnumero combien\b|\bcombientieme\b")
+# « et juste au-dessus ? », « la suivante ? », « et celle d'avant ? »: the item next to what was just answered, in the
+# list as answers show it (the technical skills by score, best first): earlier (-1) or later (+1). Short only.
+_EARLIER = re.compile(r"\b(?:au[- ]?dessus|precedente?s?|juste avant|(?:celle|celui) d'?\s?avant|d'avant)\b|\bplus haut\b")
+_LATER = re.compile(r"\b(?:en[- ]?dessous|au[- ]?dessous|suivante?s?|juste apres|(?:celle|celui) d'?\s?apres|d'apres"
+                    r"|(?:la|le) prochaine?)\b|\bplus bas\b")
+NEIGHBOUR_WORDS = 6
+# « pourquoi ? », « pk ? », « ah bon pourquoi ça ? »: why, asked of what was just answered, and nothing else.
+_WHY = re.compile(r"^\W*(?:(?:et|mais|ah|ok|ah bon|d'accord)\W+)?(?:pourquoi|pk|pq|pourquoi donc|why)(?:\W+(?:ca|cela|donc))?\W*$")
 # « elle sert à quoi ? », « il a quel score ? », « et sa note ? », « qu'est-ce qu'elle apporte ? »: a short question
 # on what the last answer spoke of, by a pronoun…
 _OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors|du coup)\W+)?(?:(?:il|elle|ca|cela|celle-ci|celui-ci|celle-la"
@@ -143,6 +151,8 @@ class Cues:
     of_it: bool = False            # « elle sert à quoi ? »: a short question, by a pronoun, on what was just answered
     it_first: bool = False         # « il est utile ? »: what was just answered is the subject
     position: bool = False         # « en quelle position dans la liste ? »: the rank of what was just answered
+    neighbour: int = 0             # « et juste au-dessus ? »: the item before (-1) or after (+1) what was just answered
+    why: bool = False              # « pourquoi ? » alone: why, of what was just answered
     facing: bool = False           # facing the job's difficulties
     mostly: bool = False           # what the job mostly does
     asks_person: bool = False      # a person (the counsellor) asked for
@@ -162,6 +172,14 @@ class Cues:
     about_it: bool = False         # « ça », « cela » as the subject: what the last answer spoke of
 
 
+def neighbour(folded: str) -> int:
+    """« et juste au-dessus ? »: -1, « la suivante ? »: +1, in a short message that says one of the two; else 0."""
+    if len(folded.split()) > NEIGHBOUR_WORDS:
+        return 0
+    earlier, later = bool(_EARLIER.search(folded)), bool(_LATER.search(folded))
+    return -1 if earlier and not later else 1 if later and not earlier else 0
+
+
 def job_step(folded: str) -> Optional[str]:
     """« quels métiers faire avant ? »: the stepping stones; « et quels postes après ? »: the evolutions; else None."""
     if len(folded.split()) > STEP_WORDS or not _JOB_NOUN.search(folded):
@@ -178,7 +196,7 @@ def cues(folded: str) -> Cues:
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
-                position=bool(_POSITION.search(folded)),
+                position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),

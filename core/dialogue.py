@@ -19,6 +19,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 
 from core import exploring, pay_sums
 from core.coverage import Asked
+from core.items import next_to
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import DOUBTED, Reply
 from core.school import School
@@ -78,6 +79,42 @@ def saying_meant(school: School, turn: Turn) -> Optional[Outcome]:
                    profession)
 
 
+def item_next(school: School, turn: Turn) -> Optional[Outcome]:
+    """« et juste au-dessus ? », « la suivante ? » right after an answer about one item of a list: the item next to it
+    (the technical skills by score), explained as « elle sert à quoi ? » explains one."""
+    q, previous, element = turn.question, turn.slots.get("sujet"), turn.slots.get(ITEM)
+    profession = current_profession(school, turn)
+    if not element or not q.cues.neighbour or previous not in ITEM_TOPICS + JOB_LIST_TOPICS or profession is None \
+            or q.named or set(q.topics_named) - {previous} or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE):
+        return None
+    title = next_to(profession, previous, element, q.cues.neighbour)
+    if title is None:
+        return None
+    asked = replace(q, stems=stems(fold(title)), fiche_stems=frozenset(), asks_open=True, superlative=None,
+                    ordinal=None, ranked=None, premise=None, joins=False)
+    return answer(school, replace(turn, question=asked, intent=previous), previous, fallback=False)
+
+
+# A message that says this many words of the fiche's saying speaks of it (« la fiche dit que le travail vient avant
+# le salaire ? »); two are a question on the pay (« le salaire avant impôts ? »).
+SAYING_WORDS = 3
+
+
+def saying_quoted(school: School, turn: Turn) -> Optional[Outcome]:
+    """« la fiche cite un genre de proverbe sur l'argent ? », « elle dit que dans le dico le travail vient avant le
+    salaire, c'est ça ? »: the fiche's saying, whatever topic the model read, when the message calls it a saying or
+    says enough of its words (the saying as written answers a misquote)."""
+    q, profession = turn.question, current_profession(school, turn)
+    if profession is None or not profession.salaire or not profession.salaire.citation or q.named \
+            or set(q.topics_named) - {"salaire"} or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) or q.parts:
+        return None
+    quoted = len(stems(q.folded) & stems(fold(profession.salaire.citation))) >= SAYING_WORDS
+    if not (quoted or q.cues.saying) or turn.intent == "salaire" and not quoted:
+        return None
+    asked = replace(q, cues=replace(q.cues, saying=True))
+    return answer(school, replace(turn, question=asked, intent="salaire"), "salaire", fallback=False)
+
+
 def item_position(school: School, turn: Turn) -> Optional[Outcome]:
     """« ça c'est en quelle position dans la liste ? » right after an answer about one item of a list: its place."""
     q, previous, element = turn.question, turn.slots.get("sujet"), turn.slots.get(ITEM)
@@ -106,7 +143,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
             and len(turn.question.folded.split()) <= SHORT_FOLLOW_UP:
         # (not the help)
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
-    recalled = saying_meant(school, turn) or item_position(school, turn)
+    recalled = saying_meant(school, turn) or item_position(school, turn) or item_next(school, turn) \
+        or saying_quoted(school, turn)
     if recalled:
         return recalled
     if turn.kind in (WELCOME, HELP):
@@ -130,7 +168,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if explored:
         return explored
     if turn.kind == CATALOGUE:
-        step = (turn.question.cues.job_step or ("experiences" if "experiences" in turn.question.topics_named else None)) \
+        step = (turn.question.cues.job_step or next((t for t in turn.question.topics_named if t in JOB_LIST_TOPICS), None)) \
             if len(school.professions) < 2 else None
         if turn.intent in (exploring.LIST, exploring.SEARCH) and step in school.fact_topics:
             # « quels métiers faire avant ? » in a school of one profession, even naming it (« X c'est un métier
@@ -183,7 +221,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)
             or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
             or (turn.question.cues.it_follows and not turn.question.named and not turn.question.topics_named)
-            or (turn.slots.get(ITEM) and turn.question.cues.of_it and not turn.question.named
+            or (turn.slots.get(ITEM) and (turn.question.cues.of_it or turn.question.cues.why) and not turn.question.named
                 and not turn.question.topics_named)
             # « il est utile pour ce métier ? » after a diploma; « le premier tu peux détailler ? » after a list
             or (previous in DIPLOMA_TOPICS and turn.question.cues.it_first and not turn.question.named
@@ -763,7 +801,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and q.cues.facing:
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
-    elif (element := turn.slots.get(ITEM)) and q.cues.of_it and previous in facts and not q.named \
+    elif (element := turn.slots.get(ITEM)) and previous == "hard_skills" and intent == previous \
+            and q.cues.compares and q.cues.it_first and not q.named and set(q.topics_named) <= {previous} \
+            and (shown := current_profession(school, turn)) and replier.names_an_item(shown, previous, q):
+        # « elle est mieux notée que la rédaction ? » right after one skill: that skill and the one named, compared by
+        # their scores
+        q = replace(q, stems=q.stems | stems(fold(element)), joins=True)
+    elif (element := turn.slots.get(ITEM)) and (q.cues.of_it or q.cues.why) and previous in facts and not q.named \
             and set(q.topics_named) <= {previous} and not q.about_pay and not q.refers_back and not q.cues.to_progress \
             and (shown := current_profession(school, turn)) and not replier.names_an_item(shown, previous, q):
         # « elle sert à quoi ? », « et sa note ? » right after an answer about one item of a list: that item, explained

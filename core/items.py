@@ -113,7 +113,12 @@ def best_match(asked: FrozenSet[str], items: Sequence[str], titles: Optional[Seq
         # « un volet d'accompagnement des publics dans leurs démarches d'intégration » after « l'étranger »: the item
         # most of whose words the message says, over one whose title shares a word with it
         return scores.index(best) if alone and best > scores[by_title[0]] + 1 else by_title[0]
-    return scores.index(best) if alone else None
+    if alone:
+        return scores.index(best)
+    # « Suivi des partenariats internationaux » said whole, each of its words in other titles too: the one title that
+    # holds them all
+    holding = [i for i, title in enumerate(_titles(items, titles)) if len(asked) >= 2 and asked <= stems(fold(title))]
+    return holding[0] if len(holding) == 1 else None
 
 
 _POST = re.compile(r"\b(?:poste|métier|metier|fonction)s? d(?:e |'|’)\s*([A-ZÉÈÀ][^,.;:]*?)(?=\s+(?:au sein|en créant|"
@@ -123,3 +128,21 @@ _POST = re.compile(r"\b(?:poste|métier|metier|fonction)s? d(?:e |'|’)\s*([A-Z
 def posts_in(sentence: Optional[str]) -> list:
     """The job titles a sentence of the fiche names (« vers un poste de Consultant(e) en stratégie … au sein … »)."""
     return [m.group(1).strip() for m in _POST.finditer(sentence or "")]
+
+
+def shown_titles(p: Profession, topic: str) -> List[str]:
+    """The items of a list topic as answers show them and as a student counts them: the technical skills by score,
+    best first; the others in the fiche's order, by title (their text when they have none)."""
+    if topic == "hard_skills":
+        return [s.nom for s in by_score(p)]
+    texts, titles = item_texts(p, topic)
+    return titles if titles is not None else texts
+
+
+def next_to(p: Profession, topic: str, title: str, step: int) -> Optional[str]:
+    """The item before (step -1) or after (+1) the one titled `title`, as answers show the list; None at either end
+    or when the item is not in it."""
+    names = shown_titles(p, topic)
+    if title not in names or not 0 <= names.index(title) + step < len(names):
+        return None
+    return names[names.index(title) + step]

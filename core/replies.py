@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from core import catalogue, compare, diplomas, gender
-from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, posts_in, text_scores, unique_stems
+from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, posts_in, shown_titles, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
 from core.pay_sums import MIDDLE, PaySum, change, decimal
@@ -181,8 +181,7 @@ class Replier:
         """« ça c'est en quelle position dans la liste ? » right after an answer about one item: its place in the list,
         by score for the technical skills (the order the fiche ranks them in), else in the fiche's order; None when the
         item is no longer in the list."""
-        texts, titles = item_texts(p, topic)
-        names = [s.nom for s in by_score(p)] if topic == "hard_skills" else titles if titles is not None else texts
+        names = shown_titles(p, topic)
         if title not in names:
             return None
         text = self.fill("rang_element", element=title, rang=names.index(title) + 1, total=len(names),
@@ -840,6 +839,8 @@ class Replier:
             items = [self.fill("soft_skills.item", nom=x.nom, detail=x.detail) for x in qualities]
             if q.superlative or q.ranked:
                 return Body(self.fill("soft_skills.sans_classement", qualites=self.bullets(items)), tuple(items))
+            if q.score_asked:  # « les qualités elles ont une note aussi ? »: the fiche scores only the technical skills
+                return Body(self.fill("soft_skills.sans_score", qualites=self.bullets(items)), tuple(items))
             return Body(self.fill("soft_skills.liste", qualites=self.bullets(items),
                                   precision=p.soft_skills.precision or ""), tuple(items))
         chosen = qualities[hit]

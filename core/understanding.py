@@ -74,8 +74,14 @@ _MOST = re.compile(r"(?:\bplus|\+) ?(?:importante?|utile|demandee?|essentielle?|
                    r"|\btop\b|\bmost\b|highest|\bbest\b|compte le plus")
 
 
+# « elle est mieux notée que la rédaction ? »: two things compared, no superlative.
+_THAN = re.compile(r"\b(?:mieux|plus|moins|pire)\b (?:\w+ ){0,2}qu(?:e\b|')")
+
+
 def superlative(folded: str) -> Optional[str]:
     """"min" for "la compétence qui compte le moins", "max" for "la plus importante" (folded), else None."""
+    if _THAN.search(folded):
+        return None
     if _LEAST.search(folded):
         return "min"
     if _MOST.search(folded):
@@ -109,8 +115,9 @@ def asks_score(folded: str) -> bool:
 # « au minimum 50 000 € », « jusqu'à 60 000 € »: the amount is said to be the bottom or the top of the pay.
 _AT_LEAST = re.compile(r"\bau (?:minimum|moins)\b|\bminimum\b|\bmini\b|\ba partir de\b|\bplancher\b"
                        r"|\bpas moins de\b|\bjamais moins de\b")
-# « le salaire de départ », « right from the start », « en sortie d'école »: an amount said of the first job.
-_FIRST_JOB = re.compile(r"\b(?:depart|debut|demarr\w*|start\w*|sortie d'ecole|en sortant|premier (?:poste|emploi|salaire|job)"
+# « le salaire de départ », « on commence à 45k », « right from the start », « en sortie d'école »: an amount said of
+# the first job.
+_FIRST_JOB = re.compile(r"\b(?:depart|debut|demarr\w*|commenc\w*|start\w*|sortie d'ecole|en sortant|premier (?:poste|emploi|salaire|job)"
                         r"|first (?:job|salary)|entry)\b")
 _AT_MOST = re.compile(r"\bau (?:maximum|plus)\b|\bmaximum\b|\bmax\b|\bjusqu'?\s?a\b|\bplafon\w*"
                       r"|\bpas plus de\b|\bjamais plus de\b|\bne depasse\w* pas\b|\bpas au[- ]dela de\b")
@@ -224,12 +231,14 @@ _VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|
 _BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\bfacultati\w*|\boptionnel\w*|\binutiles?\b"
                         r"|\b(?:plus|pas) (?:besoin|la peine) d(?:e|')|\bsert plus a rien\b|\bplus (?:utiles?|necessaires?)\b"
                         r"|\bsert a rien\b|\bservent a rien\b|\bpas (?:si |tres |vraiment |super |trop )?(?:importante?s?|utiles?"
-                        r"|necessaires?|indispensables?|essentiel\w*|demandee?s?|attendue?s?|requise?s?)\b"
+                        r"|necessaires?|indispensables?|essentiel\w*)\b"
                         r"|\bn'a rien a voir\b|\brien a voir avec\b|\bun truc de\b")
 # « il ne s'occupe pas de la communication, si ? », « il n'y a aucun outil de veille ? »: a thing said not to be part of it.
 _NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille|participe|sert|touche|concerne)\w*"
                       r" (?:pas|jamais|plus)\b|\bn'est pas (?:son|leur|du tout son) (?:role|travail|boulot|job|domaine)\b"
                       r"|\bpas pour (?:ce|le|son) (?:metier|poste|job|boulot)\b"
+                      # « la diplomatie c'est pas demandé, si ? »: not among what the job asks (answered « Si : »)
+                      r"|\bpas (?:si |tres |vraiment |super |trop )?(?:demandee?s?|attendue?s?|requise?s?|exigee?s?)\b"
                       r"|\bn'(?:y a|a|utilise|intervient|assure|organise)\w* (?:pas|jamais|aucune?)\b"
                       # « le chargé de mission n'y participe pas », « il n'en fait jamais », « c'est réservé au directeur »
                       r"|\bn'(?:y|en) (?:participe|prend|fait|touche|intervient|travaille|est)\w* (?:pas|jamais|plus)\b"

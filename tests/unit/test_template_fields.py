@@ -23,7 +23,7 @@ TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", 
          "celle qui compte le moins ?", "range-les par ordre d'importance", "l'écart entre la première et la dernière ?",
          "combien sont en dessous de 90 ?", "la moyenne des scores ?", "la somme des scores ?",
          "l'écart entre le max débutant et le min confirmé ?", "le milieu de la fourchette ?",
-         "de combien augmente le milieu de la fourchette entre les deux ?",
+         "de combien augmente le milieu de la fourchette entre les deux ?", "elles ont une note aussi ?",
          "le haut confirmé fait combien de fois le bas débutant ?", "de 30 000 € à 40 000 €, quel pourcentage ?",
          "de 40 000 € à 30 000 €, quel pourcentage ?", "la différence entre débutant et confirmé ?",
          "2 800 € par mois, c'est combien par an ?", "et celui qui touche au droit ?", "et celle qui porte sur l'Europe ?"]
