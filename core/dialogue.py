@@ -952,7 +952,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # it only cites; never this profession's salary in their place.
         detail = AbsentDetail(f"salaire_cites:{previous}", replier.cited_pay_label(previous), previous, None)
     if detail is None and q.score_asked and "soft_skills" in facts and replier.skill_asked(profession, q) is None \
-            and replier.names_an_item(profession, "soft_skills", q):
+            and not replier.skills_named(profession, q) and replier.names_an_item(profession, "soft_skills", q):
         # « quel score a la diplomatie ? »: the fiche scores its technical skills only, never a quality.
         detail = AbsentDetail("score_qualite", replier.score_quality_label(), "soft_skills", None)
     if detail:

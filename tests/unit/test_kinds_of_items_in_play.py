@@ -1,0 +1,91 @@
+"""Kinds of message read from the misses of a set written apart (tests/nlu/test_fresh21.yml), which earlier sets share:
+the item next to the one just answered (« et juste au-dessus ? », « la suivante ? »), « pourquoi ? » about it, the skill
+in play compared with another (« elle est mieux notée que la rédaction ? »), the saying called a proverb or quoted, the
+qualities asked their score, an amount said of the first job (« on commence à 45k »), a quality said « pas demandée ».
+Through core/dialogue.py on the behaviour knowledge: every expected word is read from the fixture fiche or its
+templates."""
+from core import dialogue
+from core.items import by_score
+from core.knowledge import euros
+from tests.support.knowledge import default_profession, school, template_start
+from tests.support.knowledge import replied as reply
+
+A, C, OUT = dialogue.ANSWER, dialogue.CLARIFY, dialogue.OUT_OF_SCOPE
+
+
+def conversation(*turns):
+    """The replies to messages sent in order (each (text, intent, kind)), the conversation's memory carried."""
+    slots, replies = {}, []
+    for text, intent, kind in turns:
+        q = school().understand(text, [], intent, [])
+        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
+        slots.update(dict(outcome.slots))
+        replies.append(outcome.reply.text)
+    return replies
+
+
+def test_the_skill_just_above_or_below_the_one_answered_is_the_next_by_score():
+    ranked = by_score(default_profession())
+    replies = conversation(("quelle hard skill a la plus petite note ?", "hard_skills", A),
+                           ("et juste au dessus ?", "nlu_fallback", C),
+                           ("elle a quoi comme mots-clés celle-là ?", "hors_sujet", OUT))
+    above = ranked[-2]
+    for text in replies[1:]:
+        assert text.startswith(f"{above.nom} : ") and f"Score de {above.score}" in text, text
+    replies = conversation(("la plus importante des hard skills ?", "hard_skills", A), ("et la suivante ?", "nlu_fallback", C),
+                           ("et en dessous ?", "nlu_fallback", C))
+    assert replies[1].startswith(f"{ranked[1].nom} : ") and replies[2].startswith(f"{ranked[2].nom} : "), replies
+
+
+def test_the_mission_after_or_before_the_one_answered_is_in_the_fiche_order():
+    missions = default_profession().missions
+    replies = conversation(("c quoi la 1ere mission ?", "missions", A), ("et la suivante ?", "nlu_fallback", C),
+                           ("et celle d avant ?", "nlu_fallback", C))
+    assert f"« {missions[1].intitule} »" in replies[1] and missions[1].detail in replies[1], replies[1]
+    assert f"« {missions[0].intitule} »" in replies[2], replies[2]
+    # nothing before the first: no other mission is given in its place
+    replies = conversation(("c quoi la 1ere mission ?", "missions", A), ("la précédente ?", "nlu_fallback", C))
+    assert not any(f"« {m.intitule} » est une" in replies[1] for m in missions[1:]), replies[1]
+
+
+def test_why_alone_after_a_stepping_stone_gets_what_the_fiche_says_it_brings():
+    stone = default_profession().experiences[0]
+    replies = conversation((f"{stone.poste.lower()} ça aide ?", "experiences", A), ("pourquoi ?", "hors_sujet", OUT))
+    assert stone.poste in replies[1] and not replies[1].startswith(template_start("hors_sujet")), replies[1]
+
+
+def test_the_skill_in_play_is_compared_with_the_one_the_message_names():
+    skills = default_profession().hard_skills.competences
+    for first in skills:
+        for second in (s for s in skills if s is not first):
+            replies = conversation((f"c quoi les mots clés de {first.nom.lower()} ?", "hard_skills", A),
+                                   (f"elle est mieux notée que {second.nom.lower()} ?", "hard_skills", A))
+            assert f"{first.nom} ({first.score})" in replies[1] and f"{second.nom} ({second.score})" in replies[1], \
+                replies[1]
+
+
+def test_the_saying_called_a_proverb_or_quoted_by_its_words_is_given_as_written():
+    saying = default_profession().salaire.citation
+    for text, intent, kind in (("la fiche cite un genre de proverbe sur l'argent je crois ?", "hors_sujet", OUT),
+                               ("la fiche dit que dans le dico le travail vient avant le salaire c ça ?", "salaire", A)):
+        assert saying in reply(text, intent, kind), text
+    # two of its words are a question on the pay
+    assert saying not in reply("le salaire c'est avant impôts ?", "salaire")
+
+
+def test_the_qualities_asked_their_score_are_said_to_have_none():
+    text = reply("les qualités elles ont un score ?", "soft_skills")
+    assert text.startswith(template_start("soft_skills.sans_score")), text
+    assert all(q.nom in text for q in default_profession().soft_skills.qualites), text
+
+
+def test_an_amount_said_of_the_start_is_checked_against_the_beginners_pay():
+    beginner = default_profession().salaire.niveaux.debutant
+    text = reply(f"ma pote dit qu'on commence à {beginner.max // 1000 + 10}k direct c vrai ??", "salaire")
+    assert text.startswith("Non") and euros(beginner.min) in text, text
+
+
+def test_a_quality_said_not_asked_for_gets_si():
+    quality = default_profession().soft_skills.qualites[0]
+    text = reply(f"{quality.nom.lower()} c pas demandé si ?", "soft_skills")
+    assert text.startswith("Si : ") and quality.nom in text, text
