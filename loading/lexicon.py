@@ -19,7 +19,7 @@ import yaml
 
 from core.names import canonical
 from core.textnorm import without_accents, words
-from loading.paths import KNOWLEDGE, ROOT, cache_dir
+from loading.paths import KNOWLEDGE, ROOT, cache_dir, school_file
 
 # The most frequent French words, as wordfreq ranks them. Words beyond are rare enough to be typos.
 ORDINARY_WORDS = 50_000
@@ -123,8 +123,8 @@ def career_words(path: Path = CAREER_WORDS) -> FrozenSet[str]:
     return frozenset(canonical(w) for entry in data.get("mots_du_metier") or () for w in words(str(entry)))
 
 
-def for_names() -> Dict[str, object]:
+def for_names(folder: Optional[Path] = None) -> Dict[str, object]:
     """The name index's language data (core/names.py NameIndex's keyword arguments): ordinary, common and
-    known words, the clippings and the words of work and studies."""
+    known words, the clippings and the words of work and studies (the school's copy in `folder`, else the project's)."""
     return {"ordinary": ordinary_words(), "common": common_words(), "known": known_words(),
-            "clippings": clippings(), "career": career_words()}
+            "clippings": clippings(school_file(folder, CLIPPINGS)), "career": career_words(school_file(folder, CAREER_WORDS))}

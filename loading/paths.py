@@ -22,6 +22,13 @@ def knowledge_dir() -> Path:
     return Path(os.environ.get("ASSISTANT_KNOWLEDGE_DIR") or KNOWLEDGE)
 
 
+def school_file(folder: Optional[Path], project_file: Path) -> Path:
+    """A shared vocabulary file (interests, everyday words, clippings, words of work, usual names): the school's own
+    copy in its folder when it has one, else the project's."""
+    own = Path(folder) / project_file.name if folder is not None else None
+    return own if own is not None and own.exists() else project_file
+
+
 def cache_dir(root: Path = ROOT) -> Optional[Path]:
     """Where the caches are kept: ASSISTANT_CACHE_DIR, or the project's var/cache/; None when it says « off »
     (every file read in full)."""

@@ -22,7 +22,7 @@ from loading.knowledge import (
     load_topics,
 )
 from loading.knowledge_cache import default_cache
-from loading.paths import KNOWLEDGE, knowledge_dir
+from loading.paths import KNOWLEDGE, knowledge_dir, school_file
 from loading.usual_names import reading, whole_pairs
 
 
@@ -52,7 +52,7 @@ class SchoolFiles:
         said = {r.mot: r.expressions for r in (self.reformulations.reformulations if self.reformulations else ())}
         return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases,
                       interests=Interests.of(entries), absent_exceptions=exceptions, reformulations=said,
-                      lexicon={**reading(), "whole": whole_pairs((p.id, p.intitule) for p in self.professions.values())})
+                      lexicon={**reading(self.folder), "whole": whole_pairs((p.id, p.intitule) for p in self.professions.values())})
 
 
 def read_school(folder: Union[str, Path, None] = None,
@@ -93,12 +93,9 @@ def read_school(folder: Union[str, Path, None] = None,
     if files.topics is not None:
         files.details = validated(load_absent_details, folder / "hors_fiche.yml", files.topics)
     # The school's vocabulary of interests; a folder without one uses the project's (knowledge/interets.yml).
-    interests = folder / "interets.yml"
-    files.interests = validated(load_interests, interests if interests.exists() else KNOWLEDGE / "interets.yml")
+    files.interests = validated(load_interests, school_file(folder, KNOWLEDGE / "interets.yml"))
     # Everyday ways of saying the fiches' words; a folder without them uses the project's.
-    said = folder / "reformulations.yml"
-    files.reformulations = validated(load_reformulations,
-                                     said if said.exists() else KNOWLEDGE / "reformulations.yml")
+    files.reformulations = validated(load_reformulations, school_file(folder, KNOWLEDGE / "reformulations.yml"))
     return files
 
 

@@ -9,7 +9,7 @@ for a school that has that title (`reading()`).
 """
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, Tuple
+from typing import Dict, Iterable, Optional, Tuple
 
 import yaml
 
@@ -18,7 +18,7 @@ from core.knowledge import ascii_name
 from core.names import NameIndex, canonical, name_words, typed_forms
 from core.textnorm import fold, without_accents, words
 from loading.lexicon import clippings, common_words, for_names
-from loading.paths import KNOWLEDGE
+from loading.paths import KNOWLEDGE, school_file
 
 USUAL_NAMES = KNOWLEDGE / "noms_usuels.yml"
 
@@ -179,7 +179,8 @@ def said_as_job(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
     return out
 
 
-def reading() -> Dict[str, object]:
+def reading(folder: Optional[Path] = None) -> Dict[str, object]:
     """The name index's language data (core/names.py NameIndex's keyword arguments): loading/lexicon.py's
-    words and clippings, and the everyday words that name a job said as one."""
-    return {**for_names(), "said": said_as_job()}
+    words and clippings, and the everyday words that name a job said as one (the school's copies in `folder`, else
+    the project's)."""
+    return {**for_names(folder), "said": said_as_job(school_file(folder, USUAL_NAMES))}
