@@ -463,6 +463,11 @@ def item_topic(school: School, turn: Turn) -> Optional[str]:
             and school.replier.naming_words(profession, topic, turn.question) < 2 \
             and school.replier.described_item(profession, topic, turn.question) < DESCRIBED:
         return None
+    named = [t for t in turn.question.denied_topics if t in school.fact_topics]
+    if topic and named and topic not in named:
+        # « ce métier n'a aucune contrainte, j'ai bon ? »: the topic the message denies whole by its own word, not a
+        # list one of whose items shares a stem with that word (« Contribution aux actions… »)
+        return named[0] if len(named) == 1 else None
     return topic
 
 
@@ -586,7 +591,8 @@ def not_cited(school: School, profession: Profession, q: Question) -> bool:
             or q.counted or q.joins or q.asks_variation or q.premise and not denied or q.skill or q.skills \
             or q.amount is not None:
         return False
-    if school.replier.names_an_item(profession, q.topic, q) or school.replier.titled_items(profession, q.topic, q):
+    if school.replier.names_an_item(profession, q.topic, q) or school.replier.titled_items(profession, q.topic, q) \
+            or denied and q.topic in q.denied_topics:  # (« il n'y a aucun outil à maîtriser ? »: the whole list denied)
         return False
     said = {k for k in keys(q.folded) if len(k) >= 5} - school.answer_words(profession, q.topic) \
         - school.common_keys(profession)
@@ -1044,6 +1050,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     if q.first_count and question.topic in ITEM_TOPICS and q.ordinal is None:
         # « cite les 3 premières » after the missions: those, in the fiche's order
         reply = replier.first_items(profession, question.topic, q.first_count, reply)
+    if q.premise in DOUBTED and question.topic in ITEM_TOPICS + JOB_LIST_TOPICS + ("contraintes",) \
+            and question.topic in q.denied_topics and not reply.text.startswith(("Si", "Non", "Oui")) \
+            and replier.item_answered(profession, question) is None:
+        # « il n'y a aucun outil à maîtriser ? », « ce métier n'a aucune contrainte, j'ai bon ? »: the whole list
+        # denied; the list, said to be one
+        reply = replier.denied_list(reply)
     if choice.not_listed and question.topic in JOB_LIST_TOPICS and not reply_names_job(choice.not_listed, reply.text):
         reply = replier.not_listed(choice.not_listed, question.topic, reply)
     # « La fiche ne précise pas quelles langues sont attendues. » in the answer: remembered like an absent detail,

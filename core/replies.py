@@ -225,6 +225,10 @@ class Replier:
                           rubrique=self.topics.sujets[topic].rubrique)
         return Reply(f"{intro}\n{reply.text}", reply.buttons)
 
+    def denied_list(self, reply: Reply) -> Reply:
+        """« ce métier n'a aucune contrainte, j'ai bon ? »: the fiche's list, said first to be one (never « Oui »)."""
+        return Reply(f"{self.fill('liste_niee')}\n{reply.text}", reply.buttons)
+
     def not_listed(self, job: str, topic: str, reply: Reply) -> Reply:
         """« commercial export, c'est un des postes tremplins cités ? » when the fiche does not cite it: said
         first, then the jobs it does cite."""

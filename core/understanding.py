@@ -240,6 +240,8 @@ _NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille
                       # « la diplomatie c'est pas demandé, si ? »: not among what the job asks (answered « Si : »)
                       r"|\bpas (?:si |tres |vraiment |super |trop )?(?:demandee?s?|attendue?s?|requise?s?|exigee?s?)\b"
                       r"|\bn'(?:y a|a|utilise|intervient|assure|organise)\w* (?:pas|jamais|aucune?)\b"
+                      # « y a aucun outil à maîtriser ? », as students write it without « ne »
+                      r"|^\W*(?:(?:et|mais|donc|alors)\W+)?(?:il )?y a (?:aucune?|jamais)\b"
                       # « le chargé de mission n'y participe pas », « il n'en fait jamais », « c'est réservé au directeur »
                       r"|\bn'(?:y|en) (?:participe|prend|fait|touche|intervient|travaille|est)\w* (?:pas|jamais|plus)\b"
                       r"|\breservee?s? (?:au|aux|a la|a l'|a un|a une|a des)\b"
@@ -358,13 +360,21 @@ def premise(folded: str, written: Sequence[str]) -> Optional[str]:
 _CLAUSE_END = re.compile(r"\b(?:si|quand|car|parce|puisque|comme|if|since|because|non)\b|[,;?!.]")
 
 
-def belittled_stems(folded: str) -> FrozenSet[str]:
-    """The stems of what « plus besoin de … », « pas la peine de … » belittles or « il ne fait pas … » denies, up to
-    the end of its clause."""
+def belittled(folded: str) -> str:
+    """What « plus besoin de … », « pas la peine de … » belittles or « il ne fait pas … » denies, up to the end of its
+    clause; "" when the message does neither."""
     found = _BELITTLES.search(folded) or _NEGATED.search(folded)
-    if not found:
-        return frozenset()
-    return stems(_CLAUSE_END.split(folded[found.end():], maxsplit=1)[0])
+    return _CLAUSE_END.split(folded[found.end():], maxsplit=1)[0] if found else ""
+
+
+def belittled_stems(folded: str) -> FrozenSet[str]:
+    """The stems of what a message belittles or denies (`belittled`)."""
+    return stems(belittled(folded))
+
+
+# « aucun outil », « pas de contraintes », « pas besoin de qualités particulières »: a topic denied whole is named in
+# the first words of what is denied (« pas de recrutement parmi ses missions » denies an item of one).
+DENIED_HEAD_WORDS = 3
 
 
 # « avec un master, j'ai forcément un poste ? »: what the diploma the student would have gives, not whether
@@ -640,6 +650,7 @@ class Question:
     # « pas besoin d'être adaptable si on est organisé ? »: the stems of what the premise belittles (« adaptable »),
     # when the message says it after the premise's words; empty otherwise.
     premise_stems: FrozenSet[str] = frozenset()
+    denied_topics: Tuple[str, ...] = ()    # topics denied or belittled whole (« il n'y a aucun outil ? »)
     # (euros, per month, bound) of an amount of money the message states (« un débutant gagne 45 000 € ? »)
     amount: Optional[Tuple[int, bool, Optional[str]]] = None
     bare_amount: Optional[Tuple[int, bool, Optional[str]]] = None  # a number alone that is an amount after the pay
@@ -795,6 +806,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         levels=levels_asked(folded) if span is None else None, premise=premise(folded, written),
         amount=stated_amount(folded), bare_amount=bare_amount(folded), of_first_job=bool(_FIRST_JOB.search(folded)),
         premise_stems=belittled_stems(folded),
+        denied_topics=tuple(vocabulary.topics_in(" ".join(belittled(folded).split()[:DENIED_HEAD_WORDS]))),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=paid, checks_identity=bool(_CHECKS_IDENTITY.search(folded)
                                                                        or (_LIKENED.search(folded) or _REDUCED.search(folded))

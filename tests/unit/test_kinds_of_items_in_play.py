@@ -89,3 +89,15 @@ def test_a_quality_said_not_asked_for_gets_si():
     quality = default_profession().soft_skills.qualites[0]
     text = reply(f"{quality.nom.lower()} c pas demandé si ?", "soft_skills")
     assert text.startswith("Si : ") and quality.nom in text, text
+
+
+def test_a_whole_list_denied_gets_the_list_said_to_be_one():
+    """« ce métier n'a aucune contrainte, j'ai bon ? », « y a aucun outil à maîtriser si ? »: never « Oui », nor a
+    mission one of whose words starts like « contrainte »; a thing denied that the list lacks is still said not cited."""
+    denied = template_start("liste_niee")
+    for text, intent, kind in (("D'après la fiche ce métier n'a aucune contrainte particulière, j'ai bon ?", "nlu_fallback", C),
+                               ("y a aucun outil à maîtriser si ?", "outils", A),
+                               ("on n'a pas besoin de qualités particulières pour ce métier ?", "soft_skills", A)):
+        assert reply(text, intent, kind).startswith(denied), text
+    text = reply("il ne fait pas de recrutement parmi ses missions ?", "missions")
+    assert text.startswith(template_start("element_non_cite")), text

@@ -165,7 +165,7 @@ def filled():
     replier.other_profession(professions * 5, "boulanger")
     replier.welcome(professions * 5)  # a catalogue too long to be named in full
     replier.welcome(professions), replier.help(professions), replier.out_of_scope(professions)
-    replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology()
+    replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology(), replier.denied_list(replier.apology())
     replier.empty_message(), replier.too_long(1001, 1000), replier.restarting("et le salaire ?")
     # The catalogue conversations: a list with more pages, a search found or not, comparisons.
     replier.catalogue_page(professions * 9), replier.search_results(professions, "plus de 20000 euros", catalogue.search(
