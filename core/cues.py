@@ -24,6 +24,7 @@ _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|
 # « la petite citation sur le salaire », « le dicton »: a saying of the fiche.
 _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b"
                      r"|\b(?:petite|jolie|drole de) phrase\b|\bphrase (?:d'accroche|celebre)\b"
+                     r"|\b(?:la|une|cette) phrase (?:sur|a propos du|au sujet du) (?:le )?salaire\b"
                      r"|\bphrases?(?: \w+){0,2} (?:marrante|drole|amusante|rigolote|connue|culte|choc)s?\b")
 # « et il prépare à quels postes ? », « et ça, c'est obligatoire ? »: a follow-up on what was just answered.
 _IT_FOLLOWS = re.compile(r"^\W*(?:et|mais|ok et|d'accord et)\W+(?:il|elle|ils|elles|ca|cela)\b")
@@ -42,6 +43,8 @@ _LATER = re.compile(r"\b(?:en[- ]?dessous|au[- ]?dessous|suivante?s?|juste apres
 NEIGHBOUR_WORDS = 6
 # « pourquoi ? », « pk ? », « ah bon pourquoi ça ? »: why, asked of what was just answered, and nothing else.
 _WHY = re.compile(r"^\W*(?:(?:et|mais|ah|ok|ah bon|d'accord)\W+)?(?:pourquoi|pk|pq|pourquoi donc|why)(?:\W+(?:ca|cela|donc))?\W*$")
+# « tu peux l'expliquer ? », « explique-la moi », « tu peux me la détailler ? »: what was just answered, explained.
+_EXPLAIN_IT = re.compile(r"\b(?:l'|la |le |les )(?:expliqu|detaill|developp)\w*|\b(?:expliqu|detaill)\w*[- ](?:la|le|les)\b")
 # « elle sert à quoi ? », « il a quel score ? », « et sa note ? », « qu'est-ce qu'elle apporte ? »: a short question
 # on what the last answer spoke of, by a pronoun…
 _OF_IT = re.compile(r"^\W*(?:(?:et|mais|ok|donc|alors|du coup)\W+)?(?:(?:il|elle|ca|cela|celle-ci|celui-ci|celle-la"
@@ -153,6 +156,7 @@ class Cues:
     position: bool = False         # « en quelle position dans la liste ? »: the rank of what was just answered
     neighbour: int = 0             # « et juste au-dessus ? »: the item before (-1) or after (+1) what was just answered
     why: bool = False              # « pourquoi ? » alone: why, of what was just answered
+    explain_it: bool = False       # « tu peux l'expliquer ? »: what was just answered, explained
     facing: bool = False           # facing the job's difficulties
     mostly: bool = False           # what the job mostly does
     asks_person: bool = False      # a person (the counsellor) asked for
@@ -170,6 +174,11 @@ class Cues:
     in_it: bool = False            # … in the list the last answer gave (« la patience, elle y est ? »)
     own_past: bool = False         # the student says his own job
     about_it: bool = False         # « ça », « cela » as the subject: what the last answer spoke of
+
+    @property
+    def on_it(self) -> bool:
+        """A short question on what was just answered: what it is for, its score (of_it), why, or explain it."""
+        return self.of_it or self.why or self.explain_it
 
 
 def neighbour(folded: str) -> int:
@@ -197,6 +206,7 @@ def cues(folded: str) -> Cues:
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
+                explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),

@@ -62,16 +62,27 @@ def _levels_placed(turn: Turn) -> Turn:
     """The turn whose calculation names bounds but no level (« de combien de % le haut dépasse le bas ? ») on the
     level the last pay answer was about; without a calculation when there was no such answer."""
     asked = turn.question.pay_sum
-    if asked is None or all(level for level, _ in asked.figures):
+    if asked is None or all(level for level, _ in asked.figures) and asked.figures != pay_sums.UNPLACED:
         return turn
     kept = pay_sums.recalled(turn.slots.get(ITEM)) if turn.slots.get("sujet") == "salaire" else None
     return replace(turn, question=replace(turn.question, pay_sum=pay_sums.placed(asked, kept)))
 
 
+def _pay_kept(turn: Turn, q: Question) -> Optional[str]:
+    """The figure of the pay a reply answered (its level, and the bound asked), kept for a calculation that names none;
+    a bound asked with no level (« et au maximum ? ») is on the level kept."""
+    kept = pay_sums.recalled(turn.slots.get(ITEM)) if turn.slots.get("sujet") == "salaire" else None
+    level = q.experience if q.experience in pay_sums.PAY_LEVELS else None
+    bound = pay_sums.bound_in(q.folded)
+    if level is None and bound and kept is not None and len({lvl for lvl, _ in kept.figures}) == 1:
+        level = kept.figures[-1][0]
+    return pay_sums.figure_kept(kept, level, bound) if level else None
+
+
 def saying_meant(school: School, turn: Turn) -> Optional[Outcome]:
     """« ça veut dire quoi ? » right after the fiche's saying: the fiche does not explain it; the saying again."""
     q, profession = turn.question, current_profession(school, turn)
-    if turn.slots.get(ITEM) != SAYING or not q.cues.of_it or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
+    if turn.slots.get(ITEM) != SAYING or not (q.cues.of_it or q.cues.explain_it) or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
             or q.named or set(q.topics_named) - {"salaire"} or profession is None or not profession.salaire \
             or not profession.salaire.citation:
         return None
@@ -221,8 +232,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)
             or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
             or (turn.question.cues.it_follows and not turn.question.named and not turn.question.topics_named)
-            or (turn.slots.get(ITEM) and (turn.question.cues.of_it or turn.question.cues.why) and not turn.question.named
+            or (turn.slots.get(ITEM) and turn.question.cues.on_it and not turn.question.named
                 and not turn.question.topics_named)
+            # « et le BTS ça suffit pas ? » then « pourquoi ? »: that diploma's answer says why
+            or (previous in DIPLOMA_TOPICS and turn.question.cues.why)
             # « il est utile pour ce métier ? » after a diploma; « le premier tu peux détailler ? » after a list
             or (previous in DIPLOMA_TOPICS and turn.question.cues.it_first and not turn.question.named
                 and not turn.question.topics_named)
@@ -813,7 +826,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « elle est mieux notée que la rédaction ? » right after one skill: that skill and the one named, compared by
         # their scores
         q = replace(q, stems=q.stems | stems(fold(element)), joins=True)
-    elif (element := turn.slots.get(ITEM)) and (q.cues.of_it or q.cues.why) and previous in facts and not q.named \
+    elif (element := turn.slots.get(ITEM)) and q.cues.on_it and previous in facts and not q.named \
             and set(q.topics_named) <= {previous} and not q.about_pay and not q.refers_back and not q.cues.to_progress \
             and (shown := current_profession(school, turn)) and not replier.names_an_item(shown, previous, q):
         # « elle sert à quoi ? », « et sa note ? » right after an answer about one item of a list: that item, explained
@@ -953,6 +966,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         name, kind = cited
         detail = AbsentDetail(f"metier_cite:{kind}", replier.cited_label(name, kind), kind, None)
     if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \
+            and (job := turn.slots.get(ITEM)) and (q.cues.it_first or q.cues.of_it) and q.experience is None \
+            and q.years is None and q.pay_sum is None:
+        # « il est payé combien ? », « il gagne combien lui ? » right after one job the fiche cites: that job's pay,
+        # which the fiche does not give; never this profession's salary in its place
+        detail = AbsentDetail(f"metier_cite:{previous}", replier.cited_label(job, previous), previous, None)
+    if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \
             and q.cues.those_jobs and q.experience is None and q.years is None:
         # « et ils paient combien, ces postes ? » after the stepping stones: the fiche gives no pay for the jobs
         # it only cites; never this profession's salary in their place.
@@ -1064,7 +1083,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     item = replier.item_answered(profession, question) if question.topic in ITEM_TOPICS + JOB_LIST_TOPICS \
         else SAYING if question.topic == "salaire" and q.cues.saying and profession.salaire and profession.salaire.citation \
         else pay_sums.remembered(q.pay_sum) if question.topic == "salaire" and q.pay_sum is not None \
-        else pay_sums.level_kept(q.experience) if question.topic == "salaire" and q.experience in pay_sums.PAY_LEVELS else None
+        else _pay_kept(turn, q) if question.topic == "salaire" else None
     return done(reply, (("sujet", question.topic), ("incompris", 0.0)) + (((ABSENT, silent),) if silent else ())
                 + (((ITEM, item),) if item else ()))
 

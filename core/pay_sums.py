@@ -24,15 +24,28 @@ _BOTH_LEVELS = re.compile(r"\b(?:les|des|aux) (?:2|deux) (?:min|mini|minimums?|m
 # What is computed, the first found wins (« combien de fois plus » is a ratio, not a gap).
 _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\bpercent\w*")),
                ("rapport", re.compile(r"\bcombien de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b")),
-               ("milieu", re.compile(r"\bmilieu\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
+               ("milieu", re.compile(r"\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
                ("ecart", re.compile(r"\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b|\bde combien (?:augmente|progresse"
-                                    r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien de plus\b"
+                                    r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien (?:de|en) plus\b"
                                     r"|\bhow much more\b")))
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
 # « 3 000 € par mois, ça fait combien par an ? »: a monthly amount, and not a net one (the fiche's figures are gross)
 _NET = re.compile(r"\bnet(?:te)?s?\b")
 # The bound of a figure that is the middle of its level's range (« le milieu de la fourchette débutant »).
 MIDDLE = "milieu"
+# The figures of a calculation that names none (« la différence ? », « l'écart entre les deux ? », « la moyenne des deux
+# bornes ? »): those the conversation just gave, placed by the dialogue (placed), or no calculation.
+UNPLACED = (("", ""),)
+_THOSE = re.compile(r"\b(?:les|ces|des|aux|entre) (?:deux|2)\b|\b(?:ca|cela)\b|\bbornes\b|\bl'une? a l'autre\b")
+BARE_OPERATION_WORDS = 3
+
+
+def _of_those(folded: str) -> bool:
+    """Whether a message that names no figure points at figures just given: by « les deux », « ça », « les bornes », or
+    by being the bare operation (« la différence ? »)."""
+    return bool(_THOSE.search(folded)) or len(folded.split()) <= BARE_OPERATION_WORDS
+
+
 # The levels of the pay, in the order of a career.
 PAY_LEVELS = ("debutant", "confirme")
 MONTHLY_MOST = 10000  # a larger amount said beside « par mois » is a yearly figure (« 35 000 par an, ça fait combien par mois ? »)
@@ -96,7 +109,9 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
         # answer on one level's pay (the dialogue places it there, or drops it)
         kind = next((name for name, pattern in _OPERATIONS if pattern.search(folded)), None)
         bounds = _figures(folded, [])
-        return PaySum(kind, bounds) if kind in ("ecart", "pourcentage", "rapport") and bounds else None
+        if kind in ("ecart", "pourcentage", "rapport") and bounds:
+            return PaySum(kind, bounds)
+        return PaySum(kind, UNPLACED) if kind and not found and _of_those(folded) else None
     if monthly and not _NET.search(folded):
         return PaySum("par_an", said=(said[0],))
     operations = [name for name, pattern in _OPERATIONS if pattern.search(folded)]
@@ -111,6 +126,8 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
     if len(said) == 2:
         return PaySum(kind, said=tuple(said))
     figures = _figures(folded, levels)
+    if not figures and not levels and not found and _of_those(folded):
+        return PaySum(kind, UNPLACED)  # « la différence entre les deux ? » after two figures of the pay
     if len(figures) != 2 or (kind != "ecart" and "" in {bound for _, bound in figures}):
         return None
     return PaySum(kind, figures)
@@ -168,6 +185,8 @@ def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
 def placed(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
     """A calculation whose bounds name no level (« le haut et le bas ») on the one level of the calculation or answer
     kept (`kept`); None when that is not one level. A calculation whose figures name their levels, as it is."""
+    if calculation.figures == UNPLACED:
+        return _on_kept(calculation, kept)
     if all(level for level, _ in calculation.figures):
         return calculation
     levels = {level for level, _ in kept.figures} if kept is not None else set()
@@ -177,10 +196,33 @@ def placed(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
     return replace(calculation, figures=tuple((level, bound) for _, bound in calculation.figures))
 
 
-def level_kept(level: str) -> str:
-    """One level of the pay answered (« c'est combien pour un débutant ? »), kept as `remembered` keeps a calculation,
-    so that « et le haut dépasse le bas de combien ? » is on that level."""
-    return remembered(PaySum("", ((level, ""),)))
+def _on_kept(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
+    """A calculation that names no figure, on those kept: the two figures just asked or computed (« le max débutant »
+    then « et le max confirmé ? »: « l'écart entre les deux ? »), or the middle of the one level just answered (« la
+    moyenne des deux bornes ? »); None otherwise."""
+    if kept is None:
+        return None
+    if len(kept.figures) == 2 and all(level and bound for level, bound in kept.figures) and calculation.kind != "milieu":
+        return replace(calculation, figures=kept.figures)
+    levels = {level for level, _ in kept.figures}
+    if calculation.kind == "milieu" and len(levels) == 1 and "" not in levels:
+        return replace(calculation, figures=((levels.pop(), ""),))
+    return None
+
+
+def bound_in(folded: str) -> str:
+    """The one bound a message names (« et au maximum ? »: "max"), "" for none or both."""
+    bounds = {name for _, name in _found(_BOUNDS, folded)}
+    return bounds.pop() if len(bounds) == 1 else ""
+
+
+def figure_kept(kept: Optional[PaySum], level: str, bound: str) -> str:
+    """The pay just answered, kept for a calculation that names no figure: its level (« c'est combien pour un
+    débutant ? ») and the bound asked (« au max ? »), after the one figure asked before it (« et le confirmé au
+    minimum ? » after « un débutant touche au max combien ? »: both). As `remembered` keeps a calculation."""
+    figure = (level, bound)
+    before = kept.figures[-1:] if kept is not None and not kept.kind and kept.figures and all(kept.figures[-1]) else ()
+    return remembered(PaySum("", tuple(dict.fromkeys(before + (figure,))) if bound else (figure,)))
 
 
 def remembered(calculation: PaySum) -> str:

@@ -373,8 +373,17 @@ def belittled_stems(folded: str) -> FrozenSet[str]:
 
 
 # « aucun outil », « pas de contraintes », « pas besoin de qualités particulières »: a topic denied whole is named in
-# the first words of what is denied (« pas de recrutement parmi ses missions » denies an item of one).
+# the first words of what is denied (« pas de recrutement parmi ses missions » denies an item of one; « ça fait pas
+# partie des contraintes » names the list the thing said is in).
 DENIED_HEAD_WORDS = 3
+
+
+def denied_head(folded: str) -> str:
+    """The first words of what a message denies or belittles whole (`belittled`), "" for « ne fait pas partie de »."""
+    found = _BELITTLES.search(folded) or _NEGATED.search(folded)
+    if not found or "partie" in found.group(0):
+        return ""
+    return " ".join(belittled(folded).split()[:DENIED_HEAD_WORDS])
 
 
 # « avec un master, j'ai forcément un poste ? »: what the diploma the student would have gives, not whether
@@ -545,11 +554,13 @@ _LATER = re.compile(r"\ben fin de (?:carriere|parcours)\b|\bplus tard\b|\bavec (
 # « je suis prof d'anglais et je veux me reconvertir », « ancienne infirmière » : the student's own job, not one asked.
 _OWN_JOB = r"\b(?:je suis|j'?etais|j'?ai ete|je travaille comme|je bosse comme|je bossais comme|je travaillais comme" \
            r"|en (?:ma|sa|votre|notre) qualite d[e']" \
-           r"|actuellement|ancien|ancienne|ex)\s+(?:un |une |en tant que |comme )?"
+           r"|actuellement|ancien|ancienne|ex" \
+           r"|mon|ma|mes|notre|nos)\s+(?:un |une |en tant que |comme )?"  # (« mon prof principal dit que… »: someone's)
 
 
 def own_job(folded: str, entity: str) -> bool:
-    """Whether the profession a message names (`entity`, as written) is what the student is or was."""
+    """Whether the profession a message names (`entity`, as written) is what the student is or was, or someone of
+    theirs (« ma prof d'allemand m'a dit… »): no profession asked about."""
     return bool(re.search(_OWN_JOB + re.escape(fold(entity)) + r"\b", folded))
 
 
@@ -806,7 +817,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         levels=levels_asked(folded) if span is None else None, premise=premise(folded, written),
         amount=stated_amount(folded), bare_amount=bare_amount(folded), of_first_job=bool(_FIRST_JOB.search(folded)),
         premise_stems=belittled_stems(folded),
-        denied_topics=tuple(vocabulary.topics_in(" ".join(belittled(folded).split()[:DENIED_HEAD_WORDS]))),
+        denied_topics=tuple(vocabulary.topics_in(denied_head(folded))),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=paid, checks_identity=bool(_CHECKS_IDENTITY.search(folded)
                                                                        or (_LIKENED.search(folded) or _REDUCED.search(folded))

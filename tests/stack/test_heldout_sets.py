@@ -21,14 +21,15 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 204/216 | 0.939 | 29 → 10, 11 |
 | tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 246/267 | 0.917 | 28 → 19, 20 |
 | tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 191/226 | 0.840 | 44 → 28, 29 |
-| tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 180/210 (*) | 0.852 | 34 → 24, 25 |
+| tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 181/210 (*) | 0.857 | 34 → 24, 25 |
 | tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 192/203 | 0.940 | 24 → 7, 8 |
 | tests/nlu/test_fresh16.yml (212, 46 conversations, apart, first run unseen) | 170/212 (a00bd89) | | 198/212 | 0.929 | 32 → 9, 10 |
 | tests/nlu/test_fresh17.yml (215, 47 conversations, apart, first run unseen) | 168/215 (56af95f) | | 194/215 | 0.897 | 35 → 14, 15 |
 | tests/nlu/test_fresh18.yml (211, 46 conversations, apart, first run unseen) | 165/211 (754f74d) | | 176/211 | 0.829 | 28 → 19, 20 |
-| tests/nlu/test_fresh19.yml (211, 46 conversations, apart, first run unseen) | 179/211 (9c10f6c) | | 195/211 | 0.919 | 29 → 14, 15 |
-| tests/nlu/test_fresh20.yml (211, 46 conversations, apart, first run unseen) | 174/211 (8b0a22c) | | 184/211 | 0.867 | 27 → 20, 21 |
-| tests/nlu/test_fresh21.yml (211, 46 conversations, apart, first run unseen) | 179/211 (23e8545) | | 196/211 | 0.924 | 23 → 10, 11 |
+| tests/nlu/test_fresh19.yml (211, 46 conversations, apart, first run unseen) | 179/211 (9c10f6c) | | 196/211 | 0.924 | 29 → 13, 14 |
+| tests/nlu/test_fresh20.yml (211, 46 conversations, apart, first run unseen) | 174/211 (8b0a22c) | | 185/211 | 0.872 | 27 → 19, 20 |
+| tests/nlu/test_fresh21.yml (211, 46 conversations, apart, first run unseen) | 179/211 (23e8545) | | 199/211 | 0.938 | 23 → 8, 9 |
+| tests/nlu/test_fresh22.yml (211, 46 conversations, apart, first run unseen) | 177/211 (0cc08ba) | | 188/211 | 0.886 | 23 → 14, 15 |
 
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
@@ -67,13 +68,14 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh9", 0.984, 2),
                                                     ("test_fresh10", 0.951, 7), ("test_fresh11", 0.939, 11),
                                                     ("test_fresh12", 0.917, 20), ("test_fresh13", 0.840, 29),
-                                                    ("test_fresh14", 0.852, 25), ("test_fresh15", 0.940, 8),
+                                                    ("test_fresh14", 0.857, 25), ("test_fresh15", 0.940, 8),
                                                     ("test_fresh16", 0.929, 10),
                                                     ("test_fresh17", 0.897, 15),
                                                     ("test_fresh18", 0.829, 20),
-                                                    ("test_fresh19", 0.919, 15),
-                                                    ("test_fresh20", 0.867, 21),
-                                                    ("test_fresh21", 0.924, 11)])
+                                                    ("test_fresh19", 0.924, 14),
+                                                    ("test_fresh20", 0.872, 20),
+                                                    ("test_fresh21", 0.938, 9),
+                                                    ("test_fresh22", 0.886, 15)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -101,3 +101,30 @@ def test_a_whole_list_denied_gets_the_list_said_to_be_one():
         assert reply(text, intent, kind).startswith(denied), text
     text = reply("il ne fait pas de recrutement parmi ses missions ?", "missions")
     assert text.startswith(template_start("element_non_cite")), text
+
+
+def test_a_cited_job_asked_its_pay_by_a_pronoun_is_said_not_to_be_given():
+    """(tests/nlu/test_fresh22.yml) « le 3e il consiste en quoi » then « il est payé combien ? »: that job's pay, which
+    the fiche does not give; never this profession's salary."""
+    stone = default_profession().experiences[2]
+    beginner = default_profession().salaire.niveaux.debutant
+    replies = conversation(("je peux faire quoi avant ?", "experiences", A), ("le 3e il consiste en quoi", "nlu_fallback", C),
+                           ("il est payé combien ?", "salaire", A))
+    assert replies[2].startswith("La fiche ne précise pas") and stone.poste in replies[2], replies[2]
+    assert euros(beginner.min) not in replies[2], replies[2]
+
+
+def test_someone_of_the_students_named_by_a_job_is_no_profession_asked():
+    from core import dialogue as d
+    text = "mon prof principal dit qu'il faut OBLIGATOIREMENT un bac+5 pour ce metier, c vrai ?"
+    q = school().understand(text, [{"entity": "metier", "value": "prof"}], "diplome", [])
+    answer = d.respond(school(), d.Turn(q, "diplome", (), {}, None, A)).reply.text
+    assert not answer.startswith(template_start("autre_metier")), answer
+
+
+def test_explain_it_and_why_follow_the_saying_and_the_diploma_just_answered():
+    replies = conversation(("y a une phrase marrante sur le salaire dans la fiche ?", "salaire", A),
+                           ("tu peux l'expliquer ?", "nlu_fallback", C))
+    assert replies[1].startswith(template_start("salaire.citation_sens")), replies[1]
+    replies = conversation(("et le bts ça suffit pas ?", "bts", A), ("pourquoi ?", "hors_sujet", OUT))
+    assert not replies[1].startswith(template_start("hors_sujet")) and "BTS" in replies[1], replies[1]

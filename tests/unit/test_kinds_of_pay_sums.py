@@ -127,3 +127,23 @@ def test_two_bounds_named_without_a_level_are_those_of_the_level_just_answered()
     assert f"hausse de {percent(confirmed.min, confirmed.max)} %" in replies[2], replies[2]
     replies = _conversation(("les missions ?", "missions"), ("de combien de % le haut dépasse le bas ?", "salaire"))
     assert not replies[1].startswith(CALCULATION), replies[1]
+
+
+def test_a_calculation_that_names_no_figure_is_on_the_figures_just_asked():
+    """(tests/nlu/test_fresh22.yml) « le salaire débutant max ? », « et le confirmé max ? », « donc l'écart entre les
+    deux ? »: those two figures; « cb gagne un confirmé au minimum », « et au maximum ? », « la différence ? », « et ça
+    représente quel % du minimum ? »; « salaire confirmé », « la moyenne des deux bornes ? ». Without a pay answer
+    before, « la différence ? » is no calculation."""
+    beginner, confirmed = levels().debutant, levels().confirme
+    replies = _conversation(("le salaire debutant max c'est combien", "salaire", "debutant"),
+                            ("et le salaire confirmé max ?", "salaire", "confirme"),
+                            ("donc l'écart entre les deux ?", "salaire"))
+    assert replies[2].startswith(CALCULATION) and f"{euros(confirmed.max - beginner.max)} € d'écart" in replies[2], replies[2]
+    replies = _conversation(("cb gagne un confirme au minimum", "salaire", "confirme"), ("et au maximum ?", "salaire"),
+                            ("la différence ?", "nlu_fallback"), ("et ça représente quel % du minimum ?", "salaire"))
+    assert f"{euros(confirmed.max - confirmed.min)} € d'écart" in replies[2], replies[2]
+    assert f"hausse de {percent(confirmed.min, confirmed.max)} %" in replies[3], replies[3]
+    replies = _conversation(("salaire confirmé stp", "salaire", "confirme"), ("la moyenne des deux bornes ?", "salaire"))
+    assert euros(round((confirmed.min + confirmed.max) / 2)) in replies[1], replies[1]
+    replies = _conversation(("les missions", "missions"), ("la différence ?", "nlu_fallback"))
+    assert not replies[1].startswith(CALCULATION), replies[1]
