@@ -43,6 +43,8 @@ _LATER = re.compile(r"\b(?:en[- ]?dessous|au[- ]?dessous|suivante?s?|juste apres
 NEIGHBOUR_WORDS = 6
 # « pourquoi ? », « pk ? », « ah bon pourquoi ça ? »: why, asked of what was just answered, and nothing else.
 _WHY = re.compile(r"^\W*(?:(?:et|mais|ah|ok|ah bon|d'accord)\W+)?(?:pourquoi|pk|pq|pourquoi donc|why)(?:\W+(?:ca|cela|donc))?\W*$")
+# « laquelle sert pour… ? », « c'est lequel qui… ? »: which one of the list just given.
+_WHICH_ONE = re.compile(r"^\W*(?:(?:et|ok|mais|donc)\W+)?(?:c'est |c )?(?:laquelle|lequel|lesquelles|lesquels)\b")
 # « tu peux l'expliquer ? », « explique-la moi », « tu peux me la détailler ? »: what was just answered, explained.
 _EXPLAIN_IT = re.compile(r"\b(?:l'|la |le |les )(?:expliqu|detaill|developp)\w*|\b(?:expliqu|detaill)\w*[- ](?:la|le|les)\b")
 # « elle sert à quoi ? », « il a quel score ? », « et sa note ? », « qu'est-ce qu'elle apporte ? »: a short question
@@ -157,6 +159,7 @@ class Cues:
     neighbour: int = 0             # « et juste au-dessus ? »: the item before (-1) or after (+1) what was just answered
     why: bool = False              # « pourquoi ? » alone: why, of what was just answered
     explain_it: bool = False       # « tu peux l'expliquer ? »: what was just answered, explained
+    which_one: bool = False        # « laquelle sert pour… ? »: which one of the list just given
     facing: bool = False           # facing the job's difficulties
     mostly: bool = False           # what the job mostly does
     asks_person: bool = False      # a person (the counsellor) asked for
@@ -207,6 +210,7 @@ def cues(folded: str) -> Cues:
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
+                which_one=bool(_WHICH_ONE.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),

@@ -59,13 +59,18 @@ def respond(school: School, turn: Turn) -> Outcome:
 
 
 def _levels_placed(turn: Turn) -> Turn:
-    """The turn whose calculation names bounds but no level (« de combien de % le haut dépasse le bas ? ») on the
-    level the last pay answer was about; without a calculation when there was no such answer."""
-    asked = turn.question.pay_sum
+    """The turn whose calculation names bounds but no level (« de combien de % le haut dépasse le bas ? ») or no figure
+    (« la différence ? ») on the pay the last answers were about; without a calculation when there was none. A bound
+    asked alone (« et au maximum ? ») is of the level just answered."""
+    q, asked = turn.question, turn.question.pay_sum
+    kept = pay_sums.recalled(turn.slots.get(ITEM)) if turn.slots.get("sujet") == "salaire" else None
+    if asked is None and q.experience is None and kept is not None and q.fragment and pay_sums.bound_in(q.folded) \
+            and len(levels := {level for level, _ in kept.figures}) == 1 and "" not in levels:
+        # « et au maximum ? » after a confirmed's pay: the confirmed's
+        return replace(turn, question=replace(q, experience=levels.pop()))
     if asked is None or all(level for level, _ in asked.figures) and asked.figures != pay_sums.UNPLACED:
         return turn
-    kept = pay_sums.recalled(turn.slots.get(ITEM)) if turn.slots.get("sujet") == "salaire" else None
-    return replace(turn, question=replace(turn.question, pay_sum=pay_sums.placed(asked, kept)))
+    return replace(turn, question=replace(q, pay_sum=pay_sums.placed(asked, kept)))
 
 
 def _pay_kept(turn: Turn, q: Question) -> Optional[str]:
@@ -178,6 +183,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
     explored = exploring.paths_to(school, turn)
     if explored:
         return explored
+    if turn.kind == CATALOGUE and turn.question.pay_sum is not None and previous == "salaire" \
+            and "salaire" in school.fact_topics and not turn.question.named:
+        # « la différence ? » right after two pay figures: their calculation, not two professions to compare
+        return answer(school, replace(turn, intent="salaire"), "salaire", fallback=False) or clarify(school, turn)
     if turn.kind == CATALOGUE:
         step = (turn.question.cues.job_step or next((t for t in turn.question.topics_named if t in JOB_LIST_TOPICS), None)) \
             if len(school.professions) < 2 else None
@@ -236,6 +245,11 @@ def _respond(school: School, turn: Turn) -> Outcome:
                 and not turn.question.topics_named)
             # « et le BTS ça suffit pas ? » then « pourquoi ? »: that diploma's answer says why
             or (previous in DIPLOMA_TOPICS and turn.question.cues.why)
+            # « laquelle sert pour les contextes interculturels ? » after the qualities: the one its words describe
+            or (previous in DESCRIBED_TOPICS and not turn.question.named and not turn.question.topics_named
+                and (shown := current_profession(school, turn)) is not None
+                and school.replier.described_item(shown, previous, turn.question)
+                >= (1 if turn.question.cues.which_one else DESCRIBED))
             # « il est utile pour ce métier ? » after a diploma; « le premier tu peux détailler ? » after a list
             or (previous in DIPLOMA_TOPICS and turn.question.cues.it_first and not turn.question.named
                 and not turn.question.topics_named)
@@ -821,10 +835,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
     elif (element := turn.slots.get(ITEM)) and previous == "hard_skills" and intent == previous \
-            and q.cues.compares and q.cues.it_first and not q.named and set(q.topics_named) <= {previous} \
+            and (q.cues.compares and q.cues.it_first or q.gap == "named") and len(q.folded.split()) <= SHORT_RANK \
+            and not q.named and set(q.topics_named) <= {previous} \
             and (shown := current_profession(school, turn)) and replier.names_an_item(shown, previous, q):
-        # « elle est mieux notée que la rédaction ? » right after one skill: that skill and the one named, compared by
-        # their scores
+        # « elle est mieux notée que la rédaction ? », « c'est combien de points de plus que la rédaction ? » right after
+        # one skill: that skill and the one named, compared by their scores
         q = replace(q, stems=q.stems | stems(fold(element)), joins=True)
     elif (element := turn.slots.get(ITEM)) and q.cues.on_it and previous in facts and not q.named \
             and set(q.topics_named) <= {previous} and not q.about_pay and not q.refers_back and not q.cues.to_progress \
@@ -1010,6 +1025,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         question = asked
     else:
         topic = follow_up_topic(asked)
+        if topic is None and previous == "salaire" and q.fragment and not choice.switched and pay_sums.bound_in(q.folded):
+            # « et au maximum ? » after the pay of one level: that level's range (the bound asked is kept)
+            topic = previous
         if topic is None and previous in facts and q.fragment and not choice.switched \
                 and (replier.names_an_item(profession, previous, q) or q.superlative or q.ranked):
             # « et la veille, c'est quoi ? » after the missions: that mission; « et laquelle a la meilleure

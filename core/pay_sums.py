@@ -23,7 +23,8 @@ _BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima
 _BOTH_LEVELS = re.compile(r"\b(?:les|des|aux) (?:2|deux) (?:min|mini|minimums?|max|maxi|maximums?|plafonds|planchers)\b")
 # What is computed, the first found wins (« combien de fois plus » is a ratio, not a gap).
 _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\bpercent\w*")),
-               ("rapport", re.compile(r"\bcombien de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b")),
+               ("rapport", re.compile(r"\bcombien de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b"
+                                       r"|\ble rapport entre\b")),
                ("milieu", re.compile(r"\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
                ("ecart", re.compile(r"\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b|\bde combien (?:augmente|progresse"
                                     r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien (?:de|en) plus\b"

@@ -424,7 +424,7 @@ _THRESHOLD = re.compile(r"\b(?:(au moins|minimum|at least)|(au plus|maximum|at m
                         r"\s+(?:strictement\s+)?(?:de |d'|a |les |than )?(\d{2,3})\b"
                         r"(?!\s*(?:€|euros?|k\b|000|ans?\b|%))")
 # « l'écart entre la 1re et la dernière », « la différence de points entre gestion de projet et rédaction ».
-_GAP = re.compile(r"\b(?:ecarts?|differences?|gap)\b")
+_GAP = re.compile(r"\b(?:ecarts?|differences?|gap)\b|\bcombien de points? (?:de plus|de moins|en plus|en moins)\b")
 # « la moyenne de ces scores ? »
 _AVERAGE = re.compile(r"\b(?:moyenne|average|mean)\b")
 # « la somme de tous les scores ? »
@@ -779,6 +779,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded, vocabulary))
     named = vocabulary.find_profession(folded) if span is None else ()
     paid = bool(_PAY_WORDS.search(folded))
+    wording = cues(folded)
     return Question(
         topic=topic, text=text, folded=folded,
         # "débutant et confirmé" asks both levels: the general answer gives both.
@@ -822,12 +823,12 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         about_pay=paid, checks_identity=bool(_CHECKS_IDENTITY.search(folded)
                                                                        or (_LIKENED.search(folded) or _REDUCED.search(folded))
                                                                        and not written),
-        asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)),
+        asks_compulsory=bool(_COMPULSORY.search(folded)), asks_open=bool(_OPEN.search(folded)) or wording.which_one,
         # (« et la créativité, elle y est ? »: the « et » that follows up joins nothing)
         joins=bool(_JOINS.search(folded[fragment.end():] if fragment else folded)),
         asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
         counted=counted, among=said_among(folded), guaranteed=bool(_GUARANTEE.search(folded)),
-        request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=cues(folded),
+        request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=wording,
         pay_sum=pay_sum(folded, paid), pay_piece=pay_piece(folded))
 
 

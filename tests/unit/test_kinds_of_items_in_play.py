@@ -128,3 +128,32 @@ def test_explain_it_and_why_follow_the_saying_and_the_diploma_just_answered():
     assert replies[1].startswith(template_start("salaire.citation_sens")), replies[1]
     replies = conversation(("et le bts ça suffit pas ?", "bts", A), ("pourquoi ?", "hors_sujet", OUT))
     assert not replies[1].startswith(template_start("hors_sujet")) and "BTS" in replies[1], replies[1]
+
+
+def test_the_points_between_the_skill_in_play_and_another_are_their_gap():
+    ranked = by_score(default_profession())
+    best, other = ranked[0], ranked[-2]
+    replies = conversation(("la compétence la mieux notée ?", "hard_skills", A),
+                           (f"c'est combien de points de plus que {other.nom.lower()} ?", "hard_skills", A))
+    assert f"{best.score - other.score} point(s)" in replies[1], replies[1]
+
+
+def test_how_many_skills_are_scored_is_a_count_not_the_scale():
+    text = reply("il y a combien de hard skills notées sur la fiche ?", "hard_skills")
+    assert str(len(default_profession().hard_skills.competences)) in text.split("\n")[0], text
+
+
+def test_which_one_of_the_list_just_given_is_found_by_one_word_of_its_text():
+    """« laquelle sert pour … ? » after the qualities: the one quality a word of the message says in its text (a word
+    no other quality has); without « laquelle », one word is not enough."""
+    from core.items import item_texts, unique_stems
+    from core.stemming import stems
+    from core.textnorm import fold
+    p = default_profession()
+    texts = item_texts(p, "soft_skills")[0]
+    unique = unique_stems([stems(fold(t)) for t in texts])
+    index, word = next((i, w) for i, q in enumerate(p.soft_skills.qualites) for w in fold(q.detail).split()
+                       if len(w) > 6 and stems(w) and stems(w) <= unique and not stems(w) & stems(fold(p.intitule)))
+    replies = conversation(("donne moi les soft skills stp", "soft_skills", A),
+                           (f"laquelle sert pour {word} ?", "nlu_fallback", C))
+    assert replies[1].startswith(f"« {p.soft_skills.qualites[index].nom} »"), (word, replies[1])

@@ -147,3 +147,29 @@ def test_a_calculation_that_names_no_figure_is_on_the_figures_just_asked():
     assert euros(round((confirmed.min + confirmed.max) / 2)) in replies[1], replies[1]
     replies = _conversation(("les missions", "missions"), ("la différence ?", "nlu_fallback"))
     assert not replies[1].startswith(CALCULATION), replies[1]
+
+
+def test_a_bound_asked_alone_is_of_the_level_just_answered_and_a_bare_difference_is_no_comparison_of_jobs():
+    """« cb gagne un confirmé au minimum », « et au maximum ? » (a follow-up the model reads as such): the confirmed's
+    pay; « la différence ? » read as a comparison of professions: the gap between those two figures."""
+    confirmed = levels().confirme
+    from tests.support.knowledge import school
+    slots, replies = {}, []
+    for text, intent, kind, level in (("cb gagne un confirme au minimum", "salaire", dialogue.ANSWER, ["confirme"]),
+                                      ("et au maximum ?", "relance", dialogue.ANSWER, []),
+                                      ("la différence ?", "catalogue_comparer", dialogue.CATALOGUE, [])):
+        q = school().understand(text, [{"entity": "experience", "value": v} for v in level], intent, [])
+        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.9),), dict(slots), None, kind))
+        slots.update(dict(outcome.slots))
+        replies.append(outcome.reply.text)
+    assert replies[1].startswith(template_start("salaire.niveau").split("{")[0]) and euros(confirmed.max) in replies[1], \
+        replies[1]
+    assert euros(levels().debutant.max) not in replies[1], replies[1]
+    assert f"{euros(confirmed.max - confirmed.min)} € d'écart" in replies[2], replies[2]
+
+
+def test_the_ratio_between_two_figures_named_is_computed():
+    confirmed, beginner = levels().confirme, levels().debutant
+    text = reply("Et quel est le rapport entre le plus haut salaire confirmé et ce salaire débutant le plus bas ?", "salaire")
+    assert text.startswith(CALCULATION) and f"{confirmed.max / beginner.min:.2f}".rstrip("0").rstrip(".").replace(".", ",") \
+        in text, text
