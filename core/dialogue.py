@@ -95,6 +95,22 @@ def saying_meant(school: School, turn: Turn) -> Optional[Outcome]:
                    profession)
 
 
+def counted_lists(school: School, turn: Turn) -> Optional[Outcome]:
+    """« combien de soft skills et combien de hard skills ? »: how many items of each list the message names, each
+    list after its count."""
+    q, profession = turn.question, current_profession(school, turn)
+    topics = [t for t in dict.fromkeys(q.topics_named) if t in COUNTED_TOPICS and t in school.fact_topics
+              # (« soft skills » also says « skills »: the technical skills only said « hard » or « technique »)
+              and not (t == "hard_skills" and "soft_skills" in q.topics_named and not q.cues.strictly_technical)]
+    if not q.counted or len(topics) < 2 or q.named or profession is None \
+            or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE):
+        return None
+    replier = school.replier
+    replies = [replier.counted(profession, t, replier.answer(profession, whole_list(replace(q, topic=t)))) for t in topics]
+    return Outcome(Reply("\n\n".join(r.text for r in replies), replies[-1].buttons),
+                   (("sujet", topics[-1]), ("incompris", 0.0)), profession)
+
+
 def item_next(school: School, turn: Turn) -> Optional[Outcome]:
     """« et juste au-dessus ? », « la suivante ? » right after an answer about one item of a list: the item next to it
     (the technical skills by score), explained as « elle sert à quoi ? » explains one."""
@@ -160,7 +176,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
         # (not the help)
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
     recalled = saying_meant(school, turn) or item_position(school, turn) or item_next(school, turn) \
-        or saying_quoted(school, turn)
+        or saying_quoted(school, turn) or counted_lists(school, turn)
     if recalled:
         return recalled
     if turn.kind in (WELCOME, HELP):
@@ -852,6 +868,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
                 not q.topics_named and replier.described_item(shown, previous, q) >= DESCRIBED)):
         # « celui qui touche au droit, il apporte quoi ? » after the stepping stones: the one the message names by a word
         # of its name (or, naming no topic, by two of its text), not the topic another word suggests
+        intent = previous
+    elif q.cues.which_one and previous in ITEM_TOPICS and previous in facts and intent != previous and not q.named \
+            and not q.topics_named and (shown := current_profession(school, turn)) \
+            and replier.described_item(shown, previous, q) >= 1:
+        # « celle qui sert pour les imprévus c laquelle ? » after the qualities: the one a word of its text says,
+        # whatever topic another word suggests
         intent = previous
     elif q.cues.in_it and previous in ITEM_TOPICS and previous in facts and intent != previous and not q.topics_named \
             and not q.about_pay:

@@ -149,6 +149,8 @@ _NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "nous", "vous",
 _SURNAME = re.compile(r"\b(?:mme|mmes|madame|mr|monsieur|mlle|mademoiselle|m\.)\s+"
                       r"(?!(?:la|le|les|l|un|une|je|j|tu|il|elle|on|nous|vous|et|ou|mais)\b)([a-z][a-z-]*)")
 _STOP = "."  # the end of a sentence among a message's tokens (« oui chef ! je range ma chambre »)
+_COMMA = ","  # a comma (« directeur, il faut faire quelle école ? »): what follows is no complement of what comes before
+_BREAKS = frozenset({_STOP, _COMMA})
 _ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »: within a complement
 # After a modal verb, an infinitive (« on peut reporter l'oral ? »); after a subject pronoun in its usual place (first,
 # or after « comment », « si », « qu' »…), a verb (« comment on interprète un graphique ? »): no job. Not after an
@@ -204,6 +206,7 @@ class Read:
     clipped: Tuple[bool, ...]    # the word stands for a clipped one (« prof »)
     articled: Tuple[bool, ...] = ()  # framed only by « un », « une » (« un tailleur ou un pantalon ? »)
     tokens: Tuple[str, ...] = ()     # every word of the message, small words included (its words of work)
+    sentences: Tuple[int, ...] = ()  # the sentence (or comma-separated part) each word is in, from 0
 
 
 def _said_as_job(tokens: Sequence[str], i: int) -> bool:
@@ -342,10 +345,13 @@ class NameIndex:
         text = without_marks(masked_folded(folded)).translate(_LIGATURES)
         joined = {w.replace("&", "") for w in re.findall(r"[a-z0-9]+&[a-z0-9]+", text)}  # « v&v » as written
         text = re.sub(r"(\w)&(\w)", r"\1\2", text)
-        # (the end of a sentence is kept as « . »: a name does not run across it, and what follows starts anew)
-        tokens = self._unglued(re.findall(r"[a-z0-9]+|(?<=[a-z0-9 ])[.!?;]+(?= )", text))
-        tokens = [_STOP if t[0] in ".!?;" else t for t in tokens]
-        raw, folded, framed, linked, also, shortened, articled = [], [], [], [], [], [], []
+        # (the end of a sentence is kept as « . », a comma as « , »: a name does not run across them, and what follows
+        # a sentence's end starts anew)
+        tokens = self._unglued(re.findall(r"[a-z0-9]+|(?<=[a-z0-9 ])[.!?;,]+(?= )", text))
+        tokens = [_COMMA if t[0] == "," else _STOP if t[0] in ".!?;" else t for t in tokens]
+        while tokens and tokens[0] in _BREAKS:  # (« Bonjour, plombier… »: the greeting blanked, the name starts it)
+            tokens.pop(0)
+        raw, folded, framed, linked, also, shortened, articled, sentences = [], [], [], [], [], [], [], []
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
             # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_NO_JOB_AFTER)
@@ -357,7 +363,7 @@ class NameIndex:
             frame = self._frame(tokens, i)
             after = bool(gap) and gap[-1] in _COMPLEMENT
             # « directeur et sport »: a word after « et », « pour »… is no complement of the one before
-            apart = any(w in SMALL_WORDS and w not in _COMPLEMENT | _ARTICLES or w == _STOP for w in gap)
+            apart = any(w in SMALL_WORDS and w not in _COMPLEMENT | _ARTICLES or w in _BREAKS for w in gap)
             gap = []
             clipped = self._said.get(token) if _said_as_job(tokens, i) else None
             if not clipped:
@@ -375,9 +381,10 @@ class NameIndex:
                 linked.append((after if j == 0 else True, apart and j == 0))
                 shortened.append(bool(clipped))
                 articled.append(j == 0 and i > 0 and tokens[i - 1] in _ARTICLED)
+                sentences.append(sum(t in _BREAKS for t in tokens[:i]))
         corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
-                    tuple(shortened), tuple(articled), tuple(tokens))
+                    tuple(shortened), tuple(articled), tuple(tokens), tuple(sentences))
 
     def _unglued(self, tokens: List[str]) -> List[str]:
         """« maître dhôtel »: an elision written without its apostrophe (« d », « l ») split from the word of a name it
@@ -397,7 +404,7 @@ class NameIndex:
         before = tokens[i - 1] if i else ""
         if before in _VERB_AFTER:
             return True
-        if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT or tokens[i - 2] == _STOP):
+        if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT or tokens[i - 2] in _BREAKS):
             return True
         # (« est-ce que ripeur… »: « ce que » is no article and a noun)
         return i >= 2 and tokens[i - 2] in _DETERMINERS and before not in SMALL_WORDS and before not in _PERSONS \
@@ -480,7 +487,10 @@ class NameIndex:
             return shortened
         if exact:
             return exact
-        covered = self._covered(set(read.words))
+        # every word of a name in one sentence or comma-separated part (« directeur, il faut faire quelle école ? » is
+        # no « directeur d'école »)
+        covered = next((found for part in sorted(set(read.sentences)) if (found := self._covered(
+            {w for w, at in zip(read.words, read.sentences) if at == part}))), ())
         if covered:
             return covered
         initials = self._by_initials(read)

@@ -34,6 +34,7 @@ HELDOUT9 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout9.yml"
 HELDOUT10 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout10.yml"
 HELDOUT11 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout11.yml"
 HELDOUT12 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout12.yml"
+HELDOUT13 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout13.yml"
 
 
 @lru_cache(maxsize=1)
@@ -236,6 +237,19 @@ def test_the_twelfth_heldout_names_set_is_found_and_rarely_another_profession():
     right, total, about_another = score_heldout(HELDOUT12)
     assert right / total >= 0.978, f"{right}/{total}"  # 275/280, less one case
     assert len(about_another) <= 2, about_another
+
+
+def test_the_thirteenth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout13.yml (280, written apart from the titles no earlier set had used: commerce,
+    hospitality, personal services, teaching, social work, culture, sport, security, cleaning, animals, environment,
+    logistics): first measured at 253/280, 6 read as another profession; 255/280 and 5 once a name's words are read in
+    one sentence or comma-separated part (« directeur, il faut faire quelle école ? » is no « directeur d'école »), and
+    a comma no longer makes the word after it an adjective (« avec les bébés, animatrice petite enfance »). Its misses:
+    a title's acronym that is an everyday word (« responsable SI »), a usual name the writer took for another job
+    (« confiseur »), a first name, a game's role and a sport that are titles (« Marin », « game master », « du VTT »)."""
+    right, total, about_another = score_heldout(HELDOUT13)
+    assert right / total >= 0.907, f"{right}/{total}"  # 255/280, less one case
+    assert len(about_another) <= 6, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

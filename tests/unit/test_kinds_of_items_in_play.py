@@ -157,3 +157,19 @@ def test_which_one_of_the_list_just_given_is_found_by_one_word_of_its_text():
     replies = conversation(("donne moi les soft skills stp", "soft_skills", A),
                            (f"laquelle sert pour {word} ?", "nlu_fallback", C))
     assert replies[1].startswith(f"« {p.soft_skills.qualites[index].nom} »"), (word, replies[1])
+
+
+def test_two_lists_counted_in_one_message_are_each_counted_and_soft_skills_alone_is_one_list():
+    p = default_profession()
+    text = reply("combien de soft skills et combien de hard skills au total", "soft_skills")
+    assert f"La fiche en cite {len(p.soft_skills.qualites)} " in text and f"La fiche en cite {len(p.hard_skills.competences)} " \
+        in text, text
+    replies = conversation(("combien y a de soft skills en tout", "soft_skills", A), ("cite les 3 premieres", "nlu_fallback", C))
+    assert all(q.nom in replies[1] for q in p.soft_skills.qualites[:3]), replies[1]
+
+
+def test_a_job_one_would_end_up_as_that_the_fiche_does_not_cite_is_said_not_cited():
+    for text in ("on peut finir ambassadeur avec ce parcours ?",
+                 "en fait on peut devenir directeur d'ecole apres ce metier non ? c ce que dit la fiche"):
+        assert reply(text, "evolutions").startswith("Non : la fiche ne cite pas"), text
+    assert not reply("je veux finir mes études d'abord, c'est quoi les évolutions ?", "evolutions").startswith("Non")

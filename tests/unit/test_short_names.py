@@ -104,3 +104,16 @@ def test_an_acronym_written_with_an_ampersand_names_its_title_only_so_written():
                       **for_names())
     assert index.find("un poste en V&V dans le nucléaire, ça consiste en quoi ?") == ("v",)
     assert index.find("mdr vv") == ()
+
+
+def test_a_name_is_read_within_one_sentence_or_comma_separated_part():
+    """(tests/fixtures/names/rome_heldout13.yml) « directeur, il faut faire quelle école ? »: no « Directeur d'école »,
+    whose words stand in two parts; « avec les bébés, animatrice petite enfance »: the word after a comma starts anew
+    (no adjective of « bébés »); a greeting and its comma before the name leave it first."""
+    index = NameIndex([("d", "Directeur / Directrice d'école primaire"), ("e", "Directeur / Directrice environnement"),
+                       ("a", "Animateur / Animatrice petite enfance"),
+                       ("p", "Plombier / Plombière sanitaire")], **for_names())
+    assert index.find("directeur, il faut faire quelle école ?") == ()
+    assert index.find("je veux être directrice d'école primaire") == ("d",)
+    assert index.find("je veux bosser avec les bébés, animatrice petite enfance c'est bien ?") == ("a",)
+    assert index.heads("Bonjour, plombier c'est un bon métier ?") == ("p",)
