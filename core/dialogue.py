@@ -68,6 +68,10 @@ def _levels_placed(turn: Turn) -> Turn:
             and len(levels := {level for level, _ in kept.figures}) == 1 and "" not in levels:
         # « et au maximum ? » after a confirmed's pay: the confirmed's
         return replace(turn, question=replace(q, experience=levels.pop()))
+    if asked is not None and asked.kind == "milieu" and not asked.figures and kept is not None \
+            and len(levels := {level for level, _ in kept.figures}) == 1 and "" not in levels:
+        # « et le milieu de sa fourchette ? » after a confirmed's pay: the confirmed's middle
+        return replace(turn, question=replace(q, pay_sum=replace(asked, figures=((levels.pop(), ""),))))
     if asked is None or all(level for level, _ in asked.figures) and asked.figures != pay_sums.UNPLACED:
         return turn
     return replace(turn, question=replace(q, pay_sum=pay_sums.placed(asked, kept)))
@@ -1019,8 +1023,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         detail = AbsentDetail("score_qualite", replier.score_quality_label(), "soft_skills", None)
     if detail:
         near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
+        kept = _pay_kept(turn, q) if near is not None and near.topic == "salaire" else None
         return done(replier.absent(profession, detail, near),
-                    (("sujet", near.topic if near else previous), ("incompris", 0.0), (ABSENT, detail.id)))
+                    (("sujet", near.topic if near else previous), ("incompris", 0.0), (ABSENT, detail.id))
+                    + (((ITEM, kept),) if kept else ()))
 
     if previous == "evolutions" and intent in ("salaire", "relance") and q.fragment and q.years is not None \
             and not q.about_pay and not q.experience and "evolutions" in facts and not choice.switched:
@@ -1085,7 +1091,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     if missing:
         # The message asks for something this answer does not hold: say so, then the answer as the
         # closest thing the fiche says, never as if it were the answer.
-        return done(replier.absent(profession, missing, question), (("sujet", question.topic), ("incompris", 0.0)))
+        kept = _pay_kept(turn, q) if question.topic == "salaire" else None  # (« … ça fait combien par mois ? »)
+        return done(replier.absent(profession, missing, question), (("sujet", question.topic), ("incompris", 0.0))
+                    + (((ITEM, kept),) if kept else ()))
     if q.counted and question.topic in COUNTED_TOPICS:
         # « il n'y a que trois soft skills : X, Y et Z ? »: the count, then the whole list, not the three named
         question = whole_list(question)

@@ -25,7 +25,8 @@ _BOTH_LEVELS = re.compile(r"\b(?:les|des|aux) (?:2|deux) (?:min|mini|minimums?|m
 _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\bpercent\w*")),
                ("rapport", re.compile(r"\bcombien de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b"
                                        r"|\ble rapport entre\b")),
-               ("milieu", re.compile(r"\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
+               ("milieu", re.compile(r"\b(?:coupe|couper|coupes|divise|diviser|partage|partager)\b.{0,40}\ben (?:2|deux)\b"
+                                     r"|\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
                ("ecart", re.compile(r"\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b|\bde combien (?:augmente|progresse"
                                     r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien (?:de|en) plus\b"
                                     r"|\bhow much more\b")))
@@ -119,9 +120,10 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
     if not operations:
         return None
     kind = operations[0]
-    if kind == "milieu" and len(operations) > 1:
-        # « de combien augmente le milieu de la fourchette entre les deux ? »: the other operation, on the middles
-        return PaySum(operations[1], _middles(levels))
+    if "milieu" in operations and len(operations) > 1 and not said:
+        # « de combien augmente le milieu de la fourchette entre les deux ? », « combien de plus en % par rapport au
+        # milieu de la fourchette débutant ? »: the other operation, on the middles
+        return PaySum(next(op for op in operations if op != "milieu"), _middles(levels))
     if kind == "milieu":
         return PaySum(kind, tuple((level, "") for level in dict.fromkeys(levels)))
     if len(said) == 2:
@@ -129,6 +131,11 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
     figures = _figures(folded, levels)
     if not figures and not levels and not found and _of_those(folded):
         return PaySum(kind, UNPLACED)  # « la différence entre les deux ? » after two figures of the pay
+    bounds = [name for _, name in _found(_BOUNDS, folded)]
+    if not figures and len(set(levels)) == 1 and len(set(bounds)) == 1 and not found and kind != "milieu":
+        # « et si je monte jusqu'au max confirmé, je gagne combien de plus ? » after the max of a beginner: from the
+        # figure just asked to this one
+        return PaySum(kind, (("", ""), (levels[0], bounds[0])))
     if len(figures) != 2 or (kind != "ecart" and "" in {bound for _, bound in figures}):
         return None
     return PaySum(kind, figures)
@@ -188,6 +195,10 @@ def placed(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
     kept (`kept`); None when that is not one level. A calculation whose figures name their levels, as it is."""
     if calculation.figures == UNPLACED:
         return _on_kept(calculation, kept)
+    if calculation.figures[:1] == UNPLACED:  # from the figure kept to the one named
+        last = kept.figures[-1] if kept is not None and kept.figures and all(kept.figures[-1]) else None
+        return replace(calculation, figures=(last,) + calculation.figures[1:]) \
+            if last is not None and last != calculation.figures[1] else None
     if all(level for level, _ in calculation.figures):
         return calculation
     levels = {level for level, _ in kept.figures} if kept is not None else set()

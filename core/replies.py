@@ -14,8 +14,8 @@ from core.items import Said, best_match, by_rank, by_score, item_texts, named_it
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
 from core.pay_sums import MIDDLE, PaySum, change, decimal
-from core.stemming import stems
-from core.textnorm import fold, listed
+from core.stemming import folded_key, stem, stems
+from core.textnorm import fold, folded_words, listed
 from core.understanding import AbsentDetail, Question, phrase_pattern
 
 NAMED_IN_FULL = 4  # professions named one by one in a sentence; beyond, « A, B, C et N autres métiers »
@@ -256,9 +256,18 @@ class Replier:
 
     def said_stems(self, p: Profession, q: Question) -> FrozenSet[str]:
         """The stems of the message that can name an item of this profession's lists: not those of its own names
-        (« relations internationales » names no « gestion de la relation client »); those of the fiche words it says in
-        everyday words are preferred (`Said`)."""
-        return Said(q.stems - self.name_stems(p), q.fiche_stems)
+        (« relations internationales » names no « gestion de la relation client »), unless another word says that stem
+        (« interculturels » is no « internationales »); those of the fiche words it says in everyday words are preferred
+        (`Said`)."""
+        own = self.name_stems(p) & q.stems
+        if own:
+            name_keys = self._name_keys(p)
+            own = {s for s in own if all(folded_key(w) in name_keys for w in folded_words(q.folded) if stem(w) == s)}
+        return Said(q.stems - own, q.fiche_stems)
+
+    def _name_keys(self, p: Profession) -> FrozenSet[str]:
+        """The keys of the words of a profession's title and aliases (« internationales » -> « international »)."""
+        return frozenset(folded_key(w) for w in folded_words(fold(" ".join([p.intitule] + list(p.alias)))))
 
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""

@@ -173,3 +173,26 @@ def test_the_ratio_between_two_figures_named_is_computed():
     text = reply("Et quel est le rapport entre le plus haut salaire confirmé et ce salaire débutant le plus bas ?", "salaire")
     assert text.startswith(CALCULATION) and f"{confirmed.max / beginner.min:.2f}".rstrip("0").rstrip(".").replace(".", ",") \
         in text, text
+
+
+def test_a_figure_named_after_another_and_the_middles_asked_apart():
+    """(tests/nlu/test_fresh23.yml) « si je touche le max débutant, ça fait combien par mois ? » then « et si je monte
+    jusqu'au max confirmé, je gagne combien de plus par an ? »: from the one to the other, then « en pourcentage ? »;
+    « et le milieu de sa fourchette ? » after a confirmed's pay is the confirmed's middle, and « combien de plus en %
+    par rapport au milieu de la fourchette débutant ? » compares the middles; « couper la fourchette en 2 » is its
+    middle."""
+    beginner, confirmed = levels().debutant, levels().confirme
+    replies = _conversation(("si je touche le max debutant, ça fait combien par mois brut", "salaire", "debutant"),
+                            ("et si je monte jusqu'au max confirmé, je gagne combien de plus par an ?", "salaire", "confirme"),
+                            ("en pourcentage ?", "nlu_fallback"))
+    assert f"{euros(confirmed.max - beginner.max)} € d'écart" in replies[1], replies[1]
+    assert f"hausse de {percent(beginner.max, confirmed.max)} %" in replies[2], replies[2]
+    low, high = round((beginner.min + beginner.max) / 2), round((confirmed.min + confirmed.max) / 2)
+    replies = _conversation(("un mec qui a genre 6-7 ans dans le metier il touche combien", "salaire", "confirme"),
+                            ("et le milieu de sa fourchette ?", "salaire"),
+                            ("ça fait combien de plus en % par rapport au milieu de la fourchette debutant", "salaire",
+                             "debutant"))
+    assert euros(high) in replies[1] and euros(low) not in replies[1], replies[1]
+    assert f"hausse de {percent(low, high)} %" in replies[2], replies[2]
+    text = reply("en gros si on coupe la fourchette des debutants en 2 ca fait quoi comme salaire 'moyen'", "salaire")
+    assert text.startswith(CALCULATION) and euros(low) in text, text
