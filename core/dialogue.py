@@ -257,6 +257,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
             turn.question.refers_back or turn.question.recalls
             or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")
             or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)
+            or (previous == "hard_skills" and (turn.question.average or turn.question.summed or turn.question.gap))
             or (previous in DIPLOMA_TOPICS and turn.question.guaranteed)
             or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)
             or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
@@ -827,6 +828,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and q.experience is None and q.years is None and "hard_skills" in facts \
             and (shown := current_profession(school, turn)) and replier.names_an_item(shown, "hard_skills", q):
         # « la rédac c combien ? » after the skills: that skill's score, not the pay
+        intent = "hard_skills"
+    elif previous == "hard_skills" and intent != previous and "hard_skills" in facts and not q.about_pay \
+            and q.experience is None and q.years is None and q.amount is None and not q.named \
+            and set(q.topics_named) <= {previous} and (q.average or q.summed or q.gap or q.superlative
+                                                       and q.ordinal is not None):
+        # « moyenne des 6 ? », « écart entre la meilleure et la pire », « et la 2e meilleure ? » after the skills: on
+        # their scores, not the pay
         intent = "hard_skills"
     elif q.premise in DOUBTED and q.skill and intent in facts and "hard_skills" in facts:
         # « avec les outils de traduction, plus besoin de maîtriser les langues ? »: the premise is about a skill

@@ -977,6 +977,9 @@ class Replier:
             return Body(self.fill(name, nom=s.nom, score=s.score, noms=", ".join(c.nom for c in chosen), meilleur=best,
                                   sens="la plus" if q.superlative == "max" else "la moins",
                                   competences=self.bullets(ranked)), tuple(ranked))
+        if q.superlative and q.ordinal not in (None, 0, -1) and q.skill is None:  # (« la dernière » is the least)
+            # « et la 2e meilleure ? », « la 2e moins bien notée ? »: that rank by score, from the best or the worst
+            q = replace(q, superlative=None, ordinal=q.ordinal if q.superlative == "max" or q.ordinal < 0 else -(q.ordinal + 1))
         extreme = q.superlative if q.skill is None else None
         if extreme:
             score = (min if extreme == "min" else max)(s.score for s in skills)

@@ -407,7 +407,8 @@ _ORDINAL = re.compile(r"\b(?:le|la|du|de la|au|a la|pour le|pour la|sa|son|ta|to
 # student would become, as written up to the end of the clause or a complement (« avec », « après »…) (a job the model's
 # entity did not find); « évoluer vers du management » names a field, no job; « finir mes études », « on finit à
 # quelle heure » none either.
-_NO_JOB_NEXT = r"(?!(?:du|de|des|d'|par|en|avec|dans|comme|a|mon|ma|mes|ton|ta|tes|son|sa|ses|nos|vos|quel\w*|tard|tot)\b)"
+_NO_JOB_NEXT = (r"(?!(?:du|de|des|d'|par|en|avec|dans|comme|a|mon|ma|mes|ton|ta|tes|son|sa|ses|nos|vos"
+                r"|quel\w*|quoi|qui|ou|comment|combien|lequel|laquelle|tard|tot)\b)")
 _BECOMES = re.compile(r"\b(?:devenir|deviens|devient|evoluer (?:vers|en)|evolue (?:vers|en)|become|finir|finit|fini)\s+"
                       r"(?:un |une |le |la |l')?" + _NO_JOB_NEXT + r"([a-z][a-z' -]{2,40}?)"
                       r"\s*(?:[?!.,;]|\bplus tard\b|\bun jour\b|\b(?:avec|apres|grace a|dans|par|non)\b|$)")

@@ -173,3 +173,18 @@ def test_a_job_one_would_end_up_as_that_the_fiche_does_not_cite_is_said_not_cite
                  "en fait on peut devenir directeur d'ecole apres ce metier non ? c ce que dit la fiche"):
         assert reply(text, "evolutions").startswith("Non : la fiche ne cite pas"), text
     assert not reply("je veux finir mes études d'abord, c'est quoi les évolutions ?", "evolutions").startswith("Non")
+    assert not reply("on peut evoluer vers quoi apres", "evolutions").startswith("Non")
+
+
+def test_calculations_and_ranks_on_the_scores_right_after_the_skills_are_not_the_pay():
+    """(tests/nlu/test_fresh18.yml) « moyenne des 6 ? », « écart entre la meilleure et la pire », « et la 2e
+    meilleure ? » after the technical skills, whatever topic the model read: their scores, never the pay."""
+    ranked = by_score(default_profession())
+    beginner = default_profession().salaire.niveaux.debutant
+    replies = conversation(("classe les hard skills du + fort au + faible", "hard_skills", A), ("moyenne des 6 ?", "salaire", A),
+                           ("ecart entre la meilleure et la pire", "hors_sujet", OUT), ("et la 2e meilleure ?", "salaire", A))
+    assert replies[1].startswith(template_start("hard_skills.moyenne")), replies[1]
+    assert f"{ranked[0].score - ranked[-1].score} point(s)" in replies[2], replies[2]
+    assert replies[3].startswith(f"{ranked[1].nom} : "), replies[3]
+    assert not any(euros(beginner.min) in r for r in replies), replies
+    assert reply("la 2e moins bien notée ?", "hard_skills").startswith(f"{ranked[-2].nom} : ")
