@@ -81,6 +81,9 @@ def _pay_kept(turn: Turn, q: Question) -> Optional[str]:
     """The figure of the pay a reply answered (its level, and the bound asked), kept for a calculation that names none;
     a bound asked with no level (« et au maximum ? ») is on the level kept."""
     kept = pay_sums.recalled(turn.slots.get(ITEM)) if turn.slots.get("sujet") == "salaire" else None
+    two = pay_sums.figures_asked(q.folded)
+    if two:  # « le min débutant et le min confirmé ? »: both
+        return pay_sums.remembered(pay_sums.PaySum("", two))
     level = q.experience if q.experience in pay_sums.PAY_LEVELS else None
     bound = pay_sums.bound_in(q.folded)
     if level is None and bound and kept is not None and len({lvl for lvl, _ in kept.figures}) == 1:
@@ -258,6 +261,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")
             or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)
             or (previous == "hard_skills" and (turn.question.average or turn.question.summed or turn.question.gap))
+            # « ça fait +combien de % entre les 2 » after two pay figures: their calculation
+            or (previous == "salaire" and turn.question.pay_sum is not None)
             or (previous in DIPLOMA_TOPICS and turn.question.guaranteed)
             or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)
             or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
@@ -360,7 +365,8 @@ def daily_work(school: School, q: Question) -> bool:
 def paid_amount(school: School, q: Question) -> Optional[str]:
     """« 60k possible ? »: an amount of money (not a price: understanding.stated_amount), or a calculation on the pay
     figures (« le milieu de la fourchette ? »), asks the pay."""
-    return "salaire" if (q.amount is not None or q.pay_sum is not None) and "salaire" in school.fact_topics else None
+    return "salaire" if (q.amount is not None or q.pay_sum is not None or pay_sums.figures_asked(q.folded)) \
+        and "salaire" in school.fact_topics else None
 
 
 
@@ -1161,6 +1167,9 @@ def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
     a topic, or follow up on one, are answered as a message of their own would be."""
     asked = [p for p in turn.question.parts if p.confidence >= PART_CONFIDENCE
              and (p.intent in school.fact_topics or p.intent == "relance")]
+    quoted = saying_quoted(school, replace(turn, kind=ANSWER, question=replace(turn.question, parts=())))
+    if quoted:  # « tu peux me recopier la citation exacte stp ? merci d'avance »
+        return quoted
     if not asked:
         if asks_what_it_varies_with(school, turn):  # « merci. qu'est-ce qui fait varier ces montants ? »
             previous = turn.slots.get("sujet")
@@ -1169,9 +1178,15 @@ def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
         return answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
     if len(asked) == 1:
         part = asked[0]
-        return answer(school, replace(turn, question=part.question, intent=part.intent), part.intent,
+        # (« merci ! et ça fait combien en % ? »: the part's calculation on the figures just given, as for a message)
+        return answer(school, _levels_placed(replace(turn, question=part.question, intent=part.intent)), part.intent,
                       fallback=True)
     return answer(school, turn, asked[0].intent, fallback=True)
+
+
+# « cite les moi », « donne-les », « tu peux me les lister ? »: the last list again.
+_RELIST = re.compile(r"\b(?:cite|citez|donne|donnez|liste|listez|montre|montrez|ecris|ecrivez)[- ]les\b"
+                     r"|\bme les (?:citer|donner|lister|montrer|ecrire)\b")
 
 
 def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
@@ -1179,6 +1194,10 @@ def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
     message asks of the fiche (how many items the last list holds, a detail the fiche does not give, a topic it names),
     or None for the reply the model chose. Only a message that asks (« ? », « combien »): « merci, au revoir » is one."""
     q, facts, previous = turn.question, school.fact_topics, turn.slots.get("sujet")
+    if previous in COUNTED_TOPICS and previous in facts and _RELIST.search(q.folded) and not q.named \
+            and set(q.topics_named) <= {previous}:
+        # « cite les moi stp » after a count or a list: that list again
+        return answer(school, replace(turn, intent=previous), previous, fallback=False)
     if "?" not in q.text and not q.cues.how_much:
         return None
     if previous in COUNTED_TOPICS and previous in facts and q.cues.quantity_of_it and not q.about_pay:

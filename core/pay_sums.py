@@ -109,7 +109,11 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
             or len(found) == 2 and all(a.marked for a in found)):
         # « de combien de % le haut dépasse le bas ? »: two bounds of no level, a calculation only right after an
         # answer on one level's pay (the dialogue places it there, or drops it)
-        kind = next((name for name, pattern in _OPERATIONS if pattern.search(folded)), None)
+        operations = [name for name, pattern in _OPERATIONS if pattern.search(folded)]
+        if "milieu" in operations and len(operations) > 1 and not found:
+            # « du coup l'écart entre les deux milieux ? »: the other operation, on the middles
+            return PaySum(next(op for op in operations if op != "milieu"), _middles(levels))
+        kind = operations[0] if operations else None
         bounds = _figures(folded, [])
         if kind in ("ecart", "pourcentage", "rapport") and bounds:
             return PaySum(kind, bounds)
@@ -220,6 +224,13 @@ def _on_kept(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
     if calculation.kind == "milieu" and len(levels) == 1 and "" not in levels:
         return replace(calculation, figures=((levels.pop(), ""),))
     return None
+
+
+def figures_asked(folded: str) -> Tuple[Tuple[str, str], ...]:
+    """Two figures of the pay a message names by their level and bound (« le min débutant et le min confirmé c'est
+    combien ? »), () otherwise."""
+    figures = _figures(folded, [name for _, name in _found(_LEVELS, folded)])
+    return figures if len(figures) == 2 and all(level and bound for level, bound in figures) else ()
 
 
 def bound_in(folded: str) -> str:

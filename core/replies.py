@@ -678,7 +678,7 @@ class Replier:
         that are not yearly)."""
         s = p.salaire
         ranges = {name: lvl for name in ("debutant", "confirme") if (lvl := getattr(s.niveaux, name)) is not None}
-        if not ranges or any(level and level not in ranges for level, _ in asked.figures):
+        if not ranges or any(level not in ranges for level, _ in asked.figures):  # (a level it lacks, or none placed)
             return ""
         lines: List[str] = []
         if asked.kind == "par_an":

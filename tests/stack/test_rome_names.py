@@ -35,6 +35,7 @@ HELDOUT10 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout10.yml"
 HELDOUT11 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout11.yml"
 HELDOUT12 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout12.yml"
 HELDOUT13 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout13.yml"
+HELDOUT14 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout14.yml"
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +251,18 @@ def test_the_thirteenth_heldout_names_set_is_found_and_rarely_another_profession
     right, total, about_another = score_heldout(HELDOUT13)
     assert right / total >= 0.907, f"{right}/{total}"  # 255/280, less one case
     assert len(about_another) <= 6, about_another
+
+
+def test_the_fourteenth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout14.yml (280, written apart from the titles no earlier set had used, its acronyms
+    from the whole list; many everyday sentences with first names, surnames, sports, games, objects and sayings that
+    are words of titles): first measured at 258/280, 8 read as another profession, at the end of this stop; not yet
+    mended. Its misses: sayings (« c'est en forgeant qu'on devient forgeron », « les cordonniers sont les plus mal
+    chaussés »), an object (« la dépanneuse »), a minister who is no « Ministre du culte », a first name, typos nearer
+    another title (« planeur stratégique »)."""
+    right, total, about_another = score_heldout(HELDOUT14)
+    assert right / total >= 0.917, f"{right}/{total}"  # 258/280, less one case
+    assert len(about_another) <= 9, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

@@ -188,3 +188,15 @@ def test_calculations_and_ranks_on_the_scores_right_after_the_skills_are_not_the
     assert replies[3].startswith(f"{ranked[1].nom} : "), replies[3]
     assert not any(euros(beginner.min) in r for r in replies), replies
     assert reply("la 2e moins bien notée ?", "hard_skills").startswith(f"{ranked[-2].nom} : ")
+
+
+def test_the_last_list_asked_again_and_the_saying_asked_with_thanks():
+    from core import dialogue as d
+    p = default_profession()
+    slots = {"sujet": "soft_skills"}
+    q = school().understand("cite les moi stp 🙏", [], "question_bot", [])
+    text = d.asked_instead(school(), d.Turn(q, "question_bot", (("question_bot", 0.9),), slots, None, A)).reply.text
+    assert all(x.nom in text for x in p.soft_skills.qualites), text
+    q = school().understand("tu peux me recopier la citation exacte stp ? merci d'avance", [], "merci", [])
+    text = d.question_after_politeness(school(), d.Turn(q, "merci", (("merci", 0.9),), {}, None, A)).reply.text
+    assert p.salaire.citation in text, text

@@ -196,3 +196,32 @@ def test_a_figure_named_after_another_and_the_middles_asked_apart():
     assert f"hausse de {percent(low, high)} %" in replies[2], replies[2]
     text = reply("en gros si on coupe la fourchette des debutants en 2 ca fait quoi comme salaire 'moyen'", "salaire")
     assert text.startswith(CALCULATION) and euros(low) in text, text
+
+
+def test_two_figures_asked_then_a_calculation_and_thanks_before_it():
+    """(tests/nlu/test_fresh24.yml) « le min débutant et le min confirmé c'est combien » (read unsure), then « ça fait
+    +combien de % entre les 2 » (read out of scope): the rise between those two; « du coup l'écart entre les deux
+    milieux ? » is the gap between the middles, and « merci t'es un boss et ça fait combien en % ? » their rise, never
+    « problème technique »."""
+    beginner, confirmed = levels().debutant, levels().confirme
+    from tests.support.knowledge import school
+    slots, replies = {}, []
+    for text, intent, kind in (("slt, le min débutant et le min confirmé c'est combien", "nlu_fallback", dialogue.CLARIFY),
+                               ("ça fait +combien de % entre les 2", "hors_sujet", dialogue.OUT_OF_SCOPE)):
+        q = school().understand(text, [], intent, [])
+        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
+        slots.update(dict(outcome.slots))
+        replies.append(outcome.reply.text)
+    assert f"hausse de {percent(beginner.min, confirmed.min)} %" in replies[1], replies[1]
+    low, high = round((beginner.min + beginner.max) / 2), round((confirmed.min + confirmed.max) / 2)
+    replies = _conversation(("le salaire débutant c combien svp", "salaire", "debutant"),
+                            ("du coup l'écart entre les deux milieux ?", "salaire"))
+    assert f"{euros(high - low)} € d'écart" in replies[1], replies[1]
+    q = school().understand("merci t'es un boss 🙏 et ça fait combien en % d'augmentation ?", [], "merci", [
+        {"text": "merci t'es un boss 🙏", "intent": "merci", "confidence": 0.99},
+        {"text": "et ça fait combien en % d'augmentation ?", "intent": "salaire", "confidence": 0.95}])
+    turn = dialogue.Turn(q, "merci", (("merci", 0.9),), {"sujet": "salaire",
+                                                         dialogue.ITEM: "calcul:ecart:debutant-milieu,confirme-milieu:"},
+                         None, dialogue.ANSWER)
+    text = dialogue.question_after_politeness(school(), turn).reply.text
+    assert f"hausse de {percent(low, high)} %" in text, text
