@@ -157,7 +157,9 @@ def change(start: int, end: int) -> float:
 
 
 # A follow-up of a calculation is short: « et pour un confirmé ? », « et en pourcentage ? ».
-PIECE_WORDS = 6
+PIECE_WORDS = 8
+# « le même écart », « pareil »: the calculation just made, again.
+_SAME = re.compile(r"\b(?:meme|memes|pareil|idem)\b")
 
 
 def piece(folded: str) -> Optional[PaySum]:
@@ -169,7 +171,8 @@ def piece(folded: str) -> Optional[PaySum]:
     levels = tuple(dict.fromkeys(name for _, name in _found(_LEVELS, folded)))
     if kind and not levels:
         return PaySum(kind)
-    if not kind and len(levels) == 1:
+    if len(levels) == 1 and (not kind or _SAME.search(folded)):
+        # « et pour un confirmé ? », « et pour un débutant le même écart ? »: the same calculation on that level
         return PaySum("", ((levels[0], ""),))
     return None
 

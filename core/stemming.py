@@ -77,7 +77,11 @@ _REQUEST_WORDS = {"donne", "donnes", "donnez", "dis", "dites", "liste", "listez"
                   "attendu", "attendue", "attendus", "attendues", "requis", "requise", "requises", "exigee", "exigees"}
 
 
+# Nouns of a topic, never the name of an item: « les diplômes » is no « Diplomatie », whose stem it shares.
+_TOPIC_NOUNS = {"diplome", "diplomes"}
+
+
 def stems(folded: str) -> FrozenSet[str]:
     """Word stems of a folded text that can tell one item of a list from another (their `stem`)."""
     return frozenset({stem(w) for w in folded_words(folded) if len(w) >= 3 and w not in _SHORT_WORDS
-                      and w not in _REQUEST_WORDS} - _GENERIC)
+                      and w not in _REQUEST_WORDS and w not in _TOPIC_NOUNS} - _GENERIC)

@@ -17,10 +17,10 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh7.yml (201, written apart, first run unseen) | 174/201 (bb06df3) | | 191/201 | 0.945 | 22 → 8, 9 |
 | tests/nlu/test_fresh8.yml (181, written apart, first run unseen) | 153/181 (e573270) | | 168/181 (see below) | 0.922 | 24 → 11, 12 |
 | tests/nlu/test_fresh9.yml (193, written apart, first run unseen) | 162/193 (415cd5b) | | 191/193 | 0.984 | 26 → 1, 2 |
-| tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 177/185 | 0.951 | 30 → 6, 7 |
+| tests/nlu/test_fresh10.yml (185, written apart to be hard, first run unseen) | 150/185 (71b5bff) | | 178/185 | 0.956 | 30 → 5, 6 |
 | tests/nlu/test_fresh11.yml (216, written apart, first run unseen) | 181/216 (204e4ce) | | 204/216 | 0.939 | 29 → 10, 11 |
 | tests/nlu/test_fresh12.yml (267, written apart, first run unseen) | 227/267 (b759b59) | | 246/267 | 0.917 | 28 → 19, 20 |
-| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 191/226 | 0.840 | 44 → 28, 29 |
+| tests/nlu/test_fresh13.yml (226, 50 conversations, apart, first run unseen) | 169/226 (a819b3e) | | 191/226 | 0.840 | 44 → 27, 28 |
 | tests/nlu/test_fresh14.yml (210, 46 conversations, apart, first run unseen) | 167/210 (8734dc3) | | 181/210 (*) | 0.857 | 34 → 24, 25 |
 | tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 192/203 | 0.940 | 24 → 7, 8 |
 | tests/nlu/test_fresh16.yml (212, 46 conversations, apart, first run unseen) | 170/212 (a00bd89) | | 198/212 | 0.929 | 32 → 9, 10 |
@@ -31,7 +31,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh21.yml (211, 46 conversations, apart, first run unseen) | 179/211 (23e8545) | | 199/211 | 0.938 | 23 → 8, 9 |
 | tests/nlu/test_fresh22.yml (211, 46 conversations, apart, first run unseen) | 177/211 (0cc08ba) | | 193/211 | 0.909 | 23 → 9, 10 |
 | tests/nlu/test_fresh23.yml (211, 46 conversations, apart, first run unseen) | 188/211 (dc0d2c2) | | 198/211 | 0.933 | 19 → 11, 12 |
-| tests/nlu/test_fresh24.yml (211, 46 conversations, apart, first run unseen) | 182/211 (5ea31d6) | | 185/211 | 0.872 | 22 → 20, 21 |
+| tests/nlu/test_fresh24.yml (211, 46 conversations, apart, first run unseen) | 182/211 (5ea31d6) | | 187/211 | 0.881 | 22 → 17, 18 |
 
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
@@ -68,8 +68,8 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh5", 0.947, 5), ("test_fresh6", 0.937, 9),
                                                     ("test_fresh7", 0.945, 9), ("test_fresh8", 0.922, 12),
                                                     ("test_fresh9", 0.984, 2),
-                                                    ("test_fresh10", 0.951, 7), ("test_fresh11", 0.939, 11),
-                                                    ("test_fresh12", 0.917, 20), ("test_fresh13", 0.840, 29),
+                                                    ("test_fresh10", 0.956, 6), ("test_fresh11", 0.939, 11),
+                                                    ("test_fresh12", 0.917, 20), ("test_fresh13", 0.840, 28),
                                                     ("test_fresh14", 0.857, 25), ("test_fresh15", 0.940, 8),
                                                     ("test_fresh16", 0.929, 10),
                                                     ("test_fresh17", 0.897, 15),
@@ -79,7 +79,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh21", 0.938, 9),
                                                     ("test_fresh22", 0.909, 10),
                                                     ("test_fresh23", 0.933, 12),
-                                                    ("test_fresh24", 0.872, 21)])
+                                                    ("test_fresh24", 0.881, 18)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

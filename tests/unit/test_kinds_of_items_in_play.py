@@ -200,3 +200,12 @@ def test_the_last_list_asked_again_and_the_saying_asked_with_thanks():
     q = school().understand("tu peux me recopier la citation exacte stp ? merci d'avance", [], "merci", [])
     text = d.question_after_politeness(school(), d.Turn(q, "merci", (("merci", 0.9),), {}, None, A)).reply.text
     assert p.salaire.citation in text, text
+
+
+def test_the_key_words_associated_follow_the_skill_and_the_diplomas_are_no_quality():
+    skill = default_profession().hard_skills.competences[-1]
+    replies = conversation((f"la {skill.nom.lower()} c'est noté combien", "hard_skills", A),
+                           ("c quoi les mots clés associés", "definition", A))
+    assert replies[1].startswith(f"{skill.nom} : "), replies[1]
+    text = reply("classe moi les diplômes de la fiche du plus court au plus long", "diplome")
+    assert not any(q.nom in text.split("\n")[0] for q in default_profession().soft_skills.qualites), text

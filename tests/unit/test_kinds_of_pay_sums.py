@@ -225,3 +225,13 @@ def test_two_figures_asked_then_a_calculation_and_thanks_before_it():
                          None, dialogue.ANSWER)
     text = dialogue.question_after_politeness(school(), turn).reply.text
     assert f"hausse de {percent(low, high)} %" in text, text
+
+
+def test_the_same_calculation_on_another_level_said_with_its_operation():
+    """(tests/nlu/test_fresh24.yml) « écart entre le bas et le haut ? » after a confirmed's pay, then « et pour un
+    débutant le même écart ? »: the beginner's."""
+    beginner = levels().debutant
+    replies = _conversation(("le salaire d'un confirmé, fourchette ?", "salaire", "confirme"),
+                            ("écart entre le bas et le haut ?", "salaire"),
+                            ("et pour un débutant le même écart ?", "salaire", "debutant"))
+    assert f"{euros(beginner.max - beginner.min)} € d'écart" in replies[2], replies[2]
