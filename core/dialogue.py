@@ -63,15 +63,14 @@ def _levels_placed(turn: Turn) -> Turn:
     (« la différence ? ») on the pay the last answers were about; without a calculation when there was none. A bound
     asked alone (« et au maximum ? ») is of the level just answered."""
     q, asked = turn.question, turn.question.pay_sum
-    kept = pay_sums.recalled(turn.slots.get(ITEM)) if turn.slots.get("sujet") == "salaire" else None
-    if asked is None and q.experience is None and kept is not None and q.fragment and pay_sums.bound_in(q.folded) \
-            and len(levels := {level for level, _ in kept.figures}) == 1 and "" not in levels:
+    kept = _kept_pay(turn)
+    level = pay_sums.one_level(kept)
+    if asked is None and q.experience is None and level and q.fragment and pay_sums.bound_in(q.folded):
         # « et au maximum ? » after a confirmed's pay: the confirmed's
-        return replace(turn, question=replace(q, experience=levels.pop()))
-    if asked is not None and asked.kind == "milieu" and not asked.figures and kept is not None \
-            and len(levels := {level for level, _ in kept.figures}) == 1 and "" not in levels:
+        return replace(turn, question=replace(q, experience=level))
+    if asked is not None and asked.kind == "milieu" and not asked.figures and level:
         # « et le milieu de sa fourchette ? » after a confirmed's pay: the confirmed's middle
-        return replace(turn, question=replace(q, pay_sum=replace(asked, figures=((levels.pop(), ""),))))
+        return replace(turn, question=replace(q, pay_sum=replace(asked, figures=((level, ""),))))
     if asked is None or all(level for level, _ in asked.figures) and asked.figures != pay_sums.UNPLACED:
         return turn
     return replace(turn, question=replace(q, pay_sum=pay_sums.placed(asked, kept)))
@@ -80,15 +79,20 @@ def _levels_placed(turn: Turn) -> Turn:
 def _pay_kept(turn: Turn, q: Question) -> Optional[str]:
     """The figure of the pay a reply answered (its level, and the bound asked), kept for a calculation that names none;
     a bound asked with no level (« et au maximum ? ») is on the level kept."""
-    kept = pay_sums.recalled(turn.slots.get(ITEM)) if turn.slots.get("sujet") == "salaire" else None
+    kept = _kept_pay(turn)
     two = pay_sums.figures_asked(q.folded)
     if two:  # « le min débutant et le min confirmé ? »: both
         return pay_sums.remembered(pay_sums.PaySum("", two))
     level = q.experience if q.experience in pay_sums.PAY_LEVELS else None
     bound = pay_sums.bound_in(q.folded)
-    if level is None and bound and kept is not None and len({lvl for lvl, _ in kept.figures}) == 1:
-        level = kept.figures[-1][0]
+    if level is None and bound:
+        level = pay_sums.one_level(kept)
     return pay_sums.figure_kept(kept, level, bound) if level else None
+
+
+def _kept_pay(turn: Turn) -> Optional[pay_sums.PaySum]:
+    """The pay figures or calculation the last answer kept, when it was on the pay."""
+    return pay_sums.recalled(turn.slots.get(ITEM)) if turn.slots.get("sujet") == "salaire" else None
 
 
 def saying_meant(school: School, turn: Turn) -> Optional[Outcome]:
@@ -121,11 +125,11 @@ def counted_lists(school: School, turn: Turn) -> Optional[Outcome]:
 def item_next(school: School, turn: Turn) -> Optional[Outcome]:
     """« et juste au-dessus ? », « la suivante ? » right after an answer about one item of a list: the item next to it
     (the technical skills by score), explained as « elle sert à quoi ? » explains one."""
-    q, previous, element = turn.question, turn.slots.get("sujet"), turn.slots.get(ITEM)
-    profession = current_profession(school, turn)
-    if not element or not q.cues.neighbour or previous not in ITEM_TOPICS + JOB_LIST_TOPICS or profession is None \
-            or q.named or set(q.topics_named) - {previous} or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE):
+    q = turn.question
+    in_play = _item_in_play(school, turn) if q.cues.neighbour else None
+    if in_play is None:
         return None
+    profession, previous, element = in_play
     title = next_to(profession, previous, element, q.cues.neighbour)
     if title is None:
         return None
@@ -154,13 +158,23 @@ def saying_quoted(school: School, turn: Turn) -> Optional[Outcome]:
     return answer(school, replace(turn, question=asked, intent="salaire"), "salaire", fallback=False)
 
 
-def item_position(school: School, turn: Turn) -> Optional[Outcome]:
-    """« ça c'est en quelle position dans la liste ? » right after an answer about one item of a list: its place."""
+def _item_in_play(school: School, turn: Turn) -> Optional[Tuple[Profession, str, str]]:
+    """(the profession, the list topic, the item) when the last answer spoke of one item of a list and the message
+    names no other profession nor topic; None otherwise."""
     q, previous, element = turn.question, turn.slots.get("sujet"), turn.slots.get(ITEM)
     profession = current_profession(school, turn)
-    if not element or not q.cues.position or previous not in ITEM_TOPICS + JOB_LIST_TOPICS or profession is None \
-            or q.named or set(q.topics_named) - {previous} or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE):
+    if not element or previous not in ITEM_TOPICS + JOB_LIST_TOPICS or profession is None or q.named \
+            or set(q.topics_named) - {previous} or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE):
         return None
+    return profession, previous, element
+
+
+def item_position(school: School, turn: Turn) -> Optional[Outcome]:
+    """« ça c'est en quelle position dans la liste ? » right after an answer about one item of a list: its place."""
+    in_play = _item_in_play(school, turn) if turn.question.cues.position else None
+    if in_play is None:
+        return None
+    profession, previous, element = in_play
     reply = school.replier.position(profession, previous, element)
     return Outcome(reply, (("sujet", previous), ("incompris", 0.0), (ITEM, element)), profession) if reply else None
 

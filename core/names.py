@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from rapidfuzz import fuzz, process
@@ -352,6 +353,7 @@ class NameIndex:
         while tokens and tokens[0] in _BREAKS:  # (« Bonjour, plombier… »: the greeting blanked, the name starts it)
             tokens.pop(0)
         raw, folded, framed, linked, also, shortened, articled, sentences = [], [], [], [], [], [], [], []
+        breaks_so_far = list(accumulate(t in _BREAKS for t in tokens))  # (a word's: the sentence it is in)
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
             # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_NO_JOB_AFTER)
@@ -381,7 +383,7 @@ class NameIndex:
                 linked.append((after if j == 0 else True, apart and j == 0))
                 shortened.append(bool(clipped))
                 articled.append(j == 0 and i > 0 and tokens[i - 1] in _ARTICLED)
-                sentences.append(sum(t in _BREAKS for t in tokens[:i]))
+                sentences.append(breaks_so_far[i])
         corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
                     tuple(shortened), tuple(articled), tuple(tokens), tuple(sentences))

@@ -105,14 +105,16 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
     monthly = bool(MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
     # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's
     levels = [name for _, name in _found(_LEVELS, folded)]
+    operations = [name for name, pattern in _OPERATIONS if pattern.search(folded)]
+    if "milieu" in operations and len(operations) > 1 and not found:
+        # « de combien augmente le milieu de la fourchette entre les deux ? », « du coup l'écart entre les deux
+        # milieux ? », « combien de plus en % par rapport au milieu de la fourchette débutant ? »: the other
+        # operation, on the middles
+        return PaySum(next(op for op in operations if op != "milieu"), _middles(levels))
     if not (about_pay or levels or _RANGE.search(folded) or monthly or _BOTH_LEVELS.search(folded)
             or len(found) == 2 and all(a.marked for a in found)):
         # « de combien de % le haut dépasse le bas ? »: two bounds of no level, a calculation only right after an
         # answer on one level's pay (the dialogue places it there, or drops it)
-        operations = [name for name, pattern in _OPERATIONS if pattern.search(folded)]
-        if "milieu" in operations and len(operations) > 1 and not found:
-            # « du coup l'écart entre les deux milieux ? »: the other operation, on the middles
-            return PaySum(next(op for op in operations if op != "milieu"), _middles(levels))
         kind = operations[0] if operations else None
         bounds = _figures(folded, [])
         if kind in ("ecart", "pourcentage", "rapport") and bounds:
@@ -120,14 +122,9 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
         return PaySum(kind, UNPLACED) if kind and not found and _of_those(folded) else None
     if monthly and not _NET.search(folded):
         return PaySum("par_an", said=(said[0],))
-    operations = [name for name, pattern in _OPERATIONS if pattern.search(folded)]
     if not operations:
         return None
     kind = operations[0]
-    if "milieu" in operations and len(operations) > 1 and not said:
-        # « de combien augmente le milieu de la fourchette entre les deux ? », « combien de plus en % par rapport au
-        # milieu de la fourchette débutant ? »: the other operation, on the middles
-        return PaySum(next(op for op in operations if op != "milieu"), _middles(levels))
     if kind == "milieu":
         return PaySum(kind, tuple((level, "") for level in dict.fromkeys(levels)))
     if len(said) == 2:
@@ -197,6 +194,12 @@ def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
     return PaySum(previous.kind, tuple((level, bound) for _, bound in previous.figures))
 
 
+def one_level(kept: Optional[PaySum]) -> Optional[str]:
+    """The one level the figures kept are of (« calcul::confirme-max »: « confirme »), None for none or two."""
+    levels = {level for level, _ in kept.figures} if kept is not None else set()
+    return next(iter(levels)) if len(levels) == 1 and "" not in levels else None
+
+
 def placed(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
     """A calculation whose bounds name no level (« le haut et le bas ») on the one level of the calculation or answer
     kept (`kept`); None when that is not one level. A calculation whose figures name their levels, as it is."""
@@ -208,11 +211,8 @@ def placed(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
             if last is not None and last != calculation.figures[1] else None
     if all(level for level, _ in calculation.figures):
         return calculation
-    levels = {level for level, _ in kept.figures} if kept is not None else set()
-    if len(levels) != 1 or "" in levels:
-        return None
-    level = levels.pop()
-    return replace(calculation, figures=tuple((level, bound) for _, bound in calculation.figures))
+    level = one_level(kept)
+    return replace(calculation, figures=tuple((level, bound) for _, bound in calculation.figures)) if level else None
 
 
 def _on_kept(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
@@ -223,10 +223,8 @@ def _on_kept(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
         return None
     if len(kept.figures) == 2 and all(level and bound for level, bound in kept.figures) and calculation.kind != "milieu":
         return replace(calculation, figures=kept.figures)
-    levels = {level for level, _ in kept.figures}
-    if calculation.kind == "milieu" and len(levels) == 1 and "" not in levels:
-        return replace(calculation, figures=((levels.pop(), ""),))
-    return None
+    level = one_level(kept)
+    return replace(calculation, figures=((level, ""),)) if calculation.kind == "milieu" and level else None
 
 
 def figures_asked(folded: str) -> Tuple[Tuple[str, str], ...]:

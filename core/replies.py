@@ -80,6 +80,7 @@ class Replier:
         self.topics = topics
         self.contact = contact
         self._name_stems: Dict[str, FrozenSet[str]] = {}  # by profession id: the stems of its names (said_stems)
+        self._name_keys: Dict[str, FrozenSet[str]] = {}  # by profession id: the keys of its names' words
 
     # -- helpers -------------------------------------------------------------------------------
     def fill(self, name: str, **values) -> str:
@@ -261,13 +262,15 @@ class Replier:
         (`Said`)."""
         own = self.name_stems(p) & q.stems
         if own:
-            name_keys = self._name_keys(p)
+            name_keys = self.name_keys(p)
             own = {s for s in own if all(folded_key(w) in name_keys for w in folded_words(q.folded) if stem(w) == s)}
         return Said(q.stems - own, q.fiche_stems)
 
-    def _name_keys(self, p: Profession) -> FrozenSet[str]:
+    def name_keys(self, p: Profession) -> FrozenSet[str]:
         """The keys of the words of a profession's title and aliases (« internationales » -> « international »)."""
-        return frozenset(folded_key(w) for w in folded_words(fold(" ".join([p.intitule] + list(p.alias)))))
+        if p.id not in self._name_keys:
+            self._name_keys[p.id] = frozenset(folded_key(w) for w in folded_words(fold(" ".join([p.intitule] + list(p.alias)))))
+        return self._name_keys[p.id]
 
     def names_an_item(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names one item of the topic's list (a mission, a quality, a skill, a tool)."""

@@ -84,6 +84,19 @@ def replied(text: str, intent: str, kind: str = dialogue.ANSWER, slots: dict = N
     return dialogue.respond(school(), dialogue.Turn(q, intent, tuple(ranking), slots or {}, None, kind)).reply.text
 
 
+def conversation(*turns, confidence: float = 0.5):
+    """(the replies, the conversation's memory) to messages sent in order on the behaviour school, the memory carried:
+    each turn (text, intent, kind, *levels), the levels the NLU reads as `experience` entities; the model gives each
+    intent `confidence`."""
+    slots, texts = {}, []
+    for text, intent, kind, *levels in turns:
+        q = school().understand(text, [{"entity": "experience", "value": v} for v in levels], intent, [])
+        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, confidence),), dict(slots), None, kind))
+        slots.update(dict(outcome.slots))
+        texts.append(outcome.reply.text)
+    return texts, slots
+
+
 def template_start(key: str) -> str:
     """The fixed start of a reply template (before its first {field})."""
     return school().replier.t[key].split("{")[0]

@@ -7,6 +7,7 @@ templates."""
 from core import dialogue
 from core.items import by_score
 from core.knowledge import euros
+from tests.support.knowledge import conversation as talk
 from tests.support.knowledge import default_profession, school, template_start
 from tests.support.knowledge import replied as reply
 
@@ -14,14 +15,8 @@ A, C, OUT = dialogue.ANSWER, dialogue.CLARIFY, dialogue.OUT_OF_SCOPE
 
 
 def conversation(*turns):
-    """The replies to messages sent in order (each (text, intent, kind)), the conversation's memory carried."""
-    slots, replies = {}, []
-    for text, intent, kind in turns:
-        q = school().understand(text, [], intent, [])
-        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
-        slots.update(dict(outcome.slots))
-        replies.append(outcome.reply.text)
-    return replies
+    """The replies to messages sent in order (each (text, intent, kind))."""
+    return talk(*turns)[0]
 
 
 def test_the_skill_just_above_or_below_the_one_answered_is_the_next_by_score():

@@ -6,7 +6,7 @@ to be part of a list (« ça fait pas partie de ses missions ? »). Through core
 every expected word is read from the fixture fiche or its templates."""
 from core import dialogue
 from core.names import name_words
-from tests.support.knowledge import default_profession, school, template_start
+from tests.support.knowledge import conversation, default_profession, school, template_start
 from tests.support.knowledge import replied as reply
 
 
@@ -60,17 +60,6 @@ def test_an_item_said_not_to_be_part_of_the_list_gets_si():
     mission = default_profession().missions[-2]
     text = reply(f"la {mission.intitule.lower()} ca fait pas partie de ses missions hein ?", "missions")
     assert text.startswith("Si") and mission.intitule in text, text
-
-
-def conversation(*turns):
-    """The replies to messages sent in order (each (text, intent, kind)), the conversation's memory carried."""
-    slots, replies = {}, []
-    for text, intent, kind in turns:
-        q = school().understand(text, [], intent, [])
-        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
-        slots.update(dict(outcome.slots))
-        replies.append(outcome.reply.text)
-    return replies, slots
 
 
 def test_a_pronoun_right_after_an_answer_about_one_item_asks_that_item():

@@ -7,7 +7,7 @@ from core import dialogue
 from core.knowledge import euros
 from core.pay_sums import PaySum, pay_sum
 from core.textnorm import fold
-from tests.support.knowledge import default_profession, template_start
+from tests.support.knowledge import conversation, default_profession, template_start
 from tests.support.knowledge import replied as reply
 
 CALCULATION = template_start("salaire.calcul")
@@ -69,17 +69,12 @@ def test_what_is_no_calculation_of_the_pay_is_left_alone():
 def test_a_short_follow_up_of_a_calculation_changes_its_level_or_its_operation():
     from tests.support.knowledge import school
     confirmed, beginner = levels().confirme, levels().debutant
-    slots, replies = {}, []
-    for text, intent in (("le milieu de la fourchette débutant ça fait combien ?", "salaire"), ("et pour un confirmé ?", "salaire"),
-                         ("l'écart entre le max débutant et le max confirmé ?", "salaire"), ("et en pourcentage ?", "nlu_fallback")):
-        q = school().understand(text, [], intent, [])
-        kind = dialogue.CLARIFY if intent == "nlu_fallback" else dialogue.ANSWER
-        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
-        slots.update(dict(outcome.slots))
-        replies.append(outcome.reply.text)
+    replies = _conversation(("le milieu de la fourchette débutant ça fait combien ?", "salaire"),
+                            ("et pour un confirmé ?", "salaire"),
+                            ("l'écart entre le max débutant et le max confirmé ?", "salaire"),
+                            ("et en pourcentage ?", "nlu_fallback"))
     assert euros(round((confirmed.min + confirmed.max) / 2)) in replies[1], replies[1]
-    rise = f"{(confirmed.max - beginner.max) / beginner.max * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    assert f"hausse de {rise} %" in replies[3], replies[3]
+    assert f"hausse de {percent(beginner.max, confirmed.max)} %" in replies[3], replies[3]
     # after the pay figures, not a calculation, « et pour un confirmé ? » is no calculation
     q = school().understand("et pour un confirmé ?", [], "salaire", [])
     outcome = dialogue.respond(school(), dialogue.Turn(q, "salaire", (), {"sujet": "salaire"}, None, dialogue.ANSWER))
@@ -87,15 +82,10 @@ def test_a_short_follow_up_of_a_calculation_changes_its_level_or_its_operation()
 
 
 def _conversation(*turns):
-    from tests.support.knowledge import school
-    slots, replies = {}, []
-    for text, intent, *level in turns:  # (the level the NLU reads as an entity, when there is one)
-        q = school().understand(text, [{"entity": "experience", "value": v} for v in level], intent, [])
-        kind = dialogue.CLARIFY if intent == "nlu_fallback" else dialogue.ANSWER
-        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
-        slots.update(dict(outcome.slots))
-        replies.append(outcome.reply.text)
-    return replies
+    """The replies to (text, intent, *levels) sent in order, read unsure (a clarification) when the intent is the
+    fallback."""
+    return conversation(*((text, intent, dialogue.CLARIFY if intent == "nlu_fallback" else dialogue.ANSWER, *levels)
+                          for text, intent, *levels in turns))[0]
 
 
 def percent(start: int, end: int) -> str:
@@ -153,15 +143,9 @@ def test_a_bound_asked_alone_is_of_the_level_just_answered_and_a_bare_difference
     """« cb gagne un confirmé au minimum », « et au maximum ? » (a follow-up the model reads as such): the confirmed's
     pay; « la différence ? » read as a comparison of professions: the gap between those two figures."""
     confirmed = levels().confirme
-    from tests.support.knowledge import school
-    slots, replies = {}, []
-    for text, intent, kind, level in (("cb gagne un confirme au minimum", "salaire", dialogue.ANSWER, ["confirme"]),
-                                      ("et au maximum ?", "relance", dialogue.ANSWER, []),
-                                      ("la différence ?", "catalogue_comparer", dialogue.CATALOGUE, [])):
-        q = school().understand(text, [{"entity": "experience", "value": v} for v in level], intent, [])
-        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.9),), dict(slots), None, kind))
-        slots.update(dict(outcome.slots))
-        replies.append(outcome.reply.text)
+    replies, _ = conversation(("cb gagne un confirme au minimum", "salaire", dialogue.ANSWER, "confirme"),
+                              ("et au maximum ?", "relance", dialogue.ANSWER),
+                              ("la différence ?", "catalogue_comparer", dialogue.CATALOGUE), confidence=0.9)
     assert replies[1].startswith(template_start("salaire.niveau").split("{")[0]) and euros(confirmed.max) in replies[1], \
         replies[1]
     assert euros(levels().debutant.max) not in replies[1], replies[1]
@@ -205,13 +189,8 @@ def test_two_figures_asked_then_a_calculation_and_thanks_before_it():
     « problème technique »."""
     beginner, confirmed = levels().debutant, levels().confirme
     from tests.support.knowledge import school
-    slots, replies = {}, []
-    for text, intent, kind in (("slt, le min débutant et le min confirmé c'est combien", "nlu_fallback", dialogue.CLARIFY),
-                               ("ça fait +combien de % entre les 2", "hors_sujet", dialogue.OUT_OF_SCOPE)):
-        q = school().understand(text, [], intent, [])
-        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.5),), dict(slots), None, kind))
-        slots.update(dict(outcome.slots))
-        replies.append(outcome.reply.text)
+    replies, _ = conversation(("slt, le min débutant et le min confirmé c'est combien", "nlu_fallback", dialogue.CLARIFY),
+                              ("ça fait +combien de % entre les 2", "hors_sujet", dialogue.OUT_OF_SCOPE))
     assert f"hausse de {percent(beginner.min, confirmed.min)} %" in replies[1], replies[1]
     low, high = round((beginner.min + beginner.max) / 2), round((confirmed.min + confirmed.max) / 2)
     replies = _conversation(("le salaire débutant c combien svp", "salaire", "debutant"),
