@@ -6,7 +6,7 @@ Pure functions on text (no Rasa, no facts): the reply builder turns their result
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Callable, FrozenSet, List, NamedTuple, Optional, Sequence, Tuple
 
 from core.amounts import MONTHLY, amounts
 from core.catalogue import Request
@@ -341,49 +341,44 @@ _GUARANTEE = re.compile(r"\bgaranti\w*|\bassure(?:e|s)? d'(?:avoir|obtenir|trouv
                         r"|\bforcement (?:un|une|le|la|des) (?:poste|job|emploi|travail|boulot|place)")
 
 
-def premise(folded: str, written: Sequence[str]) -> Optional[str]:
+class Denial(NamedTuple):
+    """What a message says does not count or is not part of the job, read once (one search of the patterns)."""
+    premise: Optional[str]
+    stems: FrozenSet[str]
+    head: str
+
+
+def premise(folded: str, written: Sequence[str], denied: Optional[re.Match]) -> Optional[str]:
     """« secondaire » when the message says the thing named does not count, « niee » when it says it is not part of
     the job (answered « Si : » when it is), « impossible » when it says it
-    cannot be done, « garanti » when it says a diploma it names (`written`) guarantees a job, else None."""
+    cannot be done, « garanti » when it says a diploma it names (`written`) guarantees a job, else None. `denied` is
+    the message's belittling or denial (`denial`)."""
     if _GUARANTEE.search(folded) and written:
         return "garanti"
     if _DENIES.search(folded):
         return "impossible"
-    if _BELITTLES.search(folded):
-        return "secondaire"
-    if _NEGATED.search(folded):
-        return "niee"
+    if denied:
+        return "secondaire" if denied.re is _BELITTLES else "niee"
     return None
 
 
 # Where the thing a premise belittles ends: « pas besoin d'être adaptable | si on est organisé ».
 _CLAUSE_END = re.compile(r"\b(?:si|quand|car|parce|puisque|comme|if|since|because|non)\b|[,;?!.]")
-
-
-def belittled(folded: str) -> str:
-    """What « plus besoin de … », « pas la peine de … » belittles or « il ne fait pas … » denies, up to the end of its
-    clause; "" when the message does neither."""
-    found = _BELITTLES.search(folded) or _NEGATED.search(folded)
-    return _CLAUSE_END.split(folded[found.end():], maxsplit=1)[0] if found else ""
-
-
-def belittled_stems(folded: str) -> FrozenSet[str]:
-    """The stems of what a message belittles or denies (`belittled`)."""
-    return stems(belittled(folded))
-
-
 # « aucun outil », « pas de contraintes », « pas besoin de qualités particulières »: a topic denied whole is named in
 # the first words of what is denied (« pas de recrutement parmi ses missions » denies an item of one; « ça fait pas
 # partie des contraintes » names the list the thing said is in).
 DENIED_HEAD_WORDS = 3
 
 
-def denied_head(folded: str) -> str:
-    """The first words of what a message denies or belittles whole (`belittled`), "" for « ne fait pas partie de »."""
+def denial(folded: str, written: Sequence[str]) -> Denial:
+    """The message's premise (`premise`), the stems of what « plus besoin de … », « pas la peine de … » belittles or
+    « il ne fait pas … » denies, up to the end of its clause, and the first words of what it denies whole ("" for
+    « ne fait pas partie de »)."""
     found = _BELITTLES.search(folded) or _NEGATED.search(folded)
-    if not found or "partie" in found.group(0):
-        return ""
-    return " ".join(belittled(folded).split()[:DENIED_HEAD_WORDS])
+    said = _CLAUSE_END.split(folded[found.end():], maxsplit=1)[0] if found else ""
+    whole = found is not None and "partie" not in found.group(0)
+    return Denial(premise(folded, written, found), stems(said),
+                  " ".join(said.split()[:DENIED_HEAD_WORDS]) if whole else "")
 
 
 # « avec un master, j'ai forcément un poste ? »: what the diploma the student would have gives, not whether
@@ -785,6 +780,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     named = vocabulary.find_profession(folded) if span is None else ()
     paid = bool(_PAY_WORDS.search(folded))
     wording = cues(folded)
+    denied = denial(folded, written)
     return Question(
         topic=topic, text=text, folded=folded,
         # "débutant et confirmé" asks both levels: the general answer gives both.
@@ -820,10 +816,9 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         parts=split, asked=asked_objects(text, folded),
         compared=compared if span is None else (), compare_topic=next(iter(topics_named), None),
         comparative=bool(_COMPARATIVE.search(folded)),
-        levels=levels_asked(folded) if span is None else None, premise=premise(folded, written),
+        levels=levels_asked(folded) if span is None else None, premise=denied.premise,
         amount=stated_amount(folded), bare_amount=bare_amount(folded), of_first_job=bool(_FIRST_JOB.search(folded)),
-        premise_stems=belittled_stems(folded),
-        denied_topics=tuple(vocabulary.topics_in(denied_head(folded))),
+        premise_stems=denied.stems, denied_topics=tuple(vocabulary.topics_in(denied.head)),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=paid, checks_identity=bool(_CHECKS_IDENTITY.search(folded)
                                                                        or (_LIKENED.search(folded) or _REDUCED.search(folded))
