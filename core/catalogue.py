@@ -15,6 +15,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from core import diplomas
 from core.amounts import MONTHLY, amounts
+from core.diplomas import Diplomas, Mention
 from core.knowledge import Profession, euros
 from core.textnorm import NUMBER_WORDS, fold
 
@@ -170,13 +171,15 @@ class Request:
                     or self.min_years is not None or self.rank is not None or self.avoids)
 
 
-def request(folded: str, interests: Interests = Interests()) -> Request:
+def request(folded: str, interests: Interests = Interests(), diploma_words: Optional[Diplomas] = None) -> Request:
     """What a message (folded) asks of the catalogue: the interests it names (the school's vocabulary), and the
-    salary and diploma limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »)."""
+    salary and diploma limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »): the
+    diplomas and levels named, read with the school's words (`diploma_words`; none without them)."""
     t = folded.replace("\u202f", " ").replace("\u00a0", " ")
-    most = years_asked(t)
+    named = diploma_words.mentions(t, folded=t) if diploma_words else ()
+    most = years_asked(t, named)
     wanted, avoided = interests.wanted_and_avoided(t)
-    return Request(wanted, salary_asked(t), most, None if most is not None else years_required(t),
+    return Request(wanted, salary_asked(t), most, None if most is not None else years_required(t, named),
                    bool(_STARTING.search(t)), rank_asked(t), avoided)
 
 
@@ -204,10 +207,11 @@ def rank_asked(folded: str) -> Optional[Tuple[str, str]]:
     return next((rank for pattern, rank in _RANKS if pattern.search(folded)), None)
 
 
-def years_required(folded: str) -> Optional[int]:
+def years_required(folded: str, named: Sequence[Mention]) -> Optional[int]:
     """The fewest years of study after the bac a message asks the professions to require
-    (« quels métiers exigent un bac+5 ? », « au moins un bachelor »), if any."""
-    for m in diplomas.mentions(folded, folded=folded):
+    (« quels métiers exigent un bac+5 ? », « au moins un bachelor »), if any. `named`: the diplomas and levels it
+    names (core/diplomas.py)."""
+    for m in named:
         if m.level is None or m.level < 1:
             continue
         before = folded[max(0, m.start - 30):m.start]
@@ -237,10 +241,10 @@ def salary_asked(folded: str) -> Optional[int]:
 _UP_TO = r"(au plus|au maximum|maximum|max|plus loin que|pas plus que|pas au-dela d[eu]|jusqu'a|jusqu'au)"
 
 
-def _diploma_limit(folded: str) -> Optional[int]:
+def _diploma_limit(folded: str, named: Sequence[Mention]) -> Optional[int]:
     """« juste un CAP » -> -1, « avec un BTS » -> 2, « sans master » -> 4: a diploma of
-    knowledge/diplomes.yml named as the only one the student has, or as one they will not do."""
-    for m in diplomas.mentions(folded, folded=folded):
+    knowledge/diplomes.yml named (`named`) as the only one the student has, or as one they will not do."""
+    for m in named:
         if m.level is None or m.kind is None:
             continue
         if m.situation == "seulement" or re.search(r"(?:avec|que le|que la|qu'une?) (?:une? |le |la )?$",
@@ -251,8 +255,9 @@ def _diploma_limit(folded: str) -> Optional[int]:
     return None
 
 
-def years_asked(folded: str) -> Optional[int]:
-    """The most years of study after the bac a message accepts, if it sets a limit."""
+def years_asked(folded: str, named: Sequence[Mention] = ()) -> Optional[int]:
+    """The most years of study after the bac a message accepts, if it sets a limit. `named`: the diplomas and
+    levels it names (core/diplomas.py)."""
     t = folded
     m = re.search(r"(sans|pas|(?<!au )moins)[^.?!]{0,25}bac\s*\+\s*(\d)", t)  # « au moins » is no limit
     if m and not re.search(_UP_TO + r"[^.?!]{0,5}bac\s*\+", t):
@@ -261,9 +266,9 @@ def years_asked(folded: str) -> Optional[int]:
         r"bac\s*\+\s*(\d)\s*(max|maximum|maxi|au plus|au maximum)\b", t)
     if m:
         return int(m.groups()[-1] if m.re.pattern.startswith(_UP_TO) else m.group(1))
-    named = _diploma_limit(t)
-    if named is not None:
-        return named
+    limit = _diploma_limit(t, named)
+    if limit is not None:
+        return limit
     if re.search(r"bac\s*\+\s*2\b", t):
         return 2
     m = re.search(r"(pas[^.?!]{0,15}plus de|maximum|max|au plus|moins de) (\d|" + "|".join(NUMBER_WORDS) + ") "
@@ -444,7 +449,8 @@ def ranked(found: List["Match"], rank: Tuple[str, str], starting: bool = False) 
 
 
 def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
-           index: Optional[SearchIndex] = None, interests: Interests = Interests()) -> List[Match]:
+           index: Optional[SearchIndex] = None, interests: Interests = Interests(),
+           diploma_words: Optional[Diplomas] = None) -> List[Match]:
     """Professions whose fiche supports every interest and passes every filter, best first. With the
     catalogue's `index`, only the fiches that hold a word of each interest are read, each one's score
     comes from the index's postings, and only the professions shown are cited."""
@@ -482,11 +488,13 @@ def search(professions: Sequence[Profession], asked: Request, limit: int = 5,
         # Filters only (« ceux qui exigent un bac+5 »): every profession that passes, as a list shows them.
         shown = heapq.nsmallest(limit if asked.interests else BY_FAMILY, scores,
                                 key=lambda pid: (-scores[pid], index.titles[pid]))
-    return [Match(index.professions[pid], scores[pid], _cited(index.professions[pid], asked, index, interests))
+    return [Match(index.professions[pid], scores[pid], _cited(index.professions[pid], asked, index, interests,
+                                                                           diploma_words))
             for pid in shown]
 
 
-def _cited(p: Profession, asked: Request, index: SearchIndex, interests: Interests) -> Tuple[Tuple[str, str], ...]:
+def _cited(p: Profession, asked: Request, index: SearchIndex, interests: Interests,
+           diploma_words: Optional[Diplomas]) -> Tuple[Tuple[str, str], ...]:
     """(words of the fiche, rubrique) a result shows: its salary, its reference diplomas, its constraints when
     conditions were refused, and the first two places of each interest."""
     found_words: List[Tuple[str, str]] = []
@@ -497,7 +505,7 @@ def _cited(p: Profession, asked: Request, index: SearchIndex, interests: Interes
         found_words.append((salary_words(p), "salaire"))
     if asked.max_years is not None or asked.min_years is not None or (asked.rank or ("",))[0] == "etudes":
         for ref in diplomas.references(p.parcours):
-            words = f"{ref.nom} ({diplomas.level_label(ref.niveau)})"
+            words = diploma_words.labelled(ref) if diploma_words else ref.nom
             found_words.append((f"{words} : {ref.en_bref}" if ref.en_bref else words, "diplome"))
     if asked.avoids and p.contraintes.liste:
         found_words.append((p.contraintes.liste[0], "contraintes"))

@@ -4,6 +4,7 @@ from typing import Optional, Tuple
 
 from core import diplomas
 from core.catalogue import reference_years, top_salary
+from core.diplomas import Diplomas
 from core.items import by_score
 from core.knowledge import Profession, euros
 from core.textnorm import fold
@@ -30,11 +31,10 @@ class Comparison:
     higher: Optional[Profession]   # None when equal or no number
 
 
-def side(p: Profession, topic: Optional[str]) -> Side:
+def side(p: Profession, topic: Optional[str], named: Diplomas) -> Side:
     s = p.salaire
-    # The required (regulated) diploma, else the reference one: the fiche's own names and levels.
-    ref = " / ".join(f"{path.nom} ({diplomas.level_label(path.niveau)})".replace(" ()", "")
-                     for path in diplomas.references(p.parcours))
+    # The required (regulated) diploma, else the reference one: the fiche's own names and levels (`named`).
+    ref = " / ".join(named.labelled(path) for path in diplomas.references(p.parcours))
     top = by_score(p)
     levels = [lvl for lvl in ((s.niveaux.debutant, s.niveaux.confirme) if s else ()) if lvl is not None]
     if topic == "salaire":
@@ -58,9 +58,10 @@ def side(p: Profession, topic: Optional[str]) -> Side:
     return Side(p, (ref, start) + tuple(f"{k.nom} : {k.score}/100" for k in top[:2]), None)
 
 
-def compare(a: Profession, b: Profession, topic: Optional[str] = None) -> Comparison:
+def compare(a: Profession, b: Profession, named: Diplomas, topic: Optional[str] = None) -> Comparison:
+    """The two professions side by side on a topic (None: the short card); `named`: the school's diploma words."""
     topic = topic if topic in TOPICS else None
-    left, right = side(a, topic), side(b, topic)
+    left, right = side(a, topic, named), side(b, topic, named)
     higher = None
     if left.figure is not None and right.figure is not None and left.figure != right.figure:
         higher = a if left.figure > right.figure else b

@@ -1,24 +1,18 @@
 """Which diploma a message names, and what a fiche's paths say of it.
 
-The diploma words are data (knowledge/diplomes.yml): which diploma a student means by « CAP », « une
-licence pro », « DE » or « bac+3 ». What a diploma is worth for a profession is only in the profession's
-fiche (its `parcours`, core/knowledge.py): this module reads both, and the wording stays in
-knowledge/reponses.yml (core/replies.py).
+The diploma words are data (knowledge/diplomes.yml, read by loading/knowledge.py into a `Diplomas`): which
+diploma a student means by « CAP », « une licence pro », « DE » or « bac+3 ». What a diploma is worth for a
+profession is only in the profession's fiche (its `parcours`, core/knowledge.py): this module reads both, and
+the wording stays in knowledge/reponses.yml (core/replies.py).
 """
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-import yaml
 from pydantic import BaseModel, Extra, conint, constr
 
 from core.textnorm import fold
 
-# The project's diploma vocabulary (knowledge/diplomes.yml), shared by every school. Still read from
-# here: the module-level functions below are called without a School to hand it over.
-DIPLOMAS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "diplomes.yml"
 # Statuses of a path for a profession (core/knowledge.py validates them).
 REQUIRED, REFERENCE, SUFFICIENT, NOT_ENOUGH_ALONE, TO_EVOLVE = (
     "requis", "reference", "suffisant", "insuffisant_seul", "utile_pour_evoluer")
@@ -52,7 +46,9 @@ class _Articles(BaseModel):
     seul: constr(min_length=1)
 
 
-class _DiplomaWords(BaseModel):
+class DiplomaWords(BaseModel):
+    """knowledge/diplomes.yml."""
+
     class Config:
         extra = Extra.forbid
 
@@ -72,55 +68,94 @@ class Mention:
     situation: Optional[str] = None   # "sans" (the student lacks it), "seulement" (the only one they have)
 
 
-@lru_cache(maxsize=4)
-def words(path: Path = DIPLOMAS_FILE) -> _DiplomaWords:
-    """knowledge/diplomes.yml, read once."""
-    return _DiplomaWords.parse_obj(yaml.safe_load(path.read_text(encoding="utf-8")))
+class Diplomas:
+    """A school's diploma vocabulary (`DiplomaWords`), its patterns compiled once: which diploma or level a
+    message names, and how answers name one."""
 
+    def __init__(self, words: DiplomaWords):
+        self.words = words
+        patterns = []
+        for kind, entry in words.diplomes.items():
+            for word in entry.mots:
+                # « bac » is not « bac+5 » nor « bac 3 »: a number after it names a level.
+                after = r"(?!\s*\+?\s*\d)" if fold(word).split()[-1] in ("bac", "baccalaureat") else ""
+                patterns.append((kind, re.compile(r"(?<![a-z0-9])" + re.escape(fold(word)) + r"(?![a-z0-9])" + after),
+                                 False))
+            for sigle in entry.sigles:
+                patterns.append((kind, re.compile(r"(?<![A-Za-z0-9])" + re.escape(sigle) + r"(?![A-Za-z0-9])"), True))
+        # (kind, pattern, on the raw text) for every way of writing a diploma
+        self._patterns: Tuple[Tuple[str, "re.Pattern", bool], ...] = tuple(patterns)
+        # the phrases of a length of study (« trois ans d'études »)
+        self._studies = tuple((level, re.compile(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])"))
+                              for level, phrases in words.etudes.items() for phrase in phrases)
+        self._kinds: Dict[str, Optional[str]] = {}
 
-@lru_cache(maxsize=4)
-def _patterns(path: Path = DIPLOMAS_FILE) -> Tuple[Tuple[str, "re.Pattern", bool], ...]:
-    """(kind, pattern, on the raw text) for every way of writing a diploma."""
-    out = []
-    for kind, entry in words(path).diplomes.items():
-        for word in entry.mots:
-            # « bac » is not « bac+5 » nor « bac 3 »: a number after it names a level.
-            after = r"(?!\s*\+?\s*\d)" if fold(word).split()[-1] in ("bac", "baccalaureat") else ""
-            out.append((kind, re.compile(r"(?<![a-z0-9])" + re.escape(fold(word)) + r"(?![a-z0-9])" + after), False))
-        for sigle in entry.sigles:
-            out.append((kind, re.compile(r"(?<![A-Za-z0-9])" + re.escape(sigle) + r"(?![A-Za-z0-9])"), True))
-    return tuple(out)
+    def mentions(self, text: str, folded: Optional[str] = None) -> List[Mention]:
+        """The diplomas and levels a message names, in order; where two overlap, the longest wins. `folded`: the
+        message already folded, when the caller has it (a Question's)."""
+        folded = fold(text or "") if folded is None else folded
+        shouted = (text or "").upper() == (text or "") and any(c.isalpha() for c in text or "")
+        found: List[Mention] = []
+        for kind, pattern, raw in self._patterns:
+            if raw and shouted:
+                continue  # a message all in capitals: « DE » is the word « de »
+            for m in pattern.finditer(text if raw else folded):
+                found.append(Mention(kind, self.words.diplomes[kind].niveau, m.start(), m.end()))
+        for m in _BAC_PLUS.finditer(folded):
+            found.append(Mention(None, int(m.group(1)), m.start(), m.end()))
+        for level, pattern in self._studies:
+            for m in pattern.finditer(folded):
+                found.append(Mention(None, level, m.start(), m.end()))
+        kept: List[Mention] = []
+        for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+            if all(m.end <= k.start or m.start >= k.end for k in kept):
+                kept.append(m)
+        kept.sort(key=lambda m: m.start)
+        return [Mention(m.kind, m.level, m.start, m.end, _situation(folded, m.start)) for m in kept]
 
+    def kind_of(self, name: str) -> Optional[str]:
+        """The kind of diploma a path's name is (« Diplôme d'État d'infirmier » -> diplome_etat), if known."""
+        if name not in self._kinds:
+            found = self.mentions(name)
+            self._kinds[name] = found[0].kind if found and found[0].kind else None
+        return self._kinds[name]
 
-@lru_cache(maxsize=4)
-def _study_patterns(path: Path) -> Tuple[Tuple[int, "re.Pattern"], ...]:
-    """The phrases of a length of study (« trois ans d'études »), each compiled once."""
-    return tuple((level, re.compile(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])"))
-                 for level, phrases in words(path).etudes.items() for phrase in phrases)
+    def level_of(self, kind: str) -> Optional[int]:
+        """The usual level of a kind of diploma (diplomes.yml's `niveau`)."""
+        return self.words.diplomes[kind].niveau
 
+    def level_label(self, level: Optional[int]) -> str:
+        """-1 -> « avant le bac », 3 -> « Bac+3 », as diplomes.yml writes them."""
+        labels = self.words.niveaux
+        if level is None:
+            return ""
+        return labels.get(str(level)) or labels["autre"].format(niveau=level)
 
-def mentions(text: str, path: Path = DIPLOMAS_FILE, folded: Optional[str] = None) -> List[Mention]:
-    """The diplomas and levels a message names, in order; where two overlap, the longest wins. `folded`: the
-    message already folded, when the caller has it (a Question's)."""
-    folded = fold(text or "") if folded is None else folded
-    shouted = (text or "").upper() == (text or "") and any(c.isalpha() for c in text or "")
-    found: List[Mention] = []
-    for kind, pattern, raw in _patterns(path):
-        if raw and shouted:
-            continue  # a message all in capitals: « DE » is the word « de »
-        for m in pattern.finditer(text if raw else folded):
-            found.append(Mention(kind, words(path).diplomes[kind].niveau, m.start(), m.end()))
-    for m in _BAC_PLUS.finditer(folded):
-        found.append(Mention(None, int(m.group(1)), m.start(), m.end()))
-    for level, pattern in _study_patterns(path):
-        for m in pattern.finditer(folded):
-            found.append(Mention(None, level, m.start(), m.end()))
-    kept: List[Mention] = []
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
-    kept.sort(key=lambda m: m.start)
-    return [Mention(m.kind, m.level, m.start, m.end, _situation(folded, m.start)) for m in kept]
+    def labelled(self, path) -> str:
+        """« BTS (Bac+2) »: a fiche's path named with its level, as answers show it."""
+        return f"{path.nom} ({self.level_label(path.niveau)})".replace(" ()", "")
+
+    def article(self, kind: Optional[str], which: str) -> str:
+        """« le » / « la », « un » / « une », « seul » / « seule » for a diploma kind (masculine when unknown)."""
+        genre = self.words.diplomes[kind].genre if kind in self.words.diplomes else "m"
+        return getattr(self.words.articles[genre], which)
+
+    def kind_name(self, kind: str) -> str:
+        return self.words.diplomes[kind].nom
+
+    def close_kinds(self, kind: str) -> Tuple[str, ...]:
+        """The kind and those students confuse with it (master -> mastere)."""
+        return (kind,) + tuple(self.words.diplomes[kind].proches) if kind in self.words.diplomes else (kind,)
+
+    def path_of(self, paths: Sequence, kind: Optional[str]):
+        """The fiche's path of this kind of diploma (or of a kind students confuse with it), if any."""
+        if kind is None:
+            return None
+        for wanted in self.close_kinds(kind):
+            for p in paths:
+                if self.kind_of(p.nom) == wanted:
+                    return p
+        return None
 
 
 def _situation(folded: str, start: int) -> Optional[str]:
@@ -131,37 +166,6 @@ def _situation(folded: str, start: int) -> Optional[str]:
     if _LACK.search(window):
         return "sans"
     return None
-
-
-@lru_cache(maxsize=4096)
-def kind_of(name: str, path: Path = DIPLOMAS_FILE) -> Optional[str]:
-    """The kind of diploma a path's name is (« Diplôme d'État d'infirmier » -> diplome_etat), if known."""
-    found = mentions(name, path)
-    return found[0].kind if found and found[0].kind else None
-
-
-def level_label(level: Optional[int]) -> str:
-    """-1 -> « avant le bac », 3 -> « Bac+3 », as diplomes.yml writes them."""
-    labels = words().niveaux
-    if level is None:
-        return ""
-    return labels.get(str(level)) or labels["autre"].format(niveau=level)
-
-
-def article(kind: Optional[str], which: str) -> str:
-    """« le » / « la », « un » / « une », « seul » / « seule » for a diploma kind (masculine when unknown)."""
-    data = words()
-    genre = data.diplomes[kind].genre if kind in data.diplomes else "m"
-    return getattr(data.articles[genre], which)
-
-
-def kind_name(kind: str) -> str:
-    return words().diplomes[kind].nom
-
-
-def close_kinds(kind: str) -> Tuple[str, ...]:
-    """The kind and those students confuse with it (master -> mastere)."""
-    return (kind,) + tuple(words().diplomes[kind].proches) if kind in words().diplomes else (kind,)
 
 
 # -- what a fiche's paths say ---------------------------------------------------------------------
@@ -190,17 +194,6 @@ def bac5_needed(paths: Sequence) -> bool:
     """Yes only if the level needed (needed_level) is Bac+5 or above."""
     level = needed_level(paths)
     return level is not None and level >= BAC5
-
-
-def path_of(paths: Sequence, kind: Optional[str]):
-    """The fiche's path of this kind of diploma (or of a kind students confuse with it), if any."""
-    if kind is None:
-        return None
-    for wanted in close_kinds(kind):
-        for p in paths:
-            if kind_of(p.nom) == wanted:
-                return p
-    return None
 
 
 def suffices(path, paths: Sequence) -> bool:

@@ -34,7 +34,8 @@ def respond(school: School, turn: Turn) -> Outcome:
         pair = pair_of(school, turn)
         if pair is None and asked.rank is not None:
             # « quel job rapporte le plus ? » with no two professions in play: the superlative over every fiche.
-            found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests)
+            found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests,
+                                  diploma_words=school.replier.diplomas)
             reply = school.replier.search_results(professions, q.text, found, ranked=True)
             return listed(school, [m.profession for m in found], reply, turn)
         if pair is None:
@@ -49,7 +50,8 @@ def respond(school: School, turn: Turn) -> Outcome:
             return listed(school, chosen, school.replier.catalogue_page(chosen, page_asked(turn), famille), turn)
     if searched:
         # « un métier dans le numérique, sans bac+5 » asks the list with a criterion: a search.
-        found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests)
+        found = catalogue.search(professions, asked, index=school.search_index, interests=school.interests,
+                                  diploma_words=school.replier.diplomas)
         if not found and famille:  # a domain the vocabulary of interests does not name: its famille
             found = catalogue.in_family_matches(professions, famille, asked)
         reply = school.replier.search_results(professions, q.text, found, ranked=asked.rank is not None)

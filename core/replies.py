@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from core import catalogue, compare, diplomas, gender
+from core.diplomas import Diplomas
 from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, posts_in, shown_titles, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
@@ -75,10 +76,11 @@ def _figure(level, bound: str) -> int:
 class Replier:
     """Builds replies for one school: templates, topics and contact loaded once."""
 
-    def __init__(self, templates: Dict[str, str], topics: Topics, contact: Contact):
+    def __init__(self, templates: Dict[str, str], topics: Topics, contact: Contact, diplomas: Diplomas):
         self.t = templates
         self.topics = topics
         self.contact = contact
+        self.diplomas = diplomas  # knowledge/diplomes.yml: which diploma a message names, how answers name one
         self._name_stems: Dict[str, FrozenSet[str]] = {}  # by profession id: the stems of its names (said_stems)
         self._name_keys: Dict[str, FrozenSet[str]] = {}  # by profession id: the keys of its names' words
 
@@ -400,7 +402,7 @@ class Replier:
 
     # -- diplomas: the fiche's paths (core/diplomas.py) ------------------------------------------
     def _path_line(self, path) -> str:
-        level = diplomas.level_label(path.niveau)
+        level = self.diplomas.level_label(path.niveau)
         return self.fill("diplome.niveau", nom=path.nom, niveau=level, en_bref=self._in_short(path))
 
     def _level_lines(self, p: Profession) -> List[str]:
@@ -421,14 +423,13 @@ class Replier:
             diplomas.TO_EVOLVE: self.fill("statuts.utile_pour_evoluer"),
         }[path.statut]
 
-    @staticmethod
-    def _named(name: str, level: Optional[int], kind: Optional[str], which: str) -> str:
+    def _named(self, name: str, level: Optional[int], kind: Optional[str], which: str) -> str:
         """« le Bachelor (Bac+3) », « une Licence (Bac+3) », « le Diplôme d'État d'infirmier »."""
-        label = diplomas.level_label(level)
-        return f"{diplomas.article(kind, which)} {name}" + (f" ({label})" if label else "")
+        label = self.diplomas.level_label(level)
+        return f"{self.diplomas.article(kind, which)} {name}" + (f" ({label})" if label else "")
 
     def _path_named(self, path, which: str) -> str:
-        return self._named(path.nom, path.niveau, diplomas.kind_of(path.nom), which)
+        return self._named(path.nom, path.niveau, self.diplomas.kind_of(path.nom), which)
 
     def _reference(self, p: Profession, which: str = "le") -> str:
         """The reference (or required) paths, « le Bachelor (Bac+3) » or « le BTS (Bac+2) ou le Bachelor (Bac+3) »;
@@ -450,10 +451,10 @@ class Replier:
         if len(alone) == 1:
             path = alone[0]
             others = self.fill("diplome.insuffisant_un", un_diplome=self._path_named(path, "un"),
-                               seul=diplomas.article(diplomas.kind_of(path.nom), "seul"))
+                               seul=self.diplomas.article(self.diplomas.kind_of(path.nom), "seul"))
         elif alone:
             others = self.fill("diplome.insuffisants", liste=" ".join(
-                self.fill("diplome.ni", un_diplome=f"{diplomas.article(diplomas.kind_of(x.nom), 'un')} {x.nom}")
+                self.fill("diplome.ni", un_diplome=f"{self.diplomas.article(self.diplomas.kind_of(x.nom), 'un')} {x.nom}")
                 for x in alone))
         required = f" {self.fill('diplome.et')} ".join(self._path_named(x, "le") for x in needed)  # each one is needed
         if others:
@@ -485,12 +486,12 @@ class Replier:
         """The diploma or level the message is about: one the student lacks or holds only, else the
         topic's diploma when named, else the first named; None when none is."""
         # « le bac » without « juste » / « sans » is when the studies start (« après le bac »), not a diploma asked.
-        found = [m for m in diplomas.mentions(q.text, folded=q.folded) if m.kind != "bac" or m.situation]
+        found = [m for m in self.diplomas.mentions(q.text, folded=q.folded) if m.kind != "bac" or m.situation]
         for m in found:
             if m.situation:
                 return m
         for m in found:
-            if topic in TRAINING_IDS and m.kind in diplomas.close_kinds(topic):
+            if topic in TRAINING_IDS and m.kind in self.diplomas.close_kinds(topic):
                 return m
         return found[0] if found else None
 
@@ -511,7 +512,7 @@ class Replier:
                              reponse=self._diploma_text(p, False, False))
         asked = self._asked(q, topic)
         if asked is None and topic in TRAINING_IDS:
-            asked = diplomas.Mention(topic, diplomas.words().diplomes[topic].niveau, 0, 0)
+            asked = diplomas.Mention(topic, self.diplomas.level_of(topic), 0, 0)
         at_bac5 = asked is not None and asked.level is not None and asked.level >= diplomas.BAC5
         if asked is not None and asked.situation == "sans":
             return self._diploma_text(p, True, True, q.asks_possible) if at_bac5 else self._without(p, asked)
@@ -526,12 +527,12 @@ class Replier:
     def _paths_asked(self, p: Profession, asked: diplomas.Mention):
         """The fiche's path for the diploma asked (a bare level: the fiche's path at that level, when one)."""
         if asked.kind is not None:
-            return diplomas.path_of(p.parcours, asked.kind)
+            return self.diplomas.path_of(p.parcours, asked.kind)
         at_level = [path for path in p.parcours if path.niveau == asked.level]
         return at_level[0] if len(at_level) == 1 else None
 
     def _asked_named(self, asked: diplomas.Mention, which: str) -> str:
-        name = diplomas.kind_name(asked.kind) if asked.kind else diplomas.level_label(asked.level)
+        name = self.diplomas.kind_name(asked.kind) if asked.kind else self.diplomas.level_label(asked.level)
         level = asked.level if asked.kind else None
         return self._named(name, level, asked.kind, which)
 
@@ -594,10 +595,10 @@ class Replier:
                                  pour_ce_metier=values["pour_ce_metier"])
             else:
                 text = self.fill("formation.insuffisant", un_diplome_en_tete=values["un_diplome_en_tete"],
-                                 seul=diplomas.article(diplomas.kind_of(path.nom), "seul"),
+                                 seul=self.diplomas.article(self.diplomas.kind_of(path.nom), "seul"),
                                  en_bref=values["en_bref"], pour_ce_metier=values["pour_ce_metier"])
         else:
-            label = diplomas.level_label(path.niveau)
+            label = self.diplomas.level_label(path.niveau)
             if path.general:
                 text = self.fill("formation.presentation", nom=path.nom, niveau=label, en_bref=values["en_bref"],
                                  pour_ce_metier=values["pour_ce_metier"], general=path.general)
@@ -1182,7 +1183,7 @@ class Replier:
         """Two professions side by side on the topic (a short card without one), each cited from its
         fiche; for each interest named (« pour quelqu'un qui aime les langues »), what each fiche says
         of it, or that it says nothing."""
-        c = compare.compare(a, b, topic)
+        c = compare.compare(a, b, self.diplomas, topic)
         where = self._rubrique(c.topic or "diplome") if c.topic else "Diplôme, Salaire, Hard skills"
         sides = "\n".join(self.fill("catalogue.cote", intitule=s.profession.intitule, rubrique=where,
                                      lignes=self.bullets(list(s.lines) + self._interest_lines(s.profession, interests, vocabulary)))

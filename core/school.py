@@ -81,7 +81,8 @@ class School:
                                      find_profession=self.names.find_folded,
                                      speaks_of_work=self.names.speaks_of_work,
                                      resolve_profession=self.names.resolve, profession_heads=self.names.heads_folded,
-                                     catalogue_request=functools.partial(request, interests=interests))
+                                     catalogue_request=functools.partial(request, interests=interests,
+                                                                         diploma_words=replier.diplomas))
         self._covered: Dict[str, Dict[int, bool]] = {}
         self._texts: Dict[str, str] = {}
         self._answer_words: Dict[Tuple[str, str], FrozenSet[str]] = {}

@@ -2,6 +2,7 @@
 schema, with a French message naming the file, the field and the fix. Without a path, a loader reads
 the knowledge folder (loading/paths.py: ASSISTANT_KNOWLEDGE_DIR or the project's knowledge/).
 """
+import functools
 from pathlib import Path
 from typing import Dict, Optional, Union
 
@@ -9,6 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from core import yamlcache
+from core.diplomas import Diplomas, DiplomaWords
 from core.knowledge import (
     MARKER,
     AbsentDetails,
@@ -23,7 +25,7 @@ from core.knowledge import (
     validation_problem,
     yaml_problem,
 )
-from loading.paths import ROOT, knowledge_dir
+from loading.paths import KNOWLEDGE, ROOT, knowledge_dir
 
 
 def _read_yaml(path: Path, text: Optional[str] = None) -> dict:
@@ -166,3 +168,15 @@ def load_interests(path: Union[str, Path]) -> InterestsFile:
 
 def load_reformulations(path: Union[str, Path]) -> ReformulationsFile:
     return _validated(ReformulationsFile, Path(path))
+
+
+def load_diplomas(path: Union[str, Path]) -> Diplomas:
+    """A diploma vocabulary (knowledge/diplomes.yml), validated, its patterns compiled."""
+    return Diplomas(_validated(DiplomaWords, Path(path)))
+
+
+@functools.lru_cache(maxsize=1)
+def project_diplomas() -> Diplomas:
+    """The project's diploma vocabulary, read once: what the importer and the trainer's tools read a fiche's
+    diplomas with."""
+    return load_diplomas(KNOWLEDGE / "diplomes.yml")

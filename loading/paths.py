@@ -23,8 +23,8 @@ def knowledge_dir() -> Path:
 
 
 def school_file(folder: Optional[Path], project_file: Path) -> Path:
-    """A shared vocabulary file (interests, everyday words, clippings, words of work, usual names): the school's own
-    copy in its folder when it has one, else the project's."""
+    """A shared vocabulary file (interests, everyday words, clippings, words of work, usual names, diplomas): the
+    school's own copy in its folder when it has one, else the project's."""
     own = Path(folder) / project_file.name if folder is not None else None
     return own if own is not None and own.exists() else project_file
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Dict, Optional, Union
 
 from core.catalogue import Interests
+from core.diplomas import Diplomas
 from core.knowledge import AbsentDetails, Contact, InterestsFile, KnowledgeError, Profession, ReformulationsFile, Topics
 from core.replies import Replier
 from core.school import School
@@ -14,6 +15,7 @@ from core.understanding import AbsentDetail
 from loading.knowledge import (
     load_absent_details,
     load_contact,
+    load_diplomas,
     load_interests,
     load_profession,
     load_professions,
@@ -38,10 +40,11 @@ class SchoolFiles:
     details: Optional[AbsentDetails] = None
     interests: Optional[InterestsFile] = None
     reformulations: Optional[ReformulationsFile] = None
+    diplomas: Optional[Diplomas] = None
 
     def school(self) -> Optional[School]:
         """The School, when every shared file and at least one profession are valid."""
-        if None in (self.topics, self.templates, self.contact, self.details) or not self.professions:
+        if None in (self.topics, self.templates, self.contact, self.details, self.diplomas) or not self.professions:
             return None
         absent = [AbsentDetail(name, d.libelle, d.proche, d.remarque, d.avec_contexte, d.chiffres, tuple(d.inclut),
                                  tuple(d.par_mois))
@@ -50,7 +53,7 @@ class SchoolFiles:
         exceptions = {name: d.sauf for name, d in self.details.precisions.items() if d.sauf}
         entries = {k: (e.libelle, e.eleve, e.fiche) for k, e in (self.interests.interets.items() if self.interests else ())}
         said = {r.mot: r.expressions for r in (self.reformulations.reformulations if self.reformulations else ())}
-        return School(self.professions, Replier(self.templates, self.topics, self.contact), absent, phrases,
+        return School(self.professions, Replier(self.templates, self.topics, self.contact, self.diplomas), absent, phrases,
                       interests=Interests.of(entries), absent_exceptions=exceptions, reformulations=said,
                       lexicon={**reading(self.folder), "whole": whole_pairs((p.id, p.intitule) for p in self.professions.values())})
 
@@ -96,6 +99,8 @@ def read_school(folder: Union[str, Path, None] = None,
     files.interests = validated(load_interests, school_file(folder, KNOWLEDGE / "interets.yml"))
     # Everyday ways of saying the fiches' words; a folder without them uses the project's.
     files.reformulations = validated(load_reformulations, school_file(folder, KNOWLEDGE / "reformulations.yml"))
+    # The diploma words (« CAP », « licence pro », « bac+3 »); a folder without them uses the project's.
+    files.diplomas = validated(load_diplomas, school_file(folder, KNOWLEDGE / "diplomes.yml"))
     return files
 
 
@@ -104,7 +109,7 @@ def load_replier(folder: Union[str, Path, None] = None) -> Replier:
     process does not hold the catalogue, the action server does."""
     folder = Path(folder) if folder else knowledge_dir()
     return Replier(load_templates(folder / "reponses.yml"), load_topics(folder / "sujets.yml"),
-                   load_contact(folder / "contact.yml"))
+                   load_contact(folder / "contact.yml"), load_diplomas(school_file(folder, KNOWLEDGE / "diplomes.yml")))
 
 
 def load_school(folder: Union[str, Path, None] = None) -> School:

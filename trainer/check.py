@@ -324,9 +324,9 @@ def assistant_button_intents(project: Project) -> set:
     """The intents the assistant's own buttons send (« Autre question », « Parler à un conseiller »):
     the replies that add them are built, as the action server builds them, and their payloads read.
     The topic buttons (menu, suggestions) send « /<sujet> »: see check_topics."""
-    if not (project.templates and project.topics_model and project.contact):
+    if not (project.templates and project.topics_model and project.contact and project.diplomas):
         return set()   # a knowledge file is invalid: reported by check_knowledge_files
-    replier = Replier(project.templates, project.topics_model, project.contact)
+    replier = Replier(project.templates, project.topics_model, project.contact, project.diplomas)
     try:
         replies = [replier.contact_reply(), replier.apology(), replier.clarify([], 2)]
     except (KeyError, IndexError, ValueError, AssertionError):

@@ -201,6 +201,7 @@ class Project:
         self.topics_model = files.topics
         self.templates: Dict[str, str] = files.templates or {}
         self.contact = files.contact
+        self.diplomas = files.diplomas
         # What the assistant would load (None while a shared knowledge file is invalid).
         self.school = files.school()
         topics = self.mapping(knowledge / "sujets.yml").get("sujets")

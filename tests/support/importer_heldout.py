@@ -27,7 +27,8 @@ from typing import Any, List, Optional
 
 import yaml
 
-from core.diplomas import REFERENCE, REQUIRED, bac5_needed, kind_of
+from core.diplomas import REFERENCE, REQUIRED, bac5_needed
+from loading.knowledge import project_diplomas
 from trainer.importer.__main__ import import_fiche
 from trainer.importer.facts import Fact, Missing, draft_leaves
 
@@ -150,8 +151,8 @@ def _diploma_match(expected: str, candidates: List[_Path]) -> Optional[_Path]:
     """The draft path for an expected diploma: the same words, else the only one of the same kind of diploma."""
     match = next((p for p in candidates if same(expected, p.nom) or same(p.nom, expected)), None)
     if match is None:
-        kind = kind_of(expected)
-        of_kind = [p for p in candidates if kind and kind_of(p.nom) == kind]
+        kind = project_diplomas().kind_of(expected)
+        of_kind = [p for p in candidates if kind and project_diplomas().kind_of(p.nom) == kind]
         match = of_kind[0] if len(of_kind) == 1 else None
     return match
 

@@ -122,6 +122,7 @@ def test_paths_offer_the_professions_of_the_catalogue_only(school):
 
 def search_reply(school, text):
     """The search's reply to a message, as the dialogue builds it (core/exploring.py)."""
-    found = catalogue.search(professions(school), catalogue.request(fold(text), school.interests), index=school.search_index,
-                             interests=school.interests)
+    words = school.replier.diplomas
+    found = catalogue.search(professions(school), school.vocabulary.catalogue_request(fold(text)),
+                             index=school.search_index, interests=school.interests, diploma_words=words)
     return school.replier.search_results(professions(school), text, found)

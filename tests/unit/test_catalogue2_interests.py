@@ -22,7 +22,7 @@ def test_interests_find_the_fiches_that_speak_of_them_and_nothing_else(tmp_path)
     cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
     found, false_hits, misses = 0, [], []
     for case in cases:
-        asked = catalogue.request(fold(case["demande"]), school.interests)
+        asked = school.vocabulary.catalogue_request(fold(case["demande"]))
         got = [m.profession.id for m in catalogue.search(list(school.professions.values()), asked, limit=8,
                                                          index=school.search_index, interests=school.interests)]
         expected = set(case["metiers"])

@@ -127,8 +127,8 @@ def test_a_doubt_is_no_refusal(school):
 
 
 def test_a_refusal_written_after_the_word_as_students_write_it(school):
-    assert catalogue.request(fold("un métier où on voyage pas ?"), school.interests).avoids == ("voyage",)
-    assert catalogue.request(fold("je veux voyager pas mal"), school.interests).interests == ("voyage",)
+    assert school.vocabulary.catalogue_request(fold("un métier où on voyage pas ?")).avoids == ("voyage",)
+    assert school.vocabulary.catalogue_request(fold("je veux voyager pas mal")).interests == ("voyage",)
 
 
 def test_a_profession_sought_without_a_condition_is_searched_even_when_taken_for_a_topic(school):

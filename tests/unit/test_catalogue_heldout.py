@@ -18,7 +18,7 @@ def test_search_on_held_out_requests(tmp_path):
     right, misses = 0, []
     for case in cases:
         got = {m.profession.id for m in catalogue.search(list(school.professions.values()),
-                                                          catalogue.request(fold(case["text"]), school.interests), limit=8,
+                                                          school.vocabulary.catalogue_request(fold(case["text"])), limit=8,
                                                           interests=school.interests)}
         if got == set(case["metiers"]):
             right += 1

@@ -14,7 +14,7 @@ import yaml
 from core import catalogue, compare, dialogue, diplomas
 from core.knowledge import KnowledgeError, Profession
 from core.textnorm import fold
-from loading.knowledge import load_profession
+from loading.knowledge import load_profession, project_diplomas
 from loading.school import load_school
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import FIXTURE_KNOWLEDGE
@@ -184,13 +184,14 @@ def test_an_old_bac5_flag_with_a_lower_reference_makes_the_mastere_required():
     ("avec une licence", {TRADE, REGULATED, SEED}),
 ])
 def test_the_search_filters_read_the_required_or_reference_level(school, text, expected):
-    found = catalogue.search(list(school.professions.values()), catalogue.request(fold(text)), limit=10)
+    asked = school.vocabulary.catalogue_request(fold(text))
+    found = catalogue.search(list(school.professions.values()), asked, limit=10, diploma_words=school.replier.diplomas)
     assert {m.profession.id for m in found} == expected
 
 
 def test_the_comparison_shows_the_required_diploma(school):
     de = path(school, REGULATED, "requis")
-    c = compare.compare(school.professions[REGULATED], school.professions[TRADE], "diplome")
+    c = compare.compare(school.professions[REGULATED], school.professions[TRADE], school.replier.diplomas, "diplome")
     assert c.sides[0].lines[0] == f"{de.nom} (Bac+{de.niveau})"
     assert c.sides[1].lines[0].endswith("(avant le bac)")
     assert c.higher is school.professions[REGULATED]
@@ -207,14 +208,14 @@ def test_the_comparison_shows_the_required_diploma(school):
     ("j'ai juste un bac pro", "bac_pro", 0, "seulement"),
 ])
 def test_a_message_names_its_diploma(text, kind, level, situation):
-    first = diplomas.mentions(text)[0]
+    first = project_diplomas().mentions(text)[0]
     assert (first.kind, first.level, first.situation) == (kind, level, situation)
 
 
 def test_ordinary_words_are_not_diplomas():
-    assert diplomas.mentions("quel est le but de ce métier ?") == []
-    assert diplomas.mentions("IL FAUT QUOI COMME DE DIPLOME") == []
-    assert diplomas.kind_of("Diplôme d'État de guérisseur de griffons") == "diplome_etat"
+    assert project_diplomas().mentions("quel est le but de ce métier ?") == []
+    assert project_diplomas().mentions("IL FAUT QUOI COMME DE DIPLOME") == []
+    assert project_diplomas().kind_of("Diplôme d'État de guérisseur de griffons") == "diplome_etat"
 
 
 def test_check_names_the_field_and_the_fix(tmp_path):

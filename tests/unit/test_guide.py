@@ -19,7 +19,7 @@ import yaml
 from core.knowledge import euros
 from core.replies import Replier
 from core.understanding import Question, understand
-from loading.knowledge import load_contact, load_professions, load_templates, load_topics
+from loading.knowledge import load_contact, load_professions, load_templates, load_topics, project_diplomas
 from loading.school import load_school
 from tests.support.helpers import ROOT, norm, project_env
 from tests.support.project import PROFESSION_FILE, project_copy, run_check
@@ -102,7 +102,7 @@ def failing_output(project: Path) -> str:
 def replier(project: Path) -> Replier:
     knowledge = project / "knowledge"
     return Replier(load_templates(knowledge / "reponses.yml"), load_topics(knowledge / "sujets.yml"),
-                   load_contact(knowledge / "contact.yml"))
+                   load_contact(knowledge / "contact.yml"), project_diplomas())
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from core import dialogue, diplomas
+from loading.knowledge import project_diplomas
 from loading.school import load_school
 from tests.support.helpers import norm
 from tests.support.importer_heldout import HELDOUT, imported, words
@@ -105,14 +106,14 @@ def test_the_diploma_answers_of_a_heldout_fiche(school, fiche):
     if level is not None:  # « … (Bac+4) est le niveau de référence », the level the fiche says is needed
         assert diplomas.needed_level(school.professions[pid].parcours) == level
         stated = re.search(r"([^.\n]*) est le niveau de reference", which)
-        assert stated and norm(diplomas.level_label(level)).lower() in stated.group(1), (level, which)
+        assert stated and norm(project_diplomas().level_label(level)).lower() in stated.group(1), (level, which)
         lower = [p for p in paths if p.statut == diplomas.REQUIRED and p.niveau is not None and p.niveau < level]
         assert not any(names(stated.group(1), p.nom) for p in lower), which  # not the first of two in turn
     if len(needed) > 1:  # two diplomas required in turn: both are needed, never one « ou » the other
         assert " ou le " not in which.split("\n")[0], which
 
     bts = ask(school, pid, "un bts suffit ?", "bts", "bts")
-    of_kind = [p for p in paths if diplomas.kind_of(p.nom) == "bts"]
+    of_kind = [p for p in paths if project_diplomas().kind_of(p.nom) == "bts"]
     if needed and not any(p in needed for p in of_kind):
         assert bts.startswith("il faut "), bts  # the required diploma first, never « oui »
     if not of_kind:

@@ -15,6 +15,7 @@ from core.knowledge import Profession
 from core.school import School
 from core.textnorm import fold
 from core.understanding import Question
+from loading.knowledge import project_diplomas
 from tests.support.helpers import ROOT, norm
 from tests.support.knowledge import school as fixture_school
 
@@ -89,7 +90,7 @@ def test_a_fiche_without_an_optional_field_breaks_nothing(fiche, path, professio
         assert replier.answer(profession, Question(topic="salaire", experience=level)).text.strip()
     for text in ("un métier avec plus de 30000 euros", "sans bac+5", "les langues", "juste un BTS et plus de 2000 par mois"):
         everyone = list(school.professions.values())
-        found = catalogue.search(everyone, catalogue.request(fold(text), school.interests), index=school.search_index,
+        found = catalogue.search(everyone, school.vocabulary.catalogue_request(fold(text)), index=school.search_index,
                                  interests=school.interests)
         reply = replier.search_results(everyone, text, found)
         assert reply.text.strip()
@@ -108,7 +109,7 @@ def test_a_fiche_without_a_confirmed_salary_is_said_so_and_not_compared_on_a_fig
                     interests=base.interests)
     text = norm(school.replier.answer(profession, Question(topic="salaire", experience="confirme")).text)
     assert "ne precise pas" in text
-    side = compare.side(profession, "salaire")
+    side = compare.side(profession, "salaire", project_diplomas())
     assert side.figure == profession.salaire.niveaux.debutant.max
 
 

@@ -13,7 +13,7 @@ from core.levels import LevelsAsk
 from core.replies import Replier
 from core.textnorm import fold
 from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
-from loading.knowledge import load_contact, load_professions, load_templates, load_topics
+from loading.knowledge import load_contact, load_professions, load_templates, load_topics, project_diplomas
 from tests.support.helpers import ROOT
 from tests.support.knowledge import behaviour_knowledge, without_facts
 from tests.support.knowledge import school as behaviour_school
@@ -40,7 +40,7 @@ def filled():
     profession (a template given two different sets of fields fails here)."""
     folder = behaviour_knowledge()
     replier = Replier(load_templates(folder / "reponses.yml"), load_topics(folder / "sujets.yml"),
-                      load_contact(folder / "contact.yml"))
+                      load_contact(folder / "contact.yml"), project_diplomas())
     given = {}
     original = replier.fill
 

@@ -9,11 +9,10 @@ for text that is in the fiche but could not be placed.
 import re
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
-from core.diplomas import NOT_ENOUGH_ALONE, REFERENCE, REQUIRED, SUFFICIENT, TO_EVOLVE, kind_name
-from core.diplomas import mentions as diploma_mentions
-from core.diplomas import words as diploma_words
+from core.diplomas import NOT_ENOUGH_ALONE, REFERENCE, REQUIRED, SUFFICIENT, TO_EVOLVE
 from core.gender import MARK
 from core.textnorm import fold
+from loading.knowledge import project_diplomas
 from loading.paths import NLU
 from trainer.importer.clauses import VERBS, predicate, split_at_verb
 from trainer.importer.contribution import contribution
@@ -522,14 +521,14 @@ def path_status(text: str) -> Optional[Tuple[str, str]]:
 def level_written_in(text: str, kind: Optional[str]) -> Optional[Tuple[int, str]]:
     """(level, sentence) of the first level a diploma's text gives for it, not another diploma's: a level
     after another diploma's name in the same sentence is that diploma's."""
-    phrases = [(level, fold(phrase)) for level, items in diploma_words().etudes.items() for phrase in items]
+    phrases = [(level, fold(phrase)) for level, items in project_diplomas().words.etudes.items() for phrase in items]
     for sentence in sentences(text):
         folded = fold(sentence)
         found = [(m.start(), m) for m in _LEVEL.finditer(folded)]
         found += [(m.start(), level) for level, phrase in phrases
                   for m in re.finditer(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", folded)]
         for start, match in sorted(found, key=lambda item: item[0]):
-            others = [m for m in diploma_mentions(sentence) if m.kind and m.kind != kind and m.end <= start
+            others = [m for m in project_diplomas().mentions(sentence) if m.kind and m.kind != kind and m.end <= start
                       and m.kind not in ("bac",)]
             if others:
                 continue
@@ -569,7 +568,7 @@ def diploma_paragraph(paragraph: str) -> Optional[Tuple[Any, int]]:
     """(mention, start) when a paragraph opens on a diploma: « Le BTS … », « La Licence … », « Le niveau BTS … »."""
     folded = fold(paragraph)
     opening = _OPENING.match(folded).end()
-    found = [m for m in diploma_mentions(paragraph) if m.kind]
+    found = [m for m in project_diplomas().mentions(paragraph) if m.kind]
     if found and found[0].start == opening:
         return found[0], opening
     return None
@@ -589,7 +588,7 @@ def diploma_paths(fiche: Fiche, name: Optional[str], skipped: set) -> List[dict]
             continue
         mention, start = opening
         label = path_name(paragraph, start)
-        kinds = list(dict.fromkeys(m.kind for m in diploma_mentions(label) if m.kind and m.kind != "bac"))
+        kinds = list(dict.fromkeys(m.kind for m in project_diplomas().mentions(label) if m.kind and m.kind != "bac"))
         general = bool(_GENERAL.match(fold(paragraph[start + len(label):]))) and \
             len(content_words(label)) <= len(content_words(paragraph[mention.start:mention.end])) + 1
         read.append((index, mention.kind, label, kinds, general))
@@ -606,7 +605,7 @@ def diploma_paths(fiche: Fiche, name: Optional[str], skipped: set) -> List[dict]
         level = level_written_in(paragraph, kind) or (level_written_in(texts[0], kind) if texts else None)
         names = [(label, kind)]
         if len(kinds) > 1 and fold(paragraph).startswith("les "):  # « Les BTS … et les Bachelors … ne permettent pas »
-            names = [(kind_name(k), k) for k in kinds]
+            names = [(project_diplomas().kind_name(k), k) for k in kinds]
         for label_, kind_ in names:
             entry = {"nom": Fact(upper_first(label_), paragraph, COPIED if len(names) == 1 else FORM),
                      "niveau": Absent("la fiche ne donne pas le niveau de ce diplôme"),
@@ -614,9 +613,9 @@ def diploma_paths(fiche: Fiche, name: Optional[str], skipped: set) -> List[dict]
             own_level = level if len(names) == 1 else None
             if own_level is not None:
                 entry["niveau"] = Fact(own_level[0], own_level[1], DEDUCED, "la fiche : « " + own_level[1] + " »")
-            elif diploma_words().diplomes[kind_].niveau is not None:
-                entry["niveau"] = Fact(diploma_words().diplomes[kind_].niveau, paragraph, DEDUCED,
-                                       f"niveau habituel d'un diplôme « {kind_name(kind_)} » (knowledge/diplomes.yml) : "
+            elif project_diplomas().level_of(kind_) is not None:
+                entry["niveau"] = Fact(project_diplomas().level_of(kind_), paragraph, DEDUCED,
+                                       f"niveau habituel d'un diplôme « {project_diplomas().kind_name(kind_)} » (knowledge/diplomes.yml) : "
                                        "vérifiez-le")
             entry["en_bref"] = Fact(lower_first(without_final_period(status[1])), status[1], COPIED,
                                     "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
@@ -654,9 +653,9 @@ def evolving_paths(fiche: Fiche, skipped: set) -> List[dict]:
             level = level_written_in(text, mention.kind)
             if level is not None:
                 entry["niveau"] = Fact(level[0], level[1], DEDUCED, "la fiche : « " + level[1] + " »")
-            elif diploma_words().diplomes[mention.kind].niveau is not None:
-                entry["niveau"] = Fact(diploma_words().diplomes[mention.kind].niveau, sentence, DEDUCED,
-                                       f"niveau habituel d'un diplôme « {kind_name(mention.kind)} » "
+            elif project_diplomas().level_of(mention.kind) is not None:
+                entry["niveau"] = Fact(project_diplomas().level_of(mention.kind), sentence, DEDUCED,
+                                       f"niveau habituel d'un diplôme « {project_diplomas().kind_name(mention.kind)} » "
                                        "(knowledge/diplomes.yml) : vérifiez-le")
             entry["en_bref"] = Fact(lower_first(without_final_period(sentence)), sentence, COPIED,
                                     "lu après « {nom} ({niveau}) : » : raccourcissez si besoin")
