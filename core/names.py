@@ -487,6 +487,11 @@ class NameIndex:
         if shortened_length > length and not headless and (shortened_length == len(read.words) or narrow and not any(
                 read.linked[j][0] or read.words[j] in self._postings for j in range(end, min(end + 1, len(read.words))))):
             return shortened
+        if exact and length == 1 and narrow and self._said_of_longer(read, exact[0]):
+            # « formatrice engins TP »: a one-word name followed by words of longer names of that head is one of them
+            # (or the student is asked which), not the bare title
+            decided, candidates = self._narrowed(read)
+            return candidates if decided else ()
         if exact:
             return exact
         # every word of a name in one sentence or comma-separated part (« directeur, il faut faire quelle école ? » is
@@ -545,6 +550,19 @@ class NameIndex:
         if len(top) == 1 and not self._foreign(read, heads, top[0]):
             return True, (top[0],)
         return False, ranked[:MOST_AMBIGUOUS]
+
+    def _said_of_longer(self, read: Read, pid: str) -> bool:
+        """Whether the one-word name of `pid` is followed, as its complement, by a word that is not of its names but
+        of another name that starts with it (« formatrice engins » for formatrice conduite d'engins…)."""
+        own = self._own_words(pid)
+        for i, word in enumerate(read.words):
+            if word not in own or not self._heads.get(word):
+                continue
+            longer = {w for other in self._heads[word] if other != pid for k in self._by_pid[other]
+                      for w in self._names[k][1]} - own
+            if any(_close(read.words[j], w) for j in self._complement(read, i, {word}) for w in longer):
+                return True
+        return False
 
     def _own_words(self, pid: str) -> Set[str]:
         return {w for i in self._by_pid[pid] for w in self._names[i][1]}

@@ -36,6 +36,7 @@ HELDOUT11 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout11.yml"
 HELDOUT12 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout12.yml"
 HELDOUT13 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout13.yml"
 HELDOUT14 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout14.yml"
+HELDOUT15 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout15.yml"
 
 
 @lru_cache(maxsize=1)
@@ -263,6 +264,18 @@ def test_the_fourteenth_heldout_names_set_is_found_and_rarely_another_profession
     right, total, about_another = score_heldout(HELDOUT14)
     assert right / total >= 0.917, f"{right}/{total}"  # 258/280, less one case
     assert len(about_another) <= 9, about_another
+
+
+def test_the_fifteenth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout15.yml (280, written apart from the titles no earlier set had used, its acronyms
+    from the whole list; many names inside longer questions): first measured at 259/280, 5 read as another profession.
+    Mended: a one-word title followed by words of that head's longer titles (« formatrice engins TP ») is one of those,
+    or the student is asked which, never the bare title. Not mended: « chef de projet pub » (the clipping « pub » stands
+    for « publicité », not « publicitaire »), « urbaniste SI », a first name (« Marin vient dormir »), an object (« la
+    dépanneuse »), typos that are words themselves (« trafique », « acceuil ») and get the candidates to choose from."""
+    right, total, about_another = score_heldout(HELDOUT15)
+    assert right / total >= 0.921, f"{right}/{total}"  # 259/280, less one case
+    assert len(about_another) <= 5, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",

@@ -297,3 +297,16 @@ def test_professions_compared_part_by_part_are_read_in_the_whole_messages_light(
     assert named_apart(fold("le serveur et le tailleur, ils utilisent quels outils chacun ?"), vocabulary) \
         == ("serveur", "tailleur")
     assert named_apart(fold("le serveur et le tailleur sont partis en vacances"), vocabulary) == ()
+
+
+def test_a_one_word_title_followed_by_words_of_longer_titles_of_its_head_is_not_the_bare_title():
+    index = NameIndex([("seul", "Sonneur / Sonneuse"), ("cloches", "Sonneur / Sonneuse de cloches de cathédrale"),
+                       ("cors", "Sonneur / Sonneuse de cors de chasse")])
+    assert index.find("sonneuse, c'est quoi le salaire ?") == ("seul",)
+    # the complement says which longer title: that one; a word two longer titles share: the student is asked which
+    assert index.find("sonneuse de cloches, c'est quoi le salaire ?") == ("cloches",)
+    assert index.find("sonneuse cathedrale ça paye ?") == ("cloches",)
+    index = NameIndex([("seul", "Sonneur / Sonneuse"), ("a", "Sonneur / Sonneuse de cloches de cathédrale"),
+                       ("b", "Sonneur / Sonneuse de cloches de village")])
+    assert index.find("sonneuse cloches, c'est quoi le salaire ?") == ()
+    assert set(index.heads("sonneuse cloches, c'est quoi le salaire ?")[:2]) == {"a", "b"}
