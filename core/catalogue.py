@@ -96,12 +96,6 @@ class Interests:
         return self.labels.get(interest, interest)
 
 
-# Where each searched field is cited from (the rubriques of sujets.yml).
-RUBRIQUES = {"definition": "Définition", "missions": "Missions", "hard_skills": "Hard skills",
-             "contraintes": "Contraintes", "famille": "Famille", "salaire": "Salaire",
-             "diplome": "Diplôme"}
-
-
 @dataclass(frozen=True)
 class Page:
     groups: Tuple[Tuple[str, Tuple[Profession, ...]], ...]   # (famille, professions) in order

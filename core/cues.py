@@ -6,7 +6,7 @@ Pure functions on folded text (no Rasa, no facts, no I/O).
 """
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Tuple
 
 # Words of studies as a whole (« les formations », « les diplômes »), and of continuing education.
 _STUDIES = re.compile(r"\b(?:formations?|diplomes?|intitules?|cursus|etudes|ecoles?)\b")
@@ -34,13 +34,16 @@ _LEAD = r"^\W*(?:(?:et|mais|ok|donc|alors)\W+)?"
 _IT_FIRST = re.compile(_LEAD + r"(?:il|elle)\b")
 # « ça c'est en quelle position dans la liste ? », « elle est classée combien ? »: the rank of what was just answered.
 _POSITION = re.compile(r"\b(?:en|a) quelle (?:position|place)\b|\bquel(?:le)? (?:rang|position|place)\b|\bclassee?s? combien\b"
-                       r"|\bnumero combien\b|\bcombientieme\b")
+                       r"|\bnumero combien\b|\bcombientieme\b"
+                       # « elle est où alors dans le classement ? »
+                       r"|\b(?:ou|where)\b.{0,25}\b(?:classement|ranking)\b")
 # « et juste au-dessus ? », « la suivante ? », « et celle d'avant ? »: the item next to what was just answered, in the
 # list as answers show it (the technical skills by score, best first): earlier (-1) or later (+1). Short only.
 _EARLIER = re.compile(r"\b(?:au[- ]?dessus|precedente?s?|juste avant|(?:celle|celui) d'?\s?avant|d'avant)\b|\bplus haut\b")
-_LATER = re.compile(r"\b(?:en[- ]?dessous|au[- ]?dessous|suivante?s?|juste apres|(?:celle|celui) d'?\s?apres|d'apres"
-                    r"|(?:la|le) prochaine?)\b|\bplus bas\b")
-NEIGHBOUR_WORDS = 6
+# (« d'après » alone is « according to »: « la plus importante d'après les notes ? »)
+_LATER = re.compile(r"\b(?:en[- ]?dessous|au[- ]?dessous|suivante?s?|juste apres|(?:celle|celui) d'?\s?apres"
+                    r"|(?:la|le) prochaine?)\b|\bplus bas\b|^\W*(?:et\W+)?d'apres\W*$")
+NEIGHBOUR_WORDS = 9
 # « pourquoi ? », « pk ? », « ah bon pourquoi ça ? »: why, asked of what was just answered, and nothing else.
 _WHY = re.compile(r"^\W*(?:(?:et|mais|ah|ok|ah bon|d'accord)\W+)?(?:pourquoi|pk|pq|pourquoi donc|why)(?:\W+(?:ca|cela|donc))?\W*$")
 # « laquelle sert pour… ? », « c'est lequel qui… ? »: which one of the list just given.
@@ -57,7 +60,9 @@ _OF_IT = re.compile(r"\b(?:mots?[- ]cles|score|note|points) associee?s?\b|"  # �
 # names something else
 _ITS = re.compile(r"\b(?:sert|servent|servir|utile|utilite|note|notee|score|points?|mots?[- ]cles|apporte\w*|veu\w*(?:-(?:il|elle))? dire"
                   r"|signifi\w*|consiste\w*|concretement|definition|exemples?|importan\w*|explique\w*|c'est quoi)\b")
-OF_IT_WORDS = 8
+OF_IT_WORDS = 10
+# « et il peut monter jusqu'à ? », « ça va jusqu'à combien ? »: how high an amount goes, the amount left unsaid.
+_UP_TO = re.compile(r"\bjusqu'?\s?(?:a|ou)(?: combien| quel (?:montant|salaire|niveau|chiffre))?\W*$")
 # « combien » as students write it (« cb », « cmb »); core/understanding.py reads the same words for counts.
 HOW_MUCH = r"(?:combien|cb|cmb|cbn)"
 _HOW_MUCH = re.compile(r"\b(?:" + HOW_MUCH + r"|how much|how many)\b")
@@ -162,11 +167,13 @@ class Cues:
     why: bool = False              # « pourquoi ? » alone: why, of what was just answered
     explain_it: bool = False       # « tu peux l'expliquer ? »: what was just answered, explained
     which_one: bool = False        # « laquelle sert pour… ? »: which one of the list just given
+    up_to: bool = False            # « jusqu'à ? »: how high an amount goes
     facing: bool = False           # facing the job's difficulties
     mostly: bool = False           # what the job mostly does
     asks_person: bool = False      # a person (the counsellor) asked for
     can_practise: bool = False     # whether one can practise
     job_step: Optional[str] = None  # « experiences » (jobs before) or « evolutions » (jobs after)
+    job_steps: Tuple[str, ...] = ()  # both, in the order said (« quels jobs après et quels jobs avant ? »)
     those_jobs: bool = False       # the jobs just listed
     destination: bool = False      # where to go next
     work_study: bool = False       # work-study
@@ -194,17 +201,23 @@ def neighbour(folded: str) -> int:
     return -1 if earlier and not later else 1 if later and not earlier else 0
 
 
-def job_step(folded: str) -> Optional[str]:
-    """« quels métiers faire avant ? »: the stepping stones; « et quels postes après ? »: the evolutions; else None."""
+def job_steps(folded: str) -> Tuple[str, ...]:
+    """« quels métiers faire avant ? »: the stepping stones; « et quels postes après ? »: the evolutions; « quels jobs
+    après et quels jobs avant ? »: both, in the order said; else ()."""
     if len(folded.split()) > STEP_WORDS or not _JOB_NOUN.search(folded):
-        return None
-    before, after = bool(_BEFORE.search(folded)), bool(_AFTER.search(folded))
-    return "experiences" if before and not after else "evolutions" if after and not before else None
+        return ()
+    before, after = _BEFORE.search(folded), _AFTER.search(folded)
+    if before and after:
+        first, second = sorted((before, after), key=lambda m: m.start())
+        joined = re.search(r"\bet\b", folded[first.end():second.start()])
+        return tuple("experiences" if m is before else "evolutions" for m in (first, second)) if joined else ()
+    return ("experiences",) if before else ("evolutions",) if after else ()
 
 
 def cues(folded: str) -> Cues:
     """The cues of a folded message."""
     in_it = bool(_IN_IT.search(folded))
+    steps = job_steps(folded)
     return Cues(studies=bool(_STUDIES.search(folded)), continuing=bool(_CONTINUING.search(folded)),
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
@@ -212,11 +225,11 @@ def cues(folded: str) -> Cues:
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
-                which_one=bool(_WHICH_ONE.search(folded)),
+                which_one=bool(_WHICH_ONE.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
-                job_step=job_step(folded), those_jobs=bool(_THOSE_JOBS.search(folded)),
+                job_step=steps[0] if len(steps) == 1 else None, job_steps=steps, those_jobs=bool(_THOSE_JOBS.search(folded)),
                 destination=bool(_DESTINATION.search(folded)), work_study=bool(_WORK_STUDY.search(folded)),
                 technical=bool(_TECHNICAL.search(folded)), strictly_technical=bool(_STRICTLY_TECHNICAL.search(folded)),
                 faq=bool(_FAQ.search(folded)), compares=bool(_COMPARES.search(folded)),

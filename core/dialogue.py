@@ -19,7 +19,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 
 from core import exploring, pay_sums
 from core.coverage import Asked
-from core.items import next_to
+from core.items import by_rank, by_score, next_to
 from core.knowledge import TRAINING_IDS, Profession
 from core.replies import DOUBTED, Reply
 from core.school import School
@@ -122,6 +122,18 @@ def counted_lists(school: School, turn: Turn) -> Optional[Outcome]:
                    (("sujet", topics[-1]), ("incompris", 0.0)), profession)
 
 
+def both_steps(school: School, turn: Turn) -> Optional[Outcome]:
+    """« quels jobs après et quels jobs avant ? »: the evolutions and the stepping stones, each answered, in the order
+    asked."""
+    q, profession = turn.question, current_profession(school, turn)
+    steps = q.cues.job_steps
+    if len(steps) < 2 or not set(steps) <= set(school.fact_topics) or profession is None \
+            or set(q.named) - {profession.id} or q.about_pay:
+        return None
+    reply = school.replier.answer_parts(profession, [(None, replace(q, topic=t, ordinal=None)) for t in steps])
+    return Outcome(reply, (("sujet", steps[-1]), ("incompris", 0.0)), profession)
+
+
 def item_next(school: School, turn: Turn) -> Optional[Outcome]:
     """« et juste au-dessus ? », « la suivante ? » right after an answer about one item of a list: the item next to it
     (the technical skills by score), explained as « elle sert à quoi ? » explains one."""
@@ -197,7 +209,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
         # (not the help)
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
     recalled = saying_meant(school, turn) or item_position(school, turn) or item_next(school, turn) \
-        or saying_quoted(school, turn) or counted_lists(school, turn)
+        or saying_quoted(school, turn) or counted_lists(school, turn) or both_steps(school, turn)
     if recalled:
         return recalled
     if turn.kind in (WELCOME, HELP):
@@ -462,6 +474,9 @@ def diploma_topic(q: Question) -> Question:
         return replace(q, topic="diplome")
     if q.topic == "relance" or q.diploma not in TRAINING_IDS:
         return q
+    if len(set(q.diplomas)) >= len(TRAINING_IDS):
+        # « bts bachelor mastere c quoi les niveaux de chacun » : every diploma at once, the fiche's paths
+        return replace(q, topic="diplome")
     if q.diploma == "mastere" and q.asks_necessity and not q.with_diploma:
         return replace(q, topic="diplome")
     return replace(q, topic=q.diploma)
@@ -679,7 +694,8 @@ def ranked_topic(school: School, q: Question, previous: Optional[str]) -> Option
     previous answer's."""
     if q.ordinal is None and q.first_count is None or q.named:
         return None
-    named = [t for t in q.topics_named if t in ITEM_TOPICS]
+    named = [t for t in q.topics_named if t in ITEM_TOPICS] or ([q.cues.job_step] if q.cues.job_step else [])
+    # (« le 2e des jobs après ? »: of the evolutions, whatever list came last)
     topic = named[0] if named else previous if len(q.folded.split()) <= SHORT_RANK else None
     # (« le 2e c'est lequel ? » after the evolutions: the jobs a list cites have ranks too, not a first few; « le 2e, il
     # gagne combien ? » asks that job's pay)
@@ -849,6 +865,14 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and (shown := current_profession(school, turn)) and replier.names_an_item(shown, "hard_skills", q):
         # « la rédac c combien ? » after the skills: that skill's score, not the pay
         intent = "hard_skills"
+    elif (element := turn.slots.get(ITEM)) and previous == "hard_skills" and q.gap == "named" and q.ordinal is not None \
+            and len(q.folded.split()) <= SHORT_RANK and not q.named and set(q.topics_named) <= {previous} \
+            and "hard_skills" in facts and (shown := current_profession(school, turn)) \
+            and (at := by_rank(q, len(shown.hard_skills.competences))) is not None:
+        # « combien de points d'écart avec la première ? » right after one skill: that skill and the one at that rank
+        intent = previous
+        q = replace(q, stems=stems(fold(element)) | stems(fold(by_score(shown)[at].nom)), gap="named", joins=True,
+                    ordinal=None)
     elif previous == "hard_skills" and intent != previous and "hard_skills" in facts and not q.about_pay \
             and q.experience is None and q.years is None and q.amount is None and not q.named \
             and set(q.topics_named) <= {previous} and (q.average or q.summed or q.gap or q.superlative
@@ -1035,10 +1059,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         name, kind = cited
         detail = AbsentDetail(f"metier_cite:{kind}", replier.cited_label(name, kind), kind, None)
     if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \
-            and (job := turn.slots.get(ITEM)) and (q.cues.it_first or q.cues.of_it) and q.experience is None \
-            and q.years is None and q.pay_sum is None:
-        # « il est payé combien ? », « il gagne combien lui ? » right after one job the fiche cites: that job's pay,
-        # which the fiche does not give; never this profession's salary in its place
+            and (job := turn.slots.get(ITEM)) and (q.cues.it_first or q.cues.of_it or q.cues.about_it) \
+            and q.experience is None and q.years is None and q.pay_sum is None:
+        # « il est payé combien ? », « il gagne combien lui ? », « ça paye combien ça ? » right after one job the fiche
+        # cites: that job's pay, which the fiche does not give; never this profession's salary in its place
         detail = AbsentDetail(f"metier_cite:{previous}", replier.cited_label(job, previous), previous, None)
     if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \
             and q.cues.those_jobs and q.experience is None and q.years is None:
@@ -1060,6 +1084,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not q.about_pay and not q.experience and "evolutions" in facts and not choice.switched:
         # « et au bout de 10 ans ? » after the evolutions: where one gets after those years, not the pay.
         question = replace(asked, topic="evolutions")
+    elif previous == "salaire" and q.cues.up_to and "salaire" in facts and not q.named and not choice.switched \
+            and not set(q.topics_named) - {"salaire"}:
+        # « et il peut monter jusqu'à ? » after the pay: how high the pay goes, not the evolutions
+        question = replace(asked, topic="salaire")
     elif q.asks_sufficiency and not q.diplomas and previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS \
             and not choice.switched and (q.fragment or len(q.folded.split()) <= 9):
         # « ça suffit pour commencer ? » after a diploma: whether that diploma is enough.

@@ -17,8 +17,8 @@ _LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee
                                    r"|de depart|beginners?|entry[- ]level)\b")),
            ("confirme", re.compile(r"\b(?:confirmee?s?|seniors?|experimentee?s?|experienced)\b")))
 # A bound of a level's range.
-_BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima|bas|plancher|lowest)\b")),
-           ("max", re.compile(r"\b(?:max|maxi|maximum|maximums|maximal\w*|maxima|haut|plafond|highest)\b")))
+_BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima|bas|planchers?|lowest)\b")),
+           ("max", re.compile(r"\b(?:max|maxi|maximum|maximums|maximal\w*|maxima|haut|plafonds?|highest)\b")))
 # « les 2 max », « les deux minimums »: that bound of both levels.
 _BOTH_LEVELS = re.compile(r"\b(?:les|des|aux) (?:2|deux) (?:min|mini|minimums?|max|maxi|maximums?|plafonds|planchers)\b")
 # What is computed, the first found wins (« combien de fois plus » is a ratio, not a gap).
@@ -31,6 +31,8 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
                                     r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien (?:de|en) plus\b"
                                     r"|\bhow much more\b")))
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
+# « large de combien ? », « l'amplitude de la fourchette des confirmés »: how wide one level's range is
+_WIDTH = re.compile(r"\blarges? de combien\b|\blargeur\b|\bamplitude\b|\betendue\b|\bhow wide\b")
 # « 3 000 € par mois, ça fait combien par an ? »: a monthly amount, and not a net one (the fiche's figures are gross)
 _NET = re.compile(r"\bnet(?:te)?s?\b")
 # The bound of a figure that is the middle of its level's range (« le milieu de la fourchette débutant »).
@@ -106,6 +108,10 @@ def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
     # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's
     levels = [name for _, name in _found(_LEVELS, folded)]
     operations = [name for name, pattern in _OPERATIONS if pattern.search(folded)]
+    if _WIDTH.search(folded) and not found and len(set(levels)) <= 1:
+        # the gap from the bottom of the range to its top: of the level named, else of the one just answered
+        level = levels[0] if levels else ""
+        return PaySum("ecart", ((level, "min"), (level, "max")))
     if "milieu" in operations and len(operations) > 1 and not found:
         # « de combien augmente le milieu de la fourchette entre les deux ? », « du coup l'écart entre les deux
         # milieux ? », « combien de plus en % par rapport au milieu de la fourchette débutant ? »: the other

@@ -189,7 +189,8 @@ class Replier:
             return None
         text = self.fill("rang_element", element=title, rang=names.index(title) + 1, total=len(names),
                          rubrique=self.topics.sujets[topic].rubrique,
-                         ordre=self.fill("rang_par_score" if topic == "hard_skills" else "rang_ordre_fiche"))
+                         ordre=self.fill("rang_par_score", score=_score_of(p, title)) if topic == "hard_skills"
+                         else self.fill("rang_ordre_fiche"))
         return Reply(f"{text}\n{self.source(p, topic)}", self.suggestions(topic))
 
     def own_experience(self, p: Profession, job: str, reply: Reply) -> Reply:
@@ -653,8 +654,9 @@ class Replier:
             # student's own one gets the whole list after « Oui », core/dialogue.py)
             rank = best_match(self.said_stems(p, q), *item_texts(p, "experiences"))
             if rank is not None:
-                return Body(self.fill("experience_nommee", experience=items[rank], experiences=self.bullets(items)),
-                            tuple(items))
+                return Body(self.fill("experience_confirmee" if _asks_if_listed(q, "experiences", p.experiences[rank].poste)
+                                      else "experience_nommee",
+                                      experience=items[rank], experiences=self.bullets(items)), tuple(items))
         if rank is not None and not q.asks_compulsory:  # « la 2e ? »: that experience, then all of them
             return Body(self.fill("experiences_rang", numero=rank + 1, experience=items[rank],
                                   experiences=self.bullets(items)), tuple(items))
@@ -1048,8 +1050,9 @@ class Replier:
         rank = by_rank(q, len(e.postes))
         named = best_match(self.said_stems(p, q), *item_texts(p, "evolutions")) if rank is None else None
         if named is not None:  # « et celle qui porte sur l'Europe ? »: the evolution the message names by its words
-            return Body(self.fill("evolution_nommee", poste=e.postes[named], postes=self.bullets(e.postes),
-                                  ensuite=e.ensuite or ""), tuple(e.postes))
+            return Body(self.fill("evolution_confirmee" if _asks_if_listed(q, "evolutions", e.postes[named])
+                                  else "evolution_nommee", poste=e.postes[named],
+                                  postes=self.bullets(e.postes), ensuite=e.ensuite or ""), tuple(e.postes))
         if rank is not None:  # « le 2e c'est lequel ? »: that job, then the whole answer
             return Body(self.fill("evolutions_rang", numero=rank + 1, poste=e.postes[rank], postes=self.bullets(e.postes),
                                   ensuite=e.ensuite or ""), tuple(e.postes))
@@ -1277,8 +1280,9 @@ class Replier:
                      reply.buttons)
 
     def _rubrique(self, where: str) -> str:
+        """Where a fiche's words were found, as the student reads it: the topic's rubrique (sujets.yml), the famille's."""
         topic = self.topics.sujets.get(where)
-        return topic.rubrique if topic else catalogue.RUBRIQUES.get(where, where)
+        return topic.rubrique if topic else self.fill("catalogue.rubrique_famille") if where == "famille" else where
 
 
 # Each topic the code answers, and its builder; any other topic of sujets.yml is a topic added by
@@ -1334,6 +1338,20 @@ def capitalized(text: str) -> str:
 
 # What says a fiche's text makes something compulsory (« obligatoire », « imposée », « exigée »), folded.
 _COMPULSORY_SAID = re.compile(r"\bobligatoire\w*|\bimpos\w*|\bexig\w*|\brequis\w*")
+
+
+def _score_of(p: Profession, title: str) -> Optional[int]:
+    """The score the fiche gives the technical skill of this name."""
+    return next((k.score for k in p.hard_skills.competences if k.nom == title), None)
+
+
+def _asks_if_listed(q: Question, topic: str, job: str) -> bool:
+    """« coordinateur de projets européens, c'est une évolution possible ? »: whether a job is among those the fiche
+    cites (`topic`), asked yes or no and naming it in full (answered « Oui » then; not « assistante de direction dans
+    une PME, la fiche le cite ? » when it cites one in a multinational context)."""
+    return not q.asks_open and not q.about_pay and not q.premise \
+        and (topic in q.topics_named or q.cues.belongs or q.cues.in_list) \
+        and stems(fold(re.sub(r"\(\w+\)", "", job))) <= q.stems
 
 
 def _holds(low: int, high: int, value: int, bound: Optional[str]) -> bool:

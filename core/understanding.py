@@ -140,9 +140,15 @@ def bare_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
     return found[0], bool(MONTHLY.search(folded)), _bound(folded)
 
 
+# « un confirmé commence à 45k ? », « la fourchette démarre à 30 000 € ? »: the bottom of a level's range (« on commence
+# à 32k ? » is the student's first pay, which the range holds or not).
+_STARTS_AT = re.compile(r"\b(?:confirmee?s?|seniors?|experimentee?s?|debutante?s?|juniors?|fourchettes?|salaires?)\b"
+                        r"[^?.!\d]{0,30}\b(?:commenc|demarr|debut)\w* (?:a|au|vers) ?\d")
+
+
 def _bound(folded: str) -> Optional[str]:
     """What an amount is said to be: the bottom or top of the pay, or a figure above or below it (None: the pay)."""
-    return "min" if _AT_LEAST.search(folded) else "max" if _AT_MOST.search(folded) else \
+    return "min" if _AT_LEAST.search(folded) or _STARTS_AT.search(folded) else "max" if _AT_MOST.search(folded) else \
         "above" if _ABOVE.search(folded) else "below" if _BELOW.search(folded) else None
 
 
@@ -293,8 +299,8 @@ _COUNTED_NOUNS = (r"((?:categories?|types?|familles?|sortes?|kinds?) (?:d'|de |o
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
 _COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
-                      # « combien il y a de missions ? », « combien y a-t-il de qualités ? »
-                      r"|\b" + HOW_MUCH + r" (?:il )?y (?:en )?a(?:-t-il)? (?:en tout |au total )?(?:de |d')\s*"
+                      # « combien il y a de missions ? », « combien y a-t-il de qualités ? », « cb ya de … »
+                      r"|\b" + HOW_MUCH + r" (?:il )?y[ ']?(?:en )?a(?:-t-il)? (?:en tout |au total )?(?:de |d')\s*"
                       + _COUNTED_NOUNS + r"\b"
                       # « y en a combien en tout, des missions ? », « la fiche en cite combien, de ces qualités ? »
                       r"|\b" + HOW_MUCH + r"(?: en tout| au total)?\s*,? (?:des|de ces|de ses|d'|de) ?" + _COUNTED_NOUNS

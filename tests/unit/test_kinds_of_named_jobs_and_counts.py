@@ -131,7 +131,7 @@ def test_the_place_of_the_item_in_play_is_its_rank_in_the_list():
     by_score = sorted(default_profession().hard_skills.competences, key=lambda k: -k.score)
     replies, _ = conversation((f"c'est quoi {by_score[2].nom.lower()} ?", "hard_skills", dialogue.ANSWER),
                               ("elle est classée combien sur les 6 ?", "nlu_fallback", dialogue.CLARIFY))
-    assert f"place 3 sur {len(by_score)}" in replies[-1], replies
+    assert f"place 3 sur {len(by_score)}" in replies[-1] and f"le sien : {by_score[2].score}" in replies[-1], replies
 
 
 def test_a_diploma_or_a_rank_as_the_subject_of_a_follow_up_is_the_last_answer_s():

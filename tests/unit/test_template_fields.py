@@ -67,6 +67,11 @@ def filled():
                 for extreme in ("max", "min"):
                     replier.answer(profession, Question(topic="hard_skills", skill=skill.id, superlative=extreme))
             replier.not_specified(profession, topic)
+        # a job the fiche cites, named and asked yes or no: « Oui : la fiche la cite »
+        for topic, jobs in (("evolutions", profession.evolutions.postes), ("experiences", [e.poste for e in profession.experiences])):
+            for job in jobs[:1]:
+                replier.answer(profession, understand(f"{job}, la fiche le cite ?", topic=topic))
+                replier.answer(profession, understand(f"et {job} ?", topic=topic))
             for situation in SITUATIONS:
                 replier.answer(profession, Question(topic=topic, text="", situation=situation))
         detail = AbsentDetail("conges", "les congés", None, "Remarque.")
@@ -171,6 +176,8 @@ def filled():
     replier.catalogue_page(professions * 9), replier.search_results(professions, "plus de 20000 euros", catalogue.search(
         professions, catalogue.request(fold("plus de 20000 euros"))))
     replier.search_results(professions, "un métier de boulanger", [])
+    # a result found by the words of its famille (no topic of sujets.yml: « Famille »)
+    replier.search_results(professions, "un métier du sport", [catalogue.Match(professions[0], 1.0, (("sport", "famille"),))])
     replier.familles_reply(professions)
     a = professions[0]
     b = a.copy(update={"id": "autre", "intitule": "Autre métier", "salaire": a.salaire.copy(update={
