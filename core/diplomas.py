@@ -38,6 +38,7 @@ class _Kind(BaseModel):
     sigles: List[constr(min_length=1)] = []
     genre: constr(regex=r"^[mf]$") = "m"
     proches: List[str] = []
+    sujet: Optional[constr(min_length=1)] = None
 
 
 class _Articles(BaseModel):
@@ -112,6 +113,18 @@ class Diplomas:
                 kept.append(m)
         kept.sort(key=lambda m: m.start)
         return [Mention(m.kind, m.level, m.start, m.end, _situation(folded, m.start)) for m in kept]
+
+    def topics_written(self, text: str, folded: Optional[str] = None) -> List[Tuple[str, Mention]]:
+        """(topic, mention) of each diploma or level a message names that a diploma topic answers, in order
+        (diplomes.yml « sujet »: « une licence » is asked under the Bachelor's; a level alone, « bac+5 », under the
+        topic of the diploma of that level that is its own topic)."""
+        own = {entry.niveau: entry.sujet for kind, entry in self.words.diplomes.items() if entry.sujet == kind}
+        found = []
+        for m in self.mentions(text, folded):
+            topic = self.words.diplomes[m.kind].sujet if m.kind else own.get(m.level)
+            if topic:
+                found.append((topic, m))
+        return found
 
     def kind_of(self, name: str) -> Optional[str]:
         """The kind of diploma a path's name is (« Diplôme d'État d'infirmier » -> diplome_etat), if known."""

@@ -13,27 +13,12 @@ from core.catalogue import Request
 from core.courtesy import masked_folded
 from core.coverage import Asked, asked_objects
 from core.cues import HOW_MUCH, Cues, cues
+from core.diplomas import Diplomas
 from core.levels import LevelsAsk, levels_asked
 from core.pay_sums import PaySum, pay_sum
 from core.pay_sums import piece as pay_piece
 from core.stemming import stems
 from core.textnorm import NUMBER_WORDS, fold, years_in
-
-# Ways of writing each diploma, on folded text (the lookup tables give the entity; this also finds
-# "5 ans d'études" or "études longues", which no entity covers).
-_DIPLOMA_WORDS = {
-    "bts": r"bts|bac ?\+? ?2\b|deux ans d'etudes|(?:2|deux) ans (?:d'etudes )?apres (?:le|mon|son) bac",
-    "bachelor": r"bachelors?|bachlor|bac ?\+? ?3\b|licence|trois ans d'etudes|3 ans d'etudes"
-                r"|(?:3|trois) ans (?:d'etudes )?apres (?:le|mon|son) bac",
-    "mastere": r"masteres?|masters?|mastaire|bac ?\+? ?5\b|mba|cinq ans d'etudes|5 ans d'etudes|etudes longues"
-               r"|faire 5 ans|faire cinq ans|(?:5|cinq) ans (?:d'etudes )?apres (?:le|mon|son) bac",
-}
-# "sans master", "je n'ai pas de bac+5", "je ne veux pas faire 5 ans d'études", "aucun diplôme".
-_LACK = re.compile(r"\bsans\b|\bpas (?:de |d'|d |un |une |le |la |fait |faire |eu |obtenu |avoir |envie )?"
-                   r"|\baucun|\bni\b|\bjamais\b")
-# "juste un BTS", "seulement un bachelor", "je n'ai qu'un bac+3", "uniquement".
-_ONLY = re.compile(r"\bjuste\b|\bseulement\b|\buniquement\b|\b(?:ai|as|a|aurai|avoir) qu'?une?\b"
-                   r"|\bn'?(?:ai|as|a|aurai) que\b|\bsimple\b|\bsans plus\b")
 
 
 @dataclass(frozen=True)
@@ -43,27 +28,14 @@ class DiplomaSituation:
     diploma: str
 
 
-def diploma_situation(folded: str) -> Optional[DiplomaSituation]:
-    """The negation or restriction a message (folded) puts on a diploma, if any.
-
-    "sans master, j'ai une chance ?" -> sans/mastere; "juste un BTS ça suffit ?" -> seulement/bts.
-    The negation must come before the diploma it applies to, within a few words.
-    """
-    for name, pattern in _DIPLOMA_WORDS.items():
-        for match in re.finditer(rf"\b(?:{pattern})", folded):
-            before = folded[max(0, match.start() - 40):match.start()]
-            window = " ".join(before.split()[-6:]) + " "
-            if _ONLY.search(window):
-                return DiplomaSituation("seulement", name)
-            if _LACK.search(window):
-                return DiplomaSituation("sans", name)
-    return None
-
-
-def diplomas_written(folded: str) -> Tuple[str, ...]:
-    """The diplomas a message (folded) names in words (« le master », « un bac+3 »), whether or not the NLU's
-    entity caught them."""
-    return tuple(name for name, pattern in _DIPLOMA_WORDS.items() if re.search(rf"\b(?:{pattern})", folded))
+def written_diplomas(vocabulary: "Vocabulary", text: str, folded: str) -> Tuple[Tuple[str, ...], Optional[DiplomaSituation]]:
+    """The diploma topics a message names in words (« le master », « un bac+3 », « cinq ans d'études »), whether or not
+    the NLU's entity caught them, and the negation or restriction it puts on the first it restricts: « sans master,
+    j'ai une chance ? » -> sans/mastere; « juste un BTS ça suffit ? » -> seulement/bts (the school's diploma words,
+    core/diplomas.py; none without them)."""
+    written = vocabulary.diplomas.topics_written(text, folded) if vocabulary.diplomas else []
+    situation = next((DiplomaSituation(m.situation, topic) for topic, m in written if m.situation), None)
+    return tuple(dict.fromkeys(topic for topic, _ in written)), situation
 
 
 # -- superlatives (the fiche scores its hard skills) -----------------------------------------
@@ -540,6 +512,7 @@ class Vocabulary:
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
     profession_heads: Callable[[str], Tuple[str, ...]] = lambda folded: ()  # a head noun's candidates
     catalogue_request: Callable[[str], Request] = lambda folded: Request()  # what it asks of the catalogue
+    diplomas: Optional[Diplomas] = None  # the diplomas and levels a message names (knowledge/diplomes.yml)
 
 
 # « je peux quand même ? », « j'ai une chance ? »: whether it can be done (a « non » first would say it cannot).
@@ -780,7 +753,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         # « la fiche en cite combien en tout, de ces qualités ? » asks one thing, how many qualities: its « combien »
         # read apart is no question of pay
         split = ()
-    written = diplomas_written(folded)
+    written, situation = written_diplomas(vocabulary, text, folded)
     # the items of a list the questions name, in the words fiches use, and those said in everyday words
     in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded, vocabulary))
     named = vocabulary.find_profession(folded) if span is None else ()
@@ -798,7 +771,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         skill=skills[0] if skills else None, skills=tuple(skills),
         asks_possible=bool(_POSSIBLE.search(folded)),
         profession_entity=names[0] if names else None, own_job=bool(names) and own_job(folded, names[0]),
-        years=years_in(folded), situation=diploma_situation(folded),
+        years=years_in(folded), situation=situation,
         superlative=None if ranked else superlative(folded), ranked=ranked,
         asks_necessity=bool(_NECESSITY.search(folded)), asks_sufficiency=bool(_SUFFICIENCY.search(folded)),
         asks_bac5=bool(_BAC5.search(folded)), fragment=bool(fragment),

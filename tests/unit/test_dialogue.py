@@ -7,7 +7,8 @@ import shutil
 import pytest
 
 from core import dialogue, diplomas
-from core.understanding import DiplomaSituation, understand
+from core.understanding import DiplomaSituation, Vocabulary, understand
+from loading.knowledge import project_diplomas
 from tests.support.helpers import norm
 from tests.support.knowledge import amounts, behaviour_knowledge, default_profession, school
 
@@ -149,9 +150,15 @@ def test_compound_parts_in_order():
     assert [p.question.text for p in q.parts] == ["quelles sont les missions", "combien on gagne"]
 
 
-def test_understanding_without_a_school():
-    q = understand("Juste un BTS, ça suffit ?", [{"entity": "diplome", "value": "bts", "start": 8}], "bts")
+def test_understanding_with_only_the_diploma_words():
+    words = Vocabulary(diplomas=project_diplomas())
+    q = understand("Juste un BTS, ça suffit ?", [{"entity": "diplome", "value": "bts", "start": 8}], "bts", vocabulary=words)
     assert q.situation == DiplomaSituation("seulement", "bts") and q.asks_sufficiency and q.folded.startswith("juste")
+    # a level alone, a diploma asked under another's topic (diplomes.yml « sujet »)
+    assert understand("sans bac+5 c'est possible ?", vocabulary=words).situation == DiplomaSituation("sans", "mastere")
+    assert understand("avec juste une licence ?", vocabulary=words).written_diplomas == ("bachelor",)
+    # without them, no diploma is read
+    assert understand("Juste un BTS, ça suffit ?").situation is None
 
 
 def test_a_profession_is_found_by_its_name_in_a_large_catalogue():

@@ -18,7 +18,8 @@ import yaml
 
 from core.knowledge import euros
 from core.replies import Replier
-from core.understanding import Question, understand
+from core.understanding import Question, Vocabulary
+from core.understanding import understand as understood
 from loading.knowledge import load_contact, load_professions, load_templates, load_topics, project_diplomas
 from loading.school import load_school
 from tests.support.helpers import ROOT, norm, project_env
@@ -26,6 +27,11 @@ from tests.support.project import PROFESSION_FILE, project_copy, run_check
 from trainer.importer.__main__ import main as importer_main
 
 GUIDE = ROOT / "docs" / "guide-formateurs.md"
+
+
+def understand(text: str, **given):
+    """A message understood with the project's diploma words (what a School hands the understanding)."""
+    return understood(text, vocabulary=Vocabulary(diplomas=project_diplomas()), **given)
 
 
 def _blocks(language: str):

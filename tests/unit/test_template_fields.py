@@ -12,7 +12,8 @@ from core.knowledge import Evolutions
 from core.levels import LevelsAsk
 from core.replies import Replier
 from core.textnorm import fold
-from core.understanding import AbsentDetail, DiplomaSituation, Question, understand
+from core.understanding import AbsentDetail, DiplomaSituation, Question, Vocabulary
+from core.understanding import understand as understood
 from loading.knowledge import load_contact, load_professions, load_templates, load_topics, project_diplomas
 from tests.support.helpers import ROOT
 from tests.support.knowledge import behaviour_knowledge, without_facts
@@ -32,6 +33,11 @@ DIPLOMA_TEXTS = ["", "faut-il un bac+5 ?", "un BTS suffit ?", "sans bac+3 je peu
                  "sans BTS je peux ?", "sans CAP je peux ?", "sans master ?",
                  "je n'ai pas de master", "sans master je peux quand même ?", "juste un bac pro", "un doctorat suffit ?"]
 SITUATIONS = [DiplomaSituation(kind, diploma) for kind in ("sans", "seulement") for diploma in ("bts", "bachelor", "mastere")]
+
+
+def understand(text: str, **given):
+    """A message understood with the project's diploma words (what a School hands the understanding)."""
+    return understood(text, vocabulary=Vocabulary(diplomas=project_diplomas()), **given)
 
 
 @pytest.fixture(scope="module")
