@@ -149,6 +149,8 @@ _NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "nous", "vous",
 # an article or a pronoun (« madame la boulangère », « Bonjour Monsieur je voudrais… »).
 _SURNAME = re.compile(r"\b(?:mme|mmes|madame|mr|monsieur|mlle|mademoiselle|m\.)\s+"
                       r"(?!(?:la|le|les|l|un|une|je|j|tu|il|elle|on|nous|vous|et|ou|mais)\b)([a-z][a-z-]*)")
+# What follows the subject of a story told (« la dépanneuse a dû… », « Marin vient dormir… »): its verb.
+_STORY_VERBS = frozenset({"a", "avait", "aura", "est", "etait", "sera", "va", "allait", "vient", "venait", "viendra"})
 _STOP = "."  # the end of a sentence among a message's tokens (« oui chef ! je range ma chambre »)
 _COMMA = ","  # a comma (« directeur, il faut faire quelle école ? »): what follows is no complement of what comes before
 _BREAKS = frozenset({_STOP, _COMMA})
@@ -176,6 +178,21 @@ def sound(word: str) -> str:
     for pattern, replacement in _SOUND_RULES:
         word = pattern.sub(replacement, word)
     return word
+
+
+def _story_subject(tokens: Sequence[str], at: int) -> bool:
+    """Whether the word at `at` is followed by the verb of a story told (« la dépanneuse a dû remorquer… », « Marin
+    vient dormir… »); « a » only before a participle or « dû » and an infinitive, not « à » (« ash à l'hôpital »)."""
+    after = tokens[at + 1:at + 4]
+    if not after or after[0] not in _STORY_VERBS:
+        return False
+    if after[0] != "a":
+        return True
+    if len(after) < 2:
+        return False
+    if after[1] == "du":  # « a dû remorquer », not « à du … »
+        return len(after) > 2 and after[2].endswith(("er", "ir", "re"))
+    return after[1] not in SMALL_WORDS and after[1].endswith(("e", "i", "u", "is", "it", "t"))
 
 
 def _in_order(run: Sequence[str], key: Sequence[str]) -> bool:
@@ -445,12 +462,14 @@ class NameIndex:
         if not found or not narrow or not self._career or at_work \
                 or self._says_work(read.tokens):
             return found
-        return tuple(pid for pid in found if not self._everyday(read, pid))
+        told = "?" not in folded  # a story told, not a question asked
+        return tuple(pid for pid in found if not self._everyday(read, pid, told))
 
-    def _everyday(self, read: Read, pid: str) -> bool:
+    def _everyday(self, read: Read, pid: str, told: bool = False) -> bool:
         """Whether the message names the profession by one everyday word, not said as a job (not after « devenir »,
         « un », nor first): « la fonte des glaciers », « le serveur de l'ENT », in a message that speaks of
-        neither work nor studies."""
+        neither work nor studies; or, in a story told (`told`: no question asked), as the subject of what happened
+        (« la dépanneuse a dû remorquer notre voiture », « Marin vient dormir à la maison »)."""
         if pid in self._longest_whole(read.raw)[0]:
             return False  # « femme de chambre » written whole
         own = self._own_words(pid)
@@ -461,6 +480,8 @@ class NameIndex:
         i = said[0]
         if read.articled[i] and len(read.words) == 1:
             return False  # « et un archi ? »: a job asked after another, the only word of the message
+        if told and read.folded[i] in read.tokens and _story_subject(read.tokens, read.tokens.index(read.folded[i])):
+            return True
 
         # an acronym (« DSI ») or initials are written as a name, never as a word of the language. (A rarer word the
         # language knows, « la foreuse », is not everyday: « le styliste » is as rare, and a job.)

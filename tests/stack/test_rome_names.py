@@ -37,6 +37,7 @@ HELDOUT12 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout12.yml"
 HELDOUT13 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout13.yml"
 HELDOUT14 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout14.yml"
 HELDOUT15 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout15.yml"
+HELDOUT16 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout16.yml"
 
 
 @lru_cache(maxsize=1)
@@ -274,8 +275,30 @@ def test_the_fifteenth_heldout_names_set_is_found_and_rarely_another_profession(
     for « publicité », not « publicitaire »), « urbaniste SI », a first name (« Marin vient dormir »), an object (« la
     dépanneuse »), typos that are words themselves (« trafique », « acceuil ») and get the candidates to choose from."""
     right, total, about_another = score_heldout(HELDOUT15)
-    assert right / total >= 0.921, f"{right}/{total}"  # 259/280, less one case
-    assert len(about_another) <= 5, about_another
+    assert right / total >= 0.929, f"{right}/{total}"  # 261/280 since stories are told apart, less one case
+    assert len(about_another) <= 3, about_another
+
+
+def test_the_sixteenth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout16.yml (280, written apart from the titles no earlier set had used; names followed
+    by a place or an employer, parents' questions, everyday sentences on shopping, cooking, transport, pets, games and
+    holidays): first measured at 261/280, 4 read as another profession. Mended: in a story told (no question asked), a
+    title's word followed by the story's verb is its subject, a person or a thing (« la dépanneuse a dû remorquer notre
+    voiture »), not the job asked: 262/280, 3. Not mended: « vendeur de voitures de collection » (read as the car
+    salesman: « voitures » is no « véhicules »), an unknown craft corrected into a title (« archetier »), an object
+    bought (« m'acheter un tailleur »)."""
+    right, total, about_another = score_heldout(HELDOUT16)
+    assert right / total >= 0.932, f"{right}/{total}"  # 262/280, less one case
+    assert len(about_another) <= 4, about_another
+
+
+def test_in_a_story_told_the_subject_of_what_happened_is_no_job_asked():
+    assert index().find("la dépanneuse a dû remorquer notre voiture sur l'autoroute") == ()
+    assert index().find("Marin vient dormir à la maison ce soir") == ()
+    # asked, or « à » (no verb): the job
+    tow = index().find("la dépanneuse c'est un métier dur ?")
+    assert len(tow) == 1 and tow[0].startswith("depanneur"), tow
+    assert len(index().find("ash a l'hopital ca fait quoi")) == 1
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",
