@@ -26,12 +26,17 @@ _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\
                      r"|\b(?:petite|jolie|drole de) phrase\b|\bphrase (?:d'accroche|celebre)\b"
                      r"|\b(?:la|une|cette) phrase (?:sur|a propos du|au sujet du) (?:le )?salaire\b"
                      r"|\bphrases?(?: \w+){0,2} (?:marrante|drole|amusante|rigolote|connue|culte|choc)s?\b")
+# « lequel est le plus adapté ? », « le plus conseillé »: which one suits best.
+_BEST_FIT = re.compile(r"\b(?:le|la) (?:plus|mieux) (?:adaptee?|indiquee?|conseillee?|recommandee?|pertinente?)\b"
+                       r"|\bbest suited\b")
+# « la phrase sur le dictionnaire », « l'expression avec le travail »: a sentence of the fiche, named by what it says.
+_PHRASE = re.compile(r"\b(?:phrases?|expressions?|formules?|slogans?|sentence)\b")
 # « et il prépare à quels postes ? », « et ça, c'est obligatoire ? »: a follow-up on what was just answered.
 _IT_FOLLOWS = re.compile(r"^\W*(?:et|mais|ok et|d'accord et)\W+(?:il|elle|ils|elles|ca|cela)\b")
 # « il est utile pour ce métier ? », « il apprend quoi ? »: a question whose subject is what was just answered.
 # (what such a question may start with: « et », « mais », « ok », « donc », « alors »)
 _LEAD = r"^\W*(?:(?:et|mais|ok|donc|alors)\W+)?"
-_IT_FIRST = re.compile(_LEAD + r"(?:il|elle)\b")
+_IT_FIRST = re.compile(_LEAD + r"(?:(?:celui|celle)[- ]?(?:la|ci)\W+)?(?:il|elle)\b")  # (« et celui-là, il… »)
 # « ça c'est en quelle position dans la liste ? », « elle est classée combien ? »: the rank of what was just answered.
 _POSITION = re.compile(r"\b(?:en|a) quelle (?:position|place)\b|\bquel(?:le)? (?:rang|position|place)\b|\bclassee?s? combien\b"
                        r"|\bnumero combien\b|\bcombientieme\b"
@@ -168,6 +173,8 @@ class Cues:
     explain_it: bool = False       # « tu peux l'expliquer ? »: what was just answered, explained
     which_one: bool = False        # « laquelle sert pour… ? »: which one of the list just given
     up_to: bool = False            # « jusqu'à ? »: how high an amount goes
+    phrase: bool = False           # « la phrase sur … »: a sentence of the fiche
+    best_fit: bool = False         # « le plus adapté »: which one suits best
     facing: bool = False           # facing the job's difficulties
     mostly: bool = False           # what the job mostly does
     asks_person: bool = False      # a person (the counsellor) asked for
@@ -226,6 +233,7 @@ def cues(folded: str) -> Cues:
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
                 which_one=bool(_WHICH_ONE.search(folded)), up_to=bool(_UP_TO.search(folded)),
+                phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),

@@ -65,6 +65,11 @@ def _levels_placed(turn: Turn) -> Turn:
     q, asked = turn.question, turn.question.pay_sum
     kept = _kept_pay(turn)
     level = pay_sums.one_level(kept)
+    other = pay_sums.on_other_bound(kept, q.folded) if q.fragment and q.experience is None and not q.named else None
+    if other is not None and (asked is None or asked.kind == "milieu" and not asked.figures):
+        # « et le max ? », « et pour le milieu de fourchette ? » after « de combien % augmente le min de débutant à
+        # confirmé ? »: the same calculation on that bound of the same levels
+        return replace(turn, question=replace(q, pay_sum=other))
     if asked is None and q.experience is None and level and q.fragment and pay_sums.bound_in(q.folded):
         # « et au maximum ? » after a confirmed's pay: the confirmed's
         return replace(turn, question=replace(q, experience=level))
@@ -163,7 +168,9 @@ def saying_quoted(school: School, turn: Turn) -> Optional[Outcome]:
     if profession is None or not profession.salaire or not profession.salaire.citation or q.named \
             or set(q.topics_named) - {"salaire"} or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) or q.parts:
         return None
-    quoted = len(stems(q.folded) & stems(fold(profession.salaire.citation))) >= SAYING_WORDS
+    said = len(stems(q.folded) & stems(fold(profession.salaire.citation)))
+    # (« c quoi la phrase sur le dictionnaire dans la fiche ? »: a phrase, named by one word of the saying)
+    quoted = said >= SAYING_WORDS or said and q.cues.phrase
     if not (quoted or q.cues.saying) or turn.intent == "salaire" and not quoted:
         return None
     asked = replace(q, cues=replace(q.cues, saying=True))
@@ -684,6 +691,9 @@ def not_cited(school: School, profession: Profession, q: Question) -> bool:
     return bool(said) and not any(starts_alike(k, s) for k in said for s in titles)
 
 
+# A comparison with the item in play (« et elle a combien de points de plus que l'analyse de données ? ») in a message
+# this short.
+COMPARED_WORDS = 16
 # A rank with no noun (« la première que tu as citée, elle sert à quoi ? ») is one of the last list's in a message this short.
 SHORT_RANK = 12
 
@@ -873,6 +883,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         intent = previous
         q = replace(q, stems=stems(fold(element)) | stems(fold(by_score(shown)[at].nom)), gap="named", joins=True,
                     ordinal=None)
+    elif (element := turn.slots.get(ITEM)) and previous == "hard_skills" and intent in (previous, "relance") \
+            and (q.cues.compares and q.cues.it_first or q.gap == "named") and len(q.folded.split()) <= COMPARED_WORDS \
+            and not q.named and set(q.topics_named) <= {previous} \
+            and (shown := current_profession(school, turn)) and replier.names_an_item(shown, previous, q):
+        # « elle est mieux notée que la rédaction ? », « c'est combien de points de plus que la rédaction ? » right after
+        # one skill: that skill and the one named, compared by their scores
+        q = replace(q, stems=q.stems | stems(fold(element)), joins=True)
     elif previous == "hard_skills" and intent != previous and "hard_skills" in facts and not q.about_pay \
             and q.experience is None and q.years is None and q.amount is None and not q.named \
             and set(q.topics_named) <= {previous} and (q.average or q.summed or q.gap or q.superlative
@@ -895,24 +912,24 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « j'ai 2 ans d'expérience, je suis dans quelle tranche ? », « and after 5+ years? » after the pay: a level
         # of experience asked of the pay, not the jobs that prepare for this one nor those that follow it
         intent = "salaire"
-    elif intent in ITEM_TOPICS and previous in ITEM_TOPICS and previous in facts and intent != previous \
-            and q.superlative and not q.skill and not q.topics_named:
-        # « la plus importante c'est laquelle ? » after the qualities: within that list, not the technical skills
+    elif intent in ITEM_TOPICS and previous in ITEM_TOPICS + ("contraintes",) and previous in facts \
+            and intent != previous and q.superlative and not q.skill and not q.topics_named:
+        # « la plus importante c'est laquelle ? » after the qualities, « laquelle est la plus chiante ? » after the
+        # constraints: within that list, not the technical skills
         intent = previous
     elif intent not in ("evolutions", "formation_continue") and "evolutions" in facts and q.cues.to_progress \
             and not q.diplomas and not q.cues.studies and not q.cues.training and not q.about_pay:
         # « qu'est-ce qu'il faut pour évoluer ? »: what the fiche says the evolutions demand, not the diplomas
         intent = "evolutions"
+    elif q.cues.best_fit and "diplome" in facts and not q.named and not q.skills \
+            and (q.cues.studies and set(q.topics_named) <= set(DIPLOMA_TOPICS)
+                 or previous in DIPLOMA_TOPICS and not q.topics_named and not q.diplomas):
+        # « lequel des 3 diplômes est le plus adapté ? », « le quel est le plus adapté pour commencer ? » after the
+        # diplomas: the fiche's reference path, not the quality « adaptabilité » whose stem « adapté » shares
+        intent = "diplome"
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and q.cues.facing:
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"
-    elif (element := turn.slots.get(ITEM)) and previous == "hard_skills" and intent == previous \
-            and (q.cues.compares and q.cues.it_first or q.gap == "named") and len(q.folded.split()) <= SHORT_RANK \
-            and not q.named and set(q.topics_named) <= {previous} \
-            and (shown := current_profession(school, turn)) and replier.names_an_item(shown, previous, q):
-        # « elle est mieux notée que la rédaction ? », « c'est combien de points de plus que la rédaction ? » right after
-        # one skill: that skill and the one named, compared by their scores
-        q = replace(q, stems=q.stems | stems(fold(element)), joins=True)
     elif (element := turn.slots.get(ITEM)) and q.cues.on_it and previous in facts and not q.named \
             and set(q.topics_named) <= {previous} and not q.about_pay and not q.refers_back and not q.cues.to_progress \
             and (shown := current_profession(school, turn)) and not replier.names_an_item(shown, previous, q):
@@ -1052,7 +1069,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # profession in play does not stop a job its fiche only cites from being asked
     cited = school.cited_job(profession, q.folded, bare_head=q.about_pay) if intent in facts and set(q.named) <= {profession.id} \
         else None
-    if cited and (intent not in ("evolutions", "experiences") or q.about_pay and q.experience is None and q.years is None):
+    if cited and (intent not in ("evolutions", "experiences") or q.about_pay and q.experience is None and q.years is None
+                  # « coordinateur de projets européens, ça demande quoi comme diplôme ? »: another topic of that job
+                  or set(q.topics_named) & set(school.fact_topics) - set(JOB_LIST_TOPICS) - {"definition"}
+                  and not q.cues.own_past):
         # « combien gagne un consultant en stratégie ? » when the fiche only cites that job as an evolution (or
         # « ça paye combien comme assistant de direction ? » read as the stepping stones): its salary is not this
         # profession's; say the fiche does not describe it, then what it says of it.

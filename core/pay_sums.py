@@ -15,7 +15,7 @@ from core.amounts import MONTHLY, amounts
 # A level of the fiche's pay, as students name it.
 _LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee?s?|en debut de carriere|au debut"
                                    r"|de depart|beginners?|entry[- ]level)\b")),
-           ("confirme", re.compile(r"\b(?:confirmee?s?|seniors?|experimentee?s?|experienced)\b")))
+           ("confirme", re.compile(r"\b(?:confirmee?s?|confs?|seniors?|experimentee?s?|experienced)\b")))
 # A bound of a level's range.
 _BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima|bas|planchers?|lowest)\b")),
            ("max", re.compile(r"\b(?:max|maxi|maximum|maximums|maximal\w*|maxima|haut|plafonds?|highest)\b")))
@@ -31,8 +31,10 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
                                     r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien (?:de|en) plus\b"
                                     r"|\bhow much more\b")))
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
-# « large de combien ? », « l'amplitude de la fourchette des confirmés »: how wide one level's range is
-_WIDTH = re.compile(r"\blarges? de combien\b|\blargeur\b|\bamplitude\b|\betendue\b|\bhow wide\b")
+# « large de combien ? », « l'amplitude de la fourchette des confirmés », « l'écart de la fourchette débutant »: how wide
+# one level's range is
+_WIDTH = re.compile(r"\blarges? de combien\b|\blargeur\b|\bamplitude\b|\betendue\b|\bhow wide\b"
+                    r"|\becarts? (?:de|dans|sur) (?:la|sa|cette) fourchette\b")
 # « 3 000 € par mois, ça fait combien par an ? »: a monthly amount, and not a net one (the fiche's figures are gross)
 _NET = re.compile(r"\bnet(?:te)?s?\b")
 # The bound of a figure that is the middle of its level's range (« le milieu de la fourchette débutant »).
@@ -244,6 +246,22 @@ def bound_in(folded: str) -> str:
     """The one bound a message names (« et au maximum ? »: "max"), "" for none or both."""
     bounds = {name for _, name in _found(_BOUNDS, folded)}
     return bounds.pop() if len(bounds) == 1 else ""
+
+
+def on_other_bound(kept: Optional[PaySum], folded: str) -> Optional[PaySum]:
+    """A calculation kept across two levels on one bound (« de combien % augmente le min de débutant à confirmé ? »),
+    repeated on the one bound a follow-up names instead (« et le max ? »: max; « et pour le milieu ? »: the middles);
+    None otherwise."""
+    if kept is None or kept.kind not in ("ecart", "pourcentage", "rapport") or len(kept.figures) != 2 or kept.said:
+        return None
+    levels = [level for level, _ in kept.figures]
+    bounds = {bound for _, bound in kept.figures}
+    if len(set(levels)) != 2 or len(bounds) != 1 or not all(levels):
+        return None
+    bound = MIDDLE if dict(_OPERATIONS)["milieu"].search(folded) and not bound_in(folded) else bound_in(folded)
+    if not bound or bound in bounds:
+        return None
+    return PaySum(kept.kind, tuple((level, bound) for level in levels))
 
 
 def figure_kept(kept: Optional[PaySum], level: str, bound: str) -> str:

@@ -1042,6 +1042,9 @@ class Replier:
 
     def _constraints(self, p: Profession, q: Question) -> Body:
         c = p.contraintes
+        if q.superlative and not q.skill and c.liste:
+            # « laquelle est la plus chiante ? »: the fiche does not rank its constraints
+            return Body(self.fill("contraintes_sans_classement", contraintes=self.bullets(c.liste)), tuple(c.liste))
         return Body(self.fill("contraintes", contraintes=self.bullets(c.liste), exigences=c.exigences or "",
                               portee=c.portee or "", precision=c.precision or ""), tuple(c.liste))
 

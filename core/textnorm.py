@@ -56,6 +56,8 @@ _NOT_EXPERIENCE_AFTER = re.compile(r"\s*(?:d'?\s*etudes?|d'?\s*ecole|de (?:forma
                                    r"|d'?\s*age|apres (?:le|mon|son) bac|post[- ]?bac|apres le lycee)")
 _AGE_BEFORE = re.compile(r"(?:\ba|\bj'ai|\bj ai|\bai|\bage de|\bavoir|\bvers|\bde)\s*$")
 AGE_MIN = 14   # « à 25 ans », « j'ai 17 ans »: from this many years, after « à » or « j'ai », an age
+# « et sur un an c'est combien ? », « par an »: a period of pay, not a year of experience (« pour 1 an d'expérience » is one)
+_PERIOD_BEFORE = re.compile(r"\b(?:sur|par|chaque)\s*$")
 
 
 def years_in(folded: str) -> Optional[int]:
@@ -72,6 +74,8 @@ def years_in(folded: str) -> Optional[int]:
         if _NOT_EXPERIENCE_AFTER.match(folded, match.end()):
             continue
         if years >= AGE_MIN and _AGE_BEFORE.search(folded[:match.start()]):
+            continue
+        if years == 1 and _PERIOD_BEFORE.search(folded[:match.start()]):
             continue
         return years
     return None

@@ -270,7 +270,10 @@ _COUNTED_NOUNS = (r"((?:categories?|types?|familles?|sortes?|kinds?) (?:d'|de |o
                   r"|(?:metiers?|postes?) tremplins?|tremplins?|experiences|(?:metiers?|postes?) d'evolution|evolutions)")
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
-_COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d')\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+# (« combien d experiences » as typed without the apostrophe)
+_COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d'|d )\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+                      # « les soft skills y en a combien ? »
+                      r"|\b" + _COUNTED_NOUNS + r"\s*,?\s*(?:il )?y[ ']?en a (?:" + HOW_MUCH + r")\b"
                       # « combien il y a de missions ? », « combien y a-t-il de qualités ? », « cb ya de … »
                       r"|\b" + HOW_MUCH + r" (?:il )?y[ ']?(?:en )?a(?:-t-il)? (?:en tout |au total )?(?:de |d')\s*"
                       + _COUNTED_NOUNS + r"\b"
@@ -702,6 +705,16 @@ def _entity_values(entities: Sequence[dict], name: str, span: Optional[Tuple[int
     return values
 
 
+# « mon prof », « ma conseillère », « son coach »: a person of the student's (or of someone's) life, named by a job.
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\s+$")
+
+
+def _owned(folded: str, entity: dict) -> bool:
+    """Whether an entity the NLU extracted follows a possessive (its `start` in the message)."""
+    start = entity.get("start")
+    return isinstance(start, int) and 0 < start <= len(folded) and bool(_POSSESSIVE_BEFORE.search(folded[:start]))
+
+
 # A message that compares (two professions in play: « lequel paye le mieux ? », « et entre les deux ? »).
 _COMPARATIVE = re.compile(
     r"\b(lequel|laquelle|lesquels|lesquelles|des deux|entre (les|ces) deux|les deux|l'un (ou|et) l'autre"
@@ -741,7 +754,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     levels = _entity_values(entities, "experience", span)
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
-    names = _entity_values(entities, "metier", span)
+    # (« mon prof dit que… »: someone of the student's, no profession asked)
+    names = _entity_values([e for e in entities or () if not _owned(folded, e)], "metier", span)
     at_work = vocabulary.speaks_of_work(folded)
     compared = named_apart(folded, vocabulary, at_work)
     topics_named = tuple(vocabulary.topics_in(folded))  # the first one is what two professions are compared on

@@ -30,9 +30,10 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh20.yml (211, 46 conversations, apart, first run unseen) | 174/211 (8b0a22c) | | 185/211 | 0.872 | 27 → 19, 20 |
 | tests/nlu/test_fresh21.yml (211, 46 conversations, apart, first run unseen) | 179/211 (23e8545) | | 199/211 | 0.938 | 23 → 8, 9 |
 | tests/nlu/test_fresh22.yml (211, 46 conversations, apart, first run unseen) | 177/211 (0cc08ba) | | 193/211 | 0.909 | 23 → 9, 10 |
-| tests/nlu/test_fresh23.yml (211, 46 conversations, apart, first run unseen) | 188/211 (dc0d2c2) | | 198/211 | 0.933 | 19 → 11, 12 |
+| tests/nlu/test_fresh23.yml (211, 46 conversations, apart, first run unseen) | 188/211 (dc0d2c2) | | 199/211 | 0.938 | 19 → 10, 11 |
 | tests/nlu/test_fresh24.yml (211, 46 conversations, apart, first run unseen) | 182/211 (5ea31d6) | | 187/211 | 0.881 | 22 → 17, 18 |
-| tests/nlu/test_fresh25.yml (211, 46 conversations, apart, first run unseen) | 184/211 (1c26fd6) | | 200/211 | 0.943 | 21 → 7, 8 |
+| tests/nlu/test_fresh25.yml (211, 46 conversations, apart, first run unseen) | 184/211 (1c26fd6) | | 201/211 | 0.947 | 21 → 6, 7 |
+| tests/nlu/test_fresh26.yml (211, 46 conversations, apart, first run unseen) | 175/211 (1dd55a2) | | 190/211 | 0.895 | 26 → 12, 13 |
 
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
@@ -79,9 +80,10 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh20", 0.872, 20),
                                                     ("test_fresh21", 0.938, 9),
                                                     ("test_fresh22", 0.909, 10),
-                                                    ("test_fresh23", 0.933, 12),
+                                                    ("test_fresh23", 0.938, 11),
                                                     ("test_fresh24", 0.881, 18),
-                                                    ("test_fresh25", 0.943, 8)])
+                                                    ("test_fresh25", 0.947, 7),
+                                                    ("test_fresh26", 0.895, 13)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")
