@@ -97,6 +97,17 @@ def conversation(*turns, confidence: float = 0.5):
     return texts, slots
 
 
+def replies_to(*turns) -> list:
+    """The replies to messages sent in order on the behaviour school (each (text, intent, kind, *levels))."""
+    return conversation(*turns)[0]
+
+
+def pay_levels() -> tuple:
+    """The behaviour fiche's two levels of pay (beginner, confirmed)."""
+    levels = default_profession().salaire.niveaux
+    return levels.debutant, levels.confirme
+
+
 def template_start(key: str) -> str:
     """The fixed start of a reply template (before its first {field})."""
     return school().replier.t[key].split("{")[0]

@@ -9,21 +9,12 @@ name is read from the fixture fiche or its templates."""
 from core import dialogue
 from core.items import by_score
 from core.knowledge import euros
-from tests.support.knowledge import conversation as talk
 from tests.support.knowledge import default_profession, school, template_start
+from tests.support.knowledge import pay_levels as levels
 from tests.support.knowledge import replied as reply
+from tests.support.knowledge import replies_to as conversation
 
 A, C, OUT = dialogue.ANSWER, dialogue.CLARIFY, dialogue.OUT_OF_SCOPE
-
-
-def conversation(*turns):
-    """The replies to messages sent in order (each (text, intent, kind, *levels))."""
-    return talk(*turns)[0]
-
-
-def levels():
-    s = default_profession().salaire.niveaux
-    return s.debutant, s.confirme
 
 
 def test_a_calculation_across_levels_is_repeated_on_the_bound_a_follow_up_names():

@@ -8,21 +8,12 @@ its templates."""
 from core import dialogue
 from core.items import by_score
 from core.knowledge import TRAINING_IDS, euros
-from tests.support.knowledge import conversation as talk
 from tests.support.knowledge import default_profession, school, template_start
+from tests.support.knowledge import pay_levels as levels
 from tests.support.knowledge import replied as reply
+from tests.support.knowledge import replies_to as conversation
 
 A, C, OUT = dialogue.ANSWER, dialogue.CLARIFY, dialogue.OUT_OF_SCOPE
-
-
-def conversation(*turns):
-    """The replies to messages sent in order (each (text, intent, kind, *levels))."""
-    return talk(*turns)[0]
-
-
-def levels():
-    s = default_profession().salaire.niveaux
-    return s.debutant, s.confirme
 
 
 def test_how_wide_a_range_is_the_gap_from_its_bottom_to_its_top_then_on_the_other_level():
@@ -42,8 +33,8 @@ def test_the_two_tops_are_the_maxima_of_both_levels():
 
 def test_where_a_levels_pay_starts_is_its_bottom_figure():
     _, confirmed = levels()
-    wrong = talk((f"un confirme commence a {confirmed.min + 2500} € c'est bien ca ?", "salaire", A, "confirme"))[0][0]
-    right = talk((f"un confirme commence a {confirmed.min} € c'est bien ca ?", "salaire", A, "confirme"))[0][0]
+    wrong = conversation((f"un confirme commence a {confirmed.min + 2500} € c'est bien ca ?", "salaire", A, "confirme"))[0]
+    right = conversation((f"un confirme commence a {confirmed.min} € c'est bien ca ?", "salaire", A, "confirme"))[0]
     assert wrong.startswith(template_start("salaire.verdict_non").strip()), wrong
     assert right.startswith(template_start("salaire.verdict_oui").strip()), right
 
