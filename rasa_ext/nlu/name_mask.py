@@ -29,12 +29,32 @@ MIN_NAME_LENGTH = 6
 _WORD = re.compile(r"\w+")
 
 
+# A top-level key of a profession file: where its « intitule » and « alias » start and end.
+_TOP_KEY = re.compile(r"^([A-Za-z_]\w*)\s*:", re.MULTILINE)
+_NAME_KEYS = ("intitule", "alias")
+
+
+def _names_part(text: str) -> str:
+    """The top-level « intitule » and « alias » entries of a profession file's text, as YAML of their own: a national
+    catalogue's fiches are read for their names only, not parsed whole at each training; "" when the file has
+    neither at the top level."""
+    keys = list(_TOP_KEY.finditer(text))
+    return "".join(text[m.start():keys[i + 1].start() if i + 1 < len(keys) else len(text)]
+                   for i, m in enumerate(keys) if m.group(1) in _NAME_KEYS)
+
+
 def knowledge_names(folder: Path) -> List[str]:
     """The folded names (title forms and aliases) of every profession file of `folder`/metiers/."""
     names = set()
     for path in sorted((folder / "metiers").glob("*.yml")):
         try:
-            data = yamlcache.parse(path.read_text(encoding="utf-8"), yaml.SafeLoader) or {}
+            text = path.read_text(encoding="utf-8")
+            try:  # (a file whose names cannot be read apart, a flow mapping say, is read whole)
+                data = yamlcache.parse(_names_part(text), yaml.SafeLoader) or {}
+            except yaml.YAMLError:
+                data = {}
+            if not isinstance(data, dict) or "intitule" not in data:
+                data = yamlcache.parse(text, yaml.SafeLoader) or {}
         except (OSError, yaml.YAMLError):
             logger.warning("%s illisible : ses noms ne sont pas retirés des messages à l'entraînement.", path)
             continue
