@@ -181,9 +181,14 @@ def sound(word: str) -> str:
 
 
 def _story_subject(tokens: Sequence[str], at: int) -> bool:
-    """Whether the word at `at` is followed by the verb of a story told (« la dépanneuse a dû remorquer… », « Marin
-    vient dormir… »); « a » only before a participle or « dû » and an infinitive, not « à » (« ash à l'hôpital »)."""
+    """Whether the word at `at` is followed by the verb of a story told (« la dépanneuse a dû remorquer… », « Marin, mon
+    cousin, vient dormir… »); « a » only before a participle or « dû » and an infinitive, not « à » (« ash à
+    l'hôpital »)."""
     after = tokens[at + 1:at + 4]
+    if tuple(after[:1]) == (_COMMA,):
+        # « Marin, mon cousin, vient dormir »: the verb after an apposition between commas
+        close = next((j for j in range(at + 2, min(len(tokens), at + 7)) if tokens[j] == _COMMA), None)
+        after = tokens[close + 1:close + 4] if close is not None else ()
     if not after or after[0] not in _STORY_VERBS:
         return False
     if after[0] != "a":

@@ -38,6 +38,7 @@ HELDOUT13 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout13.yml"
 HELDOUT14 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout14.yml"
 HELDOUT15 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout15.yml"
 HELDOUT16 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout16.yml"
+HELDOUT17 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout17.yml"
 
 
 @lru_cache(maxsize=1)
@@ -295,10 +296,23 @@ def test_the_sixteenth_heldout_names_set_is_found_and_rarely_another_profession(
 def test_in_a_story_told_the_subject_of_what_happened_is_no_job_asked():
     assert index().find("la dépanneuse a dû remorquer notre voiture sur l'autoroute") == ()
     assert index().find("Marin vient dormir à la maison ce soir") == ()
+    assert index().find("Marin, mon cousin, vient dormir à la maison") == ()
     # asked, or « à » (no verb): the job
     tow = index().find("la dépanneuse c'est un métier dur ?")
     assert len(tow) == 1 and tow[0].startswith("depanneur"), tow
     assert len(index().find("ash a l'hopital ca fait quoi")) == 1
+
+
+def test_the_seventeenth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout17.yml (280, written apart from the titles no earlier set had used; short and
+    long questions, names with a typo and a complement, small stories of family, friends, neighbours and shops):
+    first measured at 267/280, 4 read as another profession. Mended: the subject of a story told after an apposition
+    (« Marin, mon cousin, vient dormir »): 268/280, 3. Not mended: a complement that only a longer title has after a
+    two-word one (« contrôleuse défense aérienne »), an acronym of a complement (« éducatrice sportive APA »), an
+    employer that suggests another title (« conducteur de manœuvre à la SNCF »)."""
+    right, total, about_another = score_heldout(HELDOUT17)
+    assert right / total >= 0.954, f"{right}/{total}"  # 268/280, less one case
+    assert len(about_another) <= 4, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",
