@@ -60,7 +60,7 @@ _EXPLAIN_IT = re.compile(r"\b(?:l'|la |le |les )(?:expliqu|detaill|developp)\w*|
 # on what the last answer spoke of, by a pronoun…
 _OF_IT = re.compile(r"\b(?:mots?[- ]cles|score|note|points) associee?s?\b|"  # « c quoi les mots clés associés »
                     r"^\W*(?:(?:et|mais|ok|donc|alors|du coup)\W+)?(?:(?:il|elle|ca|cela|celle-ci|celui-ci|celle-la"
-                    r"|celui-la)\b|(?:c'est )?(?:quoi )?(?:sa|son|ses)\b)|\b[a-z]+(?:-t)?-(?:il|elle)\b|\bqu'(?:il|elle)\b")
+                    r"|celui-la)\b|(?:c'est |c )?(?:quoi )?(?:sa|son|ses)\b)|\b[a-z]+(?:-t)?-(?:il|elle)\b|\bqu'(?:il|elle)\b")
 # … asking what it is for, its score, its key words, what it brings or means: not « il fait pas de compta ? », which
 # names something else
 _ITS = re.compile(r"\b(?:sert|servent|servir|utile|utilite|note|notee|score|points?|mots?[- ]cles|apporte\w*|veu\w*(?:-(?:il|elle))? dire"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, List, Optional, Sequence, Tuple
 
 from core import exploring, pay_sums
+from core.amounts import amounts
 from core.coverage import Asked
 from core.items import by_rank, by_score, next_to
 from core.knowledge import TRAINING_IDS, Profession
@@ -65,6 +66,10 @@ def _levels_placed(turn: Turn) -> Turn:
     q, asked = turn.question, turn.question.pay_sum
     kept = _kept_pay(turn)
     level = pay_sums.one_level(kept)
+    said = tuple(a.value for a in amounts(q.folded) if a.marked)
+    if asked is None and kept is not None and kept.said and len(said) == 2 and q.fragment and not q.named:
+        # « et entre 40k et 60k ? » after « entre 30k et 35k, combien de % ? »: the same calculation on those amounts
+        return replace(turn, question=replace(q, pay_sum=pay_sums.PaySum(kept.kind, said=said)))
     other = pay_sums.on_other_bound(kept, q.folded) if q.fragment and q.experience is None and not q.named else None
     if other is not None and (asked is None or asked.kind == "milieu" and not asked.figures):
         # « et le max ? », « et pour le milieu de fourchette ? » after « de combien % augmente le min de débutant à
@@ -239,6 +244,11 @@ def _respond(school: School, turn: Turn) -> Outcome:
     explored = exploring.paths_to(school, turn)
     if explored:
         return explored
+    said = turn.question.pay_sum.said if turn.question.pay_sum is not None else ()
+    if turn.kind in (OUT_OF_SCOPE, CLARIFY) and len(said) == 2 and "salaire" in school.fact_topics \
+            and not turn.question.named:
+        # « entre 30k et 35k ça fait combien de % d'écart ? »: a calculation on the two amounts said, not out of scope
+        return answer(school, replace(turn, intent="salaire"), "salaire", fallback=False) or clarify(school, turn)
     if turn.kind == CATALOGUE and turn.question.pay_sum is not None and previous == "salaire" \
             and "salaire" in school.fact_topics and not turn.question.named:
         # « la différence ? » right after two pay figures: their calculation, not two professions to compare
@@ -804,6 +814,8 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
             continue  # « j'ai 42 ans, 15 ans dans l'administratif, quel diplôme viser ? »: who asks, not a question
         topic = part.intent if part.confidence >= PART_CONFIDENCE else None
         topic = topic if topic in school.fact_topics else None
+        if topic and topic != "salaire" and part.question.amount is not None and "salaire" in school.fact_topics:
+            topic = "salaire"  # « … un débutant commence direct à 40k, tu confirmes ? »: an amount of money asks the pay
         detail = school.absent_detail(part.question, profession)
         if detail:
             item = (detail, closest(detail, topic, part.question))
@@ -853,9 +865,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # its answer) asks it
         intent = next((name for name, _ in turn.ranking if name in facts and name != "faq"), None)
         fallback = True
-    if q.amount is not None and intent in facts and intent != "salaire" and "salaire" in facts and len(q.parts) < 2:
+    if q.amount is not None and intent in facts and intent != "salaire" and "salaire" in facts \
+            and (len(q.parts) < 2 or q.experience in pay_sums.PAY_LEVELS):
         # « un débutant commence à 45 000 € ? »: an amount of money (not a price: stated_amount) asks the pay,
-        # whatever topic another word suggests (« commence »: the stepping-stone jobs).
+        # whatever topic another word suggests (« commence »: the stepping-stone jobs), a level of pay said beside it
+        # whatever parts the classifier cut (« mon cousin dit qu'un débutant commence à 40k, tu confirmes ? »).
         intent = "salaire"
     elif q.among and len(listed := [t for t in q.topics_named if t in ITEM_TOPICS and t in facts]) == 1:
         # « parmi : veille, recrutement, comptabilité, lesquelles ne sont pas des missions ? »: the list it names, one
@@ -927,6 +941,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « lequel des 3 diplômes est le plus adapté ? », « le quel est le plus adapté pour commencer ? » after the
         # diplomas: the fiche's reference path, not the quality « adaptabilité » whose stem « adapté » shares
         intent = "diplome"
+    elif intent == "hard_skills" and q.score_asked and "soft_skills" in q.topics_named and "soft_skills" in facts \
+            and not q.skill and not q.skills and not q.named:
+        # « les soft skills elles ont des notes comme les hard skills ? »: the qualities, which the fiche does not score
+        intent = "soft_skills"
     elif intent in ("soft_skills", "hard_skills") and "contraintes" in facts and q.cues.facing:
         # « quelles qualités pour faire face aux difficultés du poste ? »: what the fiche says the constraints demand
         intent = "contraintes"

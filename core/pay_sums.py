@@ -27,14 +27,16 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
                                        r"|\ble rapport entre\b")),
                ("milieu", re.compile(r"\b(?:coupe|couper|coupes|divise|diviser|partage|partager)\b.{0,40}\ben (?:2|deux)\b"
                                      r"|\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
-               ("ecart", re.compile(r"\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b|\bde combien (?:augmente|progresse"
+               # (« le min confirmé moins le min débutant ? »: a subtraction)
+               ("ecart", re.compile(r"\bmoins (?:le|la) (?:min|max|mini|maxi|minimum|maximum|milieu|plancher|plafond)\b"
+                                    r"|\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b|\bde combien (?:augmente|progresse"
                                     r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien (?:de|en) plus\b"
                                     r"|\bhow much more\b")))
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
 # « large de combien ? », « l'amplitude de la fourchette des confirmés », « l'écart de la fourchette débutant »: how wide
 # one level's range is
 _WIDTH = re.compile(r"\blarges? de combien\b|\blargeur\b|\bamplitude\b|\betendue\b|\bhow wide\b"
-                    r"|\becarts? (?:de|dans|sur) (?:la|sa|cette) fourchette\b")
+                    r"|\becarts? (?:de|dans|sur) (?:la|sa|cette) fourchette\b|\bcombien de large\b")
 # « 3 000 € par mois, ça fait combien par an ? »: a monthly amount, and not a net one (the fiche's figures are gross)
 _NET = re.compile(r"\bnet(?:te)?s?\b")
 # The bound of a figure that is the middle of its level's range (« le milieu de la fourchette débutant »).
@@ -49,7 +51,9 @@ BARE_OPERATION_WORDS = 3
 def _of_those(folded: str) -> bool:
     """Whether a message that names no figure points at figures just given: by « les deux », « ça », « les bornes », or
     by being the bare operation (« la différence ? »)."""
-    return bool(_THOSE.search(folded)) or len(folded.split()) <= BARE_OPERATION_WORDS
+    # (« moyenne des 6 ? » counts items: no figure of the pay)
+    return bool(_THOSE.search(folded)) or len(re.findall(r"[\w']+", folded)) <= BARE_OPERATION_WORDS \
+        and not re.search(r"\d", folded)
 
 
 # The levels of the pay, in the order of a career.

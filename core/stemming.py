@@ -77,8 +77,9 @@ _REQUEST_WORDS = {"donne", "donnes", "donnez", "dis", "dites", "liste", "listez"
                   "attendu", "attendue", "attendus", "attendues", "requis", "requise", "requises", "exigee", "exigees"}
 
 
-# Nouns of a topic, never the name of an item: « les diplômes » is no « Diplomatie », whose stem it shares.
-_TOPIC_NOUNS = {"diplome", "diplomes"}
+# Nouns of a topic, never the name of an item: « les diplômes » is no « Diplomatie », whose stem it shares; adverbs
+# of manner, never one either: « il commence direct à 40k » is no « assistant de direction ».
+_TOPIC_NOUNS = {"diplome", "diplomes", "direct", "directement"}
 
 
 def stems(folded: str) -> FrozenSet[str]:

@@ -709,6 +709,15 @@ def _entity_values(entities: Sequence[dict], name: str, span: Optional[Tuple[int
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\s+$")
 
 
+_SUBJECT_BEFORE = re.compile(r"\b(?:je|j'|tu|il|elle|on|nous|vous)\s*$")
+
+
+def _after_subject(folded: str, entity: dict) -> bool:
+    """Whether an entity the NLU extracted follows a subject pronoun: a verb (« tu confirmes ? »)."""
+    start = entity.get("start")
+    return isinstance(start, int) and 0 < start <= len(folded) and bool(_SUBJECT_BEFORE.search(folded[:start]))
+
+
 def _owned(folded: str, entity: dict) -> bool:
     """Whether an entity the NLU extracted follows a possessive (its `start` in the message)."""
     start = entity.get("start")
@@ -751,7 +760,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     ranked = ranking(folded)
     if ranked and _IN_RANKING.search(folded) and superlative(folded):
         ranked = False  # « la plus faible du classement ? » asks one end of the ranking, not the ranking
-    levels = _entity_values(entities, "experience", span)
+    # (« tu confirmes ? »: a verb after its subject, no level of experience)
+    levels = _entity_values([e for e in entities or () if not _after_subject(folded, e)], "experience", span)
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
     # (« mon prof dit que… »: someone of the student's, no profession asked)

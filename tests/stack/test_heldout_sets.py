@@ -25,7 +25,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh15.yml (203, 41 conversations, apart, first run unseen) | 173/203 (3b88e3f) | | 192/203 | 0.940 | 24 → 7, 8 |
 | tests/nlu/test_fresh16.yml (212, 46 conversations, apart, first run unseen) | 170/212 (a00bd89) | | 198/212 | 0.929 | 32 → 9, 10 |
 | tests/nlu/test_fresh17.yml (215, 47 conversations, apart, first run unseen) | 168/215 (56af95f) | | 194/215 | 0.897 | 35 → 14, 15 |
-| tests/nlu/test_fresh18.yml (211, 46 conversations, apart, first run unseen) | 165/211 (754f74d) | | 176/211 | 0.829 | 28 → 19, 20 |
+| tests/nlu/test_fresh18.yml (211, 46 conversations, apart, first run unseen) | 165/211 (754f74d) | | 177/211 | 0.834 | 28 → 19, 20 |
 | tests/nlu/test_fresh19.yml (211, 46 conversations, apart, first run unseen) | 179/211 (9c10f6c) | | 197/211 | 0.928 | 29 → 13, 14 |
 | tests/nlu/test_fresh20.yml (211, 46 conversations, apart, first run unseen) | 174/211 (8b0a22c) | | 185/211 | 0.872 | 27 → 19, 20 |
 | tests/nlu/test_fresh21.yml (211, 46 conversations, apart, first run unseen) | 179/211 (23e8545) | | 199/211 | 0.938 | 23 → 8, 9 |
@@ -34,6 +34,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh24.yml (211, 46 conversations, apart, first run unseen) | 182/211 (5ea31d6) | | 187/211 | 0.881 | 22 → 17, 18 |
 | tests/nlu/test_fresh25.yml (211, 46 conversations, apart, first run unseen) | 184/211 (1c26fd6) | | 201/211 | 0.947 | 21 → 6, 7 |
 | tests/nlu/test_fresh26.yml (211, 46 conversations, apart, first run unseen) | 175/211 (1dd55a2) | | 190/211 | 0.895 | 26 → 12, 13 |
+| tests/nlu/test_fresh27.yml (211, 46 conversations, apart, first run unseen) | 187/211 (e6d665f) | | 197/211 | 0.928 | 18 → 10, 11 |
 
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
@@ -75,7 +76,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh14", 0.857, 25), ("test_fresh15", 0.940, 8),
                                                     ("test_fresh16", 0.929, 10),
                                                     ("test_fresh17", 0.897, 15),
-                                                    ("test_fresh18", 0.829, 20),
+                                                    ("test_fresh18", 0.834, 20),
                                                     ("test_fresh19", 0.928, 14),
                                                     ("test_fresh20", 0.872, 20),
                                                     ("test_fresh21", 0.938, 9),
@@ -83,7 +84,8 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh23", 0.938, 11),
                                                     ("test_fresh24", 0.881, 18),
                                                     ("test_fresh25", 0.947, 7),
-                                                    ("test_fresh26", 0.895, 13)])
+                                                    ("test_fresh26", 0.895, 13),
+                                                    ("test_fresh27", 0.928, 11)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")
