@@ -524,6 +524,11 @@ class NameIndex:
         # no « directeur d'école »)
         covered = next((found for part in sorted(set(read.sentences)) if (found := self._covered(
             {w for w, at in zip(read.words, read.sentences) if at == part}))), ())
+        if covered and len(covered) == 1 and narrow and self._said_of_longer(read, covered[0]):
+            # « contrôleuse défense aérienne »: every word of « contrôleur aérien » said, and a word only a longer name of
+            # that head has: that name (or the student is asked which)
+            decided, candidates = self._narrowed(read)
+            return candidates if decided else ()
         if covered:
             return covered
         initials = self._by_initials(read)
@@ -578,8 +583,9 @@ class NameIndex:
         return False, ranked[:MOST_AMBIGUOUS]
 
     def _said_of_longer(self, read: Read, pid: str) -> bool:
-        """Whether the one-word name of `pid` is followed, as its complement, by a word that is not of its names but
-        of another name that starts with it (« formatrice engins » for formatrice conduite d'engins…)."""
+        """Whether the head of `pid`'s name is followed, as its complement, by a word that is not of its names but of
+        another name that starts with it (« formatrice engins » for formatrice conduite d'engins…, « contrôleuse défense
+        aérienne » for contrôleur de la circulation et de la défense aérienne)."""
         own = self._own_words(pid)
         for i, word in enumerate(read.words):
             if word not in own or not self._heads.get(word):

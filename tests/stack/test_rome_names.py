@@ -276,8 +276,8 @@ def test_the_fifteenth_heldout_names_set_is_found_and_rarely_another_profession(
     for « publicité », not « publicitaire »), « urbaniste SI », a first name (« Marin vient dormir »), an object (« la
     dépanneuse »), typos that are words themselves (« trafique », « acceuil ») and get the candidates to choose from."""
     right, total, about_another = score_heldout(HELDOUT15)
-    assert right / total >= 0.929, f"{right}/{total}"  # 261/280 since stories are told apart, less one case
-    assert len(about_another) <= 3, about_another
+    assert right / total >= 0.932, f"{right}/{total}"  # 262/280 since stories and longer titles are told apart, less one
+    assert len(about_another) <= 2, about_another
 
 
 def test_the_sixteenth_heldout_names_set_is_found_and_rarely_another_profession():
@@ -291,6 +291,13 @@ def test_the_sixteenth_heldout_names_set_is_found_and_rarely_another_profession(
     right, total, about_another = score_heldout(HELDOUT16)
     assert right / total >= 0.932, f"{right}/{total}"  # 262/280, less one case
     assert len(about_another) <= 4, about_another
+
+
+def test_a_title_said_with_a_word_only_a_longer_title_of_its_head_has_is_the_longer_one():
+    longer = index().find("contrôleuse défense aérienne dans l'armée de l'air, on fait quoi concrètement ?")
+    assert len(longer) == 1 and "defense" in longer[0], longer
+    short = index().find("controleur aerien, on gagne combien ?")
+    assert len(short) == 1 and "defense" not in short[0], short
 
 
 def test_in_a_story_told_the_subject_of_what_happened_is_no_job_asked():
@@ -307,12 +314,12 @@ def test_the_seventeenth_heldout_names_set_is_found_and_rarely_another_professio
     """tests/fixtures/names/rome_heldout17.yml (280, written apart from the titles no earlier set had used; short and
     long questions, names with a typo and a complement, small stories of family, friends, neighbours and shops):
     first measured at 267/280, 4 read as another profession. Mended: the subject of a story told after an apposition
-    (« Marin, mon cousin, vient dormir »): 268/280, 3. Not mended: a complement that only a longer title has after a
-    two-word one (« contrôleuse défense aérienne »), an acronym of a complement (« éducatrice sportive APA »), an
-    employer that suggests another title (« conducteur de manœuvre à la SNCF »)."""
+    (« Marin, mon cousin, vient dormir »); every word of a title said with a word only a longer title of that head has
+    (« contrôleuse défense aérienne » is no « contrôleur aérien »): 270/280, 1. Not mended: an acronym of a complement
+    (« éducatrice sportive APA »)."""
     right, total, about_another = score_heldout(HELDOUT17)
-    assert right / total >= 0.954, f"{right}/{total}"  # 268/280, less one case
-    assert len(about_another) <= 4, about_another
+    assert right / total >= 0.961, f"{right}/{total}"  # 270/280, less one case
+    assert len(about_another) <= 2, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",
