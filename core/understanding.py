@@ -708,20 +708,14 @@ def _entity_values(entities: Sequence[dict], name: str, span: Optional[Tuple[int
 # « mon prof », « ma conseillère », « son coach »: a person of the student's (or of someone's) life, named by a job.
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\s+$")
 
-
+# « tu confirmes ? »: a verb after its subject.
 _SUBJECT_BEFORE = re.compile(r"\b(?:je|j'|tu|il|elle|on|nous|vous)\s*$")
 
 
-def _after_subject(folded: str, entity: dict) -> bool:
-    """Whether an entity the NLU extracted follows a subject pronoun: a verb (« tu confirmes ? »)."""
+def _preceded(folded: str, entity: dict, before: "re.Pattern") -> bool:
+    """Whether an entity the NLU extracted (its `start` in the message) follows what `before` reads."""
     start = entity.get("start")
-    return isinstance(start, int) and 0 < start <= len(folded) and bool(_SUBJECT_BEFORE.search(folded[:start]))
-
-
-def _owned(folded: str, entity: dict) -> bool:
-    """Whether an entity the NLU extracted follows a possessive (its `start` in the message)."""
-    start = entity.get("start")
-    return isinstance(start, int) and 0 < start <= len(folded) and bool(_POSSESSIVE_BEFORE.search(folded[:start]))
+    return isinstance(start, int) and 0 < start <= len(folded) and bool(before.search(folded[:start]))
 
 
 # A message that compares (two professions in play: « lequel paye le mieux ? », « et entre les deux ? »).
@@ -761,11 +755,11 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     if ranked and _IN_RANKING.search(folded) and superlative(folded):
         ranked = False  # « la plus faible du classement ? » asks one end of the ranking, not the ranking
     # (« tu confirmes ? »: a verb after its subject, no level of experience)
-    levels = _entity_values([e for e in entities or () if not _after_subject(folded, e)], "experience", span)
+    levels = _entity_values([e for e in entities or () if not _preceded(folded, e, _SUBJECT_BEFORE)], "experience", span)
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
     # (« mon prof dit que… »: someone of the student's, no profession asked)
-    names = _entity_values([e for e in entities or () if not _owned(folded, e)], "metier", span)
+    names = _entity_values([e for e in entities or () if not _preceded(folded, e, _POSSESSIVE_BEFORE)], "metier", span)
     at_work = vocabulary.speaks_of_work(folded)
     compared = named_apart(folded, vocabulary, at_work)
     topics_named = tuple(vocabulary.topics_in(folded))  # the first one is what two professions are compared on
