@@ -7,7 +7,6 @@ Screenshots: tests/artifacts/widget-cms-phone.png, widget-cms-desktop.png.
 """
 import json
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -303,12 +302,21 @@ def test_empty_reply_shows_a_note_and_a_reply_while_closed_marks_the_launcher(ne
     page = page_with(new_page, site, stub)
     launcher(page).click()
     expect(ask(page, "vide")).to_contain_text("Je n'ai pas de réponse à ce message")
-    # A reply that arrives while the panel is closed: a mark on the launcher, in its name too.
-    page.route("**/webhooks/rest/webhook", lambda route: (time.sleep(0.8), route.continue_()))
+    # A reply that arrives while the panel is closed: a mark on the launcher, in its name too. The
+    # request is held until the student has closed the panel, so the reply always comes after.
+    held = []
+    page.route("**/webhooks/rest/webhook", lambda route: held.append(route))
     box = page.get_by_role("textbox", name="Votre question")
     box.fill("une question")
     box.press("Enter")
     page.keyboard.press("Escape")
+    expect(launcher(page)).to_have_attribute("aria-expanded", "false")
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "le message de l'élève n'est jamais parti vers le serveur"
+    held[0].continue_()
     expect(launcher(page)).to_have_attribute("aria-label", "Une question sur le métier ? Ouvrir l'assistant "
                                              "d'orientation (nouvelle réponse)")
     expect(page.locator(".aw-badge")).to_be_visible()
