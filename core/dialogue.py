@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from typing import Any, List, Optional, Sequence, Tuple
 
 from core import exploring, pay_sums
-from core.amounts import amounts
 from core.coverage import Asked
 from core.items import by_rank, by_score, next_to
 from core.knowledge import TRAINING_IDS, Profession
@@ -66,7 +65,7 @@ def _levels_placed(turn: Turn) -> Turn:
     q, asked = turn.question, turn.question.pay_sum
     kept = _kept_pay(turn)
     level = pay_sums.one_level(kept)
-    said = tuple(a.value for a in amounts(q.folded) if a.marked)
+    said = tuple(a.value for a in q.numbers if a.marked)
     if asked is None and kept is not None and kept.said and len(said) == 2 and q.fragment and not q.named:
         # « et entre 40k et 60k ? » after « entre 30k et 35k, combien de % ? »: the same calculation on those amounts
         return replace(turn, question=replace(q, pay_sum=pay_sums.PaySum(kept.kind, said=said)))

@@ -144,9 +144,16 @@ class Diplomas:
             return ""
         return labels.get(str(level)) or labels["autre"].format(niveau=level)
 
-    def labelled(self, path) -> str:
-        """« BTS (Bac+2) »: a fiche's path named with its level, as answers show it."""
-        return f"{path.nom} ({self.level_label(path.niveau)})".replace(" ()", "")
+    def named(self, name: str, level: Optional[int], kind: Optional[str], which: Optional[str] = None) -> str:
+        """« Bachelor (Bac+3) »; with the article `which` of its kind: « le Bachelor (Bac+3) », « une Licence
+        (Bac+3) »; with no level: « le Diplôme d'État d'infirmier »."""
+        label = self.level_label(level)
+        text = f"{name} ({label})" if label else name
+        return f"{self.article(kind, which)} {text}" if which else text
+
+    def labelled(self, path, which: Optional[str] = None) -> str:
+        """« BTS (Bac+2) », « le BTS (Bac+2) »: a fiche's path named with its level, as answers show it."""
+        return self.named(path.nom, path.niveau, self.kind_of(path.nom) if which else None, which)
 
     def article(self, kind: Optional[str], which: str) -> str:
         """« le » / « la », « un » / « une », « seul » / « seule » for a diploma kind (masculine when unknown)."""

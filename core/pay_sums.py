@@ -8,9 +8,9 @@ Pure functions on folded text (no facts, no I/O).
 """
 import re
 from dataclasses import dataclass, replace
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
-from core.amounts import MONTHLY, amounts
+from core.amounts import MONTHLY, Amount, amounts
 
 # A level of the fiche's pay, as students name it.
 _LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee?s?|en debut de carriere|au debut"
@@ -105,10 +105,10 @@ def _middles(levels: List[str]) -> Tuple[Tuple[str, str], ...]:
     return tuple((level, MIDDLE) for level in (named if len(named) == 2 else PAY_LEVELS))
 
 
-def pay_sum(folded: str, about_pay: bool) -> Optional[PaySum]:
+def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = None) -> Optional[PaySum]:
     """The calculation a message (folded) asks of the pay figures, None when it asks none. `about_pay`: whether the
-    message has a word of pay; a level or « fourchette » does too."""
-    found = [a for a in amounts(folded) if a.value >= 500]
+    message has a word of pay; a level or « fourchette » does too. `numbers`: the message's, when already read."""
+    found = [a for a in (amounts(folded) if numbers is None else numbers) if a.value >= 500]
     said = [a.value for a in found]
     monthly = bool(MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
     # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's

@@ -424,14 +424,6 @@ class Replier:
             diplomas.TO_EVOLVE: self.fill("statuts.utile_pour_evoluer"),
         }[path.statut]
 
-    def _named(self, name: str, level: Optional[int], kind: Optional[str], which: str) -> str:
-        """« le Bachelor (Bac+3) », « une Licence (Bac+3) », « le Diplôme d'État d'infirmier »."""
-        label = self.diplomas.level_label(level)
-        return f"{self.diplomas.article(kind, which)} {name}" + (f" ({label})" if label else "")
-
-    def _path_named(self, path, which: str) -> str:
-        return self._named(path.nom, path.niveau, self.diplomas.kind_of(path.nom), which)
-
     def _reference(self, p: Profession, which: str = "le") -> str:
         """The reference (or required) paths, « le Bachelor (Bac+3) » or « le BTS (Bac+2) ou le Bachelor (Bac+3) »;
         of two diplomas required in turn, the one at the level needed (« le Diplôme d'État de … (Bac+4) »)."""
@@ -439,7 +431,7 @@ class Replier:
         if diplomas.required(p.parcours):
             level = diplomas.needed_level(p.parcours)
             paths = [path for path in paths if path.niveau == level] or paths
-        return f" {self.fill('diplome.ou')} ".join(self._path_named(path, which) for path in paths)
+        return f" {self.fill('diplome.ou')} ".join(self.diplomas.labelled(path, which) for path in paths)
 
     def _required_first(self, p: Profession, subject=None) -> str:
         """« Il faut le Diplôme d'État … (Bac+3) pour exercer ce métier ; ni un BTS ni un Bachelor ne
@@ -451,13 +443,13 @@ class Replier:
         others = ""
         if len(alone) == 1:
             path = alone[0]
-            others = self.fill("diplome.insuffisant_un", un_diplome=self._path_named(path, "un"),
+            others = self.fill("diplome.insuffisant_un", un_diplome=self.diplomas.labelled(path, "un"),
                                seul=self.diplomas.article(self.diplomas.kind_of(path.nom), "seul"))
         elif alone:
             others = self.fill("diplome.insuffisants", liste=" ".join(
                 self.fill("diplome.ni", un_diplome=f"{self.diplomas.article(self.diplomas.kind_of(x.nom), 'un')} {x.nom}")
                 for x in alone))
-        required = f" {self.fill('diplome.et')} ".join(self._path_named(x, "le") for x in needed)  # each one is needed
+        required = f" {self.fill('diplome.et')} ".join(self.diplomas.labelled(x, "le") for x in needed)  # each one is needed
         if others:
             return self.fill("diplome.requis_sauf", le_requis=required, insuffisants=others) + "\n"
         return self.fill("diplome.requis", le_requis=required) + "\n"
@@ -535,7 +527,7 @@ class Replier:
     def _asked_named(self, asked: diplomas.Mention, which: str) -> str:
         name = self.diplomas.kind_name(asked.kind) if asked.kind else self.diplomas.level_label(asked.level)
         level = asked.level if asked.kind else None
-        return self._named(name, level, asked.kind, which)
+        return self.diplomas.named(name, level, asked.kind, which)
 
     def _without(self, p: Profession, asked: diplomas.Mention) -> str:
         """« sans bac+3 je peux ? » (a level: the student has less), « sans BTS ? » (a diploma: its status),
@@ -545,7 +537,7 @@ class Replier:
         required = diplomas.required(p.parcours)
         reference = self._reference(p)
         if asked.kind is not None:
-            lacked = self._path_named(path, "le") if path else self._asked_named(asked, "le")
+            lacked = self.diplomas.labelled(path, "le") if path else self._asked_named(asked, "le")
             if path is not None and path in required:
                 name = "diplome.sans_requis"
             elif path is not None and path.statut == diplomas.REFERENCE:
@@ -584,11 +576,11 @@ class Replier:
                 text += " " + self.fill("formation.reference", le_reference_en_tete=capitalized(reference))
             return first + text
         only = asked.situation == "seulement"
-        values = dict(un_diplome=self._path_named(path, "un"), en_bref=self._in_short(path),
+        values = dict(un_diplome=self.diplomas.labelled(path, "un"), en_bref=self._in_short(path),
                       pour_ce_metier=path.pour_ce_metier or "")
         values["un_diplome_en_tete"] = capitalized(values["un_diplome"])
         if path.statut == diplomas.REQUIRED:
-            text = self.fill("formation.requis", le_diplome=self._path_named(path, "le"),
+            text = self.fill("formation.requis", le_diplome=self.diplomas.labelled(path, "le"),
                              en_bref=values["en_bref"], pour_ce_metier=values["pour_ce_metier"])
         elif only or q.asks_sufficiency:
             if diplomas.suffices(path, p.parcours):

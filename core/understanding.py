@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, FrozenSet, List, NamedTuple, Optional, Sequence, Tuple
 
-from core.amounts import MONTHLY, amounts
+from core.amounts import MONTHLY, Amount, amounts
 from core.catalogue import Request
 from core.courtesy import masked_folded
 from core.coverage import Asked, asked_objects
@@ -101,12 +101,13 @@ _BELOW = re.compile(r"\bmoins (?:de|que)\b|\ben[- ]dessous (?:de|des)\b|\binferi
                     r"|\bbelow\b")
 
 
-def bare_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
+def bare_amount(folded: str, numbers: Optional[Sequence[Amount]] = None) -> Optional[Tuple[int, bool, Optional[str]]]:
     """`stated_amount` of one number written with no money mark, large enough to be a yearly pay and no year
-    (« donc 60000 c'est le minimum ? »): an amount of money only right after the pay (core/dialogue.py)."""
+    (« donc 60000 c'est le minimum ? »): an amount of money only right after the pay (core/dialogue.py). `numbers`:
+    the message's, when already read."""
     if _COST.search(folded):
         return None
-    found = [a.value for a in amounts(folded)]
+    found = [a.value for a in (amounts(folded) if numbers is None else numbers)]
     if len(found) != 1 or found[0] < 10000:
         return None
     return found[0], bool(MONTHLY.search(folded)), _bound(folded)
@@ -124,14 +125,15 @@ def _bound(folded: str) -> Optional[str]:
         "above" if _ABOVE.search(folded) else "below" if _BELOW.search(folded) else None
 
 
-def stated_amount(folded: str) -> Optional[Tuple[int, bool, Optional[str]]]:
+def stated_amount(folded: str, numbers: Optional[Sequence[Amount]] = None) -> Optional[Tuple[int, bool, Optional[str]]]:
     """(euros, per month, "min" / "max" / "above" / "below" / None) of the one amount of money a message (folded)
     states (« 45 000 € », « 45k », « 2 000 euros par mois », « au minimum 50 000 € »: "min", « plus de 35k »: "above"),
     None when it states none,
-    several, or speaks of a price (« l'école coûte 8 000 € »)."""
+    several, or speaks of a price (« l'école coûte 8 000 € »). `numbers`: the message's, when already read."""
     if _COST.search(folded):
         return None
-    found = [a.value for a in amounts(folded) if a.marked]  # a bare number (a year, a score) is no amount of money
+    # a bare number (a year, a score) is no amount of money
+    found = [a.value for a in (amounts(folded) if numbers is None else numbers) if a.marked]
     if len(found) != 1 or found[0] < 500:
         return None
     return found[0], bool(MONTHLY.search(folded)), _bound(folded)
@@ -647,6 +649,7 @@ class Question:
     # (euros, per month, bound) of an amount of money the message states (« un débutant gagne 45 000 € ? »)
     amount: Optional[Tuple[int, bool, Optional[str]]] = None
     bare_amount: Optional[Tuple[int, bool, Optional[str]]] = None  # a number alone that is an amount after the pay
+    numbers: Tuple[Amount, ...] = ()      # every number the message writes, in order (core/amounts.py)
     of_first_job: bool = False            # said of the first job (« le salaire de départ c'est 45 000 € ? »)
     score_asked: bool = False             # a score asked, with no word of pay (« elle est notée combien ? »)
     progression: bool = False             # how pay grows (« le salaire augmente avec l'expérience ? »)
@@ -776,6 +779,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded, vocabulary))
     named = vocabulary.find_profession(folded) if span is None else ()
     paid = bool(_PAY_WORDS.search(folded))
+    numbers = tuple(amounts(folded))
     wording = cues(folded)
     denied = denial(folded, written)
     return Question(
@@ -814,7 +818,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         compared=compared if span is None else (), compare_topic=next(iter(topics_named), None),
         comparative=bool(_COMPARATIVE.search(folded)),
         levels=levels_asked(folded) if span is None else None, premise=denied.premise,
-        amount=stated_amount(folded), bare_amount=bare_amount(folded), of_first_job=bool(_FIRST_JOB.search(folded)),
+        amount=stated_amount(folded, numbers), bare_amount=bare_amount(folded, numbers), of_first_job=bool(_FIRST_JOB.search(folded)),
         premise_stems=denied.stems, denied_topics=tuple(vocabulary.topics_in(denied.head)),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=paid, checks_identity=bool(_CHECKS_IDENTITY.search(folded)
@@ -826,7 +830,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
         counted=counted, among=said_among(folded), guaranteed=bool(_GUARANTEE.search(folded)),
         request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=wording,
-        pay_sum=pay_sum(folded, paid), pay_piece=pay_piece(folded))
+        numbers=numbers, pay_sum=pay_sum(folded, paid, numbers), pay_piece=pay_piece(folded))
 
 
 def _part(part: dict, text: str, folded: str, entities: Sequence[dict], vocabulary: Vocabulary) -> Question:
