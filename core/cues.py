@@ -113,7 +113,35 @@ _THOSE_JOBS = re.compile(r"\b(?:ils|elles|eux|ces (?:postes|metiers|jobs|emplois
 _DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|poste|boulot|job|domaine|secteur)s?)\b")
 
 # « en alternance », « un alternant », « en apprentissage »: the message asks about work-study.
-_WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*")
+_WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*|\b(?:ecole|cours|fac) ?(?:\+|et|/) ?(?:en )?entreprise"
+                         r"|\bentreprise ?(?:\+|et|/) ?(?:a l')?(?:ecole|cours|fac)\b")
+# « il prépare à quoi ? », « ça apporte quoi de le faire ? », « ça mène à quoi ? »: what a thing in play gives.
+_GIVES = re.compile(r"\b(?:prepare\w*|mene\w*|debouche\w*|apporte\w*|donne\w* acces) (?:a |sur )?(?:quoi|koi)\b"
+                    r"|\b(?:a|sur) (?:quoi|koi) (?:il|elle|ca|ils|elles) (?:prepare|mene|debouche)\w*")
+# « quelles formations la fiche recommande ? », « les formations pour devenir … »: the studies that lead to the job.
+_LEADING_TO = re.compile(r"\b(?:recommand\w*|conseill\w*|pour (?:devenir|commencer|faire ce (?:metier|job)|acceder|y arriver"
+                         r"|entrer)|quelles? formations?)\b")
+# « se former une fois en poste », « après le diplôme », « pour monter »: the training of one who has the job.
+_IN_POST = re.compile(r"\bse former\b|\ben poste\b|\bapres (?:le|son|mon|les|ses) (?:diplome|etudes)|\bongoing\b"
+                      r"|\btraining\b|\bmove up\b|\bmonter\b|\bpromotion\b")
+
+
+def initial_studies(folded: str) -> bool:
+    """Whether training asked of is the studies that lead to the job (« faut que je continue après ? », « ces
+    formations en école + entreprise », « quelles formations la fiche recommande ? »), not continuing education."""
+    if _STUDIES_ON.search(folded) or _WORK_STUDY.search(folded):
+        return True
+    return bool(_LEADING_TO.search(folded)) and not _CONTINUING.search(folded) and not _IN_POST.search(folded) \
+        and not _TO_PROGRESS.search(folded)
+
+
+# « et si je continue encore ? », « et si je poursuis ? »: more studies after the diploma in play.
+_GOES_ON = re.compile(r"\b(?:je|on|tu) (?:continu|poursui)\w*(?: encore| apres| plus loin)?\s*\??$"
+                      r"|^\W*(?:et )?apres,? (?:(?:il )?faut (?:faire )?quoi|on fait quoi|je fais quoi|quoi)\s*\??$")
+# « faut que je continue après ? », « poursuivre mes études »: more initial studies, not continuing education.
+_STUDIES_ON = re.compile(r"\bcontinu\w* (?:apres|ensuite|mes etudes|les etudes|ses etudes|a etudier|apres le|apres mon)"
+                         r"|\bpoursui\w* (?:mes |les |ses |des )?etudes|\bpoursuite d'etudes|\bcontinuer? (?:en|au) "
+                         r"(?:bachelor|master|mastere|licence|bac)")
 
 # « c'est dans les qualités ? », « faut être … ? », « est-ce que ce métier inclut … ? »: whether something belongs to
 # a list, asked to be answered by yes or no.
@@ -158,6 +186,10 @@ class Cues:
     """The answers to the dialogue's questions about a message's wording (see the patterns above)."""
     studies: bool = False          # studies as a whole
     continuing: bool = False       # continuing education, a career's course
+    studies_on: bool = False       # more initial studies (« faut que je continue après ? »)
+    gives: bool = False            # what a thing in play gives or leads to (« il prépare à quoi ? »)
+    initial_studies: bool = False  # the studies that lead to the job, not the training of one who has it
+    goes_on: bool = False          # more studies after the diploma in play (« et si je continue encore ? »)
     training: bool = False         # training oneself (to progress)
     to_progress: bool = False      # what it takes to progress
     statement: bool = False        # says who the student is, asks nothing
@@ -226,6 +258,8 @@ def cues(folded: str) -> Cues:
     in_it = bool(_IN_IT.search(folded))
     steps = job_steps(folded)
     return Cues(studies=bool(_STUDIES.search(folded)), continuing=bool(_CONTINUING.search(folded)),
+                studies_on=bool(_STUDIES_ON.search(folded)), gives=bool(_GIVES.search(folded)),
+                initial_studies=initial_studies(folded), goes_on=bool(_GOES_ON.search(folded)),
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),

@@ -920,6 +920,21 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # fiche says of its diplomas as a whole (its remark on them first), not continuing education; « c'est les
         # seules possibles » is no question of its own.
         intent, whole = "diplome", True
+    elif previous in TRAINING_IDS and previous in facts and q.fragment and q.cues.goes_on and not q.topics_named \
+            and not q.diplomas and not q.named and _next_training(school, current_profession(school, turn), previous):
+        # « et si je continue encore ? » after the Bachelor: the fiche's next diploma up (the Mastère)
+        intent = _next_training(school, current_profession(school, turn), previous)
+    elif previous in TRAINING_IDS and previous in facts and intent != previous and not q.topics_named \
+            and not q.diplomas and not q.named and (q.cues.gives or q.fragment and (q.asks_necessity or q.asks_sufficiency)):
+        # « il prépare à quoi alors lui ? », « et c'est obligé ? », « et ça apporte quoi de le faire ? » after a diploma:
+        # that diploma
+        intent = previous
+    elif intent == "formation_continue" and q.cues.initial_studies \
+            and (q.cues.work_study and "alternance" in facts or "diplome" in facts):
+        # « quelles formations la fiche recommande ? », « on peut faire ces formations en école + entreprise ? »,
+        # « faut que je continue après ? » after the BTS: the studies that lead to the job (or their work-study), not
+        # the training of one who has it
+        intent = "alternance" if q.cues.work_study and "alternance" in facts else "diplome"
     elif intent in ("experiences", "evolutions") and "salaire" in facts and (q.experience or q.years is not None) and (
             q.about_pay or q.fragment and previous == "salaire"):
         # « j'ai 2 ans d'expérience, je suis dans quelle tranche ? », « and after 5+ years? » after the pay: a level
@@ -1235,6 +1250,18 @@ def whole_list(q: Question) -> Question:
     return replace(q, stems=frozenset(), joins=False, ordinal=None)
 
 
+def _next_training(school: School, profession: Optional[Profession], kind: str) -> Optional[str]:
+    """The diploma topic of the fiche's path one level above the diploma `kind` (BTS -> Bachelor), if any."""
+    if profession is None:
+        return None
+    words = school.replier.diplomas
+    levels = {words.kind_of(path.nom): path.niveau for path in profession.parcours if path.niveau is not None}
+    level = levels.get(kind)
+    above = sorted((niveau, k) for k, niveau in levels.items() if k in TRAINING_IDS and k in school.fact_topics
+                   and level is not None and niveau > level)
+    return above[0][1] if above else None
+
+
 def asks_what_it_varies_with(school: School, turn: Turn) -> bool:
     """« ça dépend de quoi ? » after the pay: what the previous answer says it varies with (its topic answers)."""
     return turn.slots.get("sujet") in school.fact_topics and turn.question.asks_variation
@@ -1268,6 +1295,13 @@ _RELIST = re.compile(r"\b(?:cite|citez|donne|donnez|liste|listez|montre|montrez|
                      r"|\bme les (?:citer|donner|lister|montrer|ecrire)\b")
 
 
+# What a question about the assistant itself says: what it is, who made it, who answers.
+_OF_THE_ASSISTANT = re.compile(r"\b(?:robots?|robo|bot|chatbot|humaine?|personne|ia|ai|intelligence|machine|programm\w*"
+                               r"|gpt|chatgpt|nom|appel\w*|ki|reel\w*|vrai\w*|conscient\w*|automatique\w*|cree\w*"
+                               r"|derriere|quelqu'un|repond\w*|reflechi\w*|toi|you|human|humin|machin|assistante?|age)\b"
+                               r"|\b(?:tu es|t'es|t es|vous etes|vs etes|es-tu|etes-vous|qui (?:es|etes|t'a|vous a))\b")
+
+
 def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
     """« yen a cb en tt » read as a goodbye, « qui en est l'auteur ? » as a question about the assistant: what the
     message asks of the fiche (how many items the last list holds, a detail the fiche does not give, a topic it names),
@@ -1277,6 +1311,10 @@ def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
             and set(q.topics_named) <= {previous}:
         # « cite les moi stp » after a count or a list: that list again
         return answer(school, replace(turn, intent=previous), previous, fallback=False)
+    if turn.intent == "question_bot" and previous in facts and not _OF_THE_ASSISTANT.search(q.folded):
+        # « y en a une autre qui va avec ? » after a list, read as a question about the assistant: nothing in it is of
+        # the assistant, it follows up on that list
+        return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False)
     if "?" not in q.text and not q.cues.how_much:
         return None
     if previous in COUNTED_TOPICS and previous in facts and q.cues.quantity_of_it and not q.about_pay:

@@ -30,7 +30,7 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
                # (« le min confirmé moins le min débutant ? »: a subtraction)
                ("ecart", re.compile(r"\bmoins (?:le|la) (?:min|max|mini|maxi|minimum|maximum|milieu|plancher|plafond)\b"
                                     r"|\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b|\bde combien (?:augmente|progresse"
-                                    r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien (?:de|en) plus\b"
+                                    r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien (?:de|en) (?:plus\b|\+)"
                                     r"|\bhow much more\b")))
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
 # « large de combien ? », « l'amplitude de la fourchette des confirmés », « l'écart de la fourchette débutant »: how wide
@@ -219,6 +219,10 @@ def placed(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
         return _on_kept(calculation, kept)
     if calculation.figures[:1] == UNPLACED:  # from the figure kept to the one named
         last = kept.figures[-1] if kept is not None and kept.figures and all(kept.figures[-1]) else None
+        level = one_level(kept)
+        if last is None and level and len(calculation.figures) > 1 and calculation.figures[1][1]:
+            # « l'écart avec un débutant, sur le minimum ? » after a confirmed's pay: the same bound of the level kept
+            last = (level, calculation.figures[1][1])
         return replace(calculation, figures=(last,) + calculation.figures[1:]) \
             if last is not None and last != calculation.figures[1] else None
     if all(level for level, _ in calculation.figures):

@@ -69,6 +69,8 @@ _COST = re.compile(r"\bco[uû]t|\bprix\b|\bfrais\b|\btarif|\bbudget|\binscriptio
 # « elle est notée combien ? », « quel score ? »: a score asked (the fiche scores its hard skills), not a pay.
 _SCORE_WORDS = re.compile(r"\bnote(?:e|es|s)?\b|\bscore|\bevalue(?:e|es|s)?\b|\bpoints?\b|\bsur 100\b|\bnotation")
 # A word of pay (« pays », a country, is not « paye »).
+# « c'est bac+ combien ? », « bac plus quoi ? »: the level of a diploma asked
+_LEVEL_ASKED = re.compile(r"\bbac ?(?:\+|plus) ?(?:combien|cb|cmb|quoi|koi)\b")
 _PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)(?!s\b)|\bremuner|\bbrut|\bnet\b|\beuros?\b|€|\bk€|\bfric|\bthune|\bsous\b"
                         r"|\bargent\b|\bmoney\b|\bsalary|\bwages?\b|\bearn|\btranches? (?:de salaire|salariale)|\bquelle tranche\b")
 
@@ -174,12 +176,17 @@ def phrase_pattern(phrase: str) -> "re.Pattern":
     if " + " in folded:
         return _together(folded.split(" + "))
     number_after = r"(?!\s*\+?\s*\d)" if folded.split()[-1:] and folded.split()[-1] in LEVEL_WORDS else ""
-    return re.compile(r"(?<![a-z0-9])" + re.escape(folded) + r"(?![a-z0-9])" + number_after)
+    return re.compile(r"(?<![a-z0-9])" + _elided(folded) + r"(?![a-z0-9])" + number_after)
+
+
+def _elided(words: str) -> str:
+    """`words` escaped, an elision as students type it too: « offres d'emploi », « offres d emploi », « offres demploi »."""
+    return re.escape(words).replace("'", "(?:' ?| )?")
 
 
 def _word(part: str) -> str:
     """One word of a « mot + autre* » expression: whole word, « * » for any ending."""
-    return (r"(?<![a-z0-9])" + re.escape(part.strip().rstrip("*")) + (r"[a-z-]*" if part.strip().endswith("*") else "")
+    return (r"(?<![a-z0-9])" + _elided(part.strip().rstrip("*")) + (r"[a-z-]*" if part.strip().endswith("*") else "")
             + r"(?![a-z0-9])")
 
 
@@ -212,7 +219,9 @@ _BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\b
                         r"|\b(?:plus|pas) (?:besoin|la peine) d(?:e|')|\bsert plus a rien\b|\bplus (?:utiles?|necessaires?)\b"
                         r"|\bsert a rien\b|\bservent a rien\b|\bpas (?:si |tres |vraiment |super |trop )?(?:importante?s?|utiles?"
                         r"|necessaires?|indispensables?|essentiel\w*)\b"
-                        r"|\bn'a rien a voir\b|\brien a voir avec\b|\bun truc de\b")
+                        r"|\bn'a rien a voir\b|\brien a voir avec\b|\bun truc de\b"
+                        r"|\bpas (?:une? |des )?(?:vraie?s? |vraiment (?:une? |des )?)(?:competence|qualite|mission|outil"
+                        r"|contrainte|skill)")
 # « il ne s'occupe pas de la communication, si ? », « il n'y a aucun outil de veille ? »: a thing said not to be part of it.
 _NEGATED = re.compile(r"\bne (?:s'occupe|s'en occupe|fait|gere|utilise|travaille|participe|sert|touche|concerne)\w*"
                       r" (?:pas|jamais|plus)\b|\bn'est pas (?:son|leur|du tout son) (?:role|travail|boulot|job|domaine)\b"
@@ -269,7 +278,7 @@ _OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:l
 
 _COUNTED_NOUNS = (r"((?:categories?|types?|familles?|sortes?|kinds?) (?:d'|de |of )outils|missions?|competences?|qualites?"
                   r"|soft skills?|hard skills?|skills?|outils?|taches?|tasks?|qualities|tools?"
-                  r"|(?:metiers?|postes?) tremplins?|tremplins?|experiences|(?:metiers?|postes?) d'evolution|evolutions)")
+                  r"|(?:metiers?|postes?) tremplins?|tremplins?|experiences|(?:metiers?|postes?) d(?:'| )?evolutions?|evolutions)")
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
 # (« combien d experiences » as typed without the apostrophe)
@@ -774,6 +783,12 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         # « la fiche en cite combien en tout, de ces qualités ? » asks one thing, how many qualities: its « combien »
         # read apart is no question of pay
         split = ()
+    if _LEVEL_ASKED.search(folded) and not _PAY_WORDS.search(folded):
+        split = ()  # « mastère c bac+ combien » asks a level: its « combien » read apart is no question of pay
+    # « écoute active et communication c'est pareil ? »: a part the classifier reads as the pay with nothing of pay in
+    # it (no word, amount, level nor « combien ») asks no pay; a detail the fiche lacks in it is still read
+    split = tuple(p if p.intent != "salaire" or _asks_pay(p.question) else Part(None, p.confidence, p.question)
+                  for p in split)
     written, situation = written_diplomas(vocabulary, text, folded)
     # the items of a list the questions name, in the words fiches use, and those said in everyday words
     in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded, vocabulary))
@@ -831,6 +846,16 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         counted=counted, among=said_among(folded), guaranteed=bool(_GUARANTEE.search(folded)),
         request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=wording,
         numbers=numbers, pay_sum=pay_sum(folded, paid, numbers), pay_piece=pay_piece(folded))
+
+
+# What asks the pay besides its words: « combien », « ça rapporte », « on touche », « par mois ».
+_PAY_ASKED = re.compile(r"\b(?:combien|cb|cmb|how much|rapport\w*|touch\w*|smic|par mois|par an|l'an|mensuel\w*)\b")
+
+
+def _asks_pay(q: "Question") -> bool:
+    """Whether a part of a message says anything of pay: a word of pay, an amount, a level, a calculation."""
+    return q.about_pay or any(a.marked or a.value >= 500 for a in q.numbers) or q.experience is not None or q.pay_sum is not None \
+        or q.pay_piece is not None or bool(_PAY_ASKED.search(q.folded))
 
 
 def _part(part: dict, text: str, folded: str, entities: Sequence[dict], vocabulary: Vocabulary) -> Question:
