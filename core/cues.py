@@ -28,7 +28,7 @@ _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\
                      r"|\bphrases?(?: \w+){0,2} (?:marrante|drole|amusante|rigolote|connue|culte|choc)s?\b")
 # « lequel est le plus adapté ? », « le plus conseillé »: which one suits best.
 _BEST_FIT = re.compile(r"\b(?:le|la) (?:plus|mieux) (?:adaptee?|indiquee?|conseillee?|recommandee?|pertinente?)\b"
-                       r"|\bbest suited\b")
+                       r"|\bbest suited\b|\b(?:lequel|laquelle|lesquel\w*)\b[^?.]{0,40}\breference\b")
 # « la phrase sur le dictionnaire », « l'expression avec le travail »: a sentence of the fiche, named by what it says.
 _PHRASE = re.compile(r"\b(?:phrases?|expressions?|formules?|slogans?|sentence)\b")
 # « et il prépare à quels postes ? », « et ça, c'est obligatoire ? »: a follow-up on what was just answered.
@@ -69,7 +69,7 @@ OF_IT_WORDS = 10
 # « et il peut monter jusqu'à ? », « ça va jusqu'à combien ? »: how high an amount goes, the amount left unsaid.
 _UP_TO = re.compile(r"\bjusqu'?\s?(?:a|ou)(?: combien| quel (?:montant|salaire|niveau|chiffre))?\W*$")
 # « combien » as students write it (« cb », « cmb »); core/understanding.py reads the same words for counts.
-HOW_MUCH = r"(?:combien|cb|cmb|cbn)"
+HOW_MUCH = r"(?:combien|cb|cmb|cbn|cbm|cbien)"
 _HOW_MUCH = re.compile(r"\b(?:" + HOW_MUCH + r"|how much|how many)\b")
 # « elles représentent combien ? », « il faut en parler combien ? », « combien en moyenne ? »: a quantity asked of
 # what the last answer was about.
@@ -116,7 +116,8 @@ _DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|p
 _WORK_STUDY = re.compile(r"\baltern\w*|\bapprenti\w*|\bcontrat pro\w*|\b(?:ecole|cours|fac) ?(?:\+|et|/) ?(?:en )?entreprise"
                          r"|\bentreprise ?(?:\+|et|/) ?(?:a l')?(?:ecole|cours|fac)\b")
 # « il prépare à quoi ? », « ça apporte quoi de le faire ? », « ça mène à quoi ? »: what a thing in play gives.
-_GIVES = re.compile(r"\b(?:prepare\w*|mene\w*|debouche\w*|apporte\w*|donne\w* acces) (?:a |sur )?(?:quoi|koi)\b"
+_GIVES = re.compile(r"\b(?:prepare\w*|mene\w*|debouche\w*|apporte\w*|donne\w* acces|sert|servent) (?:a |sur )?(?:quoi|koi)\b"
+                    r"|\b(?:il|elle|ca) (?:prepare|mene|donne acces)\w* (?:a|aux|au)\b"
                     r"|\b(?:a|sur) (?:quoi|koi) (?:il|elle|ca|ils|elles) (?:prepare|mene|debouche)\w*")
 # « quelles formations la fiche recommande ? », « les formations pour devenir … »: the studies that lead to the job.
 _LEADING_TO = re.compile(r"\b(?:recommand\w*|conseill\w*|pour (?:devenir|commencer|faire ce (?:metier|job)|acceder|y arriver"
@@ -135,6 +136,16 @@ def initial_studies(folded: str) -> bool:
         and not _TO_PROGRESS.search(folded)
 
 
+# « ça consiste en quoi au quotidien ? », « il fait quoi concrètement ? »: what a thing is or does, described.
+_DESCRIBE = re.compile(r"\bconsist\w*|\ben quoi\b|\bau quotidien\b|\bconcretement\b|\ben detail\b"
+                       r"|\b(?:il|elle|on|ca) fait quoi\b")
+# « aide-moi à écrire … », « tu peux m'aider pour mon exposé ? »: a task asked, not how to use the assistant.
+_A_TASK = re.compile(r"\b(?:aide[sz]?[- ]?moi|aidez[- ]?moi|m'aider|help me) (?:a|pour|to|with) \w+")
+# What a question about the assistant itself says: what it is, who made it, who answers.
+_OF_THE_ASSISTANT = re.compile(r"\b(?:robots?|robo|bot|chatbot|humaine?|personne|ia|ai|intelligence|machine|programm\w*"
+                               r"|gpt|chatgpt|nom|appel\w*|ki|reel\w*|vrai\w*|conscient\w*|automatique\w*|cree\w*"
+                               r"|derriere|quelqu'un|repond\w*|reflechi\w*|toi|you|human|humin|machin|assistante?|age)\b"
+                               r"|\b(?:tu es|t'es|t es|vous etes|vs etes|es-tu|etes-vous|qui (?:es|etes|t'a|vous a))\b")
 # « et si je continue encore ? », « et si je poursuis ? »: more studies after the diploma in play.
 _GOES_ON = re.compile(r"\b(?:je|on|tu) (?:continu|poursui)\w*(?: encore| apres| plus loin)?\s*\??$"
                       r"|^\W*(?:et )?apres,? (?:(?:il )?faut (?:faire )?quoi|on fait quoi|je fais quoi|quoi)\s*\??$")
@@ -190,6 +201,9 @@ class Cues:
     gives: bool = False            # what a thing in play gives or leads to (« il prépare à quoi ? »)
     initial_studies: bool = False  # the studies that lead to the job, not the training of one who has it
     goes_on: bool = False          # more studies after the diploma in play (« et si je continue encore ? »)
+    describe: bool = False         # what a thing is or does, described (« ça consiste en quoi ? »)
+    of_the_assistant: bool = False  # what the assistant is, who made it, who answers (« t'es un robot ? »)
+    a_task: bool = False           # a task asked of the assistant (« aide-moi à écrire … »)
     training: bool = False         # training oneself (to progress)
     to_progress: bool = False      # what it takes to progress
     statement: bool = False        # says who the student is, asks nothing
@@ -260,6 +274,8 @@ def cues(folded: str) -> Cues:
     return Cues(studies=bool(_STUDIES.search(folded)), continuing=bool(_CONTINUING.search(folded)),
                 studies_on=bool(_STUDIES_ON.search(folded)), gives=bool(_GIVES.search(folded)),
                 initial_studies=initial_studies(folded), goes_on=bool(_GOES_ON.search(folded)),
+                describe=bool(_DESCRIBE.search(folded)), of_the_assistant=bool(_OF_THE_ASSISTANT.search(folded)),
+                a_task=bool(_A_TASK.search(folded)),
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),

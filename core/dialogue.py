@@ -223,6 +223,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
         or saying_quoted(school, turn) or counted_lists(school, turn) or both_steps(school, turn)
     if recalled:
         return recalled
+    if turn.kind == HELP and turn.question.cues.a_task and not turn.question.about_work:
+        # « aide moi à écrire un msg à ma crush » is no question on how to use the assistant: out of scope
+        return Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
@@ -920,12 +923,19 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # fiche says of its diplomas as a whole (its remark on them first), not continuing education; « c'est les
         # seules possibles » is no question of its own.
         intent, whole = "diplome", True
+    elif q.ordinal is not None and previous in JOB_LIST_TOPICS and previous in facts and intent != previous \
+            and not q.named and not q.about_pay and set(q.topics_named) <= {"missions", "definition"} \
+            and len(q.folded.split()) <= SHORT_RANK:
+        # « le premier ça consiste en quoi au quotidien ? » after the evolutions: that job, not the first mission
+        # (« au quotidien » names no topic here)
+        intent, q = previous, replace(q, topics_named=())
     elif previous in TRAINING_IDS and previous in facts and q.fragment and q.cues.goes_on and not q.topics_named \
             and not q.diplomas and not q.named and _next_training(school, current_profession(school, turn), previous):
         # « et si je continue encore ? » after the Bachelor: the fiche's next diploma up (the Mastère)
         intent = _next_training(school, current_profession(school, turn), previous)
     elif previous in TRAINING_IDS and previous in facts and intent != previous and not q.topics_named \
-            and not q.diplomas and not q.named and (q.cues.gives or q.fragment and (q.asks_necessity or q.asks_sufficiency)):
+            and not q.diplomas and not q.named and not q.skill and not q.skills \
+            and (q.cues.gives or q.fragment and (q.asks_necessity or q.asks_sufficiency)):
         # « il prépare à quoi alors lui ? », « et c'est obligé ? », « et ça apporte quoi de le faire ? » after a diploma:
         # that diploma
         intent = previous
@@ -940,7 +950,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « j'ai 2 ans d'expérience, je suis dans quelle tranche ? », « and after 5+ years? » after the pay: a level
         # of experience asked of the pay, not the jobs that prepare for this one nor those that follow it
         intent = "salaire"
-    elif intent in ITEM_TOPICS and previous in ITEM_TOPICS + ("contraintes",) and previous in facts \
+    elif intent in ITEM_TOPICS + ("contraintes",) and previous in ITEM_TOPICS + ("contraintes",) and previous in facts \
             and intent != previous and q.superlative and not q.skill and not q.topics_named:
         # « la plus importante c'est laquelle ? » after the qualities, « laquelle est la plus chiante ? » after the
         # constraints: within that list, not the technical skills
@@ -950,7 +960,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « qu'est-ce qu'il faut pour évoluer ? »: what the fiche says the evolutions demand, not the diplomas
         intent = "evolutions"
     elif q.cues.best_fit and "diplome" in facts and not q.named and not q.skills \
-            and (q.cues.studies and set(q.topics_named) <= set(DIPLOMA_TOPICS)
+            and (q.cues.studies and set(q.topics_named) <= set(DIPLOMA_TOPICS) or len(set(q.diplomas)) > 1
                  or previous in DIPLOMA_TOPICS and not q.topics_named and not q.diplomas):
         # « lequel des 3 diplômes est le plus adapté ? », « le quel est le plus adapté pour commencer ? » after the
         # diplomas: the fiche's reference path, not the quality « adaptabilité » whose stem « adapté » shares
@@ -1018,11 +1028,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         intent = "hard_skills"
 
     current = current_profession(school, turn)
-    if current is not None and not q.skills and len(q.parts) < 2 and (
-            intent in ITEM_TOPICS or intent in facts and unsure(turn, intent)):
+    ranked_job = intent in JOB_LIST_TOPICS and q.ordinal is not None  # « le premier … ? » of the jobs a list cites
+    if current is not None and not q.skills and len(q.parts) < 2 and not ranked_job \
+            and (intent in ITEM_TOPICS or intent in facts and unsure(turn, intent)):
         # « avec qui travaille-t-on dans la coopération institutionnelle ? » read, unsure, as the evolutions
         intent = titled_topic(school, current, q, intent) or intent
-    if current is not None and not q.skills and len(q.parts) < 2 and intent in DESCRIBED_TOPICS:
+    if current is not None and not q.skills and len(q.parts) < 2 and intent in DESCRIBED_TOPICS and not ranked_job:
         # « c'est quoi la compétence qui consiste à comprendre les attentes des partenaires ? »: the quality so described
         intent = described_topic(school, current, q, intent, previous) or intent
     stone = own_stepping_stone(school, current, q)
@@ -1295,13 +1306,6 @@ _RELIST = re.compile(r"\b(?:cite|citez|donne|donnez|liste|listez|montre|montrez|
                      r"|\bme les (?:citer|donner|lister|montrer|ecrire)\b")
 
 
-# What a question about the assistant itself says: what it is, who made it, who answers.
-_OF_THE_ASSISTANT = re.compile(r"\b(?:robots?|robo|bot|chatbot|humaine?|personne|ia|ai|intelligence|machine|programm\w*"
-                               r"|gpt|chatgpt|nom|appel\w*|ki|reel\w*|vrai\w*|conscient\w*|automatique\w*|cree\w*"
-                               r"|derriere|quelqu'un|repond\w*|reflechi\w*|toi|you|human|humin|machin|assistante?|age)\b"
-                               r"|\b(?:tu es|t'es|t es|vous etes|vs etes|es-tu|etes-vous|qui (?:es|etes|t'a|vous a))\b")
-
-
 def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
     """« yen a cb en tt » read as a goodbye, « qui en est l'auteur ? » as a question about the assistant: what the
     message asks of the fiche (how many items the last list holds, a detail the fiche does not give, a topic it names),
@@ -1311,7 +1315,7 @@ def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
             and set(q.topics_named) <= {previous}:
         # « cite les moi stp » after a count or a list: that list again
         return answer(school, replace(turn, intent=previous), previous, fallback=False)
-    if turn.intent == "question_bot" and previous in facts and not _OF_THE_ASSISTANT.search(q.folded):
+    if turn.intent == "question_bot" and previous in facts and not q.cues.of_the_assistant:
         # « y en a une autre qui va avec ? » after a list, read as a question about the assistant: nothing in it is of
         # the assistant, it follows up on that list
         return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False)

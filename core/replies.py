@@ -1044,6 +1044,8 @@ class Replier:
         e = p.evolutions
         rank = by_rank(q, len(e.postes))
         named = best_match(self.said_stems(p, q), *item_texts(p, "evolutions")) if rank is None else None
+        if rank is not None and q.cues.describe:
+            named = rank  # « le premier, ça consiste en quoi au quotidien ? »: that job, which the fiche does not describe
         if named is not None:  # « et celle qui porte sur l'Europe ? »: the evolution the message names by its words
             return Body(self.fill("evolution_confirmee" if _asks_if_listed(q, "evolutions", e.postes[named])
                                   else "evolution_nommee", poste=e.postes[named],

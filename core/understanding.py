@@ -219,7 +219,7 @@ _BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\b
                         r"|\b(?:plus|pas) (?:besoin|la peine) d(?:e|')|\bsert plus a rien\b|\bplus (?:utiles?|necessaires?)\b"
                         r"|\bsert a rien\b|\bservent a rien\b|\bpas (?:si |tres |vraiment |super |trop )?(?:importante?s?|utiles?"
                         r"|necessaires?|indispensables?|essentiel\w*)\b"
-                        r"|\bn'a rien a voir\b|\brien a voir avec\b|\bun truc de\b"
+                        r"|\bn'a rien a voir\b|\brien a voir avec\b|\bun truc de\b|\bcompte(?:nt)? pas\b"
                         r"|\bpas (?:une? |des )?(?:vraie?s? |vraiment (?:une? |des )?)(?:competence|qualite|mission|outil"
                         r"|contrainte|skill)")
 # « il ne s'occupe pas de la communication, si ? », « il n'y a aucun outil de veille ? »: a thing said not to be part of it.

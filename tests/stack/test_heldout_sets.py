@@ -36,7 +36,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh26.yml (211, 46 conversations, apart, first run unseen) | 175/211 (1dd55a2) | | 190/211 | 0.895 | 26 → 12, 13 |
 | tests/nlu/test_fresh27.yml (211, 46 conversations, apart, first run unseen) | 187/211 (e6d665f) | | 197/211 | 0.928 | 18 → 10, 11 |
 | tests/nlu/test_fresh28.yml (211, 46 conversations, apart, first run unseen) | 174/211 (f8cbfbd) | | 191/211 | 0.900 | 28 → 16, 17 |
-| tests/nlu/test_fresh29.yml (211, 46 conversations, apart, unseen, not mended) | 178/211 (fresh28 fixes) | | 178/211 | 0.838 | 25, 26 |
+| tests/nlu/test_fresh29.yml (211, 46 conversations, apart, first run unseen) | 178/211 (fresh28 fixes) | | 188/211 | 0.886 | 25 → 16, 17 |
 
 fresh28's three off-topic messages (homework, the weather, a video game) were written expecting « la fiche ne précise
 pas »; after its first run, their expectation was reviewed to the polite refusal the brief asked for (« je réponds
@@ -92,7 +92,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh26", 0.895, 13),
                                                     ("test_fresh27", 0.928, 11),
                                                     ("test_fresh28", 0.900, 17),
-                                                    ("test_fresh29", 0.838, 26)])
+                                                    ("test_fresh29", 0.886, 17)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")
