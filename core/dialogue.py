@@ -963,8 +963,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and (q.cues.studies and set(q.topics_named) <= set(DIPLOMA_TOPICS) or len(set(q.diplomas)) > 1
                  or previous in DIPLOMA_TOPICS and not q.topics_named and not q.diplomas):
         # « lequel des 3 diplômes est le plus adapté ? », « le quel est le plus adapté pour commencer ? » after the
-        # diplomas: the fiche's reference path, not the quality « adaptabilité » whose stem « adapté » shares
-        intent = "diplome"
+        # diplomas, « bts ou bachelor, lequel est la référence ? »: the fiche's reference path, not the quality
+        # « adaptabilité » whose stem « adapté » shares, nor the first diploma named
+        intent, q = "diplome", replace(q, diploma=None)
     elif intent == "hard_skills" and q.score_asked and "soft_skills" in q.topics_named and "soft_skills" in facts \
             and not q.skill and not q.skills and not q.named:
         # « les soft skills elles ont des notes comme les hard skills ? »: the qualities, which the fiche does not score

@@ -7,7 +7,6 @@ core/dialogue.py on the behaviour knowledge: every expected name is read from th
 from core import dialogue
 from core.understanding import understand
 from tests.support.knowledge import default_profession, school, template_start
-from tests.support.knowledge import replied as reply
 from tests.support.knowledge import replies_to as conversation
 
 A = dialogue.ANSWER
@@ -32,9 +31,15 @@ def test_the_most_important_after_the_qualities_is_of_the_qualities_not_the_cons
 
 
 def test_which_of_two_diplomas_is_the_reference_is_the_fiches_reference():
+    words = school().replier.diplomas
     reference = next(p for p in default_profession().parcours if p.statut == "reference")
-    text = reply("bts ou bachelor, lequel des deux est le niveau de reference ?", "bts")
-    assert reference.nom in text.split("\n")[0], text
+    other = next(p for p in default_profession().parcours if p.statut != "reference" and p.niveau is not None)
+    kinds = [words.kind_of(other.nom), words.kind_of(reference.nom)]
+    q = school().understand(f"{other.nom} ou {reference.nom}, lequel des deux est le niveau de reference ?",
+                            [{"entity": "diplome", "value": k} for k in kinds], kinds[0], [])
+    text = dialogue.respond(school(), dialogue.Turn(q, kinds[0], ((kinds[0], 0.9),), {}, None, A)).reply.text
+    first = text.split("\n")[0]
+    assert words.labelled(reference) in first and not first.startswith(other.nom), text
 
 
 def test_what_the_diploma_in_play_prepares_for_is_that_diplomas_answer():
