@@ -444,7 +444,9 @@ def which_profession(school: School, turn: Turn, current: Optional[Profession], 
         named = school.profession(q.entity_named[0]) if q.entity_named else None
         if named is None and current is not None and intent in JOB_LIST_TOPICS and intent in school.fact_topics:
             return Choice(current, not_listed=q.profession_entity.strip())
-        if named is None and school.is_other_profession(q.profession_entity, current):
+        if named is None and school.is_other_profession(q.profession_entity, current) \
+                and not (q.checks_identity and current is not None):
+            # (« en gros c'est comme être prof d'anglais ? »: this job likened to another, its definition answers)
             reply = school.replier.other_profession(list(school.professions.values()), q.profession_entity)
             return Choice(current, reply=Outcome(reply, (("autre_metier", q.profession_entity.strip()),
                                                          ("sujet", asked))))

@@ -14,7 +14,8 @@ from core.amounts import MONTHLY, Amount, amounts
 
 # A level of the fiche's pay, as students name it.
 _LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee?s?|en debut de carriere|au debut"
-                                   r"|de depart|beginners?|entry[- ]level)\b")),
+                                   r"|de depart|de debut|beginners?|entry[- ]level"
+                                   r"|quand (?:tu|on|je|il|elle) (?:debute|commence)\w*)\b")),
            ("confirme", re.compile(r"\b(?:confirmee?s?|confs?|seniors?|experimentee?s?|experienced)\b")))
 # A bound of a level's range.
 _BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima|bas|planchers?|lowest)\b")),
@@ -36,7 +37,8 @@ _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
 # « large de combien ? », « l'amplitude de la fourchette des confirmés », « l'écart de la fourchette débutant »: how wide
 # one level's range is
 _WIDTH = re.compile(r"\blarges? de combien\b|\blargeur\b|\bamplitude\b|\betendue\b|\bhow wide\b"
-                    r"|\becarts? (?:de|dans|sur) (?:la|sa|cette) fourchette\b|\bcombien de large\b")
+                    r"|\becarts? (?:de|dans|sur) (?:la|sa|cette) fourchette\b|\bcombien de large\b"
+                    r"|\b(?:monter|augmenter|progresser|grimper) de combien dans (?:la|sa|cette|leur) fourchette\b")
 # « 3 000 € par mois, ça fait combien par an ? »: a monthly amount, and not a net one (the fiche's figures are gross)
 _NET = re.compile(r"\bnet(?:te)?s?\b")
 # The bound of a figure that is the middle of its level's range (« le milieu de la fourchette débutant »).
@@ -125,6 +127,9 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
         return PaySum(next(op for op in operations if op != "milieu"), _middles(levels))
     if not (about_pay or levels or _RANGE.search(folded) or monthly or _BOTH_LEVELS.search(folded)
             or len(found) == 2 and all(a.marked for a in found)):
+        periodic = over_period(folded, levels, found)
+        if periodic is not None and _BARE_PERIOD.search(folded):
+            return periodic  # « et par jour si on compte les 365 jours ? » right after the pay: placed by the dialogue
         # « de combien de % le haut dépasse le bas ? »: two bounds of no level, a calculation only right after an
         # answer on one level's pay (the dialogue places it there, or drops it)
         kind = operations[0] if operations else None
@@ -134,6 +139,9 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
         return PaySum(kind, UNPLACED) if kind and not found and _of_those(folded) else None
     if monthly and not _NET.search(folded):
         return PaySum("par_an", said=(said[0],))
+    periodic = over_period(folded, levels, found)
+    if periodic is not None:
+        return periodic
     if not operations:
         return None
     kind = operations[0]
@@ -152,6 +160,63 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
     if len(figures) != 2 or (kind != "ecart" and "" in {bound for _, bound in figures}):
         return None
     return PaySum(kind, figures)
+
+
+# « ça fait combien par semaine ? », « par jour sur 365 jours ? », « en 18 mois ? », « 1 an et demi au minimum ? »: a
+# figure of the fiche's yearly pay over another period. A kind per period, the divisor of a year or the months it lasts.
+PER_WEEK, PER_DAY, OVER_MONTHS = "par_semaine", "par_jour", "sur_mois"
+PERIODS = (PER_WEEK, PER_DAY, OVER_MONTHS)
+WEEKS_A_YEAR, DAYS_A_YEAR = 52, 365
+_PER_WEEK = re.compile(r"\bpar semaine\b|\bla semaine\b|\bhebdo\w*|\bper week\b|\ba week\b")
+_PER_DAY = re.compile(r"\bpar jour\b|\ble jour\b|\bjournalier\w*|\bper day\b|\ba day\b|\b365 jours\b")
+_MONTHS = re.compile(r"\b(?:en|sur|pendant|au bout de) (\d{1,2}) mois\b")
+_YEAR_AND_A_HALF = re.compile(r"\b(?:(\d)|un) an(?:s)? et demi\b")
+_YEARS_IN_ALL = re.compile(r"\b(?:en|sur|pendant) (\d{1,2}) ans\b(?=.*\b(?:en tout|au total|total|cumul\w*)\b)"
+                           r"|\b(?:en tout|au total)\b.*\b(?:en|sur|pendant) (\d{1,2}) ans\b")
+# « et par jour ? », « et par semaine si on compte 52 semaines ? »: a period alone, right after the pay
+_BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:combien|cb) )?(?:par (?:jour|semaine)|sur \d{1,2} mois"
+                          r"|en \d{1,2} mois)\b")
+# « combien d'heures par jour ? »: hours, not pay
+_HOURS = re.compile(r"\bheures?\b|\bhoraires?\b")
+
+
+def _period(folded: str) -> Optional[Tuple[str, int]]:
+    """(the period kind, the months it lasts for OVER_MONTHS) a message asks the pay over, None for none (by the year,
+    or by the month: the fiche's yearly figures divided by 12 are said with the net pay, hors_fiche.yml)."""
+    if _HOURS.search(folded) or MONTHLY.search(folded):
+        return None  # (« en mensuel sur 12 mois » asks the monthly pay, said with the net pay)
+    if _PER_WEEK.search(folded):
+        return PER_WEEK, 0
+    if _PER_DAY.search(folded):
+        return PER_DAY, 0
+    half = _YEAR_AND_A_HALF.search(folded)
+    if half:
+        return OVER_MONTHS, int(half.group(1) or 1) * 12 + 6
+    months = _MONTHS.search(folded)
+    if months and 1 < int(months.group(1)) < 120 and int(months.group(1)) != 12:
+        return OVER_MONTHS, int(months.group(1))
+    years = _YEARS_IN_ALL.search(folded)
+    if years:
+        return OVER_MONTHS, int(years.group(1) or years.group(2)) * 12
+    return None
+
+
+def over_period(folded: str, levels: List[str], said: Sequence[int]) -> Optional[PaySum]:
+    """The figures a message names (a bound of a level, a level's two bounds, or a bound to place on the level kept)
+    over the period it asks, None when it asks none or gives its own amounts. `said`: OVER_MONTHS's months."""
+    period = _period(folded)
+    if period is None or said:
+        return None
+    kind, months = period
+    bounds = [name for _, name in _found(_BOUNDS, folded)]
+    named = list(dict.fromkeys(levels))
+    if len(named) == 1:
+        figures = tuple((named[0], bound) for bound in (dict.fromkeys(bounds) or ("min", "max")))
+    elif len(named) == 2:
+        figures = tuple((level, bound) for level in named for bound in (dict.fromkeys(bounds) or ("min", "max")))
+    else:
+        figures = tuple(("", bound) for bound in dict.fromkeys(bounds)) or UNPLACED
+    return PaySum(kind, figures, (months,) if kind == OVER_MONTHS else ())
 
 
 def decimal(value: float) -> str:
@@ -240,6 +305,11 @@ def _on_kept(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
     if len(kept.figures) == 2 and all(level and bound for level, bound in kept.figures) and calculation.kind != "milieu":
         return replace(calculation, figures=kept.figures)
     level = one_level(kept)
+    if calculation.kind in PERIODS:
+        # « et par jour ? » after a figure: that figure; after a level's range: both its bounds
+        if kept.figures and all(all(f) for f in kept.figures):
+            return replace(calculation, figures=kept.figures)
+        return replace(calculation, figures=((level, "min"), (level, "max"))) if level else None
     return replace(calculation, figures=((level, ""),)) if calculation.kind == "milieu" and level else None
 
 

@@ -14,7 +14,7 @@ from core.diplomas import Diplomas
 from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, posts_in, shown_titles, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
-from core.pay_sums import MIDDLE, PaySum, change, decimal
+from core.pay_sums import DAYS_A_YEAR, MIDDLE, PER_DAY, PER_WEEK, PERIODS, WEEKS_A_YEAR, PaySum, change, decimal
 from core.stemming import folded_key, stem, stems
 from core.textnorm import fold, folded_words, listed
 from core.understanding import AbsentDetail, Question, phrase_pattern
@@ -679,6 +679,24 @@ class Replier:
         if not ranges or any(level not in ranges for level, _ in asked.figures):  # (a level it lacks, or none placed)
             return ""
         lines: List[str] = []
+        if asked.kind in PERIODS:
+            # « ça fait combien par semaine ? », « en 18 mois au max ? »: each figure over that period
+            if "an" not in fold(s.unite).split() or not all(bound for _, bound in asked.figures):
+                return ""
+            for level, bound in asked.figures:
+                value = _figure(ranges[level], bound)
+                chiffre = self._figure_named(ranges[level], bound, value)
+                if asked.kind == PER_WEEK:
+                    lines.append(self.fill("salaire.calcul_par_semaine", chiffre=chiffre, semaines=WEEKS_A_YEAR,
+                                           resultat=euros(round(value / WEEKS_A_YEAR))))
+                elif asked.kind == PER_DAY:
+                    lines.append(self.fill("salaire.calcul_par_jour", chiffre=chiffre, jours=DAYS_A_YEAR,
+                                           resultat=euros(round(value / DAYS_A_YEAR))))
+                else:
+                    lines.append(self.fill("salaire.calcul_sur_mois", chiffre=chiffre, mois=asked.said[0],
+                                           resultat=euros(round(value * asked.said[0] / 12))))
+            return self.fill("salaire.calcul", calculs=self.bullets(lines),
+                             niveaux=self.bullets([self._salary_level(p, name) for name in ranges]))
         if asked.kind == "par_an":
             if "an" not in fold(s.unite).split():
                 return ""
@@ -705,10 +723,7 @@ class Replier:
             if len(values) != 2:
                 return ""
             labels = [f"{euros(v)} €" for v in values] if asked.said else [
-                self.fill("salaire.calcul_chiffre", libelle=ranges[level].libelle, montant=euros(v),
-                          borne=self.fill("salaire.calcul_borne_min" if bound == "min" else "salaire.calcul_borne_milieu"
-                                          if bound == MIDDLE else "salaire.calcul_borne_max"))
-                for (level, bound), v in zip(figures, values)]
+                self._figure_named(ranges[level], bound, v) for (level, bound), v in zip(figures, values)]
             first, second = values
             if asked.kind == "ecart":
                 lines.append(self.fill("salaire.calcul_ecart", a=labels[0], b=labels[1], resultat=euros(abs(second - first))))
@@ -721,6 +736,12 @@ class Replier:
         figures = [self._salary_level(p, name) for name in ranges]
         return self.fill("salaire.calcul_montants_dits" if asked.said else "salaire.calcul", calculs=self.bullets(lines),
                          niveaux=self.bullets(figures))
+
+    def _figure_named(self, level, bound: str, value: int) -> str:
+        """« le minimum débutant(e) (30 000 €) »: a figure of a level's range, named."""
+        return self.fill("salaire.calcul_chiffre", libelle=level.libelle, montant=euros(value),
+                         borne=self.fill("salaire.calcul_borne_min" if bound == "min" else "salaire.calcul_borne_milieu"
+                                         if bound == MIDDLE else "salaire.calcul_borne_max"))
 
     def saying_meaning(self, p: Profession) -> Reply:
         """What the fiche's saying means, asked right after it: the fiche gives it as it is, without explaining it."""

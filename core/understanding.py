@@ -255,9 +255,10 @@ _CHECKS_IDENTITY = re.compile(
     r"(?:un|une|comme un|comme une|a|an)\W+(?:(?:metier|job|boulot|sorte|genre|espece|kind|sort) (?:de |d'|of )\w+"
     r"|(?!(?:metier|poste|premier|dernier|entier|particulier|salaire|vrai|normal|travail|global)\b)"
     r"\w+(?:eur|euse|teur|trice|iste|ien|ienne|ier|iere|ate|al|ale|aire|ant|ante|er|or|ist|ian|ent))\b"
-    r".{0,80}(?:\bnon|c'?est ca|c'?est bien ca|\bc ca|n'est-ce pas|\bhein|pas vrai|\bright|\bisn't it|\bcorrect)\W*$")
+    r".{0,80}(?:\bnon|\bnan|c'?est ca|c'?est bien ca|\bc ca|n'est-ce pas|\bhein|pas vrai|\ben fait|\bright|\bisn't it"
+    r"|\bcorrect)\W*(?:\?[^?]{0,40}\?)?$")
 # « c'est un peu comme être ambassadeur ? »: the job likened to another, to check as well.
-_LIKENED = re.compile(_LEAD_IN + r"(?:c'est|c est|ce metier c'est|it's)\W+"
+_LIKENED = re.compile(_LEAD_IN + r"(?:c'est|c est|c|ce metier c'est|it's)\W+"
                       r"(?:un peu |en gros |genre |plus ou moins |un genre |like )?comme (?:etre |faire )?(?:un |une )?\w+")
 # « en gros ce métier c'est juste traduire des docs, non ? »: the job reduced to one thing, to check as well.
 # The job is the subject: first in the message, or named (« la diplomatie, c'est juste dans le nom ? » is no such idea).

@@ -35,12 +35,13 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh25.yml (211, 46 conversations, apart, first run unseen) | 184/211 (1c26fd6) | | 201/211 | 0.947 | 21 → 6, 7 |
 | tests/nlu/test_fresh26.yml (211, 46 conversations, apart, first run unseen) | 175/211 (1dd55a2) | | 190/211 | 0.895 | 26 → 12, 13 |
 | tests/nlu/test_fresh27.yml (211, 46 conversations, apart, first run unseen) | 187/211 (e6d665f) | | 197/211 | 0.928 | 18 → 10, 11 |
-| tests/nlu/test_fresh28.yml (211, 46 conversations, apart, first run unseen) | 174/211 (f8cbfbd) | | 192/211 | 0.905 | 28 → 15, 16 |
+| tests/nlu/test_fresh28.yml (211, 46 conversations, apart, first run unseen) | 174/211 (f8cbfbd) | | 194/211 | 0.915 | 28 → 13, 14 |
 | tests/nlu/test_fresh29.yml (211, 46 conversations, apart, first run unseen) | 178/211 (fresh28 fixes) | | 190/211 | 0.895 | 25 → 14, 15 |
+| tests/nlu/test_fresh30.yml (211, 46 conversations, apart, first run unseen) | 177/211 (09747aa) | | 185/211 | 0.872 | 25 → 19, 20 |
 
 fresh28's three off-topic messages (homework, the weather, a video game) were written expecting « la fiche ne précise
 pas »; after its first run, their expectation was reviewed to the polite refusal the brief asked for (« je réponds
-uniquement… »): the 174 is before that review, the 192 after.
+uniquement… »): the 174 is before that review, the 194 after.
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
 kinds added (two English or elliptic questions now get a clarification).
@@ -91,8 +92,9 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh25", 0.947, 7),
                                                     ("test_fresh26", 0.895, 13),
                                                     ("test_fresh27", 0.928, 11),
-                                                    ("test_fresh28", 0.905, 16),
-                                                    ("test_fresh29", 0.895, 15)])
+                                                    ("test_fresh28", 0.915, 14),
+                                                    ("test_fresh29", 0.895, 15),
+                                                    ("test_fresh30", 0.872, 20)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -107,6 +107,8 @@ def filled():
             replier.answer(profession, Question(topic="hard_skills", skill=skill.id,
                                                 folded=f"elle a {100 - skill.score // 2}, c'est juste ?"))
         replier.answer(profession, Question(topic="salaire", experience="confirme", folded="un senior gagne combien ?"))
+        for period in ("par semaine", "par jour", "en 18 mois"):  # a level's pay over another period
+            replier.answer(profession, understand(f"un débutant gagne combien {period} ?", topic="salaire"))
         replier.answer(profession, Question(topic="alternance", premise="impossible"))
         # the fiche's saying beside its figures, and a fiche with none
         said = understand("c'est quoi la citation sur le salaire ?", topic="salaire")

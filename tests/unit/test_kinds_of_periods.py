@@ -1,0 +1,53 @@
+"""Pay over another period than the fiche's year, read from a set written apart (tests/nlu/test_fresh30.yml) and seen in
+earlier sets (« ça fait combien par semaine ? », « par jour si on compte les 365 jours ? », « en 18 mois au max ? », « 1
+an et demi au minimum, j'aurai gagné combien en tout ? »): each figure computed from the fixture fiche's own figures,
+said to be a calculation. Hours a day are no pay."""
+from core import dialogue
+from core.knowledge import euros
+from core.pay_sums import PER_DAY, PER_WEEK, pay_sum
+from core.understanding import fold
+from tests.support.knowledge import pay_levels as levels
+from tests.support.knowledge import replied as reply
+from tests.support.knowledge import replies_to as conversation
+from tests.support.knowledge import template_start
+
+A = dialogue.ANSWER
+
+
+def test_a_levels_pay_by_the_week_is_each_bound_divided_by_52():
+    beginner, _ = levels()
+    text = reply("ca fait combien par semaine quand tu debutes ?", "salaire")
+    assert text.startswith(template_start("salaire.calcul")), text
+    assert f"{euros(round(beginner.min / 52))} € par semaine" in text and f"{euros(round(beginner.max / 52))} €" in text
+
+
+def test_one_bound_by_the_day_and_over_a_year_and_a_half():
+    beginner, _ = levels()
+    text = reply("si je divise le salaire de debut le plus bas par 365 jours, ça fait cb par jour ?", "salaire")
+    assert f"{euros(round(beginner.min / 365))} € par jour" in text and f"{euros(round(beginner.max / 365))} €" not in text
+    text = reply("si je reste 1 an et demi au salaire mini debutant j'aurai gagné combien en tout ?", "salaire")
+    assert f"{euros(round(beginner.min * 1.5))} € sur 18 mois" in text, text
+
+
+def test_a_period_alone_after_the_pay_is_on_the_figure_or_level_just_given():
+    _, confirmed = levels()
+    replies = conversation(("le confirmé il touche entre combien et combien ?", "salaire", A, "confirme"),
+                           ("en 18 mois au max ca fait combien ?", "relance", A))
+    assert f"{euros(round(confirmed.max * 1.5))} € sur 18 mois" in replies[1], replies[1]
+    replies = conversation(("le confirmé il touche entre combien et combien ?", "salaire", A, "confirme"),
+                           ("et par jour ?", "relance", A))
+    assert f"{euros(round(confirmed.min / 365))} € par jour" in replies[1], replies[1]
+
+
+def test_hours_a_day_and_a_monthly_amount_are_no_period_of_pay():
+    assert pay_sum(fold("combien d'heures par jour pour un débutant ?"), True) is None
+    assert pay_sum(fold("un débutant gagne combien par semaine ?"), True).kind == PER_WEEK
+    assert pay_sum(fold("le max confirmé par jour ça donne quoi ?"), True).kind == PER_DAY
+    assert pay_sum(fold("3 000 € par mois ça fait combien par an ?"), True).kind == "par_an"
+
+
+def test_twelve_months_in_a_monthly_question_is_no_period_and_rising_within_a_range_is_its_width():
+    assert pay_sum(fold("et en mensuel sur 12 mois le min debutant ça donne ?"), True) is None
+    beginner, _ = levels()
+    text = reply("un debutant son salaire peut monter de combien dans sa fourchette ?", "salaire")
+    assert f"{euros(beginner.max - beginner.min)} € d'écart" in text, text
