@@ -151,7 +151,7 @@ _PARTITIVES = frozenset({"du"})
 # « a loué une foreuse », « acheter un tailleur »: what one buys, rents or borrows is a thing
 _OBJECT_VERBS = frozenset({"achete", "achetee", "acheter", "achetes", "achetez", "loue", "louee", "louer", "loues",
                            "emprunte", "empruntee", "emprunter", "commande", "commandee", "commander", "offert",
-                           "offerte", "vendu", "vendue", "vendre"})
+                           "offerte", "vendu", "vendue", "vendre", "pris", "prendre", "prend"})
 _THING_ARTICLES = frozenset({"un", "une", "des", "le", "la", "l", "du"})
 # A civility and the word right after it, a surname (« Mme Boulanger nous a donné des devoirs »), unless that word is
 # an article or a pronoun (« madame la boulangère », « Bonjour Monsieur je voudrais… »).
@@ -179,8 +179,14 @@ _BEFORE_SUBJECT = frozenset({"comment", "quand", "si", "que", "qu", "pourquoi", 
 _DETERMINERS = frozenset({"le", "la", "l", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces"})
 _RELATIVES = frozenset({"que", "qu", "qui", "quoi", "dont"})
 _JOINING = frozenset({"ou", "et"})  # words that join two words of a name (« mécanique marine ou navale »)
+# « UX designer en alternance », « … en freelance »: how one works, no complement of a name
+_CIRCUMSTANCES = frozenset(canonical(w) for w in ("alternance", "freelance", "interim", "apprentissage", "cdi", "cdd",
+                                                  "stage", "liberal", "independant", "remote", "teletravail"))
+# « il est … », « ma tante était … »: a verb that gives someone's job after its subject
+_IS = frozenset({"est", "etait", "sera", "devient", "deviendra"})
 _PERSONS = frozenset({"fille", "fils", "mere", "pere", "frere", "soeur", "cousin", "cousine", "copain", "copine", "ami",
                       "amie", "oncle", "tante", "mari", "femme", "homme", "enfant", "ado", "voisin", "voisine",
+                      "marraine", "parrain", "papa", "maman", "daron", "daronne", "pote", "mamie", "papi",
                       "metier", "job", "poste", "boulot", "emploi", "travail"})
 
 
@@ -451,6 +457,9 @@ class NameIndex:
             return True
         if i >= 2 and before in _THING_ARTICLES and tokens[i - 2] in _OBJECT_VERBS:
             return True  # « mon père a loué une foreuse », « elle a acheté une brodeuse »: a thing bought or rented
+        if i >= 2 and before in _THING_ARTICLES and tokens[i - 2] == "dans" and canonical(tokens[i]) in self._acronym_keys:
+            return True  # « admin réseau dans une PME »: an acronym after « dans une » is a place (« dans l'armée » may
+            # still tell a name apart)
         if i >= 2 and (before in _PARTITIVES and tokens[i - 2] in _DOING
                        or before in {"la", "l"} and tokens[i - 2] == "de" and i >= 3 and tokens[i - 3] in _DOING) \
                 and not self._says_work(tokens):
@@ -476,6 +485,8 @@ class NameIndex:
         if i == 0 or tokens[i - 1] == _STOP:  # the start of the message or of a sentence
             return 2
         before = tokens[i - 1]
+        if before in _IS and i >= 2 and (tokens[i - 2] in _SUBJECTS or tokens[i - 2] in _PERSONS):
+            return 2  # « il est ambulancier », « ma marraine est traductrice »: someone's job
         if before in _FRAME_PAIRS:
             return 2 if i >= 2 and tokens[i - 2] == _FRAME_PAIRS[before] else 0
         return 2 if before in _STRONG_FRAMES else 1 if before in _FRAMES else 0
@@ -551,7 +562,8 @@ class NameIndex:
         # niveau » names the stunt performer, not the coach)
         headless = exact and not any(w in self._starts for w in read.words[end - shortened_length:end])
         if shortened_length > length and not headless and (shortened_length == len(read.words) or narrow and not any(
-                read.linked[j][0] or read.words[j] in self._postings for j in range(end, min(end + 1, len(read.words))))):
+                (read.linked[j][0] or read.words[j] in self._postings) and read.words[j] not in _CIRCUMSTANCES
+                for j in range(end, min(end + 1, len(read.words))))):
             return shortened
         if exact and length == 1 and narrow and self._said_of_longer(read, exact[0]):
             # « formatrice engins TP »: a one-word name followed by words of longer names of that head is one of them
