@@ -71,7 +71,8 @@ _SCORE_WORDS = re.compile(r"\bnote(?:e|es|s)?\b|\bscore|\bevalue(?:e|es|s)?\b|\b
 # A word of pay (« pays », a country, is not « paye »).
 # « c'est bac+ combien ? », « bac plus quoi ? »: the level of a diploma asked
 _LEVEL_ASKED = re.compile(r"\bbac ?(?:\+|plus) ?(?:combien|cb|cmb|quoi|koi)\b")
-_PAY_WORDS = re.compile(r"salair|\bgagn|\bpa(?:ie|ye|y)(?!s\b)|\bremuner|\bbrut|\bnet\b|\beuros?\b|€|\bk€|\bfric|\bthune|\bsous\b"
+_PAY_WORDS = re.compile(r"\btouch\w* (?:quoi|combien|cb|cmb)\b|"
+                        r"salair|\bgagn|\bpa(?:ie|ye|y)(?!s\b)|\bremuner|\bbrut|\bnet\b|\beuros?\b|€|\bk€|\bfric|\bthune|\bsous\b"
                         r"|\bargent\b|\bmoney\b|\bsalary|\bwages?\b|\bearn|\btranches? (?:de salaire|salariale)|\bquelle tranche\b")
 
 
@@ -537,7 +538,8 @@ _POSSIBLE = re.compile(r"\b(?:je peux|on peut|peut-on|puis-je|je pourrai\w*|on p
 
 # « sans aucune expérience », « zéro expérience », « with no experience »: a beginner, whom no entity names.
 _NO_EXPERIENCE = re.compile(r"\b(?:sans|zero|aucune|pas d'|pas encore d'|pas de|no|without)\s*(?:aucune |la moindre |vraiment d'"
-                            r"|d'|d )?(?:experiences?|exp|expe|xp)\b")
+                            r"|d'|d )?(?:experiences?|exp|expe|xp)\b"
+                            r"|\bsort\w* (?:tout juste |juste |a peine )?(?:d'|de l')(?:ecole|etudes|fac|universite)\b")
 
 
 # « en fin de parcours », « plus tard », « avec de l'expérience »: later in a career, beside a beginner in the same message.

@@ -36,8 +36,8 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh26.yml (211, 46 conversations, apart, first run unseen) | 175/211 (1dd55a2) | | 190/211 | 0.895 | 26 → 12, 13 |
 | tests/nlu/test_fresh27.yml (211, 46 conversations, apart, first run unseen) | 187/211 (e6d665f) | | 197/211 | 0.928 | 18 → 10, 11 |
 | tests/nlu/test_fresh28.yml (211, 46 conversations, apart, first run unseen) | 174/211 (f8cbfbd) | | 194/211 | 0.915 | 28 → 13, 14 |
-| tests/nlu/test_fresh29.yml (211, 46 conversations, apart, first run unseen) | 178/211 (fresh28 fixes) | | 190/211 | 0.895 | 25 → 14, 15 |
-| tests/nlu/test_fresh30.yml (211, 46 conversations, apart, first run unseen) | 177/211 (09747aa) | | 185/211 | 0.872 | 25 → 19, 20 |
+| tests/nlu/test_fresh29.yml (211, 46 conversations, apart, first run unseen) | 178/211 (fresh28 fixes) | | 191/211 | 0.900 | 25 → 13, 14 |
+| tests/nlu/test_fresh30.yml (211, 46 conversations, apart, first run unseen) | 177/211 (09747aa) | | 187/211 | 0.881 | 25 → 18, 19 |
 
 fresh28's three off-topic messages (homework, the weather, a video game) were written expecting « la fiche ne précise
 pas »; after its first run, their expectation was reviewed to the polite refusal the brief asked for (« je réponds
@@ -93,8 +93,8 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh26", 0.895, 13),
                                                     ("test_fresh27", 0.928, 11),
                                                     ("test_fresh28", 0.915, 14),
-                                                    ("test_fresh29", 0.895, 15),
-                                                    ("test_fresh30", 0.872, 20)])
+                                                    ("test_fresh29", 0.900, 14),
+                                                    ("test_fresh30", 0.881, 19)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -5,7 +5,7 @@ said to be a calculation. Hours a day are no pay."""
 from core import dialogue
 from core.knowledge import euros
 from core.pay_sums import PER_DAY, PER_WEEK, pay_sum
-from core.understanding import fold
+from core.understanding import fold, understand
 from tests.support.knowledge import pay_levels as levels
 from tests.support.knowledge import replied as reply
 from tests.support.knowledge import replies_to as conversation
@@ -51,3 +51,8 @@ def test_twelve_months_in_a_monthly_question_is_no_period_and_rising_within_a_ra
     beginner, _ = levels()
     text = reply("un debutant son salaire peut monter de combien dans sa fourchette ?", "salaire")
     assert f"{euros(beginner.max - beginner.min)} € d'écart" in text, text
+
+
+def test_just_out_of_school_what_one_earns_is_the_beginners_pay():
+    q = understand("qqn qui sort tout juste d'ecole il touche quoi ?")
+    assert q.about_pay and q.experience == "debutant"

@@ -5,7 +5,8 @@ niveau de référence ? »; « et il prépare à des postes … ? » of the dipl
 demands, the pay of a diploma said « mieux payé »); « cbm » for « combien »; « ça compte pas trop » belittled. Through
 core/dialogue.py on the behaviour knowledge: every expected name is read from the fixture fiche or its templates."""
 from core import dialogue
-from core.understanding import understand
+from core.stemming import stems
+from core.understanding import fold, understand
 from tests.support.knowledge import default_profession, school, template_start
 from tests.support.knowledge import replies_to as conversation
 
@@ -61,3 +62,9 @@ def test_cbm_is_how_many():
 
 def test_a_skill_said_not_to_count_much_is_belittled():
     assert understand("il a dit aussi que les langues ça compte pas trop").premise == "secondaire"
+
+
+def test_working_in_a_group_is_said_in_the_words_of_the_fiches_teams_and_coding_is_a_detail_it_lacks():
+    q = school().understand("jaime pas trop bosser en groupe, c'est chaud pour ce metier ?", [], None, [])
+    assert q.fiche_stems & stems(fold("équipes")), q.fiche_stems
+    assert "programmation" in _details("faut savoir coder en python pour l'analyse de données ?")
