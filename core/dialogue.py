@@ -552,6 +552,8 @@ def agreed_intent(school: School, turn: Turn) -> Optional[str]:
 ITEM_TOPICS = ("missions", "soft_skills", "hard_skills", "outils")
 # Words of one item's text that describe it without its name (« respecter les procédures et les obligations »).
 DESCRIBED = 2
+# The topics that answer with a list, ranked or not (« laquelle est la plus importante ? » asks within it).
+LISTED_TOPICS = ITEM_TOPICS + ("contraintes",)
 # The topics whose items can be counted (« combien de tremplins ? »).
 COUNTED_TOPICS = ITEM_TOPICS + JOB_LIST_TOPICS
 
@@ -932,9 +934,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # (« au quotidien » names no topic here)
         intent, q = previous, replace(q, topics_named=())
     elif previous in TRAINING_IDS and previous in facts and q.fragment and q.cues.goes_on and not q.topics_named \
-            and not q.diplomas and not q.named and _next_training(school, current_profession(school, turn), previous):
+            and not q.diplomas and not q.named \
+            and (following := _next_training(school, current_profession(school, turn), previous)):
         # « et si je continue encore ? » after the Bachelor: the fiche's next diploma up (the Mastère)
-        intent = _next_training(school, current_profession(school, turn), previous)
+        intent = following
     elif previous in TRAINING_IDS and previous in facts and intent != previous and not q.topics_named \
             and not q.diplomas and not q.named and not q.skill and not q.skills \
             and (q.cues.gives or q.fragment and (q.asks_necessity or q.asks_sufficiency)):
@@ -952,7 +955,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « j'ai 2 ans d'expérience, je suis dans quelle tranche ? », « and after 5+ years? » after the pay: a level
         # of experience asked of the pay, not the jobs that prepare for this one nor those that follow it
         intent = "salaire"
-    elif intent in ITEM_TOPICS + ("contraintes",) and previous in ITEM_TOPICS + ("contraintes",) and previous in facts \
+    elif intent in LISTED_TOPICS and previous in LISTED_TOPICS and previous in facts \
             and intent != previous and q.superlative and not q.skill and not q.topics_named:
         # « la plus importante c'est laquelle ? » after the qualities, « laquelle est la plus chiante ? » after the
         # constraints: within that list, not the technical skills
@@ -1239,7 +1242,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     if q.first_count and question.topic in ITEM_TOPICS and q.ordinal is None:
         # « cite les 3 premières » after the missions: those, in the fiche's order
         reply = replier.first_items(profession, question.topic, q.first_count, reply)
-    if q.premise in DOUBTED and question.topic in ITEM_TOPICS + JOB_LIST_TOPICS + ("contraintes",) \
+    if q.premise in DOUBTED and question.topic in LISTED_TOPICS + JOB_LIST_TOPICS \
             and question.topic in q.denied_topics and not reply.text.startswith(("Si", "Non", "Oui")) \
             and replier.item_answered(profession, question) is None:
         # « il n'y a aucun outil à maîtriser ? », « ce métier n'a aucune contrainte, j'ai bon ? »: the whole list
