@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from core import diplomas
-from core.amounts import MONTHLY, amounts
+from core.amounts import MONTHLY, Amount, amounts
 from core.diplomas import Diplomas, Mention
 from core.knowledge import Profession, euros
 from core.textnorm import NUMBER_WORDS, fold
@@ -165,15 +165,17 @@ class Request:
                     or self.min_years is not None or self.rank is not None or self.avoids)
 
 
-def request(folded: str, interests: Interests = Interests(), diploma_words: Optional[Diplomas] = None) -> Request:
+def request(folded: str, interests: Interests = Interests(), diploma_words: Optional[Diplomas] = None,
+            numbers: Optional[Sequence[Amount]] = None) -> Request:
     """What a message (folded) asks of the catalogue: the interests it names (the school's vocabulary), and the
     salary and diploma limits it sets (« plus de 45k », « sans bac+5 », « juste un BTS », « des études courtes »): the
-    diplomas and levels named, read with the school's words (`diploma_words`; none without them)."""
+    diplomas and levels named, read with the school's words (`diploma_words`; none without them). `numbers`: the
+    message's amounts, when the understanding already read them."""
     t = folded.replace("\u202f", " ").replace("\u00a0", " ")
     named = diploma_words.mentions(t, folded=t) if diploma_words else ()
     most = years_asked(t, named)
     wanted, avoided = interests.wanted_and_avoided(t)
-    return Request(wanted, salary_asked(t), most, None if most is not None else years_required(t, named),
+    return Request(wanted, salary_asked(t, numbers), most, None if most is not None else years_required(t, named),
                    bool(_STARTING.search(t)), rank_asked(t), avoided)
 
 
@@ -221,10 +223,11 @@ def years_required(folded: str, named: Sequence[Mention]) -> Optional[int]:
 _PAY = re.compile(r"pay(?!s\b)|salaire|gagn|euro|€|remuner|plus de|\+ de|au moins|minimum|au-dessus|depass|\bsup")
 
 
-def salary_asked(folded: str) -> Optional[int]:
-    """The yearly amount a message asks more than, if any (monthly amounts times 12)."""
+def salary_asked(folded: str, numbers: Optional[Sequence[Amount]] = None) -> Optional[int]:
+    """The yearly amount a message asks more than, if any (monthly amounts times 12). `numbers`: its amounts, when
+    already read."""
     pay = bool(_PAY.search(folded))
-    for found in amounts(folded):
+    for found in amounts(folded) if numbers is None else numbers:
         amount = found.value
         if amount < 1000 or not (pay or found.marked):
             continue

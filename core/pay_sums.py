@@ -66,11 +66,13 @@ MONTHLY_MOST = 10000  # a larger amount said beside « par mois » is a yearly f
 @dataclass(frozen=True)
 class PaySum:
     """A calculation asked: its kind (« ecart », « milieu », « rapport », « pourcentage », « par_an »), the fiche's
-    figures it is made on, in the order said ((level, "min" / "max" / MIDDLE); a bound "" for a whole range), and the amounts
-    the student gives instead (« si je passe de 30 000 à 40 000 »: (30000, 40000); « 3 000 € par mois »: (3000,))."""
+    figures it is made on, in the order said ((level, "min" / "max" / MIDDLE); a bound "" for a whole range), the amounts
+    the student gives instead (« si je passe de 30 000 à 40 000 »: (30000, 40000); « 3 000 € par mois »: (3000,)), and
+    the months a figure is put over (OVER_MONTHS: « en 18 mois »: 18; 0 for any other kind)."""
     kind: str
     figures: Tuple[Tuple[str, str], ...] = ()
     said: Tuple[int, ...] = ()
+    months: int = 0
 
 
 def _found(patterns, folded: str) -> List[Tuple[int, str]]:
@@ -201,11 +203,11 @@ def _period(folded: str) -> Optional[Tuple[str, int]]:
     return None
 
 
-def over_period(folded: str, levels: List[str], said: Sequence[int]) -> Optional[PaySum]:
+def over_period(folded: str, levels: List[str], found: Sequence[Amount]) -> Optional[PaySum]:
     """The figures a message names (a bound of a level, a level's two bounds, or a bound to place on the level kept)
-    over the period it asks, None when it asks none or gives its own amounts. `said`: OVER_MONTHS's months."""
+    over the period it asks, None when it asks none or gives its own amounts (`found`)."""
     period = _period(folded)
-    if period is None or said:
+    if period is None or found:
         return None
     kind, months = period
     bounds = [name for _, name in _found(_BOUNDS, folded)]
@@ -216,7 +218,7 @@ def over_period(folded: str, levels: List[str], said: Sequence[int]) -> Optional
         figures = tuple((level, bound) for level in named for bound in (dict.fromkeys(bounds) or ("min", "max")))
     else:
         figures = tuple(("", bound) for bound in dict.fromkeys(bounds)) or UNPLACED
-    return PaySum(kind, figures, (months,) if kind == OVER_MONTHS else ())
+    return PaySum(kind, figures, months=months if kind == OVER_MONTHS else 0)
 
 
 def decimal(value: float) -> str:

@@ -693,8 +693,8 @@ class Replier:
                     lines.append(self.fill("salaire.calcul_par_jour", chiffre=chiffre, jours=DAYS_A_YEAR,
                                            resultat=euros(round(value / DAYS_A_YEAR))))
                 else:
-                    lines.append(self.fill("salaire.calcul_sur_mois", chiffre=chiffre, mois=asked.said[0],
-                                           resultat=euros(round(value * asked.said[0] / 12))))
+                    lines.append(self.fill("salaire.calcul_sur_mois", chiffre=chiffre, mois=asked.months,
+                                           resultat=euros(round(value * asked.months / 12))))
             return self.fill("salaire.calcul", calculs=self.bullets(lines),
                              niveaux=self.bullets([self._salary_level(p, name) for name in ranges]))
         if asked.kind == "par_an":

@@ -527,7 +527,7 @@ class Vocabulary:
     speaks_of_work: Callable[[str], bool] = lambda folded: False          # a word of work or studies
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
     profession_heads: Callable[[str], Tuple[str, ...]] = lambda folded: ()  # a head noun's candidates
-    catalogue_request: Callable[[str], Request] = lambda folded: Request()  # what it asks of the catalogue
+    catalogue_request: Callable[..., Request] = lambda folded, numbers=None: Request()  # what it asks of the catalogue
     diplomas: Optional[Diplomas] = None  # the diplomas and levels a message names (knowledge/diplomes.yml)
 
 
@@ -847,7 +847,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         joins=bool(_JOINS.search(folded[fragment.end():] if fragment else folded)),
         asks_exhaustive=bool(_EXHAUSTIVE.search(folded)),
         counted=counted, among=said_among(folded), guaranteed=bool(_GUARANTEE.search(folded)),
-        request=vocabulary.catalogue_request(folded) if span is None else Request(), cues=wording,
+        request=vocabulary.catalogue_request(folded, numbers=numbers) if span is None else Request(), cues=wording,
         numbers=numbers, pay_sum=pay_sum(folded, paid, numbers), pay_piece=pay_piece(folded))
 
 
