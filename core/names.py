@@ -184,10 +184,21 @@ _CIRCUMSTANCES = frozenset(canonical(w) for w in ("alternance", "freelance", "in
                                                   "stage", "liberal", "independant", "remote", "teletravail"))
 # « il est … », « ma tante était … »: a verb that gives someone's job after its subject
 _IS = frozenset({"est", "etait", "sera", "devient", "deviendra"})
+_WORK_NOUNS = frozenset({"metier", "job", "poste", "boulot", "emploi", "travail"})
 _PERSONS = frozenset({"fille", "fils", "mere", "pere", "frere", "soeur", "cousin", "cousine", "copain", "copine", "ami",
                       "amie", "oncle", "tante", "mari", "femme", "homme", "enfant", "ado", "voisin", "voisine",
-                      "marraine", "parrain", "papa", "maman", "daron", "daronne", "pote", "mamie", "papi",
-                      "metier", "job", "poste", "boulot", "emploi", "travail"})
+                      "marraine", "parrain", "papa", "maman", "daron", "daronne", "pote", "mamie", "papi"}) | _WORK_NOUNS
+# « un bon luthier », « une vraie soudeuse »: the adjectives French puts before a noun; after « un », « une », « des »,
+# the name after them is framed as it would be right after the article (« le meilleur IDE » stays a thing)
+_BEFORE_NOUN = frozenset({"bon", "bonne", "bons", "bonnes", "vrai", "vraie", "vrais", "vraies", "grand", "grande",
+                          "grands", "grandes", "petit", "petite", "petits", "petites", "jeune", "jeunes", "futur",
+                          "future", "futurs", "futures", "ancien", "ancienne", "anciens", "anciennes", "nouveau",
+                          "nouvel", "nouvelle", "nouveaux", "nouvelles", "vieux", "vieil", "vieille", "vieilles",
+                          "meilleur", "meilleure", "meilleurs", "meilleures", "excellent", "excellente", "mauvais",
+                          "mauvaise", "veritable", "veritables", "simple", "simples"})
+# « Marin c'est mon meilleur pote »: after « c'est mon », someone close is a person, not a job
+_INDEFINITE = frozenset({"un", "une", "des"})
+_POSSESSIVES = frozenset({"mon", "ma", "mes", "notre", "nos", "ton", "ta", "son", "sa"})
 
 
 def sound(word: str) -> str:
@@ -202,6 +213,9 @@ def _story_subject(tokens: Sequence[str], at: int) -> bool:
     cousin, vient dormir… »); « a » only before a participle or « dû » and an infinitive, not « à » (« ash à
     l'hôpital »)."""
     after = tokens[at + 1:at + 4]
+    if tuple(after[:3]) in {("c", "est", p) for p in _POSSESSIVES}:
+        # « Marin c'est mon meilleur pote »: someone, named before what they are to the student
+        return any(w in _PERSONS and w not in _WORK_NOUNS for w in tokens[at + 4:at + 6])
     if tuple(after[:1]) == (_COMMA,):
         # « Marin, mon cousin, vient dormir »: the verb after an apposition between commas
         close = next((j for j in range(at + 2, min(len(tokens), at + 7)) if tokens[j] == _COMMA), None)
@@ -217,6 +231,23 @@ def _story_subject(tokens: Sequence[str], at: int) -> bool:
     if after[1] == "du":  # « a dû remorquer », not « à du … »
         return len(after) > 2 and after[2].endswith(("er", "ir", "re"))
     return after[1] not in SMALL_WORDS and after[1].endswith(("e", "i", "u", "is", "it", "t"))
+
+
+# Letters a word of a name may start with that a student does not hear (« neumologue », « énologue »)
+_SILENT_STARTS = (("pn", "n"), ("ps", "s"), ("pt", "t"), ("oe", "e"), ("h", ""))
+
+
+def _same_start(word: str, written: str) -> bool:
+    """Whether a word of the names starts as the word written does, in letters or in sound: a typo keeps how a word
+    starts (« odioprotésiste » for audioprothésiste, « neumologue » for pneumologue), « encadreuse » is no typo of
+    « cadreuse »."""
+    heard = next((rest + word[len(start):] for start, rest in _SILENT_STARTS if word.startswith(start)), word)
+    return any(w[:1] == written[:1] or _first_sound(w) == _first_sound(written) for w in (word, heard))
+
+
+def _first_sound(word: str) -> str:
+    """How a word starts to the ear: « j » for « gé », « gi » (« jériatre » for gériatre), else its sound key's first."""
+    return "j" if re.match(r"g[eiy]", word) else sound(word)[:1]
 
 
 def _in_order(run: Sequence[str], key: Sequence[str]) -> bool:
@@ -430,7 +461,8 @@ class NameIndex:
                 framed.append(frame if j == 0 else 0)
                 linked.append((after if j == 0 else True, apart and j == 0))
                 shortened.append(bool(clipped))
-                articled.append(j == 0 and i > 0 and tokens[i - 1] in _ARTICLED)
+                articled.append(j == 0 and i > 0 and (tokens[i - 1] in _ARTICLED or tokens[i - 1] in _BEFORE_NOUN
+                                                      and i > 1 and tokens[i - 2] in _ARTICLED))
                 sentences.append(breaks_so_far[i])
         corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
@@ -466,9 +498,13 @@ class NameIndex:
             return True  # « j'ai fait du VTT ce weekend »: a pastime (« faire du VTC à côté des études » is work)
         if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT or tokens[i - 2] in _BREAKS):
             return True
+        if before == "en" and i >= 2 and tokens[i - 2] not in _BREAKS and tokens[i - 2] not in SMALL_WORDS \
+                and self._corrected(canonical(tokens[i - 2]), tokens[i - 2]) not in self._postings \
+                and not self._says_work(tokens[i - 2:i - 1]):
+            return True  # « assis en tailleur », « une formation en électricité »: a manner or a field, no one's job
         # (« est-ce que ripeur… »: « ce que » is no article and a noun)
         return i >= 2 and tokens[i - 2] in _DETERMINERS and before not in SMALL_WORDS and before not in _PERSONS \
-            and before not in _RELATIVES \
+            and before not in _RELATIVES and not (before in _BEFORE_NOUN and tokens[i - 2] in _INDEFINITE) \
             and before not in _STRONG_FRAMES and self._corrected(canonical(before), before) not in self._postings
 
     def _a_field(self, tokens: Sequence[str], i: int) -> bool:
@@ -485,6 +521,8 @@ class NameIndex:
         if i == 0 or tokens[i - 1] == _STOP:  # the start of the message or of a sentence
             return 2
         before = tokens[i - 1]
+        if before in _BEFORE_NOUN and i >= 2 and tokens[i - 2] in _INDEFINITE:
+            return NameIndex._frame(tokens, i - 1)  # « un bon luthier »: as « un luthier »
         if before in _IS and i >= 2 and (tokens[i - 2] in _SUBJECTS or tokens[i - 2] in _PERSONS):
             return 2  # « il est ambulancier », « ma marraine est traductrice »: someone's job
         if before in _FRAME_PAIRS:
@@ -782,8 +820,11 @@ class NameIndex:
         alike = self._sounds.get(sound(folded))
         if alike or folded in self._known:
             return alike or word
-        match = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
-        return match[0] if match else word
+        # a typo keeps how a word starts, in letters or in sound (« odioprotésiste » for audioprothésiste): « encadreuse »
+        # is no typo of « cadreuse »
+        return next((found for found, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio,
+                                                               score_cutoff=WORD_SIMILARITY, limit=5)
+                     if _same_start(found, folded)), word)
 
     def _candidates(self, asked: Set[str]) -> Set[int]:
         return set().union(*(self._postings.get(word, set()) for word in asked))

@@ -42,6 +42,7 @@ HELDOUT17 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout17.yml"
 HELDOUT18 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout18.yml"
 HELDOUT19 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout19.yml"
 HELDOUT20 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout20.yml"
+HELDOUT21 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout21.yml"
 
 
 @lru_cache(maxsize=1)
@@ -363,6 +364,19 @@ def test_someones_job_said_with_est_is_that_job_and_how_one_works_is_no_compleme
     # a vehicle taken, an acronym after « dans une »: a thing, a place
     assert index().find("on a pris un VTC pour rentrer de la soirée") == ()
     assert not any("pme" in pid for pid in index().find("admin réseau dans une PME ça consiste en quoi ?"))
+
+
+def test_the_twenty_first_heldout_names_set_is_found_and_never_another_profession():
+    """tests/fixtures/names/rome_heldout21.yml (280, written apart from the whole list, its second half first: a
+    relative's job, an article and an adjective before the name, plurals, typos by sound; everyday sentences with words
+    of titles in another sense): first measured at 263/280, 4 read as another profession. Mended: an adjective French
+    puts before a noun (« un bon luthier », « une vraie soudeuse »); a typo keeps how a word starts, in letters or in
+    sound (« encadreuse » is no « cadreuse »); a word after « en » that follows no word of a name is a manner or a field
+    (« assis en tailleur »); someone named before « c'est mon meilleur pote »: 274/280, 0. Not mended: a head noun a
+    place tells apart (« plongeur dans un resto »), « faire taxi moto »."""
+    right, total, about_another = score_heldout(HELDOUT21)
+    assert right / total >= 0.975, f"{right}/{total}"  # 274/280, less one case
+    assert len(about_another) <= 1, about_another
 
 
 def test_the_twentieth_heldout_names_set_is_found_and_rarely_another_profession():

@@ -1,0 +1,47 @@
+"""Kinds of messages about names seen in the twenty-first held-out names set (core/names.py): an adjective before
+the name, a typo that changes how a word starts, a word after « en », someone named before « c'est mon pote »."""
+from core.names import NameIndex
+
+
+def test_an_adjective_french_puts_before_a_noun_frames_the_name_as_the_article_does():
+    """« un bon luthier », « une vraie soudeuse »: the name after « un bon » is framed as after « un »; « le meilleur
+    IDE » (a thing ranked after « le ») stays no job."""
+    index = NameIndex([("l", "Luthier / Luthière"), ("s", "Soudeur / Soudeuse"),
+                       ("i", "Infirmier / Infirmière en soins généraux (IDE)")])
+    assert index.find("un bon luthier met combien de temps pour faire un violon ?") == ("l",)
+    assert index.find("une vraie soudeuse ça se forme en combien de temps ?") == ("s",)
+    assert index.find("des bons soudeurs il en manque ?") == ("s",)
+    assert index.find("je code en python, c'est quoi le meilleur IDE gratuit ?") == ()
+
+
+def test_a_typo_keeps_how_a_word_starts_in_letters_or_in_sound():
+    """A word corrected into a word of the names starts as that word does, or sounds so at its start (« neumologue »
+    for pneumologue, « jériatre » for gériatre, « odioprotésiste » for audioprothésiste); « encadreuse » is a word of
+    its own, not a typo of « cadreuse »."""
+    index = NameIndex([("c", "Cadreur / Cadreuse"), ("p", "Pneumologue"), ("g", "Gériatre"),
+                       ("a", "Audioprothésiste"), ("o", "Osiériculteur / Osiéricultrice")])
+    assert index.find("ma tante est encadreuse, elle encadre des tableaux") == ()
+    assert index.find("sériciculteur c'est quoi ? on élève des vers à soie ?") == ()
+    assert index.find("il est neumologue à l'hôpital") == ("p",)
+    assert index.find("jériatre c'est pour les personnes âgées ?") == ("g",)
+    assert index.find("odioprotésiste c'est quelles études ?") == ("a",)
+    assert index.find("je veux devenir cadreuse") == ("c",)
+
+
+def test_a_word_after_en_that_follows_no_word_of_a_name_is_a_manner_or_a_field():
+    """« assis en tailleur »: after « en » and a word of no name, a manner, no one's job; after a word of a name
+    (« technicien en électricité ») or of work (« bosser en VTC »), a complement or a job."""
+    index = NameIndex([("t", "Tailleur / Tailleuse"), ("v", "Chauffeur / Chauffeuse VTC"),
+                       ("e", "Technicien / Technicienne en électricité")],
+                      career=frozenset({"boss", "bosser", "salair"}))
+    assert index.find("je me suis assis en tailleur toute la journée, j'ai mal au dos") == ()
+    assert index.find("ça rapporte combien de bosser en VTC le week-end ?") == ("v",)
+    assert index.find("technicien en électricité, quel salaire ?") == ("e",)
+
+
+def test_someone_named_before_c_est_mon_pote_is_a_person():
+    """« Marin c'est mon meilleur pote »: a word of a name said before « c'est mon » and someone close is a first
+    name; « marin c'est mon rêve » is still the job."""
+    index = NameIndex([("m", "Marin")], ordinary=frozenset({"marin"}), career=frozenset({"metier", "salair"}))
+    assert index.find("Marin c'est mon meilleur pote, on est dans la même classe") == ()
+    assert index.find("marin c'est mon rêve depuis petit") == ("m",)
