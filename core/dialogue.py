@@ -1144,7 +1144,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         detail = AbsentDetail("score_qualite", replier.score_quality_label(), "soft_skills", None)
     if detail:
         near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
-        kept = _pay_kept(turn, q) if near is not None and near.topic == "salaire" else None
+        # (« et par mois en moyenne ? » after a confirmed's pay: still the confirmed's, for « par semaine ? » next)
+        kept = (_pay_kept(turn, q) or (turn.slots.get(ITEM) if _kept_pay(turn) is not None else None)) \
+            if near is not None and near.topic == "salaire" else None
         return done(replier.absent(profession, detail, near),
                     (("sujet", near.topic if near else previous), ("incompris", 0.0), (ABSENT, detail.id))
                     + (((ITEM, kept),) if kept else ()))

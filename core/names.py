@@ -500,8 +500,11 @@ class NameIndex:
             return True
         if before == "en" and i >= 2 and tokens[i - 2] not in _BREAKS and tokens[i - 2] not in SMALL_WORDS \
                 and self._corrected(canonical(tokens[i - 2]), tokens[i - 2]) not in self._postings \
-                and not self._says_work(tokens[i - 2:i - 1]):
-            return True  # « assis en tailleur », « une formation en électricité »: a manner or a field, no one's job
+                and not self._says_work(tokens[i - 2:i - 1]) \
+                and not any(canonical(w) in self._postings for w in tokens[i + 1:i + 5] if w not in SMALL_WORDS):
+            # « assis en tailleur », « une formation en électricité »: a manner or a field, no one's job (« ce qu'on
+            # apprend en assistant sur des projets », followed by more words of a name, is one)
+            return True
         # (« est-ce que ripeur… »: « ce que » is no article and a noun)
         return i >= 2 and tokens[i - 2] in _DETERMINERS and before not in SMALL_WORDS and before not in _PERSONS \
             and before not in _RELATIVES and not (before in _BEFORE_NOUN and tokens[i - 2] in _INDEFINITE) \

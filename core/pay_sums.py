@@ -18,14 +18,16 @@ _LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee
                                    r"|quand (?:tu|on|je|il|elle) (?:debute|commence)\w*)\b")),
            ("confirme", re.compile(r"\b(?:confirmee?s?|confs?|seniors?|experimentee?s?|experienced)\b")))
 # A bound of a level's range.
-_BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima|bas|planchers?|lowest)\b")),
-           ("max", re.compile(r"\b(?:max|maxi|maximum|maximums|maximal\w*|maxima|haut|plafonds?|highest)\b")))
+_BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima|bas|planchers?|lowest"
+                               r"|plus (?:petit|faible)e?s?)\b")),
+           ("max", re.compile(r"\b(?:max|maxi|maximum|maximums|maximal\w*|maxima|haut|plafonds?|highest"
+                               r"|plus (?:gros|grand|grosse|grande|eleve|elevee)s?)\b")))
 # « les 2 max », « les deux minimums »: that bound of both levels.
 _BOTH_LEVELS = re.compile(r"\b(?:les|des|aux) (?:2|deux) (?:min|mini|minimums?|max|maxi|maximums?|plafonds|planchers)\b")
 # What is computed, the first found wins (« combien de fois plus » is a ratio, not a gap).
 _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\bpercent\w*")),
                ("rapport", re.compile(r"\bcombien de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b"
-                                       r"|\ble rapport entre\b")),
+                                       r"|\ble rapport entre\b|\bdivisee?s? par (?:le|la|les|un|une)\b")),
                ("milieu", re.compile(r"\b(?:coupe|couper|coupes|divise|diviser|partage|partager)\b.{0,40}\ben (?:2|deux)\b"
                                      r"|\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
                # (« le min confirmé moins le min débutant ? »: a subtraction)
@@ -170,14 +172,16 @@ PER_WEEK, PER_DAY, OVER_MONTHS = "par_semaine", "par_jour", "sur_mois"
 PERIODS = (PER_WEEK, PER_DAY, OVER_MONTHS)
 WEEKS_A_YEAR, DAYS_A_YEAR = 52, 365
 _PER_WEEK = re.compile(r"\bpar semaine\b|\bla semaine\b|\bhebdo\w*|\bper week\b|\ba week\b")
+# « par trimestre », « sur un semestre »: months a figure of the year is put over
+_QUARTER_OR_HALF = (re.compile(r"\btrimestres?\b|\btrimestriel\w*"), 3), (re.compile(r"\bsemestres?\b|\bsemestriel\w*"), 6)
 _PER_DAY = re.compile(r"\bpar jour\b|\ble jour\b|\bjournalier\w*|\bper day\b|\ba day\b|\b365 jours\b")
 _MONTHS = re.compile(r"\b(?:en|sur|pendant|au bout de) (\d{1,2}) mois\b")
 _YEAR_AND_A_HALF = re.compile(r"\b(?:(\d)|un) an(?:s)? et demi\b")
 _YEARS_IN_ALL = re.compile(r"\b(?:en|sur|pendant) (\d{1,2}) ans\b(?=.*\b(?:en tout|au total|total|cumul\w*)\b)"
                            r"|\b(?:en tout|au total)\b.*\b(?:en|sur|pendant) (\d{1,2}) ans\b")
 # « et par jour ? », « et par semaine si on compte 52 semaines ? »: a period alone, right after the pay
-_BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:combien|cb) )?(?:par (?:jour|semaine)|sur \d{1,2} mois"
-                          r"|en \d{1,2} mois)\b")
+_BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:combien|cb) )?(?:par (?:jour|semaine|trimestre|semestre)"
+                          r"|sur \d{1,2} mois|en \d{1,2} mois)\b")
 # « combien d'heures par jour ? »: hours, not pay
 _HOURS = re.compile(r"\bheures?\b|\bhoraires?\b")
 
@@ -191,6 +195,9 @@ def _period(folded: str) -> Optional[Tuple[str, int]]:
         return PER_WEEK, 0
     if _PER_DAY.search(folded):
         return PER_DAY, 0
+    for pattern, months in _QUARTER_OR_HALF:
+        if pattern.search(folded):
+            return OVER_MONTHS, months
     half = _YEAR_AND_A_HALF.search(folded)
     if half:
         return OVER_MONTHS, int(half.group(1) or 1) * 12 + 6
@@ -234,6 +241,7 @@ def change(start: int, end: int) -> float:
 
 # A follow-up of a calculation is short: « et pour un confirmé ? », « et en pourcentage ? ».
 PIECE_WORDS = 8
+_IN_EUROS = re.compile(r"\ben (?:(?:euros?|eur)\b|€)|\bin euros\b")
 # « le même écart », « pareil »: the calculation just made, again.
 _SAME = re.compile(r"\b(?:meme|memes|pareil|idem)\b")
 
@@ -244,6 +252,8 @@ def piece(folded: str) -> Optional[PaySum]:
     if len(folded.split()) > PIECE_WORDS:
         return None
     kind = next((name for name, pattern in _OPERATIONS if pattern.search(folded)), "")
+    if not kind and _IN_EUROS.search(folded):
+        kind = "ecart"  # « et en euros ? » after a rise in percent: the same change, in euros
     levels = tuple(dict.fromkeys(name for _, name in _found(_LEVELS, folded)))
     if kind and not levels:
         return PaySum(kind)
@@ -264,13 +274,13 @@ def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
             return PaySum(change.kind, _middles([level for level, _ in previous.figures]))
         if change.kind not in ("ecart", "milieu") and any(not bound for _, bound in previous.figures):
             return None
-        return PaySum(change.kind, previous.figures, previous.said)
+        return PaySum(change.kind, previous.figures, previous.said, previous.months)
     level = change.figures[0][0]
     if previous.kind == "milieu":
         return PaySum("milieu", ((level, ""),))
     if previous.said or len({lvl for lvl, _ in previous.figures}) != 1:
         return None
-    return PaySum(previous.kind, tuple((level, bound) for _, bound in previous.figures))
+    return PaySum(previous.kind, tuple((level, bound) for _, bound in previous.figures), months=previous.months)
 
 
 def one_level(kept: Optional[PaySum]) -> Optional[str]:
@@ -308,7 +318,10 @@ def _on_kept(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
         return replace(calculation, figures=kept.figures)
     level = one_level(kept)
     if calculation.kind in PERIODS:
-        # « et par jour ? » after a figure: that figure; after a level's range: both its bounds
+        # « et par jour ? » after a figure: that figure; after the middle of a range: that middle (« par trimestre ? »
+        # after « le milieu de cette fourchette ? »); after a level's range: both its bounds
+        if kept.kind == "milieu" and kept.figures and all(level for level, _ in kept.figures):
+            return replace(calculation, figures=tuple((lvl, MIDDLE) for lvl, _ in kept.figures))
         if kept.figures and all(all(f) for f in kept.figures):
             return replace(calculation, figures=kept.figures)
         return replace(calculation, figures=((level, "min"), (level, "max"))) if level else None
@@ -357,7 +370,7 @@ def remembered(calculation: PaySum) -> str:
     """A calculation as the conversation keeps it (« calcul:ecart:debutant-max,confirme-min »), for its follow-up."""
     figures = ",".join(f"{level}-{bound}" for level, bound in calculation.figures)
     said = ",".join(str(a) for a in calculation.said)
-    return f"{REMEMBERED}{calculation.kind}:{figures}:{said}"
+    return f"{REMEMBERED}{calculation.kind}:{figures}:{said}" + (f":{calculation.months}" if calculation.months else "")
 
 
 def recalled(kept: Optional[str]) -> Optional[PaySum]:
@@ -365,9 +378,10 @@ def recalled(kept: Optional[str]) -> Optional[PaySum]:
     if not kept or not kept.startswith(REMEMBERED):
         return None
     try:
-        kind, figures, said = kept[len(REMEMBERED):].split(":")
+        kind, figures, said, *months = kept[len(REMEMBERED):].split(":")
         pairs = tuple(tuple(f.split("-")) for f in figures.split(",") if f)
-        return PaySum(kind, tuple((level, bound) for level, bound in pairs), tuple(int(a) for a in said.split(",") if a))
+        return PaySum(kind, tuple((level, bound) for level, bound in pairs), tuple(int(a) for a in said.split(",") if a),
+                      int(months[0]) if months else 0)
     except ValueError:
         return None
 

@@ -39,7 +39,7 @@ def written_diplomas(vocabulary: "Vocabulary", text: str, folded: str) -> Tuple[
 
 
 # -- superlatives (the fiche scores its hard skills) -----------------------------------------
-_LEAST = re.compile(r"\bmoins\b|plus faible|plus bas|plus petite?\b|dernier|derniere|least|lowest|worst")
+_LEAST = re.compile(r"(?<!\bau )(?<!\bdu )(?<!\ba )\bmoins\b|plus faible|plus bas|plus petite?\b|dernier|derniere|least|lowest|worst")
 _MOST = re.compile(r"(?:\bplus|\+) ?(?:importante?|utile|demandee?|essentielle?|forte?|haut|eleve|compte)|\ble plus\b|\bla plus\b"
                    r"|\b(?:le|la) \+"
                    r"|meilleur|mieux (?:notee?|classee?|placee?)|prioritaire|\bprincipale?\b|numero (?:un|1)|\bn ?°? ?1\b"
@@ -181,8 +181,9 @@ def phrase_pattern(phrase: str) -> "re.Pattern":
 
 
 def _elided(words: str) -> str:
-    """`words` escaped, an elision as students type it too: « offres d'emploi », « offres d emploi », « offres demploi »."""
-    return re.escape(words).replace("'", "(?:' ?| )?")
+    """`words` escaped, an elision as students type it too: « offres d'emploi », « offres d emploi », « offres demploi »;
+    « combien » as they write it too (« cb de temps pour trouver »)."""
+    return re.sub(r"\bcombien\b", lambda _: HOW_MUCH, re.escape(words).replace("'", "(?:' ?| )?"))
 
 
 def _word(part: str) -> str:

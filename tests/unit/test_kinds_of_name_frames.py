@@ -30,11 +30,15 @@ def test_a_typo_keeps_how_a_word_starts_in_letters_or_in_sound():
 
 def test_a_word_after_en_that_follows_no_word_of_a_name_is_a_manner_or_a_field():
     """« assis en tailleur »: after « en » and a word of no name, a manner, no one's job; after a word of a name
-    (« technicien en électricité ») or of work (« bosser en VTC »), a complement or a job."""
+    (« technicien en électricité ») or of work (« bosser en VTC »), or followed by more words of a name, a complement
+    or a job."""
     index = NameIndex([("t", "Tailleur / Tailleuse"), ("v", "Chauffeur / Chauffeuse VTC"),
-                       ("e", "Technicien / Technicienne en électricité")],
+                       ("e", "Technicien / Technicienne en électricité"),
+                       ("a", "Assistant / Assistante de gestion de projets internationaux")],
                       career=frozenset({"boss", "bosser", "salair"}))
     assert index.find("je me suis assis en tailleur toute la journée, j'ai mal au dos") == ()
+    # followed by more words of a name, the word after « en » is that name
+    assert index.find("ce qu'on apprend en assistant sur des projets internationaux ?") == ("a",)
     assert index.find("ça rapporte combien de bosser en VTC le week-end ?") == ("v",)
     assert index.find("technicien en électricité, quel salaire ?") == ("e",)
 

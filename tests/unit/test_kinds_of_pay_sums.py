@@ -214,3 +214,19 @@ def test_the_same_calculation_on_another_level_said_with_its_operation():
                             ("écart entre le bas et le haut ?", "salaire"),
                             ("et pour un débutant le même écart ?", "salaire", "debutant"))
     assert f"{euros(beginner.max - beginner.min)} € d'écart" in replies[2], replies[2]
+
+
+def test_the_smallest_and_biggest_pay_are_bounds_a_division_is_a_ratio_and_in_euros_follows_a_percent_up():
+    """« le plus petit salaire de débutant », « le plus gros de confirmé »: the bounds; « divisé par le min débutant »:
+    how many times; « et en euros ? » after a rise in percent: the same change in euros (tests/nlu/test_fresh31.yml,
+    test_fresh32.yml)."""
+    beginner, confirmed = levels().debutant, levels().confirme
+    text = reply("ecart entre le plus petit salaire de debutant et le plus gros salaire de confirmé ??", "salaire")
+    assert f"{euros(confirmed.max - beginner.min)} € d'écart" in text, text
+    assert pay_sum(fold("le salaire max confirmé divisé par le min débutant ça fait combien"), True) \
+        == PaySum("rapport", (("confirme", "max"), ("debutant", "min")))
+    middles = [round((lvl.min + lvl.max) / 2) for lvl in (beginner, confirmed)]
+    replies, _ = conversation(("en moyenne, le salaire confirmé c combien de % de plus que le débutant", "salaire",
+                               dialogue.ANSWER),
+                              ("et en euros ?", "relance", dialogue.ANSWER))
+    assert f"{euros(middles[1] - middles[0])} € d'écart" in replies[1], replies[1]

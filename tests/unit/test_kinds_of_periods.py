@@ -56,3 +56,31 @@ def test_twelve_months_in_a_monthly_question_is_no_period_and_rising_within_a_ra
 def test_just_out_of_school_what_one_earns_is_the_beginners_pay():
     q = understand("qqn qui sort tout juste d'ecole il touche quoi ?")
     assert q.about_pay and q.experience == "debutant"
+
+
+def test_a_quarter_and_a_semester_are_three_and_six_months_of_the_year():
+    """« sur un semestre », « par trimestre »: a figure of the year times 6 or 3 twelfths; after the middle of a range,
+    that middle."""
+    beginner, _ = levels()
+    text = reply("En brut, un débutant toucherait combien sur un semestre ? (la fourchette svp)", "salaire")
+    assert f"{euros(round(beginner.min / 2))} € sur 6 mois" in text and f"{euros(round(beginner.max / 2))} €" in text
+    middle = round((beginner.min + beginner.max) / 2)
+    replies = conversation(("c'est quoi la fourchette débutant", "salaire", A, "debutant"),
+                           ("le milieu de cette fourchette ?", "salaire", A),
+                           ("par trimestre ça fait combien ?", "salaire", A))
+    assert f"{euros(round(middle / 4))} € sur 3 mois" in replies[2], replies[2]
+    assert f"{euros(round(beginner.min / 4))} €" not in replies[2]
+
+
+def test_months_said_once_carry_to_the_next_level_and_a_period_after_the_monthly_pay_is_on_the_level_kept():
+    """« en 18 mois au max ? » then « et pour un confirmé ? »: 18 months of the confirmed's maximum; « et par mois ? »
+    (the fiche gives no monthly pay) after a confirmed's pay, then « par semaine ? »: the confirmed's pay by the week."""
+    beginner, confirmed = levels()
+    replies = conversation(("un débutant touche combien en 18 mois au max ?", "salaire", A, "debutant"),
+                           ("et pour un confirmé ?", "relance", A, "confirme"))
+    assert f"{euros(round(confirmed.max * 1.5))} € sur 18 mois" in replies[1], replies[1]
+    replies = conversation(("il gagne combien par an un confirmé", "salaire", A, "confirme"),
+                           ("et par mois en moyenne ?", "salaire", A),
+                           ("par semaine ?", "relance", A))
+    assert f"{euros(round(confirmed.max / 52))} € par semaine" in replies[2], replies[2]
+    assert f"{euros(round(beginner.min / 52))} €" not in replies[2]
