@@ -54,6 +54,14 @@ _WHY = re.compile(r"^\W*(?:(?:et|mais|ah|ok|ah bon|d'accord)\W+)?(?:pourquoi|pk|
 # « laquelle sert pour… ? », « c'est lequel qui… ? »: which one of the list just given.
 _WHICH_ONE = re.compile(r"^\W*(?:(?:et|ok|mais|donc)\W+)?(?:c'est |c )?(?:laquelle|lequel|lesquelles|lesquels)\b"
                         r"|^\W*(?:(?:et|ok|mais|donc)\W+)?(?:celle|celui|celles|ceux) (?:qui|pour|dont)\b")
+# « lesquelles ? », « genre ? », « par exemple ? », « comme quoi ? »: which ones, asked alone of what was just answered
+_WHICH_ONES = re.compile(r"^\W*(?:(?:et|ok|mais|donc|ah|du coup)\W+)?(?:lesquelles|lesquels|laquelle|lequel|quelles?|quels?"
+                         r"|genre(?: quoi)?|par exemple|comme quoi|c'est quoi|c quoi|such as|which ones?|like what)\W*$")
+# « tu peux me redire ? », « répète stp », « j'ai pas compris »: the last answer again
+_AGAIN = re.compile(r"\b(?:redi(?:re|s|t)|repete[rsz]?|repeter|reexplique\w*|re-?explique\w*|say (?:it|that) again|repeat)\b"
+                    r"|\b(?:j'ai|jai|j) ?(?:pas|rien) (?:compris|capte|pige)\b|\bpas (?:compris|capte|pige)\b")
+# « résume-moi tout », « l'essentiel en 5 lignes »: a summary of the fiche
+_SUMMARY = re.compile(r"\bresum\w*|\bl'essentiel\b|\bsummar\w*|\bsum (?:it )?up\b|\bdans les grandes lignes\b")
 # « tu peux l'expliquer ? », « explique-la moi », « tu peux me la détailler ? »: what was just answered, explained.
 _EXPLAIN_IT = re.compile(r"\b(?:l'|la |le |les )(?:expliqu|detaill|developp)\w*|\b(?:expliqu|detaill)\w*[- ](?:la|le|les)\b")
 # « elle sert à quoi ? », « il a quel score ? », « et sa note ? », « qu'est-ce qu'elle apporte ? »: a short question
@@ -218,6 +226,9 @@ class Cues:
     why: bool = False              # « pourquoi ? » alone: why, of what was just answered
     explain_it: bool = False       # « tu peux l'expliquer ? »: what was just answered, explained
     which_one: bool = False        # « laquelle sert pour… ? »: which one of the list just given
+    which_ones: bool = False       # « lesquelles ? », « par exemple ? » alone: which ones of what was just answered
+    again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
+    summary: bool = False          # « résume-moi tout »: the essentials of the fiche
     up_to: bool = False            # « jusqu'à ? »: how high an amount goes
     phrase: bool = False           # « la phrase sur … »: a sentence of the fiche
     best_fit: bool = False         # « le plus adapté »: which one suits best
@@ -282,7 +293,8 @@ def cues(folded: str) -> Cues:
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
-                which_one=bool(_WHICH_ONE.search(folded)), up_to=bool(_UP_TO.search(folded)),
+                which_one=bool(_WHICH_ONE.search(folded)), which_ones=bool(_WHICH_ONES.match(folded)), again=bool(_AGAIN.search(folded)),
+                summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),

@@ -202,6 +202,12 @@ def item_position(school: School, turn: Turn) -> Optional[Outcome]:
     return Outcome(reply, (("sujet", previous), ("incompris", 0.0), (ITEM, element)), profession) if reply else None
 
 
+# « la liste des métiers », « quels jobs ? »: professions asked for, not the items of the last answer
+_OF_JOBS = re.compile(r"\b(?:metiers?|jobs?|professions?|fiches?|formations?|ecoles?)\b")
+# « liste-les », « vas-y cite les moi »: the things just spoken of, by a pronoun
+_THEM = re.compile(r"\b(?:liste|cite|donne|enumere|montre|dis|ecris|balance)[sz]?[- ](?:moi[- ])?les(?:[- ]moi)?\W*$")
+
+
 def asks_quantity_of_it(q: Question) -> bool:
     """« elles représentent combien ? » right after a detail the fiche does not give: a quantity of that detail.
     Not when the message speaks of pay, a level, a skill or a profession of its own (« et il gagne combien ? »)."""
@@ -223,6 +229,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
         or saying_quoted(school, turn) or counted_lists(school, turn) or both_steps(school, turn)
     if recalled:
         return recalled
+    if q.cues.again and previous in school.fact_topics and not q.named and not q.topics_named \
+            and turn.kind != COUNSELLOR:
+        # « j'ai pas compris, tu peux me redire ? »: the last topic's answer again
+        return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
     if turn.kind == HELP and turn.question.cues.a_task and not turn.question.about_work:
         # « aide moi à écrire un msg à ma crush » is no question on how to use the assistant: out of scope
         return Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
@@ -255,6 +265,11 @@ def _respond(school: School, turn: Turn) -> Outcome:
             and "salaire" in school.fact_topics and not turn.question.named:
         # « la différence ? » right after two pay figures: their calculation, not two professions to compare
         return answer(school, replace(turn, intent="salaire"), "salaire", fallback=False) or clarify(school, turn)
+    if turn.kind == CATALOGUE and turn.intent == exploring.LIST and previous in school.fact_topics \
+            and (len(school.professions) < 2 or _THEM.search(q.folded)) and not _OF_JOBS.search(q.folded):
+        # « vas-y liste-les » after « combien de soft skills ? »: the list just spoken of, not the school's one profession
+        return answer(school, replace(turn, intent=previous, question=whole_list(q)), previous, fallback=False) \
+            or clarify(school, turn)
     if turn.kind == CATALOGUE:
         step = (turn.question.cues.job_step or next((t for t in turn.question.topics_named if t in JOB_LIST_TOPICS), None)) \
             if len(school.professions) < 2 else None
@@ -312,6 +327,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)
             or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
             or (turn.question.cues.it_follows and not turn.question.named and not turn.question.topics_named)
+            # « lesquelles ? » alone: which ones of what was just answered
+            or (turn.question.cues.which_ones and not turn.question.named and not turn.question.topics_named)
             or (turn.slots.get(ITEM) and turn.question.cues.on_it and not turn.question.named
                 and not turn.question.topics_named)
             # « et le BTS ça suffit pas ? » then « pourquoi ? »: that diploma's answer says why
@@ -354,7 +371,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
             return exploring.respond(school, replace(turn, intent=top))
         agreed = agreed_intent(school, turn) or paid_amount(school, turn.question) or item_topic(school, turn) \
             or counted_topic(school, turn.question) or ranked_topic(school, turn.question, turn.slots.get("sujet")) \
-            or written_diploma_topic(school, turn)
+            or written_diploma_topic(school, turn) or cited_job_topic(school, turn)
         outcome = answer(school, turn, agreed, fallback=agreed is None)
         return outcome or clarify(school, turn)
     return answer(school, turn, turn.intent, fallback=False)
@@ -676,6 +693,18 @@ def topics_compared(school: School, turn: Turn) -> List[str]:
     if "soft_skills" in named and "hard_skills" in named and not turn.question.cues.technical:
         named.remove("hard_skills")  # « soft skill » alone also says « skill »
     return named if len(named) >= 2 and current_profession(school, turn) else []
+
+
+def cited_job_topic(school: School, turn: Turn) -> Optional[str]:
+    """« un consultant en stratégie internationale, il se fait combien ? » left unclear by the model: a job the fiche
+    only cites, named; asked « combien », the pay (answered: the fiche does not give that job's pay), else the rubrique
+    that cites it."""
+    profession, q = current_profession(school, turn), turn.question
+    paid = q.about_pay or q.cues.how_much
+    cited = school.cited_job(profession, q.folded, bare_head=paid) if profession is not None else None
+    if cited is None:
+        return None
+    return "salaire" if paid and "salaire" in school.fact_topics else cited[1] if cited[1] in school.fact_topics else None
 
 
 def own_stepping_stone(school: School, profession: Optional[Profession], q: Question) -> Optional[str]:
@@ -1055,7 +1084,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # right after it, the conversation is the context a price or a place alone needs (« quelle école ? »
         # then « et elle coûte combien ? »), and a quantity asked of it is still not given (« elles
         # représentent combien ? »)
-        detail = school.absent_detail(q, probe) or (said if asks_quantity_of_it(q) else None)
+        # (« lesquelles ? » right after « la fiche ne précise pas quelles langues »: still not given)
+        detail = school.absent_detail(q, probe) or (said if asks_quantity_of_it(q) or q.cues.which_ones else None)
     if absent_only and not detail:
         return None
     if current is None and fallback and intent not in facts and not (q.named or q.entity_named or q.heads):

@@ -368,9 +368,28 @@ class Replier:
         return self.fill_topic(q.topic, intitule=p.intitule, texte=p.autres_sujets[q.topic])
 
     def _definition(self, p: Profession, q: Question) -> Body:
+        if q.cues.summary:
+            return self._summary(p)
         shown = [m.intitule for m in p.missions[:4]]
         return Body(self.fill("definition", intitule=p.intitule, resume=p.definition.resume,
                               missions=self.bullets(shown), precision=p.definition.precision or ""), tuple(shown))
+
+    def _summary(self, p: Profession) -> Body:
+        """« résume-moi tout »: the job, its first missions, the reference diploma and the pay, each line only when the
+        fiche gives it."""
+        lines = [self.fill("resume_metier", resume=p.definition.resume)]
+        if p.missions:
+            lines.append(self.fill("resume_missions", missions=", ".join(m.intitule.lower() for m in p.missions[:3])))
+        reference = self._reference(p)
+        if reference:
+            lines.append(self.fill("resume_diplome", reference_en_tete=capitalized(reference)))
+        if p.salaire:
+            levels = [self.fill("salaire.resume_niveau", libelle=lvl.libelle, min=euros(lvl.min), max=euros(lvl.max),
+                                unite=p.salaire.unite)
+                      for lvl in (p.salaire.niveaux.debutant, p.salaire.niveaux.confirme) if lvl is not None]
+            if levels:
+                lines.append(self.fill("resume_salaire", niveaux="; ".join(levels)))
+        return Body(self.fill("resume", intitule=p.intitule, lignes=self.bullets(lines)), tuple(lines))
 
     def _missions(self, p: Profession, q: Question) -> Body:
         # « c'est pareil dans toutes les entreprises ? »: the whole list with the fiche's caveat, not one item.
@@ -902,6 +921,10 @@ class Replier:
         else:
             index = best_match(self.said_stems(p, q), texts, titles)
             index = by_rank(q, len(names)) if index is None else index
+            later = posts_in(p.evolutions.ensuite) if q.topic == "evolutions" and index is None else []
+            after = best_match(self.said_stems(p, q), later) if later else None
+            if after is not None:  # a job the fiche cites for later: « il gagne combien lui ? » asks its pay next
+                return later[after]
         return names[index] if index is not None else None
 
     def skill_asked(self, p: Profession, q: Question) -> Optional[int]:
@@ -1071,6 +1094,12 @@ class Replier:
             return Body(self.fill("evolution_confirmee" if _asks_if_listed(q, "evolutions", e.postes[named])
                                   else "evolution_nommee", poste=e.postes[named],
                                   postes=self.bullets(e.postes), ensuite=e.ensuite or ""), tuple(e.postes))
+        later = posts_in(e.ensuite) if rank is None and not q.asks_variation else []
+        after = best_match(self.said_stems(p, q), later) if later else None
+        if after is not None:  # « et consultant c'est possible ? »: a job the fiche cites for later
+            return Body(self.fill("evolution_plus_tard_confirmee" if _asks_if_listed(q, "evolutions", later[after])
+                                  else "evolution_plus_tard", poste=later[after], ensuite=e.ensuite,
+                                  postes=self.bullets(e.postes)), tuple(e.postes) + (later[after],))
         if rank is not None:  # « le 2e c'est lequel ? »: that job, then the whole answer
             return Body(self.fill("evolutions_rang", numero=rank + 1, poste=e.postes[rank], postes=self.bullets(e.postes),
                                   ensuite=e.ensuite or ""), tuple(e.postes))

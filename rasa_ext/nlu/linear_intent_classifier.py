@@ -59,6 +59,16 @@ MASKED_NAMES = "masked_names"  # in FEATURES_FILE: the names taken out of every 
 PART_SEPARATOR = re.compile(r"\?+|;|,|\s(?:et|ainsi que|puis|and|&|sinon|aussi|ou bien)\s"
                             r"|\splus\s(?=(?:les?|la|l'|des|quels?|quelles?|combien|son|sa|ses)\b)"
                             r"|\s[+&/]\s(?!\s*\d)|(?<=[^\W\d_]{3})\s?[+&/]\s?(?=[^\W\d_]{3})", re.IGNORECASE)
+# « du + important au - », « le + payé »: a « + » after an article or « du » is the word « plus », no list
+_PLUS_AS_WORD = re.compile(r"(?:^|\s)(?:du|le|la|les|au|aux|de|des|en|un|une|the)\s*$", re.IGNORECASE)
+_PLUS_WRITTEN = re.compile(r"\b(du|le|la|les|au|aux|de|des|en|un|une|the) ?\+ ?(?=[a-z])")
+
+
+def spelled_plus(folded: str) -> str:
+    """« le + chiant » read as « le plus chiant » (folded text): the model learnt the word, not the sign."""
+    return _PLUS_WRITTEN.sub(r"\1 plus ", folded)
+
+
 LIST_PARTS = 3  # in a list of this many parts or more, a single word (« salaire, missions, diplôme ? ») is a part
 # « entre 3 et 5 ans », « 2 ou 3 ans »: a conjunction between two numbers joins a range, it starts no part.
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
@@ -81,6 +91,7 @@ def part_spans(text: str) -> List[Tuple[int, int]]:
     separators = [m for m in separators if not (m.group().strip().lower() in ("et", "ou bien", "and")
                                                 and _NUMBER_BEFORE.search(text[:m.start()])
                                                 and _NUMBER_AFTER.search(text[m.end():]))]
+    separators = [m for m in separators if not (m.group().strip() == "+" and _PLUS_AS_WORD.search(text[:m.start()]))]
     for match in separators + [None]:
         end = match.start() if match else len(text)
         chunk = text[start:end]
@@ -154,7 +165,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     # -- training ------------------------------------------------------------------------------
     def _features(self, texts: List[str], fit: bool = False) -> csr_matrix:
-        folded = [self.mask(fold(t)) for t in texts]
+        folded = [self.mask(spelled_plus(fold(t))) for t in texts]
         parts = [(v.fit_transform(folded) if fit else v.transform(folded)) for v in self.vectorizers.values()]
         return hstack(parts, format="csr")
 

@@ -3,7 +3,7 @@ import pytest
 
 pytest.importorskip("rasa")
 
-from rasa_ext.nlu.linear_intent_classifier import part_spans  # noqa: E402
+from rasa_ext.nlu.linear_intent_classifier import part_spans, spelled_plus  # noqa: E402
 
 
 def parts(text):
@@ -30,3 +30,10 @@ def test_separators_between_topics(text, expected):
                                   "disponible 24/7 pour les partenaires ?", "combien gagne un débutant ?"])
 def test_no_cut_inside_a_diploma_or_a_figure(text):
     assert len(parts(text)) <= 1
+
+
+@pytest.mark.parametrize("text", ["classe moi les hard skills du + important au -", "le + payé des deux ?"])
+def test_a_plus_after_an_article_is_the_word_plus(text):
+    """« du + important »: a « + » after « du », « le », « les »… says « plus », it joins no two topics."""
+    assert len(parts(text)) <= 1
+    assert "plus" in spelled_plus(text)

@@ -8,6 +8,7 @@ import pytest
 
 from core import catalogue
 from core.cues import Cues
+from core.items import posts_in
 from core.knowledge import Evolutions
 from core.levels import LevelsAsk
 from core.replies import Replier
@@ -27,7 +28,8 @@ TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", 
          "de combien augmente le milieu de la fourchette entre les deux ?", "elles ont une note aussi ?",
          "le haut confirmé fait combien de fois le bas débutant ?", "de 30 000 € à 40 000 €, quel pourcentage ?",
          "de 40 000 € à 30 000 €, quel pourcentage ?", "la différence entre débutant et confirmé ?",
-         "2 800 € par mois, c'est combien par an ?", "et celui qui touche au droit ?", "et celle qui porte sur l'Europe ?"]
+         "2 800 € par mois, c'est combien par an ?", "et celui qui touche au droit ?", "et celle qui porte sur l'Europe ?",
+         "résume-moi tout"]
 DIPLOMA_TEXTS = ["", "faut-il un bac+5 ?", "un BTS suffit ?", "sans bac+3 je peux ?", "sans bac+2 je peux ?",
                  "juste un CAP ?", "une licence ça suffit ?", "faut-il un DE ?", "sans le DE ?", "c'est quoi le BTS ?",
                  "sans BTS je peux ?", "sans CAP je peux ?", "sans master ?",
@@ -80,6 +82,9 @@ def filled():
                 replier.answer(profession, understand(f"et {job} ?", topic=topic))
             for situation in SITUATIONS:
                 replier.answer(profession, Question(topic=topic, text="", situation=situation))
+        for job in posts_in(profession.evolutions.ensuite)[:1]:  # a job cited for later: « et consultant ? »
+            replier.answer(profession, understand(f"{job}, la fiche le cite ?", topic="evolutions"))
+            replier.answer(profession, understand(f"et {job} ?", topic="evolutions"))
         detail = AbsentDetail("conges", "les congés", None, "Remarque.")
         replier.absent(profession, detail, None)
         replier.absent(profession, detail, Question(topic="salaire"))
