@@ -22,7 +22,7 @@ _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|
                         r"|j'ai fait|je sors|moi\b|mon (?:fils|enfant)|ma fille|\d+ ans (?:dans|en|chez|comme|d'experience|de))\b")
 
 # « la petite citation sur le salaire », « le dicton »: a saying of the fiche.
-_SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b"
+_SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b|\bpunch ?lines?\b"
                      r"|\b(?:petite|jolie|drole de) phrase\b|\bphrase (?:d'accroche|celebre)\b"
                      r"|\b(?:la|une|cette) phrase (?:sur|a propos du|au sujet du) (?:le )?salaire\b"
                      r"|\bphrases?(?: \w+){0,2} (?:marrante|drole|amusante|rigolote|connue|culte|choc)s?\b")
@@ -93,7 +93,8 @@ _FACING = re.compile(r"\b(?:faire face|face (?:aux|a ces|a la|a leurs)|surmont\w
 
 # « il fait surtout de la vente, c'est ça ? », « il passe ses journées à traduire ? »: what the job mostly consists of.
 _MOSTLY = re.compile(r"\b(?:fait|font|fais|faire) (?:surtout|principalement|essentiellement|avant tout|seulement|uniquement)\b"
-                     r"|\bpasse (?:son temps|ses journees)\b|\bmostly (?:do|does)\b")
+                     r"|\bpasse (?:son temps|ses journees)\b|\bmostly (?:do|does)\b"
+                     r"|\b(?:fait|font|fais|faire|fera) (?:que|qu') ?(?:de|du|des|d')\b")
 
 # « je veux parler à un conseiller », « un humain svp », « comment vous contacter ? »: a person asked for, not advice
 # (« des écoles à me conseiller »).
@@ -149,6 +150,8 @@ _DESCRIBE = re.compile(r"\bconsist\w*|\ben quoi\b|\bau quotidien\b|\bconcretemen
                        r"|\b(?:il|elle|on|ca) fait quoi\b")
 # « aide-moi à écrire … », « tu peux m'aider pour mon exposé ? »: a task asked, not how to use the assistant.
 _A_TASK = re.compile(r"\b(?:aide[sz]?[- ]?moi|aidez[- ]?moi|m'aider|help me) (?:a|pour|to|with) \w+")
+# « traduis "bonjour" en espagnol », « écris-moi une lettre »: a piece of work ordered, whatever words of the job it holds
+_ORDERED = re.compile(r"^\W*(?:traduis|traduisez|translate|ecris[- ]moi|redige[- ]moi|fais[- ]moi) ")
 # What a question about the assistant itself says: what it is, who made it, who answers.
 _OF_THE_ASSISTANT = re.compile(r"\b(?:robots?|robo|bot|chatbot|humaine?|personne|ia|ai|intelligence|machine|programm\w*"
                                r"|gpt|chatgpt|nom|appel\w*|ki|reel\w*|vrai\w*|conscient\w*|automatique\w*|cree\w*"
@@ -211,7 +214,8 @@ class Cues:
     goes_on: bool = False          # more studies after the diploma in play (« et si je continue encore ? »)
     describe: bool = False         # what a thing is or does, described (« ça consiste en quoi ? »)
     of_the_assistant: bool = False  # what the assistant is, who made it, who answers (« t'es un robot ? »)
-    a_task: bool = False           # a task asked of the assistant (« aide-moi à écrire … »)
+    a_task: bool = False           # a task asked of the assistant (« aide-moi à écrire … », « traduis … »)
+    ordered: bool = False          # a piece of work ordered (« traduis "bonjour" en espagnol »)
     training: bool = False         # training oneself (to progress)
     to_progress: bool = False      # what it takes to progress
     statement: bool = False        # says who the student is, asks nothing
@@ -286,7 +290,7 @@ def cues(folded: str) -> Cues:
                 studies_on=bool(_STUDIES_ON.search(folded)), gives=bool(_GIVES.search(folded)),
                 initial_studies=initial_studies(folded), goes_on=bool(_GOES_ON.search(folded)),
                 describe=bool(_DESCRIBE.search(folded)), of_the_assistant=bool(_OF_THE_ASSISTANT.search(folded)),
-                a_task=bool(_A_TASK.search(folded)),
+                a_task=bool(_A_TASK.search(folded) or _ORDERED.search(folded)), ordered=bool(_ORDERED.search(folded)),
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),

@@ -233,9 +233,15 @@ def _respond(school: School, turn: Turn) -> Outcome:
             and turn.kind != COUNSELLOR:
         # « j'ai pas compris, tu peux me redire ? »: the last topic's answer again
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
-    if turn.kind == HELP and turn.question.cues.a_task and not turn.question.about_work:
-        # « aide moi à écrire un msg à ma crush » is no question on how to use the assistant: out of scope
+    if (turn.kind == HELP and q.cues.a_task or turn.kind == OUT_OF_SCOPE and q.cues.ordered) and not q.about_work:
+        # « aide moi à écrire un msg à ma crush » is no question on how to use the assistant, « traduis "bonjour" en
+        # espagnol » none on the job's languages: out of scope
         return Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
+    if turn.kind == HELP and previous in school.fact_topics and not q.named \
+            and (shown := current_profession(school, turn)) is not None \
+            and school.replier.names_an_item(shown, previous, q):
+        # « pourquoi celui en droit ça aide ? » after the stepping stones, read as a request for help: that item
+        return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False) or clarify(school, turn)
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
@@ -297,6 +303,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
             # asks about this profession: the likeliest topic the model gave, else a clarification.
             ranked = next((name for name, _ in turn.ranking if name in school.fact_topics), None)
             topic = previous if turn.intent == exploring.COMPARE and previous in school.fact_topics else ranked
+            if topic in DIPLOMA_TOPICS and "diplome" in school.fact_topics and not turn.question.diplomas:
+                topic = "diplome"  # « lequel des trois est le niveau de référence ? » after each diploma: all of them
             return answer(school, turn, topic, fallback=True) or clarify(school, turn)
         return exploring.respond(school, turn)
     # Two professions named apart, or a follow-up of a comparison: compared, or « lequel ? » asked.
@@ -847,6 +855,8 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
     for part in q.parts:
         if part.question.cues.statement and "?" not in part.question.text:
             continue  # « j'ai 42 ans, 15 ans dans l'administratif, quel diplôme viser ? »: who asks, not a question
+        if part.question.cues.which_ones and items:
+            continue  # « combien de jobs ils citent, et c'est quoi ? »: which ones of what the part before asks
         topic = part.intent if part.confidence >= PART_CONFIDENCE else None
         topic = topic if topic in school.fact_topics else None
         if topic and topic != "salaire" and part.question.amount is not None and "salaire" in school.fact_topics:
@@ -895,6 +905,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     q, replier, facts = turn.question, school.replier, school.fact_topics
     previous = turn.slots.get("sujet")
     whole = False  # the message is one question, whatever parts the classifier cut it into
+    if previous == "alternance" and "alternance" in facts and q.fragment and (q.diplomas or q.written_diplomas) \
+            and not set(q.topics_named) - set(DIPLOMA_TOPICS) - {"alternance"} and not q.named:
+        # « et le Mastère ? » after « le BTS on peut le faire en alternance ? »: work-study again, of that diploma
+        q = replace(q, cues=replace(q.cues, work_study=True))
+        turn, intent = replace(turn, question=q), "alternance"
     if intent == "faq" and not q.cues.faq and previous != "faq":
         # « combien de missions la fiche liste-t-elle ? » read as the FAQ: only a message that names it (or follows
         # its answer) asks it

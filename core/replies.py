@@ -416,6 +416,7 @@ class Replier:
         # « la troisième ? »: the item at that rank, as the fiche says it; no « Oui » to a claim about it
         key = "missions.premisse_niee" if q.premise == "niee" and ranked is None \
             else "missions.premisse_secondaire" if q.premise == "secondaire" and ranked is None \
+            else "missions.parmi_d_autres" if q.cues.mostly and ranked is None and len(p.missions) > 1 \
             else "missions.expliquee" if q.asks_open or ranked is not None else "missions.ciblee"
         return Body(self.fill(key, mission=mission.intitule, detail=mission.detail, missions=self.bullets(others)),
                     tuple(others))
@@ -601,6 +602,10 @@ class Replier:
         if path.statut == diplomas.REQUIRED:
             text = self.fill("formation.requis", le_diplome=self.diplomas.labelled(path, "le"),
                              en_bref=values["en_bref"], pour_ce_metier=values["pour_ce_metier"])
+        elif q.premise == "secondaire" and not only:
+            # « le mastère il sert à rien alors ? »: what the fiche says it brings, « Non » first
+            text = self.fill("formation.utile", un_diplome=values["un_diplome"], en_bref=values["en_bref"],
+                             pour_ce_metier=values["pour_ce_metier"])
         elif only or q.asks_sufficiency:
             if diplomas.suffices(path, p.parcours):
                 text = self.fill("formation.suffisant", un_diplome=values["un_diplome"], en_bref=values["en_bref"],

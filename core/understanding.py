@@ -39,7 +39,8 @@ def written_diplomas(vocabulary: "Vocabulary", text: str, folded: str) -> Tuple[
 
 
 # -- superlatives (the fiche scores its hard skills) -----------------------------------------
-_LEAST = re.compile(r"(?<!\bau )(?<!\bdu )(?<!\ba )\bmoins\b|plus faible|plus bas|plus petite?\b|dernier|derniere|least|lowest|worst")
+_LEAST = re.compile(r"(?<!\bau )(?<!\bdu )(?<!\ba )\bmoins\b|plus faible|plus bas|plus petite?\b|(?<!avant-)(?<!avant )dernier"
+                    r"|least|lowest|worst")
 _MOST = re.compile(r"(?:\bplus|\+) ?(?:importante?|utile|demandee?|essentielle?|forte?|haut|eleve|compte)|\ble plus\b|\bla plus\b"
                    r"|\b(?:le|la) \+"
                    r"|meilleur|mieux (?:notee?|classee?|placee?)|prioritaire|\bprincipale?\b|numero (?:un|1)|\bn ?°? ?1\b"
@@ -280,7 +281,7 @@ _OPEN = re.compile(r"\b(?:quoi|koi|comment|pourquoi|qu'est-ce|qu'est ce|quel(?:l
 
 
 _COUNTED_NOUNS = (r"((?:categories?|types?|familles?|sortes?|kinds?) (?:d'|de |of )outils|missions?|competences?|qualites?"
-                  r"|soft skills?|hard skills?|skills?|outils?|taches?|tasks?|qualities|tools?"
+                  r"|soft skills?|hard skills?|skills?|outils?|taches?|tasks?|qualities|tools?|jobs?"
                   r"|(?:metiers?|postes?) tremplins?|tremplins?|experiences|(?:metiers?|postes?) d(?:'| )?evolutions?|evolutions)")
 # « combien de missions ? », « cb de soft skills ? », « how many tools ? », and a number said of them (« il y a
 # 5 missions principales, c'est ça ? »)
@@ -295,6 +296,8 @@ _COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d'|d )\s*(?:\w+ ){0,2}?" + _C
                       r"|\b" + HOW_MUCH + r"(?: en tout| au total)?\s*,? (?:des|de ces|de ses|d'|de) ?" + _COUNTED_NOUNS
                       + r"\b"
                       r"|\bhow many (?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+                      # « le nombre exact de qualités ? »
+                      r"|\ble nombre (?:exact |total )?(?:de |d'|des )\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
                       r"|\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze) " + _COUNTED_NOUNS + r"\b")
 
 
@@ -386,7 +389,7 @@ _RANK_WORDS = {"premier": 0, "premiere": 0, "1er": 0, "1ere": 0, "1re": 0, "deux
                "cinquieme": 4, "5e": 4, "5eme": 4, "sixieme": 5, "6e": 5, "6eme": 5, "septieme": 6, "7e": 6, "7eme": 6,
                "huitieme": 7, "8e": 7, "8eme": 7, "neuvieme": 8, "9e": 8, "9eme": 8, "dixieme": 9, "10e": 9, "10eme": 9,
                "dernier": -1, "derniere": -1, "avant-dernier": -2, "avant-derniere": -2}
-_ORDINAL = re.compile(r"\b(?:le|la|du|de la|au|a la|pour le|pour la|sa|son|ta|ton)\s+(?:toute?\s+|tres\s+)?("
+_ORDINAL = re.compile(r"(?:\b(?:le|la|du|de la|au|a la|pour le|pour la|sa|son|ta|ton)\s+|\bl'\s?)(?:toute?\s+|tres\s+)?("
                       + "|".join(sorted(_RANK_WORDS, key=len, reverse=True)) +
                       r")(?![\w-])(?!\s+(?:job|poste|emploi|annee|annees|salaire|diplome|niveau|temps|jour|mois|fois|pas"
                       r"|contact|metier de|minute|moment|chose a faire|etape))"

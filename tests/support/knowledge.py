@@ -6,6 +6,7 @@ plus a fictional second profession), or on the folder ASSISTANT_KNOWLEDGE_DIR na
 they expect from it. The production fiche is checked by `make check` (schema), not by the tests.
 """
 import os
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,3 +112,13 @@ def pay_levels() -> tuple:
 def template_start(key: str) -> str:
     """The fixed start of a reply template (before its first {field})."""
     return school().replier.t[key].split("{")[0]
+
+
+def one_profession_school(tmp_path):
+    """The behaviour knowledge with its default profession only (a school of one profession)."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(behaviour_knowledge(), folder)
+    for path in (folder / "metiers").glob("*.yml"):
+        if path.stem != default_profession().id:
+            path.unlink()
+    return school(folder)

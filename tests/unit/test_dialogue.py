@@ -2,7 +2,6 @@
 the memory it changes. Table-driven, on the behaviour knowledge folder (tests/support/knowledge.py):
 what is expected is read from it or is a wording of reponses.yml, never a figure written here."""
 
-import shutil
 
 import pytest
 
@@ -10,7 +9,7 @@ from core import dialogue, diplomas
 from core.understanding import DiplomaSituation, Vocabulary, understand
 from loading.knowledge import project_diplomas
 from tests.support.helpers import norm
-from tests.support.knowledge import amounts, behaviour_knowledge, default_profession, school
+from tests.support.knowledge import amounts, default_profession, one_profession_school, school
 
 
 def question(text, topic=None, **entities):
@@ -24,16 +23,6 @@ def turn(text, intent, kind=dialogue.ANSWER, slots=None, ranking=(), page=None, 
 
 def slots_of(outcome):
     return dict(outcome.slots)
-
-
-def one_profession_school(tmp_path):
-    """The behaviour knowledge with its default profession only (a school of one profession)."""
-    folder = tmp_path / "knowledge"
-    shutil.copytree(behaviour_knowledge(), folder)
-    for path in (folder / "metiers").glob("*.yml"):
-        if path.stem != default_profession().id:
-            path.unlink()
-    return school(folder)
 
 
 @pytest.mark.parametrize("topic, text, diploma, expected", [
