@@ -57,6 +57,10 @@ _WHICH_ONE = re.compile(r"^\W*(?:(?:et|ok|mais|donc)\W+)?(?:c'est |c )?(?:laquel
 # « lesquelles ? », « genre ? », « par exemple ? », « comme quoi ? »: which ones, asked alone of what was just answered
 _WHICH_ONES = re.compile(r"^\W*(?:(?:et|ok|mais|donc|ah|du coup)\W+)?(?:lesquelles|lesquels|laquelle|lequel|quelles?|quels?"
                          r"|genre(?: quoi)?|par exemple|comme quoi|c'est quoi|c quoi|such as|which ones?|like what)\W*$")
+# « c'est mieux celle-là ou l'autre ? », « laquelle est la plus utile ? »: which is better
+_BETTER = re.compile(r"\b(?:mieux|meilleure?s?|preferable|plus (?:utile|important|interessant|valorisant)e?s?)\b")
+# « ya des outils pour ça ? », « quelle hard skill pour ça ? »: what serves the thing just answered
+_FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette mission|cette tache)\b")
 # « tu peux me redire ? », « répète stp », « j'ai pas compris »: the last answer again
 _AGAIN = re.compile(r"\b(?:redi(?:re|s|t)|repete[rsz]?|repeter|reexplique\w*|re-?explique\w*|say (?:it|that) again|repeat)\b"
                     r"|\b(?:j'ai|jai|j) ?(?:pas|rien) (?:compris|capte|pige)\b|\bpas (?:compris|capte|pige)\b")
@@ -232,6 +236,8 @@ class Cues:
     which_one: bool = False        # « laquelle sert pour… ? »: which one of the list just given
     which_ones: bool = False       # « lesquelles ? », « par exemple ? » alone: which ones of what was just answered
     again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
+    for_it: bool = False           # « ya des outils pour ça ? »: what serves the thing just answered
+    better: bool = False           # « c'est mieux celle-là ou l'autre ? »: which is better
     summary: bool = False          # « résume-moi tout »: the essentials of the fiche
     up_to: bool = False            # « jusqu'à ? »: how high an amount goes
     phrase: bool = False           # « la phrase sur … »: a sentence of the fiche
@@ -297,7 +303,8 @@ def cues(folded: str) -> Cues:
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
-                which_one=bool(_WHICH_ONE.search(folded)), which_ones=bool(_WHICH_ONES.match(folded)), again=bool(_AGAIN.search(folded)),
+                which_one=bool(_WHICH_ONE.search(folded)), which_ones=bool(_WHICH_ONES.match(folded)),
+                again=bool(_AGAIN.search(folded)), for_it=bool(_FOR_IT.search(folded)), better=bool(_BETTER.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),

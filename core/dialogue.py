@@ -590,9 +590,11 @@ def item_topic(school: School, turn: Turn) -> Optional[str]:
     topic = item_asked(school, profession, turn.question, turn.slots.get("sujet")) if profession else None
     # one everyday word is no evidence (« quel temps fait-il ? » is not « Gestion du temps »): the message
     # speaks of work, names the item by two words, or follows that list (« la veille, c'est quoi exactement ? »)
+    # (« l'appui à la mobilité internationale c'est pour qui ? »: an item named by its title is evidence)
     if topic and not turn.question.about_work and topic != turn.slots.get("sujet") \
             and school.replier.naming_words(profession, topic, turn.question) < 2 \
-            and school.replier.described_item(profession, topic, turn.question) < DESCRIBED:
+            and school.replier.described_item(profession, topic, turn.question) < DESCRIBED \
+            and not school.replier.titled_items(profession, topic, turn.question):
         return None
     named = [t for t in turn.question.denied_topics if t in school.fact_topics]
     if topic and named and topic not in named:
@@ -855,8 +857,12 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
     for part in q.parts:
         if part.question.cues.statement and "?" not in part.question.text:
             continue  # « j'ai 42 ans, 15 ans dans l'administratif, quel diplôme viser ? »: who asks, not a question
-        if part.question.cues.which_ones and items:
-            continue  # « combien de jobs ils citent, et c'est quoi ? »: which ones of what the part before asks
+        pq = part.question
+        if items and (pq.cues.which_ones or pq.cues.which_one and not pq.topics_named
+                      and (pq.superlative or pq.ranked or len(pq.folded.split()) <= 3)):
+            # « combien de jobs ils citent, et c'est quoi ? », « ces expériences, laquelle est la plus importante ? »:
+            # which ones of what the part before asks
+            continue
         topic = part.intent if part.confidence >= PART_CONFIDENCE else None
         topic = topic if topic in school.fact_topics else None
         if topic and topic != "salaire" and part.question.amount is not None and "salaire" in school.fact_topics:
@@ -905,6 +911,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     q, replier, facts = turn.question, school.replier, school.fact_topics
     previous = turn.slots.get("sujet")
     whole = False  # the message is one question, whatever parts the classifier cut it into
+    if previous == "salaire" and "salaire" in facts and intent != "salaire" and q.pay_sum is not None \
+            and q.pay_sum.figures == pay_sums.CAREER_EXTREMES and not q.topics_named and not q.named:
+        intent = "salaire"  # « donc en gros on peut doubler ? » right after the pay: from its lowest figure to its highest
     if previous == "alternance" and "alternance" in facts and q.fragment and (q.diplomas or q.written_diplomas) \
             and not set(q.topics_named) - set(DIPLOMA_TOPICS) - {"alternance"} and not q.named:
         # « et le Mastère ? » after « le BTS on peut le faire en alternance ? »: work-study again, of that diploma
@@ -1120,6 +1129,14 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             reply = replier.switched(profession, reply)
         return Outcome(reply, slots + changes, profession)
 
+    lists = [t for t in q.topics_named if t in ITEM_TOPICS and t in facts and t != previous]
+    lists = [intent] if intent in lists else lists  # (« quelle hard skill il utilise pour ça ? »: not the tools)
+    if q.cues.for_it and previous in ITEM_TOPICS and (item := turn.slots.get(ITEM)) and not q.named and len(lists) == 1:
+        # « ya des outils pour ça ? » after the watch mission, « quelle hard skill pour ça ? » after the reporting: the
+        # item of that list the words of the thing just answered name
+        q = replace(q, stems=stems(fold(item)), fiche_stems=frozenset(), refers_back=False, recalls=False,
+                    cues=replace(q.cues, belongs=False))
+        turn, intent = replace(turn, question=q), lists[0]
     asked = diploma_topic(replace(q, topic=intent)) if intent in facts else replace(q, topic=intent)
 
     work_study = None if detail else work_study_gap(school, q, profession)
@@ -1233,6 +1250,17 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             # « et la veille, c'est quoi ? » after the missions: that mission; « et laquelle a la meilleure
             # note ? » after the skills: their ranking.
             topic = previous
+        if topic is None and previous in facts and not choice.switched and not q.topics_named:
+            # « et la mobilité internationale, c'est pour qui ? » after the tools: the one list an item of which it
+            # names by its title
+            titled = [t for t in ITEM_TOPICS if t in facts and (replier.titled_items(profession, t, q)
+                                                                  or replier.title_phrase_said(profession, t, q))]
+            if not titled and q.fiche_stems:
+                # « et pour les imprévus ? »: the one list an item of which the fiche's own word for it names
+                # (reformulations.yml: « imprévus » is said « problèmes »)
+                reworded = replace(q, stems=frozenset(q.fiche_stems), fiche_stems=frozenset())
+                titled = [t for t in ITEM_TOPICS if t in facts and replier.names_an_item(profession, t, reworded)]
+            topic = titled[0] if len(titled) == 1 else None
         if topic is None and previous in facts and (choice.switched or not fallback):
             if not choice.switched:
                 # "et en Suisse ?": the fiche has nothing more on the previous topic.

@@ -151,8 +151,13 @@ _PARTITIVES = frozenset({"du"})
 # « a loué une foreuse », « acheter un tailleur »: what one buys, rents or borrows is a thing
 _OBJECT_VERBS = frozenset({"achete", "achetee", "acheter", "achetes", "achetez", "loue", "louee", "louer", "loues",
                            "emprunte", "empruntee", "emprunter", "commande", "commandee", "commander", "offert",
-                           "offerte", "vendu", "vendue", "vendre", "pris", "prendre", "prend"})
+                           "offerte", "vendu", "vendue", "vendre", "pris", "prendre", "prend",
+                           # « j'ai mis un tailleur », « elle porte une … »: what one wears
+                           "mis", "mets", "met", "mettre", "porte", "portes", "porter", "portait", "enfile", "enfiler"})
 _THING_ARTICLES = frozenset({"un", "une", "des", "le", "la", "l", "du"})
+# « le film Sage femme », « la chanson Le Facteur »: the title of a work, no job
+_WORKS = frozenset({"film", "films", "chanson", "chansons", "livre", "livres", "roman", "serie", "series", "album",
+                    "bd", "manga", "piece", "tableau", "poeme", "dessin", "anime", "emission", "podcast"})
 # A civility and the word right after it, a surname (« Mme Boulanger nous a donné des devoirs »), unless that word is
 # an article or a pronoun (« madame la boulangère », « Bonjour Monsieur je voudrais… »).
 _SURNAME = re.compile(r"\b(?:mme|mmes|madame|mr|monsieur|mlle|mademoiselle|m\.)\s+"
@@ -199,6 +204,21 @@ _BEFORE_NOUN = frozenset({"bon", "bonne", "bons", "bonnes", "vrai", "vraie", "vr
 # « Marin c'est mon meilleur pote »: after « c'est mon », someone close is a person, not a job
 _INDEFINITE = frozenset({"un", "une", "des"})
 _POSSESSIVES = frozenset({"mon", "ma", "mes", "notre", "nos", "ton", "ta", "son", "sa"})
+
+
+# Two capitalised words inside a sentence (« l'Institut Pasteur », « avec Catherine Frot »): a proper name
+_CAPITALISED_PAIR = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+)[ -]([A-ZÀ-Ý][a-zà-ÿ]+)\b")
+
+
+def proper_names(text: str) -> Tuple[str, ...]:
+    """The pairs of capitalised words a message writes inside a sentence (not at its start), folded: « virologue à
+    l'Institut Pasteur » -> (« institut pasteur »,). What a student writes so is a place, a person or a brand."""
+    found = []
+    for m in _CAPITALISED_PAIR.finditer(text):
+        before = text[:m.start()].rstrip(" '’\"«")
+        if before and before[-1] not in ".!?:":
+            found.append(fold(f"{m.group(1)} {m.group(2)}"))
+    return tuple(found)
 
 
 def sound(word: str) -> str:
@@ -498,6 +518,9 @@ class NameIndex:
             return True  # « j'ai fait du VTT ce weekend »: a pastime (« faire du VTC à côté des études » is work)
         if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT or tokens[i - 2] in _BREAKS):
             return True
+        if any(t in _WORKS for t in tokens[max(0, i - 3):i]) and all(t in _WORKS or t in SMALL_WORDS
+                                                                       for t in tokens[max(0, i - 3):i][-2:]):
+            return True  # « le film Sage femme », « la chanson Le Facteur »: the title of a work
         if before == "en" and i >= 2 and tokens[i - 2] not in _BREAKS and tokens[i - 2] not in SMALL_WORDS \
                 and self._corrected(canonical(tokens[i - 2]), tokens[i - 2]) not in self._postings \
                 and not self._says_work(tokens[i - 2:i - 1]) \
@@ -537,7 +560,7 @@ class NameIndex:
         `narrow`: also a head noun the rest of the message tells apart (« conductrice de tram »), and
         one distinctive word (« devenir légiste »); False for a name written in a fiche (an evolution),
         which must be a name in full."""
-        return self.find_folded(fold(text), narrow)
+        return self.find_folded(fold(text), narrow, proper=proper_names(text))
 
     def speaks_of_work(self, folded: str) -> bool:
         """Whether a message (folded) says a word of work or studies (knowledge/mots_du_metier.yml)."""
@@ -546,10 +569,16 @@ class NameIndex:
     def _says_work(self, tokens: Iterable[str]) -> bool:
         return not self._career.isdisjoint(canonical(w) for w in tokens)
 
-    def find_folded(self, folded: str, narrow: bool = True, at_work: bool = False) -> Tuple[str, ...]:
+    def find_folded(self, folded: str, narrow: bool = True, at_work: bool = False,
+                    proper: Sequence[str] = ()) -> Tuple[str, ...]:
         """`find` of a message already folded (the understanding folds a message once). `at_work`: the text is a part
         of a message that speaks of work or studies (« l'archi et le technicien, quels outils ? » looked up part by
-        part), so an everyday word in it may be a name."""
+        part), so an everyday word in it may be a name. `proper`: the proper names it writes (`proper_names`), left
+        out unless one name holds both their words (« Infirmière Puéricultrice » typed capitalised)."""
+        for name in proper:
+            both = {canonical(w) for w in name.split()}
+            if not any(both <= set(self._names[i][1]) for i in self._candidates(both)):
+                folded = re.sub(rf"\b{re.escape(name)}\b", " " * len(name), folded)
         read = self.read(folded)
         found = self._found(read, narrow)
         if not found or not narrow or not self._career or at_work \

@@ -111,10 +111,21 @@ def _middles(levels: List[str]) -> Tuple[Tuple[str, str], ...]:
     return tuple((level, MIDDLE) for level in (named if len(named) == 2 else PAY_LEVELS))
 
 
+# « on peut doubler son salaire ? », « on gagne deux fois plus à la fin ? »: the pay doubled over a career, checked from
+# the lowest figure (a beginner's minimum) to the highest (a confirmed's maximum)
+_DOUBLING = re.compile(r"\bdoubl(?:er|e|es|ent|era|erai|erait|ement)\b|\b(?:deux|2) fois plus\b(?! que)")
+CAREER_EXTREMES = (("confirme", "max"), ("debutant", "min"))
+DOUBLING_WORDS = 6  # « donc en gros on peut doubler ? »: short, right after the pay; longer, a word of pay is needed
+
+
 def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = None) -> Optional[PaySum]:
     """The calculation a message (folded) asks of the pay figures, None when it asks none. `about_pay`: whether the
     message has a word of pay; a level or « fourchette » does too. `numbers`: the message's, when already read."""
     found = [a for a in (amounts(folded) if numbers is None else numbers) if a.value >= 500]
+    levels_named = [name for _, name in _found(_LEVELS, folded)]
+    if _DOUBLING.search(folded) and not found and not _figures(folded, levels_named) \
+            and (about_pay or levels_named or len(re.findall(r"[\w']+", folded)) <= DOUBLING_WORDS):
+        return PaySum("rapport", CAREER_EXTREMES)
     said = [a.value for a in found]
     monthly = bool(MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
     # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's

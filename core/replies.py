@@ -305,6 +305,15 @@ class Replier:
             found |= (said[0] if said else set()) if heads else stems(fold(title))
         return frozenset(found)
 
+    def title_phrase_said(self, p: Profession, topic: str, q: Question) -> bool:
+        """Whether the message says two words of one title of the topic's list one after the other, as the title does
+        (« la mobilité internationale » for « Appui à la mobilité internationale »), small words aside."""
+        def content(text: str) -> List[str]:
+            return [folded_key(w) for w in folded_words(text) if len(w) >= 3]
+        said = content(q.folded)
+        pairs = set(zip(said, said[1:]))
+        return any(pairs & set(zip(words, words[1:])) for words in (content(fold(t)) for t in shown_titles(p, topic)))
+
     def titled_items(self, p: Profession, topic: str, q: Question) -> List[int]:
         """The items of the topic's list the message names by their title: two of its words at least, and all
         but one (« la coopération institutionnelle » for « Appui à la coopération institutionnelle »; « la gestion
@@ -665,6 +674,9 @@ class Replier:
                            poste=e.poste, apport=e.apport) for e in p.experiences]
         # « faut-il forcément passer par un poste d'assistant avant ? »: the fiche cites them, it requires none
         rank = by_rank(q, len(items))
+        if rank is None and not q.asks_compulsory and (q.superlative or q.ranked or q.cues.better and q.joins):
+            # « laquelle est la plus importante ? », « c'est mieux celle-là ou assistante de direction ? »: none ranked
+            return Body(self.fill("experiences_sans_classement", experiences=self.bullets(items)), tuple(items))
         if rank is None and not q.asks_compulsory and not q.cues.own_past:
             # « celui qui touche au droit, il apporte quoi ? »: the experience the message names by its words (the
             # student's own one gets the whole list after « Oui », core/dialogue.py)

@@ -15,6 +15,7 @@ from core.coverage import Asked, asked_objects
 from core.cues import HOW_MUCH, Cues, cues
 from core.diplomas import Diplomas
 from core.levels import LevelsAsk, levels_asked
+from core.names import proper_names
 from core.pay_sums import PaySum, pay_sum
 from core.pay_sums import piece as pay_piece
 from core.stemming import stems
@@ -799,7 +800,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     written, situation = written_diplomas(vocabulary, text, folded)
     # the items of a list the questions name, in the words fiches use, and those said in everyday words
     in_fiche, fiche_said = vocabulary.in_fiche_words(asked_sentences(folded, vocabulary))
-    named = vocabulary.find_profession(folded) if span is None else ()
+    named = vocabulary.find_profession(folded, proper=proper_names(text)) if span is None else ()
     paid = bool(_PAY_WORDS.search(folded))
     numbers = tuple(amounts(folded))
     wording = cues(folded)

@@ -43,6 +43,7 @@ HELDOUT18 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout18.yml"
 HELDOUT19 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout19.yml"
 HELDOUT20 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout20.yml"
 HELDOUT21 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout21.yml"
+HELDOUT22 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout22.yml"
 
 
 @lru_cache(maxsize=1)
@@ -364,6 +365,19 @@ def test_someones_job_said_with_est_is_that_job_and_how_one_works_is_no_compleme
     # a vehicle taken, an acronym after « dans une »: a thing, a place
     assert index().find("on a pris un VTC pour rentrer de la soirée") == ()
     assert not any("pme" in pid for pid in index().find("admin réseau dans une PME ça consiste en quoi ?"))
+
+
+def test_the_twenty_second_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout22.yml (280, written apart from the whole list, its first half first: jobs
+    followed by a place or an employer, said with « comme » or « en tant que », English and franglais names, typos in
+    the middle of a word; everyday sentences with first names, surnames, brands, films, songs, subjects and animals):
+    first measured at 266/280, 5 read as another profession. Mended: two capitalised words inside a sentence that no
+    name holds both of are a proper name (« l'Institut Pasteur »); the title of a work (« le film Sage femme »); what
+    one wears (« j'ai mis un tailleur »): 269/280, 2. Not mended: a place that tells a head noun apart (« plongeur dans
+    un resto », « commis dans un restaurant »), a job not in the list that starts with one (« écrivain public »)."""
+    right, total, about_another = score_heldout(HELDOUT22)
+    assert right / total >= 0.957, f"{right}/{total}"  # 269/280, less one case
+    assert len(about_another) <= 3, about_another
 
 
 def test_the_twenty_first_heldout_names_set_is_found_and_never_another_profession():

@@ -49,3 +49,16 @@ def test_someone_named_before_c_est_mon_pote_is_a_person():
     index = NameIndex([("m", "Marin")], ordinary=frozenset({"marin"}), career=frozenset({"metier", "salair"}))
     assert index.find("Marin c'est mon meilleur pote, on est dans la même classe") == ()
     assert index.find("marin c'est mon rêve depuis petit") == ("m",)
+
+
+def test_a_proper_name_the_title_of_a_work_and_what_one_wears_are_no_job():
+    """Seen in the twenty-second held-out names set: « à l'Institut Pasteur » (two capitalised words inside a sentence,
+    which no name holds both of), « le film Sage femme », « j'ai mis un tailleur »; « Infirmière Puéricultrice » typed
+    capitalised is still the job."""
+    index = NameIndex([("p", "Ministre du culte / Pasteur"), ("i", "Institutrice"), ("s", "Sage-femme"),
+                       ("t", "Tailleur / Tailleuse"), ("ip", "Infirmier puériculteur / Infirmière puéricultrice")])
+    assert index.find("virologue à l'Institut Pasteur, quelles études ?") == ()
+    assert index.find("t'as vu le film Sage femme avec Catherine Frot ? ma mère a pleuré") == ()
+    assert index.find("j'ai mis un tailleur pour mon entretien de stage, trop stylé") == ()
+    assert index.find("ma soeur veut devenir Infirmière Puéricultrice") == ("ip",)
+    assert index.find("le pasteur de mon village, il a fait quelles études ?") == ("p",)
