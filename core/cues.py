@@ -60,7 +60,8 @@ _WHICH_ONES = re.compile(r"^\W*(?:(?:et|ok|mais|donc|ah|du coup)\W+)?(?:lesquell
 # « c'est mieux celle-là ou l'autre ? », « laquelle est la plus utile ? »: which is better
 _BETTER = re.compile(r"\b(?:mieux|meilleure?s?|preferable|plus (?:utile|important|interessant|valorisant)e?s?)\b")
 # « ya des outils pour ça ? », « quelle hard skill pour ça ? »: what serves the thing just answered
-_FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette mission|cette tache)\b")
+_FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette mission|cette tache)\b"
+                     r"|\b(?:ca|cela) (?:rejoint|correspond a|va avec|se rattache a) (?:quel|quelle|une|un)\b")
 # « tu peux me redire ? », « répète stp », « j'ai pas compris »: the last answer again
 _AGAIN = re.compile(r"\b(?:redi(?:re|s|t)|repete[rsz]?|repeter|reexplique\w*|re-?explique\w*|say (?:it|that) again|repeat)\b"
                     r"|\b(?:j'ai|jai|j) ?(?:pas|rien) (?:compris|capte|pige)\b|\bpas (?:compris|capte|pige)\b")

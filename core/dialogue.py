@@ -1049,6 +1049,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « celle qui sert pour les imprévus c laquelle ? » after the qualities: the one a word of its text says,
         # whatever topic another word suggests
         intent = previous
+    elif previous in JOB_LIST_TOPICS and previous in facts and intent != previous and (q.superlative or q.ranked) \
+            and not q.topics_named and not q.named and not q.about_pay:
+        # « dans l'absolu la fiche dit laquelle est la plus utile des trois ? » after the stepping stones: among them
+        intent = previous
     elif q.cues.in_it and previous in ITEM_TOPICS and previous in facts and intent != previous and not q.topics_named \
             and not q.about_pay:
         # « la patience, elle y est ? » after the qualities: whether it is in that list
@@ -1196,7 +1200,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # cites: that job's pay, which the fiche does not give; never this profession's salary in its place
         detail = AbsentDetail(f"metier_cite:{previous}", replier.cited_label(job, previous), previous, None)
     if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \
-            and q.cues.those_jobs and q.experience is None and q.years is None:
+            and (q.cues.those_jobs or q.cues.which_one and (q.superlative or q.cues.better)) \
+            and q.experience is None and q.years is None:
         # « et ils paient combien, ces postes ? » after the stepping stones: the fiche gives no pay for the jobs
         # it only cites; never this profession's salary in their place.
         detail = AbsentDetail(f"salaire_cites:{previous}", replier.cited_pay_label(previous), previous, None)

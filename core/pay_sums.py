@@ -13,7 +13,7 @@ from typing import List, Optional, Sequence, Tuple
 from core.amounts import MONTHLY, Amount, amounts
 
 # A level of the fiche's pay, as students name it.
-_LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee?s?|en debut de carriere|au debut"
+_LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee?s?|en debut de carriere|au debut|du tout debut"
                                    r"|de depart|de debut|beginners?|entry[- ]level"
                                    r"|quand (?:tu|on|je|il|elle) (?:debute|commence)\w*)\b")),
            ("confirme", re.compile(r"\b(?:confirmee?s?|confs?|seniors?|experimentee?s?|experienced)\b")))
@@ -124,6 +124,7 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
     found = [a for a in (amounts(folded) if numbers is None else numbers) if a.value >= 500]
     levels_named = [name for _, name in _found(_LEVELS, folded)]
     if _DOUBLING.search(folded) and not found and not _figures(folded, levels_named) \
+            and not dict(_OPERATIONS)["milieu"].search(folded) \
             and (about_pay or levels_named or len(re.findall(r"[\w']+", folded)) <= DOUBLING_WORDS):
         return PaySum("rapport", CAREER_EXTREMES)
     said = [a.value for a in found]
@@ -139,7 +140,11 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
         # « de combien augmente le milieu de la fourchette entre les deux ? », « du coup l'écart entre les deux
         # milieux ? », « combien de plus en % par rapport au milieu de la fourchette débutant ? »: the other
         # operation, on the middles
-        return PaySum(next(op for op in operations if op != "milieu"), _middles(levels))
+        kind = next(op for op in operations if op != "milieu")
+        middles = _middles(levels)
+        # (how many times: the higher middle first, « le milieu confirmé représente 1,54 fois le milieu débutant »)
+        return PaySum(kind, tuple(sorted(middles, key=lambda f: PAY_LEVELS.index(f[0]), reverse=True))
+                      if kind == "rapport" else middles)
     if not (about_pay or levels or _RANGE.search(folded) or monthly or _BOTH_LEVELS.search(folded)
             or len(found) == 2 and all(a.marked for a in found)):
         periodic = over_period(folded, levels, found)

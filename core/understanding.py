@@ -41,7 +41,7 @@ def written_diplomas(vocabulary: "Vocabulary", text: str, folded: str) -> Tuple[
 
 # -- superlatives (the fiche scores its hard skills) -----------------------------------------
 _LEAST = re.compile(r"(?<!\bau )(?<!\bdu )(?<!\ba )\bmoins\b|plus faible|plus bas|plus petite?\b|(?<!avant-)(?<!avant )dernier"
-                    r"|least|lowest|worst")
+                    r"|\bpire\b|least|lowest|worst")
 _MOST = re.compile(r"(?:\bplus|\+) ?(?:importante?|utile|demandee?|essentielle?|forte?|haut|eleve|compte)|\ble plus\b|\bla plus\b"
                    r"|\b(?:le|la) \+"
                    r"|meilleur|mieux (?:notee?|classee?|placee?)|prioritaire|\bprincipale?\b|numero (?:un|1)|\bn ?°? ?1\b"
