@@ -38,10 +38,17 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh28.yml (211, 46 conversations, apart, first run unseen) | 174/211 (f8cbfbd) | | 194/211 | 0.915 | 28 → 13, 14 |
 | tests/nlu/test_fresh29.yml (211, 46 conversations, apart, first run unseen) | 178/211 (fresh28 fixes) | | 191/211 | 0.900 | 25 → 13, 14 |
 | tests/nlu/test_fresh30.yml (211, 46 conversations, apart, first run unseen) | 177/211 (09747aa) | | 187/211 | 0.881 | 25 → 18, 19 |
+| tests/nlu/test_fresh31.yml (211, 46 conversations, apart, first run unseen) | 173/211 (7a12b66) | | 193/211 | 0.909 | 26 → 12, 13 |
+| tests/nlu/test_fresh32.yml (211, 46 conversations, apart, first run unseen) | 176/211 (7a12b66) | | 203/211 | 0.957 | 27 → 4, 5 |
+| tests/nlu/test_fresh33.yml (211, 46 conversations, apart, first run unseen) | 176/211 (9c113e7's tree) | | 188/211 | 0.886 | 28 → 21, 22 |
 
 fresh28's three off-topic messages (homework, the weather, a video game) were written expecting « la fiche ne précise
 pas »; after its first run, their expectation was reviewed to the polite refusal the brief asked for (« je réponds
 uniquement… »): the 174 is before that review, the 194 after.
+fresh32's off-topic « c quoi le salaire d'un pilote de ligne » was written expecting a refusal in words the reply did
+not use (« je ne réponds qu'aux questions sur le métier de … je n'ai pas d'information sur le métier « pilote » »);
+after its first run, its regex was widened to those words: the 176 is before that review. The helper who wrote fresh31
+was handed its brief as a file path in the work folder, and listed that folder (it opened no other file there).
 fresh8's last 168 counts one pass by a loose regex (« organisation » in the constraints' text): its floor is 167,
 the last less one. (*) fresh14 was 180 before the model was retrained with the examples the fresh16 and fresh17
 kinds added (two English or elliptic questions now get a clarification).
@@ -94,7 +101,10 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh27", 0.928, 11),
                                                     ("test_fresh28", 0.915, 14),
                                                     ("test_fresh29", 0.900, 14),
-                                                    ("test_fresh30", 0.881, 19)])
+                                                    ("test_fresh30", 0.881, 19),
+                                                    ("test_fresh31", 0.909, 13),
+                                                    ("test_fresh32", 0.957, 5),
+                                                    ("test_fresh33", 0.886, 22)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")
