@@ -28,7 +28,8 @@ _FILLER = (r"(?:(?:le|la|les|l'|l|un|une|des|du|de la|de l'|d'|ses|son|sa|leurs?
            r"ce|cet|cette|ces|quelques|plusieurs|principales?|principaux|grande?s?|grands|vraie?s?|vrais|"
            r"meilleure?s?|differente?s?|differents|autres?|exacte?s?|precise?s?|concrete?s?|concrets|"
            r"typiques?|moyenne?s?|moyens|plus|moins|bonne?s?|bons|petite?s?|petits|seule?s?|seuls|"
-           r"toute?|premiere?|derniere?|deuxieme|troisieme|quatrieme|cinquieme|\d{1,2}(?:e|eme|er|ere|re))\s+)*")
+           r"toute?|premiere?|derniere?|deuxieme|troisieme|quatrieme|cinquieme|\d{1,2}(?:e|eme|er|ere|re)?|"
+           r"deux|trois|quatre|cinq|six)\s+)*")
 _WORD = r"(?P<obj>[a-z][a-z-]{2,})"
 
 _FRAMES: Tuple[Tuple[str, "re.Pattern"], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (

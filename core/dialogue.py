@@ -1174,7 +1174,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         items = []
     if len(items) >= 2:
         last = items[-1][1]
-        return done(replier.answer_parts(profession, items),
+        return done(replier.answer_parts(profession, items, COUNTED_TOPICS),
                     (("sujet", last.topic if last else previous), ("incompris", 0.0)))
 
     # A detail the fiche does not give: say so, never answer another topic in its place.

@@ -138,11 +138,15 @@ class Replier:
         body = builder(self, profession, question) if builder else Body(self._other_topic(profession, question))
         return Reply(f"{body.text}\n{self.source(profession, topic)}", self.suggestions(topic), body.items)
 
-    def answer_parts(self, profession: Profession, items: Sequence[tuple]) -> Reply:
+    def answer_parts(self, profession: Profession, items: Sequence[tuple], counted: Sequence[str] = ()) -> Reply:
         """A compound message: (None, question) parts answered as topics, (detail, closest) parts as
-        details the fiche does not give; in the order asked, the counsellor offered if any is absent."""
-        replies = [self.answer(profession, q) if detail is None else self.absent(profession, detail, q)
-                   for detail, q in items]
+        details the fiche does not give; in the order asked, the counsellor offered if any is absent. A part that
+        counts a list of `counted` (« et combien de missions ya en tout ? ») says how many first."""
+        def answered(q: Question) -> Reply:
+            reply = self.answer(profession, q)
+            return self.counted(profession, q.topic, reply) if q.counted and q.topic in counted and not q.threshold \
+                else reply
+        replies = [answered(q) if detail is None else self.absent(profession, detail, q) for detail, q in items]
         asked = {f"/{q.topic}" for _, q in items if q is not None}
         buttons = [b for b in replies[-1].buttons if b["payload"] not in asked]
         if any(detail for detail, _ in items) and not any(b["payload"] == "/conseiller" for b in buttons):

@@ -4,8 +4,10 @@ stepping stones, « laquelle est la plus utile des trois ? » is among them (whi
 des 3 paye le mieux ? » asks a pay the fiche does not give; managing a team, the gap between women's and men's pay and
 who the saying is from are details the fiche lacks. Figures and names are read from the fixture fiche."""
 from core import dialogue
+from core.knowledge import euros
 from core.pay_sums import decimal
 from core.understanding import fold, superlative
+from tests.support.helpers import question_parts
 from tests.support.knowledge import default_profession, replied, replies_to, template_start
 
 A = dialogue.ANSWER
@@ -40,3 +42,22 @@ def test_managing_a_team_equal_pay_and_the_author_of_the_saying_are_not_given():
     replies = replies_to(("ya une citation sur la fiche, c laquelle", "salaire", A), ("elle vient de qui ?", "hors_sujet",
                                                                                        dialogue.OUT_OF_SCOPE))
     assert replies[1].startswith(ABSENT), replies[1]
+
+
+def test_a_number_after_the_article_still_names_what_is_asked():
+    """« donne moi les 2 fourchettes »: the ranges, which the pay answer gives (not « la fiche ne précise pas »)."""
+    levels = default_profession().salaire.niveaux
+    said = replied("salaire debutant vs confirmé, donne moi les 2 fourchettes", "salaire")
+    assert not said.startswith(ABSENT) and euros(levels.debutant.min) in said and euros(levels.confirme.max) in said, said
+
+
+def test_a_count_asked_in_one_part_of_two_is_said():
+    """« c quoi le score de la rédaction et combien de missions ya en tout ? »: the skill's score, then how many
+    missions before them."""
+    p = default_profession()
+    text = "c quoi le score de la redaction et combien de missions ya en tout ?"
+    parts = question_parts(text, ("c quoi le score de la redaction", "hard_skills", 1.0),
+                           ("combien de missions ya en tout", "missions", 0.91))
+    said = replied(text, "hard_skills", parts=parts)
+    skill = next(s for s in p.hard_skills.competences if s.nom.lower().startswith("r"))
+    assert str(skill.score) in said and f"{len(p.missions)} dans la rubrique" in said, said
