@@ -64,7 +64,8 @@ _FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette miss
                      r"|\b(?:ca|cela) (?:rejoint|correspond a|va avec|se rattache a) (?:quel|quelle|une|un)\b")
 # « tu peux me redire ? », « répète stp », « j'ai pas compris »: the last answer again
 _AGAIN = re.compile(r"\b(?:redi(?:re|s|t)|repete[rsz]?|repeter|reexplique\w*|re-?explique\w*|say (?:it|that) again|repeat)\b"
-                    r"|\b(?:j'ai|jai|j) ?(?:pas|rien) (?:compris|capte|pige)\b|\bpas (?:compris|capte|pige)\b")
+                    r"|\b(?:j'ai|jai|j) ?(?:pas|rien) (?:compris|capte|pige)\b|\bpas (?:compris|capte|pige)\b"
+                    r"|^\W*(?:bah|ben|bon|et|mais)\W+alors\b")
 # « résume-moi tout », « l'essentiel en 5 lignes »: a summary of the fiche
 _SUMMARY = re.compile(r"\bresum\w*|\bl'essentiel\b|\bsummar\w*|\bsum (?:it )?up\b|\bdans les grandes lignes\b")
 # « tu peux l'expliquer ? », « explique-la moi », « tu peux me la détailler ? »: what was just answered, explained.

@@ -229,6 +229,12 @@ def _respond(school: School, turn: Turn) -> Outcome:
         or saying_quoted(school, turn) or counted_lists(school, turn) or both_steps(school, turn)
     if recalled:
         return recalled
+    if q.cues.again and turn.slots.get(ABSENT) and not q.named and not q.topics_named and turn.kind != COUNSELLOR:
+        # « bah alors ? t'as pas l'info ? » right after « la fiche ne précise pas … »: still not given, said again
+        absent = answer(school, turn, previous if previous in school.fact_topics else "hors_sujet", fallback=True,
+                        absent_only=True)
+        if absent:
+            return absent
     if q.cues.again and previous in school.fact_topics and not q.named and not q.topics_named \
             and turn.kind != COUNSELLOR:
         # « j'ai pas compris, tu peux me redire ? »: the last topic's answer again
@@ -1113,7 +1119,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # then « et elle coûte combien ? »), and a quantity asked of it is still not given (« elles
         # représentent combien ? »)
         # (« lesquelles ? » right after « la fiche ne précise pas quelles langues »: still not given)
-        detail = school.absent_detail(q, probe) or (said if asks_quantity_of_it(q) or q.cues.which_ones else None)
+        detail = school.absent_detail(q, probe) or (said if asks_quantity_of_it(q) or q.cues.which_ones
+                                                    or q.cues.again else None)
     if absent_only and not detail:
         return None
     if current is None and fallback and intent not in facts and not (q.named or q.entity_named or q.heads):

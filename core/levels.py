@@ -18,7 +18,7 @@ _BEYOND = re.compile(r"\b(senior|expert|chevronne|fin de carriere)(?:e|s|es)?\b"
 # The levels named as a rank the student would reach (a diploma or an age does not make one confirmé).
 _HIGH_LEVEL = re.compile(r"\b(?:confirme|senior|experimente)(?:e|s|es)?\b")
 # « ans d'expérience », « années d'expérience » : experience counted in years.
-_EXPERIENCE_YEARS = re.compile(r"\b(?:ans?|annees?) d'?\s*(?:experience|pro\b|boulot|travail)")
+_EXPERIENCE_YEARS = re.compile(r"\b(?:ans?|annees?) d'?\s*(?:experience|xp\b|exp\b|pro\b|boulot|travail)")
 # A question about what a level is or which one applies.
 _MEANING = re.compile(
     r"veut dire|signifi|consider|compte comme|definition|\bc'est quoi (?:un|une|etre)\b"

