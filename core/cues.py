@@ -56,7 +56,8 @@ _WHICH_ONE = re.compile(r"^\W*(?:(?:et|ok|mais|donc)\W+)?(?:c'est |c )?(?:laquel
                         r"|^\W*(?:(?:et|ok|mais|donc)\W+)?(?:celle|celui|celles|ceux) (?:qui|pour|dont)\b")
 # « lesquelles ? », « genre ? », « par exemple ? », « comme quoi ? »: which ones, asked alone of what was just answered
 _WHICH_ONES = re.compile(r"^\W*(?:(?:et|ok|mais|donc|ah|du coup)\W+)?(?:lesquelles|lesquels|laquelle|lequel|quelles?|quels?"
-                         r"|genre(?: quoi)?|par exemple|comme quoi|c'est quoi|c quoi|such as|which ones?|like what)\W*$")
+                         r"|genre(?: quoi)?|par exemple|comme quoi|c'est quoi|c quoi|ou ca|c'est ou|such as|which ones?"
+                         r"|like what)\W*$")
 # « c'est mieux celle-là ou l'autre ? », « laquelle est la plus utile ? »: which is better
 _BETTER = re.compile(r"\b(?:mieux|meilleure?s?|preferable|plus (?:utile|important|interessant|valorisant)e?s?)\b")
 # « ya des outils pour ça ? », « quelle hard skill pour ça ? »: what serves the thing just answered
@@ -78,7 +79,8 @@ _OF_IT = re.compile(r"\b(?:mots?[- ]cles|score|note|points) associee?s?\b|"  # �
 # … asking what it is for, its score, its key words, what it brings or means: not « il fait pas de compta ? », which
 # names something else
 _ITS = re.compile(r"\b(?:sert|servent|servir|utile|utilite|note|notee|score|points?|mots?[- ]cles|apporte\w*|veu\w*(?:-(?:il|elle))? dire"
-                  r"|signifi\w*|consiste\w*|concretement|definition|exemples?|importan\w*|explique\w*|c'est quoi)\b")
+                  r"|signifi\w*|consiste\w*|concretement|exactement|pour quoi|definition|exemples?|importan\w*|explique\w*"
+                  r"|c'est quoi)\b")
 OF_IT_WORDS = 10
 # « et il peut monter jusqu'à ? », « ça va jusqu'à combien ? »: how high an amount goes, the amount left unsaid.
 _UP_TO = re.compile(r"\bjusqu'?\s?(?:a|ou)(?: combien| quel (?:montant|salaire|niveau|chiffre))?\W*$")

@@ -202,6 +202,8 @@ def item_position(school: School, turn: Turn) -> Optional[Outcome]:
     return Outcome(reply, (("sujet", previous), ("incompris", 0.0), (ITEM, element)), profession) if reply else None
 
 
+# « il les aide pour quoi ? », « elle aide qui ? »: the job's person, the subject of a question read as help
+_THIRD_PERSON = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:il|elle|ils|elles)\b")
 # « la liste des métiers », « quels jobs ? »: professions asked for, not the items of the last answer
 _OF_JOBS = re.compile(r"\b(?:metiers?|jobs?|professions?|fiches?|formations?|ecoles?)\b")
 # « liste-les », « vas-y cite les moi »: the things just spoken of, by a pronoun
@@ -245,7 +247,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
         return Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
     if turn.kind == HELP and previous in school.fact_topics and not q.named \
             and (shown := current_profession(school, turn)) is not None \
-            and school.replier.names_an_item(shown, previous, q):
+            and (school.replier.names_an_item(shown, previous, q) or _THIRD_PERSON.match(q.folded)):
+        # (« il les aide pour quoi exactement ? »: someone of the job helps, not the assistant)
         # « pourquoi celui en droit ça aide ? » after the stepping stones, read as a request for help: that item
         return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False) or clarify(school, turn)
     if turn.kind in (WELCOME, HELP):

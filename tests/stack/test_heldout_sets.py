@@ -41,7 +41,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh31.yml (211, 46 conversations, apart, first run unseen) | 173/211 (7a12b66) | | 193/211 | 0.909 | 26 → 12, 13 |
 | tests/nlu/test_fresh32.yml (211, 46 conversations, apart, first run unseen) | 176/211 (7a12b66) | | 203/211 | 0.957 | 27 → 4, 5 |
 | tests/nlu/test_fresh33.yml (211, 46 conversations, apart, first run unseen) | 176/211 (9c113e7's tree) | | 190/211 | 0.895 | 28 → 19, 20 |
-| tests/nlu/test_fresh34.yml (211, 46 conversations, apart, first run unseen) | 183/211 (6d8a3e6) | | 187/211 | 0.881 | 18 → 16, 17 |
+| tests/nlu/test_fresh34.yml (211, 46 conversations, apart, first run unseen) | 183/211 (6d8a3e6) | | 191/211 | 0.900 | 18 → 13, 14 |
 
 fresh28's three off-topic messages (homework, the weather, a video game) were written expecting « la fiche ne précise
 pas »; after its first run, their expectation was reviewed to the polite refusal the brief asked for (« je réponds
@@ -106,7 +106,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh31", 0.909, 13),
                                                     ("test_fresh32", 0.957, 5),
                                                     ("test_fresh33", 0.895, 20),
-                                                    ("test_fresh34", 0.881, 17)])
+                                                    ("test_fresh34", 0.900, 14)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")
