@@ -60,6 +60,13 @@ _WHICH_ONES = re.compile(r"^\W*(?:(?:et|ok|mais|donc|ah|du coup)\W+)?(?:lesquell
                          r"|like what)\W*$")
 # « c'est mieux celle-là ou l'autre ? », « laquelle est la plus utile ? »: which is better
 _BETTER = re.compile(r"\b(?:mieux|meilleure?s?|preferable|plus (?:utile|important|interessant|valorisant)e?s?)\b")
+# « il les aide pour quoi ? », « elle aide qui ? »: the job's person, the subject of a question read as help
+_THIRD_PERSON = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:il|elle|ils|elles)\b")
+# « la liste des métiers », « quels jobs ? »: professions asked for, not the items of the last answer
+_OF_JOBS = re.compile(r"\b(?:metiers?|jobs?|professions?|fiches?|formations?|ecoles?)\b")
+# « cite-les moi », « vas-y liste les », « tu peux me les donner ? »: the things just spoken of, again
+_RELIST = re.compile(r"\b(?:cite|citez|donne|donnez|liste|listez|montre|montrez|ecris|ecrivez|enumere|balance)[- ]les\b"
+                     r"|\bme les (?:citer|donner|lister|montrer|ecrire)\b")
 # « ya des outils pour ça ? », « quelle hard skill pour ça ? »: what serves the thing just answered
 _FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette mission|cette tache)\b"
                      r"|\b(?:ca|cela) (?:rejoint|correspond a|va avec|se rattache a) (?:quel|quelle|une|un)\b")
@@ -242,6 +249,9 @@ class Cues:
     again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
     for_it: bool = False           # « ya des outils pour ça ? »: what serves the thing just answered
     better: bool = False           # « c'est mieux celle-là ou l'autre ? »: which is better
+    third_person: bool = False     # « il les aide pour quoi ? »: the job's person is the subject
+    of_jobs: bool = False          # « la liste des métiers »: professions asked for
+    relist: bool = False           # « cite-les moi »: the things just spoken of, again
     summary: bool = False          # « résume-moi tout »: the essentials of the fiche
     up_to: bool = False            # « jusqu'à ? »: how high an amount goes
     phrase: bool = False           # « la phrase sur … »: a sentence of the fiche
@@ -309,6 +319,8 @@ def cues(folded: str) -> Cues:
                 explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
                 which_one=bool(_WHICH_ONE.search(folded)), which_ones=bool(_WHICH_ONES.match(folded)),
                 again=bool(_AGAIN.search(folded)), for_it=bool(_FOR_IT.search(folded)), better=bool(_BETTER.search(folded)),
+                third_person=bool(_THIRD_PERSON.match(folded)), of_jobs=bool(_OF_JOBS.search(folded)),
+                relist=bool(_RELIST.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),

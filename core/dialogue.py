@@ -202,12 +202,6 @@ def item_position(school: School, turn: Turn) -> Optional[Outcome]:
     return Outcome(reply, (("sujet", previous), ("incompris", 0.0), (ITEM, element)), profession) if reply else None
 
 
-# « il les aide pour quoi ? », « elle aide qui ? »: the job's person, the subject of a question read as help
-_THIRD_PERSON = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:il|elle|ils|elles)\b")
-# « la liste des métiers », « quels jobs ? »: professions asked for, not the items of the last answer
-_OF_JOBS = re.compile(r"\b(?:metiers?|jobs?|professions?|fiches?|formations?|ecoles?)\b")
-# « liste-les », « vas-y cite les moi »: the things just spoken of, by a pronoun
-_THEM = re.compile(r"\b(?:liste|cite|donne|enumere|montre|dis|ecris|balance)[sz]?[- ](?:moi[- ])?les(?:[- ]moi)?\W*$")
 
 
 def asks_quantity_of_it(q: Question) -> bool:
@@ -247,7 +241,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
         return Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
     if turn.kind == HELP and previous in school.fact_topics and not q.named \
             and (shown := current_profession(school, turn)) is not None \
-            and (school.replier.names_an_item(shown, previous, q) or _THIRD_PERSON.match(q.folded)):
+            and (school.replier.names_an_item(shown, previous, q) or q.cues.third_person):
         # (« il les aide pour quoi exactement ? »: someone of the job helps, not the assistant)
         # « pourquoi celui en droit ça aide ? » after the stepping stones, read as a request for help: that item
         return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False) or clarify(school, turn)
@@ -281,7 +275,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
         # « la différence ? » right after two pay figures: their calculation, not two professions to compare
         return answer(school, replace(turn, intent="salaire"), "salaire", fallback=False) or clarify(school, turn)
     if turn.kind == CATALOGUE and turn.intent == exploring.LIST and previous in school.fact_topics \
-            and (len(school.professions) < 2 or _THEM.search(q.folded)) and not _OF_JOBS.search(q.folded):
+            and (len(school.professions) < 2 or q.cues.relist) and not q.cues.of_jobs:
         # « vas-y liste-les » after « combien de soft skills ? »: the list just spoken of, not the school's one profession
         return answer(school, replace(turn, intent=previous, question=whole_list(q)), previous, fallback=False) \
             or clarify(school, turn)
@@ -1397,9 +1391,6 @@ def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
     return answer(school, turn, asked[0].intent, fallback=True)
 
 
-# « cite les moi », « donne-les », « tu peux me les lister ? »: the last list again.
-_RELIST = re.compile(r"\b(?:cite|citez|donne|donnez|liste|listez|montre|montrez|ecris|ecrivez)[- ]les\b"
-                     r"|\bme les (?:citer|donner|lister|montrer|ecrire)\b")
 
 
 def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
@@ -1407,7 +1398,7 @@ def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
     message asks of the fiche (how many items the last list holds, a detail the fiche does not give, a topic it names),
     or None for the reply the model chose. Only a message that asks (« ? », « combien »): « merci, au revoir » is one."""
     q, facts, previous = turn.question, school.fact_topics, turn.slots.get("sujet")
-    if previous in COUNTED_TOPICS and previous in facts and _RELIST.search(q.folded) and not q.named \
+    if previous in COUNTED_TOPICS and previous in facts and q.cues.relist and not q.named \
             and set(q.topics_named) <= {previous}:
         # « cite les moi stp » after a count or a list: that list again
         return answer(school, replace(turn, intent=previous), previous, fallback=False)
