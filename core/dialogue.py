@@ -1137,9 +1137,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             reply = replier.switched(profession, reply)
         return Outcome(reply, slots + changes, profession)
 
-    lists = [t for t in q.topics_named if t in ITEM_TOPICS and t in facts and t != previous]
+    lists = [t for t in q.topics_named if t in ITEM_TOPICS and t in facts and t != previous] if q.cues.for_it else []
     lists = [intent] if intent in lists else lists  # (« quelle hard skill il utilise pour ça ? »: not the tools)
-    if q.cues.for_it and previous in ITEM_TOPICS and (item := turn.slots.get(ITEM)) and not q.named and len(lists) == 1:
+    if lists and previous in ITEM_TOPICS and (item := turn.slots.get(ITEM)) and not q.named and len(lists) == 1:
         # « ya des outils pour ça ? » after the watch mission, « quelle hard skill pour ça ? » after the reporting: the
         # item of that list the words of the thing just answered name
         q = replace(q, stems=stems(fold(item)), fiche_stems=frozenset(), refers_back=False, recalls=False,
