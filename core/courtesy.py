@@ -13,16 +13,18 @@ import re
 from core.textnorm import fold
 
 _END = r"(?=\s*(?:[,.;:!?)\n]|\bet\b|\bmais\b|\bdonc\b|\bpour\b|\bafin\b|$))"
+# What one thanks for (« merci pour ces infos », « je vous remercie pour ces informations »)
+_FOR_WHAT = (r"(?:votre|ta|vos|tes|ces|les|cette|toutes? (?:ces|vos|tes))\s+(?:aide|reponses?|temps|attention|retour"
+             r"|infos?|informations?|explications?|precisions?|conseils?|renseignements?)\b")
 _PATTERNS = (
     # greetings and forms of address
     r"\b(?:bonjour|bonsoir|salut|coucou|hello|hey|slt|bjr|cc)\b(?:\s+(?:a tous|a vous|tout le monde|madame|monsieur))?",
     r"\b(?:chere?s?\s+)?(?:madame|monsieur|mesdames|messieurs|mme|mr)\b(?:\s*(?:,|ou|et)\s*(?:madame|monsieur))?",
     # thanks, closings
     r"\b(?:je\s+vous\s+|je\s+te\s+|vous\s+)?remerci\w*(?:\s+(?:par avance|d'avance|d avance|infiniment|beaucoup"
-    r"|bien|sincerement|pour\s+(?:votre|ta|vos|tes)\s+(?:aide|reponses?|temps|attention|retour)"
-    r"|de\s+(?:votre|ta)\s+(?:aide|reponse|temps|attention)))*",
+    r"|bien|sincerement|pour\s+" + _FOR_WHAT + r"|de\s+(?:votre|ta)\s+(?:aide|reponse|temps|attention)))*",
     r"\bmerci\b(?:\s+(?:beaucoup|bcp|bien|infiniment|encore|par avance|d'avance|d avance|mille fois"
-    r"|pour\s+(?:votre|ta|vos|tes)\s+(?:aide|reponses?|temps|attention|retour)))*",
+    r"|pour\s+" + _FOR_WHAT + "))*",
     r"\b(?:bien\s+)?cordialement\b|\bbien a (?:vous|toi)\b|\brespectueusement\b|\bsalutations(?:\s+distinguees)?\b",
     r"\bveuillez\s+agreer[^.!?\n]*|\bje\s+vous\s+prie\s+d'agreer[^.!?\n]*",
     r"\bdans l'attente de (?:votre|ta) reponse\b|\ben (?:vous|te) remerciant(?:\s+(?:par avance|d'avance|d avance))?",
@@ -54,6 +56,13 @@ def masked(text: str) -> str:
 def masked_folded(folded: str) -> str:
     """`masked` of a message already folded (the understanding folds a message once)."""
     return _blanked(folded, folded)
+
+
+def only_courtesy(text: str) -> bool:
+    """Whether a message is courtesy and nothing else (« je vous remercie pour ces informations, bonne journée »):
+    it has no question in it, nor parts."""
+    folded = fold(text or "")
+    return bool(_COURTESY.search(folded)) and not re.search(r"[^\W\d_]{3,}", _COURTESY.sub(" ", folded))
 
 
 def _blanked(text: str, folded: str) -> str:

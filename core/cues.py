@@ -67,6 +67,15 @@ _OF_JOBS = re.compile(r"\b(?:metiers?|jobs?|professions?|fiches?|formations?|eco
 # « cite-les moi », « vas-y liste les », « tu peux me les donner ? »: the things just spoken of, again
 _RELIST = re.compile(r"\b(?:cite|citez|donne|donnez|liste|listez|montre|montrez|ecris|ecrivez|enumere|balance)[- ]les\b"
                      r"|\bme les (?:citer|donner|lister|montrer|ecrire)\b")
+# « au bout de cb de temps ? », « en combien de temps on y arrive ? »: how long until what was just answered. Short only.
+_HOW_LONG = re.compile(r"\b(?:au bout de|apres|en|dans) (?:combien|cb|cmb) (?:de temps|d'annees|d'ans)\b"
+                       r"|^\W*(?:et\W+)?(?:combien|cb|cmb) de temps\W*(?:(?:pour|avant) (?:y arriver|l'avoir|en arriver la))?\W*$"
+                       r"|\bquand est[- ]ce qu'on y arrive\b|\bhow long\b")
+HOW_LONG_WORDS = 9
+# « allez stp juste le score », « pls 🙏 », « dis moi stp »: insisting, with nothing else asked. Short only.
+_INSISTING = re.compile(r"\b(?:stp|svp|pls|plz|please|steu?pl\w*|s'il (?:te|vous) pla[iî]t|allez|aller|vas[- ]y|dis[- ]moi"
+                        r"|juste|rien qu'un\w*|je t'en supplie|oh? ?(?:aller|allez))\b")
+INSISTING_WORDS = 6
 # « ya des outils pour ça ? », « quelle hard skill pour ça ? »: what serves the thing just answered
 _FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette mission|cette tache)\b"
                      r"|\b(?:ca|cela) (?:rejoint|correspond a|va avec|se rattache a) (?:quel|quelle|une|un)\b")
@@ -246,6 +255,8 @@ class Cues:
     explain_it: bool = False       # « tu peux l'expliquer ? »: what was just answered, explained
     which_one: bool = False        # « laquelle sert pour… ? »: which one of the list just given
     which_ones: bool = False       # « lesquelles ? », « par exemple ? » alone: which ones of what was just answered
+    insisting: bool = False        # « allez stp », « pls » alone: insisting (after a refusal: still refused)
+    how_long: bool = False         # « au bout de cb de temps ? » alone: how long until what was just answered
     again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
     for_it: bool = False           # « ya des outils pour ça ? »: what serves the thing just answered
     better: bool = False           # « c'est mieux celle-là ou l'autre ? »: which is better
@@ -321,6 +332,8 @@ def cues(folded: str) -> Cues:
                 again=bool(_AGAIN.search(folded)), for_it=bool(_FOR_IT.search(folded)), better=bool(_BETTER.search(folded)),
                 third_person=bool(_THIRD_PERSON.match(folded)), of_jobs=bool(_OF_JOBS.search(folded)),
                 relist=bool(_RELIST.search(folded)),
+                insisting=len(folded.split()) <= INSISTING_WORDS and bool(_INSISTING.search(folded)),
+                how_long=len(folded.split()) <= HOW_LONG_WORDS and bool(_HOW_LONG.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),

@@ -21,6 +21,7 @@ from core import exploring, pay_sums
 from core.coverage import Asked
 from core.items import by_rank, by_score, next_to
 from core.knowledge import TRAINING_IDS, Profession
+from core.levels import LevelsAsk
 from core.replies import DOUBTED, Reply
 from core.school import School
 from core.stemming import keys, starts_alike, stems
@@ -45,6 +46,8 @@ ABSENT = "precision_absente"
 ITEM = "element"
 # … or of the fiche's saying, when the last answer gave it: « ça veut dire quoi ? » asks what it means.
 SAYING = "citation"
+# … or of a polite refusal, when the last reply was one: « allez stp » next insists on what was refused.
+REFUSED = "hors_sujet"
 
 
 def respond(school: School, turn: Turn) -> Outcome:
@@ -69,6 +72,10 @@ def _levels_placed(turn: Turn) -> Turn:
     if asked is None and kept is not None and kept.said and len(said) == 2 and q.fragment and not q.named:
         # « et entre 40k et 60k ? » after « entre 30k et 35k, combien de % ? »: the same calculation on those amounts
         return replace(turn, question=replace(q, pay_sum=pay_sums.PaySum(kept.kind, said=said)))
+    monthly = pay_sums.monthly_of_middle(kept, q.folded) if asked is None and not q.named else None
+    if monthly is not None:
+        # « par mois ? » after « le salaire moyen d'un débutant ? »: that middle by the month
+        return replace(turn, question=replace(q, pay_sum=monthly))
     other = pay_sums.on_other_bound(kept, q.folded) if q.fragment and q.experience is None and not q.named else None
     if other is not None and (asked is None or asked.kind == "milieu" and not asked.figures):
         # « et le max ? », « et pour le milieu de fourchette ? » after « de combien % augmente le min de débutant à
@@ -222,7 +229,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
         # (not the help)
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
     recalled = saying_meant(school, turn) or item_position(school, turn) or item_next(school, turn) \
-        or saying_quoted(school, turn) or counted_lists(school, turn) or both_steps(school, turn)
+        or saying_quoted(school, turn) or counted_lists(school, turn) or both_steps(school, turn) \
+        or list_again(school, turn) or insisted(school, turn)
     if recalled:
         return recalled
     if q.cues.again and turn.slots.get(ABSENT) and not q.named and not q.topics_named and turn.kind != COUNSELLOR:
@@ -238,7 +246,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if (turn.kind == HELP and q.cues.a_task or turn.kind == OUT_OF_SCOPE and q.cues.ordered) and not q.about_work:
         # « aide moi à écrire un msg à ma crush » is no question on how to use the assistant, « traduis "bonjour" en
         # espagnol » none on the job's languages: out of scope
-        return Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
+        return refused(school, turn)
     if turn.kind == HELP and previous in school.fact_topics and not q.named \
             and (shown := current_profession(school, turn)) is not None \
             and (school.replier.names_an_item(shown, previous, q) or q.cues.third_person):
@@ -356,7 +364,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
                 and not turn.question.named and not turn.question.topics_named)):
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
-            or Outcome(school.replier.out_of_scope(menu_professions(school, turn)))
+            or refused(school, turn)
     if turn.kind == OUT_OF_SCOPE:
         # « tu connais une recette de crêpes ? sinon dis-moi ce que fait un … »: the one part, read surely, that asks
         # about the job is answered; the rest is out of scope
@@ -369,7 +377,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
                 return outcome
         # Out of scope, unless the message asks a detail the fiche does not give (then say so).
         return (answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
-                or Outcome(school.replier.out_of_scope(menu_professions(school, turn))))
+                or refused(school, turn))
     if turn.kind in (CLARIFY, OUT_OF_SCOPE):
         listed = exploring.family_list(school, turn)
         if listed:
@@ -1226,6 +1234,14 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not q.about_pay and not q.experience and "evolutions" in facts and not choice.switched:
         # « et au bout de 10 ans ? » after the evolutions: where one gets after those years, not the pay.
         question = replace(asked, topic="evolutions")
+    elif previous == "salaire" and q.cues.how_long and "salaire" in facts and not q.named and not choice.switched \
+            and not set(q.topics_named) - {"salaire"} and q.levels is None:
+        # « au bout de cb de temps ? » after the pay: the years of experience of each level the fiche gives
+        question = replace(asked, topic="salaire", levels=LevelsAsk(None, None, None))
+    elif intent == "evolutions" and q.about_pay and pay_sums.bound_in(q.folded) and "salaire" in facts and not cited \
+            and not q.named and not set(q.topics_named) - {"salaire"}:
+        # « le max qu'on peut toucher dans ce métier c'est combien ? »: the top of the pay, not the way up
+        question = replace(asked, topic="salaire")
     elif previous == "salaire" and q.cues.up_to and "salaire" in facts and not q.named and not choice.switched \
             and not set(q.topics_named) - {"salaire"}:
         # « et il peut monter jusqu'à ? » after the pay: how high the pay goes, not the evolutions
@@ -1393,15 +1409,41 @@ def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
 
 
 
+def list_again(school: School, turn: Turn) -> Optional[Outcome]:
+    """« cite les toutes stp » after an item of a list or a count, « genre ? » after a list, whatever the model read:
+    that list again (its items named or not); None otherwise."""
+    q, previous = turn.question, turn.slots.get("sujet")
+    if previous not in school.fact_topics or q.named or not set(q.topics_named) <= {previous} or turn.kind == COUNSELLOR:
+        return None
+    if q.cues.relist and previous in COUNTED_TOPICS:
+        return answer(school, replace(turn, intent=previous, kind=ANSWER, question=whole_list(q)), previous, fallback=False)
+    if q.cues.which_ones and not q.topics_named and turn.intent != previous and not turn.slots.get(ABSENT):
+        return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False)
+    return None
+
+
+def insisted(school: School, turn: Turn) -> Optional[Outcome]:
+    """« allez stp juste le score », « pls 🙏 » right after a polite refusal: still out of scope, whatever the model
+    read; None otherwise."""
+    q = turn.question
+    if turn.slots.get(ITEM) != REFUSED or not q.cues.insisting or q.named or q.topics_named or q.about_work:
+        return None
+    return refused(school, turn)
+
+
+def refused(school: School, turn: Turn) -> Outcome:
+    """The polite refusal of a message out of scope, remembered (« stp » next is refused again)."""
+    return Outcome(school.replier.out_of_scope(menu_professions(school, turn)), ((ITEM, REFUSED),))
+
+
 def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
     """« yen a cb en tt » read as a goodbye, « qui en est l'auteur ? » as a question about the assistant: what the
     message asks of the fiche (how many items the last list holds, a detail the fiche does not give, a topic it names),
     or None for the reply the model chose. Only a message that asks (« ? », « combien »): « merci, au revoir » is one."""
     q, facts, previous = turn.question, school.fact_topics, turn.slots.get("sujet")
-    if previous in COUNTED_TOPICS and previous in facts and q.cues.relist and not q.named \
-            and set(q.topics_named) <= {previous}:
-        # « cite les moi stp » after a count or a list: that list again
-        return answer(school, replace(turn, intent=previous), previous, fallback=False)
+    again = list_again(school, turn) or insisted(school, turn)
+    if again:
+        return again
     if turn.intent == "question_bot" and previous in facts and not q.cues.of_the_assistant:
         # « y en a une autre qui va avec ? » after a list, read as a question about the assistant: nothing in it is of
         # the assistant, it follows up on that list

@@ -136,7 +136,8 @@ def typed_forms(name: str) -> List[str]:
 # Spellings that sound alike (« conductrise », « educatrisse » for conductrice, éducatrice): a word is
 # compared by its sound key when it is not a word of the names nor of ordinary French.
 _SOUND_RULES = tuple((re.compile(a), b) for a, b in (
-    (r"ph", "f"), (r"qu", "k"), (r"mpt", "nt"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"h", ""), (r"y", "i"), (r"e?au", "o"),
+    (r"ph", "f"), (r"qu", "k"), (r"mpt", "nt"), (r"c(?=[eiy])", "s"), (r"g(?=[eiy])", "j"), (r"c", "k"), (r"h", ""),
+    (r"y", "i"), (r"e?au", "o"),
     (r"[ae]i", "e"), (r"e(?=[nm](?:[^aeiouynm]|$))", "a"), (r"z", "s"), (r"(.)\1+", r"\1"), (r"e[rtz]$", "e"), (r"[esx]+$", "")))
 # The small words after which a word is the complement of the one before (« conducteur de tram »).
 _COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})
@@ -148,6 +149,9 @@ _NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "nous", "vous",
 # « faire du VTT », « je fais de la plongée »: what one does as an activity, no job
 _DOING = frozenset({"faire", "fais", "fait", "faisons", "faites", "font", "faisait", "faisais", "ferai", "ferais"})
 _PARTITIVES = frozenset({"du"})
+# « on a vu une dépanneuse sur l'autoroute »: a thing or someone seen, in a message of no work (« on a vu un médiateur
+# familial, ça m'a donné envie de faire ce métier » is one)
+_SEEING = frozenset({"vu", "vue", "vus", "voir", "vois", "voit", "croise", "croisee", "croiser"})
 # « a loué une foreuse », « acheter un tailleur »: what one buys, rents or borrows is a thing
 _OBJECT_VERBS = frozenset({"achete", "achetee", "acheter", "achetes", "achetez", "loue", "louee", "louer", "loues",
                            "emprunte", "empruntee", "emprunter", "commande", "commandee", "commander", "offert",
@@ -156,7 +160,9 @@ _OBJECT_VERBS = frozenset({"achete", "achetee", "acheter", "achetes", "achetez",
                            "mis", "mets", "met", "mettre", "porte", "portes", "porter", "portait", "enfile", "enfiler",
                            # « sors la crêpière », « j'ai rangé la glacière »: a thing handled
                            "sors", "sort", "sortir", "sorti", "range", "ranger", "lave", "laver", "allume", "allumer",
-                           "branche", "brancher", "nettoie", "nettoyer"})
+                           "branche", "brancher", "nettoie", "nettoyer"}) | _SEEING
+# « le voisin a une foreuse »: what someone has is a thing (« il y a un … », « ya un … » asks whether there is one)
+_HAS = frozenset({"a", "ai", "as", "avons", "avez", "ont", "avait", "avais"})
 _THING_ARTICLES = frozenset({"un", "une", "des", "le", "la", "l", "du"})
 # « le film Sage femme », « la chanson Le Facteur »: the title of a work, no job
 _WORKS = frozenset({"film", "films", "chanson", "chansons", "livre", "livres", "roman", "serie", "series", "album",
@@ -169,6 +175,8 @@ _SURNAME = re.compile(r"\b(?:mme|mmes|madame|mr|monsieur|mlle|mademoiselle|m\.)\
 _DOES = frozenset({"fait", "faisait"})
 _STORY_VERBS = frozenset({"a", "avait", "aura", "est", "etait", "sera", "va", "allait", "vient", "venait",
                           "viendra"}) | _DOES
+# Between the subject of a story and its verb (« Marin m'a invité »)
+_OBJECT_PRONOUNS = frozenset({"m", "me", "t", "te", "nous", "vous", "l", "lui", "leur", "les"})
 _ASKING = frozenset({"quoi", "comment", "combien", "koi", "quel", "quels", "quelle", "quelles", "ou", "pourquoi"})
 _STOP = "."  # the end of a sentence among a message's tokens (« oui chef ! je range ma chambre »)
 _COMMA = ","  # a comma (« directeur, il faut faire quelle école ? »): what follows is no complement of what comes before
@@ -243,6 +251,8 @@ def _story_subject(tokens: Sequence[str], at: int) -> bool:
         # « Marin, mon cousin, vient dormir »: the verb after an apposition between commas
         close = next((j for j in range(at + 2, min(len(tokens), at + 7)) if tokens[j] == _COMMA), None)
         after = tokens[close + 1:close + 4] if close is not None else ()
+    if len(after) > 1 and after[0] in _OBJECT_PRONOUNS and after[1] in _STORY_VERBS:
+        after = tokens[at + 2:at + 5]  # « Marin m'a invité », « la dépanneuse nous a doublés »: the verb after « m' »
     if not after or after[0] not in _STORY_VERBS:
         return False
     if after[0] in _DOES:  # « la foreuse fait un bruit horrible », not « le plombier fait quoi »
@@ -265,12 +275,8 @@ def _same_start(word: str, written: str) -> bool:
     starts (« odioprotésiste » for audioprothésiste, « neumologue » for pneumologue), « encadreuse » is no typo of
     « cadreuse »."""
     heard = next((rest + word[len(start):] for start, rest in _SILENT_STARTS if word.startswith(start)), word)
-    return any(w[:1] == written[:1] or _first_sound(w) == _first_sound(written) for w in (word, heard))
-
-
-def _first_sound(word: str) -> str:
-    """How a word starts to the ear: « j » for « gé », « gi » (« jériatre » for gériatre), else its sound key's first."""
-    return "j" if re.match(r"g[eiy]", word) else sound(word)[:1]
+    # (how a word starts to the ear: its sound key's first letter, « j » for « gé », « gi »: « jériatre »)
+    return any(w[:1] == written[:1] or sound(w)[:1] == sound(written)[:1] for w in (word, heard))
 
 
 def _in_order(run: Sequence[str], key: Sequence[str]) -> bool:
@@ -287,6 +293,10 @@ def _close(written: str, word: str) -> int:
     if len(written) >= PREFIX_MIN and word.startswith(written) or len(word) >= 5 and written.startswith(word):
         return 1
     return 0
+
+
+# Initials written with dots (« o.r.l. », « C.I.P. », « a.e.s.h »): at least three letters, each a word of its own.
+_DOTTED = re.compile(r"(?<![a-z0-9.])(?:[a-z]\.){2,}[a-z]?\.?(?![a-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -444,6 +454,7 @@ class NameIndex:
         # « Bonjour, plombier c'est bien ? »: the greeting blanked out, the name is where the message starts.
         folded = _SURNAME.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + " " * len(m.group(1)), folded)
         text = without_marks(masked_folded(folded)).translate(_LIGATURES)
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", "") + " ", text)  # « o.r.l. », « a.e.s.h »: « orl »
         joined = {w.replace("&", "") for w in re.findall(r"[a-z0-9]+&[a-z0-9]+", text)}  # « v&v » as written
         text = re.sub(r"(\w)&(\w)", r"\1\2", text)
         # (the end of a sentence is kept as « . », a comma as « , »: a name does not run across them, and what follows
@@ -510,8 +521,12 @@ class NameIndex:
         before = tokens[i - 1] if i else ""
         if before in _VERB_AFTER:
             return True
-        if i >= 2 and before in _THING_ARTICLES and tokens[i - 2] in _OBJECT_VERBS:
+        if i >= 2 and before in _THING_ARTICLES and tokens[i - 2] in _OBJECT_VERBS \
+                and not (tokens[i - 2] in _SEEING and self._says_work(tokens)):
             return True  # « mon père a loué une foreuse », « elle a acheté une brodeuse »: a thing bought or rented
+        if i >= 3 and before in {"un", "une"} and tokens[i - 2] in _HAS and tokens[i - 3] not in {"y", "qu", "on"} \
+                and not self._says_work(tokens):
+            return True  # « le voisin a une foreuse dans son jardin »: a thing owned (not « il y a un … »)
         if i >= 2 and before in _THING_ARTICLES and tokens[i - 2] == "dans" and canonical(tokens[i]) in self._acronym_keys:
             return True  # « admin réseau dans une PME »: an acronym after « dans une » is a place (« dans l'armée » may
             # still tell a name apart)

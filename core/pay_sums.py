@@ -29,7 +29,10 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
                ("rapport", re.compile(r"\bcombien de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b"
                                        r"|\ble rapport entre\b|\bdivisee?s? par (?:le|la|les|un|une)\b")),
                ("milieu", re.compile(r"\b(?:coupe|couper|coupes|divise|diviser|partage|partager)\b.{0,40}\ben (?:2|deux)\b"
-                                     r"|\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b")),
+                                     r"|\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b"
+                                     # « le salaire moyen d'un débutant », « le confirmé moyen » (not « un moyen de »)
+                                     r"|\b(?:salaires?|payes?|revenus?|remunerations?|debutante?s?|confirmee?s?|juniors?"
+                                     r"|seniors?) moyen(?:ne)?s?\b")),
                # (« le min confirmé moins le min débutant ? »: a subtraction)
                ("ecart", re.compile(r"\bmoins (?:le|la) (?:min|max|mini|maxi|minimum|maximum|milieu|plancher|plafond)\b"
                                     r"|\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b"
@@ -124,7 +127,11 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
     message has a word of pay; a level or « fourchette » does too. `numbers`: the message's, when already read."""
     found = [a for a in (amounts(folded) if numbers is None else numbers) if a.value >= 500]
     levels_named = [name for _, name in _found(_LEVELS, folded)]
-    if _DOUBLING.search(folded) and not found and not _figures(folded, levels_named) \
+    named = _figures(folded, levels_named) if _DOUBLING.search(folded) and not found else ()
+    if len(named) == 2 and all(level and bound for level, bound in named):
+        # « le max confirmé c'est le double du min débutant ? »: how many times the one is the other, the higher first
+        return PaySum("rapport", tuple(sorted(named, key=_rank, reverse=True)))
+    if _DOUBLING.search(folded) and not found and not named \
             and not dict(_OPERATIONS)["milieu"].search(folded) \
             and (about_pay or levels_named or len(re.findall(r"[\w']+", folded)) <= DOUBLING_WORDS):
         return PaySum("rapport", CAREER_EXTREMES)
@@ -185,8 +192,8 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
 
 # « ça fait combien par semaine ? », « par jour sur 365 jours ? », « en 18 mois ? », « 1 an et demi au minimum ? »: a
 # figure of the fiche's yearly pay over another period. A kind per period, the divisor of a year or the months it lasts.
-PER_WEEK, PER_DAY, OVER_MONTHS = "par_semaine", "par_jour", "sur_mois"
-PERIODS = (PER_WEEK, PER_DAY, OVER_MONTHS)
+PER_WEEK, PER_DAY, OVER_MONTHS, PER_MONTH = "par_semaine", "par_jour", "sur_mois", "par_mois"
+PERIODS = (PER_WEEK, PER_DAY, OVER_MONTHS, PER_MONTH)
 WEEKS_A_YEAR, DAYS_A_YEAR = 52, 365
 _PER_WEEK = re.compile(r"\bpar semaine\b|\bla semaine\b|\bhebdo\w*|\bper week\b|\ba week\b")
 # « par trimestre », « sur un semestre »: months a figure of the year is put over
@@ -198,7 +205,11 @@ _YEARS_IN_ALL = re.compile(r"\b(?:en|sur|pendant) (\d{1,2}) ans\b(?=.*\b(?:en to
                            r"|\b(?:en tout|au total)\b.*\b(?:en|sur|pendant) (\d{1,2}) ans\b")
 # « et par jour ? », « et par semaine si on compte 52 semaines ? »: a period alone, right after the pay
 _BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:combien|cb) )?(?:par (?:jour|semaine|trimestre|semestre)"
-                          r"|sur \d{1,2} mois|en \d{1,2} mois)\b")
+                          r"|sur \d{1,2} mois|en \d{1,2} mois|en hebdo\w*|hebdo\w*|en journalier|a la semaine"
+                          r"|sur \d{1,2} ans(?=.*\b(?:en tout|au total|total|cumul\w*)\b))\b")
+# « et par mois ? », « en mensuel ? » alone (a monthly pay is otherwise said with the net pay, hors_fiche.yml)
+_BARE_MONTHLY = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:combien|cb) )?(?:par mois|en mensuel"
+                           r"|mensuel(?:lement)?|au mois)\W*$")
 # « combien d'heures par jour ? »: hours, not pay
 _HOURS = re.compile(r"\bheures?\b|\bhoraires?\b")
 
@@ -235,6 +246,8 @@ def over_period(folded: str, levels: List[str], found: Sequence[Amount]) -> Opti
         return None
     kind, months = period
     bounds = [name for _, name in _found(_BOUNDS, folded)]
+    if not bounds and dict(_OPERATIONS)["milieu"].search(folded):
+        bounds = [MIDDLE]  # « et par semaine le confirmé moyen ? »: the middle of the range
     named = list(dict.fromkeys(levels))
     if len(named) == 1:
         figures = tuple((named[0], bound) for bound in (dict.fromkeys(bounds) or ("min", "max")))
@@ -243,6 +256,15 @@ def over_period(folded: str, levels: List[str], found: Sequence[Amount]) -> Opti
     else:
         figures = tuple(("", bound) for bound in dict.fromkeys(bounds)) or UNPLACED
     return PaySum(kind, figures, months=months if kind == OVER_MONTHS else 0)
+
+
+def monthly_of_middle(kept: Optional[PaySum], folded: str) -> Optional[PaySum]:
+    """« et par mois ? » right after the middle of a range (« le salaire moyen d'un débutant ? »): that middle by the
+    month; None otherwise."""
+    if kept is None or kept.kind != "milieu" or not kept.figures or not all(level for level, _ in kept.figures) \
+            or not _BARE_MONTHLY.search(folded):
+        return None
+    return PaySum(PER_MONTH, tuple((level, MIDDLE) for level, _ in kept.figures))
 
 
 def decimal(value: float) -> str:
@@ -291,13 +313,25 @@ def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
             return PaySum(change.kind, _middles([level for level, _ in previous.figures]))
         if change.kind not in ("ecart", "milieu") and any(not bound for _, bound in previous.figures):
             return None
-        return PaySum(change.kind, previous.figures, previous.said, previous.months)
+        figures = previous.figures
+        if change.kind == "rapport" and not previous.said:
+            # « ça fait combien de fois plus ? » after the gap between two figures: the higher over the lower
+            figures = tuple(sorted(figures, key=_rank, reverse=True))
+        return PaySum(change.kind, figures, previous.said, previous.months)
     level = change.figures[0][0]
     if previous.kind == "milieu":
         return PaySum("milieu", ((level, ""),))
     if previous.said or len({lvl for lvl, _ in previous.figures}) != 1:
         return None
     return PaySum(previous.kind, tuple((level, bound) for _, bound in previous.figures), months=previous.months)
+
+
+def _rank(figure: Tuple[str, str]) -> Tuple[int, int]:
+    """How high a figure stands among the fiche's: by level, then by bound (a confirmed's minimum above a beginner's
+    maximum, as the fiche's levels go)."""
+    level, bound = figure
+    return (PAY_LEVELS.index(level) if level in PAY_LEVELS else -1, ("min", MIDDLE, "max").index(bound)
+            if bound in ("min", MIDDLE, "max") else 1)
 
 
 def one_level(kept: Optional[PaySum]) -> Optional[str]:
@@ -332,7 +366,9 @@ def _on_kept(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
     if kept is None:
         return None
     if len(kept.figures) == 2 and all(level and bound for level, bound in kept.figures) and calculation.kind != "milieu":
-        return replace(calculation, figures=kept.figures)
+        # (« ça fait combien de fois plus ? » after two figures: the higher over the lower)
+        return replace(calculation, figures=tuple(sorted(kept.figures, key=_rank, reverse=True))
+                       if calculation.kind == "rapport" else kept.figures)
     level = one_level(kept)
     if calculation.kind in PERIODS:
         # « et par jour ? » after a figure: that figure; after the middle of a range: that middle (« par trimestre ? »

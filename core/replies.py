@@ -14,7 +14,7 @@ from core.diplomas import Diplomas
 from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, posts_in, shown_titles, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
-from core.pay_sums import DAYS_A_YEAR, MIDDLE, PER_DAY, PER_WEEK, PERIODS, WEEKS_A_YEAR, PaySum, change, decimal
+from core.pay_sums import DAYS_A_YEAR, MIDDLE, PER_DAY, PER_MONTH, PER_WEEK, PERIODS, WEEKS_A_YEAR, PaySum, change, decimal
 from core.stemming import folded_key, stem, stems
 from core.textnorm import fold, folded_words, listed
 from core.understanding import AbsentDetail, Question, phrase_pattern
@@ -729,6 +729,8 @@ class Replier:
                 if asked.kind == PER_WEEK:
                     lines.append(self.fill("salaire.calcul_par_semaine", chiffre=chiffre, semaines=WEEKS_A_YEAR,
                                            resultat=euros(round(value / WEEKS_A_YEAR))))
+                elif asked.kind == PER_MONTH:
+                    lines.append(self.fill("salaire.calcul_par_mois", chiffre=chiffre, resultat=euros(round(value / 12))))
                 elif asked.kind == PER_DAY:
                     lines.append(self.fill("salaire.calcul_par_jour", chiffre=chiffre, jours=DAYS_A_YEAR,
                                            resultat=euros(round(value / DAYS_A_YEAR))))
@@ -736,7 +738,7 @@ class Replier:
                     lines.append(self.fill("salaire.calcul_sur_mois", chiffre=chiffre, mois=asked.months,
                                            resultat=euros(round(value * asked.months / 12))))
             return self.fill("salaire.calcul", calculs=self.bullets(lines),
-                             niveaux=self.bullets([self._salary_level(p, name) for name in ranges]))
+                             niveaux=self.bullets([self._salary_level(p, name) for name in _levels_of(asked, ranges)]))
         if asked.kind == "par_an":
             if "an" not in fold(s.unite).split():
                 return ""
@@ -773,7 +775,7 @@ class Replier:
                 rise = change(first, second)
                 lines.append(self.fill("salaire.calcul_hausse" if rise >= 0 else "salaire.calcul_baisse", a=euros(first),
                                        b=euros(second), ecart=euros(abs(second - first)), resultat=decimal(abs(rise))))
-        figures = [self._salary_level(p, name) for name in ranges]
+        figures = [self._salary_level(p, name) for name in _levels_of(asked, ranges)]
         return self.fill("salaire.calcul_montants_dits" if asked.said else "salaire.calcul", calculs=self.bullets(lines),
                          niveaux=self.bullets(figures))
 
@@ -1431,6 +1433,13 @@ def _holds(low: int, high: int, value: int, bound: Optional[str]) -> bool:
     if bound in ("above", "below"):
         return high > value if bound == "above" else low < value
     return low <= value <= high
+
+
+def _levels_of(asked: PaySum, ranges: dict) -> List[str]:
+    """The levels a calculation is made on, for the figures shown beside it (« le salaire moyen d'un débutant » shows
+    the beginner's range only); every level of the fiche for a calculation on amounts the student said."""
+    named = [level for level in ranges if any(level == lvl for lvl, _ in asked.figures)]
+    return named or list(ranges)
 
 
 def _same_period(p: Profession, monthly: bool) -> bool:

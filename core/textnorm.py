@@ -58,6 +58,7 @@ _AGE_BEFORE = re.compile(r"(?:\ba|\bj'ai|\bj ai|\bai|\bage de|\bavoir|\bvers|\bd
 AGE_MIN = 14   # « à 25 ans », « j'ai 17 ans »: from this many years, after « à » or « j'ai », an age
 # « et sur un an c'est combien ? », « par an »: a period of pay, not a year of experience (« pour 1 an d'expérience » is one)
 _PERIOD_BEFORE = re.compile(r"\b(?:sur|par|chaque)\s*$")
+_IN_ALL = re.compile(r"\b(?:en tout|au total|total|cumul\w*)\b")
 
 
 def years_in(folded: str) -> Optional[int]:
@@ -75,8 +76,8 @@ def years_in(folded: str) -> Optional[int]:
             continue
         if years >= AGE_MIN and _AGE_BEFORE.search(folded[:match.start()]):
             continue
-        if years == 1 and _PERIOD_BEFORE.search(folded[:match.start()]):
-            continue
+        if _PERIOD_BEFORE.search(folded[:match.start()]) and (years == 1 or _IN_ALL.search(folded)):
+            continue  # « sur un an », « sur 3 ans ça fait combien au total ? »: a period of pay
         return years
     return None
 

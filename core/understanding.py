@@ -73,7 +73,8 @@ _SCORE_WORDS = re.compile(r"\bnote(?:e|es|s)?\b|\bscore|\bevalue(?:e|es|s)?\b|\b
 # A word of pay (« pays », a country, is not « paye »).
 # « c'est bac+ combien ? », « bac plus quoi ? »: the level of a diploma asked
 _LEVEL_ASKED = re.compile(r"\bbac ?(?:\+|plus) ?(?:combien|cb|cmb|quoi|koi)\b")
-_PAY_WORDS = re.compile(r"\btouch\w* (?:quoi|combien|cb|cmb)\b|"
+_PAY_WORDS = re.compile(r"\btouch\w* quoi\b|\btouch\w*(?: \w+){0,5}? (?:combien|cb|cmb)\b|\b(?:combien|cb|cmb)(?: \w+){0,3}? touch\w*"
+                        r"|\b(?:max|maximum|min|minimum|plus) (?:qu'on|que l'on|qu'il|qu'elle) (?:peut |pourra )?touch|"
                         r"salair|\bgagn|\bpa(?:ie|ye|y)(?!s\b)|\bremuner|\bbrut|\bnet\b|\beuros?\b|€|\bk€|\bfric|\bthune|\bsous\b"
                         r"|\bargent\b|\bmoney\b|\bsalary|\bwages?\b|\bearn|\btranches? (?:de salaire|salariale)|\bquelle tranche\b")
 
@@ -546,7 +547,10 @@ _POSSIBLE = re.compile(r"\b(?:je peux|on peut|peut-on|puis-je|je pourrai\w*|on p
 # « sans aucune expérience », « zéro expérience », « with no experience »: a beginner, whom no entity names.
 _NO_EXPERIENCE = re.compile(r"\b(?:sans|zero|aucune|pas d'|pas encore d'|pas de|no|without)\s*(?:aucune |la moindre |vraiment d'"
                             r"|d'|d )?(?:experiences?|exp|expe|xp)\b"
-                            r"|\bsort\w* (?:tout juste |juste |a peine )?(?:d'|de l')(?:ecole|etudes|fac|universite)\b")
+                            r"|\bsort\w* (?:tout juste |juste |a peine )?(?:d'|de l')(?:ecole|etudes|fac|universite)\b"
+                            # « je pourrai gagner cb en sortant ? », « à la sortie de l'école »
+                            r"|\ben sortant\b(?! du (?:travail|taf|boulot|bureau|lycee|college))"
+                            r"|\ba la sortie (?:de l'|d'|de |du |des )(?:ecole|etudes|fac|diplome|bachelor|bts|mastere|master)\b")
 
 
 # « en fin de parcours », « plus tard », « avec de l'expérience »: later in a career, beside a beginner in the same message.

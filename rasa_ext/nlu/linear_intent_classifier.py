@@ -44,7 +44,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.svm import LinearSVC
 
-from core.courtesy import masked
+from core.courtesy import masked, only_courtesy
 from core.textnorm import fold
 from loading.paths import knowledge_dir
 from rasa_ext.nlu.name_mask import NameMask, knowledge_names
@@ -242,7 +242,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def question_parts(self, text: str) -> List[Dict[str, Any]]:
         """The parts of a message with two or more parts (part_spans), each classified."""
         parts = part_spans(masked(text))  # « Madame, Monsieur, » and « merci d'avance » are no parts
-        if len(parts) < 2:
+        if len(parts) < 2 or only_courtesy(text):  # (« je vous remercie pour ces informations, bonne journée »: none)
             return []
         probabilities = self.probabilities([text[a:b] for a, b in parts])
         return self.joined(text, [self._part(text, a, b, p) for (a, b), p in zip(parts, probabilities)])

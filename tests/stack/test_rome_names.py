@@ -45,6 +45,7 @@ HELDOUT20 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout20.yml"
 HELDOUT21 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout21.yml"
 HELDOUT22 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout22.yml"
 HELDOUT23 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout23.yml"
+HELDOUT24 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout24.yml"
 
 
 @lru_cache(maxsize=1)
@@ -459,3 +460,32 @@ def test_a_greeting_before_a_name_does_not_hide_it():
             for greeting in ("Bonjour, ", "Salut ! ", "bonsoir "):
                 assert index().find(f"{greeting}{head} c'est un bon métier ?") == alone, (greeting, head)
     assert checked >= 20
+
+
+def test_the_twenty_fourth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout24.yml (280, written apart from the whole list: jobs asked inside long questions
+    on studies and pay, parents' formal messages, « métier de », « poste de », a place or an employer after the name;
+    everyday sentences with words of titles after verbs of doing, owning, eating and watching): first measured at
+    266/280, 4 read as another profession. Mended: acronyms written with dots (« o.r.l. », « R.S.S.I. »), a thing seen
+    or owned in a message of no work (« on a vu une dépanneuse », « le voisin a une foreuse »), the subject of a story
+    before « m'a » (« Marin m'a invité »), « j » for « g » before « e », « i » (« éclérajiste »): 273/280, 1. Not mended:
+    usual names of another head (« chauffeur de tram », « curé », « moniteur d'auto-école »), « caissière au
+    supermarché » read as the cashier of the packaging industry."""
+    right, total, about_another = score_heldout(HELDOUT24)
+    assert right / total >= 0.971, f"{right}/{total}"  # 273/280, less one case
+    assert len(about_another) <= 2, about_another
+
+
+def test_dotted_initials_are_an_acronym_and_a_thing_seen_or_owned_is_no_job():
+    assert index().find("o.r.l. c'est long comme études ?") == ("oto_rhino_laryngologiste_orl",)
+    assert index().find("c.a.d. le prof a dit non") == ()
+    # seen or owned, in a message of no work: a thing; with a word of work, the job
+    assert index().find("on a vu une dépanneuse sur l'autoroute") == ()
+    assert index().find("le voisin a une foreuse dans son jardin") == ()
+    assert len(index().find("on a vu un médiateur familial, ça m'a donné envie de faire ce métier")) == 1
+    # « il y a un … » asks whether there is one
+    assert len(index().find("y a un boulanger ?")) == 1
+    # the subject of a story before « m'a »
+    assert index().find("Marin m'a invité à son anniversaire") == ()
+    # « g » before « e » or « i » sounds « j »
+    assert index().find("c'est quoi la formation d'éclérajiste ?") == ("eclairagiste",)

@@ -11,6 +11,7 @@ from core.cues import Cues
 from core.items import posts_in
 from core.knowledge import Evolutions
 from core.levels import LevelsAsk
+from core.pay_sums import MIDDLE, PER_MONTH, PaySum
 from core.replies import Replier
 from core.textnorm import fold
 from core.understanding import AbsentDetail, DiplomaSituation, Question, Vocabulary
@@ -114,6 +115,8 @@ def filled():
         replier.answer(profession, Question(topic="salaire", experience="confirme", folded="un senior gagne combien ?"))
         for period in ("par semaine", "par jour", "en 18 mois"):  # a level's pay over another period
             replier.answer(profession, understand(f"un débutant gagne combien {period} ?", topic="salaire"))
+        # « par mois ? » after the middle of a range: that middle by the month
+        replier.answer(profession, Question(topic="salaire", pay_sum=PaySum(PER_MONTH, (("debutant", MIDDLE),))))
         replier.answer(profession, Question(topic="alternance", premise="impossible"))
         # the fiche's saying beside its figures, and a fiche with none
         said = understand("c'est quoi la citation sur le salaire ?", topic="salaire")
