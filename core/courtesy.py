@@ -38,7 +38,7 @@ _PATTERNS = (
     r"\bje\s+m'appelle\s+[^,.;:!?\n]*?" + _END,
     r"\bj'ai\s+\d{1,2}\s+ans\b",
     r"\bje\s+suis\s+(?:actuellement\s+|en ce moment\s+)?(?:en\s+(?:seconde|2nde|premiere|1ere|terminale|tle|troisieme|3e"
-    r"|reconversion|bts|licence|l[123]|prepa|classe de)|(?:un\s+|une\s+)?(?:eleve|etudiant|etudiante|lyceen|lyceenne"
+    r"|reconversion|bts|licence|l[123]|prepa|classe de)|(?:un\s+|une\s+|le\s+|la\s+)?(?:eleve|etudiant|etudiante|lyceen|lyceenne"
     r"|collegien|collegienne|parent|mere|pere|maman|papa))[^,.;:!?\n]*?" + _END,
 )
 _COURTESY = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))

@@ -72,6 +72,10 @@ _HOW_LONG = re.compile(r"\b(?:au bout de|apres|en|dans) (?:combien|cb|cmb) (?:de
                        r"|^\W*(?:et\W+)?(?:combien|cb|cmb) de temps\W*(?:(?:pour|avant) (?:y arriver|l'avoir|en arriver la))?\W*$"
                        r"|\bquand est[- ]ce qu'on y arrive\b|\bhow long\b")
 HOW_LONG_WORDS = 9
+# « c calculé par toi ou c dans la fiche ? », « ça vient d'où ce chiffre ? »: where a figure just given comes from
+_WHENCE = re.compile(r"\bcalcul\w*\b[^?.!]*\b(?:toi|vous|fiche)\b|\b(?:toi|vous)\b[^?.!]*\bcalcul\w*"
+                     r"|\b(?:c'est|c|est-ce) (?:ecrit|dit|marque|note) (?:dans|sur) la fiche\b|\bca vient d'ou\b"
+                     r"|\bd'ou (?:vient|viennent|sort|sortent) (?:ce|ces|le|les|ton|tes|votre|vos) (?:chiffre|montant|calcul)s?\b")
 # « allez stp juste le score », « pls 🙏 », « dis moi stp »: insisting, with nothing else asked. Short only.
 _INSISTING = re.compile(r"\b(?:stp|svp|pls|plz|please|steu?pl\w*|s'il (?:te|vous) pla[iî]t|allez|aller|vas[- ]y|dis[- ]moi"
                         r"|juste|rien qu'un\w*|je t'en supplie|oh? ?(?:aller|allez))\b")
@@ -179,7 +183,9 @@ _ORDERED = re.compile(r"^\W*(?:traduis|traduisez|translate|ecris[- ]moi|redige[-
 # What a question about the assistant itself says: what it is, who made it, who answers.
 _OF_THE_ASSISTANT = re.compile(r"\b(?:robots?|robo|bot|chatbot|humaine?|personne|ia|ai|intelligence|machine|programm\w*"
                                r"|gpt|chatgpt|nom|appel\w*|ki|reel\w*|vrai\w*|conscient\w*|automatique\w*|cree\w*"
-                               r"|derriere|quelqu'un|repond\w*|reflechi\w*|toi|you|human|humin|machin|assistante?|age)\b"
+                               r"|derriere|quelqu'un|reflechi\w*|toi|you|human|humin|machin|assistante?|age)\b"
+                               # (« tu réponds à tout ? », not « elle répond à tout ? » of the FAQ just answered)
+                               r"|(?<!\belle )(?<!\bil )(?<!\belles )(?<!\bils )\brepond\w*"
                                r"|\b(?:tu es|t'es|t es|vous etes|vs etes|es-tu|etes-vous|qui (?:es|etes|t'a|vous a))\b")
 # « et si je continue encore ? », « et si je poursuis ? »: more studies after the diploma in play.
 _GOES_ON = re.compile(r"\b(?:je|on|tu) (?:continu|poursui)\w*(?: encore| apres| plus loin)?\s*\??$"
@@ -257,6 +263,7 @@ class Cues:
     which_ones: bool = False       # « lesquelles ? », « par exemple ? » alone: which ones of what was just answered
     insisting: bool = False        # « allez stp », « pls » alone: insisting (after a refusal: still refused)
     how_long: bool = False         # « au bout de cb de temps ? » alone: how long until what was just answered
+    whence: bool = False           # « c calculé par toi ou c dans la fiche ? »: where a figure just given comes from
     again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
     for_it: bool = False           # « ya des outils pour ça ? »: what serves the thing just answered
     better: bool = False           # « c'est mieux celle-là ou l'autre ? »: which is better
@@ -334,6 +341,7 @@ def cues(folded: str) -> Cues:
                 relist=bool(_RELIST.search(folded)),
                 insisting=len(folded.split()) <= INSISTING_WORDS and bool(_INSISTING.search(folded)),
                 how_long=len(folded.split()) <= HOW_LONG_WORDS and bool(_HOW_LONG.search(folded)),
+                whence=bool(_WHENCE.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),

@@ -72,6 +72,9 @@ def _levels_placed(turn: Turn) -> Turn:
     if asked is None and kept is not None and kept.said and len(said) == 2 and q.fragment and not q.named:
         # « et entre 40k et 60k ? » after « entre 30k et 35k, combien de % ? »: the same calculation on those amounts
         return replace(turn, question=replace(q, pay_sum=pay_sums.PaySum(kept.kind, said=said)))
+    if asked is None and kept is not None and kept.kind and q.cues.whence and not q.named:
+        # « c calculé par toi ou c dans la fiche ? » right after a calculation: that calculation again, which says it is one
+        return replace(turn, question=replace(q, pay_sum=kept))
     monthly = pay_sums.monthly_of_middle(kept, q.folded) if asked is None and not q.named else None
     if monthly is not None:
         # « par mois ? » after « le salaire moyen d'un débutant ? »: that middle by the month
@@ -1234,6 +1237,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not q.about_pay and not q.experience and "evolutions" in facts and not choice.switched:
         # « et au bout de 10 ans ? » after the evolutions: where one gets after those years, not the pay.
         question = replace(asked, topic="evolutions")
+    elif previous == "salaire" and q.cues.whence and "salaire" in facts and not q.named and not choice.switched \
+            and not set(q.topics_named) - {"salaire"}:
+        # « ça vient d'où ce chiffre ? » after the pay: the pay again, with its source (or its calculation, said so)
+        question = replace(asked, topic="salaire")
     elif previous == "salaire" and q.cues.how_long and "salaire" in facts and not q.named and not choice.switched \
             and not set(q.topics_named) - {"salaire"} and q.levels is None:
         # « au bout de cb de temps ? » after the pay: the years of experience of each level the fiche gives
@@ -1249,6 +1256,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif q.asks_sufficiency and not q.diplomas and previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS \
             and not choice.switched and (q.fragment or len(q.folded.split()) <= 9):
         # « ça suffit pour commencer ? » after a diploma: whether that diploma is enough.
+        question = replace(asked, topic=previous)
+    elif previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS and not q.diplomas and not q.named \
+            and not q.topics_named and not choice.switched and len(q.folded.split()) <= SHORT_FOLLOW_UP \
+            and replier.describes_diploma(profession, previous, q):
+        # « c'est plutôt pour être autonome ? » after the BTS: what the fiche says of the BTS in general
         question = replace(asked, topic=previous)
     elif q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas:
         # « et pour y arriver, il faut quoi ? » after the evolutions: the previous answer's topic (its

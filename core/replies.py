@@ -590,6 +590,18 @@ class Replier:
         return self._required_first(p) + self.fill(name, le_diplome=lacked, le_reference=reference,
                                                    niveaux=self._levels(p))
 
+    def describes_diploma(self, p: Profession, topic: str, q: Question) -> bool:
+        """Whether the message names a word of what the fiche says of the diploma `topic` in general (« c'est plutôt
+        pour être autonome ? » after the BTS: « prépare rarement à une forte autonomie »)."""
+        path = self.diplomas.path_of(p.parcours, topic)
+        return path is not None and bool(path.general) and self._general_said(path, q)
+
+    @staticmethod
+    def _general_said(path, q: Question) -> bool:
+        """A word of the message in the diploma's general text and not in what it says of it for this job."""
+        own = stems(fold(f"{path.pour_ce_metier or ''} {path.en_bref or ''}"))
+        return bool(stems(q.folded) & (stems(fold(path.general)) - own))
+
     def _path_answer(self, p: Profession, q: Question, asked: diplomas.Mention) -> str:
         """A diploma named: its status for this profession (the required diploma first), or, when the
         fiche does not name it, that it does not and how its level compares with the reference."""
@@ -619,7 +631,7 @@ class Replier:
             # « le mastère il sert à rien alors ? »: what the fiche says it brings, « Non » first
             text = self.fill("formation.utile", un_diplome=values["un_diplome"], en_bref=values["en_bref"],
                              pour_ce_metier=values["pour_ce_metier"])
-        elif only or q.asks_sufficiency:
+        elif (only or q.asks_sufficiency) and not (path.general and self._general_said(path, q)):
             if diplomas.suffices(path, p.parcours):
                 text = self.fill("formation.suffisant", un_diplome=values["un_diplome"], en_bref=values["en_bref"],
                                  pour_ce_metier=values["pour_ce_metier"])

@@ -206,7 +206,8 @@ def _together(parts: Sequence[str]) -> "re.Pattern":
 
 # -- the whole message, understood once ---------------------------------------------------------
 # « faut-il », « obligatoire »… : the student asks whether something is required.
-_NECESSITY = re.compile(r"faut|necessaire|obligatoire|indispensable|besoin|exige|requis|oblige|imperatif|forcement")
+_NECESSITY = re.compile(r"faut|necessaire|obligatoire|indispensable|besoin|exige|requis|oblige|imperatif|forcement"
+                        r"|\bneed\b|\bnecessary\b|\brequired\b|\bmandatory\b|\bmust\b|\bhave to\b")
 # « ça suffit ? », « c'est assez ? » : whether a diploma is enough.
 _SUFFICIENCY = re.compile(r"suffi|assez|\bok\b|permet|possible|peut[- ]on|je peux|ca passe|valable")
 _BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
@@ -484,7 +485,9 @@ _BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced|faire face|remedi|pallier
                              r"|\bavec\W*$"
                              r"|\bces (?:postes|evolutions)\b"
                              r"|\ben arriver la\b|\b(?:decrocher|devenir|devient|atteindre|obtenir) (?:ca|cela|ce poste|ces postes)\b"
-                             r"|^\W*(?:\w+\W+){0,2}(?:ca|cela|elles?) (?:demande|necessite|exige|suppose|requier|implique)\w* quoi\b")
+                             r"|^\W*(?:\w+\W+){0,2}(?:ca|cela|elles?) (?:demande|necessite|exige|suppose|requier|implique)\w* quoi\b"
+                             # « c'est qui qui décide ça ? »: who decides what was just answered
+                             r"|\bqui (?:qui )?(?:decide|choisi|fixe|valide|certifie|delivre|reconnai)\w*(?: (?:ca|cela))?\W*$")
 # « tu m'as dit quoi pour … ? », « ce que tu disais tout à l'heure »: what an earlier answer said.
 _RECALLS = re.compile(r"\b(?:tu|vous) (?:m'|nous )?(?:as|avez|avais|aviez) (?:dit|parle|explique|donne)\b|\btu disais\b"
                       r"|\bvous disiez\b|\btout a l'heure\b|\bplus haut\b|\bjuste avant\b|\byou (?:said|told|mentioned)\b"

@@ -42,10 +42,13 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh32.yml (211, 46 conversations, apart, first run unseen) | 176/211 (7a12b66) | | 203/211 | 0.957 | 27 → 4, 5 |
 | tests/nlu/test_fresh33.yml (211, 46 conversations, apart, first run unseen) | 176/211 (9c113e7's tree) | | 190/211 | 0.895 | 28 → 19, 20 |
 | tests/nlu/test_fresh34.yml (211, 46 conversations, apart, first run unseen) | 183/211 (6d8a3e6) | | 191/211 | 0.900 | 18 → 13, 14 |
+| tests/nlu/test_fresh35.yml (211, 46 conversations, apart, first run unseen) | 180/211 (3d07801) | | 205/211 | 0.966 | 25 → 5, 6 |
 
 fresh28's three off-topic messages (homework, the weather, a video game) were written expecting « la fiche ne précise
 pas »; after its first run, their expectation was reviewed to the polite refusal the brief asked for (« je réponds
 uniquement… »): the 174 is before that review, the 194 after.
+fresh35's « c sur combien ces notes au fait ? » expects « 100 »: the brief its writer was given said the scores are out
+of 100, which the fiche does not say; the reply says the fiche does not give the scale, and the case stays a failure.
 fresh32's off-topic « c quoi le salaire d'un pilote de ligne » was written expecting a refusal in words the reply did
 not use (« je ne réponds qu'aux questions sur le métier de … je n'ai pas d'information sur le métier « pilote » »);
 after its first run, its regex was widened to those words: the 176 is before that review. The helper who wrote fresh31
@@ -106,7 +109,8 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh31", 0.909, 13),
                                                     ("test_fresh32", 0.957, 5),
                                                     ("test_fresh33", 0.895, 20),
-                                                    ("test_fresh34", 0.900, 14)])
+                                                    ("test_fresh34", 0.900, 14),
+                                                    ("test_fresh35", 0.966, 6)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -5,9 +5,10 @@ list just answered; « le max qu'on peut toucher » asks the pay, « au bout de 
 « combien de fois plus ? » is the higher over the lower. Figures are read from the fixture fiche."""
 from core import dialogue
 from core.courtesy import only_courtesy
+from core.cues import cues
 from core.knowledge import euros
 from core.textnorm import years_in
-from tests.support.knowledge import default_profession, pay_levels, replied, replies_to, template_start
+from tests.support.knowledge import conversation, default_profession, pay_levels, replied, replies_to, school, template_start
 
 A, C, OUT = dialogue.ANSWER, dialogue.CLARIFY, dialogue.OUT_OF_SCOPE
 
@@ -87,3 +88,36 @@ def test_on_leaving_school_is_a_beginner_and_over_years_in_all_is_a_period_of_pa
     assert years_in("sur 3 ans ça fait combien au total") is None and years_in("après 3 ans") == 3
     said = replies_to(("un confirmé gagne combien ?", "salaire", A, "confirme"), ("et en hebdo ?", "salaire", A))[1]
     assert f"{euros(round(confirmed.min / 52))} €" in said, said
+
+
+def test_a_word_of_what_the_fiche_says_of_a_diploma_in_general_follows_that_diploma():
+    p = default_profession()
+    bts = next(path for path in p.parcours if path.nom == "BTS")
+    replies = replies_to(("le bts ça apprend quoi ?", "bts", A), ("c'est plutot pr etre autonome ?", "soft_skills", A))
+    assert bts.general in replies[1], replies[1]
+
+
+def test_who_decides_it_follows_the_answer_just_given():
+    replies = replies_to(("c koi le rncp ?", "rncp", A), ("c qui qui decide ça ?", "diplome", A))
+    assert replies[1] == replies[0], replies[1]
+
+
+def test_where_a_calculation_comes_from_is_that_calculation_again_which_says_it_is_one():
+    replies = replies_to(("le salaire moyen d'un débutant c cb ?", "salaire", A),
+                         ("c calculé par toi ou c dans la fiche ?", "nlu_fallback", C))
+    assert replies[1] == replies[0] and replies[1].startswith(template_start("salaire.calcul")), replies[1]
+
+
+def test_the_faq_answering_everything_is_asked_of_the_faq_not_of_the_assistant():
+    """« elle répond à tout ? » right after the FAQ, read as a question about the assistant (domain.yml's canned reply,
+    unless dialogue.asked_instead finds what it asks of the fiche)."""
+    first, slots = conversation(("ya une faq ?", "faq", A))
+    q = school().understand("elle repond a tout ?", [], "question_bot", [])
+    instead = dialogue.asked_instead(school(), dialogue.Turn(q, "question_bot", (("question_bot", 0.9),), slots, None, A))
+    assert instead is not None and first[0].split("\n")[0] in instead.reply.text, instead
+    assert cues("tu reponds a tout ?").of_the_assistant and not cues("elle repond a tout ?").of_the_assistant
+
+
+def test_asked_in_english_whether_a_masters_is_needed_the_answer_is_no():
+    said = replied("do I need a master's degree?", "diplome")
+    assert said.startswith("Non"), said
