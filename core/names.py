@@ -141,10 +141,13 @@ _SOUND_RULES = tuple((re.compile(a), b) for a, b in (
     (r"[ae]i", "e"), (r"e(?=[nm](?:[^aeiouynm]|$))", "a"), (r"z", "s"), (r"(.)\1+", r"\1"), (r"e[rtz]$", "e"), (r"[esx]+$", "")))
 # The small words after which a word is the complement of the one before (« conducteur de tram »).
 _COMPLEMENT = frozenset({"de", "d", "du", "des", "en"})
+FIELD_MIN = 7  # letters of a field word read as its profession (« radioprotection »; not « pub », « sols »)
+_THIS = frozenset({"ce", "cet", "cette"})
+_JOB_NOUNS = frozenset({"metier", "job", "poste", "taf", "boulot", "travail", "profession", "emploi", "domaine"})
 # After an object pronoun, a verb (« me conseiller »; not after a subject one: « comment devient-on préfète ? »);
 # after a possessive, someone or something of the student's (« ma glacière », « mon conseiller m'a dit »), not a
 # job asked about.
-_NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "nous", "vous",
+_NO_JOB_AFTER = frozenset({"me", "m", "te", "se", "s", "nous", "vous",
                       "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos"})
 # « faire du VTT », « je fais de la plongée »: what one does as an activity, no job
 _DOING = frozenset({"faire", "fais", "fait", "faisons", "faites", "font", "faisait", "faisais", "ferai", "ferais"})
@@ -174,7 +177,7 @@ _SURNAME = re.compile(r"\b(?:mme|mmes|madame|mr|monsieur|mlle|mademoiselle|m\.)\
 # What follows the subject of a story told (« la dépanneuse a dû… », « Marin vient dormir… »): its verb.
 _DOES = frozenset({"fait", "faisait"})
 _STORY_VERBS = frozenset({"a", "avait", "aura", "est", "etait", "sera", "va", "allait", "vient", "venait",
-                          "viendra"}) | _DOES
+                          "viendra", "dit", "disait", "dira"}) | _DOES
 # Between the subject of a story and its verb (« Marin m'a invité »)
 _OBJECT_PRONOUNS = frozenset({"m", "me", "t", "te", "nous", "vous", "l", "lui", "leur", "les"})
 _ASKING = frozenset({"quoi", "comment", "combien", "koi", "quel", "quels", "quelle", "quelles", "ou", "pourquoi"})
@@ -251,7 +254,9 @@ def _story_subject(tokens: Sequence[str], at: int) -> bool:
         # « Marin, mon cousin, vient dormir »: the verb after an apposition between commas
         close = next((j for j in range(at + 2, min(len(tokens), at + 7)) if tokens[j] == _COMMA), None)
         after = tokens[close + 1:close + 4] if close is not None else ()
-    if len(after) > 1 and after[0] in _OBJECT_PRONOUNS and after[1] in _STORY_VERBS:
+    if len(after) > 2 and after[0] in {"de", "des", "du"} and after[2] in _STORY_VERBS - {"a"}:
+        after = tokens[at + 3:at + 6]  # « la foreuse des voisins fait un bruit… », « le guide du routard dit que… »
+    elif len(after) > 1 and after[0] in _OBJECT_PRONOUNS and after[1] in _STORY_VERBS:
         after = tokens[at + 2:at + 5]  # « Marin m'a invité », « la dépanneuse nous a doublés »: the verb after « m' »
     if not after or after[0] not in _STORY_VERBS:
         return False
@@ -527,6 +532,8 @@ class NameIndex:
         if i >= 3 and before in {"un", "une"} and tokens[i - 2] in _HAS and tokens[i - 3] not in {"y", "qu", "on"} \
                 and not self._says_work(tokens):
             return True  # « le voisin a une foreuse dans son jardin »: a thing owned (not « il y a un … »)
+        if i >= 2 and before in {"un", "une"} and tokens[i - 2] == "dans" and not self._says_work(tokens):
+            return True  # « des tomates dans une jardinière sur le balcon »: a thing, a place, in a message of no work
         if i >= 2 and before in _THING_ARTICLES and tokens[i - 2] == "dans" and canonical(tokens[i]) in self._acronym_keys:
             return True  # « admin réseau dans une PME »: an acronym after « dans une » is a place (« dans l'armée » may
             # still tell a name apart)
@@ -683,7 +690,26 @@ class NameIndex:
         # « urgentiste, les gardes c'est comment ? »: a distinctive word said as a job is not outweighed by a
         # head noun after « le », « les » (a subject as often as a job); it is by one said as a job.
         distinctive = self._distinctive(read)
+        if not distinctive and not candidates:
+            # « je voudrais travailler dans la matériovigilance », « le désenfumage c'est quoi comme métier ? »: the field
+            # of one profession only, a rare word, in a message that speaks of work or studies
+            return self._field(read)
         return distinctive if not candidates or distinctive and not self._narrowed(read, strong=True)[1] else ()
+
+    def _field(self, read: Read) -> Tuple[str, ...]:
+        """The one profession whose names hold a rare word of the message that names no person (the field of that
+        profession: « la radioprotection »), written as it is, when the message speaks of work or studies; () when
+        several such words or professions are found."""
+        if not self._says_work(read.tokens) or any(a in _THIS and b in _JOB_NOUNS for a, b in zip(read.tokens, read.tokens[1:])):
+            return ()  # (« faut-il des connaissances en géopolitique pour ce métier ? » asks of the profession in play)
+        found = set()
+        for word, written, clipped in zip(read.words, read.raw, read.clipped):
+            if word == written and not clipped and word not in self._agents and word not in self._starts \
+                    and written not in self._ordinary and word not in self._career and len(word) >= FIELD_MIN:
+                ids = self._ids(self._postings.get(word, ()))
+                if len(ids) == 1:
+                    found.add(ids[0])
+        return tuple(found) if len(found) == 1 else ()
 
     def heads(self, text: str) -> Tuple[str, ...]:
         """For a message that names no profession in full but holds a head noun that starts several names
@@ -871,7 +897,8 @@ class NameIndex:
                 or folded in self._ordinary:
             return word
         alike = self._sounds.get(sound(folded))
-        if alike or folded in self._known:
+        # (a plural the lexicon has not seen, of a word it knows: « néphrologues »)
+        if alike or folded in self._known or folded[-1:] in ("s", "x") and folded[:-1] in self._known:
             return alike or word
         # a typo keeps how a word starts, in letters or in sound (« odioprotésiste » for audioprothésiste): « encadreuse »
         # is no typo of « cadreuse »

@@ -46,6 +46,7 @@ HELDOUT21 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout21.yml"
 HELDOUT22 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout22.yml"
 HELDOUT23 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout23.yml"
 HELDOUT24 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout24.yml"
+HELDOUT25 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout25.yml"
 
 
 @lru_cache(maxsize=1)
@@ -489,3 +490,29 @@ def test_dotted_initials_are_an_acronym_and_a_thing_seen_or_owned_is_no_job():
     assert index().find("Marin m'a invité à son anniversaire") == ()
     # « g » before « e » or « i » sounds « j »
     assert index().find("c'est quoi la formation d'éclérajiste ?") == ("eclairagiste",)
+
+
+def test_the_twenty_fifth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout25.yml (280, written apart from the whole list: the job in the second or third
+    sentence, « plutôt X ou je reste au lycée ? », capitals, typos on the last letters, plurals; everyday sentences with
+    words of titles as adjectives, in compound nouns and as verbs): first measured at 236/280, 7 read as another
+    profession. Its misses were mostly a field said for its job (« je voudrais travailler dans la matériovigilance »).
+    Mended: the field of one profession only, a rare word, in a message of work or studies, is that profession; a plural
+    the lexicon has not seen of a word it knows is no typo (« néphrologues » is no « neurologue »); a verb after « s' »;
+    the subject of a story before its complement (« la foreuse des voisins fait… »); what is put « dans une … » in a
+    message of no work: 246/280, 3. Not mended: a verb for its job (« piloter des drones », « conduire un tram »), a field
+    of ordinary words (« les espaces verts », « le génie civil »), « plutôt barbier »."""
+    right, total, about_another = score_heldout(HELDOUT25)
+    assert right / total >= 0.875, f"{right}/{total}"  # 246/280, less one case
+    assert len(about_another) <= 4, about_another
+
+
+def test_the_field_of_one_profession_in_a_message_of_work_is_that_profession():
+    assert index().find("Le désenfumage, c'est quoi comme métier ?") == ("technicien_technicienne_de_desenfumage",)
+    assert index().find("la radioprotection") == ()  # no word of work
+    # asked of the profession in play
+    assert index().find("faut-il des connaissances en radioprotection pour ce métier ?") == ()
+    # a plural of a word the lexicon knows is no typo of another title
+    assert index().find("Les néphrologues gagnent combien ?") == ()
+    assert index().find("La peinture du volet commence à s'écailler") == ()
+    assert index().find("La foreuse des voisins fait un bruit pas possible depuis 8h.") == ()
