@@ -74,8 +74,12 @@ _HOW_LONG = re.compile(r"\b(?:au bout de|apres|en|dans) (?:combien|cb|cmb) (?:de
 HOW_LONG_WORDS = 9
 # « c calculé par toi ou c dans la fiche ? », « ça vient d'où ce chiffre ? »: where a figure just given comes from
 _WHENCE = re.compile(r"\bcalcul\w*\b[^?.!]*\b(?:toi|vous|fiche)\b|\b(?:toi|vous)\b[^?.!]*\bcalcul\w*"
-                     r"|\b(?:c'est|c|est-ce) (?:ecrit|dit|marque|note) (?:dans|sur) la fiche\b|\bca vient d'ou\b"
+                     r"|\b(?:c'est|c|est-ce)(?: vraiment| bien)? (?:ecrit|dit|marque|note) (?:dans|sur) la fiche\b|\bca vient d'ou\b"
                      r"|\bd'ou (?:vient|viennent|sort|sortent) (?:ce|ces|le|les|ton|tes|votre|vos) (?:chiffre|montant|calcul)s?\b")
+# « et la taille de l'entreprise ça joue ? », « la fiche parle de la localisation non ? »: whether something counts, or
+# is said by the fiche
+_MATTERS = re.compile(r"\b(?:joue|jouent|compte|comptent|influe\w*|change|changent|impact\w*)\b"
+                      r"|\bla fiche (?:parle|mentionne|cite|dit|evoque)\b")
 # « allez stp juste le score », « pls 🙏 », « dis moi stp »: insisting, with nothing else asked. Short only.
 _INSISTING = re.compile(r"\b(?:stp|svp|pls|plz|please|steu?pl\w*|s'il (?:te|vous) pla[iî]t|allez|aller|vas[- ]y|dis[- ]moi"
                         r"|juste|rien qu'un\w*|je t'en supplie|oh? ?(?:aller|allez))\b")
@@ -264,6 +268,7 @@ class Cues:
     insisting: bool = False        # « allez stp », « pls » alone: insisting (after a refusal: still refused)
     how_long: bool = False         # « au bout de cb de temps ? » alone: how long until what was just answered
     whence: bool = False           # « c calculé par toi ou c dans la fiche ? »: where a figure just given comes from
+    matters: bool = False          # « la taille de l'entreprise ça joue ? »: whether something counts, or the fiche says it
     again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
     for_it: bool = False           # « ya des outils pour ça ? »: what serves the thing just answered
     better: bool = False           # « c'est mieux celle-là ou l'autre ? »: which is better
@@ -342,6 +347,7 @@ def cues(folded: str) -> Cues:
                 insisting=len(folded.split()) <= INSISTING_WORDS and bool(_INSISTING.search(folded)),
                 how_long=len(folded.split()) <= HOW_LONG_WORDS and bool(_HOW_LONG.search(folded)),
                 whence=bool(_WHENCE.search(folded)),
+                matters=bool(_MATTERS.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),

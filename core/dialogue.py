@@ -48,6 +48,8 @@ ITEM = "element"
 SAYING = "citation"
 # … or of a polite refusal, when the last reply was one: « allez stp » next insists on what was refused.
 REFUSED = "hors_sujet"
+# … or of two skills just compared, joined (« Rédaction | Analyse de données »): « écart de combien ? » asks their gap.
+PAIR = " | "
 
 
 def respond(school: School, turn: Turn) -> Outcome:
@@ -929,7 +931,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and q.pay_sum.figures == pay_sums.CAREER_EXTREMES and not q.topics_named and not q.named:
         intent = "salaire"  # « donc en gros on peut doubler ? » right after the pay: from its lowest figure to its highest
     if previous == "alternance" and "alternance" in facts and q.fragment and (q.diplomas or q.written_diplomas) \
-            and not set(q.topics_named) - set(DIPLOMA_TOPICS) - {"alternance"} and not q.named:
+            and not set(q.topics_named) - set(DIPLOMA_TOPICS) - {"alternance"} and not q.named \
+            and len(q.folded.split()) <= SHORT_FOLLOW_UP:
+        # (« et le bachelor prépare à quoi comme postes ? » asks more than work-study)
         # « et le Mastère ? » after « le BTS on peut le faire en alternance ? »: work-study again, of that diploma
         q = replace(q, cues=replace(q.cues, work_study=True))
         turn, intent = replace(turn, question=q), "alternance"
@@ -962,6 +966,14 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and (shown := current_profession(school, turn)) and replier.names_an_item(shown, "hard_skills", q):
         # « la rédac c combien ? » after the skills: that skill's score, not the pay
         intent = "hard_skills"
+    elif (element := turn.slots.get(ITEM)) and PAIR in element and previous == "hard_skills" and q.gap \
+            and not q.named and set(q.topics_named) <= {previous} and "hard_skills" in facts \
+            and len(q.folded.split()) <= SHORT_RANK and (shown := current_profession(school, turn)) \
+            and not replier.names_an_item(shown, previous, q):
+        # « écart de combien ? » right after two skills compared: the gap between those two
+        intent = previous
+        q = replace(q, stems=frozenset().union(*(stems(fold(name)) for name in element.split(PAIR))), gap="named",
+                    joins=True, ordinal=None)
     elif (element := turn.slots.get(ITEM)) and previous == "hard_skills" and q.gap == "named" and q.ordinal is not None \
             and len(q.folded.split()) <= SHORT_RANK and not q.named and set(q.topics_named) <= {previous} \
             and "hard_skills" in facts and (shown := current_profession(school, turn)) \
@@ -1237,6 +1249,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not q.about_pay and not q.experience and "evolutions" in facts and not choice.switched:
         # « et au bout de 10 ans ? » after the evolutions: where one gets after those years, not the pay.
         question = replace(asked, topic="evolutions")
+    elif previous == "salaire" and intent != "salaire" and q.cues.matters and not q.cues.how_much and "salaire" in facts \
+            and not q.named and not choice.switched and replier.pay_factor_said(profession, q):
+        # (« ça change combien exactement ? » asks an amount the fiche does not give)
+        # « et la taille de l'entreprise ça joue ? » after the pay: the pay, with what the fiche says it varies with
+        question = replace(asked, topic="salaire")
     elif previous == "salaire" and q.cues.whence and "salaire" in facts and not q.named and not choice.switched \
             and not set(q.topics_named) - {"salaire"}:
         # « ça vient d'où ce chiffre ? » after the pay: the pay again, with its source (or its calculation, said so)
@@ -1365,7 +1382,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     # « La fiche ne précise pas quelles langues sont attendues. » in the answer: remembered like an absent detail,
     # so that « il faut en parler combien ? » is told the same, not given the list again.
     silent = school.silent_in_answer(profession, question, reply.text)
-    item = replier.item_answered(profession, question) if question.topic in ITEM_TOPICS + JOB_LIST_TOPICS \
+    compared = replier.skills_named(profession, question) if question.topic == "hard_skills" and question.joins else []
+    item = PAIR.join(profession.hard_skills.competences[i].nom for i in compared) if len(compared) == 2 \
+        else replier.item_answered(profession, question) if question.topic in ITEM_TOPICS + JOB_LIST_TOPICS \
         else SAYING if question.topic == "salaire" and q.cues.saying and profession.salaire and profession.salaire.citation \
         else pay_sums.remembered(q.pay_sum) if question.topic == "salaire" and q.pay_sum is not None \
         else _pay_kept(turn, q) if question.topic == "salaire" else None
@@ -1456,6 +1475,10 @@ def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
     again = list_again(school, turn) or insisted(school, turn)
     if again:
         return again
+    if q.cues.whence and previous in facts and not q.named and set(q.topics_named) <= {previous}:
+        # « t'es sûr ? c'est vraiment écrit dans la fiche ? » read as a question about the assistant: the last answer
+        # again, with its source
+        return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False)
     if turn.intent == "question_bot" and previous in facts and not q.cues.of_the_assistant:
         # « y en a une autre qui va avec ? » after a list, read as a question about the assistant: nothing in it is of
         # the assistant, it follows up on that list

@@ -590,6 +590,11 @@ class Replier:
         return self._required_first(p) + self.fill(name, le_diplome=lacked, le_reference=reference,
                                                    niveaux=self._levels(p))
 
+    def pay_factor_said(self, p: Profession, q: Question) -> bool:
+        """Whether the message names something the fiche says the pay varies with (« la taille de l'entreprise »)."""
+        factors = p.salaire.facteurs if p.salaire is not None else None
+        return bool(factors) and bool(stems(q.folded) & stems(fold(factors)))
+
     def describes_diploma(self, p: Profession, topic: str, q: Question) -> bool:
         """Whether the message names a word of what the fiche says of the diploma `topic` in general (« c'est plutôt
         pour être autonome ? » after the BTS: « prépare rarement à une forte autonomie »)."""

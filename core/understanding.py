@@ -427,7 +427,8 @@ _THRESHOLD = re.compile(r"\b(?:(au moins|minimum|at least)|(au plus|maximum|at m
                         r"\s+(?:strictement\s+)?(?:de |d'|a |les |than )?(\d{2,3})\b"
                         r"(?!\s*(?:€|euros?|k\b|000|ans?\b|%))")
 # « l'écart entre la 1re et la dernière », « la différence de points entre gestion de projet et rédaction ».
-_GAP = re.compile(r"\b(?:ecarts?|differences?|gap)\b|\bcombien de points? (?:de plus|de moins|en plus|en moins)\b")
+_GAP = re.compile(r"\b(?:ecarts?|differences?|gap)\b|\bcombien de points? (?:de plus|de moins|en plus|en moins)\b"
+                  r"|[<>][^?]*\bde combien\b")  # (« gestion de projet > rédaction de combien ? »)
 # « la moyenne de ces scores ? »
 _AVERAGE = re.compile(r"\b(?:moyenne|average|mean)\b")
 # « la somme de tous les scores ? »
@@ -487,9 +488,10 @@ _BACK_REFERENCE = re.compile(r"\by (?:arriv|parv|acced|faire face|remedi|pallier
                              r"|\ben arriver la\b|\b(?:decrocher|devenir|devient|atteindre|obtenir) (?:ca|cela|ce poste|ces postes)\b"
                              r"|^\W*(?:\w+\W+){0,2}(?:ca|cela|elles?) (?:demande|necessite|exige|suppose|requier|implique)\w* quoi\b"
                              # « c'est qui qui décide ça ? »: who decides what was just answered
-                             r"|\bqui (?:qui )?(?:decide|choisi|fixe|valide|certifie|delivre|reconnai)\w*(?: (?:ca|cela))?\W*$")
+                             r"|\bqui (?:qui )?(?:decide|choisi|fixe|valide|certifie|delivre|reconnai)\w*(?: \w+){0,3}\W*$")
 # « tu m'as dit quoi pour … ? », « ce que tu disais tout à l'heure »: what an earlier answer said.
-_RECALLS = re.compile(r"\b(?:tu|vous) (?:m'|nous )?(?:as|avez|avais|aviez) (?:dit|parle|explique|donne)\b|\btu disais\b"
+_RECALLS = re.compile(r"\b(?:tu|vous) (?:m'|nous )?(?:as|avez|avais|aviez) (?:dit|parle|explique|donne|cite)\b|\btu disais\b"
+                      r"|\bt'(?:as|avais) (?:dit|parle|explique|donne|cite)\b"
                       r"|\bvous disiez\b|\btout a l'heure\b|\bplus haut\b|\bjuste avant\b|\byou (?:said|told|mentioned)\b"
                       r"|\btu viens de (?:dire|parler)\b|\bvous venez de (?:dire|parler)\b|\bcomme tu (?:as )?dit\b")
 # « range-les par ordre d'importance », « de la plus à la moins importante » : the whole list, ranked.
@@ -736,6 +738,13 @@ def _entity_values(entities: Sequence[dict], name: str, span: Optional[Tuple[int
 
 # « mon prof », « ma conseillère », « son coach »: a person of the student's (or of someone's) life, named by a job.
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\s+$")
+# « si on a un traducteur », « on utilise un traducteur ? »: a thing one has or uses, said with a word that is also a job
+_THING_BEFORE = re.compile(r"(?<!\by )(?<!\bya )\b(?:a|ai|as|avons|avez|ont|avoir|utilise\w*|achete\w*)\s+"
+                           r"(?:un|une|le|la|l'|des)\s*$")  # (« il y a un plombier ? » asks of one)
+# « faut être diplomate ? », « il faut être très diplomate »: a quality asked, said with a word that is also a job
+_QUALITY_BEFORE = re.compile(r"\b(?:faut|faut-il|faudrait|doit|doivent|savoir|sais)\s+(?:etre|etre\s+un\s+peu)\s+"
+                             r"(?:(?:tres|assez|plutot|vraiment|super|hyper|trop|bien)\s+)?$"
+                             r"|\b(?:tres|assez|plutot|vraiment|super|hyper|trop|un peu)\s+$")
 
 # « tu confirmes ? »: a verb after its subject.
 _SUBJECT_BEFORE = re.compile(r"\b(?:je|j'|tu|il|elle|on|nous|vous)\s*$")
@@ -788,7 +797,9 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
     # (« mon prof dit que… »: someone of the student's, no profession asked)
-    names = _entity_values([e for e in entities or () if not _preceded(folded, e, _POSSESSIVE_BEFORE)], "metier", span)
+    names = _entity_values([e for e in entities or () if not _preceded(folded, e, _POSSESSIVE_BEFORE)
+                            and not _preceded(folded, e, _QUALITY_BEFORE) and not _preceded(folded, e, _THING_BEFORE)],
+                           "metier", span)
     at_work = vocabulary.speaks_of_work(folded)
     compared = named_apart(folded, vocabulary, at_work)
     topics_named = tuple(vocabulary.topics_in(folded))  # the first one is what two professions are compared on

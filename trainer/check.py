@@ -38,6 +38,7 @@ from trainer.project import (
     TOPIC_ACTION,
     Example,
     Project,
+    block_examples,
     close_name,
     did_you_mean,
     example_text,
@@ -164,6 +165,43 @@ def check_held_out_sentences(project: Project) -> List[Problem]:
                 "l'assistant sur des phrases qu'il n'a jamais vues : supprimez cette ligne de "
                 f"{project.rel(copy.path)} (ou écrivez une autre phrase)."))
     return problems
+
+
+# The entities whose lookup alone finds them, and whose miss changes whom the answer is about: a profession the lookup
+# lacks (« combien gagne un traducteur ? ») is answered with the school's profession's figures. (Diplomas, levels and
+# skills are also read by the understanding's own vocabulary.)
+LOOKED_UP = ("metier",)
+_ANNOTATED = re.compile(r"\[([^\]]+)\](?:\((\w+)\)|\{\"entity\": \"(\w+)\"[^}]*\})")
+
+
+def check_annotated_lookups(project: Project) -> List[Problem]:
+    """A profession annotated in an example (« combien gagne un [traducteur](metier) ») that the lookup table does not
+    list is never found: the assistant reads that entity with its lookup table only (config.yml, RegexEntityExtractor),
+    and would answer with the school's own profession's figures."""
+    lookups: Dict[str, set] = defaultdict(set)
+    for path in project.files("data"):
+        nlu = project.mapping(path).get("nlu")
+        for item in nlu if isinstance(nlu, list) else []:
+            if isinstance(item, dict) and "lookup" in item:
+                lookups[str(item["lookup"])] |= {normalise(v) for v in block_examples(item.get("examples"))}
+    problems = []
+    for _, examples in project.examples.items():
+        for example in examples:
+            for value, short, long in _ANNOTATED.findall(example.text):
+                entity = short or long
+                if entity in LOOKED_UP and entity in lookups and not _found_in(normalise(value), lookups[entity]):
+                    problems.append(Problem(
+                        f"{project.at(example.path, example.line)} : « {value} » est annoté comme « {entity} », mais la "
+                        f"liste « lookup: {entity} » ne le contient pas : l'assistant ne le reconnaîtrait jamais. "
+                        f"Ajoutez « - {value} » (et ses autres formes) à cette liste, dans data/nlu/."))
+    return problems
+
+
+def _found_in(value: str, listed: set) -> bool:
+    """Whether a value of the lookup stands, as whole words, in the annotated text (« l'analyse de données » holds
+    « analyse de données »)."""
+    padded = f" {re.sub(r'[^a-z0-9+]+', ' ', value)} "
+    return any(f" {re.sub(r'[^a-z0-9+]+', ' ', v)} " in padded for v in listed if v)
 
 
 def check_declared_names(project: Project) -> List[Problem]:
@@ -515,7 +553,7 @@ CHECKS: List[Callable[[Project], List[Problem]]] = [
     check_knowledge_files, check_example_lines, check_duplicate_examples, check_held_out_sentences,
     check_declared_names, check_domain_intents, check_topics, check_free_sections, check_buttons,
     check_templates, check_copied_professions, check_feminine_aliases, check_names_read_as_another,
-    check_removed_facts,
+    check_removed_facts, check_annotated_lookups,
 ]
 
 

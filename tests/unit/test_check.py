@@ -514,3 +514,14 @@ def test_a_held_out_sentence_copied_into_training(project, held_out, section):
 
 # rasa data validate's reuse of an earlier success is tested with the guide's procedures, in one run of it:
 # tests/unit/test_guide.py test_all_procedures_together_pass_rasa_data_validate_which_is_not_run_again_on_the_same_files.
+
+
+def test_a_profession_annotated_that_the_lookup_does_not_list(project):
+    """« combien gagne un [luthier](metier) ? » with no « luthier » in the lookup: the annotation would never be read, and
+    the question answered with the school's own profession's pay."""
+    with (project / "data/nlu/salaire.yml").open("a", encoding="utf-8") as f:
+        f.write("    - et un [luthier](metier) il gagne combien\n")
+    out = failing_output(project)
+    line = line_of(project, "data/nlu/salaire.yml", "- et un [luthier](metier) il gagne combien")
+    assert (f"data/nlu/salaire.yml ligne {line} : « luthier » est annoté comme « metier », mais la liste « lookup: "
+            "metier » ne le contient pas") in out
