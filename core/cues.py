@@ -80,6 +80,12 @@ _WHENCE = re.compile(r"\bcalcul\w*\b[^?.!]*\b(?:toi|vous|fiche)\b|\b(?:toi|vous)
 # is said by the fiche
 _MATTERS = re.compile(r"\b(?:joue|jouent|compte|comptent|influe\w*|change|changent|impact\w*)\b"
                       r"|\bla fiche (?:parle|mentionne|cite|dit|evoque)\b")
+# « …, je peux parler à qqn ? », « je voudrais voir un conseiller »: a person asked for beside a question (narrower than
+# _ASKS_PERSON, which reads a request that is only that)
+_WANTS_PERSON = re.compile(r"\b(?:parler|discuter|echanger) (?:a|avec) (?:qqn|quelqu'un|quelqu un|une? (?:vraie? )?personne"
+                           r"|une? conseill\w*|l[ea] conseill\w*|un humain|l'ecole)\b"
+                           r"|\b(?:contacter|joindre|voir|rencontrer) (?:un|une|le|la|votre|ton) conseill\w*"
+                           r"|\bprendre (?:un )?(?:rdv|rendez-vous)\b")
 # « allez stp juste le score », « pls 🙏 », « dis moi stp »: insisting, with nothing else asked. Short only.
 _INSISTING = re.compile(r"\b(?:stp|svp|pls|plz|please|steu?pl\w*|s'il (?:te|vous) pla[iî]t|allez|aller|vas[- ]y|dis[- ]moi"
                         r"|juste|rien qu'un\w*|je t'en supplie|oh? ?(?:aller|allez))\b")
@@ -269,6 +275,7 @@ class Cues:
     how_long: bool = False         # « au bout de cb de temps ? » alone: how long until what was just answered
     whence: bool = False           # « c calculé par toi ou c dans la fiche ? »: where a figure just given comes from
     matters: bool = False          # « la taille de l'entreprise ça joue ? »: whether something counts, or the fiche says it
+    wants_person: bool = False     # « …, je peux parler à qqn ? »: a person asked for, beside a question or alone
     again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
     for_it: bool = False           # « ya des outils pour ça ? »: what serves the thing just answered
     better: bool = False           # « c'est mieux celle-là ou l'autre ? »: which is better
@@ -348,6 +355,7 @@ def cues(folded: str) -> Cues:
                 how_long=len(folded.split()) <= HOW_LONG_WORDS and bool(_HOW_LONG.search(folded)),
                 whence=bool(_WHENCE.search(folded)),
                 matters=bool(_MATTERS.search(folded)),
+                wants_person=bool(_WANTS_PERSON.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),

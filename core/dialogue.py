@@ -57,6 +57,11 @@ def respond(school: School, turn: Turn) -> Outcome:
     said by this reply, is remembered for the next message; forgotten by any other reply. So is the one item of a list
     the reply spoke of."""
     outcome = _respond(school, _levels_placed(turn))
+    if turn.question.cues.wants_person and not outcome.handoff and turn.kind != COUNSELLOR:
+        # « je sais pas quoi choisir entre bts et bachelor, je peux parler à qqn ? »: the answer, then the counsellor
+        contact = school.replier.contact_reply()
+        outcome = replace(outcome, reply=replace(outcome.reply, text=f"{outcome.reply.text}\n\n{contact.text}"),
+                          handoff=True)
     for slot in (ABSENT, ITEM):  # (and so is the item the reply spoke of)
         if turn.slots.get(slot) and slot not in dict(outcome.slots):
             outcome = replace(outcome, slots=outcome.slots + ((slot, None),))
@@ -491,6 +496,12 @@ def which_profession(school: School, turn: Turn, current: Optional[Profession], 
             reply = school.replier.other_profession(list(school.professions.values()), q.profession_entity)
             return Choice(current, reply=Outcome(reply, (("autre_metier", q.profession_entity.strip()),
                                                          ("sujet", asked))))
+    if named is None and current is not None and not q.profession_entity and q.foreign and not q.becomes \
+            and not (q.checks_identity or q.own_job) and not school.names.resolve(q.foreign) \
+            and school.cited_job(current, q.foreign) is None:
+        # « combien gagne un chargé de communication ? »: the head of this profession's name, with another complement
+        reply = school.replier.other_profession(list(school.professions.values()), q.foreign)
+        return Choice(current, reply=Outcome(reply, (("autre_metier", q.foreign), ("sujet", asked))))
     if named is None and current is not None and not q.profession_entity and q.becomes and intent in JOB_LIST_TOPICS \
             and intent in school.fact_topics and not stems(fold(q.becomes)) & school.replier.name_stems(current):
         # « on peut devenir ambassadeur ? » after the evolutions: a job the model did not read as one, said as a job

@@ -785,6 +785,23 @@ class NameIndex:
             out.append(j)
         return out
 
+    def foreign_folded(self, folded: str) -> Optional[str]:
+        """A head noun of the names said with a complement none of that head's names has (« combien gagne un chargé de
+        communication ? » when the only « chargé » is « chargé de mission relations internationales »): the words of
+        that other job, as written (folded); None otherwise."""
+        read = self.read(folded)
+        for i, word in enumerate(read.words):
+            if word not in self._heads:
+                continue
+            after = self._complement(read, i, {word})
+            own = {w for pid in self._heads[word] for w in self._own_words(pid)}
+            # (every word of the complement another's: « chargé de projets internationaux » may be this one, loosely said)
+            if after and not any(_close(read.words[j], w) for j in after for w in own):
+                start = read.tokens.index(read.folded[i])
+                end = read.tokens.index(read.folded[after[-1]], start)
+                return " ".join(read.tokens[start:end + 1])
+        return None
+
     def _foreign(self, read: Read, heads: Set[str], pid: str) -> bool:
         """The words that follow a head as its complement (« dresseur de pokemon », « médiateur en
         cartographie sonore ») are not words of the profession's names: the message speaks of another job

@@ -81,6 +81,7 @@ class School:
                                      find_profession=self.names.find_folded,
                                      speaks_of_work=self.names.speaks_of_work,
                                      resolve_profession=self.names.resolve, profession_heads=self.names.heads_folded,
+                                     foreign_profession=self.names.foreign_folded,
                                      diplomas=replier.diplomas,
                                      catalogue_request=functools.partial(request, interests=interests,
                                                                          diploma_words=replier.diplomas))

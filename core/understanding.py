@@ -540,6 +540,7 @@ class Vocabulary:
     speaks_of_work: Callable[[str], bool] = lambda folded: False          # a word of work or studies
     resolve_profession: Callable[[str], Tuple[str, ...]] = lambda name: ()  # an extracted name
     profession_heads: Callable[[str], Tuple[str, ...]] = lambda folded: ()  # a head noun's candidates
+    foreign_profession: Callable[[str], Optional[str]] = lambda folded: None  # a head with a complement none has
     catalogue_request: Callable[..., Request] = lambda folded, numbers=None: Request()  # what it asks of the catalogue
     diplomas: Optional[Diplomas] = None  # the diplomas and levels a message names (knowledge/diplomes.yml)
 
@@ -655,6 +656,7 @@ class Question:
     # A head noun that starts several names and names none alone (« combien gagne un technicien ? »):
     # its candidates, best first (core/names.py, NameIndex.heads).
     heads: Tuple[str, ...] = ()
+    foreign: Optional[str] = None  # another job said with a head of the school's names (« un chargé de communication »)
     parts: Tuple["Part", ...] = ()
     # What the message asks for (« quelles entreprises », « combien de femmes »): a topic answer that
     # does not hold it is not the answer (core/coverage.py).
@@ -856,6 +858,7 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         named=named,
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
         heads=vocabulary.profession_heads(folded) if span is None else (),
+        foreign=vocabulary.foreign_profession(folded) if span is None and not named else None,
         topics_named=topics_named,
         parts=split, asked=asked_objects(text, folded),
         compared=compared if span is None else (), compare_topic=next(iter(topics_named), None),

@@ -66,3 +66,20 @@ def test_a_longer_question_on_a_diploma_after_work_study_is_no_longer_about_work
     replies = replies_to(("on peut faire les etudes en alternance ?", "alternance", A),
                          ("et le bachelor prépare à quoi comme postes ?", "bachelor", A, ))
     assert bachelor.pour_ce_metier in replies[1], replies[1]
+
+
+def test_a_person_asked_for_beside_a_question_gets_the_answer_then_the_counsellor():
+    from tests.support.knowledge import contact_email
+    said = replied("je sais pas trop quoi choisir entre bts et bachelor, je peux parler à qqn ?", "bts")
+    assert said.index("BTS") < said.index(contact_email()), said
+    assert contact_email() not in replied("une personne organisée ça aide ?", "soft_skills")
+
+
+def test_the_head_of_this_professions_name_with_another_complement_is_another_profession():
+    """« combien gagne un chargé de communication ? » when the school's only « chargé » is of another mission: no fiche
+    for it, never this profession's pay; « chargé de projets internationaux », loosely said, shares a word with it."""
+    other = replied("combien gagne un chargé de communication ?", "salaire")
+    assert other.startswith(template_start("autre_metier")) and "communication" in other, other
+    p = default_profession()
+    loose = replied("quel salaire pour un chargé de projets internationaux ?", "salaire")
+    assert p.intitule in loose and not loose.startswith(template_start("autre_metier")), loose
