@@ -61,7 +61,9 @@ _WHICH_ONES = re.compile(r"^\W*(?:(?:et|ok|mais|donc|ah|du coup)\W+)?(?:lesquell
 # « c'est mieux celle-là ou l'autre ? », « laquelle est la plus utile ? »: which is better
 _BETTER = re.compile(r"\b(?:mieux|meilleure?s?|preferable|plus (?:utile|important|interessant|valorisant)e?s?)\b")
 # « il les aide pour quoi ? », « elle aide qui ? »: the job's person, the subject of a question read as help
-_THIRD_PERSON = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:il|elle|ils|elles)\b")
+_THIRD_PERSON = re.compile(r"^\W*(?:(?:et|mais|ok|donc)\W+)?(?:il|elle|ils|elles)\b"
+                           # (« qu'est-ce qui aide à tenir le coup ? »: something helps, not the assistant)
+                           r"|\b(?:qu'est[- ]ce qui|ce qui|qu'est ce qui) (?:aide|aident|peut aider)\b")
 # « la liste des métiers », « quels jobs ? »: professions asked for, not the items of the last answer
 _OF_JOBS = re.compile(r"\b(?:metiers?|jobs?|professions?|fiches?|formations?|ecoles?)\b")
 # « cite-les moi », « vas-y liste les », « tu peux me les donner ? »: the things just spoken of, again
@@ -86,6 +88,11 @@ _WANTS_PERSON = re.compile(r"\b(?:parler|discuter|echanger) (?:a|avec) (?:qqn|qu
                            r"|une? conseill\w*|l[ea] conseill\w*|un humain|l'ecole)\b"
                            r"|\b(?:contacter|joindre|voir|rencontrer) (?:un|une|le|la|votre|ton) conseill\w*"
                            r"|\bprendre (?:un )?(?:rdv|rendez-vous)\b")
+# « ça s'apprend où tout ça ? », « on apprend ça où ? »: where what was just answered is learnt (the fiche's studies)
+_WHERE_LEARNT = re.compile(r"s'appren(?:d|nent)\s+(?:ou|comment)\b|\bon (?:les |l'|l )?apprend (?:ca |cela )?ou\b"
+                           r"|\bou (?:est-ce qu'on |on )?(?:les |l')?appren\w*|\bwhere (?:do|can) (?:i|you|we) learn\b")
+# « au fait, … », « sinon, … », « autre question : … »: by the way, another topic
+_BY_THE_WAY = re.compile(r"^\W*(?:(?:et|ok|bon|alors)\W+)?(?:au fait|sinon|autre question|by the way|btw|changement de sujet)\b")
 # « allez stp juste le score », « pls 🙏 », « dis moi stp »: insisting, with nothing else asked. Short only.
 _INSISTING = re.compile(r"\b(?:stp|svp|pls|plz|please|steu?pl\w*|s'il (?:te|vous) pla[iî]t|allez|aller|vas[- ]y|dis[- ]moi"
                         r"|juste|rien qu'un\w*|je t'en supplie|oh? ?(?:aller|allez))\b")
@@ -276,6 +283,8 @@ class Cues:
     whence: bool = False           # « c calculé par toi ou c dans la fiche ? »: where a figure just given comes from
     matters: bool = False          # « la taille de l'entreprise ça joue ? »: whether something counts, or the fiche says it
     wants_person: bool = False     # « …, je peux parler à qqn ? »: a person asked for, beside a question or alone
+    where_learnt: bool = False     # « ça s'apprend où ? »: where what was just answered is learnt
+    by_the_way: bool = False       # « au fait, … »: another topic
     again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
     for_it: bool = False           # « ya des outils pour ça ? »: what serves the thing just answered
     better: bool = False           # « c'est mieux celle-là ou l'autre ? »: which is better
@@ -349,13 +358,15 @@ def cues(folded: str) -> Cues:
                 explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
                 which_one=bool(_WHICH_ONE.search(folded)), which_ones=bool(_WHICH_ONES.match(folded)),
                 again=bool(_AGAIN.search(folded)), for_it=bool(_FOR_IT.search(folded)), better=bool(_BETTER.search(folded)),
-                third_person=bool(_THIRD_PERSON.match(folded)), of_jobs=bool(_OF_JOBS.search(folded)),
+                third_person=bool(_THIRD_PERSON.search(folded)), of_jobs=bool(_OF_JOBS.search(folded)),
                 relist=bool(_RELIST.search(folded)),
                 insisting=len(folded.split()) <= INSISTING_WORDS and bool(_INSISTING.search(folded)),
                 how_long=len(folded.split()) <= HOW_LONG_WORDS and bool(_HOW_LONG.search(folded)),
                 whence=bool(_WHENCE.search(folded)),
                 matters=bool(_MATTERS.search(folded)),
                 wants_person=bool(_WANTS_PERSON.search(folded)),
+                where_learnt=bool(_WHERE_LEARNT.search(folded)),
+                by_the_way=bool(_BY_THE_WAY.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),

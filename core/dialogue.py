@@ -91,8 +91,10 @@ def _levels_placed(turn: Turn) -> Turn:
         # « et le max ? », « et pour le milieu de fourchette ? » after « de combien % augmente le min de débutant à
         # confirmé ? »: the same calculation on that bound of the same levels
         return replace(turn, question=replace(q, pay_sum=other))
-    if asked is None and q.experience is None and level and q.fragment and pay_sums.bound_in(q.folded):
-        # « et au maximum ? » after a confirmed's pay: the confirmed's
+    if asked is None and q.experience is None and level and (q.fragment or pay_sums.MONTHLY.search(q.folded)) \
+            and pay_sums.bound_in(q.folded):
+        # « et au maximum ? », « ça fait combien par mois en haut de la fourchette ? » after a confirmed's pay: the
+        # confirmed's
         return replace(turn, question=replace(q, experience=level))
     if asked is not None and asked.kind == "milieu" and not asked.figures and level:
         # « et le milieu de sa fourchette ? » after a confirmed's pay: the confirmed's middle
@@ -362,6 +364,15 @@ def _respond(school: School, turn: Turn) -> Outcome:
                 and not turn.question.topics_named)
             # « et le BTS ça suffit pas ? » then « pourquoi ? »: that diploma's answer says why
             or (previous in DIPLOMA_TOPICS and turn.question.cues.why)
+            # « c'est le niveau de référence ? » after the Bachelor: words of what the fiche says of it
+            or (previous in DIPLOMA_TOPICS and not turn.question.diplomas and not turn.question.named
+                and set(turn.question.topics_named) <= set(DIPLOMA_TOPICS)
+                and len(turn.question.folded.split()) <= DESCRIBED_WORDS
+                and (shown := current_profession(school, turn)) is not None
+                and school.replier.describes_diploma(shown, previous, turn.question, any_text=True))
+            # « elles sont pareilles dans toutes les entreprises ? » after the missions: that list, with its caveat
+            or (previous in ITEM_TOPICS and turn.question.asks_variation and not turn.question.named
+                and not turn.question.topics_named and len(turn.question.folded.split()) <= DESCRIBED_WORDS)
             # « laquelle sert pour les contextes interculturels ? » after the qualities: the one its words describe
             or (previous in DESCRIBED_TOPICS and not turn.question.named and not turn.question.topics_named
                 and (shown := current_profession(school, turn)) is not None
@@ -463,6 +474,7 @@ def paid_amount(school: School, q: Question) -> Optional[str]:
 
 # A message of this many words or fewer that asks what something varies with (« ça dépend de quoi ? ») follows up.
 SHORT_FOLLOW_UP = 6
+DESCRIBED_WORDS = 9  # a follow-up on what the last answer described (« c'est une étape de fin de parcours ? »)
 
 # The topics whose answer lists other jobs (the stepping stones, the evolutions).
 JOB_LIST_TOPICS = ("experiences", "evolutions")
@@ -1285,12 +1297,24 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not choice.switched and (q.fragment or len(q.folded.split()) <= 9):
         # « ça suffit pour commencer ? » after a diploma: whether that diploma is enough.
         question = replace(asked, topic=previous)
-    elif previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS and not q.diplomas and not q.named \
-            and not q.topics_named and not choice.switched and len(q.folded.split()) <= SHORT_FOLLOW_UP \
-            and replier.describes_diploma(profession, previous, q):
-        # « c'est plutôt pour être autonome ? » after the BTS: what the fiche says of the BTS in general
+    elif previous in DIPLOMA_TOPICS and intent != previous and not q.diplomas and not q.named \
+            and set(q.topics_named) <= set(DIPLOMA_TOPICS) and not choice.switched \
+            and len(q.folded.split()) <= DESCRIBED_WORDS \
+            and replier.describes_diploma(profession, previous, q, any_text=True):
+        # « c'est plutôt pour être autonome ? » after the BTS: what the fiche says of the BTS in general; « c'est le
+        # niveau de référence ? » after the Bachelor, « dans quel cas serait-il pertinent ? » after the Mastère: that one
         question = replace(asked, topic=previous)
-    elif q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas:
+    elif q.cues.where_learnt and previous in ITEM_TOPICS + ("definition",) and "diplome" in facts and not q.named \
+            and not set(q.topics_named) - {previous} and not choice.switched:
+        # « ça s'apprend où tout ça ? » after the skills: the studies the fiche gives for the job
+        question = replace(asked, topic="diplome")
+    elif q.asks_variation and previous in ITEM_TOPICS and intent != previous and not q.named and not q.topics_named \
+            and not choice.switched and len(q.folded.split()) <= DESCRIBED_WORDS:
+        # « elles sont pareilles dans toutes les entreprises ? » after the missions: that list, with its caveat
+        question = replace(asked, topic=previous)
+    elif q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas \
+            and not (q.cues.by_the_way and set(q.topics_named) - {previous}):
+        # (« au fait, les études pour y arriver c'est quoi ? »: by the way, another topic)
         # « et pour y arriver, il faut quoi ? » after the evolutions: the previous answer's topic (its
         # conditions are in it), not another topic its words may suggest.
         question = replace(asked, topic=previous)

@@ -532,8 +532,8 @@ class NameIndex:
         if i >= 3 and before in {"un", "une"} and tokens[i - 2] in _HAS and tokens[i - 3] not in {"y", "qu", "on"} \
                 and not self._says_work(tokens):
             return True  # « le voisin a une foreuse dans son jardin »: a thing owned (not « il y a un … »)
-        if i >= 2 and before in {"un", "une"} and tokens[i - 2] == "dans" and not self._says_work(tokens):
-            return True  # « des tomates dans une jardinière sur le balcon »: a thing, a place, in a message of no work
+        if i >= 2 and before in {"un", "une"} and tokens[i - 2] in {"dans", "sur", "sous"} and not self._says_work(tokens):
+            return True  # « des tomates dans une jardinière », « partie sur une dépanneuse »: a thing, in a message of no work
         if i >= 2 and before in _THING_ARTICLES and tokens[i - 2] == "dans" and canonical(tokens[i]) in self._acronym_keys:
             return True  # « admin réseau dans une PME »: an acronym after « dans une » is a place (« dans l'armée » may
             # still tell a name apart)
@@ -910,8 +910,9 @@ class NameIndex:
 
     def _corrected(self, word: str, folded: str) -> str:
         """A word of the message, or the word of the names it is a typo of (never an ordinary word)."""
-        if word in self._postings or len(word) < CORRECTED_MIN_LENGTH or word in self._ordinary \
-                or folded in self._ordinary:
+        # (the word as written decides: « infirmère » is no ordinary word, though its canonical form « infirmer » is a verb)
+        if word in self._postings or len(word) < CORRECTED_MIN_LENGTH or folded in self._ordinary \
+                or word in self._ordinary and word == folded:
             return word
         alike = self._sounds.get(sound(folded))
         # (a plural the lexicon has not seen, of a word it knows: « néphrologues »)

@@ -209,7 +209,7 @@ _BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:co
                           r"|sur \d{1,2} ans(?=.*\b(?:en tout|au total|total|cumul\w*)\b))\b")
 # « et par mois ? », « en mensuel ? » alone (a monthly pay is otherwise said with the net pay, hors_fiche.yml)
 _BARE_MONTHLY = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:combien|cb) )?(?:par mois|en mensuel"
-                           r"|mensuel(?:lement)?|au mois)\W*$")
+                           r"|mensuel(?:lement)?|au mois)(?:\W+ca (?:donne|fait)(?: quoi| combien| cb)?)?\W*$")
 # « combien d'heures par jour ? »: hours, not pay
 _HOURS = re.compile(r"\bheures?\b|\bhoraires?\b")
 

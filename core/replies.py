@@ -595,17 +595,22 @@ class Replier:
         factors = p.salaire.facteurs if p.salaire is not None else None
         return bool(factors) and bool(stems(q.folded) & stems(fold(factors)))
 
-    def describes_diploma(self, p: Profession, topic: str, q: Question) -> bool:
+    def describes_diploma(self, p: Profession, topic: str, q: Question, any_text: bool = False) -> bool:
         """Whether the message names a word of what the fiche says of the diploma `topic` in general (« c'est plutôt
-        pour être autonome ? » after the BTS: « prépare rarement à une forte autonomie »)."""
+        pour être autonome ? » after the BTS: « prépare rarement à une forte autonomie »); `any_text`: or of what it
+        says of it for this job (« c'est le niveau de référence ? » after the Bachelor)."""
         path = self.diplomas.path_of(p.parcours, topic)
-        return path is not None and bool(path.general) and self._general_said(path, q)
+        if path is None:
+            return False
+        if any_text and stems(q.folded) & stems(fold(f"{path.pour_ce_metier or ''} {path.en_bref or ''}")) - _DIPLOMA_GENERIC:
+            return True
+        return bool(path.general) and self._general_said(path, q)
 
     @staticmethod
     def _general_said(path, q: Question) -> bool:
         """A word of the message in the diploma's general text and not in what it says of it for this job."""
         own = stems(fold(f"{path.pour_ce_metier or ''} {path.en_bref or ''}"))
-        return bool(stems(q.folded) & (stems(fold(path.general)) - own))
+        return bool(stems(q.folded) & (stems(fold(path.general)) - own - _DIPLOMA_GENERIC))
 
     def _path_answer(self, p: Profession, q: Question, asked: diplomas.Mention) -> str:
         """A diploma named: its status for this profession (the required diploma first), or, when the
@@ -1450,6 +1455,11 @@ def _holds(low: int, high: int, value: int, bound: Optional[str]) -> bool:
     if bound in ("above", "below"):
         return high > value if bound == "above" else low < value
     return low <= value <= high
+
+
+# Words every diploma's text has, which tell no follow-up apart (« métier », « études », « niveau »)
+_DIPLOMA_GENERIC = frozenset(stems("metier metiers etudes niveau diplome formation exercer poste elle elles ils leur leurs "
+                                   "cette ces son ses notre votre tout tous toute toutes"))
 
 
 def _levels_of(asked: PaySum, ranges: dict) -> List[str]:

@@ -43,12 +43,15 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh33.yml (211, 46 conversations, apart, first run unseen) | 176/211 (9c113e7's tree) | | 190/211 | 0.895 | 28 → 19, 20 |
 | tests/nlu/test_fresh34.yml (211, 46 conversations, apart, first run unseen) | 183/211 (6d8a3e6) | | 191/211 | 0.900 | 18 → 13, 14 |
 | tests/nlu/test_fresh35.yml (211, 46 conversations, apart, first run unseen) | 180/211 (3d07801) | | 205/211 | 0.966 | 25 → 5, 6 |
+| tests/nlu/test_fresh36.yml (211, 46 conversations, apart, first run unseen) | 187/211 (d4a0d9d) | | 201/211 | 0.947 | 16 → 7, 8 |
+| tests/nlu/test_fresh37.yml (211, 46 conversations, apart, first run unseen) | 190/211 (363d88e) | | 199/211 | 0.938 | 15 → 8, 9 |
 
 fresh28's three off-topic messages (homework, the weather, a video game) were written expecting « la fiche ne précise
 pas »; after its first run, their expectation was reviewed to the polite refusal the brief asked for (« je réponds
 uniquement… »): the 174 is before that review, the 194 after.
-fresh35's « c sur combien ces notes au fait ? » expects « 100 »: the brief its writer was given said the scores are out
-of 100, which the fiche does not say; the reply says the fiche does not give the scale, and the case stays a failure.
+fresh35's « c sur combien ces notes au fait ? » and fresh36's « et c'est noté sur combien ? » expect « 100 »: the brief
+their writers were given said the scores are out of 100, which the fiche does not say; the reply says the fiche does
+not give the scale, and the cases stay failures (fresh37's brief no longer said it).
 fresh32's off-topic « c quoi le salaire d'un pilote de ligne » was written expecting a refusal in words the reply did
 not use (« je ne réponds qu'aux questions sur le métier de … je n'ai pas d'information sur le métier « pilote » »);
 after its first run, its regex was widened to those words: the 176 is before that review. The helper who wrote fresh31
@@ -110,7 +113,9 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh32", 0.957, 5),
                                                     ("test_fresh33", 0.895, 20),
                                                     ("test_fresh34", 0.900, 14),
-                                                    ("test_fresh35", 0.966, 6)])
+                                                    ("test_fresh35", 0.966, 6),
+                                                    ("test_fresh36", 0.947, 8),
+                                                    ("test_fresh37", 0.938, 9)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

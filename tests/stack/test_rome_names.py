@@ -47,6 +47,7 @@ HELDOUT22 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout22.yml"
 HELDOUT23 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout23.yml"
 HELDOUT24 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout24.yml"
 HELDOUT25 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout25.yml"
+HELDOUT26 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout26.yml"
 
 
 @lru_cache(maxsize=1)
@@ -516,3 +517,23 @@ def test_the_field_of_one_profession_in_a_message_of_work_is_that_profession():
     assert index().find("Les néphrologues gagnent combien ?") == ()
     assert index().find("La peinture du volet commence à s'écailler") == ()
     assert index().find("La foreuse des voisins fait un bruit pas possible depuis 8h.") == ()
+
+
+def test_the_twenty_sixth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout26.yml (280, written apart from the whole list: parents' and students' questions
+    with the job in the middle of the sentence, feminine forms, titles with hyphens and slashes, the public sector,
+    health, farming and industry; everyday sentences with words of titles as things of a house, a school, a shop or a
+    sport): first measured at 269/280, 3 read as another profession. Mended: a word as written decides whether it is an
+    ordinary one, not its canonical form (« infirmère » is no ordinary word though « infirmer » is a verb: « notère »,
+    « soignente », « gouvernente » of earlier sets are found too); a thing one is « sur une … » in a message of no work:
+    271/280, 2. Not mended: an activity done (« un parcours acrobatique dans les arbres »), a place said with its
+    complement (« le conservatoire de musique et danse fait ses portes ouvertes »), typos by sound (« psycholoque »)."""
+    right, total, about_another = score_heldout(HELDOUT26)
+    assert right / total >= 0.964, f"{right}/{total}"  # 271/280, less one case
+    assert len(about_another) <= 3, about_another
+
+
+def test_a_word_as_written_decides_whether_it_is_ordinary_and_a_thing_one_is_on_is_no_job():
+    assert index().find("infirmère scolaire c'est bien ?") == ("infirmier_infirmiere_scolaire",)
+    assert index().find("notère ça gagne combien par mois ?") == ("notaire",)
+    assert index().find("La voiture de ma mère est partie sur une dépanneuse ce matin.") == ()
