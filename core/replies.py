@@ -791,6 +791,9 @@ class Replier:
             first, second = values
             if asked.kind == "ecart":
                 lines.append(self.fill("salaire.calcul_ecart", a=labels[0], b=labels[1], resultat=euros(abs(second - first))))
+            elif asked.kind == "rapport" and first == 2 * second:
+                # « c'est le double ? »: said in words when it is
+                lines.append(self.fill("salaire.calcul_rapport_double", a=labels[0], b=labels[1]))
             elif asked.kind == "rapport":
                 lines.append(self.fill("salaire.calcul_rapport", a=labels[0], b=labels[1], resultat=decimal(first / second)))
             else:

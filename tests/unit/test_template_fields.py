@@ -117,6 +117,11 @@ def filled():
             replier.answer(profession, understand(f"un débutant gagne combien {period} ?", topic="salaire"))
         # « par mois ? » after the middle of a range: that middle by the month
         replier.answer(profession, Question(topic="salaire", pay_sum=PaySum(PER_MONTH, (("debutant", MIDDLE),))))
+        if profession.salaire and profession.salaire.niveaux.debutant:  # a ratio of exactly two: « le double »
+            low = profession.salaire.niveaux.debutant
+            doubled = profession.copy(update={"salaire": profession.salaire.copy(update={"niveaux": profession.salaire.niveaux.copy(
+                update={"debutant": low.copy(update={"max": 2 * low.min})})})})
+            replier.answer(doubled, Question(topic="salaire", pay_sum=PaySum("rapport", (("debutant", "max"), ("debutant", "min")))))
         replier.answer(profession, Question(topic="alternance", premise="impossible"))
         # the fiche's saying beside its figures, and a fiche with none
         said = understand("c'est quoi la citation sur le salaire ?", topic="salaire")
