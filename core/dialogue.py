@@ -351,6 +351,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
             turn.question.refers_back or turn.question.recalls
             or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")
             or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)
+            # « classe les moi toutes stp » after the skills: that list, ranked
+            or (previous in ITEM_TOPICS and turn.question.ranked and not turn.question.named
+                and set(turn.question.topics_named) <= {previous})
             or (previous == "hard_skills" and (turn.question.average or turn.question.summed or turn.question.gap))
             # « ça fait +combien de % entre les 2 » after two pay figures: their calculation
             or (previous == "salaire" and turn.question.pay_sum is not None)

@@ -83,3 +83,11 @@ def test_the_head_of_this_professions_name_with_another_complement_is_another_pr
     p = default_profession()
     loose = replied("quel salaire pour un chargé de projets internationaux ?", "salaire")
     assert p.intitule in loose and not loose.startswith(template_start("autre_metier")), loose
+
+
+def test_rank_them_all_after_a_skill_is_the_skills_ranked():
+    ranked = sorted(default_profession().hard_skills.competences, key=lambda k: -k.score)
+    replies = replies_to(("et la moins importante de toutes ?", "hard_skills", A),
+                         ("classe les moi toutes stp", "nlu_fallback", dialogue.CLARIFY))
+    positions = [replies[1].index(k.nom) for k in ranked]
+    assert positions == sorted(positions), replies[1]
