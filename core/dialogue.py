@@ -351,6 +351,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
             turn.question.refers_back or turn.question.recalls
             or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")
             or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)
+            # « la taille de l'entreprise sa joue » after the pay, read as out of scope: the pay, with its factors
+            or (previous == "salaire" and turn.question.cues.matters and not turn.question.cues.how_much
+                and (shown := current_profession(school, turn)) is not None
+                and school.replier.pay_factor_said(shown, turn.question))
             # « classe les moi toutes stp » after the skills: that list, ranked
             or (previous in ITEM_TOPICS and turn.question.ranked and not turn.question.named
                 and set(turn.question.topics_named) <= {previous})
@@ -992,7 +996,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and (shown := current_profession(school, turn)) and replier.names_an_item(shown, "hard_skills", q):
         # « la rédac c combien ? » after the skills: that skill's score, not the pay
         intent = "hard_skills"
-    elif (element := turn.slots.get(ITEM)) and PAIR in element and previous == "hard_skills" and q.gap \
+    elif (element := turn.slots.get(ITEM)) and PAIR in element and previous == "hard_skills" and q.gap == "named" \
             and not q.named and set(q.topics_named) <= {previous} and "hard_skills" in facts \
             and len(q.folded.split()) <= SHORT_RANK and (shown := current_profession(school, turn)) \
             and not replier.names_an_item(shown, previous, q):

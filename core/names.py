@@ -23,7 +23,7 @@ The thresholds were chosen on tests/fixtures/names/heldout.yml (tests/unit/test_
 """
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
@@ -793,7 +793,11 @@ class NameIndex:
         for i, word in enumerate(read.words):
             if word not in self._heads:
                 continue
-            after = self._complement(read, i, {word})
+            # (« et chargé de communication ? »: a head after « et » or first, as after an article)
+            framed = read if read.framed[i] or not (i == 0 or read.tokens[max(0, read.tokens.index(read.folded[i]) - 1)]
+                                                      in {"et", "ou"}) \
+                else replace(read, framed=read.framed[:i] + (1,) + read.framed[i + 1:])
+            after = self._complement(framed, i, {word})
             own = {w for pid in self._heads[word] for w in self._own_words(pid)}
             # (every word of the complement another's: « chargé de projets internationaux » may be this one, loosely said)
             if after and not any(_close(read.words[j], w) for j in after for w in own):

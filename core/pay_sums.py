@@ -26,7 +26,7 @@ _BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima
 _BOTH_LEVELS = re.compile(r"\b(?:les|des|aux) (?:2|deux) (?:min|mini|minimums?|max|maxi|maximums?|plafonds|planchers)\b")
 # What is computed, the first found wins (« combien de fois plus » is a ratio, not a gap).
 _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\bpercent\w*")),
-               ("rapport", re.compile(r"\bcombien de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b"
+               ("rapport", re.compile(r"\b(?:combien|cb|cmb) de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b"
                                        r"|\ble rapport entre\b|\bdivisee?s? par (?:le|la|les|un|une)\b")),
                ("milieu", re.compile(r"\b(?:coupe|couper|coupes|divise|diviser|partage|partager)\b.{0,40}\ben (?:2|deux)\b"
                                      r"|\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b"
@@ -173,6 +173,9 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
     if not operations:
         return None
     kind = operations[0]
+    if kind == "milieu" and MONTHLY.search(folded) and not _NET.search(folded) and levels:
+        # « et le débutant au milieu par mois ? »: the middle of that range, by the month
+        return PaySum(PER_MONTH, tuple((level, MIDDLE) for level in dict.fromkeys(levels)))
     if kind == "milieu":
         return PaySum(kind, tuple((level, "") for level in dict.fromkeys(levels)))
     if len(said) == 2:

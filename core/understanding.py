@@ -393,7 +393,8 @@ _RANK_WORDS = {"premier": 0, "premiere": 0, "1er": 0, "1ere": 0, "1re": 0, "deux
                "second": 1, "seconde": 1, "troisieme": 2, "3e": 2, "3eme": 2, "quatrieme": 3, "4e": 3, "4eme": 3,
                "cinquieme": 4, "5e": 4, "5eme": 4, "sixieme": 5, "6e": 5, "6eme": 5, "septieme": 6, "7e": 6, "7eme": 6,
                "huitieme": 7, "8e": 7, "8eme": 7, "neuvieme": 8, "9e": 8, "9eme": 8, "dixieme": 9, "10e": 9, "10eme": 9,
-               "dernier": -1, "derniere": -1, "avant-dernier": -2, "avant-derniere": -2}
+               "dernier": -1, "derniere": -1, "avant-dernier": -2, "avant-derniere": -2, "avant dernier": -2,
+               "avant derniere": -2}
 _ORDINAL = re.compile(r"(?:\b(?:le|la|du|de la|au|a la|pour le|pour la|sa|son|ta|ton)\s+|\bl'\s?)(?:toute?\s+|tres\s+)?("
                       + "|".join(sorted(_RANK_WORDS, key=len, reverse=True)) +
                       r")(?![\w-])(?!\s+(?:job|poste|emploi|annee|annees|salaire|diplome|niveau|temps|jour|mois|fois|pas"
@@ -435,7 +436,7 @@ _AVERAGE = re.compile(r"\b(?:moyenne|average|mean)\b")
 # (« au total » counts the items: « y en a combien au total ? »)
 _SUM = re.compile(r"\b(?:somme|additionn\w*|sum)\b|\b(?:score|note|points?) totale?s?\b"
                   r"|\btotal (?:des|de (?:tous |toutes )?(?:les|ces)) (?:scores|notes|points)\b")
-_FIRST_AND_LAST = re.compile(r"\b(?:1ere|1re|premiere|premier|plus haute?|meilleure?)\b.*\b(?:derniere|dernier|plus basse?"
+_FIRST_AND_LAST = re.compile(r"\b(?:1ere|1re|1er|premiere|premier|plus haute?|meilleure?)\b.*\b(?:derniere|dernier|plus basse?"
                              r"|moins bonne)\b")
 
 

@@ -123,8 +123,20 @@ def career_words(path: Path = CAREER_WORDS) -> FrozenSet[str]:
     return frozenset(canonical(w) for entry in data.get("mots_du_metier") or () for w in words(str(entry)))
 
 
+def sms_words(path: Path = CLIPPINGS) -> FrozenSet[str]:
+    """knowledge/abreviations.yml's `sms`: everyday words as students abbreviate them (« cmt », « cb »), folded. Language
+    data, valid for any school; empty without the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError:
+        return frozenset()
+    return frozenset(" ".join(words(str(short))) for short in (data.get("sms") or {}) if words(str(short)))
+
+
 def for_names(folder: Optional[Path] = None) -> Dict[str, object]:
     """The name index's language data (core/names.py NameIndex's keyword arguments): ordinary, common and
-    known words, the clippings and the words of work and studies (the school's copy in `folder`, else the project's)."""
-    return {"ordinary": ordinary_words(), "common": common_words(), "known": known_words(),
+    known words (with the SMS forms of everyday words: never a name nor initials), the clippings and the words of work
+    and studies (the school's copy in `folder`, else the project's)."""
+    sms = sms_words(school_file(folder, CLIPPINGS))
+    return {"ordinary": ordinary_words() | sms, "common": common_words() | sms, "known": known_words() | sms,
             "clippings": clippings(school_file(folder, CLIPPINGS)), "career": career_words(school_file(folder, CAREER_WORDS))}

@@ -48,6 +48,7 @@ HELDOUT23 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout23.yml"
 HELDOUT24 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout24.yml"
 HELDOUT25 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout25.yml"
 HELDOUT26 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout26.yml"
+HELDOUT27 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout27.yml"
 
 
 @lru_cache(maxsize=1)
@@ -537,3 +538,22 @@ def test_a_word_as_written_decides_whether_it_is_ordinary_and_a_thing_one_is_on_
     assert index().find("infirmère scolaire c'est bien ?") == ("infirmier_infirmiere_scolaire",)
     assert index().find("notère ça gagne combien par mois ?") == ("notaire",)
     assert index().find("La voiture de ma mère est partie sur une dépanneuse ce matin.") == ()
+
+
+def test_the_twenty_seventh_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout27.yml (280, written apart from the whole list in SMS writing: « jveu etre … »,
+    « cmt on devien … », no accents nor apostrophes; transport, building, energy, digital, banking and the arts; everyday
+    sentences on video games, social networks, TV shows and school subjects): first measured at 246/280, 24 read as
+    another profession, 17 of them « cmt » (comment) read as the initials of « Combattant en milieu terrestre ».
+    Mended: the SMS forms of everyday words (knowledge/abreviations.yml `sms`) are ordinary words, never a name nor
+    initials: 262/280, 5. Not mended: « numérologue » corrected into « neurologue », « les réseaux sociaux » read as the
+    social media manager, « menuisier alu »."""
+    right, total, about_another = score_heldout(HELDOUT27)
+    assert right / total >= 0.932, f"{right}/{total}"  # 262/280, less one case
+    assert len(about_another) <= 6, about_another
+
+
+def test_an_everyday_word_written_as_in_a_text_message_is_no_name_nor_initials():
+    assert index().find("cmt on devien ingenieur") == ()
+    assert index().find("jveu etre astronaute cmt on fait") == ()
+    assert index().find("realisatrice cmt on devien") == ("realisateur_realisatrice_audiovisuel",)
