@@ -624,6 +624,13 @@ class NameIndex:
         own = self._own_words(pid)
         # (« bleu marine ou noir »: « ou » of « mécanique marine ou navale » says nothing of the name)
         said = [i for i, w in enumerate(read.words) if w in own and w not in _JOINING]
+        if len(said) > 1:
+            # « sur les réseaux sociaux tout le monde fait semblant »: ordinary words of a name without its head noun, none
+            # said as a job, in a message of no work
+            return all(read.folded[i] in self._ordinary and read.words[i] not in self._starts and read.framed[i] < 2
+                       and not read.clipped[i] and read.folded[i] not in self._initials
+                       and read.words[i] not in self._acronym_keys for i in said) \
+                and not any(f in self._initials for f in read.folded)
         if len(said) != 1:
             return False
         i = said[0]

@@ -538,6 +538,9 @@ def test_a_word_as_written_decides_whether_it_is_ordinary_and_a_thing_one_is_on_
     assert index().find("infirmère scolaire c'est bien ?") == ("infirmier_infirmiere_scolaire",)
     assert index().find("notère ça gagne combien par mois ?") == ("notaire",)
     assert index().find("La voiture de ma mère est partie sur une dépanneuse ce matin.") == ()
+    # ordinary words of a name without its head noun, in a message of no work
+    assert index().find("Le conservatoire de musique et danse fait ses portes ouvertes samedi.") == ()
+    assert len(index().find("directrice de conservatoire de musique et danse, ça se prépare comment ?")) == 1
 
 
 def test_the_twenty_seventh_heldout_names_set_is_found_and_rarely_another_profession():
