@@ -93,6 +93,10 @@ _WHERE_LEARNT = re.compile(r"s'appren(?:d|nent)\s+(?:ou|comment)\b|\bon (?:les |
                            r"|\bou (?:est-ce qu'on |on )?(?:les |l')?appren\w*|\bwhere (?:do|can) (?:i|you|we) learn\b")
 # « au fait, … », « sinon, … », « autre question : … »: by the way, another topic
 _BY_THE_WAY = re.compile(r"^\W*(?:(?:et|ok|bon|alors)\W+)?(?:au fait|sinon|autre question|by the way|btw|changement de sujet)\b")
+# « merci t'es trop fort », « ok merci t'es une bonne calculatrice mdr »: thanks, with a remark and no question
+THANKS_WORDS = 10
+_THANKS_ONLY = re.compile(r"^(?!.*\?)(?!.*\b(?:comment|combien|pourquoi|quel\w*|quoi|ou|est-ce)\b)"
+                          r"\W*(?:(?:ok|okay|bon|ah|ouais|top|super)\W+)?(?:merci|mercii+|thanks?|thx)\b")
 # « allez stp juste le score », « pls 🙏 », « dis moi stp »: insisting, with nothing else asked. Short only.
 _INSISTING = re.compile(r"\b(?:stp|svp|pls|plz|please|steu?pl\w*|s'il (?:te|vous) pla[iî]t|allez|aller|vas[- ]y|dis[- ]moi"
                         r"|juste|rien qu'un\w*|je t'en supplie|oh? ?(?:aller|allez))\b")
@@ -285,6 +289,7 @@ class Cues:
     wants_person: bool = False     # « …, je peux parler à qqn ? »: a person asked for, beside a question or alone
     where_learnt: bool = False     # « ça s'apprend où ? »: where what was just answered is learnt
     by_the_way: bool = False       # « au fait, … »: another topic
+    thanks_only: bool = False      # « merci t'es trop fort »: thanks with a remark, no question
     again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
     for_it: bool = False           # « ya des outils pour ça ? »: what serves the thing just answered
     better: bool = False           # « c'est mieux celle-là ou l'autre ? »: which is better
@@ -367,6 +372,7 @@ def cues(folded: str) -> Cues:
                 wants_person=bool(_WANTS_PERSON.search(folded)),
                 where_learnt=bool(_WHERE_LEARNT.search(folded)),
                 by_the_way=bool(_BY_THE_WAY.search(folded)),
+                thanks_only=len(folded.split()) <= THANKS_WORDS and bool(_THANKS_ONLY.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),

@@ -393,6 +393,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
         # « et comment on fait pour y faire face ? » after the constraints: a follow-up of that answer.
         return answer(school, replace(turn, intent=previous), previous, fallback=False) \
             or refused(school, turn)
+    if turn.kind == OUT_OF_SCOPE and q.cues.thanks_only and not q.named:
+        # « merci t'es trop fort » read as out of scope: thanks
+        return Outcome(school.replier.thanks())
     if turn.kind == OUT_OF_SCOPE:
         # « tu connais une recette de crêpes ? sinon dis-moi ce que fait un … »: the one part, read surely, that asks
         # about the job is answered; the rest is out of scope
@@ -1517,6 +1520,9 @@ def asked_instead(school: School, turn: Turn) -> Optional[Outcome]:
     again = list_again(school, turn) or insisted(school, turn)
     if again:
         return again
+    if turn.intent == "question_bot" and q.cues.thanks_only and not q.named:
+        # « ok merci t'es une bonne calculatrice mdr »: thanks, with a remark on the assistant
+        return Outcome(school.replier.thanks())
     if q.cues.whence and previous in facts and not q.named and set(q.topics_named) <= {previous}:
         # « t'es sûr ? c'est vraiment écrit dans la fiche ? » read as a question about the assistant: the last answer
         # again, with its source

@@ -1217,6 +1217,9 @@ class Replier:
     def help(self, professions: Sequence[Profession]) -> Reply:
         return Reply(self.fill("aide", metiers=self.names(professions)), self.menu_buttons())
 
+    def thanks(self) -> Reply:
+        return Reply(self.fill("merci"), self.menu_buttons()[:3])
+
     def out_of_scope(self, professions: Sequence[Profession]) -> Reply:
         return Reply(self.fill("hors_sujet", metiers=self.names(professions)), self.menu_buttons())
 

@@ -43,3 +43,19 @@ def test_ranks_ratios_middles_by_the_month_and_outlets_written_as_in_a_text_mess
     assert f"{euros(round((beginner.min + beginner.max) / 2 / 12))} €" in said, said
     said = replies_to(("Les débouchés sont-ils nombreux ?", "evolutions", A))[0]
     assert said.startswith(template_start("hors_fiche.intro")), said
+
+
+def test_thanks_with_a_remark_are_thanks():
+    from tests.support.knowledge import conversation, school
+    said = replies_to(("merci t'es trop fort", "hors_sujet", OUT))[0]
+    assert said.startswith(template_start("merci")), said
+    _, slots = conversation(("quel salaire ?", "salaire", A))
+    q = school().understand("ok merci t'es une bonne calculatrice mdr", [], "question_bot", [])
+    instead = dialogue.asked_instead(school(), dialogue.Turn(q, "question_bot", (("question_bot", 0.9),), slots, None, A))
+    assert instead is not None and instead.reply.text.startswith(template_start("merci")), instead
+    # a question with thanks is no thanks only
+    said = replies_to(("merci, et le salaire ?", "salaire", A))[0]
+    assert not said.startswith(template_start("merci")), said
+    # a request that ends with thanks is still the request
+    said = replies_to(("tu peux me donner une recette de crêpes stp merci", "hors_sujet", OUT))[0]
+    assert said.startswith(template_start("hors_sujet")), said

@@ -115,6 +115,7 @@ def filled():
         replier.answer(profession, Question(topic="salaire", experience="confirme", folded="un senior gagne combien ?"))
         for period in ("par semaine", "par jour", "en 18 mois"):  # a level's pay over another period
             replier.answer(profession, understand(f"un débutant gagne combien {period} ?", topic="salaire"))
+        replier.thanks()  # « merci t'es trop fort »
         # « par mois ? » after the middle of a range: that middle by the month
         replier.answer(profession, Question(topic="salaire", pay_sum=PaySum(PER_MONTH, (("debutant", MIDDLE),))))
         if profession.salaire and profession.salaire.niveaux.debutant:  # a ratio of exactly two: « le double »
