@@ -352,9 +352,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (turn.question.fragment and turn.question.score_asked and previous == "hard_skills")
             or (previous in ITEM_TOPICS and turn.question.superlative and not turn.question.skill)
             # « la taille de l'entreprise sa joue » after the pay, read as out of scope: the pay, with its factors
-            or (previous == "salaire" and turn.question.cues.matters and not turn.question.cues.how_much
-                and (shown := current_profession(school, turn)) is not None
-                and school.replier.pay_factor_said(shown, turn.question))
+            or pay_factor_asked(school, turn.question, previous, current_profession(school, turn))
             # « classe les moi toutes stp » after the skills: that list, ranked
             or (previous in ITEM_TOPICS and turn.question.ranked and not turn.question.named
                 and set(turn.question.topics_named) <= {previous})
@@ -372,14 +370,9 @@ def _respond(school: School, turn: Turn) -> Outcome:
             # « et le BTS ça suffit pas ? » then « pourquoi ? »: that diploma's answer says why
             or (previous in DIPLOMA_TOPICS and turn.question.cues.why)
             # « c'est le niveau de référence ? » after the Bachelor: words of what the fiche says of it
-            or (previous in DIPLOMA_TOPICS and not turn.question.diplomas and not turn.question.named
-                and set(turn.question.topics_named) <= set(DIPLOMA_TOPICS)
-                and len(turn.question.folded.split()) <= DESCRIBED_WORDS
-                and (shown := current_profession(school, turn)) is not None
-                and school.replier.describes_diploma(shown, previous, turn.question, any_text=True))
+            or diploma_described(school, turn.question, previous, current_profession(school, turn))
             # « elles sont pareilles dans toutes les entreprises ? » after the missions: that list, with its caveat
-            or (previous in ITEM_TOPICS and turn.question.asks_variation and not turn.question.named
-                and not turn.question.topics_named and len(turn.question.folded.split()) <= DESCRIBED_WORDS)
+            or list_caveat_asked(turn.question, previous)
             # « laquelle sert pour les contextes interculturels ? » after the qualities: the one its words describe
             or (previous in DESCRIBED_TOPICS and not turn.question.named and not turn.question.topics_named
                 and (shown := current_profession(school, turn)) is not None
@@ -485,6 +478,27 @@ def paid_amount(school: School, q: Question) -> Optional[str]:
 # A message of this many words or fewer that asks what something varies with (« ça dépend de quoi ? ») follows up.
 SHORT_FOLLOW_UP = 6
 DESCRIBED_WORDS = 9  # a follow-up on what the last answer described (« c'est une étape de fin de parcours ? »)
+
+def pay_factor_asked(school: School, q: Question, previous: Optional[str], profession: Optional[Profession]) -> bool:
+    """« et la taille de l'entreprise ça joue ? » right after the pay: something the fiche says the pay varies with,
+    asked whether it counts (not by how much: « ça change combien ? » asks an amount the fiche does not give)."""
+    return previous == "salaire" and q.cues.matters and not q.cues.how_much and profession is not None \
+        and school.replier.pay_factor_said(profession, q)
+
+
+def diploma_described(school: School, q: Question, previous: Optional[str], profession: Optional[Profession]) -> bool:
+    """« c'est plutôt pour être autonome ? » after the BTS, « c'est le niveau de référence ? » after the Bachelor: a short
+    follow-up, naming no other diploma, with a word of what the fiche says of the diploma just answered."""
+    return previous in DIPLOMA_TOPICS and not q.diplomas and not q.named and set(q.topics_named) <= set(DIPLOMA_TOPICS) \
+        and len(q.folded.split()) <= DESCRIBED_WORDS and profession is not None \
+        and school.replier.describes_diploma(profession, previous, q, any_text=True)
+
+
+def list_caveat_asked(q: Question, previous: Optional[str]) -> bool:
+    """« elles sont pareilles dans toutes les entreprises ? » right after a list: that list, with its caveat."""
+    return q.asks_variation and previous in ITEM_TOPICS and not q.named and not q.topics_named \
+        and len(q.folded.split()) <= DESCRIBED_WORDS
+
 
 # The topics whose answer lists other jobs (the stepping stones, the evolutions).
 JOB_LIST_TOPICS = ("experiences", "evolutions")
@@ -1282,8 +1296,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not q.about_pay and not q.experience and "evolutions" in facts and not choice.switched:
         # « et au bout de 10 ans ? » after the evolutions: where one gets after those years, not the pay.
         question = replace(asked, topic="evolutions")
-    elif previous == "salaire" and intent != "salaire" and q.cues.matters and not q.cues.how_much and "salaire" in facts \
-            and not q.named and not choice.switched and replier.pay_factor_said(profession, q):
+    elif intent != "salaire" and "salaire" in facts and not q.named and not choice.switched \
+            and pay_factor_asked(school, q, previous, profession):
         # (« ça change combien exactement ? » asks an amount the fiche does not give)
         # « et la taille de l'entreprise ça joue ? » after the pay: the pay, with what the fiche says it varies with
         question = replace(asked, topic="salaire")
@@ -1307,10 +1321,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not choice.switched and (q.fragment or len(q.folded.split()) <= 9):
         # « ça suffit pour commencer ? » after a diploma: whether that diploma is enough.
         question = replace(asked, topic=previous)
-    elif previous in DIPLOMA_TOPICS and intent != previous and not q.diplomas and not q.named \
-            and set(q.topics_named) <= set(DIPLOMA_TOPICS) and not choice.switched \
-            and len(q.folded.split()) <= DESCRIBED_WORDS \
-            and replier.describes_diploma(profession, previous, q, any_text=True):
+    elif intent != previous and not choice.switched and diploma_described(school, q, previous, profession):
         # « c'est plutôt pour être autonome ? » after the BTS: what the fiche says of the BTS in general; « c'est le
         # niveau de référence ? » after the Bachelor, « dans quel cas serait-il pertinent ? » after the Mastère: that one
         question = replace(asked, topic=previous)
@@ -1318,8 +1329,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not set(q.topics_named) - {previous} and not choice.switched:
         # « ça s'apprend où tout ça ? » after the skills: the studies the fiche gives for the job
         question = replace(asked, topic="diplome")
-    elif q.asks_variation and previous in ITEM_TOPICS and intent != previous and not q.named and not q.topics_named \
-            and not choice.switched and len(q.folded.split()) <= DESCRIBED_WORDS:
+    elif intent != previous and not choice.switched and list_caveat_asked(q, previous):
         # « elles sont pareilles dans toutes les entreprises ? » after the missions: that list, with its caveat
         question = replace(asked, topic=previous)
     elif q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas \
