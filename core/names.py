@@ -41,6 +41,7 @@ SMALL_WORDS = frozenset({"de", "d", "du", "des", "en", "la", "le", "l", "les", "
 WORD_SIMILARITY = 82
 CORRECTED_MIN_LENGTH = 3     # shorter words are too easily close to another one
 MOST_AMBIGUOUS = 4           # at most this many professions are offered as buttons
+READS_KEPT = 64              # messages whose reading is kept (a message is asked of several times in a moment)
 PREFIX_MIN = 4               # « tram » for « tramway »: a message word this long may narrow by prefix
 _BRACKETS = re.compile(r"\([^)]*\)")
 # A head noun counts as a job asked for only after an article or a verb of becoming (« un technicien »,
@@ -358,6 +359,9 @@ class NameIndex:
         self._joined: Set[str] = set()  # the acronyms titles write with « & » (« vv » for « V&V »), without it
         self._of_complement: Set[str] = set()  # acronyms of a title's complement (« SAV », « TIG »)
         self._ordinary = ordinary
+        # The last messages read (folded -> Read): the understanding asks for the names, the heads and another job's
+        # head of one message; the index reads it once.
+        self._reads: Dict[str, Read] = {}
         entries = []
         folded_words: Set[str] = set()
         acronym_forms: Set[Tuple[str, str]] = set()  # (canonical, folded) of each acronym kept as a name
@@ -455,7 +459,17 @@ class NameIndex:
 
     # -- a message ------------------------------------------------------------------------------
     def read(self, folded: str) -> Read:
-        """The words of a message (folded): clipped words replaced, typos corrected, each with its frame."""
+        """The words of a message (folded): clipped words replaced, typos corrected, each with its frame. A message
+        read a moment ago is not read again."""
+        read = self._reads.get(folded)
+        if read is None:
+            if len(self._reads) >= READS_KEPT:
+                self._reads.clear()
+            read = self._reads[folded] = self._read(folded)
+        return read
+
+    def _read(self, folded: str) -> Read:
+        """`read`, done."""
         # « Bonjour, plombier c'est bien ? »: the greeting blanked out, the name is where the message starts.
         folded = _SURNAME.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + " " * len(m.group(1)), folded)
         text = without_marks(masked_folded(folded)).translate(_LIGATURES)

@@ -34,9 +34,10 @@ def folds(monkeypatch):
 
     def run(text, intent, kind=dialogue.ANSWER, entities=(), parts=()):
         folded = real(text)
+        built = school()  # (built before counting: the school folds its own vocabulary once, when it is built)
         seen["message"], seen["calls"] = (folded, masked_folded(folded)), []
-        q = school().understand(text, list(entities), intent, list(parts))
-        outcome = dialogue.respond(school(), dialogue.Turn(q, intent, ((intent, 0.9),), {}, None, kind))
+        q = built.understand(text, list(entities), intent, list(parts))
+        outcome = dialogue.respond(built, dialogue.Turn(q, intent, ((intent, 0.9),), {}, None, kind))
         assert outcome.reply.text.strip()
         return seen["calls"]
     return run
@@ -66,3 +67,16 @@ def test_a_question_in_two_parts_is_folded_once(folds):
 def test_other_kinds_of_message_are_folded_once(folds, text, intent):
     kind = dialogue.CATALOGUE if intent.startswith("catalogue") else dialogue.ANSWER
     assert len(folds(text, intent, kind)) == 1
+
+
+def test_the_name_index_reads_a_message_once_for_its_names_heads_and_other_jobs(monkeypatch):
+    """The understanding asks the index for the professions named, the head nouns said and another job's head (« un
+    chargé de communication ») of one message: the index reads the message once for all three."""
+    index = school().names
+    reads = []
+    real = type(index)._read
+    monkeypatch.setattr(type(index), "_read", lambda self, folded: reads.append(folded) or real(self, folded))
+    text = "Combien gagne un chargé de communication quand il commence, à peu près ?"
+    school().understand(text, [], "salaire", [])
+    assert reads, "the message was not read by the name index at all"
+    assert len(reads) == len(set(reads)), f"a reading was done twice: {reads}"
