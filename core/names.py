@@ -319,6 +319,7 @@ class Read:
     articled: Tuple[bool, ...] = ()  # framed only by « un », « une » (« un tailleur ou un pantalon ? »)
     tokens: Tuple[str, ...] = ()     # every word of the message, small words included (its words of work)
     sentences: Tuple[int, ...] = ()  # the sentence (or comma-separated part) each word is in, from 0
+    at: Tuple[int, ...] = ()         # the token each word comes from (a clipped « com » gives « communication »)
 
 
 def _said_as_job(tokens: Sequence[str], i: int) -> bool:
@@ -482,7 +483,7 @@ class NameIndex:
         tokens = [_COMMA if t[0] == "," else _STOP if t[0] in ".!?;" else t for t in tokens]
         while tokens and tokens[0] in _BREAKS:  # (« Bonjour, plombier… »: the greeting blanked, the name starts it)
             tokens.pop(0)
-        raw, folded, framed, linked, also, shortened, articled, sentences = [], [], [], [], [], [], [], []
+        raw, folded, framed, linked, also, shortened, articled, sentences, at = [], [], [], [], [], [], [], [], []
         breaks_so_far = list(accumulate(t in _BREAKS for t in tokens))  # (a word's: the sentence it is in)
         gap: List[str] = []  # the small words since the last word kept
         for i, token in enumerate(tokens):
@@ -517,9 +518,10 @@ class NameIndex:
                 articled.append(j == 0 and i > 0 and (tokens[i - 1] in _ARTICLED or tokens[i - 1] in _BEFORE_NOUN
                                                       and i > 1 and tokens[i - 2] in _ARTICLED))
                 sentences.append(breaks_so_far[i])
+                at.append(i)
         corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
-                    tuple(shortened), tuple(articled), tuple(tokens), tuple(sentences))
+                    tuple(shortened), tuple(articled), tuple(tokens), tuple(sentences), tuple(at))
 
     def _unglued(self, tokens: List[str]) -> List[str]:
         """« maître dhôtel »: an elision written without its apostrophe (« d », « l ») split from the word of a name it
@@ -650,7 +652,7 @@ class NameIndex:
         i = said[0]
         if read.articled[i] and len(read.words) == 1:
             return False  # « et un archi ? »: a job asked after another, the only word of the message
-        if told and read.folded[i] in read.tokens and _story_subject(read.tokens, read.tokens.index(read.folded[i])):
+        if told and read.folded[i] in read.tokens and _story_subject(read.tokens, read.at[i]):
             return True
 
         # an acronym (« DSI ») or initials are written as a name, never as a word of the language. (A rarer word the
@@ -815,16 +817,13 @@ class NameIndex:
             if word not in self._heads:
                 continue
             # (« et chargé de communication ? »: a head after « et » or first, as after an article)
-            framed = read if read.framed[i] or not (i == 0 or read.tokens[max(0, read.tokens.index(read.folded[i]) - 1)]
-                                                      in {"et", "ou"}) \
+            framed = read if read.framed[i] or not (i == 0 or read.tokens[max(0, read.at[i] - 1)] in {"et", "ou"}) \
                 else replace(read, framed=read.framed[:i] + (1,) + read.framed[i + 1:])
             after = self._complement(framed, i, {word})
             own = {w for pid in self._heads[word] for w in self._own_words(pid)}
             # (every word of the complement another's: « chargé de projets internationaux » may be this one, loosely said)
             if after and not any(_close(read.words[j], w) for j in after for w in own):
-                start = read.tokens.index(read.folded[i])
-                end = read.tokens.index(read.folded[after[-1]], start)
-                return " ".join(read.tokens[start:end + 1])
+                return " ".join(read.tokens[read.at[i]:read.at[after[-1]] + 1])
         return None
 
     def _foreign(self, read: Read, heads: Set[str], pid: str) -> bool:
