@@ -204,6 +204,8 @@ _CIRCUMSTANCES = frozenset(canonical(w) for w in ("alternance", "freelance", "in
                                                   "stage", "liberal", "independant", "remote", "teletravail"))
 # « il est … », « ma tante était … »: a verb that gives someone's job after its subject
 _IS = frozenset({"est", "etait", "sera", "devient", "deviendra"})
+# « je serai vétérinaire », « ils sont plombiers »: the same, after a person only (« quel travail serait bien ? » is no job)
+_IS_OF_PERSONS = _IS | {"es", "sont", "etais", "serai", "seras", "serait", "serais", "serons", "seront"}
 _WORK_NOUNS = frozenset({"metier", "job", "poste", "boulot", "emploi", "travail"})
 _PERSONS = frozenset({"fille", "fils", "mere", "pere", "frere", "soeur", "cousin", "cousine", "copain", "copine", "ami",
                       "amie", "oncle", "tante", "mari", "femme", "homme", "enfant", "ado", "voisin", "voisine",
@@ -592,7 +594,8 @@ class NameIndex:
         before = tokens[i - 1]
         if before in _BEFORE_NOUN and i >= 2 and tokens[i - 2] in _INDEFINITE:
             return NameIndex._frame(tokens, i - 1)  # « un bon luthier »: as « un luthier »
-        if before in _IS and i >= 2 and (tokens[i - 2] in _SUBJECTS or tokens[i - 2] in _PERSONS):
+        if i >= 2 and (before in _IS and tokens[i - 2] in _PERSONS
+                       or before in _IS_OF_PERSONS and (tokens[i - 2] in _SUBJECTS or tokens[i - 2] in _PERSONS - _WORK_NOUNS)):
             return 2  # « il est ambulancier », « ma marraine est traductrice »: someone's job
         if before in _FRAME_PAIRS:
             return 2 if i >= 2 and tokens[i - 2] == _FRAME_PAIRS[before] else 0
@@ -652,7 +655,9 @@ class NameIndex:
         i = said[0]
         if read.articled[i] and len(read.words) == 1:
             return False  # « et un archi ? »: a job asked after another, the only word of the message
-        if told and read.folded[i] in read.tokens and _story_subject(read.tokens, read.at[i]):
+        # (« mon frère est pizzaiolo à Toulouse »: a word after « est » is what someone is, not the subject of a story)
+        if told and read.folded[i] in read.tokens and _story_subject(read.tokens, read.at[i]) \
+                and not (read.at[i] and read.tokens[read.at[i] - 1] in _IS_OF_PERSONS):
             return True
 
         # an acronym (« DSI ») or initials are written as a name, never as a word of the language. (A rarer word the

@@ -49,6 +49,7 @@ HELDOUT24 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout24.yml"
 HELDOUT25 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout25.yml"
 HELDOUT26 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout26.yml"
 HELDOUT27 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout27.yml"
+HELDOUT28 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout28.yml"
 
 
 @lru_cache(maxsize=1)
@@ -560,3 +561,23 @@ def test_an_everyday_word_written_as_in_a_text_message_is_no_name_nor_initials()
     assert index().find("cmt on devien ingenieur") == ()
     assert index().find("jveu etre astronaute cmt on fait") == ()
     assert index().find("realisatrice cmt on devien") == ("realisateur_realisatrice_audiovisuel",)
+
+
+def test_the_twenty_eighth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout28.yml (280, written apart from the whole list: students of a lycée professionnel
+    and parents on placements, Parcoursup and the jobs of their family, « mon oncle est … »; food, hotels, beauty, sport,
+    care, the army): first measured at 265/280, 5 read as another profession. Mended: a job after « est » followed by a
+    place is what someone is, not the subject of a story (« mon frère est pizzaïolo à Toulouse »), and « je serai », « ils
+    sont » give someone's job as « il est » does: 269/280, 5. Not mended: typos of words the language knows (« comis »,
+    « pait »), usual names of another head (« caissière au supermarché », « chauffeur de tram »)."""
+    right, total, about_another = score_heldout(HELDOUT28)
+    assert right / total >= 0.957, f"{right}/{total}"  # 269/280, less one case
+    assert len(about_another) <= 6, about_another
+
+
+def test_a_job_after_is_or_will_be_followed_by_a_place_is_that_job():
+    assert index().find("Mon frère est pizzaïolo à Toulouse.") == ("pizzaiolo_pizzaiola",)
+    assert index().find("Quand je serai grande je serai vétérinaire.") == ("veterinaire",)
+    # a story told, and a work noun before a conditional, stay no job
+    assert index().find("la dépanneuse a dû remorquer notre voiture") == ()
+    assert index().find("je suis timide, quel travail serait bien pour moi ?") == ()
