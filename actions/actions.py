@@ -127,14 +127,16 @@ class ActionRemerciement(DialogueAction):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_remerciement")
         school = self.school
         try:
-            outcome = dialogue.question_after_politeness(school, turn_of(school, tracker, self.kind))
+            thank, outcome = dialogue.after_thanks(school, turn_of(school, tracker, self.kind))
         except Exception:  # the thanks are answered; the question gets the apology, never silence
             logger.exception("L'action %s a échoué pour la conversation %r", self.name(), tracker.sender_id)
+            dispatcher.utter_message(response="utter_remerciement")
             send(dispatcher, school.replier.apology())
             return []
+        if thank:
+            dispatcher.utter_message(response="utter_remerciement")
         if outcome is None:
             return []
         send(dispatcher, outcome.reply, outcome.profession)

@@ -50,14 +50,21 @@ _LATER = re.compile(r"\b(?:en[- ]?dessous|au[- ]?dessous|suivante?s?|juste apres
                     r"|(?:la|le) prochaine?)\b|\bplus bas\b|^\W*(?:et\W+)?d'apres\W*$")
 NEIGHBOUR_WORDS = 9
 # « pourquoi ? », « pk ? », « ah bon pourquoi ça ? »: why, asked of what was just answered, and nothing else.
-_WHY = re.compile(r"^\W*(?:(?:et|mais|ah|ok|ah bon|d'accord)\W+)?(?:pourquoi|pk|pq|pourquoi donc|why)(?:\W+(?:ca|cela|donc))?\W*$")
+# (« pk il dit ça ? », « pourquoi elle écrit ça ? »: why the fiche says what was just quoted)
+_WHY = re.compile(r"^\W*(?:(?:et|mais|ah|ok|ah bon|d'accord)\W+)?(?:pourquoi|pk|pq|pourquoi donc|why)"
+                  r"(?:\W+(?:il|elle|on|ils|elles|la fiche) (?:dit|dis|disent|ecrit|met|affirme))?(?:\W+(?:ca|cela|donc))?\W*$")
 # « laquelle sert pour… ? », « c'est lequel qui… ? »: which one of the list just given.
 _WHICH_ONE = re.compile(r"^\W*(?:(?:et|ok|mais|donc)\W+)?(?:c'est |c )?(?:laquelle|lequel|lesquelles|lesquels)\b"
                         r"|^\W*(?:(?:et|ok|mais|donc)\W+)?(?:celle|celui|celles|ceux) (?:qui|pour|dont)\b")
 # « lesquelles ? », « genre ? », « par exemple ? », « comme quoi ? »: which ones, asked alone of what was just answered
 _WHICH_ONES = re.compile(r"^\W*(?:(?:et|ok|mais|donc|ah|du coup)\W+)?(?:lesquelles|lesquels|laquelle|lequel|quelles?|quels?"
                          r"|genre(?: quoi)?|par exemple|comme quoi|c'est quoi|c quoi|ou ca|c'est ou|such as|which ones?"
-                         r"|like what)\W*$")
+                         r"|like what)\W*$"
+                         # « c tout ? », « y a que ça ? »: whether that was the whole list, asked of it (a question only:
+                         # « ok c'est tout » closes a conversation)
+                         r"|^\W*(?:(?:et|ok|mais|donc|ah|du coup)\W+)?(?:c'est|c|cest) tout\W*\?"
+                         r"|^\W*(?:(?:et|ok|mais|donc|ah)\W+)?(?:il )?(?:y a|ya|y'a|il y a) (?:que|seulement)"
+                         r" (?:ca|ceux-la|celles-la)\W*\?")
 # « c'est mieux celle-là ou l'autre ? », « laquelle est la plus utile ? »: which is better
 _BETTER = re.compile(r"\b(?:mieux|meilleure?s?|preferable|plus (?:utile|important|interessant|valorisant)e?s?)\b")
 # « il les aide pour quoi ? », « elle aide qui ? »: the job's person, the subject of a question read as help
@@ -93,6 +100,11 @@ _WHERE_LEARNT = re.compile(r"s'appren(?:d|nent)\s+(?:ou|comment)\b|\bon (?:les |
                            r"|\bou (?:est-ce qu'on |on )?(?:les |l')?appren\w*|\bwhere (?:do|can) (?:i|you|we) learn\b")
 # « au fait, … », « sinon, … », « autre question : … »: by the way, another topic
 _BY_THE_WAY = re.compile(r"^\W*(?:(?:et|ok|bon|alors)\W+)?(?:au fait|sinon|autre question|by the way|btw|changement de sujet)\b")
+# « à partir de quel niveau on est prêt ? », « quel niveau d'études minimum ? »: the level of studies the job asks
+_LEVEL_NEEDED = re.compile(r"\b(?:a partir de|avec|des|dès) quel niveau\b|\bquel niveau (?:d'etudes?|faut|il faut|minimum|requis"
+                           r"|demande|necessaire)\b|\bniveau (?:d'etudes? )?(?:minimum|requis|necessaire|exige)\b")
+# « merci », « je vous remercie », « thx »: thanks said (« ok cite les tous », read as thanks, thanks no one)
+_THANKS = re.compile(r"\b(?:merci\w*|remerci\w*|thanks?|thx|ty|cimer|mrc|mci)\b")
 # « merci t'es trop fort », « ok merci t'es une bonne calculatrice mdr »: thanks, with a remark and no question
 THANKS_WORDS = 10
 _THANKS_ONLY = re.compile(r"^(?!.*\?)(?!.*\b(?:comment|combien|pourquoi|quel\w*|quoi|ou|est-ce)\b)"
@@ -107,7 +119,10 @@ _FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette miss
 # « tu peux me redire ? », « répète stp », « j'ai pas compris »: the last answer again
 _AGAIN = re.compile(r"\b(?:redi(?:re|s|t)|repete[rsz]?|repeter|reexplique\w*|re-?explique\w*|say (?:it|that) again|repeat)\b"
                     r"|\b(?:j'ai|jai|j) ?(?:pas|rien) (?:compris|capte|pige)\b|\bpas (?:compris|capte|pige)\b"
-                    r"|^\W*(?:bah|ben|bon|et|mais)\W+alors\b")
+                    r"|^\W*(?:bah|ben|bon|et|mais)\W+alors\b"
+                    # « trop long, en 1 phrase ? », « plus court stp »: the same answer, asked again in short
+                    r"|^\W*(?:(?:ok|bon|trop long|c'est long|c long)\W+)*(?:en (?:une|1|deux|2|quelques) (?:phrases?|mots|lignes?)"
+                    r"|plus court|version courte|en plus court|tldr|tl;dr)\W*(?:(?:stp|svp|please|pls)\W*)?$")
 # « résume-moi tout », « l'essentiel en 5 lignes »: a summary of the fiche
 _SUMMARY = re.compile(r"\bresum\w*|\bl'essentiel\b|\bsummar\w*|\bsum (?:it )?up\b|\bdans les grandes lignes\b")
 # « tu peux l'expliquer ? », « explique-la moi », « tu peux me la détailler ? »: what was just answered, explained.
@@ -166,6 +181,8 @@ STEP_WORDS = 10
 # (« ce poste-là » points at one of them; « ce poste » alone may be the job in play)
 _THOSE_JOBS = re.compile(r"\b(?:ils|elles|eux|ces (?:postes|metiers|jobs|emplois|evolutions|experiences))\b"
                          r"|\bce (?:poste|metier|job|emploi|boulot)[- ]la\b")
+# « ce métier », « le métier », « ce taf »: the profession in play itself (not « ce métier-là »)
+_THIS_JOB = re.compile(r"\b(?:ce|le|ton|votre) (?:metier|job|taf|boulot|poste)\b(?![- ]la)")
 
 # A question about where to go next (« vers quoi ? », « dans quel métier ? »): what the evolutions answer.
 _DESTINATION = re.compile(r"\b(?:vers|en|dans) (?:quoi|quel(?:le)?s? (?:metier|poste|boulot|job|domaine|secteur)s?)\b")
@@ -290,6 +307,9 @@ class Cues:
     where_learnt: bool = False     # « ça s'apprend où ? »: where what was just answered is learnt
     by_the_way: bool = False       # « au fait, … »: another topic
     thanks_only: bool = False      # « merci t'es trop fort »: thanks with a remark, no question
+    thanks: bool = False           # « merci », « thx »: thanks said (not « ok », « top » alone)
+    level_needed: bool = False     # « à partir de quel niveau on est prêt ? »: the level of studies the job asks
+    this_job: bool = False         # « ce métier », « le job »: the profession in play itself
     again: bool = False            # « tu peux me redire ? », « j'ai pas compris »: the last answer again
     for_it: bool = False           # « ya des outils pour ça ? »: what serves the thing just answered
     better: bool = False           # « c'est mieux celle-là ou l'autre ? »: which is better
@@ -373,6 +393,8 @@ def cues(folded: str) -> Cues:
                 where_learnt=bool(_WHERE_LEARNT.search(folded)),
                 by_the_way=bool(_BY_THE_WAY.search(folded)),
                 thanks_only=len(folded.split()) <= THANKS_WORDS and bool(_THANKS_ONLY.search(folded)),
+                thanks=bool(_THANKS.search(folded)), level_needed=bool(_LEVEL_NEEDED.search(folded)),
+                this_job=bool(_THIS_JOB.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
                 of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),

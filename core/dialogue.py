@@ -124,9 +124,11 @@ def _kept_pay(turn: Turn) -> Optional[pay_sums.PaySum]:
 
 
 def saying_meant(school: School, turn: Turn) -> Optional[Outcome]:
-    """« ça veut dire quoi ? » right after the fiche's saying: the fiche does not explain it; the saying again."""
+    """« ça veut dire quoi ? », « pk il dit ça ? » right after the fiche's saying: the fiche does not explain it; the
+    saying again."""
     q, profession = turn.question, current_profession(school, turn)
-    if turn.slots.get(ITEM) != SAYING or not (q.cues.of_it or q.cues.explain_it) or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
+    if turn.slots.get(ITEM) != SAYING or not (q.cues.of_it or q.cues.explain_it or q.cues.why) \
+            or turn.kind not in (ANSWER, CLARIFY, OUT_OF_SCOPE) \
             or q.named or set(q.topics_named) - {"salaire"} or profession is None or not profession.salaire \
             or not profession.salaire.citation:
         return None
@@ -414,7 +416,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
             return exploring.respond(school, replace(turn, intent=top))
         agreed = agreed_intent(school, turn) or paid_amount(school, turn.question) or item_topic(school, turn) \
             or counted_topic(school, turn.question) or ranked_topic(school, turn.question, turn.slots.get("sujet")) \
-            or written_diploma_topic(school, turn) or cited_job_topic(school, turn)
+            or written_diploma_topic(school, turn) or cited_job_topic(school, turn) or level_topic(school, turn.question)
         outcome = answer(school, turn, agreed, fallback=agreed is None)
         return outcome or clarify(school, turn)
     return answer(school, turn, turn.intent, fallback=False)
@@ -591,11 +593,21 @@ def diploma_topic(q: Question) -> Question:
     return replace(q, topic=q.diploma)
 
 
+def level_topic(school: School, q: Question) -> Optional[str]:
+    """« je voudrais savoir à partir de quel niveau on est prêt pour le poste », unsure: the studies the job asks, when
+    nothing in it is of pay; None otherwise."""
+    return "diplome" if q.cues.level_needed and not q.about_pay and "diplome" in school.fact_topics else None
+
+
 def follow_up_topic(q: Question) -> Optional[str]:
     """The topic a follow-up fragment's own qualifier points to ("et après 5 ans ?" -> salaire), or
     None when it has none: the caller then says the fiche is silent on the previous topic."""
     if q.situation:
         return diploma_topic(replace(q, topic="relance", diploma=None)).topic
+    named = q.diploma or next(iter(q.written_diplomas), None)
+    if named in TRAINING_IDS and q.asks_necessity and not q.about_pay:
+        # « et pour être confirmé faut un mastère ? »: the diploma's necessity; the level only says what for
+        return diploma_topic(replace(q, topic=named, diploma=named)).topic
     if q.experience or q.years is not None:
         return "salaire"
     if q.diploma in TRAINING_IDS:
@@ -862,15 +874,17 @@ def checked_identity(school: School, turn: Turn) -> Optional[Outcome]:
 
 
 def absent_detail(school: School, q: Question, profession: Profession,
-                  intent: Optional[str]) -> Optional[AbsentDetail]:
+                  intent: Optional[str], previous: Optional[str] = None) -> Optional[AbsentDetail]:
     """The detail the fiche does not give that the message asks about, if any. A place or a price
     alone, with no topic and nothing about work or studies (« quel temps fait-il à Paris ? »), is
-    out of scope, not a detail the fiche leaves out."""
+    out of scope, not a detail the fiche leaves out; a short follow-up right after a topic (`previous`: « donc à Paris
+    c'est plus ? » after the pay) has that topic for context."""
     detail = school.absent_detail(q, profession)
     if detail and intent == "evolutions" and q.cues.destination:
         return None  # « me reconvertir vers quoi ? » asks where to go: the evolutions say it
+    followed = previous in school.fact_topics and len(q.folded.split()) <= SHORT_FOLLOW_UP
     if detail and detail.needs_context and intent not in school.fact_topics and intent != "relance" \
-            and not q.about_work:
+            and not q.about_work and not followed:
         return None
     return detail
 
@@ -1179,7 +1193,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         intent = "experiences"
     probe = current or (school.profession(q.named[0]) if len(q.named) == 1 else None)
     computed = intent == "salaire" and q.pay_sum is not None  # a calculation on the fiche's figures is no detail it lacks
-    detail = absent_detail(school, q, probe, intent) if probe and not stone and not computed else None
+    detail = absent_detail(school, q, probe, intent, previous) if probe and not stone and not computed else None
     said = school.detail(turn.slots.get(ABSENT))  # what the last reply said the fiche does not give
     if detail is None and probe is not None and said and not computed:
         # right after it, the conversation is the context a price or a place alone needs (« quelle école ? »
@@ -1274,10 +1288,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # cites: that job's pay, which the fiche does not give; never this profession's salary in its place
         detail = AbsentDetail(f"metier_cite:{previous}", replier.cited_label(job, previous), previous, None)
     if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \
-            and (q.cues.those_jobs or q.cues.which_one and (q.superlative or q.cues.better)) \
+            and (q.cues.those_jobs or q.cues.which_one and (q.superlative or q.cues.better)
+                 or q.cues.it_follows and len(q.folded.split()) <= SHORT_FOLLOW_UP and not q.cues.this_job) \
             and q.experience is None and q.years is None:
-        # « et ils paient combien, ces postes ? » after the stepping stones: the fiche gives no pay for the jobs
-        # it only cites; never this profession's salary in their place.
+        # « et ils paient combien, ces postes ? », « et ça paye ? » after the stepping stones or the evolutions: the
+        # fiche gives no pay for the jobs it only cites; never this profession's salary in their place.
         detail = AbsentDetail(f"salaire_cites:{previous}", replier.cited_pay_label(previous), previous, None)
     if detail is None and q.score_asked and "soft_skills" in facts and replier.skill_asked(profession, q) is None \
             and not replier.skills_named(profession, q) and replier.names_an_item(profession, "soft_skills", q):
@@ -1468,6 +1483,16 @@ def _next_training(school: School, profession: Optional[Profession], kind: str) 
 def asks_what_it_varies_with(school: School, turn: Turn) -> bool:
     """« ça dépend de quoi ? » after the pay: what the previous answer says it varies with (its topic answers)."""
     return turn.slots.get("sujet") in school.fact_topics and turn.question.asks_variation
+
+
+def after_thanks(school: School, turn: Turn) -> Tuple[bool, Optional[Outcome]]:
+    """(whether to thank, the answer that comes with the thanks) of a message read as thanks. « ok cite les tous » thanks
+    no one: a message without a word of thanks that asks something of the fiche gets that answer alone."""
+    if not turn.question.cues.thanks:
+        instead = asked_instead(school, turn)
+        if instead is not None:
+            return False, instead
+    return True, question_after_politeness(school, turn)
 
 
 def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:

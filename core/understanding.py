@@ -560,6 +560,11 @@ _NO_EXPERIENCE = re.compile(r"\b(?:sans|zero|aucune|pas d'|pas encore d'|pas de|
                             r"|\ba la sortie (?:de l'|d'|de |du |des )(?:ecole|etudes|fac|diplome|bachelor|bts|mastere|master)\b")
 
 
+# « pour le début », « si je commence », « the starting salary »: a beginner, when no entity names a level.
+_BEGINNING = re.compile(r"\b(?:pour|au|en) (?:le |tout )?debut\b|\bstarting (?:salary|pay|wage)\b|\bentry[- ]level\b"
+                        r"|\b(?:si|quand|lorsque|lorsqu'|des que) ?(?:je|j'|on|tu) ?(?:commence|debute|demarre)\w*\b")
+
+
 # « en fin de parcours », « plus tard », « avec de l'expérience »: later in a career, beside a beginner in the same message.
 _LATER = re.compile(r"\ben fin de (?:carriere|parcours)\b|\bplus tard\b|\bavec (?:de l'|l')experience\b|\bapres quelques annees\b"
                     r"|\bau bout de quelques annees\b|\bexperimente\w*|\blater\b|\bwith experience\b")
@@ -833,7 +838,9 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         # "débutant et confirmé" asks both levels: the general answer gives both.
         # « au début et en fin de parcours » asks both levels too.
         experience=(levels[0] if len(levels) == 1 and not (levels[0] == "debutant" and _LATER.search(folded))
-                    else "debutant" if not levels and _NO_EXPERIENCE.search(folded) else None),
+                    else "debutant" if not levels and (_NO_EXPERIENCE.search(folded)
+                                                       or _BEGINNING.search(folded) and not _LATER.search(folded))
+                    else None),
         diploma=diplomas[0] if diplomas else None,
         diplomas=tuple(_entity_values(entities, "diplome")), written_diplomas=written,
         skill=skills[0] if skills else None, skills=tuple(skills),
