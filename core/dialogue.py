@@ -491,9 +491,18 @@ def pay_factor_asked(school: School, q: Question, previous: Optional[str], profe
 def diploma_described(school: School, q: Question, previous: Optional[str], profession: Optional[Profession]) -> bool:
     """« c'est plutôt pour être autonome ? » after the BTS, « c'est le niveau de référence ? » after the Bachelor: a short
     follow-up, naming no other diploma, with a word of what the fiche says of the diploma just answered."""
+    # (« et l'alternance c possible ? » after the Mastère asks work-study, not whether the Mastère makes it possible)
     return previous in DIPLOMA_TOPICS and not q.diplomas and not q.named and set(q.topics_named) <= set(DIPLOMA_TOPICS) \
-        and len(q.folded.split()) <= DESCRIBED_WORDS and profession is not None \
+        and not unsaid_work_study(school, q, previous, profession) and len(q.folded.split()) <= DESCRIBED_WORDS and profession is not None \
         and school.replier.describes_diploma(profession, previous, q, any_text=True)
+
+
+def unsaid_work_study(school: School, q: Question, previous: Optional[str], profession: Optional[Profession]) -> bool:
+    """« et l'alternance c possible ? » right after a diploma the fiche's work-study text does not name (the Mastère):
+    work-study asked of it, which the fiche does not say (not the diploma's own answer). After one it names (the BTS),
+    that diploma's answer says it."""
+    return q.cues.work_study and not q.diplomas and not q.written_diplomas and previous in TRAINING_IDS \
+        and profession is not None and work_study_gap(school, replace(q, diplomas=(previous,)), profession) is not None
 
 
 def list_caveat_asked(q: Question, previous: Optional[str]) -> bool:
@@ -991,6 +1000,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     if previous == "salaire" and "salaire" in facts and intent != "salaire" and q.pay_sum is not None \
             and q.pay_sum.figures == pay_sums.CAREER_EXTREMES and not q.topics_named and not q.named:
         intent = "salaire"  # « donc en gros on peut doubler ? » right after the pay: from its lowest figure to its highest
+    if intent == "alternance" and unsaid_work_study(school, q, previous, current_profession(school, turn)) \
+            and len(q.folded.split()) <= SHORT_FOLLOW_UP:
+        # « et l'alternance c possible ? » after the Mastère: whether the Mastère is done in work-study, which the fiche
+        # does not say
+        q = replace(q, diplomas=(previous,))
+        turn = replace(turn, question=q)
     if previous == "alternance" and "alternance" in facts and q.fragment and (q.diplomas or q.written_diplomas) \
             and not set(q.topics_named) - set(DIPLOMA_TOPICS) - {"alternance"} and not q.named \
             and len(q.folded.split()) <= SHORT_FOLLOW_UP:
@@ -1080,7 +1095,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         intent = following
     elif previous in TRAINING_IDS and previous in facts and intent != previous and not q.topics_named \
             and not q.diplomas and not q.named and not q.skill and not q.skills \
+            and not unsaid_work_study(school, q, previous, current_profession(school, turn)) \
             and (q.cues.gives or q.fragment and (q.asks_necessity or q.asks_sufficiency)):
+        # (« et l'alternance c possible ? » after the Mastère asks work-study the fiche does not say of it)
         # « il prépare à quoi alors lui ? », « et c'est obligé ? », « et ça apporte quoi de le faire ? » after a diploma:
         # that diploma
         intent = previous
@@ -1333,7 +1350,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « et il peut monter jusqu'à ? » after the pay: how high the pay goes, not the evolutions
         question = replace(asked, topic="salaire")
     elif q.asks_sufficiency and not q.diplomas and previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS \
-            and not choice.switched and (q.fragment or len(q.folded.split()) <= 9):
+            and not choice.switched and (q.fragment or len(q.folded.split()) <= 9) \
+            and not unsaid_work_study(school, q, previous, profession):
         # « ça suffit pour commencer ? » after a diploma: whether that diploma is enough.
         question = replace(asked, topic=previous)
     elif intent != previous and not choice.switched and diploma_described(school, q, previous, profession):

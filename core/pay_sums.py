@@ -29,7 +29,7 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
                ("rapport", re.compile(r"\b(?:combien|cb|cmb) de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b"
                                        r"|\ble rapport entre\b|\bdivisee?s? par (?:le|la|les|un|une)\b")),
                ("milieu", re.compile(r"\b(?:coupe|couper|coupes|divise|diviser|partage|partager)\b.{0,40}\ben (?:2|deux)\b"
-                                     r"|\bmilieux?\b|\bmoyenne\b|\bmedian\w*|\baverage\b|\bmiddle\b|\bmid-?point\b"
+                                     r"|\bmilieux?\b|\bmoyennes?\b|\bmedian\w*|\baverages?\b|\bmiddles?\b|\bmid-?points?\b"
                                      # « le salaire moyen d'un débutant », « le confirmé moyen » (not « un moyen de »)
                                      r"|\b(?:salaires?|payes?|revenus?|remunerations?|debutante?s?|confirmee?s?|juniors?"
                                      r"|seniors?) moyen(?:ne)?s?\b")),
@@ -119,6 +119,9 @@ def _middles(levels: List[str]) -> Tuple[Tuple[str, str], ...]:
 # the lowest figure (a beginner's minimum) to the highest (a confirmed's maximum)
 _DOUBLING = re.compile(r"\bdoubl(?:er|e|es|ent|era|erai|erait|ement)\b|\b(?:deux|2) fois plus\b(?! que)")
 CAREER_EXTREMES = (("confirme", "max"), ("debutant", "min"))
+# « du tout début au tout max », « le plus bas et le plus haut », « de toute la fiche »: the ends of the whole career
+_EXTREMES = re.compile(r"\bdu (?:tout )?debut (?:a|au|jusqu'au|jusqu'a) (?:tout |la )?(?:max\w*|fin|sommet|top|plus haut)\b"
+                       r"|\b(?:du|le) plus bas (?:au|et le) plus haut\b|\bde toute la fiche\b")
 DOUBLING_WORDS = 6  # « donc en gros on peut doubler ? »: short, right after the pay; longer, a word of pay is needed
 
 
@@ -135,6 +138,12 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
             and not dict(_OPERATIONS)["milieu"].search(folded) \
             and (about_pay or levels_named or len(re.findall(r"[\w']+", folded)) <= DOUBLING_WORDS):
         return PaySum("rapport", CAREER_EXTREMES)
+    extremes = [name for name, pattern in _OPERATIONS if pattern.search(folded) and name != "milieu"]
+    if _EXTREMES.search(folded) and not found and extremes:
+        # « de combien de % du tout début au tout max ? », « l'écart entre le max et le min de toute la fiche »: from the
+        # lowest figure (a beginner's minimum) to the highest (a confirmed's maximum); a ratio, the higher first
+        ends = CAREER_EXTREMES if extremes[0] == "rapport" else tuple(reversed(CAREER_EXTREMES))
+        return PaySum(extremes[0], ends)
     said = [a.value for a in found]
     monthly = bool(MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
     # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's
@@ -211,8 +220,11 @@ _BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:co
                           r"|sur \d{1,2} mois|en \d{1,2} mois|en hebdo\w*|hebdo\w*|en journalier|a la semaine"
                           r"|sur \d{1,2} ans(?=.*\b(?:en tout|au total|total|cumul\w*)\b))\b")
 # « et par mois ? », « en mensuel ? » alone (a monthly pay is otherwise said with the net pay, hors_fiche.yml)
-_BARE_MONTHLY = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:combien|cb) )?(?:par mois|en mensuel"
-                           r"|mensuel(?:lement)?|au mois)(?:\W+ca (?:donne|fait)(?: quoi| combien| cb)?)?\W*$")
+# (« en chiffre rond par mois ? », « par mois environ ? »: rounded, as every calculation is)
+_ROUNDED = r"(?:en chiffres? ronds?|arrondie?s?|environ|a peu pres|en gros|grosso modo)"
+_BARE_MONTHLY = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:" + _ROUNDED + r"\W+)?(?:ca fait (?:combien|cb) )?"
+                           r"(?:par mois|en mensuel|mensuel(?:lement)?|au mois)(?:\W+ca (?:donne|fait)(?: quoi| combien| cb)?)?"
+                           r"(?:\W+" + _ROUNDED + r")?\W*$")
 # « combien d'heures par jour ? »: hours, not pay
 _HOURS = re.compile(r"\bheures?\b|\bhoraires?\b")
 

@@ -91,3 +91,39 @@ def test_does_it_pay_after_the_evolutions_is_the_pay_of_those_jobs_which_the_fic
     # the profession in play named: its own pay
     said = replies_to(("on peut évoluer vers quoi ?", "evolutions", A), ("et ça paye bien ce métier ?", "salaire", A))[1]
     assert _said(beginner, said), said
+
+
+def test_what_a_diploma_prepares_for_exactly_is_that_diploma_not_its_specialty():
+    said = replied("le bts il prépare à quoi exactement ?", "bts")
+    assert said == replied("le bts il prépare à quoi ?", "bts"), said
+    assert replied("quel bts exactement ?", "bts").startswith(template_start("hors_fiche.intro"))
+
+
+def test_from_the_very_start_to_the_very_top_is_the_whole_career():
+    (low, _), (_, high) = amounts("debutant"), amounts("confirme")
+    said = replied("ça fait quel pourcentage d'augmentation du tout début au tout max ?", "salaire")
+    rise = f"{(int(high) - int(low)) * 100 / int(low):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert _said(low, said) and _said(high, said) and f"{rise} %" in said.replace("\u00a0", " "), said
+
+
+def test_an_average_by_the_month_rounded_and_the_gap_between_two_averages():
+    confirmed = [int(a) for a in amounts("confirme")]
+    replies = replies_to(("le salaire du confirmé ?", "salaire", A, "confirme"), ("et la moyenne de ça ?", "salaire", A),
+                         ("en chiffre rond par mois ?", "salaire", A))
+    monthly = round(sum(confirmed) / 2 / 12)
+    assert _said(str(monthly), replies[2]), replies[2]
+    beginner = [int(a) for a in amounts("debutant")]
+    gap = round(sum(confirmed) / 2 - sum(beginner) / 2)
+    said = replied("et la diff entre les deux moyennes débutant et confirmé ?", "salaire")
+    assert _said(str(gap), said), said
+
+
+def test_work_study_asked_after_a_diploma_the_fiche_does_not_say_it_of_is_said_not_given():
+    """« et l'alternance c possible ? » after the Mastère (the fiche's work-study text names the BTS and the Bachelor):
+    the fiche does not say it of the Mastère, never « Oui, un Mastère permet d'exercer… »; after the BTS, it does."""
+    intro = template_start("hors_fiche.intro")
+    master = replied("le mastère ça sert à quoi ?", "mastere")
+    said = replies_to(("le mastère ça sert à quoi ?", "mastere", A), ("et l'alternance c possible ?", "alternance", A))[1]
+    assert said.startswith(intro) and master[:40] not in said, said
+    said = replies_to(("le bts c'est quoi ?", "bts", A), ("et l'alternance c possible ?", "alternance", A))[1]
+    assert not said.startswith(intro), said
