@@ -164,7 +164,9 @@ _OBJECT_VERBS = frozenset({"achete", "achetee", "acheter", "achetes", "achetez",
                            "mis", "mets", "met", "mettre", "porte", "portes", "porter", "portait", "enfile", "enfiler",
                            # « sors la crêpière », « j'ai rangé la glacière »: a thing handled
                            "sors", "sort", "sortir", "sorti", "range", "ranger", "lave", "laver", "allume", "allumer",
-                           "branche", "brancher", "nettoie", "nettoyer"}) | _SEEING
+                           "branche", "brancher", "nettoie", "nettoyer",
+                           # « j'apporte une IPA », « on boit une … »: a thing brought or drunk
+                           "apporte", "apporter", "ramene", "ramener", "bois", "boit", "boire"}) | _SEEING
 # « le voisin a une foreuse »: what someone has is a thing (« il y a un … », « ya un … » asks whether there is one)
 _HAS = frozenset({"a", "ai", "as", "avons", "avez", "ont", "avait", "avais"})
 _THING_ARTICLES = frozenset({"un", "une", "des", "le", "la", "l", "du"})
@@ -691,6 +693,11 @@ class NameIndex:
                 and read.words[j] not in _CIRCUMSTANCES
                 for j in range(end, min(end + 1, len(read.words))))):
             return shortened
+        if len(exact) > 1 and narrow:
+            # « technicien HSE »: an acronym two titles share, told apart by the head noun said beside it
+            heads = {w for w in read.words if w in self._heads}
+            told = tuple(pid for pid in exact if any(pid in self._heads[h] for h in heads))
+            exact = told if len(told) == 1 else exact
         if exact and length == 1 and narrow and self._said_of_longer(read, exact[0]):
             # « formatrice engins TP »: a one-word name followed by words of longer names of that head is one of them
             # (or the student is asked which), not the bare title

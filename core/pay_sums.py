@@ -38,7 +38,7 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\
                                     r"|\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b"
                                     r"|\bde combien (?:(?:ca|on|il|elle|le salaire) )?(?:augmente|progresse|monte|grimpe)\w*"
                                     r"|\baugmente\w* de combien\b|\bcombien (?:de|en) (?:plus\b|\+)"
-                                    r"|\bhow much more\b")))
+                                    r"|\bhow much more\b|\+ ?(?:combien|cb|cmb)\b")))
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
 # « large de combien ? », « l'amplitude de la fourchette des confirmés », « l'écart de la fourchette débutant »: how wide
 # one level's range is
@@ -144,6 +144,9 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
         # lowest figure (a beginner's minimum) to the highest (a confirmed's maximum); a ratio, the higher first
         ends = CAREER_EXTREMES if extremes[0] == "rapport" else tuple(reversed(CAREER_EXTREMES))
         return PaySum(extremes[0], ends)
+    own = _own_period(folded, found)
+    if own is not None:
+        return own
     said = [a.value for a in found]
     monthly = bool(MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
     # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's
@@ -224,7 +227,7 @@ _BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:co
 _ROUNDED = r"(?:en chiffres? ronds?|arrondie?s?|environ|a peu pres|en gros|grosso modo)"
 _BARE_MONTHLY = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:" + _ROUNDED + r"\W+)?(?:ca fait (?:combien|cb) )?"
                            r"(?:par mois|en mensuel|mensuel(?:lement)?|au mois)(?:\W+ca (?:donne|fait)(?: quoi| combien| cb)?)?"
-                           r"(?:\W+" + _ROUNDED + r")?\W*$")
+                           r"(?:\W+(?:ca|cela))?(?:\W+" + _ROUNDED + r")?\W*$")
 # « combien d'heures par jour ? »: hours, not pay
 _HOURS = re.compile(r"\bheures?\b|\bhoraires?\b")
 
@@ -271,6 +274,28 @@ def over_period(folded: str, levels: List[str], found: Sequence[Amount]) -> Opti
     else:
         figures = tuple(("", bound) for bound in dict.fromkeys(bounds)) or UNPLACED
     return PaySum(kind, figures, months=months if kind == OVER_MONTHS else 0)
+
+
+# « 35000 / 12 », « 40000 divisé par 12 »: a yearly amount divided by the months, weeks or days of a year
+_DIVIDED_BY = re.compile(r"(?:/|\bdivisee?s? par|\bdiviser par)\s*(12|52|365)\b")
+
+
+def _own_period(folded: str, found: Sequence[Amount]) -> Optional[PaySum]:
+    """« 35000 / 12 ça fait combien ? », « 30000 par an ça fait combien par semaine ? »: a yearly amount the student
+    gives, by the month, the week or the day (not a net amount: the fiche's are gross, and no rate is in it)."""
+    if len(found) != 1 or found[0].value < MONTHLY_MOST or _NET.search(folded):
+        return None
+    divided = _DIVIDED_BY.search(folded)
+    if divided:
+        kind = {"12": PER_MONTH, "52": PER_WEEK, "365": PER_DAY}[divided.group(1)]
+    elif MONTHLY.search(folded) and not _HOURS.search(folded):
+        kind = PER_MONTH
+    else:
+        period = _period(folded)
+        if period is None or period[0] == OVER_MONTHS:
+            return None
+        kind = period[0]
+    return PaySum(kind, said=(found[0].value,))
 
 
 def monthly_of_middle(kept: Optional[PaySum], folded: str) -> Optional[PaySum]:

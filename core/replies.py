@@ -741,6 +741,19 @@ class Replier:
         if not ranges or any(level not in ranges for level, _ in asked.figures):  # (a level it lacks, or none placed)
             return ""
         lines: List[str] = []
+        if asked.kind in PERIODS and asked.said:
+            # « 35000 / 12 ça fait combien ? », « 30000 par an ça fait combien par semaine ? »: the student's amount
+            value, chiffre = asked.said[0], f"{euros(asked.said[0])} €"
+            if asked.kind == PER_WEEK:
+                lines.append(self.fill("salaire.calcul_par_semaine", chiffre=chiffre, semaines=WEEKS_A_YEAR,
+                                       resultat=euros(round(value / WEEKS_A_YEAR))))
+            elif asked.kind == PER_DAY:
+                lines.append(self.fill("salaire.calcul_par_jour", chiffre=chiffre, jours=DAYS_A_YEAR,
+                                       resultat=euros(round(value / DAYS_A_YEAR))))
+            else:
+                lines.append(self.fill("salaire.calcul_par_mois_dit", chiffre=chiffre, resultat=euros(round(value / 12))))
+            return self.fill("salaire.calcul_montants_dits", calculs=self.bullets(lines),
+                             niveaux=self.bullets([self._salary_level(p, name) for name in ranges]))
         if asked.kind in PERIODS:
             # « ça fait combien par semaine ? », « en 18 mois au max ? »: each figure over that period
             if "an" not in fold(s.unite).split() or not all(bound for _, bound in asked.figures):

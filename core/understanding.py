@@ -562,7 +562,7 @@ _NO_EXPERIENCE = re.compile(r"\b(?:sans|zero|aucune|pas d'|pas encore d'|pas de|
 
 # « pour le début », « si je commence », « the starting salary »: a beginner, when no entity names a level.
 _BEGINNING = re.compile(r"\b(?:pour|au|en) (?:le |tout )?debut\b|\bstarting (?:salary|pay|wage)\b|\bentry[- ]level\b"
-                        r"|\b(?:si|quand|lorsque|lorsqu'|des que) ?(?:je|j'|on|tu) ?(?:commence|debute|demarre)\w*\b")
+                        r"|\b(?:si|quand|qd|kan|lorsque|lorsqu'|des que) ?(?:je|j'|on|tu) ?(?:commence|debute|demarre)\w*\b")
 
 
 # « en fin de parcours », « plus tard », « avec de l'expérience »: later in a career, beside a beginner in the same message.
@@ -752,7 +752,10 @@ _THING_BEFORE = re.compile(r"(?<!\by )(?<!\bya )\b(?:a|ai|as|avons|avez|ont|avoi
 # « faut être diplomate ? », « il faut être très diplomate »: a quality asked, said with a word that is also a job
 _QUALITY_BEFORE = re.compile(r"\b(?:faut|faut-il|faudrait|doit|doivent|savoir|sais)\s+(?:etre|etre\s+un\s+peu)\s+"
                              r"(?:(?:tres|assez|plutot|vraiment|super|hyper|trop|bien)\s+)?$"
-                             r"|\b(?:tres|assez|plutot|vraiment|super|hyper|trop|un peu)\s+$")
+                             r"|\b(?:tres|assez|plutot|vraiment|super|hyper|trop|un peu)\s+$"
+                             # « la diplomatie, c'est pas un job d'ambassadeur ? »: a quality likened to another job's
+                             r"|\b(?:c'est|c est|c)\s+(?:pas\s+)?(?:plutot\s+)?(?:un|une)\s+(?:job|metier|truc|boulot|qualite)"
+                             r"\s+(?:d'|de\s+|pour\s+(?:un\s+|une\s+|les\s+)?)$")
 
 # « tu confirmes ? »: a verb after its subject.
 _SUBJECT_BEFORE = re.compile(r"\b(?:je|j'|tu|il|elle|on|nous|vous)\s*$")
