@@ -235,7 +235,12 @@ def asks_quantity_of_it(q: Question) -> bool:
 def _respond(school: School, turn: Turn) -> Outcome:
     previous = turn.slots.get("sujet")
     q = turn.question
-    if previous == "salaire" and q.amount is None and q.bare_amount is not None and not q.named:
+    again = pay_sums.renewed(_kept_pay(turn), q.folded, q.numbers) if q.pay_sum is None and not q.named else None
+    if again is not None and "salaire" in school.fact_topics:
+        # « et 35000 ? » right after « 30000 par an ça fait combien par semaine ? »: the same calculation on that amount
+        q = replace(q, pay_sum=again)
+        turn = replace(turn, intent="salaire", kind=ANSWER, question=q)
+    elif previous == "salaire" and q.amount is None and q.bare_amount is not None and not q.named:
         # « donc 60000 c'est le minimum ? » right after the pay: an amount of money, checked against the fiche's
         turn = replace(turn, question=replace(q, amount=q.bare_amount))
     if turn.kind in (HELP, CLARIFY, OUT_OF_SCOPE) and asks_what_it_varies_with(school, turn) \
@@ -479,6 +484,8 @@ def paid_amount(school: School, q: Question) -> Optional[str]:
 
 # A message of this many words or fewer that asks what something varies with (« ça dépend de quoi ? ») follows up.
 SHORT_FOLLOW_UP = 6
+BELITTLED_WORDS = 12  # « donc ça sert à rien de le faire ou pas ? » right after a diploma: that diploma
+BY_DIPLOMA = "salaire_diplome"  # the detail of knowledge/hors_fiche.yml: the pay by diploma
 DESCRIBED_WORDS = 9  # a follow-up on what the last answer described (« c'est une étape de fin de parcours ? »)
 
 def pay_factor_asked(school: School, q: Question, previous: Optional[str], profession: Optional[Profession]) -> bool:
@@ -1096,7 +1103,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif previous in TRAINING_IDS and previous in facts and intent != previous and not q.topics_named \
             and not q.diplomas and not q.named and not q.skill and not q.skills \
             and not unsaid_work_study(school, q, previous, current_profession(school, turn)) \
-            and (q.cues.gives or q.fragment and (q.asks_necessity or q.asks_sufficiency)):
+            and (q.cues.gives or q.fragment and (q.asks_necessity or q.asks_sufficiency)
+                 # « donc ça sert à rien de le faire ou pas ? »: that diploma, belittled
+                 or q.premise == "secondaire" and len(q.folded.split()) <= BELITTLED_WORDS):
         # (« et l'alternance c possible ? » after the Mastère asks work-study the fiche does not say of it)
         # « il prépare à quoi alors lui ? », « et c'est obligé ? », « et ça apporte quoi de le faire ? » after a diploma:
         # that diploma
@@ -1311,6 +1320,12 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « et ils paient combien, ces postes ? », « et ça paye ? » after the stepping stones or the evolutions: the
         # fiche gives no pay for the jobs it only cites; never this profession's salary in their place.
         detail = AbsentDetail(f"salaire_cites:{previous}", replier.cited_pay_label(previous), previous, None)
+    if detail is None and previous in TRAINING_IDS and q.about_pay and not q.named and not choice.switched \
+            and len(q.folded.split()) <= SHORT_FOLLOW_UP and q.experience is None and q.years is None \
+            and q.pay_sum is None and q.amount is None and set(q.topics_named) <= {"salaire"}:
+        # « c'est le même salaire ? », « et ça paye combien ? » right after a diploma: the pay by diploma, which the fiche
+        # does not give (its figures are by experience); never this profession's pay as if it were that diploma's
+        detail = school.detail(BY_DIPLOMA)
     if detail is None and q.score_asked and "soft_skills" in facts and replier.skill_asked(profession, q) is None \
             and not replier.skills_named(profession, q) and replier.names_an_item(profession, "soft_skills", q):
         # « quel score a la diplomatie ? »: the fiche scores its technical skills only, never a quality.

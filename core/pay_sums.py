@@ -342,6 +342,18 @@ def piece(folded: str) -> Optional[PaySum]:
     return None
 
 
+def renewed(kept: Optional[PaySum], folded: str, numbers: Sequence[Amount]) -> Optional[PaySum]:
+    """« et 35000 ? », « et de 35k à 60k ? » right after a calculation on the student's own amounts: the same
+    calculation on the new ones; None otherwise (a calculation it names itself is its own)."""
+    if kept is None or not kept.kind or not kept.said or len(folded.split()) > PIECE_WORDS \
+            or any(pattern.search(folded) for _, pattern in _OPERATIONS):
+        return None
+    found = tuple(a.value for a in numbers if a.value >= 500)
+    if len(found) != len(kept.said) or found == kept.said:
+        return None
+    return replace(kept, said=found)
+
+
 def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
     """The calculation a follow-up asks: the previous one on the level it names, or another operation on the same
     figures; None when that makes no calculation (a ratio of whole ranges)."""

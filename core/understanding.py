@@ -223,6 +223,8 @@ _VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|
 # thing named does not count or is not possible, which the fiche's answer contradicts (« Non : … »).
 _BELITTLES = re.compile(r"\bsecondaires?\b|\baccessoires?\b|\bnegligeables?\b|\bfacultati\w*|\boptionnel\w*|\binutiles?\b"
                         r"|\b(?:plus|pas) (?:besoin|la peine) d(?:e|')|\bsert plus a rien\b|\bplus (?:utiles?|necessaires?)\b"
+                        # « faut pas être organisé, c'est ça ? »: as « pas besoin d'être organisé »
+                        r"|\bfaut (?:pas|plus) (?:forcement )?(?=(?:etre|avoir|savoir|maitriser|parler)\b)"
                         r"|\bsert a rien\b|\bservent a rien\b|\bpas (?:si |tres |vraiment |super |trop )?(?:importante?s?|utiles?"
                         r"|necessaires?|indispensables?|essentiel\w*)\b"
                         r"|\bn'a rien a voir\b|\brien a voir avec\b|\bun truc de\b|\bcompte(?:nt)? pas\b"

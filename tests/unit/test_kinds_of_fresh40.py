@@ -40,3 +40,36 @@ def test_when_one_starts_in_text_message_writing_is_the_beginner_and_its_average
                          ("ça fait cb par mois ça ?", "salaire", A))
     assert _said(low, replies[0]) and not _said(top, replies[0]), replies[0]
     assert _said(round((int(low) + int(high)) / 2 / 12), replies[2]), replies[2]
+
+
+def test_the_same_calculation_on_a_new_amount_of_the_student():
+    replies = replies_to(("30000 par an ça fait combien par semaine ?", "salaire", A), ("et 35000 ?", "salaire", A))
+    assert _said(round(35000 / 52), replies[1]), replies[1]
+    # right after the fiche's pay, a bare amount is still checked against its figures
+    assert not replies_to(("quel salaire ?", "salaire", A), ("donc 60000 c'est le minimum ?", "salaire", A))[1] \
+        .startswith(template_start("salaire.calcul_montants_dits"))
+
+
+def test_must_not_be_organised_is_a_premise_denied_with_no():
+    said = replied("et faut pas être organisé c'est ça ?", "soft_skills")
+    assert said.startswith("Non"), said
+
+
+def test_a_diploma_belittled_right_after_it_is_that_diploma_not_another_topic():
+    master = replied("le mastère sert à quoi ?", "mastere")
+    said = replies_to(("le mastère sert à quoi ?", "mastere", A),
+                      ("donc ça sert à rien de le faire ou pas ?", "hard_skills", A))[1]
+    assert said.startswith("Non") and master.split(":")[0].split("(")[0].strip()[:8] in said, said
+
+
+def test_the_pay_asked_right_after_a_diploma_is_the_pay_by_diploma_which_the_fiche_lacks():
+    intro = template_start("hors_fiche.intro")
+    for diploma, intent in (("avec juste un bts je fais quoi comme poste ?", "bts"), ("le bachelor c'est quoi ?", "bachelor")):
+        for follow_up in ("c'est le même salaire ?", "et ça paye combien ?"):
+            said = replies_to((diploma, intent, A), (follow_up, "salaire", A))[1]
+            assert said.startswith(intro), (diploma, follow_up, said)
+    # a level of experience asked is the fiche's pay of that level
+    (low, _), = (amounts("debutant"),)
+    said = replies_to(("le bachelor c'est quoi ?", "bachelor", A), ("et un débutant il gagne combien ?", "salaire", A,
+                                                                     "debutant"))[1]
+    assert _said(low, said), said
