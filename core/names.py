@@ -690,7 +690,7 @@ class NameIndex:
         headless = exact and not any(w in self._starts for w in read.words[end - shortened_length:end])
         if shortened_length > length and not headless and (shortened_length == len(read.words) or narrow and not any(
                 (read.linked[j][0] or read.words[j] in self._postings and not read.linked[j][1])
-                and read.words[j] not in _CIRCUMSTANCES
+                and read.words[j] not in _CIRCUMSTANCES and read.words[j] not in self._career
                 for j in range(end, min(end + 1, len(read.words))))):
             return shortened
         if len(exact) > 1 and narrow:

@@ -147,6 +147,10 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
     own = _own_period(folded, found)
     if own is not None:
         return own
+    monthly_said = [a.value for a in found if a.value < MONTHLY_MOST]
+    if _TIMES_12.search(folded) and len(monthly_said) == 1 and not _NET.search(folded):
+        # « et 4167 x 12 ça fait bien 50000 ? »: a monthly amount the student gives, by the year
+        return PaySum("par_an", said=(monthly_said[0],))
     said = [a.value for a in found]
     monthly = bool(MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
     # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's
@@ -276,6 +280,8 @@ def over_period(folded: str, levels: List[str], found: Sequence[Amount]) -> Opti
     return PaySum(kind, figures, months=months if kind == OVER_MONTHS else 0)
 
 
+# « 4167 x 12 », « 3000 fois 12 »: a monthly amount multiplied by the months of a year
+_TIMES_12 = re.compile(r"(?:\bx|\*|\bfois|\bmultiplie\w* par)\s*12\b")
 # « 35000 / 12 », « 40000 divisé par 12 »: a yearly amount divided by the months, weeks or days of a year
 _DIVIDED_BY = re.compile(r"(?:/|\bdivisee?s? par|\bdiviser par)\s*(12|52|365)\b")
 

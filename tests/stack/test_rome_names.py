@@ -590,11 +590,12 @@ def test_the_twenty_ninth_heldout_names_set_is_found_and_rarely_another_professi
     health, law; everyday sentences as headlines, recipes and chats): first measured at 264/280, 7 read as another
     profession. Mended: an acronym two titles share is told apart by the head noun beside it (« technicien HSE »), and a
     thing brought (« j'apporte une IPA »): 266/280, 6; in the earlier sets, eight more « ingénieur CVC », « animatrice
-    HSE »… Not mended: an acronym after a noun it qualifies (« processeur ARM »: a try also dropped « je suis IDE »),
-    a passive participle (« le crime a été commis dans la cuisine »), raccourcis of long titles (« monteur fibre »,
-    « conducteur de ligne agroalimentaire »), « kiné libéral »."""
+    HSE »…; a word of work or studies after a shortened name is no complement it lacks (« installateur photovoltaïque
+    formation »): 267/280, 6. Not mended: an acronym after a noun it qualifies (« processeur ARM »: a try also dropped
+    « je suis IDE »), a passive participle (« le crime a été commis dans la cuisine »), « monteur fibre sans diplôme »,
+    « conducteur de ligne agroalimentaire », « kiné libéral »."""
     right, total, about_another = score_heldout(HELDOUT29)
-    assert right / total >= 0.946, f"{right}/{total}"  # 266/280, less one case
+    assert right / total >= 0.950, f"{right}/{total}"  # 267/280, less one case
     assert len(about_another) <= 7, about_another
 
 
@@ -602,3 +603,11 @@ def test_an_acronym_two_titles_share_is_told_apart_by_the_head_noun_beside_it():
     assert index().find("technicien HSE alternance") == ("technicien_technicienne_en_hygiene_securite_environnement_industriel_hse",)
     assert index().find("ingénieur HSE salaire") == ("ingenieur_ingenieure_hygiene_securite_et_environnement_en_industrie_hse",)
     assert index().find("Ce soir apéro, j'apporte une IPA et des chips") == ()
+
+
+def test_a_word_of_work_or_studies_after_a_shortened_name_is_no_complement_it_lacks():
+    """« installateur photovoltaïque formation », typed as a search: the word after the name asks about it; « chef de
+    projet numérique » still names no chef de projet of another field."""
+    assert len(index().find("installateur photovoltaïque formation")) == 1
+    assert len(index().find("MECANICIEN VEHICULES ANCIENS FORMATION ??")) == 1
+    assert index().find("chef de projet numérique c'est quoi") == ()

@@ -73,3 +73,8 @@ def test_the_pay_asked_right_after_a_diploma_is_the_pay_by_diploma_which_the_fic
     said = replies_to(("le bachelor c'est quoi ?", "bachelor", A), ("et un débutant il gagne combien ?", "salaire", A,
                                                                      "debutant"))[1]
     assert _said(low, said), said
+
+
+def test_a_monthly_amount_times_twelve_is_its_yearly_amount():
+    said = replied("et 4167 x 12 ça fait bien 50000 ?", "salaire")
+    assert said.startswith(template_start("salaire.calcul_montants_dits")) and _said(4167 * 12, said), said
