@@ -37,6 +37,9 @@ PART_CONFIDENCE = 0.5
 ASIDE_PART_CONFIDENCE = 0.9
 # Two intents that lead to the same answer, together at least this sure, need no clarification.
 AGREEMENT_CONFIDENCE = 0.5
+# A search or a comparison in a school of one profession is answered on the likeliest topic the model gave after it,
+# when it gave that topic at least this much; else on what the message itself names, or a clarification.
+RUNNER_UP_CONFIDENCE = 0.1
 DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 
 
@@ -331,10 +334,20 @@ def _respond(school: School, turn: Turn) -> Outcome:
             # One profession: nothing to compare it with nor to search among. « laquelle compte le plus ? »
             # asks within the previous topic (its superlative); a long message about the student's tastes
             # asks about this profession: the likeliest topic the model gave, else a clarification.
-            ranked = next((name for name, _ in turn.ranking if name in school.fact_topics), None)
+            # (a topic the model gives a few hundredths is no guess: « ya des maths ? » is no question on the missions)
+            ranked = next((name for name, confidence in turn.ranking
+                           if name in school.fact_topics and confidence >= RUNNER_UP_CONFIDENCE), None)
             topic = previous if turn.intent == exploring.COMPARE and previous in school.fact_topics else ranked
             if topic in DIPLOMA_TOPICS and "diplome" in school.fact_topics and not turn.question.diplomas:
                 topic = "diplome"  # « lequel des trois est le niveau de référence ? » after each diploma: all of them
+            if topic is None:
+                # no topic the model gave: a detail the fiche does not give (« plutôt pour les filles ou les mecs ? »),
+                # else a short follow-up of the last answer (« dans un cabinet seulement ? » after the evolutions)
+                absent = answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
+                if absent:
+                    return absent
+                if previous in school.fact_topics and len(turn.question.folded.split()) <= DESCRIBED_WORDS:
+                    topic = previous
             return answer(school, turn, topic, fallback=True) or clarify(school, turn)
         return exploring.respond(school, turn)
     # Two professions named apart, or a follow-up of a comparison: compared, or « lequel ? » asked.

@@ -78,3 +78,22 @@ def test_the_pay_asked_right_after_a_diploma_is_the_pay_by_diploma_which_the_fic
 def test_a_monthly_amount_times_twelve_is_its_yearly_amount():
     said = replied("et 4167 x 12 ça fait bien 50000 ?", "salaire")
     assert said.startswith(template_start("salaire.calcul_montants_dits")) and _said(4167 * 12, said), said
+
+
+def test_a_search_in_a_school_of_one_profession_is_not_answered_on_a_topic_the_model_barely_gave(tmp_path):
+    """« ya des maths ? », read as a search with the missions at 0.01: no missions given as if asked; « on bosse seul ou
+    en équipe ? » is the quality its words name."""
+    from tests.support.knowledge import one_profession_school
+    one = one_profession_school(tmp_path)
+    p = next(iter(one.professions.values()))
+
+    def reply(text, ranking):
+        q = one.understand(text, [], ranking[0][0], [])
+        return dialogue.respond(one, dialogue.Turn(q, ranking[0][0], ranking, {"sujet": "contraintes"}, None,
+                                                   dialogue.CATALOGUE)).reply.text
+
+    said = reply("ya des maths ?", (("catalogue_chercher", 0.93), ("hors_sujet", 0.04), ("missions", 0.01)))
+    assert not any(m.intitule in said for m in p.missions), said
+    said = reply("c un métier où on bosse seul ou en équipe ?",
+                 (("catalogue_chercher", 0.94), ("evolutions", 0.03), ("contraintes", 0.01)))
+    assert not any(e in said for e in p.evolutions.postes), said
