@@ -212,6 +212,7 @@ _WORK_NOUNS = frozenset({"metier", "job", "poste", "boulot", "emploi", "travail"
 _PERSONS = frozenset({"fille", "fils", "mere", "pere", "frere", "soeur", "cousin", "cousine", "copain", "copine", "ami",
                       "amie", "oncle", "tante", "mari", "femme", "homme", "enfant", "ado", "voisin", "voisine",
                       "marraine", "parrain", "papa", "maman", "daron", "daronne", "pote", "mamie", "papi"}) | _WORK_NOUNS
+_PEOPLE = _PERSONS - _WORK_NOUNS  # (the persons, not the job: « quel travail serait bien ? » names no job)
 # « un bon luthier », « une vraie soudeuse »: the adjectives French puts before a noun; after « un », « une », « des »,
 # the name after them is framed as it would be right after the article (« le meilleur IDE » stays a thing)
 _BEFORE_NOUN = frozenset({"bon", "bonne", "bons", "bonnes", "vrai", "vraie", "vrais", "vraies", "grand", "grande",
@@ -254,7 +255,7 @@ def _story_subject(tokens: Sequence[str], at: int) -> bool:
     after = tokens[at + 1:at + 4]
     if tuple(after[:3]) in {("c", "est", p) for p in _POSSESSIVES}:
         # « Marin c'est mon meilleur pote »: someone, named before what they are to the student
-        return any(w in _PERSONS and w not in _WORK_NOUNS for w in tokens[at + 4:at + 6])
+        return any(w in _PEOPLE for w in tokens[at + 4:at + 6])
     if tuple(after[:1]) == (_COMMA,):
         # « Marin, mon cousin, vient dormir »: the verb after an apposition between commas
         close = next((j for j in range(at + 2, min(len(tokens), at + 7)) if tokens[j] == _COMMA), None)
@@ -597,7 +598,7 @@ class NameIndex:
         if before in _BEFORE_NOUN and i >= 2 and tokens[i - 2] in _INDEFINITE:
             return NameIndex._frame(tokens, i - 1)  # « un bon luthier »: as « un luthier »
         if i >= 2 and (before in _IS and tokens[i - 2] in _PERSONS
-                       or before in _IS_OF_PERSONS and (tokens[i - 2] in _SUBJECTS or tokens[i - 2] in _PERSONS - _WORK_NOUNS)):
+                       or before in _IS_OF_PERSONS and (tokens[i - 2] in _SUBJECTS or tokens[i - 2] in _PEOPLE)):
             return 2  # « il est ambulancier », « ma marraine est traductrice »: someone's job
         if before in _FRAME_PAIRS:
             return 2 if i >= 2 and tokens[i - 2] == _FRAME_PAIRS[before] else 0

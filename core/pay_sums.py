@@ -138,8 +138,9 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
             and not dict(_OPERATIONS)["milieu"].search(folded) \
             and (about_pay or levels_named or len(re.findall(r"[\w']+", folded)) <= DOUBLING_WORDS):
         return PaySum("rapport", CAREER_EXTREMES)
-    extremes = [name for name, pattern in _OPERATIONS if pattern.search(folded) and name != "milieu"]
-    if _EXTREMES.search(folded) and not found and extremes:
+    extremes = [name for name, pattern in _OPERATIONS if name != "milieu" and pattern.search(folded)] \
+        if not found and _EXTREMES.search(folded) else []
+    if extremes:
         # « de combien de % du tout début au tout max ? », « l'écart entre le max et le min de toute la fiche »: from the
         # lowest figure (a beginner's minimum) to the highest (a confirmed's maximum); a ratio, the higher first
         ends = CAREER_EXTREMES if extremes[0] == "rapport" else tuple(reversed(CAREER_EXTREMES))

@@ -741,40 +741,18 @@ class Replier:
         if not ranges or any(level not in ranges for level, _ in asked.figures):  # (a level it lacks, or none placed)
             return ""
         lines: List[str] = []
-        if asked.kind in PERIODS and asked.said:
-            # « 35000 / 12 ça fait combien ? », « 30000 par an ça fait combien par semaine ? »: the student's amount
-            value, chiffre = asked.said[0], f"{euros(asked.said[0])} €"
-            if asked.kind == PER_WEEK:
-                lines.append(self.fill("salaire.calcul_par_semaine", chiffre=chiffre, semaines=WEEKS_A_YEAR,
-                                       resultat=euros(round(value / WEEKS_A_YEAR))))
-            elif asked.kind == PER_DAY:
-                lines.append(self.fill("salaire.calcul_par_jour", chiffre=chiffre, jours=DAYS_A_YEAR,
-                                       resultat=euros(round(value / DAYS_A_YEAR))))
-            else:
-                lines.append(self.fill("salaire.calcul_par_mois_dit", chiffre=chiffre, resultat=euros(round(value / 12))))
-            return self.fill("salaire.calcul_montants_dits", calculs=self.bullets(lines),
-                             niveaux=self.bullets([self._salary_level(p, name) for name in ranges]))
         if asked.kind in PERIODS:
-            # « ça fait combien par semaine ? », « en 18 mois au max ? »: each figure over that period
-            if "an" not in fold(s.unite).split() or not all(bound for _, bound in asked.figures):
+            # « ça fait combien par semaine ? », « en 18 mois au max ? »: each figure over that period; « 35000 / 12 ça
+            # fait combien ? », « 30000 par an par semaine ? »: the student's own amount (whatever the fiche's unit)
+            if asked.said:
+                shown = [(f"{euros(asked.said[0])} €", asked.said[0])]
+            elif "an" in fold(s.unite).split() and all(bound for _, bound in asked.figures):
+                shown = [(self._figure_named(ranges[level], bound, value), value)
+                         for level, bound in asked.figures for value in (_figure(ranges[level], bound),)]
+            else:
                 return ""
-            for level, bound in asked.figures:
-                value = _figure(ranges[level], bound)
-                chiffre = self._figure_named(ranges[level], bound, value)
-                if asked.kind == PER_WEEK:
-                    lines.append(self.fill("salaire.calcul_par_semaine", chiffre=chiffre, semaines=WEEKS_A_YEAR,
-                                           resultat=euros(round(value / WEEKS_A_YEAR))))
-                elif asked.kind == PER_MONTH:
-                    lines.append(self.fill("salaire.calcul_par_mois", chiffre=chiffre, resultat=euros(round(value / 12))))
-                elif asked.kind == PER_DAY:
-                    lines.append(self.fill("salaire.calcul_par_jour", chiffre=chiffre, jours=DAYS_A_YEAR,
-                                           resultat=euros(round(value / DAYS_A_YEAR))))
-                else:
-                    lines.append(self.fill("salaire.calcul_sur_mois", chiffre=chiffre, mois=asked.months,
-                                           resultat=euros(round(value * asked.months / 12))))
-            return self.fill("salaire.calcul", calculs=self.bullets(lines),
-                             niveaux=self.bullets([self._salary_level(p, name) for name in _levels_of(asked, ranges)]))
-        if asked.kind == "par_an":
+            lines = [self._over_period(asked, chiffre, value) for chiffre, value in shown]
+        elif asked.kind == "par_an":
             if "an" not in fold(s.unite).split():
                 return ""
             yearly = asked.said[0] * 12
@@ -816,6 +794,21 @@ class Replier:
         figures = [self._salary_level(p, name) for name in _levels_of(asked, ranges)]
         return self.fill("salaire.calcul_montants_dits" if asked.said else "salaire.calcul", calculs=self.bullets(lines),
                          niveaux=self.bullets(figures))
+
+    def _over_period(self, asked: PaySum, chiffre: str, value: int) -> str:
+        """One amount of a year (a figure of the fiche, named, or the student's own) over the period asked."""
+        if asked.kind == PER_WEEK:
+            return self.fill("salaire.calcul_par_semaine", chiffre=chiffre, semaines=WEEKS_A_YEAR,
+                             resultat=euros(round(value / WEEKS_A_YEAR)))
+        if asked.kind == PER_DAY:
+            return self.fill("salaire.calcul_par_jour", chiffre=chiffre, jours=DAYS_A_YEAR,
+                             resultat=euros(round(value / DAYS_A_YEAR)))
+        if asked.kind == PER_MONTH:
+            # (the student's amount may be net or gross: « brut » only of the fiche's figures)
+            return self.fill("salaire.calcul_par_mois_dit" if asked.said else "salaire.calcul_par_mois", chiffre=chiffre,
+                             resultat=euros(round(value / 12)))
+        return self.fill("salaire.calcul_sur_mois", chiffre=chiffre, mois=asked.months,
+                         resultat=euros(round(value * asked.months / 12)))
 
     def _figure_named(self, level, bound: str, value: int) -> str:
         """« le minimum débutant(e) (30 000 €) »: a figure of a level's range, named."""
