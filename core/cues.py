@@ -21,6 +21,11 @@ _TO_PROGRESS = re.compile(r"\bpour (?:evoluer|progresser|monter en grade|avoir u
 _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|j'etais|je fais|je travaille|je bosse"
                         r"|j'ai fait|je sors|moi\b|mon (?:fils|enfant)|ma fille|\d+ ans (?:dans|en|chez|comme|d'experience|de))\b")
 
+# « j'aime pas parler en public, c'est grave ? », « je suis nul à l'écrit, ça craint ? »: whether a weakness of the student
+# matters, which « Oui » would answer the wrong way round.
+_WORRY = re.compile(r"\b(?:c'?est|c|ca|cela|est-ce) (?:grave|genant|bloquant|handicapant|penalisant|un (?:probleme|souci|frein|handicap))\b"
+                    r"|\bca craint\b|\bc'?est mort\b|\bis (?:it|that) (?:bad|a problem)\b")
+
 # « la petite citation sur le salaire », « le dicton »: a saying of the fiche.
 _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b|\bpunch ?lines?\b"
                      r"|\b(?:petite|jolie|drole de) phrase\b|\bphrase (?:d'accroche|celebre)\b"
@@ -290,6 +295,7 @@ class Cues:
     quantity_of_it: bool = False   # a quantity of what the last answer was about
     how_much: bool = False         # « combien », « cb »
     saying: bool = False           # a quotation, a saying (« la petite citation sur le salaire »)
+    worry: bool = False            # whether a weakness of the student matters (« c'est grave ? »)
     it_follows: bool = False       # « et il prépare à quels postes ? »: a follow-up on what was just answered
     of_it: bool = False            # « elle sert à quoi ? »: a short question, by a pronoun, on what was just answered
     it_first: bool = False         # « il est utile ? »: what was just answered is the subject
@@ -377,7 +383,7 @@ def cues(folded: str) -> Cues:
                 a_task=bool(_A_TASK.search(folded) or _ORDERED.search(folded)), ordered=bool(_ORDERED.search(folded)),
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
-                how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)),
+                how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)), worry=bool(_WORRY.search(folded)),
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),

@@ -275,6 +275,11 @@ def _respond(school: School, turn: Turn) -> Outcome:
         # (« il les aide pour quoi exactement ? »: someone of the job helps, not the assistant)
         # « pourquoi celui en droit ça aide ? » after the stepping stones, read as a request for help: that item
         return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False) or clarify(school, turn)
+    if turn.kind in (HELP, OUT_OF_SCOPE, CLARIFY) and q.recalls and not q.named \
+            and (recalled := recalled_topic(school, turn)):
+        # « tu disais quoi sur les décalages déjà ? » a few answers later: the topic it names again, not the help
+        return answer(school, replace(turn, intent=recalled, kind=ANSWER), recalled, fallback=False) \
+            or clarify(school, turn)
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
@@ -338,6 +343,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
             ranked = next((name for name, confidence in turn.ranking
                            if name in school.fact_topics and confidence >= RUNNER_UP_CONFIDENCE), None)
             topic = previous if turn.intent == exploring.COMPARE and previous in school.fact_topics else ranked
+            if turn.intent == exploring.COMPARE and (compared := compared_topic(school, turn.question)):
+                # « revenons aux scores : l'écart entre le plus haut et le plus bas ? » after the evolutions: the topic
+                # the message names, not the last one
+                return answer(school, replace(turn, intent=compared), compared, fallback=True) or clarify(school, turn)
             if topic in DIPLOMA_TOPICS and "diplome" in school.fact_topics and not turn.question.diplomas:
                 topic = "diplome"  # « lequel des trois est le niveau de référence ? » after each diploma: all of them
             if topic is None:
@@ -497,6 +506,7 @@ def paid_amount(school: School, q: Question) -> Optional[str]:
 
 # A message of this many words or fewer that asks what something varies with (« ça dépend de quoi ? ») follows up.
 SHORT_FOLLOW_UP = 6
+TOPIC_ALONE = 4  # a fragment that names a topic and little else (« et les hard ? », « et après le bac ? »)
 BELITTLED_WORDS = 12  # « donc ça sert à rien de le faire ou pas ? » right after a diploma: that diploma
 BY_DIPLOMA = "salaire_diplome"  # the detail of knowledge/hors_fiche.yml: the pay by diploma
 DESCRIBED_WORDS = 9  # a follow-up on what the last answer described (« c'est une étape de fin de parcours ? »)
@@ -880,6 +890,26 @@ def written_diploma_topic(school: School, turn: Turn) -> Optional[str]:
     return next((name for name, _ in turn.ranking[:3] if name in DIPLOMA_TOPICS and name in school.fact_topics), None)
 
 
+def recalled_topic(school: School, turn: Turn) -> Optional[str]:
+    """The one topic a message that recalls an earlier answer names (« tu disais quoi sur les décalages déjà ? »: the
+    constraints, one of whose items it names), else None."""
+    q = turn.question
+    named = {t for t in q.topics_named if t in school.fact_topics}
+    if len(named) == 1:
+        return named.pop()
+    shown = current_profession(school, turn)
+    return school.topic_holding(shown, q.folded) if shown is not None and not named else None
+
+
+def compared_topic(school: School, q: Question) -> Optional[str]:
+    """The one topic a comparison within the profession names (« l'écart entre le plus haut et le plus bas score » : the
+    skills, the only list the fiche scores), else None."""
+    named = {t for t in q.topics_named if t in school.fact_topics}
+    if q.score_asked and "hard_skills" in school.fact_topics and named <= {"hard_skills"}:
+        return "hard_skills"
+    return named.pop() if len(named) == 1 else None
+
+
 def counted_topic(school: School, q: Question) -> Optional[str]:
     """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
     topic = next(iter(school.vocabulary.topics_in(q.counted)), None) if q.counted else None
@@ -1176,7 +1206,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # whatever topic another word suggests
         intent = previous
     elif previous in JOB_LIST_TOPICS and previous in facts and intent != previous and (q.superlative or q.ranked) \
-            and not q.topics_named and not q.named and not q.about_pay:
+            and not q.topics_named and not q.named and not q.about_pay and not q.score_asked:
+        # (« l'écart entre le plus haut et le plus bas score ? »: the skills, the one list the fiche scores)
         # « dans l'absolu la fiche dit laquelle est la plus utile des trois ? » after the stepping stones: among them
         intent = previous
     elif q.cues.in_it and previous in ITEM_TOPICS and previous in facts and intent != previous and not q.topics_named \
@@ -1394,8 +1425,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « elles sont pareilles dans toutes les entreprises ? » after the missions: that list, with its caveat
         question = replace(asked, topic=previous)
     elif q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas \
-            and not (q.cues.by_the_way and set(q.topics_named) - {previous}):
-        # (« au fait, les études pour y arriver c'est quoi ? »: by the way, another topic)
+            and not ((q.cues.by_the_way or previous == "salaire") and set(q.topics_named) - {previous}):
+        # (« au fait, les études pour y arriver c'est quoi ? »: by the way, another topic; « et faut quel diplôme pour
+        # ça ? » after the pay: the pay says what it varies with, never which studies lead to the job)
         # « et pour y arriver, il faut quoi ? » after the evolutions: the previous answer's topic (its
         # conditions are in it), not another topic its words may suggest.
         question = replace(asked, topic=previous)
@@ -1408,10 +1440,21 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # a mission and a tool share is the mission's: what the job does); « l'analyse des risques c'est quoi ? »:
         # that skill.
         question = replace(asked, topic=item)
+    elif intent in ITEM_TOPICS and previous in ITEM_TOPICS and intent != previous and previous in facts \
+            and not choice.switched and not q.named and not set(q.topics_named) - {previous} and not q.skills \
+            and replier.names_an_item(profession, previous, q) and not replier.names_an_item(profession, intent, q):
+        # « j'aime pas trop parler en public, c'est grave ? » after the qualities, read as the skills: the list one item
+        # of which it names (« parler en public » is said « communication »), the one just answered
+        question = replace(asked, topic=previous)
     elif intent in facts and not (choice.switched and previous in facts and q.fragment):
         question = asked
     else:
         topic = follow_up_topic(asked)
+        if topic is None and q.fragment and not q.named and len(re.findall(r"\w+", q.folded)) <= TOPIC_ALONE \
+                and q.amount is None and len(topics := [t for t in q.topics_named if t in facts]) == 1:
+            # « et les hard ? » after the qualities: the topic the fragment names (sujets.yml « nomme_par ») and
+            # little else (« et 45k c'est quel niveau ? » asks no diploma)
+            topic = topics[0]
         if topic is None and previous == "salaire" and q.fragment and not choice.switched and pay_sums.bound_in(q.folded):
             # « et au maximum ? » after the pay of one level: that level's range (the bound asked is kept)
             topic = previous

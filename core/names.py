@@ -40,6 +40,8 @@ SMALL_WORDS = frozenset({"de", "d", "du", "des", "en", "la", "le", "l", "les", "
 # A word of the message is corrected to a word of the names when this similar (0-100, rapidfuzz ratio).
 WORD_SIMILARITY = 82
 CORRECTED_MIN_LENGTH = 3     # shorter words are too easily close to another one
+SOUND_SIMILARITY = 90        # a typo read by its sound key (« koreograf » for « koregraf »): as close as this
+SOUND_MIN = 7                # letters of a sound key read so: shorter keys are too easily close to another one
 MOST_AMBIGUOUS = 4           # at most this many professions are offered as buttons
 READS_KEPT = 64              # messages whose reading is kept (a message is asked of several times in a moment)
 PREFIX_MIN = 4               # « tram » for « tramway »: a message word this long may narrow by prefix
@@ -194,6 +196,7 @@ _ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »:
 _VERB_AFTER = frozenset({"peut", "peux", "pouvez", "pourrait", "pourrais", "faut", "dois", "doit", "devrait", "vais", "va",
                          "vont", "allez"})
 _SUBJECTS = frozenset({"je", "j", "tu", "il", "elle", "on", "ils", "elles"})
+_TO_DO = frozenset({"a", "pour", "sans"})  # « appris à … le poisson », « pour … la haie »: an infinitive follows
 _BEFORE_SUBJECT = frozenset({"comment", "quand", "si", "que", "qu", "pourquoi", "et", "mais", "donc", "alors", "ou",
                              "puis", "car"})
 # « la crème pâtissière », « l'air marin », « la prospection commerciale »: after an article and a noun, an adjective,
@@ -436,6 +439,7 @@ class NameIndex:
         self._longest = max(map(len, self._exact), default=0)
         self._vocabulary = sorted(self._postings)
         self._sounds = self._sound_keys(folded_words)
+        self._sound_list = list(self._sounds)
         self._initials = self._initials_of(common)
 
     @staticmethod
@@ -564,6 +568,9 @@ class NameIndex:
             return True  # « j'ai fait du VTT ce weekend »: a pastime (« faire du VTC à côté des études » is work)
         if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT or tokens[i - 2] in _BREAKS):
             return True
+        if before in _TO_DO and tokens[i].endswith("er") and i + 1 < len(tokens) and tokens[i + 1] in _DETERMINERS \
+                and not self._says_work(tokens):
+            return True  # « il m'a appris à écailler le poisson »: an infinitive and its object, in a message of no work
         if any(t in _WORKS for t in tokens[max(0, i - 3):i]) and all(t in _WORKS or t in SMALL_WORDS
                                                                        for t in tokens[max(0, i - 3):i][-2:]):
             return True  # « le film Sage femme », « la chanson Le Facteur »: the title of a work
@@ -957,9 +964,18 @@ class NameIndex:
             return alike or word
         # a typo keeps how a word starts, in letters or in sound (« odioprotésiste » for audioprothésiste): « encadreuse »
         # is no typo of « cadreuse »
-        return next((found for found, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio,
-                                                               score_cutoff=WORD_SIMILARITY, limit=5)
-                     if _same_start(found, folded)), word)
+        spelt = next((found for found, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio,
+                                                                score_cutoff=WORD_SIMILARITY, limit=5)
+                      if _same_start(found, folded)), None)
+        if spelt is not None:
+            return spelt
+        # a typo both in letters and in sound, close to the ear (« choréografe » for chorégraphe)
+        heard = sound(folded)
+        if len(heard) < SOUND_MIN:
+            return word
+        return next((self._sounds[key] for key, _, _ in process.extract(heard, self._sound_list, scorer=fuzz.ratio,
+                                                                        score_cutoff=SOUND_SIMILARITY, limit=3)
+                     if _same_start(self._sounds[key], folded)), word)
 
     def _candidates(self, asked: Set[str]) -> Set[int]:
         return set().union(*(self._postings.get(word, set()) for word in asked))

@@ -953,7 +953,9 @@ class Replier:
         # « l'écoute, c'est secondaire ? »: the quality is one the fiche expects, « Non » first.
         return Body(self.fill("soft_skills.premisse_niee" if q.premise == "niee"
                               else "soft_skills.premisse_secondaire" if q.premise == "secondaire"
-                              else "soft_skills.expliquee" if q.asks_open or ranked is not None else "soft_skills.ciblee",
+                              # (« je suis nul à l'oral, c'est grave ? »: no « Oui »)
+                              else "soft_skills.expliquee" if q.asks_open or ranked is not None or q.cues.worry
+                              else "soft_skills.ciblee",
                               qualite=chosen.nom, detail=chosen.detail, autres=others))
 
     def item_answered(self, p: Profession, q: Question) -> Optional[str]:
@@ -1106,6 +1108,7 @@ class Replier:
                               else "hard_skills.premisse_secondaire" if q.premise == "secondaire"
                               # (« elle est notée combien ? » asks its score, no « Oui »)
                               else "hard_skills.expliquee" if q.asks_open or q.ordinal is not None or q.score_asked
+                              or q.cues.worry
                               else "hard_skills.ciblee",
                               nom=s.nom, score=s.score,
                               mots_cles=", ".join(k.lower() for k in s.mots_cles),

@@ -228,6 +228,15 @@ class School:
             cached = self._answer_words[(profession.id, topic)] = self.topic_words(topic) | keys(" ".join(items)) | said
         return cached
 
+    def topic_holding(self, profession: Profession, folded: str) -> Optional[str]:
+        """The one topic whose answer holds the most words of the message (`folded`), none of them neutral nor the
+        profession's name (« tu disais quoi sur les décalages déjà ? »: the constraints); None on a tie or none."""
+        said = {k for k in keys(folded) if len(k) >= 5} - NEUTRAL_KEYS - self._names_of(profession)
+        held = {t: len(said & self.answer_words(profession, t)) for t in self.fact_topics}
+        best = max(held.values(), default=0)
+        found = [t for t, n in held.items() if n == best]
+        return found[0] if best and len(found) == 1 else None
+
     def text_holding(self, profession: Profession, asked: Asked, folded: str) -> Optional[str]:
         """The one topic answered by a text of the fiche (the RNCP titles, work-study, continuing education, the FAQ
         remark) that holds what the student asks for, which the answer of the topic asked lacks: its word in that

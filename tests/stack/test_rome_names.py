@@ -51,6 +51,7 @@ HELDOUT26 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout26.yml"
 HELDOUT27 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout27.yml"
 HELDOUT28 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout28.yml"
 HELDOUT29 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout29.yml"
+HELDOUT30 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout30.yml"
 
 
 @lru_cache(maxsize=1)
@@ -597,6 +598,27 @@ def test_the_twenty_ninth_heldout_names_set_is_found_and_rarely_another_professi
     right, total, about_another = score_heldout(HELDOUT29)
     assert right / total >= 0.950, f"{right}/{total}"  # 267/280, less one case
     assert len(about_another) <= 7, about_another
+
+
+def test_the_thirtieth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout30.yml (280, written apart from the whole list: titles inside long messages,
+    plurals with an article, feminine forms, typos of accents, doubled letters and cut words; farming, crafts, trade,
+    hotels, transport, sport, arts and the sea; everyday sentences on hobbies, family, games and shopping): first
+    measured at 267/280, 4 read as another profession. Mended: an infinitive and its object (« il m'a appris à écailler
+    le poisson ») is no job, in a message of no work: 268/280, 3; a typo both in letters and in sound
+    (« choréografe »): 269/280, and two more in the earlier sets (« coréografe », « peintre en batiman »). Not mended:
+    a plural subject of an inverted question (« les apiculteurs arrivent-ils à vivre de leur miel ? »: « les serveurs
+    sont-ils en panne ? » reads the same), usual names whose words hold a shorter title (« menuisier alu »), « bar-man »,
+    « le souffleur à feuilles »."""
+    right, total, about_another = score_heldout(HELDOUT30)
+    assert right / total >= 0.957, f"{right}/{total}"  # 269/280, less one case
+    assert len(about_another) <= 4, about_another
+
+
+def test_an_infinitive_and_its_object_is_no_job_and_a_typo_may_be_read_by_its_sound():
+    assert index().find("mon père m'a appris à écailler le poisson au camping") == ()
+    assert index().find("je veux être écailler") == ("ecailler_ecaillere",)
+    assert index().find("je veux devenir choréografe") == ("choregraphe",)
 
 
 def test_an_acronym_two_titles_share_is_told_apart_by_the_head_noun_beside_it():
