@@ -57,7 +57,8 @@ NEIGHBOUR_WORDS = 9
 # « pourquoi ? », « pk ? », « ah bon pourquoi ça ? »: why, asked of what was just answered, and nothing else.
 # (« pk il dit ça ? », « pourquoi elle écrit ça ? »: why the fiche says what was just quoted)
 _WHY = re.compile(r"^\W*(?:(?:et|mais|ah|ok|ah bon|d'accord)\W+)?(?:pourquoi|pk|pq|pourquoi donc|why)"
-                  r"(?:\W+(?:il|elle|on|ils|elles|la fiche) (?:dit|dis|disent|ecrit|met|affirme))?(?:\W+(?:ca|cela|donc))?\W*$")
+                  r"(?:\W+(?:il|elle|on|ils|elles|la fiche) (?:dit|dis|disent|ecrit|met|mettent|affirme|a mis|ont mis))?"
+                  r"(?:\W+(?:ca|cela|donc|ca dans la fiche|cette phrase))?\W*$")
 # « laquelle sert pour… ? », « c'est lequel qui… ? »: which one of the list just given.
 _WHICH_ONE = re.compile(r"^\W*(?:(?:et|ok|mais|donc)\W+)?(?:c'est |c )?(?:laquelle|lequel|lesquelles|lesquels)\b"
                         r"|^\W*(?:(?:et|ok|mais|donc)\W+)?(?:celle|celui|celles|ceux) (?:qui|pour|dont)\b")
@@ -89,7 +90,10 @@ HOW_LONG_WORDS = 9
 # « c calculé par toi ou c dans la fiche ? », « ça vient d'où ce chiffre ? »: where a figure just given comes from
 _WHENCE = re.compile(r"\bcalcul\w*\b[^?.!]*\b(?:toi|vous|fiche)\b|\b(?:toi|vous)\b[^?.!]*\bcalcul\w*"
                      r"|\b(?:c'est|c|est-ce)(?: vraiment| bien)? (?:ecrit|dit|marque|note) (?:dans|sur) la fiche\b|\bca vient d'ou\b"
-                     r"|\bd'ou (?:vient|viennent|sort|sortent) (?:ce|ces|le|les|ton|tes|votre|vos) (?:chiffre|montant|calcul)s?\b")
+                     r"|\bd'ou (?:vient|viennent|sort|sortent) (?:ce|ces|le|les|ton|tes|votre|vos) (?:chiffre|montant|calcul)s?\b"
+                     # « tu calcules comment ? », « d'où tu sors ces chiffres ? »
+                     r"|\b(?:tu|vous) (?:calcul\w*|as calcule|avez calcule) comment\b|\bcomment (?:tu|vous) (?:calcul\w*|as calcule)"
+                     r"|\bc(?:'est| est)? quoi (?:le|ton|ce|votre) calcul\b|\bd'ou (?:tu|vous) (?:sors|sortez|tires|tirez)\b")
 # « et la taille de l'entreprise ça joue ? », « la fiche parle de la localisation non ? »: whether something counts, or
 # is said by the fiche
 _MATTERS = re.compile(r"\b(?:joue|jouent|compte|comptent|influe\w*|change|changent|impact\w*)\b"
@@ -376,6 +380,7 @@ def cues(folded: str) -> Cues:
     """The cues of a folded message."""
     in_it = bool(_IN_IT.search(folded))
     steps = job_steps(folded)
+    length = len(folded.split())
     return Cues(studies=bool(_STUDIES.search(folded)), continuing=bool(_CONTINUING.search(folded)),
                 studies_on=bool(_STUDIES_ON.search(folded)), gives=bool(_GIVES.search(folded)),
                 initial_studies=initial_studies(folded), goes_on=bool(_GOES_ON.search(folded)),
@@ -386,24 +391,24 @@ def cues(folded: str) -> Cues:
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)), worry=bool(_WORRY.search(folded)),
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
-                explain_it=len(folded.split()) <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
+                explain_it=length <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),
                 which_one=bool(_WHICH_ONE.search(folded)), which_ones=bool(_WHICH_ONES.match(folded)),
                 again=bool(_AGAIN.search(folded)), for_it=bool(_FOR_IT.search(folded)), better=bool(_BETTER.search(folded)),
                 third_person=bool(_THIRD_PERSON.search(folded)), of_jobs=bool(_OF_JOBS.search(folded)),
                 relist=bool(_RELIST.search(folded)),
-                insisting=len(folded.split()) <= INSISTING_WORDS and bool(_INSISTING.search(folded)),
-                how_long=len(folded.split()) <= HOW_LONG_WORDS and bool(_HOW_LONG.search(folded)),
+                insisting=length <= INSISTING_WORDS and bool(_INSISTING.search(folded)),
+                how_long=length <= HOW_LONG_WORDS and bool(_HOW_LONG.search(folded)),
                 whence=bool(_WHENCE.search(folded)),
                 matters=bool(_MATTERS.search(folded)),
                 wants_person=bool(_WANTS_PERSON.search(folded)),
                 where_learnt=bool(_WHERE_LEARNT.search(folded)),
                 by_the_way=bool(_BY_THE_WAY.search(folded)),
-                thanks_only=len(folded.split()) <= THANKS_WORDS and bool(_THANKS_ONLY.search(folded)),
+                thanks_only=length <= THANKS_WORDS and bool(_THANKS_ONLY.search(folded)),
                 thanks=bool(_THANKS.search(folded)), level_needed=bool(_LEVEL_NEEDED.search(folded)),
                 this_job=bool(_THIS_JOB.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),
                 phrase=bool(_PHRASE.search(folded)), best_fit=bool(_BEST_FIT.search(folded)),
-                of_it=len(folded.split()) <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
+                of_it=length <= OF_IT_WORDS and bool(_OF_IT.search(folded)) and bool(_ITS.search(folded)),
                 facing=bool(_FACING.search(folded)), mostly=bool(_MOSTLY.search(folded)),
                 asks_person=bool(_ASKS_PERSON.search(folded)), can_practise=bool(_CAN_PRACTISE.search(folded)),
                 job_step=steps[0] if len(steps) == 1 else None, job_steps=steps, those_jobs=bool(_THOSE_JOBS.search(folded)),

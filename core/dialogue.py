@@ -247,7 +247,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
         # « donc 60000 c'est le minimum ? » right after the pay: an amount of money, checked against the fiche's
         turn = replace(turn, question=replace(q, amount=q.bare_amount))
     if turn.kind in (HELP, CLARIFY, OUT_OF_SCOPE) and asks_what_it_varies_with(school, turn) \
-            and len(turn.question.folded.split()) <= SHORT_FOLLOW_UP:
+            and turn.question.word_count <= SHORT_FOLLOW_UP:
         # (not the help)
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
     recalled = saying_meant(school, turn) or item_position(school, turn) or item_next(school, turn) \
@@ -355,7 +355,7 @@ def _respond(school: School, turn: Turn) -> Outcome:
                 absent = answer(school, turn, "hors_sujet", fallback=True, absent_only=True)
                 if absent:
                     return absent
-                if previous in school.fact_topics and len(turn.question.folded.split()) <= DESCRIBED_WORDS:
+                if previous in school.fact_topics and turn.question.word_count <= DESCRIBED_WORDS:
                     topic = previous
             return answer(school, turn, topic, fallback=True) or clarify(school, turn)
         return exploring.respond(school, turn)
@@ -388,6 +388,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (previous == "hard_skills" and (turn.question.average or turn.question.summed or turn.question.gap))
             # « ça fait +combien de % entre les 2 » after two pay figures: their calculation
             or (previous == "salaire" and turn.question.pay_sum is not None)
+            # « tu calcules comment ? » after a calculation: that answer again, which says how (or its source)
+            or (turn.question.cues.whence and not turn.question.named and set(turn.question.topics_named) <= {previous})
+            # « mais si mon cousin il m'a dit 50k direct en sortant d'école » after the pay: that amount, checked again
+            or (previous == "salaire" and turn.question.amount is not None and not turn.question.named)
             or (previous in DIPLOMA_TOPICS and turn.question.guaranteed)
             or (previous in JOB_LIST_TOPICS and turn.question.asks_compulsory)
             or (previous in DIPLOMA_TOPICS and turn.question.asks_compulsory and turn.question.fragment)
@@ -523,7 +527,7 @@ def diploma_described(school: School, q: Question, previous: Optional[str], prof
     follow-up, naming no other diploma, with a word of what the fiche says of the diploma just answered."""
     # (« et l'alternance c possible ? » after the Mastère asks work-study, not whether the Mastère makes it possible)
     return previous in DIPLOMA_TOPICS and not q.diplomas and not q.named and set(q.topics_named) <= set(DIPLOMA_TOPICS) \
-        and not unsaid_work_study(school, q, previous, profession) and len(q.folded.split()) <= DESCRIBED_WORDS and profession is not None \
+        and not unsaid_work_study(school, q, previous, profession) and q.word_count <= DESCRIBED_WORDS and profession is not None \
         and school.replier.describes_diploma(profession, previous, q, any_text=True)
 
 
@@ -538,7 +542,7 @@ def unsaid_work_study(school: School, q: Question, previous: Optional[str], prof
 def list_caveat_asked(q: Question, previous: Optional[str]) -> bool:
     """« elles sont pareilles dans toutes les entreprises ? » right after a list: that list, with its caveat."""
     return q.asks_variation and previous in ITEM_TOPICS and not q.named and not q.topics_named \
-        and len(q.folded.split()) <= DESCRIBED_WORDS
+        and q.word_count <= DESCRIBED_WORDS
 
 
 # The topics whose answer lists other jobs (the stepping stones, the evolutions).
@@ -875,7 +879,7 @@ def ranked_topic(school: School, q: Question, previous: Optional[str]) -> Option
         return None
     named = [t for t in q.topics_named if t in ITEM_TOPICS] or ([q.cues.job_step] if q.cues.job_step else [])
     # (« le 2e des jobs après ? »: of the evolutions, whatever list came last)
-    topic = named[0] if named else previous if len(q.folded.split()) <= SHORT_RANK else None
+    topic = named[0] if named else previous if q.word_count <= SHORT_RANK else None
     # (« le 2e c'est lequel ? » after the evolutions: the jobs a list cites have ranks too, not a first few; « le 2e, il
     # gagne combien ? » asks that job's pay)
     ranked = ITEM_TOPICS + (JOB_LIST_TOPICS if q.first_count is None and not q.about_pay and not q.topics_named else ())
@@ -941,7 +945,7 @@ def absent_detail(school: School, q: Question, profession: Profession,
     detail = school.absent_detail(q, profession)
     if detail and intent == "evolutions" and q.cues.destination:
         return None  # « me reconvertir vers quoi ? » asks where to go: the evolutions say it
-    followed = previous in school.fact_topics and len(q.folded.split()) <= SHORT_FOLLOW_UP
+    followed = previous in school.fact_topics and q.word_count <= SHORT_FOLLOW_UP
     if detail and detail.needs_context and intent not in school.fact_topics and intent != "relance" \
             and not q.about_work and not followed:
         return None
@@ -995,7 +999,7 @@ def compound_parts(school: School, q: Question, profession: Profession) -> List[
             continue  # « j'ai 42 ans, 15 ans dans l'administratif, quel diplôme viser ? »: who asks, not a question
         pq = part.question
         if items and (pq.cues.which_ones or pq.cues.which_one and not pq.topics_named
-                      and (pq.superlative or pq.ranked or len(pq.folded.split()) <= 3)):
+                      and (pq.superlative or pq.ranked or pq.word_count <= 3)):
             # « combien de jobs ils citent, et c'est quoi ? », « ces expériences, laquelle est la plus importante ? »:
             # which ones of what the part before asks
             continue
@@ -1051,14 +1055,14 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and q.pay_sum.figures == pay_sums.CAREER_EXTREMES and not q.topics_named and not q.named:
         intent = "salaire"  # « donc en gros on peut doubler ? » right after the pay: from its lowest figure to its highest
     if intent == "alternance" and unsaid_work_study(school, q, previous, current_profession(school, turn)) \
-            and len(q.folded.split()) <= SHORT_FOLLOW_UP:
+            and q.word_count <= SHORT_FOLLOW_UP:
         # « et l'alternance c possible ? » after the Mastère: whether the Mastère is done in work-study, which the fiche
         # does not say
         q = replace(q, diplomas=(previous,))
         turn = replace(turn, question=q)
     if previous == "alternance" and "alternance" in facts and q.fragment and (q.diplomas or q.written_diplomas) \
             and not set(q.topics_named) - set(DIPLOMA_TOPICS) - {"alternance"} and not q.named \
-            and len(q.folded.split()) <= SHORT_FOLLOW_UP:
+            and q.word_count <= SHORT_FOLLOW_UP:
         # (« et le bachelor prépare à quoi comme postes ? » asks more than work-study)
         # « et le Mastère ? » after « le BTS on peut le faire en alternance ? »: work-study again, of that diploma
         q = replace(q, cues=replace(q.cues, work_study=True))
@@ -1094,14 +1098,14 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         intent = "hard_skills"
     elif (element := turn.slots.get(ITEM)) and PAIR in element and previous == "hard_skills" and q.gap == "named" \
             and not q.named and set(q.topics_named) <= {previous} and "hard_skills" in facts \
-            and len(q.folded.split()) <= SHORT_RANK and (shown := current_profession(school, turn)) \
+            and q.word_count <= SHORT_RANK and (shown := current_profession(school, turn)) \
             and not replier.names_an_item(shown, previous, q):
         # « écart de combien ? » right after two skills compared: the gap between those two
         intent = previous
         q = replace(q, stems=frozenset().union(*(stems(fold(name)) for name in element.split(PAIR))), gap="named",
                     joins=True, ordinal=None)
     elif (element := turn.slots.get(ITEM)) and previous == "hard_skills" and q.gap == "named" and q.ordinal is not None \
-            and len(q.folded.split()) <= SHORT_RANK and not q.named and set(q.topics_named) <= {previous} \
+            and q.word_count <= SHORT_RANK and not q.named and set(q.topics_named) <= {previous} \
             and "hard_skills" in facts and (shown := current_profession(school, turn)) \
             and (at := by_rank(q, len(shown.hard_skills.competences))) is not None:
         # « combien de points d'écart avec la première ? » right after one skill: that skill and the one at that rank
@@ -1109,7 +1113,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         q = replace(q, stems=stems(fold(element)) | stems(fold(by_score(shown)[at].nom)), gap="named", joins=True,
                     ordinal=None)
     elif (element := turn.slots.get(ITEM)) and previous == "hard_skills" and intent in (previous, "relance") \
-            and (q.cues.compares and q.cues.it_first or q.gap == "named") and len(q.folded.split()) <= COMPARED_WORDS \
+            and (q.cues.compares and q.cues.it_first or q.gap == "named") and q.word_count <= COMPARED_WORDS \
             and not q.named and set(q.topics_named) <= {previous} \
             and (shown := current_profession(school, turn)) and replier.names_an_item(shown, previous, q):
         # « elle est mieux notée que la rédaction ? », « c'est combien de points de plus que la rédaction ? » right after
@@ -1134,7 +1138,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         intent, whole = "diplome", True
     elif q.ordinal is not None and previous in JOB_LIST_TOPICS and previous in facts and intent != previous \
             and not q.named and not q.about_pay and set(q.topics_named) <= {"missions", "definition"} \
-            and len(q.folded.split()) <= SHORT_RANK:
+            and q.word_count <= SHORT_RANK:
         # « le premier ça consiste en quoi au quotidien ? » after the evolutions: that job, not the first mission
         # (« au quotidien » names no topic here)
         intent, q = previous, replace(q, topics_named=())
@@ -1148,7 +1152,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not unsaid_work_study(school, q, previous, current_profession(school, turn)) \
             and (q.cues.gives or q.fragment and (q.asks_necessity or q.asks_sufficiency)
                  # « donc ça sert à rien de le faire ou pas ? »: that diploma, belittled
-                 or q.premise == "secondaire" and len(q.folded.split()) <= BELITTLED_WORDS):
+                 or q.premise == "secondaire" and q.word_count <= BELITTLED_WORDS):
         # (« et l'alternance c possible ? » after the Mastère asks work-study the fiche does not say of it)
         # « il prépare à quoi alors lui ? », « et c'est obligé ? », « et ça apporte quoi de le faire ? » after a diploma:
         # that diploma
@@ -1359,13 +1363,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         detail = AbsentDetail(f"metier_cite:{previous}", replier.cited_label(job, previous), previous, None)
     if detail is None and previous in JOB_LIST_TOPICS and q.about_pay and not q.named and not choice.switched \
             and (q.cues.those_jobs or q.cues.which_one and (q.superlative or q.cues.better)
-                 or q.cues.it_follows and len(q.folded.split()) <= SHORT_FOLLOW_UP and not q.cues.this_job) \
+                 or q.cues.it_follows and q.word_count <= SHORT_FOLLOW_UP and not q.cues.this_job) \
             and q.experience is None and q.years is None:
         # « et ils paient combien, ces postes ? », « et ça paye ? » after the stepping stones or the evolutions: the
         # fiche gives no pay for the jobs it only cites; never this profession's salary in their place.
         detail = AbsentDetail(f"salaire_cites:{previous}", replier.cited_pay_label(previous), previous, None)
     if detail is None and previous in TRAINING_IDS and q.about_pay and not q.named and not choice.switched \
-            and len(q.folded.split()) <= SHORT_FOLLOW_UP and q.experience is None and q.years is None \
+            and q.word_count <= SHORT_FOLLOW_UP and q.experience is None and q.years is None \
             and q.pay_sum is None and q.amount is None and set(q.topics_named) <= {"salaire"}:
         # « c'est le même salaire ? », « et ça paye combien ? » right after a diploma: the pay by diploma, which the fiche
         # does not give (its figures are by experience); never this profession's pay as if it were that diploma's
@@ -1409,7 +1413,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « et il peut monter jusqu'à ? » after the pay: how high the pay goes, not the evolutions
         question = replace(asked, topic="salaire")
     elif q.asks_sufficiency and not q.diplomas and previous in DIPLOMA_TOPICS and intent not in DIPLOMA_TOPICS \
-            and not choice.switched and (q.fragment or len(q.folded.split()) <= 9) \
+            and not choice.switched and (q.fragment or q.word_count <= 9) \
             and not unsaid_work_study(school, q, previous, profession):
         # « ça suffit pour commencer ? » after a diploma: whether that diploma is enough.
         question = replace(asked, topic=previous)

@@ -204,8 +204,10 @@ def seeks_a_profession(school: School, turn: Turn) -> bool:
     asked = q.request
     if not asked.asks:
         return False
-    if q.pay_sum is not None and turn.slots.get("sujet") == "salaire" and not _SEEKS.search(q.folded):
-        return False  # « c calculé par toi ? » right after a calculation: about that calculation, not an interest
+    if (q.pay_sum is not None or q.cues.whence) and turn.slots.get("sujet") == "salaire" and not _SEEKS.search(q.folded):
+        # « c calculé par toi ? », « tu calcules comment ? » right after a calculation: about that calculation, not an
+        # interest
+        return False
     if q.phrases and not (asked.avoids and _SEEKS.search(q.folded)):
         # A detail fiches do not give (« le week-end ? ») is about the profession in play, unless the message
         # looks for a profession without it (« un métier sans déplacements »).

@@ -5,7 +5,7 @@ it and pass it on. No Rasa here: tests build one on fixture knowledge folders.
 """
 import functools
 import re
-from typing import Callable, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 from core.catalogue import BY_FAMILY, Interests, SearchIndex, request
 from core.coverage import NEUTRAL_KEYS, Asked, uncovered
@@ -15,7 +15,7 @@ from core.names import NameIndex, canonical, name_words
 from core.replies import Replier
 from core.stemming import keys
 from core.textnorm import fold
-from core.understanding import AbsentDetail, Question, Vocabulary, phrase_pattern, understand
+from core.understanding import AbsentDetail, Question, Vocabulary, phrase_pattern, phrase_word, understand
 
 
 def profession_text(p: Profession) -> str:
@@ -64,6 +64,10 @@ class School:
         # when that profession is first talked about (_covered).
         phrases = tuple((name, phrase_pattern(phrase)) for name, listed in absent_phrases.items()
                         for phrase in listed)
+        by_word: Dict[str, List[int]] = {}
+        for i, phrase in enumerate(phrase for listed in absent_phrases.values() for phrase in listed):
+            by_word.setdefault(phrase_word(phrase), []).append(i)
+        phrase_words = tuple((word, tuple(indexes)) for word, indexes in by_word.items())
         # « il aide les gens qui partent à l'étranger ? » asks a mission, not whether one works abroad (« sauf »)
         exceptions = tuple((name, phrase_pattern(phrase)) for name, listed in (absent_exceptions or {}).items()
                            for phrase in listed)
@@ -76,7 +80,7 @@ class School:
         ordered = first + [t for t in topics.sujets if t not in first]
         named_by = tuple((name, re.compile(r"\b(?:" + "|".join(re.escape(fold(w)) for w in topics.sujets[name].nomme_par) + ")"))
                          for name in ordered if topics.sujets[name].nomme_par)
-        self.vocabulary = Vocabulary(phrases=phrases, exceptions=exceptions, reformulations=said,
+        self.vocabulary = Vocabulary(phrases=phrases, phrase_words=phrase_words, exceptions=exceptions, reformulations=said,
                                      topic_words=named_by,
                                      find_profession=self.names.find_folded,
                                      speaks_of_work=self.names.speaks_of_work,

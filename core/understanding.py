@@ -183,6 +183,14 @@ def phrase_pattern(phrase: str) -> "re.Pattern":
     return re.compile(r"(?<![a-z0-9])" + _elided(folded) + r"(?![a-z0-9])" + number_after)
 
 
+def phrase_word(phrase: str) -> str:
+    """The longest word every match of phrase_pattern(phrase) holds as written (« offres d'emploi »: « offres »), to
+    look for before the pattern: the message is read against every phrase of hors_fiche.yml. « combien », which
+    matches its abbreviations too, is never that word."""
+    found = [w for w in re.findall(r"[a-z0-9]+", fold(phrase).replace("*", " ")) if w != "combien"]
+    return max(found, key=len, default="")
+
+
 def _elided(words: str) -> str:
     """`words` escaped, an elision as students type it too: « offres d'emploi », « offres d emploi », « offres demploi »;
     « combien » as they write it too (« cb de temps pour trouver »)."""
@@ -535,6 +543,8 @@ class Vocabulary:
         (« sujets_nommes_en_premier »)."""
         return [topic for topic, pattern in self.topic_words if pattern.search(folded)]
     phrases: Tuple[Tuple[str, "re.Pattern"], ...] = ()          # (detail id, phrase pattern)
+    # (a word, the indexes of the phrases every match of which holds it: phrase_word), looked for before the phrases
+    phrase_words: Tuple[Tuple[str, Tuple[int, ...]], ...] = ()
     exceptions: Tuple[Tuple[str, "re.Pattern"], ...] = ()       # (detail id, a phrase that says it is not asked)
     reformulations: Tuple[Tuple["re.Pattern", str], ...] = ()   # (an everyday phrase, the word fiches use)
     topic_words: Tuple[Tuple[str, "re.Pattern"], ...] = ()     # (topic, the word starts that name it)
@@ -613,7 +623,9 @@ def asked_sentences(asking: str, vocabulary: Vocabulary) -> str:
 def absent_phrases(vocabulary: Vocabulary, asking: str) -> Tuple[int, ...]:
     """The indexes of the phrases of details fiches do not give that a message holds, but for a detail one of
     whose exceptions it also holds (hors_fiche.yml « sauf »)."""
-    found = [i for i, (_, pattern) in enumerate(vocabulary.phrases) if pattern.search(asking)]
+    groups = vocabulary.phrase_words or (("", tuple(range(len(vocabulary.phrases)))),)
+    found = sorted(i for word, indexes in groups if word in asking for i in indexes
+                   if vocabulary.phrases[i][1].search(asking))
     if not found:
         return ()
     unasked = {name for name, pattern in vocabulary.exceptions if pattern.search(asking)}
@@ -724,6 +736,11 @@ class Question:
     pay_sum: Optional[PaySum] = None
     # « et pour un confirmé ? », « et en pourcentage ? »: what a short follow-up changes of the last calculation
     pay_piece: Optional[PaySum] = None
+
+    @property
+    def word_count(self) -> int:
+        """How many words the message has (split on spaces): the dialogue's measure of a short follow-up."""
+        return len(self.folded.split())
 
 
 @dataclass(frozen=True)

@@ -56,3 +56,24 @@ def test_details_the_fiche_lacks_said_so():
                          ("un stage ca compte ?", "experiences")):
         kind = dialogue.CLARIFY if intent == "nlu_fallback" else A
         assert replied(text, intent, kind).startswith(absent), text
+
+
+def test_insisting_on_a_wrong_amount_after_the_pay_is_checked_again():
+    (low, high), (_, top) = amounts("debutant"), amounts("confirme")
+    said = replies_to(("puisqu'on débute à 50k c'est pas mal non ?", "salaire", A, "debutant"),
+                      ("mais si mon cousin il m'a dit 50k direct en sortant d'école", "hors_sujet", dialogue.OUT_OF_SCOPE,
+                       "debutant"))[1]
+    shown = re.sub(r"(?<=\d)[\s\u00a0\u202f](?=\d{3}\b)", "", said)
+    assert said.startswith("Non") and low in shown and high in shown and top not in shown, said
+
+
+def test_how_a_calculation_was_made_is_that_calculation_again_and_why_the_saying_is_there_is_the_saying():
+    replies = replies_to(("combien gagne un débutant par mois ?", "salaire", A, "debutant"),
+                         ("tu calcules comment ?", "hors_sujet", dialogue.OUT_OF_SCOPE))
+    # (in a catalogue school too: no search for professions « où l'on calcule »)
+    assert not replies[1].startswith(("Désolé", "Les fiches")) and ("12" in replies[1] or "Source" in replies[1]), \
+        replies[1]
+    saying = default_profession().salaire.citation
+    said = replies_to(("c quoi la citation sur le salaire ?", "salaire", A),
+                      ("pk ils mettent ca ?", "nlu_fallback", dialogue.CLARIFY))[1]
+    assert saying.strip("« »")[:20] in said, said
