@@ -93,7 +93,11 @@ _WHENCE = re.compile(r"\bcalcul\w*\b[^?.!]*\b(?:toi|vous|fiche)\b|\b(?:toi|vous)
                      r"|\bd'ou (?:vient|viennent|sort|sortent) (?:ce|ces|le|les|ton|tes|votre|vos) (?:chiffre|montant|calcul)s?\b"
                      # « tu calcules comment ? », « d'où tu sors ces chiffres ? »
                      r"|\b(?:tu|vous) (?:calcul\w*|as calcule|avez calcule) comment\b|\bcomment (?:tu|vous) (?:calcul\w*|as calcule)"
-                     r"|\bc(?:'est| est)? quoi (?:le|ton|ce|votre) calcul\b|\bd'ou (?:tu|vous) (?:sors|sortez|tires|tirez)\b")
+                     r"|\bc(?:'est| est)? quoi (?:le|ton|ce|votre) calcul\b|\bd'ou (?:tu|vous) (?:sors|sortez|tires|tirez)\b"
+                     # « t'es sûr de ton calcul ? », « c'est fiable tes chiffres ? »
+                     r"|\bsure? de (?:ton|ce|votre|tes|ces|vos) (?:calcul|chiffre|montant)s?\b"
+                     r"|\bfiables? (?:tes|ces|vos|les|ce|ton) (?:calcul|chiffre|montant|info)s?\b"
+                     r"|\b(?:tes|ces|vos|les) (?:calcul|chiffre|montant)s? (?:sont )?fiables?\b")
 # « et la taille de l'entreprise ça joue ? », « la fiche parle de la localisation non ? »: whether something counts, or
 # is said by the fiche
 _MATTERS = re.compile(r"\b(?:joue|jouent|compte|comptent|influe\w*|change|changent|impact\w*)\b"
@@ -108,7 +112,7 @@ _WANTS_PERSON = re.compile(r"\b(?:parler|discuter|echanger) (?:a|avec) (?:qqn|qu
 _WHERE_LEARNT = re.compile(r"s'appren(?:d|nent)\s+(?:ou|comment)\b|\bon (?:les |l'|l )?apprend (?:ca |cela )?ou\b"
                            r"|\bou (?:est-ce qu'on |on )?(?:les |l')?appren\w*|\bwhere (?:do|can) (?:i|you|we) learn\b")
 # « au fait, … », « sinon, … », « autre question : … »: by the way, another topic
-_BY_THE_WAY = re.compile(r"^\W*(?:(?:et|ok|bon|alors)\W+)?(?:au fait|sinon|autre question|by the way|btw|changement de sujet)\b")
+_BY_THE_WAY = re.compile(r"^\W*(?:(?:et|ok|bon|alors)\W+){0,2}(?:au fait|sinon|autre question|by the way|btw|changement de sujet)\b")
 # « à partir de quel niveau on est prêt ? », « quel niveau d'études minimum ? »: the level of studies the job asks
 _LEVEL_NEEDED = re.compile(r"\b(?:a partir de|avec|des|dès) quel niveau\b|\bquel niveau (?:d'etudes?|faut|il faut|minimum|requis"
                            r"|demande|necessaire)\b|\bniveau (?:d'etudes? )?(?:minimum|requis|necessaire|exige)\b")

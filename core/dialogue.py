@@ -271,8 +271,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
         return refused(school, turn)
     if turn.kind == HELP and previous in school.fact_topics and not q.named \
             and (shown := current_profession(school, turn)) is not None \
-            and (school.replier.names_an_item(shown, previous, q) or q.cues.third_person):
-        # (« il les aide pour quoi exactement ? »: someone of the job helps, not the assistant)
+            and (school.replier.names_an_item(shown, previous, q) or q.cues.third_person
+                 or q.ordinal is not None and previous in ITEM_TOPICS + JOB_LIST_TOPICS):
+        # (« il les aide pour quoi exactement ? »: someone of the job helps, not the assistant; « la 3e tu peux
+        # développer ? » after the missions: the third one)
         # « pourquoi celui en droit ça aide ? » after the stepping stones, read as a request for help: that item
         return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False) or clarify(school, turn)
     if turn.kind in (HELP, OUT_OF_SCOPE, CLARIFY) and q.recalls and not q.named \
@@ -518,7 +520,7 @@ DESCRIBED_WORDS = 9  # a follow-up on what the last answer described (« c'est u
 def pay_factor_asked(school: School, q: Question, previous: Optional[str], profession: Optional[Profession]) -> bool:
     """« et la taille de l'entreprise ça joue ? » right after the pay: something the fiche says the pay varies with,
     asked whether it counts (not by how much: « ça change combien ? » asks an amount the fiche does not give)."""
-    return previous == "salaire" and q.cues.matters and not q.cues.how_much and profession is not None \
+    return previous == "salaire" and (q.cues.matters or q.asks_variation) and not q.cues.how_much and profession is not None \
         and school.replier.pay_factor_said(profession, q)
 
 
@@ -1379,7 +1381,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « quel score a la diplomatie ? »: the fiche scores its technical skills only, never a quality.
         detail = AbsentDetail("score_qualite", replier.score_quality_label(), "soft_skills", None)
     if detail:
-        near = closest(detail, asked.topic if intent in facts else (previous if previous in facts else None), q)
+        # (« ok et ça c'est pareil dans toute la France ? » after the pay, read as the RNCP: « ça » is the pay)
+        followed = previous in facts and q.cues.it_follows and not q.topics_named and not q.named
+        near = closest(detail, asked.topic if intent in facts and not followed else (previous if previous in facts else None),
+                       q)
         # (« et par mois en moyenne ? » after a confirmed's pay: still the confirmed's, for « par semaine ? » next)
         kept = (_pay_kept(turn, q) or (turn.slots.get(ITEM) if _kept_pay(turn) is not None else None)) \
             if near is not None and near.topic == "salaire" else None
@@ -1446,7 +1451,9 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         question = replace(asked, topic=item)
     elif intent in ITEM_TOPICS and previous in ITEM_TOPICS and intent != previous and previous in facts \
             and not choice.switched and not q.named and not set(q.topics_named) - {previous} and not q.skills \
-            and replier.names_an_item(profession, previous, q) and not replier.names_an_item(profession, intent, q):
+            and replier.names_an_item(profession, previous, q) and not replier.titled_items(profession, intent, q) \
+            and (not replier.names_an_item(profession, intent, q) or replier.titled_items(profession, previous, q)
+                 or q.word_count <= DESCRIBED_WORDS):
         # « j'aime pas trop parler en public, c'est grave ? » after the qualities, read as the skills: the list one item
         # of which it names (« parler en public » is said « communication »), the one just answered
         question = replace(asked, topic=previous)
@@ -1454,7 +1461,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         question = asked
     else:
         topic = follow_up_topic(asked)
-        if topic is None and q.fragment and not q.named and len(re.findall(r"\w+", q.folded)) <= TOPIC_ALONE \
+        if topic is None and q.fragment and not q.named \
+                and (len(re.findall(r"\w+", q.folded)) <= TOPIC_ALONE or q.cues.by_the_way) \
                 and q.amount is None and len(topics := [t for t in q.topics_named if t in facts]) == 1:
             # « et les hard ? » after the qualities: the topic the fragment names (sujets.yml « nomme_par ») and
             # little else (« et 45k c'est quel niveau ? » asks no diploma)

@@ -42,6 +42,7 @@ WORD_SIMILARITY = 82
 CORRECTED_MIN_LENGTH = 3     # shorter words are too easily close to another one
 SOUND_SIMILARITY = 90        # a typo read by its sound key (« koreograf » for « koregraf »): as close as this
 SOUND_MIN = 7                # letters of a sound key read so: shorter keys are too easily close to another one
+_VERB_ENDINGS = ("erez", "erons", "eront", "ez", "ons", "ent", "ait", "ais", "ant", "er", "es", "e")
 MOST_AMBIGUOUS = 4           # at most this many professions are offered as buttons
 READS_KEPT = 64              # messages whose reading is kept (a message is asked of several times in a moment)
 PREFIX_MIN = 4               # « tram » for « tramway »: a message word this long may narrow by prefix
@@ -227,6 +228,7 @@ _BEFORE_NOUN = frozenset({"bon", "bonne", "bons", "bonnes", "vrai", "vraie", "vr
 # « Marin c'est mon meilleur pote »: after « c'est mon », someone close is a person, not a job
 _INDEFINITE = frozenset({"un", "une", "des"})
 _POSSESSIVES = frozenset({"mon", "ma", "mes", "notre", "nos", "ton", "ta", "son", "sa"})
+_OWNERS = _POSSESSIVES | {"ses", "tes", "vos", "votre", "leur", "leurs"}
 
 
 # Two capitalised words inside a sentence (« l'Institut Pasteur », « avec Catherine Frot »): a proper name
@@ -584,7 +586,9 @@ class NameIndex:
             # apprend en assistant sur des projets », followed by more words of a name, is one)
             return True
         # (« est-ce que ripeur… »: « ce que » is no article and a noun)
-        return i >= 2 and tokens[i - 2] in _DETERMINERS and before not in SMALL_WORDS and before not in _PERSONS \
+        # (« ses taux directeurs »: after a possessive and a noun, an adjective as well)
+        return i >= 2 and (tokens[i - 2] in _DETERMINERS or tokens[i - 2] in _OWNERS) and before not in SMALL_WORDS \
+            and before not in _PERSONS \
             and before not in _RELATIVES and not (before in _BEFORE_NOUN and tokens[i - 2] in _INDEFINITE) \
             and before not in _STRONG_FRAMES and self._corrected(canonical(before), before) not in self._postings
 
@@ -656,7 +660,7 @@ class NameIndex:
         if len(said) > 1:
             # « sur les réseaux sociaux tout le monde fait semblant »: ordinary words of a name without its head noun, none
             # said as a job, in a message of no work
-            return all(read.folded[i] in self._ordinary and read.words[i] not in self._starts and read.framed[i] < 2
+            return all(self._is_ordinary(read.folded[i], told) and read.words[i] not in self._starts and read.framed[i] < 2
                        and not read.clipped[i] and read.folded[i] not in self._initials
                        and read.words[i] not in self._acronym_keys for i in said) \
                 and not any(f in self._initials for f in read.folded)
@@ -676,7 +680,7 @@ class NameIndex:
         # (« un SFE » is a person)
         if read.words[i] in self._of_complement:
             return read.framed[i] < 2 and not read.articled[i] and not read.clipped[i]
-        return (read.framed[i] < 2 or read.articled[i]) and not read.clipped[i] and read.folded[i] in self._ordinary \
+        return (read.framed[i] < 2 or read.articled[i]) and not read.clipped[i] and self._is_ordinary(read.folded[i], told) \
             and read.words[i] not in self._acronym_keys and read.folded[i] not in self._initials
 
     def _found(self, read: Read, narrow: bool) -> Tuple[str, ...]:
@@ -971,11 +975,21 @@ class NameIndex:
             return spelt
         # a typo both in letters and in sound, close to the ear (« choréografe » for chorégraphe)
         heard = sound(folded)
-        if len(heard) < SOUND_MIN:
-            return word
+        if len(heard) < SOUND_MIN or self._verb_form(folded):
+            return word  # (« factorisez » is a verb the language knows, no typo of « factrice »)
         return next((self._sounds[key] for key, _, _ in process.extract(heard, self._sound_list, scorer=fuzz.ratio,
                                                                         score_cutoff=SOUND_SIMILARITY, limit=3)
                      if _same_start(self._sounds[key], folded)), word)
+
+    def _is_ordinary(self, folded: str, told: bool = False) -> bool:
+        """An ordinary word; in a message that asks nothing (`told`), the plural of one too (« ce soir, moules
+        marinières »; « les fleuristes travaillent le dimanche ? » asks about a job)."""
+        return folded in self._ordinary or told and folded[-1:] in ("s", "x") and folded[:-1] in self._ordinary
+
+    def _verb_form(self, folded: str) -> bool:
+        """Whether a folded word is a form of a verb in -er the language knows (« factorisez »: « factoriser »)."""
+        stems_ = (folded[:len(folded) - len(ending)] + "er" for ending in _VERB_ENDINGS if folded.endswith(ending))
+        return any(stem in self._known or stem in self._ordinary for stem in stems_)
 
     def _candidates(self, asked: Set[str]) -> Set[int]:
         return set().union(*(self._postings.get(word, set()) for word in asked))

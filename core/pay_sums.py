@@ -25,7 +25,7 @@ _BOUNDS = (("min", re.compile(r"\b(?:min|mini|minimum|minimums|minimal\w*|minima
 # « les 2 max », « les deux minimums »: that bound of both levels.
 _BOTH_LEVELS = re.compile(r"\b(?:les|des|aux) (?:2|deux) (?:min|mini|minimums?|max|maxi|maximums?|plafonds|planchers)\b")
 # What is computed, the first found wins (« combien de fois plus » is a ratio, not a gap).
-_OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cent\b|%|\bpercent\w*")),
+_OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cents?\b|%|\bpercent\w*")),
                ("rapport", re.compile(r"\b(?:combien|cb|cmb) de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b"
                                        r"|\ble rapport entre\b|\bdivisee?s? par (?:le|la|les|un|une)\b")),
                ("milieu", re.compile(r"\b(?:coupe|couper|coupes|divise|diviser|partage|partager)\b.{0,40}\ben (?:2|deux)\b"
@@ -108,6 +108,21 @@ def _figures(folded: str, levels: List[str]) -> Tuple[Tuple[str, str], ...]:
     return ()
 
 
+def _mixed(folded: str) -> Tuple[Tuple[str, str], ...]:
+    """« le milieu de la fourchette confirmé, +combien par rapport au débutant max ? »: two levels, one qualified by its
+    middle and the other by a bound, each level with the qualifier written nearest to it; () otherwise."""
+    levels = _found(_LEVELS, folded)
+    marks = _found(_BOUNDS, folded) + [(m.start(), MIDDLE) for m in dict(_OPERATIONS)["milieu"].finditer(folded)]
+    if len(levels) != 2 or len({name for _, name in levels}) != 2 or len(marks) != 2 \
+            or {name for _, name in marks} == {MIDDLE}:
+        return ()
+    first, second = levels
+    nearest = min(marks, key=lambda mark: abs(mark[0] - first[0]))
+    other = next(mark for mark in marks if mark is not nearest)
+    pairs = ((first[1], nearest[1]), (second[1], other[1]))
+    return tuple(sorted(pairs, key=lambda f: PAY_LEVELS.index(f[0])))
+
+
 def _middles(levels: List[str]) -> Tuple[Tuple[str, str], ...]:
     """The middles of the ranges of the levels named, of both when one or none is (a change between middles is from
     one level to the other)."""
@@ -166,7 +181,7 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
         # milieux ? », « combien de plus en % par rapport au milieu de la fourchette débutant ? »: the other
         # operation, on the middles
         kind = next(op for op in operations if op != "milieu")
-        middles = _middles(levels)
+        middles = _mixed(folded) or _middles(levels)
         # (how many times: the higher middle first, « le milieu confirmé représente 1,54 fois le milieu débutant »)
         return PaySum(kind, tuple(sorted(middles, key=lambda f: PAY_LEVELS.index(f[0]), reverse=True))
                       if kind == "rapport" else middles)

