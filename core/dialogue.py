@@ -246,6 +246,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
     elif previous == "salaire" and q.amount is None and q.bare_amount is not None and not q.named:
         # « donc 60000 c'est le minimum ? » right after the pay: an amount of money, checked against the fiche's
         turn = replace(turn, question=replace(q, amount=q.bare_amount))
+    if turn.kind in (ANSWER, CLARIFY, OUT_OF_SCOPE) and q.cues.thanks_only and q.word_count <= THANKS_ALONE \
+            and not q.named and not q.topics_named:
+        # « merci quand même », read by the model as the diplomas: thanks, nothing asked
+        return Outcome(school.replier.thanks())
     if turn.kind in (HELP, CLARIFY, OUT_OF_SCOPE) and asks_what_it_varies_with(school, turn) \
             and turn.question.word_count <= SHORT_FOLLOW_UP:
         # (not the help)
@@ -512,6 +516,7 @@ def paid_amount(school: School, q: Question) -> Optional[str]:
 
 # A message of this many words or fewer that asks what something varies with (« ça dépend de quoi ? ») follows up.
 SHORT_FOLLOW_UP = 6
+THANKS_ALONE = 4  # « merci quand même », « ok merci beaucoup » : thanks and nothing else
 TOPIC_ALONE = 4  # a fragment that names a topic and little else (« et les hard ? », « et après le bac ? »)
 BELITTLED_WORDS = 12  # « donc ça sert à rien de le faire ou pas ? » right after a diploma: that diploma
 BY_DIPLOMA = "salaire_diplome"  # the detail of knowledge/hors_fiche.yml: the pay by diploma
@@ -1091,8 +1096,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         intent, whole, q = "salaire", True, replace(q, pay_sum=followed)
     elif q.pay_sum is not None and "salaire" in facts:
         # « l'écart entre le max débutant et le min confirmé ? », « 3 000 € par mois, ça fait combien par an ? »: a
-        # calculation on the pay figures, one question whatever parts the classifier cut
-        intent, whole = "salaire", True
+        # calculation on the pay figures, one question whatever parts the classifier cut; unless a part names another
+        # topic by its own words (« cb on gagne par semaine en début et c quoi les outils ? »): each part answered
+        intent = "salaire"
+        whole = not any(p.intent in facts and p.intent != "salaire" and p.intent in p.question.topics_named
+                        and p.question.pay_sum is None for p in q.parts)
     elif previous == "hard_skills" and intent == "salaire" and q.cues.how_much and not q.about_pay \
             and q.experience is None and q.years is None and "hard_skills" in facts \
             and (shown := current_profession(school, turn)) and replier.names_an_item(shown, "hard_skills", q):

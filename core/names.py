@@ -52,7 +52,7 @@ _BRACKETS = re.compile(r"\([^)]*\)")
 # The strong frames alone introduce a profession by one distinctive word (« devenir légiste »): after
 # « la » or « les », a word is as often a subject as a job (« j'aime la musique »).
 _STRONG_FRAMES = frozenset({"un", "une", "devenir", "devenu", "devenue", "devient", "deviens", "etre", "etant",
-                            "faire", "comme"})
+                            "faire", "comme", "plutot"})  # (« pas ingénieur, plutôt orthophoniste »: the job chosen)
 _FRAMES = _STRONG_FRAMES | {"le", "la", "l", "les"}
 _ARTICLED = frozenset({"un", "une"})
 # « métier de X », « en tant que X »: the word before the frame that makes « de » or « que » frame a job.
@@ -197,6 +197,9 @@ _ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »:
 _VERB_AFTER = frozenset({"peut", "peux", "pouvez", "pourrait", "pourrais", "faut", "dois", "doit", "devrait", "vais", "va",
                          "vont", "allez"})
 _SUBJECTS = frozenset({"je", "j", "tu", "il", "elle", "on", "ils", "elles"})
+_NOT = frozenset({"pas", "jamais"})  # « je veux pas être boucher »
+_REFUSING = frozenset({"etre", "devenir", "faire", "un", "une", "le", "la", "surtout", "du", "tout"})  # between them
+_INSTEAD = frozenset({"plutot", "mais", "prefere", "preferes", "prefererais", "sinon"})  # « …, plutôt orthophoniste »
 _TO_DO = frozenset({"a", "pour", "sans"})  # « appris à … le poisson », « pour … la haie »: an infinitive follows
 _BEFORE_SUBJECT = frozenset({"comment", "quand", "si", "que", "qu", "pourquoi", "et", "mais", "donc", "alors", "ou",
                              "puis", "car"})
@@ -224,7 +227,8 @@ _BEFORE_NOUN = frozenset({"bon", "bonne", "bons", "bonnes", "vrai", "vraie", "vr
                           "future", "futurs", "futures", "ancien", "ancienne", "anciens", "anciennes", "nouveau",
                           "nouvel", "nouvelle", "nouveaux", "nouvelles", "vieux", "vieil", "vieille", "vieilles",
                           "meilleur", "meilleure", "meilleurs", "meilleures", "excellent", "excellente", "mauvais",
-                          "mauvaise", "veritable", "veritables", "simple", "simples"})
+                          "mauvaise", "veritable", "veritables", "simple", "simples", "super", "hyper"})
+_INTENSIFIERS = frozenset({"tres", "trop", "vraiment", "super", "hyper", "si", "vachement"})  # « une très bonne … »
 # « Marin c'est mon meilleur pote »: after « c'est mon », someone close is a person, not a job
 _INDEFINITE = frozenset({"un", "une", "des"})
 _POSSESSIVES = frozenset({"mon", "ma", "mes", "notre", "nos", "ton", "ta", "son", "sa"})
@@ -251,6 +255,23 @@ def sound(word: str) -> str:
     for pattern, replacement in _SOUND_RULES:
         word = pattern.sub(replacement, word)
     return word
+
+
+def _refused(tokens: Sequence[str]) -> Set[int]:
+    """The tokens of a job refused, from the word after « pas être », « pas devenir », « jamais » (« pas ingénieur »,
+    « surtout pas être un boucher ») to the end of its clause, when the message names another one after it
+    (« …, plutôt orthophoniste »): that other one is the job named. Never a job refused alone (« pas boucher ? »)."""
+    found: Set[int] = set()
+    for i, token in enumerate(tokens):
+        if token not in _NOT:
+            continue
+        start = i + 1
+        while start < len(tokens) and tokens[start] in _REFUSING:
+            start += 1
+        end = next((j for j in range(start, len(tokens)) if tokens[j] in _BREAKS or tokens[j] in _INSTEAD), len(tokens))
+        if start < end < len(tokens) and start - i <= 3:
+            found.update(range(start, end))
+    return found
 
 
 def _story_subject(tokens: Sequence[str], at: int) -> bool:
@@ -497,14 +518,18 @@ class NameIndex:
         raw, folded, framed, linked, also, shortened, articled, sentences, at = [], [], [], [], [], [], [], [], []
         breaks_so_far = list(accumulate(t in _BREAKS for t in tokens))  # (a word's: the sentence it is in)
         gap: List[str] = []  # the small words since the last word kept
+        refused = _refused(tokens)
         for i, token in enumerate(tokens):
-            # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_NO_JOB_AFTER)
+            # « pouvez-vous me conseiller ? », « notre cuisinière à gaz »: no job (_NO_JOB_AFTER); « je ne veux pas être
+            # boucher, je préfère poissonnier »: a job refused is not the one named (_refused)
             # (an acronym a title writes with « & » names it only written so: « vv » is no « V&V »)
-            if len(token) < 2 or token in SMALL_WORDS or i and tokens[i - 1] in _NO_JOB_AFTER \
+            if i in refused or len(token) < 2 or token in SMALL_WORDS or i and tokens[i - 1] in _NO_JOB_AFTER \
                     or self._not_a_job(tokens, i) or token in self._joined and token not in joined:
                 gap.append(token)
                 continue
             frame = self._frame(tokens, i)
+            if frame == 2 and i and tokens[i - 1] == "plutot" and self._heads.get(canonical(token)):
+                frame = 1  # « plutôt agent ou je reste au lycée ? »: a head noun alone names no job, « plutôt » or not
             if frame and self._a_field(tokens, i):
                 frame = 0  # « un métier d'art »: a field of work, not the art therapist
             after = bool(gap) and gap[-1] in _COMPLEMENT
@@ -606,8 +631,12 @@ class NameIndex:
         if i == 0 or tokens[i - 1] == _STOP:  # the start of the message or of a sentence
             return 2
         before = tokens[i - 1]
-        if before in _BEFORE_NOUN and i >= 2 and tokens[i - 2] in _INDEFINITE:
-            return NameIndex._frame(tokens, i - 1)  # « un bon luthier »: as « un luthier »
+        if before in _BEFORE_NOUN and i >= 2:
+            j = i - 2
+            while j > 0 and tokens[j] in _INTENSIFIERS:
+                j -= 1  # « une très bonne journaliste », « une super coiffeuse »
+            if tokens[j] in _INDEFINITE:
+                return NameIndex._frame(tokens, j + 1)  # « un bon luthier »: as « un luthier »
         if i >= 2 and (before in _IS and tokens[i - 2] in _PERSONS
                        or before in _IS_OF_PERSONS and (tokens[i - 2] in _SUBJECTS or tokens[i - 2] in _PEOPLE)):
             return 2  # « il est ambulancier », « ma marraine est traductrice »: someone's job

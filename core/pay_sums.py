@@ -246,7 +246,8 @@ _BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:co
 # (« en chiffre rond par mois ? », « par mois environ ? »: rounded, as every calculation is)
 _ROUNDED = r"(?:en chiffres? ronds?|arrondie?s?|environ|a peu pres|en gros|grosso modo)"
 _BARE_MONTHLY = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:" + _ROUNDED + r"\W+)?(?:ca fait (?:combien|cb) )?"
-                           r"(?:par mois|en mensuel|mensuel(?:lement)?|au mois)(?:\W+ca (?:donne|fait)(?: quoi| combien| cb)?)?"
+                           r"(?:par mois|en mensuel|mensuel(?:lement)?|au mois|(?:divise|diviser|divisee?) (?:par|en) (?:12|douze)"
+                           r"|/ ?12|sur 12(?: mois)?)(?:\W+ca (?:donne|fait)(?: quoi| combien| cb)?)?"
                            r"(?:\W+(?:ca|cela))?(?:\W+" + _ROUNDED + r")?\W*$")
 # « combien d'heures par jour ? »: hours, not pay
 _HOURS = re.compile(r"\bheures?\b|\bhoraires?\b")

@@ -888,7 +888,9 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         about_work=at_work or bool(named), stems=stems(in_fiche), fiche_stems=stems(fiche_said),
         # Read without the courtesy (« je suis lycéen à Lyon » introduces the student, it asks nothing of Lyon)
         # nor the story told before the questions.
-        phrases=absent_phrases(vocabulary, asked_sentences(asking, vocabulary)),
+        # (« je suis en reconversion à 35 ans… c'est réaliste pour moi ? »: the introduction the courtesy blanks is what
+        # is asked about)
+        phrases=absent_phrases(vocabulary, asked_sentences(folded if _TO_THE_STORY.search(folded) else asking, vocabulary)),
         named=named,
         entity_named=vocabulary.resolve_profession(names[0]) if names else (),
         heads=vocabulary.profession_heads(folded) if span is None else (),

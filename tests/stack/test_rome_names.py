@@ -53,6 +53,7 @@ HELDOUT28 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout28.yml"
 HELDOUT29 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout29.yml"
 HELDOUT30 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout30.yml"
 HELDOUT31 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout31.yml"
+HELDOUT32 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout32.yml"
 
 
 @lru_cache(maxsize=1)
@@ -628,6 +629,29 @@ def test_the_thirty_first_heldout_names_set_is_found_and_rarely_another_professi
     right, total, about_another = score_heldout(HELDOUT31)
     assert right / total >= 0.911, f"{right}/{total}"  # 256/280, less one case
     assert len(about_another) <= 9, about_another
+
+
+def test_the_thirty_second_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout32.yml (280, written apart from the whole list: a title after an adjective or an
+    adverb, in a negation (« je veux pas être comptable, plutôt … »), at the end of a long sentence, with a year of study;
+    health and social work, food, logistics, public works, media, tourism, animals; everyday sentences as sports
+    commentary, lyrics, recipes, forecasts and family chat): first measured at 254/280, 12 read as another profession.
+    Mended: a job refused (« pas être boucher ») is not the one named when another follows (« je préfère poissonnier »),
+    « plutôt » frames the job chosen (not a head noun alone), an adverb between the article and the adjective (« une très
+    bonne journaliste »): 259/280, 9. Not mended: kitchen things and idioms with a job's name (« la poissonnière », « la
+    crêpière », « un travail d'orfèvre », « vent marin », « l'ouvreur » of rugby): the feminine of an everyday word read
+    as everyday also dropped « une grande sommelière » and « apicultrice »."""
+    right, total, about_another = score_heldout(HELDOUT32)
+    assert right / total >= 0.921, f"{right}/{total}"  # 259/280, less one case
+    assert len(about_another) <= 10, about_another
+
+
+def test_a_job_refused_is_not_the_one_named_and_rather_frames_the_one_chosen():
+    assert index().find("Je ne veux surtout pas être boucher, je préfère poissonnier") == ("poissonnier_poissonniere",)
+    assert index().find("alors pas ingénieur, plutôt orthophoniste") == ("orthophoniste",)
+    assert index().find("je veux pas être boucher") == ("boucher_bouchere",)  # refused alone: still the job spoken of
+    assert index().find("Plutôt agent ou je reste au lycée ?") == ()  # a head noun alone, « plutôt » or not
+    assert index().find("Ma tante dit que je ferais une très bonne journaliste") == ("journaliste",)
 
 
 def test_an_infinitive_and_its_object_is_no_job_and_a_typo_may_be_read_by_its_sound():
