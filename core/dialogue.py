@@ -1388,6 +1388,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
             and not replier.skills_named(profession, q) and replier.names_an_item(profession, "soft_skills", q):
         # « quel score a la diplomatie ? »: the fiche scores its technical skills only, never a quality.
         detail = AbsentDetail("score_qualite", replier.score_quality_label(), "soft_skills", None)
+    monthly_again = False
+    if detail is None and previous == "salaire" and q.fragment and q.experience and q.amount is None \
+            and q.pay_sum is None and not q.named and not choice.switched \
+            and (monthly := school.detail(turn.slots.get(ABSENT))) is not None and monthly.monthly:
+        # « et pour un confirmé ? » right after the pay by the month (a detail the fiche lacks, with its figures divided
+        # by 12): the same, for that level
+        detail, monthly_again = monthly, True
     if detail:
         # (« ok et ça c'est pareil dans toute la France ? » after the pay, read as the RNCP: « ça » is the pay)
         followed = previous in facts and q.cues.it_follows and not q.topics_named and not q.named
@@ -1396,7 +1403,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # (« et par mois en moyenne ? » after a confirmed's pay: still the confirmed's, for « par semaine ? » next)
         kept = (_pay_kept(turn, q) or (turn.slots.get(ITEM) if _kept_pay(turn) is not None else None)) \
             if near is not None and near.topic == "salaire" else None
-        return done(replier.absent(profession, detail, near),
+        return done(replier.absent(profession, detail, near, monthly_again),
                     (("sujet", near.topic if near else previous), ("incompris", 0.0), (ABSENT, detail.id))
                     + (((ITEM, kept),) if kept else ()))
 

@@ -153,8 +153,10 @@ class Replier:
             buttons.insert(0, self.counsellor_button())
         return Reply("\n\n".join(r.text for r in replies), buttons)
 
-    def absent(self, profession: Profession, detail: AbsentDetail, closest: Optional[Question]) -> Reply:
-        """A detail the fiche does not give: say so, then what it says that is closest, and a human."""
+    def absent(self, profession: Profession, detail: AbsentDetail, closest: Optional[Question],
+               monthly_asked: bool = False) -> Reply:
+        """A detail the fiche does not give: say so, then what it says that is closest, and a human. `monthly_asked`:
+        the pay by the month was asked before, and a level is now (« et pour un confirmé ? »)."""
         intro = self.fill("hors_fiche.intro", libelle=detail.label, remarque=detail.note or "")
         counsellor = self.counsellor_button()
         if closest is None:
@@ -167,7 +169,7 @@ class Replier:
             answer = Reply(f"{body}\n{self.source(profession, 'salaire')}", self.suggestions("salaire"))
         else:
             answer = self.answer(profession, closest)
-        asked_monthly = any(phrase_pattern(p).search(closest.folded) for p in detail.monthly)
+        asked_monthly = monthly_asked or any(phrase_pattern(p).search(closest.folded) for p in detail.monthly)
         monthly = self._monthly(profession, closest.experience) if asked_monthly and closest.topic == "salaire" else ""
         if monthly:  # « ça fait combien par mois ? »: the yearly figures divided by 12, said as a calculation
             intro = f"{intro}\n{monthly}"

@@ -65,3 +65,14 @@ def test_details_the_fiche_lacks():
         turns = ((("quelles expériences avant ?", "experiences", A),) if previous else ()) \
             + ((text, intent, dialogue.CLARIFY if intent == "nlu_fallback" else A),)
         assert replies_to(*turns)[-1].startswith("La fiche ne précise pas"), text
+
+
+def test_a_level_right_after_the_pay_by_the_month_is_that_level_by_the_month():
+    level = default_profession().salaire.niveaux.confirme
+    said = replies_to(("ok et par mois pour un débutant ?", "salaire", A, "debutant"),
+                      ("et pour un confirmé ?", "salaire", A, "confirme"))[1]
+    shown = re.sub(r"(?<=\d)[\s\u00a0\u202f](?=\d{3}\b)", "", said)
+    assert str(round(level.min / 12)) in shown and str(round(level.max / 12)) in shown, said
+    # without the month before, the level's pay by the year
+    assert str(round(level.min / 12)) not in re.sub(r"(?<=\d)[\s\u00a0\u202f](?=\d{3}\b)", "", replies_to(
+        ("combien on gagne ?", "salaire", A), ("et pour un confirmé ?", "salaire", A, "confirme"))[1])
