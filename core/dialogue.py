@@ -821,10 +821,15 @@ def item_asked(school: School, profession: Profession, q: Question, previous: Op
 
 
 
+def fact_topics_named(school: School, q: Question) -> List[str]:
+    """The topics of the fiche a message names by their words (sujets.yml « nomme_par »), in the order named."""
+    return [t for t in q.topics_named if t in school.fact_topics]
+
+
 def topics_compared(school: School, turn: Turn) -> List[str]:
     """The topics a comparison names (« la différence entre les hard et les soft skills »), when two or more of
     the fiche's; else []."""
-    named = [t for t in turn.question.topics_named if t in school.fact_topics]
+    named = fact_topics_named(school, turn.question)
     if "soft_skills" in named and "hard_skills" in named and not turn.question.cues.technical:
         named.remove("hard_skills")  # « soft skill » alone also says « skill »
     return named if len(named) >= 2 and current_profession(school, turn) else []
@@ -905,9 +910,9 @@ def recalled_topic(school: School, turn: Turn) -> Optional[str]:
     """The one topic a message that recalls an earlier answer names (« tu disais quoi sur les décalages déjà ? »: the
     constraints, one of whose items it names), else None."""
     q = turn.question
-    named = {t for t in q.topics_named if t in school.fact_topics}
+    named = fact_topics_named(school, q)
     if len(named) == 1:
-        return named.pop()
+        return named[0]
     shown = current_profession(school, turn)
     return school.topic_holding(shown, q.folded) if shown is not None and not named else None
 
@@ -915,10 +920,10 @@ def recalled_topic(school: School, turn: Turn) -> Optional[str]:
 def compared_topic(school: School, q: Question) -> Optional[str]:
     """The one topic a comparison within the profession names (« l'écart entre le plus haut et le plus bas score » : the
     skills, the only list the fiche scores), else None."""
-    named = {t for t in q.topics_named if t in school.fact_topics}
-    if q.score_asked and "hard_skills" in school.fact_topics and named <= {"hard_skills"}:
+    named = fact_topics_named(school, q)
+    if q.score_asked and "hard_skills" in school.fact_topics and set(named) <= {"hard_skills"}:
         return "hard_skills"
-    return named.pop() if len(named) == 1 else None
+    return named[0] if len(named) == 1 else None
 
 
 def counted_topic(school: School, q: Question) -> Optional[str]:
@@ -1478,7 +1483,7 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         topic = follow_up_topic(asked)
         if topic is None and q.fragment and not q.named \
                 and (len(re.findall(r"\w+", q.folded)) <= TOPIC_ALONE or q.cues.by_the_way) \
-                and q.amount is None and len(topics := [t for t in q.topics_named if t in facts]) == 1:
+                and q.amount is None and len(topics := fact_topics_named(school, q)) == 1:
             # « et les hard ? » after the qualities: the topic the fragment names (sujets.yml « nomme_par ») and
             # little else (« et 45k c'est quel niveau ? » asks no diploma)
             topic = topics[0]

@@ -108,10 +108,10 @@ def _figures(folded: str, levels: List[str]) -> Tuple[Tuple[str, str], ...]:
     return ()
 
 
-def _mixed(folded: str) -> Tuple[Tuple[str, str], ...]:
-    """« le milieu de la fourchette confirmé, +combien par rapport au débutant max ? »: two levels, one qualified by its
-    middle and the other by a bound, each level with the qualifier written nearest to it; () otherwise."""
-    levels = _found(_LEVELS, folded)
+def _mixed(folded: str, levels: List[Tuple[int, str]]) -> Tuple[Tuple[str, str], ...]:
+    """« le milieu de la fourchette confirmé, +combien par rapport au débutant max ? »: two levels (`levels`: each with
+    its place, as _found reads them), one qualified by its middle and the other by a bound, each level with the
+    qualifier written nearest to it; () otherwise."""
     marks = _found(_BOUNDS, folded) + [(m.start(), MIDDLE) for m in dict(_OPERATIONS)["milieu"].finditer(folded)]
     if len(levels) != 2 or len({name for _, name in levels}) != 2 or len(marks) != 2 \
             or {name for _, name in marks} == {MIDDLE}:
@@ -144,14 +144,15 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
     """The calculation a message (folded) asks of the pay figures, None when it asks none. `about_pay`: whether the
     message has a word of pay; a level or « fourchette » does too. `numbers`: the message's, when already read."""
     found = [a for a in (amounts(folded) if numbers is None else numbers) if a.value >= 500]
-    levels_named = [name for _, name in _found(_LEVELS, folded)]
-    named = _figures(folded, levels_named) if _DOUBLING.search(folded) and not found else ()
+    level_marks = _found(_LEVELS, folded)
+    levels = [name for _, name in level_marks]
+    named = _figures(folded, levels) if _DOUBLING.search(folded) and not found else ()
     if len(named) == 2 and all(level and bound for level, bound in named):
         # « le max confirmé c'est le double du min débutant ? »: how many times the one is the other, the higher first
         return PaySum("rapport", tuple(sorted(named, key=_rank, reverse=True)))
     if _DOUBLING.search(folded) and not found and not named \
             and not dict(_OPERATIONS)["milieu"].search(folded) \
-            and (about_pay or levels_named or len(re.findall(r"[\w']+", folded)) <= DOUBLING_WORDS):
+            and (about_pay or levels or len(re.findall(r"[\w']+", folded)) <= DOUBLING_WORDS):
         return PaySum("rapport", CAREER_EXTREMES)
     extremes = [name for name, pattern in _OPERATIONS if name != "milieu" and pattern.search(folded)] \
         if not found and _EXTREMES.search(folded) else []
@@ -170,7 +171,6 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
     said = [a.value for a in found]
     monthly = bool(MONTHLY.search(folded)) and len(said) == 1 and said[0] < MONTHLY_MOST
     # a word of pay, a level, a range, amounts of money, « les 2 max »: the figures are the pay's
-    levels = [name for _, name in _found(_LEVELS, folded)]
     operations = [name for name, pattern in _OPERATIONS if pattern.search(folded)]
     if _WIDTH.search(folded) and not found and len(set(levels)) <= 1:
         # the gap from the bottom of the range to its top: of the level named, else of the one just answered
@@ -181,7 +181,7 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
         # milieux ? », « combien de plus en % par rapport au milieu de la fourchette débutant ? »: the other
         # operation, on the middles
         kind = next(op for op in operations if op != "milieu")
-        middles = _mixed(folded) or _middles(levels)
+        middles = _mixed(folded, level_marks) or _middles(levels)
         # (how many times: the higher middle first, « le milieu confirmé représente 1,54 fois le milieu débutant »)
         return PaySum(kind, tuple(sorted(middles, key=lambda f: PAY_LEVELS.index(f[0]), reverse=True))
                       if kind == "rapport" else middles)

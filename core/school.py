@@ -62,10 +62,11 @@ class School:
         # Each phrase of hors_fiche.yml once, for every profession: a message is matched against them
         # once, whatever the size of the catalogue; what a profession's own fiche mentions is found
         # when that profession is first talked about (_covered).
-        phrases = tuple((name, phrase_pattern(phrase)) for name, listed in absent_phrases.items()
-                        for phrase in listed)
+        listed_phrases = [(name, phrase) for name, listed in absent_phrases.items() for phrase in listed]
+        phrases = tuple((name, phrase_pattern(phrase)) for name, phrase in listed_phrases)
+        # each phrase's longest word, looked for first (phrase_word): the phrases that hold it, by word
         by_word: Dict[str, List[int]] = {}
-        for i, phrase in enumerate(phrase for listed in absent_phrases.values() for phrase in listed):
+        for i, (_, phrase) in enumerate(listed_phrases):
             by_word.setdefault(phrase_word(phrase), []).append(i)
         phrase_words = tuple((word, tuple(indexes)) for word, indexes in by_word.items())
         # « il aide les gens qui partent à l'étranger ? » asks a mission, not whether one works abroad (« sauf »)
