@@ -5,42 +5,69 @@ the NLU's intent and ranking, the conversation memory (slots) and the page's pro
 holds the reply and the slot changes. actions/actions.py only converts a tracker to a turn and an
 outcome to messages and SlotSet events. The decision is made of small named steps:
 
-- which profession the message is about (`which_profession`);
-- the parts of a compound message (`compound_parts`);
-- a detail the fiche does not give (`absent_detail`);
-- a thing asked that the topic's answer does not hold (`gap`);
-- the topic asked (`diploma_topic`);
-- a follow-up fragment (`follow_up_topic`);
+- which profession the message is about (`which_profession`; the one in play: core/in_play.py);
+- the parts of a compound message (core/gaps.py `compound_parts`);
+- a detail the fiche does not give (core/gaps.py `absent_detail`);
+- a thing asked that the topic's answer does not hold (core/gaps.py `gap`);
+- the topic asked, when the model's intent is not enough (core/topic_reading.py: `diploma_topic`, `item_topic`…);
+- a follow-up fragment (core/topic_reading.py `follow_up_topic`);
 - a clarification when nothing says what to answer (`clarify`).
 """
 import re
 from dataclasses import dataclass, replace
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Optional, Sequence, Tuple
 
 from core import exploring, pay_sums
-from core.coverage import Asked
+from core.gaps import PART_CONFIDENCE, absent_detail, asked_detail, closest, compound_parts, work_study_gap
+from core.in_play import current_profession, menu_professions, page_profession
 from core.items import by_rank, by_score, next_to
 from core.knowledge import TRAINING_IDS, Profession
 from core.levels import LevelsAsk
 from core.replies import DOUBTED, Reply
 from core.school import School
-from core.stemming import keys, starts_alike, stems
+from core.stemming import stems
 from core.textnorm import fold
+from core.topic_reading import (
+    COMPARED_WORDS,
+    COUNTED_TOPICS,
+    DESCRIBED,
+    DESCRIBED_TOPICS,
+    DIPLOMA_TOPICS,
+    ITEM_TOPICS,
+    JOB_LIST_TOPICS,
+    LISTED_TOPICS,
+    SHORT_FOLLOW_UP,
+    SHORT_RANK,
+    agreed_intent,
+    cited_job_topic,
+    compared_topic,
+    counted_topic,
+    described_topic,
+    diploma_topic,
+    fact_topics_named,
+    follow_up_topic,
+    item_asked,
+    item_topic,
+    level_topic,
+    not_cited,
+    own_stepping_stone,
+    ranked_topic,
+    recalled_topic,
+    titled_topic,
+    topics_compared,
+    unsure,
+    written_diploma_topic,
+)
 from core.turn import ANSWER, CATALOGUE, CLARIFY, COUNSELLOR, HELP, OUT_OF_SCOPE, WELCOME, Outcome, Turn  # noqa: F401 - re-exported: the Rasa side builds dialogue.Turn(…, kind=dialogue.ANSWER)
-from core.understanding import AbsentDetail, DiplomaSituation, Question
+from core.understanding import AbsentDetail, Question
 
 # After a list or a search, « et il gagne combien ? » offers at most this many of the professions shown.
 MOST_SHOWN = 5
-# A part of a compound message is answered only when the classifier is this sure of its topic.
-PART_CONFIDENCE = 0.5
 # A part of an out-of-scope message answered on its own: read this surely.
 ASIDE_PART_CONFIDENCE = 0.9
-# Two intents that lead to the same answer, together at least this sure, need no clarification.
-AGREEMENT_CONFIDENCE = 0.5
 # A search or a comparison in a school of one profession is answered on the likeliest topic the model gave after it,
 # when it gave that topic at least this much; else on what the message itself names, or a clarification.
 RUNNER_UP_CONFIDENCE = 0.1
-DIPLOMA_TOPICS = ("diplome",) + TRAINING_IDS
 
 
 # The slot of the detail the last reply said the fiche does not give (domain.yml « precision_absente »).
@@ -224,8 +251,6 @@ def item_position(school: School, turn: Turn) -> Optional[Outcome]:
     profession, previous, element = in_play
     reply = school.replier.position(profession, previous, element)
     return Outcome(reply, (("sujet", previous), ("incompris", 0.0), (ITEM, element)), profession) if reply else None
-
-
 
 
 def asks_quantity_of_it(q: Question) -> bool:
@@ -460,8 +485,6 @@ def _respond(school: School, turn: Turn) -> Outcome:
 
 
 # -- which profession ------------------------------------------------------------------------------
-def page_profession(school: School, turn: Turn) -> Optional[Profession]:
-    return school.profession(turn.page)
 
 
 def reply_names_job(job: str, text: str) -> bool:
@@ -471,19 +494,6 @@ def reply_names_job(job: str, text: str) -> bool:
         return True
     said = {w for w in stems(fold(job)) if len(w) >= 5}
     return bool(said) and said <= stems(fold(text))
-
-
-def current_profession(school: School, turn: Turn) -> Optional[Profession]:
-    """The profession in play: the one the student last named or chose, else the page's, else the
-    school's only one, else the default a small school chose (School.small_default). None in a
-    catalogue where none is in play yet: the dialogue asks which one, never guesses."""
-    return (school.profession(turn.slots.get("metier_id")) or page_profession(school, turn) or school.single
-            or school.small_default)
-
-
-def menu_professions(school: School, turn: Turn) -> List[Profession]:
-    page = page_profession(school, turn)
-    return [page] if page else list(school.professions.values())
 
 
 @dataclass(frozen=True)
@@ -499,8 +509,6 @@ class Choice:
     not_listed: Optional[str] = None
 
 
-
-
 def daily_work(school: School, q: Question) -> bool:
     """Whether a message says what the job mostly does, in a school whose fiches give missions."""
     return "missions" in school.fact_topics and q.cues.mostly
@@ -513,9 +521,6 @@ def paid_amount(school: School, q: Question) -> Optional[str]:
         and "salaire" in school.fact_topics else None
 
 
-
-# A message of this many words or fewer that asks what something varies with (« ça dépend de quoi ? ») follows up.
-SHORT_FOLLOW_UP = 6
 THANKS_ALONE = 4  # « merci quand même », « ok merci beaucoup » : thanks and nothing else
 TOPIC_ALONE = 4  # a fragment that names a topic and little else (« et les hard ? », « et après le bac ? »)
 BELITTLED_WORDS = 12  # « donc ça sert à rien de le faire ou pas ? » right after a diploma: that diploma
@@ -550,10 +555,6 @@ def list_caveat_asked(q: Question, previous: Optional[str]) -> bool:
     """« elles sont pareilles dans toutes les entreprises ? » right after a list: that list, with its caveat."""
     return q.asks_variation and previous in ITEM_TOPICS and not q.named and not q.topics_named \
         and q.word_count <= DESCRIBED_WORDS
-
-
-# The topics whose answer lists other jobs (the stepping stones, the evolutions).
-JOB_LIST_TOPICS = ("experiences", "evolutions")
 
 
 def which_profession(school: School, turn: Turn, current: Optional[Profession], intent: Optional[str]) -> Choice:
@@ -615,60 +616,7 @@ def which_profession(school: School, turn: Turn, current: Optional[Profession], 
     return Choice(profession, switched, slots)
 
 
-# -- the topic -------------------------------------------------------------------------------------
-def diploma_topic(q: Question) -> Question:
-    """Within the diploma topics, the student's situation and the diploma they name win over a
-    confused intent: "sans master, j'ai une chance ?" is about the level required (diplome),
-    "juste un BTS ?" about the BTS, "un bac+5 est-il indispensable ?" about the level required."""
-    if q.topic not in DIPLOMA_TOPICS and q.topic != "relance":
-        return q
-    situation = q.situation
-    if situation and situation.kind == "seulement" and situation.diploma == "mastere" and q.asks_necessity:
-        # « dis juste oui : le master est obligatoire ? » asks whether a Bac+5 is required: the fiche's
-        # answer to that (its polarity included) wins over the words around it.
-        return replace(q, topic="diplome", situation=None)
-    if situation:
-        if situation.kind == "seulement":
-            return replace(q, topic=situation.diploma)
-        if situation.diploma == "bachelor":  # without a Bachelor, the student has at most a BTS
-            return replace(q, topic="bts", situation=DiplomaSituation("seulement", "bts"))
-        return replace(q, topic="diplome")
-    if q.topic == "relance" or q.diploma not in TRAINING_IDS:
-        return q
-    if len(set(q.diplomas)) >= len(TRAINING_IDS):
-        # « bts bachelor mastere c quoi les niveaux de chacun » : every diploma at once, the fiche's paths
-        return replace(q, topic="diplome")
-    if q.diploma == "mastere" and q.asks_necessity and not q.with_diploma:
-        return replace(q, topic="diplome")
-    return replace(q, topic=q.diploma)
-
-
-def level_topic(school: School, q: Question) -> Optional[str]:
-    """« je voudrais savoir à partir de quel niveau on est prêt pour le poste », unsure: the studies the job asks, when
-    nothing in it is of pay; None otherwise."""
-    return "diplome" if q.cues.level_needed and not q.about_pay and "diplome" in school.fact_topics else None
-
-
-def follow_up_topic(q: Question) -> Optional[str]:
-    """The topic a follow-up fragment's own qualifier points to ("et après 5 ans ?" -> salaire), or
-    None when it has none: the caller then says the fiche is silent on the previous topic."""
-    if q.situation:
-        return diploma_topic(replace(q, topic="relance", diploma=None)).topic
-    named = q.diploma or next(iter(q.written_diplomas), None)
-    if named in TRAINING_IDS and q.asks_necessity and not q.about_pay:
-        # « et pour être confirmé faut un mastère ? »: the diploma's necessity; the level only says what for
-        return diploma_topic(replace(q, topic=named, diploma=named)).topic
-    if q.experience or q.years is not None:
-        return "salaire"
-    if q.diploma in TRAINING_IDS:
-        return q.diploma
-    if q.skill or q.score_asked and (q.superlative or q.ranked):
-        return "hard_skills"  # « et la moins bien notée ? »: the fiche scores its technical skills only
-    if q.about_pay:
-        return "salaire"  # « ok merci. et niveau argent ? » after the missions
-    return None
-
-
+# -- the topic (the rest: core/topic_reading.py; details the fiche does not give and compound messages: core/gaps.py)
 def catalogue_settled(school: School, turn: Turn) -> bool:
     """An unsure catalogue intent that the message itself settles: a search that names an interest or
     a real filter (« un truc avec les langues »), or two professions named apart."""
@@ -677,259 +625,6 @@ def catalogue_settled(school: School, turn: Turn) -> bool:
         asked = turn.question.request
         return asked.asks
     return top == exploring.COMPARE and len(turn.question.compared) >= 2
-
-
-def agreed_intent(school: School, turn: Turn) -> Optional[str]:
-    """When the model hesitates only between intents that lead to the same answer (bachelor or
-    diplome for "un bac+5 est-il indispensable ?", whose entity settles it), there is nothing to
-    ask: the first of them is answered. Otherwise None."""
-    ranking = [(name, confidence) for name, confidence in turn.ranking
-               if name in school.fact_topics or name == "relance"][:2]
-    if len(ranking) < 2 or sum(confidence for _, confidence in ranking) < AGREEMENT_CONFIDENCE:
-        return None
-    if {name for name, _ in ranking} == {"definition", "missions"}:
-        # « concrètement elle ferait quoi de ses journées ? »: what the job is, or its missions; the definition gives
-        # both
-        return "definition"
-    topics = set()
-    for name, _ in ranking:
-        q = replace(turn.question, topic=name)
-        topics.add(follow_up_topic(q) if name == "relance" else diploma_topic(q).topic)
-    return ranking[0][0] if len(topics) == 1 and None not in topics else None
-
-
-# The topics whose answer is a list of named items (a mission, a quality, a skill, a tool).
-ITEM_TOPICS = ("missions", "soft_skills", "hard_skills", "outils")
-# Words of one item's text that describe it without its name (« respecter les procédures et les obligations »).
-DESCRIBED = 2
-# The topics that answer with a list, ranked or not (« laquelle est la plus importante ? » asks within it).
-LISTED_TOPICS = ITEM_TOPICS + ("contraintes",)
-# The topics whose items can be counted (« combien de tremplins ? »).
-COUNTED_TOPICS = ITEM_TOPICS + JOB_LIST_TOPICS
-
-
-def item_topic(school: School, turn: Turn) -> Optional[str]:
-    """« c'est plutôt de l'admin ou de la coordination ? » when the model is unsure: the one topic whose
-    items (of the profession in play) the message names, else None."""
-    profession = current_profession(school, turn)
-    topic = item_asked(school, profession, turn.question, turn.slots.get("sujet")) if profession else None
-    # one everyday word is no evidence (« quel temps fait-il ? » is not « Gestion du temps »): the message
-    # speaks of work, names the item by two words, or follows that list (« la veille, c'est quoi exactement ? »)
-    # (« l'appui à la mobilité internationale c'est pour qui ? »: an item named by its title is evidence)
-    if topic and not turn.question.about_work and topic != turn.slots.get("sujet") \
-            and school.replier.naming_words(profession, topic, turn.question) < 2 \
-            and school.replier.described_item(profession, topic, turn.question) < DESCRIBED \
-            and not school.replier.titled_items(profession, topic, turn.question):
-        return None
-    named = [t for t in turn.question.denied_topics if t in school.fact_topics]
-    if topic and named and topic not in named:
-        # « ce métier n'a aucune contrainte, j'ai bon ? »: the topic the message denies whole by its own word, not a
-        # list one of whose items shares a stem with that word (« Contribution aux actions… »)
-        return named[0] if len(named) == 1 else None
-    return topic
-
-
-# Below this confidence, an item named by its whole title says the topic better than the model.
-UNSURE = 0.6
-
-
-def unsure(turn: Turn, intent: str) -> bool:
-    """Whether the model gave this intent less than UNSURE (no ranking: no sign that it was unsure)."""
-    return next((confidence for name, confidence in turn.ranking if name == intent), 1.0) < UNSURE
-
-
-def titled_topic(school: School, profession: Profession, q: Question, intent: str) -> Optional[str]:
-    """« pourquoi la gestion du temps est importante ? » read as the technical skills: the one other list topic
-    an item of which the message names by its whole title, when the intent's own list has no such item. Read as
-    one list when the message names none of its items, a word of the titles of one other list only (« la
-    résolution de pb ça compte ? » read as the technical skills, « collaboration avec qui ? » as the missions)."""
-    def titled(topic: str) -> bool:
-        return topic in school.fact_topics and bool(school.replier.titled_items(profession, topic, q))
-    if titled(intent):
-        return None
-    others = [topic for topic in ITEM_TOPICS if topic != intent and titled(topic)]
-    if others or intent not in ITEM_TOPICS or intent in q.topics_named:
-        return others[0] if len(others) == 1 else None
-    # a title's first word, that no title of another list has (« un logiciel à connaître » names the tools, not
-    # « Connaissance des affaires internationales »: the intent's own words above keep it)
-    lists = {t: school.replier.title_stems(profession, t) for t in ITEM_TOPICS if t in school.fact_topics}
-    said = school.replier.said_stems(profession, q)
-    if intent not in lists or said & lists[intent]:
-        return None
-    only = [t for t in lists if said & school.replier.title_stems(profession, t, heads=True)
-            - frozenset().union(*(v for k, v in lists.items() if k != t))]
-    return only[0] if len(only) == 1 else None
-
-
-# The lists whose items a message may describe by the words of their text.
-DESCRIBED_TOPICS = ITEM_TOPICS + ("experiences",)
-
-
-def described_topic(school: School, profession: Profession, q: Question, intent: str,
-                    previous: Optional[str] = None) -> Optional[str]:
-    """« la compétence qui consiste à comprendre les attentes des partenaires » read as the technical skills: the one other
-    list an item of which the message describes by more words of its text (two at least) than any item of the intent's
-    list, when it names no item by its title. Not away from a list the message names (« laquelle des missions … »),
-    but for « compétence » alone, which students say of the qualities too; nor away from the list just shown
-    (`previous`: « celle pour garder de bonnes relations… » after the qualities)."""
-    replier = school.replier
-    if intent == previous:
-        return None
-    lists = [t for t in DESCRIBED_TOPICS if t in school.fact_topics]
-    if any(replier.naming_words(profession, t, q) for t in lists):
-        return None
-    if intent in q.topics_named and not (intent == "hard_skills" and not q.cues.strictly_technical):
-        return None
-    own = replier.described_item(profession, intent, q)
-    scored = sorted(((replier.described_item(profession, t, q), t) for t in lists if t != intent), reverse=True)
-    if not scored or scored[0][0] < DESCRIBED or scored[0][0] <= own or len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None
-    return scored[0][1]
-
-
-def item_asked(school: School, profession: Profession, q: Question, previous: Optional[str],
-               tie: Optional[str] = None) -> Optional[str]:
-    """The topic of the item the message names: the previous answer's topic when it names one of its items,
-    else the one topic whose items it names; None when it names none, or items of several topics (then `tie`
-    when it is one of them)."""
-    def words(topic: str) -> int:
-        return school.replier.naming_words(profession, topic, q) if topic in school.fact_topics else 0
-    if previous in ITEM_TOPICS and (words(previous) or school.replier.names_an_item(profession, previous, q)):
-        return previous
-    named = sorted(((words(t), t) for t in ITEM_TOPICS), reverse=True)
-    if not named[0][0]:
-        # no title named: an item described by two words of its text or more, in one list only (« toute la paperasse,
-        # respecter les procédures et les obligations »: the administrative mission)
-        described = [t for t in ITEM_TOPICS if t in school.fact_topics
-                     and school.replier.described_item(profession, t, q) >= DESCRIBED]
-        return described[0] if len(described) == 1 else None
-    # the topic most of whose words the message says; none when two say as many, unless the message says which
-    # list (« la mission sur la veille », when a tool is also « de veille »)
-    if named[0][0] == named[1][0]:
-        tied = [t for count, t in named if count == named[0][0]]
-        said = [t for t in q.topics_named if t in tied]
-        if len(said) == 1:
-            return said[0]
-        # the one whose item the message describes by more words of its text (« la paperasse, respecter les
-        # procédures et les obligations liées aux projets »: the mission, not « Gestion de projet »)
-        described = sorted(((school.replier.described_item(profession, t, q), t) for t in tied), reverse=True)
-        if described[0][0] >= DESCRIBED and described[0][0] > described[1][0]:
-            return described[0][1]
-        return tie if tie in tied else None
-    return named[0][1]
-
-
-
-
-def fact_topics_named(school: School, q: Question) -> List[str]:
-    """The topics of the fiche a message names by their words (sujets.yml « nomme_par »), in the order named."""
-    return [t for t in q.topics_named if t in school.fact_topics]
-
-
-def topics_compared(school: School, turn: Turn) -> List[str]:
-    """The topics a comparison names (« la différence entre les hard et les soft skills »), when two or more of
-    the fiche's; else []."""
-    named = fact_topics_named(school, turn.question)
-    if "soft_skills" in named and "hard_skills" in named and not turn.question.cues.technical:
-        named.remove("hard_skills")  # « soft skill » alone also says « skill »
-    return named if len(named) >= 2 and current_profession(school, turn) else []
-
-
-def cited_job_topic(school: School, turn: Turn) -> Optional[str]:
-    """« un consultant en stratégie internationale, il se fait combien ? » left unclear by the model: a job the fiche
-    only cites, named; asked « combien », the pay (answered: the fiche does not give that job's pay), else the rubrique
-    that cites it."""
-    profession, q = current_profession(school, turn), turn.question
-    paid = q.about_pay or q.cues.how_much
-    cited = school.cited_job(profession, q.folded, bare_head=paid) if profession is not None else None
-    if cited is None:
-        return None
-    return "salaire" if paid and "salaire" in school.fact_topics else cited[1] if cited[1] in school.fact_topics else None
-
-
-def own_stepping_stone(school: School, profession: Optional[Profession], q: Question) -> Optional[str]:
-    """The student's own job (« je suis », « j'ai bossé six ans comme ») when it is one the fiche cites as preparing
-    for this profession (its stepping stones), as the fiche names it; else None."""
-    if profession is None or "experiences" not in school.fact_topics or not q.cues.own_past or q.about_pay \
-            or set(q.named) - {profession.id}:
-        return None
-    cited = school.cited_job(profession, q.folded)
-    return cited[0] if cited and cited[1] == "experiences" else None
-
-
-def not_cited(school: School, profession: Profession, q: Question) -> bool:
-    """« la patience, c'est dans les qualités demandées ? », « faut être un leader charismatique ? », « il ne fait pas de
-    recrutement, si ? »: whether something belongs to a list, asked yes or no, when the message names no item of it
-    and says words its answer does not hold (keys of at least five letters, beside the topic's own words)."""
-    denied = q.premise == "niee"  # « il ne fait pas de recrutement, si ? »: whether it belongs, asked the other way
-    if q.topic not in ITEM_TOPICS or not (q.cues.belongs or denied) or q.asks_open or q.superlative or q.ranked \
-            or q.counted or q.joins or q.asks_variation or q.premise and not denied or q.skill or q.skills \
-            or q.amount is not None:
-        return False
-    if school.replier.names_an_item(profession, q.topic, q) or school.replier.titled_items(profession, q.topic, q) \
-            or denied and q.topic in q.denied_topics:  # (« il n'y a aucun outil à maîtriser ? »: the whole list denied)
-        return False
-    said = {k for k in keys(q.folded) if len(k) >= 5} - school.answer_words(profession, q.topic) \
-        - school.common_keys(profession)
-    # a word that starts like a word of a title may be another form of it (« curieux », « Curiosité »): no claim then
-    titles = school.replier.title_stems(profession, q.topic)
-    return bool(said) and not any(starts_alike(k, s) for k in said for s in titles)
-
-
-# A comparison with the item in play (« et elle a combien de points de plus que l'analyse de données ? ») in a message
-# this short.
-COMPARED_WORDS = 16
-# A rank with no noun (« la première que tu as citée, elle sert à quoi ? ») is one of the last list's in a message this short.
-SHORT_RANK = 12
-
-
-def ranked_topic(school: School, q: Question, previous: Optional[str]) -> Optional[str]:
-    """« la toute première mission ? », « et la 3e ? », « cite les 3 premières » after the missions: the list whose
-    items the message asks for by their rank (Question.ordinal, first_count): the one whose noun it says, else the
-    previous answer's."""
-    if q.ordinal is None and q.first_count is None or q.named:
-        return None
-    named = [t for t in q.topics_named if t in ITEM_TOPICS] or ([q.cues.job_step] if q.cues.job_step else [])
-    # (« le 2e des jobs après ? »: of the evolutions, whatever list came last)
-    topic = named[0] if named else previous if q.word_count <= SHORT_RANK else None
-    # (« le 2e c'est lequel ? » after the evolutions: the jobs a list cites have ranks too, not a first few; « le 2e, il
-    # gagne combien ? » asks that job's pay)
-    ranked = ITEM_TOPICS + (JOB_LIST_TOPICS if q.first_count is None and not q.about_pay and not q.topics_named else ())
-    return topic if topic in ranked and topic in school.fact_topics else None
-
-
-def written_diploma_topic(school: School, turn: Turn) -> Optional[str]:
-    """« si je fais que 2 ans après le bac ? » when the model is unsure: a message that writes a level of studies, with a
-    topic of diplomas among the model's three likeliest, asks that topic."""
-    if not turn.question.written_diplomas:
-        return None
-    return next((name for name, _ in turn.ranking[:3] if name in DIPLOMA_TOPICS and name in school.fact_topics), None)
-
-
-def recalled_topic(school: School, turn: Turn) -> Optional[str]:
-    """The one topic a message that recalls an earlier answer names (« tu disais quoi sur les décalages déjà ? »: the
-    constraints, one of whose items it names), else None."""
-    q = turn.question
-    named = fact_topics_named(school, q)
-    if len(named) == 1:
-        return named[0]
-    shown = current_profession(school, turn)
-    return school.topic_holding(shown, q.folded) if shown is not None and not named else None
-
-
-def compared_topic(school: School, q: Question) -> Optional[str]:
-    """The one topic a comparison within the profession names (« l'écart entre le plus haut et le plus bas score » : the
-    skills, the only list the fiche scores), else None."""
-    named = fact_topics_named(school, q)
-    if q.score_asked and "hard_skills" in school.fact_topics and set(named) <= {"hard_skills"}:
-        return "hard_skills"
-    return named[0] if len(named) == 1 else None
-
-
-def counted_topic(school: School, q: Question) -> Optional[str]:
-    """« combien de missions la fiche liste-t-elle ? » when the model is unsure: the topic of the noun counted."""
-    topic = next(iter(school.vocabulary.topics_in(q.counted)), None) if q.counted else None
-    return topic if topic in COUNTED_TOPICS and topic in school.fact_topics else None
 
 
 def checked_identity(school: School, turn: Turn) -> Optional[Outcome]:
@@ -943,115 +638,6 @@ def checked_identity(school: School, turn: Turn) -> Optional[Outcome]:
     likened = replace(turn.question, profession_entity=None, entity_named=())
     outcome = answer(school, replace(turn, intent="definition", question=likened), "definition", fallback=True)
     return replace(outcome, reply=school.replier.checked(outcome.reply)) if outcome else None
-
-
-# -- details the fiche does not give ------------------------------------------------------------
-
-
-def absent_detail(school: School, q: Question, profession: Profession,
-                  intent: Optional[str], previous: Optional[str] = None) -> Optional[AbsentDetail]:
-    """The detail the fiche does not give that the message asks about, if any. A place or a price
-    alone, with no topic and nothing about work or studies (« quel temps fait-il à Paris ? »), is
-    out of scope, not a detail the fiche leaves out; a short follow-up right after a topic (`previous`: « donc à Paris
-    c'est plus ? » after the pay) has that topic for context."""
-    detail = school.absent_detail(q, profession)
-    if detail and intent == "evolutions" and q.cues.destination:
-        return None  # « me reconvertir vers quoi ? » asks where to go: the evolutions say it
-    followed = previous in school.fact_topics and q.word_count <= SHORT_FOLLOW_UP
-    if detail and detail.needs_context and intent not in school.fact_topics and intent != "relance" \
-            and not q.about_work and not followed:
-        return None
-    return detail
-
-
-def gap(school: School, q: Question, profession: Profession) -> Optional[AbsentDetail]:
-    """When the message asks for something the answer of its topic does not hold (« quelles
-    entreprises recrutent ? » classified as the missions), the detail to say the fiche does not give,
-    the topic's answer being only the closest thing it says. None when the answer holds it."""
-    asked = school.uncovered(q, profession)
-    return asked_detail(school, asked) if asked else None
-
-
-def asked_detail(school: School, asked: Asked) -> AbsentDetail:
-    """What the message asks that the answer does not hold, as a detail the fiche does not give."""
-    return AbsentDetail(f"demande:{asked.key}", school.replier.asked_label(asked.words), "question", None)
-
-
-
-
-def work_study_gap(school: School, q: Question, profession: Profession) -> Optional[AbsentDetail]:
-    """« le mastère se fait en alternance ? » when the fiche's work-study text names other diplomas only:
-    the fiche does not say it of that diploma (its alternance text is the closest thing it says)."""
-    if "alternance" not in school.fact_topics or not profession.alternance or not q.cues.work_study:
-        return None
-    said = fold(profession.alternance)
-    for diploma in q.diplomas or q.written_diplomas:
-        topic = school.replier.topics.sujets.get(diploma)
-        if diploma not in TRAINING_IDS or topic is None:
-            continue
-        names = {fold(diploma), fold(topic.libelle.split()[-1])}
-        if not any(re.search(rf"\b{re.escape(name)}", said) for name in names):
-            return AbsentDetail(f"alternance:{diploma}", school.replier.work_study_label(topic.libelle), "alternance",
-                                None)
-    return None
-
-
-def closest(detail: AbsentDetail, asked: Optional[str], q: Question) -> Optional[Question]:
-    """What the fiche says that is closest to a detail it does not give, as a question to answer."""
-    topic = asked if detail.closest == "question" else detail.closest
-    return replace(q, topic=topic) if topic else None
-
-
-# -- compound messages -----------------------------------------------------------------------------
-def compound_parts(school: School, q: Question, profession: Profession) -> List[tuple]:
-    """(detail or None, question) for each distinct thing a compound message asks, in order."""
-    items: List[tuple] = []
-    for part in q.parts:
-        if part.question.cues.statement and "?" not in part.question.text:
-            continue  # « j'ai 42 ans, 15 ans dans l'administratif, quel diplôme viser ? »: who asks, not a question
-        pq = part.question
-        if items and (pq.cues.which_ones or pq.cues.which_one and not pq.topics_named
-                      and (pq.superlative or pq.ranked or pq.word_count <= 3)):
-            # « combien de jobs ils citent, et c'est quoi ? », « ces expériences, laquelle est la plus importante ? »:
-            # which ones of what the part before asks
-            continue
-        topic = part.intent if part.confidence >= PART_CONFIDENCE else None
-        topic = topic if topic in school.fact_topics else None
-        if topic and topic != "salaire" and part.question.amount is not None and "salaire" in school.fact_topics:
-            topic = "salaire"  # « … un débutant commence direct à 40k, tu confirmes ? »: an amount of money asks the pay
-        detail = school.absent_detail(part.question, profession)
-        if detail:
-            item = (detail, closest(detail, topic, part.question))
-        elif topic:
-            asked = replace(part.question, topic=topic)
-            if asked.diploma is None and topic in DIPLOMA_TOPICS:
-                # "le bachelor c'est utile et suffisant ?": the diploma named once counts for both parts.
-                asked = replace(asked, diploma=q.diplomas[0] if len(q.diplomas) == 1 else None)
-            asked = diploma_topic(asked)
-            missing = gap(school, asked, profession)
-            item = (missing, asked) if missing else (None, asked)
-        else:
-            continue
-        key = item[0].id if item[0] else item[1].topic
-        if key not in [i[0].id if i[0] else i[1].topic for i in items]:
-            items.append(item)
-    included = {name for detail, _ in items if detail is not None for name in detail.includes}
-    return attached([item for item in items if item[0] is None or item[0].id not in included])
-
-
-def attached(items: List[tuple]) -> List[tuple]:
-    """« à Lyon, un débutant gagne combien ? »: a part that is only a place, a price or an employer the fiche
-    does not give (hors_fiche.yml avec_contexte), with no topic of its own, qualifies the part that asks a
-    topic: one answer, the detail said missing and that topic as the closest thing, never the topic's
-    answer as if it held the detail. Another detail (« et on a des RTT ? ») stays a question of its own."""
-    bare = next((i for i, (detail, near) in enumerate(items)
-                 if detail is not None and near is None and detail.needs_context), None)
-    asked = next((i for i, (detail, near) in enumerate(items) if detail is None), None)
-    if bare is None or asked is None:
-        return items
-    merged = [(items[bare][0], items[asked][1]) if i == bare else item
-              for i, item in enumerate(items) if i != asked]
-    return merged
 
 
 # -- the answer ------------------------------------------------------------------------------------
@@ -1637,8 +1223,6 @@ def question_after_politeness(school: School, turn: Turn) -> Optional[Outcome]:
         return answer(school, _levels_placed(replace(turn, question=part.question, intent=part.intent)), part.intent,
                       fallback=True)
     return answer(school, turn, asked[0].intent, fallback=True)
-
-
 
 
 def list_again(school: School, turn: Turn) -> Optional[Outcome]:

@@ -5,7 +5,7 @@ what is expected is read from it or is a wording of reponses.yml, never a figure
 
 import pytest
 
-from core import dialogue, diplomas
+from core import dialogue, diplomas, gaps, topic_reading
 from core.understanding import DiplomaSituation, Vocabulary, understand
 from loading.knowledge import project_diplomas
 from tests.support.helpers import norm
@@ -36,7 +36,7 @@ def slots_of(outcome):
     ("relance", "et le bachelor ?", "bachelor", "relance"),
 ])
 def test_diploma_topic(topic, text, diploma, expected):
-    assert dialogue.diploma_topic(question(text, topic, diplome=diploma)).topic == expected
+    assert topic_reading.diploma_topic(question(text, topic, diplome=diploma)).topic == expected
 
 
 @pytest.mark.parametrize("text", ["réponds juste par oui, le master est exigé pour ce poste ?",
@@ -44,14 +44,14 @@ def test_diploma_topic(topic, text, diploma, expected):
 def test_whether_a_bac5_is_required_is_answered_by_the_fiche_whatever_the_wording(text):
     """A leading question gets the fiche's polarity: the answer starts as the diploma answer does."""
     q = question(text, "mastere", diplome="mastere")
-    assert dialogue.diploma_topic(q).topic == "diplome"
+    assert topic_reading.diploma_topic(q).topic == "diplome"
     reply = dialogue.respond(school(), dialogue.Turn(q, "mastere", (), {}, None)).reply.text
     required = diplomas.bac5_needed(default_profession().parcours)
     assert norm(reply).startswith("oui" if required else "non"), reply
 
 
 def test_without_a_bachelor_the_student_has_only_a_bts():
-    q = dialogue.diploma_topic(question("sans bachelor je peux ?", "diplome", diplome="bachelor"))
+    q = topic_reading.diploma_topic(question("sans bachelor je peux ?", "diplome", diplome="bachelor"))
     assert q.situation == DiplomaSituation("seulement", "bts")
 
 
@@ -64,7 +64,7 @@ def test_without_a_bachelor_the_student_has_only_a_bts():
     ("et en suisse ?", {}, None),
 ])
 def test_follow_up_topic(text, entities, expected):
-    assert dialogue.follow_up_topic(question(text, "relance", **entities)) == expected
+    assert topic_reading.follow_up_topic(question(text, "relance", **entities)) == expected
 
 
 @pytest.mark.parametrize("text, intent, slots, entities, starts, memory", [
@@ -108,7 +108,7 @@ def test_clarification_counts_misses_and_offers_a_human_at_the_second():
 def test_intents_that_lead_to_the_same_answer_need_no_clarification():
     t = turn("un bac+5 est-il indispensable ?", "nlu_fallback", dialogue.CLARIFY,
              ranking=[("bachelor", 0.3), ("diplome", 0.3)], diplome="mastere")
-    assert dialogue.agreed_intent(school(), t) == "bachelor"
+    assert topic_reading.agreed_intent(school(), t) == "bachelor"
     assert norm(dialogue.respond(school(), t).reply.text).startswith("non, un bac+5")
 
 
@@ -136,7 +136,7 @@ def test_compound_parts_in_order():
     parts = [{"text": "quelles sont les missions", "start": 0, "end": 25, "intent": "missions", "confidence": 0.9},
              {"text": "combien on gagne", "start": 29, "end": len(text), "intent": "salaire", "confidence": 0.9}]
     q = school().understand(text, [], "missions", parts)
-    items = dialogue.compound_parts(school(), q, default_profession())
+    items = gaps.compound_parts(school(), q, default_profession())
     assert [item[1].topic for item in items] == ["missions", "salaire"]
     assert [p.question.text for p in q.parts] == ["quelles sont les missions", "combien on gagne"]
 
