@@ -410,6 +410,11 @@ class NameIndex:
                     if "&" in a or fold(a) not in ordinary or len(a) >= 3 and fold(a) not in _SHORT_COMMON]
             entries += [(pid, (canonical(a),), None) for a in kept]
             acronym_forms.update((canonical(a), a) for a in kept)
+            # an acronym too common to name a job alone (« IA ») still names it after the title's first word
+            # (« ingénieur IA »), unless it is a little word of every sentence (« responsable si je casse… »)
+            first = name_words(typed_forms(name)[0])[:1]
+            entries += [(pid, first + (canonical(fold(a)),), None) for a in acronyms(name)
+                        if first and "&" not in a and fold(a) not in kept and fold(a) not in _SHORT_COMMON]
             head = next(iter(words(without_marks(name))), "")
             # « SAV » in « Responsable service après-vente (SAV) … », « TIG » in « Soudeur … (TIG) »: an acronym of a
             # complement, not of the job (« IDE », « ARC » start as their title does)

@@ -54,6 +54,7 @@ HELDOUT29 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout29.yml"
 HELDOUT30 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout30.yml"
 HELDOUT31 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout31.yml"
 HELDOUT32 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout32.yml"
+HELDOUT33 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout33.yml"
 
 
 @lru_cache(maxsize=1)
@@ -644,6 +645,29 @@ def test_the_thirty_second_heldout_names_set_is_found_and_rarely_another_profess
     right, total, about_another = score_heldout(HELDOUT32)
     assert right / total >= 0.921, f"{right}/{total}"  # 259/280, less one case
     assert len(about_another) <= 10, about_another
+
+
+def test_the_thirty_third_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout33.yml (280, written apart from the whole list: a title inside a question on the
+    job, in the plural, dictated without punctuation, after « mon père est » or « ma sœur veut devenir »; crafts,
+    farming and forests, shops, computing, security, transport, teaching; everyday sentences as headlines, school life,
+    video games, shopping lists and friends' messages): first measured at 270/280, 3 read as another profession.
+    Mended: an acronym too common to name a job alone (« IA ») names it after the title's first word (« ingénieur IA »);
+    clipped words of every day (« alu », « tram », « BDD », knowledge/abreviations.yml): 273/280, 2, and 11 more cases
+    of the earlier sets (8,350 → 8,361 of 8,784, another 117 → 110). Not mended: « joailler » (a spelling the lexicon
+    knows), usual names (« monitrice d'auto-école », « chauffeur de tram », « vendeuse de fringues », « caissière au
+    supermarché »), « appeler une dépanneuse » (the truck, not the job)."""
+    right, total, about_another = score_heldout(HELDOUT33)
+    assert right / total >= 0.971, f"{right}/{total}"  # 273/280, less one case
+    assert len(about_another) <= 3, about_another
+
+
+def test_a_common_acronym_names_a_job_after_its_first_word_and_everyday_clippings_are_read_whole():
+    assert index().find("ingénieur IA faut quel master") == ("ingenieur_ingenieure_en_intelligence_artificielle_ia",)
+    assert index().find("l'IA va remplacer les profs") == ()
+    assert index().find("qui est responsable si je casse un ordinateur du CDI ?") == ()
+    assert index().find("mon père est menuisier alu") == ("menuisier_menuisiere_aluminium",)
+    assert index().find("une canette en alu") == ()
 
 
 def test_a_job_refused_is_not_the_one_named_and_rather_frames_the_one_chosen():
