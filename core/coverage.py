@@ -47,7 +47,7 @@ _FRAMES: Tuple[Tuple[str, "re.Pattern"], ...] = tuple((kind, re.compile(pattern)
 ))
 # Words whose object is the thing after « de »: « des noms d'entreprises », « le pourcentage de femmes ».
 _CHAIN = re.compile(r"^(?P<head>noms?|exemples?|types?|sortes?|listes?|nombre|pourcentages?|parts?|proportions?"
-                    r"|taux|ratios?|chiffres?|statistiques?|stats|majorite|moitie|quantite|repartition)\s+"
+                    r"|taux|ratios?|chiffres?|statistiques?|stats|majorite|moitie|quantite|repartition|perspectives?)\s+"
                     r"(?:de|des|du|d')\s*" + _FILLER + _WORD)
 # A share is only covered by a topic whose answer gives shares (hard skills' scores).
 _SHARE = {"pourcentage", "part", "proportion", "taux", "ratio", "majorite", "moitie", "repartition", "statistique",
@@ -55,7 +55,7 @@ _SHARE = {"pourcentage", "part", "proportion", "taux", "ratio", "majorite", "moi
 # What asks nothing in particular: the profession itself, or the question's own wording.
 NEUTRAL = frozenset(
     {"metier", "job", "boulot", "taf", "travail", "poste", "truc", "chose", "type", "genre", "sorte", "categorie",
-     "famille", "premier", "premiere", "facon", "maniere", "point", "question", "aspect", "difference", "sujet", "info",
+     "famille", "premier", "premiere", "facon", "maniere", "point", "question", "aspect", "difference", "ecart", "ecarts", "sujet", "info",
      "information", "renseignement",
      "conseil", "avis", "source", "exemple", "idee", "detail", "precision", "reponse", "mieux", "plus", "moins",
      "interet", "avantage", "inconvenient", "niveau", "fiche", "domaine", "secteur", "profil", "choix",
@@ -71,7 +71,10 @@ NEUTRAL = frozenset(
      "ans", "an", "combien",
      # « fait partie des missions listées ? », « citées dans la fiche »: how a list is spoken of, nothing asked of it
      "partie", "parties", "listee", "listees", "liste", "listes", "citee", "citees", "cite", "cites", "mentionnee",
-     "mentionnees", "mentionne", "mentionnes"})
+     "mentionnees", "mentionne", "mentionnes",
+     # « fais-moi une liste numérotée », « un résumé en 3 points »: the shape of the answer asked, not a thing asked
+     "numerote", "numerotee", "numerotes", "numerotees", "resume", "recap", "recapitulatif", "phrase", "phrases",
+     "mots", "puces", "tableau"})
 
 
 # and the numbers in words (« les deux premières »): how many, not a thing asked

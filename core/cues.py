@@ -120,6 +120,9 @@ _LEVEL_NEEDED = re.compile(r"\b(?:a partir de|avec|des|dès) quel niveau\b|\bque
 _THANKS = re.compile(r"\b(?:merci\w*|remerci\w*|thanks?|thx|ty|cimer|mrc|mci)\b")
 # « merci t'es trop fort », « ok merci t'es une bonne calculatrice mdr »: thanks, with a remark and no question
 THANKS_WORDS = 10
+# « ok », « d'accord », « oui », « ah ok je vois », « vas-y »: the student acknowledges, and asks nothing
+_ACKNOWLEDGES = re.compile(r"^(?!.*\?)\W*(?:(?:oui|ouais|ouai|ok|okay|okk|oki|d'accord|dac|dacc|daccord|ah|bon|je vois|ca marche"
+                           r"|entendu|compris|cool|super|top|parfait|nickel|vas-y|vas y|go)\W*)+$")
 _THANKS_ONLY = re.compile(r"^(?!.*\?)(?!.*\b(?:comment|combien|pourquoi|quel\w*|quoi|ou|est-ce)\b)"
                           r"\W*(?:(?:ok|okay|bon|ah|ouais|top|super)\W+)?(?:merci|mercii+|thanks?|thx)\b")
 # « allez stp juste le score », « pls 🙏 », « dis moi stp »: insisting, with nothing else asked. Short only.
@@ -139,7 +142,9 @@ _AGAIN = re.compile(r"\b(?:redi(?:re|s|t)|repete[rsz]?|repeter|reexplique\w*|re-
 # « résume-moi tout », « l'essentiel en 5 lignes »: a summary of the fiche
 _SUMMARY = re.compile(r"\bresum\w*|\bl'essentiel\b|\bsummar\w*|\bsum (?:it )?up\b|\bdans les grandes lignes\b")
 # « tu peux l'expliquer ? », « explique-la moi », « tu peux me la détailler ? »: what was just answered, explained.
-_EXPLAIN_IT = re.compile(r"\b(?:l'|la |le |les )(?:expliqu|detaill|developp)\w*|\b(?:expliqu|detaill)\w*[- ](?:la|le|les)\b")
+_EXPLAIN_IT = re.compile(r"\b(?:l'|la |le |les )(?:expliqu|detaill|developp)\w*|\b(?:expliqu|detaill)\w*[- ](?:la|le|les)\b"
+                         # « genre ? donne un exemple »: an example of it
+                         r"|\b(?:donne|donnez|donner|un|des)\W+(?:moi\W+|nous\W+)?(?:un\W+|des\W+)?exemples?\b")
 # « elle sert à quoi ? », « il a quel score ? », « et sa note ? », « qu'est-ce qu'elle apporte ? »: a short question
 # on what the last answer spoke of, by a pronoun…
 _OF_IT = re.compile(r"\b(?:mots?[- ]cles|score|note|points) associee?s?\b|"  # « c quoi les mots clés associés »
@@ -321,6 +326,7 @@ class Cues:
     where_learnt: bool = False     # « ça s'apprend où ? »: where what was just answered is learnt
     by_the_way: bool = False       # « au fait, … »: another topic
     thanks_only: bool = False      # « merci t'es trop fort »: thanks with a remark, no question
+    acknowledges: bool = False     # « ok », « ah ok je vois », « vas-y » alone: nothing asked
     thanks: bool = False           # « merci », « thx »: thanks said (not « ok », « top » alone)
     level_needed: bool = False     # « à partir de quel niveau on est prêt ? »: the level of studies the job asks
     this_job: bool = False         # « ce métier », « le job »: the profession in play itself
@@ -408,6 +414,7 @@ def cues(folded: str) -> Cues:
                 where_learnt=bool(_WHERE_LEARNT.search(folded)),
                 by_the_way=bool(_BY_THE_WAY.search(folded)),
                 thanks_only=length <= THANKS_WORDS and bool(_THANKS_ONLY.search(folded)),
+                acknowledges=bool(_ACKNOWLEDGES.match(folded)),
                 thanks=bool(_THANKS.search(folded)), level_needed=bool(_LEVEL_NEEDED.search(folded)),
                 this_job=bool(_THIS_JOB.search(folded)),
                 summary=bool(_SUMMARY.search(folded)), up_to=bool(_UP_TO.search(folded)),

@@ -275,6 +275,11 @@ def _respond(school: School, turn: Turn) -> Outcome:
             and not q.named and not q.topics_named:
         # « merci quand même », read by the model as the diplomas: thanks, nothing asked
         return Outcome(school.replier.thanks())
+    if turn.kind in (HELP, CLARIFY, OUT_OF_SCOPE) and q.cues.acknowledges and previous in school.fact_topics \
+            and not turn.slots.get("incompris"):
+        # « ok », « ah ok je vois », « oui » right after an answer (not after « Vouliez-vous parler de… ? »): nothing is
+        # asked, nothing refused: what else to ask
+        return Outcome(school.replier.acknowledged(previous))
     if turn.kind in (HELP, CLARIFY, OUT_OF_SCOPE) and asks_what_it_varies_with(school, turn) \
             and turn.question.word_count <= SHORT_FOLLOW_UP:
         # (not the help)
@@ -301,9 +306,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if turn.kind == HELP and previous in school.fact_topics and not q.named \
             and (shown := current_profession(school, turn)) is not None \
             and (school.replier.names_an_item(shown, previous, q) or q.cues.third_person
-                 or q.ordinal is not None and previous in ITEM_TOPICS + JOB_LIST_TOPICS):
+                 or q.ordinal is not None and previous in ITEM_TOPICS + JOB_LIST_TOPICS
+                 or q.cues.explain_it and turn.slots.get(ITEM) and previous in ITEM_TOPICS + JOB_LIST_TOPICS):
         # (« il les aide pour quoi exactement ? »: someone of the job helps, not the assistant; « la 3e tu peux
-        # développer ? » after the missions: the third one)
+        # développer ? » after the missions: the third one; « genre ? donne un exemple » after one skill: that skill)
         # « pourquoi celui en droit ça aide ? » after the stepping stones, read as a request for help: that item
         return answer(school, replace(turn, intent=previous, kind=ANSWER), previous, fallback=False) or clarify(school, turn)
     if turn.kind in (HELP, OUT_OF_SCOPE, CLARIFY) and q.recalls and not q.named \
@@ -716,9 +722,11 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     elif (element := turn.slots.get(ITEM)) and previous == "hard_skills" and intent in (previous, "relance") \
             and (q.cues.compares and q.cues.it_first or q.gap == "named") and q.word_count <= COMPARED_WORDS \
             and not q.named and set(q.topics_named) <= {previous} \
-            and (shown := current_profession(school, turn)) and replier.names_an_item(shown, previous, q):
+            and (shown := current_profession(school, turn)) and replier.names_an_item(shown, previous, q) \
+            and len(replier.skills_named(shown, q)) < 2:
         # « elle est mieux notée que la rédaction ? », « c'est combien de points de plus que la rédaction ? » right after
-        # one skill: that skill and the one named, compared by their scores
+        # one skill: that skill and the one named, compared by their scores (« et langues - risques, combien d'écart ? »
+        # names both)
         q = replace(q, stems=q.stems | stems(fold(element)), joins=True)
     elif previous == "hard_skills" and intent != previous and "hard_skills" in facts and not q.about_pay \
             and q.experience is None and q.years is None and q.amount is None and not q.named \
@@ -1040,9 +1048,13 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « elles sont pareilles dans toutes les entreprises ? » after the missions: that list, with its caveat
         question = replace(asked, topic=previous)
     elif q.refers_back and previous in facts and not choice.switched and not q.situation and not q.diplomas \
-            and not ((q.cues.by_the_way or previous == "salaire") and set(q.topics_named) - {previous}):
+            and not ((q.cues.by_the_way or previous == "salaire") and set(q.topics_named) - {previous}) \
+            and not (intent in set(q.topics_named) - {previous} and school.named_apart(profession, q, intent, previous)):
         # (« au fait, les études pour y arriver c'est quoi ? »: by the way, another topic; « et faut quel diplôme pour
-        # ça ? » after the pay: the pay says what it varies with, never which studies lead to the job)
+        # ça ? » after the pay: the pay says what it varies with, never which studies lead to the job; « tu me conseilles
+        # quoi comme études pour y arriver ? » after the evolutions: the topic the model reads and the message names by a
+        # word the evolutions do not say; « il faut refaire une formation pour ça ? », whose « formation » they say, is
+        # still theirs)
         # « et pour y arriver, il faut quoi ? » after the evolutions: the previous answer's topic (its
         # conditions are in it), not another topic its words may suggest.
         question = replace(asked, topic=previous)

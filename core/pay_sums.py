@@ -132,7 +132,9 @@ def _middles(levels: List[str]) -> Tuple[Tuple[str, str], ...]:
 
 # « on peut doubler son salaire ? », « on gagne deux fois plus à la fin ? »: the pay doubled over a career, checked from
 # the lowest figure (a beginner's minimum) to the highest (a confirmed's maximum)
-_DOUBLING = re.compile(r"\bdoubl(?:er|e|es|ent|era|erai|erait|ement)\b|\b(?:deux|2) fois plus\b(?! que)")
+_DOUBLING = re.compile(r"\bdoubl(?:er|e|es|ent|era|erai|erait|ement)\b|\b(?:deux|2) fois plus\b(?! que)"
+                       # « le max c'est genre 2 fois le début ? »
+                       r"|\b(?:deux|2) fois (?:le|la|l'|celui|celle|ce)\b")
 CAREER_EXTREMES = (("confirme", "max"), ("debutant", "min"))
 # « du tout début au tout max », « le plus bas et le plus haut », « de toute la fiche »: the ends of the whole career
 _EXTREMES = re.compile(r"\bdu (?:tout )?debut (?:a|au|jusqu'au|jusqu'a) (?:tout |la )?(?:max\w*|fin|sommet|top|plus haut)\b"
@@ -152,7 +154,7 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
         return PaySum("rapport", tuple(sorted(named, key=_rank, reverse=True)))
     if _DOUBLING.search(folded) and not found and not named \
             and not dict(_OPERATIONS)["milieu"].search(folded) \
-            and (about_pay or levels or len(re.findall(r"[\w']+", folded)) <= DOUBLING_WORDS):
+            and (about_pay or levels or _found(_BOUNDS, folded) or len(re.findall(r"[\w']+", folded)) <= DOUBLING_WORDS):
         return PaySum("rapport", CAREER_EXTREMES)
     extremes = [name for name, pattern in _OPERATIONS if name != "milieu" and pattern.search(folded)] \
         if not found and _EXTREMES.search(folded) else []
@@ -220,6 +222,12 @@ def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = 
         # « et si je monte jusqu'au max confirmé, je gagne combien de plus ? » after the max of a beginner: from the
         # figure just asked to this one
         return PaySum(kind, (("", ""), (levels[0], bounds[0])))
+    if len(figures) == 2 and kind in ("rapport", "pourcentage") and not any(bound for _, bound in figures) \
+            and len({level for level, _ in figures}) == 2:
+        # « un confirmé gagne combien de fois plus qu'un débutant ? », « … de combien de % ? »: two whole ranges, compared
+        # by their middles (how many times: the higher first; a rise: from the lower)
+        return PaySum(kind, tuple(sorted(_middles(levels), key=lambda f: PAY_LEVELS.index(f[0]),
+                                         reverse=kind == "rapport")))
     if len(figures) != 2 or (kind != "ecart" and "" in {bound for _, bound in figures}):
         return None
     return PaySum(kind, figures)

@@ -859,6 +859,9 @@ class Replier:
         if not _same_period(p, monthly):
             return ""
         right = _holds(lvl.min, lvl.max, value, bound)
+        if right and bound is None and (q.asks_compulsory or q.guaranteed) and lvl.min != lvl.max:
+            # « je gagne forcément 40k ? »: an amount the range holds is possible, not certain
+            return self.fill("salaire.verdict_pas_forcement")
         return self.fill("salaire.verdict_oui" if right else "salaire.verdict_non")
 
     def _amount_anywhere(self, p: Profession, q: Question) -> Tuple[Optional[str], str]:
@@ -879,7 +882,7 @@ class Replier:
             return None, self.fill("salaire.verdict_oui" if right else "salaire.verdict_non")
         holding = [name for name, lvl in levels.items() if lvl.min <= value <= lvl.max]
         if len(holding) == 1:
-            return holding[0], self.fill("salaire.verdict_oui")
+            return holding[0], self._amount_verdict(p, q, holding[0])
         return None, "" if holding else self.fill("salaire.verdict_non")
 
     def _salary(self, p: Profession, q: Question) -> Body:
@@ -1230,6 +1233,10 @@ class Replier:
 
     def thanks(self) -> Reply:
         return Reply(self.fill("merci"), self.menu_buttons()[:3])
+
+    def acknowledged(self, topic: Optional[str]) -> Reply:
+        """« ok », « ah ok je vois » after an answer: what else to ask (that topic's next questions, else the menu)."""
+        return Reply(self.fill("bien_recu"), self.suggestions(topic) if topic in self.topics.sujets else self.menu_buttons())
 
     def out_of_scope(self, professions: Sequence[Profession]) -> Reply:
         return Reply(self.fill("hors_sujet", metiers=self.names(professions)), self.menu_buttons())

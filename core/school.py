@@ -283,6 +283,12 @@ class School:
             self._own_words[topic] = self.topic_names(topic) | keys(" ".join(self.replier.topics.sujets[topic].vocabulaire))
         return self._own_words[topic]
 
+    def named_apart(self, profession: Profession, question: Question, topic: str, previous: str) -> bool:
+        """Whether a message names `topic` by a word of its own (sujets.yml) that the answer on `previous` does not
+        hold (« quoi comme études ? » after the evolutions; not « une formation », which the evolutions speak of)."""
+        said = keys(question.folded) & self.topic_words(topic) - self.answer_words(profession, previous)
+        return bool(said - keys(fold(self.replier.answer(profession, Question(topic=previous)).text)))
+
     def common_keys(self, profession: Profession) -> FrozenSet[str]:
         """Word keys that name nothing in particular in a question about this profession: the words that ask nothing
         (core/coverage.py NEUTRAL), the profession's names, and the words of every topic (sujets.yml)."""

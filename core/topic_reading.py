@@ -331,6 +331,11 @@ def compared_topic(school: School, q: Question) -> Optional[str]:
     named = fact_topics_named(school, q)
     if q.score_asked and "hard_skills" in school.fact_topics and set(named) <= {"hard_skills"}:
         return "hard_skills"
+    if q.years is not None and not (q.diplomas or q.written_diplomas) and "salaire" in school.fact_topics \
+            and set(named) <= {"diplome", "salaire"}:
+        # « entre les deux niveaux ya un trou ? genre 4 ans d'xp »: years of experience place the pay's levels, not the
+        # levels of studies
+        return "salaire"
     return named[0] if len(named) == 1 else None
 
 

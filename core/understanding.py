@@ -411,7 +411,10 @@ _ORDINAL = re.compile(r"(?:\b(?:le|la|du|de la|au|a la|pour le|pour la|sa|son|ta
                       + "|".join(sorted(_RANK_WORDS, key=len, reverse=True)) +
                       r")(?![\w-])(?!\s+(?:job|poste|emploi|annee|annees|salaire|diplome|niveau|temps|jour|mois|fois|pas"
                       r"|contact|metier de|minute|moment|chose a faire|etape))"
-                      r"|\b(?:n°|no|numero|num) ?(\d{1,2})\b")
+                      r"|\b(?:n°|no|numero|num) ?(\d{1,2})\b"
+                      # « la 2 tu peux développer ? » opening a message: a rank in the list just given, a bare figure
+                      r"|^\W*(?:(?:et|ok|bon|alors|euh)\W+)?(?:le|la|l')\s*([1-9])(?![\w.,/-])"
+                      r"(?!\s*(?:ans?|annees?|mois|k|€|euros?|%|fois|points?|h|heures?|jours?|semaines?|sur|ou|et|a|x)\b)")
 
 
 # « on peut devenir ambassadeur ? », « évoluer vers directeur ? », « finir ambassadeur avec ce parcours ? »: the job a
@@ -487,8 +490,9 @@ def ordinal(folded: str) -> Optional[int]:
     match = _ORDINAL.search(folded)
     if match is None:
         return None
-    if match.group(2):
-        return int(match.group(2)) - 1 if int(match.group(2)) > 0 else None
+    number = match.group(2) or match.group(3)
+    if number:
+        return int(number) - 1 if int(number) > 0 else None
     return _RANK_WORDS[match.group(1)]
 
 
@@ -608,6 +612,9 @@ _TO_THE_STORY = re.compile(r"\b(?:ca|cela|ce (?:defaut|point|trait|profil|parcou
                            r"|mon (?:profil|parcours|experience|caractere)|ma (?:personnalite|situation)|pour moi)\b")
 
 
+_ASKS_UNMARKED = re.compile(r"\b" + HOW_MUCH + r"\b|" + _OPEN.pattern)
+
+
 def asked_sentences(asking: str, vocabulary: Vocabulary) -> str:
     """A long message with its story blanked out (same length): « j'ai 29 ans, 6 ans dans la logistique au Canada…
     Combien gagne un débutant ? » asks the pay, not what the fiche says of a retraining or a country. Only when
@@ -616,6 +623,10 @@ def asked_sentences(asking: str, vocabulary: Vocabulary) -> str:
     they ask about."""
     sentences = [m.group(0) for m in _SENTENCE.finditer(asking) if m.group(0)]
     asks = [i for i, sentence in enumerate(sentences) if "?" in sentence]
+    # « ya du taf ? genre combien de postes »: a last sentence with no « ? » that asks (how much, what…) goes on with
+    # the question before it
+    asks += [i for i in range(max(asks, default=len(sentences)) + 1, len(sentences))
+             if _ASKS_UNMARKED.search(sentences[i])]
     if len(sentences) < 2 or not asks or len(asks) == len(sentences):
         return asking
     questions = " ".join(sentences[i] for i in asks)

@@ -30,7 +30,8 @@ TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", 
          "le haut confirmé fait combien de fois le bas débutant ?", "de 30 000 € à 40 000 €, quel pourcentage ?",
          "de 40 000 € à 30 000 €, quel pourcentage ?", "la différence entre débutant et confirmé ?",
          "2 800 € par mois, c'est combien par an ?", "et celui qui touche au droit ?", "et celle qui porte sur l'Europe ?",
-         "résume-moi tout", "on fait que de la coordination ?", "35 000 par an, ça fait combien par mois ?"]
+         "résume-moi tout", "on fait que de la coordination ?", "35 000 par an, ça fait combien par mois ?",
+         "un confirmé gagne forcément 45 000 € ?"]
 DIPLOMA_TEXTS = ["", "faut-il un bac+5 ?", "un BTS suffit ?", "sans bac+3 je peux ?", "sans bac+2 je peux ?",
                  "juste un CAP ?", "une licence ça suffit ?", "faut-il un DE ?", "sans le DE ?", "c'est quoi le BTS ?",
                  "sans BTS je peux ?", "sans CAP je peux ?", "sans master ?", "le master ça sert à rien ?",
@@ -116,6 +117,7 @@ def filled():
         for period in ("par semaine", "par jour", "en 18 mois"):  # a level's pay over another period
             replier.answer(profession, understand(f"un débutant gagne combien {period} ?", topic="salaire"))
         replier.thanks()  # « merci t'es trop fort »
+        replier.acknowledged("outils"), replier.acknowledged(None)  # « ah ok je vois »
         # « par mois ? » after the middle of a range: that middle by the month
         replier.answer(profession, Question(topic="salaire", pay_sum=PaySum(PER_MONTH, (("debutant", MIDDLE),))))
         if profession.salaire and profession.salaire.niveaux.debutant:  # a ratio of exactly two: « le double »
