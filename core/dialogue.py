@@ -112,9 +112,11 @@ def _levels_placed(turn: Turn) -> Turn:
     if asked is None and kept is not None and kept.kind and q.cues.whence and not q.named:
         # « c calculé par toi ou c dans la fiche ? » right after a calculation: that calculation again, which says it is one
         return replace(turn, question=replace(q, pay_sum=kept))
-    monthly = pay_sums.monthly_of_middle(kept, q.folded) if asked is None and not q.named else None
+    monthly = pay_sums.monthly_of_middle(kept, q.folded) or pay_sums.monthly_of_gap(kept, q.folded) \
+        if asked is None and not q.named else None
     if monthly is not None:
-        # « par mois ? » after « le salaire moyen d'un débutant ? »: that middle by the month
+        # « par mois ? » after « le salaire moyen d'un débutant ? »: that middle by the month; « ok par mois ça fait
+        # combien en plus ? » after a gap: that gap by the month
         return replace(turn, question=replace(q, pay_sum=monthly))
     other = pay_sums.on_other_bound(kept, q.folded) if q.fragment and q.experience is None and not q.named else None
     if other is not None and (asked is None or asked.kind == "milieu" and not asked.figures):

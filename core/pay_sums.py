@@ -144,7 +144,17 @@ DOUBLING_WORDS = 6  # « donc en gros on peut doubler ? »: short, right after t
 
 def pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = None) -> Optional[PaySum]:
     """The calculation a message (folded) asks of the pay figures, None when it asks none. `about_pay`: whether the
-    message has a word of pay; a level or « fourchette » does too. `numbers`: the message's, when already read."""
+    message has a word of pay; a level or « fourchette » does too. `numbers`: the message's, when already read.
+    A gap of the fiche's yearly figures asked by the month (« l'écart par mois entre débutant et confirmé ? », « par mois
+    ça fait combien en plus ? ») is said by the year and by the month."""
+    asked = _pay_sum(folded, about_pay, numbers)
+    if asked is not None and asked.kind == "ecart" and not asked.said and MONTHLY.search(folded) \
+            and not _NET.search(folded):
+        return replace(asked, kind=GAP_PER_MONTH)
+    return asked
+
+
+def _pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] = None) -> Optional[PaySum]:
     found = [a for a in (amounts(folded) if numbers is None else numbers) if a.value >= 500]
     level_marks = _found(_LEVELS, folded)
     levels = [name for _, name in level_marks]
@@ -338,6 +348,21 @@ def monthly_of_middle(kept: Optional[PaySum], folded: str) -> Optional[PaySum]:
     return PaySum(PER_MONTH, tuple((level, MIDDLE) for level, _ in kept.figures))
 
 
+# A gap between two of the fiche's yearly figures, said by the year and by the month.
+GAP_PER_MONTH = "ecart_par_mois"
+MONTHLY_GAP_WORDS = 8  # « ok par mois ça fait combien en plus ? »: short, right after the gap
+
+
+def monthly_of_gap(kept: Optional[PaySum], folded: str) -> Optional[PaySum]:
+    """« ok par mois ça fait combien en plus ? » right after a gap between two of the fiche's figures: that gap by the
+    month too; None otherwise (a message that names a level or a bound asks a calculation of its own)."""
+    if kept is None or kept.kind != "ecart" or kept.said or not kept.figures \
+            or not all(level for level, _ in kept.figures) or not MONTHLY.search(folded) or _NET.search(folded) \
+            or _found(_LEVELS, folded) or _found(_BOUNDS, folded) or len(folded.split()) > MONTHLY_GAP_WORDS:
+        return None
+    return replace(kept, kind=GAP_PER_MONTH)
+
+
 def decimal(value: float) -> str:
     """A result as French writes it: « 2 », « 1,71 », « 33,3 » (at most two decimals, none when whole)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
@@ -394,7 +419,7 @@ def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
         if previous.kind == "milieu" and change.kind != "milieu":
             # « et en pourcentage ? » after the middles of the ranges: the change from one middle to the other
             return PaySum(change.kind, _middles([level for level, _ in previous.figures]))
-        if change.kind not in ("ecart", "milieu") and any(not bound for _, bound in previous.figures):
+        if change.kind not in ("ecart", GAP_PER_MONTH, "milieu") and any(not bound for _, bound in previous.figures):
             return None
         figures = previous.figures
         if change.kind == "rapport" and not previous.said:
@@ -481,7 +506,8 @@ def on_other_bound(kept: Optional[PaySum], folded: str) -> Optional[PaySum]:
     """A calculation kept across two levels on one bound (« de combien % augmente le min de débutant à confirmé ? »),
     repeated on the one bound a follow-up names instead (« et le max ? »: max; « et pour le milieu ? »: the middles);
     None otherwise."""
-    if kept is None or kept.kind not in ("ecart", "pourcentage", "rapport") or len(kept.figures) != 2 or kept.said:
+    if kept is None or kept.kind not in ("ecart", GAP_PER_MONTH, "pourcentage", "rapport") or len(kept.figures) != 2 \
+            or kept.said:
         return None
     levels = [level for level, _ in kept.figures]
     bounds = {bound for _, bound in kept.figures}

@@ -14,7 +14,7 @@ from core.diplomas import Diplomas
 from core.items import Said, best_match, by_rank, by_score, item_texts, named_items, posts_in, shown_titles, text_scores, unique_stems
 from core.knowledge import TRAINING_IDS, Contact, Profession, Topics, euros
 from core.levels import LevelsAsk, level_beyond
-from core.pay_sums import DAYS_A_YEAR, MIDDLE, PER_DAY, PER_MONTH, PER_WEEK, PERIODS, WEEKS_A_YEAR, PaySum, change, decimal
+from core.pay_sums import DAYS_A_YEAR, GAP_PER_MONTH, MIDDLE, PER_DAY, PER_MONTH, PER_WEEK, PERIODS, WEEKS_A_YEAR, PaySum, change, decimal
 from core.stemming import folded_key, stem, stems
 from core.textnorm import fold, folded_words, listed
 from core.understanding import AbsentDetail, Question, phrase_pattern
@@ -770,8 +770,14 @@ class Replier:
         elif asked.figures and not all(bound for _, bound in asked.figures):
             # « la différence entre débutant et confirmé ? »: the gap on each bound
             a, b = (ranges[level] for level, _ in asked.figures)
-            lines.append(self.fill("salaire.calcul_ecart_fourchettes", a=a.libelle, b=b.libelle,
-                                   min=euros(abs(b.min - a.min)), max=euros(abs(b.max - a.max))))
+            if asked.kind == GAP_PER_MONTH:
+                lines.append(self.fill("salaire.calcul_ecart_fourchettes_par_mois", a=a.libelle, b=b.libelle,
+                                       min=euros(abs(b.min - a.min)), max=euros(abs(b.max - a.max)),
+                                       min_mois=euros(round(abs(b.min - a.min) / 12)),
+                                       max_mois=euros(round(abs(b.max - a.max) / 12))))
+            else:
+                lines.append(self.fill("salaire.calcul_ecart_fourchettes", a=a.libelle, b=b.libelle,
+                                       min=euros(abs(b.min - a.min)), max=euros(abs(b.max - a.max))))
         else:
             figures = asked.figures
             if asked.kind == "pourcentage" and not asked.said:  # « de combien de % le haut dépasse le bas ? »: a rise
@@ -784,6 +790,9 @@ class Replier:
             first, second = values
             if asked.kind == "ecart":
                 lines.append(self.fill("salaire.calcul_ecart", a=labels[0], b=labels[1], resultat=euros(abs(second - first))))
+            elif asked.kind == GAP_PER_MONTH:
+                lines.append(self.fill("salaire.calcul_ecart_par_mois", a=labels[0], b=labels[1],
+                                       resultat=euros(abs(second - first)), mensuel=euros(round(abs(second - first) / 12))))
             elif asked.kind == "rapport" and first == 2 * second:
                 # « c'est le double ? »: said in words when it is
                 lines.append(self.fill("salaire.calcul_rapport_double", a=labels[0], b=labels[1]))

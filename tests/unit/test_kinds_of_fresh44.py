@@ -4,7 +4,7 @@ with the question (« ya du taf ? genre combien de postes »); « forcément » 
 that teach a diploma; the gap between two skills named while a third is in play; years of experience compared after the
 pay; a request to shape the answer (« fais-moi une liste numérotée ») is no question the fiche leaves unanswered; the
 studies to get there after the evolutions; « les perspectives de rémunération »; « donne un exemple » after one skill;
-« ok », « ah ok je vois » after an answer. Texts and figures are read from the fixture fiche."""
+« ok », « ah ok je vois » after an answer; a gap asked by the month. Texts and figures are read from the fixture fiche."""
 import re
 
 from core import dialogue, topic_reading
@@ -114,3 +114,13 @@ def test_an_acknowledgement_after_an_answer_offers_what_to_ask_next_and_refuses_
         assert replies_to(("c'est quoi les outils ?", "outils", A), (text, "hors_sujet", OUT))[1] == acknowledged, text
     # surprise is no acknowledgement; after « Vouliez-vous parler de… ? », « oui » is no acknowledgement either
     assert replies_to(("c'est quoi les outils ?", "outils", A), ("ah bon ?", "hors_sujet", OUT))[1] != acknowledged
+
+
+def test_a_gap_asked_by_the_month_is_said_by_the_year_and_by_the_month():
+    beginner, confirmed = pay_levels()
+    gap = confirmed.min - beginner.max
+    said = plain(replies_to(("l'écart entre le max débutant et le min confirmé ?", "salaire", A),
+                            ("ok par mois ça fait combien en plus ?", "salaire", A))[1])
+    assert f"{gap} €" in said and f"{round(gap / 12)} €" in said, said
+    said = plain(replied("l'écart par mois entre débutant et confirmé ?", "salaire"))
+    assert f"{round((confirmed.min - beginner.min) / 12)} €" in said, said

@@ -31,7 +31,8 @@ TEXTS = ["", "faut-il un bac+5 ou un master ?", "est-ce que c'est suffisant ?", 
          "de 40 000 € à 30 000 €, quel pourcentage ?", "la différence entre débutant et confirmé ?",
          "2 800 € par mois, c'est combien par an ?", "et celui qui touche au droit ?", "et celle qui porte sur l'Europe ?",
          "résume-moi tout", "on fait que de la coordination ?", "35 000 par an, ça fait combien par mois ?",
-         "un confirmé gagne forcément 45 000 € ?"]
+         "un confirmé gagne forcément 45 000 € ?", "l'écart par mois entre débutant et confirmé ?",
+         "l'écart par mois entre le max débutant et le min confirmé ?"]
 DIPLOMA_TEXTS = ["", "faut-il un bac+5 ?", "un BTS suffit ?", "sans bac+3 je peux ?", "sans bac+2 je peux ?",
                  "juste un CAP ?", "une licence ça suffit ?", "faut-il un DE ?", "sans le DE ?", "c'est quoi le BTS ?",
                  "sans BTS je peux ?", "sans CAP je peux ?", "sans master ?", "le master ça sert à rien ?",
