@@ -168,6 +168,10 @@ _OBJECT_VERBS = frozenset({"achete", "achetee", "acheter", "achetes", "achetez",
                            # « sors la crêpière », « j'ai rangé la glacière »: a thing handled
                            "sors", "sort", "sortir", "sorti", "range", "ranger", "lave", "laver", "allume", "allumer",
                            "branche", "brancher", "nettoie", "nettoyer",
+                           # « utilisez une sertisseuse », « faites chauffer la crêpière », « admirer une chocolatière »: a
+                           # thing used, heated, looked at
+                           "utilise", "utilisez", "utiliser", "utilisent", "chauffe", "chauffez", "chauffer", "admire",
+                           "admirez", "admirer",
                            # « j'apporte une IPA », « on boit une … »: a thing brought or drunk
                            "apporte", "apporter", "ramene", "ramener", "bois", "boit", "boire"}) | _SEEING
 # « le voisin a une foreuse »: what someone has is a thing (« il y a un … », « ya un … » asks whether there is one)
@@ -589,8 +593,11 @@ class NameIndex:
         if i >= 3 and before in {"un", "une"} and tokens[i - 2] in _HAS and tokens[i - 3] not in {"y", "qu", "on"} \
                 and not self._says_work(tokens):
             return True  # « le voisin a une foreuse dans son jardin »: a thing owned (not « il y a un … »)
-        if i >= 2 and before in {"un", "une"} and tokens[i - 2] in {"dans", "sur", "sous"} and not self._says_work(tokens):
-            return True  # « des tomates dans une jardinière », « partie sur une dépanneuse »: a thing, in a message of no work
+        if i >= 2 and tokens[i - 2] in {"dans", "sur", "sous"} and not self._says_work(tokens) \
+                and (before in {"un", "une"} or before in {"la", "le", "l"} and canonical(tokens[i]) in self._agents):
+            # « des tomates dans une jardinière », « le fil dans la brodeuse »: a thing, in a message of no work (after
+            # « dans la », only a word made like a job's: « officier dans l'armée » is a place)
+            return True
         if i >= 2 and before in _THING_ARTICLES and tokens[i - 2] == "dans" and canonical(tokens[i]) in self._acronym_keys:
             return True  # « admin réseau dans une PME »: an acronym after « dans une » is a place (« dans l'armée » may
             # still tell a name apart)

@@ -55,6 +55,7 @@ HELDOUT30 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout30.yml"
 HELDOUT31 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout31.yml"
 HELDOUT32 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout32.yml"
 HELDOUT33 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout33.yml"
+HELDOUT34 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout34.yml"
 
 
 @lru_cache(maxsize=1)
@@ -668,6 +669,28 @@ def test_a_common_acronym_names_a_job_after_its_first_word_and_everyday_clipping
     assert index().find("qui est responsable si je casse un ordinateur du CDI ?") == ()
     assert index().find("mon père est menuisier alu") == ("menuisier_menuisiere_aluminium",)
     assert index().find("une canette en alu") == ()
+
+
+def test_the_thirty_fourth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout34.yml (280, written apart from the whole list: a title after « en tant que »,
+    « comme », « chez les », « pour devenir », with a place or an employer, clipped or slang forms; industry and energy,
+    environment, law and finance, hotels, sport, culture; everyday sentences as tutorials, do-it-yourself instructions,
+    lessons, sports rules and museum visits): first measured at 266/280, 7 read as another profession. Mended: a thing
+    used, heated or looked at (« utilisez une sertisseuse », « faites chauffer la crêpière », « admirer une
+    chocolatière »), and a word made like a job's after « dans la » in a message of no work (« le fil dans la
+    brodeuse »): 271/280, 2, and one more case of names32. Not mended: « installer une borne de recharge » (the
+    shortened name of a title), « chasseurs-cueilleurs … cueillette de fruits », usual names (« GO au Club Med »,
+    « expert compta »), « luthié » (a typo of the ending)."""
+    right, total, about_another = score_heldout(HELDOUT34)
+    assert right / total >= 0.964, f"{right}/{total}"  # 271/280, less one case
+    assert len(about_another) <= 3, about_another
+
+
+def test_a_thing_used_or_in_something_is_no_job():
+    assert index().find("Utilisez une sertisseuse pour fixer le connecteur RJ45 au bout du câble réseau.") == ()
+    assert index().find("Faites chauffer la crêpière et huilez-la avec un papier absorbant.") == ()
+    assert index().find("Enfilez le fil dans la brodeuse avant de lancer le motif.") == ()
+    assert index().find("officier dans l'armée, il faut faire Saint-Cyr ?") != ()  # a place, not a thing
 
 
 def test_a_job_refused_is_not_the_one_named_and_rather_frames_the_one_chosen():
