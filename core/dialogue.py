@@ -657,6 +657,8 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
     q, replier, facts = turn.question, school.replier, school.fact_topics
     previous = turn.slots.get("sujet")
     whole = False  # the message is one question, whatever parts the classifier cut it into
+    if q.retracted and len(instead := fact_topics_named(school, q)) == 1:
+        intent = instead[0]  # « le salaire... non en fait les études »: what the student asks instead
     if previous == "salaire" and "salaire" in facts and intent != "salaire" and q.pay_sum is not None \
             and q.pay_sum.figures == pay_sums.CAREER_EXTREMES and not q.topics_named and not q.named:
         intent = "salaire"  # « donc en gros on peut doubler ? » right after the pay: from its lowest figure to its highest

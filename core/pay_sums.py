@@ -254,8 +254,11 @@ _QUARTER_OR_HALF = (re.compile(r"\btrimestres?\b|\btrimestriel\w*"), 3), (re.com
 _PER_DAY = re.compile(r"\bpar jour\b|\ble jour\b|\bjournalier\w*|\bper day\b|\ba day\b|\b365 jours\b")
 _MONTHS = re.compile(r"\b(?:en|sur|pendant|au bout de) (\d{1,2}) mois\b")
 _YEAR_AND_A_HALF = re.compile(r"\b(?:(\d)|un) an(?:s)? et demi\b")
-_YEARS_IN_ALL = re.compile(r"\b(?:en|sur|pendant) (\d{1,2}) ans\b(?=.*\b(?:en tout|au total|total|cumul\w*)\b)"
-                           r"|\b(?:en tout|au total)\b.*\b(?:en|sur|pendant) (\d{1,2}) ans\b")
+_YEARS_IN_ALL = re.compile(r"\b(?:en|sur|pendant) (\d{1,2}) ans\b(?=.*\b(?:en tout|au total|total|cumul\w*"
+                           r"|ca (?:fait|donne|represente))\b)"
+                           r"|\b(?:en tout|au total)\b.*\b(?:en|sur|pendant) (\d{1,2}) ans\b"
+                           # « si je reste 3 ans au max débutant ? »: that figure over the years stayed at it
+                           r"|\b(?:reste|rester|restes|restais|restait) (\d{1,2}) ans\b(?=.*\b(?:max\w*|min\w*|combien|cb|total)\b)")
 # « et par jour ? », « et par semaine si on compte 52 semaines ? »: a period alone, right after the pay
 _BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:combien|cb) )?(?:par (?:jour|semaine|trimestre|semestre)"
                           r"|sur \d{1,2} mois|en \d{1,2} mois|en hebdo\w*|hebdo\w*|en journalier|a la semaine"
@@ -291,7 +294,7 @@ def _period(folded: str) -> Optional[Tuple[str, int]]:
         return OVER_MONTHS, int(months.group(1))
     years = _YEARS_IN_ALL.search(folded)
     if years:
-        return OVER_MONTHS, int(years.group(1) or years.group(2)) * 12
+        return OVER_MONTHS, int(years.group(1) or years.group(2) or years.group(3)) * 12
     return None
 
 
@@ -384,8 +387,8 @@ _SAME = re.compile(r"\b(?:meme|memes|pareil|idem)\b")
 def piece(folded: str) -> Optional[PaySum]:
     """What a short follow-up of a calculation changes (« et pour un confirmé ? »: the level; « et en pourcentage ? »:
     the operation), as a PaySum with only that (kind "" for a level); None when it says neither."""
-    if len(folded.split()) > PIECE_WORDS:
-        return None
+    if len(folded.split()) > PIECE_WORDS or MONTHLY.search(folded):
+        return None  # (« et par mois le max débutant ? » after a weekly figure: another period, no follow-up of it)
     kind = next((name for name, pattern in _OPERATIONS if pattern.search(folded)), "")
     if not kind and _IN_EUROS.search(folded):
         kind = "ecart"  # « et en euros ? » after a rise in percent: the same change, in euros

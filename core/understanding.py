@@ -716,6 +716,7 @@ class Question:
     bare_amount: Optional[Tuple[int, bool, Optional[str]]] = None  # a number alone that is an amount after the pay
     numbers: Tuple[Amount, ...] = ()      # every number the message writes, in order (core/amounts.py)
     of_first_job: bool = False            # said of the first job (« le salaire de départ c'est 45 000 € ? »)
+    retracted: bool = False               # the start of the message taken back (« le salaire... non en fait les études »)
     score_asked: bool = False             # a score asked, with no word of pay (« elle est notée combien ? »)
     progression: bool = False             # how pay grows (« le salaire augmente avec l'expérience ? »)
     about_pay: bool = False               # a word of pay (« salaire », « gagne », « € »…)
@@ -795,6 +796,12 @@ _QUALITY_BEFORE = re.compile(r"\b(?:faut|faut-il|faudrait|doit|doivent|savoir|sa
 _SUBJECT_BEFORE = re.compile(r"\b(?:je|j'|tu|il|elle|on|nous|vous)\s*$")
 
 
+def _one_word(folded: str, entity: dict) -> bool:
+    """Whether an entity the NLU extracted is one word as written (« confirmes »), not several (« sors d'école »)."""
+    start, end = entity.get("start"), entity.get("end")
+    return not (isinstance(start, int) and isinstance(end, int) and re.search(r"[\s']", folded[start:end]))
+
+
 def _preceded(folded: str, entity: dict, before: "re.Pattern") -> bool:
     """Whether an entity the NLU extracted (its `start` in the message) follows what `before` reads."""
     start = entity.get("start")
@@ -822,6 +829,20 @@ def named_apart(folded: str, vocabulary: "Vocabulary", at_work: Optional[bool] =
     return tuple(ids)
 
 
+# « le salaire... non en fait les études », « les outils, enfin non, les qualités »: the student takes back what came first
+_RETRACTED = re.compile(r"\b(?:non|nan|ah non|euh non)\W+(?:en fait|plutot|pardon|je veux dire|attends)\b\W*"
+                        r"|\benfin non\b\W*|\bnon pardon\b\W*")
+
+
+def retracted(folded: str) -> int:
+    """Where what a student asks instead starts, after taking back the start of the message; 0 when nothing is
+    taken back (« il faut un bac+5 non ? » takes nothing back)."""
+    found = None
+    for found in _RETRACTED.finditer(folded):
+        pass
+    return found.end() if found is not None and found.start() > 0 and re.search(r"\w", folded[found.end():]) else 0
+
+
 def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = None,
                parts: Sequence[dict] = (), vocabulary: Vocabulary = Vocabulary(),
                span: Optional[Tuple[int, int]] = None, folded: Optional[str] = None) -> Question:
@@ -831,14 +852,23 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
     `entities` and `parts` are what the NLU gives (Rasa's « entities » and the classifier's
     « question_parts »); `topic` is the intent. A part's question reads the entities inside its span.
     """
-    text = text or ""
-    folded = fold(text) if folded is None else folded
+    text, cut = text or "", 0
+    if folded is None:
+        folded = fold(text)
+        cut = retracted(folded) if span is None else 0
+    if cut:
+        # « le salaire... non en fait les études »: what the student asks instead, alone (the entities after it, moved
+        # with it; the classifier's parts were cut from the whole message)
+        text, folded, parts = text[cut:], folded[cut:], ()
+        entities = [{**e, "start": e["start"] - cut, "end": e["end"] - cut} for e in entities or ()
+                    if isinstance(e.get("start"), int) and isinstance(e.get("end"), int) and e["start"] >= cut]
     asking = masked_folded(folded)
     ranked = ranking(folded)
     if ranked and _IN_RANKING.search(folded) and superlative(folded):
         ranked = False  # « la plus faible du classement ? » asks one end of the ranking, not the ranking
-    # (« tu confirmes ? »: a verb after its subject, no level of experience)
-    levels = _entity_values([e for e in entities or () if not _preceded(folded, e, _SUBJECT_BEFORE)], "experience", span)
+    # (« tu confirmes ? », « on débute à combien ? »: a verb after its subject; « je sors d'école » is a level of pay)
+    levels = _entity_values([e for e in entities or () if not (_preceded(folded, e, _SUBJECT_BEFORE)
+                                                                and _one_word(folded, e))], "experience", span)
     diplomas = _entity_values(entities, "diplome", span)
     skills = _entity_values(entities, "competence", span)
     # (« mon prof dit que… »: someone of the student's, no profession asked)
@@ -911,7 +941,8 @@ def understand(text: str, entities: Sequence[dict] = (), topic: Optional[str] = 
         compared=compared if span is None else (), compare_topic=next(iter(topics_named), None),
         comparative=bool(_COMPARATIVE.search(folded)),
         levels=levels_asked(folded) if span is None else None, premise=denied.premise,
-        amount=stated_amount(folded, numbers), bare_amount=bare_amount(folded, numbers), of_first_job=bool(_FIRST_JOB.search(folded)),
+        amount=stated_amount(folded, numbers), bare_amount=bare_amount(folded, numbers),
+        of_first_job=bool(_FIRST_JOB.search(folded)), retracted=bool(cut),
         premise_stems=denied.stems, denied_topics=tuple(vocabulary.topics_in(denied.head)),
         score_asked=asks_score(folded), progression=bool(_PROGRESSION.search(folded)),
         about_pay=paid, checks_identity=bool(_CHECKS_IDENTITY.search(folded)
