@@ -217,10 +217,12 @@ def _together(parts: Sequence[str]) -> "re.Pattern":
 _NECESSITY = re.compile(r"faut|necessaire|obligatoire|indispensable|besoin|exige|requis|oblige|imperatif|forcement"
                         r"|\bneed\b|\bnecessary\b|\brequired\b|\bmandatory\b|\bmust\b|\bhave to\b")
 # « ça suffit ? », « c'est assez ? » : whether a diploma is enough.
-_SUFFICIENCY = re.compile(r"suffi|assez|\bok\b|permet|possible|peut[- ]on|je peux|ca passe|valable")
+# (« ok » asks whether it is enough when said of something, « c'est ok avec un BTS ? », not « ok merci, and the missions? »)
+_SUFFICIENCY = re.compile(r"suffi|assez|(?<!^)(?<!^\W)\bok\b(?!\W+(?:merci|et|and|alors|donc|mais|cool|super|top)\b)|permet"
+                          r"|possible|peut[- ]on|je peux|ca passe|valable")
 _BAC5 = re.compile(r"bac\s*\+?\s*5|\bmaster|\bmastere|\bmba\b")
 # A follow-up that leans on the previous message: "et pour un senior ?", "ok, et pour le chargé de mission ?".
-_FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|alors|oui|ah|euh)\W+)*"
+_FRAGMENT = re.compile(r"^\W*(?:(?:bon|ok|okay|d'accord|dac|ben|bah|alors|oui|ah|euh|h+m+|hum|m+h|bref)\W+)*"
                        r"(?:et|mais|sinon|pour|what about|and)\b")
 # « c'est pareil dans toutes les entreprises ? », « ça varie ? » : whether the list depends on the employer.
 _VARIATION = re.compile(r"\bvari\w*|\bidentiques?\b|\bpareils?\b|\bpareilles?\b|\bles memes\b|\bla meme chose\b"

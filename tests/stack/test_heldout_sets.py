@@ -52,7 +52,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh42.yml (211, 46 conversations, apart, first run unseen) | 184/211 (e1f98fd) | | 196/211 | 0.924 | 21 → 11, 12 |
 | tests/nlu/test_fresh43.yml (211, 46 conversations, apart, first run unseen) | 192/211 (33d7386) | | 195/211 | 0.919 | 15 → 12, 13 |
 | tests/nlu/test_fresh44.yml (211, 46 conversations, apart, first run unseen) | 188/211 (86533e6) | | 200/211 | 0.943 | 18 → 11, 12 |
-| tests/nlu/test_fresh45.yml (211, 46 conversations, apart, first run unseen) | 194/211 (affcee5) | | 202/211 | 0.952 | 16 → 9, 10 |
+| tests/nlu/test_fresh45.yml (211, 46 conversations, apart, first run unseen) | 194/211 (affcee5) | | 204/211 | 0.962 | 16 → 7, 8 |
 
 fresh28's three off-topic messages (homework, the weather, a video game) were written expecting « la fiche ne précise
 pas »; after its first run, their expectation was reviewed to the polite refusal the brief asked for (« je réponds
@@ -131,7 +131,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh42", 0.924, 12),
                                                     ("test_fresh43", 0.919, 13),
                                                     ("test_fresh44", 0.943, 12),
-                                                    ("test_fresh45", 0.952, 10)])
+                                                    ("test_fresh45", 0.962, 8)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

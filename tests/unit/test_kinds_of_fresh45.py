@@ -2,7 +2,8 @@
 « si je reste 3 ans au max ? »); another period after a calculation (« et par mois le max débutant ? » after a weekly
 figure); the options to choose at the lycée and « en ville ou à la campagne » as details the fiche does not give; « je
 sors d'école » as the beginner's level; a student who takes back the start of the message (« le salaire... non en fait
-les études »). Texts and figures are read from the fixture fiche."""
+les études »); « hmm et pour un confirmé ? »; « ok merci, and the main missions? » after a diploma. Texts and figures are read
+from the fixture fiche."""
 import re
 
 from core import dialogue
@@ -59,3 +60,17 @@ def test_a_student_who_takes_back_the_start_of_the_message_asks_what_follows():
     assert said[:60] == replied("quelles études faut-il faire ?", "diplome")[:60], said
     assert default_profession().soft_skills.qualites[0].nom in replied("les outils, enfin non, les qualités", "outils")
     assert retracted("il faut un bac+5 non ?") == 0 and retracted("c'est ça non ?") == 0
+
+
+def test_a_hesitation_before_a_follow_up_keeps_it_a_follow_up():
+    _, confirmed = pay_levels()
+    turns = [("ok et par mois au début ça fait cb ?", "salaire", A, "debutant"),
+             ("hmm et pour un confirmé ?", "salaire", A, "confirme")]
+    said = plain(replies_to(*turns)[1])
+    assert str(round(confirmed.max / 12)) in said, said
+
+
+def test_ok_before_another_topic_after_a_diploma_asks_that_topic_not_whether_the_diploma_is_enough():
+    said = replies_to(("un master c'est obligatoire ?", "mastere", A), ("ok merci, and the main missions?", "missions", A))[1]
+    assert default_profession().missions[0].intitule in said, said
+    assert school().understand("le bts c ok ?", [], "bts", []).asks_sufficiency
