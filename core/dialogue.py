@@ -308,8 +308,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
     if turn.kind == HELP and previous in school.fact_topics and not q.named \
             and (shown := current_profession(school, turn)) is not None \
             and (school.replier.names_an_item(shown, previous, q) or q.cues.third_person
-                 or q.ordinal is not None and previous in ITEM_TOPICS + JOB_LIST_TOPICS
-                 or q.cues.explain_it and turn.slots.get(ITEM) and previous in ITEM_TOPICS + JOB_LIST_TOPICS):
+                 or previous in ITEM_TOPICS + JOB_LIST_TOPICS
+                 and (q.ordinal is not None or q.cues.explain_it and turn.slots.get(ITEM))):
         # (« il les aide pour quoi exactement ? »: someone of the job helps, not the assistant; « la 3e tu peux
         # développer ? » after the missions: the third one; « genre ? donne un exemple » after one skill: that skill)
         # « pourquoi celui en droit ça aide ? » after the stepping stones, read as a request for help: that item

@@ -410,20 +410,21 @@ class NameIndex:
                 folded_words.update(w for w in words(without_marks(full).translate(_LIGATURES))
                                     if w not in SMALL_WORDS)
             # (one written with « & » is no word of the language, however short: « V&V »)
-            kept = [fold(a.replace("&", "")) for a in acronyms(name)
+            written = acronyms(name)
+            kept = [fold(a.replace("&", "")) for a in written
                     if "&" in a or fold(a) not in ordinary or len(a) >= 3 and fold(a) not in _SHORT_COMMON]
             entries += [(pid, (canonical(a),), None) for a in kept]
             acronym_forms.update((canonical(a), a) for a in kept)
             # an acronym too common to name a job alone (« IA ») still names it after the title's first word
             # (« ingénieur IA »), unless it is a little word of every sentence (« responsable si je casse… »)
-            first = name_words(typed_forms(name)[0])[:1]
-            entries += [(pid, first + (canonical(fold(a)),), None) for a in acronyms(name)
-                        if first and "&" not in a and fold(a) not in kept and fold(a) not in _SHORT_COMMON]
+            common = [fold(a) for a in written if "&" not in a and fold(a) not in kept and fold(a) not in _SHORT_COMMON]
+            first = name_words(typed_forms(name)[0])[:1] if common else ()
+            entries += [(pid, first + (canonical(a),), None) for a in common if first]
             head = next(iter(words(without_marks(name))), "")
             # « SAV » in « Responsable service après-vente (SAV) … », « TIG » in « Soudeur … (TIG) »: an acronym of a
             # complement, not of the job (« IDE », « ARC » start as their title does)
             self._of_complement |= {canonical(a) for a in kept if head and a[:1].lower() != head[:1]}
-            self._joined |= {fold(a.replace("&", "")) for a in acronyms(name) if "&" in a}
+            self._joined |= {fold(a.replace("&", "")) for a in written if "&" in a}
         starts: Dict[Tuple[str, ...], Set[str]] = defaultdict(set)
         for pid, key, _ in entries:
             for end in range(1, len(key)):
