@@ -141,3 +141,25 @@ def test_events_are_rebuilt_as_rasa_rebuilds_them(domain):
     tracker = conversation("eleve-evenements", domain, sessions=2)
     stored = [event.as_dict() for event in tracker.events] + [{"event": "topic", "topic": "ancien"}, {"texte": "?"}]
     assert deserialise_events(stored) == rasa_deserialise(stored)
+
+
+def test_the_rows_written_are_those_stock_rasa_writes(url, domain):
+    """Same columns, same values, same order, for a conversation of two sessions saved as Rasa saves it: the
+    tracker read back, a few events added, written."""
+    ours, stock = stores(url, domain)
+    senders = {store: f"eleve-lignes-{name}-{free_port()}" for name, store in (("ours", ours), ("stock", stock))}
+    events = list(conversation("modele", domain, sessions=2).events)
+    for store, sender in senders.items():
+        for start in range(0, len(events), 5):
+            tracker = run(store.retrieve(sender)) or DialogueStateTracker(sender, domain.slots)
+            for event in events[start:start + 5]:
+                tracker.update(event)
+            run(store.save(tracker))
+    engine = sa.create_engine(url)
+    with engine.connect() as db:
+        rows = {store: db.execute(sa.text("SELECT type_name, timestamp, intent_name, action_name, data FROM events "
+                                          "WHERE sender_id = :s ORDER BY id"), {"s": sender}).fetchall()
+                for store, sender in senders.items()}
+    engine.dispose()
+    assert len(rows[ours]) == len(events)  # each event once
+    assert [tuple(row) for row in rows[ours]] == [tuple(row) for row in rows[stock]]
