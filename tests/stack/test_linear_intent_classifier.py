@@ -10,6 +10,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from rasa_ext.nlu.linear_intent_classifier import FEATURES_FILE, WEIGHTS_FILE, LinearIntentClassifier
+from tests.support.helpers import ROOT
 
 EXAMPLES = {
     "salaire": ["combien on gagne", "quel salaire", "c'est bien payé ?", "la rémunération d'un débutant",
@@ -107,3 +108,26 @@ def test_a_professions_name_says_which_profession_never_what_is_asked(storage, t
     plain = LinearIntentClassifier.create({"mask_profession_names": False}, storage, Resource("plain"), context())
     plain.train(TrainingData([Message(data={"text": t, "intent": i}) for i, texts in examples.items() for t in texts]))
     assert "definition" in [r[0]["name"] for r in parse(plain, asked[:2])]
+
+
+def test_the_scores_are_scikit_learns_on_every_training_example_of_the_project(model_path, tmp_path):
+    """Prediction computes the tf-idf scores itself (LinearScorer), not through scikit-learn's sparse matrices: on
+    the project's trained model, both give the same scores, hence the same intents and confidences, for every
+    example of data/nlu and for text that shares nothing with them."""
+    from rasa.engine.storage.local_model_storage import LocalModelStorage as Storage
+    from rasa.shared.nlu.training_data.loading import load_data
+    storage, _ = Storage.from_model_archive(tmp_path, model_path)
+    name = next(path.name for path in tmp_path.glob(f"*{LinearIntentClassifier.__name__}*"))
+    component = LinearIntentClassifier.load({}, storage, Resource(name), context())
+    texts = [m.get("text") for m in load_data(str(ROOT / "data" / "nlu")).intent_examples] + ["", "xqzkw", "?!"]
+    assert len(texts) > 1000
+    fast, sparse = component.scores(texts), component.sparse_scores(texts)
+    assert fast.shape == sparse.shape == (len(texts), len(component.weights["classes"]))
+    assert np.abs(fast - sparse).max() < 1e-5
+    assert (fast.argmax(axis=1) == sparse.argmax(axis=1)).all()
+
+
+def test_the_scores_are_scikit_learns_on_a_small_model(storage):
+    component = trained(storage, Resource("intent_classifier"))
+    texts = QUESTIONS + [t for texts in EXAMPLES.values() for t in texts]
+    assert np.abs(component.scores(texts) - component.sparse_scores(texts)).max() < 1e-5
