@@ -17,6 +17,7 @@ from typing import Dict, FrozenSet, Iterable, Optional, Tuple
 
 import yaml
 
+from core import yamlcache
 from core.names import canonical
 from core.textnorm import without_accents, words
 from loading.paths import KNOWLEDGE, ROOT, cache_dir, school_file
@@ -98,12 +99,18 @@ def common_words() -> FrozenSet[str]:
     return ordinary_words(COMMON_WORDS)
 
 
+def language_data(path: Path) -> dict:
+    """A language data file's document: parsed once per text in a process (core/yamlcache.py, LibYAML where it
+    reads the same), for the copies of the project a school or a test makes. Raises OSError."""
+    return yamlcache.parse(path.read_text(encoding="utf-8"), yaml.SafeLoader) or {}
+
+
 @lru_cache(maxsize=4)
 def clippings(path: Path = CLIPPINGS) -> Dict[str, Tuple[str, ...]]:
     """knowledge/abreviations.yml: a clipped or familiar word (folded) -> the folded words it stands for
     (« kine » -> (« kinesitherapeute »,)). Language data, valid for any school; {} without the file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = language_data(path)
     except OSError:
         return {}
     entries = data.get("abreviations") or {}
@@ -117,7 +124,7 @@ def career_words(path: Path = CAREER_WORDS) -> FrozenSet[str]:
     index compares words in. Language data, valid for any school; empty without the file (then an everyday word
     that is also a title is read as the title wherever it stands, as before the file)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = language_data(path)
     except OSError:
         return frozenset()
     return frozenset(canonical(w) for entry in data.get("mots_du_metier") or () for w in words(str(entry)))
@@ -127,7 +134,7 @@ def sms_words(path: Path = CLIPPINGS) -> FrozenSet[str]:
     """knowledge/abreviations.yml's `sms`: everyday words as students abbreviate them (« cmt », « cb »), folded. Language
     data, valid for any school; empty without the file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = language_data(path)
     except OSError:
         return frozenset()
     return frozenset(" ".join(words(str(short))) for short in (data.get("sms") or {}) if words(str(short)))

@@ -40,11 +40,17 @@ def usual_names(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
 def _entries(path: Path) -> Tuple[dict, ...]:
     """The file's entries that have a title, read once; () when the file is missing (a school may delete it)."""
     try:
-        # LibYAML where it is safe (core/yamlcache.py): the pure-Python parser takes a second on this file, and
-        # every School loaded (each start of the actions) reads its everyday names
-        data = yamlcache.parse(path.read_text(encoding="utf-8"), yaml.SafeLoader) or {}
+        return _entries_of(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return ()
+
+
+@lru_cache(maxsize=4)
+def _entries_of(text: str) -> Tuple[dict, ...]:
+    """The entries of a text, parsed once per process whichever copy of the project it comes from: LibYAML where it
+    is safe (core/yamlcache.py): the pure-Python parser takes a second on this file, and every School loaded (each
+    start of the actions, each check of a copy) reads its everyday names."""
+    data = yamlcache.parse(text, yaml.SafeLoader) or {}
     entries = data.get("noms_usuels") if isinstance(data, dict) else None
     return tuple(e for e in entries or () if isinstance(e, dict) and isinstance(e.get("titre"), str))
 

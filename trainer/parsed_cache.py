@@ -83,6 +83,18 @@ class ParsedCache:
             pass
         return document
 
+    def parse_plain(self, text: str, parse: Callable[[str], object]):
+        """The value `parse(text)` (JSON as it is: lists, strings, numbers), stored by the same rules."""
+        if not self.enabled:
+            return parse(text)
+        key = "plain:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if key not in self._entries:
+            self._used[key] = parse(text)
+            self._changed = True
+            return self._used[key]
+        self._used[key] = self._entries[key]
+        return self._entries[key]
+
     def save(self) -> None:
         """Entries used by this run first, then older ones; a failure only means no cache."""
         if not self._changed:

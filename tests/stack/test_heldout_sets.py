@@ -1,6 +1,7 @@
 """Sets written apart, by helpers who never saw the code nor the training data, scored through the model,
-the actions and the REST channel (tests/support/heldout_sets.py). Their sentences are never training data
-(make check refuses a copy). First figures: measured once on the code before the changes they drove; then
+the actions and the REST channel (tests/support/heldout_sets.py). Their sentences are never added as training
+data (everyday ones, « bonjour », « salaire ? », were examples before the sets were written). First figures:
+measured once on the code before the changes they drove; then
 before and after the last round of fixes, with the failures answered with confidence (not an apology, a
 clarification nor « hors sujet »: tests/support/heldout_sets.py failure_kind). Floors: the last figure less
 one case; an apology is always a failure.

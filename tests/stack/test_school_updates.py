@@ -76,7 +76,8 @@ def test_the_tests_pass_after_a_school_updates_its_facts_and_adds_professions(tm
     assert check.returncode == 0, check.stdout + check.stderr  # make check accepts the edits
     assert f"{1 + len(added)} métier(s)" in check.stdout, check.stdout
 
-    suite = subprocess.run([PYTHON, "-m", "pytest", *TESTS, "-p", "no:cacheprovider", "-m", "not rasa_cli"],
+    suite = subprocess.run([PYTHON, "-m", "pytest", *TESTS, "-p", "no:cacheprovider", "-p", "no:hypothesispytest",
+                            "-m", "not rasa_cli"],
                            cwd=copy, env={**env, "ASSISTANT_KNOWLEDGE_DIR": str(behaviour)}, capture_output=True,
                            text=True, timeout=1200)
     output = suite.stdout + suite.stderr

@@ -74,6 +74,33 @@ def test_a_key_written_twice(project):
     assert "knowledge/sujets.yml ligne" in out and "la clé « libelle » est écrite deux fois" in out
 
 
+CONVERSATIONS = """# a conversation set, as the helpers write them
+- id: c1
+  say: 'c''est bien payé ?'
+  all: ['\\d']
+- id: c2
+  say:
+    - "bonjour"
+    - et après 5 ans ?
+  all: []
+"""
+
+
+def test_a_conversation_set_is_read_for_its_messages_and_their_lines(project):
+    from trainer.project import Project, Said
+    (project / "tests" / "nlu" / "test_conversations_demo.yml").write_text(CONVERSATIONS, encoding="utf-8")
+    read = Project(project).read(project / "tests" / "nlu" / "test_conversations_demo.yml")
+    assert isinstance(read, Said)
+    assert list(read) == [("c'est bien payé ?", 3), ("bonjour", 7), ("et après 5 ans ?", 8)]
+
+
+def test_a_conversation_set_that_is_no_valid_yaml_is_named_with_its_line(project):
+    broken = CONVERSATIONS.replace("  all: []", "  all: [")
+    (project / "tests" / "nlu" / "test_conversations_demo.yml").write_text(broken, encoding="utf-8")
+    out = failing_output(project)
+    assert "tests/nlu/test_conversations_demo.yml ligne" in out and "YAML invalide" in out
+
+
 # -- knowledge files -----------------------------------------------------------------------------
 def test_a_knowledge_file_with_a_missing_field(project):
     edit(project, PROFESSION_FILE, "  unite: € brut par an\n", "")
