@@ -16,7 +16,9 @@ _SEPARATORS = re.compile(r"[ .\u00a0\u202f]")
 _GROUPED = re.compile(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+")
 # « par mois » as students write it, typo « par moi » and English included: an amount said by the month. One list
 # for the pay a message states, the sums on the pay and the salary a search asks more than.
-MONTHLY = re.compile(r"par mois|\bpar moi\b|/ ?mois|\bmensuel\w*|\ble mois\b|\bper month\b|\ba month\b")
+# « et ça en mois ? », « ramené au mois »: a month as the unit too
+MONTHLY = re.compile(r"par mois|\bpar moi\b|/ ?mois|\bmensuel\w*|\ble mois\b|\ben mois\b|\bramenee?s? au mois\b|\bper month\b"
+                     r"|\ba month\b")
 
 
 @dataclass(frozen=True)

@@ -136,9 +136,13 @@ _FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette miss
 _AGAIN = re.compile(r"\b(?:redi(?:re|s|t)|repete[rsz]?|repeter|reexplique\w*|re-?explique\w*|say (?:it|that) again|repeat)\b"
                     r"|\b(?:j'ai|jai|j) ?(?:pas|rien) (?:compris|capte|pige)\b|\bpas (?:compris|capte|pige)\b"
                     r"|^\W*(?:bah|ben|bon|et|mais)\W+alors\b"
-                    # « trop long, en 1 phrase ? », « plus court stp »: the same answer, asked again in short
-                    r"|^\W*(?:(?:ok|bon|trop long|c'est long|c long)\W+)*(?:en (?:une|1|deux|2|quelques) (?:phrases?|mots|lignes?)"
-                    r"|plus court|version courte|en plus court|tldr|tl;dr)\W*(?:(?:stp|svp|please|pls)\W*)?$")
+                    # « trop long, en 1 phrase ? », « plus court stp », « en plus simple ? »: the same answer, asked again in
+                    # short or plainly
+                    r"|^\W*(?:(?:ok|bon|trop long|c'est long|c long|trop complique|c complique|j'ai du mal)\W+)*"
+                    r"(?:(?:tu peux |peux[- ]tu |vous pouvez )?(?:le |la |l')?(?:dire |redire |expliquer )?"
+                    r"(?:en (?:une|1|deux|2|quelques) (?:phrases?|mots|lignes?)|plus court|version courte|en plus court|tldr|tl;dr"
+                    r"|(?:en )?plus simple(?:ment)?|(?:en )?plus clair(?:ement)?|simplement|en (?:mots|termes) simples"
+                    r"|simplifie[rz]?|in simple (?:words|terms)|simpler))\W*(?:(?:stp|svp|please|pls)\W*)?$")
 # « résume-moi tout », « l'essentiel en 5 lignes »: a summary of the fiche
 _SUMMARY = re.compile(r"\bresum\w*|\bl'essentiel\b|\bsummar\w*|\bsum (?:it )?up\b|\bdans les grandes lignes\b")
 # « tu peux l'expliquer ? », « explique-la moi », « tu peux me la détailler ? »: what was just answered, explained.

@@ -301,6 +301,10 @@ def _respond(school: School, turn: Turn) -> Outcome:
             and turn.kind != COUNSELLOR:
         # « j'ai pas compris, tu peux me redire ? »: the last topic's answer again
         return answer(school, replace(turn, intent=previous), previous, fallback=False) or clarify(school, turn)
+    if turn.kind == CLARIFY and q.cues.summary and not q.named and not q.topics_named \
+            and q.word_count <= SHORT_FOLLOW_UP and "definition" in school.fact_topics:
+        # « resume en 3 points stp », read with no confidence: the fiche in short (what « résume-moi le métier » gets)
+        return answer(school, replace(turn, intent="definition"), "definition", fallback=False) or clarify(school, turn)
     if (turn.kind == HELP and q.cues.a_task or turn.kind == OUT_OF_SCOPE and q.cues.ordered) and not q.about_work:
         # « aide moi à écrire un msg à ma crush » is no question on how to use the assistant, « traduis "bonjour" en
         # espagnol » none on the job's languages: out of scope

@@ -29,7 +29,7 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cents?\b|%
                ("rapport", re.compile(r"\b(?:combien|cb|cmb) de fois\b|\bfois (?:plus|moins)\b|\bhow many times\b|\bratio\b"
                                        r"|\ble rapport entre\b|\bdivisee?s? par (?:le|la|les|un|une)\b")),
                ("milieu", re.compile(r"\b(?:coupe|couper|coupes|divise|diviser|partage|partager)\b.{0,40}\ben (?:2|deux)\b"
-                                     r"|\bmilieux?\b|\bmoyennes?\b|\bmedian\w*|\baverages?\b|\bmiddles?\b|\bmid-?points?\b"
+                                     r"|\bmilieux?\b|\bmoyenn?es?\b|\bmedian\w*|\baverages?\b|\bmiddles?\b|\bmid-?points?\b"
                                      # « le salaire moyen d'un débutant », « le confirmé moyen » (not « un moyen de »)
                                      r"|\b(?:salaires?|payes?|revenus?|remunerations?|debutante?s?|confirmee?s?|juniors?"
                                      r"|seniors?) moyen(?:ne)?s?\b")),

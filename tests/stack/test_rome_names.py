@@ -56,6 +56,7 @@ HELDOUT31 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout31.yml"
 HELDOUT32 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout32.yml"
 HELDOUT33 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout33.yml"
 HELDOUT34 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout34.yml"
+HELDOUT35 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout35.yml"
 
 
 @lru_cache(maxsize=1)
@@ -684,6 +685,20 @@ def test_the_thirty_fourth_heldout_names_set_is_found_and_rarely_another_profess
     right, total, about_another = score_heldout(HELDOUT34)
     assert right / total >= 0.964, f"{right}/{total}"  # 271/280, less one case
     assert len(about_another) <= 3, about_another
+
+
+def test_the_thirty_fifth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout35.yml (280, written apart from the whole list: titles inside questions on
+    studies and pay, in the plural with an article, with their sector before the head (« dans le bâtiment, conducteur
+    de travaux »), usual names of daily-life jobs; agriculture, transport, health and social work, crafts, computing;
+    everyday sentences as recipes, gardening, travel, chores and school life): measured once, unseen, at 257/280, 5
+    read as another profession. Not mended yet: the sector or place before a shortened head (« à la pharmacie,
+    préparatrice », « à la mairie, secrétaire »), usual names (« caissière au supermarché », « chauffeur de tram »,
+    « moniteur d'auto-école », « prof de piano »), « responsable de sortir les poubelles » (« responsable de » before
+    a verb is no title), « en pilote automatique », typos of an ending (« joailler », « web desiner »)."""
+    right, total, about_another = score_heldout(HELDOUT35)
+    assert right / total >= 0.914, f"{right}/{total}"  # 257/280, less one case
+    assert len(about_another) <= 6, about_another
 
 
 def test_a_thing_used_or_in_something_is_no_job():
