@@ -247,7 +247,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         """The SVM's scores of each text (one row per text, one column per intent)."""
         if self._scorer is None:
             self._scorer = LinearScorer(self.vectorizers, self.weights)
-        return np.array([self._scorer(self.mask(spelled_plus(fold(t)))) for t in texts]).reshape(len(texts), -1)
+        rows = [self._scorer(self.mask(spelled_plus(fold(t)))) for t in texts]
+        return np.array(rows) if rows else np.zeros((0, len(self.weights["classes"])))
 
     def sparse_scores(self, texts: List[str]) -> np.ndarray:
         """The same scores through scikit-learn's sparse matrices, as in training (kept to compare)."""

@@ -38,7 +38,7 @@ FUZZ = settings(max_examples=450, deadline=None, database=None, print_blob=True,
                                        HealthCheck.filter_too_much, HealthCheck.data_too_large])
 # Words that only a French sentence has: every 4xx must say what is wrong in French.
 FRENCH = re.compile(r"\b(est|être|doit|introuvable|refusée?s?|inconnue?|adresse|page|requête|champ|formulaire|"
-                    r"méthode|corps|demande|trop|connexion|essais|jeton|identifiant|réservée)\b", re.I)
+                    r"méthode|corps|demande|trop|connexion|essais|jeton|identifiant|réservée|déjà|attente)\b", re.I)
 
 # Every route of console/app.py (checked against the application itself below), with its methods.
 CONSOLE_ROUTES = {

@@ -131,3 +131,4 @@ def test_the_scores_are_scikit_learns_on_a_small_model(storage):
     component = trained(storage, Resource("intent_classifier"))
     texts = QUESTIONS + [t for texts in EXAMPLES.values() for t in texts]
     assert np.abs(component.scores(texts) - component.sparse_scores(texts)).max() < 1e-5
+    assert component.scores([]).shape == (0, len(EXAMPLES))  # (scikit-learn refuses no text at all)
