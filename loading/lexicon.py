@@ -100,9 +100,15 @@ def common_words() -> FrozenSet[str]:
 
 
 def language_data(path: Path) -> dict:
-    """A language data file's document: parsed once per text in a process (core/yamlcache.py, LibYAML where it
-    reads the same), for the copies of the project a school or a test makes. Raises OSError."""
-    return yamlcache.parse(path.read_text(encoding="utf-8"), yaml.SafeLoader) or {}
+    """A language data file's document, shared: read it, never change it. Parsed once per text in a process
+    (core/yamlcache.py, LibYAML where it reads the same), whichever copy of the project a school or a test makes:
+    the pure-Python parser takes a second on noms_usuels.yml. Raises OSError."""
+    return _language_document(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _language_document(text: str) -> dict:
+    return yamlcache.parse(text, yaml.SafeLoader) or {}
 
 
 @lru_cache(maxsize=4)

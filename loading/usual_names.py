@@ -11,13 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, Optional, Tuple
 
-import yaml
-
-from core import yamlcache
 from core.knowledge import ascii_name
 from core.names import NameIndex, canonical, name_words, typed_forms
 from core.textnorm import fold, without_accents, words
-from loading.lexicon import clippings, common_words, for_names
+from loading.lexicon import clippings, common_words, for_names, language_data
 from loading.paths import KNOWLEDGE, school_file
 
 USUAL_NAMES = KNOWLEDGE / "noms_usuels.yml"
@@ -38,19 +35,12 @@ def usual_names(path: Path = USUAL_NAMES) -> Dict[str, Tuple[str, ...]]:
 
 @lru_cache(maxsize=4)
 def _entries(path: Path) -> Tuple[dict, ...]:
-    """The file's entries that have a title, read once; () when the file is missing (a school may delete it)."""
+    """The file's entries that have a title, read once (loading/lexicon.py language_data: once per text, with
+    LibYAML, for every School loaded and every check of a copy); () when the file is missing (a school may delete it)."""
     try:
-        return _entries_of(path.read_text(encoding="utf-8"))
+        data = language_data(path)
     except FileNotFoundError:
         return ()
-
-
-@lru_cache(maxsize=4)
-def _entries_of(text: str) -> Tuple[dict, ...]:
-    """The entries of a text, parsed once per process whichever copy of the project it comes from: LibYAML where it
-    is safe (core/yamlcache.py): the pure-Python parser takes a second on this file, and every School loaded (each
-    start of the actions, each check of a copy) reads its everyday names."""
-    data = yamlcache.parse(text, yaml.SafeLoader) or {}
     entries = data.get("noms_usuels") if isinstance(data, dict) else None
     return tuple(e for e in entries or () if isinstance(e, dict) and isinstance(e.get("titre"), str))
 

@@ -69,31 +69,28 @@ class ParsedCache:
 
     def parse(self, text: str, parse: Callable[[str], object]):
         """The document of `text`: rebuilt when stored, else `parse(text)` (which may raise) and stored."""
-        if not self.enabled:
-            return parse(text)
-        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if key in self._entries:
-            self._used[key] = self._entries[key]
-            return decode(self._entries[key], self.mapping, self.sequence)
-        document = parse(text)
-        try:
-            self._used[key] = encode(document, self.mapping, self.sequence)
-            self._changed = True
-        except Unstorable:
-            pass
-        return document
+        return self._through("", text, parse, lambda document: encode(document, self.mapping, self.sequence),
+                             lambda stored: decode(stored, self.mapping, self.sequence))
 
     def parse_plain(self, text: str, parse: Callable[[str], object]):
         """The value `parse(text)` (JSON as it is: lists, strings, numbers), stored by the same rules."""
+        return self._through("plain:", text, parse, lambda value: value, lambda stored: stored)
+
+    def _through(self, kind: str, text: str, parse: Callable[[str], object], store: Callable, rebuild: Callable):
+        """`parse(text)`, or what was stored for the same text, as `store` writes it and `rebuild` reads it back."""
         if not self.enabled:
             return parse(text)
-        key = "plain:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if key not in self._entries:
-            self._used[key] = parse(text)
+        key = kind + hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if key in self._entries:
+            self._used[key] = self._entries[key]
+            return rebuild(self._entries[key])
+        value = parse(text)
+        try:
+            self._used[key] = store(value)
             self._changed = True
-            return self._used[key]
-        self._used[key] = self._entries[key]
-        return self._entries[key]
+        except Unstorable:
+            pass
+        return value
 
     def save(self) -> None:
         """Entries used by this run first, then older ones; a failure only means no cache."""
