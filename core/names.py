@@ -194,6 +194,10 @@ _ASKING = frozenset({"quoi", "comment", "combien", "koi", "quel", "quels", "quel
 _STOP = "."  # the end of a sentence among a message's tokens (« oui chef ! je range ma chambre »)
 _COMMA = ","  # a comma (« directeur, il faut faire quelle école ? »): what follows is no complement of what comes before
 _BREAKS = frozenset({_STOP, _COMMA})
+# « à la pharmacie, préparatrice », « dans le bâtiment, conducteur de travaux »: the place or the sector said first, then a
+# comma and the job; what the setting says narrows the job as a complement would
+_SETTING = frozenset({"dans", "a", "au", "aux", "en", "chez", "sur"})
+SETTING_WORDS = 4  # at most this many words between the setting's preposition and its comma
 _ARTICLES = frozenset({"le", "la", "l", "les"})  # « conducteur de l'armée »: within a complement
 # After a modal verb, an infinitive (« on peut reporter l'oral ? »); after a subject pronoun in its usual place (first,
 # or after « comment », « si », « qu' »…), a verb (« comment on interprète un graphique ? »): no job. Not after an
@@ -355,6 +359,16 @@ class Read:
     tokens: Tuple[str, ...] = ()     # every word of the message, small words included (its words of work)
     sentences: Tuple[int, ...] = ()  # the sentence (or comma-separated part) each word is in, from 0
     at: Tuple[int, ...] = ()         # the token each word comes from (a clipped « com » gives « communication »)
+    setting: Tuple[str, ...] = ()    # the words of a setting said first (« à la pharmacie, préparatrice »)
+    after_setting: int = -1          # the token right after that setting's comma
+
+
+def _setting_comma(tokens: Sequence[str]) -> int:
+    """The position of the comma that ends a setting said first (see _SETTING), or -1."""
+    if not tokens or tokens[0] not in _SETTING:
+        return -1
+    end = next((j for j in range(1, min(len(tokens), SETTING_WORDS + 2)) if tokens[j] in _BREAKS), -1)
+    return end if end >= 2 and tokens[end] == _COMMA and end + 1 < len(tokens) else -1
 
 
 def _said_as_job(tokens: Sequence[str], i: int) -> bool:
@@ -566,8 +580,11 @@ class NameIndex:
                 sentences.append(breaks_so_far[i])
                 at.append(i)
         corrected = tuple(self._corrected(w, f) for w, f in zip(raw, folded))
+        comma = _setting_comma(tokens)
+        setting = tuple(w for w, i in zip(corrected, at) if i < comma)
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
-                    tuple(shortened), tuple(articled), tuple(tokens), tuple(sentences), tuple(at))
+                    tuple(shortened), tuple(articled), tuple(tokens), tuple(sentences), tuple(at),
+                    setting, comma + 1 if setting else -1)
 
     def _unglued(self, tokens: List[str]) -> List[str]:
         """« maître dhôtel »: an elision written without its apostrophe (« d », « l ») split from the word of a name it
@@ -643,6 +660,8 @@ class NameIndex:
     def _frame(tokens: Sequence[str], i: int) -> int:
         if i == 0 or tokens[i - 1] == _STOP:  # the start of the message or of a sentence
             return 2
+        if tokens[i - 1] == _COMMA and _setting_comma(tokens) == i - 1:
+            return 2  # « en cuisine, commis »: the job said after its setting
         before = tokens[i - 1]
         if before in _BEFORE_NOUN and i >= 2:
             j = i - 2
@@ -752,7 +771,7 @@ class NameIndex:
             heads = {w for w in read.words if w in self._heads}
             told = tuple(pid for pid in exact if any(pid in self._heads[h] for h in heads))
             exact = told if len(told) == 1 else exact
-        if exact and length == 1 and narrow and self._said_of_longer(read, exact[0]):
+        if exact and length == 1 and narrow and (self._said_of_longer(read, exact[0]) or self._set_longer(read, exact[0])):
             # « formatrice engins TP »: a one-word name followed by words of longer names of that head is one of them
             # (or the student is asked which), not the bare title
             decided, candidates = self._narrowed(read)
@@ -815,12 +834,16 @@ class NameIndex:
         """(whether one profession is told apart, the candidates best first) of the message's heads;
         `strong`: only the heads said as a job (after a verb of becoming, « un », « une », or first)."""
         heads = {w for w, frame in zip(read.words, read.framed) if frame > strong and self._heads.get(w)}
+        set_job = {w for w, at in zip(read.words, read.at) if w in heads and at == read.after_setting}
+        heads = set_job or heads  # « en cuisine, commis, c'est le premier poste ? »: the job is the one after its setting
         if not heads:
             return False, ()
         # The words that complement a head (« conducteur de tram », « mécanicienne moto »), not the rest
         # of the question (« c'est quoi les études » says nothing of which chef de projet).
         others = [read.words[j] for i in range(len(read.words)) if read.words[i] in heads
                   for j in self._complement(read, i, heads)] + list(read.also)
+        if set_job:
+            others += read.setting  # « à la pharmacie, préparatrice »
         # Each candidate: how well the complement matches its other words, then whether it matches them all
         # (« éducatrice spécialisée » is educateur spécialisé, not a longer name that also has spécialisé).
         scored: Dict[str, Tuple[int, int]] = {}
@@ -852,6 +875,17 @@ class NameIndex:
                       for w in self._names[k][1]} - own
             if any(_close(read.words[j], w) for j in self._complement(read, i, {word}) for w in longer):
                 return True
+        return False
+
+    def _set_longer(self, read: Read, pid: str) -> bool:
+        """Whether `pid`'s one-word name is said right after a setting (« à la mairie, secrétaire ») that holds a word
+        of a longer name of that head and none of `pid`'s own."""
+        own = self._own_words(pid)
+        for word, at in zip(read.words, read.at):
+            if at == read.after_setting and word in own and self._heads.get(word):
+                longer = {w for other in self._heads[word] if other != pid for k in self._by_pid[other]
+                          for w in self._names[k][1]} - own
+                return any(_close(s, w) for s in read.setting for w in longer)
         return False
 
     def _own_words(self, pid: str) -> Set[str]:
