@@ -42,6 +42,7 @@ WORD_SIMILARITY = 82
 CORRECTED_MIN_LENGTH = 3     # shorter words are too easily close to another one
 SOUND_SIMILARITY = 90        # a typo read by its sound key (« koreograf » for « koregraf »): as close as this
 SOUND_MIN = 7                # letters of a sound key read so: shorter keys are too easily close to another one
+_RE_VERBS = frozenset({"faire", "prendre", "mettre", "dire", "lire", "ecrire", "suivre", "rendre", "vendre"})
 _VERB_ENDINGS = ("erez", "erons", "eront", "ez", "ons", "ent", "ait", "ais", "ant", "er", "es", "e")
 MOST_AMBIGUOUS = 4           # at most this many professions are offered as buttons
 READS_KEPT = 64              # messages whose reading is kept (a message is asked of several times in a moment)
@@ -625,6 +626,8 @@ class NameIndex:
             return True  # « j'ai fait du VTT ce weekend »: a pastime (« faire du VTC à côté des études » is work)
         if before in _SUBJECTS and (i == 1 or tokens[i - 2] in _BEFORE_SUBJECT or tokens[i - 2] in _BREAKS):
             return True
+        if i + 2 < len(tokens) and tokens[i + 1] in {"de", "d"} and self._infinitive(tokens[i + 2]):
+            return True  # « qui est responsable de sortir les poubelles ? », « chargé de surveiller »: a duty, no title
         if before in _TO_DO and tokens[i].endswith("er") and i + 1 < len(tokens) and tokens[i + 1] in _DETERMINERS \
                 and not self._says_work(tokens):
             return True  # « il m'a appris à écailler le poisson »: an infinitive and its object, in a message of no work
@@ -1061,6 +1064,12 @@ class NameIndex:
         """An ordinary word; in a message that asks nothing (`told`), the plural of one too (« ce soir, moules
         marinières »; « les fleuristes travaillent le dimanche ? » asks about a job)."""
         return folded in self._ordinary or told and folded[-1:] in ("s", "x") and folded[:-1] in self._ordinary
+
+    def _infinitive(self, folded: str) -> bool:
+        """Whether a folded word is an infinitive the language knows and no word of the names (« sortir », « trier »;
+        not « chantier »)."""
+        return (folded.endswith(("er", "ir")) or folded in _RE_VERBS) and folded not in self._clippings \
+            and (folded in self._known or folded in self._ordinary) and canonical(folded) not in self._postings
 
     def _verb_form(self, folded: str) -> bool:
         """Whether a folded word is a form of a verb in -er the language knows (« factorisez »: « factoriser »)."""

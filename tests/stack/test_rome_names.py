@@ -692,14 +692,14 @@ def test_the_thirty_fifth_heldout_names_set_is_found_and_rarely_another_professi
     studies and pay, in the plural with an article, with their sector before the head (« dans le bâtiment, conducteur
     de travaux »), usual names of daily-life jobs; agriculture, transport, health and social work, crafts, computing;
     everyday sentences as recipes, gardening, travel, chores and school life): measured once, unseen, at 257/280, 5
-    read as another profession; then 264/280, 4, with the setting said first (« à la pharmacie, préparatrice », « à
-    la mairie, secrétaire »: tests/unit/test_kinds_of_names35.py). Not mended yet: usual names (« caissière au
-    supermarché », « chauffeur de tram », « moniteur d'auto-école », « prof de piano »), « responsable de sortir les
-    poubelles » (« responsable de » before a verb is no title), « en pilote automatique », typos of an ending
-    (« joailler », « web desiner »)."""
+    read as another profession; then 266/280, 3, with the setting said first (« à la pharmacie, préparatrice », « à
+    la mairie, secrétaire ») and a head before « de » and an infinitive read as a duty (« responsable de sortir les
+    poubelles »: tests/unit/test_kinds_of_names35.py). Not mended yet: usual names (« caissière au supermarché »,
+    « chauffeur de tram », « moniteur d'auto-école », « prof de piano »), « en pilote automatique », typos of an
+    ending (« joailler », « web desiner »)."""
     right, total, about_another = score_heldout(HELDOUT35)
-    assert right / total >= 0.939, f"{right}/{total}"  # 264/280, less one case
-    assert len(about_another) <= 5, about_another
+    assert right / total >= 0.946, f"{right}/{total}"  # 266/280, less one case
+    assert len(about_another) <= 4, about_another
 
 
 def test_a_thing_used_or_in_something_is_no_job():

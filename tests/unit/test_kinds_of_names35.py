@@ -37,3 +37,15 @@ def test_a_setting_that_is_no_name_of_the_head_leaves_it_undecided():
     for message in ("préparatrice, c'est quel diplôme ?", "au lycée, préparatrice, c'est quel diplôme ?"):
         assert index.find(message) == ()
         assert set(index.heads(message)) == {"pharma", "culinaire"}
+
+
+def test_a_head_followed_by_de_and_an_infinitive_is_a_duty_no_title():
+    """« responsable de sortir les poubelles », « chargée de surveiller la cour »: a duty of everyday life, no job;
+    « responsable des déchets », « responsable de chantier » (nouns) stay titles."""
+    index = NameIndex([("dechets", "Responsable des déchets"), ("chantier", "Responsable de chantier"),
+                       ("crm", "Chargé / Chargée de surveillance")],
+                      known=frozenset({"sortir", "trier", "surveiller", "poubelles", "cour", "semaine"}))
+    assert index.find("Qui est responsable de sortir les poubelles et de trier les déchets cette semaine ?") == ()
+    assert index.find("elle est chargée de surveiller la cour") == ()
+    assert index.find("responsable des déchets, ça gagne combien ?") == ("dechets",)
+    assert index.find("il est responsable de chantier") == ("chantier",)
