@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from rapidfuzz import fuzz, process
@@ -42,6 +42,15 @@ WORD_SIMILARITY = 82
 CORRECTED_MIN_LENGTH = 3     # shorter words are too easily close to another one
 SOUND_SIMILARITY = 90        # a typo read by its sound key (« koreograf » for « koregraf »): as close as this
 SOUND_MIN = 7                # letters of a sound key read so: shorter keys are too easily close to another one
+# « je veux ramoner les cheminées », « celle qui pose les ongles »: a job told by what one does (_described)
+_WISHING = frozenset({"veux", "voudrais", "aimerais", "souhaite", "souhaiterais", "reve", "revais", "vois", "verrais",
+                      "envie", "adorerais", "prefere", "prefererais"})
+_DREAMING = frozenset({"reve", "revais", "vois", "verrais"})
+_WISH_BETWEEN = frozenset({"bien", "vraiment", "plutot", "aussi", "plus", "tard", "de", "d", "c", "est", "pouvoir",
+                           "juste"})
+_WISH, _STRONG_WISH, _BY_SOMEONE = 1, 2, 3
+_WISH_GAP = 3  # at most this many of those words between the wish and the verb
+_SOMEONE = frozenset({"celui", "celle", "ceux", "celles", "quelqu", "personne"})
 _RE_VERBS = frozenset({"faire", "prendre", "mettre", "dire", "lire", "ecrire", "suivre", "rendre", "vendre"})
 _VERB_ENDINGS = ("erez", "erons", "eront", "ez", "ons", "ent", "ait", "ais", "ant", "er", "es", "e")
 MOST_AMBIGUOUS = 4           # at most this many professions are offered as buttons
@@ -64,7 +73,8 @@ _FRAME_PAIRS = {"de": "metier", "d": "metier", "que": "tant"}
 # of its own after it (« devenir patron de bar » is not the head of a company).
 _AS_JOB = frozenset({"devenir", "devenu", "devenue", "devient", "deviens", "etre", "etant"})
 _AS_JOB_PAIRS = {"suis": {"je"}, "comme": {"travailler", "bosser", "travaille", "bosse", "embauche", "job"},
-                 "de": {"metier", "job", "boulot"}, "d": {"metier", "job", "boulot"}, "que": {"tant"}}
+                 "de": {"metier", "job", "boulot"}, "d": {"metier", "job", "boulot"}, "que": {"tant"},
+                 "bien": {"vois", "verrais"}}  # « je me vois bien pionne »
 # A word that designates a person by its ending (« légiste », « podologue », « barbier »), not an
 # adjective of the title (« professionnel », « municipal »).
 _AGENT = re.compile(r"(?:iste|logue|ier|eur|ien|graphe|aute|iatre)$")
@@ -372,6 +382,21 @@ def _setting_comma(tokens: Sequence[str]) -> int:
     return end if end >= 2 and tokens[end] == _COMMA and end + 1 < len(tokens) else -1
 
 
+def _wished(tokens: Sequence[str], i: int) -> int:
+    """How token i (a verb) says what the student wishes to do or what someone does for a living: _BY_SOMEONE after
+    « celui qui », « celle qui »; _STRONG_WISH after « mon rêve c'est de », « je me vois bien », or with « plus tard »;
+    _WISH after « je veux », « je voudrais »…; 0 otherwise (« je veux me former »: no wish to form others)."""
+    if i >= 2 and tokens[i - 1] == "qui" and tokens[i - 2] in _SOMEONE:
+        return _BY_SOMEONE
+    j = i - 1
+    while j >= 0 and i - j <= _WISH_GAP and tokens[j] in _WISH_BETWEEN:
+        j -= 1
+    if j < 0 or i - j > _WISH_GAP + 1 or tokens[j] not in _WISHING:
+        return 0
+    strong = tokens[j] in _DREAMING or "tard" in tokens[max(0, j - 3):i]
+    return _STRONG_WISH if strong else _WISH
+
+
 def _said_as_job(tokens: Sequence[str], i: int) -> bool:
     """Whether the folded token i is said as a job (see _AS_JOB)."""
     before = tokens[i - 1] if i else ""
@@ -536,7 +561,7 @@ class NameIndex:
         text = re.sub(r"(\w)&(\w)", r"\1\2", text)
         # (the end of a sentence is kept as « . », a comma as « , »: a name does not run across them, and what follows
         # a sentence's end starts anew)
-        tokens = self._unglued(re.findall(r"[a-z0-9]+|(?<=[a-z0-9 ])[.!?;,]+(?= )", text))
+        tokens = self._described(self._unglued(re.findall(r"[a-z0-9]+|(?<=[a-z0-9 ])[.!?;,]+(?= )", text)))
         tokens = [_COMMA if t[0] == "," else _STOP if t[0] in ".!?;" else t for t in tokens]
         while tokens and tokens[0] in _BREAKS:  # (« Bonjour, plombier… »: the greeting blanked, the name starts it)
             tokens.pop(0)
@@ -586,6 +611,48 @@ class NameIndex:
         return Read(tuple(raw), corrected, tuple(folded), tuple(framed), tuple(linked), tuple(also),
                     tuple(shortened), tuple(articled), tuple(tokens), tuple(sentences), tuple(at),
                     setting, comma + 1 if setting else -1)
+
+    def _described(self, tokens: List[str]) -> List[str]:
+        """« mon rêve c'est de conduire les trams », « celui qui ramone les cheminées »: a job told by what its holder
+        does, after a wish or « celui qui », is read as the job whose name starts with the verb's agent noun
+        (« conducteur », « ramoneur »), as if « devenir … » had been said, when the words after the verb tell one name
+        of that agent apart, or when the agent is a name of one word and the wish is said of a job (« plus tard »,
+        « mon rêve », « je me vois bien », « celui qui », a word of work). « je veux acheter une voiture » names none."""
+        for i, token in enumerate(tokens):
+            how = _wished(tokens, i)
+            agent = self._agent_of(token, conjugated=how == _BY_SOMEONE) if how else None
+            if not agent:
+                continue
+            told = self._told_by_object(agent, tokens, i)
+            if told or (canonical(agent),) in self._exact and (how >= _STRONG_WISH or self._says_work(tokens)):
+                # (the name told apart is read as said whole: « coiffer … dans un salon de barbier », coiffeur barbier)
+                return tokens[:i] + ["devenir", agent] + list(told) + tokens[i + 1:]
+        return tokens
+
+    def _agent_of(self, verb: str, conjugated: bool) -> Optional[str]:
+        """The agent noun of a verb (« ramoner »: « ramoneur »; « conduire »: « conducteur »; « enseigner »:
+        « enseignant »; conjugated, « ramone », « conduit ») that starts a name of the index, or None."""
+        if verb in self._postings or canonical(verb) in self._postings or len(verb) < 5 \
+                or verb not in self._known and verb not in self._ordinary:
+            return None
+        endings = ("uire", "er", "ir") + (("uit", "ent", "e") if conjugated else ())
+        ending = next((e for e in endings if verb.endswith(e)), None)
+        if ending is None:
+            return None
+        stem = verb[:-len(ending)]
+        agents = [stem + "ucteur"] if ending in ("uire", "uit") else \
+            [stem + "eur", stem + "ateur", stem + "ant"] + ([stem + "isseur"] if ending == "ir" else [])
+        return next((agent for agent in agents if canonical(agent) in self._starts), None)
+
+    def _told_by_object(self, agent: str, tokens: Sequence[str], i: int) -> Tuple[str, ...]:
+        """The other words of the one name that starts with `agent` told apart by the words after the verb at i, up to
+        the end of its sentence (« conduire les trams »: « tramway »), or () when none or several are."""
+        head = canonical(agent)
+        objects = [canonical(t) for t in takewhile(lambda t: t not in _BREAKS, tokens[i + 1:]) if t not in SMALL_WORDS]
+        told = {self._names[k][1][1:] for pid in self._heads.get(head, ()) for k in self._by_pid[pid]
+                if self._names[k][1][0] == head and any(_close(o, w) for o in objects for w in self._names[k][1][1:])}
+        pids = {pid for key in told for pid in self._exact.get((head,) + key, ())}
+        return min(told, key=len) if len(pids) == 1 else ()
 
     def _unglued(self, tokens: List[str]) -> List[str]:
         """« maître dhôtel »: an elision written without its apostrophe (« d », « l ») split from the word of a name it
@@ -675,6 +742,8 @@ class NameIndex:
         if i >= 2 and (before in _IS and tokens[i - 2] in _PERSONS
                        or before in _IS_OF_PERSONS and (tokens[i - 2] in _SUBJECTS or tokens[i - 2] in _PEOPLE)):
             return 2  # « il est ambulancier », « ma marraine est traductrice »: someone's job
+        if before == "bien" and i >= 2 and tokens[i - 2] in _DREAMING:
+            return 2  # « je me vois bien steward »
         if before in _FRAME_PAIRS:
             return 2 if i >= 2 and tokens[i - 2] == _FRAME_PAIRS[before] else 0
         return 2 if before in _STRONG_FRAMES else 1 if before in _FRAMES else 0

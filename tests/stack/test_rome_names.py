@@ -57,6 +57,7 @@ HELDOUT32 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout32.yml"
 HELDOUT33 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout33.yml"
 HELDOUT34 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout34.yml"
 HELDOUT35 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout35.yml"
+HELDOUT36 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout36.yml"
 
 
 @lru_cache(maxsize=1)
@@ -700,6 +701,23 @@ def test_the_thirty_fifth_heldout_names_set_is_found_and_rarely_another_professi
     right, total, about_another = score_heldout(HELDOUT35)
     assert right / total >= 0.946, f"{right}/{total}"  # 266/280, less one case
     assert len(about_another) <= 4, about_another
+
+
+def test_the_thirty_sixth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout36.yml (280, written apart from the whole list: titles inside a plan or a wish
+    (« plus tard je veux être … », « je me vois bien … »), doubled, dropped letters and wrong accents, jobs told by what
+    one does (« celui qui répare les ascenseurs »), feminine forms; sea and aviation, beauty, media, administration,
+    defence, teaching; everyday sentences as sports commentaries, weather reports, game chats, music lessons and
+    administrative letters): measured once, unseen, at 257/280, 2 read as another profession; then 262/280, 4, with a
+    job told by what one does after a wish or « celui qui » (« mon rêve c'est de conduire les trams », « celui qui
+    ramone les cheminées ») and « je me vois bien … » said as a job (tests/unit/test_kinds_of_names36.py). Read as
+    another since: « celle qui traduit les discours » (traducteur, the set says interprète), « steward chez Air
+    France » (the list's steward is the train's). Not mended yet: acts with no agent noun in the list (« réparer les
+    filets », « faire des piercings », « guider les avions »), « agent dans la police municipale », « prothésiste
+    auditif », « prof de maths au collège », « moniteur d'auto-école », « officié de port »."""
+    right, total, about_another = score_heldout(HELDOUT36)
+    assert right / total >= 0.932, f"{right}/{total}"  # 262/280, less one case
+    assert len(about_another) <= 5, about_another
 
 
 def test_a_thing_used_or_in_something_is_no_job():
