@@ -26,6 +26,22 @@ _STATEMENT = re.compile(r"^\W*(?:(?:et|mais|bon|alors|donc)\W+)?(?:j'ai|je suis|
 _WORRY = re.compile(r"\b(?:c'?est|c|ca|cela|est-ce) (?:grave|genant|bloquant|handicapant|penalisant|un (?:probleme|souci|frein|handicap))\b"
                     r"|\bca craint\b|\bc'?est mort\b|\bis (?:it|that) (?:bad|a problem)\b")
 
+# « la gestion administrative c chiant non ? », « c'est intéressant le reporting ? »: an opinion of a thing asked, which a
+# « Oui » would grant (the fiche says what the thing is, not whether it is dull)
+_JUDGING = re.compile(r"\b(?:c'?est|c|ca|cest|ce sera|ca doit etre|is it) (?:pas )?(?:trop |tres |super |vraiment |hyper |un peu |assez )?"
+                      r"(?:chiant|relou|ennuyeux|ennuyant|barbant|soulant|lourd|penible|dur|difficile|facile|simple|complique"
+                      r"|interessant|passionnant|cool|sympa|fun|marrant|bien|stressant|fatigant|epuisant|boring|hard|fun)\b")
+
+
+# « tu dis "jongler", avec quoi ? », « "veille" ? »: a word or two of the last answer quoted back
+_QUOTING = re.compile(r"[\"«“]\s*([^\"«»“”\s][^\"«»“”]{1,40}?)\s*[\"»”]")
+
+
+def quoted(folded: str) -> str:
+    """The words a message quotes back (« tu dis "jongler", avec quoi ? »: « jongler »), joined; "" when none."""
+    return " ".join(_QUOTING.findall(folded))
+
+
 # « la petite citation sur le salaire », « le dicton »: a saying of the fiche.
 _SAYING = re.compile(r"\bcitations?\b|\bdictons?\b|\bproverbes?\b|\bmaximes?\b|\bquotes?\b|\bquotation\b|\bpunch ?lines?\b"
                      r"|\b(?:petite|jolie|drole de) phrase\b|\bphrase (?:d'accroche|celebre)\b"
@@ -313,6 +329,8 @@ class Cues:
     how_much: bool = False         # « combien », « cb »
     saying: bool = False           # a quotation, a saying (« la petite citation sur le salaire »)
     worry: bool = False            # whether a weakness of the student matters (« c'est grave ? »)
+    judging: bool = False          # an opinion of a thing asked (« c chiant non ? »): no « Oui » grants it
+    quoting: bool = False          # words quoted back (« tu dis "jongler", avec quoi ? »)
     it_follows: bool = False       # « et il prépare à quels postes ? »: a follow-up on what was just answered
     of_it: bool = False            # « elle sert à quoi ? »: a short question, by a pronoun, on what was just answered
     it_first: bool = False         # « il est utile ? »: what was just answered is the subject
@@ -403,6 +421,7 @@ def cues(folded: str) -> Cues:
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)), worry=bool(_WORRY.search(folded)),
+                judging=bool(_JUDGING.search(folded)), quoting=bool(_QUOTING.search(folded)),
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 explain_it=length <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),

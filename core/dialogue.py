@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Optional, Sequence, Tuple
 
 from core import exploring, pay_sums
+from core.cues import quoted
 from core.gaps import PART_CONFIDENCE, absent_detail, asked_detail, closest, compound_parts, work_study_gap
 from core.in_play import current_profession, menu_professions, page_profession
 from core.items import by_rank, by_score, next_to
@@ -450,10 +451,15 @@ def _respond(school: School, turn: Turn) -> Outcome:
             # « elles sont pareilles dans toutes les entreprises ? » after the missions: that list, with its caveat
             or list_caveat_asked(turn.question, previous)
             # « laquelle sert pour les contextes interculturels ? » after the qualities: the one its words describe
+            # (one word is enough when the message quotes it back: « tu dis "jongler", avec quoi ? »)
             or (previous in DESCRIBED_TOPICS and not turn.question.named and not turn.question.topics_named
                 and (shown := current_profession(school, turn)) is not None
                 and school.replier.described_item(shown, previous, turn.question)
-                >= (1 if turn.question.cues.which_one else DESCRIBED))
+                >= (1 if turn.question.cues.which_one or turn.question.cues.quoting else DESCRIBED))
+            # « tu dis "jongler", avec quoi ? » after the constraints: a word of that list quoted back
+            or (previous == "contraintes" and turn.question.cues.quoting and not turn.question.named
+                and not turn.question.topics_named and (shown := current_profession(school, turn)) is not None
+                and stems(quoted(turn.question.folded)) & stems(fold(" ".join(shown.contraintes.liste))))
             # « il est utile pour ce métier ? » after a diploma; « le premier tu peux détailler ? » after a list
             or (previous in DIPLOMA_TOPICS and turn.question.cues.it_first and not turn.question.named
                 and not turn.question.topics_named)
@@ -891,8 +897,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # then « et elle coûte combien ? »), and a quantity asked of it is still not given (« elles
         # représentent combien ? »)
         # (« lesquelles ? » right after « la fiche ne précise pas quelles langues »: still not given)
+        # (« 2) les études tu peux redire ? »: another topic named is asked again, not the detail)
         detail = school.absent_detail(q, probe) or (said if asks_quantity_of_it(q) or q.cues.which_ones
-                                                    or q.cues.again else None)
+                                                    or q.cues.again and not set(q.topics_named) - {previous}
+                                                    else None)
     if absent_only and not detail:
         return None
     if current is None and fallback and intent not in facts and not (q.named or q.entity_named or q.heads):
@@ -939,6 +947,14 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
         # « débutant, ça veut dire combien d'années ? », « bac+5 donc payé comme un confirmé ? »: the fiche's
         # levels (years of experience), whatever topic the diploma or the years in the words suggest.
         question = replace(q, topic="salaire")
+        # « c quoi les évolutions possibles et faut combien d'années pour être confirmé ? »: a topic of another kind
+        # asked beside the levels is answered too, first as asked
+        beside = [t for t in q.topics_named if t in facts and t not in ("salaire", "definition")
+                  and t not in DIPLOMA_TOPICS]
+        if len(beside) == 1:
+            other = replace(q, topic=beside[0], levels=None, experience=None, years=None)
+            return done(replier.answer_parts(profession, [(None, other), (None, question)], COUNTED_TOPICS),
+                        (("sujet", "salaire"), ("incompris", 0.0)))
         return done(replier.answer(profession, question), (("sujet", "salaire"), ("incompris", 0.0)))
 
     # Several topics in one message: each part answered, in the order asked (a part asking a

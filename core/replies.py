@@ -432,7 +432,7 @@ class Replier:
         key = "missions.premisse_niee" if q.premise == "niee" and ranked is None \
             else "missions.premisse_secondaire" if q.premise == "secondaire" and ranked is None \
             else "missions.parmi_d_autres" if q.cues.mostly and ranked is None and len(p.missions) > 1 \
-            else "missions.expliquee" if q.asks_open or ranked is not None else "missions.ciblee"
+            else "missions.expliquee" if q.asks_open or ranked is not None or q.cues.judging else "missions.ciblee"
         return Body(self.fill(key, mission=mission.intitule, detail=mission.detail, missions=self.bullets(others)),
                     tuple(others))
 
@@ -969,6 +969,7 @@ class Replier:
                               else "soft_skills.premisse_secondaire" if q.premise == "secondaire"
                               # (« je suis nul à l'oral, c'est grave ? »: no « Oui »)
                               else "soft_skills.expliquee" if q.asks_open or ranked is not None or q.cues.worry
+                              or q.cues.judging
                               else "soft_skills.ciblee",
                               qualite=chosen.nom, detail=chosen.detail, autres=others))
 
@@ -1122,7 +1123,7 @@ class Replier:
                               else "hard_skills.premisse_secondaire" if q.premise == "secondaire"
                               # (« elle est notée combien ? » asks its score, no « Oui »)
                               else "hard_skills.expliquee" if q.asks_open or q.ordinal is not None or q.score_asked
-                              or q.cues.worry
+                              or q.cues.worry or q.cues.judging
                               else "hard_skills.ciblee",
                               nom=s.nom, score=s.score,
                               mots_cles=", ".join(k.lower() for k in s.mots_cles),
@@ -1143,7 +1144,8 @@ class Replier:
         others = ", ".join(c.nom.lower() for i, c in enumerate(cats) if i != hit)
         # « le CRM ça sert à rien ici, c'est ça ? »: the fiche cites it, « Non » first
         key = "outils.premisse_niee" if q.premise == "niee" else \
-            "outils.premisse_secondaire" if q.premise == "secondaire" else "outils.ciblee"
+            "outils.premisse_secondaire" if q.premise == "secondaire" else \
+            "outils.expliquee" if q.cues.judging else "outils.ciblee"
         return Body(self.fill(key, categorie=chosen.nom.lower(), detail=chosen.detail, autres=others,
                               precision=p.outils.precision or ""))
 

@@ -583,6 +583,8 @@ _NO_EXPERIENCE = re.compile(r"\b(?:sans|zero|aucune|pas d'|pas encore d'|pas de|
 # « pour le début », « si je commence », « the starting salary »: a beginner, when no entity names a level.
 _BEGINNING = re.compile(r"\b(?:pour|au|en) (?:le |tout )?debut\b|\bstarting (?:salary|pay|wage)\b|\bentry[- ]level\b"
                         r"|\b(?:si|quand|qd|kan|lorsque|lorsqu'|des que) ?(?:je|j'|on|tu) ?(?:commence|debute|demarre)\w*\b"
+                        # « un chargé de mission qui débute »: someone at the start (not « la fourchette qui commence à 30k »)
+                        r"|\bqui (?:debute|demarre|commence)(?:nt)?\b(?! (?:a|par|en|vers) )"
                         # « le salère d'un debutan »: the word typed with a letter less or more, which no entity reads
                         r"|\bdebu?t+(?:an|en|ent)s?\b|\bdebuttante?s?\b")
 

@@ -153,6 +153,7 @@ def filled():
         replier.answer(profession, understand("l'alternance c'est obligatoire ?", topic="alternance"))
         for tool in profession.outils.categories:  # one of them named alone
             replier.answer(profession, understand(f"les {tool.nom.lower()} ça sert à rien ici ?", topic="outils"))
+            replier.answer(profession, understand(f"les {tool.nom.lower()} c'est chiant ?", topic="outils"))  # an opinion
         replier.checked(replier.answer(profession, Question(topic="definition")))
         replier.score_quality_label(), replier.cited_pay_label("experiences")
         for skill in profession.hard_skills.competences[:1]:
