@@ -37,7 +37,7 @@ _JUDGING = re.compile(r"\b(?:c'?est|c|ca|cest|ce sera|ca doit etre|is it) (?:pas
 _QUOTING = re.compile(r"[\"«“]\s*([^\"«»“”\s][^\"«»“”]{1,40}?)\s*[\"»”]")
 
 
-def quoted(folded: str) -> str:
+def _quoted_words(folded: str) -> str:
     """The words a message quotes back (« tu dis "jongler", avec quoi ? »: « jongler »), joined; "" when none."""
     return " ".join(_QUOTING.findall(folded))
 
@@ -330,7 +330,7 @@ class Cues:
     saying: bool = False           # a quotation, a saying (« la petite citation sur le salaire »)
     worry: bool = False            # whether a weakness of the student matters (« c'est grave ? »)
     judging: bool = False          # an opinion of a thing asked (« c chiant non ? »): no « Oui » grants it
-    quoting: bool = False          # words quoted back (« tu dis "jongler", avec quoi ? »)
+    quoted: str = ""               # the words quoted back (« tu dis "jongler", avec quoi ? »: « jongler »)
     it_follows: bool = False       # « et il prépare à quels postes ? »: a follow-up on what was just answered
     of_it: bool = False            # « elle sert à quoi ? »: a short question, by a pronoun, on what was just answered
     it_first: bool = False         # « il est utile ? »: what was just answered is the subject
@@ -421,7 +421,7 @@ def cues(folded: str) -> Cues:
                 training=bool(_TRAINING.search(folded)), to_progress=bool(_TO_PROGRESS.search(folded)),
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)), worry=bool(_WORRY.search(folded)),
-                judging=bool(_JUDGING.search(folded)), quoting=bool(_QUOTING.search(folded)),
+                judging=bool(_JUDGING.search(folded)), quoted=_quoted_words(folded),
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 explain_it=length <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),

@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from typing import Any, Optional, Sequence, Tuple
 
 from core import exploring, pay_sums
-from core.cues import quoted
 from core.gaps import PART_CONFIDENCE, absent_detail, asked_detail, closest, compound_parts, work_study_gap
 from core.in_play import current_profession, menu_professions, page_profession
 from core.items import by_rank, by_score, next_to
@@ -455,11 +454,11 @@ def _respond(school: School, turn: Turn) -> Outcome:
             or (previous in DESCRIBED_TOPICS and not turn.question.named and not turn.question.topics_named
                 and (shown := current_profession(school, turn)) is not None
                 and school.replier.described_item(shown, previous, turn.question)
-                >= (1 if turn.question.cues.which_one or turn.question.cues.quoting else DESCRIBED))
+                >= (1 if turn.question.cues.which_one or turn.question.cues.quoted else DESCRIBED))
             # « tu dis "jongler", avec quoi ? » after the constraints: a word of that list quoted back
-            or (previous == "contraintes" and turn.question.cues.quoting and not turn.question.named
+            or (previous == "contraintes" and turn.question.cues.quoted and not turn.question.named
                 and not turn.question.topics_named and (shown := current_profession(school, turn)) is not None
-                and stems(quoted(turn.question.folded)) & stems(fold(" ".join(shown.contraintes.liste))))
+                and stems(turn.question.cues.quoted) & stems(fold(" ".join(shown.contraintes.liste))))
             # « il est utile pour ce métier ? » after a diploma; « le premier tu peux détailler ? » after a list
             or (previous in DIPLOMA_TOPICS and turn.question.cues.it_first and not turn.question.named
                 and not turn.question.topics_named)

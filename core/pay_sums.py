@@ -15,6 +15,9 @@ from core.amounts import MONTHLY, Amount, amounts
 # A level of the fiche's pay, as students name it.
 _LEVELS = (("debutant", re.compile(r"\b(?:debutante?s?|juniors?|jeunes? diplomee?s?|en debut de carriere|au debut|du tout debut"
                                    r"|de depart|de debut|beginners?|entry[- ]level"
+                                   # « entre le début le plus bas et le confirmé le plus haut », « le max du début »
+                                   r"|(?:le|du) debut(?= (?:(?:le plus|au plus|tout en) (?:bas|haut)|min\w*|max\w*)\b)"
+                                   r"|\b(?:min|max|mini|maxi|minimum|maximum) du debut"
                                    r"|quand (?:tu|on|je|il|elle) (?:debute|commence)\w*)\b")),
            ("confirme", re.compile(r"\b(?:confirmee?s?|confs?|seniors?|experimentee?s?|experienced)\b")))
 # A bound of a level's range.

@@ -9,6 +9,7 @@ import re
 
 from core import dialogue
 from core.cues import cues
+from core.pay_sums import pay_sum
 from core.textnorm import fold
 from core.understanding import _BEGINNING
 from tests.support.knowledge import default_profession, pay_levels, replied, replies_to
@@ -67,3 +68,13 @@ def test_details_the_fiche_lacks_asked_in_slang_are_said_missing():
                          ("c'est quoi le meilleur bac pour ce métier ?", "diplome"),
                          ("du coup c plutôt un taf de bureau ?", "contraintes")):
         assert fold(replied(text, intent)).startswith("la fiche ne precise pas"), text
+
+
+def test_the_start_at_its_lowest_is_the_beginners_minimum():
+    """« entre le début le plus bas et le confirmé le plus haut »: « le début » with a bound is the beginner's level;
+    « au début de la conversation » names none."""
+    beginner, confirmed = pay_levels()
+    said = plain(replied("en % ça fait cb de plus entre le début le plus bas et le confirmé le plus haut ?", "salaire"))
+    rise = f"{(confirmed.max - beginner.min) * 100 / beginner.min:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert f"{rise} %" in said and str(beginner.min) in said, said
+    assert pay_sum(fold("au début de la conversation tu as dit combien ?"), True) is None
