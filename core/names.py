@@ -755,6 +755,11 @@ class NameIndex:
         which must be a name in full."""
         return self.find_folded(fold(text), narrow, proper=proper_names(text))
 
+    def is_whole_name(self, name: str) -> bool:
+        """Whether a name is written whole as one of the index's names (« Caissier de l'emballage industriel »), not
+        shortened to some of its words (« caissier »)."""
+        return name_words(name) in self._exact
+
     def speaks_of_work(self, folded: str) -> bool:
         """Whether a message (folded) says a word of work or studies (knowledge/mots_du_metier.yml)."""
         return self._says_work(re.findall(r"[a-z0-9]+", folded))

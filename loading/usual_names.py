@@ -111,8 +111,11 @@ def _ordinary_first(parts, titles: NameIndex) -> bool:
 def _apart(name: str, titles: NameIndex) -> bool:
     """A name the list's titles do not read already: none of them is found in it (« conducteur de bus
     scolaire » would be read as « Conducteur de bus »). A name may start with another title's head noun
-    (« aiguilleur du ciel » beside « Aiguilleur du rail »): the rest of the name tells them apart."""
-    return not titles.find(name)
+    (« aiguilleur du ciel » beside « Aiguilleur du rail »): the rest of the name tells them apart. A name of one word
+    that is only the head of a longer title (« caissière » beside « Caissier de l'emballage industriel ») is kept:
+    said alone, it names the job everyone calls so, and the longer title is read when written whole."""
+    found = titles.find(name)
+    return not found or len(words(fold(name))) == 1 and not titles.is_whole_name(name)
 
 
 def _kept(name: str, title: str, titles: NameIndex) -> bool:

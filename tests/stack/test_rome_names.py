@@ -244,8 +244,8 @@ def test_the_eleventh_heldout_names_set_is_found_and_rarely_another_profession()
     « un » in a message that says no word of work (« un psychiatre peut prescrire ? »), first names and verbs that are
     titles."""
     right, total, about_another = score_heldout(HELDOUT11)
-    assert right / total >= 0.932, f"{right}/{total}"  # 262/280, less one case
-    assert len(about_another) <= 5, about_another
+    assert right / total >= 0.936, f"{right}/{total}"  # 263/280, less one case
+    assert len(about_another) <= 4, about_another
 
 
 def test_the_twelfth_heldout_names_set_is_found_and_rarely_another_profession():
@@ -710,14 +710,15 @@ def test_the_thirty_sixth_heldout_names_set_is_found_and_rarely_another_professi
     defence, teaching; everyday sentences as sports commentaries, weather reports, game chats, music lessons and
     administrative letters): measured once, unseen, at 257/280, 2 read as another profession; then 262/280, 4, with a
     job told by what one does after a wish or « celui qui » (« mon rêve c'est de conduire les trams », « celui qui
-    ramone les cheminées ») and « je me vois bien … » said as a job (tests/unit/test_kinds_of_names36.py). Read as
-    another since: « celle qui traduit les discours » (traducteur, the set says interprète), « steward chez Air
-    France » (the list's steward is the train's). Not mended yet: acts with no agent noun in the list (« réparer les
-    filets », « faire des piercings », « guider les avions »), « agent dans la police municipale », « prothésiste
-    auditif », « prof de maths au collège », « moniteur d'auto-école », « officié de port »."""
+    ramone les cheminées ») and « je me vois bien … » said as a job (tests/unit/test_kinds_of_names36.py); then
+    263/280, 3, with usual names of one word that are only the head of a longer title (« steward »). Read as another
+    since: « celle qui traduit les discours » (traducteur, the set says interprète). Not mended yet: acts with no
+    agent noun in the list (« réparer les filets », « faire des piercings », « guider les avions »), « agent dans la
+    police municipale », « prothésiste auditif », « prof de maths au collège », « moniteur d'auto-école », « officié
+    de port »."""
     right, total, about_another = score_heldout(HELDOUT36)
-    assert right / total >= 0.932, f"{right}/{total}"  # 262/280, less one case
-    assert len(about_another) <= 5, about_another
+    assert right / total >= 0.936, f"{right}/{total}"  # 263/280, less one case
+    assert len(about_another) <= 4, about_another
 
 
 def test_a_thing_used_or_in_something_is_no_job():

@@ -62,3 +62,25 @@ def test_an_everyday_name_is_read_only_said_as_a_job_and_only_for_a_title_the_sc
         assert school.find(text) == (), text
     other = NameIndex([("baignade", "Surveillant de baignade")], **for_names(), said=said)
     assert other.find("je veux devenir pion") == () and other.heads("je veux devenir pion") == ()
+
+
+def test_a_usual_name_that_is_only_the_head_of_a_longer_title_names_the_usual_job(tmp_path):
+    """« caissière » is what everyone calls the supermarket's cashier, though a longer title starts with it
+    (« Caissier / Caissière de l'emballage industriel »): the usual name is kept, and the longer title is still read
+    written whole. A name that is a whole title of another job is left out."""
+    path = tmp_path / "noms_usuels.yml"
+    path.write_text("""
+noms_usuels:
+- titre: Hôte / Hôtesse de caisse
+  noms: [caissière, caissier, cuisinier]
+- titre: Caissier / Caissière de l'emballage industriel
+  noms: []
+- titre: Cuisinier / Cuisinière
+  noms: []
+""", encoding="utf-8")
+    assert names_of("Hôte / Hôtesse de caisse", path) == ("caissière", "caissier")
+    titles = [("hote", "Hôte / Hôtesse de caisse"), ("emballage", "Caissier / Caissière de l'emballage industriel")]
+    school = NameIndex(titles + [(key, name) for key, title in titles[:1] for name in names_of(title, path)],
+                       **for_names())
+    assert school.find("ma tante est caissière au supermarché") == ("hote",)
+    assert school.find("caissière de l'emballage industriel, ça consiste en quoi ?") == ("emballage",)
