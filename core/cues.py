@@ -148,6 +148,8 @@ INSISTING_WORDS = 6
 # « ya des outils pour ça ? », « quelle hard skill pour ça ? »: what serves the thing just answered
 _FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette mission|cette tache)\b"
                      r"|\b(?:ca|cela) (?:rejoint|correspond a|va avec|se rattache a) (?:quel|quelle|une|un)\b")
+# « et avec quoi on la fait, la veille ? »: the means of what was just answered (its tools)
+_WITH_WHAT = re.compile(r"\bavec quoi\b|\bavec quels? (?:outils?|logiciels?|trucs?|applis?)\b|\bwith what\b")
 # « tu peux me redire ? », « répète stp », « j'ai pas compris »: the last answer again
 _AGAIN = re.compile(r"\b(?:redi(?:re|s|t)|repete[rsz]?|repeter|reexplique\w*|re-?explique\w*|say (?:it|that) again|repeat)\b"
                     r"|\b(?:j'ai|jai|j) ?(?:pas|rien) (?:compris|capte|pige)\b|\bpas (?:compris|capte|pige)\b"
@@ -331,6 +333,7 @@ class Cues:
     worry: bool = False            # whether a weakness of the student matters (« c'est grave ? »)
     judging: bool = False          # an opinion of a thing asked (« c chiant non ? »): no « Oui » grants it
     quoted: str = ""               # the words quoted back (« tu dis "jongler", avec quoi ? »: « jongler »)
+    with_what: bool = False        # the means of what was just answered (« avec quoi on la fait ? »)
     it_follows: bool = False       # « et il prépare à quels postes ? »: a follow-up on what was just answered
     of_it: bool = False            # « elle sert à quoi ? »: a short question, by a pronoun, on what was just answered
     it_first: bool = False         # « il est utile ? »: what was just answered is the subject
@@ -422,6 +425,7 @@ def cues(folded: str) -> Cues:
                 statement=bool(_STATEMENT.match(folded)), quantity_of_it=bool(_QUANTITY_OF_IT.search(folded)),
                 how_much=bool(_HOW_MUCH.search(folded)), saying=bool(_SAYING.search(folded)), worry=bool(_WORRY.search(folded)),
                 judging=bool(_JUDGING.search(folded)), quoted=_quoted_words(folded),
+                with_what=bool(_WITH_WHAT.search(folded)),
                 it_follows=bool(_IT_FOLLOWS.search(folded)), it_first=bool(_IT_FIRST.search(folded)),
                 position=bool(_POSITION.search(folded)), neighbour=neighbour(folded), why=bool(_WHY.match(folded)),
                 explain_it=length <= OF_IT_WORDS and bool(_EXPLAIN_IT.search(folded)),

@@ -921,6 +921,10 @@ def answer(school: School, turn: Turn, intent: Optional[str], fallback: bool,
 
     lists = [t for t in q.topics_named if t in ITEM_TOPICS and t in facts and t != previous] if q.cues.for_it else []
     lists = [intent] if intent in lists else lists  # (« quelle hard skill il utilise pour ça ? »: not the tools)
+    if not lists and q.cues.with_what and previous in ITEM_TOPICS and previous != "outils" and "outils" in facts \
+            and set(q.topics_named) <= {previous}:
+        # « et avec quoi on la fait, la veille ? » after the watch mission: its tools (« avec quoi » names them)
+        lists, q = ["outils"], replace(q, topics_named=q.topics_named + ("outils",))
     if lists and previous in ITEM_TOPICS and (item := turn.slots.get(ITEM)) and not q.named and len(lists) == 1:
         # « ya des outils pour ça ? » after the watch mission, « quelle hard skill pour ça ? » after the reporting: the
         # item of that list the words of the thing just answered name

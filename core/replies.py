@@ -1145,7 +1145,7 @@ class Replier:
         # « le CRM ça sert à rien ici, c'est ça ? »: the fiche cites it, « Non » first
         key = "outils.premisse_niee" if q.premise == "niee" else \
             "outils.premisse_secondaire" if q.premise == "secondaire" else \
-            "outils.expliquee" if q.cues.judging else "outils.ciblee"
+            "outils.expliquee" if q.cues.judging or q.cues.with_what else "outils.ciblee"
         return Body(self.fill(key, categorie=chosen.nom.lower(), detail=chosen.detail, autres=others,
                               precision=p.outils.precision or ""))
 

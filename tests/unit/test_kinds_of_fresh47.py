@@ -78,3 +78,21 @@ def test_the_start_at_its_lowest_is_the_beginners_minimum():
     rise = f"{(confirmed.max - beginner.min) * 100 / beginner.min:.2f}".rstrip("0").rstrip(".").replace(".", ",")
     assert f"{rise} %" in said and str(beginner.min) in said, said
     assert pay_sum(fold("au début de la conversation tu as dit combien ?"), True) is None
+
+
+def test_with_what_a_mission_just_explained_is_done_is_the_tool_its_words_name():
+    """« et avec quoi on la fait ? » right after one mission: the category of tools whose words that mission's words
+    name (the watch mission, the watch tools), said without a « Oui »."""
+    profession = default_profession()
+    tools = {fold(t.nom) for t in profession.outils.categories}
+    for mission in profession.missions:
+        first = fold(mission.intitule).split()[0]
+        tool = next((t for t in tools if first in t.split()), None)
+        if tool is None:
+            continue
+        replies = replies_to(("quelles sont les missions ?", "missions", A),
+                             (f"{mission.intitule.lower()} c'est quoi ?", "missions", A),
+                             ("et avec quoi on la fait ?", "missions", A))
+        assert tool in fold(replies[2]) and not re.match(r"\W*oui\b", fold(replies[2])), replies[2]
+        return
+    raise AssertionError("the fixture fiche has no mission whose first word names a tool")
