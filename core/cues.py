@@ -140,11 +140,15 @@ THANKS_WORDS = 10
 _ACKNOWLEDGES = re.compile(r"^(?!.*\?)\W*(?:(?:oui|ouais|ouai|ok|okay|okk|oki|d'accord|dac|dacc|daccord|ah|bon|je vois|ca marche"
                            r"|entendu|compris|cool|super|top|parfait|nickel|vas-y|vas y|go)\W*)+$")
 _THANKS_ONLY = re.compile(r"^(?!.*\?)(?!.*\b(?:comment|combien|pourquoi|quel\w*|quoi|ou|est-ce)\b)"
-                          r"\W*(?:(?:ok|okay|bon|ah|ouais|top|super)\W+)?(?:merci|mercii+|thanks?|thx)\b")
+                          r"\W*(?:(?:ok|okay|bon|bah|ben|ah|ouais|top|super|eh)\W+){0,3}(?:merci|mercii+|thanks?|thx)\b")
+# « bon bah merci qd même 🙃 », « ok merci beaucoup »: thanks and nothing else, however many little words around it
+_THANKS_ALONE = re.compile(r"^\W*(?:(?:ok|okay|bon|bah|ben|ah|ouais|top|super|eh|d'accord|dac)\W+){0,3}"
+                           r"(?:merci|mercii+|thanks?|thx)(?:\W+(?:beaucoup|bcp|encore|bien|qd meme|quand meme|quand"
+                           r" meme|a toi|a vous|infiniment|mille fois|pour tout|c'est gentil))*\W*$")
 # « allez stp juste le score », « pls 🙏 », « dis moi stp »: insisting, with nothing else asked. Short only.
 _INSISTING = re.compile(r"\b(?:stp|svp|pls|plz|please|steu?pl\w*|s'il (?:te|vous) pla[iî]t|allez|aller|vas[- ]y|dis[- ]moi"
                         r"|juste|rien qu'un\w*|je t'en supplie|oh? ?(?:aller|allez))\b")
-INSISTING_WORDS = 6
+INSISTING_WORDS = 7  # (« allez stp juste un petit prono 🙏 »)
 # « ya des outils pour ça ? », « quelle hard skill pour ça ? »: what serves the thing just answered
 _FOR_IT = re.compile(r"\bpour (?:ca|cela|le faire|faire ca|faire cela|cette mission|cette tache)\b"
                      r"|\b(?:ca|cela) (?:rejoint|correspond a|va avec|se rattache a) (?:quel|quelle|une|un)\b")
@@ -351,6 +355,7 @@ class Cues:
     where_learnt: bool = False     # « ça s'apprend où ? »: where what was just answered is learnt
     by_the_way: bool = False       # « au fait, … »: another topic
     thanks_only: bool = False      # « merci t'es trop fort »: thanks with a remark, no question
+    thanks_alone: bool = False     # « bon bah merci qd même »: thanks and nothing else
     acknowledges: bool = False     # « ok », « ah ok je vois », « vas-y » alone: nothing asked
     thanks: bool = False           # « merci », « thx »: thanks said (not « ok », « top » alone)
     level_needed: bool = False     # « à partir de quel niveau on est prêt ? »: the level of studies the job asks
@@ -441,6 +446,7 @@ def cues(folded: str) -> Cues:
                 where_learnt=bool(_WHERE_LEARNT.search(folded)),
                 by_the_way=bool(_BY_THE_WAY.search(folded)),
                 thanks_only=length <= THANKS_WORDS and bool(_THANKS_ONLY.search(folded)),
+                thanks_alone=bool(_THANKS_ALONE.match(folded)),
                 acknowledges=bool(_ACKNOWLEDGES.match(folded)),
                 thanks=bool(_THANKS.search(folded)), level_needed=bool(_LEVEL_NEEDED.search(folded)),
                 this_job=bool(_THIS_JOB.search(folded)),

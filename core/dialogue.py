@@ -273,7 +273,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
     elif previous == "salaire" and q.amount is None and q.bare_amount is not None and not q.named:
         # « donc 60000 c'est le minimum ? » right after the pay: an amount of money, checked against the fiche's
         turn = replace(turn, question=replace(q, amount=q.bare_amount))
-    if turn.kind in (ANSWER, CLARIFY, OUT_OF_SCOPE) and q.cues.thanks_only and q.word_count <= THANKS_ALONE \
+    if turn.kind in (ANSWER, CLARIFY, OUT_OF_SCOPE) and q.cues.thanks_only \
+            and (q.word_count <= THANKS_ALONE or q.cues.thanks_alone) \
             and not q.named and not q.topics_named:
         # « merci quand même », read by the model as the diplomas: thanks, nothing asked
         return Outcome(school.replier.thanks())
@@ -323,6 +324,11 @@ def _respond(school: School, turn: Turn) -> Outcome:
         # « tu disais quoi sur les décalages déjà ? » a few answers later: the topic it names again, not the help
         return answer(school, replace(turn, intent=recalled, kind=ANSWER), recalled, fallback=False) \
             or clarify(school, turn)
+    if turn.kind == HELP and not q.cues.of_the_assistant and not q.named:
+        # « erasmus ça aide ? » read as a request for help: a detail the fiche does not give, said so
+        absent = answer(school, replace(turn, kind=ANSWER), "hors_sujet", fallback=True, absent_only=True)
+        if absent:
+            return absent
     if turn.kind in (WELCOME, HELP):
         professions = menu_professions(school, turn)
         reply = school.replier.welcome(professions) if turn.kind == WELCOME else school.replier.help(professions)
@@ -568,10 +574,13 @@ def unsaid_work_study(school: School, q: Question, previous: Optional[str], prof
         and profession is not None and work_study_gap(school, replace(q, diplomas=(previous,)), profession) is not None
 
 
+CAVEAT_WORDS = 12  # « ça dépend de la boîte ou c'est toujours pareil ? »: short, right after a list
+
+
 def list_caveat_asked(q: Question, previous: Optional[str]) -> bool:
     """« elles sont pareilles dans toutes les entreprises ? » right after a list: that list, with its caveat."""
     return q.asks_variation and previous in ITEM_TOPICS and not q.named and not q.topics_named \
-        and q.word_count <= DESCRIBED_WORDS
+        and q.word_count <= CAVEAT_WORDS
 
 
 def which_profession(school: School, turn: Turn, current: Optional[Profession], intent: Optional[str]) -> Choice:

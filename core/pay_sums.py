@@ -42,6 +42,8 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cents?\b|%
                                     r"|\bde combien (?:(?:ca|on|il|elle|le salaire) )?(?:augmente|progresse|monte|grimpe)\w*"
                                     r"|\baugmente\w* de combien\b|\bcombien (?:de|en) (?:plus\b|\+)"
                                     r"|\bhow much more\b|\+ ?(?:combien|cb|cmb)\b")))
+# « par rapport au début », « comparé aux débutants »: against a level named
+_AGAINST = re.compile(r"\bpar rapport (?:au|a|aux|à)\b|\bcompare\w* (?:au|a|aux)\b|\bvs\.?\b|\bcompared to\b")
 _RANGE = re.compile(r"\bfourchettes?\b|\btranches?\b|\brange\b")
 # « large de combien ? », « l'amplitude de la fourchette des confirmés », « l'écart de la fourchette débutant »: how wide
 # one level's range is
@@ -235,6 +237,11 @@ def _pay_sum(folded: str, about_pay: bool, numbers: Optional[Sequence[Amount]] =
         # « et si je monte jusqu'au max confirmé, je gagne combien de plus ? » after the max of a beginner: from the
         # figure just asked to this one
         return PaySum(kind, (("", ""), (levels[0], bounds[0])))
+    if not figures and len(set(levels)) == 1 and not bounds and not found and kind in ("rapport", "pourcentage", "ecart") \
+            and _AGAINST.search(folded):
+        # « ça fait cb en plus par rapport au début en % ? » after a confirmed's pay: the level just answered against
+        # the one named, whole ranges compared by their middles (placed by the dialogue)
+        return PaySum(kind, (("", MIDDLE), (levels[0], MIDDLE)))
     if len(figures) == 2 and kind in ("rapport", "pourcentage") and not any(bound for _, bound in figures) \
             and len({level for level, _ in figures}) == 2:
         # « un confirmé gagne combien de fois plus qu'un débutant ? », « … de combien de % ? »: two whole ranges, compared
@@ -459,6 +466,14 @@ def placed(calculation: PaySum, kept: Optional[PaySum]) -> Optional[PaySum]:
     kept (`kept`); None when that is not one level. A calculation whose figures name their levels, as it is."""
     if calculation.figures == UNPLACED:
         return _on_kept(calculation, kept)
+    if calculation.figures[0] == ("", MIDDLE):  # the level kept against the one named, by their middles
+        # (no level kept: the other of the two, the only one it can be compared with)
+        named = calculation.figures[1][0]
+        level = one_level(kept) or next(other for other in PAY_LEVELS if other != named)
+        if level == named:
+            return None
+        return replace(calculation, figures=tuple(sorted(_middles([level, named]), key=lambda f: PAY_LEVELS.index(f[0]),
+                                                         reverse=calculation.kind == "rapport")))
     if calculation.figures[:1] == UNPLACED:  # from the figure kept to the one named
         last = kept.figures[-1] if kept is not None and kept.figures and all(kept.figures[-1]) else None
         level = one_level(kept)

@@ -58,6 +58,7 @@ HELDOUT33 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout33.yml"
 HELDOUT34 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout34.yml"
 HELDOUT35 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout35.yml"
 HELDOUT36 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout36.yml"
+HELDOUT37 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout37.yml"
 
 
 @lru_cache(maxsize=1)
@@ -718,6 +719,19 @@ def test_the_thirty_sixth_heldout_names_set_is_found_and_rarely_another_professi
     de port »."""
     right, total, about_another = score_heldout(HELDOUT36)
     assert right / total >= 0.936, f"{right}/{total}"  # 263/280, less one case
+    assert len(about_another) <= 4, about_another
+
+
+def test_the_thirty_seventh_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout37.yml (280, written apart from the whole list: titles about a relative or a
+    friend (« ma tante est … »), typed with a slash, a hyphen or a parenthesis, shortened by dropping the complement,
+    anglicisms (« community manager »); commerce, banking, insurance, real estate, cleaning, sport, social work;
+    everyday sentences as product reviews, shopping lists, bank letters, headlines and text messages): measured once,
+    unseen, at 273/280, 3 read as another profession. Not mended: « Le père de Hugo est trader » (a first name before
+    « est »), « surveillent de baignade » (a verb form as the typo), « analyste crédit en banque », « équipier au McDo »;
+    read as another: « édition barista » (a product), « crédit immobilier » (the broker), « l'acheteur sur Vinted »."""
+    right, total, about_another = score_heldout(HELDOUT37)
+    assert right / total >= 0.971, f"{right}/{total}"  # 273/280, less one case
     assert len(about_another) <= 4, about_another
 
 
