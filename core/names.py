@@ -561,8 +561,8 @@ class NameIndex:
         text = re.sub(r"(\w)&(\w)", r"\1\2", text)
         # (the end of a sentence is kept as « . », a comma as « , »: a name does not run across them, and what follows
         # a sentence's end starts anew)
-        tokens = self._described(self._unglued(re.findall(r"[a-z0-9]+|(?<=[a-z0-9 ])[.!?;,]+(?= )", text)))
-        tokens = [_COMMA if t[0] == "," else _STOP if t[0] in ".!?;" else t for t in tokens]
+        tokens = self._unglued(re.findall(r"[a-z0-9]+|(?<=[a-z0-9 ])[.!?;,]+(?= )", text))
+        tokens = self._described([_COMMA if t[0] == "," else _STOP if t[0] in ".!?;" else t for t in tokens])
         while tokens and tokens[0] in _BREAKS:  # (« Bonjour, plombier… »: the greeting blanked, the name starts it)
             tokens.pop(0)
         raw, folded, framed, linked, also, shortened, articled, sentences, at = [], [], [], [], [], [], [], [], []
