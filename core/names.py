@@ -1116,6 +1116,8 @@ class NameIndex:
                 or word in self._ordinary and word == folded:
             return word
         alike = self._sounds.get(sound(folded))
+        # (an acronym is written, never typed by mistake: « armmes » is no « ARM »)
+        alike = None if alike in self._acronym_keys else alike
         # (a plural the lexicon has not seen, of a word it knows: « néphrologues »)
         if alike or folded in self._known or folded[-1:] in ("s", "x") and folded[:-1] in self._known:
             return alike or word
@@ -1123,7 +1125,7 @@ class NameIndex:
         # is no typo of « cadreuse »
         spelt = next((found for found, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio,
                                                                 score_cutoff=WORD_SIMILARITY, limit=5)
-                      if _same_start(found, folded)), None)
+                      if _same_start(found, folded) and found not in self._acronym_keys), None)
         if spelt is not None:
             return spelt
         # a typo both in letters and in sound, close to the ear (« choréografe » for chorégraphe)
@@ -1132,7 +1134,7 @@ class NameIndex:
             return word  # (« factorisez » is a verb the language knows, no typo of « factrice »)
         return next((self._sounds[key] for key, _, _ in process.extract(heard, self._sound_list, scorer=fuzz.ratio,
                                                                         score_cutoff=SOUND_SIMILARITY, limit=3)
-                     if _same_start(self._sounds[key], folded)), word)
+                     if _same_start(self._sounds[key], folded) and self._sounds[key] not in self._acronym_keys), word)
 
     def _is_ordinary(self, folded: str, told: bool = False) -> bool:
         """An ordinary word; in a message that asks nothing (`told`), the plural of one too (« ce soir, moules

@@ -59,6 +59,7 @@ HELDOUT34 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout34.yml"
 HELDOUT35 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout35.yml"
 HELDOUT36 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout36.yml"
 HELDOUT37 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout37.yml"
+HELDOUT38 = ROOT / "tests" / "fixtures" / "names" / "rome_heldout38.yml"
 
 
 @lru_cache(maxsize=1)
@@ -733,6 +734,19 @@ def test_the_thirty_seventh_heldout_names_set_is_found_and_rarely_another_profes
     right, total, about_another = score_heldout(HELDOUT37)
     assert right / total >= 0.971, f"{right}/{total}"  # 273/280, less one case
     assert len(about_another) <= 4, about_another
+
+
+def test_the_thirty_eighth_heldout_names_set_is_found_and_rarely_another_profession():
+    """tests/fixtures/names/rome_heldout38.yml (280, written apart from the whole list: titles after a filler (« euh
+    genre … »), in long sentences, with numbers, slashes and commas; law and justice, army and police, culture and
+    heritage, energy, laboratories, printing; everyday sentences as crime news, museum guides, experiment reports,
+    recipe blogs and chats about series): measured once, unseen, at 269/280, 2 read as another profession; then 1,
+    a typo no longer corrected into an acronym (« systèmes d'armmes » was « ARM »: tests/unit/test_kinds_of_names38.py).
+    Not mended: « secrétaire de réd » (read as « Secrétaire »), typos that are words (« policer », « gardin »), fields
+    said alone (« pyrotechnie militaire », « un truc en radioprotection »), « chef de fab dans l'imprimerie »."""
+    right, total, about_another = score_heldout(HELDOUT38)
+    assert right / total >= 0.957, f"{right}/{total}"  # 269/280, less one case
+    assert len(about_another) <= 2, about_another
 
 
 def test_a_thing_used_or_in_something_is_no_job():
