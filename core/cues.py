@@ -109,6 +109,9 @@ _WHENCE = re.compile(r"\bcalcul\w*\b[^?.!]*\b(?:toi|vous|fiche)\b|\b(?:toi|vous)
                      r"|\bd'ou (?:vient|viennent|sort|sortent) (?:ce|ces|le|les|ton|tes|votre|vos) (?:chiffre|montant|calcul)s?\b"
                      # « tu calcules comment ? », « d'où tu sors ces chiffres ? »
                      r"|\b(?:tu|vous) (?:calcul\w*|as calcule|avez calcule) comment\b|\bcomment (?:tu|vous) (?:calcul\w*|as calcule)"
+                     # « tu fais comment tes calculs ? »
+                     r"|\b(?:tu|vous) fai\w* comment (?:tes|vos|les|ces|ce) calculs?\b"
+                     r"|\bcomment (?:tu|vous) fai\w* (?:tes|vos|les|ces|ce) calculs?\b"
                      r"|\bc(?:'est| est)? quoi (?:le|ton|ce|votre) calcul\b|\bd'ou (?:tu|vous) (?:sors|sortez|tires|tirez)\b"
                      # « t'es sûr de ton calcul ? », « c'est fiable tes chiffres ? »
                      r"|\bsure? de (?:ton|ce|votre|tes|ces|vos) (?:calcul|chiffre|montant)s?\b"

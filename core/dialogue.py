@@ -217,6 +217,18 @@ def item_next(school: School, turn: Turn) -> Optional[Outcome]:
 SAYING_WORDS = 3
 
 
+SOLE_TOPIC_WORDS = 8  # « ok ok et les missions alors ? » (its « ? » counted)
+
+
+def sole_topic_named(school: School, q: Question) -> Optional[str]:
+    """« ok ok et les missions alors ? » read with no confidence: the one topic of the fiche a short message names by
+    its own word, else None."""
+    named = fact_topics_named(school, q)
+    # (« en début de carrière je veux dire » names a level of the pay, not the career's evolutions)
+    return named[0] if len(named) == 1 and q.word_count <= SOLE_TOPIC_WORDS and not q.named \
+        and q.experience is None and not pay_sums.level_in(q.folded) else None
+
+
 def saying_quoted(school: School, turn: Turn) -> Optional[Outcome]:
     """« la fiche cite un genre de proverbe sur l'argent ? », « elle dit que dans le dico le travail vient avant le
     salaire, c'est ça ? »: the fiche's saying, whatever topic the model read, when the message calls it a saying or
@@ -501,7 +513,8 @@ def _respond(school: School, turn: Turn) -> Outcome:
             return exploring.respond(school, replace(turn, intent=top))
         agreed = agreed_intent(school, turn) or paid_amount(school, turn.question) or item_topic(school, turn) \
             or counted_topic(school, turn.question) or ranked_topic(school, turn.question, turn.slots.get("sujet")) \
-            or written_diploma_topic(school, turn) or cited_job_topic(school, turn) or level_topic(school, turn.question)
+            or written_diploma_topic(school, turn) or cited_job_topic(school, turn) or level_topic(school, turn.question) \
+            or sole_topic_named(school, turn.question)
         outcome = answer(school, turn, agreed, fallback=agreed is None)
         return outcome or clarify(school, turn)
     return answer(school, turn, turn.intent, fallback=False)

@@ -25,6 +25,8 @@ _MEANING = re.compile(
     r"|debutant\w* ou confirm|confirm\w* ou debutant|junior ou senior|senior ou junior"
     r"|a partir de (?:quand|combien)|combien d'annees|combien d'ans|moins de combien|plus de combien"
     r"|au bout de|\bon devient\b|\bdevient[- ]on\b|\bpasse[rz]? (?:confirm|senior)"
+    # « combien de temps on reste débutant ? »: how long a level lasts
+    r"|combien de temps (?:on |je |il |elle )?(?:reste|est|restes|restez)\b"
     # « un débutant c'est moins de 5 ans d'expérience, non ? »: a level defined by a number of years
     r"|\b(?:debutant|junior|confirme|senior)\w*,? (?:c'est|c est|=|ca veut dire|signifie) (?:quand on a )?"
     r"(?:moins|plus|au moins|jusqu|entre)\b")

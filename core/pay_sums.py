@@ -40,7 +40,7 @@ _OPERATIONS = (("pourcentage", re.compile(r"\bpourcentages?\b|\bpour ?cents?\b|%
                ("ecart", re.compile(r"\bmoins (?:le|la) (?:min|max|mini|maxi|minimum|maximum|milieu|plancher|plafond)\b"
                                     r"|\becarts?\b|\bdifferences?\b|\bdiff\b|\bgap\b"
                                     r"|\bde combien (?:(?:ca|on|il|elle|le salaire) )?(?:augmente|progresse|monte|grimpe)\w*"
-                                    r"|\baugmente\w* de combien\b|\bcombien (?:de|en) (?:plus\b|\+)"
+                                    r"|\baugmente\w* de combien\b|\b(?:combien|cb|cmb) (?:de|en) (?:plus\b|\+)"
                                     r"|\bhow much more\b|\+ ?(?:combien|cb|cmb)\b")))
 # « par rapport au début », « comparé aux débutants »: against a level named
 _AGAINST = re.compile(r"\bpar rapport (?:au|a|aux|à)\b|\bcompare\w* (?:au|a|aux)\b|\bvs\.?\b|\bcompared to\b")
@@ -515,6 +515,11 @@ def figures_asked(folded: str) -> Tuple[Tuple[str, str], ...]:
     combien ? »), () otherwise."""
     figures = _figures(folded, [name for _, name in _found(_LEVELS, folded)])
     return figures if len(figures) == 2 and all(level and bound for level, bound in figures) else ()
+
+
+def level_in(folded: str) -> bool:
+    """Whether a message names a level of the pay (« en début de carrière », « les confirmés »)."""
+    return bool(_found(_LEVELS, folded))
 
 
 def bound_in(folded: str) -> str:
