@@ -268,7 +268,9 @@ _YEARS_IN_ALL = re.compile(r"\b(?:en|sur|pendant) (\d{1,2}) ans\b(?=.*\b(?:en to
                            r"|ca (?:fait|donne|represente))\b)"
                            r"|\b(?:en tout|au total)\b.*\b(?:en|sur|pendant) (\d{1,2}) ans\b"
                            # « si je reste 3 ans au max débutant ? »: that figure over the years stayed at it
-                           r"|\b(?:reste|rester|restes|restais|restait) (\d{1,2}) ans\b(?=.*\b(?:max\w*|min\w*|combien|cb|total)\b)")
+                           r"|\b(?:reste|rester|restes|restais|restait) (\d{1,2}) ans\b(?=.*\b(?:max\w*|min\w*|combien|cb|total)\b)"
+                           # « et un confirmé au max sur 5 ans ? »: a bound of the pay over the years that end the message
+                           r"|\b(?:max\w*|min\w*)\b.*\b(?:sur|pendant) (\d{1,2}) ans\W*$")
 # « et par jour ? », « et par semaine si on compte 52 semaines ? »: a period alone, right after the pay
 _BARE_PERIOD = re.compile(r"^\W*(?:et|donc|ok|alors|du coup)?\W*(?:ca fait (?:combien|cb) )?(?:par (?:jour|semaine|trimestre|semestre)"
                           r"|sur \d{1,2} mois|en \d{1,2} mois|en hebdo\w*|hebdo\w*|en journalier|a la semaine"
@@ -304,7 +306,7 @@ def _period(folded: str) -> Optional[Tuple[str, int]]:
         return OVER_MONTHS, int(months.group(1))
     years = _YEARS_IN_ALL.search(folded)
     if years:
-        return OVER_MONTHS, int(years.group(1) or years.group(2) or years.group(3)) * 12
+        return OVER_MONTHS, int(next(group for group in years.groups() if group)) * 12
     return None
 
 
@@ -346,8 +348,11 @@ def _own_period(folded: str, found: Sequence[Amount]) -> Optional[PaySum]:
         kind = PER_MONTH
     else:
         period = _period(folded)
-        if period is None or period[0] == OVER_MONTHS:
+        if period is None:
             return None
+        if period[0] == OVER_MONTHS:
+            # « si je gagne 30k pendant 3 ans ça fait cb au total ? »: that amount over those years
+            return PaySum(OVER_MONTHS, said=(found[0].value,), months=period[1])
         kind = period[0]
     return PaySum(kind, said=(found[0].value,))
 
@@ -407,7 +412,8 @@ def piece(folded: str) -> Optional[PaySum]:
         return PaySum(kind)
     if len(levels) == 1 and (not kind or _SAME.search(folded)):
         # « et pour un confirmé ? », « et pour un débutant le même écart ? »: the same calculation on that level
-        return PaySum("", ((levels[0], ""),))
+        # (« et au max débutant ? »: and on that bound, if one is said)
+        return PaySum("", ((levels[0], bound_in(folded)),))
     return None
 
 
@@ -439,9 +445,14 @@ def continued(previous: PaySum, change: PaySum) -> Optional[PaySum]:
             # « ça fait combien de fois plus ? » after the gap between two figures: the higher over the lower
             figures = tuple(sorted(figures, key=_rank, reverse=True))
         return PaySum(change.kind, figures, previous.said, previous.months)
-    level = change.figures[0][0]
+    level, bound = change.figures[0]
     if previous.kind == "milieu":
         return PaySum("milieu", ((level, ""),))
+    if previous.kind in PERIODS and previous.said:
+        # « et au max débutant ? » after « si je gagne 30k pendant 3 ans, ça fait cb au total ? »: that figure of the
+        # fiche (or both ends of that level's range) over the same period
+        return PaySum(previous.kind, ((level, bound),) if bound else ((level, "min"), (level, "max")),
+                      months=previous.months)
     if previous.said or len({lvl for lvl, _ in previous.figures}) != 1:
         return None
     return PaySum(previous.kind, tuple((level, bound) for _, bound in previous.figures), months=previous.months)

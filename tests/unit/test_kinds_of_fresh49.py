@@ -1,9 +1,10 @@
-"""Kinds seen in a set written apart (tests/nlu/test_fresh49.yml): how long a level lasts (« combien de temps on reste
-débutant ? », « combien d'années avant d'être confirmé ? ») is the fiche's levels, not the experience asked to apply; a
-short message that names one topic, read with no confidence (« ok ok et les missions alors ? »), gets that topic, but a
-level of the pay said alone (« en début de carrière je veux dire ») is no topic; « tu fais comment tes calculs ? » asks
-where a figure comes from; « cb en + » is a gap; in knowledge/hors_fiche.yml, « on touche combien en alternance »,
-« before or after taxes ». Texts and figures are read from the fixture fiche."""
+"""Kinds seen in a set written apart (tests/nlu/test_fresh49.yml): an amount or a figure over years « au total »;
+how long a level lasts (« combien de temps on reste débutant ? », « combien d'années avant d'être confirmé ? ») is the
+fiche's levels, not the experience asked to apply; a short message that names one topic, read with no confidence (« ok
+ok et les missions alors ? »), gets that topic, but a level of the pay said alone (« en début de carrière je veux
+dire ») is no topic; « tu fais comment tes calculs ? » asks where a figure comes from; « cb en + » is a gap; in
+knowledge/hors_fiche.yml, « on touche combien en alternance », « before or after taxes ». Texts and figures are read
+from the fixture fiche."""
 import re
 
 from core import dialogue
@@ -50,3 +51,17 @@ def test_cb_en_plus_is_a_gap():
 def test_work_study_pay_and_taxes_asked_in_slang_or_english_are_said_missing():
     for text, intent in (("et en alternance on touche combien ?", "alternance"), ("is it before or after taxes?", "salaire")):
         assert fold(replied(text, intent)).startswith("la fiche ne precise pas"), text
+
+
+def test_an_amount_or_a_figure_over_years_in_all_is_a_total():
+    """« si je gagne 30k pendant 3 ans ça fait cb au total ? »: the student's amount over those years; « et au max
+    débutant ? » next: the fiche's figure over the same years; « et un confirmé au max sur 5 ans ? »: that figure over
+    the years that end the message. « le bts se fait sur 2 ans ? » is no pay."""
+    beginner, confirmed = pay_levels()
+    replies = [plain(text) for text in replies_to(("si je gagne 30k pendant 3 ans ça fait cb au total ?", "salaire", A),
+                                                  ("et au max débutant ?", "salaire", A),
+                                                  ("et un confirmé au max sur 5 ans ?", "salaire", A))]
+    assert "90000" in replies[0], replies[0]
+    assert str(beginner.max * 3) in replies[1], replies[1]
+    assert str(confirmed.max * 5) in replies[2], replies[2]
+    assert pay_sum(fold("le bts se fait sur 2 ans ?"), False) is None
