@@ -57,7 +57,7 @@ one case; an apology is always a failure.
 | tests/nlu/test_fresh46.yml (211, 46 conversations, apart, first run unseen) | 191/211 (8bc11db) | | 199/211 | 0.938 | 6 → 5, 6 |
 | tests/nlu/test_fresh47.yml (211, 48 conversations, apart, first run unseen) | 191/211 (4a36311) | | 204/211 | 0.962 | 15 → 5, 6 |
 | tests/nlu/test_fresh48.yml (211, 46 conversations, apart, first run unseen) | 185/211 (b930cac) | | 195/211 | 0.919 | 24 → 15, 16 |
-| tests/nlu/test_fresh49.yml (211, 46 conversations, apart, first run unseen) | 178/211 (35055b7) | | 188/211 | 0.886 | 23 → 16, 17 |
+| tests/nlu/test_fresh49.yml (211, 46 conversations, apart, first run unseen) | 178/211 (35055b7) | | 189/211 | 0.891 | 23 → 15, 16 |
 
 fresh28's three off-topic messages (homework, the weather, a video game) were written expecting « la fiche ne précise
 pas »; after its first run, their expectation was reviewed to the polite refusal the brief asked for (« je réponds
@@ -140,7 +140,7 @@ def catalogue2_stack(tmp_path_factory, cat_stack):
                                                     ("test_fresh46", 0.938, 6),
                                                     ("test_fresh47", 0.962, 6),
                                                     ("test_fresh48", 0.919, 16),
-                                                    ("test_fresh49", 0.886, 17)])
+                                                    ("test_fresh49", 0.891, 16)])
 def test_fresh_messages_written_apart(seed_stack, name, floor, most_wrong):
     result = scored(seed_stack, name)
     print(f"\n{name}: {result.right}/{result.total} = {result.right / result.total:.3f} {dict(result.kinds)}")

@@ -3,8 +3,8 @@ how long a level lasts (« combien de temps on reste débutant ? », « combien 
 fiche's levels, not the experience asked to apply; a short message that names one topic, read with no confidence (« ok
 ok et les missions alors ? »), gets that topic, but a level of the pay said alone (« en début de carrière je veux
 dire ») is no topic; « tu fais comment tes calculs ? » asks where a figure comes from; « cb en + » is a gap; in
-knowledge/hors_fiche.yml, « on touche combien en alternance », « before or after taxes ». Texts and figures are read
-from the fixture fiche."""
+knowledge/hors_fiche.yml, « on touche combien en alternance », « before or after taxes », « négocier son salaire ».
+Texts and figures are read from the fixture fiche."""
 import re
 
 from core import dialogue
@@ -49,7 +49,8 @@ def test_cb_en_plus_is_a_gap():
 
 
 def test_work_study_pay_and_taxes_asked_in_slang_or_english_are_said_missing():
-    for text, intent in (("et en alternance on touche combien ?", "alternance"), ("is it before or after taxes?", "salaire")):
+    for text, intent in (("et en alternance on touche combien ?", "alternance"), ("is it before or after taxes?", "salaire"),
+                         ("jpeux négocier mon salaire à l'embauche ?", "salaire")):
         assert fold(replied(text, intent)).startswith("la fiche ne precise pas"), text
 
 
