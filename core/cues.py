@@ -30,7 +30,7 @@ _WORRY = re.compile(r"\b(?:c'?est|c|ca|cela|est-ce) (?:grave|genant|bloquant|han
 # « Oui » would grant (the fiche says what the thing is, not whether it is dull)
 _JUDGING = re.compile(r"\b(?:c'?est|c|ca|cest|ce sera|ca doit etre|is it) (?:pas )?(?:trop |tres |super |vraiment |hyper |un peu |assez )?"
                       r"(?:chiant|relou|ennuyeux|ennuyant|barbant|soulant|lourd|penible|dur|difficile|facile|simple|complique"
-                      r"|interessant|passionnant|cool|sympa|fun|marrant|bien|stressant|fatigant|epuisant|boring|hard|fun)\b")
+                      r"|interessant|passionnant|cool|sympa|fun|marrant|bien|stressant|fatigant|epuisant|boring|hard)\b")
 
 
 # « tu dis "jongler", avec quoi ? », « "veille" ? »: a word or two of the last answer quoted back

@@ -948,8 +948,7 @@ class NameIndex:
         for i, word in enumerate(read.words):
             if word not in own or not self._heads.get(word):
                 continue
-            longer = {w for other in self._heads[word] if other != pid for k in self._by_pid[other]
-                      for w in self._names[k][1]} - own
+            longer = self._longer_words(word, pid, own)
             if any(_close(read.words[j], w) for j in self._complement(read, i, {word}) for w in longer):
                 return True
         return False
@@ -960,10 +959,13 @@ class NameIndex:
         own = self._own_words(pid)
         for word, at in zip(read.words, read.at):
             if at == read.after_setting and word in own and self._heads.get(word):
-                longer = {w for other in self._heads[word] if other != pid for k in self._by_pid[other]
-                          for w in self._names[k][1]} - own
-                return any(_close(s, w) for s in read.setting for w in longer)
+                return any(_close(s, w) for s in read.setting for w in self._longer_words(word, pid, own))
         return False
+
+    def _longer_words(self, head: str, pid: str, own: Set[str]) -> Set[str]:
+        """The words of the other names that start with `head` (`pid`'s head noun) that `pid`'s names (`own`) lack."""
+        return {w for other in self._heads[head] if other != pid for k in self._by_pid[other]
+                for w in self._names[k][1]} - own
 
     def _own_words(self, pid: str) -> Set[str]:
         return {w for i in self._by_pid[pid] for w in self._names[i][1]}
